@@ -43,6 +43,11 @@ impl Changelog {
         {
             return None;
         }
+        // New entries write their scope as the newest scoped section does: when the head has
+        // no scoped entry, a release further down may decide it.
+        if log.decided_scope_style().is_none() && scoped_entry_near(tail) {
+            return None;
+        }
         log.eol = dominant_eol(text);
         log.elsewhere = sub_headings(tail);
         Some((log, tail))
@@ -94,6 +99,17 @@ fn may_hold(tail: &str, want: &str) -> bool {
         }
         false
     })
+}
+
+/// Whether the releases at the top of `tail` that the scope style looks through (the head
+/// had one) may hold a scoped entry, read line by line: a false yes costs a whole parse only.
+fn scoped_entry_near(tail: &str) -> bool {
+    let releases = super::scope_style::RELEASES_LOOKED_AT;
+    let end = level2_headings(tail).nth(releases).unwrap_or(tail.len());
+    tail[..end]
+        .lines()
+        .filter_map(parse::bullet_body)
+        .any(|body| super::scoped(body.trim()).is_some())
 }
 
 /// Byte offsets of the lines that start with `## `.
@@ -178,6 +194,21 @@ mod tests {
             sub_headings("x### Not\n### A ##\n### A\n####  B\n### C"),
             ["A", "C"]
         );
+    }
+
+    /// QA46: with no scoped entry in Unreleased or the newest release, post-commit's head
+    /// wrote relhook's `**api:**` where an older release says commitizen's `**api**:`.
+    #[test]
+    fn a_scoped_entry_below_the_head_falls_back_to_the_whole_file() {
+        let text = |older: &str| {
+            format!(
+                "## [Unreleased]\n\n### Fix\n\n- plain\n\n## v1.0.1 (2024-02-01)\n\n### Fix\n\n- b\n\n## v1.0.0 (2024-01-01)\n\n### Fix\n\n{older}\n"
+            )
+        };
+        assert!(Changelog::parse_head(&text("- **config**: fix a")).is_none());
+        assert!(Changelog::parse_head(&text("- fix a")).is_some());
+        let scoped_head = text("- **config**: fix a").replace("- b\n", "- **b**: c\n");
+        assert!(Changelog::parse_head(&scoped_head).is_some());
     }
 
     #[test]

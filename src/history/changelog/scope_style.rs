@@ -1,7 +1,7 @@
 //! How a file writes the scope ahead of an entry's words: relhook's `**api:** x`,
 //! commitizen's `**api**: x`, git-cliff's `*(api)* x` or cocogitto's `(**api**) x`. New
-//! entries follow the style the newest scoped release's entries agree on, so a file another tool
-//! made does not change its look; entries compare in relhook's style (`normalize`), so one
+//! entries follow the style the newest scoped section's entries agree on (Unreleased, then
+//! the newest releases), so a file another tool made does not change its look; entries compare in relhook's style (`normalize`), so one
 //! written either way is the same entry. Only the marks around the scope are recognised:
 //! the authors and hashes those tools add are the file's own, never copied.
 
@@ -123,13 +123,22 @@ fn split(text: &str) -> Option<(ScopeStyle, &str, &str)> {
 
 /// How many releases, newest first, are looked through for one with scoped entries: enough
 /// for a few patch releases of unscoped fixes, not so many that an old style comes back.
-const RELEASES_LOOKED_AT: usize = 5;
+pub(super) const RELEASES_LOOKED_AT: usize = 5;
 
 impl Changelog {
     /// The style new entries write their scope in: the one every scoped entry of the newest
-    /// release that has any agrees on (among the newest few), else relhook's own (no scoped
-    /// entry there, or two styles in that release).
+    /// section that has any agrees on (Unreleased, then the newest few releases), else
+    /// relhook's own (no scoped entry there, or two styles in that section).
     pub fn scope_style(&self) -> ScopeStyle {
+        self.decided_scope_style().unwrap_or_default()
+    }
+
+    /// [`Changelog::scope_style`], `None` when no section looked at has a scoped entry.
+    pub(super) fn decided_scope_style(&self) -> Option<ScopeStyle> {
+        // Unreleased first: what this file's newest entries already say (QA46: a breaking
+        // entry beside `- **cli**: fix` came out `**cli:**`).
+        let unreleased = self.doc.sections.iter().enumerate();
+        let unreleased = unreleased.filter(|(_, s)| s.kind == SectionKind::Unreleased);
         let releases = self
             .doc
             .sections
@@ -137,18 +146,18 @@ impl Changelog {
             .enumerate()
             .filter(|(_, s)| matches!(s.kind, SectionKind::Release { .. }))
             .take(RELEASES_LOOKED_AT);
-        for (i, _) in releases {
+        for (i, _) in unreleased.take(1).chain(releases) {
             let entries = self.section_entries(i);
             let mut styles = entries.iter().filter_map(|e| split(&e.text).map(|s| s.0));
             if let Some(first) = styles.next() {
-                return if styles.all(|s| s == first) {
+                return Some(if styles.all(|s| s == first) {
                     first
                 } else {
                     ScopeStyle::Relhook
-                };
+                });
             }
         }
-        ScopeStyle::Relhook
+        None
     }
 
     /// `text` (an entry in any style) as this file writes it: the Unreleased entry that is
@@ -265,7 +274,7 @@ mod tests {
         let style = |text: &str| Changelog::parse(text).expect("parses").scope_style();
         let file = |newest: &str| {
             format!(
-                "# Changelog\n\n## [Unreleased]\n\n- **u:** x\n\n## [1.1.0] - 2026-01-02\n\n### Fixed\n\n{newest}\n## [1.0.0] - 2026-01-01\n\n- **old**: y\n"
+                "# Changelog\n\n## [Unreleased]\n\n- u\n\n## [1.1.0] - 2026-01-02\n\n### Fixed\n\n{newest}\n## [1.0.0] - 2026-01-01\n\n- **old**: y\n"
             )
         };
         assert_eq!(
@@ -281,8 +290,15 @@ mod tests {
         assert_eq!(style(&file("- **a**: x\n- *(b)* y\n")), ScopeStyle::Relhook);
         // QA44: no scope in the newest release: the release below it that has one decides.
         assert_eq!(style(&file("- plain\n")), ScopeStyle::Commitizen);
+        // QA46: Unreleased's scoped entries are the newest, and decide first.
         assert_eq!(
             style("# Changelog\n\n## [Unreleased]\n\n- **a**: x\n"),
+            ScopeStyle::Commitizen
+        );
+        let unreleased = file("- *(a)* X\n").replace("- u\n", "- u\n- **u**: v\n");
+        assert_eq!(style(&unreleased), ScopeStyle::Commitizen);
+        assert_eq!(
+            style("## [Unreleased]\n\n- **a:** x\n- *(b)* y\n"),
             ScopeStyle::Relhook
         );
     }
