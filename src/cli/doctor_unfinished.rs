@@ -250,7 +250,8 @@ pub(super) fn unfinished_work(
         }
     }
     // Two releases of one version merged (two clones released it): no tag left behind.
-    if let Some(t) = crate::release::twin_release(repo, config) {
+    // Or not yet: the upstream holds the other clone's release of a version tagged here.
+    if let Some(t) = crate::release::any_twin(repo, config) {
         out.push(doctor::Check {
             subject: format!("tag {}", t.tag),
             status: Status::Invalid,

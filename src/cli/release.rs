@@ -132,8 +132,9 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
         return refused(&Refusal::bare(Reason::HalfMade, why), json);
     }
     // Two releases of the last version merged: one's entries are in no section, and a
-    // release now would ship without them (or find nothing to release).
-    if let Some(t) = release::twin_release(&repo, &config) {
+    // release now would ship without them (or find nothing to release). Or not merged yet,
+    // the other in the upstream: the pull the release needs would clobber the tag.
+    if let Some(t) = release::any_twin(&repo, &config) {
         let why = format!("{}; {}", t.problem, t.advice());
         return refused(&Refusal::bare(Reason::HalfMade, why), json);
     }

@@ -75,7 +75,7 @@ pub(crate) use signing::{hand_tag_cannot_sign, hand_tag_retry, signing_works, wh
 pub use stale::{redo_onto as stale_redo_onto, tagged as stale_tagged};
 pub use start::{first_release_below_files, unreadable_file_version};
 pub use taken::{first_untaken, tag_taken};
-pub use twin::{Twin, twin_release};
+pub use twin::{Twin, any_twin, fetched_twin, pull_steps, twin_release};
 pub use under::half_made_under;
 pub use undo::{RecordsBefore, not_undone, undo_commit};
 pub use unlogged::Unlogged;

@@ -97,7 +97,7 @@ pub(crate) fn preflight(repo: &Repo, config: &Config, opts: &Options) -> Result<
             format!("the branch is {behind} commit(s) behind {up} (as last fetched)"),
             format!(
                 "pull first so the release includes them: `{}`, then release",
-                pull_command(&up)
+                super::pull_steps(repo, config, &up)
             ),
         )));
     }

@@ -12,6 +12,9 @@ use crate::config::Config;
 use crate::git::{Range, Repo, short_id};
 use crate::shellword::quote;
 
+mod fetched;
+pub use fetched::{fetched_twin, pull_steps};
+
 /// Commits read below HEAD, down to the last release tag, before giving up.
 const LOOKED_AT: usize = 500;
 
@@ -37,6 +40,11 @@ impl Twin {
             false => format!("`{}`", self.fix),
         }
     }
+}
+
+/// [`twin_release`], else [`fetched_twin`]: the other release merged, or in the upstream.
+pub fn any_twin(repo: &Repo, config: &Config) -> Option<Twin> {
+    twin_release(repo, config).or_else(|| fetched_twin(repo, config))
 }
 
 /// The release commit of the last release tag's version that HEAD holds beside the tagged

@@ -259,7 +259,7 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
             // and its branch could not be pushed without rewriting the release commit.
             out.push(format!(
                 "the branch is {n} commit(s) behind {up} (as last fetched), as `relhook release` refuses; pull first so the release includes them (`{}`), then tag again",
-                crate::release::pull_command(&up)
+                crate::release::pull_steps(repo, config, &up)
             ));
         } else if repo.is_signed_tag(u.new) {
             out.push(format!(

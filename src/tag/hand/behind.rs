@@ -25,7 +25,7 @@ pub fn behind(repo: &Repo, config: &Config, u: &Update) -> Option<Behind> {
     let command = format!(
         "git tag -d {} && {}",
         crate::shellword::quote(&u.tag),
-        crate::release::pull_command(&up)
+        crate::release::pull_steps(repo, config, &up)
     );
     let version = version_of(config, &u.tag)?;
     // A release of this version or above there: this one can no longer be made.
