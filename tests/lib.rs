@@ -440,6 +440,7 @@ mod qa46_revert_two_changelogs;
 mod qa46_reword_entry;
 mod qa46_root_code_folder;
 mod qa46_rule_turned_on;
+mod qa46_skip_no_entry;
 mod qa46_squash_changelog;
 mod qa46_test_hint_flags;
 mod qa46_untracked_root_changelog;

@@ -121,11 +121,10 @@ fn one_changelog(
         };
         reading.finish();
         repo.all_fetched()?;
-        // A package's changelog is not made while it would have no entry (its first entry
-        // makes it, as post-commit does).
-        let empty_package =
-            config.package.is_some() && current.is_none() && added.is_empty() && text == TEMPLATE;
-        let changed = current.as_deref() != Some(text.as_str()) && !empty_package;
+        // A changelog is not made while it would have no entry (its first entry makes it, as
+        // post-commit does): an empty skeleton to commit is no sync.
+        let unmade = !args.rebuild && current.is_none() && added.is_empty() && text == TEMPLATE;
+        let changed = current.as_deref() != Some(text.as_str()) && !unmade;
         if changed && !args.stdout {
             let mut txn = repo.transaction("changelog --sync")?;
             if repo.head() != head || read_current(root, &rel)? != current {
@@ -173,7 +172,9 @@ fn one_changelog(
                 true => text.trim_end() == TEMPLATE.trim_end(),
                 false => added.is_empty(),
             };
-            if created && nothing {
+            if unmade {
+                let _ = writeln!(err, "relhook: {}", skipped::unmade(&rel));
+            } else if created && nothing {
                 // Not "up to date" and then "wrote": the file did not exist.
                 let _ = writeln!(
                     err,
@@ -260,8 +261,8 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
         if value != crate::git::run::SKIP_QUIETLY {
             let _ = writeln!(
                 crate::cli::stream::stderr(),
-                "relhook: RELHOOK_SKIP={value}: post-commit skipped, no changelog entry added for this commit (`{}` adds the missing ones)",
-                skipped::sync_command(ctx)
+                "relhook: RELHOOK_SKIP={value}: post-commit skipped{}",
+                skipped::what_is_missed(ctx)
             );
         }
         return Ok(Outcome::Ok);

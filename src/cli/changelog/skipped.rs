@@ -1,13 +1,48 @@
 //! What post-commit names after `RELHOOK_SKIP=1 git commit`: the command that adds the
 //! skipped commit's entry. In a monorepo plain `--sync` is the root's changelog only (when
 //! there is one), so the commit's packages decide it: found from HEAD and its parent's trees
-//! along the packages' paths, never by walking history (a skip must stay cheap).
+//! along the packages' paths, never by walking history (a skip must stay cheap). A commit
+//! whose message calls for no entry (`chore: tidy`) misses none, and nothing is claimed.
 
 use super::super::Context;
 use crate::history::packages;
 
+/// What the skipped post-commit leaves out, said after "post-commit skipped": the entry and
+/// the command that adds it, or that the commit (HEAD) calls for none.
+pub(in crate::cli) fn what_is_missed(ctx: &Context) -> String {
+    let message = ctx
+        .open()
+        .ok()
+        .and_then(|(repo, _, config)| Some((repo.commit_text(repo.head()?)?, config)));
+    match message {
+        Some((m, config)) if !calls_for_entry(&m, &config.changelog) => {
+            " (this commit calls for no entry)".into()
+        }
+        _ => format!(
+            ", no changelog entry added for this commit (`{}` adds the missing ones)",
+            sync_command(ctx)
+        ),
+    }
+}
+
+/// Whether commit `message` gets an entry: a revert may take one out, so it counts as one.
+fn calls_for_entry(message: &str, config: &crate::config::ChangelogConfig) -> bool {
+    let header = message.lines().next().unwrap_or("");
+    let revert = header.starts_with("Revert \"") || header.starts_with("revert");
+    revert || crate::history::changelog::entry::entry_for_message(message, config, None).is_some()
+}
+
+/// What `--sync` says, writing nothing, for changelog `rel` that does not exist while
+/// history has no entry for it: an empty skeleton is no change worth a commit.
+pub(in crate::cli) fn unmade(rel: &std::path::Path) -> String {
+    format!(
+        "no {} written: history has no entry for it yet (the first commit that calls for one creates it)",
+        rel.display()
+    )
+}
+
 /// The command that adds the entry of the commit just made (HEAD).
-pub(in crate::cli) fn sync_command(ctx: &Context) -> String {
+fn sync_command(ctx: &Context) -> String {
     const ROOT: &str = "relhook changelog --sync";
     let Ok((repo, _, config)) = ctx.open() else {
         return ROOT.into();
@@ -27,5 +62,20 @@ pub(in crate::cli) fn sync_command(ctx: &Context) -> String {
         ),
         // Several packages, the root's too, or not told: every changelog.
         _ => "relhook changelog --all".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::calls_for_entry;
+
+    #[test]
+    fn only_messages_with_an_entry_or_a_revert_call_for_one() {
+        let config = crate::config::ChangelogConfig::default();
+        assert!(calls_for_entry("fix: a", &config));
+        assert!(calls_for_entry("chore!: drop x", &config));
+        assert!(calls_for_entry("Revert \"chore: x\"", &config));
+        assert!(!calls_for_entry("chore: tidy", &config));
+        assert!(!calls_for_entry("fixup! fix: a", &config));
     }
 }
