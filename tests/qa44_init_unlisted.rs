@@ -52,7 +52,7 @@ fn init_names_a_manifest_at_the_root_version() {
     repo.git(&["tag", "-a", "v2.1.0", "-m", "v2.1.0"]);
     let out = stdout(&ok(repo.relhook(&["init"])));
     assert!(
-        out.contains("At the root project's version 2.1.0, so released with it: npm/c/package.json; list each in `[version] files`"),
+        out.contains("Not bumped by a release, though at the root project's version 2.1.0: npm/c/package.json; list it in `[version] files`"),
         "{out}"
     );
 }

@@ -24,8 +24,9 @@ const SAMPLES: [&str; 8] = [
 
 /// The sentences `init` says of the manifests below the top that no workspace lists and
 /// `found` (the packages proposed) does not hold; `None` when there are none. Those at
-/// `root_version` (the root's newest release; git-cliff's npm wrapper) are released with the
-/// root project and belong in its `[version] files`.
+/// `root_version` (the root's newest release; git-cliff's npm wrapper) look released with the
+/// root project, but init does not list them in `[version] files` (it lists only what a
+/// workspace or the tags tie to the root), so the sentence says plainly a release leaves them.
 pub fn unlisted(root: &Path, found: &[Found], root_version: Option<&str>) -> Option<String> {
     let mut listed: Vec<PathBuf> = found.iter().map(|f| f.path.clone()).collect();
     listed.extend(cargo_members(root));
@@ -45,8 +46,10 @@ pub fn unlisted(root: &Path, found: &[Found], root_version: Option<&str>) -> Opt
     let mut sentences = Vec::new();
     if let (false, Some(version)) = (along.is_empty(), root_version) {
         sentences.push(format!(
-            "At the root project's version {version}, so released with it: {}; list each in `[version] files` for a release to bump it.",
-            names(&along)
+            "Not bumped by a release, though at the root project's version {version}: {}; list {} in `[version] files` to bump {} with the root.",
+            names(&along),
+            if along.len() == 1 { "it" } else { "each" },
+            if along.len() == 1 { "it" } else { "them" }
         ));
     }
     if !alone.is_empty() {
@@ -177,7 +180,7 @@ mod tests {
         assert_eq!(unlisted(root, &found, None), None);
     }
 
-    /// git-cliff's npm wrapper is at the crate's version: released with it, not alone.
+    /// git-cliff's npm wrapper is at the crate's version: said as left by a release, unless listed.
     #[test]
     fn a_manifest_at_the_root_version_goes_in_version_files() {
         let dir = tempfile::tempdir().unwrap();
@@ -196,7 +199,7 @@ mod tests {
         );
         let said = unlisted(root, &[], Some("2.1.0")).unwrap();
         assert!(
-            said.starts_with("At the root project's version 2.1.0, so released with it: npm/c/package.json; list each in `[version] files`"),
+            said.starts_with("Not bumped by a release, though at the root project's version 2.1.0: npm/c/package.json; list it in `[version] files`"),
             "{said}"
         );
         assert!(
