@@ -2,18 +2,113 @@
 //! `git patch-id` reads (the lines each file gains and loses, blanks ignored, no line
 //! numbers), but without context lines and without the files a caller names (the changelogs
 //! post-commit writes into each commit, whose lines differ between the two branches).
+//!
+//! A key costs a line diff of every file the commit changed; its outline (the paths whose
+//! content changed, from the trees alone) costs no blob. Two commits with one key have one
+//! outline, so callers compare outlines first and read keys only where outlines meet, as
+//! `git cherry` does with its header-only patch ids. Files are diffed as buffers, so no
+//! `.gitattributes` lookup runs per file: the key depends on the content alone.
 
 use std::path::{Path, PathBuf};
 
-use git2::{DiffFormat, DiffOptions, Oid};
+use git2::{Diff, DiffOptions, FileMode, ObjectType, Oid, Patch};
 
 use super::Repo;
 use crate::{Error, Result};
 
+/// One side of a changed file: its blob (or a submodule's commit) and mode.
+type Side = (Oid, FileMode);
+
 impl Repo {
+    /// The outline of `commit`'s change against its first parent, `skip` (paths from the
+    /// top) left out: the paths whose content changed, hashed; `None` when nothing else
+    /// changed. Commits with one [`Repo::patch_key`] have one outline. Reads trees only.
+    pub fn patch_outline(&self, commit: Oid, skip: &[PathBuf]) -> Result<Option<Oid>> {
+        let mut text: Vec<u8> = Vec::new();
+        let mut last: Option<PathBuf> = None;
+        self.changed_files(commit, skip, |path, _, _| {
+            // A file that changed type is two deltas of one path; its key names it twice.
+            if last.as_deref() != Some(path) {
+                text.extend_from_slice(path.as_os_str().as_encoded_bytes());
+                text.push(0);
+                last = Some(path.to_owned());
+            }
+            Ok(())
+        })?;
+        hashed(&text)
+    }
+
     /// The key of `commit`'s change against its first parent, `skip` (paths from the top) left
     /// out; `None` when nothing else changed. Two commits with one key made the same change.
     pub fn patch_key(&self, commit: Oid, skip: &[PathBuf]) -> Result<Option<Oid>> {
+        let mut opts = DiffOptions::new();
+        opts.context_lines(0);
+        let mut text: Vec<u8> = Vec::new();
+        self.changed_files(commit, skip, |path, old, new| {
+            let what = || format!("{} at {}", path.display(), super::short_id(commit));
+            let (a, b) = (self.content(old, &what)?, self.content(new, &what)?);
+            let patch = Patch::from_buffers(&a, None, &b, None, Some(&mut opts))
+                .map_err(|e| Error::git(format!("diff {}", what()), e))?;
+            let name = path.to_string_lossy();
+            // A binary file: its two versions, by blob id.
+            if patch.delta().flags().is_binary() {
+                let ids = format!("{name}B{}>{}\n", old.0, new.0);
+                text.extend_from_slice(ids.as_bytes());
+                return Ok(());
+            }
+            for h in 0..patch.num_hunks() {
+                let lines = patch.num_lines_in_hunk(h).unwrap_or(0);
+                for line in (0..lines).filter_map(|l| patch.line_in_hunk(h, l).ok()) {
+                    if let o @ ('+' | '-') = line.origin() {
+                        text.extend_from_slice(name.as_bytes());
+                        text.push(o as u8);
+                        let content = line.content().iter();
+                        text.extend(content.filter(|b| !b.is_ascii_whitespace()));
+                        text.push(b'\n');
+                    }
+                }
+            }
+            Ok(())
+        })?;
+        hashed(&text)
+    }
+
+    /// Calls `each` with the path and both sides of every file whose content `commit`
+    /// changed against its first parent (in path order), those in `skip` left out.
+    fn changed_files(
+        &self,
+        commit: Oid,
+        skip: &[PathBuf],
+        mut each: impl FnMut(&Path, Side, Side) -> Result<()>,
+    ) -> Result<()> {
+        let diff = self.first_parent_diff(commit)?;
+        let skipped = |p: Option<&Path>| p.is_some_and(|p| skip.iter().any(|s| s == p));
+        let empty = Oid::hash_object(ObjectType::Blob, b"")
+            .map_err(|e| Error::git("hash the empty blob", e))?;
+        // No file and an empty one alike show no lines (a submodule always shows its line).
+        let unfilled = |(id, mode): Side| match mode {
+            FileMode::Commit => id,
+            _ if id == empty => Oid::zero(),
+            _ => id,
+        };
+        for delta in diff.deltas() {
+            let (old, new) = (delta.old_file(), delta.new_file());
+            if skipped(old.path()) || skipped(new.path()) {
+                continue;
+            }
+            let (a, b) = ((old.id(), old.mode()), (new.id(), new.mode()));
+            // A mode change alone, or an empty file added or removed, changes no line.
+            if unfilled(a) == unfilled(b) {
+                continue;
+            }
+            each(new.path().or(old.path()).unwrap_or(Path::new("")), a, b)?;
+        }
+        Ok(())
+    }
+
+    /// The tree diff of `commit` against its first parent (a root commit: every file), with
+    /// no blob read and no binary check.
+    fn first_parent_diff(&self, commit: Oid) -> Result<Diff<'_>> {
         let repo = &self.inner;
         let c = repo
             .find_commit(commit)
@@ -23,43 +118,29 @@ impl Repo {
             .map_err(|e| Error::git(format!("read the tree of {commit}"), e))?;
         let parent = c.parent(0).ok().and_then(|p| p.tree().ok());
         let mut opts = DiffOptions::new();
-        opts.context_lines(0).ignore_submodules(false);
-        let diff = repo
-            .diff_tree_to_tree(parent.as_ref(), Some(&tree), Some(&mut opts))
-            .map_err(|e| Error::git(format!("diff {commit}"), e))?;
-        let mut text: Vec<u8> = Vec::new();
-        let skipped = |p: Option<&Path>| p.is_some_and(|p| skip.iter().any(|s| s == p));
-        diff.print(DiffFormat::Patch, |delta, _, line| {
-            let (old, new) = (delta.old_file(), delta.new_file());
-            if skipped(old.path()) || skipped(new.path()) {
-                return true;
-            }
-            let path = new.path().or(old.path()).unwrap_or(Path::new(""));
-            match line.origin() {
-                '+' | '-' => {
-                    text.extend_from_slice(path.to_string_lossy().as_bytes());
-                    text.push(line.origin() as u8);
-                    let content = line.content().iter();
-                    text.extend(content.filter(|b| !b.is_ascii_whitespace()));
-                    text.push(b'\n');
-                }
-                // A binary file: its two versions, by blob id.
-                'B' => {
-                    let ids = format!("{}B{}>{}\n", path.display(), old.id(), new.id());
-                    text.extend_from_slice(ids.as_bytes());
-                }
-                _ => {}
-            }
-            true
-        })
-        .map_err(|e| Error::git(format!("read the diff of {commit}"), e))?;
-        if text.is_empty() {
-            return Ok(None);
-        }
-        Oid::hash_object(git2::ObjectType::Blob, &text)
-            .map(Some)
-            .map_err(|e| Error::git("hash a patch", e))
+        opts.skip_binary_check(true).ignore_submodules(false);
+        repo.diff_tree_to_tree(parent.as_ref(), Some(&tree), Some(&mut opts))
+            .map_err(|e| Error::git(format!("diff {commit}"), e))
     }
+
+    /// The text a diff shows for one side of a file: nothing for none, a submodule's commit
+    /// as git prints it, else the blob (fetched when a partial clone lacks it).
+    fn content(&self, (id, mode): Side, what: &dyn Fn() -> String) -> Result<Vec<u8>> {
+        Ok(match mode {
+            _ if id.is_zero() => Vec::new(),
+            FileMode::Commit => format!("Subproject commit {id}\n").into_bytes(),
+            _ => self.blob_fetched(id, what)?.content().to_vec(),
+        })
+    }
+}
+
+fn hashed(text: &[u8]) -> Result<Option<Oid>> {
+    if text.is_empty() {
+        return Ok(None);
+    }
+    Oid::hash_object(ObjectType::Blob, text)
+        .map(Some)
+        .map_err(|e| Error::git("hash a patch", e))
 }
 
 #[cfg(test)]
@@ -109,6 +190,16 @@ mod tests {
         assert!(key("side").is_some());
         assert_eq!(key("side"), key("main"));
         assert_ne!(key("main~1"), key("main"));
+        // One outline (the paths), read from the trees, for one key and for other changes
+        // to the same files.
+        let outline = |r: &str| repo.patch_outline(id(r), &skip).unwrap();
+        assert!(outline("side").is_some());
+        assert_eq!(outline("side"), outline("main"));
+        assert_eq!(outline("main~1"), outline("main"));
+        assert_ne!(
+            repo.patch_outline(id("main"), &[]).unwrap(),
+            outline("main")
+        );
         // Without the changelog skipped, its different lines make another key.
         assert_ne!(
             repo.patch_key(id("side"), &[]).unwrap(),
@@ -118,5 +209,34 @@ mod tests {
         commit(dir, &[("CHANGELOG.md", "# C\n")], "log");
         let repo = Repo::open(dir).unwrap();
         assert_eq!(repo.patch_key(repo.head().unwrap(), &skip).unwrap(), None);
+        assert_eq!(
+            repo.patch_outline(repo.head().unwrap(), &skip).unwrap(),
+            None
+        );
+    }
+
+    #[test]
+    fn a_mode_change_or_an_empty_file_changes_no_line() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        git(dir, &["init", "-q", "-b", "main"]);
+        commit(dir, &[("a.txt", "1\n")], "one");
+        commit(dir, &[("empty.txt", "")], "empty");
+        git(dir, &["update-index", "--chmod=+x", "a.txt"]);
+        git(dir, &["commit", "-q", "-m", "mode"]);
+        commit(
+            dir,
+            &[("a.txt", "2\n"), ("b.bin", "\0x\n")],
+            "text and binary",
+        );
+        let repo = Repo::open(dir).unwrap();
+        let id = |r: &str| repo.revision_commit(r).unwrap();
+        for r in ["HEAD~1", "HEAD~2"] {
+            assert_eq!(repo.patch_outline(id(r), &[]).unwrap(), None, "{r}");
+            assert_eq!(repo.patch_key(id(r), &[]).unwrap(), None, "{r}");
+        }
+        assert!(repo.patch_key(id("HEAD"), &[]).unwrap().is_some());
+        // The root commit: every file against none.
+        assert!(repo.patch_key(id("HEAD~3"), &[]).unwrap().is_some());
     }
 }

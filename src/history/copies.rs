@@ -1,7 +1,8 @@
 //! One change, two commits: `git cherry-pick` copies a commit onto another branch (with `-x`,
-//! naming it in a `(cherry picked from commit <id>)` line; without, as the same patch). A fix
-//! backported to main from branch `feature`, main released, then `feature` merged: the
-//! original comes in after the release that shipped its copy, and is no change of its own.
+//! naming it in a `(cherry picked from commit <id>)` line; without, as the same patch under
+//! the same header). A fix backported to main from branch `feature`, main released, then
+//! `feature` merged: the original comes in after the release that shipped its copy, and is no
+//! change of its own.
 //! `--sync`, `--rebuild`, the next version and the merge driver leave it out by this one rule.
 //!
 //! A range's commits are compared only with the released commits a walk from the points where
@@ -88,14 +89,21 @@ pub fn copies_among(
 
 /// Commits that made changes, each with its message, to tell which of them a commit makes
 /// again: the one rule by which relhook knows a copy (this module's and
-/// [`crate::history::older_line`]'s). Patch keys are read once, when a commit first needs them.
+/// [`crate::history::older_line`]'s). A patch key costs a line diff of every file a commit
+/// changed, so keys are read only where they can match: for the commits worded as the one
+/// asked about ([`header_key`]: a pick keeps its original's message) whose outlines (the
+/// paths changed, from the trees alone) are its own, each once: a long history's few.
 pub struct Changes<'r> {
     repo: &'r Repo,
     skip: Vec<PathBuf>,
     others: HashMap<Oid, String>,
     /// The ids `-x` lines of `others` name, each with the commit naming it.
     named: Vec<(String, Oid)>,
-    keys: Option<HashMap<Oid, Oid>>,
+    /// `others` by [`header_key`].
+    worded: HashMap<String, Vec<Oid>>,
+    /// The outlines and patch keys of `others` read so far.
+    outlines: HashMap<Oid, Option<Oid>>,
+    keys: HashMap<Oid, Option<Oid>>,
 }
 
 impl<'r> Changes<'r> {
@@ -105,17 +113,24 @@ impl<'r> Changes<'r> {
             .iter()
             .flat_map(|(o, m)| picked_from(m).into_iter().map(|n| (n, *o)))
             .collect();
+        let mut worded: HashMap<String, Vec<Oid>> = HashMap::new();
+        for (o, m) in &others {
+            worded.entry(header_key(m)).or_default().push(*o);
+        }
         Changes {
             repo,
             skip: changelogs(config),
             others,
             named,
-            keys: None,
+            worded,
+            outlines: HashMap::new(),
+            keys: HashMap::new(),
         }
     }
 
     /// The commits that made the change `id` (its message `text`) makes: one that names it
-    /// (its pick), the one it names (its original), or else one with its patch key.
+    /// (its pick), the one it names (its original), or else those worded as it with its
+    /// patch key.
     pub fn made(&mut self, id: Oid, text: &str) -> Result<Vec<Oid>> {
         let hex = id.to_string();
         let mut made: Vec<Oid> = self
@@ -130,16 +145,54 @@ impl<'r> Changes<'r> {
         if !made.is_empty() {
             return Ok(made);
         }
+        let Some(alike) = self.worded.get(&header_key(text)) else {
+            return Ok(made);
+        };
         let (repo, skip) = (self.repo, &self.skip);
-        let keys = self.keys.get_or_insert_with(|| {
-            let key = |o: &Oid| Some((repo.patch_key(*o, skip).ok()??, *o));
-            self.others.keys().filter_map(key).collect()
-        });
-        if let Some(k) = repo.patch_key(id, skip)? {
-            made.extend(keys.get(&k));
+        let Some(outline) = repo.patch_outline(id, skip)? else {
+            return Ok(made);
+        };
+        let mut key: Option<Option<Oid>> = None;
+        for o in alike {
+            // One whose change cannot be read makes no change to compare.
+            let read = |f: fn(&Repo, Oid, &[PathBuf]) -> Result<Option<Oid>>| {
+                move || f(repo, *o, skip).ok().flatten()
+            };
+            let theirs = self
+                .outlines
+                .entry(*o)
+                .or_insert_with(read(Repo::patch_outline));
+            if *theirs != Some(outline) {
+                continue;
+            }
+            let mine = match key {
+                Some(k) => k,
+                None => *key.insert(repo.patch_key(id, skip)?),
+            };
+            let theirs = self.keys.entry(*o).or_insert_with(read(Repo::patch_key));
+            if mine.is_some() && *theirs == mine {
+                made.push(*o);
+            }
         }
         Ok(made)
     }
+}
+
+/// A message's header as copies are matched by: its first line, trimmed, without the pull
+/// request numbers forges append (`fix: x (#12)`; a backport through its own pull request
+/// has another).
+pub fn header_key(message: &str) -> String {
+    let mut header = message.lines().next().unwrap_or("").trim();
+    while let Some(rest) = header.strip_suffix(')') {
+        let Some((before, number)) = rest.rsplit_once("(#") else {
+            break;
+        };
+        if number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit()) {
+            break;
+        }
+        header = before.trim_end();
+    }
+    header.to_owned()
 }
 
 /// The changelogs relhook keeps: post-commit writes each commit's entry into its own commit,
@@ -179,5 +232,17 @@ mod tests {
             [id]
         );
         assert!(picked_from(&format!("cherry picked from commit {id}")).is_empty());
+    }
+
+    #[test]
+    fn a_header_key_leaves_out_pull_request_numbers_and_the_body() {
+        assert_eq!(header_key("fix: x (#12)\n\nbody\n"), "fix: x");
+        assert_eq!(header_key("  fix: x (#12) (#345)  "), "fix: x");
+        assert_eq!(header_key("fix: x"), "fix: x");
+        // Only a number in the parentheses is a pull request's.
+        assert_eq!(header_key("fix: x (#a1)"), "fix: x (#a1)");
+        assert_eq!(header_key("fix: x (#)"), "fix: x (#)");
+        assert_eq!(header_key("fix(ui): x (see #12)"), "fix(ui): x (see #12)");
+        assert_eq!(header_key(""), "");
     }
 }

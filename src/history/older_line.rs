@@ -14,8 +14,8 @@ use crate::Result;
 use crate::config::Config;
 use crate::git::{Range, ReleaseTag, Repo};
 
-/// How many of the line's newest commits a merged-in commit's patch is compared with
-/// (beyond them, only those with its header): a hook pays for a few hundred diffs at most.
+/// How many of the line's newest commits are searched for a `-x` line naming a merged-in
+/// commit (beyond them, only those with its header, the only ones whose patch is compared).
 const RECENT: usize = 200;
 
 /// What merged-in releases of older lines bring into a range.
@@ -99,6 +99,7 @@ pub fn older_lines_among(
             let text = c.text();
             let header = text.lines().next().unwrap_or("").to_owned();
             let released = c.id == t.commit && header == release;
+            let header = crate::history::copies::header_key(&header);
             if released || picked_from_line(repo, head, c.id, &text) {
                 out.not_new.insert(c.id);
             } else {
@@ -120,8 +121,8 @@ pub fn older_lines_among(
         if c.parents < 2 {
             walked += 1;
             let text = c.text();
-            let header = text.lines().next().unwrap_or("");
-            if walked <= RECENT || wanted.contains(&header.to_owned()) {
+            let header = crate::history::copies::header_key(&text);
+            if walked <= RECENT || wanted.contains(&header) {
                 line.insert(c.id, text.into_owned());
             }
         }
