@@ -431,6 +431,7 @@ mod qa46_cliff_upper_first;
 mod qa46_commitizen_scope_style;
 mod qa46_copies_outline;
 mod qa46_fetched_twin;
+mod qa46_hand_tag_resume_tested;
 mod qa46_init_wrapper_wording;
 mod qa46_older_tags_all;
 mod qa46_package_version_files;

@@ -35,6 +35,7 @@ mod progress;
 mod rebuild_guard;
 mod release;
 mod release_after;
+mod release_hand;
 mod release_next;
 mod release_older;
 mod release_options;

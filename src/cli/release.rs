@@ -1,11 +1,11 @@
 //! `relhook release`: the plan, the release itself, `--resume` of a half-made one.
 
 use std::io::Write;
-use std::path::Path;
 
 use super::args::{Format, ReleaseArgs};
 use super::plan::{print_plan, release_report};
 use super::release_after::{interrupted, say_old_version_left};
+pub(super) use super::release_hand::finish_hand_tag;
 use super::release_next::{Made, say_next, say_next_with, say_untested};
 pub(super) use super::release_next::{refused, refused_in};
 pub(super) use super::release_options::options;
@@ -78,7 +78,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
         }
         None => match hand::unfinished(&repo, &config) {
             Some(_) if args.resume => {
-                return finish_hand_tag(&repo, &config, &root, &opts.date, json);
+                return finish_hand_tag(&repo, &config, &root, &opts, json);
             }
             Some(u) => {
                 let why = hand::describe_unfinished(&repo, &config, &u);
@@ -112,7 +112,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
                 if let Some(view) =
                     super::release_packages::unfinished_hand_view(&repo, &root, &config)
                 {
-                    return finish_hand_tag(&repo, &view, &root, &opts.date, json);
+                    return finish_hand_tag(&repo, &view, &root, &opts, json);
                 }
                 let monorepo = !config.packages.is_empty();
                 let r = super::release_after::nothing_to_resume(recovered.as_deref(), monorepo);
@@ -272,54 +272,6 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
             let _ = writeln!(err, "relhook: error: {} was not released: {why}", plan.tag);
             Ok(Outcome::Code(2))
         }
-    }
-}
-
-/// `relhook release --resume` after a hand tag whose hook was interrupted before its release
-/// commit: make that commit and move the tag onto it, as the hook would have.
-pub(super) fn finish_hand_tag(
-    repo: &Repo,
-    config: &Config,
-    root: &Path,
-    date: &str,
-    json: bool,
-) -> Result<Outcome> {
-    let Some(u) = hand::unfinished(repo, config) else {
-        return refused(
-            &Refusal::bare(Reason::NothingToResume, "nothing to resume"),
-            json,
-        );
-    };
-    // Its hook still at work, or the branch behind its upstream: not finished here.
-    if let Some(r) = hand::not_resumable(repo, config, &u) {
-        return refused(&r, json);
-    }
-    match hand::complete(repo, config, root, &u, date)? {
-        Some(done) => {
-            hand::clear_marker(repo);
-            let _ = writeln!(
-                std::io::stderr(),
-                "relhook: {} now points at release commit {} ({} updated); `relhook notes {}` prints its notes",
-                u.tag,
-                crate::git::short_id(done.commit),
-                done.files.join(", "),
-                u.tag
-            );
-            for note in &done.notes {
-                let _ = writeln!(std::io::stderr(), "relhook: note: {note}");
-            }
-            if json {
-                resumed(vec![&u.tag], done.commit.to_string(), false)?;
-            }
-            Ok(Outcome::Ok)
-        }
-        None => refused(
-            &Refusal::bare(
-                Reason::HandTagUnfinished,
-                hand::describe_unfinished(repo, config, &u),
-            ),
-            json,
-        ),
     }
 }
 

@@ -69,7 +69,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
     // release is what to finish (a new one would find nothing since the tag).
     if let Some(view) = unfinished_hand_view(&repo, &root, &config) {
         if args.resume {
-            return super::release::finish_hand_tag(&repo, &view, &root, &opts.date, json);
+            return super::release::finish_hand_tag(&repo, &view, &root, &opts, json);
         }
         if let Some(u) = crate::tag::hand::unfinished(&repo, &view) {
             let why = crate::tag::hand::describe_unfinished(&repo, &view, &u);

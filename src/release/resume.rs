@@ -2,6 +2,8 @@
 //! missing (`half_made`) and finishing it (`resume`). A failed resume undoes only what it
 //! added (its test record): the release commit stays, and the command that finishes it is named.
 
+mod hand;
+
 use std::path::Path;
 
 use git2::Oid;
@@ -12,6 +14,7 @@ use crate::config::Config;
 use crate::error::{Reason, Refusal};
 use crate::git::Repo;
 use crate::{Error, Result};
+pub use hand::test_hand_release;
 
 /// A release commit whose tag is missing: a release interrupted after its commit.
 #[derive(Debug, Clone, PartialEq, Eq)]
