@@ -18,8 +18,10 @@ use crate::{Error, Result};
 pub(super) fn changelog(ctx: &Context, args: &ChangelogArgs) -> Result<Outcome> {
     let (repo, root, config) = ctx.open()?;
     if !args.stdout {
-        if let Some(done) = crate::git::txn::recover(&repo)? {
-            super::tag::say_recovered(&repo, &root, &config, &done);
+        if let Some(done) = crate::git::txn::recover_full(&repo)? {
+            // The root's `--sync` follows and says an amend's line (a rebuild says none).
+            let syncing = !args.rebuild && !args.all && args.package.is_none();
+            super::recovered::say_recovered(&repo, &root, &config, &done, syncing);
         }
         crate::git::txn::sweep_temporaries(&repo);
     }
@@ -294,8 +296,8 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
     // The id git gave the commit, where a recovery rewrote it before this run's own rewrite.
     let mut named = None;
     if crate::git::txn::journal_path(repo.git_dir()).exists() {
-        if let Ok(Some(done)) = crate::git::txn::recover(&repo) {
-            super::tag::say_recovered(&repo, &root, &config, &done);
+        if let Ok(Some(done)) = crate::git::txn::recover_full(&repo) {
+            super::recovered::say_recovered(&repo, &root, &config, &done, false);
         }
         // The recovery put the killed run's entry back into this commit (made from the index
         // from before that run): this commit is that one now.

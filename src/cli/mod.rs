@@ -33,6 +33,7 @@ mod plan;
 mod prepush;
 mod progress;
 mod rebuild_guard;
+mod recovered;
 mod release;
 mod release_after;
 mod release_hand;

@@ -39,12 +39,12 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
         Ok(mark) => mark,
         Err(why) => return refused(&why, json),
     };
-    let recovered = crate::git::txn::recover(&repo)?;
+    let recovered = crate::git::txn::recover_full(&repo)?;
     if let Some(done) = &recovered {
         if args.resume {
-            super::tag::say_recovered_resuming(&repo, &root, &config, done);
+            super::recovered::say_recovered_resuming(&repo, &root, &config, &done.said);
         } else {
-            super::tag::say_recovered(&repo, &root, &config, done);
+            super::recovered::say_recovered(&repo, &root, &config, done, false);
         }
     }
     crate::git::txn::sweep_temporaries(&repo);
@@ -115,7 +115,10 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
                     return finish_hand_tag(&repo, &view, &root, &opts, json);
                 }
                 let monorepo = !config.packages.is_empty();
-                let r = super::release_after::nothing_to_resume(recovered.as_deref(), monorepo);
+                let r = super::release_after::nothing_to_resume(
+                    recovered.as_ref().map(|r| r.said.as_str()),
+                    monorepo,
+                );
                 return refused(&r, json);
             }
             None => {}

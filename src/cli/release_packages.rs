@@ -32,9 +32,9 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
         Ok(mark) => mark,
         Err(why) => return super::release::refused(&why, json),
     };
-    let recovered = crate::git::txn::recover(&repo)?;
+    let recovered = crate::git::txn::recover_full(&repo)?;
     if let Some(done) = &recovered {
-        super::tag::say_recovered(&repo, &root, &config, done);
+        super::recovered::say_recovered(&repo, &root, &config, done, false);
     }
     if let Some(half) = packages::half_made(&repo, &config, &root) {
         if args.resume {
@@ -77,7 +77,10 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
         }
     }
     if args.resume {
-        let r = super::release_after::nothing_to_resume(recovered.as_deref(), true);
+        let r = super::release_after::nothing_to_resume(
+            recovered.as_ref().map(|r| r.said.as_str()),
+            true,
+        );
         return super::release::refused(&r, json);
     }
     let selection = if args.all {

@@ -8,6 +8,7 @@ use git2::Oid;
 
 use super::TMP_PREFIX;
 use super::lock::{alive, stale_relhook_lock};
+use super::recovered::Recovered;
 use super::writer::is_writer;
 use crate::git::Repo;
 use crate::{Error, Result};
@@ -47,6 +48,8 @@ pub(super) struct Journal {
     /// The command that adds what an undone run was adding (`sync <command>`), when it is
     /// not `relhook changelog --sync` (a monorepo's package changelogs).
     pub(super) sync: Option<String>,
+    /// HEAD when it began: for a post-commit, the commit git made (an amend, perhaps).
+    pub(super) head: Option<Oid>,
 }
 
 impl Journal {
@@ -95,6 +98,7 @@ pub(super) fn parse_journal(text: &str) -> Journal {
             "index" => j.index = Some(PathBuf::from(rest)),
             "index-staged" => j.staged = true,
             "sync" => j.sync = Some(rest.to_owned()),
+            "head" => j.head = parse_oid(rest).flatten(),
             "file" | "entry" => {
                 let mut p = rest.splitn(3, ' ');
                 if let (Some(Some(b)), Some(Some(a)), Some(path)) =
@@ -173,6 +177,11 @@ pub(super) fn known_command(what: &str) -> bool {
 /// Finishes or undoes a transaction whose process died. Returns what was done, or `None`
 /// when there was nothing to recover (or its process is still running).
 pub fn recover(repo: &Repo) -> Result<Option<String>> {
+    Ok(recover_full(repo)?.map(|r| r.said))
+}
+
+/// [`recover`], saying which commit an undone post-commit was adding the entry of.
+pub fn recover_full(repo: &Repo) -> Result<Option<Recovered>> {
     let journal = repo.git_dir().join(JOURNAL);
     let Some(j) = load(&journal)? else {
         // Killed after taking the lock, before its journal took its name: the lock's mark
@@ -183,9 +192,10 @@ pub fn recover(repo: &Repo) -> Result<Option<String>> {
         };
         fs::remove_file(&lock).map_err(|e| Error::io("remove", &lock, e))?;
         clean_temporaries(repo.git_dir());
-        return Ok(Some(format!(
-            "removed the index lock an interrupted relhook (pid {pid}) left"
-        )));
+        return Ok(Some(Recovered {
+            said: format!("removed the index lock an interrupted relhook (pid {pid}) left"),
+            undone: None,
+        }));
     };
     if j.pid != std::process::id() && is_writer(j.pid, j.started) {
         return Ok(None);
@@ -208,6 +218,7 @@ pub fn recover(repo: &Repo) -> Result<Option<String>> {
     // a lock it finds: the index is then the one from before, and a commit made from it would
     // undo the transaction's files. Those entries are staged again once the journal is gone.
     let mut restage = false;
+    let mut undone = None;
     let what = if forward {
         let mut done = "the index is now updated";
         if let (Some(lock), Some(index)) = (&lock, &index) {
@@ -293,6 +304,8 @@ pub fn recover(repo: &Repo) -> Result<Option<String>> {
                 but.join("; and ")
             );
         } else if j.what == "post-commit" {
+            // The commit it ran for: HEAD when it began, else the ref it was moving.
+            undone = j.head.or_else(|| j.refs.first().and_then(|r| r.0));
             let files: Vec<String> = j
                 .files
                 .iter()
@@ -323,7 +336,7 @@ pub fn recover(repo: &Repo) -> Result<Option<String>> {
         }
         _ => {}
     }
-    Ok(Some(what))
+    Ok(Some(Recovered { said: what, undone }))
 }
 
 /// A path as the journal names it: relative to `base` (the work tree for files, the git dir

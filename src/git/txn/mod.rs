@@ -25,6 +25,7 @@
 
 mod journal;
 mod lock;
+mod recovered;
 mod releasing;
 mod restage;
 mod stage;
@@ -43,8 +44,9 @@ use crate::{Error, Result};
 
 pub use crate::failpoint::failpoint;
 use journal::{JOURNAL, oid_or_dash};
-pub use journal::{Pending, RESUME_MAKES_TAG, pending, recover};
+pub use journal::{Pending, RESUME_MAKES_TAG, pending, recover, recover_full};
 pub use lock::{LockFile, alive, lock_wait, sweep_beside};
+pub use recovered::Recovered;
 pub use releasing::{Releasing, releasing};
 pub use restage::{Undone, taken_by_commit, undone_by_commit};
 pub(in crate::git) use stage::new_entry;
@@ -128,8 +130,13 @@ impl Repo {
         let index_name = index_path
             .strip_prefix(self.git_dir())
             .unwrap_or(&index_path);
+        // HEAD as it began: an undone post-commit names the commit it ran for.
+        let at = self
+            .head()
+            .map(|h| format!("head {h}\n"))
+            .unwrap_or_default();
         let head = format!(
-            "relhook transaction\npid {}\n{}what {what}\nindex {}\n{carried}",
+            "relhook transaction\npid {}\n{}what {what}\nindex {}\n{at}{carried}",
             std::process::id(),
             writer::started_line(),
             index_name.display()

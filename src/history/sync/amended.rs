@@ -123,6 +123,24 @@ pub(super) fn stale(
     out
 }
 
+/// The line for `commit`, whose post-commit was undone (killed before it moved the branch),
+/// when it is an amend whose replaced message's entry the file `root`/`path` still lists:
+/// what it reads and the hand edit (`--sync` keeps it). `None` for any other commit.
+pub fn undone_amend(repo: &Repo, config: &Config, root: &Path, commit: Oid) -> Option<String> {
+    if !repo
+        .amends(AMENDS_READ)
+        .iter()
+        .any(|(_, new)| *new == commit)
+    {
+        return None;
+    }
+    let path = &config.changelog.path;
+    let bytes = crate::fsx::read_regular_optional(&root.join(path)).ok()??;
+    let plan = super::plan_sync(repo, config, &String::from_utf8(bytes).ok()?).ok()?;
+    let stale = plan.amended.into_iter().find(|s| s.commit == commit)?;
+    stale.said(path, false)
+}
+
 impl Stale {
     /// The amended commit.
     pub fn commit(&self) -> Oid {

@@ -40,7 +40,7 @@ mod stored;
 mod unshipped;
 pub use added::added_by;
 use added::{BlobCache, added_in};
-pub use amended::Stale;
+pub use amended::{Stale, undone_amend};
 pub use by_hand::{released_on, untagged_section};
 pub use landed::Landed;
 pub use made::entries_made;
