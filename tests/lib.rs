@@ -437,6 +437,7 @@ mod qa46_older_tags_all;
 mod qa46_package_version_files;
 mod qa46_pre_commit_verbose;
 mod qa46_prefix_to_release;
+mod qa46_release_journal_left;
 mod qa46_retag_release_commit;
 mod qa46_revert_heading;
 mod qa46_revert_two_changelogs;

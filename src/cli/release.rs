@@ -215,6 +215,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
                 crate::git::short_id(done.commit),
                 plan.commit_message
             );
+            super::release_after::say_journal_left(&mut err, &repo);
             if plan.version != plan.info.current {
                 let old = plan.info.current.to_string();
                 say_old_version_left(&mut err, &repo, &config, &old, &[], false);

@@ -358,3 +358,15 @@ pub(super) fn not_resumed(
     );
     Outcome::Code(2)
 }
+
+/// The journal of the release commit's transaction, left because its removal failed: one
+/// line with the command that removes it (the next relhook command would otherwise take the
+/// release for interrupted).
+pub(super) fn say_journal_left(err: &mut dyn Write, repo: &crate::git::Repo) {
+    if let Some((rm, why)) = crate::git::txn::journal_left(repo) {
+        let _ = writeln!(
+            err,
+            "relhook: warning: the release is made, but its journal could not be removed ({why}): `{rm}`"
+        );
+    }
+}

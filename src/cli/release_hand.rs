@@ -64,6 +64,7 @@ pub(super) fn finish_hand_tag(
     for note in &done.notes {
         let _ = writeln!(err, "relhook: note: {note}");
     }
+    super::release_after::say_journal_left(&mut err, repo);
     let tested = match tests {
         Ok(tested) => tested,
         Err(crate::Error::Refused(r)) => {

@@ -271,6 +271,7 @@ pub(super) fn reference_transaction(
                 for note in &done.notes {
                     let _ = writeln!(err, "relhook: note: {note}");
                 }
+                super::release_after::say_journal_left(&mut err, &repo);
                 // The runbook's `grep -r` after the bump, as `relhook release` says it.
                 if let Some(old) = &done.old {
                     super::release_after::say_old_version_left(

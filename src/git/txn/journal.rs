@@ -200,6 +200,9 @@ pub fn recover_full(repo: &Repo) -> Result<Option<Recovered>> {
     if j.pid != std::process::id() && is_writer(j.pid, j.started) {
         return Ok(None);
     }
+    if let Some(done) = super::recovered::finished_release(repo, &j, &journal)? {
+        return Ok(Some(done));
+    }
     let journal_time = fs::metadata(&journal).and_then(|m| m.modified()).ok();
     for (_, new, name) in &j.refs {
         remove_killed_ref_lock(repo, name, *new, journal_time);
@@ -447,6 +450,9 @@ pub fn pending(repo: &Repo) -> Option<Pending> {
         });
     };
     let running = is_writer(j.pid, j.started);
+    if let Some(p) = super::recovered::pending_finished(repo, &j, &journal).filter(|_| !running) {
+        return Some(p);
+    }
     let said = if running {
         format!("a relhook {} is running (pid {})", j.what, j.pid)
     } else {

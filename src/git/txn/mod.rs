@@ -46,7 +46,7 @@ pub use crate::failpoint::failpoint;
 use journal::{JOURNAL, oid_or_dash};
 pub use journal::{Pending, RESUME_MAKES_TAG, pending, recover, recover_full};
 pub use lock::{LockFile, alive, lock_wait, sweep_beside};
-pub use recovered::Recovered;
+pub use recovered::{Recovered, journal_left};
 pub use releasing::{Releasing, releasing};
 pub use restage::{Undone, taken_by_commit, undone_by_commit};
 pub(in crate::git) use stage::new_entry;
@@ -408,7 +408,7 @@ impl Txn<'_> {
             }
         }
         self.finished = true;
-        let _ = fs::remove_file(&self.journal);
+        recovered::remove_journal(&self.journal);
         Ok(())
     }
 
