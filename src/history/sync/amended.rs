@@ -127,11 +127,7 @@ pub(super) fn stale(
 /// when it is an amend whose replaced message's entry the file `root`/`path` still lists:
 /// what it reads and the hand edit (`--sync` keeps it). `None` for any other commit.
 pub fn undone_amend(repo: &Repo, config: &Config, root: &Path, commit: Oid) -> Option<String> {
-    if !repo
-        .amends(AMENDS_READ)
-        .iter()
-        .any(|(_, new)| *new == commit)
-    {
+    if !repo.amends(AMENDS_READ).iter().any(|a| a.new == commit) {
         return None;
     }
     let path = &config.changelog.path;
