@@ -447,6 +447,7 @@ mod qa46_rule_turned_on;
 mod qa46_skip_no_entry;
 mod qa46_squash_changelog;
 mod qa46_test_hint_flags;
+mod qa46_tool_marks_kept;
 mod qa46_undone_amend_advice;
 mod qa46_untracked_root_changelog;
 mod qa6a;

@@ -30,30 +30,24 @@ fn fold_first_letter(text: String) -> String {
     out
 }
 
-/// Where the marks a tool appends begin, if `text` ends with any: a commit hash (linked or
-/// not, in parentheses) and whatever follows it, else `by @user` and/or `in #12`.
+/// Where the marks a tool appends begin, if `text` ends with any: a commit hash (linked, or
+/// after ` - `) and whatever follows it, else `by @user in #12` (git-cliff's GitHub
+/// template). Marks a commit's own words may hold (`allow merges by @owners`, `in #12`, a
+/// bare `(52428800)`) are kept: two commits that differ only there must keep two entries.
 fn suffix_start(text: &str) -> Option<usize> {
     if let Some(at) = hash_mark(text) {
         return Some(at);
     }
-    let mut end = text.len();
-    // git-cliff's GitHub template: `x by @user in [#12](…/pull/12)`.
-    if let Some((head, pr)) = text[..end].rsplit_once(" in ") {
-        if is_pull_request(pr) {
-            end = head.len();
-        }
-    }
-    if let Some((head, user)) = text[..end].rsplit_once(" by @") {
-        let name = |c: char| c.is_ascii_alphanumeric() || "-_[]".contains(c);
-        if !user.is_empty() && user.chars().all(name) {
-            end = head.len();
-        }
-    }
-    (end < text.len() && end > 0).then_some(end)
+    let (head, pr) = text.rsplit_once(" in ")?;
+    let (words, user) = head.rsplit_once(" by @")?;
+    let name = |c: char| c.is_ascii_alphanumeric() || "-_[]".contains(c);
+    let is_user = !user.is_empty() && user.chars().all(name);
+    (is_pull_request(pr) && is_user && !words.is_empty()).then_some(words.len())
 }
 
-/// The start of the last ` (abc1234)`, ` ([abc1234](url))` or either after ` - `, when only
-/// an author, a pull request or nothing follows it.
+/// The start of the last ` ([abc1234](url))` (after ` - ` or not) or ` - (abc1234)`, when
+/// only an author, a pull request or nothing follows it. A bare ` (abc1234)` is a commit's own
+/// words as often as a tool's mark: it stays.
 fn hash_mark(text: &str) -> Option<usize> {
     let at = text.rfind(" (")?;
     let rest = &text[at + 2..];
@@ -69,10 +63,12 @@ fn hash_mark(text: &str) -> Option<usize> {
         || [" - ", " by @", " in ", ", "]
             .iter()
             .any(|m| after.starts_with(m));
-    if !is_hash || !tail || at == 0 {
+    let linked = rest.starts_with('[');
+    let dashed = text[..at].strip_suffix(" -");
+    if !is_hash || !tail || at == 0 || (!linked && dashed.is_none()) {
         return None;
     }
-    Some(text[..at].strip_suffix(" -").map_or(at, str::len))
+    Some(dashed.map_or(at, str::len))
 }
 
 /// `#12`, `[#12](…)` or GitLab's `[!12](…)`.
@@ -100,8 +96,7 @@ mod tests {
             "**cli:** add b flag - ([1234567](https://x/commit/1234567)) - Someone Else",
             "**cli:** Add b flag ([1234567abc](https://x/c/1234567abc)) by @ann in #12",
             "**cli:** Add b flag by @ann-b in [#12](https://x/pull/12)",
-            "**cli:** Add b flag by @dependabot[bot]",
-            "**cli:** add b flag in [!12](https://x/-/merge_requests/12)",
+            "**cli:** Add b flag by @dependabot[bot] in [!12](https://x/-/merge_requests/12)",
             "**cli:** Add b flag - (1234567) - *ann*, *bob*",
             "**cli:** add b flag",
         ] {
@@ -120,7 +115,7 @@ mod tests {
             plain("**BREAKING** Drop v1".to_owned()),
             "**BREAKING** drop v1"
         );
-        assert_eq!(plain("Élan (abc1234)".to_owned()), "élan");
+        assert_eq!(plain("Élan - (abc1234)".to_owned()), "élan");
     }
 
     #[test]
@@ -134,9 +129,13 @@ mod tests {
             "(abc1234)",
             "by @ann",
             "fix (deadbee",
+            "allow merges by @owners",
+            "raise upload limit (52428800)",
+            "revert the parser change (abc1234)",
+            "show in #12",
+            "merged in #12",
         ] {
             assert_eq!(plain(text.to_owned()), text);
         }
-        assert_eq!(plain("show in #12".to_owned()), "show");
     }
 }
