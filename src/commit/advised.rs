@@ -10,17 +10,23 @@ use crate::config::CommitConfig;
 /// Types that add no changelog entry, the nearest to a chore, tried when `ty` is not allowed.
 const QUIET: &[&str] = &["chore", "build", "docs", "ci", "refactor", "style", "test"];
 
+/// Types that add an entry or bump the version by default: never advised for relhook's own
+/// bookkeeping commits, which would then list themselves and make a release.
+const LOUD: &[&str] = &["feat", "fix", "perf", "revert"];
+
 /// The scope given when one is required, any is allowed, and the advice names none.
 const OWN_SCOPE: &str = "relhook";
 
 /// The header `ty(scope): text` as `config` allows it: `ty` or another allowed type (one that
-/// adds no entry first), `scope` or none, or else one of `scopes`. One that no candidate
-/// lets pass is given as meant, with the linter's own `try:` fix when that passes.
+/// adds no entry first, never one that adds an entry or bumps the version), `scope` or none,
+/// or else one of `scopes`. One that no candidate lets pass is given as meant, with the
+/// linter's own `try:` fix when that passes and is no such type.
 pub fn header(config: &CommitConfig, ty: &str, scope: Option<&str>, text: &str) -> String {
     let allowed = |t: &&str| config.types.iter().any(|a| a == t);
     let mut types: Vec<&str> = std::iter::once(ty).chain(QUIET.iter().copied()).collect();
     types.retain(allowed);
     types.extend(config.types.iter().map(String::as_str));
+    types.retain(|t| !LOUD.contains(t));
     let mut scopes: Vec<Option<&str>> = vec![scope, None];
     scopes.extend(config.scopes.iter().map(|s| Some(s.as_str())));
     scopes.push(Some(scope.unwrap_or(OWN_SCOPE)));
@@ -40,8 +46,14 @@ pub fn header(config: &CommitConfig, ty: &str, scope: Option<&str>, text: &str) 
     let verdict = lint(config, &meant);
     (verdict.diagnostics.into_iter())
         .filter_map(|d| d.suggestion)
-        .find(|s| passes(config, s))
+        .find(|s| passes(config, s) && !is_loud(s))
         .unwrap_or(meant)
+}
+
+/// Whether `header`'s type is one of [`LOUD`].
+fn is_loud(header: &str) -> bool {
+    let end = header.find(['(', '!', ':']).unwrap_or(header.len());
+    LOUD.contains(&header[..end].trim())
 }
 
 fn lint(config: &CommitConfig, header: &str) -> crate::commit::lint::Verdict {
@@ -82,6 +94,15 @@ mod tests {
         assert_eq!(header(&c, "chore", None, "edit a"), "docs(core): edit a");
         let h = header(&c, "docs", Some("changelog"), "sync with history");
         assert_eq!(h, "docs(core): sync with history");
+    }
+
+    #[test]
+    fn a_type_that_adds_an_entry_or_a_bump_is_never_advised() {
+        let c = config(&["feat", "fix"], &[], false);
+        assert_eq!(header(&c, "chore", None, "edit a"), "chore: edit a");
+        let c = config(&["feat", "fix", "ci"], &[], false);
+        assert_eq!(header(&c, "docs", None, "sync"), "ci: sync");
+        assert!(is_loud("feat(core): x") && is_loud("fix!: x") && !is_loud("docs: x"));
     }
 
     #[test]
