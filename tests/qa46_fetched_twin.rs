@@ -70,3 +70,42 @@ fn the_release_refusal_gives_a_fix_that_works_when_pasted() {
     let out = repo.relhook_in(&b, &["doctor"]);
     assert!(stdout(&out).contains("all is well"), "{}", text(&out));
 }
+
+#[test]
+fn a_clone_with_nothing_of_its_own_is_not_told_to_release_again() {
+    let repo = Repo::new();
+    repo.write(".relconfig.toml", "[checks]\ntest = [\"true\"]\n");
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: start"]);
+    ok(repo.relhook(&["install"]));
+    repo.commit_hooked("fix: one");
+    let remote = repo.with_origin();
+    repo.git(&["push", "-q", "-u", "origin", "main"]);
+    let b = repo.dir.path().join("b");
+    let (remote, at) = (remote.to_str().unwrap(), b.to_str().unwrap());
+    repo.git(&["clone", "-q", "-b", "main", remote, at]);
+    ok(repo.relhook_in(&b, &["install"]));
+    ok(repo.relhook(&["release"]));
+    repo.git(&["push", "-q", "--follow-tags"]);
+    // The same commits released in b an hour later: another release commit of 0.1.0.
+    let later = |cmd: &mut std::process::Command| {
+        cmd.env("GIT_COMMITTER_DATE", "2026-01-01T13:00:00Z")
+            .env("GIT_AUTHOR_DATE", "2026-01-01T13:00:00Z")
+            .output()
+            .expect("run relhook")
+    };
+    ok(later(
+        repo.command_in(crate::support::relhook_bin(), &b)
+            .arg("release"),
+    ));
+    ok(repo.git_in(&b, &["fetch", "-q"], &[]));
+    let out = repo.relhook_in(&b, &["doctor"]);
+    let said = stdout(&out);
+    let start = said.find(FIX).unwrap_or_else(|| panic!("{}", text(&out)));
+    let fix = said[start..].lines().next().unwrap_or_default();
+    assert!(!fix.contains("relhook release"), "{fix}");
+    let run = repo.sh(&format!("cd {} && {fix}", b.display()));
+    assert!(run.status.success(), "{fix}\n{}", text(&run));
+    let out = repo.relhook_in(&b, &["doctor"]);
+    assert!(stdout(&out).contains("all is well"), "{}", text(&out));
+}

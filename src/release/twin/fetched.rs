@@ -39,11 +39,14 @@ pub fn fetched_twin(repo: &Repo, config: &Config) -> Option<Twin> {
             crate::release::pull_command(&f.up),
             f.tag
         ),
-        fix: format!(
-            "{} && {}",
-            steps(repo, &f, remote),
-            config.release_command()
-        ),
+        fix: match adds_nothing(repo, &f) {
+            true => steps(repo, &f, remote),
+            false => format!(
+                "{} && {}",
+                steps(repo, &f, remote),
+                config.release_command()
+            ),
+        },
         tag: f.tag,
         by_hand: false,
     })
@@ -61,6 +64,18 @@ pub fn pull_steps(repo: &Repo, config: &Config, up: &str) -> String {
         },
         None => pull,
     }
+}
+
+/// Whether this clone has nothing to release once its twin release commit goes: HEAD is that
+/// commit and what it was made on is the upstream's already (a release then would refuse).
+fn adds_nothing(repo: &Repo, f: &Fetched) -> bool {
+    let Some(tip) = repo.revision_commit(&f.up) else {
+        return false;
+    };
+    repo.head() == Some(f.ours)
+        && repo
+            .first_parent(f.ours)
+            .is_some_and(|p| p == tip || repo.reaches(tip, p))
 }
 
 /// This clone's tag and release commit dropped, the remote's tag taken, then the pull.
