@@ -434,6 +434,7 @@ mod qa46_copies_outline;
 mod qa46_fetched_twin;
 mod qa46_hand_tag_resume_tested;
 mod qa46_init_wrapper_wording;
+mod qa46_lint_try_whole;
 mod qa46_older_tags_all;
 mod qa46_package_version_files;
 mod qa46_pre_commit_verbose;

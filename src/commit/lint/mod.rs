@@ -172,7 +172,7 @@ pub fn lint_stored_commit(
 /// Lints a cleaned message.
 pub fn lint_cleaned(cleaned: &Cleaned, config: &CommitConfig, mode: Mode) -> Verdict {
     let header = cleaned.text.lines().next().unwrap_or("").to_owned();
-    let mut sink = Sink::new(config, cleaned);
+    let mut sink = Sink::new(config, cleaned, Some(mode));
     let ignored = rules::check_message(&mut sink, &header, mode);
     Verdict {
         diagnostics: sink.diagnostics,
@@ -213,6 +213,8 @@ pub(crate) struct Sink<'a> {
     pub(crate) config: &'a CommitConfig,
     pub(crate) cleaned: &'a Cleaned,
     pub(crate) diagnostics: Vec<Diagnostic>,
+    /// The mode each suggestion is linted in before it is offered; `None` while linting one.
+    verify: Option<Mode>,
 }
 
 /// A finding before levels and positions are applied.
@@ -229,12 +231,35 @@ pub(crate) struct Finding {
 }
 
 impl<'a> Sink<'a> {
-    fn new(config: &'a CommitConfig, cleaned: &'a Cleaned) -> Self {
+    fn new(config: &'a CommitConfig, cleaned: &'a Cleaned, verify: Option<Mode>) -> Self {
         Sink {
             config,
             cleaned,
             diagnostics: Vec::new(),
+            verify,
         }
+    }
+
+    /// Whether the message with cleaned line `line` replaced by `fixed` has no error left on
+    /// that line: a `try:` refused when pasted is worse than none.
+    fn passes_with(&self, mode: Mode, line: usize, fixed: &str) -> bool {
+        if fixed.contains('\n') {
+            return true;
+        }
+        let mut lines: Vec<&str> = self.cleaned.text.lines().collect();
+        let Some(slot) = lines.get_mut(line) else {
+            return true;
+        };
+        *slot = fixed;
+        let cleaned = Cleaned {
+            text: lines.join("\n"),
+            origin: self.cleaned.origin.clone(),
+        };
+        let header = cleaned.text.lines().next().unwrap_or("").to_owned();
+        let mut sink = Sink::new(self.config, &cleaned, None);
+        rules::check_message(&mut sink, &header, mode);
+        let at = cleaned.origin_of(line);
+        !(sink.diagnostics.iter()).any(|d| d.line == at && d.severity == Level::Error)
     }
 
     /// Whether a rule is on (so that rules skip work nobody asked for).
@@ -255,6 +280,10 @@ impl<'a> Sink<'a> {
             .unwrap_or("")
             .to_owned();
         let (column, width) = columns(&source_line, &f.span);
+        let suggestion = match self.verify {
+            Some(mode) => f.suggestion.filter(|s| self.passes_with(mode, f.line, s)),
+            None => f.suggestion,
+        };
         self.diagnostics.push(Diagnostic {
             rule: f.rule,
             severity,
@@ -264,7 +293,7 @@ impl<'a> Sink<'a> {
             width,
             source_line,
             expected: f.expected,
-            suggestion: f.suggestion,
+            suggestion,
             help: f.help,
         });
     }

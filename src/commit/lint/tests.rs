@@ -294,8 +294,7 @@ fn opt_in_subject_rules() {
         v.diagnostics[1].suggestion.as_deref(),
         Some("feat: add thing")
     );
-    // The type's fix fixes the description too; the description's leave the type (a
-    // warning by default, never a refusal).
+    // Every header `try:` is the one line with all of them fixed, the type's case too.
     let v = lint_with("Fix: The crash.", &c, Mode::Hook);
     let tries: Vec<_> = v
         .diagnostics
@@ -306,8 +305,8 @@ fn opt_in_subject_rules() {
         tries,
         [
             Some("fix: the crash"),
-            Some("Fix: the crash"),
-            Some("Fix: the crash")
+            Some("fix: the crash"),
+            Some("fix: the crash")
         ]
     );
     assert!(
@@ -580,4 +579,53 @@ fn a_suggestion_is_a_line_that_passes() {
     {
         assert!(lint(fixed).diagnostics.is_empty(), "{fixed}");
     }
+}
+
+/// QA46: `fix(cor): The crash.` offered `fix(core): The crash.` for the scope and
+/// `fix(cor): the crash` for the description, each refused by the other rules when pasted:
+/// every header `try:` is now the one line with all of them fixed.
+#[test]
+fn a_header_try_fixes_the_scope_and_the_description_together() {
+    let c = CommitConfig {
+        scopes: vec!["core".into()],
+        ..all_on()
+    };
+    for msg in [
+        "fix(cor): The crash.",
+        "fix(Core): The crash.",
+        "Fix(cor):  The crash.",
+    ] {
+        let v = lint_with(msg, &c, Mode::Hook);
+        let tries: Vec<_> = v.diagnostics.iter().map(|d| &d.suggestion).collect();
+        assert!(tries.len() >= 2, "{msg:?}: {:#?}", v.diagnostics);
+        for s in tries {
+            assert_eq!(s.as_deref(), Some("fix(core): the crash"), "{msg:?}");
+        }
+    }
+}
+
+/// A line that an unfixable fault keeps refused (a scope near no listed one, a scope required
+/// and missing) gets no `try:` at all: each would be refused when pasted.
+#[test]
+fn no_try_is_offered_that_the_lint_refuses() {
+    let c = CommitConfig {
+        scopes: vec!["core".into()],
+        ..all_on()
+    };
+    let v = lint_with("fix(zzzz): The crash.", &c, Mode::Hook);
+    assert!(rules_of(&v).contains(&"subject-case"), "{v:#?}");
+    assert!(
+        v.diagnostics.iter().all(|d| d.suggestion.is_none()),
+        "{v:#?}"
+    );
+    let c = CommitConfig {
+        require_scope: true,
+        ..all_on()
+    };
+    let v = lint_with("Fix: the crash", &c, Mode::Hook);
+    assert!(rules_of(&v).contains(&"scope-required"), "{v:#?}");
+    assert!(
+        v.diagnostics.iter().all(|d| d.suggestion.is_none()),
+        "{v:#?}"
+    );
 }

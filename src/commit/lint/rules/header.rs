@@ -1,6 +1,7 @@
 //! The header's rules: its length, the Conventional Commits shape (faults with a fixed line),
 //! the type, the scope and the description.
 
+use super::mend::{capitalised, lowercase_first, mend, polished, type_fix};
 use super::{finding, splice};
 use crate::commit::lint::{Rule, Sink};
 use crate::commit::parse::{self, Fault, FaultKind, Header};
@@ -31,7 +32,11 @@ pub(super) fn check_header(sink: &mut Sink<'_>, line: &str, inner: &str, offset:
                     .map(|t| splice(l, offset..offset + ty_end, t))
                     .unwrap_or_else(|| l.to_owned())
             };
-            report_fault(sink, &fault, offset, fixed.as_deref().map(both));
+            let whole = fixed
+                .as_deref()
+                .map(both)
+                .map(|l| described(sink, l, offset));
+            report_fault(sink, &fault, offset, whole);
             if judged {
                 let base = fixed.unwrap_or_else(|| line.to_owned());
                 check_type(sink, &base, &inner[..ty_end], offset);
@@ -54,46 +59,12 @@ fn settled(fault: &Fault) -> Option<String> {
     None
 }
 
-/// A fault's fixed header with the description rules that are on applied too: the line
-/// had no description to judge before its fix, so `try:` must not offer one those rules
-/// refuse (`Fixed the crash.` → `fix: the crash`, not `fix: the crash.`).
-fn polished(sink: &Sink<'_>, fixed: String) -> String {
-    let Ok(h) = parse::header(&fixed) else {
-        return fixed;
-    };
-    let mut d = h.description.to_owned();
-    if sink.on(Rule::SubjectFullStop) && d.ends_with('.') && !d.ends_with("...") {
-        d.pop();
-    }
-    if sink.on(Rule::SubjectCase) && capitalised(&d) {
-        d = lowercase_first(&d);
-    }
-    if d.is_empty() || d == h.description {
-        return fixed;
-    }
-    format!("{}{d}", &fixed[..h.description_at])
-}
-
-/// `fixed` (a line with its type fixed) with the description rules that are on applied too,
-/// when the header is the line's own (not a revert's quoted one).
+/// `fixed` (a line with one fault fixed) with every other evident fix applied too, when the
+/// header is the line's own (a revert's quoted one keeps one fix).
 fn described(sink: &Sink<'_>, fixed: String, offset: usize) -> String {
     match offset {
-        0 => polished(sink, fixed),
+        0 => mend(sink, &fixed),
         _ => fixed,
-    }
-}
-
-/// "Add x" is sentence case; "API x", "README" or "X" are names and stay.
-fn capitalised(d: &str) -> bool {
-    let mut chars = d.chars();
-    chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(char::is_lowercase)
-}
-
-fn lowercase_first(d: &str) -> String {
-    let mut chars = d.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 
@@ -105,17 +76,6 @@ fn retyped(sink: &Sink<'_>, fixed: String) -> String {
     match type_fix(sink, h.ty) {
         Some(t) => format!("{t}{}", &fixed[h.ty.len()..]),
         None => fixed,
-    }
-}
-
-/// The allowed type a misspelt or miscased one stands for.
-fn type_fix<'c>(sink: &Sink<'c>, ty: &str) -> Option<&'c str> {
-    let lower = ty.to_lowercase();
-    let types = &sink.config.types;
-    match types.iter().find(|t| **t == lower) {
-        Some(t) if *t != ty => Some(t.as_str()),
-        Some(_) => None,
-        None => crate::commit::suggest::nearest(ty, types),
     }
 }
 
@@ -206,7 +166,11 @@ fn check_parts(sink: &mut Sink<'_>, line: &str, h: &Header<'_>, offset: usize) {
     check_type(sink, line, h.ty, offset);
     if h.extra_spaces > 0 {
         let at = offset + h.description_at - h.extra_spaces;
-        let fix = splice(line, at..offset + h.description_at, "");
+        let fix = described(
+            sink,
+            splice(line, at..offset + h.description_at, ""),
+            offset,
+        );
         sink.push(
             finding(
                 Rule::HeaderWhitespace,
@@ -308,7 +272,7 @@ fn check_scope(sink: &mut Sink<'_>, line: &str, h: &Header<'_>, offset: usize) {
                     format!("unknown scope `{trimmed}`"),
                 )
                 .expected(format!("one of: {}", sink.config.scopes.join(", ")))
-                .suggest(near.map(|s| splice(line, span, s)));
+                .suggest(near.map(|s| described(sink, splice(line, span, s), offset)));
                 if let Some(s) = near {
                     f = f.help(format!("did you mean `{s}`?"));
                 }
@@ -325,7 +289,11 @@ fn check_scope(sink: &mut Sink<'_>, line: &str, h: &Header<'_>, offset: usize) {
                 range.clone(),
                 format!("the scope `{scope}` is not lowercase"),
             )
-            .suggest(Some(splice(line, range, &scope.to_lowercase()))),
+            .suggest(Some(described(
+                sink,
+                splice(line, range, &scope.to_lowercase()),
+                offset,
+            ))),
         );
     }
 }
@@ -333,9 +301,9 @@ fn check_scope(sink: &mut Sink<'_>, line: &str, h: &Header<'_>, offset: usize) {
 fn check_description(sink: &mut Sink<'_>, line: &str, h: &Header<'_>, offset: usize) {
     let at = offset + h.description_at;
     let d = h.description;
-    // Each `try:` fixes every description rule that is on, so that none is refused when
-    // pasted (`fix: The crash.` → `fix: the crash`); a revert's quoted header keeps one fix.
-    let whole = (offset == 0).then(|| polished(sink, line.to_owned()));
+    // Each `try:` fixes every rule that is on, so that none is refused when pasted
+    // (`fix: The crash.` → `fix: the crash`); a revert's quoted header keeps one fix.
+    let whole = (offset == 0).then(|| mend(sink, line));
     if sink.on(Rule::SubjectCase) && capitalised(d) {
         let first_len = d.chars().next().map_or(0, char::len_utf8);
         sink.push(

@@ -6,6 +6,7 @@
 
 mod body;
 mod header;
+mod mend;
 
 use super::{Finding, Mode, Rule, Sink};
 use crate::commit::parse;
