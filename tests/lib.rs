@@ -430,6 +430,7 @@ mod qa46_am_released_section;
 mod qa46_amend_chain;
 mod qa46_cliff_upper_first;
 mod qa46_commitizen_scope_style;
+mod qa46_config_directory;
 mod qa46_copies_outline;
 mod qa46_fetched_twin;
 mod qa46_hand_tag_resume_tested;

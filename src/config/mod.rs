@@ -382,6 +382,16 @@ impl Config {
 
     /// Loads a named file; `required` makes a missing file an error (for `--config`).
     pub fn load_file(path: &Path, required: bool) -> Result<Config> {
+        // Said as what it is: the generic refusal points at settings that name files.
+        if let Ok(meta) = std::fs::metadata(path)
+            && !meta.is_file()
+        {
+            return Err(Error::ConfigNotAFile {
+                path: path.to_owned(),
+                directory: meta.is_dir(),
+                named: required,
+            });
+        }
         let bytes = match crate::fsx::read_regular_optional(path)? {
             Some(bytes) => bytes,
             None if required => {

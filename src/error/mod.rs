@@ -149,6 +149,17 @@ pub enum Error {
         /// Why.
         reason: String,
     },
+    /// The configuration path (`--config`, or .relconfig.toml) is a directory or another
+    /// file that is not a regular one.
+    #[error("cannot read the configuration `{}`: it is {}", path.display(), if *directory { "a directory" } else { "not a regular file (a FIFO or device)" })]
+    ConfigNotAFile {
+        /// The path.
+        path: PathBuf,
+        /// Whether it is a directory.
+        directory: bool,
+        /// Whether `--config` named it (else it is the work tree's .relconfig.toml).
+        named: bool,
+    },
     /// A binary path that cannot be written into a shell script.
     #[error("cannot record `{}` in a hook script: the path is not valid UTF-8", .0.display())]
     UnrepresentablePath(PathBuf),
@@ -449,74 +460,6 @@ impl Error {
                 V::Read { .. } | V::Write { .. } | V::UnsafePath { .. } | V::BadPattern { .. }
             ),
             _ => false,
-        }
-    }
-
-    /// A hint printed under the error when the fix is evident.
-    pub fn hint(&self) -> Option<String> {
-        match self {
-            Error::NotARepository(_) => {
-                Some("run relhook inside a git work tree, or `git init` one first".into())
-            }
-            Error::Range { .. } => Some(
-                "give a range git understands, e.g. `main..HEAD`, `v1.2.0..`, or a single commit"
-                    .into(),
-            ),
-            Error::NotKeepAChangelog { .. } => Some(
-                "relhook edits only Keep a Changelog files (https://keepachangelog.com/en/1.1.0/); fix that line, or point `changelog.path` elsewhere"
-                    .into(),
-            ),
-            Error::Config { .. } => Some(
-                "fix that line (the keys and their defaults: `relhook init` in an empty folder writes a commented .relconfig.toml with every one); until then `git commit --no-verify` or `RELHOOK_SKIP=1` commits without relhook"
-                    .into(),
-            ),
-            Error::BareRepository(_) => Some(
-                "run relhook in a clone of it, or in a worktree of it (`git worktree add`)"
-                    .into(),
-            ),
-            Error::UnknownHook { .. } => {
-                Some("give a comma-separated list, e.g. `--hooks commit-msg`".into())
-            }
-            Error::HookNotAvailable { available, .. } => Some(format!(
-                "this version installs: {available}; a later relhook adds the others"
-            )),
-            // git names the lock a killed git left (`could not lock config file .git/config:
-            // File exists`): removed once no git runs here, the command works again.
-            Error::GitCommand { stderr, .. } if stderr.contains("could not lock") => {
-                let lock = stderr
-                    .split("could not lock config file ")
-                    .nth(1)
-                    .and_then(|r| r.split(':').next())
-                    .map(|f| format!("{f}.lock"));
-                Some(match lock {
-                    Some(lock) => format!(
-                        "a git killed while it wrote the file leaves {lock} behind: if no git runs in this repository now, `rm {}` and run it again",
-                        crate::shellword::quote(&lock)
-                    ),
-                    None => "another git holds a lock git needs: run it again once it is done (a lock a killed git left: remove the `.lock` file git names)".into(),
-                })
-            }
-            Error::GitCommand { .. } => Some("is `git` on PATH and working here?".into()),
-            Error::IncompleteHistory { fix, .. } => Some(fix.clone()),
-            Error::InsideGitDir(_) => Some("`cd ..` (or to the work tree) and run it again".into()),
-            // A folder not made yet is made, not pointed away from.
-            Error::UnsafePath { path, reason } if reason.contains("does not exist") => {
-                path.parent()
-                    .filter(|d| !d.as_os_str().is_empty())
-                    .map(|dir| {
-                        format!(
-                            "`mkdir -p {}` makes the folder, then run it again",
-                            crate::shellword::below_top(dir)
-                        )
-                    })
-            }
-            Error::UnsafePath { .. } => Some(
-                "relhook reads and writes only regular files inside the work tree: point the setting that names it (`[version] files`, `changelog.path`, a package's `path`) at one there".into(),
-            ),
-            Error::NotUtf8Path(_) => Some(
-                "rename the folder with the name that is not UTF-8 (the work tree or one above it), then run it again".into(),
-            ),
-            _ => None,
         }
     }
 }

@@ -379,6 +379,7 @@ fn config_check(config: &Result<Config, Error>) -> Check {
                 Error::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
                     "name a file that exists (`--config PATH`), or leave `--config` out to use .relconfig.toml".into()
                 }
+                Error::ConfigNotAFile { .. } => e.hint().unwrap_or_default(),
                 _ => "make the file readable, or remove it to use the defaults".into(),
             }),
         ),
