@@ -426,6 +426,7 @@ mod qa45_operation_advice;
 mod qa45_tests_changed_tracked;
 mod qa46_advised_commit_rules;
 mod qa46_advised_quiet;
+mod qa46_advised_rules_elsewhere;
 mod qa46_am_released_section;
 mod qa46_amend_chain;
 mod qa46_cliff_upper_first;

@@ -188,8 +188,11 @@ fn commit_command(ctx: &Context, root: &Path, done: &crate::init::Initialised) -
         return None;
     }
     let paths = paths.join(" ");
+    // The rules of the configuration just written (or kept), which the commit-msg hook applies.
+    let config = ctx.config(root).unwrap_or_default();
+    let message = crate::commit::advised::quoted(&config.commit, "chore", None, "adopt relhook");
     Some(format!(
-        "{start}git add {paths} && git commit -m \"chore: adopt relhook\" -- {paths}"
+        "{start}git add {paths} && git commit -m {message} -- {paths}"
     ))
 }
 

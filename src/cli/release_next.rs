@@ -181,11 +181,11 @@ pub(super) fn say_next_with(
         let new = repo.untracked_paths(6).unwrap_or_default();
         // Only new files (what the tests left): the steps for each kind.
         push = if !new.is_empty() && new.len() == dirty_count(repo) {
-            let tag = made.first().map(|m| m.tag);
-            format!(
-                "{}; then {push}",
-                crate::testrun::leftovers::advice(&new, tag)
-            )
+            let advice = match made.first() {
+                Some(m) => crate::testrun::leftovers::advice(&new, Some(m.tag), &m.config.commit),
+                None => crate::testrun::leftovers::advice(&new, None, &Config::default().commit),
+            };
+            format!("{advice}; then {push}")
         } else if paths.split(", ").any(|p| p == ".relconfig.toml") {
             // relhook's own configuration is never build output.
             format!(

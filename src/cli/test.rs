@@ -147,7 +147,7 @@ fn test_one(ctx: &Context, package: Option<&str>, tag: Option<&String>) -> Resul
             let _ = writeln!(
                 err,
                 "hint: {}; then run `{}` again",
-                crate::testrun::leftovers::advice(&new, None),
+                crate::testrun::leftovers::advice(&new, None, &config.commit),
                 again(package)
             );
         }
@@ -186,7 +186,11 @@ fn test_one(ctx: &Context, package: Option<&str>, tag: Option<&String>) -> Resul
         let mut fixes = Vec::new();
         if !new.is_empty() {
             let tag = release_tag_at(&repo, &config, head);
-            fixes.push(crate::testrun::leftovers::advice(&new, tag.as_deref()));
+            fixes.push(crate::testrun::leftovers::advice(
+                &new,
+                tag.as_deref(),
+                &config.commit,
+            ));
         }
         if !changed.is_empty() {
             fixes.push(format!(

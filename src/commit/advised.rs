@@ -56,6 +56,16 @@ fn is_loud(header: &str) -> bool {
     LOUD.contains(&header[..end].trim())
 }
 
+/// [`header`] as the argument of `git commit -m`: in the double quotes people write when
+/// nothing in it means anything to the shell there, else quoted for the shell.
+pub fn quoted(config: &CommitConfig, ty: &str, scope: Option<&str>, text: &str) -> String {
+    let h = header(config, ty, scope, text);
+    match h.contains(['"', '\'', '$', '`', '\\', '!']) {
+        true => crate::shellword::quote(&h),
+        false => format!("\"{h}\""),
+    }
+}
+
 fn lint(config: &CommitConfig, header: &str) -> crate::commit::lint::Verdict {
     let input = Input {
         cleanup: Cleanup::Whitespace,

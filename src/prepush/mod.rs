@@ -316,7 +316,7 @@ pub fn inspect(
     }
     found.notes.extend(landing::alone_note(remote, &mut alone));
     let tags: Vec<_> = published.iter().map(|(u, n, c, _)| (*u, *n, *c)).collect();
-    dirty_tree(repo, &tags, &mut found)?;
+    dirty_tree(repo, &tags, &config.commit, &mut found)?;
     for (u, name, commit, config) in published {
         let config = &config;
         let Some(commit) = commit else { continue };
@@ -382,6 +382,7 @@ fn peel(repo: &Repo, id: Oid) -> Option<Oid> {
 fn dirty_tree(
     repo: &Repo,
     published: &[(&Update, &str, Option<Oid>)],
+    rules: &crate::config::CommitConfig,
     found: &mut Inspection,
 ) -> Result<()> {
     let head = repo.head();
@@ -416,7 +417,7 @@ fn dirty_tree(
             // Only new files (what a test run leaves): the steps for each kind.
             new if new.len() == dirty.len() => format!(
                 "{}; then push again",
-                crate::testrun::leftovers::advice(&new, names.first().copied())
+                crate::testrun::leftovers::advice(&new, names.first().copied(), rules)
             ),
             new if new.is_empty() => "commit or stash them; make sure the tag is still on the right commit, and push again".into(),
             _ => "commit or stash them (`git stash -u`: plain `git stash` leaves new files), or put build output in .gitignore; make sure the tag is still on the right commit, and push again".into(),

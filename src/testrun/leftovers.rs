@@ -21,7 +21,9 @@ pub fn is_lock_file(path: &str) -> bool {
 /// The fix for leftover `paths` (as `git status` names them, at most a handful) beside release
 /// `tag` on HEAD (none: no release tag there): for lock files, the commit that adds them and
 /// the tag made again on it, tested; for the rest, the `.gitignore` lines that ignore them.
-pub fn advice(paths: &[String], tag: Option<&str>) -> String {
+/// Each commit advised passes the repository's commit `rules`.
+pub fn advice(paths: &[String], tag: Option<&str>, rules: &crate::config::CommitConfig) -> String {
+    let m = |ty, text: &str| crate::commit::advised::quoted(rules, ty, None, text);
     // relhook's own configuration, not yet committed: no build output, and it governs what
     // every clone's hooks do.
     let (config, paths): (Vec<&String>, Vec<&String>) =
@@ -34,10 +36,10 @@ pub fn advice(paths: &[String], tag: Option<&str>) -> String {
         output.into_iter().partition(|p| p.contains(['\n', '\r']));
     let mut steps = Vec::new();
     if !config.is_empty() {
-        steps.push(
-            "`.relconfig.toml` is relhook's configuration, which every clone's hooks read: commit it (`git add :/.relconfig.toml && git commit -m \"chore: configure relhook\"`)"
-                .to_owned(),
-        );
+        steps.push(format!(
+            "`.relconfig.toml` is relhook's configuration, which every clone's hooks read: commit it (`git add :/.relconfig.toml && git commit -m {}`)",
+            m("chore", "configure relhook")
+        ));
     }
     if !output.is_empty() {
         let mut lines: Vec<String> = Vec::new();
@@ -51,8 +53,9 @@ pub fn advice(paths: &[String], tag: Option<&str>) -> String {
             }
         }
         steps.push(format!(
-            "build output goes in .gitignore: `printf '%s\\n' {} >> \"$(git rev-parse --show-toplevel)/.gitignore\" && git add :/.gitignore && git commit -m \"chore: ignore build output\"`",
-            lines.join(" ")
+            "build output goes in .gitignore: `printf '%s\\n' {} >> \"$(git rev-parse --show-toplevel)/.gitignore\" && git add :/.gitignore && git commit -m {}`",
+            lines.join(" "),
+            m("chore", "ignore build output")
         ));
     }
     if !unnamable.is_empty() {
@@ -69,12 +72,7 @@ pub fn advice(paths: &[String], tag: Option<&str>) -> String {
             .collect();
         let files = files.join(" ");
         let names: Vec<&str> = locks.iter().map(|p| p.as_str()).collect();
-        let message = format!("build: add {}", names.join(" "));
-        // Plain names keep the double quotes people write; others are quoted for the shell.
-        let names = match names.iter().all(|n| crate::shellword::quote(n) == *n) {
-            true => format!("\"{message}\""),
-            false => crate::shellword::quote(&message),
-        };
+        let names = m("build", &format!("add {}", names.join(" ")));
         steps.push(match tag {
             // Committed while the tag still stands on the release commit: with the tag gone
             // first, post-commit would take the release for an interrupted one.
@@ -126,9 +124,17 @@ fn literal(name: &str) -> String {
 mod tests {
     use super::*;
 
+    fn rules() -> crate::config::CommitConfig {
+        crate::config::Config::default().commit
+    }
+
     #[test]
     fn relhooks_own_configuration_is_committed_not_ignored() {
-        let a = advice(&[".relconfig.toml".to_owned(), "out.txt".to_owned()], None);
+        let a = advice(
+            &[".relconfig.toml".to_owned(), "out.txt".to_owned()],
+            None,
+            &rules(),
+        );
         assert!(
             a.starts_with("`.relconfig.toml` is relhook's configuration"),
             "{a}"
@@ -151,7 +157,7 @@ mod tests {
             "tests/__pycache__/".to_owned(),
             "report.xml".to_owned(),
         ];
-        let a = advice(&paths, Some("v0.1.0"));
+        let a = advice(&paths, Some("v0.1.0"), &rules());
         assert!(
             a.contains("printf '%s\\n' __pycache__/ /report.xml >> \"$(git rev-parse --show-toplevel)/.gitignore\" && git add :/.gitignore"),
             "{a}"
@@ -160,7 +166,7 @@ mod tests {
             a.contains("git add :/Cargo.lock && git commit -m \"build: add Cargo.lock\" && git tag -d v0.1.0 && git tag -a v0.1.0 -m v0.1.0 && relhook test"),
             "{a}"
         );
-        assert!(!advice(&paths[..1], None).contains("git tag"));
+        assert!(!advice(&paths[..1], None, &rules()).contains("git tag"));
     }
 
     #[test]
@@ -172,7 +178,7 @@ mod tests {
             "#tmp/".to_owned(),
             "odd it's.lock".to_owned(),
         ];
-        let a = advice(&paths, None);
+        let a = advice(&paths, None, &rules());
         assert!(
             a.contains(r"printf '%s\n' '/build out.log' '/$HOME.txt' '/out\[1].log' '\#tmp/' >>"),
             "{a}"
@@ -189,7 +195,11 @@ mod tests {
 
     #[test]
     fn a_name_with_a_newline_is_to_delete_not_to_ignore() {
-        let a = advice(&["nl\nname".to_owned(), "out.txt".to_owned()], None);
+        let a = advice(
+            &["nl\nname".to_owned(), "out.txt".to_owned()],
+            None,
+            &rules(),
+        );
         assert!(a.contains("printf '%s\\n' /out.txt >>"), "{a}");
         assert!(!a.contains("nl\n"), "{a}");
         assert!(

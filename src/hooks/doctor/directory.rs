@@ -31,7 +31,12 @@ pub(super) fn relhook_files(loc: &HooksLocation, rel: &str) -> Vec<String> {
 
 /// relhook's files in a hooks directory in the work tree that `git status` shows: releases and
 /// hand tags refuse that tree until they are committed (or, untracked, ignored).
-pub(super) fn work_tree_check(loc: &HooksLocation) -> Option<Check> {
+/// The commits advised pass the repository's `rules`.
+pub(super) fn work_tree_check(
+    loc: &HooksLocation,
+    rules: &crate::config::CommitConfig,
+) -> Option<Check> {
+    let m = |text: &str| crate::commit::advised::quoted(rules, "chore", None, text);
     let dir = loc.hooks_in_work_tree()?;
     let ours = relhook_files(loc, &dir.rel);
     if ours.is_empty() {
@@ -51,14 +56,16 @@ pub(super) fn work_tree_check(loc: &HooksLocation) -> Option<Check> {
         (
             "this repository tracks it".to_owned(),
             format!(
-                "git add {rel} && git commit -m \"chore: update relhook's hooks\" (the team's clones run them too), or git checkout HEAD -- {rel} (puts the committed ones back)"
+                "git add {rel} && git commit -m {} (the team's clones run them too), or git checkout HEAD -- {rel} (puts the committed ones back)",
+                m("update relhook's hooks")
             ),
         )
     } else if dir.tracked {
         (
             "this repository tracks it".to_owned(),
             format!(
-                "git add {rel} && git commit -m \"chore: run relhook's hooks\" (the team's clones run them too), or relhook uninstall (puts the team's hooks back)"
+                "git add {rel} && git commit -m {} (the team's clones run them too), or relhook uninstall (puts the team's hooks back)",
+                m("run relhook's hooks")
             ),
         )
     } else {

@@ -163,7 +163,9 @@ pub fn diagnose(loc: &HooksLocation, binary: &Path, config: &Result<Config, Erro
     if let Some(shadow) = shadowed_default_dir(loc) {
         checks.push(shadow);
     }
-    if let Some(uncommitted) = work_tree_check(loc) {
+    let default = Config::default();
+    let rules = &config.as_ref().unwrap_or(&default).commit;
+    if let Some(uncommitted) = work_tree_check(loc, rules) {
         checks.push(uncommitted);
     }
     if let Some(c) = driver_check(loc, config) {
