@@ -7,19 +7,29 @@ use std::path::PathBuf;
 
 use crate::support::{Repo, ok, stderr, stdout, text};
 
-/// Clone `a` (the repository) released `fix: a` as 0.1.0 and pushed; clone `b` released
-/// `fix: c` as 0.1.0 too, then fetched. Returns `b`.
-fn twin_clones(repo: &Repo) -> PathBuf {
+/// The repository (clone `a`) with relhook installed, `shared` committed if given, pushed,
+/// and cloned as `b` with relhook installed. Returns `b`.
+fn two_clones(repo: &Repo, shared: Option<&str>) -> PathBuf {
     repo.write(".relconfig.toml", "[checks]\ntest = [\"true\"]\n");
     repo.git(&["add", "."]);
     repo.git(&["commit", "-q", "-m", "chore: start"]);
     ok(repo.relhook(&["install"]));
+    if let Some(message) = shared {
+        repo.commit_hooked(message);
+    }
     let remote = repo.with_origin();
     repo.git(&["push", "-q", "-u", "origin", "main"]);
     let b = repo.dir.path().join("b");
     let (remote, at) = (remote.to_str().unwrap(), b.to_str().unwrap());
     repo.git(&["clone", "-q", "-b", "main", remote, at]);
     ok(repo.relhook_in(&b, &["install"]));
+    b
+}
+
+/// Clone `a` (the repository) released `fix: a` as 0.1.0 and pushed; clone `b` released
+/// `fix: c` as 0.1.0 too, then fetched. Returns `b`.
+fn twin_clones(repo: &Repo) -> PathBuf {
+    let b = two_clones(repo, None);
     repo.commit_hooked("fix: a");
     ok(repo.relhook(&["release"]));
     repo.git(&["push", "-q", "--follow-tags"]);
@@ -74,17 +84,7 @@ fn the_release_refusal_gives_a_fix_that_works_when_pasted() {
 #[test]
 fn a_clone_with_nothing_of_its_own_is_not_told_to_release_again() {
     let repo = Repo::new();
-    repo.write(".relconfig.toml", "[checks]\ntest = [\"true\"]\n");
-    repo.git(&["add", "."]);
-    repo.git(&["commit", "-q", "-m", "chore: start"]);
-    ok(repo.relhook(&["install"]));
-    repo.commit_hooked("fix: one");
-    let remote = repo.with_origin();
-    repo.git(&["push", "-q", "-u", "origin", "main"]);
-    let b = repo.dir.path().join("b");
-    let (remote, at) = (remote.to_str().unwrap(), b.to_str().unwrap());
-    repo.git(&["clone", "-q", "-b", "main", remote, at]);
-    ok(repo.relhook_in(&b, &["install"]));
+    let b = two_clones(&repo, Some("fix: one"));
     ok(repo.relhook(&["release"]));
     repo.git(&["push", "-q", "--follow-tags"]);
     // The same commits released in b an hour later: another release commit of 0.1.0.
