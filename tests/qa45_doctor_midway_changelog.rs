@@ -17,14 +17,7 @@ fn doctor_names_no_changelog_commit_while_a_cherry_pick_is_stopped() {
     repo.commit_hooked("fix: two");
     ok(repo.git_output(&["checkout", "-q", "main"]));
     assert!(!repo.git_output(&["cherry-pick", "side"]).status.success());
-    let out = repo.relhook(&["doctor"]);
-    let said = stdout(&out);
-    assert!(
-        !said.contains("has changes not committed"),
-        "{}",
-        text(&out)
-    );
-    assert!(!said.contains("-- :/CHANGELOG.md"), "{}", text(&out));
+    doctor_holds_the_changelog_row(&repo);
     // Done, the pick carries its entry, and doctor has nothing to say of the changelog.
     repo.write("f.txt", "2\n");
     ok(repo.git_output(&["add", "f.txt"]));
@@ -35,4 +28,17 @@ fn doctor_names_no_changelog_commit_while_a_cherry_pick_is_stopped() {
     );
     let said = stdout(&repo.relhook(&["doctor"]));
     assert!(!said.contains("changes not committed"), "{said}");
+}
+
+/// Doctor names no uncommitted changelog and offers no `git commit … -- :/CHANGELOG.md`:
+/// what is staged belongs to the operation under way.
+pub(crate) fn doctor_holds_the_changelog_row(repo: &crate::support::Repo) {
+    let out = repo.relhook(&["doctor"]);
+    let said = stdout(&out);
+    assert!(
+        !said.contains("has changes not committed"),
+        "{}",
+        text(&out)
+    );
+    assert!(!said.contains("-- :/CHANGELOG.md"), "{}", text(&out));
 }
