@@ -1,12 +1,14 @@
 //! The merge driver's check of the entries its text merge would leave out of Unreleased for a
 //! release's same words: during `git merge`, history says which of them commits no release
-//! holds wrote (those stay); whatever is still left out is named in one line.
+//! holds wrote, and during a pick or rebase step which of them HEAD has reverted since its
+//! release (those stay); whatever is still left out is named in one line.
 
 use std::path::Path;
 
 use super::driver::eprintln_note;
 use crate::cli::Context;
 use crate::history::changelog::{Changelog, EditError, one_line};
+use crate::history::sync::Sides;
 
 /// The merged commit during `git merge`, which names it (alone) in `GITHEAD_<id>`; a rebase
 /// or a pick names none.
@@ -29,13 +31,17 @@ pub(super) fn merge(
     (b, o, t): (&Changelog, &Changelog, &Changelog),
 ) -> Result<String, EditError> {
     // During `git merge`, history says which entries no release holds (a package's
-    // changelog: by its own tags).
-    let history = merged_head().and_then(|theirs| {
-        let repo = ctx.repo().ok()?;
+    // changelog: by its own tags); during a pick, revert or rebase step, which released
+    // changes HEAD has reverted since (the step applies one again).
+    let history = ctx.repo().ok().and_then(|repo| {
         let ours = repo.head()?;
+        let sides = match merged_head() {
+            Some(theirs) => Sides::Merge([ours, theirs]),
+            None => Sides::Onto(ours),
+        };
         let (_, config) = ctx.history_config(&repo).ok()?;
         let config = crate::history::reverts::config_for_changelog(&config, Path::new(label));
-        Some((repo, config, [ours, theirs]))
+        Some((repo, config, sides))
     });
     let at = history.as_ref().map(|(r, c, s)| (r, c, *s));
     let merged = crate::history::sync::merge_by_history(at, (b, o, t))?;

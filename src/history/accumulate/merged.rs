@@ -166,10 +166,13 @@ fn removed_by_hand(
     };
     // As the driver merged it, history read for the entries a release's words would drop.
     let config = crate::history::reverts::config_for_changelog(config, path);
-    crate::history::sync::merge_by_history(Some((repo, &config, sides)), (&b, &o, &t))
-        .ok()
-        .and_then(|m| Changelog::parse(&m.text).ok())
-        .is_some_and(|merged| entries.iter().all(|e| merged.contains_entry(&e.text, true)))
+    crate::history::sync::merge_by_history(
+        Some((repo, &config, crate::history::sync::Sides::Merge(sides))),
+        (&b, &o, &t),
+    )
+    .ok()
+    .and_then(|m| Changelog::parse(&m.text).ok())
+    .is_some_and(|merged| entries.iter().all(|e| merged.contains_entry(&e.text, true)))
 }
 
 /// Per changelog (the root's, each package's), the entries a parent had unreleased that the

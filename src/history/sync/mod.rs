@@ -37,6 +37,7 @@ mod prereleases;
 mod rebuild;
 mod since;
 mod stored;
+mod taken_back;
 mod unshipped;
 pub use added::added_by;
 use added::{BlobCache, added_in};
@@ -51,7 +52,7 @@ pub use stored::{
     Stored, changelog_at, changelog_command, changelog_not_a_file, changelog_setting,
     has_section_at, parse_kept, parsed, stored_at, unkept_at,
 };
-pub use unshipped::{merge_by_history, unshipped_entries};
+pub use unshipped::{Sides, merge_by_history, unshipped_entries};
 
 /// What `--sync` would add.
 #[derive(Debug, Clone)]

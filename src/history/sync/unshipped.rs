@@ -65,11 +65,22 @@ pub fn unshipped_entries(
     Ok(made.intersection(wanted).cloned().collect())
 }
 
+/// The commits whose history the merge driver reads: a merge's two sides, or the HEAD that a
+/// pick, revert or rebase step applies a commit onto (git names that commit nowhere).
+#[derive(Debug, Clone, Copy)]
+pub enum Sides {
+    /// `git merge`: ours and theirs.
+    Merge([Oid; 2]),
+    /// Any other three-way merge: HEAD.
+    Onto(Oid),
+}
+
 /// The merge driver's three-way merge of `logs` (base, ours, theirs): an entry a side added is
-/// left out for a release's same words only when no commit outside a release wrote it, as
-/// history says for the merge of `sides` (given); without them, by the words alone.
+/// left out for a release's same words only when no commit outside a release wrote it (a
+/// merge's `sides`), or when HEAD did not take the released change back since (a revert that
+/// a pick applies again); without history, by the words alone.
 pub fn merge_by_history(
-    at: Option<(&Repo, &Config, [Oid; 2])>,
+    at: Option<(&Repo, &Config, Sides)>,
     (b, o, t): (&Changelog, &Changelog, &Changelog),
 ) -> Result<Merged, EditError> {
     let first = Changelog::merge_keeping(b, o, t, &HashSet::new())?;
@@ -78,7 +89,11 @@ pub fn merge_by_history(
     };
     let wanted: HashSet<String> = first.dropped.iter().map(|e| normalize(&e.text)).collect();
     // On any doubt (history unreadable), as the words say.
-    let keep = unshipped_entries(repo, config, sides, &wanted).unwrap_or_default();
+    let keep = match sides {
+        Sides::Merge(sides) => unshipped_entries(repo, config, sides, &wanted),
+        Sides::Onto(head) => super::taken_back::taken_back_entries(repo, config, head, &wanted),
+    }
+    .unwrap_or_default();
     if keep.is_empty() {
         return Ok(first);
     }
