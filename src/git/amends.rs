@@ -1,5 +1,6 @@
 //! The commits whose message was changed in place, as HEAD's reflog records them: by `git
-//! commit --amend`, and by a `git rebase -i` reword (an amend git runs itself). The file of
+//! commit --amend`, and by a `git rebase -i` reword or `fixup` (an amend git runs itself; a
+//! `fixup -C`/`-c` gives it the fixup's message, a plain one keeps the message). The file of
 //! such a commit still lists the entry of the message it replaced unless post-commit rewrote
 //! it, which it does not for a rebase's commits, nor when it was skipped or killed.
 
@@ -14,7 +15,8 @@ pub struct Amend {
     pub old: Oid,
     /// The commit that replaced it.
     pub new: Oid,
-    /// A rebase's reword (`rebase (reword): …`), not a `git commit --amend`.
+    /// A rebase's reword or fixup (`rebase (reword): …`, `rebase (fixup): …`), not a `git
+    /// commit --amend`.
     pub reword: bool,
 }
 
@@ -40,15 +42,17 @@ impl Repo {
     }
 }
 
-/// Whether a reflog message is an amend's (`Some(false)`) or a rebase reword's (`Some(true)`;
-/// git before 2.26 named the interactive rebase `rebase -i`).
+/// Whether a reflog message is an amend's (`Some(false)`) or a rebase reword's or fixup's
+/// (`Some(true)`; git before 2.26 named the interactive rebase `rebase -i`). A `squash` step
+/// is not: its message, as git combines it, keeps every folded commit's.
 fn kind(message: &str) -> Option<bool> {
     if message.starts_with("commit (amend): ") {
         return Some(false);
     }
-    ["rebase (reword): ", "rebase -i (reword): "]
+    ["rebase", "rebase -i"]
         .iter()
-        .any(|p| message.starts_with(p))
+        .flat_map(|op| ["reword", "fixup"].map(|step| format!("{op} ({step}): ")))
+        .any(|p| message.starts_with(&p))
         .then_some(true)
 }
 
@@ -83,7 +87,10 @@ mod tests {
         assert_eq!(kind("commit (amend): feat: x"), Some(false));
         assert_eq!(kind("rebase (reword): chore: x"), Some(true));
         assert_eq!(kind("rebase -i (reword): chore: x"), Some(true));
-        for other in ["commit: x", "rebase (pick): x", "rebase (fixup): x"] {
+        // `fixup -C` and `-c` put the fixup's message on the commit it folds into.
+        assert_eq!(kind("rebase (fixup): feat: y"), Some(true));
+        assert_eq!(kind("rebase -i (fixup): feat: y"), Some(true));
+        for other in ["commit: x", "rebase (pick): x", "rebase (squash): x"] {
             assert_eq!(kind(other), None, "{other}");
         }
     }

@@ -36,8 +36,10 @@ pub(super) fn folded(repo: &Repo, config: &Config, top: &ReflogTop) -> Result<Ac
     // A fixup drops the folded commits' messages, not their entries: said. (A squash's
     // message, as git combines it, still states each one; given a new one, `left_as_made`
     // names every entry it carries.)
+    // The replaced message's entry is the reword's line's, not a folded commit's.
+    let replaced = entry_of(repo, top.old, config, &forge);
     let kept = (what == "reworded")
-        .then(|| folded_in(repo, config, top, &own))
+        .then(|| folded_in(repo, config, top, [Some(&own), replaced.as_ref()]))
         .flatten();
     Ok(match (said, kept) {
         (Accumulated::Notice(a), Some(kept)) => Accumulated::Notice(format!("{a}; {kept}")),
@@ -47,9 +49,16 @@ pub(super) fn folded(repo: &Repo, config: &Config, top: &ReflogTop) -> Result<Ac
 }
 
 /// The entries of the commits a `fixup` or `squash` folded into `top.new` beside its `own`
-/// (what the commit added to a changelog besides its own entry): kept as the rebase made them,
-/// and said, as a squash made with `git reset --soft` is.
-fn folded_in(repo: &Repo, config: &Config, top: &ReflogTop, own: &NewEntry) -> Option<String> {
+/// (what the commit added to a changelog besides its own entry, and besides the entry of the
+/// message a `fixup -C` replaced, said on its own): kept as the rebase made them, and said,
+/// as a squash made with `git reset --soft` is.
+fn folded_in(
+    repo: &Repo,
+    config: &Config,
+    top: &ReflogTop,
+    [own, replaced]: [Option<&NewEntry>; 2],
+) -> Option<String> {
+    let own = own?;
     let norm = crate::history::changelog::normalize;
     let paths =
         std::iter::once(&config.changelog.path).chain(config.packages.iter().map(|p| &p.changelog));
@@ -62,6 +71,7 @@ fn folded_in(repo: &Repo, config: &Config, top: &ReflogTop, own: &NewEntry) -> O
             continue;
         }
         carried.retain(|a| norm(a) != norm(&own.text));
+        carried.retain(|a| replaced.is_none_or(|r| norm(a) != norm(&r.text)));
         // Quoted as the file has them, with its own bullet (`*` in conventional-changelog's).
         let log = repo
             .committed_file(top.new, path)
@@ -264,6 +274,15 @@ fn by_hand(
                     under(b)
                 ))
             }
+            // A fixup given the fixup's message (`fixup -C`) carries the entry of that one
+            // too: the stale one goes, by hand, rather than being changed into it.
+            (Some(a), Some(b)) if carried.iter().any(|c| norm(c) == norm(&b.text)) => said
+                .push(format!(
+                    "{path} still lists `{m} {}` for {what} commit {commit} beside `{m} {}`, the entry its new message calls for ({why}); remove `{m} {}` by hand if it should go",
+                    one_line(&a),
+                    one_line(&b.text),
+                    one_line(&a)
+                )),
             (Some(a), Some(b)) => said.push(format!(
                 "{path} still reads `{m} {}` for {what} commit {commit} ({why}); if it should follow the new message, change {} by hand to `{m} {}` under {}{}",
                 one_line(&a),
