@@ -8,7 +8,7 @@ use git2::Oid;
 
 use crate::git::Repo;
 use crate::history::changelog::entry::NewEntry;
-use crate::history::changelog::{Changelog, normalize, one_line};
+use crate::history::changelog::{Changelog, cliff_authored, normalize, one_line};
 
 /// The line for `new`, already in `log`'s Unreleased (as HEAD, `head`, stores `path`); `None`
 /// when it is not there, or when the commit's own change to the file added it (a person wrote
@@ -24,7 +24,7 @@ pub(super) fn already_there(
     let there = log
         .unreleased_entries()
         .into_iter()
-        .find(|e| normalize(&e.text) == key)?;
+        .find(|e| normalize(&e.text) == key || cliff_authored(&e.text, &new.text))?;
     if repo.changes_path(head, path)
         && crate::history::sync::added_by(repo, head, path)
             .iter()

@@ -22,6 +22,7 @@ impl Changelog {
                 texts.iter().any(words)
                     || self.same_when_unlinked(e.start..e.end, text)
                     || self.same_but_for_tool_marks(e.start..e.end, &texts, text)
+                    || self.cliff_authored(e.start..e.end, text)
             })
     }
 
@@ -45,6 +46,14 @@ impl Changelog {
         };
         spellings.iter().any(starts)
             && normalize(&self.entry_text(lines.start, lines.end)) == normalize(text)
+    }
+
+    /// Whether the entry on `lines` is `text` as git-cliff writes it with a lone author
+    /// (`Add x by @ann`, see [`super::cliff_authored`]): asked only of an entry with ` by @`.
+    fn cliff_authored(&self, lines: std::ops::Range<usize>, text: &str) -> bool {
+        let entry = self.lines.get(lines.clone()).unwrap_or(&[]);
+        entry.iter().any(|l| l.text.contains(" by @"))
+            && super::cliff_authored(&self.entry_text(lines.start, lines.end), text)
     }
 
     /// Whether the entry on `lines` reads as `text` once issue links are undone (`normalize`):

@@ -210,6 +210,13 @@ pub fn normalize(text: &str) -> String {
     tool_marks::plain(scope_style::canonical(joined))
 }
 
+/// Whether `entry`, in the file, is `own` (a commit's entry) with git-cliff's `upper_first`
+/// and lone ` by @user` (`- Add x by @ann`): asked of one commit's entry, not made part of
+/// [`normalize`], so that `allow merges` and `allow merges by @owners` stay two entries.
+pub fn cliff_authored(entry: &str, own: &str) -> bool {
+    tool_marks::cliff_authored(entry, own)
+}
+
 /// Whether `hand`, an entry written by hand, rewords `own`, a commit's entry (both
 /// normalised): it starts with its words and goes on (`fix b when the disk is full (#7)` for
 /// `fix b`), as a person polishing a generated entry writes it.

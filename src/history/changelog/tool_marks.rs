@@ -1,12 +1,14 @@
 //! What other changelog tools add around a commit's words, read past when entries compare:
 //! git-cliff's `upper_first` (`Add x` for the commit `feat: add x`) and the commit hash,
 //! author and pull request they append (` - ([abc1234](…/commit/abc1234))`, ` - (abc1234) -
-//! *someone*`, ` by @user in #12`). The file keeps them as written; only the comparison key
+//! *someone*`, ` by @user in #12`), and its breaking mark (`*(api)* [**breaking**] x`, read as
+//! relhook's `**BREAKING**`). The file keeps them as written; only the comparison key
 //! (`normalize`) goes without.
 
 /// `text` (normalised whitespace, scope in relhook's style) without a tool's trailing hash,
 /// author and pull request marks, and with the first letter of its words in lower case.
-pub(super) fn plain(mut text: String) -> String {
+pub(super) fn plain(text: String) -> String {
+    let mut text = cliff_breaking(text);
     if let Some(cut) = suffix_start(&text) {
         text.truncate(cut);
     }
@@ -28,6 +30,51 @@ fn fold_first_letter(text: String) -> String {
     out.extend(first.to_lowercase());
     out.push_str(&text[at + first.len_utf8()..]);
     out
+}
+
+/// git-cliff's breaking mark as its templates write it: after the scope and a space
+/// (`*(api)* [**breaking**] x`, `[**breaking**] x`: `cliff.toml`, `minimal.toml`), or glued to
+/// the words of an unscoped entry (`[**breaking**]x`, its cocogitto example).
+const CLIFF_BREAKING: &str = "[**breaking**]";
+
+/// `text` with git-cliff's breaking mark as relhook writes it (`**BREAKING** **api:** x`), so
+/// the breaking commit's entry is the same; a mark anywhere else is a commit's own words.
+fn cliff_breaking(text: String) -> String {
+    if text.starts_with("**BREAKING** ") || !text.contains(CLIFF_BREAKING) {
+        return text;
+    }
+    let at = super::scoped(&text).map_or(0, |(_, words)| text.len() - words.len());
+    let Some(after) = text[at..].strip_prefix(CLIFF_BREAKING) else {
+        return text;
+    };
+    let words = match after.strip_prefix(' ') {
+        Some(words) => words,
+        None if at == 0 => after,
+        None => return text,
+    };
+    if words.is_empty() || words.starts_with(' ') {
+        return text;
+    }
+    format!("**BREAKING** {}{words}", &text[..at])
+}
+
+/// Whether `entry` is `own` (a commit's entry) as git-cliff's keep-a-changelog templates
+/// write it with a GitHub remote and no pull request: `upper_first`, then a lone
+/// ` by @user` (`- Add x by @ann` for `add x`). Only then: a commit's own words may end so
+/// (`allow merges by @owners`), and as relhook writes them they keep their lower case.
+pub(super) fn cliff_authored(entry: &str, own: &str) -> bool {
+    let entry = entry.split_whitespace().collect::<Vec<_>>().join(" ");
+    let Some((words, user)) = entry.rsplit_once(" by @") else {
+        return false;
+    };
+    let name = |c: char| c.is_ascii_alphanumeric() || "-_[]".contains(c);
+    let capital = |t: &str| t.chars().next().is_some_and(char::is_uppercase);
+    let lower = |t: &str| t.chars().next().is_some_and(char::is_lowercase);
+    !user.is_empty()
+        && user.chars().all(name)
+        && capital(words)
+        && lower(own.trim_start())
+        && super::normalize(words) == super::normalize(own)
 }
 
 /// Where the marks a tool appends begin, if `text` ends with any: a commit hash (linked, or
@@ -116,6 +163,56 @@ mod tests {
             "**BREAKING** drop v1"
         );
         assert_eq!(plain("Élan - (abc1234)".to_owned()), "élan");
+    }
+
+    /// git-cliff's `[**breaking**]`, exactly as its templates place it, is relhook's mark.
+    #[test]
+    fn git_cliffs_breaking_mark_is_read_as_relhooks() {
+        for written in [
+            "**api:** [**breaking**] Drop v1 - ([1234567](https://x/commit/1234567))",
+            "**api:** [**breaking**] drop v1",
+            "**BREAKING** **api:** Drop v1",
+        ] {
+            assert_eq!(
+                plain(written.to_owned()),
+                "**BREAKING** **api:** drop v1",
+                "{written}"
+            );
+        }
+        for written in [
+            "[**breaking**] Drop v1",
+            "[**breaking**]Drop v1 - (abc1234) - Ann",
+        ] {
+            assert_eq!(
+                plain(written.to_owned()),
+                "**BREAKING** drop v1",
+                "{written}"
+            );
+        }
+        // Anywhere else, or with nothing after it, it is the commit's own words.
+        for text in [
+            "drop [**breaking**] v1",
+            "[**breaking**]",
+            "**api:** [**breaking**]drop v1",
+        ] {
+            assert_eq!(plain(text.to_owned()), text);
+        }
+    }
+
+    #[test]
+    fn a_lone_author_is_read_past_only_in_git_cliffs_form() {
+        use super::cliff_authored;
+        assert!(cliff_authored("Add search by @ann", "add search"));
+        assert!(cliff_authored(
+            "Add  search by @dependabot[bot]",
+            "add search"
+        ));
+        // relhook keeps a commit's lower case: this is another commit's entry.
+        assert!(!cliff_authored("allow merges by @owners", "allow merges"));
+        assert!(!cliff_authored("Add search by @", "add search"));
+        assert!(!cliff_authored("Add search by @ann in docs", "add search"));
+        assert!(!cliff_authored("Add search by @ann", "Add search"));
+        assert!(!cliff_authored("Add search by @ann", "add searches"));
     }
 
     #[test]
