@@ -114,6 +114,7 @@ fn read(text: &str) -> Result<Vec<Entry>, Unreadable> {
     for repo in repos {
         let name = doc.get(repo, "repo").and_then(|r| doc.scalar(r));
         let remote = !matches!(name, Some("local" | "meta"));
+        let rev = doc.get(repo, "rev").and_then(|r| doc.scalar(r));
         for hook in doc
             .get(repo, "hooks")
             .into_iter()
@@ -145,7 +146,7 @@ fn read(text: &str) -> Result<Vec<Entry>, Unreadable> {
                     Some(why) => entry.idle.push((name, why)),
                 }
             }
-            entry.quiet = !entry.hooks.is_empty() && quiet::hides_output(&doc, hook, manifest);
+            entry.quiet = !entry.hooks.is_empty() && quiet::hides_output(&doc, hook, manifest, rev);
             found.push(entry);
         }
     }

@@ -6,14 +6,32 @@
 use super::yaml::{Doc, Node};
 use super::{Entry, PreCommitCalls};
 
+/// The newest relhook release whose `.pre-commit-hooks.yaml` set no `verbose` (0.1.0 and
+/// 0.2.0 did not): an entry pinned to it or an older one takes pre-commit's default, hidden.
+const LAST_QUIET_MANIFEST: semver::Version = semver::Version::new(0, 2, 0);
+
 /// Whether pre-commit hides `entry`'s output when it passes: it has no `verbose: true` of its
 /// own, nor from the hook of relhook's `.pre-commit-hooks.yaml` it takes its defaults from
-/// (`manifest`, which sets it on every hook).
-pub(super) fn hides_output(doc: &Doc, entry: &Node, manifest: Option<&str>) -> bool {
+/// (`manifest`, which sets it on every hook after 0.2.0; `rev` is the one pinned).
+pub(super) fn hides_output(
+    doc: &Doc,
+    entry: &Node,
+    manifest: Option<&str>,
+    rev: Option<&str>,
+) -> bool {
     match doc.get(entry, "verbose").and_then(|n| doc.scalar(n)) {
         Some(value) => !truthy(value),
-        None => manifest.is_none(),
+        None => manifest.is_none() || !manifest_verbose(rev),
     }
+}
+
+/// Whether relhook's manifest at `rev` sets `verbose: true`: any rev but a release up to
+/// [`LAST_QUIET_MANIFEST`] (a branch or a commit pinned is not known to be older).
+fn manifest_verbose(rev: Option<&str>) -> bool {
+    let version = rev
+        .map(|r| r.strip_prefix('v').unwrap_or(r))
+        .and_then(|r| semver::Version::parse(r).ok());
+    version.is_none_or(|v| v > LAST_QUIET_MANIFEST)
 }
 
 /// A YAML 1.1 true, as pre-commit (PyYAML) reads a boolean.
@@ -121,6 +139,21 @@ mod tests {
             fix,
             "add `verbose: true` to each in .pre-commit-config.yaml"
         );
+    }
+
+    #[test]
+    fn a_release_whose_manifest_set_no_verbose_hides_relhooks_output() {
+        let pinned = |rev: &str| {
+            format!(
+                "repos:\n- repo: https://example.com/relhook\n  rev: {rev}\n  hooks:\n  - id: relhook\n"
+            )
+        };
+        for old in ["v0.1.0", "v0.2.0", "0.2.0", "v0.2.0-rc.1"] {
+            assert!(hidden(&pinned(old)).is_some(), "{old}");
+        }
+        for newer in ["v0.2.1", "v0.3.0", "main", "0123456789abcdef", "''"] {
+            assert!(hidden(&pinned(newer)).is_none(), "{newer}");
+        }
     }
 
     #[test]
