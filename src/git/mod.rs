@@ -23,6 +23,7 @@ mod ident;
 mod locate;
 mod locks;
 mod merge;
+mod message_file;
 mod objects;
 mod patch_key;
 mod probe;

@@ -30,9 +30,10 @@ const NO_FILES: &[&str] = &[
     "pre-rebase",
 ];
 
-/// What git passes commit-msg, from the top of the work tree, and pre-commit filters (a linked
-/// worktree's file is elsewhere under `.git`, which filters that leave `.git` out skip too).
-const MESSAGE_FILE: &str = ".git/COMMIT_EDITMSG";
+/// What git passes commit-msg in the main worktree, from its top, and pre-commit filters: the
+/// file judged when git cannot name this worktree's (a linked one's is under its own git dir,
+/// `../main/.git/worktrees/wt/COMMIT_EDITMSG`, see `HooksLocation::commit_message_file`).
+pub(super) const MESSAGE_FILE: &str = ".git/COMMIT_EDITMSG";
 
 /// identify's tags for the message file: a text file that is not executable.
 const MESSAGE_TAGS: &[&str] = &["file", "non-executable", "text"];
@@ -57,6 +58,8 @@ pub enum Idle {
     Filtered {
         /// The filter, worded (``its `files: ^src/` ``).
         filter: String,
+        /// The message file as pre-commit names it in this worktree.
+        file: String,
     },
     /// The hook passes no files, and the entry has no `always_run: true`.
     NoFiles,
@@ -65,6 +68,8 @@ pub enum Idle {
     Unreadable {
         /// The filter, worded.
         filter: String,
+        /// The message file as pre-commit names it in this worktree.
+        file: String,
     },
 }
 
@@ -78,14 +83,14 @@ impl Idle {
             Idle::Stages { from, stages } => {
                 format!("its {from} ([{}]) leave {hook} out", stages.join(", "))
             }
-            Idle::Filtered { filter } => format!(
-                "{filter} leaves out {MESSAGE_FILE}, the file pre-commit passes it, and it has no `always_run: true`"
+            Idle::Filtered { filter, file } => format!(
+                "{filter} leaves out {file}, the file pre-commit passes it, and it has no `always_run: true`"
             ),
             Idle::NoFiles => format!(
                 "pre-commit passes {hook} no files and skips an entry without `always_run: true`"
             ),
-            Idle::Unreadable { filter } => format!(
-                "{filter} is a pattern relhook cannot read (Python's look-around?), so it cannot tell whether pre-commit passes it {MESSAGE_FILE}"
+            Idle::Unreadable { filter, file } => format!(
+                "{filter} is a pattern relhook cannot read (Python's look-around?), so it cannot tell whether pre-commit passes it {file}"
             ),
         }
     }
@@ -96,14 +101,17 @@ pub(super) struct Top<'a> {
     default_stages: Option<Vec<String>>,
     files: Option<&'a str>,
     exclude: Option<&'a str>,
+    /// The message file pre-commit passes commit-msg here, which the filters judge.
+    message: &'a str,
 }
 
 impl<'a> Top<'a> {
-    pub fn read(doc: &'a Doc, root: &'a Node) -> Top<'a> {
+    pub fn read(doc: &'a Doc, root: &'a Node, message: &'a str) -> Top<'a> {
         Top {
             default_stages: doc.get(root, "default_stages").and_then(|l| list(doc, l)),
             files: doc.get(root, "files").and_then(|n| doc.scalar(n)),
             exclude: doc.get(root, "exclude").and_then(|n| doc.scalar(n)),
+            message,
         }
     }
 }
@@ -189,10 +197,11 @@ fn filtered(doc: &Doc, top: &Top, entry: &Node) -> Option<Idle> {
         let Some(pattern) = pattern else { continue };
         let shown = pattern.split_whitespace().collect::<Vec<_>>().join(" ");
         let filter = format!("{whose} `{key}: {shown}`");
+        let file = top.message.to_owned();
         match Regex::new(pattern) {
-            Err(_) => return Some(Idle::Unreadable { filter }),
-            Ok(re) if re.is_match(MESSAGE_FILE) != (key == "files") => {
-                return Some(Idle::Filtered { filter });
+            Err(_) => return Some(Idle::Unreadable { filter, file }),
+            Ok(re) if re.is_match(top.message) != (key == "files") => {
+                return Some(Idle::Filtered { filter, file });
             }
             Ok(_) => {}
         }
@@ -213,6 +222,7 @@ fn filtered(doc: &Doc, top: &Top, entry: &Node) -> Option<Idle> {
     let (key, t) = refused.into_iter().flatten().next()?;
     Some(Idle::Filtered {
         filter: format!("its `{key}: [{}]`", t.join(", ")),
+        file: top.message.to_owned(),
     })
 }
 
@@ -226,7 +236,8 @@ mod tests {
         let root = doc.root().unwrap();
         let repo = doc.items(doc.get(root, "repos").unwrap()).next().unwrap();
         let entry = doc.items(doc.get(repo, "hooks").unwrap()).next().unwrap();
-        idle(&doc, &Top::read(&doc, root), entry, manifest, hook).map(|i| i.why(hook))
+        let top = Top::read(&doc, root, MESSAGE_FILE);
+        idle(&doc, &top, entry, manifest, hook).map(|i| i.why(hook))
     }
 
     fn local(keys: &str) -> String {
@@ -312,5 +323,28 @@ mod tests {
         );
         assert_eq!(why(&local(""), Some("post-commit"), "post-commit"), None);
         assert!(why(&local("    language: fail\n"), None, "commit-msg").is_some());
+    }
+
+    /// A linked worktree's message file is under its own git dir, which filters written for
+    /// `.git/` judge otherwise.
+    #[test]
+    fn filters_judge_the_worktrees_own_message_file() {
+        let linked = "../r/.git/worktrees/wt/COMMIT_EDITMSG";
+        let judge = |text: &str| {
+            let doc = Doc::parse(text).unwrap();
+            let root = doc.root().unwrap();
+            let repo = doc.items(doc.get(root, "repos").unwrap()).next().unwrap();
+            let entry = doc.items(doc.get(repo, "hooks").unwrap()).next().unwrap();
+            let top = Top::read(&doc, root, linked);
+            idle(&doc, &top, entry, None, "commit-msg").map(|i| i.why("commit-msg"))
+        };
+        assert_eq!(judge(&local("    exclude: ^\\.git/\n")), None);
+        assert_eq!(
+            judge(&local("    files: ^\\.git/\n")).as_deref(),
+            Some(
+                "its `files: ^\\.git/` leaves out ../r/.git/worktrees/wt/COMMIT_EDITMSG, the file pre-commit passes it, and it has no `always_run: true`"
+            )
+        );
+        assert_eq!(judge(&local("    files: COMMIT_EDITMSG$\n")), None);
     }
 }

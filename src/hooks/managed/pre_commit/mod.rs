@@ -53,7 +53,9 @@ pub struct PreCommitCalls {
 /// file cannot tell.
 pub fn pre_commit_entries(loc: &HooksLocation, managers: &[Detected]) -> Option<PreCommitCalls> {
     let config = managers.iter().find(|m| m.manager == Manager::PreCommit)?;
-    let (found, unreadable) = match read(&read_text(&loc.work_tree.join(&config.evidence))) {
+    let message = message_file(loc);
+    let text = read_text(&loc.work_tree.join(&config.evidence));
+    let (found, unreadable) = match read(&text, &message) {
         Ok(found) => (found, None),
         Err(why) => (Vec::new(), Some(why)),
     };
@@ -80,7 +82,8 @@ pub(super) fn pre_commit_state(
     config: &Path,
     hook: &'static str,
 ) -> Option<(PathBuf, Wiring)> {
-    let entries = read(&read_text(&loc.work_tree.join(config))).ok()?;
+    let message = message_file(loc);
+    let entries = read(&read_text(&loc.work_tree.join(config)), &message).ok()?;
     if !entries.iter().any(|e| e.hooks.contains(&hook)) {
         return None;
     }
@@ -95,16 +98,24 @@ pub(super) fn pre_commit_state(
     Some((config.to_owned(), wiring))
 }
 
+/// The commit message file pre-commit passes commit-msg in this worktree (a linked one's is
+/// under its own git dir), main's `.git/COMMIT_EDITMSG` when git cannot say.
+fn message_file(loc: &HooksLocation) -> String {
+    loc.commit_message_file()
+        .unwrap_or_else(|| idle::MESSAGE_FILE.to_owned())
+}
+
 /// Every entry of `text` under `repos:` → `hooks:` that calls relhook: one whose `entry:` (and
 /// `args:`) calls `relhook hook <hook>`, or, from a repository other than `local` and `meta`
 /// with no `entry:` of its own, one of the ids relhook's `.pre-commit-hooks.yaml` offers; each
 /// hook it calls relhook for is one pre-commit runs it for, or not (see [`idle`]).
-fn read(text: &str) -> Result<Vec<Entry>, Unreadable> {
+/// `message` is the file pre-commit passes commit-msg, which `files:` and `exclude:` judge.
+fn read(text: &str, message: &str) -> Result<Vec<Entry>, Unreadable> {
     let doc = Doc::parse(text)?;
     let Some(root) = doc.root() else {
         return Ok(Vec::new());
     };
-    let top = idle::Top::read(&doc, root);
+    let top = idle::Top::read(&doc, root, message);
     let repos = doc
         .get(root, "repos")
         .into_iter()
@@ -237,7 +248,7 @@ mod tests {
 ";
 
     fn found(text: &str) -> Vec<(String, (usize, usize), Vec<&'static str>)> {
-        read(text)
+        read(text, idle::MESSAGE_FILE)
             .unwrap()
             .into_iter()
             .map(|e| (e.id, e.lines, e.hooks))
@@ -261,16 +272,19 @@ mod tests {
     #[test]
     fn comments_and_other_hooks_are_not_entries() {
         assert!(
-            read("repos:\n  # - id: relhook\n  - repo: x\n    hooks:\n      - id: x\n")
-                .unwrap()
-                .is_empty()
+            read(
+                "repos:\n  # - id: relhook\n  - repo: x\n    hooks:\n      - id: x\n",
+                idle::MESSAGE_FILE
+            )
+            .unwrap()
+            .is_empty()
         );
-        assert!(read("").unwrap().is_empty());
+        assert!(read("", idle::MESSAGE_FILE).unwrap().is_empty());
         let commented = "repos:\n  - repo: local\n    hooks:\n      - id: x\n        entry: make\n        # entry: relhook hook commit-msg\n";
-        assert!(read(commented).unwrap().is_empty());
+        assert!(read(commented, idle::MESSAGE_FILE).unwrap().is_empty());
         // A local entry's id names it; its `entry:` is what runs.
         let local = "repos:\n- repo: local\n  hooks:\n  - {id: relhook, entry: make lint}\n";
-        assert!(read(local).unwrap().is_empty());
+        assert!(read(local, idle::MESSAGE_FILE).unwrap().is_empty());
     }
 
     #[test]
@@ -303,7 +317,7 @@ mod tests {
     fn an_entry_pre_commit_never_runs_for_a_hook_runs_nothing_there() {
         let entry = |keys: &str| {
             let text = format!("repos:\n- repo: local\n  hooks:\n  - id: x\n{keys}");
-            let e = read(&text).unwrap().pop().unwrap();
+            let e = read(&text, idle::MESSAGE_FILE).unwrap().pop().unwrap();
             let idle: Vec<&str> = e.idle.iter().map(|(h, _)| *h).collect();
             (e.hooks, idle)
         };
@@ -311,7 +325,7 @@ mod tests {
         assert_eq!(manual, (vec![], vec!["commit-msg"]));
         let other = entry("    entry: my-relhook hook commit-msg\n");
         assert_eq!(other, (vec![], vec!["commit-msg"]));
-        let e = read("repos:\n- repo: local\n  hooks:\n  - {id: x, entry: ./bin/my-relhook hook commit-msg}\n").unwrap();
+        let e = read("repos:\n- repo: local\n  hooks:\n  - {id: x, entry: ./bin/my-relhook hook commit-msg}\n", idle::MESSAGE_FILE).unwrap();
         assert_eq!(e[0].idle[0].1, Idle::Other("./bin/my-relhook".to_owned()));
         // A path to relhook, or relhook in a shell line, is relhook.
         for entry_text in [
@@ -328,7 +342,7 @@ mod tests {
         assert_eq!(both, (vec!["post-commit"], vec!["reference-transaction"]));
         // relhook's own remote ids bring their manifest's stage and always_run.
         let remote = "default_stages: [pre-commit]\nrepos:\n- repo: https://example.com/relhook\n  rev: v1\n  hooks:\n  - id: relhook-post-commit\n  - id: relhook\n    stages: [push]\n";
-        let hooks: Vec<(Vec<&str>, usize)> = read(remote)
+        let hooks: Vec<(Vec<&str>, usize)> = read(remote, idle::MESSAGE_FILE)
             .unwrap()
             .into_iter()
             .map(|e| (e.hooks, e.idle.len()))

@@ -96,7 +96,7 @@ mod tests {
     fn hidden(text: &str) -> Option<(String, String)> {
         let calls = PreCommitCalls {
             file: ".pre-commit-config.yaml".into(),
-            entries: read(text).unwrap(),
+            entries: read(text, super::super::idle::MESSAGE_FILE).unwrap(),
             idle: Vec::new(),
             unreadable: None,
         };
