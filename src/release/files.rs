@@ -246,7 +246,8 @@ pub fn also_bumped(
 
 /// The edits that bump each of `bumped` (with what it says) to `new`, one per file (the
 /// entries that meet in a file make one edit, or they would undo each other), then the one
-/// `Cargo.lock` edit that moves every bumped crate's own entries.
+/// `Cargo.lock` edit that moves every bumped crate's own entries, and the `uv.lock` ones that
+/// move each bumped Python project's own entry.
 pub fn bump_edits(
     root: &Path,
     bumped: &[(VersionFile, String)],
@@ -277,6 +278,7 @@ pub fn bump_edits(
         Vec::new()
     };
     edits.extend(files::cargo_lock_edit(root, bumped, new, &names));
+    edits.extend(files::uv_lock_edits(root, bumped, new)?);
     Ok(edits)
 }
 
@@ -349,6 +351,12 @@ pub fn files_written(
     let lock = Path::new("Cargo.lock");
     if root.join(lock).exists() && !out.iter().any(|p| p == lock) {
         out.push(lock.to_path_buf());
+    }
+    // uv's lock follows a pyproject.toml the release bumps.
+    let uv = Path::new("uv.lock");
+    let python = out.iter().any(|p| p.ends_with("pyproject.toml"));
+    if python && root.join(uv).exists() && !out.iter().any(|p| p == uv) {
+        out.push(uv.to_path_buf());
     }
     if config.package.is_none() && config.release.bump_dependents {
         let mut edits = Vec::new();

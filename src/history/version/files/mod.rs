@@ -235,6 +235,15 @@ pub enum VersionFileError {
         /// The old version.
         old: String,
     },
+    /// A lock file's entry of the project is not as its tool writes it, or the new version
+    /// has no spelling there: relhook refuses rather than guess.
+    #[error("{path}: {message}", path = .path.display())]
+    LockEntry {
+        /// The lock file's path relative to the root.
+        path: PathBuf,
+        /// What is wrong, and the way on.
+        message: String,
+    },
     /// The file changed since the edit was planned; nothing was written.
     #[error("{path}: changed since the bump was planned; nothing was written", path = .path.display())]
     Stale {
@@ -481,6 +490,7 @@ mod pattern;
 #[cfg(test)]
 mod tests;
 mod toml;
+mod uv_lock;
 mod write;
 
 pub use bump::{bump_text, plan_bump, plan_bumps};
@@ -494,4 +504,5 @@ pub use json::value as json_value;
 pub use lerna::{npm_lock_keys, package_manifests as lerna_packages};
 use pattern::pattern_spans;
 use toml::toml_span;
+pub use uv_lock::uv_lock_edits;
 use write::{apply_with, write_atomic};

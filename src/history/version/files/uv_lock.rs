@@ -1,0 +1,349 @@
+//! `uv.lock` follows a `pyproject.toml` bump: uv repeats each project of its workspace in a
+//! `[[package]]` entry whose `source` is `{ editable = "<dir>" }` or `{ virtual = "<dir>" }`
+//! (`.` for the lock's own folder), with the version as uv normalizes it (PEP 440: `1.3.0-rc.1`
+//! is `1.3.0rc1`). That entry's version moves as `uv lock` would write it, every other byte
+//! kept; one relhook cannot read as uv writes it is refused, never guessed at.
+
+use std::path::{Path, PathBuf};
+
+use super::{Edit, Result, VersionFile, VersionFileError};
+
+/// The `uv.lock` edits that follow bumped `pyproject.toml` files (each with the version it
+/// held): the lock at the top of the work tree, and one in the project's own folder.
+pub fn uv_lock_edits(
+    root: &Path,
+    bumped: &[(VersionFile, String)],
+    new: &str,
+) -> Result<Vec<Edit>> {
+    let mut out: Vec<Edit> = Vec::new();
+    for (f, old) in bumped {
+        if old == new || f.path.file_name().is_none_or(|n| n != "pyproject.toml") {
+            continue;
+        }
+        let dir = f.path.parent().unwrap_or(Path::new(""));
+        let name = project_name(&root.join(&f.path));
+        let mut locks = vec![(PathBuf::from("uv.lock"), slash_path(dir))];
+        if !dir.as_os_str().is_empty() {
+            locks.push((dir.join("uv.lock"), ".".to_owned()));
+        }
+        for (lock, source) in locks {
+            let planned = out.iter().position(|e| e.path == lock);
+            let text = match planned {
+                Some(i) => String::from_utf8_lossy(&out[i].after).into_owned(),
+                None => match super::read_text(root, &lock) {
+                    Ok(text) => text,
+                    Err(VersionFileError::Missing { .. }) => continue,
+                    Err(e) => return Err(e),
+                },
+            };
+            let after =
+                bump_entry(&text, &source, name.as_deref(), old, new).map_err(|message| {
+                    VersionFileError::LockEntry {
+                        path: lock.clone(),
+                        message,
+                    }
+                })?;
+            match planned {
+                Some(i) => out[i].after = after.into_bytes(),
+                None if after != text => out.push(Edit {
+                    path: lock,
+                    before: text.into_bytes(),
+                    after: after.into_bytes(),
+                    committed: None,
+                }),
+                None => {}
+            }
+        }
+    }
+    out.retain(|e| e.before != e.after);
+    Ok(out)
+}
+
+/// A folder as uv writes it in a `source`: `.` for the top, `/` between components.
+fn slash_path(dir: &Path) -> String {
+    let parts: Vec<String> = dir
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    if parts.is_empty() {
+        ".".to_owned()
+    } else {
+        parts.join("/")
+    }
+}
+
+/// `project.name` (or Poetry's `tool.poetry.name`) of a pyproject.toml.
+fn project_name(pyproject: &Path) -> Option<String> {
+    let doc: toml::Table = std::fs::read_to_string(pyproject).ok()?.parse().ok()?;
+    let name = doc.get("project").and_then(|p| p.get("name")).or_else(|| {
+        doc.get("tool")
+            .and_then(|t| t.get("poetry"))
+            .and_then(|p| p.get("name"))
+    })?;
+    name.as_str().map(str::to_owned)
+}
+
+/// A project name as uv writes it (PEP 503): lower case, runs of `-`, `_` and `.` one `-`.
+fn normalized(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        if matches!(c, '-' | '_' | '.') {
+            if !out.ends_with('-') {
+                out.push('-');
+            }
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+/// A SemVer version as uv writes it (PEP 440): `1.3.0-rc.1` → `1.3.0rc1`, `-alpha.2` → `a2`,
+/// `-beta` → `b0`, `-dev.3` → `.dev3`, a build `+Build-5` → the local `+build.5`. `None` for
+/// a pre-release PEP 440 has no spelling of (`1.3.0-foo.1`).
+fn pep440(version: &str) -> Option<String> {
+    let v = semver::Version::parse(version).ok()?;
+    let mut out = format!("{}.{}.{}", v.major, v.minor, v.patch);
+    if !v.pre.is_empty() {
+        let pre = v.pre.as_str();
+        let letters = pre
+            .find(|c: char| !c.is_ascii_alphabetic())
+            .unwrap_or(pre.len());
+        let (tag, rest) = pre.split_at(letters);
+        let rest = rest.strip_prefix(['.', '-']).unwrap_or(rest);
+        let n: u64 = if rest.is_empty() {
+            0
+        } else if rest.bytes().all(|b| b.is_ascii_digit()) {
+            rest.parse().ok()?
+        } else {
+            return None;
+        };
+        let tag = match tag.to_ascii_lowercase().as_str() {
+            "a" | "alpha" => "a",
+            "b" | "beta" => "b",
+            "c" | "rc" | "pre" | "preview" => "rc",
+            "dev" => ".dev",
+            _ => return None,
+        };
+        out.push_str(&format!("{tag}{n}"));
+    }
+    if !v.build.is_empty() {
+        let local = v.build.as_str().to_ascii_lowercase().replace('-', ".");
+        if local.split('.').any(str::is_empty) {
+            return None;
+        }
+        out.push('+');
+        out.push_str(&local);
+    }
+    Some(out)
+}
+
+/// `text` (a uv.lock) with the version of the entry whose source is the project at `source`
+/// (named `name`) moved from `old` to `new`. Unchanged when there is no such entry, when it
+/// has no version (a dynamic one), or says another (a lock not kept, or another project
+/// renamed in); `Err` (why) when it is not as uv writes it.
+fn bump_entry(
+    text: &str,
+    source: &str,
+    name: Option<&str>,
+    old: &str,
+    new: &str,
+) -> std::result::Result<String, String> {
+    let mut found: Vec<Entry> = Vec::new();
+    let mut block: Option<Entry> = None;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let bare = line.trim_end_matches(['\n', '\r']);
+        if bare.starts_with('[') {
+            found.extend(block.take().filter(|b| b.is_project(source)));
+            if bare == "[[package]]" {
+                block = Some(Entry::default());
+            }
+            continue;
+        }
+        let Some(b) = block.as_mut() else { continue };
+        if let Some(v) = bare.strip_prefix("name = ") {
+            b.name = Some(v.to_owned());
+        } else if let Some(v) = bare.strip_prefix("version = ") {
+            b.version = Some((start + "version = ".len(), v.to_owned()));
+        } else if let Some(v) = bare.strip_prefix("source = ") {
+            b.source = Some(v.to_owned());
+        }
+    }
+    found.extend(block.filter(|b| b.is_project(source)));
+    let [entry] = found.as_slice() else {
+        return match found.len() {
+            0 => Ok(text.to_owned()),
+            n => Err(format!(
+                "{n} entries have `source = {{ editable = \"{source}\" }}` (or `virtual`); run `uv lock` and commit uv.lock"
+            )),
+        };
+    };
+    let odd = |what: &str| {
+        format!(
+            "the entry of the project at `{source}` is not as uv writes it ({what}); run `uv lock` and commit uv.lock"
+        )
+    };
+    let listed = entry
+        .name
+        .as_deref()
+        .and_then(unquoted)
+        .ok_or_else(|| odd(&format!("name = {}", entry.name.as_deref().unwrap_or("…"))))?;
+    if name.is_some_and(|n| normalized(n) != normalized(listed)) {
+        return Ok(text.to_owned());
+    }
+    let Some((offset, raw)) = &entry.version else {
+        return Ok(text.to_owned());
+    };
+    let Some(held) = unquoted(raw) else {
+        return Err(odd(&format!("version = {raw}")));
+    };
+    let pep_old = pep440(old);
+    if held != old && Some(held) != pep_old.as_deref() {
+        return Ok(text.to_owned());
+    }
+    let Some(written) = pep440(new) else {
+        return Err(format!(
+            "{new} has no PEP 440 spelling for the entry of {listed}; release a pre-release named `a`, `b`, `rc` or `dev` (`--pre rc`)"
+        ));
+    };
+    let span = offset + 1..offset + 1 + held.len();
+    Ok(format!(
+        "{}{written}{}",
+        &text[..span.start],
+        &text[span.end..]
+    ))
+}
+
+/// A `[[package]]` entry's top keys, each as written after `key = `; the version with its
+/// byte offset in the lock.
+#[derive(Default)]
+struct Entry {
+    name: Option<String>,
+    version: Option<(usize, String)>,
+    source: Option<String>,
+}
+
+impl Entry {
+    /// Whether the entry is the project at `dir`: `source = { editable = "<dir>" }` or
+    /// `{ virtual = "<dir>" }`.
+    fn is_project(&self, dir: &str) -> bool {
+        let Some(inner) = self
+            .source
+            .as_deref()
+            .and_then(|s| s.strip_prefix("{ ")?.strip_suffix(" }"))
+        else {
+            return false;
+        };
+        let Some((kind, path)) = inner.split_once(" = ") else {
+            return false;
+        };
+        matches!(kind, "editable" | "virtual") && unquoted(path) == Some(dir)
+    }
+}
+
+/// The text of a plain double-quoted TOML string, without escapes.
+fn unquoted(raw: &str) -> Option<&str> {
+    let inner = raw.strip_prefix('"')?.strip_suffix('"')?;
+    (!inner.contains(['"', '\\'])).then_some(inner)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LOCK: &str = "version = 1\nrevision = 3\n\n[[package]]\nname = \"click\"\nversion = \"1.2.0\"\nsource = { registry = \"https://pypi.org/simple\" }\n\n[[package]]\nname = \"my-app\"\nversion = \"1.2.0\"\nsource = { editable = \".\" }\ndependencies = [\n    { name = \"click\" },\n]\n\n[package.metadata]\nrequires-dist = [{ name = \"pkg\", editable = \"pkg\" }]\n\n[[package]]\nname = \"pkg\"\nversion = \"1.2.0\"\nsource = { virtual = \"pkg\" }\n";
+
+    #[test]
+    fn only_the_project_s_own_entry_moves() {
+        let after = bump_entry(LOCK, ".", Some("My_App"), "1.2.0", "1.3.0").unwrap();
+        let want = LOCK.replacen(
+            "name = \"my-app\"\nversion = \"1.2.0\"",
+            "name = \"my-app\"\nversion = \"1.3.0\"",
+            1,
+        );
+        assert_eq!(after, want);
+        let after = bump_entry(LOCK, "pkg", Some("pkg"), "1.2.0", "1.2.1-rc.1").unwrap();
+        assert!(
+            after.ends_with(
+                "name = \"pkg\"\nversion = \"1.2.1rc1\"\nsource = { virtual = \"pkg\" }\n"
+            )
+        );
+        let crlf = LOCK.replace('\n', "\r\n");
+        let after = bump_entry(&crlf, ".", None, "1.2.0", "1.3.0").unwrap();
+        assert_eq!(after, want.replace('\n', "\r\n"));
+    }
+
+    #[test]
+    fn another_version_or_name_or_none_is_left_alone() {
+        for (name, old) in [(Some("other"), "1.2.0"), (None, "1.1.0")] {
+            assert_eq!(bump_entry(LOCK, ".", name, old, "1.3.0").unwrap(), LOCK);
+        }
+        assert_eq!(
+            bump_entry(LOCK, "nowhere", None, "1.2.0", "1.3.0").unwrap(),
+            LOCK
+        );
+        let dynamic = LOCK.replace(
+            "name = \"my-app\"\nversion = \"1.2.0\"\n",
+            "name = \"my-app\"\n",
+        );
+        assert_eq!(
+            bump_entry(&dynamic, ".", None, "1.2.0", "1.3.0").unwrap(),
+            dynamic
+        );
+        // From a pre-release, as uv wrote it.
+        let rc = LOCK.replace(
+            "version = \"1.2.0\"\nsource = { editable",
+            "version = \"1.2.0rc1\"\nsource = { editable",
+        );
+        let after = bump_entry(&rc, ".", None, "1.2.0-rc.1", "1.2.0").unwrap();
+        assert_eq!(after, LOCK);
+    }
+
+    #[test]
+    fn an_odd_entry_is_refused() {
+        let quoted = LOCK.replace(
+            "version = \"1.2.0\"\nsource = { editable",
+            "version = '1.2.0'\nsource = { editable",
+        );
+        let e = bump_entry(&quoted, ".", None, "1.2.0", "1.3.0").unwrap_err();
+        assert!(
+            e.contains("version = '1.2.0'") && e.contains("uv lock"),
+            "{e}"
+        );
+        let twice = format!(
+            "{LOCK}\n[[package]]\nname = \"my-app\"\nversion = \"1.2.0\"\nsource = {{ editable = \".\" }}\n"
+        );
+        assert!(
+            bump_entry(&twice, ".", None, "1.2.0", "1.3.0")
+                .unwrap_err()
+                .contains("2 entries")
+        );
+        let e = bump_entry(LOCK, ".", None, "1.2.0", "1.3.0-foo.1").unwrap_err();
+        assert!(e.contains("PEP 440"), "{e}");
+    }
+
+    #[test]
+    fn versions_are_spelled_as_pep_440() {
+        for (semver, pep) in [
+            ("1.2.3", "1.2.3"),
+            ("1.2.3-rc.1", "1.2.3rc1"),
+            ("1.2.3-alpha.2", "1.2.3a2"),
+            ("1.2.3-beta", "1.2.3b0"),
+            ("1.2.3-dev.3", "1.2.3.dev3"),
+            ("1.2.3+Build-5", "1.2.3+build.5"),
+        ] {
+            assert_eq!(pep440(semver).as_deref(), Some(pep), "{semver}");
+        }
+        assert_eq!(pep440("1.2.3-foo.1"), None);
+        assert_eq!(pep440("1.2.3-rc.1.2"), None);
+    }
+
+    #[test]
+    fn names_are_compared_as_uv_writes_them() {
+        assert_eq!(normalized("My_App.io"), "my-app-io");
+        assert_eq!(normalized("a__b"), "a-b");
+    }
+}
