@@ -184,7 +184,7 @@ pub fn tag_leaves_line(repo: &Repo, config: &Config, root: &Path, tag: &str) -> 
 /// A release tag above `version` on a commit HEAD's history does not hold (a release made on a
 /// branch not merged here): this release goes below it, which is right for a maintenance
 /// release and a mistake when that branch's release belongs on this one. Said in one line,
-/// naming a branch that holds it.
+/// naming a branch that holds it (a remote-tracking one when no local branch does).
 pub fn above_elsewhere(repo: &Repo, config: &Config, version: &Version) -> Option<String> {
     let head = repo.head()?;
     let prefix = &config.version.tag_prefix;
@@ -196,16 +196,27 @@ pub fn above_elsewhere(repo: &Repo, config: &Config, version: &Version) -> Optio
         .into_iter()
         .take(8)
         .find(|t| t.commit != head && !repo.reaches(head, t.commit))?;
-    let branch = (repo.branches_at("heads/*").into_iter())
-        .find(|(_, at)| *at == t.commit || repo.reaches(*at, t.commit))
-        .and_then(|(name, _)| name.strip_prefix("heads/").map(str::to_owned));
-    Some(match branch {
-        Some(b) => format!(
+    let holding = |glob: &str| {
+        (repo.branches_at(glob).into_iter())
+            .find(|(_, at)| *at == t.commit || repo.reaches(*at, t.commit))
+            .and_then(|(name, _)| name.split_once('/').map(|(_, b)| b.to_owned()))
+    };
+    // A branch pushed and then deleted here leaves only its remote-tracking branch.
+    let branch = holding("heads/*");
+    let remote = branch.is_none().then(|| holding("remotes/*")).flatten();
+    Some(match (branch, remote) {
+        (Some(b), _) => format!(
             "{} is on branch `{b}`, which this branch has not merged, and is above {version}: this release goes below it (a maintenance release?); if `{b}`'s release belongs here, `git merge {}` before releasing",
             t.name,
             crate::shellword::quote(&b)
         ),
-        None => format!(
+        (None, Some(r)) => format!(
+            "{} is on {}, which only `{r}` holds (no local branch), and is above {version}: this release goes below it (a maintenance release?); if `{r}`'s release belongs here, `git merge {}` before releasing",
+            t.name,
+            crate::git::short_id(t.commit),
+            crate::shellword::quote(&r)
+        ),
+        (None, None) => format!(
             "{} is on {}, which no branch here holds, and is above {version}: this release goes below it",
             t.name,
             crate::git::short_id(t.commit)
