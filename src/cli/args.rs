@@ -423,8 +423,8 @@ pub struct TestArgs {
     pub package: Option<String>,
     /// Test release tag NAME instead of HEAD: on a clean checkout of it in a temporary
     /// worktree, with this checkout's test command (the tag's tree may predate it), recording
-    /// the pass for the tag's tree (a package's tag: its package's). Several names: each in
-    /// turn, stopping at the first that fails
+    /// the pass for the tag's tree (a package's tag: its package's). Several names: all looked
+    /// up first, then each tree once in turn, stopping at the first that fails
     #[arg(long, value_name = "NAME", num_args = 1..)]
     pub tag: Vec<String>,
 }

@@ -9,21 +9,45 @@ use crate::testrun::RunStatus;
 use crate::{Error, Result};
 
 /// `relhook test`: exits as the test command did (126/127 when it cannot start, as a shell
-/// would), so that CI sees the tests' own status. Several `--tag`s are tested in turn, up to
-/// the first that does not pass (the passes before it stay recorded).
+/// would), so that CI sees the tests' own status. Several `--tag`s are all resolved first (an
+/// unknown one runs nothing), then tested in turn, each tree once, up to the first that does
+/// not pass (the passes before it stay recorded).
 pub(super) fn test(ctx: &Context, args: &TestArgs) -> Result<Outcome> {
     let package = args.package.as_deref();
+    let (repo, root, config) = ctx.open()?;
     if args.tag.is_empty() {
-        return test_one(ctx, package, None);
+        let head = prepare(&repo, &root, &config, package, None)?;
+        return test_one(&repo, &root, package, head);
     }
-    for (at, tag) in args.tag.iter().enumerate() {
-        let outcome = test_one(ctx, package, Some(tag))?;
+    let mut targets: Vec<Target> = Vec::new();
+    for tag in &args.tag {
+        let target = prepare(&repo, &root, &config, package, Some(tag))?;
+        match targets.iter().find(|t| t.same_record(&target)) {
+            Some(first) => {
+                // The record is per tree: one run's pass counts for every name of it.
+                let (Some((first, _)), Some((name, _))) = (&first.tagged, &target.tagged) else {
+                    continue;
+                };
+                if first != name {
+                    let _ = writeln!(
+                        crate::cli::stream::stderr(),
+                        "relhook: {name} names {first}'s tree: its pass counts for both"
+                    );
+                }
+            }
+            None => targets.push(target),
+        }
+    }
+    let names: Vec<String> = targets.iter().filter_map(Target::tag).collect();
+    for (at, target) in targets.into_iter().enumerate() {
+        let outcome = test_one(&repo, &root, package, target)?;
         if outcome != Outcome::Ok {
-            let left = &args.tag[at + 1..];
+            let left = &names[at + 1..];
             if !left.is_empty() {
                 let _ = writeln!(
                     crate::cli::stream::stderr(),
-                    "relhook: stopped at {tag}: {} not tested",
+                    "relhook: stopped at {}: {} not tested",
+                    names[at],
                     left.join(", ")
                 );
             }
@@ -33,63 +57,119 @@ pub(super) fn test(ctx: &Context, args: &TestArgs) -> Result<Outcome> {
     Ok(Outcome::Ok)
 }
 
-/// `relhook test` of HEAD, or of release tag `tag`.
-fn test_one(ctx: &Context, package: Option<&str>, tag: Option<&String>) -> Result<Outcome> {
-    let (repo, root, config) = ctx.open()?;
+/// What one test run tests: HEAD, or a release tag and its commit, with the configuration
+/// that applies there (a package's view).
+struct Target {
+    tagged: Option<(String, git2::Oid)>,
+    config: crate::config::Config,
+    argv: Vec<String>,
+    /// The tree a pass is recorded for, beside the package it is recorded as.
+    record: (Option<git2::Oid>, Option<String>),
+}
+
+impl Target {
+    fn tag(&self) -> Option<String> {
+        self.tagged.as_ref().map(|(t, _)| t.clone())
+    }
+
+    /// Whether a pass of `other` would be the same record as this one's.
+    fn same_record(&self, other: &Target) -> bool {
+        self.record == other.record
+    }
+}
+
+/// Resolves `tag` and the configuration for it, refusing what could not be recorded, before
+/// anything runs or is said of a run.
+fn prepare(
+    repo: &crate::git::Repo,
+    root: &std::path::Path,
+    config: &crate::config::Config,
+    package: Option<&str>,
+    tag: Option<&String>,
+) -> Result<Target> {
     let tagged = match tag {
         Some(tag) => Some((
-            tag.as_str(),
-            super::notes::tag_commit(&repo, tag, &config.version.tag_prefix)?,
+            tag.clone(),
+            super::notes::tag_commit(repo, tag, &config.version.tag_prefix)?,
         )),
         None => None,
     };
-    let config = match (package, tagged) {
-        (Some(name), _) => crate::history::packages::view(&config, name, &root)?,
+    let config = match (package, &tagged) {
+        (Some(name), _) => crate::history::packages::view(config, name, root)?,
         // A package's tag is tested as its package, laid out as at the tag.
         (None, Some((tag, commit))) => {
-            crate::tag::config_at(&repo, &config, &root, tag, commit).unwrap_or(config)
+            crate::tag::config_at(repo, config, root, tag, *commit).unwrap_or(config.clone())
         }
-        (None, None) => config,
+        (None, None) => config.clone(),
     };
-    // Before anything runs or is said of a run: a pass could not be recorded.
     if tagged.is_some() {
         use crate::release::settings;
-        if let Some(r) = settings::uncommitted(&repo, &config, settings::TEST_RUN)? {
+        if let Some(r) = settings::uncommitted(repo, &config, settings::TEST_RUN)? {
             return Err(Error::Refused(r));
         }
     }
+    let argv = test_argv(&config, root)?;
+    let record = (
+        tagged.as_ref().and_then(|(_, c)| repo.tree_of(*c)),
+        config.package.as_ref().map(|p| p.name.clone()),
+    );
+    Ok(Target {
+        tagged,
+        config,
+        argv,
+        record,
+    })
+}
+
+/// The test command `config` runs, else the one the project's manifest makes evident (said),
+/// else an error naming the key to set.
+fn test_argv(config: &crate::config::Config, root: &std::path::Path) -> Result<Vec<String>> {
+    if let Some(argv) = &config.checks.test {
+        return Ok(argv.clone());
+    }
     let mut err = crate::cli::stream::stderr();
-    let evident;
-    let argv = match &config.checks.test {
-        Some(argv) => argv,
-        None => {
-            let Some((argv, manifest)) = crate::init::evident_test_command(&root) else {
-                if crate::init::npm_placeholder_test(&root) {
-                    let _ = writeln!(
-                        err,
-                        "relhook: the `test` script of package.json is `npm init`'s placeholder, which always fails: write your tests into it first"
-                    );
-                }
-                let package = config.package.as_ref().map(|p| p.path.as_path());
-                let example = crate::init::example_test_command(&root, package);
-                return Err(Error::NoTestCommand(
-                    config.test_key(),
-                    crate::init::toml_argv(&example),
-                    root.join(crate::config::FILE_NAME).exists(),
-                ));
-            };
+    let Some((argv, manifest)) = crate::init::evident_test_command(root) else {
+        if crate::init::npm_placeholder_test(root) {
             let _ = writeln!(
                 err,
-                "relhook: `{key}` is not set; {manifest} makes `{}` the evident test command (set `{key}` in .relconfig.toml to choose another)",
-                crate::testrun::shown(&argv),
-                key = config.test_key()
+                "relhook: the `test` script of package.json is `npm init`'s placeholder, which always fails: write your tests into it first"
             );
-            evident = argv;
-            &evident
         }
+        let package = config.package.as_ref().map(|p| p.path.as_path());
+        let example = crate::init::example_test_command(root, package);
+        return Err(Error::NoTestCommand(
+            config.test_key(),
+            crate::init::toml_argv(&example),
+            root.join(crate::config::FILE_NAME).exists(),
+        ));
     };
-    if let Some((tag, commit)) = tagged {
-        return test_tag(&repo, &config, tag, commit, argv);
+    let _ = writeln!(
+        err,
+        "relhook: `{key}` is not set; {manifest} makes `{}` the evident test command (set `{key}` in .relconfig.toml to choose another)",
+        crate::testrun::shown(&argv),
+        key = config.test_key()
+    );
+    Ok(argv)
+}
+
+/// `relhook test` (`--package` as `package` names it) of HEAD, or of the release tag
+/// `target` names.
+fn test_one(
+    repo: &crate::git::Repo,
+    root: &std::path::Path,
+    package: Option<&str>,
+    target: Target,
+) -> Result<Outcome> {
+    let Target {
+        tagged,
+        config,
+        argv,
+        ..
+    } = target;
+    let argv = &argv[..];
+    let mut err = crate::cli::stream::stderr();
+    if let Some((tag, commit)) = &tagged {
+        return test_tag(repo, &config, tag, *commit, argv);
     }
     let head = repo.head().ok_or_else(|| {
         Error::Refused(Refusal::new(
@@ -100,12 +180,12 @@ fn test_one(ctx: &Context, package: Option<&str>, tag: Option<&String>) -> Resul
     })?;
     let dirty = repo.dirty_or_hidden_paths(5)?;
     let _ = writeln!(err, "relhook: running `{}`", crate::testrun::shown(argv));
-    let status = crate::testrun::run_status(argv, &root)?;
+    let status = crate::testrun::run_status(argv, root)?;
     if let RunStatus::CannotStart { reason, .. } = &status {
         let _ = writeln!(err, "relhook: {reason}; nothing recorded");
         // An example of the project's ecosystem, unless that is the command that failed.
         let package = config.package.as_ref().map(|p| p.path.as_path());
-        let example = Some(crate::init::example_test_command(&root, package))
+        let example = Some(crate::init::example_test_command(root, package))
             .filter(|e| e != argv)
             .map(|e| format!("{} or ", crate::init::toml_argv(&e)))
             .unwrap_or_default();
@@ -153,14 +233,14 @@ fn test_one(ctx: &Context, package: Option<&str>, tag: Option<&String>) -> Resul
         }
         return Ok(Outcome::Failed);
     }
-    let rec = crate::testrun::record_for(&repo, &config, head, argv)?;
+    let rec = crate::testrun::record_for(repo, &config, head, argv)?;
     let _ = writeln!(
         err,
         "relhook: tests passed; recorded for tree {}{} in {} (publish: `{}`)",
         crate::git::short_hex(&rec.tree),
-        built_on(&repo, &config, head),
+        built_on(repo, &config, head),
         crate::testrun::NOTES_REF,
-        crate::testrun::publish_records_command(&publish_remote(&repo)),
+        crate::testrun::publish_records_command(&publish_remote(repo)),
     );
     // Build output the project does not ignore (a first `target/`, `Cargo.lock`,
     // `__pycache__/`) would make the next push of a release tag, and the next record, refuse.
@@ -185,7 +265,7 @@ fn test_one(ctx: &Context, package: Option<&str>, tag: Option<&String>) -> Resul
             .collect();
         let mut fixes = Vec::new();
         if !new.is_empty() {
-            let tag = release_tag_at(&repo, &config, head);
+            let tag = release_tag_at(repo, &config, head);
             fixes.push(crate::testrun::leftovers::advice(
                 &new,
                 tag.as_deref(),
