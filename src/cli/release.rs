@@ -196,6 +196,10 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
     let mut err = crate::cli::stream::stderr();
     let from = if plan.info.tag.is_none() && plan.info.current == plan.version {
         format!("first release; {}", plan.info.current_from)
+    } else if plan.info.former_prefix.is_some() {
+        // The release it follows is not under `tag_prefix`: named, not left to be guessed.
+        let moves = plan.info.transition(&plan.version);
+        format!("{moves}, {}", plan.info.current_from)
     } else {
         plan.info.transition(&plan.version)
     };

@@ -283,14 +283,26 @@ pub(crate) fn other_prefix_above(
     config: &Config,
     except: Option<&str>,
 ) -> Option<Oid> {
+    other_prefix_release(repo, head, config, except).map(|(_, _, commit, _)| commit)
+}
+
+/// [`other_prefix_above`]'s tag: its name, version, commit and prefix, the release a version
+/// named above it follows.
+pub(crate) fn other_prefix_release(
+    repo: &Repo,
+    head: Oid,
+    config: &Config,
+    except: Option<&str>,
+) -> Option<(String, Version, Oid, String)> {
     let prefix = config.version.tag_prefix.as_str();
-    let (name, other, _) = other_prefix_tag(repo, head, config)?;
+    let (name, other, other_prefix) = other_prefix_tag(repo, head, config)?;
     let ours = repo.latest_release_tag_except(head, prefix, except);
     let ours = ours.and_then(|(n, _)| Version::parse(n.get(prefix.len()..)?).ok());
     if ours.is_some_and(|v| v.cmp_precedence(&other) != Ordering::Less) {
         return None;
     }
-    repo.peel_to_commit(repo.tag_target(&name)?)
+    let commit = repo.peel_to_commit(repo.tag_target(&name)?)?;
+    Some((name, other, commit, other_prefix))
 }
 
 /// Why a release of `version` above the other usual prefix's newest tag (going on under

@@ -50,6 +50,9 @@ pub struct Decider {
 pub struct VersionInfo {
     /// The greatest reachable release tag (stable or pre-release) and its version, if any.
     pub tag: Option<(String, Version, Oid)>,
+    /// The prefix `tag` was made under, when not `tag_prefix` (a version named above the
+    /// other usual prefix's release goes on from it).
+    pub former_prefix: Option<String>,
     /// The last stable release tag reachable from HEAD, if any.
     pub stable: Option<(String, Version, Oid)>,
     /// The current version: the tag's, else the first version file's, else `version.initial`.
@@ -238,11 +241,27 @@ pub fn version_info(
         return Err(Error::Refused(r));
     }
     let triple = |t: &ReleaseTag| (t.name.clone(), t.version.clone(), t.commit);
-    let tag = tags.latest.as_ref().map(triple);
-    let stable = tags.stable.as_ref().map(triple);
-    let (current, current_from, filed) = match &tag {
-        Some((name, v, _)) => (v.clone(), format!("release tag {name}"), false),
-        None => from_files_or_initial_which(config, root),
+    let mut tag = tags.latest.as_ref().map(triple);
+    let mut stable = tags.stable.as_ref().map(triple);
+    // A version named above a release tagged under the other usual prefix (`v0.1.0`, then
+    // `tag_prefix = "release-"`) goes on from it, as sync does: it is the release before.
+    let former = head
+        .filter(|_| named.is_some())
+        .and_then(|h| crate::history::tags::other_prefix_release(repo, h, config, None));
+    if let Some((name, v, commit, _)) = &former {
+        tag = Some((name.clone(), v.clone(), *commit));
+        if v.pre.is_empty() {
+            stable = tag.clone();
+        }
+    }
+    let (current, current_from, filed) = match (&tag, &former) {
+        (Some((name, v, _)), Some((.., p))) => (
+            v.clone(),
+            format!("release tag {name}, {}", made_under(p)),
+            false,
+        ),
+        (Some((name, v, _)), None) => (v.clone(), format!("release tag {name}"), false),
+        (None, _) => from_files_or_initial_which(config, root),
     };
     // Before the first release tag a level has no release to bump: what the commits make of
     // the first release is taken when the level gives the same, else both are named.
@@ -403,6 +422,7 @@ pub fn version_info(
     Ok(VersionInfo {
         from_initial: tag.is_none() && !filed,
         tag,
+        former_prefix: former.map(|f| f.3),
         stable,
         current,
         current_from,
@@ -415,6 +435,14 @@ pub fn version_info(
         line_above,
         left_line,
     })
+}
+
+/// How a release tag under `prefix`, not `tag_prefix`, was made: said beside its name.
+fn made_under(prefix: &str) -> String {
+    match prefix {
+        "" => "made without a tag prefix".to_owned(),
+        p => format!("made under tag_prefix {p:?}"),
+    }
 }
 
 /// With no release tag, the version already written in the project is where it starts.
@@ -469,4 +497,15 @@ fn earlier_identifier(e: &bump::BumpError) -> Option<String> {
         "pre-release `{ours}` cannot follow {greatest}: SemVer orders `{ours}` before `{theirs}`, so {computed} would sort below it; go on with `--pre {theirs}`, or an identifier that sorts after it (`rc`), or release {}.{}.{}",
         computed.major, computed.minor, computed.patch
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_release_under_another_prefix_is_said_with_that_prefix() {
+        assert_eq!(made_under("v"), "made under tag_prefix \"v\"");
+        assert_eq!(made_under(""), "made without a tag prefix");
+    }
 }
