@@ -190,10 +190,8 @@ fn commit_command(ctx: &Context, root: &Path, done: &crate::init::Initialised) -
     let paths = paths.join(" ");
     // The rules of the configuration just written (or kept), which the commit-msg hook applies.
     let config = ctx.config(root).unwrap_or_default();
-    let message = crate::commit::advised::quoted(&config.commit, "chore", None, "adopt relhook");
-    Some(format!(
-        "{start}git add {paths} && git commit -m {message} -- {paths}"
-    ))
+    let commit = crate::commit::advised::commit(&config.commit, "chore", None, "adopt relhook");
+    Some(format!("{start}git add {paths} && {commit} -- {paths}"))
 }
 
 /// A package the installed hooks' merge driver does not cover yet (see `doctor`).

@@ -1,7 +1,8 @@
 //! The headers of the commits relhook advises (`git commit -m "docs(changelog): sync with
 //! history"`): pasted as given, each must pass the repository's own rules, or the commit-msg
 //! hook refuses what relhook just said to run. Each is tried as meant, then with another
-//! allowed type and scope, and the first the linter passes is the one given.
+//! allowed type and scope, and the first the linter passes is the one given; when none does,
+//! that one commit is advised past relhook's hooks.
 
 use crate::commit::lint::{Input, Mode, lint_bytes};
 use crate::commit::message::{Cleanup, CommentPrefix};
@@ -20,8 +21,8 @@ const OWN_SCOPE: &str = "relhook";
 /// The header `ty(scope): text` as `config` allows it: `ty` or another allowed type (one that
 /// adds no entry first, never one that adds an entry or bumps the version), `scope` or none,
 /// or else one of `scopes`. One that no candidate lets pass is given as meant, with the
-/// linter's own `try:` fix when that passes and is no such type.
-pub fn header(config: &CommitConfig, ty: &str, scope: Option<&str>, text: &str) -> String {
+/// linter's own `try:` fix when that passes and is no such type. With whether it passes.
+fn chosen(config: &CommitConfig, ty: &str, scope: Option<&str>, text: &str) -> (String, bool) {
     let allowed = |t: &&str| config.types.iter().any(|a| a == t);
     let mut types: Vec<&str> = std::iter::once(ty).chain(QUIET.iter().copied()).collect();
     types.retain(allowed);
@@ -38,7 +39,7 @@ pub fn header(config: &CommitConfig, ty: &str, scope: Option<&str>, text: &str) 
         for s in &scopes {
             let candidate = made(t, *s);
             if passes(config, &candidate) {
-                return candidate;
+                return (candidate, true);
             }
         }
     }
@@ -47,7 +48,7 @@ pub fn header(config: &CommitConfig, ty: &str, scope: Option<&str>, text: &str) 
     (verdict.diagnostics.into_iter())
         .filter_map(|d| d.suggestion)
         .find(|s| passes(config, s) && !is_loud(s))
-        .unwrap_or(meant)
+        .map_or((meant, false), |s| (s, true))
 }
 
 /// Whether `header`'s type is one of [`LOUD`].
@@ -56,14 +57,20 @@ fn is_loud(header: &str) -> bool {
     LOUD.contains(&header[..end].trim())
 }
 
-/// [`header`] as the argument of `git commit -m`: in the double quotes people write when
-/// nothing in it means anything to the shell there, else quoted for the shell.
-pub fn quoted(config: &CommitConfig, ty: &str, scope: Option<&str>, text: &str) -> String {
-    let h = header(config, ty, scope, text);
-    match h.contains(['"', '\'', '$', '`', '\\', '!']) {
+/// The command that commits with the advised header (see [`chosen`]): `git commit -m
+/// "docs(changelog): sync with history"`, the header in the double quotes people write when
+/// nothing in it means anything to the shell there, else quoted for the shell. When the rules
+/// let no such header pass (`types = ["feat", "fix"]` has no type that adds nothing), that
+/// one commit goes past relhook's hooks (`RELHOOK_SKIP=1 git commit …`): a `feat:` or `fix:`
+/// would list relhook's own bookkeeping and make a release of it.
+pub fn commit(config: &CommitConfig, ty: &str, scope: Option<&str>, text: &str) -> String {
+    let (h, passes) = chosen(config, ty, scope, text);
+    let quoted = match h.contains(['"', '\'', '$', '`', '\\', '!']) {
         true => crate::shellword::quote(&h),
         false => format!("\"{h}\""),
-    }
+    };
+    let skip = if passes { "" } else { "RELHOOK_SKIP=1 " };
+    format!("{skip}git commit -m {quoted}")
 }
 
 fn lint(config: &CommitConfig, header: &str) -> crate::commit::lint::Verdict {
@@ -81,6 +88,10 @@ fn passes(config: &CommitConfig, header: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn header(c: &CommitConfig, ty: &str, scope: Option<&str>, text: &str) -> String {
+        chosen(c, ty, scope, text).0
+    }
 
     fn config(types: &[&str], scopes: &[&str], require_scope: bool) -> CommitConfig {
         let mut c = crate::config::Config::default().commit;
@@ -108,8 +119,6 @@ mod tests {
 
     #[test]
     fn a_type_that_adds_an_entry_or_a_bump_is_never_advised() {
-        let c = config(&["feat", "fix"], &[], false);
-        assert_eq!(header(&c, "chore", None, "edit a"), "chore: edit a");
         let c = config(&["feat", "fix", "ci"], &[], false);
         assert_eq!(header(&c, "docs", None, "sync"), "ci: sync");
         assert!(is_loud("feat(core): x") && is_loud("fix!: x") && !is_loud("docs: x"));
@@ -131,5 +140,21 @@ mod tests {
         let c = config(&["docs"], &["core"], false);
         let h = header(&c, "docs", Some("changelog"), "x");
         assert_eq!(h, "docs: x");
+    }
+
+    #[test]
+    fn with_no_quiet_type_allowed_the_commit_goes_past_the_hooks_as_meant() {
+        let c = config(&["feat", "fix"], &[], false);
+        assert_eq!(
+            commit(&c, "chore", None, "edit a"),
+            "RELHOOK_SKIP=1 git commit -m \"chore: edit a\""
+        );
+        let c = crate::config::Config::default().commit;
+        assert_eq!(
+            commit(&c, "chore", None, "edit a"),
+            "git commit -m \"chore: edit a\""
+        );
+        let h = commit(&c, "chore", None, "edit it's");
+        assert_eq!(h, "git commit -m 'chore: edit it'\\''s'");
     }
 }

@@ -79,8 +79,7 @@ pub fn committed(
 /// The commit advised passes the repository's `rules`.
 pub fn not_carried(path: &Path, rules: &CommitConfig) -> Error {
     let text = format!("edit {}", path.display());
-    let header = crate::commit::advised::header(rules, "chore", None, &text);
-    let message = crate::shellword::quote(&header);
+    let commit = crate::commit::advised::commit(rules, "chore", None, &text);
     Error::Refused(Refusal::new(
         Reason::DirtyTree,
         format!(
@@ -88,7 +87,7 @@ pub fn not_carried(path: &Path, rules: &CommitConfig) -> Error {
             path.display()
         ),
         format!(
-            "commit them first (`git commit -m {message} -- {}`); --allow-dirty leaves out only changes the release's edits do not touch",
+            "commit them first (`{commit} -- {}`); --allow-dirty leaves out only changes the release's edits do not touch",
             crate::shellword::from_top(path)
         ),
     ))
@@ -152,7 +151,7 @@ mod tests {
         };
         assert!(
             r.to_string().contains(
-                "(`git commit -m 'chore: edit docs/my notes.md' -- ':/docs/my notes.md'`)"
+                "(`git commit -m \"chore: edit docs/my notes.md\" -- ':/docs/my notes.md'`)"
             ),
             "{r}"
         );

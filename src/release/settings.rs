@@ -61,13 +61,13 @@ pub fn uncommitted(repo: &Repo, config: &Config, what: &str) -> Result<Option<Re
     }
     let file = rel.display();
     // A message the commit-msg hook lets through under the rules in force.
-    let header = crate::commit::advised::header(&config.commit, "chore", None, "relhook settings");
+    let commit = crate::commit::advised::commit(&config.commit, "chore", None, "relhook settings");
     let fix = if committed.is_some() {
         format!(
-            "commit it first (`git commit -m \"{header}\" {file}`), or put it back (`git restore --staged --worktree {file}`)"
+            "commit it first (`{commit} {file}`), or put it back (`git restore --staged --worktree {file}`)"
         )
     } else {
-        format!("commit it first (`git add {file} && git commit -m \"{header}\"`), or move it away")
+        format!("commit it first (`git add {file} && {commit}`), or move it away")
     };
     Ok(Some(Refusal::new(
         Reason::DirtyTree,

@@ -23,7 +23,7 @@ pub fn is_lock_file(path: &str) -> bool {
 /// the tag made again on it, tested; for the rest, the `.gitignore` lines that ignore them.
 /// Each commit advised passes the repository's commit `rules`.
 pub fn advice(paths: &[String], tag: Option<&str>, rules: &crate::config::CommitConfig) -> String {
-    let m = |ty, text: &str| crate::commit::advised::quoted(rules, ty, None, text);
+    let m = |ty, text: &str| crate::commit::advised::commit(rules, ty, None, text);
     // relhook's own configuration, not yet committed: no build output, and it governs what
     // every clone's hooks do.
     let (config, paths): (Vec<&String>, Vec<&String>) =
@@ -37,7 +37,7 @@ pub fn advice(paths: &[String], tag: Option<&str>, rules: &crate::config::Commit
     let mut steps = Vec::new();
     if !config.is_empty() {
         steps.push(format!(
-            "`.relconfig.toml` is relhook's configuration, which every clone's hooks read: commit it (`git add :/.relconfig.toml && git commit -m {}`)",
+            "`.relconfig.toml` is relhook's configuration, which every clone's hooks read: commit it (`git add :/.relconfig.toml && {}`)",
             m("chore", "configure relhook")
         ));
     }
@@ -53,7 +53,7 @@ pub fn advice(paths: &[String], tag: Option<&str>, rules: &crate::config::Commit
             }
         }
         steps.push(format!(
-            "build output goes in .gitignore: `printf '%s\\n' {} >> \"$(git rev-parse --show-toplevel)/.gitignore\" && git add :/.gitignore && git commit -m {}`",
+            "build output goes in .gitignore: `printf '%s\\n' {} >> \"$(git rev-parse --show-toplevel)/.gitignore\" && git add :/.gitignore && {}`",
             lines.join(" "),
             m("chore", "ignore build output")
         ));
@@ -77,10 +77,10 @@ pub fn advice(paths: &[String], tag: Option<&str>, rules: &crate::config::Commit
             // Committed while the tag still stands on the release commit: with the tag gone
             // first, post-commit would take the release for an interrupted one.
             Some(tag) => format!(
-                "a lock file belongs in the release it locks: `git add {files} && git commit -m {names} && git tag -d {tag} && git tag -a {tag} -m {tag} && relhook test`",
+                "a lock file belongs in the release it locks: `git add {files} && {names} && git tag -d {tag} && git tag -a {tag} -m {tag} && relhook test`",
                 tag = crate::shellword::quote(tag)
             ),
-            None => format!("a lock file belongs in the commit it locks: `git add {files} && git commit -m {names}`"),
+            None => format!("a lock file belongs in the commit it locks: `git add {files} && {names}`"),
         });
     }
     steps.join("; ")

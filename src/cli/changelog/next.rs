@@ -27,6 +27,6 @@ pub(in crate::cli) fn commit_command(
     };
     let what = if rebuilt { "rebuild from" } else { "sync with" };
     let text = format!("{what} history");
-    let header = crate::commit::advised::header(rules, "docs", Some("changelog"), &text);
-    format!("{add}git commit -m \"{header}\" -- {}", files.join(" "))
+    let commit = crate::commit::advised::commit(rules, "docs", Some("changelog"), &text);
+    format!("{add}{commit} -- {}", files.join(" "))
 }

@@ -36,7 +36,7 @@ pub(super) fn work_tree_check(
     loc: &HooksLocation,
     rules: &crate::config::CommitConfig,
 ) -> Option<Check> {
-    let m = |text: &str| crate::commit::advised::quoted(rules, "chore", None, text);
+    let m = |text: &str| crate::commit::advised::commit(rules, "chore", None, text);
     let dir = loc.hooks_in_work_tree()?;
     let ours = relhook_files(loc, &dir.rel);
     if ours.is_empty() {
@@ -56,7 +56,7 @@ pub(super) fn work_tree_check(
         (
             "this repository tracks it".to_owned(),
             format!(
-                "git add {rel} && git commit -m {} (the team's clones run them too), or git checkout HEAD -- {rel} (puts the committed ones back)",
+                "git add {rel} && {} (the team's clones run them too), or git checkout HEAD -- {rel} (puts the committed ones back)",
                 m("update relhook's hooks")
             ),
         )
@@ -64,7 +64,7 @@ pub(super) fn work_tree_check(
         (
             "this repository tracks it".to_owned(),
             format!(
-                "git add {rel} && git commit -m {} (the team's clones run them too), or relhook uninstall (puts the team's hooks back)",
+                "git add {rel} && {} (the team's clones run them too), or relhook uninstall (puts the team's hooks back)",
                 m("run relhook's hooks")
             ),
         )
