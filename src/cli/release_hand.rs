@@ -70,8 +70,10 @@ pub(super) fn finish_hand_tag(
         Err(crate::Error::Refused(r)) => {
             let _ = writeln!(
                 err,
-                "relhook: {} is left untested: {}; `relhook test` runs them again and records a pass, which pre-push asks for before the tag leaves",
-                u.tag, r.what
+                "relhook: {} is left untested: {}; {}",
+                u.tag,
+                r.what,
+                crate::tag::failed::way_out(repo, &u.tag, done.commit)
             );
             if json {
                 super::json::print(&super::json::ErrorReport::refused(&r))?;

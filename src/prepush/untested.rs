@@ -89,8 +89,8 @@ pub fn untested_refusal(
                 status.describe()
             ),
             format!(
-                "{remote} does not have {name} yet: fix the tests, delete the tag (`git tag -d {}`), release the fix and push again",
-                crate::shellword::quote(name)
+                "{remote} does not have {name} yet: {}",
+                crate::tag::failed::way_out(repo, name, u.commit)
             ),
         ),
     };

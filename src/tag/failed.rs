@@ -1,0 +1,29 @@
+//! The way out for a release tag whose tests failed, said alike by a resumed hand tag and by
+//! pre-push. Tests run again on the tag pass only if the tests or their setting were at fault
+//! (the command is this checkout's); a fix of the release's code needs a new release commit,
+//! and a deleted tag alone leaves its release commit untagged, which every push then refuses
+//! as an interrupted release: the release commit goes too.
+
+use git2::Oid;
+
+use crate::git::{Repo, short_id};
+use crate::shellword::quote;
+
+/// What to do about release tag `tag` whose tests failed on its release commit `commit`. On
+/// HEAD, `git reset --keep HEAD~1` takes that commit off the branch (other changes kept);
+/// below HEAD, an interactive rebase drops its line.
+pub fn way_out(repo: &Repo, tag: &str, commit: Oid) -> String {
+    let tag = quote(tag);
+    let again = format!(
+        "if the tests or their setting are at fault, fix that and run `relhook test --tag {tag}`"
+    );
+    match repo.head() == Some(commit) {
+        true => format!(
+            "{again}; if the release is, undo it (`git tag -d {tag} && git reset --keep HEAD~1`), fix it, commit and tag again"
+        ),
+        false => format!(
+            "{again}; if the release is, delete the tag (`git tag -d {tag}`), take its release commit {id} off the branch (`git rebase -i {id}~1`, dropping its line), fix it, commit and tag again",
+            id = short_id(commit)
+        ),
+    }
+}
