@@ -6,6 +6,7 @@
 
 mod adoption;
 mod amends;
+mod bisect;
 mod blob;
 mod config;
 pub use config::core_worktree;
