@@ -1,14 +1,13 @@
-//! QA47: with `[commit] types = ["feat", "fix"]`, no allowed type adds nothing, and the
-//! commits relhook advised (`git commit -m "chore: edit Cargo.toml"`) were refused by its own
-//! commit-msg hook. Such advice now makes that one commit past relhook's hooks
-//! (`RELHOOK_SKIP=1 git commit …`): pasted, it commits, and adds no changelog entry.
+//! QA47: with `[commit] types = ["feat", "fix"]`, no allowed type adds nothing. The commit
+//! relhook advises must then never get past the commit-msg hook only to be refused at push:
+//! pasted, it is refused at once, and the refusal names `commit.types`, where it is fixed.
 
 use crate::support::{Repo, ok, stderr, stdout, text};
 
 const RULES: &str =
     "[commit]\ntypes = [\"feat\", \"fix\"]\n[checks]\nrequire_tested_tags = false\n";
 
-/// A crate released as 0.1.0 under those rules, then `fix: b`.
+/// A crate released as 0.1.0 under those rules, then `fix: b`, with an origin.
 fn ruled() -> Repo {
     let repo = Repo::new();
     repo.write(
@@ -23,11 +22,12 @@ fn ruled() -> Repo {
     repo.write("b", "b\n");
     repo.git(&["add", "b"]);
     repo.commit_hooked("fix: b");
+    repo.with_origin();
     repo
 }
 
-/// The advised commit command in `advice`: from the `git …` or `RELHOOK_SKIP=1 git …` that
-/// commits, up to the closing backtick or the end of the line.
+/// The advised commit command in `advice`: from its `git commit -m` (and any environment
+/// set before it) up to the closing backtick or the end of the line.
 fn advised_commit(advice: &str) -> String {
     let at = advice
         .find("git commit -m")
@@ -41,8 +41,22 @@ fn advised_commit(advice: &str) -> String {
     rest.split(['`', '\n']).next().unwrap().to_owned()
 }
 
+/// Pasted, the advice either commits something the push then takes, or is refused at once
+/// with the setting that decides it: never a commit pre-push refuses later.
+fn pasted_is_refused_now_not_at_push(repo: &Repo, command: &str) {
+    let done = repo.sh(command);
+    if done.status.success() {
+        let push = repo.git_output(&["push", "-q", "origin", "HEAD"]);
+        assert!(push.status.success(), "{command}\n{}", text(&push));
+    } else {
+        let err = stderr(&done);
+        assert!(err.contains("commit.types"), "{command}\n{err}");
+        assert!(!command.contains("RELHOOK_SKIP"), "{command}");
+    }
+}
+
 #[test]
-fn the_allow_dirty_refusal_advises_a_commit_that_goes_through() {
+fn the_allow_dirty_refusal_advises_no_commit_the_push_refuses() {
     let repo = ruled();
     let manifest = repo.read("Cargo.toml");
     repo.write(
@@ -52,24 +66,15 @@ fn the_allow_dirty_refusal_advises_a_commit_that_goes_through() {
     let out = repo.relhook(&["release", "--allow-dirty"]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
     let command = advised_commit(&stderr(&out));
-    assert!(
-        command.starts_with("RELHOOK_SKIP=1 git commit -m "),
-        "{command}"
-    );
-    let done = repo.sh(&command);
-    assert!(done.status.success(), "{command}\n{}", text(&done));
-    assert!(repo.is_clean(), "{command}");
-    assert!(!repo.read("CHANGELOG.md").contains("edit Cargo.toml"));
+    pasted_is_refused_now_not_at_push(&repo, &command);
 }
 
 #[test]
-fn doctor_advises_a_changelog_commit_that_goes_through() {
+fn doctor_advises_no_changelog_commit_the_push_refuses() {
     let repo = ruled();
     let log = repo.read("CHANGELOG.md");
     repo.write("CHANGELOG.md", format!("{log}- hand note\n"));
     let doctor = stdout(&repo.relhook(&["doctor"]));
     let command = advised_commit(&doctor);
-    let done = repo.sh(&command);
-    assert!(done.status.success(), "{command}\n{}", text(&done));
-    assert!(repo.is_clean(), "{command}\n{doctor}");
+    pasted_is_refused_now_not_at_push(&repo, &command);
 }

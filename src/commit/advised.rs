@@ -1,8 +1,10 @@
 //! The headers of the commits relhook advises (`git commit -m "docs(changelog): sync with
 //! history"`): pasted as given, each must pass the repository's own rules, or the commit-msg
 //! hook refuses what relhook just said to run. Each is tried as meant, then with another
-//! allowed type and scope, and the first the linter passes is the one given; when none does,
-//! that one commit is advised past relhook's hooks.
+//! allowed type and scope, and the first the linter passes is the one given. When none does
+//! (`types = ["feat", "fix"]` allows no type that adds nothing), the header is given as meant:
+//! the hook's refusal then names `commit.types`, where a commit made past the hooks would pass
+//! here and be refused by pre-push later.
 
 use crate::commit::lint::{Input, Mode, lint_bytes};
 use crate::commit::message::{Cleanup, CommentPrefix};
@@ -21,8 +23,8 @@ const OWN_SCOPE: &str = "relhook";
 /// The header `ty(scope): text` as `config` allows it: `ty` or another allowed type (one that
 /// adds no entry first, never one that adds an entry or bumps the version), `scope` or none,
 /// or else one of `scopes`. One that no candidate lets pass is given as meant, with the
-/// linter's own `try:` fix when that passes and is no such type. With whether it passes.
-fn chosen(config: &CommitConfig, ty: &str, scope: Option<&str>, text: &str) -> (String, bool) {
+/// linter's own `try:` fix when that passes and is no such type.
+fn chosen(config: &CommitConfig, ty: &str, scope: Option<&str>, text: &str) -> String {
     let allowed = |t: &&str| config.types.iter().any(|a| a == t);
     let mut types: Vec<&str> = std::iter::once(ty).chain(QUIET.iter().copied()).collect();
     types.retain(allowed);
@@ -39,7 +41,7 @@ fn chosen(config: &CommitConfig, ty: &str, scope: Option<&str>, text: &str) -> (
         for s in &scopes {
             let candidate = made(t, *s);
             if passes(config, &candidate) {
-                return (candidate, true);
+                return candidate;
             }
         }
     }
@@ -48,7 +50,7 @@ fn chosen(config: &CommitConfig, ty: &str, scope: Option<&str>, text: &str) -> (
     (verdict.diagnostics.into_iter())
         .filter_map(|d| d.suggestion)
         .find(|s| passes(config, s) && !is_loud(s))
-        .map_or((meant, false), |s| (s, true))
+        .unwrap_or(meant)
 }
 
 /// Whether `header`'s type is one of [`LOUD`].
@@ -59,18 +61,14 @@ fn is_loud(header: &str) -> bool {
 
 /// The command that commits with the advised header (see [`chosen`]): `git commit -m
 /// "docs(changelog): sync with history"`, the header in the double quotes people write when
-/// nothing in it means anything to the shell there, else quoted for the shell. When the rules
-/// let no such header pass (`types = ["feat", "fix"]` has no type that adds nothing), that
-/// one commit goes past relhook's hooks (`RELHOOK_SKIP=1 git commit …`): a `feat:` or `fix:`
-/// would list relhook's own bookkeeping and make a release of it.
+/// nothing in it means anything to the shell there, else quoted for the shell.
 pub fn commit(config: &CommitConfig, ty: &str, scope: Option<&str>, text: &str) -> String {
-    let (h, passes) = chosen(config, ty, scope, text);
+    let h = chosen(config, ty, scope, text);
     let quoted = match h.contains(['"', '\'', '$', '`', '\\', '!']) {
         true => crate::shellword::quote(&h),
         false => format!("\"{h}\""),
     };
-    let skip = if passes { "" } else { "RELHOOK_SKIP=1 " };
-    format!("{skip}git commit -m {quoted}")
+    format!("git commit -m {quoted}")
 }
 
 fn lint(config: &CommitConfig, header: &str) -> crate::commit::lint::Verdict {
@@ -90,7 +88,7 @@ mod tests {
     use super::*;
 
     fn header(c: &CommitConfig, ty: &str, scope: Option<&str>, text: &str) -> String {
-        chosen(c, ty, scope, text).0
+        chosen(c, ty, scope, text)
     }
 
     fn config(types: &[&str], scopes: &[&str], require_scope: bool) -> CommitConfig {
@@ -143,11 +141,11 @@ mod tests {
     }
 
     #[test]
-    fn with_no_quiet_type_allowed_the_commit_goes_past_the_hooks_as_meant() {
+    fn with_no_quiet_type_allowed_the_commit_is_advised_as_meant() {
         let c = config(&["feat", "fix"], &[], false);
         assert_eq!(
             commit(&c, "chore", None, "edit a"),
-            "RELHOOK_SKIP=1 git commit -m \"chore: edit a\""
+            "git commit -m \"chore: edit a\""
         );
         let c = crate::config::Config::default().commit;
         assert_eq!(
