@@ -3,7 +3,7 @@
 
 use super::args::CleanupArg;
 use crate::commit::lint::Input;
-use crate::commit::message::{Cleanup, CommentPrefix, MessageSettings};
+use crate::commit::message::{Cleanup, CommentPrefix, MessageSettings, whitespace_matters};
 use crate::git::{self, Location};
 
 /// The encoding a message being written is in, `i18n.commitEncoding`: read only for one
@@ -16,7 +16,8 @@ pub(super) fn written_encoding(loc: Option<&Location>, raw: &[u8]) -> Option<Str
 }
 
 /// Decides how git will clean this message. Only reads git's config when the message has a
-/// line that could be a comment, keeping the common case to no file reads at all.
+/// line that could be a comment or whitespace git's modes treat apart, keeping the common
+/// case to no file reads at all.
 pub(super) fn input_for(
     arg: CleanupArg,
     loc: Option<&Location>,
@@ -33,13 +34,16 @@ pub(super) fn input_for(
     let may_have_comments = raw
         .split(|b| *b == b'\n')
         .any(|l| l.first().is_some_and(|b| b.is_ascii_punctuation()));
-    let settings = if may_have_comments {
+    // `verbatim` keeps whitespace the other modes drop (a blank first line is then the
+    // header), so such a message needs git's mode too, even with no comment line.
+    let mode_matters = may_have_comments || whitespace_matters(&String::from_utf8_lossy(raw));
+    let settings = if mode_matters {
         MessageSettings::from_git(&git::message_config(loc))
     } else {
         MessageSettings::default()
     };
     // In a hook, git's own `--cleanup` comes before its configuration, as in git.
-    let given = (may_have_comments && std::env::var_os("GIT_EDITOR").is_some())
+    let given = (mode_matters && std::env::var_os("GIT_EDITOR").is_some())
         .then(super::cleanup_flag::given)
         .flatten()
         .and_then(|v| Cleanup::from_git(&v));

@@ -101,6 +101,14 @@ pub fn clean(raw: &str, cleanup: Cleanup, comment: &CommentPrefix) -> Cleaned {
     assemble(whitespace_cleanup(lines))
 }
 
+/// Whether git would store `raw` otherwise under `verbatim` cleanup than under `whitespace`
+/// cleanup (a blank first line, trailing whitespace, a run of blank lines). Then git's cleanup
+/// mode decides what the header is even for a message with no comment line.
+pub fn whitespace_matters(raw: &str) -> bool {
+    let hash = CommentPrefix::default();
+    clean(raw, Cleanup::Whitespace, &hash).text != clean(raw, Cleanup::Verbatim, &hash).text
+}
+
 /// Whether `raw`, a message written in the editor from a commit template (`template`, the
 /// file's text), is that template as git judges it before "Aborting commit; you did not edit
 /// the message" (`template_untouched`): once both are cleaned, the message is the template
@@ -309,6 +317,15 @@ mod tests {
             clean(raw, Cleanup::Verbatim, &CommentPrefix::default()).text,
             "feat: x  \n\n\n# c"
         );
+    }
+
+    #[test]
+    fn only_whitespace_git_cleans_away_makes_the_cleanup_mode_matter() {
+        assert!(whitespace_matters("  \n\nfix: x\n"));
+        assert!(whitespace_matters("fix: x \n"));
+        assert!(whitespace_matters("fix: x\n\n\nbody\n"));
+        assert!(!whitespace_matters("fix: x\n\nbody\n\n"));
+        assert!(!whitespace_matters("fix: x\r\n"));
     }
 
     #[test]
