@@ -73,6 +73,23 @@ pub(super) fn permission_fix(source: &std::io::Error, path: &std::path::Path) ->
 }
 
 impl Error {
+    /// For a file refused because its folder does not exist, the step that makes the folder
+    /// (a folder not made yet is made, not pointed away from); the caller says what follows.
+    pub fn missing_folder_step(&self) -> Option<String> {
+        match self {
+            Error::UnsafePath { path, reason } if reason.contains("does not exist") => path
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .map(|dir| {
+                    format!(
+                        "`mkdir -p {}` makes the folder",
+                        crate::shellword::below_top(dir)
+                    )
+                }),
+            _ => None,
+        }
+    }
+
     /// A hint printed under the error when the fix is evident.
     pub fn hint(&self) -> Option<String> {
         match self {
@@ -120,17 +137,9 @@ impl Error {
             Error::GitCommand { .. } => Some("is `git` on PATH and working here?".into()),
             Error::IncompleteHistory { fix, .. } => Some(fix.clone()),
             Error::InsideGitDir(_) => Some("`cd ..` (or to the work tree) and run it again".into()),
-            // A folder not made yet is made, not pointed away from.
-            Error::UnsafePath { path, reason } if reason.contains("does not exist") => {
-                path.parent()
-                    .filter(|d| !d.as_os_str().is_empty())
-                    .map(|dir| {
-                        format!(
-                            "`mkdir -p {}` makes the folder, then run it again",
-                            crate::shellword::below_top(dir)
-                        )
-                    })
-            }
+            Error::UnsafePath { reason, .. } if reason.contains("does not exist") => self
+                .missing_folder_step()
+                .map(|step| format!("{step}, then run it again")),
             Error::UnsafePath { .. } => Some(
                 "relhook reads and writes only regular files inside the work tree: point the setting that names it (`[version] files`, `changelog.path`, a package's `path`) at one there".into(),
             ),

@@ -20,8 +20,13 @@ pub(super) fn unpublishable(repo: &Repo, config: &Config, version: &Version) -> 
     let path = &config.changelog.path;
     let release = release_command(config, version);
     let cannot = |e: crate::Error| {
+        // The release's own step (a `mkdir -p`) comes before tagging again.
+        let again = match e.missing_folder_step() {
+            Some(step) => format!("{step}, then tag again"),
+            None => "then tag again".into(),
+        };
         format!(
-            "its release commit cannot be made, as `{release}` cannot make it either: {e}; then tag again"
+            "its release commit cannot be made, as `{release}` cannot make it either: {e}; {again}"
         )
     };
     // A listed version file that is not there: `complete` could only withdraw the tag.
