@@ -18,6 +18,7 @@ mod first_entry;
 mod hand_edited;
 mod kept_out;
 mod merged;
+mod off;
 mod op;
 mod own_entry;
 mod pending;
@@ -278,9 +279,8 @@ pub fn post_commit(
         .collect::<Vec<_>>()
         .join(", ");
     if !config.changelog.accumulate {
-        return Ok(Accumulated::Notice(format!(
-            "no entry added to {shown}: `changelog.accumulate` is off in .relconfig.toml (`relhook changelog --sync` adds the missing entries)"
-        )));
+        let paths = targets.iter().map(|t| t.path.as_path());
+        return Ok(off::notice(repo, config, paths, &shown));
     }
     // The last pick of a series, concluded by `--continue`: the series is gone from disk, but
     // the git that continues it is still running and compares its index with HEAD.

@@ -180,7 +180,8 @@ pub(super) fn prepare(
     };
     if let Some(why) = log.unkept_because() {
         return stop(Accumulated::Notice(format!(
-            "{shown} is not a Keep a Changelog file ({why}), so relhook leaves it alone; set `changelog.path` to another file, or `changelog.accumulate = false`"
+            "{shown} is not a Keep a Changelog file ({why}), so relhook leaves it alone; make it one (https://keepachangelog.com/en/1.1.0/), or point {} at another file",
+            crate::history::sync::changelog_setting(config, &path)
         )));
     }
     // A committed conflict: an entry added in between would be released inside it. Read as
