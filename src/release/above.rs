@@ -173,6 +173,9 @@ pub fn refusal(
         return None;
     }
     let path = config.changelog.path.display();
+    // Quoted as the file writes it (`## 1.0.0`), not in relhook's own form.
+    let log = crate::history::sync::changelog_at(repo, head, &config.changelog.path);
+    let heading = crate::history::changelog::quoted_heading(log.as_deref(), &greatest.to_string());
     let prefix = &config.version.tag_prefix;
     let tag = format!("{prefix}{greatest}");
     let above = Version::new(greatest.major, greatest.minor, greatest.patch + 1);
@@ -207,7 +210,7 @@ pub fn refusal(
             return Some(Refusal::new(
                 Reason::NotGreater,
                 format!(
-                    "`## [{greatest}]` in {path} was released as tag {other}, which is not named as this project's tags are (`{tag}`)"
+                    "`{heading}` in {path} was released as tag {other}, which is not named as this project's tags are (`{tag}`)"
                 ),
                 format!(
                     "if its tags were renamed since, name them as before in .relconfig.toml: {key}; tagging that release again would make it two releases"
@@ -216,16 +219,16 @@ pub fn refusal(
         }
         let what = match (&by_hand, order.is_eq()) {
             (Some((_, wrote)), true) => {
-                format!("`## [{greatest}]` is in {path} already, {wrote}, and no tag names it yet")
+                format!("`{heading}` is in {path} already, {wrote}, and no tag names it yet")
             }
             (Some((_, wrote)), false) => format!(
-                "{version} is below {greatest}, whose section (`## [{greatest}]` in {path}) was {wrote}; versions only go up"
+                "{version} is below {greatest}, whose section (`{heading}` in {path}) was {wrote}; versions only go up"
             ),
             (None, true) => format!(
-                "{version} is already released (`## [{greatest}]` in {path}); versions only go up"
+                "{version} is already released (`{heading}` in {path}); versions only go up"
             ),
             (None, false) => format!(
-                "{version} {relation} {greatest}, already released (`## [{greatest}]` in {path}); versions only go up"
+                "{version} {relation} {greatest}, already released (`{heading}` in {path}); versions only go up"
             ),
         };
         let fix = match (half, by_hand) {
@@ -287,7 +290,7 @@ pub fn refusal(
     Some(Refusal::new(
         Reason::NotGreater,
         format!(
-            "{} already released: tag {tag} is on {} which this branch's history no longer holds (amended or rebased after tagging?) while `## [{greatest}]` is in {path}",
+            "{} already released: tag {tag} is on {} which this branch's history no longer holds (amended or rebased after tagging?) while `{heading}` is in {path}",
             if order.is_eq() {
                 format!("{version} is")
             } else {

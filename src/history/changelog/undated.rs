@@ -41,15 +41,22 @@ pub fn undated_untagged(repo: &Repo, config: &Config, log: &Changelog) -> Option
         .all(|t| t.version.cmp_precedence(&parsed).is_lt());
     (newer && repo.tag_target(&tag).is_none()).then(|| {
         let path = config.changelog.path.display().to_string();
-        undated_newest_said(&path, line, &version, (&tag, log.has_unreleased()))
+        let heading = super::quoted_heading(Some(log), &version);
+        undated_newest_said(
+            &path,
+            (line, &heading),
+            &version,
+            (&tag, log.has_unreleased()),
+        )
     })
 }
 
-/// What is wrong with `path`'s undated newest heading at `line`, of `version` (whose tag
-/// would be `tag`; `above`: an Unreleased section is there already), and the two ways on.
+/// What is wrong with `path`'s undated newest heading at `line` (`heading`, as written), of
+/// `version` (whose tag would be `tag`; `above`: an Unreleased section is there already), and
+/// the two ways on.
 pub fn undated_newest_said(
     path: &str,
-    line: usize,
+    (line, heading): (usize, &str),
     version: &str,
     (tag, above): (&str, bool),
 ) -> (String, String) {
@@ -60,10 +67,10 @@ pub fn undated_newest_said(
     };
     (
         format!(
-            "{path}:{line} `## [{version}]` has no date and {tag} is no tag, yet relhook takes a version's section for released: new entries go under `## [Unreleased]` above it"
+            "{path}:{line} `{heading}` has no date and {tag} is no tag, yet relhook takes a version's section for released: new entries go under `## [Unreleased]` above it"
         ),
         format!(
-            "if it holds the next release's notes, {next}, then `relhook release {version}` releases them as {version}; if {version} was released, write its date (`## [{version}] - YYYY-MM-DD`) and tag the commit that released it"
+            "if it holds the next release's notes, {next}, then `relhook release {version}` releases them as {version}; if {version} was released, write its date (`{heading} - YYYY-MM-DD`) and tag the commit that released it"
         ),
     )
 }
