@@ -467,6 +467,7 @@ mod qa47_pre_commit_worktree_message;
 mod qa47_prefix_previous_release;
 mod qa47_tag_missing_folder;
 mod qa47_test_tags_resolved;
+mod qa47_uninstall_local_hooks_path;
 mod qa47_unkept_advice;
 mod qa47_uv_lock;
 mod qa47_verbatim_blank_header;

@@ -128,6 +128,41 @@ impl HooksLocation {
         })
     }
 
+    /// The `core.hooksPath` of the global or system git config (`~` expanded) that this
+    /// repository's own setting of its default hooks directory hides (what install advises
+    /// for this repository alone): `None` when the setting in effect names another
+    /// directory, or hides none.
+    pub fn shadowed_hooks_path(&self) -> Option<HooksPathSetting> {
+        let own = self.hooks_path.as_ref()?;
+        let real = |p: &Path| p.canonicalize().unwrap_or_else(|_| normalize(p));
+        if !matches!(own.scope.as_str(), "local" | "worktree")
+            || real(&self.hooks_dir) != real(&self.default_hooks_dir())
+        {
+            return None;
+        }
+        let args = [
+            "config",
+            "--show-scope",
+            "--type=path",
+            "--get-all",
+            "core.hooksPath",
+        ];
+        let text = super::run::Git::new(&self.work_tree, &args)
+            .output()
+            .ok()?
+            .ok()
+            .ok()?;
+        // Listed from the system level up: the last one below this repository's wins there.
+        text.lines()
+            .rev()
+            .filter_map(|l| l.split_once('\t'))
+            .find(|(scope, _)| matches!(*scope, "global" | "system"))
+            .map(|(scope, value)| HooksPathSetting {
+                value: value.to_owned(),
+                scope: scope.to_owned(),
+            })
+    }
+
     /// A relative `core.hooksPath` read from `cwd`, outside the work tree, where commands that
     /// do not move to the top (`git tag`, `git push` with `--git-dir`) find no hooks: the
     /// setting, for doctor's warning.

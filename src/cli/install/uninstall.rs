@@ -149,6 +149,9 @@ pub(in crate::cli) fn uninstall(ctx: &Context, args: &UninstallArgs) -> Result<O
         if let Some(b) = &beyond {
             writeln!(out, "{}", b.note(&loc))?;
         }
+        if let Some(line) = shadowing_line(&loc) {
+            writeln!(out, "{line}")?;
+        }
         Ok(())
     })?;
     // A shim left in place for the lines added to it: uninstall is not done.
@@ -159,6 +162,29 @@ pub(in crate::cli) fn uninstall(ctx: &Context, args: &UninstallArgs) -> Result<O
         )
     });
     Ok(if kept { Outcome::Failed } else { Outcome::Ok })
+}
+
+/// This repository's own core.hooksPath, naming its default hooks directory (as install
+/// advises where a global one is set), left in place: it keeps the machine's hooks from
+/// running here. Never unset by relhook, which did not set it; said, with the command.
+/// Not when those hooks are relhook's own.
+fn shadowing_line(loc: &HooksLocation) -> Option<String> {
+    let own = loc.hooks_path.as_ref()?;
+    let hidden = loc.shadowed_hooks_path()?;
+    // relhook's hooks there (`install --shared`): the setting is what keeps them out of this
+    // repository, as uninstall's refusal advised.
+    let dir = loc.work_tree.join(&hidden.value);
+    if !crate::hooks::uninstall::touched(&dir).is_empty() {
+        return None;
+    }
+    let unset = match own.scope.as_str() {
+        "worktree" => "git config --worktree --unset core.hooksPath",
+        _ => "git config --unset core.hooksPath",
+    };
+    Some(format!(
+        "core.hooksPath = {} is still set in this repository's git config, so git does not run the hooks in {} here (core.hooksPath in your {} git config): `{unset}` runs them here again",
+        own.value, hidden.value, hidden.scope
+    ))
 }
 
 /// An uninstall that failed at `error`: everything it had changed put back, said in one line
