@@ -98,10 +98,16 @@ pub(super) fn unfinished_work(
         // and on the release's own line when it names that command already (one fix, once).
         let resume = "relhook release --resume";
         if let Some(row) = out.iter_mut().find(|c| c.fix.as_deref() == Some(resume)) {
-            row.detail = format!(
-                "{}; and {what} (the same command sees to it first)",
-                row.detail
-            );
+            if sync.ends_with(&format!("&& {resume}")) {
+                // A lock not the killed run's own stops the resume: removed first.
+                row.detail = format!("{}; and {what}", row.detail);
+                row.fix = Some(sync);
+            } else {
+                row.detail = format!(
+                    "{}; and {what} (the same command sees to it first)",
+                    row.detail
+                );
+            }
         } else {
             let fix = if out.is_empty() {
                 sync

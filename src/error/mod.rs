@@ -130,6 +130,24 @@ pub enum Error {
         /// The command that recovers.
         fix: String,
     },
+    /// An index lock beside a killed transaction's journal that is not that run's own (made
+    /// before it began or after it stopped): a running git may hold it, so relhook leaves it.
+    #[error(
+        "{} is not the lock of the interrupted relhook {what} (pid {pid}): {why}, and a running git may hold it; if no git command is running, `{fix}` removes it and sees to that {what}",
+        path.display()
+    )]
+    ForeignIndexLock {
+        /// The lock file.
+        path: PathBuf,
+        /// The killed relhook's pid.
+        pid: u32,
+        /// What the killed relhook was doing (`release`).
+        what: String,
+        /// Why it is not that run's lock.
+        why: String,
+        /// The command that removes it, then recovers.
+        fix: String,
+    },
     /// A killed transaction staged into another index (`GIT_INDEX_FILE`) than the one in
     /// use: finishing it here would stage into the wrong index.
     #[error(

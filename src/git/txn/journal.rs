@@ -203,16 +203,17 @@ pub fn recover_full(repo: &Repo) -> Result<Option<Recovered>> {
     if let Some(done) = super::recovered::finished_release(repo, &j, &journal)? {
         return Ok(Some(done));
     }
+    let index = j.index.as_deref().map(|i| named(Some(repo.git_dir()), i));
+    let lock = index.as_deref().map(super::left_lock::lock_of);
+    // An index lock that is not the killed run's own may be a running git's: nothing is
+    // touched while it is there.
+    if let Some(lock) = &lock {
+        super::left_lock::wait_or_refuse(repo, &j, lock, &journal)?;
+    }
     let journal_time = fs::metadata(&journal).and_then(|m| m.modified()).ok();
     for (_, new, name) in &j.refs {
         remove_killed_ref_lock(repo, name, *new, journal_time);
     }
-    let index = j.index.as_deref().map(|i| named(Some(repo.git_dir()), i));
-    let lock = index.as_ref().map(|i| {
-        let mut n = i.as_os_str().to_owned();
-        n.push(".lock");
-        PathBuf::from(n)
-    });
     // Forward when every ref reached its new value (only the index rename was left), or has
     // moved on from it: a commit made on top keeps what the transaction wrote.
     let forward = j.moved_forward(repo);
@@ -453,6 +454,9 @@ pub fn pending(repo: &Repo) -> Option<Pending> {
     if let Some(p) = super::recovered::pending_finished(repo, &j, &journal).filter(|_| !running) {
         return Some(p);
     }
+    if let Some(p) = super::left_lock::pending(repo, &j, &journal).filter(|_| !running) {
+        return Some(p);
+    }
     let said = if running {
         format!("a relhook {} is running (pid {})", j.what, j.pid)
     } else {
@@ -471,7 +475,7 @@ pub fn pending(repo: &Repo) -> Option<Pending> {
 
 /// How the pid of a relhook that is no longer running is said: a live pid that is not its
 /// writer is reused, or the killed relhook unreaped.
-fn gone(pid: u32) -> &'static str {
+pub(super) fn gone(pid: u32) -> &'static str {
     if alive(pid) {
         "no longer runs it"
     } else {
@@ -481,9 +485,7 @@ fn gone(pid: u32) -> &'static str {
 
 /// `<index>.lock`, the lock every transaction takes first.
 fn index_lock(repo: &Repo) -> Result<PathBuf> {
-    let mut lock = repo.index_path()?.into_os_string();
-    lock.push(".lock");
-    Ok(PathBuf::from(lock))
+    Ok(super::left_lock::lock_of(&repo.index_path()?))
 }
 
 #[cfg(test)]

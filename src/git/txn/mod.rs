@@ -24,6 +24,7 @@
 //! (see `failpoint`). It exists for the fault tests (tests/transaction.rs, tests/kill.rs).
 
 mod journal;
+mod left_lock;
 mod lock;
 mod recovered;
 mod releasing;

@@ -1,0 +1,133 @@
+//! The index lock found beside a killed transaction's journal when it is not that run's own:
+//! made before the run began, or after it stopped (someone removed its lock, as git advises,
+//! and another git took one). No recovery removes or renames such a lock, which a running git
+//! may hold: the recovery waits for it a bounded time, then names the one command.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use super::journal::{Journal, Pending, gone, named};
+use super::lock::{holds_mark, lock_wait, stale_relhook_lock};
+use crate::git::Repo;
+use crate::{Error, Result};
+
+/// Why `lock` (beside the journal `journal` of a killed run) is not that run's own, if it
+/// is not. The run's own is marked with its pid, or was written between the journal's
+/// creation (the journal is whole before the lock is taken) and its last line.
+pub(super) fn foreign(lock: &Path, journal: &Path) -> Option<&'static str> {
+    let made = fs::symlink_metadata(lock).ok()?.modified().ok()?;
+    if stale_relhook_lock(lock).is_some() {
+        return None;
+    }
+    if holds_mark(lock) {
+        return Some("a running relhook holds it");
+    }
+    let journal = fs::metadata(journal).ok()?;
+    if journal.created().is_ok_and(|start| made < start) {
+        return Some("it is older than that run's start");
+    }
+    if journal.modified().is_ok_and(|last| made > last) {
+        return Some("it was made after that run stopped");
+    }
+    None
+}
+
+/// `<index>.lock`, the lock every transaction takes first.
+pub(super) fn lock_of(index: &Path) -> PathBuf {
+    let mut lock = index.as_os_str().to_owned();
+    lock.push(".lock");
+    PathBuf::from(lock)
+}
+
+/// The command that removes `lock` and then finishes or undoes the killed run `j`.
+pub(super) fn fix(repo: &Repo, j: &Journal, lock: &Path) -> String {
+    let path = lock.display().to_string().replace('\'', "'\\''");
+    let then = if j.what == "release" && j.moved_forward(repo) {
+        "relhook release --resume"
+    } else {
+        j.sync_command()
+    };
+    format!("rm '{path}' && {then}")
+}
+
+/// Waits (a bounded time) for a lock that is not the killed run's own to go, as a running
+/// git's does; one that stays is refused with the command that removes it.
+pub(super) fn wait_or_refuse(repo: &Repo, j: &Journal, lock: &Path, journal: &Path) -> Result<()> {
+    let deadline = Instant::now() + lock_wait();
+    while let Some(why) = foreign(lock, journal) {
+        if Instant::now() >= deadline {
+            return Err(Error::ForeignIndexLock {
+                path: lock.to_owned(),
+                pid: j.pid,
+                what: j.what.clone(),
+                why: why.to_owned(),
+                fix: fix(repo, j, lock),
+            });
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    Ok(())
+}
+
+/// Doctor's line for a killed run `j` with another's index lock beside it: both are said,
+/// and the one command that removes the lock and then recovers.
+pub(super) fn pending(repo: &Repo, j: &Journal, journal: &Path) -> Option<Pending> {
+    let lock = lock_of(&named(Some(repo.git_dir()), j.index.as_deref()?));
+    let why = foreign(&lock, journal)?;
+    Some(Pending {
+        said: format!(
+            "a relhook {} was interrupted (pid {} {}), and {} is not its lock ({why}): relhook finishes or undoes it once that lock is gone, which git needs too",
+            j.what,
+            j.pid,
+            gone(j.pid),
+            lock.display()
+        ),
+        fix: fix(repo, j, &lock),
+        running: false,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::SystemTime;
+
+    fn set_time(path: &Path, time: SystemTime) {
+        let f = fs::File::options().append(true).open(path).unwrap();
+        f.set_modified(time).unwrap();
+    }
+
+    #[test]
+    fn a_lock_outside_the_killed_run_is_not_its_own() {
+        let dir = tempfile::tempdir().unwrap();
+        let (journal, lock) = (
+            dir.path().join("relhook-txn"),
+            dir.path().join("index.lock"),
+        );
+        fs::write(&journal, "relhook transaction\n").unwrap();
+        fs::write(&lock, "DIRC").unwrap();
+        // Its last line written after the lock: the lock is the run's.
+        set_time(&journal, SystemTime::now() + Duration::from_secs(60));
+        assert_eq!(foreign(&lock, &journal), None, "written during the run");
+        set_time(&lock, SystemTime::now() + Duration::from_secs(120));
+        assert_eq!(
+            foreign(&lock, &journal),
+            Some("it was made after that run stopped")
+        );
+        // The journal's birth is the run's start where the file system keeps it.
+        if fs::metadata(&journal).unwrap().created().is_ok() {
+            set_time(&lock, SystemTime::now() - Duration::from_secs(3600));
+            assert_eq!(
+                foreign(&lock, &journal),
+                Some("it is older than that run's start")
+            );
+        }
+        // A killed relhook's mark is its own lock, whatever its time.
+        fs::write(&lock, format!("relhook-lock pid {}\n", u32::MAX / 2)).unwrap();
+        set_time(&lock, SystemTime::now() + Duration::from_secs(120));
+        assert_eq!(foreign(&lock, &journal), None);
+        fs::remove_file(&lock).unwrap();
+        assert_eq!(foreign(&lock, &journal), None);
+    }
+}
