@@ -148,6 +148,18 @@ pub enum Error {
         /// The command that removes it, then recovers.
         fix: String,
     },
+    /// The status read kept failing on a work-tree file that was being written meanwhile (an
+    /// editor saving it in place), after relhook tried again.
+    #[error(
+        "could not read the status: {} changed while it was read ({why}), three times; try again once it is saved",
+        file.as_ref().map_or_else(|| "a work-tree file".to_owned(), |f| f.display().to_string())
+    )]
+    ChangedWhileRead {
+        /// The file being written, relative to the top of the work tree, when it is known.
+        file: Option<PathBuf>,
+        /// libgit2's words for the failure.
+        why: String,
+    },
     /// A killed transaction staged into another index (`GIT_INDEX_FILE`) than the one in
     /// use: finishing it here would stage into the wrong index.
     #[error(

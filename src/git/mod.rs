@@ -38,6 +38,7 @@ mod resign;
 mod rewrite;
 pub mod run;
 mod sequence;
+mod settled;
 mod signature;
 mod signing;
 mod signing_ready;

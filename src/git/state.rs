@@ -7,7 +7,7 @@ use std::path::Path;
 use git2::{IndexEntryExtendedFlag, Oid, Status, StatusOptions};
 
 use super::Repo;
-use crate::{Error, Result};
+use crate::Result;
 
 impl Repo {
     /// The blob staged (stage 0) for `path`, relative to the work tree, in the index git uses
@@ -19,11 +19,9 @@ impl Repo {
     /// Whether `rel` (from the top) is listed by `git status`: changed in the index or the
     /// work tree against HEAD, or untracked; an ignored or absent file is not.
     pub fn path_uncommitted(&self, rel: &Path) -> Result<bool> {
-        match self.inner.status_file(rel) {
-            Ok(s) => Ok(!(s.is_empty() || s.contains(Status::IGNORED))),
-            Err(e) if e.code() == git2::ErrorCode::NotFound => Ok(false),
-            Err(e) => Err(Error::git("read the status", e)),
-        }
+        Ok(self
+            .status_file_settled(rel)?
+            .is_some_and(|s| !(s.is_empty() || s.contains(Status::IGNORED))))
     }
 
     /// [`Repo::dirty_paths`], then the tracked files whose local changes `git status` does not
@@ -59,10 +57,7 @@ impl Repo {
     pub fn untracked_paths(&self, limit: usize) -> Result<Vec<String>> {
         let mut opts = StatusOptions::new();
         opts.include_untracked(true).include_ignored(false);
-        let statuses = self
-            .inner
-            .statuses(Some(&mut opts))
-            .map_err(|e| Error::git("read the status", e))?;
+        let statuses = self.statuses_settled(&mut opts)?;
         Ok(statuses
             .iter()
             .filter(|s| s.status() == Status::WT_NEW)
@@ -79,10 +74,7 @@ impl Repo {
         opts.include_untracked(true)
             .include_ignored(false)
             .exclude_submodules(false);
-        let statuses = self
-            .inner
-            .statuses(Some(&mut opts))
-            .map_err(|e| Error::git("read the status", e))?;
+        let statuses = self.statuses_settled(&mut opts)?;
         let index = self.inner.index().ok();
         let work_tree = Status::WT_MODIFIED
             | Status::WT_DELETED
@@ -220,10 +212,7 @@ impl Repo {
         opts.include_untracked(false)
             .include_ignored(false)
             .exclude_submodules(true);
-        let statuses = self
-            .inner
-            .statuses(Some(&mut opts))
-            .map_err(|e| Error::git("read the status", e))?;
+        let statuses = self.statuses_settled(&mut opts)?;
         let staged = Status::INDEX_NEW
             | Status::INDEX_MODIFIED
             | Status::INDEX_DELETED
