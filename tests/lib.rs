@@ -469,6 +469,7 @@ mod qa47_prefix_previous_release;
 mod qa47_release_no_pre_commit;
 mod qa47_status_race;
 mod qa47_tag_missing_folder;
+mod qa47_test_background_writer;
 mod qa47_test_tags_resolved;
 mod qa47_uninstall_local_hooks_path;
 mod qa47_unkept_advice;

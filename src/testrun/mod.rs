@@ -243,6 +243,11 @@ pub fn run_status(argv: &[String], dir: &Path) -> Result<RunStatus> {
     if let Some((git_dir, work_tree)) = kept_apart(dir) {
         cmd.env("GIT_DIR", git_dir).env("GIT_WORK_TREE", work_tree);
     }
+    // Whether the command gets a process group of its own (its id), asked after it ends.
+    #[cfg(unix)]
+    let own_group = !has_terminal();
+    #[cfg(not(unix))]
+    let own_group = false;
     #[cfg(unix)]
     {
         use std::os::fd::AsFd;
@@ -255,7 +260,7 @@ pub fn run_status(argv: &[String], dir: &Path) -> Result<RunStatus> {
         // relhook's group: a group of its own would be in the background, and the first
         // pager, prompt or `stty` in it would stop it for good (SIGTTIN, SIGTTOU); there a
         // Ctrl-C reaches the whole group already.
-        if !has_terminal() {
+        if own_group {
             std::os::unix::process::CommandExt::process_group(&mut cmd, 0);
         }
     }
@@ -267,8 +272,9 @@ pub fn run_status(argv: &[String], dir: &Path) -> Result<RunStatus> {
     crate::interrupt::check("testing")?;
     let relay = relay::attach(&mut cmd);
     let spawned = cmd.spawn();
-    // relhook's ends of the pipe go with it: the relay's read ends when the command's do.
+    // relhook's copies of the output file's descriptors go with it.
     drop(cmd);
+    let group = spawned.as_ref().ok().map(|c| c.id()).filter(|_| own_group);
     let ended = match spawned {
         Ok(mut child) => wait(&mut child).map(RunStatus::Finished),
         Err(e) => {
@@ -284,7 +290,7 @@ pub fn run_status(argv: &[String], dir: &Path) -> Result<RunStatus> {
         }
     };
     if let Some(relay) = relay {
-        relay.finish();
+        relay.finish(group);
     }
     ended
 }
