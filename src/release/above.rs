@@ -333,18 +333,22 @@ pub fn move_tag_command(repo: &Repo, name: &str, tagged: Oid, c: &str) -> String
     )
 }
 
-/// The commit of this history that added the `## [version]` section: the release commit,
+/// The commit of this history that added `version`'s section: the release commit,
 /// rewritten (amended, rebased) after its tag was made.
 fn rewritten_at(repo: &Repo, config: &Config, head: Oid, version: &Version) -> Option<String> {
+    // Its heading as the file writes it (`## 1.0.0` in a hand-written one), not relhook's own.
+    let log = crate::history::sync::changelog_at(repo, head, &config.changelog.path);
+    let heading = crate::history::changelog::quoted_heading(log.as_deref(), &version.to_string());
+    let needle = crate::history::changelog::heading_pattern(&heading);
     let head = head.to_string();
     let path = config.changelog.path.to_string_lossy().into_owned();
-    let needle = format!("## [{version}]");
     let found = repo
         .run_git(
             &[
                 "log",
                 "-1",
                 "--format=%h",
+                "--pickaxe-regex",
                 "-S",
                 &needle,
                 &head,

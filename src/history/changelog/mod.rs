@@ -60,7 +60,7 @@ pub use not_file::{
     NotAFile, case_twin_fix, case_twin_what, committed_link_fix, not_a_file, not_a_file_fix,
     not_a_file_what,
 };
-pub use quoted::quoted_heading;
+pub use quoted::{heading_pattern, quoted_heading};
 pub use repeated::repeated_version;
 pub use scope_style::{ScopeStyle, scoped};
 

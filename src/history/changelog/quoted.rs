@@ -28,9 +28,45 @@ pub fn quoted_heading(log: Option<&Changelog>, version: &str) -> String {
         .map_or_else(|| format!("## [{version}]"), str::to_owned)
 }
 
+/// A pattern (POSIX extended, as `git log -S --pickaxe-regex` reads it) for the line of
+/// heading `heading` as [`quoted_heading`] gives it: at a line's start, and not the start of
+/// a longer version's (`## 1.0.0` is not `## 1.0.0-rc.1` nor `## 1.0.01`).
+pub fn heading_pattern(heading: &str) -> String {
+    let mut out = String::from("^");
+    for c in heading.chars() {
+        if ".[]()*+?{}|^$\\".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push_str("([^0-9A-Za-z.+-]|$)");
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_heading_pattern_matches_that_heading_line_alone() {
+        let matches = |heading: &str, line: &str| {
+            let re = regex::RegexBuilder::new(&heading_pattern(heading))
+                .multi_line(true)
+                .build();
+            re.unwrap().is_match(line)
+        };
+        assert_eq!(
+            heading_pattern("## [1.0.0]"),
+            "^## \\[1\\.0\\.0\\]([^0-9A-Za-z.+-]|$)"
+        );
+        assert!(matches("## 1.0.0", "x\n## 1.0.0\n"));
+        assert!(matches("## 1.0.0", "## 1.0.0 - 2024-01-01"));
+        assert!(matches("## [1.0.0]", "## [1.0.0](https://x)"));
+        assert!(!matches("## 1.0.0", "## 1.0.0-rc.1\n"));
+        assert!(!matches("## 1.0.0", "## 1.0.01\n"));
+        assert!(!matches("## 1.0.0", "### 1.0.0\n"));
+        assert!(!matches("## [1.0.0]", "## 1.0.0\n"));
+    }
 
     #[test]
     fn a_heading_is_quoted_as_written_up_to_its_version() {
