@@ -11,6 +11,11 @@ use crate::config::Config;
 use crate::git::{ReleaseTag, Repo};
 use crate::{Error, Result};
 
+/// The version to name above the other usual prefix's newest release (given), when the
+/// commits since it call for more than its patch: the release stage tells, asked only when
+/// the refusal is made. `None`: its patch.
+pub(crate) type Advise<'a> = &'a dyn Fn(&Version) -> Option<Version>;
+
 /// The release tags that matter, reachable from HEAD.
 #[derive(Default)]
 pub(crate) struct Tags {
@@ -98,13 +103,15 @@ pub(crate) const UNSHALLOW_FIX: &str = "run `git fetch --tags --unshallow` (in G
 /// history stops before the last stable release (or has no tags at all), or release tags
 /// that do not start with `tag_prefix`. `named_first`: the first release's version is named
 /// (`relhook release 0.1.0`), which answers whether tags under other prefixes are releases.
+/// `advise`: the version to name above the other usual prefix's release (see [`Advise`]).
 pub(crate) fn check_history(
     repo: &Repo,
     config: &Config,
     tags: &Tags,
     named_first: Option<&Version>,
+    advise: Advise,
 ) -> Result<()> {
-    check_prefix(repo, config, tags, named_first)?;
+    check_prefix(repo, config, tags, named_first, advise)?;
     let prefix = &config.version.tag_prefix;
     if repo.is_shallow() && tags.stable.is_none() {
         return Err(shallow(
@@ -169,7 +176,7 @@ pub fn check_tag_prefix(repo: &Repo, config: &Config, named_first: Option<&Versi
         Some(h) => reachable_tags(repo, h, &config.version.tag_prefix),
         None => return Ok(()),
     };
-    check_prefix(repo, config, &tags, named_first)
+    check_prefix(repo, config, &tags, named_first, &|_| None)
 }
 
 fn check_prefix(
@@ -177,6 +184,7 @@ fn check_prefix(
     config: &Config,
     tags: &Tags,
     named_first: Option<&Version>,
+    advise: Advise,
 ) -> Result<()> {
     let prefix = &config.version.tag_prefix;
     if let Some(head) = repo.head() {
@@ -205,7 +213,8 @@ fn check_prefix(
                 )));
             }
             if ours_below && !named_above {
-                let above = Version::new(other.1.major, other.1.minor, other.1.patch + 1);
+                let patch = Version::new(other.1.major, other.1.minor, other.1.patch + 1);
+                let above = advise(&other.1).unwrap_or(patch);
                 // Some tags have the prefix and the newest has not (`v0.9.0`, then `1.0.0`):
                 // the mix is what to say, and what the other prefix leaves out.
                 let message = match &tags.latest {

@@ -158,9 +158,8 @@ impl VersionInfo {
 /// of it (nothing is above a major; the first release has nothing to be below).
 pub fn tag_below_commits(repo: &Repo, config: &Config, root: &Path, tag: &str) -> Option<String> {
     let version = Version::parse(tag.strip_prefix(config.version.tag_prefix.as_str())?).ok()?;
-    let prefix = &config.version.tag_prefix;
-    let below = greatest_below(repo, repo.head()?, prefix, &version, tag)?;
-    if version.major > below.version.major && below.version.major > 0 {
+    let below = released_before(repo, config, &version, tag)?;
+    if version.major > below.major && below.major > 0 {
         return None;
     }
     let requested = Requested::Exact(version);
@@ -173,12 +172,25 @@ pub fn tag_below_commits(repo: &Repo, config: &Config, root: &Path, tag: &str) -
 /// when the greatest release tag below it is a pre-release of a lower version.
 pub fn tag_leaves_line(repo: &Repo, config: &Config, root: &Path, tag: &str) -> Option<String> {
     let version = Version::parse(tag.strip_prefix(config.version.tag_prefix.as_str())?).ok()?;
-    let prefix = &config.version.tag_prefix;
-    let below = greatest_below(repo, repo.head()?, prefix, &version, tag)?;
-    left_line(Some(&below.version), &version)?;
+    let below = released_before(repo, config, &version, tag)?;
+    left_line(Some(&below), &version)?;
     super::version_info(repo, config, root, &Requested::Exact(version), None)
         .ok()?
         .left_line_note(tag)
+}
+
+/// The version of the release hand tag `tag` of `version` follows: the greatest release tag
+/// below it, or, above every one under `tag_prefix`, the other usual prefix's newest (`v1.2.0`
+/// before `tag_prefix = "app-v"`), which a release goes on from as `version_info` says.
+fn released_before(repo: &Repo, config: &Config, version: &Version, tag: &str) -> Option<Version> {
+    let head = repo.head()?;
+    let former = crate::history::tags::other_prefix_release(repo, head, config, Some(tag));
+    match former.filter(|f| f.1.cmp_precedence(version).is_lt()) {
+        Some((_, v, _, _)) => Some(v),
+        None => {
+            greatest_below(repo, head, &config.version.tag_prefix, version, tag).map(|t| t.version)
+        }
+    }
 }
 
 /// A release tag above `version` on a commit HEAD's history does not hold (a release made on a

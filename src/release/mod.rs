@@ -14,6 +14,7 @@ mod dirty;
 mod empty;
 mod files;
 mod first;
+mod former;
 mod held;
 mod lerna;
 mod links;

@@ -17,6 +17,7 @@ use crate::git::{ReleaseTag, Repo};
 use crate::history::tags::{Tags, check_history, reachable_tags};
 use crate::history::version::bump::{self, BumpPolicy, CommitKind, Level, Requested};
 
+use super::former::{advise, made_under};
 use super::start::{from_files_or_initial_which, unreadable_file_version};
 use crate::{Error, Result};
 
@@ -160,7 +161,7 @@ pub fn current_version(repo: &Repo, config: &Config, root: &Path) -> Result<(Ver
         Some(h) => reachable_tags(repo, h, prefix),
         None => Tags::default(),
     };
-    check_history(repo, config, &tags, None)?;
+    check_history(repo, config, &tags, None, &advise(repo, config, root))?;
     if tags.latest.is_none()
         && let Some(r) = unreadable_file_version(repo, config, root)
     {
@@ -228,7 +229,7 @@ pub fn version_info(
         Requested::Exact(v) => Some(v),
         _ => None,
     };
-    check_history(repo, config, &tags, named)?;
+    check_history(repo, config, &tags, named, &advise(repo, config, root))?;
     if tags.latest.is_none()
         && let Some(r) = unreadable_file_version(repo, config, root)
     {
@@ -437,14 +438,6 @@ pub fn version_info(
     })
 }
 
-/// How a release tag under `prefix`, not `tag_prefix`, was made: said beside its name.
-fn made_under(prefix: &str) -> String {
-    match prefix {
-        "" => "made without a tag prefix".to_owned(),
-        p => format!("made under tag_prefix {p:?}"),
-    }
-}
-
 /// With no release tag, the version already written in the project is where it starts.
 fn from_files_or_initial(config: &Config, root: &Path) -> (Version, String) {
     let (v, from, _) = from_files_or_initial_which(config, root);
@@ -497,15 +490,4 @@ fn earlier_identifier(e: &bump::BumpError) -> Option<String> {
         "pre-release `{ours}` cannot follow {greatest}: SemVer orders `{ours}` before `{theirs}`, so {computed} would sort below it; go on with `--pre {theirs}`, or an identifier that sorts after it (`rc`), or release {}.{}.{}",
         computed.major, computed.minor, computed.patch
     ))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_release_under_another_prefix_is_said_with_that_prefix() {
-        assert_eq!(made_under("v"), "made under tag_prefix \"v\"");
-        assert_eq!(made_under(""), "made without a tag prefix");
-    }
 }
