@@ -470,6 +470,7 @@ mod qa47_prefix_old_version;
 mod qa47_prefix_previous_release;
 mod qa47_release_no_pre_commit;
 mod qa47_rewritten_bare_heading;
+mod qa47_squash_merged_back;
 mod qa47_status_race;
 mod qa47_tag_missing_folder;
 mod qa47_test_background_writer;

@@ -24,9 +24,20 @@ impl Repo {
     /// top) left out: the paths whose content changed, hashed; `None` when nothing else
     /// changed. Commits with one [`Repo::patch_key`] have one outline. Reads trees only.
     pub fn patch_outline(&self, commit: Oid, skip: &[PathBuf]) -> Result<Option<Oid>> {
+        self.outline_between(self.first_parent(commit), commit, skip)
+    }
+
+    /// [`Repo::patch_outline`] of the change from commit `from` (none: an empty tree) to
+    /// commit `to`, as one patch: what a squash of the commits between them makes.
+    pub fn outline_between(
+        &self,
+        from: Option<Oid>,
+        to: Oid,
+        skip: &[PathBuf],
+    ) -> Result<Option<Oid>> {
         let mut text: Vec<u8> = Vec::new();
         let mut last: Option<PathBuf> = None;
-        self.changed_files(commit, skip, |path, _, _| {
+        self.changed_files((from, to), skip, |path, _, _| {
             // A file that changed type is two deltas of one path; its key names it twice.
             if last.as_deref() != Some(path) {
                 text.extend_from_slice(path.as_os_str().as_encoded_bytes());
@@ -41,11 +52,17 @@ impl Repo {
     /// The key of `commit`'s change against its first parent, `skip` (paths from the top) left
     /// out; `None` when nothing else changed. Two commits with one key made the same change.
     pub fn patch_key(&self, commit: Oid, skip: &[PathBuf]) -> Result<Option<Oid>> {
+        self.key_between(self.first_parent(commit), commit, skip)
+    }
+
+    /// [`Repo::patch_key`] of the change from commit `from` (none: an empty tree) to commit
+    /// `to`, as one patch: a squash of the commits between them has this key.
+    pub fn key_between(&self, from: Option<Oid>, to: Oid, skip: &[PathBuf]) -> Result<Option<Oid>> {
         let mut opts = DiffOptions::new();
         opts.context_lines(0);
         let mut text: Vec<u8> = Vec::new();
-        self.changed_files(commit, skip, |path, old, new| {
-            let what = || format!("{} at {}", path.display(), super::short_id(commit));
+        self.changed_files((from, to), skip, |path, old, new| {
+            let what = || format!("{} at {}", path.display(), super::short_id(to));
             let (a, b) = (self.content(old, &what)?, self.content(new, &what)?);
             let patch = Patch::from_buffers(&a, None, &b, None, Some(&mut opts))
                 .map_err(|e| Error::git(format!("diff {}", what()), e))?;
@@ -73,15 +90,15 @@ impl Repo {
         hashed(&text)
     }
 
-    /// Calls `each` with the path and both sides of every file whose content `commit`
-    /// changed against its first parent (in path order), those in `skip` left out.
+    /// Calls `each` with the path and both sides of every file whose content changed from
+    /// commit `from` to commit `to` (in path order), those in `skip` left out.
     fn changed_files(
         &self,
-        commit: Oid,
+        (from, to): (Option<Oid>, Oid),
         skip: &[PathBuf],
         mut each: impl FnMut(&Path, Side, Side) -> Result<()>,
     ) -> Result<()> {
-        let diff = self.first_parent_diff(commit)?;
+        let diff = self.tree_diff(from, to)?;
         let skipped = |p: Option<&Path>| p.is_some_and(|p| skip.iter().any(|s| s == p));
         let empty = Oid::hash_object(ObjectType::Blob, b"")
             .map_err(|e| Error::git("hash the empty blob", e))?;
@@ -106,21 +123,22 @@ impl Repo {
         Ok(())
     }
 
-    /// The tree diff of `commit` against its first parent (a root commit: every file), with
-    /// no blob read and no binary check.
-    fn first_parent_diff(&self, commit: Oid) -> Result<Diff<'_>> {
+    /// The tree diff from commit `from` (none: the empty tree) to commit `to`, with no blob
+    /// read and no binary check.
+    fn tree_diff(&self, from: Option<Oid>, to: Oid) -> Result<Diff<'_>> {
         let repo = &self.inner;
-        let c = repo
-            .find_commit(commit)
-            .map_err(|e| Error::git(format!("read commit {commit}"), e))?;
-        let tree = c
-            .tree()
-            .map_err(|e| Error::git(format!("read the tree of {commit}"), e))?;
-        let parent = c.parent(0).ok().and_then(|p| p.tree().ok());
+        let tree_of = |commit: Oid| {
+            repo.find_commit(commit)
+                .and_then(|c| c.tree())
+                .map_err(|e| Error::git(format!("read the tree of {commit}"), e))
+        };
+        let tree = tree_of(to)?;
+        // An unreadable first tree reads as none, as a root commit's parent does.
+        let parent = from.and_then(|f| tree_of(f).ok());
         let mut opts = DiffOptions::new();
         opts.skip_binary_check(true).ignore_submodules(false);
         repo.diff_tree_to_tree(parent.as_ref(), Some(&tree), Some(&mut opts))
-            .map_err(|e| Error::git(format!("diff {commit}"), e))
+            .map_err(|e| Error::git(format!("diff {to}"), e))
     }
 
     /// The text a diff shows for one side of a file: nothing for none, a submodule's commit
@@ -212,6 +230,48 @@ mod tests {
         assert_eq!(
             repo.patch_outline(repo.head().unwrap(), &skip).unwrap(),
             None
+        );
+    }
+
+    #[test]
+    fn a_squash_has_the_key_of_the_change_from_the_base_to_the_branch() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        git(dir, &["init", "-q", "-b", "main"]);
+        commit(
+            dir,
+            &[("a.txt", "1\n2\n"), ("CHANGELOG.md", "# C\n")],
+            "one",
+        );
+        git(dir, &["switch", "-q", "-c", "topic"]);
+        commit(
+            dir,
+            &[("a.txt", "1\ntwo\n"), ("CHANGELOG.md", "- a\n")],
+            "a",
+        );
+        commit(
+            dir,
+            &[("b.txt", "b\n"), ("CHANGELOG.md", "- a\n- b\n")],
+            "b",
+        );
+        git(dir, &["switch", "-q", "main"]);
+        git(dir, &["merge", "-q", "--squash", "topic"]);
+        std::fs::write(dir.join("CHANGELOG.md"), "- a and b\n").unwrap();
+        git(dir, &["commit", "-qam", "squash"]);
+        let repo = Repo::open(dir).unwrap();
+        let id = |r: &str| repo.revision_commit(r).unwrap();
+        let skip = [PathBuf::from("CHANGELOG.md")];
+        let squash = repo.patch_key(id("main"), &skip).unwrap();
+        let base = Some(id("main~1"));
+        assert!(squash.is_some());
+        assert_eq!(repo.key_between(base, id("topic"), &skip).unwrap(), squash);
+        assert_ne!(
+            repo.key_between(base, id("topic~1"), &skip).unwrap(),
+            squash
+        );
+        assert_eq!(
+            repo.outline_between(base, id("topic"), &skip).unwrap(),
+            repo.patch_outline(id("main"), &skip).unwrap()
         );
     }
 

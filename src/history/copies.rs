@@ -197,7 +197,7 @@ pub fn header_key(message: &str) -> String {
 
 /// The changelogs relhook keeps: post-commit writes each commit's entry into its own commit,
 /// so a copy's lines there differ from its original's.
-fn changelogs(config: &Config) -> Vec<PathBuf> {
+pub(crate) fn changelogs(config: &Config) -> Vec<PathBuf> {
     let mut files = vec![config.changelog.path.clone()];
     files.extend(config.packages.iter().map(|p| p.changelog.clone()));
     files

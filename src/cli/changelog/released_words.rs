@@ -59,5 +59,19 @@ pub(super) fn merge(
             if more > 0 { "them" } else { "it" },
         ));
     }
+    if let Some((e, squash)) = merged.carried.first() {
+        let more = merged.carried.len() - 1;
+        eprintln_note(&format!(
+            "{label}: left `- {}`{} out of Unreleased: the squash merge {squash} on the other side carries the commit that wrote {}, and its own entry stands for {}",
+            one_line(&e.text),
+            if more > 0 {
+                format!(" (and {more} more)")
+            } else {
+                String::new()
+            },
+            if more > 0 { "them" } else { "it" },
+            if more > 0 { "them" } else { "it" },
+        ));
+    }
     Ok(merged.text)
 }

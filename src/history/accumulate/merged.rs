@@ -32,7 +32,13 @@ pub(super) fn merge_commit(repo: &Repo, config: &Config, top: &ReflogTop) -> Res
     let [ours, theirs] = repo.parent_ids(head)?[..] else {
         return skip("not a merge of two commits");
     };
-    let (dropped, mut releases) = dropped(repo, config, head, [ours, theirs])?;
+    let (mut dropped, mut releases) = dropped(repo, config, head, [ours, theirs])?;
+    // Entries a squash on the other side stands for, which the driver itself left out.
+    for (path, entries) in &mut dropped {
+        let carried = carried_by_squash((repo, config), path, [ours, theirs]);
+        entries.retain(|e| !carried.contains(&normalize(&e.text)));
+    }
+    dropped.retain(|(_, entries)| !entries.is_empty());
     let by_hand_only = releases.is_empty();
     // Entries the merge itself kept, taken out by hand before it was committed: they stay out.
     let (dropped, by_hand): (Vec<Dropped>, Vec<Dropped>) =
@@ -147,32 +153,51 @@ fn removed_by_hand(
     sides: [Oid; 2],
     entries: &[NewEntry],
 ) -> bool {
+    driver_merge((repo, config), path, sides)
+        .and_then(|m| Changelog::parse(&m.text).ok())
+        .is_some_and(|merged| entries.iter().all(|e| merged.contains_entry(&e.text, true)))
+}
+
+/// The entries (normalised) relhook's merge driver leaves out of `path` in the merge of
+/// `sides` because a squash on one side stands for the commits that wrote them: no
+/// resolution dropped those.
+fn carried_by_squash(
+    (repo, config): (&Repo, &Config),
+    path: &Path,
+    sides: [Oid; 2],
+) -> HashSet<String> {
+    driver_merge((repo, config), path, sides)
+        .map(|m| m.carried.iter().map(|(e, _)| normalize(&e.text)).collect())
+        .unwrap_or_default()
+}
+
+/// `path` merged for `sides` as relhook's merge driver merges it, history read for the
+/// entries a release's words or a squash leave out; `None` when git uses another driver.
+fn driver_merge(
+    (repo, config): (&Repo, &Config),
+    path: &Path,
+    sides: [Oid; 2],
+) -> Option<crate::history::changelog::Merged> {
     if repo.merge_driver(path).as_deref() != Some(crate::hooks::driver::DRIVER) {
-        return false;
+        return None;
     }
     let Ok(crate::git::MergeBase::Found(base)) = repo.merge_base_of(sides[0], sides[1]) else {
-        return false;
+        return None;
     };
     let [Some(o), Some(t)] = sides.map(|c| changelog_at(repo, c, path)) else {
-        return false;
+        return None;
     };
     // Both sides made the file: git merges it against an empty one.
     let b = match repo.blob_at(base, path) {
         Some(_) => changelog_at(repo, base, path),
         None => Changelog::parse("").ok().map(std::rc::Rc::new),
-    };
-    let Some(b) = b else {
-        return false;
-    };
-    // As the driver merged it, history read for the entries a release's words would drop.
+    }?;
     let config = crate::history::reverts::config_for_changelog(config, path);
     crate::history::sync::merge_by_history(
         Some((repo, &config, crate::history::sync::Sides::Merge(sides))),
         (&b, &o, &t),
     )
     .ok()
-    .and_then(|m| Changelog::parse(&m.text).ok())
-    .is_some_and(|merged| entries.iter().all(|e| merged.contains_entry(&e.text, true)))
 }
 
 /// Per changelog (the root's, each package's), the entries a parent had unreleased that the

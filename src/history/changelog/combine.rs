@@ -19,6 +19,9 @@ pub struct Merged {
     pub text: String,
     /// The entries left out for a release's same words, each once.
     pub dropped: Vec<Entry>,
+    /// The entries left out because a squash commit on the other side carries the commits
+    /// that wrote them, each with that squash (its short id and header).
+    pub carried: Vec<(Entry, String)>,
 }
 
 /// `kept`'s text with `into`'s changes (see the module); `pre` and `post` are the merged
@@ -111,6 +114,7 @@ pub(super) fn combine(
     Merged {
         text: format!("{pre}{unreleased}{post}"),
         dropped,
+        carried: Vec::new(),
     }
 }
 

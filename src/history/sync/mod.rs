@@ -36,6 +36,7 @@ mod own_change;
 mod prereleases;
 mod rebuild;
 mod since;
+mod squashed;
 mod stored;
 mod taken_back;
 mod unshipped;

@@ -78,8 +78,22 @@ pub enum Sides {
 /// The merge driver's three-way merge of `logs` (base, ours, theirs): an entry a side added is
 /// left out for a release's same words only when no commit outside a release wrote it (a
 /// merge's `sides`), or when HEAD did not take the released change back since (a revert that
-/// a pick applies again); without history, by the words alone.
+/// a pick applies again); without history, by the words alone. In a merge, an entry a squash
+/// merge on the other side stands for goes (see [`super::squashed`]).
 pub fn merge_by_history(
+    at: Option<(&Repo, &Config, Sides)>,
+    (b, o, t): (&Changelog, &Changelog, &Changelog),
+) -> Result<Merged, EditError> {
+    let mut merged = by_release_history(at, (b, o, t))?;
+    // A squash merge met again: its entry stands for the commits it carries.
+    if let Some((repo, config, Sides::Merge(sides))) = at {
+        super::squashed::leave_out_carried(repo, config, sides, [o, t], &mut merged);
+    }
+    Ok(merged)
+}
+
+/// [`merge_by_history`] before the squashes: which entries a release's words leave out.
+fn by_release_history(
     at: Option<(&Repo, &Config, Sides)>,
     (b, o, t): (&Changelog, &Changelog, &Changelog),
 ) -> Result<Merged, EditError> {
