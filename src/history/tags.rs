@@ -197,10 +197,15 @@ fn check_prefix(
             // to `v3.0.0`), as a hand tag of it does; one at or below it is refused as such.
             let named_above = named_first.is_some_and(|v| v.cmp_precedence(&other.1).is_gt());
             if let Some(v) = named_first.filter(|_| ours_below && !named_above) {
-                return Err(Error::Refused(crate::error::Refusal::bare(
+                // `relhook release` alone refuses here (it cannot tell the current version
+                // under the former prefix), so the way on names the version itself.
+                let patch = Version::new(other.1.major, other.1.minor, other.1.patch + 1);
+                let above = advise(&other.1).unwrap_or(patch);
+                return Err(Error::Refused(crate::error::Refusal::new(
                     crate::error::Reason::NotGreater,
                     prefix_conflict(repo, config, v, true)
                         .unwrap_or_else(|| format!("{v} is not above `{}`", other.0)),
+                    format!("to go on under the current prefix: `relhook release {above}`"),
                 )));
             }
             if let Some(why) = named_first
