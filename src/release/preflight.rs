@@ -73,6 +73,14 @@ pub(crate) fn preflight(repo: &Repo, config: &Config, opts: &Options) -> Result<
     }
     let branch = repo.branch();
     match &branch {
+        // Mid bisect the branch is not what to switch to: git warns, and the bisect stays open.
+        None if repo.bisecting() => {
+            return Err(Error::Refused(Refusal::new(
+                Reason::DetachedHead,
+                "a bisect is in progress, so HEAD is detached at the commit it tests",
+                "end it (`git bisect reset`), then release again",
+            )));
+        }
         None => {
             return Err(Error::Refused(Refusal::new(
                 Reason::DetachedHead,
