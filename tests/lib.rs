@@ -461,6 +461,7 @@ mod qa47_failed_tag_way_out;
 mod qa47_fixup_reword;
 mod qa47_hand_tag_mid_bisect;
 mod qa47_heading_as_written;
+mod qa47_heading_style_kept;
 mod qa47_killed_release_lock;
 mod qa47_picked_after_revert;
 mod qa47_pre_commit_old_rev;

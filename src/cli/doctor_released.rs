@@ -82,7 +82,8 @@ pub(super) fn root_released_elsewhere(repo: &Repo, config: &Config) -> Option<Ch
         subject: "changelog".into(),
         status: Status::Warning,
         detail: format!(
-            "`## [{greatest}]` in {} was released as tag {tag}, and no tag has the root's tag_prefix `{prefix}`: the root's release is refused",
+            "`{}` in {} was released as tag {tag}, and no tag has the root's tag_prefix `{prefix}`: the root's release is refused",
+            crate::history::changelog::quoted_heading(Some(&log), &greatest.to_string()),
             path.display()
         ),
         fix: Some(fix),

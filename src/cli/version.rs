@@ -79,7 +79,11 @@ pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
             let released = std::fs::read(&path)
                 .ok()
                 .and_then(crate::history::changelog::Changelog::from_utf8)
-                .and_then(|log| log.versions().into_iter().next());
+                .and_then(|log| {
+                    // Quoted as the file writes it (`## 1.0.0`).
+                    let v = log.versions().into_iter().next()?;
+                    Some(crate::history::changelog::quoted_heading(Some(&log), &v))
+                });
             // Tags here that HEAD's history does not hold (a reset or a rebase since): they
             // are not to be fetched, and doctor says what to do with them.
             let mut off: Vec<_> = repo
@@ -99,7 +103,7 @@ pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
                     }
                 ),
                 (None, Some(v)) => format!(
-                    "no release tag in this clone, though {} records releases (## [{v}]): fetch the tags (`git fetch --tags`), or the next release may take a version already released",
+                    "no release tag in this clone, though {} records releases ({v}): fetch the tags (`git fetch --tags`), or the next release may take a version already released",
                     config.changelog.path.display()
                 ),
                 (None, None) => format!(

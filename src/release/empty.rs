@@ -138,9 +138,14 @@ pub(super) fn or_written_by_hand(
     ) && let Some((version, how, wrote)) =
         head.and_then(|h| super::above::written_by_hand(repo, config, h))
     {
+        let path = &config.changelog.path;
+        let heading = head.map_or_else(
+            || format!("## [{version}]"),
+            |h| crate::history::sync::heading_at(repo, h, path, &version.to_string()),
+        );
         r.fix = Some(format!(
-            "`## [{version}]` in {} was {wrote} and no tag names it yet: {how}",
-            config.changelog.path.display()
+            "`{heading}` in {} was {wrote} and no tag names it yet: {how}",
+            path.display()
         ));
     }
     Error::Refused(r)

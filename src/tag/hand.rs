@@ -347,14 +347,15 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
             repo, config, &u.tag, &version, commit,
         ));
         // Every file in one line: one fix for all of them.
-        use crate::release::unset;
+        use crate::{history::sync::heading_at, release::unset};
         let files = unset::files_not_at(repo, config, &version, commit);
         if !files.is_empty() {
             out.push(format!(
-                "{} at `{}`, not {version}; {} already has its `## [{version}]` section, so relhook makes no release commit: set {} to {version}, commit, and tag the new commit",
+                "{} at `{}`, not {version}; {} already has its `{}` section, so relhook makes no release commit: set {} to {version}, commit, and tag the new commit",
                 unset::saying(&files),
                 u.tag,
                 config.changelog.path.display(),
+                heading_at(repo, commit, &config.changelog.path, &version.to_string()),
                 unset::named(&files)
             ));
         }

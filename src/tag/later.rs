@@ -134,8 +134,9 @@ pub fn past_release_commit(
         ),
         (false, None) => format!("; tag the release commit instead: `{fix}`"),
     };
+    let heading = crate::history::changelog::quoted_heading(Some(&log), &version.to_string());
     let why = format!(
-        "{name} {is} on {at}, {after} commit(s) after {release}, the commit that added `## [{version}]` to {}: it would release as {version} what {} lists under `## [Unreleased]` (`- {first}`{more}), and the next release would announce it again{instead}",
+        "{name} {is} on {at}, {after} commit(s) after {release}, the commit that added `{heading}` to {}: it would release as {version} what {} lists under `## [Unreleased]` (`- {first}`{more}), and the next release would announce it again{instead}",
         path.display(),
         path.display(),
     );

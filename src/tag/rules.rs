@@ -301,18 +301,21 @@ pub fn section_problems(
         return Vec::new();
     };
     let text = &stored.text;
+    // Quoted as the file writes it (`## 1.0.0`).
+    let heading =
+        crate::history::changelog::quoted_heading(stored.log.as_deref(), &version.to_string());
     let found =
         crate::release::notes::section_in(text, stored.log.as_deref(), &version.to_string());
     if let Some(line) = crate::release::notes::conflict_in_section(text, &found) {
         return vec![format!(
-            "{}:{line} at `{name}` has unresolved conflict markers (`<<<<<<<`, `=======`, `>>>>>>>`) in the `## [{version}]` section; resolve them, commit, and tag that commit",
+            "{}:{line} at `{name}` has unresolved conflict markers (`<<<<<<<`, `=======`, `>>>>>>>`) in the `{heading}` section; resolve them, commit, and tag that commit",
             path.display()
         )];
     }
     match found {
         crate::release::notes::Section::Found { line, text } if text.trim().is_empty() => {
             vec![format!(
-                "{}:{line} at `{name}`: the `## [{version}]` section is empty, and a release never has empty notes; write what it changes there, commit, and tag that commit",
+                "{}:{line} at `{name}`: the `{heading}` section is empty, and a release never has empty notes; write what it changes there, commit, and tag that commit",
                 path.display()
             )]
         }

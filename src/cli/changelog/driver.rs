@@ -125,9 +125,15 @@ pub(in crate::cli) fn merge_driver(
     // side released it, with different entries): a conflict for a person to resolve, never a
     // merge that goes on (a rebase would push a changelog releasing it twice).
     let merged = std::fs::read(ours).ok().and_then(Changelog::from_utf8);
-    if let Some((version, _)) = merged.and_then(|log| log.repeated().into_iter().next()) {
+    let twice = merged.and_then(|log| {
+        let (version, _) = log.repeated().into_iter().next()?;
+        // Quoted as the file writes it (`## 1.0.0`).
+        let heading = crate::history::changelog::quoted_heading(Some(&log), &version);
+        Some((version, heading))
+    });
+    if let Some((version, heading)) = twice {
         eprintln_note(&format!(
-            "{label}: the line merge gives `## [{version}]` twice: left as a conflict"
+            "{label}: the line merge gives `{heading}` twice: left as a conflict"
         ));
         twice_released(ctx, &label, &version);
         return Ok(Outcome::Failed);

@@ -271,8 +271,9 @@ fn dropped(
                 }
                 versions.push(v.clone());
                 let (p, short) = (path.display(), crate::git::short_id(parent));
+                let heading = crate::history::changelog::quoted_heading(Some(log), &v);
                 releases.push(format!(
-                    "{p} lacks the `## [{v}]` section that {short}, a parent of the merge, has: its conflict's resolution dropped it; put it back from `git show {short}:{p}` and `git commit --amend`"
+                    "{p} lacks the `{heading}` section that {short}, a parent of the merge, has: its conflict's resolution dropped it; put it back from `git show {short}:{p}` and `git commit --amend`"
                 ));
             }
             for e in log.unreleased_entries() {

@@ -209,8 +209,13 @@ impl Changelog {
         };
         if let Some(tail) = rest.strip_prefix(pv) {
             // Bare, dated in parentheses (commitizen's) or after a dash (cocogitto's
-            // `## v1.0.0 - 2024-01-01`): no label to link, so no definition either.
-            return Some(format!("{hashes} {label} {}", dated(tail)?));
+            // `## v1.0.0 - 2024-01-01`): no label to link, so no definition either. Bare and
+            // undated (a hand-written `## 1.0.0`): still bare, with Keep a Changelog's date.
+            let when = match tail.trim() {
+                "" => format!("- {date}"),
+                _ => dated(tail)?,
+            };
+            return Some(format!("{hashes} {label} {when}"));
         }
         // A name before the version: cocogitto's `## cocogitto-7.0.0 - 2026-03-04`.
         let named = rest
@@ -468,6 +473,12 @@ mod tests {
         for (newest, new) in [("v1.0.0", "v1.0.1"), ("1.0.0", "1.0.1")] {
             let text = format!("## [Unreleased]\n\n- x\n\n## {newest} - 2024-01-01\n\n- y\n");
             let out = released(&text, "1.0.1");
+            assert!(out.contains(&format!("\n## {new} - 2026-12-04\n")), "{out}");
+        }
+        // QA47: bare and undated (written by hand), `v` or not: bare, with the dash.
+        for (newest, new) in [("v1.0.0", "v1.1.0"), ("1.0.0", "1.1.0")] {
+            let text = format!("## [Unreleased]\n\n- x\n\n## {newest}\n\n- y\n");
+            let out = released(&text, "1.1.0");
             assert!(out.contains(&format!("\n## {new} - 2026-12-04\n")), "{out}");
         }
         // A tag's page.

@@ -52,6 +52,13 @@ pub fn changelog_at(repo: &Repo, commit: Oid, path: &Path) -> Option<Rc<Changelo
     stored_at(repo, commit, path)?.utf8_log()
 }
 
+/// `version`'s heading in the changelog at `path` in `commit`, quoted as that file writes it
+/// (`## 1.0.0`), or in relhook's own form when there is none to read.
+pub fn heading_at(repo: &Repo, commit: Oid, path: &Path, version: &str) -> String {
+    let log = changelog_at(repo, commit, path);
+    crate::history::changelog::quoted_heading(log.as_deref(), version)
+}
+
 /// Whether the file at `path` that `commit` stores is not one post-commit adds entries to:
 /// not UTF-8, not Keep a Changelog, or one relhook does not keep (`unkept_because`).
 pub fn unkept_at(repo: &Repo, commit: Oid, path: &Path) -> bool {

@@ -37,10 +37,15 @@ pub(super) fn standing(repo: &Repo, config: &Config, commit: Oid, version: &Vers
         Some(half) if half.version == *version => format!(
             "completes the release of {version} that its release commit {id} made (it had no tag), so relhook makes no release commit: the tag stays on that commit"
         ),
-        _ => format!(
-            "{} at {id} already has its `## [{version}]` section, so relhook makes no release commit: the tag stays on that commit",
-            config.changelog.path.display(),
-        ),
+        _ => {
+            let path = &config.changelog.path;
+            let heading =
+                crate::history::sync::heading_at(repo, commit, path, &version.to_string());
+            format!(
+                "{} at {id} already has its `{heading}` section, so relhook makes no release commit: the tag stays on that commit",
+                path.display(),
+            )
+        }
     }
 }
 
