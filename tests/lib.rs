@@ -455,6 +455,7 @@ mod qa46_tool_marks_kept;
 mod qa46_undone_amend_advice;
 mod qa46_untracked_root_changelog;
 mod qa47_above_on_remote_branch;
+mod qa47_advised_header_length;
 mod qa47_advised_no_quiet_type;
 mod qa47_cliff_breaking_author;
 mod qa47_failed_tag_way_out;

@@ -1,10 +1,11 @@
 //! The headers of the commits relhook advises (`git commit -m "docs(changelog): sync with
 //! history"`): pasted as given, each must pass the repository's own rules, or the commit-msg
 //! hook refuses what relhook just said to run. Each is tried as meant, then with another
-//! allowed type and scope, and the first the linter passes is the one given. When none does
-//! (`types = ["feat", "fix"]` allows no type that adds nothing), the header is given as meant:
-//! the hook's refusal then names `commit.types`, where a commit made past the hooks would pass
-//! here and be refused by pre-push later.
+//! allowed type and scope, then the same with a shorter text where the caller has one (a
+//! file's name for its path, under `header_max_length`), and the first the linter passes is
+//! the one given. When none does (`types = ["feat", "fix"]` allows no type that adds
+//! nothing), the header is given as meant: the hook's refusal then names `commit.types`,
+//! where a commit made past the hooks would pass here and be refused by pre-push later.
 
 use crate::commit::lint::{Input, Mode, lint_bytes};
 use crate::commit::message::{Cleanup, CommentPrefix};
@@ -22,9 +23,10 @@ const OWN_SCOPE: &str = "relhook";
 
 /// The header `ty(scope): text` as `config` allows it: `ty` or another allowed type (one that
 /// adds no entry first, never one that adds an entry or bumps the version), `scope` or none,
-/// or else one of `scopes`. One that no candidate lets pass is given as meant, with the
+/// or else one of `scopes`, with the first of `texts` (the fullest first) that one of them
+/// lets pass. One that no candidate lets pass is given as meant (the first text), with the
 /// linter's own `try:` fix when that passes and is no such type.
-fn chosen(config: &CommitConfig, ty: &str, scope: Option<&str>, text: &str) -> String {
+fn chosen(config: &CommitConfig, ty: &str, scope: Option<&str>, texts: &[&str]) -> String {
     let allowed = |t: &&str| config.types.iter().any(|a| a == t);
     let mut types: Vec<&str> = std::iter::once(ty).chain(QUIET.iter().copied()).collect();
     types.retain(allowed);
@@ -33,19 +35,22 @@ fn chosen(config: &CommitConfig, ty: &str, scope: Option<&str>, text: &str) -> S
     let mut scopes: Vec<Option<&str>> = vec![scope, None];
     scopes.extend(config.scopes.iter().map(|s| Some(s.as_str())));
     scopes.push(Some(scope.unwrap_or(OWN_SCOPE)));
-    let made = |t: &str, s: Option<&str>| match s {
+    let made = |t: &str, s: Option<&str>, text: &str| match s {
         Some(s) => format!("{t}({s}): {text}"),
         None => format!("{t}: {text}"),
     };
-    for t in &types {
-        for s in &scopes {
-            let candidate = made(t, *s);
-            if passes(config, &candidate) {
-                return candidate;
+    // The text outermost: a type or scope other than meant loses less than a shorter text.
+    for text in texts {
+        for t in &types {
+            for s in &scopes {
+                let candidate = made(t, *s, text);
+                if passes(config, &candidate) {
+                    return candidate;
+                }
             }
         }
     }
-    let meant = made(ty, scope);
+    let meant = made(ty, scope, texts.first().copied().unwrap_or_default());
     let verdict = lint(config, &meant);
     (verdict.diagnostics.into_iter())
         .filter_map(|d| d.suggestion)
@@ -63,7 +68,13 @@ fn is_loud(header: &str) -> bool {
 /// "docs(changelog): sync with history"`, the header in the double quotes people write when
 /// nothing in it means anything to the shell there, else quoted for the shell.
 pub fn commit(config: &CommitConfig, ty: &str, scope: Option<&str>, text: &str) -> String {
-    let h = chosen(config, ty, scope, text);
+    commit_any(config, ty, scope, &[text])
+}
+
+/// [`commit`] with the first of `texts` the rules let pass (the fullest first, then shorter
+/// ones: `edit Chart.yaml` for `edit deploy/helm/Chart.yaml`, whose path a pathspec names).
+pub fn commit_any(config: &CommitConfig, ty: &str, scope: Option<&str>, texts: &[&str]) -> String {
+    let h = chosen(config, ty, scope, texts);
     let quoted = match h.contains(['"', '\'', '$', '`', '\\', '!']) {
         true => crate::shellword::quote(&h),
         false => format!("\"{h}\""),
@@ -88,7 +99,7 @@ mod tests {
     use super::*;
 
     fn header(c: &CommitConfig, ty: &str, scope: Option<&str>, text: &str) -> String {
-        chosen(c, ty, scope, text)
+        chosen(c, ty, scope, &[text])
     }
 
     fn config(types: &[&str], scopes: &[&str], require_scope: bool) -> CommitConfig {
@@ -138,6 +149,28 @@ mod tests {
         let c = config(&["docs"], &["core"], false);
         let h = header(&c, "docs", Some("changelog"), "x");
         assert_eq!(h, "docs: x");
+    }
+
+    /// QA47: a path too long for `header_max_length` gave a header the hook refused.
+    #[test]
+    fn a_shorter_text_is_taken_when_the_full_one_is_too_long() {
+        let mut c = crate::config::Config::default().commit;
+        c.header_max_length = 50;
+        let texts = [
+            "edit deploy/helm/charts/payments-service/Chart.yaml",
+            "edit Chart.yaml",
+        ];
+        assert_eq!(chosen(&c, "chore", None, &texts), "chore: edit Chart.yaml");
+        let texts = ["edit deploy/Chart.yaml", "edit Chart.yaml"];
+        assert_eq!(
+            chosen(&c, "chore", None, &texts),
+            "chore: edit deploy/Chart.yaml"
+        );
+        let mut c = config(&["feat", "fix", "build"], &[], true);
+        c.header_max_length = 30;
+        let texts = ["ignore build output", "ignore output"];
+        let h = chosen(&c, "chore", None, &texts);
+        assert_eq!(h, "build(relhook): ignore output");
     }
 
     #[test]

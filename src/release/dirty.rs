@@ -78,8 +78,11 @@ pub fn committed(
 /// them is the way past: stashed, they would meet the same edit when popped, in a conflict.
 /// The commit advised passes the repository's `rules`.
 pub fn not_carried(path: &Path, rules: &CommitConfig) -> Error {
-    let text = format!("edit {}", path.display());
-    let commit = crate::commit::advised::commit(rules, "chore", None, &text);
+    // The file's name alone where its path makes the header too long: the pathspec names it.
+    let name = path.file_name().map_or(path, Path::new).display();
+    let texts = [format!("edit {}", path.display()), format!("edit {name}")];
+    let texts = texts.each_ref().map(String::as_str);
+    let commit = crate::commit::advised::commit_any(rules, "chore", None, &texts);
     Error::Refused(Refusal::new(
         Reason::DirtyTree,
         format!(

@@ -23,7 +23,8 @@ pub fn is_lock_file(path: &str) -> bool {
 /// the tag made again on it, tested; for the rest, the `.gitignore` lines that ignore them.
 /// Each commit advised passes the repository's commit `rules`.
 pub fn advice(paths: &[String], tag: Option<&str>, rules: &crate::config::CommitConfig) -> String {
-    let m = |ty, text: &str| crate::commit::advised::commit(rules, ty, None, text);
+    // Each with a shorter text for a strict `header_max_length`.
+    let m = |ty, texts: &[&str]| crate::commit::advised::commit_any(rules, ty, None, texts);
     // relhook's own configuration, not yet committed: no build output, and it governs what
     // every clone's hooks do.
     let (config, paths): (Vec<&String>, Vec<&String>) =
@@ -38,7 +39,7 @@ pub fn advice(paths: &[String], tag: Option<&str>, rules: &crate::config::Commit
     if !config.is_empty() {
         steps.push(format!(
             "`.relconfig.toml` is relhook's configuration, which every clone's hooks read: commit it (`git add :/.relconfig.toml && {}`)",
-            m("chore", "configure relhook")
+            m("chore", &["configure relhook"])
         ));
     }
     if !output.is_empty() {
@@ -55,7 +56,7 @@ pub fn advice(paths: &[String], tag: Option<&str>, rules: &crate::config::Commit
         steps.push(format!(
             "build output goes in .gitignore: `printf '%s\\n' {} >> \"$(git rev-parse --show-toplevel)/.gitignore\" && git add :/.gitignore && {}`",
             lines.join(" "),
-            m("chore", "ignore build output")
+            m("chore", &["ignore build output", "ignore output"])
         ));
     }
     if !unnamable.is_empty() {
@@ -72,7 +73,12 @@ pub fn advice(paths: &[String], tag: Option<&str>, rules: &crate::config::Commit
             .collect();
         let files = files.join(" ");
         let names: Vec<&str> = locks.iter().map(|p| p.as_str()).collect();
-        let names = m("build", &format!("add {}", names.join(" ")));
+        let short: Vec<&str> = names
+            .iter()
+            .map(|p| p.rsplit('/').next().unwrap_or(p))
+            .collect();
+        let texts = [names, short].map(|n| format!("add {}", n.join(" ")));
+        let names = m("build", &texts.each_ref().map(String::as_str));
         steps.push(match tag {
             // Committed while the tag still stands on the release commit: with the tag gone
             // first, post-commit would take the release for an interrupted one.
