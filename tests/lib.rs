@@ -465,6 +465,7 @@ mod qa47_heading_as_written;
 mod qa47_heading_style_kept;
 mod qa47_killed_release_lock;
 mod qa47_picked_after_revert;
+mod qa47_pre_commit_message_path;
 mod qa47_pre_commit_old_rev;
 mod qa47_pre_commit_worktree_message;
 mod qa47_prefix_called_for;

@@ -1,8 +1,9 @@
-//! QA47: pre-commit filters the commit message file by the path git hands commit-msg, made
-//! relative to the work tree's top. relhook judged `files:` and `exclude:` against
-//! `.git/COMMIT_EDITMSG` everywhere, but in a linked worktree git hands the worktree's own git
-//! dir (`../main/.git/worktrees/wt/COMMIT_EDITMSG`): there `exclude: ^\.git/` lets pre-commit
-//! run relhook while doctor said it never does, and `files: ^\.git/` skips it unsaid.
+//! QA47: pre-commit filters the commit message file by the path git hands commit-msg (as
+//! given: see qa47_pre_commit_message_path). relhook judged `files:` and `exclude:` against
+//! `.git/COMMIT_EDITMSG` everywhere, but in a linked worktree git hands the file in the
+//! worktree's own git dir (`/path/to/main/.git/worktrees/wt/COMMIT_EDITMSG`): there
+//! `exclude: ^\.git/` lets pre-commit run relhook while doctor said it never does, and
+//! `files: ^\.git/` skips it unsaid.
 
 use crate::support::{Repo, stdout};
 
@@ -49,11 +50,7 @@ fn a_filter_that_leaves_out_a_linked_worktrees_message_file_is_named_with_it() {
     let there = repo.relhook_in(&wt, &["doctor"]);
     let rows = idle_rows(&there);
     let gitdir = repo.git(&["rev-parse", "--absolute-git-dir"]);
-    let main = std::path::Path::new(&gitdir).parent().unwrap();
-    let file = format!(
-        "../../{}/.git/worktrees/wt/COMMIT_EDITMSG",
-        main.file_name().unwrap().to_str().unwrap()
-    );
+    let file = format!("{gitdir}/worktrees/wt/COMMIT_EDITMSG");
     assert_eq!(
         rows,
         [format!(

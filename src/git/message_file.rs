@@ -1,58 +1,49 @@
-//! The commit message file git hands commit-msg, as pre-commit names it to the filters of
-//! `.pre-commit-config.yaml`: `.git/COMMIT_EDITMSG` in the main worktree, but the worktree's
-//! own git dir in a linked one (`../main/.git/worktrees/wt/COMMIT_EDITMSG`), which filters
-//! written for `.git/` judge otherwise.
-
-use std::path::{Component, Path, PathBuf};
+//! The commit message file git hands commit-msg, which pre-commit's hook-impl filters by
+//! `.pre-commit-config.yaml`'s `files:` and `exclude:` exactly as given (it makes only
+//! `pre-commit run`'s paths relative): `.git/COMMIT_EDITMSG` in the main worktree, but an
+//! absolute path under the worktree's own git dir in a linked one, whether its `.git` file
+//! names that dir by an absolute or a relative path (git reads it as a real path).
 
 use super::HooksLocation;
-use super::hookdir::normalize;
 
 impl HooksLocation {
-    /// The message file's path relative to the top of the work tree, as pre-commit passes it
-    /// on (it makes the path git gives it relative there, `os.path.relpath`); `None` when git
-    /// cannot say.
+    /// The message file's path as git hands it to commit-msg in this worktree; `None` when
+    /// git cannot say.
     pub fn commit_message_file(&self) -> Option<String> {
+        // From the top, where git runs hooks, `--git-path` prints the very path git passes
+        // (both come from its `git_path`), so it is taken as is, not rebuilt.
         let out = self
             .git(&["rev-parse", "--git-path", "COMMIT_EDITMSG"])
             .ok()?;
-        let path = Path::new(out.trim_end_matches(['\n', '\r']));
-        // git answers relative to where it runs (the top) or with an absolute path.
-        let absolute = normalize(&self.work_tree.join(path));
-        let rel = relative(&absolute, &normalize(&self.work_tree));
-        Some(rel.to_string_lossy().replace('\\', "/"))
+        as_handed(&out)
     }
 }
 
-/// `path` from `base` (both absolute and without `.` or `..`), climbing with `..` as needed.
-fn relative(path: &Path, base: &Path) -> PathBuf {
-    let (p, b): (Vec<Component>, Vec<Component>) =
-        (path.components().collect(), base.components().collect());
-    let shared = p.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    let mut out: PathBuf = b[shared..].iter().map(|_| Component::ParentDir).collect();
-    out.extend(&p[shared..]);
-    out
+/// git's answer without its line end, in forward slashes as pre-commit filters it on Windows;
+/// `None` when empty.
+fn as_handed(out: &str) -> Option<String> {
+    let path = out.trim_end_matches(['\n', '\r']);
+    (!path.is_empty()).then(|| path.replace('\\', "/"))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::relative;
-    use std::path::{Path, PathBuf};
+    use super::as_handed;
 
     #[test]
-    fn a_path_is_made_relative_as_python_does() {
-        let rel = |p: &str, b: &str| relative(Path::new(p), Path::new(b));
+    fn gits_answer_is_taken_as_it_hands_it() {
         assert_eq!(
-            rel("/r/.git/COMMIT_EDITMSG", "/r"),
-            PathBuf::from(".git/COMMIT_EDITMSG")
+            as_handed(".git/COMMIT_EDITMSG\n").as_deref(),
+            Some(".git/COMMIT_EDITMSG")
         );
         assert_eq!(
-            rel("/r/.git/worktrees/wt/COMMIT_EDITMSG", "/wt"),
-            PathBuf::from("../r/.git/worktrees/wt/COMMIT_EDITMSG")
+            as_handed("/r/.git/worktrees/wt/COMMIT_EDITMSG\r\n").as_deref(),
+            Some("/r/.git/worktrees/wt/COMMIT_EDITMSG")
         );
         assert_eq!(
-            rel("/a/b/.git/worktrees/c/COMMIT_EDITMSG", "/a/wt/c"),
-            PathBuf::from("../../b/.git/worktrees/c/COMMIT_EDITMSG")
+            as_handed("C:\\r\\.git\\worktrees\\wt\\COMMIT_EDITMSG").as_deref(),
+            Some("C:/r/.git/worktrees/wt/COMMIT_EDITMSG")
         );
+        assert_eq!(as_handed("\n"), None);
     }
 }

@@ -32,7 +32,7 @@ const NO_FILES: &[&str] = &[
 
 /// What git passes commit-msg in the main worktree, from its top, and pre-commit filters: the
 /// file judged when git cannot name this worktree's (a linked one's is under its own git dir,
-/// `../main/.git/worktrees/wt/COMMIT_EDITMSG`, see `HooksLocation::commit_message_file`).
+/// `/repo/.git/worktrees/wt/COMMIT_EDITMSG`, see `HooksLocation::commit_message_file`).
 pub(super) const MESSAGE_FILE: &str = ".git/COMMIT_EDITMSG";
 
 /// identify's tags for the message file: a text file that is not executable.
@@ -325,11 +325,11 @@ mod tests {
         assert!(why(&local("    language: fail\n"), None, "commit-msg").is_some());
     }
 
-    /// A linked worktree's message file is under its own git dir, which filters written for
-    /// `.git/` judge otherwise.
+    /// A linked worktree's message file is the absolute path under its own git dir, which
+    /// filters written for `.git/` judge otherwise.
     #[test]
     fn filters_judge_the_worktrees_own_message_file() {
-        let linked = "../r/.git/worktrees/wt/COMMIT_EDITMSG";
+        let linked = "/r/.git/worktrees/wt/COMMIT_EDITMSG";
         let judge = |text: &str| {
             let doc = Doc::parse(text).unwrap();
             let root = doc.root().unwrap();
@@ -342,9 +342,11 @@ mod tests {
         assert_eq!(
             judge(&local("    files: ^\\.git/\n")).as_deref(),
             Some(
-                "its `files: ^\\.git/` leaves out ../r/.git/worktrees/wt/COMMIT_EDITMSG, the file pre-commit passes it, and it has no `always_run: true`"
+                "its `files: ^\\.git/` leaves out /r/.git/worktrees/wt/COMMIT_EDITMSG, the file pre-commit passes it, and it has no `always_run: true`"
             )
         );
         assert_eq!(judge(&local("    files: COMMIT_EDITMSG$\n")), None);
+        assert!(judge(&local("    exclude: ^/\n")).is_some());
+        assert_eq!(judge(&local("    exclude: ^\\.\\./\n")), None);
     }
 }

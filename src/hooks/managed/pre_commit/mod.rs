@@ -99,7 +99,7 @@ pub(super) fn pre_commit_state(
 }
 
 /// The commit message file pre-commit passes commit-msg in this worktree (a linked one's is
-/// under its own git dir), main's `.git/COMMIT_EDITMSG` when git cannot say.
+/// the absolute path under its own git dir), main's `.git/COMMIT_EDITMSG` when git cannot say.
 fn message_file(loc: &HooksLocation) -> String {
     loc.commit_message_file()
         .unwrap_or_else(|| idle::MESSAGE_FILE.to_owned())
