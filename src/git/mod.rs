@@ -47,6 +47,7 @@ mod stored;
 mod submodule;
 pub mod txn;
 mod unreadable;
+mod untracked;
 pub mod walk;
 mod worktrees;
 

@@ -11,6 +11,7 @@ mod deciders;
 pub mod dependents;
 mod detected;
 mod dirty;
+mod edits;
 mod empty;
 mod files;
 mod first;
@@ -46,6 +47,7 @@ mod under;
 mod undo;
 mod unlogged;
 pub mod unset;
+mod untracked_locks;
 
 use std::path::Path;
 
@@ -55,6 +57,7 @@ use semver::Version;
 pub use below::{above_elsewhere, tag_below_commits, tag_leaves_line};
 pub use detected::check_detected_files;
 pub use dirty::{as_committed, clean_tree_fix, not_carried};
+pub use edits::{Edits, edits_for, edits_with};
 pub use empty::{nothing_for_first_release, package_version_info, skipped_breaking};
 pub(crate) use files::verify;
 pub use files::{
@@ -80,6 +83,7 @@ pub use twin::{Twin, any_twin, fetched_twin, pull_steps, twin_release};
 pub use under::half_made_under;
 pub use undo::{RecordsBefore, not_undone, undo_commit};
 pub use unlogged::Unlogged;
+pub use untracked_locks::untracked as untracked_lock;
 
 use crate::config::{CommitConfig, Config};
 use crate::error::{Reason, Refusal};
@@ -153,8 +157,10 @@ pub fn plan(repo: &Repo, config: &Config, root: &Path, opts: &Options) -> Result
         bumped,
         old_file_versions,
         left_alone,
-        also,
+        mut also,
+        untracked,
     } = edits_for(repo, config, root, &version, &opts.date)?;
+    also.extend(untracked);
     // What the release commit will refuse, refused now: `--dry-run` says the same.
     check_paths(config, root, &edits)?;
     hidden_in_edits(repo, &edits, "release")?;
@@ -184,77 +190,6 @@ pub fn plan(repo: &Repo, config: &Config, root: &Path, opts: &Options) -> Result
         old_file_versions,
         left_alone,
         also,
-    })
-}
-
-/// The file edits of a release: the changelog section, the version files, Cargo.lock.
-pub struct Edits {
-    /// Changelog first, then version files, then Cargo.lock.
-    pub edits: Vec<Edit>,
-    /// The version files found.
-    pub bumped: Vec<vfiles::VersionFile>,
-    /// What each of them said before.
-    pub old_file_versions: Vec<String>,
-    /// The found version files left as they are, each with its note (see `files::sort_version_files`).
-    pub left_alone: Vec<(vfiles::VersionFile, String)>,
-    /// The notes naming what the release bumps beyond the files at its version.
-    pub also: Vec<String>,
-}
-
-/// Computes the edits that turn the work tree into release `version`, writing nothing. A
-/// package's (a hand tag of it) moves its version in npm's root lock too, as `release
-/// --package` does for every package it releases.
-pub fn edits_for(
-    repo: &Repo,
-    config: &Config,
-    root: &Path,
-    version: &Version,
-    date: &str,
-) -> Result<Edits> {
-    let mut e = edits_with(repo, config, root, version, date, &[])?;
-    if config.package.is_some() {
-        npm_lock::package_release(root, &mut e, version)?;
-    }
-    Ok(e)
-}
-
-/// [`edits_for`], with `extra` entries (Markdown, without the `- `) added to the `Changed`
-/// sub-section of the released section when the changelog does not hold them yet: the reasons
-/// a monorepo package is released without commits of its own (see `dependents`).
-pub fn edits_with(
-    repo: &Repo,
-    config: &Config,
-    root: &Path,
-    version: &Version,
-    date: &str,
-    extra: &[String],
-) -> Result<Edits> {
-    check_listed_exist(config, root)?;
-    let mut edits = vec![changelog::changelog_edit(
-        repo, config, root, version, date, extra,
-    )?];
-    let sorted = files::sorted(repo, config, root, version)?;
-    edits.extend(files::bump_edits(
-        root,
-        &sorted.bumped,
-        &version.to_string(),
-    )?);
-    // A package of a `[packages]` monorepo: its dependents are the monorepo release's.
-    let dependents = config.package.is_none() && config.release.bump_dependents;
-    if dependents {
-        crates::requirement_edits(root, &mut edits, &sorted.bumped, version)?;
-    }
-    let (bumped, old_file_versions): (Vec<_>, Vec<_>) = sorted.bumped.into_iter().unzip();
-    if dependents {
-        dependents::lerna_requirements(root, &mut edits, &bumped, version)?;
-    }
-    same_file::fold(&mut edits, &config.commit)?;
-    Ok(Edits {
-        edits,
-        bumped,
-        old_file_versions,
-        left_alone: sorted.left_alone,
-        also: sorted.also,
     })
 }
 
@@ -374,6 +309,7 @@ pub fn execute(
         old_file_versions: plan.old_file_versions.clone(),
         left_alone: Vec::new(),
         also: Vec::new(),
+        untracked: Vec::new(),
     };
     // A lock on the tag (left by a killed git or relhook) is found now, not after the release
     // commit and its tests, which would only be undone.

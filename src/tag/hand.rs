@@ -475,6 +475,7 @@ pub fn complete(
             .collect(),
         notes: (edits.left_alone.into_iter().map(|(_, note)| note))
             .chain(edits.also)
+            .chain(edits.untracked)
             .collect(),
         old,
     }))

@@ -155,6 +155,7 @@ pub fn plan(
         return Err(Error::Refused(r));
     }
     let mut edits: Vec<Edit> = Vec::new();
+    let mut untracked: Vec<String> = Vec::new();
     for p in chosen.values_mut() {
         p.because = changes
             .iter()
@@ -174,6 +175,13 @@ pub fn plan(
         p.bumped = e.bumped;
         p.old_file_versions = e.old_file_versions;
         p.left_alone = e.left_alone.into_iter().map(|(_, note)| note).collect();
+        // A lock shared by the packages (the root's Cargo.lock) is noted once.
+        for note in e.untracked {
+            if !untracked.contains(&note) {
+                untracked.push(note.clone());
+                p.left_alone.push(note);
+            }
+        }
         for edit in e.edits {
             merge(&mut edits, edit, &config.commit)?;
         }
@@ -211,6 +219,12 @@ pub fn plan(
         .collect();
     super::npm_lock::versions(root, &mut edits, &bumped)?;
     super::dependents::lock_requirements(root, &mut edits, &changes)?;
+    // npm's root lock, when HEAD does not track it: noted with the first package's notes.
+    let known = untracked.len();
+    super::untracked_locks::leave_out(repo, &mut edits, &mut untracked);
+    if let Some(first) = chosen.values_mut().next() {
+        first.left_alone.extend(untracked.drain(known..));
+    }
     // Every file written, a dependent's manifest included.
     super::hidden_in_edits(repo, &edits, "release")?;
     super::check_filters(repo, root, edits.iter().map(|e| e.path.as_path()))?;

@@ -44,10 +44,12 @@ pub(super) fn unpublishable(repo: &Repo, config: &Config, version: &Version) -> 
             Ok(files) => files,
             Err(e) => return Some(cannot(e)),
         };
-        let paths = match crate::release::files_written(config, &root, version, &left_alone) {
+        let mut paths = match crate::release::files_written(config, &root, version, &left_alone) {
             Ok(paths) => paths,
             Err(e) => return Some(cannot(e)),
         };
+        // A lock file HEAD does not track is left alone by the release commit.
+        paths.retain(|p| crate::release::untracked_lock(repo, p).is_none());
         // A detected version file (`__version__`, a README's) with hidden local changes.
         let written: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
         if let Some(r) = crate::release::hidden_in(repo, &written, "tag") {

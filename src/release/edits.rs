@@ -1,0 +1,89 @@
+//! The file edits of a release, planned without writing: the changelog section, the version
+//! files, the lock files that follow them, and the requirements of internal dependents.
+
+use std::path::Path;
+
+use semver::Version;
+
+use super::{changelog, check_listed_exist, crates, dependents, files, npm_lock, same_file};
+use crate::Result;
+use crate::config::Config;
+use crate::git::Repo;
+use crate::history::version::files::{self as vfiles, Edit};
+
+/// The file edits of a release: the changelog section, the version files, Cargo.lock.
+pub struct Edits {
+    /// Changelog first, then version files, then Cargo.lock.
+    pub edits: Vec<Edit>,
+    /// The version files found.
+    pub bumped: Vec<vfiles::VersionFile>,
+    /// What each of them said before.
+    pub old_file_versions: Vec<String>,
+    /// The found version files left as they are, each with its note (see `files::sort_version_files`).
+    pub left_alone: Vec<(vfiles::VersionFile, String)>,
+    /// The notes naming what the release bumps beyond the files at its version.
+    pub also: Vec<String>,
+    /// The notes on the lock files it leaves alone as HEAD does not track them.
+    pub untracked: Vec<String>,
+}
+
+/// Computes the edits that turn the work tree into release `version`, writing nothing. A
+/// package's (a hand tag of it) moves its version in npm's root lock too, as `release
+/// --package` does for every package it releases.
+pub fn edits_for(
+    repo: &Repo,
+    config: &Config,
+    root: &Path,
+    version: &Version,
+    date: &str,
+) -> Result<Edits> {
+    let mut e = edits_with(repo, config, root, version, date, &[])?;
+    if config.package.is_some() {
+        npm_lock::package_release(root, &mut e, version)?;
+        e.leave_out_untracked_locks(repo);
+    }
+    Ok(e)
+}
+
+/// [`edits_for`], with `extra` entries (Markdown, without the `- `) added to the `Changed`
+/// sub-section of the released section when the changelog does not hold them yet: the reasons
+/// a monorepo package is released without commits of its own (see `dependents`).
+pub fn edits_with(
+    repo: &Repo,
+    config: &Config,
+    root: &Path,
+    version: &Version,
+    date: &str,
+    extra: &[String],
+) -> Result<Edits> {
+    check_listed_exist(config, root)?;
+    let mut edits = vec![changelog::changelog_edit(
+        repo, config, root, version, date, extra,
+    )?];
+    let sorted = files::sorted(repo, config, root, version)?;
+    edits.extend(files::bump_edits(
+        root,
+        &sorted.bumped,
+        &version.to_string(),
+    )?);
+    // A package of a `[packages]` monorepo: its dependents are the monorepo release's.
+    let dependents = config.package.is_none() && config.release.bump_dependents;
+    if dependents {
+        crates::requirement_edits(root, &mut edits, &sorted.bumped, version)?;
+    }
+    let (bumped, old_file_versions): (Vec<_>, Vec<_>) = sorted.bumped.into_iter().unzip();
+    if dependents {
+        dependents::lerna_requirements(root, &mut edits, &bumped, version)?;
+    }
+    same_file::fold(&mut edits, &config.commit)?;
+    let mut e = Edits {
+        edits,
+        bumped,
+        old_file_versions,
+        left_alone: sorted.left_alone,
+        also: sorted.also,
+        untracked: Vec::new(),
+    };
+    e.leave_out_untracked_locks(repo);
+    Ok(e)
+}

@@ -1,0 +1,85 @@
+//! The lock files a release moves with a version (Cargo.lock, uv.lock, package-lock.json,
+//! npm-shrinkwrap.json) that HEAD does not track: a library often ignores its lock, which the
+//! tools regenerate in the work tree all the same. The release neither writes nor commits such
+//! a file (adding it would track what the project chose not to); one note line says so.
+
+use std::path::Path;
+
+use super::Edits;
+use crate::git::Repo;
+use crate::history::version::files::Edit;
+
+/// The lock files relhook moves, by name, in any folder.
+const LOCKS: &[&str] = &[
+    "Cargo.lock",
+    "uv.lock",
+    "package-lock.json",
+    "npm-shrinkwrap.json",
+];
+
+/// Whether `path` names a lock file relhook moves.
+fn is_lock(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| LOCKS.contains(&n))
+}
+
+/// The note on `path` when it is a lock file HEAD does not track (the release leaves it
+/// alone); `None` for any other file.
+pub fn untracked(repo: &Repo, path: &Path) -> Option<String> {
+    if !is_lock(path) || repo.tracked_at_head(path) {
+        return None;
+    }
+    let why = if repo.is_ignored(path) {
+        "not tracked (ignored)"
+    } else {
+        "not tracked"
+    };
+    Some(format!("{} is {why}: left alone", path.display()))
+}
+
+/// Takes every untracked lock's edit out of `edits`, with its note added to `notes` (once).
+pub fn leave_out(repo: &Repo, edits: &mut Vec<Edit>, notes: &mut Vec<String>) {
+    edits.retain(|e| {
+        let Some(note) = untracked(repo, &e.path) else {
+            return true;
+        };
+        if !notes.contains(&note) {
+            notes.push(note);
+        }
+        false
+    });
+}
+
+impl Edits {
+    /// [`leave_out`] on these edits, and the untracked locks taken out of the version files
+    /// too (npm's lock is one), which the release would otherwise check for the new version.
+    pub(super) fn leave_out_untracked_locks(&mut self, repo: &Repo) {
+        leave_out(repo, &mut self.edits, &mut self.untracked);
+        let mut old = std::mem::take(&mut self.old_file_versions).into_iter();
+        let mut kept = Vec::new();
+        self.bumped.retain(|f| {
+            let version = old.next();
+            let keep = untracked(repo, &f.path).is_none();
+            kept.extend(version.filter(|_| keep));
+            keep
+        });
+        self.old_file_versions = kept;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_lock;
+    use std::path::Path;
+
+    #[test]
+    fn locks_are_known_by_name_in_any_folder() {
+        assert!(is_lock(Path::new("Cargo.lock")));
+        assert!(is_lock(Path::new("py/uv.lock")));
+        assert!(is_lock(Path::new("package-lock.json")));
+        assert!(is_lock(Path::new("web/npm-shrinkwrap.json")));
+        assert!(!is_lock(Path::new("Cargo.toml")));
+        assert!(!is_lock(Path::new("yarn.lock")));
+    }
+}
