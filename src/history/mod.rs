@@ -6,6 +6,7 @@ pub mod accumulate;
 pub mod adoption;
 pub mod changelog;
 pub mod copies;
+pub mod fixup_chain;
 pub mod older_line;
 pub mod packages;
 pub mod reverts;

@@ -89,8 +89,9 @@ pub(super) fn entry_of(
     config: &Config,
     forge: &std::cell::OnceCell<Option<Forge>>,
 ) -> Option<NewEntry> {
-    // In its declared encoding (a Latin-1 commit's `é` is not U+FFFD), as `sync` reads it.
-    let message = repo.commit_text(commit)?;
+    // In its declared encoding (a Latin-1 commit's `é` is not U+FFFD), as `sync` reads it; a
+    // fixup chain's middle step without the comments git leaves in it.
+    let message = crate::history::fixup_chain::message(repo, commit)?;
     // Links are made only of `#<digits>` in the entry's text: without a `#` the forge
     // changes nothing, and finding it costs more than the entry (the remote's config).
     let plain = crate::history::reverts::commit_entry(repo, &message, &config.changelog, None)?;

@@ -36,10 +36,14 @@ pub(super) fn folded(repo: &Repo, config: &Config, top: &ReflogTop) -> Result<Ac
     // A fixup drops the folded commits' messages, not their entries: said. (A squash's
     // message, as git combines it, still states each one; given a new one, `left_as_made`
     // names every entry it carries.)
-    // The replaced message's entry is the reword's line's, not a folded commit's.
-    let replaced = entry_of(repo, top.old, config, &forge);
+    // The replaced messages' entries (every one before a fixup chain's last step) are the
+    // reword's line's, not a folded commit's.
+    let replaced: Vec<NewEntry> = crate::history::fixup_chain::replaced(repo, top.old)
+        .into_iter()
+        .filter_map(|id| entry_of(repo, id, config, &forge))
+        .collect();
     let kept = (what == "reworded")
-        .then(|| folded_in(repo, config, top, [Some(&own), replaced.as_ref()]))
+        .then(|| folded_in(repo, config, top, &own, &replaced))
         .flatten();
     Ok(match (said, kept) {
         (Accumulated::Notice(a), Some(kept)) => Accumulated::Notice(format!("{a}; {kept}")),
@@ -49,16 +53,16 @@ pub(super) fn folded(repo: &Repo, config: &Config, top: &ReflogTop) -> Result<Ac
 }
 
 /// The entries of the commits a `fixup` or `squash` folded into `top.new` beside its `own`
-/// (what the commit added to a changelog besides its own entry, and besides the entry of the
-/// message a `fixup -C` replaced, said on its own): kept as the rebase made them, and said,
-/// as a squash made with `git reset --soft` is.
+/// (what the commit added to a changelog besides its own entry, and besides the entries of
+/// the messages a `fixup -C` or `-c` replaced, said on their own): kept as the rebase made
+/// them, and said, as a squash made with `git reset --soft` is.
 fn folded_in(
     repo: &Repo,
     config: &Config,
     top: &ReflogTop,
-    [own, replaced]: [Option<&NewEntry>; 2],
+    own: &NewEntry,
+    replaced: &[NewEntry],
 ) -> Option<String> {
-    let own = own?;
     let norm = crate::history::changelog::normalize;
     let paths =
         std::iter::once(&config.changelog.path).chain(config.packages.iter().map(|p| &p.changelog));
@@ -67,11 +71,16 @@ fn folded_in(
         let mut carried: Vec<String> = crate::history::sync::added_by(repo, top.new, path)
             .into_iter()
             .collect();
-        if !carried.iter().any(|a| norm(a) == norm(&own.text)) {
+        // The commit's own entry as the file lists it: the new message's, else (a `fixup -c`
+        // given a message of its own) a replaced one's, which the reword's line names.
+        let Some(listed) = std::iter::once(own)
+            .chain(replaced)
+            .find(|e| carried.iter().any(|a| norm(a) == norm(&e.text)))
+        else {
             continue;
-        }
+        };
         carried.retain(|a| norm(a) != norm(&own.text));
-        carried.retain(|a| replaced.is_none_or(|r| norm(a) != norm(&r.text)));
+        carried.retain(|a| replaced.iter().all(|r| norm(a) != norm(&r.text)));
         // Quoted as the file has them, with its own bullet (`*` in conventional-changelog's).
         let log = repo
             .committed_file(top.new, path)
@@ -100,7 +109,7 @@ fn folded_in(
             "{} keeps {it} folded into {} beside its own `{m} {}`, as the rebase made it; if that entry stands for {them}, take {them} out by hand once the rebase is done",
             path.display(),
             crate::git::short_id(top.new),
-            one_line(&own.text),
+            one_line(&listed.text),
         ));
     }
     (!said.is_empty()).then(|| said.join("; "))
@@ -152,8 +161,15 @@ fn by_hand(
     let forge = std::cell::OnceCell::new();
     let old = entry_of(repo, top.old, config, &forge);
     let new = entry_of(repo, top.new, config, &forge);
+    // A fixup chain's last step replaced the message of every step before it too.
+    let earlier: Vec<NewEntry> = crate::history::fixup_chain::replaced(repo, top.old)
+        .into_iter()
+        .skip(1)
+        .filter_map(|id| entry_of(repo, id, config, &forge))
+        .collect();
     let same = |a: &NewEntry, b: &NewEntry| a.text == b.text && a.section == b.section;
-    if matches!((&old, &new), (Some(a), Some(b)) if same(a, b)) {
+    let unchanged = |a: &NewEntry| new.as_ref().is_some_and(|b| same(a, b));
+    if old.as_ref().is_some_and(unchanged) && earlier.iter().all(unchanged) {
         return skip("the reword leaves the entry as it was");
     }
     let targets = match targets(repo, config, top, true, (old, new))? {
@@ -228,8 +244,31 @@ fn by_hand(
                         .join(&format!("`, `{m} ")),
                 ),
             },
-            _ => was.as_ref().filter(|a| holds(a)).map(|a| a.text.clone()),
+            // The replaced message's entry; after a fixup chain, those of every step before
+            // the last the commit carries, but the one the new message calls for.
+            _ => {
+                let before = earlier.iter().filter_map(|e| styled(&Some(e.clone())));
+                let before = before.filter(|e| carried.iter().any(|c| norm(c) == norm(&e.text)));
+                let mut stale: Vec<String> = was
+                    .iter()
+                    .cloned()
+                    .chain(before)
+                    .filter(|a| holds(a))
+                    .map(|a| a.text)
+                    .collect();
+                if !earlier.is_empty() {
+                    stale.retain(|a| now.as_ref().is_none_or(|b| norm(a) != norm(&b.text)));
+                }
+                stale.sort();
+                stale.dedup();
+                (!stale.is_empty()).then(|| {
+                    let stale: Vec<String> = stale.iter().map(|a| one_line(a)).collect();
+                    stale.join(&format!("`, `{m} "))
+                })
+            }
         };
+        // `them` for several entries, joined as a squash's are.
+        let many = |a: &str| a.contains(&format!("`, `{m} "));
         // Worded alike, under another kind's heading (`feat:` reworded `fix:`).
         let moved = |a: &str, b: &NewEntry| {
             let log = log.as_ref()?;
@@ -278,22 +317,25 @@ fn by_hand(
             // too: the stale one goes, by hand, rather than being changed into it.
             (Some(a), Some(b)) if carried.iter().any(|c| norm(c) == norm(&b.text)) => said
                 .push(format!(
-                    "{path} still lists `{m} {}` for {what} commit {commit} beside `{m} {}`, the entry its new message calls for ({why}); remove `{m} {}` by hand if it should go",
+                    "{path} still lists `{m} {}` for {what} commit {commit} beside `{m} {}`, the entry its new message calls for ({why}); remove `{m} {}` by hand if {} should go",
                     one_line(&a),
                     one_line(&b.text),
-                    one_line(&a)
+                    one_line(&a),
+                    if many(&a) { "they" } else { "it" }
                 )),
             (Some(a), Some(b)) => said.push(format!(
                 "{path} still reads `{m} {}` for {what} commit {commit} ({why}); if it should follow the new message, change {} by hand to `{m} {}` under {}{}",
                 one_line(&a),
-                if a.contains(&format!("`, `{m} ")) { "them" } else { "it" },
+                if many(&a) { "them" } else { "it" },
                 b.text,
                 under(b),
                 beside(&a, b)
             )),
             (Some(a), None) => said.push(format!(
-                "{path} still has `{m} {}`, though {what} commit {commit} no longer calls for an entry ({why}); remove it by hand if it should go",
-                one_line(&a)
+                "{path} still has `{m} {}`, though {what} commit {commit} no longer calls for an entry ({why}); remove {} by hand if {} should go",
+                one_line(&a),
+                if many(&a) { "them" } else { "it" },
+                if many(&a) { "they" } else { "it" }
             )),
             // `--sync` adds the entry of a commit that left the file alone (its own change
             // to the file would otherwise stand for the entry).

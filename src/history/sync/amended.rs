@@ -28,8 +28,9 @@ const AMENDS_READ: usize = 200;
 #[derive(Debug, Clone)]
 pub struct Stale {
     pub(super) commit: Oid,
-    /// The replaced message's entry, as the file lists it.
-    pub(super) was: String,
+    /// The replaced message's entry, as the file lists it; after a `rebase -i` fixup chain,
+    /// each replaced message's (sorted).
+    pub(super) was: Vec<String>,
     /// The entry the commit's message calls for, with the name of its heading in the file;
     /// `None` when it calls for none (`chore: d`).
     now: Option<NewEntry>,
@@ -79,10 +80,18 @@ pub(super) fn stale(
         // Back along amends post-commit did not rewrite (`fix: d` amended, skipped, to
         // `feat: dd`, then to `feat: ddd`): the file may still list the first message's entry.
         let chain = crate::git::amend_chain(&amends, new);
+        // The entries found, and how far back the last one was.
+        let (mut found, mut depth) = (Vec::new(), 0);
         for (i, back) in chain.iter().enumerate() {
             let old = back.old;
-            let Some(was) = repo
-                .commit_text(old)
+            // The first entry found is the one the file lists; a fixup chain's middle step
+            // (`pick A`, `fixup -C C`, `fixup -C D`) leaves each earlier step's too.
+            if !found.is_empty()
+                && !crate::history::fixup_chain::is_middle_step(repo, chain[i - 1].old)
+            {
+                break;
+            }
+            let Some(was) = crate::history::fixup_chain::message(repo, old)
                 .and_then(|m| commit_entry(repo, &m, config, forge))
             else {
                 continue;
@@ -102,10 +111,16 @@ pub(super) fn stale(
             if !added_by(repo, new, path).contains(&key) || repo.reaches(head, old) {
                 continue;
             }
-            // Both quoted as the file writes them (git-cliff's `*(api)* x`).
+            // Quoted as the file writes them (git-cliff's `*(api)* x`).
+            found.push(log.as_written(&was.text));
+            depth = i;
+        }
+        if !found.is_empty() {
+            found.sort();
+            found.dedup();
             out.push(Stale {
                 commit: new,
-                was: log.as_written(&was.text),
+                was: found,
                 both: now.is_some_and(|n| listed.contains(&normalize(&n.text))),
                 added: false,
                 replaced: false,
@@ -115,9 +130,8 @@ pub(super) fn stale(
                     ..n.clone()
                 }),
                 marker: log.marker(),
-                reworded: chain[..=i].iter().all(|a| a.reword),
+                reworded: chain[..=depth].iter().all(|a| a.reword),
             });
-            break;
         }
     }
     out
@@ -153,7 +167,12 @@ impl Stale {
     pub fn said(&self, path: &Path, synced: bool) -> Option<String> {
         let (m, path) = (self.marker, path.display());
         let commit = crate::git::short_id(self.commit);
-        let was = one_line(&self.was);
+        let was: Vec<String> = self.was.iter().map(|w| one_line(w)).collect();
+        let was = was.join(&format!("`, `{m} "));
+        let (them, they) = match self.was.len() {
+            1 => ("it", "it"),
+            _ => ("them", "they"),
+        };
         let (what, why) = match self.reworded {
             true => (
                 "reworded",
@@ -166,7 +185,7 @@ impl Stale {
         };
         let Some(now_entry) = &self.now else {
             return Some(format!(
-                "{path} still reads `{m} {was}` for {what} commit {commit}, whose new message calls for no entry ({why}); remove `{m} {was}` by hand if it should go"
+                "{path} still reads `{m} {was}` for {what} commit {commit}, whose new message calls for no entry ({why}); remove `{m} {was}` by hand if {they} should go"
             ));
         };
         let now = one_line(&now_entry.text);
@@ -178,7 +197,7 @@ impl Stale {
         }
         if self.both || (synced && self.added) {
             return Some(format!(
-                "{path} still lists `{m} {was}` for {what} commit {commit} beside `{m} {now}`, the entry its new message calls for ({why}); remove `{m} {was}` by hand if it should go"
+                "{path} still lists `{m} {was}` for {what} commit {commit} beside `{m} {now}`, the entry its new message calls for ({why}); remove `{m} {was}` by hand if {they} should go"
             ));
         }
         let beside = match self.added {
@@ -188,7 +207,7 @@ impl Stale {
             false => String::new(),
         };
         Some(format!(
-            "{path} still reads `{m} {was}` for {what} commit {commit} ({why}); if it should follow the new message, change it by hand to `{m} {now}` under {}{beside}",
+            "{path} still reads `{m} {was}` for {what} commit {commit} ({why}); if {they} should follow the new message, change {them} by hand to `{m} {now}` under {}{beside}",
             now_entry.section
         ))
     }
@@ -201,7 +220,7 @@ mod tests {
     fn stale(both: bool, added: bool) -> Stale {
         Stale {
             commit: Oid::zero(),
-            was: "d".into(),
+            was: vec!["d".into()],
             now: Some(NewEntry {
                 section: "Added".into(),
                 text: "dd".into(),
@@ -241,6 +260,23 @@ mod tests {
                 "{said}"
             );
         }
+    }
+
+    #[test]
+    fn every_entry_a_fixup_chain_replaced_is_named() {
+        let chain = Stale {
+            was: vec!["c".into(), "d".into()],
+            ..stale(true, false)
+        };
+        let said = chain.said(Path::new("CHANGELOG.md"), false).unwrap();
+        assert!(
+            said.contains("still lists `* c`, `* d` for amended commit"),
+            "{said}"
+        );
+        assert!(
+            said.ends_with("remove `* c`, `* d` by hand if they should go"),
+            "{said}"
+        );
     }
 
     #[test]

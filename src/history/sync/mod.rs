@@ -370,10 +370,11 @@ pub fn plan_sync_releasing(
     for a in &mut amended {
         let id = a.commit.to_string();
         a.added = added.iter().any(|(c, _)| *c == id);
-        let was = normalize(&a.was);
+        // Only marks tell one entry from the new message's: several (a fixup chain's) stay.
+        let was: Vec<String> = a.was.iter().map(|w| normalize(w)).collect();
         a.replaced = moved
             .iter()
-            .any(|(c, old, _)| *c == id && normalize(&old.text) == was);
+            .any(|(c, old, _)| *c == id && was == [normalize(&old.text)]);
     }
     let older_line = added
         .iter()
