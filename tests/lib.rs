@@ -475,6 +475,7 @@ mod qa47_prefix_previous_release;
 mod qa47_prefix_refusal_way_on;
 mod qa47_release_mid_bisect;
 mod qa47_release_no_pre_commit;
+mod qa47_revert_of_reapply;
 mod qa47_rewritten_bare_heading;
 mod qa47_squash_merged_back;
 mod qa47_status_race;

@@ -160,11 +160,25 @@ pub(super) fn notice(
         .strip_prefix("revert \"")
         .and_then(|t| t.strip_suffix('"'))
         .filter(|inner| log.contains_entry(inner, true));
+    // A revert of that (`Revert "Reapply "…""`) of a released change: the first revert stands
+    // again, and git's revert put its entry back.
+    let (scope, words) = match reverted.text.split_once(":** ") {
+        Some((s, w)) if s.starts_with("**") => (format!("{s}:** "), w),
+        _ => (String::new(), reverted.text.as_str()),
+    };
+    let revert_entry = format!("{scope}revert \"{words}\"");
+    let revert_back =
+        log.contains_entry(&reverted.text, false) && log.contains_entry(&revert_entry, true);
     match (unreleased, reapplied) {
         (Some(true), Some(inner)) => format!(
             "no entry added to {shown}: this commit reapplies the change its unreleased revert took out, and `{} {}` is back in Unreleased with it",
             log.marker(),
             crate::history::changelog::one_line(&log.as_written(inner))
+        ),
+        (Some(true), None) if revert_back => format!(
+            "no entry added to {shown}: this commit reverts the unreleased reapply of {what}, which a release has, and `{} {}` is back in Unreleased with it",
+            log.marker(),
+            crate::history::changelog::one_line(&log.as_written(&revert_entry))
         ),
         (Some(true), None) => format!(
             "no entry added to {shown}: this commit reverts {what} before any release, so neither ships"
@@ -172,5 +186,36 @@ pub(super) fn notice(
         _ => format!(
             "no entry added to {shown}: this commit reverts {what}, which the changelog lists nowhere; `relhook changelog --sync` adds the revert's entry if a release shipped it"
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(text: &str) -> NewEntry {
+        NewEntry {
+            section: "Fixed".into(),
+            text: text.into(),
+            breaking: false,
+        }
+    }
+
+    #[test]
+    fn a_revert_of_the_reapply_of_a_released_change_says_the_first_revert_is_back() {
+        let log = "# Changelog\n\n## [Unreleased]\n\n### Removed\n\n- **api:** revert \"x\"\n\n## [0.1.0] - 2026-01-01\n\n### Fixed\n\n- **api:** x\n";
+        let log = Changelog::parse(log).unwrap();
+        let said = notice(&"CHANGELOG.md", &log, &entry("**api:** x"), Some(true));
+        assert!(
+            said.ends_with("reapply of `- **api:** x`, which a release has, and `- **api:** revert \"x\"` is back in Unreleased with it"),
+            "{said}"
+        );
+        // Listed by no release, it never shipped.
+        let log = Changelog::parse("# Changelog\n\n## [Unreleased]\n").unwrap();
+        let said = notice(&"CHANGELOG.md", &log, &entry("x"), Some(true));
+        assert!(
+            said.ends_with("before any release, so neither ships"),
+            "{said}"
+        );
     }
 }
