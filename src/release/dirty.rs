@@ -7,10 +7,10 @@ use std::path::Path;
 
 use git2::Oid;
 
-use crate::config::CommitConfig;
+use crate::config::{CommitConfig, Config};
 use crate::error::{Reason, Refusal};
 use crate::git::Repo;
-use crate::history::version::files::Edit;
+use crate::history::version::files::{self, Edit};
 use crate::{Error, Result};
 
 /// How to get a clean tree past `dirty` (what `dirty_paths` found): plain `git stash` leaves
@@ -94,6 +94,36 @@ pub fn not_carried(path: &Path, rules: &CommitConfig) -> Error {
             crate::shellword::from_top(path)
         ),
     ))
+}
+
+/// The first version file whose version differs from HEAD's (an uncommitted change of it).
+/// The release starts from the committed version and edits that line: read from the work
+/// tree, a hand-set `0.1.0-dev` over a committed `0.1.0` would be released as `0.1.0` and
+/// the edit carried over onto itself, gone without a word. A file git converts (a filter,
+/// a `working-tree-encoding`) is not its blob's text: left to the carry-over's merge.
+pub fn dirty_version_file(repo: &Repo, config: &Config, root: &Path) -> Option<std::path::PathBuf> {
+    let head = repo.head()?;
+    super::version_files(config, root)
+        .into_iter()
+        .find_map(|f| {
+            if repo.filter_driver(&f.path).is_some()
+                || repo.working_tree_encoding(&f.path).is_some()
+            {
+                return None;
+            }
+            let stored = repo.file_at(head, &f.path).ok()??;
+            let committed =
+                files::read_version_in(&f, &String::from_utf8_lossy(&stored.bytes)).ok();
+            (files::read_version(root, &f).ok() != committed).then_some(f.path)
+        })
+}
+
+/// [`dirty_version_file`] refused as any change where the release edits.
+pub fn refuse_dirty_version(repo: &Repo, config: &Config, root: &Path) -> Result<()> {
+    match dirty_version_file(repo, config, root) {
+        Some(path) => Err(not_carried(&path, &config.commit)),
+        None => Ok(()),
+    }
 }
 
 /// The edits as the release commit makes them: from HEAD's version of each file to what the

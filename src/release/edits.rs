@@ -57,6 +57,7 @@ pub fn edits_with(
     extra: &[String],
 ) -> Result<Edits> {
     check_listed_exist(config, root)?;
+    super::dirty::refuse_dirty_version(repo, config, root)?;
     let mut edits = vec![changelog::changelog_edit(
         repo, config, root, version, date, extra,
     )?];

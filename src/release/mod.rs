@@ -56,7 +56,7 @@ use semver::Version;
 
 pub use below::{above_elsewhere, tag_below_commits, tag_leaves_line};
 pub use detected::check_detected_files;
-pub use dirty::{as_committed, clean_tree_fix, not_carried};
+pub use dirty::{as_committed, clean_tree_fix, dirty_version_file, not_carried};
 pub use edits::{Edits, edits_for, edits_with};
 pub use empty::{nothing_for_first_release, package_version_info, skipped_breaking};
 pub(crate) use files::verify;
@@ -142,6 +142,8 @@ pub fn plan(repo: &Repo, config: &Config, root: &Path, opts: &Options) -> Result
     if let Some(r) = reverted::section_gone(repo, config) {
         return Err(Error::Refused(r));
     }
+    // --allow-dirty: the version the release starts from is the committed one.
+    dirty::refuse_dirty_version(repo, config, root)?;
     let info = version_info(repo, config, root, &opts.requested, opts.pre.as_deref())?;
     let version = info.next.clone();
     let tag = format!("{}{version}", config.version.tag_prefix);

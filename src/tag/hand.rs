@@ -275,6 +275,11 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
                 repo, config, &other, &version,
             ));
         } else if let Some(r) = repo.work_tree().and_then(|root| {
+            // An uncommitted version (refused above as a tree not clean) is not where the
+            // release starts: the files are read once it is committed.
+            if crate::release::dirty_version_file(repo, config, &root).is_some() {
+                return None;
+            }
             crate::release::unreadable_file_version(repo, config, &root).or_else(|| {
                 crate::release::first_release_below_files(repo, config, &root, &version)
             })
