@@ -459,6 +459,7 @@ mod qa47_advised_header_length;
 mod qa47_advised_no_quiet_type;
 mod qa47_cliff_breaking_author;
 mod qa47_dirty_version_line;
+mod qa47_failed_hand_section_tag;
 mod qa47_failed_tag_way_out;
 mod qa47_fixup_chain;
 mod qa47_fixup_reword;

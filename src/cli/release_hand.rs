@@ -73,7 +73,7 @@ pub(super) fn finish_hand_tag(
                 "relhook: {} is left untested: {}; {}",
                 u.tag,
                 r.what,
-                crate::tag::failed::way_out(repo, &u.tag, done.commit)
+                crate::tag::failed::way_out(repo, config, &u.tag, done.commit)
             );
             if json {
                 super::json::print(&super::json::ErrorReport::refused(&r))?;

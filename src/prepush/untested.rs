@@ -90,7 +90,7 @@ pub fn untested_refusal(
             ),
             format!(
                 "{remote} does not have {name} yet: {}",
-                crate::tag::failed::way_out(repo, name, u.commit)
+                crate::tag::failed::way_out(repo, config, name, u.commit)
             ),
         ),
     };

@@ -26,6 +26,7 @@ pub mod notes;
 mod notes_lock;
 mod npm_lock;
 mod options;
+mod own;
 pub mod packages;
 mod preflight;
 mod resume;
@@ -91,6 +92,7 @@ use crate::git::Repo;
 use crate::history::version::files::{self as vfiles, Edit};
 use crate::{Error, Result};
 pub use options::Options;
+pub use own::is_release_commit;
 
 /// Everything a release will do, computed without writing.
 #[derive(Debug, Clone)]

@@ -6,17 +6,32 @@
 
 use git2::Oid;
 
+use crate::config::Config;
 use crate::git::{Repo, short_id};
 use crate::shellword::quote;
 
-/// What to do about release tag `tag` whose tests failed on its release commit `commit`. On
-/// HEAD, `git reset --keep HEAD~1` takes that commit off the branch (other changes kept);
-/// below HEAD, an interactive rebase drops its line.
-pub fn way_out(repo: &Repo, tag: &str, commit: Oid) -> String {
+/// What to do about release tag `tag` whose tests failed on `commit`. A release commit
+/// relhook made goes with the tag: on HEAD, `git reset --keep HEAD~1` takes it off the branch
+/// (other changes kept); below HEAD, an interactive rebase drops its line. A commit of the
+/// user's own (the section written by hand, relhook made none) stays: the tag alone goes.
+pub fn way_out(repo: &Repo, config: &Config, tag: &str, commit: Oid) -> String {
+    let own = crate::release::is_release_commit(repo, config, tag, commit);
+    let version = tag
+        .strip_prefix(config.version.tag_prefix.as_str())
+        .unwrap_or(tag);
     let tag = quote(tag);
     let again = format!(
         "if the tests or their setting are at fault, fix that and run `relhook test --tag {tag}`"
     );
+    if !own {
+        // The section stays below the fix: a tag above it with entries under Unreleased is
+        // refused (`later::past_release_commit`), so they join the section first.
+        return format!(
+            "{again}; if the release is, delete the tag (`git tag -d {tag}`; {id} is your commit, no release commit relhook made, so it stays), fix it and commit, move what that adds under `## [Unreleased]` into `## [{version}]` in {changelog} and commit, then tag again",
+            id = short_id(commit),
+            changelog = config.changelog.path.display()
+        );
+    }
     match repo.head() == Some(commit) {
         true => format!(
             "{again}; if the release is, undo it (`git tag -d {tag} && git reset --keep HEAD~1`), fix it, commit and tag again"
