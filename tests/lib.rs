@@ -458,6 +458,7 @@ mod qa47_above_on_remote_branch;
 mod qa47_advised_header_length;
 mod qa47_advised_no_quiet_type;
 mod qa47_cliff_breaking_author;
+mod qa47_cliff_breaking_footer;
 mod qa47_dirty_version_line;
 mod qa47_failed_hand_section_tag;
 mod qa47_failed_tag_way_out;

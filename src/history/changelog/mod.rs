@@ -63,6 +63,7 @@ pub use not_file::{
 pub use quoted::{heading_pattern, quoted_heading};
 pub use repeated::repeated_version;
 pub use scope_style::{ScopeStyle, scoped};
+pub use tool_marks::cliff_marked;
 
 use std::collections::HashSet;
 use std::fmt;

@@ -58,6 +58,15 @@ fn cliff_breaking(text: String) -> String {
     format!("**BREAKING** {}{words}", &text[..at])
 }
 
+/// Whether `entry` (as written) carries git-cliff's breaking mark where its templates put it,
+/// which [`plain`] reads as relhook's `**BREAKING**`.
+pub fn cliff_marked(entry: &str) -> bool {
+    let joined = entry.split_whitespace().collect::<Vec<_>>().join(" ");
+    !joined.starts_with("**BREAKING** ")
+        && joined.contains(CLIFF_BREAKING)
+        && super::normalize(&joined).starts_with("**BREAKING** ")
+}
+
 /// Whether `entry` is `own` (a commit's entry) as git-cliff's keep-a-changelog templates
 /// write it with a GitHub remote and no pull request: `upper_first`, then a lone
 /// ` by @user` (`- Add x by @ann` for `add x`). Only then: a commit's own words may end so
@@ -196,6 +205,20 @@ mod tests {
             "**api:** [**breaking**]drop v1",
         ] {
             assert_eq!(plain(text.to_owned()), text);
+        }
+    }
+
+    #[test]
+    fn git_cliffs_mark_is_told_where_its_templates_put_it() {
+        use super::cliff_marked;
+        assert!(cliff_marked("*(api)* [**breaking**] Rename field"));
+        assert!(cliff_marked("[**breaking**]Rename  field - (abc1234)"));
+        for text in [
+            "**BREAKING** *(api)* rename field",
+            "rename [**breaking**] field",
+            "*(api)* rename field",
+        ] {
+            assert!(!cliff_marked(text), "{text}");
         }
     }
 

@@ -28,6 +28,7 @@ use crate::{Error, Result};
 mod added;
 mod amended;
 mod by_hand;
+mod cliff_breaking;
 mod forward;
 mod landed;
 mod made;
@@ -149,6 +150,7 @@ pub fn plan_sync_releasing(
     // Unreleased, and any section of a release not tagged yet (a release commit whose tag is
     // still to come); not an older release's entry of the same wording, which is another change.
     let mut known: HashSet<String> = since::unreleased_texts(&log, last.as_ref());
+    let mut cliff = cliff_breaking::CliffBreaking::listed(&log, last.as_ref());
     // A change reverted before it was released never shipped: neither it nor its revert gets
     // an entry, and the entry post-commit gave it goes (unless a person reworded it).
     let mut reverts: Vec<(Oid, crate::history::changelog::entry::RevertKey)> = commits
@@ -337,6 +339,13 @@ pub fn plan_sync_releasing(
                 continue;
             }
             if own || known.contains(&normalize(&entry.text)) {
+                continue;
+            }
+            let message = commits
+                .iter()
+                .find(|c| c.id == id)
+                .map(|c| c.message.as_str());
+            if message.is_some_and(|m| cliff.takes(m, &entry, config, forge.as_ref())) {
                 continue;
             }
         }

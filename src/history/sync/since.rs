@@ -7,7 +7,7 @@ use git2::Oid;
 
 use crate::Result;
 use crate::git::{Range, Repo};
-use crate::history::changelog::{Changelog, normalize};
+use crate::history::changelog::{Changelog, Entry, normalize};
 
 /// The range since the last release tag, and that release's version (`None`: no release yet).
 pub(super) fn since_last_release(
@@ -55,19 +55,24 @@ pub(super) fn since_last_release(
 /// last release tag's version; every section when there is none, or when a heading is no
 /// SemVer version to compare): the sections the commits since that release can be in.
 pub(super) fn unreleased_texts(log: &Changelog, last: Option<&semver::Version>) -> HashSet<String> {
-    let mut known: HashSet<String> = log
-        .unreleased_entries()
+    open_sections(log, last)
         .iter()
         .map(|e| normalize(&e.text))
-        .collect();
+        .collect()
+}
+
+/// The entries of Unreleased and of every release section after `last` (see
+/// [`unreleased_texts`]).
+pub(super) fn open_sections(log: &Changelog, last: Option<&semver::Version>) -> Vec<Entry> {
+    let mut open = log.unreleased_entries();
     for (v, entries) in log.release_entries() {
         let released = last.is_some_and(|last| {
             crate::history::changelog::release_version(&v)
                 .is_some_and(|v| v.cmp_precedence(last).is_le())
         });
         if !released {
-            known.extend(entries.iter().map(|e| normalize(&e.text)));
+            open.extend(entries);
         }
     }
-    known
+    open
 }
