@@ -489,6 +489,7 @@ mod qa47_uninstall_local_hooks_path;
 mod qa47_unkept_advice;
 mod qa47_untracked_lock;
 mod qa47_uv_lock;
+mod qa47_uv_lock_odd_entry;
 mod qa47_verbatim_blank_header;
 mod qa6a;
 mod qa7;

@@ -9,7 +9,7 @@ use crate::support::{Repo, ok, stderr, text};
 
 /// A uv lock file's head, the root project's entry at `root` (its source `source`), and a
 /// dependency that happens to be at the same version.
-fn lock(root: &str, source: &str) -> String {
+pub(crate) fn lock(root: &str, source: &str) -> String {
     format!(
         "version = 1\nrevision = 3\nrequires-python = \">=3.9\"\n\n\
          [[package]]\nname = \"click\"\nversion = \"1.2.0\"\n\
@@ -23,7 +23,7 @@ fn lock(root: &str, source: &str) -> String {
 
 /// A Python project `My_App` at 1.2.0 with `uv_lock` as its uv.lock, tagged v1.2.0, then a
 /// fix committed through the hooks.
-fn project(uv_lock: &str) -> Repo {
+pub(crate) fn project(uv_lock: &str) -> Repo {
     let repo = Repo::new();
     repo.write(
         "pyproject.toml",
@@ -75,14 +75,17 @@ fn a_pre_release_is_written_as_uv_writes_it() {
 fn an_entry_not_as_uv_writes_it_refuses_the_release() {
     let odd = lock("1.2.0", "{ editable = \".\" }").replace(
         "version = \"1.2.0\"\nsource = { editable",
-        "version = '1.2.0'\nsource = { editable",
+        "version = \"1.2\\u002E0\"\nsource = { editable",
     );
     let repo = project(&odd);
     let head = repo.git(&["rev-parse", "HEAD"]);
     let out = repo.relhook(&["release"]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
     let err = stderr(&out);
-    assert!(err.contains("uv.lock") && err.contains("uv lock"), "{err}");
+    assert!(
+        err.contains("uv.lock") && err.contains("version = \"1.2.0\""),
+        "{err}"
+    );
     assert_eq!(repo.git(&["rev-parse", "HEAD"]), head);
     assert_eq!(repo.read("uv.lock"), odd);
 }

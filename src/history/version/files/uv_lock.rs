@@ -176,32 +176,38 @@ fn bump_entry(
     let [entry] = found.as_slice() else {
         return match found.len() {
             0 => Ok(text.to_owned()),
+            // `uv lock` itself refuses such a lock ("Found duplicate package").
             n => Err(format!(
-                "{n} entries have `source = {{ editable = \"{source}\" }}` (or `virtual`); run `uv lock` and commit uv.lock"
+                "{n} entries have `source = {{ editable = \"{source}\" }}` (or `virtual`), which uv cannot read either; remove all but one of them and commit uv.lock"
             )),
         };
     };
-    let odd = |what: &str| {
+    let odd = |key: &str, raw: &str, uv: &str| {
         format!(
-            "the entry of the project at `{source}` is not as uv writes it ({what}); run `uv lock` and commit uv.lock"
+            "the entry of the project at `{source}` reads `{key} = {raw}`, which relhook does not edit; write the line as uv does, `{key} = \"{uv}\"`, and commit uv.lock"
         )
     };
-    let listed = entry
-        .name
-        .as_deref()
-        .and_then(unquoted)
-        .ok_or_else(|| odd(&format!("name = {}", entry.name.as_deref().unwrap_or("…"))))?;
-    if name.is_some_and(|n| normalized(n) != normalized(listed)) {
+    let raw_name = entry.name.as_deref().unwrap_or("");
+    let listed = match quoted(raw_name) {
+        Ok((_, listed)) => listed.to_owned(),
+        Err(Some(listed)) => listed,
+        Err(None) => return Err(odd("name", raw_name, &normalized(name.unwrap_or("…")))),
+    };
+    if name.is_some_and(|n| normalized(n) != normalized(&listed)) {
         return Ok(text.to_owned());
     }
     let Some((offset, raw)) = &entry.version else {
         return Ok(text.to_owned());
     };
-    let Some(held) = unquoted(raw) else {
-        return Err(odd(&format!("version = {raw}")));
-    };
     let pep_old = pep440(old);
-    if held != old && Some(held) != pep_old.as_deref() {
+    let is_old = |held: &str| held == old || Some(held) == pep_old.as_deref();
+    let (span, held) = match quoted(raw) {
+        Ok(found) => found,
+        // Another version, whatever its spelling, is a lock not kept: left as it is.
+        Err(Some(held)) if !is_old(&held) => return Ok(text.to_owned()),
+        Err(_) => return Err(odd("version", raw, pep_old.as_deref().unwrap_or(old))),
+    };
+    if !is_old(held) {
         return Ok(text.to_owned());
     }
     let Some(written) = pep440(new) else {
@@ -209,7 +215,7 @@ fn bump_entry(
             "{new} has no PEP 440 spelling for the entry of {listed}; release a pre-release named `a`, `b`, `rc` or `dev` (`--pre rc`)"
         ));
     };
-    let span = offset + 1..offset + 1 + held.len();
+    let span = offset + span.start..offset + span.end;
     Ok(format!(
         "{}{written}{}",
         &text[..span.start],
@@ -240,14 +246,26 @@ impl Entry {
         let Some((kind, path)) = inner.split_once(" = ") else {
             return false;
         };
-        matches!(kind, "editable" | "virtual") && unquoted(path) == Some(dir)
+        matches!(kind, "editable" | "virtual") && quoted(path).is_ok_and(|(_, p)| p == dir)
     }
 }
 
-/// The text of a plain double-quoted TOML string, without escapes.
-fn unquoted(raw: &str) -> Option<&str> {
-    let inner = raw.strip_prefix('"')?.strip_suffix('"')?;
-    (!inner.contains(['"', '\\'])).then_some(inner)
+/// Where the text of a TOML string `raw` (a value as written after `key = `) lies in it, and
+/// that text, when its place is clear: in double quotes without escapes, or in single quotes,
+/// then nothing but a comment. Else `Err` with the string TOML reads there, if any.
+fn quoted(raw: &str) -> std::result::Result<(std::ops::Range<usize>, &str), Option<String>> {
+    for q in ['"', '\''] {
+        let Some((inner, after)) = raw.strip_prefix(q).and_then(|r| r.split_once(q)) else {
+            continue;
+        };
+        let after = after.trim_start_matches([' ', '\t']);
+        let escapes = q == '"' && inner.contains('\\');
+        if !escapes && !inner.is_empty() && (after.is_empty() || after.starts_with('#')) {
+            return Ok((1..1 + inner.len(), inner));
+        }
+    }
+    let doc: Option<toml::Table> = format!("v = {raw}").parse().ok();
+    Err(doc.and_then(|d| d.get("v")?.as_str().map(str::to_owned)))
 }
 
 #[cfg(test)]
@@ -303,26 +321,56 @@ mod tests {
     }
 
     #[test]
-    fn an_odd_entry_is_refused() {
-        let quoted = LOCK.replace(
+    fn a_value_in_a_clear_place_moves_alone() {
+        for (line, moved) in [
+            ("version = '1.2.0'", "version = '1.3.0'"),
+            ("version = \"1.2.0\"  # ours", "version = \"1.3.0\"  # ours"),
+            ("version = '1.2.0'\t# \"x\"", "version = '1.3.0'\t# \"x\""),
+        ] {
+            let written = |l: &str| {
+                LOCK.replace(
+                    "version = \"1.2.0\"\nsource = { editable",
+                    &format!("{l}\nsource = {{ editable"),
+                )
+            };
+            let after = bump_entry(&written(line), ".", None, "1.2.0", "1.3.0").unwrap();
+            assert_eq!(after, written(moved), "{line}");
+        }
+    }
+
+    #[test]
+    fn an_odd_entry_is_refused_with_the_line_to_write() {
+        let escaped = LOCK.replace(
             "version = \"1.2.0\"\nsource = { editable",
-            "version = '1.2.0'\nsource = { editable",
+            "version = \"1.2\\u002E0\"\nsource = { editable",
         );
-        let e = bump_entry(&quoted, ".", None, "1.2.0", "1.3.0").unwrap_err();
+        let e = bump_entry(&escaped, ".", None, "1.2.0", "1.3.0").unwrap_err();
         assert!(
-            e.contains("version = '1.2.0'") && e.contains("uv lock"),
+            e.ends_with("`version = \"1.2.0\"`, and commit uv.lock"),
             "{e}"
+        );
+        // Another version, however written, is a lock not kept.
+        let other = escaped.replace("1.2\\u002E0", "1.1\\u002E0");
+        assert_eq!(
+            bump_entry(&other, ".", None, "1.2.0", "1.3.0").unwrap(),
+            other
         );
         let twice = format!(
             "{LOCK}\n[[package]]\nname = \"my-app\"\nversion = \"1.2.0\"\nsource = {{ editable = \".\" }}\n"
         );
-        assert!(
-            bump_entry(&twice, ".", None, "1.2.0", "1.3.0")
-                .unwrap_err()
-                .contains("2 entries")
-        );
+        let e = bump_entry(&twice, ".", None, "1.2.0", "1.3.0").unwrap_err();
+        assert!(e.contains("2 entries") && !e.contains("uv lock"), "{e}");
         let e = bump_entry(LOCK, ".", None, "1.2.0", "1.3.0-foo.1").unwrap_err();
         assert!(e.contains("PEP 440"), "{e}");
+    }
+
+    #[test]
+    fn a_string_s_place_is_told_only_when_clear() {
+        assert_eq!(quoted("\"1.2.0\""), Ok((1..6, "1.2.0")));
+        assert_eq!(quoted("'a\\b' # c"), Ok((1..4, "a\\b")));
+        assert_eq!(quoted("\"a\\u0062\""), Err(Some("ab".to_owned())));
+        assert_eq!(quoted("\"1\" x"), Err(None));
+        assert_eq!(quoted("\"\"\"1\"\"\""), Err(Some("1".to_owned())));
     }
 
     #[test]
