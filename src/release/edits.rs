@@ -62,11 +62,8 @@ pub fn edits_with(
         repo, config, root, version, date, extra,
     )?];
     let sorted = files::sorted(repo, config, root, version)?;
-    edits.extend(files::bump_edits(
-        root,
-        &sorted.bumped,
-        &version.to_string(),
-    )?);
+    let (bumps, locks_left) = files::bump_edits(root, &sorted.bumped, &version.to_string())?;
+    edits.extend(bumps);
     // A package of a `[packages]` monorepo: its dependents are the monorepo release's.
     let dependents = config.package.is_none() && config.release.bump_dependents;
     if dependents {
@@ -81,7 +78,7 @@ pub fn edits_with(
         edits,
         bumped,
         old_file_versions,
-        left_alone: sorted.left_alone,
+        left_alone: [sorted.left_alone, locks_left].concat(),
         also: sorted.also,
         untracked: Vec::new(),
     };

@@ -244,15 +244,19 @@ pub fn also_bumped(
     sorted(repo, config, root, new).map_or_else(|_| Vec::new(), |s| s.also)
 }
 
+/// Found files a release leaves as they are, each with the note that says why.
+pub type LeftAlone = Vec<(VersionFile, String)>;
+
 /// The edits that bump each of `bumped` (with what it says) to `new`, one per file (the
 /// entries that meet in a file make one edit, or they would undo each other), then the one
 /// `Cargo.lock` edit that moves every bumped crate's own entries, and the `uv.lock` ones that
-/// move each bumped Python project's own entry.
+/// move each bumped Python project's own entry; with the locks left as they are, each with
+/// its note (an entry at another version: a lock not kept).
 pub fn bump_edits(
     root: &Path,
     bumped: &[(VersionFile, String)],
     new: &str,
-) -> crate::Result<Vec<files::Edit>> {
+) -> crate::Result<(Vec<files::Edit>, LeftAlone)> {
     let todo: Vec<&(VersionFile, String)> = bumped.iter().filter(|(_, old)| old != new).collect();
     let mut edits = Vec::new();
     for (i, (f, _)) in todo.iter().enumerate() {
@@ -278,8 +282,13 @@ pub fn bump_edits(
         Vec::new()
     };
     edits.extend(files::cargo_lock_edit(root, bumped, new, &names));
-    edits.extend(files::uv_lock_edits(root, bumped, new)?);
-    Ok(edits)
+    let (uv, left) = files::uv_lock_edits(root, bumped, new)?;
+    edits.extend(uv);
+    let lock = |path| VersionFile {
+        path,
+        locator: files::Locator::TomlKey("package.version".into()),
+    };
+    Ok((edits, left.into_iter().map(|(p, n)| (lock(p), n)).collect()))
 }
 
 /// After the bump, no version file may still hold the old version.

@@ -2,20 +2,26 @@
 //! `[[package]]` entry whose `source` is `{ editable = "<dir>" }` or `{ virtual = "<dir>" }`
 //! (`.` for the lock's own folder), with the version as uv normalizes it (PEP 440: `1.3.0-rc.1`
 //! is `1.3.0rc1`). That entry's version moves as `uv lock` would write it, every other byte
-//! kept; one relhook cannot read as uv writes it is refused, never guessed at.
+//! kept; one relhook cannot read as uv writes it is refused, never guessed at. A lock whose
+//! entry holds another version (or that has no entry of the project) is left with a note.
 
 use std::path::{Path, PathBuf};
 
 use super::{Edit, Result, VersionFile, VersionFileError};
 
+/// The locks a release leaves as they are, each with the note that says why.
+pub type LocksLeft = Vec<(PathBuf, String)>;
+
 /// The `uv.lock` edits that follow bumped `pyproject.toml` files (each with the version it
-/// held): the lock at the top of the work tree, and one in the project's own folder.
+/// held): the lock at the top of the work tree, and one in the project's own folder; and the
+/// locks left as they are, each with the note that says why.
 pub fn uv_lock_edits(
     root: &Path,
     bumped: &[(VersionFile, String)],
     new: &str,
-) -> Result<Vec<Edit>> {
+) -> Result<(Vec<Edit>, LocksLeft)> {
     let mut out: Vec<Edit> = Vec::new();
+    let mut notes = Vec::new();
     for (f, old) in bumped {
         if old == new || f.path.file_name().is_none_or(|n| n != "pyproject.toml") {
             continue;
@@ -36,13 +42,30 @@ pub fn uv_lock_edits(
                     Err(e) => return Err(e),
                 },
             };
-            let after =
+            let bumped =
                 bump_entry(&text, &source, name.as_deref(), old, new).map_err(|message| {
                     VersionFileError::LockEntry {
                         path: lock.clone(),
                         message,
                     }
                 })?;
+            let after = match bumped {
+                Bumped::Text(after) => after,
+                // A workspace member's entry is the root lock's only if it is a member.
+                Bumped::NoEntry if source != "." => continue,
+                Bumped::NoEntry => {
+                    let name = name
+                        .as_deref()
+                        .map_or(String::new(), |n| format!(" of {n}"));
+                    let why = format!("has no entry{name} (`source = {{ editable = \".\" }}`)");
+                    notes.push((lock.clone(), left_note(&lock, &why)));
+                    continue;
+                }
+                Bumped::Stale(why) => {
+                    notes.push((lock.clone(), left_note(&lock, &format!(": {why}"))));
+                    continue;
+                }
+            };
             match planned {
                 Some(i) => out[i].after = after.into_bytes(),
                 None if after != text => out.push(Edit {
@@ -56,7 +79,24 @@ pub fn uv_lock_edits(
         }
     }
     out.retain(|e| e.before != e.after);
-    Ok(out)
+    Ok((out, notes))
+}
+
+/// The note on a lock the release leaves as it is (`why` follows its path), with the command
+/// that refreshes it, run in its folder.
+fn left_note(lock: &Path, why: &str) -> String {
+    let refresh = match lock.parent().filter(|d| !d.as_os_str().is_empty()) {
+        Some(dir) => format!(
+            "uv lock --directory {}",
+            crate::shellword::quote(&slash_path(dir))
+        ),
+        None => "uv lock".to_owned(),
+    };
+    format!(
+        "{}{why}, so the release leaves it as it is; `{refresh}` refreshes it (run it and commit {} before releasing, and the release moves it)",
+        lock.display(),
+        lock.display()
+    )
 }
 
 /// A folder as uv writes it in a `source`: `.` for the top, `/` between components.
@@ -138,17 +178,28 @@ fn pep440(version: &str) -> Option<String> {
     Some(out)
 }
 
+/// What [`bump_entry`] made of a lock.
+#[derive(Debug, PartialEq, Eq)]
+enum Bumped {
+    /// The lock with the entry moved, or as it was: the entry has no version (a dynamic one),
+    /// or already the new one.
+    Text(String),
+    /// No entry has the project's source.
+    NoEntry,
+    /// The entry is left as it is, a lock not kept: why (another version, another name).
+    Stale(String),
+}
+
 /// `text` (a uv.lock) with the version of the entry whose source is the project at `source`
-/// (named `name`) moved from `old` to `new`. Unchanged when there is no such entry, when it
-/// has no version (a dynamic one), or says another (a lock not kept, or another project
-/// renamed in); `Err` (why) when it is not as uv writes it.
+/// (named `name`) moved from `old` to `new` (see [`Bumped`]); `Err` (why, and the fix) when
+/// it is not as uv writes it and relhook cannot tell where the version is.
 fn bump_entry(
     text: &str,
     source: &str,
     name: Option<&str>,
     old: &str,
     new: &str,
-) -> std::result::Result<String, String> {
+) -> std::result::Result<Bumped, String> {
     let mut found: Vec<Entry> = Vec::new();
     let mut block: Option<Entry> = None;
     let mut at = 0;
@@ -175,7 +226,7 @@ fn bump_entry(
     found.extend(block.filter(|b| b.is_project(source)));
     let [entry] = found.as_slice() else {
         return match found.len() {
-            0 => Ok(text.to_owned()),
+            0 => Ok(Bumped::NoEntry),
             // `uv lock` itself refuses such a lock ("Found duplicate package").
             n => Err(format!(
                 "{n} entries have `source = {{ editable = \"{source}\" }}` (or `virtual`), which uv cannot read either; remove all but one of them and commit uv.lock"
@@ -193,22 +244,31 @@ fn bump_entry(
         Err(Some(listed)) => listed,
         Err(None) => return Err(odd("name", raw_name, &normalized(name.unwrap_or("…")))),
     };
-    if name.is_some_and(|n| normalized(n) != normalized(&listed)) {
-        return Ok(text.to_owned());
+    if let Some(n) = name.filter(|n| normalized(n) != normalized(&listed)) {
+        let why = format!("the entry at `{source}` is named {listed}, not {n}");
+        return Ok(Bumped::Stale(why));
     }
     let Some((offset, raw)) = &entry.version else {
-        return Ok(text.to_owned());
+        return Ok(Bumped::Text(text.to_owned()));
     };
     let pep_old = pep440(old);
     let is_old = |held: &str| held == old || Some(held) == pep_old.as_deref();
+    let stale = |held: &str| {
+        let done = held == new || Some(held) == pep440(new).as_deref();
+        Ok(match done {
+            true => Bumped::Text(text.to_owned()),
+            false => Bumped::Stale(format!(
+                "the entry of {listed} says {held}, not {old} as its pyproject.toml does"
+            )),
+        })
+    };
     let (span, held) = match quoted(raw) {
         Ok(found) => found,
-        // Another version, whatever its spelling, is a lock not kept: left as it is.
-        Err(Some(held)) if !is_old(&held) => return Ok(text.to_owned()),
+        Err(Some(held)) if !is_old(&held) => return stale(&held),
         Err(_) => return Err(odd("version", raw, pep_old.as_deref().unwrap_or(old))),
     };
     if !is_old(held) {
-        return Ok(text.to_owned());
+        return stale(held);
     }
     let Some(written) = pep440(new) else {
         return Err(format!(
@@ -216,11 +276,11 @@ fn bump_entry(
         ));
     };
     let span = offset + span.start..offset + span.end;
-    Ok(format!(
+    Ok(Bumped::Text(format!(
         "{}{written}{}",
         &text[..span.start],
         &text[span.end..]
-    ))
+    )))
 }
 
 /// A `[[package]]` entry's top keys, each as written after `key = `; the version with its
@@ -274,55 +334,68 @@ mod tests {
 
     const LOCK: &str = "version = 1\nrevision = 3\n\n[[package]]\nname = \"click\"\nversion = \"1.2.0\"\nsource = { registry = \"https://pypi.org/simple\" }\n\n[[package]]\nname = \"my-app\"\nversion = \"1.2.0\"\nsource = { editable = \".\" }\ndependencies = [\n    { name = \"click\" },\n]\n\n[package.metadata]\nrequires-dist = [{ name = \"pkg\", editable = \"pkg\" }]\n\n[[package]]\nname = \"pkg\"\nversion = \"1.2.0\"\nsource = { virtual = \"pkg\" }\n";
 
+    /// The lock [`bump_entry`] makes, panicking on anything else.
+    fn moved(text: &str, source: &str, name: Option<&str>, old: &str, new: &str) -> String {
+        match bump_entry(text, source, name, old, new) {
+            Ok(Bumped::Text(after)) => after,
+            other => panic!("{other:?}"),
+        }
+    }
+
     #[test]
     fn only_the_project_s_own_entry_moves() {
-        let after = bump_entry(LOCK, ".", Some("My_App"), "1.2.0", "1.3.0").unwrap();
+        let after = moved(LOCK, ".", Some("My_App"), "1.2.0", "1.3.0");
         let want = LOCK.replacen(
             "name = \"my-app\"\nversion = \"1.2.0\"",
             "name = \"my-app\"\nversion = \"1.3.0\"",
             1,
         );
         assert_eq!(after, want);
-        let after = bump_entry(LOCK, "pkg", Some("pkg"), "1.2.0", "1.2.1-rc.1").unwrap();
+        let after = moved(LOCK, "pkg", Some("pkg"), "1.2.0", "1.2.1-rc.1");
         assert!(
             after.ends_with(
                 "name = \"pkg\"\nversion = \"1.2.1rc1\"\nsource = { virtual = \"pkg\" }\n"
             )
         );
         let crlf = LOCK.replace('\n', "\r\n");
-        let after = bump_entry(&crlf, ".", None, "1.2.0", "1.3.0").unwrap();
+        let after = moved(&crlf, ".", None, "1.2.0", "1.3.0");
         assert_eq!(after, want.replace('\n', "\r\n"));
     }
 
     #[test]
-    fn another_version_or_name_or_none_is_left_alone() {
-        for (name, old) in [(Some("other"), "1.2.0"), (None, "1.1.0")] {
-            assert_eq!(bump_entry(LOCK, ".", name, old, "1.3.0").unwrap(), LOCK);
-        }
+    fn another_version_or_name_or_none_is_told() {
+        let stale = |name, old| match bump_entry(LOCK, ".", name, old, "1.3.0") {
+            Ok(Bumped::Stale(why)) => why,
+            other => panic!("{other:?}"),
+        };
         assert_eq!(
-            bump_entry(LOCK, "nowhere", None, "1.2.0", "1.3.0").unwrap(),
-            LOCK
+            stale(Some("other"), "1.2.0"),
+            "the entry at `.` is named my-app, not other"
         );
+        assert_eq!(
+            stale(None, "1.1.0"),
+            "the entry of my-app says 1.2.0, not 1.1.0 as its pyproject.toml does"
+        );
+        let nowhere = bump_entry(LOCK, "nowhere", None, "1.2.0", "1.3.0");
+        assert_eq!(nowhere, Ok(Bumped::NoEntry));
+        // No version (a dynamic one), or the new one already: nothing to move.
         let dynamic = LOCK.replace(
             "name = \"my-app\"\nversion = \"1.2.0\"\n",
             "name = \"my-app\"\n",
         );
-        assert_eq!(
-            bump_entry(&dynamic, ".", None, "1.2.0", "1.3.0").unwrap(),
-            dynamic
-        );
+        assert_eq!(moved(&dynamic, ".", None, "1.2.0", "1.3.0"), dynamic);
+        assert_eq!(moved(LOCK, ".", None, "1.1.0", "1.2.0"), LOCK);
         // From a pre-release, as uv wrote it.
         let rc = LOCK.replace(
             "version = \"1.2.0\"\nsource = { editable",
             "version = \"1.2.0rc1\"\nsource = { editable",
         );
-        let after = bump_entry(&rc, ".", None, "1.2.0-rc.1", "1.2.0").unwrap();
-        assert_eq!(after, LOCK);
+        assert_eq!(moved(&rc, ".", None, "1.2.0-rc.1", "1.2.0"), LOCK);
     }
 
     #[test]
     fn a_value_in_a_clear_place_moves_alone() {
-        for (line, moved) in [
+        for (line, after) in [
             ("version = '1.2.0'", "version = '1.3.0'"),
             ("version = \"1.2.0\"  # ours", "version = \"1.3.0\"  # ours"),
             ("version = '1.2.0'\t# \"x\"", "version = '1.3.0'\t# \"x\""),
@@ -333,8 +406,8 @@ mod tests {
                     &format!("{l}\nsource = {{ editable"),
                 )
             };
-            let after = bump_entry(&written(line), ".", None, "1.2.0", "1.3.0").unwrap();
-            assert_eq!(after, written(moved), "{line}");
+            let got = moved(&written(line), ".", None, "1.2.0", "1.3.0");
+            assert_eq!(got, written(after), "{line}");
         }
     }
 
@@ -351,10 +424,8 @@ mod tests {
         );
         // Another version, however written, is a lock not kept.
         let other = escaped.replace("1.2\\u002E0", "1.1\\u002E0");
-        assert_eq!(
-            bump_entry(&other, ".", None, "1.2.0", "1.3.0").unwrap(),
-            other
-        );
+        let left = bump_entry(&other, ".", None, "1.2.0", "1.3.0");
+        assert!(matches!(left, Ok(Bumped::Stale(_))), "{left:?}");
         let twice = format!(
             "{LOCK}\n[[package]]\nname = \"my-app\"\nversion = \"1.2.0\"\nsource = {{ editable = \".\" }}\n"
         );
