@@ -490,6 +490,7 @@ mod qa47_unkept_advice;
 mod qa47_untracked_lock;
 mod qa47_uv_lock;
 mod qa47_uv_lock_odd_entry;
+mod qa47_uv_lock_pre_release;
 mod qa47_uv_lock_stale;
 mod qa47_verbatim_blank_header;
 mod qa6a;

@@ -253,6 +253,7 @@ pub type LeftAlone = Vec<(VersionFile, String)>;
 /// move each bumped Python project's own entry; with the locks left as they are, each with
 /// its note (an entry at another version: a lock not kept).
 pub fn bump_edits(
+    config: &Config,
     root: &Path,
     bumped: &[(VersionFile, String)],
     new: &str,
@@ -282,7 +283,8 @@ pub fn bump_edits(
         Vec::new()
     };
     edits.extend(files::cargo_lock_edit(root, bumped, new, &names));
-    let (uv, left) = files::uv_lock_edits(root, bumped, new)?;
+    let (uv, left) = files::uv_lock_edits(root, bumped, new)
+        .map_err(|e| super::lock_spelling::refusal(config, e))?;
     edits.extend(uv);
     let lock = |path| VersionFile {
         path,
@@ -361,11 +363,13 @@ pub fn files_written(
     if root.join(lock).exists() && !out.iter().any(|p| p == lock) {
         out.push(lock.to_path_buf());
     }
-    // uv's lock follows a pyproject.toml the release bumps.
-    let uv = Path::new("uv.lock");
-    let python = out.iter().any(|p| p.ends_with("pyproject.toml"));
-    if python && root.join(uv).exists() && !out.iter().any(|p| p == uv) {
-        out.push(uv.to_path_buf());
+    // uv's locks follow a pyproject.toml the release bumps, refused as the release refuses.
+    let (uv, _) = files::uv_lock_edits(root, &bumped, &new)
+        .map_err(|e| super::lock_spelling::refusal(config, e))?;
+    for e in uv {
+        if !out.contains(&e.path) {
+            out.push(e.path);
+        }
     }
     if config.package.is_none() && config.release.bump_dependents {
         let mut edits = Vec::new();

@@ -19,6 +19,7 @@ mod former;
 mod held;
 mod lerna;
 mod links;
+pub mod lock_spelling;
 mod members;
 mod moved;
 mod next;

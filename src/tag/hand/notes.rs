@@ -29,6 +29,10 @@ pub(super) fn unpublishable(repo: &Repo, config: &Config, version: &Version) -> 
             "its release commit cannot be made, as `{release}` cannot make it either: {e}; {again}"
         )
     };
+    // A version uv's lock cannot spell: the fix is another tag, not the same release.
+    if let Some(why) = crate::release::lock_spelling::hand_tag(repo, config, &root, version) {
+        return Some(why);
+    }
     // A listed version file that is not there: `complete` could only withdraw the tag.
     if let Err(e) = crate::release::check_listed_exist(config, &root) {
         return Some(cannot(e));

@@ -244,6 +244,18 @@ pub enum VersionFileError {
         /// What is wrong, and the way on.
         message: String,
     },
+    /// The new version has no PEP 440 spelling (`1.3.0-next.1`), so uv's lock cannot hold it.
+    #[error("{path}: {version} has no PEP 440 spelling for uv's entry of {name} (a pre-release there is `a`, `b`, `rc` or `dev`, then a number)", path = .path.display())]
+    NoLockSpelling {
+        /// The lock file's path relative to the root.
+        path: PathBuf,
+        /// The version asked for.
+        version: String,
+        /// The project whose entry it is.
+        name: String,
+        /// The nearest version uv can spell (`1.3.0-rc.1`).
+        instead: String,
+    },
     /// The file changed since the edit was planned; nothing was written.
     #[error("{path}: changed since the bump was planned; nothing was written", path = .path.display())]
     Stale {
@@ -504,5 +516,5 @@ pub use json::value as json_value;
 pub use lerna::{npm_lock_keys, package_manifests as lerna_packages};
 use pattern::pattern_spans;
 use toml::toml_span;
-pub use uv_lock::uv_lock_edits;
+pub use uv_lock::{LocksLeft, uv_lock_edits, uv_spells};
 use write::{apply_with, write_atomic};

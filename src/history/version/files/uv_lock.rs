@@ -43,11 +43,17 @@ pub fn uv_lock_edits(
                 },
             };
             let bumped =
-                bump_entry(&text, &source, name.as_deref(), old, new).map_err(|message| {
-                    VersionFileError::LockEntry {
+                bump_entry(&text, &source, name.as_deref(), old, new).map_err(|e| match e {
+                    Odd::Entry(message) => VersionFileError::LockEntry {
                         path: lock.clone(),
                         message,
-                    }
+                    },
+                    Odd::Unspelled(listed) => VersionFileError::NoLockSpelling {
+                        path: lock.clone(),
+                        version: new.to_owned(),
+                        name: listed,
+                        instead: nearest_spelled(new),
+                    },
                 })?;
             let after = match bumped {
                 Bumped::Text(after) => after,
@@ -178,6 +184,36 @@ fn pep440(version: &str) -> Option<String> {
     Some(out)
 }
 
+/// Whether uv can write `version` (PEP 440 spells it): a lock of the project can hold it.
+pub fn uv_spells(version: &str) -> bool {
+    pep440(version).is_some()
+}
+
+/// The version nearest `version` that uv can spell: its pre-release as `rc`, with the number
+/// it ends with (`1.3.0-next.2` → `1.3.0-rc.2`; `1`, else), without build metadata.
+fn nearest_spelled(version: &str) -> String {
+    let Ok(v) = semver::Version::parse(version) else {
+        return version.to_owned();
+    };
+    let n = v
+        .pre
+        .as_str()
+        .rsplit(|c: char| !c.is_ascii_digit())
+        .next()
+        .and_then(|n| n.parse::<u64>().ok())
+        .unwrap_or(1);
+    format!("{}.{}.{}-rc.{n}", v.major, v.minor, v.patch)
+}
+
+/// Why [`bump_entry`] cannot move an entry.
+#[derive(Debug, PartialEq, Eq)]
+enum Odd {
+    /// The entry is not as uv writes it: why, and the fix.
+    Entry(String),
+    /// The new version has no PEP 440 spelling; the entry's name.
+    Unspelled(String),
+}
+
 /// What [`bump_entry`] made of a lock.
 #[derive(Debug, PartialEq, Eq)]
 enum Bumped {
@@ -199,7 +235,7 @@ fn bump_entry(
     name: Option<&str>,
     old: &str,
     new: &str,
-) -> std::result::Result<Bumped, String> {
+) -> std::result::Result<Bumped, Odd> {
     let mut found: Vec<Entry> = Vec::new();
     let mut block: Option<Entry> = None;
     let mut at = 0;
@@ -228,15 +264,15 @@ fn bump_entry(
         return match found.len() {
             0 => Ok(Bumped::NoEntry),
             // `uv lock` itself refuses such a lock ("Found duplicate package").
-            n => Err(format!(
+            n => Err(Odd::Entry(format!(
                 "{n} entries have `source = {{ editable = \"{source}\" }}` (or `virtual`), which uv cannot read either; remove all but one of them and commit uv.lock"
-            )),
+            ))),
         };
     };
     let odd = |key: &str, raw: &str, uv: &str| {
-        format!(
+        Odd::Entry(format!(
             "the entry of the project at `{source}` reads `{key} = {raw}`, which relhook does not edit; write the line as uv does, `{key} = \"{uv}\"`, and commit uv.lock"
-        )
+        ))
     };
     let raw_name = entry.name.as_deref().unwrap_or("");
     let listed = match quoted(raw_name) {
@@ -271,9 +307,7 @@ fn bump_entry(
         return stale(held);
     }
     let Some(written) = pep440(new) else {
-        return Err(format!(
-            "{new} has no PEP 440 spelling for the entry of {listed}; release a pre-release named `a`, `b`, `rc` or `dev` (`--pre rc`)"
-        ));
+        return Err(Odd::Unspelled(listed));
     };
     let span = offset + span.start..offset + span.end;
     Ok(Bumped::Text(format!(
@@ -417,7 +451,9 @@ mod tests {
             "version = \"1.2.0\"\nsource = { editable",
             "version = \"1.2\\u002E0\"\nsource = { editable",
         );
-        let e = bump_entry(&escaped, ".", None, "1.2.0", "1.3.0").unwrap_err();
+        let Err(Odd::Entry(e)) = bump_entry(&escaped, ".", None, "1.2.0", "1.3.0") else {
+            panic!("moved");
+        };
         assert!(
             e.ends_with("`version = \"1.2.0\"`, and commit uv.lock"),
             "{e}"
@@ -429,10 +465,25 @@ mod tests {
         let twice = format!(
             "{LOCK}\n[[package]]\nname = \"my-app\"\nversion = \"1.2.0\"\nsource = {{ editable = \".\" }}\n"
         );
-        let e = bump_entry(&twice, ".", None, "1.2.0", "1.3.0").unwrap_err();
+        let Err(Odd::Entry(e)) = bump_entry(&twice, ".", None, "1.2.0", "1.3.0") else {
+            panic!("moved");
+        };
         assert!(e.contains("2 entries") && !e.contains("uv lock"), "{e}");
-        let e = bump_entry(LOCK, ".", None, "1.2.0", "1.3.0-foo.1").unwrap_err();
-        assert!(e.contains("PEP 440"), "{e}");
+        let e = bump_entry(LOCK, ".", None, "1.2.0", "1.3.0-foo.1");
+        assert_eq!(e, Err(Odd::Unspelled("my-app".into())));
+    }
+
+    #[test]
+    fn the_nearest_version_uv_spells_is_a_release_candidate() {
+        for (version, nearest) in [
+            ("1.3.0-next.1", "1.3.0-rc.1"),
+            ("1.3.0-next.12", "1.3.0-rc.12"),
+            ("1.3.0-foo", "1.3.0-rc.1"),
+            ("1.3.0-x.2+b.1", "1.3.0-rc.2"),
+        ] {
+            assert_eq!(nearest_spelled(version), nearest, "{version}");
+            assert!(uv_spells(nearest), "{nearest}");
+        }
     }
 
     #[test]
