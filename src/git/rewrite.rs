@@ -21,6 +21,13 @@ pub struct StoredFile {
     pub mode: i32,
 }
 
+impl StoredFile {
+    /// Whether it is a symbolic link (its bytes are the path it names).
+    pub fn is_link(&self) -> bool {
+        self.mode == i32::from(git2::FileMode::Link)
+    }
+}
+
 /// The newest entry of HEAD's reflog.
 #[derive(Debug, Clone)]
 pub struct ReflogTop {

@@ -112,6 +112,10 @@ pub fn dirty_version_file(repo: &Repo, config: &Config, root: &Path) -> Option<s
                 return None;
             }
             let stored = repo.file_at(head, &f.path).ok()??;
+            // A link's blob is the path it names: the release refuses it as a link instead.
+            if stored.is_link() {
+                return None;
+            }
             let committed =
                 files::read_version_in(&f, &String::from_utf8_lossy(&stored.bytes)).ok();
             (files::read_version(root, &f).ok() != committed).then_some(f.path)
