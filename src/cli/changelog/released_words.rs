@@ -46,32 +46,27 @@ pub(super) fn merge(
     let at = history.as_ref().map(|(r, c, s)| (r, c, *s));
     let merged = crate::history::sync::merge_by_history(at, (b, o, t))?;
     if let Some(e) = merged.dropped.first() {
-        let more = merged.dropped.len() - 1;
+        let (more, it) = and_more(merged.dropped.len());
         eprintln_note(&format!(
-            "{label}: left `- {}`{} out of Unreleased, where one side added {}: a release the merge holds lists the same words, and no commit outside a release wrote {} (one whose cherry-pick a release holds is released with it); if it is a change of its own, write it back under `## [Unreleased]`",
+            "{label}: left `- {}`{more} out of Unreleased, where one side added {it}: a release the merge holds lists the same words, and no commit outside a release wrote {it} (one whose cherry-pick a release holds is released with it); if it is a change of its own, write it back under `## [Unreleased]`",
             one_line(&e.text),
-            if more > 0 {
-                format!(" (and {more} more)")
-            } else {
-                String::new()
-            },
-            if more > 0 { "them" } else { "it" },
-            if more > 0 { "them" } else { "it" },
         ));
     }
     if let Some((e, squash)) = merged.carried.first() {
-        let more = merged.carried.len() - 1;
+        let (more, it) = and_more(merged.carried.len());
         eprintln_note(&format!(
-            "{label}: left `- {}`{} out of Unreleased: the squash merge {squash} on the other side carries the commit that wrote {}, and its own entry stands for {}",
+            "{label}: left `- {}`{more} out of Unreleased: the squash merge {squash} on the other side carries the commit that wrote {it}, and its own entry stands for {it}",
             one_line(&e.text),
-            if more > 0 {
-                format!(" (and {more} more)")
-            } else {
-                String::new()
-            },
-            if more > 0 { "them" } else { "it" },
-            if more > 0 { "them" } else { "it" },
         ));
     }
     Ok(merged.text)
+}
+
+/// How a note naming the first of `count` entries left out speaks of the rest: the
+/// ` (and N more)` after it, and `it` or `them`.
+fn and_more(count: usize) -> (String, &'static str) {
+    match count.saturating_sub(1) {
+        0 => (String::new(), "it"),
+        more => (format!(" (and {more} more)"), "them"),
+    }
 }
