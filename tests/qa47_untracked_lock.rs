@@ -110,3 +110,31 @@ fn a_tracked_lock_still_moves() {
     assert!(files.lines().any(|l| l == "Cargo.lock"), "{files}");
     assert!(repo.read("Cargo.lock").contains("version = \"1.3.0\""));
 }
+
+/// A lock merely not added yet (untracked, not ignored) is no choice of the project's: it
+/// moves with the release like a tracked one, so the advice to commit it then commits the
+/// new version, never the old one beside a bumped manifest.
+#[test]
+fn a_lock_not_yet_added_moves_with_the_release() {
+    let repo = Repo::new();
+    let toml = "[package]\nname = \"demo\"\nversion = \"1.2.0\"\nedition = \"2021\"\n";
+    repo.write("Cargo.toml", toml);
+    repo.write(
+        ".relconfig.toml",
+        "[checks]\ntest = [\"true\"]\nrequire_tested_tags = false\n",
+    );
+    repo.git(&["add", "-A"]);
+    repo.git(&["commit", "-q", "-m", "chore: init"]);
+    repo.git(&["tag", "-a", "v1.2.0", "-m", "1.2.0"]);
+    ok(repo.relhook(&["install"]));
+    repo.commit_hooked("feat: more");
+    repo.write("Cargo.lock", CARGO_LOCK);
+    let out = repo.relhook(&["release", "--no-test", "--allow-dirty"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(!stderr(&out).contains("left alone"), "{}", text(&out));
+    assert!(repo.read("Cargo.lock").contains("version = \"1.3.0\""));
+    let tagged = repo.git_output(&["show", "v1.3.0:Cargo.lock"]);
+    if tagged.status.success() {
+        assert!(String::from_utf8_lossy(&tagged.stdout).contains("version = \"1.3.0\""));
+    }
+}

@@ -1,7 +1,9 @@
 //! The lock files a release moves with a version (Cargo.lock, uv.lock, package-lock.json,
-//! npm-shrinkwrap.json) that HEAD does not track: a library often ignores its lock, which the
-//! tools regenerate in the work tree all the same. The release neither writes nor commits such
-//! a file (adding it would track what the project chose not to); one note line says so.
+//! npm-shrinkwrap.json) that HEAD does not track and git ignores: a library often ignores its
+//! lock, which the tools regenerate in the work tree all the same. The release neither writes
+//! nor commits such a file (adding it would track what the project chose not to); one note
+//! line says so. A lock untracked but not ignored is one not yet added: it moves with the
+//! release, so the advice to commit it commits the new version, not a stale one.
 
 use std::path::Path;
 
@@ -18,24 +20,22 @@ const LOCKS: &[&str] = &[
 ];
 
 /// Whether `path` names a lock file relhook moves.
-fn is_lock(path: &Path) -> bool {
+pub(super) fn is_lock(path: &Path) -> bool {
     path.file_name()
         .and_then(|n| n.to_str())
         .is_some_and(|n| LOCKS.contains(&n))
 }
 
-/// The note on `path` when it is a lock file HEAD does not track (the release leaves it
-/// alone); `None` for any other file.
+/// The note on `path` when it is a lock file HEAD does not track and git ignores (the release
+/// leaves it alone); `None` for any other file.
 pub fn untracked(repo: &Repo, path: &Path) -> Option<String> {
-    if !is_lock(path) || repo.tracked_at_head(path) {
+    if !is_lock(path) || repo.tracked_at_head(path) || !repo.is_ignored(path) {
         return None;
     }
-    let why = if repo.is_ignored(path) {
-        "not tracked (ignored)"
-    } else {
-        "not tracked"
-    };
-    Some(format!("{} is {why}: left alone", path.display()))
+    Some(format!(
+        "{} is not tracked (ignored): left alone",
+        path.display()
+    ))
 }
 
 /// Takes every untracked lock's edit out of `edits`, with its note added to `notes` (once).
