@@ -468,6 +468,7 @@ mod qa47_hand_tag_mid_bisect;
 mod qa47_heading_as_written;
 mod qa47_heading_style_kept;
 mod qa47_killed_release_lock;
+mod qa47_own_release_message;
 mod qa47_picked_after_revert;
 mod qa47_pre_commit_message_path;
 mod qa47_pre_commit_old_rev;
