@@ -31,6 +31,23 @@ fn a_commented_or_single_quoted_version_moves_in_place() {
     }
 }
 
+/// Every spelling TOML allows and uv reads was passed over without a word, the lock left at
+/// the old version in the release (`uv lock --check` then fails on the tag): each moves now.
+#[test]
+fn any_spelling_uv_reads_moves() {
+    for (line, moved) in [
+        ("version=\"1.2.0\"", "version=\"1.2.1\""),
+        ("version  = \"1.2.0\"", "version  = \"1.2.1\""),
+        ("version =\t\"1.2.0\"", "version =\t\"1.2.1\""),
+        ("\"version\" = \"1.2.0\"", "\"version\" = \"1.2.1\""),
+        ("  version = \"1.2.0\"", "  version = \"1.2.1\""),
+    ] {
+        let repo = project(&with_version_line(line));
+        ok(repo.relhook(&["release"]));
+        assert_eq!(repo.read("uv.lock"), with_version_line(moved), "{line}");
+    }
+}
+
 #[test]
 fn an_entry_relhook_cannot_edit_is_refused_with_the_line_to_write() {
     let odd = with_version_line("version = \"1.2\\u002E0\"");

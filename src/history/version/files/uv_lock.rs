@@ -226,6 +226,19 @@ enum Bumped {
     Stale(String),
 }
 
+/// The value of `line` when it sets `key` (`version = "1.2.0"`, and any spelling TOML allows
+/// and uv reads: `version="1.2.0"`, indented, tabbed, `"version" = …`), with where it starts:
+/// a spelling relhook passed over left the lock stale without a word.
+fn key_value<'a>(line: &'a str, key: &str) -> Option<(usize, &'a str)> {
+    let rest = line.trim_start_matches([' ', '\t']);
+    let rest = (rest.strip_prefix(key))
+        .or_else(|| rest.strip_prefix(&format!("\"{key}\"")))?
+        .trim_start_matches([' ', '\t'])
+        .strip_prefix('=')?
+        .trim_start_matches([' ', '\t']);
+    Some((line.len() - rest.len(), rest))
+}
+
 /// `text` (a uv.lock) with the version of the entry whose source is the project at `source`
 /// (named `name`) moved from `old` to `new` (see [`Bumped`]); `Err` (why, and the fix) when
 /// it is not as uv writes it and relhook cannot tell where the version is.
@@ -251,11 +264,11 @@ fn bump_entry(
             continue;
         }
         let Some(b) = block.as_mut() else { continue };
-        if let Some(v) = bare.strip_prefix("name = ") {
+        if let Some((_, v)) = key_value(bare, "name") {
             b.name = Some(v.to_owned());
-        } else if let Some(v) = bare.strip_prefix("version = ") {
-            b.version = Some((start + "version = ".len(), v.to_owned()));
-        } else if let Some(v) = bare.strip_prefix("source = ") {
+        } else if let Some((from, v)) = key_value(bare, "version") {
+            b.version = Some((start + from, v.to_owned()));
+        } else if let Some((_, v)) = key_value(bare, "source") {
             b.source = Some(v.to_owned());
         }
     }
@@ -425,6 +438,22 @@ mod tests {
             "version = \"1.2.0rc1\"\nsource = { editable",
         );
         assert_eq!(moved(&rc, ".", None, "1.2.0-rc.1", "1.2.0"), LOCK);
+    }
+
+    #[test]
+    fn any_spelling_of_the_keys_uv_reads_is_read() {
+        for line in [
+            "version=\"1.2.0\"",
+            "version  = \"1.2.0\"",
+            "version =\t\"1.2.0\"",
+            "\"version\" = \"1.2.0\"",
+            "  version = \"1.2.0\"",
+        ] {
+            let (at, v) = key_value(line, "version").unwrap();
+            assert_eq!((&line[at..], v), ("\"1.2.0\"", "\"1.2.0\""), "{line}");
+        }
+        assert_eq!(key_value("versions = \"1\"", "version"), None);
+        assert_eq!(key_value("name = \"x\"", "version"), None);
     }
 
     #[test]
