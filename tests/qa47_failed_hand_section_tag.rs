@@ -8,9 +8,9 @@ use crate::support::{Repo, hand_tag, ok, stderr, text};
 const CONFIG: &str =
     "[checks]\ntest = [\"sh\", \"-c\", \"test -e ok\"]\nrun_tests_on_push = true\n";
 
-/// relhook's hooks, `feat: add a` pushed, then the `## [0.1.0]` section written by hand in a
-/// commit of the user's own, tagged `v0.1.0` by hand; the tests fail.
-fn hand_section_tagged() -> Repo {
+/// relhook's hooks with tests that fail, `chore: start` pushed, `feat: add a` committed, and
+/// the `## [0.1.0]` section written by hand, not committed yet.
+pub(crate) fn hand_section_written() -> Repo {
     let repo = Repo::new();
     repo.with_origin();
     repo.write(".relconfig.toml", CONFIG);
@@ -24,6 +24,12 @@ fn hand_section_tagged() -> Repo {
         "## [Unreleased]\n\n## [0.1.0] - 2026-01-01\n\nHand-written intro.\n",
     );
     repo.write("CHANGELOG.md", log);
+    repo
+}
+
+/// [`hand_section_written`], committed as the user's own commit and tagged `v0.1.0` by hand.
+fn hand_section_tagged() -> Repo {
+    let repo = hand_section_written();
     repo.git(&["commit", "-q", "-am", "docs: write the 0.1.0 section"]);
     ok(hand_tag(&repo, &["-a", "v0.1.0", "-m", "release 0.1.0"]));
     assert_eq!(

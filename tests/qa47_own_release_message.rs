@@ -4,26 +4,12 @@
 //! `git tag -d v0.1.0 && git reset --keep HEAD~1`, which, pasted, dropped that work. Only a
 //! commit touching nothing but what a release writes is relhook's to undo.
 
-use crate::support::{Repo, hand_tag, ok, stderr, text};
-
-const CONFIG: &str =
-    "[checks]\ntest = [\"sh\", \"-c\", \"test -e ok\"]\nrun_tests_on_push = true\n";
+use crate::qa47_failed_hand_section_tag::hand_section_written;
+use crate::support::{hand_tag, ok, stderr, text};
 
 #[test]
 fn a_users_commit_under_the_release_message_is_never_advised_away() {
-    let repo = Repo::new();
-    repo.with_origin();
-    repo.write(".relconfig.toml", CONFIG);
-    repo.git(&["add", "."]);
-    repo.git(&["commit", "-q", "-m", "chore: start"]);
-    ok(repo.relhook(&["install"]));
-    repo.git(&["push", "-q", "-u", "origin", "main"]);
-    repo.commit_hooked("feat: add a");
-    let log = repo.read("CHANGELOG.md").replace(
-        "## [Unreleased]\n",
-        "## [Unreleased]\n\n## [0.1.0] - 2026-01-01\n\nHand-written intro.\n",
-    );
-    repo.write("CHANGELOG.md", log);
+    let repo = hand_section_written();
     repo.write("notes.txt", "important work\n");
     repo.git(&["add", "."]);
     repo.git(&["commit", "-q", "-m", "chore(release): 0.1.0"]);
