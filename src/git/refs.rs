@@ -289,6 +289,40 @@ impl Repo {
 }
 
 impl Repo {
+    /// Of the tags whose name ends in a SemVer version after some text (as in
+    /// [`Repo::version_suffixed_tags`]), the greatest of each such text: the text and the tag's
+    /// name, greatest version first. Read from the names alone (no tag object is read), so
+    /// cheap however many tags there are.
+    pub fn greatest_version_suffixed_by_prefix(&self) -> Vec<(String, String)> {
+        let refs = self.inner.references_glob("refs/tags/*");
+        let names: Vec<String> = (refs.into_iter().flat_map(|refs| refs.flatten()))
+            .filter_map(|r| Some(r.name()?.strip_prefix("refs/tags/")?.to_owned()))
+            .collect();
+        greatest_by_prefix(names.iter().map(String::as_str))
+    }
+}
+
+/// [`Repo::greatest_version_suffixed_by_prefix`] of these tag names.
+fn greatest_by_prefix<'n>(names: impl Iterator<Item = &'n str>) -> Vec<(String, String)> {
+    let mut greatest: std::collections::BTreeMap<&str, (semver::Version, &str)> =
+        Default::default();
+    for name in names {
+        let Some((prefix, version)) = version_suffix(name) else {
+            continue;
+        };
+        let held = greatest.get(prefix);
+        if held.is_none_or(|(v, _)| version.cmp_precedence(v).is_gt()) {
+            greatest.insert(prefix, (version, name));
+        }
+    }
+    let mut out: Vec<_> = greatest.into_iter().collect();
+    out.sort_by(|a, b| b.1.0.cmp_precedence(&a.1.0));
+    (out.into_iter())
+        .map(|(p, (_, name))| (p.to_owned(), name.to_owned()))
+        .collect()
+}
+
+impl Repo {
     /// Every tag whose name ends in a two-part version after some text (`v1.0`,
     /// `release-2.3`, `1.0`): its name, the version's two numbers, and the tag's commit.
     pub fn two_part_version_tags(&self) -> Vec<(String, (u64, u64), Oid)> {
@@ -358,7 +392,24 @@ impl Repo {
 
 #[cfg(test)]
 mod suffix_tests {
-    use super::version_suffix;
+    use super::{greatest_by_prefix, version_suffix};
+
+    #[test]
+    fn each_prefix_s_greatest_tag_greatest_first() {
+        let names = [
+            "release-0.1.0",
+            "release-0.2.0",
+            "v1.0.0",
+            "release-0.10.0-rc.1",
+            "x",
+        ];
+        let found = greatest_by_prefix(names.into_iter());
+        let found: Vec<(&str, &str)> = found.iter().map(|(p, n)| (&**p, &**n)).collect();
+        assert_eq!(
+            found,
+            [("v", "v1.0.0"), ("release-", "release-0.10.0-rc.1")]
+        );
+    }
 
     #[test]
     fn the_version_that_ends_a_tag_name_and_what_precedes_it() {

@@ -374,10 +374,47 @@ pub(crate) fn other_usual_prefixes(config: &Config) -> &'static [&'static str] {
     }
 }
 
+/// The prefixes other than `tag_prefix` this project's releases were likely tagged under:
+/// [`other_usual_prefixes`], then [`configured_before`].
+pub(crate) fn former_prefixes(repo: &Repo, config: &Config) -> Vec<String> {
+    let usual = other_usual_prefixes(config).iter().map(|p| (*p).to_owned());
+    usual.chain(configured_before(repo, config)).collect()
+}
+
+/// The prefixes, other than the usual ones, that a release was tagged under while the
+/// configuration stored in its commit said so (`tag_prefix = "release-"`, changed since): the
+/// project's own former prefix, whatever its form, never a CI's `build-` tags. Each prefix's
+/// greatest tag is asked, the 8 greatest prefixes at most; a monorepo's are its packages'.
+pub(crate) fn configured_before(repo: &Repo, config: &Config) -> Vec<String> {
+    if config.package.is_some() || !config.packages.is_empty() {
+        return Vec::new();
+    }
+    let prefix = config.version.tag_prefix.as_str();
+    let usual = other_usual_prefixes(config);
+    (repo.greatest_version_suffixed_by_prefix().into_iter())
+        .filter(|(p, _)| p != prefix && !usual.contains(&p.as_str()))
+        .take(8)
+        .filter(|(p, name)| {
+            let commit = repo.tag_target(name).and_then(|t| repo.peel_to_commit(t));
+            commit.and_then(|c| stored_prefix(repo, c)).as_ref() == Some(p)
+        })
+        .map(|(p, _)| p)
+        .collect()
+}
+
+/// The `tag_prefix` of the configuration stored at `commit`, when it configures no packages.
+pub(crate) fn stored_prefix(repo: &Repo, commit: Oid) -> Option<String> {
+    let file = std::path::Path::new(crate::config::FILE_NAME);
+    let stored = repo.file_at(commit, file).ok()??;
+    let then = Config::parse(file, &String::from_utf8(stored.bytes).ok()?).ok()?;
+    then.packages.is_empty().then_some(then.version.tag_prefix)
+}
+
 /// The greatest reachable tag that would be a release tag under another usual prefix (`v`
-/// versus none): its name, version and that prefix.
+/// versus none), else under a former `tag_prefix` ([`configured_before`], asked only then):
+/// its name, version and that prefix.
 fn other_prefix_tag(repo: &Repo, head: Oid, config: &Config) -> Option<(String, Version, String)> {
-    for other in other_usual_prefixes(config) {
+    let greatest = |other: &str| {
         let mut found: Vec<ReleaseTag> = repo
             .release_tag_candidates(other)
             .into_iter()
@@ -388,13 +425,17 @@ fn other_prefix_tag(repo: &Repo, head: Oid, config: &Config) -> Option<(String, 
             })
             .collect();
         found.sort_by(|a, b| b.version.cmp_precedence(&a.version));
-        if let Some(t) = found
-            .into_iter()
-            .take(8)
-            .find(|t| t.commit == head || repo.reaches(head, t.commit))
-        {
-            return Some((t.name, t.version, (*other).to_owned()));
-        }
+        let t = (found.into_iter().take(8))
+            .find(|t| t.commit == head || repo.reaches(head, t.commit))?;
+        Some((t.name, t.version, other.to_owned()))
+    };
+    if let Some(found) = other_usual_prefixes(config)
+        .iter()
+        .find_map(|o| greatest(o))
+    {
+        return Some(found);
     }
-    None
+    configured_before(repo, config)
+        .iter()
+        .find_map(|o| greatest(o))
 }

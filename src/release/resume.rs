@@ -257,9 +257,11 @@ pub fn half_made_from(repo: &Repo, config: &Config, tip: Oid) -> Option<HalfMade
     let head = repo.head();
     let (commit, version) = release_commit_on(repo, config, tip)?;
     let tag = format!("{}{version}", config.version.tag_prefix);
-    // Tagged under another usual prefix (`v1.0.0` before `tag_prefix` became "" or
-    // `release-`): released, and `--resume` would tag it a second time.
-    let others = crate::history::tags::other_usual_prefixes(config);
+    // Tagged under a former prefix (`v1.0.0` before `tag_prefix` became "" or `release-`;
+    // `release-1.0.0`, the prefix its commit stores, before it became `v`): released, and
+    // `--resume` would tag it a second time.
+    let mut others = crate::history::tags::former_prefixes(repo, config);
+    others.extend(crate::history::tags::stored_prefix(repo, commit));
     let named = |t: Oid| repo.peel_to_commit(t) == Some(commit);
     if (others.iter()).any(|o| repo.tag_target(&format!("{o}{version}")).is_some_and(named)) {
         return None;
