@@ -494,6 +494,7 @@ mod qa47_uv_lock_odd_entry;
 mod qa47_uv_lock_pre_release;
 mod qa47_uv_lock_stale;
 mod qa47_verbatim_blank_header;
+mod qa48_carried_commit_links;
 mod qa48_prefix_uncommon_former;
 mod qa6a;
 mod qa7;

@@ -13,7 +13,8 @@ use crate::history::changelog::Changelog;
 use crate::history::version::files::Edit;
 use crate::{Error, Result};
 
-/// The edit that turns the changelog into release `version`'s (writing nothing).
+/// The edit that turns the changelog into release `version`'s (writing nothing), and the note
+/// naming the pre-release entries its section carries once though listed more than once.
 pub(super) fn changelog_edit(
     repo: &Repo,
     config: &Config,
@@ -21,7 +22,7 @@ pub(super) fn changelog_edit(
     version: &Version,
     date: &str,
     extra: &[String],
-) -> Result<Edit> {
+) -> Result<(Edit, Option<String>)> {
     let rel = config.changelog.path.clone();
     let path = root.join(&rel);
     if let Some(r) = not_a_file(repo, config, &rel, Some(version)) {
@@ -73,26 +74,45 @@ pub(super) fn changelog_edit(
         None => None,
     };
     let Some(at_head) = at_head else {
-        let after = released(repo, config, &rel, &text, version, date, extra)?;
-        return Ok(Edit {
+        let (after, once) = released(repo, config, &rel, &text, version, date, extra)?;
+        let note = carried_once_note(&rel, version, &once);
+        let edit = Edit {
             path: rel,
             before,
             after: after.into_bytes(),
             committed: None,
-        });
+        };
+        return Ok((edit, note));
     };
-    let committed = released(repo, config, &rel, &at_head, version, date, extra)?;
+    let (committed, once) = released(repo, config, &rel, &at_head, version, date, extra)?;
+    let note = carried_once_note(&rel, version, &once);
     let after = super::carried::carried(repo, &rel, &at_head, &committed, &before, &config.commit)?;
-    Ok(Edit {
+    let edit = Edit {
         path: rel,
         before,
         after,
         committed: Some(committed.into_bytes()),
-    })
+    };
+    Ok((edit, note))
+}
+
+/// The one line saying which entries release `version` carries once though its pre-releases
+/// (or Unreleased) list them more than once; `None` when it merged none.
+fn carried_once_note(rel: &Path, version: &Version, once: &[String]) -> Option<String> {
+    let (first, rest) = once.split_first()?;
+    let more = match rest.len() {
+        0 => String::new(),
+        n => format!(" (and {n} more)"),
+    };
+    let first = first.split_whitespace().collect::<Vec<_>>().join(" ");
+    Some(format!(
+        "{}: {version} carries once `- {first}`{more}, which its pre-releases or Unreleased list more than once in the same words, naming the same commit or none",
+        rel.display(),
+    ))
 }
 
 /// `text` with release `version`'s section made of its Unreleased, brought up to date with
-/// history.
+/// history, and the pre-release entries it carries once though listed more than once.
 fn released(
     repo: &Repo,
     config: &Config,
@@ -101,7 +121,7 @@ fn released(
     version: &Version,
     date: &str,
     extra: &[String],
-) -> Result<String> {
+) -> Result<(String, Vec<String>)> {
     // History is the truth: commits that never met the hook are added before the release,
     // all of them since the release before this one (a hand tag is on HEAD already).
     let tag = format!("{}{version}", config.version.tag_prefix);
@@ -114,7 +134,7 @@ fn released(
     }
     // Pre-releases tagged before relhook have no section to carry: their commits say it.
     let unlogged = crate::history::sync::unlogged_prereleases(repo, config, &log, version)?;
-    log.fold_prereleases_with(&version.to_string(), &unlogged);
+    let once = log.fold_prereleases_with(&version.to_string(), &unlogged);
     let forge = crate::history::sync::forge(repo);
     log.release_from(
         &version.to_string(),
@@ -129,7 +149,7 @@ fn released(
             format!("{}: {e}", rel.display()),
         ))
     })?;
-    Ok(log.render())
+    Ok((log.render(), once))
 }
 
 /// The release tag a release of `version` is made from, which its compare link starts at: the

@@ -58,9 +58,9 @@ pub fn edits_with(
 ) -> Result<Edits> {
     check_listed_exist(config, root)?;
     super::dirty::refuse_dirty_version(repo, config, root)?;
-    let mut edits = vec![changelog::changelog_edit(
-        repo, config, root, version, date, extra,
-    )?];
+    let (changelog, carried_once) =
+        changelog::changelog_edit(repo, config, root, version, date, extra)?;
+    let mut edits = vec![changelog];
     let sorted = files::sorted(repo, config, root, version)?;
     let (bumps, locks_left) =
         files::bump_edits(config, root, &sorted.bumped, &version.to_string())?;
@@ -80,7 +80,7 @@ pub fn edits_with(
         bumped,
         old_file_versions,
         left_alone: [sorted.left_alone, locks_left].concat(),
-        also: sorted.also,
+        also: sorted.also.into_iter().chain(carried_once).collect(),
         untracked: Vec::new(),
     };
     e.leave_out_untracked_locks(repo);

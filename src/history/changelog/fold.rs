@@ -2,16 +2,16 @@
 //! Unreleased before it becomes the release's section. A pre-release tagged before relhook
 //! has no section to fold; its entries, read from its commits, are given to the fold instead.
 
-use std::collections::HashSet;
 use std::ops::Range;
 
 use semver::Version;
 
 use super::edit::heading_name;
 use super::entry::NewEntry;
+use super::same_entry::Taken;
 use super::vocab::spoken;
 use super::weight::is_breaking;
-use super::{Changelog, normalize, release_version};
+use super::{Changelog, release_version};
 
 /// A pre-release's entries as carried: (sub-section, text, breaking, further paragraphs).
 type Carried = Vec<(String, String, bool, Vec<String>)>;
@@ -32,10 +32,16 @@ impl Changelog {
     /// [`Changelog::fold_prereleases`], with the pre-releases of the line that have no section
     /// in the file (tagged before relhook): `unlogged`, each with the entries of its commits.
     /// They are carried in version order among the sections' (oldest first), each entry once;
-    /// one that has a section after all is carried from its section.
-    pub fn fold_prereleases_with(&mut self, version: &str, unlogged: &[(Version, Vec<NewEntry>)]) {
+    /// one that has a section after all is carried from its section. Entries alike that name
+    /// different commits are each carried (see [`Taken`]); returns those carried once though
+    /// listed again (in Unreleased or another pre-release), as written.
+    pub fn fold_prereleases_with(
+        &mut self,
+        version: &str,
+        unlogged: &[(Version, Vec<NewEntry>)],
+    ) -> Vec<String> {
         let Some(target) = release_version(version) else {
-            return;
+            return Vec::new();
         };
         let base = |v: &Version| Version::new(v.major, v.minor, v.patch);
         let mut carried: Vec<(Version, Carried)> = Vec::new();
@@ -51,7 +57,7 @@ impl Changelog {
             }
             // A pre-release of a line that goes on: its first pre-release carried the rest.
             if !target.pre.is_empty() && base(&pv) == base(&target) {
-                return;
+                return Vec::new();
             }
             if carries(&target, &pv) {
                 // A list that a paragraph explains stays with it (named as not carried).
@@ -77,17 +83,23 @@ impl Changelog {
             carried.push((v.clone(), entries.collect()));
         }
         if carried.is_empty() {
-            return;
+            return Vec::new();
         }
         // Oldest pre-release first, so that the entries keep the order they shipped in.
         carried.sort_by(|a, b| a.0.cmp_precedence(&b.0));
-        let mut have: HashSet<String> = self
-            .unreleased_entries()
-            .iter()
-            .map(|e| normalize(&e.text))
-            .collect();
+        let mut have = Taken::default();
+        for e in self.unreleased_entries() {
+            have.insert(&e.text);
+        }
+        let mut repeated = Vec::new();
         let fresh = carried.into_iter().flat_map(|(_, e)| e);
-        let fresh = fresh.filter(|(_, text, _, _)| have.insert(normalize(text)));
+        let fresh = fresh.filter(|(_, text, _, _)| {
+            let new = have.insert(text);
+            if !new {
+                repeated.push(text.clone());
+            }
+            new
+        });
         let fresh: Carried = fresh
             .map(|(section, text, breaking, paragraphs)| {
                 let section = if section.is_empty() {
@@ -99,6 +111,7 @@ impl Changelog {
             })
             .collect();
         self.add_carried(&fresh);
+        repeated
     }
 
     /// Adds `entries` to Unreleased as [`Changelog::add_entry_with_paragraphs`] adds them one
@@ -186,6 +199,27 @@ mod tests {
             .map(|e| e.text)
             .collect();
         assert_eq!(texts, ["vapor mode", "three", "two"]);
+    }
+
+    /// Words alike naming two commits are two entries; the same commit listed again, or
+    /// relhook's entry for it, is carried once and returned.
+    #[test]
+    fn entries_naming_different_commits_are_each_carried() {
+        let a = "x ([aaa1111](https://x/commit/aaa1111))";
+        let b = "x ([bbb2222](https://x/commit/bbb2222))";
+        let text = format!(
+            "## [Unreleased]\n\n## [1.1.0-rc.3]\n\n### Fixed\n\n- {a}\n\n## [1.1.0-rc.2]\n\n\
+             ### Fixed\n\n- {b}\n- x\n\n## [1.1.0-rc.1]\n\n### Fixed\n\n- {a}\n\n## [1.0.0]\n\n- o\n"
+        );
+        let mut log = Changelog::parse(&text).expect("kept");
+        let once = log.fold_prereleases_with("1.1.0", &[]);
+        let texts: Vec<String> = log
+            .unreleased_entries()
+            .into_iter()
+            .map(|e| e.text)
+            .collect();
+        assert_eq!(texts, [a, b]);
+        assert_eq!(once, ["x", a]);
     }
 
     #[test]

@@ -41,6 +41,7 @@ mod quoted;
 mod released;
 mod repeated;
 pub mod reworded_out;
+mod same_entry;
 mod scope_style;
 mod separator;
 mod setext;

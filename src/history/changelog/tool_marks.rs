@@ -91,7 +91,7 @@ pub(super) fn cliff_authored(entry: &str, own: &str) -> bool {
 /// template). Marks a commit's own words may hold (`allow merges by @owners`, `in #12`, a
 /// bare `(52428800)`) are kept: two commits that differ only there must keep two entries.
 fn suffix_start(text: &str) -> Option<usize> {
-    if let Some(at) = hash_mark(text) {
+    if let Some((at, _)) = hash_mark(text) {
         return Some(at);
     }
     let (head, pr) = text.rsplit_once(" in ")?;
@@ -101,10 +101,17 @@ fn suffix_start(text: &str) -> Option<usize> {
     (is_pull_request(pr) && is_user && !words.is_empty()).then_some(words.len())
 }
 
+/// The commit hash a tool appended to `text` (` ([abc1234](…))`, ` - (abc1234)`), in lower
+/// case: what [`plain`] reads past, which still tells two commits' entries apart.
+pub(super) fn commit_hash(text: &str) -> Option<String> {
+    let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    hash_mark(&joined).map(|(_, hash)| hash.to_ascii_lowercase())
+}
+
 /// The start of the last ` ([abc1234](url))` (after ` - ` or not) or ` - (abc1234)`, when
-/// only an author, a pull request or nothing follows it. A bare ` (abc1234)` is a commit's own
-/// words as often as a tool's mark: it stays.
-fn hash_mark(text: &str) -> Option<usize> {
+/// only an author, a pull request or nothing follows it, and its hash. A bare ` (abc1234)` is
+/// a commit's own words as often as a tool's mark: it stays.
+fn hash_mark(text: &str) -> Option<(usize, &str)> {
     let at = text.rfind(" (")?;
     let rest = &text[at + 2..];
     let (hash, after) = match rest.strip_prefix('[') {
@@ -124,7 +131,7 @@ fn hash_mark(text: &str) -> Option<usize> {
     if !is_hash || !tail || at == 0 || (!linked && dashed.is_none()) {
         return None;
     }
-    Some(dashed.map_or(at, str::len))
+    Some((dashed.map_or(at, str::len), hash))
 }
 
 /// `#12`, `[#12](…)` or GitLab's `[!12](…)`.
@@ -236,6 +243,20 @@ mod tests {
         assert!(!cliff_authored("Add search by @ann in docs", "add search"));
         assert!(!cliff_authored("Add search by @ann", "Add search"));
         assert!(!cliff_authored("Add search by @ann", "add searches"));
+    }
+
+    #[test]
+    fn the_hash_a_tool_appended_is_read() {
+        use super::commit_hash;
+        let vue = "**vapor:** x ([#13](https://x/issues/13)) ([AAA1111](https://x/commit/aaa1111))";
+        assert_eq!(commit_hash(vue).as_deref(), Some("aaa1111"));
+        assert_eq!(
+            commit_hash("Add b - (1234567) - *ann*").as_deref(),
+            Some("1234567")
+        );
+        for text in ["add b", "revert the parser change (abc1234)", "fix (#12)"] {
+            assert_eq!(commit_hash(text), None, "{text}");
+        }
     }
 
     #[test]
