@@ -512,20 +512,20 @@ fn a_reworded_hand_tags_message_is_kept_and_a_published_one_is_not_resumed() {
     let out = ok(repo.git_output(&["commit", "-q", "--amend", "-m", "chore: cut 0.1.0"]));
     let said = stderr(&out);
     assert!(
-        said.contains(&format!("git reset --keep {tagged}"))
+        said.contains(&format!("git reset --soft {tagged}"))
             && !said.contains("until v0.1.0 names this commit"),
         "{said}"
     );
     let doctor = text(&repo.relhook(&["doctor"]));
     assert!(
         doctor.contains("the tag is published, so the branch goes back to it")
-            && doctor.contains(&format!("fix: git reset --keep {tagged}")),
+            && doctor.contains(&format!("fix: git reset --soft {tagged}")),
         "{doctor}"
     );
     let out = repo.relhook(&["release", "--resume"]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
     assert!(
-        stderr(&out).contains(&format!("git reset --keep {tagged}"))
+        stderr(&out).contains(&format!("git reset --soft {tagged}"))
             && !stderr(&out).contains("nothing to resume"),
         "{}",
         text(&out)

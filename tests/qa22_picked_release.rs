@@ -63,7 +63,7 @@ fn a_published_maintenance_release_picked_onto_main_is_not_reset_onto_it() {
     assert!(err.contains("git merge maint"), "{err}");
     let tagged = repo.git(&["rev-parse", "--short=9", "v0.1.0^{commit}"]);
     assert!(
-        !err.contains(&format!("git reset --keep {tagged}")),
+        !err.contains(&format!("git reset --soft {tagged}")),
         "{err}"
     );
 }

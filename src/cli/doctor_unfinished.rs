@@ -212,8 +212,8 @@ pub(super) fn unfinished_work(
                 ),
             };
             // Published, the tag stays and the branch goes back to it (the fix says how).
-            let way = if fix.starts_with("git reset --keep") {
-                "the tag is published, so the branch goes back to it"
+            let way = if crate::release::back::is_command(&fix) {
+                "the tag is published, so the branch goes back to it, the changes staged to commit on top"
             } else {
                 "if the rewritten release commit holds that release, move the tag onto it"
             };

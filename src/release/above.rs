@@ -313,7 +313,11 @@ fn move_tag(repo: &Repo, name: &str, tagged: Oid, c: &str) -> String {
     format!(
         "if {c} is that release rewritten, {}, or ",
         match move_tag_command(repo, name, tagged, c) {
-            reset if reset.starts_with("git reset") => format!("go back to it (`{reset}`)"),
+            reset if super::back::is_command(&reset) => {
+                format!(
+                    "go back to it (`{reset}`, which keeps your changes staged, to commit on top)"
+                )
+            }
             command => format!("move the tag onto it (`{command}`)"),
         }
     )
@@ -324,7 +328,7 @@ fn move_tag(repo: &Repo, name: &str, tagged: Oid, c: &str) -> String {
 /// published), the one that puts the branch back on it.
 pub fn move_tag_command(repo: &Repo, name: &str, tagged: Oid, c: &str) -> String {
     if repo.held_by_any(&repo.remote_tracking_commits("*"), tagged) {
-        return format!("git reset --keep {}", crate::git::short_id(tagged));
+        return super::back::command(tagged);
     }
     // Pasted into a shell: a tag's name may hold `$(…)`.
     let tag = crate::shellword::quote(name);

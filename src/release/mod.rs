@@ -3,6 +3,7 @@
 //! printed; executing undoes everything it did when a step fails.
 
 pub mod above;
+pub mod back;
 mod below;
 mod carried;
 mod changelog;

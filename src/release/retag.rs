@@ -233,7 +233,7 @@ impl Retag {
             return take_theirs(remote, &self.tag);
         }
         if self.published(repo) {
-            format!("git reset --keep {}", short_id(self.tagged))
+            super::back::command(self.tagged)
         } else if self.stale.is_stale() {
             let tag = Some(self.tag.as_str());
             let version = self.stale.version(&self.version);
@@ -284,11 +284,8 @@ impl Retag {
             );
         }
         if self.published(repo) {
-            return format!(
-                "{} is published on {}: don't rewrite it; put the branch back on it (`{command}`, when nothing was committed above the rewritten one) and commit changes on top",
-                self.tag,
-                short_id(self.tagged)
-            );
+            let (tag, tagged, at_head) = (&self.tag, self.tagged, self.at_head);
+            return super::back::advice(repo, tag, tagged, self.commit, at_head);
         }
         if self.stale.is_stale() {
             return format!(
