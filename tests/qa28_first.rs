@@ -153,7 +153,7 @@ fn doctor_warns_of_commits_without_their_entry() {
     let said = crate::support::stdout(&d);
     assert!(
         said.contains(
-            "WARNING  changelog: CHANGELOG.md has no entry for 1 commit(s) since the last release"
+            "WARNING  changelog: CHANGELOG.md has no entry for 1 commit since the last release"
         ) && said.contains("fix: relhook changelog --sync"),
         "{said}"
     );

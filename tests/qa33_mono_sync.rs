@@ -26,7 +26,7 @@ fn doctor_names_a_package_changelog_behind_history() {
     let said = stdout(&out);
     assert!(
         said.contains(
-            "WARNING  changelog of package a: p/a/CHANGELOG.md has no entry for 1 commit(s)"
+            "WARNING  changelog of package a: p/a/CHANGELOG.md has no entry for 1 commit"
         ),
         "{said}"
     );

@@ -14,7 +14,7 @@ fn doctor_says_there_is_no_changelog_yet() {
     ok(repo.relhook(&["install"]));
     let said = stdout(&repo.relhook(&["doctor"]));
     assert!(
-        said.contains("there is no CHANGELOG.md yet, and 2 commit(s) since the last release call for an entry: `relhook changelog --sync` creates it with them")
+        said.contains("there is no CHANGELOG.md yet, and 2 commits since the last release call for an entry: `relhook changelog --sync` creates it with them")
             && !said.contains("CHANGELOG.md has no entry"),
         "{said}"
     );

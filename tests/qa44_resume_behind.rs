@@ -33,7 +33,7 @@ fn resume_refuses_an_interrupted_hand_tag_behind_its_upstream_and_doctor_names_t
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
     let err = stderr(&out);
     assert!(
-        err.contains("the branch is 2 commit(s) behind origin/main (as last fetched)"),
+        err.contains("the branch is 2 commits behind origin/main (as last fetched)"),
         "{err}"
     );
     assert!(

@@ -82,7 +82,7 @@ fn a_skipped_commit_of_both_gets_its_root_entry_from_sync() {
     change(&repo, &files, "fix: both sides", true);
     let doctor = stdout(&repo.relhook(&["doctor"]));
     assert!(
-        doctor.contains("CHANGELOG.md has no entry for 1 commit(s)"),
+        doctor.contains("CHANGELOG.md has no entry for 1 commit"),
         "{doctor}"
     );
     let out = ok(repo.relhook(&["changelog", "--sync"]));

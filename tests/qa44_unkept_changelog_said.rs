@@ -55,7 +55,7 @@ fn each_commit_says_once_in_installs_words_and_doctor_names_why_entries_are_miss
     repo.write("CHANGELOG.md", KEPT);
     let doctor = stdout(&repo.relhook(&["doctor"]));
     assert!(
-        doctor.contains("CHANGELOG.md has no entry for 3 commit(s) since the last release that call for one (2 made while CHANGELOG.md was not a Keep a Changelog file, the others while relhook's post-commit did not run: before `relhook install`, killed, or skipped)"),
+        doctor.contains("CHANGELOG.md has no entry for 3 commits since the last release that call for one (2 made while CHANGELOG.md was not a Keep a Changelog file, the others while relhook's post-commit did not run: before `relhook install`, killed, or skipped)"),
         "{doctor}"
     );
 }

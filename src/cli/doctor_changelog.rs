@@ -209,7 +209,8 @@ fn behind_history(repo: &Repo, config: &Config) -> Option<Check> {
         let more = match n {
             0 => String::new(),
             n => format!(
-                "; and it has no entry for {n} commit(s) since the last release that call for one"
+                "; and it has no entry for {} since the last release that call for one",
+                crate::commit::report::plural(n, "commit")
             ),
         };
         return Some(Check {
@@ -219,17 +220,7 @@ fn behind_history(repo: &Repo, config: &Config) -> Option<Check> {
             fix: Some(sync),
         });
     }
-    // No file yet (a project that kept its notes elsewhere): said as what `--sync` creates.
-    let detail = if missing {
-        format!(
-            "there is no {shown} yet, and {n} commit(s) since the last release call for an entry: `{sync}` creates it with them (the releases before it stay out of it)"
-        )
-    } else {
-        format!(
-            "{shown} has no entry for {n} commit(s) since the last release that call for one ({})",
-            super::doctor_missed::why_missed(repo, config, &plan)
-        )
-    };
+    let detail = super::doctor_missed::detail(repo, config, &plan, missing, &sync);
     // The entry of an amended-away message, still listed: said with the hand edit, before
     // (or instead of) what `--sync` adds.
     if !plan.amended.is_empty() {
@@ -246,7 +237,8 @@ fn behind_history(repo: &Repo, config: &Config) -> Option<Check> {
             .filter(|(id, _)| !plan.amended.iter().any(|a| a.commit().to_string() == *id))
             .count();
         let also = format!(
-            "; and {shown} has no entry for {others} other commit(s) since the last release that call for one"
+            "; and {shown} has no entry for {} since the last release that call for one",
+            crate::commit::report::plural(others, "other commit")
         );
         return Some(Check {
             subject: setting.subject,

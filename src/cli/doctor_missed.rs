@@ -4,9 +4,33 @@ use crate::config::Config;
 use crate::git::Repo;
 use crate::history::sync::SyncPlan;
 
+/// Doctor's line for the commits `plan` adds entries for: with no file yet (`missing`, a
+/// project that kept its notes elsewhere), said as what `sync` creates; else with why they
+/// have none.
+pub(super) fn detail(
+    repo: &Repo,
+    config: &Config,
+    plan: &SyncPlan,
+    missing: bool,
+    sync: &str,
+) -> String {
+    let shown = config.changelog.path.display();
+    let commits = crate::commit::report::plural(plan.added.len(), "commit");
+    if missing {
+        format!(
+            "there is no {shown} yet, and {commits} since the last release call for an entry: `{sync}` creates it with them (the releases before it stay out of it)"
+        )
+    } else {
+        format!(
+            "{shown} has no entry for {commits} since the last release that call for one ({})",
+            why_missed(repo, config, plan)
+        )
+    }
+}
+
 /// Why post-commit gave these commits no entry: the file each stored was not one it adds
 /// entries to (post-commit said so, and left it), or post-commit did not run.
-pub(super) fn why_missed(repo: &Repo, config: &Config, plan: &SyncPlan) -> String {
+fn why_missed(repo: &Repo, config: &Config, plan: &SyncPlan) -> String {
     let path = &config.changelog.path;
     // Merged in with an older line's release: listed in its section, new on this line.
     if let Some((_, tag)) = plan.older_line.first() {

@@ -102,7 +102,10 @@ pub(crate) fn preflight(repo: &Repo, config: &Config, opts: &Options) -> Result<
     if let Some((up, behind)) = repo.behind_upstream().filter(|(_, n)| *n > 0) {
         return Err(Error::Refused(Refusal::new(
             Reason::Behind,
-            format!("the branch is {behind} commit(s) behind {up} (as last fetched)"),
+            format!(
+                "the branch is {} behind {up} (as last fetched)",
+                crate::commit::report::plural(behind, "commit")
+            ),
             format!(
                 "pull first so the release includes them: `{}`, then release",
                 super::pull_steps(repo, config, &up)

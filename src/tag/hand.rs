@@ -261,7 +261,8 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
             // As `relhook release` refuses: the release would leave out what the remote has,
             // and its branch could not be pushed without rewriting the release commit.
             out.push(format!(
-                "the branch is {n} commit(s) behind {up} (as last fetched), as `relhook release` refuses; pull first so the release includes them (`{}`), then tag again",
+                "the branch is {} behind {up} (as last fetched), as `relhook release` refuses; pull first so the release includes them (`{}`), then tag again",
+                crate::commit::report::plural(n, "commit"),
                 crate::release::pull_steps(repo, config, &up)
             ));
         } else if repo.is_signed_tag(u.new) {

@@ -136,7 +136,8 @@ pub fn past_release_commit(
     };
     let heading = crate::history::changelog::quoted_heading(Some(&log), &version.to_string());
     let why = format!(
-        "{name} {is} on {at}, {after} commit(s) after {release}, the commit that added `{heading}` to {}: it would release as {version} what {} lists under `## [Unreleased]` (`- {first}`{more}), and the next release would announce it again{instead}",
+        "{name} {is} on {at}, {} after {release}, the commit that added `{heading}` to {}: it would release as {version} what {} lists under `## [Unreleased]` (`- {first}`{more}), and the next release would announce it again{instead}",
+        crate::commit::report::plural(after, "commit"),
         path.display(),
         path.display(),
     );

@@ -41,7 +41,10 @@ pub fn behind(repo: &Repo, config: &Config, u: &Update) -> Option<Behind> {
         None => format!("then tag {} again", u.tag),
     };
     Some(Behind {
-        what: format!("the branch is {n} commit(s) behind {up} (as last fetched)"),
+        what: format!(
+            "the branch is {} behind {up} (as last fetched)",
+            crate::commit::report::plural(n, "commit")
+        ),
         fix: format!(
             "pull first so the release includes them, dropping {} (a pull leaves it below them): `{command}`, {then}",
             u.tag
