@@ -21,6 +21,7 @@ pub const SUBSECTIONS: [&str; 6] = [
 mod combine;
 mod conflict;
 mod contains;
+mod cut;
 mod deep;
 pub mod diff;
 mod edit;
