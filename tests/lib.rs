@@ -497,6 +497,8 @@ mod qa47_verbatim_blank_header;
 mod qa48_carried_commit_links;
 mod qa48_commit_counts;
 mod qa48_hand_release_content;
+mod qa48_pep440_advice;
+mod qa48_pep440_order;
 mod qa48_prefix_uncommon_former;
 mod qa48_published_amend;
 mod qa6a;

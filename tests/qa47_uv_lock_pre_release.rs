@@ -10,7 +10,7 @@ use crate::support::{hand_tag_refused, ok, stderr, text};
 const EDITABLE: &str = "{ editable = \".\" }";
 
 /// The command between the first backquotes after `lead` in `err`.
-fn advised<'a>(err: &'a str, lead: &str) -> &'a str {
+pub(crate) fn advised<'a>(err: &'a str, lead: &str) -> &'a str {
     let at = err
         .find(lead)
         .unwrap_or_else(|| panic!("no {lead:?} in {err}"))

@@ -111,7 +111,7 @@ pub fn released_as(
 }
 
 /// The greatest release section of the work tree's changelog.
-fn greatest_in_work_tree(repo: &Repo, config: &Config, root: &Path) -> Option<Version> {
+pub(super) fn greatest_in_work_tree(repo: &Repo, config: &Config, root: &Path) -> Option<Version> {
     let path = crate::fsx::confine(root, &config.changelog.path).ok()?;
     let bytes = crate::fsx::read_regular_optional(&path).ok()??;
     let log = crate::history::sync::parsed(repo, &String::from_utf8(bytes).ok()?)?;

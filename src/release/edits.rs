@@ -63,7 +63,7 @@ pub fn edits_with(
     let mut edits = vec![changelog];
     let sorted = files::sorted(repo, config, root, version)?;
     let (bumps, locks_left) =
-        files::bump_edits(config, root, &sorted.bumped, &version.to_string())?;
+        files::bump_edits(repo, config, root, &sorted.bumped, &version.to_string())?;
     edits.extend(bumps);
     // A package of a `[packages]` monorepo: its dependents are the monorepo release's.
     let dependents = config.package.is_none() && config.release.bump_dependents;

@@ -253,6 +253,7 @@ pub type LeftAlone = Vec<(VersionFile, String)>;
 /// move each bumped Python project's own entry; with the locks left as they are, each with
 /// its note (an entry at another version: a lock not kept).
 pub fn bump_edits(
+    repo: &Repo,
     config: &Config,
     root: &Path,
     bumped: &[(VersionFile, String)],
@@ -283,8 +284,7 @@ pub fn bump_edits(
         Vec::new()
     };
     edits.extend(files::cargo_lock_edit(root, bumped, new, &names));
-    let (uv, left) = files::uv_lock_edits(root, bumped, new)
-        .map_err(|e| super::lock_spelling::refusal(config, e))?;
+    let (uv, left) = super::pep440::uv_lock_edits(repo, config, root, bumped, new)?;
     edits.extend(uv);
     let lock = |path| VersionFile {
         path,
@@ -341,6 +341,7 @@ pub fn check_paths(config: &Config, root: &Path, edits: &[files::Edit]) -> crate
 /// crate of the release moves (see `crates`): refused as the release refuses such a
 /// requirement it cannot move.
 pub fn files_written(
+    repo: &Repo,
     config: &Config,
     root: &Path,
     version: &semver::Version,
@@ -364,8 +365,7 @@ pub fn files_written(
         out.push(lock.to_path_buf());
     }
     // uv's locks follow a pyproject.toml the release bumps, refused as the release refuses.
-    let (uv, _) = files::uv_lock_edits(root, &bumped, &new)
-        .map_err(|e| super::lock_spelling::refusal(config, e))?;
+    let (uv, _) = super::pep440::uv_lock_edits(repo, config, root, &bumped, &new)?;
     for e in uv {
         if !out.contains(&e.path) {
             out.push(e.path);

@@ -29,8 +29,9 @@ pub(super) fn unpublishable(repo: &Repo, config: &Config, version: &Version) -> 
             "its release commit cannot be made, as `{release}` cannot make it either: {e}; {again}"
         )
     };
-    // A version uv's lock cannot spell: the fix is another tag, not the same release.
-    if let Some(why) = crate::release::lock_spelling::hand_tag(repo, config, &root, version) {
+    // A version a Python project cannot take (uv's lock cannot spell it, or it does not go
+    // up in PEP 440's order): the fix is another tag, not the same release.
+    if let Some(why) = crate::release::pep440::hand_tag(repo, config, &root, version) {
         return Some(why);
     }
     // A listed version file that is not there: `complete` could only withdraw the tag.
@@ -48,10 +49,11 @@ pub(super) fn unpublishable(repo: &Repo, config: &Config, version: &Version) -> 
             Ok(files) => files,
             Err(e) => return Some(cannot(e)),
         };
-        let mut paths = match crate::release::files_written(config, &root, version, &left_alone) {
-            Ok(paths) => paths,
-            Err(e) => return Some(cannot(e)),
-        };
+        let mut paths =
+            match crate::release::files_written(repo, config, &root, version, &left_alone) {
+                Ok(paths) => paths,
+                Err(e) => return Some(cannot(e)),
+            };
         // A lock file HEAD does not track is left alone by the release commit.
         paths.retain(|p| crate::release::untracked_lock(repo, p).is_none());
         // A detected version file (`__version__`, a README's) with hidden local changes.

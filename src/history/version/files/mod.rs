@@ -253,8 +253,27 @@ pub enum VersionFileError {
         version: String,
         /// The project whose entry it is.
         name: String,
-        /// The nearest version uv can spell (`1.3.0-rc.1`).
-        instead: String,
+    },
+    /// A Python version file's new version is not above what it holds in PEP 440's order,
+    /// though it is in SemVer's (`1.3.0-dev.1` is `1.3.0.dev1`, below `1.3.0b1`): PyPI
+    /// refuses a version it has, and pip takes a lower one for older.
+    #[error(
+        "{path}: {version} is {} in PEP 440, {} {} ({old}) it holds now, {}",
+        pep440::spelled(.version),
+        if *.same { "the same version as the" } else { "below the" },
+        pep440::spelled(.old),
+        if *.same { "which PyPI refuses to publish twice" } else { "which pip takes for an older release" },
+        path = .path.display()
+    )]
+    NotAbovePep440 {
+        /// The version file's path relative to the root.
+        path: PathBuf,
+        /// The version asked for.
+        version: String,
+        /// The version the file holds.
+        old: String,
+        /// Whether PEP 440 reads both as one version.
+        same: bool,
     },
     /// The file changed since the edit was planned; nothing was written.
     #[error("{path}: changed since the bump was planned; nothing was written", path = .path.display())]
@@ -499,6 +518,7 @@ mod detect;
 mod json;
 mod lerna;
 mod pattern;
+mod pep440;
 #[cfg(test)]
 mod tests;
 mod toml;
@@ -515,6 +535,7 @@ use json::json_span;
 pub use json::value as json_value;
 pub use lerna::{npm_lock_keys, package_manifests as lerna_packages};
 use pattern::pattern_spans;
+pub use pep440::{check_order as check_pep440_order, instead as pep440_instead, uv_spells};
 use toml::toml_span;
-pub use uv_lock::{LocksLeft, uv_lock_edits, uv_spells};
+pub use uv_lock::{LocksLeft, uv_lock_edits};
 use write::{apply_with, write_atomic};

@@ -7,6 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
+use super::pep440::spell;
 use super::{Edit, Result, VersionFile, VersionFileError};
 
 /// The locks a release leaves as they are, each with the note that says why.
@@ -52,7 +53,6 @@ pub fn uv_lock_edits(
                         path: lock.clone(),
                         version: new.to_owned(),
                         name: listed,
-                        instead: nearest_spelled(new),
                     },
                 })?;
             let after = match bumped {
@@ -142,67 +142,6 @@ fn normalized(name: &str) -> String {
         }
     }
     out
-}
-
-/// A SemVer version as uv writes it (PEP 440): `1.3.0-rc.1` → `1.3.0rc1`, `-alpha.2` → `a2`,
-/// `-beta` → `b0`, `-dev.3` → `.dev3`, a build `+Build-5` → the local `+build.5`. `None` for
-/// a pre-release PEP 440 has no spelling of (`1.3.0-foo.1`).
-fn pep440(version: &str) -> Option<String> {
-    let v = semver::Version::parse(version).ok()?;
-    let mut out = format!("{}.{}.{}", v.major, v.minor, v.patch);
-    if !v.pre.is_empty() {
-        let pre = v.pre.as_str();
-        let letters = pre
-            .find(|c: char| !c.is_ascii_alphabetic())
-            .unwrap_or(pre.len());
-        let (tag, rest) = pre.split_at(letters);
-        let rest = rest.strip_prefix(['.', '-']).unwrap_or(rest);
-        let n: u64 = if rest.is_empty() {
-            0
-        } else if rest.bytes().all(|b| b.is_ascii_digit()) {
-            rest.parse().ok()?
-        } else {
-            return None;
-        };
-        let tag = match tag.to_ascii_lowercase().as_str() {
-            "a" | "alpha" => "a",
-            "b" | "beta" => "b",
-            "c" | "rc" | "pre" | "preview" => "rc",
-            "dev" => ".dev",
-            _ => return None,
-        };
-        out.push_str(&format!("{tag}{n}"));
-    }
-    if !v.build.is_empty() {
-        let local = v.build.as_str().to_ascii_lowercase().replace('-', ".");
-        if local.split('.').any(str::is_empty) {
-            return None;
-        }
-        out.push('+');
-        out.push_str(&local);
-    }
-    Some(out)
-}
-
-/// Whether uv can write `version` (PEP 440 spells it): a lock of the project can hold it.
-pub fn uv_spells(version: &str) -> bool {
-    pep440(version).is_some()
-}
-
-/// The version nearest `version` that uv can spell: its pre-release as `rc`, with the number
-/// it ends with (`1.3.0-next.2` → `1.3.0-rc.2`; `1`, else), without build metadata.
-fn nearest_spelled(version: &str) -> String {
-    let Ok(v) = semver::Version::parse(version) else {
-        return version.to_owned();
-    };
-    let n = v
-        .pre
-        .as_str()
-        .rsplit(|c: char| !c.is_ascii_digit())
-        .next()
-        .and_then(|n| n.parse::<u64>().ok())
-        .unwrap_or(1);
-    format!("{}.{}.{}-rc.{n}", v.major, v.minor, v.patch)
 }
 
 /// Why [`bump_entry`] cannot move an entry.
@@ -300,10 +239,10 @@ fn bump_entry(
     let Some((offset, raw)) = &entry.version else {
         return Ok(Bumped::Text(text.to_owned()));
     };
-    let pep_old = pep440(old);
+    let pep_old = spell(old);
     let is_old = |held: &str| held == old || Some(held) == pep_old.as_deref();
     let stale = |held: &str| {
-        let done = held == new || Some(held) == pep440(new).as_deref();
+        let done = held == new || Some(held) == spell(new).as_deref();
         Ok(match done {
             true => Bumped::Text(text.to_owned()),
             false => Bumped::Stale(format!(
@@ -319,7 +258,7 @@ fn bump_entry(
     if !is_old(held) {
         return stale(held);
     }
-    let Some(written) = pep440(new) else {
+    let Some(written) = spell(new) else {
         return Err(Odd::Unspelled(listed));
     };
     let span = offset + span.start..offset + span.end;
@@ -503,41 +442,12 @@ mod tests {
     }
 
     #[test]
-    fn the_nearest_version_uv_spells_is_a_release_candidate() {
-        for (version, nearest) in [
-            ("1.3.0-next.1", "1.3.0-rc.1"),
-            ("1.3.0-next.12", "1.3.0-rc.12"),
-            ("1.3.0-foo", "1.3.0-rc.1"),
-            ("1.3.0-x.2+b.1", "1.3.0-rc.2"),
-        ] {
-            assert_eq!(nearest_spelled(version), nearest, "{version}");
-            assert!(uv_spells(nearest), "{nearest}");
-        }
-    }
-
-    #[test]
     fn a_string_s_place_is_told_only_when_clear() {
         assert_eq!(quoted("\"1.2.0\""), Ok((1..6, "1.2.0")));
         assert_eq!(quoted("'a\\b' # c"), Ok((1..4, "a\\b")));
         assert_eq!(quoted("\"a\\u0062\""), Err(Some("ab".to_owned())));
         assert_eq!(quoted("\"1\" x"), Err(None));
         assert_eq!(quoted("\"\"\"1\"\"\""), Err(Some("1".to_owned())));
-    }
-
-    #[test]
-    fn versions_are_spelled_as_pep_440() {
-        for (semver, pep) in [
-            ("1.2.3", "1.2.3"),
-            ("1.2.3-rc.1", "1.2.3rc1"),
-            ("1.2.3-alpha.2", "1.2.3a2"),
-            ("1.2.3-beta", "1.2.3b0"),
-            ("1.2.3-dev.3", "1.2.3.dev3"),
-            ("1.2.3+Build-5", "1.2.3+build.5"),
-        ] {
-            assert_eq!(pep440(semver).as_deref(), Some(pep), "{semver}");
-        }
-        assert_eq!(pep440("1.2.3-foo.1"), None);
-        assert_eq!(pep440("1.2.3-rc.1.2"), None);
     }
 
     #[test]

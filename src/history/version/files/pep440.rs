@@ -1,0 +1,291 @@
+//! A SemVer version as Python tools read it (PEP 440): its spelling (`1.3.0-rc.1` is
+//! `1.3.0rc1`), the order PEP 440 gives versions, which is not SemVer's (`1.3.0-dev.1` is
+//! `1.3.0.dev1`, below `1.3.0b1`; `-pre.1` and `-rc.1` are both `rc1`), and the nearest
+//! version both orders put above the releases there are. PyPI refuses a version it has, and
+//! pip takes a lower one for older, so a Python project's versions go up in both orders.
+
+use std::path::Path;
+
+use semver::Version;
+
+use super::{Result, VersionFile, VersionFileError};
+
+/// A SemVer version as uv writes it (PEP 440): `1.3.0-rc.1` → `1.3.0rc1`, `-alpha.2` → `a2`,
+/// `-beta` → `b0`, `-dev.3` → `.dev3`, a build `+Build-5` → the local `+build.5`. `None` for
+/// a pre-release PEP 440 has no spelling of (`1.3.0-foo.1`).
+pub(super) fn spell(version: &str) -> Option<String> {
+    let v = Version::parse(version).ok()?;
+    let mut out = format!("{}.{}.{}", v.major, v.minor, v.patch);
+    if !v.pre.is_empty() {
+        let (tag, rest) = split_tag(v.pre.as_str());
+        let rest = rest.strip_prefix(['.', '-']).unwrap_or(rest);
+        let n: u64 = if rest.is_empty() {
+            0
+        } else if rest.bytes().all(|b| b.is_ascii_digit()) {
+            rest.parse().ok()?
+        } else {
+            return None;
+        };
+        out.push_str(&format!("{}{n}", pep_tag(tag)?));
+    }
+    if !v.build.is_empty() {
+        let local = v.build.as_str().to_ascii_lowercase().replace('-', ".");
+        if local.split('.').any(str::is_empty) {
+            return None;
+        }
+        out.push('+');
+        out.push_str(&local);
+    }
+    Some(out)
+}
+
+/// `version` as PEP 440 spells it, or as written when it has no spelling (a version file
+/// holding a PEP 440 one already, `1.3.0rc1`).
+pub(super) fn spelled(version: &str) -> String {
+    spell(version).unwrap_or_else(|| version.to_owned())
+}
+
+/// Whether uv can write `version` (PEP 440 spells it): a lock of the project can hold it.
+pub fn uv_spells(version: &str) -> bool {
+    spell(version).is_some()
+}
+
+/// A pre-release's leading letters (its tag, `rc` of `rc.1`) and what follows them.
+fn split_tag(pre: &str) -> (&str, &str) {
+    let letters = pre
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(pre.len());
+    pre.split_at(letters)
+}
+
+/// PEP 440's tag for a SemVer pre-release tag, as written after the release numbers.
+fn pep_tag(tag: &str) -> Option<&'static str> {
+    Some(match tag.to_ascii_lowercase().as_str() {
+        "a" | "alpha" => "a",
+        "b" | "beta" => "b",
+        "c" | "rc" | "pre" | "preview" => "rc",
+        "dev" => ".dev",
+        _ => return None,
+    })
+}
+
+/// Where a version stands in PEP 440's order: the release numbers (trailing zeros dropped,
+/// so `1.3` and `1.3.0` are one), then `.devN` < `aN` < `bN` < `rcN` < final < `.postN`.
+/// The local part (`+build.5`) never makes one version another's successor on PyPI.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct Key {
+    release: Vec<u64>,
+    phase: u8,
+    n: u64,
+}
+
+/// `text`'s place in PEP 440's order: a SemVer version by its spelling, or a version file
+/// already holding a PEP 440 one (`1.3.0rc1`, `1.2.0.post1`); `None` for anything else.
+fn key(text: &str) -> Option<Key> {
+    let pep = spell(text).unwrap_or_else(|| text.to_ascii_lowercase());
+    let pep = pep.split('+').next()?;
+    let pep = pep.strip_prefix('v').unwrap_or(pep);
+    let (head, phase, n) = if let Some((head, n)) = pep.split_once(".dev") {
+        (head, 0, n)
+    } else if let Some((head, n)) = pep.split_once(".post") {
+        (head, 5, n)
+    } else {
+        match pep.find(|c: char| c.is_ascii_alphabetic()) {
+            Some(at) => {
+                let (tag, n) = split_tag(&pep[at..]);
+                let phase = match pep_tag(tag)? {
+                    "a" => 1,
+                    "b" => 2,
+                    "rc" => 3,
+                    _ => return None,
+                };
+                (&pep[..at], phase, n)
+            }
+            None => (pep, 4, "0"),
+        }
+    };
+    let n: u64 = if n.is_empty() { 0 } else { n.parse().ok()? };
+    let mut release = head
+        .split('.')
+        .map(|p| p.parse().ok())
+        .collect::<Option<Vec<u64>>>()?;
+    while release.last() == Some(&0) {
+        release.pop();
+    }
+    Some(Key { release, phase, n })
+}
+
+/// Whether `path` holds a Python project's version (what PyPI and pip read it from).
+fn is_python(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    matches!(name, "pyproject.toml" | "setup.cfg" | "setup.py") || name.ends_with(".py")
+}
+
+/// A release to `new` of `bumped` (the version files, each with what it says) refused when a
+/// Python one goes down or stays in PEP 440's order, though SemVer's goes up.
+pub fn check_order(bumped: &[(VersionFile, String)], new: &str) -> Result<()> {
+    for (f, old) in bumped {
+        if old == new || !is_python(&f.path) {
+            continue;
+        }
+        let (Some(to), Some(from)) = (key(new), key(old)) else {
+            continue;
+        };
+        if to <= from {
+            return Err(VersionFileError::NotAbovePep440 {
+                path: f.path.clone(),
+                version: new.to_owned(),
+                old: old.clone(),
+                same: to == from,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// The version nearest `v` that PEP 440 spells and that is above each of `floors` (the
+/// releases there are, and what the version files say) in SemVer's order and in PEP 440's:
+/// `v`'s own pre-release tag with the first number that is (`1.3.0-rc.1.1` after
+/// `1.3.0-rc.1` → `1.3.0-rc.2`), else `rc` (`1.3.0-next.1` → `1.3.0-rc.1`, `1.3.0-dev.1`
+/// after `1.3.0-beta.1` → `1.3.0-rc.1`), else the release itself, else the next patch's `rc.1`.
+pub fn instead(v: &Version, floors: &[String]) -> Version {
+    let semver_floors: Vec<Version> = floors.iter().filter_map(|f| f.parse().ok()).collect();
+    let key_floors: Vec<Key> = floors.iter().filter_map(|f| key(f)).collect();
+    let above = |c: &Version| {
+        let k = key(&c.to_string());
+        k.as_ref().is_some_and(|k| key_floors.iter().all(|f| k > f))
+            && semver_floors.iter().all(|f| c.cmp_precedence(f).is_gt())
+    };
+    let number = |pre: &str| {
+        pre.rsplit(|c: char| !c.is_ascii_digit())
+            .next()
+            .and_then(|n| n.parse::<u64>().ok())
+    };
+    let n = number(v.pre.as_str()).unwrap_or(1);
+    // Past the greatest number a floor of the release has, a tag that can be above is.
+    let top = (semver_floors.iter())
+        .filter(|f| (f.major, f.minor, f.patch) == (v.major, v.minor, v.patch))
+        .filter_map(|f| number(f.pre.as_str()))
+        .fold(n, u64::max)
+        .saturating_add(1);
+    let core = Version::new(v.major, v.minor, v.patch);
+    let (own, _) = split_tag(v.pre.as_str());
+    let own = Some(own).filter(|t| pep_tag(t).is_some());
+    for tag in own.into_iter().chain(Some("rc")) {
+        let at = |k: u64| {
+            let mut c = core.clone();
+            c.pre = semver::Prerelease::new(&format!("{tag}.{k}")).ok()?;
+            Some(c)
+        };
+        let fits = |k: u64| at(k).is_some_and(|c| above(&c));
+        if !fits(top) {
+            continue;
+        }
+        // Being above grows with the number: the first that is lies in (n, top].
+        let (mut lo, mut hi) = (n, top);
+        if fits(n) {
+            hi = n;
+        }
+        while hi > lo + 1 {
+            let mid = lo + (hi - lo) / 2;
+            if fits(mid) { hi = mid } else { lo = mid }
+        }
+        return at(hi).unwrap_or(core);
+    }
+    if above(&core) {
+        return core;
+    }
+    let greatest = semver_floors
+        .iter()
+        .chain(Some(v))
+        .max_by(|a, b| a.cmp_precedence(b))
+        .unwrap_or(v);
+    let mut next = Version::new(greatest.major, greatest.minor, greatest.patch + 1);
+    next.pre = semver::Prerelease::new("rc.1").unwrap_or_default();
+    next
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn versions_are_spelled_as_pep_440() {
+        for (semver, pep) in [
+            ("1.2.3", "1.2.3"),
+            ("1.2.3-rc.1", "1.2.3rc1"),
+            ("1.2.3-alpha.2", "1.2.3a2"),
+            ("1.2.3-beta", "1.2.3b0"),
+            ("1.2.3-dev.3", "1.2.3.dev3"),
+            ("1.2.3+Build-5", "1.2.3+build.5"),
+        ] {
+            assert_eq!(spell(semver).as_deref(), Some(pep), "{semver}");
+        }
+        assert_eq!(spell("1.2.3-foo.1"), None);
+        assert_eq!(spell("1.2.3-rc.1.2"), None);
+    }
+
+    #[test]
+    fn pep_440_orders_dev_first_and_pre_as_rc() {
+        let k = |s: &str| key(s).unwrap_or_else(|| panic!("{s}"));
+        assert!(k("1.3.0-dev.1") < k("1.3.0-beta.1"));
+        assert!(k("1.3.0-alpha.9") < k("1.3.0-b.1"));
+        assert_eq!(k("1.3.0-pre.1"), k("1.3.0-rc.1"));
+        assert_eq!(k("1.3.0rc1"), k("1.3.0-rc.1"));
+        assert_eq!(k("1.3"), k("1.3.0"));
+        assert!(k("1.3.0-rc.2") < k("1.3.0"));
+        assert!(k("1.3.0") < k("1.3.0.post1"));
+        assert!(k("1.2.9") < k("1.3.0.dev1"));
+        assert_eq!(key("1.3.0-next.1"), None);
+    }
+
+    fn file(path: &str) -> VersionFile {
+        VersionFile {
+            path: path.into(),
+            locator: super::super::Locator::TomlKey("project.version".into()),
+        }
+    }
+
+    #[test]
+    fn a_python_version_that_does_not_go_up_is_refused() {
+        let py = |old: &str| vec![(file("pyproject.toml"), old.to_owned())];
+        let e = check_order(&py("1.3.0-beta.1"), "1.3.0-dev.1").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "pyproject.toml: 1.3.0-dev.1 is 1.3.0.dev1 in PEP 440, below the 1.3.0b1 (1.3.0-beta.1) it holds now, which pip takes for an older release"
+        );
+        let e = check_order(&py("1.3.0-pre.1"), "1.3.0-rc.1").unwrap_err();
+        assert!(e.to_string().contains("the same version as"), "{e}");
+        assert!(check_order(&py("1.3.0-beta.1"), "1.3.0-rc.1").is_ok());
+        assert!(check_order(&py("1.3.0-rc.1"), "1.3.0").is_ok());
+        // SemVer's order is Cargo's: a Rust crate's pre-releases are not PyPI's.
+        let cargo = vec![(file("Cargo.toml"), "1.3.0-beta.1".to_owned())];
+        assert!(check_order(&cargo, "1.3.0-dev.1").is_ok());
+        let init = vec![(file("src/x/__init__.py"), "1.3.0-pre.1".to_owned())];
+        assert!(check_order(&init, "1.3.0-rc.1").is_err());
+    }
+
+    #[test]
+    fn the_version_named_instead_is_above_every_release() {
+        let v = |s: &str| Version::parse(s).unwrap();
+        let floors = |fs: &[&str]| fs.iter().map(|f| f.to_string()).collect::<Vec<_>>();
+        for (asked, after, nearest) in [
+            ("1.3.0-next.1", &["1.2.0"][..], "1.3.0-rc.1"),
+            ("1.3.0-next.12", &["1.2.0"], "1.3.0-rc.12"),
+            ("1.3.0-foo", &["1.2.0"], "1.3.0-rc.1"),
+            ("1.3.0-x.2+b.1", &["1.2.0"], "1.3.0-rc.2"),
+            ("1.3.0-rc.1.1", &["1.3.0-rc.1", "1.2.0"], "1.3.0-rc.2"),
+            ("1.3.0-rc.1-post.1", &["1.3.0-rc.1"], "1.3.0-rc.2"),
+            ("1.3.0-dev.1", &["1.3.0-beta.1"], "1.3.0-rc.1"),
+            ("1.3.0-rc.1", &["1.3.0-pre.1"], "1.3.0-rc.2"),
+            ("1.3.0-rc.1", &["1.3.0-pre.7"], "1.3.0-rc.8"),
+            ("1.3.0-alpha.1", &["1.3.0-a.1"], "1.3.0-alpha.2"),
+            ("1.3.0-rc.3.1", &["1.3.0-rc.3"], "1.3.0-rc.4"),
+            ("1.3.0-zeta.2", &["1.3.0-zeta.1"], "1.3.0"),
+        ] {
+            let got = instead(&v(asked), &floors(after));
+            assert_eq!(got, v(nearest), "{asked} after {after:?}");
+            assert!(uv_spells(&got.to_string()), "{got}");
+        }
+    }
+}

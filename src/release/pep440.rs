@@ -1,0 +1,111 @@
+//! A Python project's release to a version PEP 440 cannot take, refused before anything is
+//! written: one uv's lock cannot spell (PEP 440 has no `1.3.0-next.1`), or one that does not
+//! go up in PEP 440's order though it does in SemVer's (`1.3.0-dev.1` after `1.3.0-beta.1`
+//! is `1.3.0.dev1` after `1.3.0b1`; `1.3.0-rc.1` after `1.3.0-pre.1` is `rc1` again). Each
+//! refusal names the nearest version that is above every release there is in both orders
+//! (`1.3.0-rc.2` after `1.3.0-rc.1`): `relhook release`'s names that release, a hand tag's
+//! that tag. A Cargo or npm project keeps SemVer's order alone.
+
+use std::path::Path;
+
+use semver::Version;
+
+use crate::config::Config;
+use crate::error::{Reason, Refusal};
+use crate::git::Repo;
+use crate::history::version::files::{self, Edit, LocksLeft, VersionFile, VersionFileError};
+
+/// The `uv.lock` edits of a release to `new` of `bumped` (the version files, each with what
+/// it says), and the locks it leaves; refused when a Python one cannot take `new` (see the
+/// module), naming the version to release instead.
+pub fn uv_lock_edits(
+    repo: &Repo,
+    config: &Config,
+    root: &Path,
+    bumped: &[(VersionFile, String)],
+    new: &str,
+) -> crate::Result<(Vec<Edit>, LocksLeft)> {
+    files::check_pep440_order(bumped, new)
+        .and_then(|()| files::uv_lock_edits(root, bumped, new))
+        .map_err(|e| refusal(repo, config, root, bumped, e))
+}
+
+/// `e`, a Python version file that cannot take the release's version refused with the
+/// release of the nearest version it can; any other error as it is.
+fn refusal(
+    repo: &Repo,
+    config: &Config,
+    root: &Path,
+    bumped: &[(VersionFile, String)],
+    e: VersionFileError,
+) -> crate::Error {
+    let (reason, version) = match &e {
+        VersionFileError::NoLockSpelling { version, .. } => (Reason::VersionFile, version),
+        VersionFileError::NotAbovePep440 { version, .. } => (Reason::NotGreater, version),
+        _ => return e.into(),
+    };
+    let Ok(version) = Version::parse(version) else {
+        return e.into();
+    };
+    let instead = instead(repo, config, root, &version, bumped);
+    let release = config.release_command();
+    let fix = format!("release {instead} instead: `{release} {instead}`");
+    crate::Error::Refused(Refusal::new(reason, e.to_string(), fix))
+}
+
+/// The version to release instead of `version`: PEP 440 spells it, and it is above, in both
+/// orders, every release tag and changelog section below `version` (those `version` had to
+/// be above) and what the version files say. The nearest one left the advice refused too
+/// (`1.3.0-rc.1` advised after `1.3.0-rc.1`).
+fn instead(
+    repo: &Repo,
+    config: &Config,
+    root: &Path,
+    version: &Version,
+    bumped: &[(VersionFile, String)],
+) -> Version {
+    let below = |v: &Version| v.cmp_precedence(version).is_lt();
+    let tags = repo.release_tag_candidates(&config.version.tag_prefix);
+    let section = super::above::greatest_in_work_tree(repo, config, root);
+    let released = tags.into_iter().map(|t| t.version).chain(section);
+    let mut floors: Vec<String> = released.filter(below).map(|v| v.to_string()).collect();
+    let new = version.to_string();
+    floors.extend(
+        bumped
+            .iter()
+            .map(|(_, old)| old)
+            .filter(|old| **old != new)
+            .cloned(),
+    );
+    files::pep440_instead(version, &floors)
+}
+
+/// For a hand tag of `version` (judged in `prepared`): why its release commit cannot be made
+/// when a Python version file of a project the release bumps cannot take it (see the
+/// module), with the tag to make instead. Reads nothing for a stable version uv can spell:
+/// only a pre-release can lack a spelling or go down in PEP 440's order.
+pub fn hand_tag(
+    repo: &Repo,
+    config: &Config,
+    root: &Path,
+    version: &semver::Version,
+) -> Option<String> {
+    let new = version.to_string();
+    if version.pre.is_empty() && files::uv_spells(&new) {
+        return None;
+    }
+    let sorted = super::files::sorted(repo, config, root, version).ok()?;
+    let e = files::check_pep440_order(&sorted.bumped, &new)
+        .and_then(|()| files::uv_lock_edits(root, &sorted.bumped, &new))
+        .err()?;
+    let (VersionFileError::NoLockSpelling { .. } | VersionFileError::NotAbovePep440 { .. }) = &e
+    else {
+        return None;
+    };
+    let instead = instead(repo, config, root, version, &sorted.bumped);
+    let tag = format!("{}{instead}", config.version.tag_prefix);
+    Some(format!(
+        "{e}, so its release commit cannot be made; tag {tag} instead: `git tag -a {tag} -m \"release {instead}\"` (or `{} {instead}`)",
+        config.release_command()
+    ))
+}
