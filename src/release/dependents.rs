@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use semver::Version;
 
 use crate::history::version::files::deps::{self, Manifest, Rewrite};
-use crate::history::version::files::{Edit, VersionFile};
+use crate::history::version::files::{Edit, Locks, VersionFile};
 use crate::{Error, Result};
 
 /// A workspace member: a relhook package and the manifests in its directory.
@@ -150,18 +150,19 @@ pub fn lerna_requirements(
             }
         }
     }
-    lock_requirements(root, edits, &changes)
+    lock_requirements(Locks::WorkTree, root, edits, &changes)
 }
 
 /// npm's lock files repeat each workspace package's requirements (`packages["<dir>"]`): those
 /// `changes` moved are moved there too, as `npm install` would, so the lock stays in step with
 /// the package.json files. Only those bytes are written; a lock that says otherwise is left.
 pub(super) fn lock_requirements(
+    locks: Locks<'_>,
     root: &Path,
     edits: &mut Vec<Edit>,
     changes: &[Change],
 ) -> Result<()> {
-    super::npm_lock::edit_locks(root, edits, |_, mut text| {
+    super::npm_lock::edit_locks(locks, root, edits, |_, mut text| {
         let mut spans: Vec<(std::ops::Range<usize>, &str)> = changes
             .iter()
             .filter_map(|c| {

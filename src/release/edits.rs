@@ -39,7 +39,7 @@ pub fn edits_for(
 ) -> Result<Edits> {
     let mut e = edits_with(repo, config, root, version, date, &[])?;
     if config.package.is_some() {
-        npm_lock::package_release(root, &mut e, version)?;
+        npm_lock::package_release(repo, &config.commit, root, &mut e, version)?;
         e.leave_out_untracked_locks(repo);
     }
     Ok(e)
@@ -62,8 +62,13 @@ pub fn edits_with(
         changelog::changelog_edit(repo, config, root, version, date, extra)?;
     let mut edits = vec![changelog];
     let sorted = files::sorted(repo, config, root, version)?;
-    let (bumps, locks_left) =
-        files::bump_edits(repo, config, root, &sorted.bumped, &version.to_string())?;
+    let new = version.to_string();
+    let plan =
+        |locks: vfiles::Locks<'_>| files::bump_edits(repo, config, locks, root, &sorted.bumped, &new);
+    let (bumps, locks_left) = plan(vfiles::Locks::WorkTree)?;
+    super::dirty_locks::refuse_unmoved(repo, root, &config.commit, &bumps, |locks| {
+        Ok(plan(locks)?.0)
+    })?;
     edits.extend(bumps);
     // A package of a `[packages]` monorepo: its dependents are the monorepo release's.
     let dependents = config.package.is_none() && config.release.bump_dependents;

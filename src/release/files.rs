@@ -251,10 +251,11 @@ pub type LeftAlone = Vec<(VersionFile, String)>;
 /// entries that meet in a file make one edit, or they would undo each other), then the one
 /// `Cargo.lock` edit that moves every bumped crate's own entries, and the `uv.lock` ones that
 /// move each bumped Python project's own entry; with the locks left as they are, each with
-/// its note (an entry at another version: a lock not kept).
+/// its note (an entry at another version: a lock not kept). The locks are read from `locks`.
 pub fn bump_edits(
     repo: &Repo,
     config: &Config,
+    locks: files::Locks<'_>,
     root: &Path,
     bumped: &[(VersionFile, String)],
     new: &str,
@@ -276,15 +277,15 @@ pub fn bump_edits(
     let workspace = bumped.iter().any(
         |(f, _)| matches!(&f.locator, files::Locator::TomlKey(k) if k.starts_with("workspace.")),
     );
-    let names: Vec<String> = if workspace && root.join("Cargo.lock").is_file() {
+    let names: Vec<String> = if workspace && locks.read(root, Path::new("Cargo.lock")).is_ok() {
         let read = |p: &Path| super::crates::disk_text(root, p);
         let crates = super::crates::bumped_crates(&read, root, bumped);
         crates.bumped.into_iter().map(|c| c.name).collect()
     } else {
         Vec::new()
     };
-    edits.extend(files::cargo_lock_edit(root, bumped, new, &names));
-    let (uv, left) = super::pep440::uv_lock_edits(repo, config, root, bumped, new)?;
+    edits.extend(files::cargo_lock_edit(locks, root, bumped, new, &names));
+    let (uv, left) = super::pep440::uv_lock_edits(repo, config, locks, root, bumped, new)?;
     edits.extend(uv);
     let lock = |path| VersionFile {
         path,
@@ -365,7 +366,8 @@ pub fn files_written(
         out.push(lock.to_path_buf());
     }
     // uv's locks follow a pyproject.toml the release bumps, refused as the release refuses.
-    let (uv, _) = super::pep440::uv_lock_edits(repo, config, root, &bumped, &new)?;
+    let (uv, _) =
+        super::pep440::uv_lock_edits(repo, config, files::Locks::WorkTree, root, &bumped, &new)?;
     for e in uv {
         if !out.contains(&e.path) {
             out.push(e.path);

@@ -12,6 +12,7 @@ mod deciders;
 pub mod dependents;
 mod detected;
 mod dirty;
+mod dirty_locks;
 mod edits;
 mod empty;
 mod files;

@@ -21,12 +21,13 @@ use crate::history::version::files::{self, Edit, LocksLeft, VersionFile, Version
 pub fn uv_lock_edits(
     repo: &Repo,
     config: &Config,
+    locks: files::Locks<'_>,
     root: &Path,
     bumped: &[(VersionFile, String)],
     new: &str,
 ) -> crate::Result<(Vec<Edit>, LocksLeft)> {
     files::check_pep440_order(bumped, new)
-        .and_then(|()| files::uv_lock_edits(root, bumped, new))
+        .and_then(|()| files::uv_lock_edits(locks, root, bumped, new))
         .map_err(|e| refusal(repo, config, root, bumped, e))
 }
 
@@ -96,7 +97,7 @@ pub fn hand_tag(
     }
     let sorted = super::files::sorted(repo, config, root, version).ok()?;
     let e = files::check_pep440_order(&sorted.bumped, &new)
-        .and_then(|()| files::uv_lock_edits(root, &sorted.bumped, &new))
+        .and_then(|()| files::uv_lock_edits(files::Locks::WorkTree, root, &sorted.bumped, &new))
         .err()?;
     let (VersionFileError::NoLockSpelling { .. } | VersionFileError::NotAbovePep440 { .. }) = &e
     else {

@@ -217,8 +217,10 @@ pub fn plan(
                 .map(move |(f, old)| (f, old.as_str(), new.clone()))
         })
         .collect();
-    super::npm_lock::versions(root, &mut edits, &bumped)?;
-    super::dependents::lock_requirements(root, &mut edits, &changes)?;
+    super::npm_lock::moved(repo, root, &config.commit, &mut edits, |locks, edits| {
+        super::npm_lock::versions(locks, root, edits, &bumped)?;
+        super::dependents::lock_requirements(locks, root, edits, &changes)
+    })?;
     // npm's root lock, when HEAD does not track it: noted with the first package's notes.
     let known = untracked.len();
     super::untracked_locks::leave_out(repo, &mut edits, &mut untracked);

@@ -3,13 +3,15 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{Edit, Locator, VersionFile};
+use super::{Edit, Locator, Locks, VersionFile};
 
 /// The `Cargo.lock` edit that follows bumped `Cargo.toml` files (each with the version it
 /// held): every local package (no `source` line) of each bumped crate whose version was that
 /// crate's, all in the one edit; for a workspace's version, the crates named in `inheriting`
-/// (those that take it). `None` when there is nothing to change or no lock file.
+/// (those that take it). `None` when there is nothing to change or no lock file. The lock
+/// is read from `locks`.
 pub fn cargo_lock_edit(
+    locks: Locks<'_>,
     root: &Path,
     bumped: &[(VersionFile, String)],
     new: &str,
@@ -23,8 +25,8 @@ pub fn cargo_lock_edit(
         return None;
     }
     let lock_path = PathBuf::from("Cargo.lock");
-    let before = std::fs::read(root.join(&lock_path)).ok()?;
-    let text = String::from_utf8(before.clone()).ok()?;
+    let text = locks.read(root, &lock_path).ok()?;
+    let before = text.clone().into_bytes();
     let mut after = text.clone();
     for (f, old) in cargo {
         // A workspace's version is every member's that inherits it, and no other crate's
@@ -126,7 +128,7 @@ mod tests {
         std::fs::write(dir.path().join("Cargo.lock"), lock).unwrap();
         let (a, b) = (cargo(dir.path(), "a"), cargo(dir.path(), "b"));
         let bumped = [(a, "1.0.0".to_owned()), (b, "1.0.0".to_owned())];
-        let edit = cargo_lock_edit(dir.path(), &bumped, "1.1.0", &[]).unwrap();
+        let edit = cargo_lock_edit(Locks::WorkTree, dir.path(), &bumped, "1.1.0", &[]).unwrap();
         assert_eq!(edit.before, lock.as_bytes());
         assert_eq!(
             String::from_utf8(edit.after).unwrap(),
@@ -134,6 +136,6 @@ mod tests {
             "a and b move, c (not bumped) stays"
         );
         // Already at the version: nothing to do.
-        assert!(cargo_lock_edit(dir.path(), &bumped, "1.0.0", &[]).is_none());
+        assert!(cargo_lock_edit(Locks::WorkTree, dir.path(), &bumped, "1.0.0", &[]).is_none());
     }
 }

@@ -36,10 +36,13 @@ pub fn npm_lock_keys(
     name: Option<&str>,
     version: &str,
 ) -> Vec<String> {
-    let Some(doc) = std::fs::read(root.join(lock))
-        .ok()
-        .and_then(|b| super::json_value(&b))
-    else {
+    std::fs::read(root.join(lock))
+        .map_or_else(|_| Vec::new(), |b| npm_lock_keys_in(&b, dir, name, version))
+}
+
+/// [`npm_lock_keys`] in the lock whose bytes are `lock` (the work tree's or HEAD's).
+pub fn npm_lock_keys_in(lock: &[u8], dir: &Path, name: Option<&str>, version: &str) -> Vec<String> {
+    let Some(doc) = super::json_value(lock) else {
         return Vec::new();
     };
     let says = |entry: Option<&serde_json::Value>| {

@@ -517,6 +517,7 @@ pub mod deps;
 mod detect;
 mod json;
 mod lerna;
+mod locks;
 mod pattern;
 mod pep440;
 #[cfg(test)]
@@ -533,7 +534,8 @@ pub use detect::{
 };
 use json::json_span;
 pub use json::value as json_value;
-pub use lerna::{npm_lock_keys, package_manifests as lerna_packages};
+pub use lerna::{npm_lock_keys, npm_lock_keys_in, package_manifests as lerna_packages};
+pub use locks::Locks;
 use pattern::pattern_spans;
 pub use pep440::{check_order as check_pep440_order, instead as pep440_instead, uv_spells};
 use toml::toml_span;

@@ -8,15 +8,16 @@
 use std::path::{Path, PathBuf};
 
 use super::pep440::spell;
-use super::{Edit, Result, VersionFile, VersionFileError};
+use super::{Edit, Locks, Result, VersionFile, VersionFileError};
 
 /// The locks a release leaves as they are, each with the note that says why.
 pub type LocksLeft = Vec<(PathBuf, String)>;
 
 /// The `uv.lock` edits that follow bumped `pyproject.toml` files (each with the version it
 /// held): the lock at the top of the work tree, and one in the project's own folder; and the
-/// locks left as they are, each with the note that says why.
+/// locks left as they are, each with the note that says why. The locks are read from `locks`.
 pub fn uv_lock_edits(
+    locks: Locks<'_>,
     root: &Path,
     bumped: &[(VersionFile, String)],
     new: &str,
@@ -29,15 +30,15 @@ pub fn uv_lock_edits(
         }
         let dir = f.path.parent().unwrap_or(Path::new(""));
         let name = project_name(&root.join(&f.path));
-        let mut locks = vec![(PathBuf::from("uv.lock"), slash_path(dir))];
+        let mut paths = vec![(PathBuf::from("uv.lock"), slash_path(dir))];
         if !dir.as_os_str().is_empty() {
-            locks.push((dir.join("uv.lock"), ".".to_owned()));
+            paths.push((dir.join("uv.lock"), ".".to_owned()));
         }
-        for (lock, source) in locks {
+        for (lock, source) in paths {
             let planned = out.iter().position(|e| e.path == lock);
             let text = match planned {
                 Some(i) => String::from_utf8_lossy(&out[i].after).into_owned(),
-                None => match super::read_text(root, &lock) {
+                None => match locks.read(root, &lock) {
                     Ok(text) => text,
                     Err(VersionFileError::Missing { .. }) => continue,
                     Err(e) => return Err(e),
