@@ -63,7 +63,8 @@ pub(super) fn pre_push_hook(
         return Ok(Outcome::Ok);
     }
     let (root, config) = ctx.history_config(&repo)?;
-    let mut found = prepush::inspect(&repo, &config, remote, &updates)?;
+    let hook = prepush::HandTagHook::new(|| tag_hook_missing(ctx));
+    let mut found = prepush::inspect(&repo, &config, remote, &updates, &hook)?;
     // No verdict on what a partial clone could not fetch (it would be read as absent).
     repo.all_fetched()?;
     let mut err = crate::cli::stream::stderr();
@@ -245,6 +246,19 @@ fn old_left_behind(err: &mut dyn Write, n: usize, remote: &str) {
         crate::commit::report::plural(n, "release tag"),
         crate::shellword::quote(remote)
     );
+}
+
+/// Why a tag made by hand makes no release here (git does not run relhook's
+/// reference-transaction hook, as doctor finds it), or `None` where it does.
+fn tag_hook_missing(ctx: &Context) -> Option<prepush::Unhooked> {
+    use crate::hooks::doctor::TagHook;
+    let loc = ctx.hooks().ok()?;
+    let binary = super::install::current_exe().ok()?;
+    match crate::hooks::doctor::tag_hook(&loc, &binary) {
+        TagHook::Runs => None,
+        TagHook::LeftOut => Some(prepush::Unhooked::LeftOut),
+        TagHook::Missing(fix) => Some(prepush::Unhooked::Missing(fix)),
+    }
 }
 
 /// Whether relhook's own pre-push shim is installed (also as pre-commit's `.legacy` hook, which

@@ -9,11 +9,11 @@ use std::collections::HashMap;
 
 use git2::Oid;
 
-use super::{Update, release_again, release_configs, untested};
+use super::{HandTagHook, Update, or_hand_tag, release_again, release_configs, untested};
 use crate::config::Config;
 use crate::git::{ObjectKind, Repo, short_id};
 use crate::history::adoption::{BeforeInstall, tag_before_install};
-use crate::tag::rules::{self, Depth};
+use crate::tag::rules::{self, Depth, HandTags};
 use crate::testrun;
 
 /// A release tag a branch push leaves behind.
@@ -31,7 +31,8 @@ pub struct LeftBehind {
 }
 
 /// Release tags pointing at commits new to the remote (`seen`) that are not pushed with them,
-/// and how many more of them are from before the install (`before`), left out of the list.
+/// and how many more of them are from before the install (`before`), left out of the list;
+/// `hook` says whether a tag made by hand is a release here.
 /// Costs one pass over the release-like tags, and only when a branch push sends commits;
 /// then the release checks of each tag left behind that was made since the install.
 pub(super) fn tags_left_behind(
@@ -39,8 +40,8 @@ pub(super) fn tags_left_behind(
     config: &Config,
     remote: &str,
     updates: &[Update],
-    seen: &HashMap<Oid, Option<usize>>,
-    before: &BeforeInstall,
+    (seen, before): (&HashMap<Oid, Option<usize>>, &BeforeInstall),
+    hook: &HandTagHook<'_>,
 ) -> (Vec<LeftBehind>, usize) {
     let branch_push = updates
         .iter()
@@ -72,7 +73,8 @@ pub(super) fn tags_left_behind(
             let test_step =
                 untested.then(|| untested::record_step(repo, config, remote, &t.name, t.commit));
             let lightweight = repo.object_kind(target) == Some(ObjectKind::Commit);
-            let problems = rules::problems(repo, config, &t.name, target, Depth::Publish);
+            let hand = hook.hand_tags();
+            let problems = rules::problems(repo, config, &t.name, target, Depth::Publish(hand));
             let refused = (!problems.is_empty()).then(|| {
                 // Allowed, a lightweight tag's one problem is another one: re-made annotated
                 // where it is, it would be refused again.
@@ -89,7 +91,13 @@ pub(super) fn tags_left_behind(
                             crate::tag::later::back_to_release(repo, &t.name, &retag, release);
                         format!("{clause}: `{back}`")
                     }
-                    None => remake(config, (&t.name, t.commit), only_lightweight, step, remote),
+                    None => remake(
+                        config,
+                        (&t.name, t.commit),
+                        (only_lightweight, hand),
+                        step,
+                        remote,
+                    ),
                 };
                 (problems, fix)
             });
@@ -107,11 +115,11 @@ pub(super) fn tags_left_behind(
 /// How to replace release tag `name` (on `commit`), which pre-push refuses, and push it: a tag
 /// that is refused only as lightweight is made again annotated on the same commit (then
 /// tested, by `step`, when it has no test record); any other is made again as the refusal of
-/// it says, and goes with its branch.
+/// it says (by hand only where a hand tag is a release), and goes with its branch.
 fn remake(
     config: &Config,
     (name, commit): (&str, Oid),
-    only_lightweight: bool,
+    (only_lightweight, hand): (bool, HandTags),
     step: Option<&str>,
     remote: &str,
 ) -> String {
@@ -126,8 +134,9 @@ fn remake(
         );
     }
     format!(
-        "delete the tag (`git tag -d {q}`), then {}, or `git tag -a {q}` on a commit that passes; then push with `--follow-tags`",
-        release_again(config, name)
+        "delete the tag (`git tag -d {q}`), then {}{}; then push with `--follow-tags`",
+        release_again(config, name),
+        or_hand_tag(name, hand)
     )
 }
 
@@ -146,13 +155,13 @@ mod tests {
             remake(
                 &config,
                 tag,
-                true,
+                (true, HandTags::Released),
                 Some("`relhook test --tag v1.2.1`"),
                 "origin"
             ),
             "make it again annotated: `git tag -d v1.2.1 && git tag -a v1.2.1 ababababa -m v1.2.1`; then `relhook test --tag v1.2.1`; then `git push origin v1.2.1`"
         );
-        let other = remake(&config, tag, false, None, "origin");
+        let other = remake(&config, tag, (false, HandTags::Released), None, "origin");
         assert!(
             other.starts_with("delete the tag (`git tag -d v1.2.1`), then `relhook release 1.2.1`"),
             "{other}"
@@ -161,5 +170,10 @@ mod tests {
             other.ends_with("; then push with `--follow-tags`"),
             "{other}"
         );
+        assert!(other.contains("`git tag -a v1.2.1` on a commit"), "{other}");
+        // Where a hand tag is a plain tag, the release is the one way named.
+        let plain = remake(&config, tag, (false, HandTags::Plain), None, "origin");
+        assert!(!plain.contains("git tag -a"), "{plain}");
+        assert!(plain.contains("`relhook release 1.2.1`"), "{plain}");
     }
 }

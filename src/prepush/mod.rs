@@ -36,6 +36,7 @@ mod rewritten;
 mod tags;
 mod taken;
 mod unchecked;
+mod unhooked;
 mod untested;
 
 use tags::{rewrite, unjudgeable};
@@ -44,6 +45,7 @@ use crate::history::adoption::tag_before_install;
 pub use behind::LeftBehind;
 pub use mirror::with_unsaid_deletions;
 pub use no_tests::{cannot_pass, no_tests_to_run, on_purpose_push};
+pub use unhooked::{HandTagHook, Unhooked};
 
 pub use untested::{
     TESTS_OFF, Why, set_test_command, test_argv, test_in_clean_checkout, test_tag_command,
@@ -197,12 +199,14 @@ pub struct Inspection {
     pub notes: Vec<String>,
 }
 
-/// Inspects a push to `remote` (a remote's name, or a URL for a push to a URL).
+/// Inspects a push to `remote` (a remote's name, or a URL for a push to a URL); `hook` says
+/// whether a tag made by hand becomes a release here, for the advice on release tags.
 pub fn inspect(
     repo: &Repo,
     config: &Config,
     remote: &str,
     updates: &[Update],
+    hook: &HandTagHook<'_>,
 ) -> Result<Inspection> {
     let root = repo
         .work_tree()
@@ -234,8 +238,14 @@ pub fn inspect(
             found.refusals.extend(conflicted);
         }
     }
-    (found.tags_left_behind, found.old_tags_left_behind) =
-        behind::tags_left_behind(repo, config, remote, updates, &seen, &found.before_install);
+    (found.tags_left_behind, found.old_tags_left_behind) = behind::tags_left_behind(
+        repo,
+        config,
+        remote,
+        updates,
+        (&seen, &found.before_install),
+        hook,
+    );
     let taken = taken::taken_on_remote(repo, config, remote, updates, &mut found.tags_left_behind);
     found.refusals.extend(taken);
     let landing = landing::Landing::new(repo, remote, updates);
@@ -288,7 +298,8 @@ pub fn inspect(
             found.refusals.push(r);
             continue;
         }
-        let problems = rules::problems(repo, config, name, u.local, Depth::Publish);
+        let hand = hook.hand_tags();
+        let problems = rules::problems(repo, config, name, u.local, Depth::Publish(hand));
         if !problems.is_empty() {
             found.refusals.push(Refusal {
                 kind: Kind::ReleaseTag,
@@ -296,7 +307,7 @@ pub fn inspect(
                 commit,
                 subject: format!("release tag {name}"),
                 problems,
-                fix: release_tag_fix(repo, config, remote, name, commit),
+                fix: release_tag_fix(repo, config, (remote, name, commit), hand),
             });
         }
         if let Some(c) = commit {
@@ -339,6 +350,10 @@ pub fn inspect(
                 .push(untested_refusal(repo, config, remote, &u, Why::NoRecord));
         }
     }
+    // Why a hand tag makes no release here: said once, with the release tags it concerns.
+    let refused = found.refusals.iter().any(|r| r.kind == Kind::ReleaseTag)
+        || found.tags_left_behind.iter().any(|t| t.refused.is_some());
+    found.notes.extend(hook.note().filter(|_| refused));
     Ok(found)
 }
 
@@ -432,9 +447,8 @@ fn dirty_tree(
 fn release_tag_fix(
     repo: &Repo,
     config: &Config,
-    remote: &str,
-    name: &str,
-    commit: Option<Oid>,
+    (remote, name, commit): (&str, &str, Option<Oid>),
+    hand: rules::HandTags,
 ) -> String {
     if let Some(fix) = rules::floating_fix(config, name) {
         return format!("{remote} does not have it yet: {fix}; then push again");
@@ -465,10 +479,22 @@ fn release_tag_fix(
             "{remote} does not have it yet, so make the release again here, with the changes below it: `{redo}`, and push again with `--follow-tags`"
         ),
         None => format!(
-            "{remote} does not have it yet, so fix it here: delete the tag (`git tag -d {q}`), then {}, or `git tag -a {q}` on a commit that passes, and push again",
+            "{remote} does not have it yet, so fix it here: delete the tag (`git tag -d {q}`), then {}{}, and push again",
             release_again(config, name),
+            or_hand_tag(name, hand),
             q = crate::shellword::quote(name)
         ),
+    }
+}
+
+/// `, or git tag -a NAME on a commit that passes`, where a tag made by hand is a release.
+fn or_hand_tag(name: &str, hand: rules::HandTags) -> String {
+    match hand {
+        rules::HandTags::Released => format!(
+            ", or `git tag -a {}` on a commit that passes",
+            crate::shellword::quote(name)
+        ),
+        rules::HandTags::Plain => String::new(),
     }
 }
 

@@ -12,8 +12,20 @@ use crate::git::{ObjectKind, Repo};
 pub enum Depth {
     /// A tag being created: name, kind, ordering.
     Create,
-    /// A tag being published: also its commit's changelog and version files.
-    Publish,
+    /// A tag being published: also its commit's changelog and version files; the advice
+    /// names a tag made by hand only where one becomes a release.
+    Publish(HandTags),
+}
+
+/// Whether a tag made by hand (`git tag -a`) becomes a release in this clone: git runs
+/// relhook's reference-transaction hook here, which writes the release commit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum HandTags {
+    /// It does.
+    #[default]
+    Released,
+    /// It does not (the hook is not installed here): a hand tag is a plain tag.
+    Plain,
 }
 
 /// Whether a tag name looks like a release tag (`tag_prefix` + a digit), and is not a
@@ -222,15 +234,15 @@ pub fn problems(
     }
     out.extend(repeated_section(repo, config, &version, commit));
     // Made again above its release commit: what came after would be released as this version.
-    let made = depth == Depth::Publish;
+    let made = matches!(depth, Depth::Publish(_));
     out.extend(
         super::later::past_release_commit(repo, config, name, &version, commit, made)
             .map(|(why, _, _)| why),
     );
     // On its release commit, rebased over changes a release made now would tell: made again.
     out.extend(crate::release::stale_tagged(repo, config, name, commit, made).map(|(why, _)| why));
-    if depth == Depth::Publish {
-        out.extend(section_problems(repo, config, name, &version, commit));
+    if let Depth::Publish(hand) = depth {
+        out.extend(section_problems(repo, config, name, &version, commit, hand));
         out.extend(version_file_problems(repo, config, name, &version, commit));
     }
     out
@@ -276,13 +288,15 @@ fn greatest_below(
 }
 
 /// At the tagged commit, the changelog has the version's section, and it is not empty: a
-/// release never has empty notes (`relhook notes` would refuse them).
+/// release never has empty notes (`relhook notes` would refuse them). The hook that writes
+/// the section for a hand tag is named only where it runs (`hand`).
 pub fn section_problems(
     repo: &Repo,
     config: &Config,
     name: &str,
     version: &Version,
     commit: Oid,
+    hand: HandTags,
 ) -> Vec<String> {
     let path = &config.changelog.path;
     let section = crate::history::sync::has_section_at(repo, commit, path, version);
@@ -291,8 +305,12 @@ pub fn section_problems(
         return Vec::new();
     }
     if !section {
+        let hook = match hand {
+            HandTags::Released => ", or let the hook write it when you tag",
+            HandTags::Plain => "",
+        };
         return vec![format!(
-            "{} at `{name}` has no `## [{version}]` section; release with `{}`, or let the hook write it when you tag",
+            "{} at `{name}` has no `## [{version}]` section; release with `{}`{hook}",
             path.display(),
             release_command(config)
         )];

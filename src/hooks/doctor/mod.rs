@@ -8,10 +8,12 @@ use serde::Serialize;
 use super::driver::DriverState;
 
 mod directory;
+mod hand_tags;
 mod hooks;
 mod location;
 mod wiring;
 
+pub use hand_tags::{TagHook, tag_hook};
 pub use location::{hooks_turned_off, lost_in_other_worktrees};
 use location::{relative_from_outside, turned_off_check};
 
@@ -115,21 +117,7 @@ pub fn diagnose(loc: &HooksLocation, binary: &Path, config: &Result<Config, Erro
     {
         for w in super::managed::survey(loc, m, &names) {
             elsewhere.push(w.hook);
-            checks.push(match w.wiring {
-                // git runs relhook's own shim: judged as one, whoever else is here.
-                super::managed::Wiring::Shim { shared } => {
-                    shim_left_by(loc, binary, m.manager.name(), &w, shared)
-                }
-                _ if shim_runs_before_husky(loc, m, w.hook) => {
-                    let mut c = hook_check(loc, w.hook, binary);
-                    c.detail.push_str(&format!(
-                        "; husky is not set up in this clone (core.hooksPath is not .husky/_), so git runs this shim, not {}",
-                        w.file.display()
-                    ));
-                    c
-                }
-                _ => wiring_check(m.manager.name(), &w),
-            });
+            checks.push(managed_check(loc, binary, m, &w));
         }
     }
     checks.extend(wiring::pre_commit_unreadable(loc, &managers));
@@ -138,11 +126,7 @@ pub fn diagnose(loc: &HooksLocation, binary: &Path, config: &Result<Config, Erro
     if !owner {
         let chosen = super::chosen::chosen(loc);
         for hook in available().filter(|h| !elsewhere.contains(&h.name)) {
-            let left_out = chosen
-                .as_ref()
-                .filter(|c| !c.iter().any(|n| n == hook.name))
-                .filter(|_| loc.hooks_dir.join(hook.name).symlink_metadata().is_err());
-            checks.push(match left_out {
+            checks.push(match left_out(loc, chosen.as_ref(), hook.name) {
                 Some(c) => check(
                     &format!("hook {}", hook.name),
                     Status::Ok,
@@ -173,6 +157,41 @@ pub fn diagnose(loc: &HooksLocation, binary: &Path, config: &Result<Config, Erro
     }
     checks.push(config_check(config));
     report(loc, checks)
+}
+
+/// One hook in a hook manager's home, as doctor judges it.
+fn managed_check(
+    loc: &HooksLocation,
+    binary: &Path,
+    m: &super::install::Detected,
+    w: &super::managed::HookWiring,
+) -> Check {
+    match w.wiring {
+        // git runs relhook's own shim: judged as one, whoever else is here.
+        super::managed::Wiring::Shim { shared } => {
+            shim_left_by(loc, binary, m.manager.name(), w, shared)
+        }
+        _ if shim_runs_before_husky(loc, m, w.hook) => {
+            let mut c = hook_check(loc, w.hook, binary);
+            c.detail.push_str(&format!(
+                "; husky is not set up in this clone (core.hooksPath is not .husky/_), so git runs this shim, not {}",
+                w.file.display()
+            ));
+            c
+        }
+        _ => wiring_check(m.manager.name(), w),
+    }
+}
+
+/// The subset install (`chosen`) that left `hook` out on purpose, when its file is not there.
+fn left_out<'a>(
+    loc: &HooksLocation,
+    chosen: Option<&'a Vec<String>>,
+    hook: &str,
+) -> Option<&'a Vec<String>> {
+    chosen
+        .filter(|c| !c.iter().any(|n| n == hook))
+        .filter(|_| loc.hooks_dir.join(hook).symlink_metadata().is_err())
 }
 
 fn report(loc: &HooksLocation, checks: Vec<Check>) -> Report {
