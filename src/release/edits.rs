@@ -63,8 +63,9 @@ pub fn edits_with(
     let mut edits = vec![changelog];
     let sorted = files::sorted(repo, config, root, version)?;
     let new = version.to_string();
-    let plan =
-        |locks: vfiles::Locks<'_>| files::bump_edits(repo, config, locks, root, &sorted.bumped, &new);
+    let plan = |locks: vfiles::Locks<'_>| {
+        files::bump_edits(repo, config, locks, root, &sorted.bumped, &new)
+    };
     let (bumps, locks_left) = plan(vfiles::Locks::WorkTree)?;
     super::dirty_locks::refuse_unmoved(repo, root, &config.commit, &bumps, |locks| {
         Ok(plan(locks)?.0)
