@@ -503,6 +503,7 @@ mod qa48_pep440_order;
 mod qa48_prefix_uncommon_former;
 mod qa48_published_amend;
 mod qa48_unhooked_hand_tag;
+mod qa48_version_set_by;
 mod qa6a;
 mod qa7;
 mod qa7c;

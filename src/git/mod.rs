@@ -27,6 +27,7 @@ mod merge;
 mod message_file;
 mod objects;
 mod patch_key;
+mod path_log;
 mod probe;
 mod promisor;
 mod range;

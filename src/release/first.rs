@@ -32,27 +32,39 @@ pub(super) fn first_release(
         return (next, None);
     }
     let path = file.path.to_string_lossy().into_owned();
-    let Ok(set_by) = repo.run_git(&["log", "-1", "--format=%H", "--", &path], None) else {
+    let Some(head) = repo.head() else {
         return (next, Some(already));
     };
-    let since: Vec<String> = if set_by.is_empty() {
-        Vec::new()
-    } else {
-        repo.run_git(&["rev-list", &format!("{set_by}..HEAD")], None)
-            .map(|t| t.lines().map(str::to_owned).collect())
-            .unwrap_or_default()
+    // The commit that changed the version's value, not the last one to touch the file.
+    let set_by = super::set_by::version_set_by(repo, &file, head);
+    let after_set = |c: &&Decider| {
+        let id = git2::Oid::from_str(&c.id).ok();
+        set_by
+            .zip(id)
+            .is_some_and(|(set, id)| id != set && !repo.reaches(set, id))
     };
+    let named = set_by.map(|id| {
+        let header = repo
+            .stored_commit(id)
+            .map(|c| c.header())
+            .unwrap_or_default();
+        format!("{} ({header})", crate::git::short_id(id))
+    });
     let Some(breaking) = commits
         .iter()
-        .find(|c| c.calls_for == "major" && since.contains(&c.id))
+        .filter(after_set)
+        .find(|c| c.calls_for == "major")
     else {
+        let since = match &named {
+            Some(named) => format!("{named} last set the version in {path}"),
+            None => format!("{path} last set it"),
+        };
         return (
             next,
-            Some(format!(
-                "{already} (no breaking change since {path} last set it)"
-            )),
+            Some(format!("{already} (no breaking change since {since})")),
         );
     };
+    let named = named.unwrap_or_default();
     let mut bumped = if current.major == 0 && config.version.zero_major_breaking_bumps_minor {
         Version::new(0, current.minor + 1, 0)
     } else {
@@ -63,11 +75,10 @@ pub(super) fn first_release(
         let start = config.version.pre_release_start;
         bumped.pre = semver::Prerelease::new(&format!("{id}.{start}")).unwrap_or_default();
     }
-    let short = &set_by[..set_by.len().min(9)];
     (
         bumped,
         Some(format!(
-            "no release tag yet, but {} ({}) is a breaking change made after {short} last set the version in {path}: {current} no longer describes the code, so the first release bumps it",
+            "no release tag yet, but {} ({}) is a breaking change made after {named} last set the version in {path}: {current} no longer describes the code, so the first release bumps it",
             breaking.commit, breaking.header
         )),
     )

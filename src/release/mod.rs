@@ -38,6 +38,7 @@ pub mod reverted;
 mod reworded;
 pub mod running;
 mod same_file;
+mod set_by;
 pub mod settings;
 mod signing;
 mod stale;

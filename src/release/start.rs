@@ -2,7 +2,7 @@
 //! already say, else `version.initial`; and the first releases that would take those files
 //! down or could not tell where they start.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use git2::Oid;
 use semver::Version;
@@ -141,7 +141,7 @@ pub(super) fn files_version_at(
     config: &Config,
     root: &Path,
     commit: Oid,
-) -> Option<(PathBuf, Version)> {
+) -> Option<(files::VersionFile, Version)> {
     let found = super::version_files(config, root);
     let versions = found.iter().filter_map(|f| {
         let stored = repo.file_at(commit, &f.path).ok().flatten()?;
@@ -153,5 +153,5 @@ pub(super) fn files_version_at(
     });
     super::files::untagged_current(config, versions)
         .filter(|(_, v)| !super::files::is_placeholder(v))
-        .map(|(f, v)| (f.path.clone(), v))
+        .map(|(f, v)| (f.clone(), v))
 }

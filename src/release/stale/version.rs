@@ -146,7 +146,7 @@ fn pre_id(version: &Version) -> Option<Option<String>> {
 struct FirstRelease {
     /// What the files said.
     current: Version,
-    /// The commit that last changed the file that said it (none: not in history).
+    /// The commit that last changed the version the file says (none: not in history).
     set_by: Option<Oid>,
 }
 
@@ -155,13 +155,8 @@ impl FirstRelease {
     /// release is `version.initial` then, whatever the commits).
     fn at(repo: &Repo, config: &Config, parent: Oid) -> Option<Self> {
         let root = repo.work_tree()?;
-        let (path, current) = super::super::start::files_version_at(repo, config, &root, parent)?;
-        let path = path.to_string_lossy().into_owned();
-        let parent = parent.to_string();
-        let set_by = repo
-            .run_git(&["log", "-1", "--format=%H", &parent, "--", &path], None)
-            .ok()
-            .and_then(|id| Oid::from_str(id.trim()).ok());
+        let (file, current) = super::super::start::files_version_at(repo, config, &root, parent)?;
+        let set_by = super::super::set_by::version_set_by(repo, &file, parent);
         Some(FirstRelease { current, set_by })
     }
 
