@@ -498,6 +498,7 @@ mod qa48_carried_commit_links;
 mod qa48_commit_counts;
 mod qa48_dirty_lock_entry;
 mod qa48_hand_release_content;
+mod qa48_package_tag_files;
 mod qa48_pep440_advice;
 mod qa48_pep440_order;
 mod qa48_prefix_uncommon_former;

@@ -59,6 +59,21 @@ pub(super) fn unfinished_work(
             repo, &view, installed,
         ));
         out.extend(super::doctor_changelog::moved_tag(repo, &view, installed));
+        // Its section there, its version files behind: pre-push refuses it.
+        if let Some(u) = crate::tag::hand::unbumped(repo, &view, installed) {
+            out.push(doctor::Check {
+                subject: format!("tag {}", u.tag.tag),
+                status: Status::Invalid,
+                detail: crate::tag::hand::describe_unbumped(&u),
+                fix: Some(crate::tag::hand::unbumped_fix(
+                    repo,
+                    &u.tag.tag,
+                    &u.tag.version,
+                    &u.files,
+                    u.tag.commit,
+                )),
+            });
+        }
         // Below a newer release: the version was never released, the tag only goes.
         for b in crate::tag::hand::buried(repo, &view, installed) {
             out.push(doctor::Check {

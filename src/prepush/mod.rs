@@ -474,6 +474,17 @@ fn release_tag_fix(
             crate::shellword::quote(name)
         );
     }
+    // Its section there, its files behind: no release makes it again, the files are set.
+    let unbumped = commit
+        .zip(version.as_ref())
+        .map(|(c, v)| (c, v, crate::tag::hand::unbumped_files(repo, config, v, c)))
+        .filter(|(_, _, files)| !files.is_empty());
+    if let Some((c, v, files)) = unbumped {
+        return format!(
+            "{remote} does not have it yet, so fix it here: {}, and push again",
+            crate::tag::hand::unbumped_fix(repo, name, v, &files, c)
+        );
+    }
     match commit.and_then(|c| crate::release::stale_tagged(repo, config, name, c, true)) {
         Some((_, redo)) => format!(
             "{remote} does not have it yet, so make the release again here, with the changes below it: `{redo}`, and push again with `--follow-tags`"

@@ -100,6 +100,11 @@ pub fn named(files: &[(PathBuf, String)]) -> String {
 /// tagged never bumped them, and the tag is not judged by them.
 fn listed_since(repo: &Repo, config: &Config, commit: Oid) -> Vec<PathBuf> {
     use crate::config::FILE_NAME;
+    // A package's files are found in its directory, never listed: none is listed since (its
+    // view's `files` are all it has, and no stored configuration lists them).
+    if config.package.is_some() {
+        return Vec::new();
+    }
     let path = Path::new(FILE_NAME);
     let then = match repo.file_at(commit, path) {
         Ok(None) => Vec::new(),

@@ -26,6 +26,7 @@ mod moved;
 mod notes;
 mod sectionless;
 mod stranded;
+mod unbumped;
 mod unkept;
 mod untagged;
 pub use behind::{Behind, behind, not_resumable};
@@ -42,6 +43,7 @@ pub use sectionless::{
     Sectionless, describe_sectionless, head_tag_where, sectionless, sectionless_fix,
 };
 pub use stranded::{Stranded, describe_stranded, stranded};
+pub use unbumped::{Unbumped, describe_unbumped, unbumped, unbumped_files, unbumped_fix};
 pub use unkept::{changelog_case_twin, unkept_changelog, unkept_changelog_and_edit};
 
 /// The updates among `updates` that move a tag, each with the value it moves from. A line
