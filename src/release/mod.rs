@@ -31,6 +31,7 @@ mod options;
 mod own;
 pub mod packages;
 pub mod pep440;
+mod pnpm_lock;
 mod preflight;
 mod resume;
 mod retag;

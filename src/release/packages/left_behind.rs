@@ -32,6 +32,10 @@ pub fn dependents_left_behind(
             use crate::history::version::files::deps::{Manifest, meets};
             let npm = c.file.file_name().is_some_and(|n| n == "package.json");
             let kind = if npm { Manifest::Npm } else { Manifest::Cargo };
+            // pnpm's and yarn's `workspace:^1.0.0` is judged as its range: left unmet, the
+            // workspace no longer resolves it.
+            let before = c.before.trim();
+            let before = before.strip_prefix("workspace:").unwrap_or(before);
             // A requirement relhook cannot read as a range (`workspace:*`, `latest`, a
             // tag) is not judged.
             let range = |t: &str| {
@@ -39,10 +43,10 @@ pub fn dependents_left_behind(
                     .starts_with(|ch: char| ch.is_ascii_digit() || "^~<>=v*".contains(ch))
             };
             let judged = match npm {
-                true => c.before.split("||").all(range),
-                false => semver::VersionReq::parse(&c.before).is_ok(),
+                true => !matches!(before, "" | "^" | "~") && before.split("||").all(range),
+                false => semver::VersionReq::parse(before).is_ok(),
             };
-            judged && !meets(kind, &c.before, &c.version)
+            judged && !meets(kind, before, &c.version)
         })
         .collect();
     out.dedup_by(|a, b| a.file == b.file && a.before == b.before);

@@ -520,6 +520,7 @@ mod lerna;
 mod locks;
 mod pattern;
 mod pep440;
+pub mod pnpm_lock;
 #[cfg(test)]
 mod tests;
 mod toml;
