@@ -502,6 +502,7 @@ mod qa48_package_tag_files;
 mod qa48_pep440_advice;
 mod qa48_pep440_order;
 mod qa48_pnpm_lock_specifier;
+mod qa48_post_commit_signals;
 mod qa48_prefix_uncommon_former;
 mod qa48_published_amend;
 mod qa48_unhooked_hand_tag;

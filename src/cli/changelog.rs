@@ -269,6 +269,10 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
         }
         return Ok(Outcome::Ok);
     }
+    // A Ctrl-C (SIGTERM, SIGHUP) from here on is noted, not fatal: git ignores this hook's
+    // exit and says nothing, so the amend is undone before HEAD moves, or finished after, and
+    // said; never left half-made with git's index lock held (see `not_added`).
+    let _deferred = crate::interrupt::Deferred::begin();
     // git runs post-commit only where commits are made: a work tree relhook does not see is
     // said, not passed over in silence.
     let (repo, root, config) = match ctx.open() {
@@ -331,35 +335,8 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
         .is_some_and(|t| t.message.starts_with("revert: "));
     let result = match post_commit(&repo, &config, top) {
         Ok(r) => r,
-        Err(e) => {
-            // One line: what did not happen, that nothing was left half-done, what finishes it.
-            let short = repo.head().map(crate::git::short_id).unwrap_or_default();
-            if let Some((rm, why)) = e.bad_journal_removal() {
-                let _ = writeln!(
-                    err,
-                    "relhook: the changelog entry was not added to commit {short}: `{rm}`, then `relhook changelog --sync` writes it into the file, to commit (`git add` it) with your next commit; {why} (HEAD, index and work tree are as git left them)"
-                );
-                return Ok(Outcome::Code(2));
-            }
-            // An amend's old entry stays in the file, and `--sync` would not replace it.
-            let left = format!("{e}; index and work tree are as git left them");
-            if let Some(said) = crate::history::accumulate::unrewritten_amend(&repo, &config, &left)
-            {
-                let _ = writeln!(err, "relhook: {said}");
-                return Ok(Outcome::Code(2));
-            }
-            // An index relhook cannot read fails --sync the same way until it is turned off.
-            let then = if e.unreadable_index_fix().is_some() {
-                "once it is off, "
-            } else {
-                ""
-            };
-            let _ = writeln!(
-                err,
-                "relhook: the changelog entry was not added to commit {short} ({e}); HEAD, index and work tree are as git left them: {then}`relhook changelog --sync` writes it into the file, to commit (`git add` it) with your next commit"
-            );
-            return Ok(Outcome::Code(2));
-        }
+        // One line: what did not happen, that nothing was left half-done, what finishes it.
+        Err(e) => return Ok(not_added::said(&mut err, &repo, &config, e)),
     };
     // The commit git made (before any amend of relhook's): whether it brought conflict
     // markers into the changelog is asked of it, and said unless refused for them below.
@@ -448,6 +425,7 @@ mod after_commit;
 mod conflicted;
 mod driver;
 mod next;
+mod not_added;
 mod released_words;
 mod reworded;
 pub(super) use next::commit_command;

@@ -76,7 +76,9 @@ where
         Err(code) => return code,
     };
     let code = run_args(&args);
-    if let Some(later) = later {
+    // A Ctrl-C post-commit deferred (see `interrupt`) asked to stop: the hook it chains is not
+    // started after it, as the sh shim, which the same signal ends, does not start it.
+    if let Some(later) = later.filter(|_| crate::interrupt::received().is_none()) {
         later.run();
     }
     code

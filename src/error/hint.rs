@@ -73,6 +73,18 @@ pub(super) fn permission_fix(source: &std::io::Error, path: &std::path::Path) ->
 }
 
 impl Error {
+    /// The file a write past the file size limit (`ulimit -f`: EFBIG) was refused for: a hook
+    /// names what to run once it is raised, not "the command" (git's, which is done).
+    pub fn over_file_size_limit(&self) -> Option<&std::path::Path> {
+        match self {
+            #[cfg(unix)]
+            Error::Io { path, source, .. } if source.raw_os_error() == Some(libc::EFBIG) => {
+                Some(path)
+            }
+            _ => None,
+        }
+    }
+
     /// For a file refused because its folder does not exist, the step that makes the folder
     /// (a folder not made yet is made, not pointed away from); the caller says what follows.
     pub fn missing_folder_step(&self) -> Option<String> {
@@ -156,5 +168,30 @@ impl Error {
             ),
             _ => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Only a write the file size limit refused names its file: other I/O errors keep their
+    /// own advice.
+    #[test]
+    #[cfg(unix)]
+    fn only_efbig_is_over_the_file_size_limit() {
+        let io = |errno| {
+            Error::io(
+                "write",
+                "CHANGELOG.md",
+                std::io::Error::from_raw_os_error(errno),
+            )
+        };
+        assert_eq!(
+            io(libc::EFBIG).over_file_size_limit(),
+            Some(std::path::Path::new("CHANGELOG.md"))
+        );
+        assert_eq!(io(libc::ENOSPC).over_file_size_limit(), None);
+        assert_eq!(io(libc::EACCES).over_file_size_limit(), None);
     }
 }

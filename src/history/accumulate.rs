@@ -42,6 +42,7 @@ use std::path::{Path, PathBuf};
 
 use git2::Oid;
 
+pub use self::amend::ADDING;
 use self::amend::{Amend, amend_head, describe};
 use self::edit::Edit;
 use self::entries::{entry_of, reverted_entry};

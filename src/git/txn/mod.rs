@@ -99,6 +99,8 @@ pub struct Txn<'r> {
     refs: Vec<RefMove>,
     moved: Vec<RefMove>,
     finished: bool,
+    /// The step a signal noted before the refs move stops, undone (see [`Txn::undo_on_signal`]).
+    on_signal: Option<&'static str>,
 }
 
 /// Where a transaction's journal is, in `git_dir`.
@@ -179,6 +181,7 @@ impl Repo {
             refs: Vec::new(),
             moved: Vec::new(),
             finished: false,
+            on_signal: None,
         };
         failpoint("locked")?;
         Ok(txn)
@@ -360,12 +363,27 @@ impl Txn<'_> {
         Ok(())
     }
 
+    /// Makes a signal that an `interrupt::Deferred` guard notes before the refs move undo the
+    /// transaction ([`Error::Interrupted`] naming `step`): until then git sees nothing of it.
+    /// Once they moved only the index rename is left, and the transaction finishes. Checks
+    /// at once too: a signal noted while the lock was taken stops it here.
+    pub fn undo_on_signal(&mut self, step: &'static str) -> Result<()> {
+        self.on_signal = Some(step);
+        self.signalled()
+    }
+
+    /// `Err(Error::Interrupted)` when [`Txn::undo_on_signal`] asked for it and a signal came.
+    fn signalled(&self) -> Result<()> {
+        self.on_signal.map_or(Ok(()), crate::interrupt::check)
+    }
+
     /// Applies the rest in the safe order: index into its lock, refs, then the index.
     pub fn commit(mut self) -> Result<()> {
         // What this process read of history is whole: nothing a partial clone could not
         // fetch was taken for absent (dropping `self` undoes the files written).
         self.repo.all_fetched()?;
         failpoint("files-written")?;
+        self.signalled()?;
         if self.index_changed {
             let (index, tmp) = self.index.as_mut().expect("changed index is loaded");
             // libgit2 writes `<tmp>.lock` and renames it to `<tmp>`: with the old name gone
@@ -392,6 +410,7 @@ impl Txn<'_> {
             self.journal_line(&staged)?;
         }
         failpoint("index-staged")?;
+        self.signalled()?;
         for r in std::mem::take(&mut self.refs) {
             self.journal_line(&format!(
                 "ref {} {} {}",

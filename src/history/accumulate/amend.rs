@@ -27,6 +27,9 @@ pub(super) fn describe(edits: &[Edit]) -> String {
         .join("; ")
 }
 
+/// What a signal under post-commit's guard stops (see `interrupt`): named in its one line.
+pub const ADDING: &str = "adding the changelog entry";
+
 /// How [`amend_head`] ended.
 pub(super) enum Amend {
     /// HEAD is `new`; `notes`: problems with the work tree copies.
@@ -46,6 +49,8 @@ pub(super) fn amend_head(
     edits: &mut [Edit],
     (what, sync): (&str, Option<&str>),
 ) -> Result<Amend> {
+    // A Ctrl-C while the edits were planned: nothing is written (see `interrupt`).
+    crate::interrupt::check(ADDING)?;
     // Objects first: nothing refers to them until HEAD moves.
     for e in edits.iter_mut().filter(|e| !e.gone) {
         let blob = repo.write_blob_parts(&e.parts())?;
@@ -64,6 +69,8 @@ pub(super) fn amend_head(
         None => repo.transaction(what)?,
         Some(sync) => repo.transaction_synced_by(what, sync)?,
     };
+    // A signal before HEAD moves undoes all (dropping `txn`); after, the amend finishes.
+    txn.undo_on_signal(ADDING)?;
     if repo.head() != Some(head) {
         return Ok(Amend::Moved);
     }
