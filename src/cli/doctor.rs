@@ -118,69 +118,33 @@ pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
     }
     match (&repo, &config) {
         (Ok(repo), Ok(config)) => {
-            // A changelog relhook cannot keep, the root's or a package's: every entry and
-            // release would be refused.
-            report
-                .checks
-                .extend(super::doctor_changelog::changelog_checks(repo, config));
-            let installed = || super::install::relhook_present(&loc);
-            let missing = super::doctor_released::missing_package_changelogs(
-                repo,
-                config,
-                &report.checks,
-                &installed,
-            );
-            report.checks.extend(missing);
-            if !report.checks.iter().any(|c| c.subject == "changelog") {
-                let elsewhere = super::doctor_released::root_released_elsewhere(repo, config);
-                report.checks.extend(elsewhere);
-            }
-            report
-                .checks
-                .extend(super::doctor_changelog::repeated_versions(repo, config));
-            report
-                .checks
-                .extend(super::doctor_changelog::undated_newest(repo, config));
-            let mut unfinished =
-                super::doctor_unfinished::unfinished_work(repo, config, &installed);
-            let files = super::doctor_files::unwritable_release_file(repo, config);
-            // A listed file out of the work tree stops `relhook version` too: the files' row
-            // says so with the fix, in place of the version's.
-            if files.is_some() {
-                unfinished.retain(|c| c.subject != "version");
-            }
-            // Unfinished work (a tag with no release commit, a release or transaction cut
-            // short) leaves the version files behind the newest tag: its row is the cause,
-            // and the files' row, which would send the user to the config, waits for it.
-            if unfinished.iter().all(|c| c.status == Status::Warning) {
-                // A one-project workspace's packages a release left behind: only when the
-                // files are otherwise sound, as the same row.
-                let behind = || super::doctor_workspace::members_left_behind(repo, config);
-                report.checks.extend(files.or_else(behind));
-            }
-            // A release left unfinished is finished first: its tag's test comes after.
-            let finishing = unfinished.iter().any(|c| c.status == Status::Invalid);
-            report.checks.extend(unfinished);
-            let locks = super::doctor_files::old_locks(repo, &report.checks);
-            report.checks.extend(locks);
-            // A release a reset dropped: its tag, if never pushed, gives the version back.
-            // A changelog not committed (a `--sync` result): the next release refuses it.
-            if !finishing {
-                let uncommitted =
-                    super::doctor_changelog::uncommitted_changelogs(repo, config, &report);
-                report.checks.extend(uncommitted);
-                report
-                    .checks
-                    .extend(super::doctor_stranded::stranded_tags(repo, config));
-            }
+            // A release at work writes the changelog, the version files, its commit, tag and
+            // test record as it goes: midway, none of them is judged (one line says why), and
+            // neither are the commits and tags it releases. A release left unfinished is
+            // finished first: its tag's test comes after.
+            let at_work = crate::release::running::other(repo);
+            let finishing = match at_work {
+                Some(pid) => {
+                    report.checks.push(doctor::Check {
+                        subject: "release".into(),
+                        status: Status::Warning,
+                        detail: crate::release::running::describe(pid),
+                        fix: None,
+                    });
+                    true
+                }
+                None => release_state(repo, config, &loc, &mut report),
+            };
             // Every release refused where git cannot sign what it signs.
             report
                 .checks
                 .extend(super::doctor_signing::cannot_sign(repo, config));
-            // Commits pre-push will refuse: no "all is well" while they wait to be pushed.
-            report
-                .checks
-                .extend(super::doctor_unpushed::unpushed_unlinted(repo, config));
+            if at_work.is_none() {
+                // Commits pre-push will refuse: no "all is well" while they wait to be pushed.
+                report
+                    .checks
+                    .extend(super::doctor_unpushed::unpushed_unlinted(repo, config));
+            }
             // And release tags it will refuse as untested.
             if !finishing {
                 let untested = super::doctor_untested::untested_tags(repo, config, &report);
@@ -285,4 +249,68 @@ pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
     } else {
         Outcome::Failed
     })
+}
+
+/// The rows about the repository's release state (its changelogs, version files, unfinished
+/// work, locks, stranded tags), which a release at work changes as it goes. Whether a release
+/// is left unfinished (then finished first, and its tag's test comes after).
+fn release_state(
+    repo: &crate::git::Repo,
+    config: &crate::config::Config,
+    loc: &crate::git::HooksLocation,
+    report: &mut doctor::Report,
+) -> bool {
+    // A changelog relhook cannot keep, the root's or a package's: every entry and
+    // release would be refused.
+    report
+        .checks
+        .extend(super::doctor_changelog::changelog_checks(repo, config));
+    let installed = || super::install::relhook_present(loc);
+    let missing = super::doctor_released::missing_package_changelogs(
+        repo,
+        config,
+        &report.checks,
+        &installed,
+    );
+    report.checks.extend(missing);
+    if !report.checks.iter().any(|c| c.subject == "changelog") {
+        let elsewhere = super::doctor_released::root_released_elsewhere(repo, config);
+        report.checks.extend(elsewhere);
+    }
+    report
+        .checks
+        .extend(super::doctor_changelog::repeated_versions(repo, config));
+    report
+        .checks
+        .extend(super::doctor_changelog::undated_newest(repo, config));
+    let mut unfinished = super::doctor_unfinished::unfinished_work(repo, config, &installed);
+    let files = super::doctor_files::unwritable_release_file(repo, config);
+    // A listed file out of the work tree stops `relhook version` too: the files' row
+    // says so with the fix, in place of the version's.
+    if files.is_some() {
+        unfinished.retain(|c| c.subject != "version");
+    }
+    // Unfinished work (a tag with no release commit, a release or transaction cut
+    // short) leaves the version files behind the newest tag: its row is the cause,
+    // and the files' row, which would send the user to the config, waits for it.
+    if unfinished.iter().all(|c| c.status == Status::Warning) {
+        // A one-project workspace's packages a release left behind: only when the
+        // files are otherwise sound, as the same row.
+        let behind = || super::doctor_workspace::members_left_behind(repo, config);
+        report.checks.extend(files.or_else(behind));
+    }
+    let finishing = unfinished.iter().any(|c| c.status == Status::Invalid);
+    report.checks.extend(unfinished);
+    let locks = super::doctor_files::old_locks(repo, &report.checks);
+    report.checks.extend(locks);
+    // A release a reset dropped: its tag, if never pushed, gives the version back.
+    // A changelog not committed (a `--sync` result): the next release refuses it.
+    if !finishing {
+        let uncommitted = super::doctor_changelog::uncommitted_changelogs(repo, config, report);
+        report.checks.extend(uncommitted);
+        report
+            .checks
+            .extend(super::doctor_stranded::stranded_tags(repo, config));
+    }
+    finishing
 }

@@ -11,17 +11,8 @@ pub(super) fn unfinished_work(
     config: &crate::config::Config,
     installed: &dyn Fn() -> bool,
 ) -> Vec<doctor::Check> {
+    // A release at work looks half-made until it tags: doctor says it is at work instead.
     let mut out = Vec::new();
-    // A release at work looks half-made until it tags: said as it is, not as interrupted.
-    if let Some(pid) = crate::release::running::other(repo) {
-        out.push(doctor::Check {
-            subject: "release".into(),
-            status: Status::Warning,
-            detail: crate::release::running::describe(pid),
-            fix: None,
-        });
-        return out;
-    }
     if let Some(half) = crate::release::half_made(repo, config) {
         out.push(doctor::Check {
             subject: format!("release {}", half.version),
