@@ -44,6 +44,7 @@ mod release_packages;
 mod stream;
 mod tag;
 mod tag_dependents;
+mod tag_pending;
 mod tag_unchecked;
 mod tally;
 mod template;

@@ -125,6 +125,16 @@ pub(super) fn reference_transaction(
         crate::history::version::files::hold_still();
         let mut refused = false;
         if !releases.is_empty() {
+            let (u, view) = &releases[0];
+            // A relhook killed mid-transaction: its recovery comes first, named at once (the
+            // index lock it left is its own, no git's at work to wait for), not "the tree is
+            // dirty" (its lock removed by hand since, as git advises).
+            let killed = crate::git::txn::pending(&repo).filter(|p| !p.running);
+            if let Some(p) = killed {
+                let why = super::tag_pending::refusal(&repo, view, &u.tag, &p);
+                let _ = writeln!(err, "relhook: refusing tag {}: {why}", u.tag);
+                return Ok(Outcome::Failed);
+            }
             if let Err(e) = repo.wait_for_commit_locks() {
                 let again = if e.retry_may_help() {
                     "; try again in a moment"
@@ -134,24 +144,14 @@ pub(super) fn reference_transaction(
                 let _ = writeln!(
                     err,
                     "relhook: refusing tag {}: the release commit cannot be made now ({e}){again}",
-                    releases[0].0.tag
+                    u.tag
                 );
                 return Ok(Outcome::Failed);
             }
-            // A relhook killed mid-transaction (the index lock removed by hand since, as git
-            // advises): its recovery comes first, not "the tree is dirty".
+            // A relhook at work meanwhile (or one that stopped while waited for).
             if let Some(p) = crate::git::txn::pending(&repo) {
-                // A relhook still at work is waited for, not recovered.
-                let then = if p.running {
-                    "tag again once it is done".to_owned()
-                } else {
-                    format!("`{}`, then tag again", p.fix)
-                };
-                let _ = writeln!(
-                    err,
-                    "relhook: refusing tag {}: {}; {then}",
-                    releases[0].0.tag, p.said
-                );
+                let why = super::tag_pending::refusal(&repo, view, &u.tag, &p);
+                let _ = writeln!(err, "relhook: refusing tag {}: {why}", u.tag);
                 return Ok(Outcome::Failed);
             }
         }

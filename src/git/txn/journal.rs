@@ -468,7 +468,7 @@ pub fn pending(repo: &Repo) -> Option<Pending> {
     };
     Some(Pending {
         said,
-        fix: j.sync_command().to_owned(),
+        fix: super::left_lock::finishing(repo, &j).to_owned(),
         running,
     })
 }

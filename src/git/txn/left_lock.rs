@@ -43,12 +43,17 @@ pub(super) fn lock_of(index: &Path) -> PathBuf {
 /// The command that removes `lock` and then finishes or undoes the killed run `j`.
 pub(super) fn fix(repo: &Repo, j: &Journal, lock: &Path) -> String {
     let path = lock.display().to_string().replace('\'', "'\\''");
-    let then = if j.what == "release" && j.moved_forward(repo) {
+    format!("rm '{path}' && {}", finishing(repo, j))
+}
+
+/// The command that finishes or undoes the killed run `j`: a release that moved its branch
+/// has its commit, and only its resume makes its tag too (doctor names the same).
+pub(super) fn finishing<'a>(repo: &Repo, j: &'a Journal) -> &'a str {
+    if j.what == "release" && j.moved_forward(repo) {
         "relhook release --resume"
     } else {
         j.sync_command()
-    };
-    format!("rm '{path}' && {then}")
+    }
 }
 
 /// Waits (a bounded time) for a lock that is not the killed run's own to go, as a running
