@@ -320,7 +320,7 @@ fn resume(
                     "the working tree is not clean ({}); {}",
                     dirty.join(", "),
                     super::release_after::tagged_on(super::release_after::resume_tests(
-                        config, half, opts
+                        config, opts
                     ))
                 ),
                 "commit or stash first, or tag it with them: `relhook release --resume --allow-dirty`",
@@ -368,9 +368,11 @@ fn resume(
             ),
         )),
         Err(e) if e.is_refusal() => {
-            // A tag left on the release commit as it was before a rewrite stays there.
+            // A tag left on the release commit as it was before a rewrite stays there, and a
+            // hand tag on the commit before the release commit stays there too.
             let kept = half
                 .replaces
+                .or(half.misplaced_tag)
                 .and_then(|t| repo.peel_to_commit(t))
                 .map(|at| format!("{} stays on {}", half.tag, crate::git::short_id(at)));
             let undo = super::release_after::undo_to_fix(half, &config.release_command());

@@ -51,11 +51,15 @@ pub(super) fn undo_to_fix(half: &crate::release::HalfMade, release: &str) -> Opt
     if half.pushed_to.is_some() {
         return None;
     }
+    // A hand tag still on the commit before goes too: the release made again tags it.
+    let untag = half.misplaced_tag.map_or(String::new(), |_| {
+        format!("git tag -d {} && ", crate::shellword::quote(&half.tag))
+    });
     let drop = if half.at_head {
-        "`git reset --keep HEAD~1`".to_owned()
+        format!("`{untag}git reset --keep HEAD~1`")
     } else {
         let short = crate::git::short_id(half.commit);
-        format!("`git rebase -i {short}~1` with its `pick {short}` line made `drop {short}`")
+        format!("`{untag}git rebase -i {short}~1` with its `pick {short}` line made `drop {short}`")
     };
     Some(format!(
         "if the code needs a change, a fix committed above the release commit never reaches its tree: take it out ({drop}), commit the fix, then `{release} {}`; if they failed for another reason (a missing tool, a flaky test), fix that",
@@ -306,7 +310,7 @@ pub(super) fn confirm(
     }
     let mut err = crate::cli::stream::stderr();
     let _ = writeln!(err, "relhook: {}", half.describe());
-    let does = if resume_tests(config, half, opts) {
+    let does = if resume_tests(config, opts) {
         "test and tag"
     } else {
         "tag"
@@ -318,14 +322,10 @@ pub(super) fn confirm(
     matches!(answer.trim(), "y" | "Y" | "yes")
 }
 
-/// Whether a resume of `half` runs the tests: a test command is set, `--no-test` is not
-/// given, and it is no hand tag's release (which runs none).
-pub(super) fn resume_tests(
-    config: &Config,
-    half: &crate::release::HalfMade,
-    opts: &crate::release::Options,
-) -> bool {
-    config.checks.test.is_some() && !opts.no_test && half.misplaced_tag.is_none()
+/// Whether a resume runs the tests: a test command is set and `--no-test` is not
+/// given (a hand tag's release too: the hook runs none, its resume does).
+pub(super) fn resume_tests(config: &Config, opts: &crate::release::Options) -> bool {
+    config.checks.test.is_some() && !opts.no_test
 }
 
 /// What a resume that stopped leaves: the release commit, and a hand tag still where it was.

@@ -378,29 +378,47 @@ pub fn resume(
     // A tag lock left behind fails the tag step: found before the tests, not after them.
     repo.wait_for_tag_locks([&half.tag])?;
     // Nor a wait for the test records' lock its killed release left, only to fail the same.
-    let records = half.misplaced_tag.is_none() && config.checks.test.is_some() && !opts.no_test;
-    if let Some(lock) = half.notes_lock.as_ref().filter(|_| records) {
+    let records_pass = config.checks.test.is_some() && !opts.no_test;
+    if let Some(lock) = half.notes_lock.as_ref().filter(|_| records_pass) {
         return Err(Error::Refused(super::notes_lock::refusal(lock)));
     }
     // A Ctrl-C (SIGTERM, SIGHUP) while testing or tagging removes the test record and the
     // temporary worktree, as a failing test does; the release commit stays.
     let _deferred = crate::interrupt::Deferred::begin();
-    if let Some(old) = half.misplaced_tag {
-        let target = repo
-            .tag_object_like(old, &half.tag, half.commit)?
-            .unwrap_or(half.commit);
-        repo.cas_ref(
-            &format!("refs/tags/{}", half.tag),
-            Some(old),
-            Some(target),
-            "relhook: release commit",
-        )?;
-        // A hand tag's release runs no tests: tested only when a record already says so.
-        return Ok(Done {
+    let records = RecordsBefore::read(repo);
+    let tested = match half.misplaced_tag {
+        // A hand tag left on the commit before (its hook killed once the release commit was
+        // made): tested as any resumed release is, then moved onto it.
+        Some(old) => hand::tested_then_moved(repo, config, root, half, old, opts),
+        None => tag_anew(repo, config, root, half, opts),
+    };
+    match tested {
+        Ok(tested) => Ok(Done {
             commit: half.commit,
-            tested: crate::testrun::find_for(repo, config, half.commit).is_some(),
-        });
+            tested,
+        }),
+        // Like a release undone at its tag step: the test record this run added goes too
+        // (git's TAG_EDITMSG is put back by `tag_annotated`); only the release commit stays.
+        Err(e) => match records.restore(repo) {
+            Ok(()) => Err(e),
+            Err(undo) => Err(Error::Unfinished {
+                error: Box::new(e),
+                left: format!("removing the test record it made failed too ({undo})"),
+                finish: "`relhook release --resume` finishes the release".into(),
+            }),
+        },
     }
+}
+
+/// [`resume`]'s tests and tag for a release commit whose tag is missing (or stands on the
+/// commit it replaced): a new tag with its notes.
+fn tag_anew(
+    repo: &Repo,
+    config: &Config,
+    root: &Path,
+    half: &HalfMade,
+    opts: &Options,
+) -> Result<bool> {
     let tag_message = tag_message_at(repo, config, half, half.commit)?;
     // A tag it replaces keeps a message written by hand (a hand tag's own words): only the
     // notes relhook wrote are made again from the rewritten commit's changelog.
@@ -420,8 +438,7 @@ pub fn resume(
         }
         _ => None,
     };
-    let records = RecordsBefore::read(repo);
-    let tested = test_and_tag(
+    test_and_tag(
         repo,
         config,
         checkout.as_ref().map_or(root, |c| c.path()),
@@ -432,23 +449,7 @@ pub fn resume(
             replaces: half.replaces,
         },
         opts,
-    );
-    match tested {
-        Ok(tested) => Ok(Done {
-            commit: half.commit,
-            tested,
-        }),
-        // Like a release undone at its tag step: the test record this run added goes too
-        // (git's TAG_EDITMSG is put back by `tag_annotated`); only the release commit stays.
-        Err(e) => match records.restore(repo) {
-            Ok(()) => Err(e),
-            Err(undo) => Err(Error::Unfinished {
-                error: Box::new(e),
-                left: format!("removing the test record it made failed too ({undo})"),
-                finish: "`relhook release --resume` finishes the release".into(),
-            }),
-        },
-    }
+    )
 }
 
 #[cfg(test)]

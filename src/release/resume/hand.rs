@@ -1,12 +1,14 @@
-//! The tests of a hand tag's release commit that `relhook release --resume` made: the hook
-//! itself runs none (a `git tag` must stay quick), but a resume is a release command, and
+//! The tests of a hand tag's release commit that `relhook release --resume` finishes: the
+//! hook itself runs none (a `git tag` must stay quick), but a resume is a release command, and
 //! a resumed release is tested. The tag is the user's and already there, so a failure
-//! leaves it in place, untested, as pre-push will then say.
+//! leaves it in place, untested, as pre-push will then say; one still on the commit before
+//! the release commit (its hook killed after that commit) stays there, for the next resume.
 
 use std::path::Path;
 
 use git2::Oid;
 
+use super::HalfMade;
 use crate::config::Config;
 use crate::error::{Reason, Refusal};
 use crate::git::Repo;
@@ -46,4 +48,32 @@ pub fn test_hand_release(
     }
     crate::testrun::record_for(repo, config, commit, argv)?;
     Ok(true)
+}
+
+/// Finishes hand tag `half.tag`, left at `old` on the commit before its release commit: the
+/// release commit tested as [`test_hand_release`] tests it (unless a pass is recorded for it
+/// already), then the tag moved onto it with its tagger and message. Failing tests leave the
+/// tag where it was.
+pub(super) fn tested_then_moved(
+    repo: &Repo,
+    config: &Config,
+    root: &Path,
+    half: &HalfMade,
+    old: Oid,
+    opts: &Options,
+) -> Result<bool> {
+    let tested = match crate::testrun::find_for(repo, config, half.commit) {
+        Some(_) => true,
+        None => test_hand_release(repo, config, root, half.commit, opts)?,
+    };
+    let target = repo
+        .tag_object_like(old, &half.tag, half.commit)?
+        .unwrap_or(half.commit);
+    repo.cas_ref(
+        &format!("refs/tags/{}", half.tag),
+        Some(old),
+        Some(target),
+        "relhook: release commit",
+    )?;
+    Ok(tested)
 }
