@@ -764,8 +764,10 @@ fn a_release_refused_at_commit_time_leaves_nothing_staged() {
     assert_consistent(&repo);
 }
 
+/// A directory where the version file is listed: refused before anything is written, with
+/// the setting to change (QA48: said as a FIFO changelog is, no longer an I/O error).
 #[test]
-fn a_version_file_that_cannot_be_read_exits_2_not_refused() {
+fn a_version_file_that_is_a_directory_is_refused_before_anything_is_written() {
     let repo = release_repo();
     repo.write(
         ".relconfig.toml",
@@ -775,9 +777,15 @@ fn a_version_file_that_cannot_be_read_exits_2_not_refused() {
     repo.write("VERSION/keep", "");
     repo.git(&["add", "."]);
     repo.git(&["commit", "-q", "-m", "chore: version file"]);
+    let head = repo.git(&["rev-parse", "HEAD"]);
     let out = release(&repo, &["--no-test"], &[]);
-    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
-    assert!(!stderr(&out).contains("release refused"), "{}", text(&out));
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("VERSION is a directory, not a file, so relhook cannot read or write the version in it; point `[version] files` in .relconfig.toml at the file that holds the version, then release again"),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(repo.git(&["rev-parse", "HEAD"]), head);
     assert_consistent(&repo);
 }
 

@@ -14,6 +14,10 @@ pub(super) fn unwritable_release_file(
     config: &crate::config::Config,
 ) -> Option<Check> {
     let root = repo.work_tree()?;
+    // A FIFO, or a file relhook may not read, as a version file: said as the release says it.
+    if let Some(u) = crate::release::unreadable_version_file(repo, config) {
+        return Some(row(u.what, Some(u.step)));
+    }
     // A listed file where relhook never writes (through a link out of the work tree, a FIFO).
     let listed = config
         .version

@@ -61,12 +61,17 @@ pub(super) fn permission_fix(source: &std::io::Error, path: &std::path::Path) ->
     if source.kind() != std::io::ErrorKind::PermissionDenied {
         return String::new();
     }
+    format!("; {}", permission_step(path))
+}
+
+/// The command that shows who may change `path` and its folder, and what to change.
+pub fn permission_step(path: &std::path::Path) -> String {
     let folder = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(std::path::Path::new("."));
     format!(
-        "; `ls -ld {} {}` shows who may change them (`chmod u+rw` the file, `u+rwx` the folder, as its owner)",
+        "`ls -ld {} {}` shows who may change them (`chmod u+rw` the file, `u+rwx` the folder, as its owner)",
         crate::shellword::quote(&path.to_string_lossy()),
         crate::shellword::quote(&folder.to_string_lossy())
     )

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 mod hint;
+pub use hint::permission_step;
 use hint::{locked_message, one_line, permission_fix, unreadable_index};
 
 /// Shorthand for results whose error is [`Error`].

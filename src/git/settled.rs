@@ -2,7 +2,8 @@
 //! whose stat differs from the index, and an editor saving it in place meanwhile (truncated,
 //! then written) makes that read fail ("error reading file for hashing"). A save takes
 //! milliseconds; two more tries, a short pause apart, get past it. One that still fails is
-//! said in one line naming the file being written, not as libgit2's error chain.
+//! said in one line naming the file being written, not as libgit2's error chain. A file
+//! that cannot be read for its permissions is no race: said at once, with the way to see them.
 
 use std::path::PathBuf;
 use std::time::{Duration, SystemTime};
@@ -22,6 +23,27 @@ pub(super) fn changing_file(e: &git2::Error) -> bool {
         && e.code() != git2::ErrorCode::NotFound
 }
 
+/// The file libgit2's `e` could not open for its permissions (EACCES, which libgit2 words as
+/// "failed open - '<path>' is locked"), as libgit2 names it (absolute).
+fn denied(e: &git2::Error) -> Option<PathBuf> {
+    if e.class() != ErrorClass::Os || e.code() != git2::ErrorCode::Locked {
+        return None;
+    }
+    let path = e.message().strip_prefix("failed open - '")?;
+    let (path, _) = path.rsplit_once("' is locked")?;
+    Some(PathBuf::from(path))
+}
+
+/// A read refused by the file's permissions: said as one, with the command that shows them.
+fn denied_error(e: &git2::Error) -> Error {
+    let path = denied(e).unwrap_or_default();
+    Error::io(
+        "read",
+        path,
+        std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+    )
+}
+
 impl Repo {
     /// `git status` as libgit2 reads it, tried again (bounded) when a file changed meanwhile.
     pub(super) fn statuses_settled(&self, opts: &mut StatusOptions) -> Result<Statuses<'_>> {
@@ -29,6 +51,7 @@ impl Repo {
         loop {
             match self.inner.statuses(Some(opts)) {
                 Ok(s) => return Ok(s),
+                Err(e) if denied(&e).is_some() => return Err(denied_error(&e)),
                 Err(e) if changing_file(&e) => match pauses.next() {
                     Some(pause) => std::thread::sleep(*pause),
                     None => return Err(self.changed_while_read(&e)),
@@ -46,6 +69,7 @@ impl Repo {
             match self.inner.status_file(rel) {
                 Ok(s) => return Ok(Some(s)),
                 Err(e) if e.code() == git2::ErrorCode::NotFound => return Ok(None),
+                Err(e) if denied(&e).is_some() => return Err(denied_error(&e)),
                 Err(e) if changing_file(&e) => match pauses.next() {
                     Some(pause) => std::thread::sleep(*pause),
                     None => return Err(self.changed_while_read(&e)),
@@ -103,6 +127,28 @@ mod tests {
         assert!(!changing_file(&index));
         let gone = git2::Error::new(git2::ErrorCode::NotFound, ErrorClass::Os, "not found");
         assert!(!changing_file(&gone));
+    }
+
+    #[test]
+    fn a_file_read_refused_for_its_permissions_is_no_race() {
+        let e = git2::Error::new(
+            git2::ErrorCode::Locked,
+            ErrorClass::Os,
+            "failed open - '/w/it's here/Cargo.toml' is locked: Permission denied",
+        );
+        assert_eq!(denied(&e), Some(PathBuf::from("/w/it's here/Cargo.toml")));
+        let said = denied_error(&e).to_string();
+        assert!(
+            said.starts_with("cannot read `/w/it's here/Cargo.toml`: permission denied; `ls -ld"),
+            "{said}"
+        );
+        // A lock file git holds is another thing.
+        let lock = git2::Error::new(
+            git2::ErrorCode::Locked,
+            ErrorClass::Index,
+            "failed to lock index",
+        );
+        assert_eq!(denied(&lock), None);
     }
 
     #[test]

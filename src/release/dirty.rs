@@ -124,6 +124,10 @@ pub fn dirty_version_file(repo: &Repo, config: &Config, root: &Path) -> Option<s
 
 /// [`dirty_version_file`] refused as any change where the release edits.
 pub fn refuse_dirty_version(repo: &Repo, config: &Config, root: &Path) -> Result<()> {
+    // One that cannot be read differs from HEAD's, but has no change to commit.
+    if let Some(r) = super::unreadable_refusal(repo, config, "release") {
+        return Err(Error::Refused(r));
+    }
     match dirty_version_file(repo, config, root) {
         Some(path) => Err(not_carried(&path, &config.commit)),
         None => Ok(()),

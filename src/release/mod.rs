@@ -52,6 +52,7 @@ mod unbumpable;
 mod under;
 mod undo;
 mod unlogged;
+mod unreadable;
 pub mod unset;
 mod untracked_locks;
 
@@ -89,6 +90,7 @@ pub use twin::{Twin, any_twin, fetched_twin, pull_steps, twin_release};
 pub use under::half_made_under;
 pub use undo::{RecordsBefore, not_undone, undo_commit};
 pub use unlogged::Unlogged;
+pub use unreadable::{Unreadable, unreadable_refusal, unreadable_version_file};
 pub use untracked_locks::untracked as untracked_lock;
 
 use crate::config::{CommitConfig, Config};

@@ -32,6 +32,10 @@ pub(crate) fn preflight(repo: &Repo, config: &Config, opts: &Options) -> Result<
             return Err(Error::Refused(r));
         }
     }
+    // So is a version file relhook cannot read (a FIFO, mode 000), which fails the status read.
+    if let Some(r) = super::unreadable_refusal(repo, config, "release") {
+        return Err(Error::Refused(r));
+    }
     if !opts.allow_dirty {
         let dirty = repo.dirty_paths(5)?;
         if !dirty.is_empty() {

@@ -160,6 +160,10 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
     if !out.is_empty() {
         return Judged::refused(out);
     }
+    // A version file relhook cannot read (a FIFO, mode 000): said with its fix, not as a
+    // change to commit, which git refuses.
+    let unreadable = crate::release::unreadable_version_file(repo, config);
+    out.extend(unreadable.as_ref().map(|u| u.refusal("tag").to_string()));
     if let Ok(mut dirty) = repo.dirty_paths(5) {
         // A FIFO or a directory where the changelog was is no change to commit or stash: it
         // is refused below, with its own fix.
@@ -169,6 +173,7 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
         {
             dirty.retain(|p| *p != changelog);
         }
+        dirty.retain(|p| unreadable.as_ref().is_none_or(|u| u.path != Path::new(p)));
         if !dirty.is_empty() {
             out.push(format!(
                 "the working tree is not clean ({}): a release is tagged on a clean tree; {}",
