@@ -503,6 +503,7 @@ mod qa48_hand_tag_retry_after_kill;
 mod qa48_package_tag_files;
 mod qa48_pep440_advice;
 mod qa48_pep440_order;
+mod qa48_pep440_tags;
 mod qa48_pnpm_lock_specifier;
 mod qa48_post_commit_signals;
 mod qa48_prefix_uncommon_former;

@@ -283,6 +283,7 @@ fn release_state(
     report
         .checks
         .extend(super::doctor_changelog::undated_newest(repo, config));
+    report.checks.extend(super::passed_over::row(repo, config));
     let mut unfinished = super::doctor_unfinished::unfinished_work(repo, config, &installed);
     let files = super::doctor_files::unwritable_release_file(repo, config);
     // A listed file out of the work tree stops `relhook version` too: the files' row

@@ -29,6 +29,7 @@ mod lint;
 mod man;
 mod monorepo;
 mod notes;
+mod passed_over;
 mod plan;
 mod prepush;
 mod progress;

@@ -156,6 +156,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
     if let Some(line) = plan.info.line_above_note(&plan.tag, &opts.requested) {
         let _ = writeln!(crate::cli::stream::stderr(), "relhook: note: {line}");
     }
+    super::passed_over::say(&repo, &config, Some(&plan.version));
     if let Some(above) = release::above_elsewhere(&repo, &config, &plan.version) {
         let _ = writeln!(crate::cli::stream::stderr(), "relhook: note: {above}");
     }

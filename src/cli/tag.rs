@@ -284,9 +284,12 @@ pub(super) fn reference_transaction(
                     );
                 }
                 let version = u.tag.strip_prefix(config.version.tag_prefix.as_str());
-                if let Some(note) = version
-                    .and_then(|v| semver::Version::parse(v).ok())
-                    .and_then(|v| super::release_after::uncarried(&repo, &root, config, &v))
+                let version = version.and_then(|v| semver::Version::parse(v).ok());
+                if let Some(v) = &version {
+                    super::passed_over::say(&repo, config, Some(v));
+                }
+                if let Some(note) =
+                    version.and_then(|v| super::release_after::uncarried(&repo, &root, config, &v))
                 {
                     let _ = writeln!(err, "relhook: note: {note}");
                 }

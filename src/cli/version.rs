@@ -112,6 +112,7 @@ pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
             };
             let _ = writeln!(crate::cli::stream::stderr(), "relhook: note: {note}");
         }
+        super::passed_over::say(&repo, &config, None);
         return Ok(Outcome::Ok);
     }
     // Before the first release, a first section with nothing in it is no release either, as
@@ -200,6 +201,7 @@ pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
         Ok(())
     })?;
     warn_not_understood(&info, config.package.as_ref().map(|p| p.name.as_str()));
+    super::passed_over::say(&repo, &config, None);
     if let Some(taken) = skipped.filter(|_| next || args.format == Format::Json) {
         say_taken(&config, &taken, &info.next);
     }

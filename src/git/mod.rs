@@ -46,6 +46,7 @@ mod signing_ready;
 mod state;
 mod stored;
 mod submodule;
+mod tag_names;
 pub mod txn;
 mod unreadable;
 mod untracked;

@@ -9,6 +9,7 @@ pub mod copies;
 pub mod fixup_chain;
 pub mod older_line;
 pub mod packages;
+pub mod passed_over;
 pub mod reverts;
 pub mod rules_since;
 pub mod scope_rule;

@@ -6,9 +6,11 @@ use std::path::Path;
 
 use git2::Oid;
 
+use super::listed::listed;
 use crate::config::Config;
 use crate::error::{Reason, Refusal};
 use crate::git::{FilterFailure, Repo};
+use crate::history::version::above::as_semver;
 use crate::history::version::files::{self, VersionFile};
 
 /// The configured version files first (they name the first version file), then the detected
@@ -56,18 +58,6 @@ pub struct Sorted {
     pub also: Vec<String>,
 }
 
-/// Whether `f` is the user's own word that it holds the version: listed in `[version] files`.
-/// A package's files are all found in its directory (it has no `files` of its own).
-fn listed(config: &Config, f: &VersionFile) -> bool {
-    config.package.is_none()
-        && config
-            .version
-            .files
-            .iter()
-            .flatten()
-            .any(|l| l.path == f.path)
-}
-
 /// Whether `v` says "no version yet": `0.0.0` (`npm create vite`, `setup(version='0.0.0')`)
 /// and its pre-releases (semantic-release's `0.0.0-development` and
 /// `0.0.0-semantically-released`, which its users keep in package.json).
@@ -106,14 +96,26 @@ pub fn sort_version_files(
 ) -> crate::Result<Sorted> {
     let new_text = new.to_string();
     let stray = |f: &VersionFile, old: &str| old != new_text && !listed(config, f);
-    if !read.iter().any(|(f, old)| stray(f, old)) {
+    // A file above `new` (PEP 440's `1.0.0b1` read as `1.0.0-b.1`) is never written down.
+    // A pre-release of the final version a file announces (`0.1.0-rc.1` at `0.1.0`) is none.
+    let core = |v: &semver::Version| (v.major, v.minor, v.patch);
+    let above = |old: &str| {
+        as_semver(old).filter(|v| {
+            v.cmp_precedence(new).is_gt() && !(v.pre.is_empty() && core(v) == core(new))
+        })
+    };
+    if !read
+        .iter()
+        .any(|(f, old)| stray(f, old) || above(old).is_some())
+    {
         return Ok(Sorted {
             bumped: read,
             ..Sorted::default()
         });
     }
-    let mut from: Vec<(semver::Version, String)> = from()
-        .into_iter()
+    let tagged = from();
+    let released = |v: &semver::Version| tagged.iter().any(|(t, _)| t == v);
+    let mut from: Vec<(semver::Version, String)> = (tagged.iter().cloned())
         .map(|(v, tag)| (v, format!("the version of release tag {tag}")))
         .collect();
     if from.is_empty() {
@@ -134,9 +136,12 @@ pub fn sort_version_files(
             ..Sorted::default()
         });
     };
-    let holds_current = |old: &str| {
-        semver::Version::parse(old.strip_prefix('v').unwrap_or(old))
-            .is_ok_and(|v| from.iter().any(|(c, _)| *c == v))
+    let holds_current =
+        |old: &str| as_semver(old).is_some_and(|v| from.iter().any(|(c, _)| *c == v));
+    let downwards = |f: &VersionFile, old: &str| {
+        let held = above(old)?;
+        let refusal = super::downwards::refusal(config, (f, old), &held, released(&held), new);
+        Some(refusal)
     };
     let anchors: Vec<&VersionFile> = read
         .iter()
@@ -150,6 +155,13 @@ pub fn sort_version_files(
         .filter(|(f, old)| kept_file(f, old))
         .map(|(f, _)| super::links::entry(&f.path.display().to_string(), &f.locator))
         .collect();
+    // Bumped (listed, or holding a release passed over), or with nothing else to go by.
+    let refused = (read.iter())
+        .filter(|(f, old)| kept_file(f, old) || anchors.is_empty())
+        .find_map(|(f, old)| downwards(f, old));
+    if let Some(r) = refused {
+        return Err(crate::Error::Refused(r));
+    }
     if anchors.is_empty() {
         let unkept: Vec<(&VersionFile, &str)> = read
             .iter()
@@ -176,10 +188,17 @@ pub fn sort_version_files(
             .map(|a| a.path.display().to_string())
             .collect();
         let verb = if held.len() == 1 { "holds" } else { "hold" };
+        // Listed, a file above the release would be refused: the way on is a version.
+        let fix = match above(old) {
+            Some(v) => format!(
+                "if it holds the project's version, {}",
+                super::downwards::way_on(config, &v, released(&v))
+            ),
+            None => fix_for_left_alone(config, &current, &kept),
+        };
         let note = format!(
-            "{what}, so the release leaves it as it is ({} {verb} the version); {}",
+            "{what}, so the release leaves it as it is ({} {verb} the version); {fix}",
             held.join(", "),
-            fix_for_left_alone(config, &current, &kept)
         );
         sorted.left_alone.push((f.clone(), note));
     }
@@ -225,7 +244,11 @@ pub fn sorted(
         read.push((f, old));
     }
     let mut sorted = sort_version_files(config, read, new, || {
-        super::next::bumped_from(repo, config, new)
+        // A file at a release relhook passed over (`1.0.0b1`) holds a release all the same.
+        let passed = crate::history::passed_over::passed_over(repo, config);
+        let mut from = super::next::bumped_from(repo, config, new);
+        from.extend(passed.map(|p| (p.version, p.name)));
+        from
     })?;
     let older = super::lerna::older_packages(repo, config, root, new, &sorted.bumped)?;
     sorted.bumped.extend(older.files);
@@ -304,26 +327,6 @@ pub(crate) fn verify(
     for (f, old) in bumped.iter().zip(olds) {
         if *old != version.to_string() {
             files::verify_no_old(root, std::slice::from_ref(f), old)?;
-        }
-    }
-    Ok(())
-}
-
-/// A `[version] files` entry that is not there, refused with the two ways out: a release
-/// bumps every listed file, and cannot bump one that does not exist.
-pub fn check_listed_exist(config: &Config, root: &Path) -> crate::Result<()> {
-    for f in config.version.files.iter().flatten() {
-        let gone = root
-            .join(&f.path)
-            .symlink_metadata()
-            .is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound);
-        if gone {
-            let path = f.path.display();
-            return Err(crate::Error::Refused(Refusal::new(
-                Reason::VersionFile,
-                format!("{path} is listed in `[version] files` but does not exist"),
-                format!("create {path} or remove it from `[version] files` in .relconfig.toml"),
-            )));
         }
     }
     Ok(())

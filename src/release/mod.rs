@@ -13,6 +13,7 @@ pub mod dependents;
 mod detected;
 mod dirty;
 mod dirty_locks;
+mod downwards;
 mod edits;
 mod empty;
 mod files;
@@ -21,6 +22,7 @@ mod former;
 mod held;
 mod lerna;
 mod links;
+mod listed;
 mod members;
 mod moved;
 mod next;
@@ -68,9 +70,10 @@ pub use edits::{Edits, edits_for, edits_with};
 pub use empty::{nothing_for_first_release, package_version_info, skipped_breaking};
 pub(crate) use files::verify;
 pub use files::{
-    also_bumped, check_filters, check_listed_exist, check_path_list, check_paths, files_written,
-    is_placeholder, sort_version_files, version_files,
+    also_bumped, check_filters, check_path_list, check_paths, files_written, is_placeholder,
+    sort_version_files, version_files,
 };
+pub use listed::check_listed_exist;
 pub use next::{
     Decider, VersionInfo, bumped_from_at, current_version, parse_requested, version_info,
 };

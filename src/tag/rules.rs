@@ -180,6 +180,12 @@ pub fn problems(
                 "`{name}` is not `{prefix}` + a SemVer version but a floating tag (`{prefix}N` or `{prefix}N.M`, which GitHub Actions move to each release); to make and move such tags, set `[version] floating_tags = true` in .relconfig.toml"
             )];
         }
+        // PEP 440's spelling (`v1.0.0b1`): relhook would pass it over; SemVer's is named.
+        Err(_) if let Some(v) = crate::history::version::files::semver_spelling(raw) => {
+            return vec![format!(
+                "`{name}` is PEP 440's spelling of {v}, and relhook reads release tags as SemVer only, so it would pass it over; tag {prefix}{v} instead: `git tag -a {prefix}{v} -m \"release {v}\"`"
+            )];
+        }
         Err(e) => {
             return vec![format!(
                 "`{name}` is not `{prefix}` + a SemVer version ({e}); e.g. `{prefix}1.2.3` or `{prefix}1.3.0-rc.1`"

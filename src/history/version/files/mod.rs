@@ -538,7 +538,9 @@ pub use json::value as json_value;
 pub use lerna::{npm_lock_keys, npm_lock_keys_in, package_manifests as lerna_packages};
 pub use locks::Locks;
 use pattern::pattern_spans;
-pub use pep440::{check_order as check_pep440_order, instead as pep440_instead, uv_spells};
+pub use pep440::{
+    check_order as check_pep440_order, instead as pep440_instead, semver_spelling, uv_spells,
+};
 use toml::toml_span;
 pub use uv_lock::{LocksLeft, uv_lock_edits};
 use write::{apply_with, write_atomic};

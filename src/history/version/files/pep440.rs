@@ -115,6 +115,38 @@ fn key(text: &str) -> Option<Key> {
     Some(Key { release, phase, n })
 }
 
+/// `text`, a PEP 440 version SemVer cannot read (`1.0.0b1`, `v1.0.0rc2`, `1.0.0.dev3`), in
+/// SemVer's spelling (`1.0.0-b.1`, `1.0.0-rc.2`, `1.0.0-dev.3`, as a changelog heading of it
+/// reads): what a release tag of it is named for relhook to read it. `None` for SemVer itself, a final release, a
+/// post-release, a local version, or anything else.
+pub fn semver_spelling(text: &str) -> Option<Version> {
+    let text = text.strip_prefix('v').unwrap_or(text);
+    if Version::parse(text).is_ok() || text.contains(['+', '_']) {
+        return None;
+    }
+    let k = key(text)?;
+    let name = match k.phase {
+        0 => "dev",
+        1 => "a",
+        2 => "b",
+        3 => "rc",
+        _ => return None,
+    };
+    // Release numbers as written (`1.0b1` is `1.0.0-beta.1`); more than three has no spelling.
+    let head = text.split(|c: char| c.is_ascii_alphabetic()).next()?;
+    let head = head.trim_end_matches(['.', '-']);
+    let mut numbers = head.split('.').map(|n| n.parse::<u64>().ok());
+    let mut next = || numbers.next().unwrap_or(Some(0));
+    let v = Version::new(next()?, next()?, next()?);
+    if numbers.next().is_some() {
+        return None;
+    }
+    Some(Version {
+        pre: semver::Prerelease::new(&format!("{name}.{}", k.n)).ok()?,
+        ..v
+    })
+}
+
 /// Whether `path` holds a Python project's version (what PyPI and pip read it from).
 fn is_python(path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
@@ -149,7 +181,10 @@ pub fn check_order(bumped: &[(VersionFile, String)], new: &str) -> Result<()> {
 /// `1.3.0-rc.1` → `1.3.0-rc.2`), else `rc` (`1.3.0-next.1` → `1.3.0-rc.1`, `1.3.0-dev.1`
 /// after `1.3.0-beta.1` → `1.3.0-rc.1`), else the release itself, else the next patch's `rc.1`.
 pub fn instead(v: &Version, floors: &[String]) -> Version {
-    let semver_floors: Vec<Version> = floors.iter().filter_map(|f| f.parse().ok()).collect();
+    // A file holding PEP 440's spelling (`1.0.0b1`) is a floor in SemVer's order too.
+    let semver_floors: Vec<Version> = (floors.iter())
+        .filter_map(|f| f.parse().ok().or_else(|| semver_spelling(f)))
+        .collect();
     let key_floors: Vec<Key> = floors.iter().filter_map(|f| key(f)).collect();
     let above = |c: &Version| {
         let k = key(&c.to_string());
@@ -200,6 +235,12 @@ pub fn instead(v: &Version, floors: &[String]) -> Version {
         .chain(Some(v))
         .max_by(|a, b| a.cmp_precedence(b))
         .unwrap_or(v);
+    // Above a pre-release (`1.0.0b1`) is its own release's `rc` or its final release.
+    if !greatest.pre.is_empty() && greatest != v {
+        let mut rc = Version::new(greatest.major, greatest.minor, greatest.patch);
+        rc.pre = semver::Prerelease::new("rc.1").unwrap_or_default();
+        return instead(&rc, floors);
+    }
     let mut next = Version::new(greatest.major, greatest.minor, greatest.patch + 1);
     next.pre = semver::Prerelease::new("rc.1").unwrap_or_default();
     next
@@ -223,6 +264,31 @@ mod tests {
         }
         assert_eq!(spell("1.2.3-foo.1"), None);
         assert_eq!(spell("1.2.3-rc.1.2"), None);
+    }
+
+    #[test]
+    fn a_pep_440_pre_release_has_a_semver_spelling() {
+        for (pep, semver) in [
+            ("1.0.0b1", "1.0.0-b.1"),
+            ("v1.0.0b2", "1.0.0-b.2"),
+            ("1.0.0rc1", "1.0.0-rc.1"),
+            ("1.0.0a3", "1.0.0-a.3"),
+            ("1.0.0.dev4", "1.0.0-dev.4"),
+            ("1.0b1", "1.0.0-b.1"),
+        ] {
+            let got = semver_spelling(pep).map(|v| v.to_string());
+            assert_eq!(got.as_deref(), Some(semver), "{pep}");
+        }
+        for not in [
+            "1.0.0",
+            "1.0.0-rc.1",
+            "1.0.0.post1",
+            "1.0.0b1+x",
+            "1.0.0.1b1",
+            "abc",
+        ] {
+            assert_eq!(semver_spelling(not), None, "{not}");
+        }
     }
 
     #[test]
@@ -282,6 +348,8 @@ mod tests {
             ("1.3.0-alpha.1", &["1.3.0-a.1"], "1.3.0-alpha.2"),
             ("1.3.0-rc.3.1", &["1.3.0-rc.3"], "1.3.0-rc.4"),
             ("1.3.0-zeta.2", &["1.3.0-zeta.1"], "1.3.0"),
+            ("0.9.12", &["0.9.11", "1.0.0b1"], "1.0.0-rc.1"),
+            ("0.9.12", &["1.0.0rc3"], "1.0.0-rc.4"),
         ] {
             let got = instead(&v(asked), &floors(after));
             assert_eq!(got, v(nearest), "{asked} after {after:?}");

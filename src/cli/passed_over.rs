@@ -1,0 +1,38 @@
+//! The line saying a release tag was passed over as not SemVer (PEP 440's `v1.0.0b1`, see
+//! `history::passed_over`): `version`, `release`, a hand tag and doctor each say it.
+
+use std::io::Write;
+
+use semver::Version;
+
+use crate::config::Config;
+use crate::git::Repo;
+use crate::history::passed_over::passed_over;
+use crate::hooks::doctor::{Check, Status};
+
+/// Says the tag passed over, if any; for a release of `version`, only when it is not above
+/// that tag (the release would go below it).
+pub(super) fn say(repo: &Repo, config: &Config, version: Option<&Version>) {
+    let Some(p) = passed_over(repo, config) else {
+        return;
+    };
+    if version.is_some_and(|v| v.cmp_precedence(&p.version).is_gt()) {
+        return;
+    }
+    let _ = writeln!(
+        crate::cli::stream::stderr(),
+        "relhook: note: {}",
+        p.note(config)
+    );
+}
+
+/// Doctor's row for the tag passed over, if any.
+pub(super) fn row(repo: &Repo, config: &Config) -> Option<Check> {
+    let p = passed_over(repo, config)?;
+    Some(Check {
+        subject: "release tags".into(),
+        status: Status::Warning,
+        detail: p.what(config),
+        fix: Some(p.fix(config)),
+    })
+}
