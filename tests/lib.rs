@@ -510,6 +510,7 @@ mod qa48_prefix_uncommon_former;
 mod qa48_published_amend;
 mod qa48_resume_hand_tag_tested;
 mod qa48_unhooked_hand_tag;
+mod qa48_unmet_range_dependents;
 mod qa48_version_file_unreadable;
 mod qa48_version_set_by;
 mod qa6a;

@@ -31,47 +31,75 @@ pub(super) fn dependents_left_behind(
     if let Some(why) = crate::release::packages::hand_tag_on_pre(config, root, &p.name, &version) {
         return vec![why];
     }
-    if !config.release.bump_dependents {
+    let left =
+        match crate::release::packages::dependents_left_behind(config, root, &p.name, &version) {
+            Ok(left) => left,
+            Err(e) => {
+                return vec![format!(
+                    "cannot judge the packages that depend on {}: {e}",
+                    p.name
+                )];
+            }
+        };
+    // With `bump_dependents = false` a requirement outside any workspace is the dependent's
+    // own business: it keeps the published version it requires.
+    let bump = config.release.bump_dependents;
+    let left: Vec<_> = left
+        .into_iter()
+        .filter(|u| bump || u.in_workspace)
+        .collect();
+    if left.is_empty() {
         return Vec::new();
     }
-    match crate::release::packages::dependents_left_behind(config, root, &p.name, &version) {
-        Ok(left) if left.is_empty() => Vec::new(),
-        Ok(left) => {
-            // The release named as the way on, planned as it would be: when it is refused
-            // too, its refusal is the way on (a stable release on a sibling's pre-release).
-            let command = format!("relhook release --package {} {version}", p.name);
-            let way_on = match crate::release::packages::plan(
-                repo,
-                config,
-                root,
-                &crate::release::packages::Selection::Named(vec![p.name.clone()]),
-                &crate::release::Options::preview(
-                    crate::history::version::bump::Requested::Exact(version.clone()),
-                    None,
+    let way_on = (bump && left.iter().any(|u| u.rewritable))
+        .then(|| release_way_on(repo, config, root, &p.name, &version));
+    left.iter()
+        .map(|u| {
+            let c = &u.change;
+            let said = format!(
+                "{} requires {} `{}`, which {version} does not meet",
+                c.file.display(),
+                c.dependency,
+                c.before,
+            );
+            match (&way_on, u.rewritable) {
+                (Some(way_on), true) => format!("{said}, and a hand tag changes {} only; {way_on}", p.name),
+                (_, true) => format!(
+                    "{said}, and with `[release] bump_dependents = false` nothing rewrites it; edit it by hand so that it admits {version}, commit, and make the tag again"
                 ),
-            ) {
-                Err(crate::Error::Refused(r)) => format!(
-                    "`{command}` would release it and rewrite that requirement, but is refused too: {}{}",
-                    r.what,
-                    r.fix.map(|f| format!("; {f}")).unwrap_or_default()
+                (_, false) => format!(
+                    "{said}, and relhook cannot rewrite a range; edit it by hand so that it admits {version}, commit, and make the tag again"
                 ),
-                _ => format!("`{command}` releases it and rewrites that requirement"),
-            };
-            left.iter()
-                .map(|c| {
-                    format!(
-                        "{} requires {} `{}`, which {version} does not meet, and a hand tag changes {} only; {way_on}",
-                        c.file.display(),
-                        c.dependency,
-                        c.before,
-                        p.name,
-                    )
-                })
-                .collect()
-        }
-        Err(e) => vec![format!(
-            "cannot read the packages that depend on {}: {e}",
-            p.name
-        )],
+            }
+        })
+        .collect()
+}
+
+/// The release named as the way on, planned as it would be: when it is refused too, its
+/// refusal is the way on (a stable release on a sibling's pre-release).
+fn release_way_on(
+    repo: &crate::git::Repo,
+    config: &crate::config::Config,
+    root: &std::path::Path,
+    package: &str,
+    version: &semver::Version,
+) -> String {
+    let command = format!("relhook release --package {package} {version}");
+    match crate::release::packages::plan(
+        repo,
+        config,
+        root,
+        &crate::release::packages::Selection::Named(vec![package.to_owned()]),
+        &crate::release::Options::preview(
+            crate::history::version::bump::Requested::Exact(version.clone()),
+            None,
+        ),
+    ) {
+        Err(crate::Error::Refused(r)) => format!(
+            "`{command}` would release it and rewrite that requirement, but is refused too: {}{}",
+            r.what,
+            r.fix.map(|f| format!("; {f}")).unwrap_or_default()
+        ),
+        _ => format!("`{command}` releases it and rewrites that requirement"),
     }
 }

@@ -80,10 +80,53 @@ pub fn changes(
     read: Read<'_>,
     released: &BTreeMap<String, Version>,
 ) -> Result<Vec<Change>> {
+    let npm_workspace = npm_workspace(read)?;
+    changes_with(members, read, released, Ranges::Refuse { npm_workspace })
+}
+
+/// The changes of [`changes`], a range relhook cannot rewrite kept as it is (`after` is
+/// `before`) instead of refused: what a release that rewrites nothing (a hand tag, `[release]
+/// bump_dependents = false`) leaves, for the caller to judge.
+pub fn changes_keeping_ranges(
+    members: &[Member],
+    read: Read<'_>,
+    released: &BTreeMap<String, Version>,
+) -> Result<Vec<Change>> {
+    changes_with(members, read, released, Ranges::Keep)
+}
+
+/// Whether the top is an npm, yarn or pnpm workspace, whose packages link their siblings: a
+/// sibling's requirement left unmet there breaks the install, as a Cargo path dependency's
+/// breaks the build.
+pub fn npm_workspace(read: Read<'_>) -> Result<bool> {
+    if read(Path::new("pnpm-workspace.yaml"))?.is_some() {
+        return Ok(true);
+    }
+    Ok(read(Path::new("package.json"))?
+        .and_then(|t| crate::history::version::files::json_value(t.as_bytes()))
+        .is_some_and(|v| v.get("workspaces").is_some()))
+}
+
+/// What to do with a requirement relhook cannot rewrite that a new version leaves unmet.
+#[derive(Debug, Clone, Copy)]
+enum Ranges {
+    /// Refuse the release, naming the file (`npm_workspace`: see [`npm_workspace`]).
+    Refuse { npm_workspace: bool },
+    /// Keep it as it is.
+    Keep,
+}
+
+fn changes_with(
+    members: &[Member],
+    read: Read<'_>,
+    released: &BTreeMap<String, Version>,
+    ranges: Ranges,
+) -> Result<Vec<Change>> {
     let published = published(members, read, released)?;
-    let mut out = changes_in(&[Manifest::Cargo, Manifest::Npm], members, read, &published)?;
+    let kinds = [Manifest::Cargo, Manifest::Npm];
+    let mut out = changes_in(&kinds, members, read, &published, ranges)?;
     if !published.is_empty() {
-        workspace_changes(members, read, &published, &mut out)?;
+        workspace_changes(members, read, &published, &mut out, ranges)?;
     }
     Ok(out)
 }
@@ -125,7 +168,9 @@ pub fn lerna_requirements(
                 .map(|b| String::from_utf8_lossy(&b).into_owned()))
         };
         let published = published(&members, &planned, &released)?;
-        changes_in(&[Manifest::Npm], &members, &planned, &published)?
+        let npm_workspace = npm_workspace(&planned)?;
+        let ranges = Ranges::Refuse { npm_workspace };
+        changes_in(&[Manifest::Npm], &members, &planned, &published, ranges)?
     };
     let mut files: Vec<&PathBuf> = changes.iter().map(|c| &c.file).collect();
     files.sort();
@@ -216,6 +261,7 @@ fn changes_in(
     members: &[Member],
     read: Read<'_>,
     published: &Published<'_>,
+    ranges: Ranges,
 ) -> Result<Vec<Change>> {
     let mut out = Vec::new();
     if published.is_empty() {
@@ -241,7 +287,7 @@ fn changes_in(
                 if r.section == "peerDependencies" && deps::admits(kind, &r.text, version) {
                     continue;
                 }
-                let Some(after) = rewritten(kind, &file, &r, version)? else {
+                let Some(after) = rewritten(kind, &file, &r, version, ranges)? else {
                     continue;
                 };
                 out.push(Change {
@@ -268,22 +314,32 @@ fn rewritten(
     file: &Path,
     r: &deps::Requirement,
     version: &Version,
+    ranges: Ranges,
 ) -> Result<Option<String>> {
-    match deps::rewrite(kind, &r.text, version) {
-        Rewrite::Same => Ok(None),
-        Rewrite::To(after) => Ok(Some(after)),
-        Rewrite::Unsupported => Err(Error::Refused(crate::error::Refusal::new(
-            crate::error::Reason::Dependent,
-            format!(
-                "{}: the requirement `{}` on {} ({}) does not admit {version}, and relhook cannot rewrite a range",
-                file.display(),
-                r.text,
-                r.name,
-                r.section
-            ),
-            "edit it by hand, or set `[release] bump_dependents = false`",
-        ))),
+    let npm_workspace = match (deps::rewrite(kind, &r.text, version), ranges) {
+        (Rewrite::Same, _) => return Ok(None),
+        (Rewrite::To(after), _) => return Ok(Some(after)),
+        (Rewrite::Unsupported, Ranges::Keep) => return Ok(Some(r.text.clone())),
+        (Rewrite::Unsupported, Ranges::Refuse { npm_workspace }) => npm_workspace,
+    };
+    let mut fix =
+        format!("edit it by hand so that it admits {version}, commit, and run the release again");
+    // Left as it is, a sibling outside any workspace keeps the published version it
+    // requires; a path dependency or a workspace sibling would stop the workspace resolving.
+    if kind == Manifest::Npm && !npm_workspace {
+        fix.push_str(", or set `[release] bump_dependents = false`");
     }
+    Err(Error::Refused(crate::error::Refusal::new(
+        crate::error::Reason::Dependent,
+        format!(
+            "{}: the requirement `{}` on {} ({}) does not admit {version}, and relhook cannot rewrite a range",
+            file.display(),
+            r.text,
+            r.name,
+            r.section
+        ),
+        fix,
+    )))
 }
 
 /// A Cargo workspace's `[workspace.dependencies]` (the root `Cargo.toml`): a requirement there
@@ -295,6 +351,7 @@ fn workspace_changes(
     read: Read<'_>,
     published: &Published<'_>,
     out: &mut Vec<Change>,
+    ranges: Ranges,
 ) -> Result<()> {
     let file = PathBuf::from("Cargo.toml");
     let Some(text) = read(&file)? else {
@@ -314,7 +371,7 @@ fn workspace_changes(
         if !deps::points_at(&r, Path::new(""), dir) {
             continue;
         }
-        let Some(after) = rewritten(Manifest::Cargo, &file, &r, version)? else {
+        let Some(after) = rewritten(Manifest::Cargo, &file, &r, version, ranges)? else {
             continue;
         };
         let change = |dependent: &str, dev: bool| Change {
@@ -536,5 +593,52 @@ mod tests {
         let released: BTreeMap<String, Version> = [("a".to_owned(), Version::new(2, 0, 0))].into();
         let e = changes(&members, &read, &released).unwrap_err().to_string();
         assert!(e.contains("b/Cargo.toml") && e.contains("by hand"), "{e}");
+        // Left as it is, a path dependency stops the workspace resolving: not offered.
+        assert!(!e.contains("bump_dependents"), "{e}");
+        // Kept, for a caller that rewrites nothing to judge.
+        let kept = changes_keeping_ranges(&members, &read, &released).unwrap();
+        assert_eq!(kept.len(), 1, "{kept:?}");
+        assert_eq!(
+            (kept[0].before.as_str(), kept[0].after.as_str()),
+            (">=1, <2", ">=1, <2")
+        );
+    }
+
+    #[test]
+    fn leaving_a_range_is_offered_only_outside_an_npm_workspace() {
+        let mut fs = files(&[
+            (
+                "a/package.json",
+                "{ \"name\": \"a\", \"version\": \"1.0.0\" }",
+            ),
+            (
+                "b/package.json",
+                "{ \"name\": \"b\", \"version\": \"1.0.0\", \"dependencies\": { \"a\": \">=1.0.0 <2.0.0\" } }",
+            ),
+        ]);
+        let members: Vec<Member> = ["a", "b"]
+            .iter()
+            .map(|n| Member {
+                package: (*n).into(),
+                dir: (*n).into(),
+            })
+            .collect();
+        let released: BTreeMap<String, Version> = [("a".to_owned(), Version::new(2, 0, 0))].into();
+        let refusal = |fs: &HashMap<PathBuf, String>| {
+            let read = |p: &Path| Ok(fs.get(p).cloned());
+            changes(&members, &read, &released).unwrap_err().to_string()
+        };
+        assert!(refusal(&fs).contains("bump_dependents = false"));
+        for (top, text) in [
+            (
+                "package.json",
+                "{ \"private\": true, \"workspaces\": [\"*\"] }",
+            ),
+            ("pnpm-workspace.yaml", "packages:\n  - '*'\n"),
+        ] {
+            fs.insert(top.into(), text.into());
+            assert!(!refusal(&fs).contains("bump_dependents"), "{top}");
+            fs.remove(Path::new(top));
+        }
     }
 }

@@ -130,11 +130,13 @@ pub fn hand_tag_inherited(
 }
 
 /// Refuses the release of `chosen` when one of its crates inherits its version from its
-/// workspace and the release gives it another; `selection` names the command to run again.
+/// workspace and the release gives it another; `selection` names the command to run again,
+/// `off` whether `[release] bump_dependents = false` is a way on (see `bump_off_keeps_met`).
 pub fn refuse_inherited(
     root: &Path,
     chosen: &BTreeMap<String, PackagePlan>,
     selection: &Selection,
+    off: bool,
 ) -> Result<()> {
     let stuck: Vec<Stuck> = chosen
         .values()
@@ -162,7 +164,7 @@ pub fn refuse_inherited(
         list(&manifests),
         first.shared,
     );
-    if stuck.iter().all(|s| s.dependent) {
+    if off && stuck.iter().all(|s| s.dependent) {
         fix.push_str(", or set `[release] bump_dependents = false`");
     }
     Err(Error::Refused(Refusal::new(Reason::VersionFile, what, fix)))

@@ -2,6 +2,7 @@
 //! requirement of another package its new version does not meet would stop the workspace
 //! from building (`relhook release --package` rewrites those requirements too).
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use semver::Version;
@@ -9,8 +10,24 @@ use semver::Version;
 use super::read_text;
 use crate::Result;
 use crate::config::Config;
+use crate::error::{Error, Reason, Refusal};
 use crate::history::version::files::cargo_deps;
+use crate::history::version::files::deps::{self, Manifest, Rewrite};
 use crate::release::dependents::{self, Member};
+
+/// A requirement on a released package that its new version does not meet.
+#[derive(Debug, Clone)]
+pub struct Unmet {
+    /// The requirement, as a release would rewrite it (`after` is `before` for a range).
+    pub change: dependents::Change,
+    /// Whether relhook can rewrite it (`relhook release --package` does); a range it cannot
+    /// is edited by hand.
+    pub rewritable: bool,
+    /// Whether it is within a workspace (a Cargo path dependency, an npm or pnpm workspace
+    /// sibling): left unmet, the workspace no longer resolves. Outside one, the dependent
+    /// keeps the published version it requires.
+    pub in_workspace: bool,
+}
 
 /// The requirements on `package` that `version` would leave unmet: what a hand tag, which
 /// changes one package only, would break in the packages that depend on it (`relhook release
@@ -20,37 +37,113 @@ pub fn dependents_left_behind(
     root: &Path,
     package: &str,
     version: &Version,
-) -> Result<Vec<dependents::Change>> {
+) -> Result<Vec<Unmet>> {
+    let released = std::iter::once((package.to_owned(), version.clone())).collect();
+    unmet(config, root, &released)
+}
+
+/// With `[release] bump_dependents = false` a release rewrites no requirement: one within the
+/// workspace that a new version of `released` leaves unmet would stop the workspace resolving
+/// once released, so the release is refused, naming it.
+pub(super) fn refuse_unmet(
+    config: &Config,
+    root: &Path,
+    released: &BTreeMap<String, Version>,
+    selection: &super::Selection,
+) -> Result<()> {
+    let left = unmet(config, root, released)?;
+    let Some(Unmet { change: c, .. }) = left.into_iter().find(|u| u.in_workspace) else {
+        return Ok(());
+    };
+    Err(Error::Refused(Refusal::new(
+        Reason::Dependent,
+        format!(
+            "{}: the requirement `{}` on {} ({}) does not admit {}, and `[release] bump_dependents = false` leaves it as it is; nothing was released",
+            c.file.display(),
+            c.before,
+            c.name,
+            c.section,
+            c.version
+        ),
+        format!(
+            "edit it by hand so that it admits {}, commit, and run `{}` again",
+            c.version,
+            super::inherited::again(selection)
+        ),
+    )))
+}
+
+/// Whether `[release] bump_dependents = false` would be a way on for the release of `chosen`:
+/// only the packages named (not the dependents it brings along) are released then, and no
+/// requirement within the workspace may be left unmet by them (see [`refuse_unmet`]).
+pub(super) fn bump_off_keeps_met(
+    config: &Config,
+    root: &Path,
+    chosen: &BTreeMap<String, super::PackagePlan>,
+) -> bool {
+    let named = chosen
+        .values()
+        .filter(|p| p.info.is_some())
+        .map(|p| (p.name.clone(), p.version.clone()))
+        .collect();
+    unmet(config, root, &named).is_ok_and(|left| !left.iter().any(|u| u.in_workspace))
+}
+
+/// The requirements on the packages of `released` that their new versions leave unmet.
+fn unmet(config: &Config, root: &Path, released: &BTreeMap<String, Version>) -> Result<Vec<Unmet>> {
     // The members that are no package break as well (a root's crate, a private app).
     let mut members = members(config);
     members.extend(not_packages(config, root));
     let disk = |rel: &Path| read_text(root, rel);
-    let released = std::iter::once((package.to_owned(), version.clone())).collect();
-    let mut out: Vec<dependents::Change> = dependents::changes(&members, &disk, &released)?
-        .into_iter()
-        .filter(|c| {
-            use crate::history::version::files::deps::{Manifest, meets};
-            let npm = c.file.file_name().is_some_and(|n| n == "package.json");
-            let kind = if npm { Manifest::Npm } else { Manifest::Cargo };
-            // pnpm's and yarn's `workspace:^1.0.0` is judged as its range: left unmet, the
-            // workspace no longer resolves it.
-            let before = c.before.trim();
-            let before = before.strip_prefix("workspace:").unwrap_or(before);
-            // A requirement relhook cannot read as a range (`workspace:*`, `latest`, a
-            // tag) is not judged.
-            let range = |t: &str| {
-                t.trim()
-                    .starts_with(|ch: char| ch.is_ascii_digit() || "^~<>=v*".contains(ch))
-            };
-            let judged = match npm {
-                true => !matches!(before, "" | "^" | "~") && before.split("||").all(range),
-                false => semver::VersionReq::parse(before).is_ok(),
-            };
-            judged && !meets(kind, before, &c.version)
-        })
-        .collect();
+    let npm_workspace = dependents::npm_workspace(&disk)?;
+    let mut out: Vec<dependents::Change> =
+        dependents::changes_keeping_ranges(&members, &disk, released)?
+            .into_iter()
+            .filter(|c| {
+                let kind = kind_of(&c.file);
+                // pnpm's and yarn's `workspace:^1.0.0` is judged as its range: left unmet, the
+                // workspace no longer resolves it.
+                let before = c.before.trim();
+                let before = before.strip_prefix("workspace:").unwrap_or(before);
+                // A requirement relhook cannot read as a range (`workspace:*`, `latest`, a
+                // tag) is not judged.
+                let range = |t: &str| {
+                    t.trim()
+                        .starts_with(|ch: char| ch.is_ascii_digit() || "^~<>=v*".contains(ch))
+                };
+                let judged = match kind {
+                    Manifest::Npm => {
+                        !matches!(before, "" | "^" | "~") && before.split("||").all(range)
+                    }
+                    Manifest::Cargo => semver::VersionReq::parse(before).is_ok(),
+                };
+                judged && !deps::meets(kind, before, &c.version)
+            })
+            .collect();
     out.dedup_by(|a, b| a.file == b.file && a.before == b.before);
-    Ok(out)
+    Ok(out
+        .into_iter()
+        .map(|change| {
+            let kind = kind_of(&change.file);
+            let rewritable = matches!(
+                deps::rewrite(kind, &change.before, &change.version),
+                Rewrite::To(_)
+            );
+            Unmet {
+                change,
+                rewritable,
+                // Only a Cargo requirement beside a `path` is followed (`dependents::changes`).
+                in_workspace: kind == Manifest::Cargo || npm_workspace,
+            }
+        })
+        .collect())
+}
+
+fn kind_of(manifest: &Path) -> Manifest {
+    match manifest.file_name().is_some_and(|n| n == "package.json") {
+        true => Manifest::Npm,
+        false => Manifest::Cargo,
+    }
 }
 
 /// What a workspace member that is no package is named as, before its directory: no package

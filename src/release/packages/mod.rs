@@ -34,7 +34,7 @@ mod root_tagged;
 mod versionless;
 
 pub use inherited::{hand_tag_inherited, inherited_version};
-pub use left_behind::dependents_left_behind;
+pub use left_behind::{Unmet, dependents_left_behind};
 pub use on_pre::hand_tag_on_pre;
 pub use resume::{HalfMade, half_made, half_made_from, resume};
 pub use root_tagged::{marks_root_release, released_at_root};
@@ -128,8 +128,9 @@ pub fn plan(
         }
     }
     // A crate that shares its workspace's version cannot take a version of its own.
-    inherited::refuse_inherited(root, &chosen, selection)?;
-    versionless::refuse_versionless(root, &chosen, selection)?;
+    let off = left_behind::bump_off_keeps_met(config, root, &chosen);
+    inherited::refuse_inherited(root, &chosen, selection, off)?;
+    versionless::refuse_versionless(root, &chosen, selection, off)?;
     // A package whose files are outside a sparse checkout, or whose test command would not
     // start, is refused now, not after the commit.
     for p in chosen.values() {
@@ -149,6 +150,7 @@ pub fn plan(
         let all: Vec<_> = members.iter().cloned().chain(others).collect();
         dependents::changes(&all, &disk, &versions(&chosen))?
     } else {
+        left_behind::refuse_unmet(config, root, &versions(&chosen), selection)?;
         Vec::new()
     };
     if let Some(r) = on_pre::stable_on_pre(&members, &disk, &chosen, &changes)? {

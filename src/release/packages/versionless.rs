@@ -50,11 +50,12 @@ pub fn hand_tag_versionless(
 }
 
 /// Refuses the release of `chosen` when one of its crates has no version; `selection` names
-/// the command to run again.
+/// the command to run again, `off` whether `[release] bump_dependents = false` is a way on.
 pub fn refuse_versionless(
     root: &Path,
     chosen: &BTreeMap<String, PackagePlan>,
     selection: &Selection,
+    off: bool,
 ) -> Result<()> {
     let first = chosen.values().find_map(|p| {
         let dir = &p.view.package.as_ref()?.path;
@@ -68,7 +69,7 @@ pub fn refuse_versionless(
         super::inherited::again(selection)
     );
     // Released only because a package it requires is: that can be left off instead.
-    if dependent {
+    if off && dependent {
         fix.push_str(", or set `[release] bump_dependents = false`");
     }
     Err(Error::Refused(Refusal::new(
