@@ -3,9 +3,9 @@
 //! all of history for unreleased and propose a first release below them, so it refuses and
 //! names the prefixes found. In a monorepo the packages' own tags are theirs, not the
 //! root's, and so are those of a package without a table (`old-cli@2.1.1`, gone from the
-//! workspace); and a package's tags in another form than its template (cocogitto's
-//! `api-1.0.0` beside `api-v{version}`) are named the same way, with the `tag` line that
-//! reads them.
+//! workspace) or of one removed from .relconfig.toml since its release; and a package's tags
+//! in another form than its template (cocogitto's `api-1.0.0` beside `api-v{version}`) are
+//! named the same way, with the `tag` line that reads them.
 
 use git2::Oid;
 
@@ -29,8 +29,12 @@ pub fn refuse_other_prefixes(repo: &Repo, head: Oid, config: &Config) -> Result<
             .any(|k| k.tag.prefix() == p || names_package(&k.name, p))
     };
     let mut found = other_prefixes(repo, head, prefix, |p| !theirs(p));
-    // Nor are a package's that has no table (gone from the workspace: `old-cli@2.1.1`).
-    found.retain(|(p, tag)| !crate::history::packages::former::a_package_s(repo, p, tag.commit));
+    // Nor are a package's that has no table (gone from the workspace: `old-cli@2.1.1`), nor
+    // a removed package's, as the .relconfig.toml committed with its release has it.
+    found.retain(|(p, tag)| {
+        !crate::history::packages::former::a_package_s(repo, p, tag.commit)
+            && crate::tag::former_package(repo, config, &tag.name, tag.commit).is_none()
+    });
     let Some((first, tag)) = found.first() else {
         return refuse_two_part_versions(repo, head, config);
     };

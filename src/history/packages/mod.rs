@@ -217,7 +217,7 @@ impl<'r, 'c> Filter<'r, 'c> {
             None => config.packages.iter().collect(),
         };
         let probe = (!packages.is_empty()).then(|| {
-            let layouts = moved::Layouts::new(repo, &packages);
+            let layouts = moved::Layouts::new(repo, &packages, config.package.is_none());
             let probe = match config.package {
                 Some(_) => repo.path_probe(&layouts.dirs(), false),
                 // The root's: whether files outside every package changed decides too.

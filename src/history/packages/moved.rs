@@ -10,6 +10,10 @@
 //! name. The directory of today always counts, so a commit made before the configuration was
 //! committed (a repository adopting relhook), or under a `path` fixed since, is read as it
 //! was before.
+//!
+//! For the root's view, every package the stored configuration has counts, also one removed
+//! since (its folder and its table gone): its commits were its own, released under its own
+//! tags, and are none of the root's.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -26,6 +30,8 @@ pub(super) struct Layouts<'r> {
     /// The packages the probe is for (one for a package's view, all for the root's), with
     /// their directories of today.
     today: Vec<(String, PathBuf)>,
+    /// The root's view: the stored configuration's packages of other names count too.
+    root: bool,
     /// The configuration blob the probe is set for (`Some(None)`: a commit without one).
     at: Option<Option<Oid>>,
     /// The directories the probe is set to.
@@ -35,7 +41,8 @@ pub(super) struct Layouts<'r> {
 }
 
 impl<'r> Layouts<'r> {
-    pub(super) fn new(repo: &'r Repo, packages: &[&Package]) -> Layouts<'r> {
+    /// `root`: for the root's view (`packages` are all of today's).
+    pub(super) fn new(repo: &'r Repo, packages: &[&Package], root: bool) -> Layouts<'r> {
         let today: Vec<(String, PathBuf)> = packages
             .iter()
             .map(|p| (p.name.clone(), p.path.clone()))
@@ -44,6 +51,7 @@ impl<'r> Layouts<'r> {
         Layouts {
             repo,
             today,
+            root,
             at: None,
             dirs,
             parsed: HashMap::new(),
@@ -81,7 +89,7 @@ impl<'r> Layouts<'r> {
     }
 
     /// The directories of today, and the ones the configuration in blob `id` gives the same
-    /// packages (none when it does not parse).
+    /// packages, or for the root's view any package (none when it does not parse).
     fn stored(&self, id: Oid) -> Vec<PathBuf> {
         let mut dirs: Vec<PathBuf> = self.today.iter().map(|(_, p)| p.clone()).collect();
         let then = self
@@ -90,7 +98,8 @@ impl<'r> Layouts<'r> {
             .and_then(|b| String::from_utf8(b).ok())
             .and_then(|text| Config::parse(Path::new(FILE_NAME), &text).ok());
         for p in then.iter().flat_map(|c| &c.packages) {
-            if self.today.iter().any(|(name, _)| *name == p.name) && !dirs.contains(&p.path) {
+            let same = self.root || self.today.iter().any(|(name, _)| *name == p.name);
+            if same && !dirs.contains(&p.path) {
                 dirs.push(p.path.clone());
             }
         }

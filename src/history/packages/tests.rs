@@ -217,3 +217,27 @@ fn a_package_directory_must_stay_inside_the_work_tree() {
         other => panic!("{other:?}"),
     }
 }
+
+/// A package removed (its folder and its table, in one commit): its commits, as the
+/// configuration committed with them has it, are neither the root's nor another package's.
+#[test]
+fn a_removed_package_s_commits_stay_its_own() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    git(dir, &["init", "-q", "-b", "main"]);
+    write(dir, ".relconfig.toml", CONFIG);
+    commit(dir, &["web/index.js"], "chore: start");
+    let api = commit(dir, &["crates/api/a.rs"], "feat: rework api");
+    std::fs::remove_dir_all(dir.join("crates")).unwrap();
+    let web_only = "[packages.web]\npath = \"web\"\n";
+    write(dir, ".relconfig.toml", web_only);
+    commit(dir, &[], "chore: remove api");
+    let readme = commit(dir, &["README.md"], "fix: readme");
+    let repo = Repo::open(dir).unwrap();
+    let today = Config::parse(Path::new(".relconfig.toml"), web_only).unwrap();
+    let mut root = Filter::new(&repo, &today);
+    assert!(root.counts(readme, "fix: readme").unwrap());
+    assert!(!root.counts(api, "feat: rework api").unwrap());
+    let web = view(&today, "web", dir).unwrap();
+    assert!(!counts(&repo, &web, api, "feat: rework api").unwrap());
+}
