@@ -495,6 +495,7 @@ mod qa47_uv_lock_pre_release;
 mod qa47_uv_lock_stale;
 mod qa47_verbatim_blank_header;
 mod qa48_carried_commit_links;
+mod qa48_changelog_gone;
 mod qa48_commit_counts;
 mod qa48_dirty_lock_entry;
 mod qa48_doctor_release_at_work;

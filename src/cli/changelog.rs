@@ -83,7 +83,7 @@ fn one_changelog(
             "resolve it and `git add` it (git status says how), then run this again",
         )));
     }
-    standing::refuse_unkept_path(repo, root, config)?;
+    standing::refuse_unkept_path(repo, root, config, args)?;
     let mut err = crate::cli::stream::stderr();
     let json = args.format == Format::Json;
     // Planned without a lock (it reads history), applied under the index lock only if HEAD

@@ -59,6 +59,12 @@ pub(super) fn changelog_checks(repo: &Repo, config: &Config) -> Vec<Check> {
 /// The first problem of `config`'s changelog.
 fn one(repo: &Repo, config: &Config) -> Option<Check> {
     let setting = Setting::of(config);
+    // Before the uncommitted row, whose `git commit` would commit the deletion.
+    if let Some(check) =
+        super::doctor_released::missing_from_work_tree(repo, config, &setting.subject)
+    {
+        return Some(check);
+    }
     if let Some(check) = unwritable_changelog(repo, config, &setting) {
         return Some(check);
     }

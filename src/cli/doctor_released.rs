@@ -2,11 +2,24 @@
 //! package's changelog that is not there although the package was released (its sections are
 //! elsewhere: release-plz's `changelog_path` moves one to the top), and a root whose
 //! `tag_prefix` no tag has while its changelog's newest section was released under another
-//! tag. Every release of them is refused; doctor says so first.
+//! tag. Every release of them is refused; doctor says so first. And a changelog gone from
+//! the work tree while HEAD keeps it (its sections are there).
 
 use crate::config::Config;
 use crate::git::Repo;
 use crate::hooks::doctor::{Check, Status};
+
+/// The changelog of `config` (the root's or a package's view) gone from the work tree while
+/// HEAD has it: brought back, never committed (see `history::sync::missing`).
+pub(super) fn missing_from_work_tree(repo: &Repo, config: &Config, subject: &str) -> Option<Check> {
+    let (what, fix) = crate::history::sync::changelog_missing(repo, &config.changelog.path)?;
+    Some(Check {
+        subject: subject.to_owned(),
+        status: Status::Invalid,
+        detail: format!("{what}: releases and hand tags are refused until it is back"),
+        fix: Some(fix),
+    })
+}
 
 /// A package's changelog missing from the work tree, though a tag released the package (when
 /// no other changelog row names it: a commit that deleted it is named there; nor a tag made

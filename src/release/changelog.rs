@@ -166,15 +166,17 @@ fn made_from(repo: &Repo, config: &Config, version: &Version) -> Option<String> 
         .map(|t| t.name)
 }
 
-/// The refusal of a release whose changelog `rel` is no file (a FIFO, a directory): what
-/// relhook cannot write, and the command that puts a file there.
+/// The refusal of a release whose changelog `rel` is no file (a FIFO, a directory), or is
+/// missing while HEAD has it (said before the clean-tree check, whose "commit" would delete
+/// it): what relhook cannot write, and the command that puts a file there.
 pub(crate) fn not_a_file(
     repo: &Repo,
     config: &Config,
     rel: &Path,
     version: Option<&Version>,
 ) -> Option<Refusal> {
-    let (what, fix) = crate::history::sync::changelog_not_a_file(repo, config, rel)?;
+    let (what, fix) = crate::history::sync::changelog_not_a_file(repo, config, rel)
+        .or_else(|| crate::history::sync::changelog_missing(repo, rel))?;
     let section = version.map_or("the release's section".to_owned(), |v| {
         format!("the `## [{v}]` section")
     });

@@ -23,8 +23,8 @@ pub(crate) fn preflight(repo: &Repo, config: &Config, opts: &Options) -> Result<
             },
         )));
     }
-    // Before the clean-tree check: a FIFO where the file was is no change to commit or stash
-    // (a package's changelog too: in a monorepo any of them may be released).
+    // Before the clean-tree check: a FIFO where the file was, or no file where HEAD has one,
+    // is no change to commit or stash (a package's changelog too: in a monorepo any of them may be released).
     let logs =
         std::iter::once(&config.changelog.path).chain(config.packages.iter().map(|p| &p.changelog));
     for rel in logs {

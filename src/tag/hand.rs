@@ -166,10 +166,13 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
     out.extend(unreadable.as_ref().map(|u| u.refusal("tag").to_string()));
     if let Ok(mut dirty) = repo.dirty_paths(5) {
         // A FIFO or a directory where the changelog was is no change to commit or stash: it
-        // is refused below, with its own fix.
+        // is refused below, with its own fix; a changelog gone while HEAD has it, here.
         let changelog = config.changelog.path.display().to_string();
-        if crate::history::sync::changelog_not_a_file(repo, config, &config.changelog.path)
-            .is_some()
+        let gone = crate::history::sync::changelog_missing(repo, &config.changelog.path);
+        out.extend(gone.as_ref().map(|(what, fix)| format!("{what}; {fix}")));
+        if gone.is_some()
+            || crate::history::sync::changelog_not_a_file(repo, config, &config.changelog.path)
+                .is_some()
         {
             dirty.retain(|p| *p != changelog);
         }

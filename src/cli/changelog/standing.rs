@@ -1,22 +1,39 @@
 //! What `changelog --sync` and `--rebuild` refuse before reading history: a changelog path
 //! the work tree holds as no file (a FIFO, a directory), and a project whose changelog HEAD
 //! keeps under the name in another letter case (`changelog.md`), beside which post-commit
-//! makes no second one, and neither does `--sync`.
+//! makes no second one, and neither does `--sync`; and a changelog gone from the work tree
+//! while HEAD keeps it, which is no file to start afresh (see `history::sync::missing`).
 
+use crate::cli::args::ChangelogArgs;
 use crate::config::Config;
 use crate::error::{Reason, Refusal};
 use crate::git::Repo;
 use crate::{Error, Result};
 
 /// Refuses, in the words post-commit, a release and a hand tag use, when the changelog at
-/// `config`'s path is no file or would be a second one beside its case twin.
+/// `config`'s path is no file, would be a second one beside its case twin, or is missing
+/// while HEAD has it (unless `--rebuild --force` or `--stdout` of a rebuild, asked to write
+/// it afresh from history or to write nothing).
 pub(super) fn refuse_unkept_path(
     repo: &Repo,
     root: &std::path::Path,
     config: &Config,
+    args: &ChangelogArgs,
 ) -> Result<()> {
     let rel = &config.changelog.path;
     if let Some((what, fix)) = crate::history::sync::changelog_not_a_file(repo, config, rel) {
+        return Err(Error::Refused(Refusal::new(
+            Reason::Changelog,
+            format!("{what}, so relhook wrote no changelog"),
+            format!("{fix}, then run this again"),
+        )));
+    }
+    // `--sync` would start a file afresh with the unreleased entries alone (or write none),
+    // and its `git commit` would then delete every release section.
+    let afresh = args.rebuild && (args.force || args.stdout);
+    if let Some((what, fix)) = crate::history::sync::changelog_missing(repo, rel)
+        && !afresh
+    {
         return Err(Error::Refused(Refusal::new(
             Reason::Changelog,
             format!("{what}, so relhook wrote no changelog"),
