@@ -509,6 +509,7 @@ mod qa48_pnpm_lock_specifier;
 mod qa48_post_commit_signals;
 mod qa48_prefix_uncommon_former;
 mod qa48_published_amend;
+mod qa48_release_retry;
 mod qa48_removed_package;
 mod qa48_resume_hand_tag_tested;
 mod qa48_unhooked_hand_tag;

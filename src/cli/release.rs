@@ -141,9 +141,11 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
         let why = format!("{}; {}", t.problem, t.advice());
         return refused(&Refusal::bare(Reason::HalfMade, why), json);
     }
+    // The retry a refusal or an error names: the version asked for, not the one relhook picks.
+    let rerun = super::release_options::rerun_of(args);
     let plan = match release::plan(&repo, &config, &root, &opts) {
         Ok(p) => p,
-        Err(e) => return refused(&e.into_refusal()?, json),
+        Err(e) => return refused_in(&e.into_refusal()?, json, &rerun),
     };
     repo.all_fetched()?;
     warn_not_understood(&plan.info, config.package.as_ref().map(|p| p.name.as_str()));
@@ -266,7 +268,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
             }
             Ok(Outcome::Ok)
         }
-        Err(e) if e.is_refusal() => refused(&e.into_refusal()?, json),
+        Err(e) if e.is_refusal() => refused_in(&e.into_refusal()?, json, &rerun),
         Err(e) if e.interrupted().is_some() && !json => {
             Ok(interrupted(&e, "undone, nothing was released"))
         }
@@ -276,7 +278,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
             let why = super::release_after::not_released(
                 e,
                 release::half_made(&repo, &config).map(|h| h.describe()),
-                "run `relhook release` again once that is fixed",
+                &rerun,
             );
             let _ = writeln!(err, "relhook: error: {} was not released: {why}", plan.tag);
             Ok(Outcome::Code(2))

@@ -5,6 +5,7 @@
 use std::io::Write;
 
 use super::Outcome;
+use super::release_options::Rerun;
 use crate::Result;
 use crate::config::Config;
 use crate::error::{Reason, Refusal};
@@ -35,7 +36,7 @@ pub(super) fn refused_resume(
                 _ => r.fix.clone(),
             };
             let r = Refusal { what, fix, ..r };
-            super::release::refused_in(&r, false, "relhook release --resume")
+            super::release::refused_in(&r, false, &Rerun::plain("relhook release --resume"))
         }
         _ => {
             let fix = format!("{stays}, `relhook release --resume` tries again");
@@ -288,13 +289,15 @@ pub(super) fn uncarried(
 /// Why a release failed, in one line: the error, then what is left and the command that goes
 /// on. An error that says what it left ([`crate::Error::Unfinished`]: its undo failed) names
 /// the commands that finish or drop it already: the half-made release is not described again.
-pub(super) fn not_released(e: crate::Error, half: Option<String>, again: &str) -> String {
+/// `again`: the release command as given, which the retry repeats.
+pub(super) fn not_released(e: crate::Error, half: Option<String>, again: &Rerun) -> String {
     match (e, half) {
         (e @ crate::Error::Unfinished { .. }, _) => e.to_string(),
         (e, Some(half)) => format!("{e}; {half}"),
-        (e, None) => {
-            format!("{e}; nothing was left behind (no commit, no tag, no changed file): {again}")
-        }
+        (e, None) => format!(
+            "{e}; nothing was left behind (no commit, no tag, no changed file): run `{}` again once that is fixed",
+            again.full
+        ),
     }
 }
 

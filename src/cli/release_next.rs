@@ -8,6 +8,7 @@ use std::io::Write;
 use git2::Oid;
 
 use super::Outcome;
+use super::release_options::Rerun;
 use crate::Result;
 use crate::config::Config;
 use crate::error::{Reason, Refusal};
@@ -309,12 +310,13 @@ fn left_in_tree(repo: &Repo) -> Option<String> {
 
 /// Says a refused release: the reason, then the `next:` line that gets past it.
 pub(super) fn refused(r: &Refusal, json: bool) -> Result<Outcome> {
-    refused_in(r, json, "relhook release")
+    refused_in(r, json, &Rerun::plain("relhook release"))
 }
 
 /// [`refused`] for a refusal of `rerun` (the release command as given, which `--no-test`
 /// is added to).
-pub(super) fn refused_in(r: &Refusal, json: bool, rerun: &str) -> Result<Outcome> {
+pub(super) fn refused_in(r: &Refusal, json: bool, again: &Rerun) -> Result<Outcome> {
+    let rerun = &again.full;
     // A test command that would not start: its fix (the key it is set in) goes into the
     // `next:` line, after the way round it.
     let (shown, way) = match (r.reason, &r.fix) {
@@ -345,7 +347,7 @@ pub(super) fn refused_in(r: &Refusal, json: bool, rerun: &str) -> Result<Outcome
         }
         // A refusal naming its own way past (a version above a released one) needs no other.
         (Reason::NotGreater | Reason::Behind, Some(_)) => (r.to_string(), None),
-        _ => (r.to_string(), way_past(r.reason, rerun)),
+        _ => (r.to_string(), way_past(r.reason, again)),
     };
     let _ = writeln!(std::io::stderr(), "relhook: release refused: {shown}");
     if let Some(way) = way {
@@ -359,13 +361,14 @@ pub(super) fn refused_in(r: &Refusal, json: bool, rerun: &str) -> Result<Outcome
 
 /// The command that gets past a refusal whose own text names none (every refusal on the
 /// release path ends with one), for the release command as given (`rerun`: a package's is
-/// `relhook release --package P`).
-fn way_past(reason: Reason, rerun: &str) -> Option<String> {
+/// `relhook release --package P`; a greater version is named in it without the one given).
+fn way_past(reason: Reason, rerun: &Rerun) -> Option<String> {
+    let (base, full) = (&rerun.base, &rerun.full);
     Some(match reason {
         Reason::NotGreater => {
-            format!("name a greater version (`{rerun} X.Y.Z`), or let relhook choose: `{rerun}`")
+            format!("name a greater version (`{base} X.Y.Z`), or let relhook choose: `{base}`")
         }
-        Reason::ChangedSincePlan => format!("`{rerun}` again"),
+        Reason::ChangedSincePlan => format!("`{full}` again"),
         _ => return None,
     })
 }

@@ -88,16 +88,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
     } else {
         Selection::Named(args.package.clone())
     };
-    let rerun = match &selection {
-        Selection::All => "relhook release --all".to_owned(),
-        Selection::Named(names) => {
-            let named: Vec<String> = names
-                .iter()
-                .map(|n| format!("--package {}", crate::shellword::quote(n)))
-                .collect();
-            format!("relhook release {}", named.join(" "))
-        }
-    };
+    let rerun = super::release_options::rerun_of(args);
     let (plan, skipped) = match packages::plan(&repo, &config, &root, &selection, &opts) {
         Ok(p) => p,
         Err(e) if e.is_refusal() => {
@@ -175,7 +166,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
             let why = super::release_after::not_released(
                 e,
                 packages::half_made(&repo, &config, &root).map(|h| h.describe()),
-                "run the release again once that is fixed",
+                &rerun,
             );
             let _ = writeln!(
                 err,

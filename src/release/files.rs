@@ -228,7 +228,7 @@ pub fn sorted(
     new: &semver::Version,
 ) -> crate::Result<Sorted> {
     let kept = version_files(config, root);
-    super::held::refuse_held(config, root, &found_version_files(config, root), &kept)?;
+    super::held::refuse_held(config, root, &found_version_files(config, root), &kept, new)?;
     let mut read = Vec::new();
     for f in kept {
         let old = match files::read_version(root, &f) {

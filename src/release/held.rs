@@ -69,12 +69,14 @@ pub fn held(config: &Config, root: &Path, found: &[VersionFile]) -> Vec<Held> {
 
 /// Refuses the root release when it would move a version the packages' crates take theirs
 /// from: the file is listed in `[version] files`, or the root has no version file besides
-/// (`found`: every version file, `kept`: those the root release moves).
+/// (`found`: every version file, `kept`: those the root release moves). The retry it names
+/// is of `version`, the one planned: a plain `relhook release` could pick another.
 pub fn refuse_held(
     config: &Config,
     root: &Path,
     found: &[VersionFile],
     kept: &[VersionFile],
+    version: &semver::Version,
 ) -> Result<()> {
     let held = held(config, root, found);
     let listed = |h: &&Held| {
@@ -127,7 +129,7 @@ pub fn refuse_held(
         own
     };
     let fix = format!(
-        "{first}, or release the workspace as one project (without [packages] tables), then `relhook release`"
+        "{first}, or release the workspace as one project (without [packages] tables), then `relhook release {version}`"
     );
     Err(Error::Refused(Refusal::new(Reason::VersionFile, what, fix)))
 }
