@@ -1,0 +1,90 @@
+//! How pre-push says to fix a release tag the remote does not have yet: move it to its
+//! release commit, make the release again, or delete it and release its version.
+
+use git2::Oid;
+
+use crate::config::Config;
+use crate::git::Repo;
+use crate::tag::rules;
+
+/// How to fix release tag `name` on `commit`, which the remote does not have: above its
+/// release commit, the move back to it; on a release commit rebased over changes a release
+/// made now would tell, the redo; else a tag that passes.
+pub(super) fn release_tag_fix(
+    repo: &Repo,
+    config: &Config,
+    (remote, name, commit): (&str, &str, Option<Oid>),
+    hand: rules::HandTags,
+) -> String {
+    if let Some(fix) = rules::floating_fix(config, name) {
+        return format!("{remote} does not have it yet: {fix}; then push again");
+    }
+    let version = name
+        .strip_prefix(config.version.tag_prefix.as_str())
+        .and_then(|v| semver::Version::parse(v).ok());
+    let moved = commit
+        .zip(version.as_ref())
+        .and_then(|(c, v)| crate::tag::later::past_release_commit(repo, config, name, v, c, true));
+    if let Some((_, retag, _)) = moved {
+        return format!(
+            "{remote} does not have it yet, so move it to its release commit here: `{retag}`, and push again"
+        );
+    }
+    // Without its section, below a newer release: its version can be released no more.
+    let newer = commit
+        .zip(version.as_ref())
+        .and_then(|(c, v)| crate::tag::hand::passed_over(repo, config, v, c));
+    if let Some(newer) = newer {
+        return format!(
+            "{remote} does not have it yet, and {newer} above it holds its commits, so its version is past: delete the tag (`git tag -d {}`) and push again",
+            crate::shellword::quote(name)
+        );
+    }
+    // Its section there, its files behind: no release makes it again, the files are set.
+    let unbumped = commit
+        .zip(version.as_ref())
+        .map(|(c, v)| (c, v, crate::tag::hand::unbumped_files(repo, config, v, c)))
+        .filter(|(_, _, files)| !files.is_empty());
+    if let Some((c, v, files)) = unbumped {
+        return format!(
+            "{remote} does not have it yet, so fix it here: {}, and push again",
+            crate::tag::hand::unbumped_fix(repo, name, v, &files, c)
+        );
+    }
+    match commit.and_then(|c| crate::release::stale_tagged(repo, config, name, c, true)) {
+        Some((_, redo)) => format!(
+            "{remote} does not have it yet, so make the release again here, with the changes below it: `{redo}`, and push again with `--follow-tags`"
+        ),
+        None => format!(
+            "{remote} does not have it yet, so fix it here: delete the tag (`git tag -d {q}`), then {}{}, and push again",
+            release_again(config, name),
+            or_hand_tag(name, hand),
+            q = crate::shellword::quote(name)
+        ),
+    }
+}
+
+/// `, or git tag -a NAME on a commit that passes`, where a tag made by hand is a release.
+pub(super) fn or_hand_tag(name: &str, hand: rules::HandTags) -> String {
+    match hand {
+        rules::HandTags::Released => format!(
+            ", or `git tag -a {}` on a commit that passes",
+            crate::shellword::quote(name)
+        ),
+        rules::HandTags::Plain => String::new(),
+    }
+}
+
+/// The release that makes tag `name` again: its version named (below 1.0.0 a plain
+/// `relhook release` of a `feat` makes a patch, not the version the tag said), and the
+/// release the commits call for.
+pub(super) fn release_again(config: &Config, name: &str) -> String {
+    let release = rules::release_command(config);
+    match name
+        .strip_prefix(config.version.tag_prefix.as_str())
+        .and_then(|v| semver::Version::parse(v).ok())
+    {
+        Some(v) => format!("`{release} {v}` (or `{release}` for the version the commits call for)"),
+        None => format!("`{release}`"),
+    }
+}
