@@ -512,6 +512,7 @@ mod qa48_published_amend;
 mod qa48_release_retry;
 mod qa48_removed_package;
 mod qa48_resume_hand_tag_tested;
+mod qa48_shared_workspace_version;
 mod qa48_unhooked_hand_tag;
 mod qa48_unmet_range_dependents;
 mod qa48_version_file_unreadable;

@@ -297,7 +297,10 @@ fn release_state(
     if unfinished.iter().all(|c| c.status == Status::Warning) {
         // A one-project workspace's packages a release left behind: only when the
         // files are otherwise sound, as the same row.
-        let behind = || super::doctor_workspace::members_left_behind(repo, config);
+        let behind = || {
+            super::doctor_workspace::members_left_behind(repo, config)
+                .or_else(|| super::doctor_workspace::crates_left_behind(repo, config))
+        };
         report.checks.extend(files.or_else(behind));
     }
     let finishing = unfinished.iter().any(|c| c.status == Status::Invalid);

@@ -1,7 +1,8 @@
 //! `relhook doctor`'s row for a workspace released as one project whose packages a release
 //! left at the version before: their package.json files are no version files of the root
 //! (none listed in `[version] files`), so each release only noted them, and the published
-//! packages still say the old version.
+//! packages still say the old version; and a Cargo root with a version of its own whose
+//! release leaves the `[workspace.package] version` its member crates inherit.
 
 use crate::config::Config;
 use crate::git::Repo;
@@ -47,5 +48,21 @@ pub(super) fn members_left_behind(repo: &Repo, config: &Config) -> Option<Check>
             "set their \"version\" to {current}, add them under .relconfig.toml's [version] (beside any `files` entries there), and commit both: each release then bumps them with the root\nfiles = [\n{}\n]",
             entries.join("\n")
         )),
+    })
+}
+
+/// The warning, with the `files` line that bumps them with the root, when the root's next
+/// release would leave the `[workspace.package] version` that member crates inherit at another
+/// version than the root crate's.
+pub(super) fn crates_left_behind(repo: &Repo, config: &Config) -> Option<Check> {
+    let root = repo.work_tree()?;
+    let (current, _) = crate::release::current_version(repo, config, &root).ok()?;
+    let next = semver::Version::new(current.major, current.minor, current.patch + 1);
+    let (detail, fix) = crate::release::shared_version_left(repo, config, &root, &next)?;
+    Some(Check {
+        subject: "version files".into(),
+        status: Status::Warning,
+        detail,
+        fix: Some(fix),
     })
 }

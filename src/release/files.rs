@@ -41,6 +41,7 @@ fn found_version_files(config: &Config, root: &Path) -> Vec<VersionFile> {
             }
         }
         out.extend(super::members::workspace_members(config, root, &out));
+        out.extend(super::shared_version::inherited(config, root, &out));
     }
     out
 }
@@ -253,6 +254,7 @@ pub fn sorted(
     let older = super::lerna::older_packages(repo, config, root, new, &sorted.bumped)?;
     sorted.bumped.extend(older.files);
     sorted.also.extend(older.note);
+    super::shared_version::renote(root, &mut sorted);
     Ok(sorted)
 }
 

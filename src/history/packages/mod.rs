@@ -47,6 +47,8 @@ pub mod roots;
 pub mod tag_forms;
 pub mod unlisted;
 
+pub use passed_over::sharing_crates;
+
 use std::path::{Path, PathBuf};
 
 use git2::Oid;

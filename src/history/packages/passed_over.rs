@@ -88,7 +88,7 @@ pub fn left_out(root: &Path) -> Option<String> {
 /// The published members of the root's Cargo workspace that take their version from its
 /// `[workspace.package] version` (`version.workspace = true`): they share one version, so no
 /// package of theirs can be released alone (a package's release refuses them).
-pub(super) fn sharing_crates(root: &Path) -> Vec<PathBuf> {
+pub fn sharing_crates(root: &Path) -> Vec<PathBuf> {
     let shared = toml_at(
         &root.join("Cargo.toml"),
         &["workspace", "package", "version"],
