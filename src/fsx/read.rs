@@ -17,6 +17,13 @@ pub fn read_optional(path: &Path) -> Result<Option<Vec<u8>>> {
     read_regular_optional(path)
 }
 
+/// The text of a regular UTF-8 file, or `None` (absent, unreadable, not UTF-8, or no regular
+/// file: a FIFO's read would wait for good). For the reads that only look for hints, such as
+/// a package's manifest found by detection.
+pub fn regular_text(path: &Path) -> Option<String> {
+    String::from_utf8(read_regular_optional(path).ok()??).ok()
+}
+
 /// Reads a file that may be absent, refusing anything but a regular file (a FIFO, a device or
 /// a directory is an error naming it, never a read that blocks): `Ok(None)` when absent.
 pub fn read_regular_optional(path: &Path) -> Result<Option<Vec<u8>>> {

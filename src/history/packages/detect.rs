@@ -141,7 +141,7 @@ fn found(name: Option<String>, path: PathBuf, from: &'static str) -> Found {
 
 /// The value at `keys` in a TOML file.
 pub(super) fn toml_at(file: &Path, keys: &[&str]) -> Option<toml::Value> {
-    let text = std::fs::read_to_string(file).ok()?;
+    let text = crate::fsx::regular_text(file)?;
     let mut value = toml::Value::Table(text.parse::<toml::Table>().ok()?);
     for k in keys {
         value = value.get(k)?.clone();
@@ -199,8 +199,7 @@ pub fn cargo_members(root: &Path) -> Vec<PathBuf> {
 
 /// The npm/yarn workspaces of package.json, else pnpm-workspace.yaml's; `!pattern` excludes.
 pub(super) fn npm_members(root: &Path) -> (Vec<PathBuf>, &'static str) {
-    let json = std::fs::read_to_string(root.join("package.json"))
-        .ok()
+    let json = crate::fsx::regular_text(&root.join("package.json"))
         .and_then(|t| crate::history::version::files::json_value(t.as_bytes()));
     let workspaces = json.as_ref().and_then(|v| {
         let w = v.get("workspaces")?;
@@ -229,7 +228,7 @@ pub(super) fn npm_members(root: &Path) -> (Vec<PathBuf>, &'static str) {
             },
         ),
         None => (
-            std::fs::read_to_string(root.join("pnpm-workspace.yaml"))
+            crate::fsx::regular_text(&root.join("pnpm-workspace.yaml"))
                 .map(|t| pnpm_packages(&t))
                 .unwrap_or_default(),
             "pnpm workspace",

@@ -176,15 +176,14 @@ pub(super) fn one_version(root: &Path, members: &[PathBuf]) -> Option<&'static s
 
 /// Whether lerna.json gives the workspace one version (a version, not `"independent"`).
 pub(super) fn lerna_fixed(root: &Path) -> bool {
-    std::fs::read_to_string(root.join("lerna.json"))
-        .ok()
+    crate::fsx::regular_text(&root.join("lerna.json"))
         .and_then(|t| crate::history::version::files::json_value(t.as_bytes()))
         .and_then(|l| l.get("version")?.as_str().map(str::to_owned))
         .is_some_and(|v| v != "independent")
 }
 
 pub(super) fn npm_manifest(root: &Path, dir: &Path) -> Option<serde_json::Value> {
-    let text = std::fs::read_to_string(root.join(dir).join("package.json")).ok()?;
+    let text = crate::fsx::regular_text(&root.join(dir).join("package.json"))?;
     crate::history::version::files::json_value(text.as_bytes())
 }
 

@@ -15,8 +15,7 @@ pub fn root_changelog_packages(root: &Path) -> Vec<String> {
     let Some(table) = ["release-plz.toml", ".release-plz.toml"]
         .iter()
         .find_map(|name| {
-            std::fs::read_to_string(root.join(name))
-                .ok()?
+            crate::fsx::regular_text(&root.join(name))?
                 .parse::<toml::Table>()
                 .ok()
         })

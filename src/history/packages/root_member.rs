@@ -97,7 +97,7 @@ pub fn root_members(
         .filter(|f| !own_tags(f))
         .filter_map(|f| {
             let manifest = f.path.join(manifest_name(f.from)?);
-            let text = std::fs::read_to_string(root.join(&manifest)).ok()?;
+            let text = crate::fsx::regular_text(&root.join(&manifest))?;
             let (key, declared) = declared_in(f.from, &text)?;
             let released = || {
                 stored(name, &manifest)
