@@ -501,6 +501,7 @@ mod qa48_dirty_lock_entry;
 mod qa48_doctor_release_at_work;
 mod qa48_hand_release_content;
 mod qa48_hand_tag_retry_after_kill;
+mod qa48_own_release_dependency;
 mod qa48_package_tag_files;
 mod qa48_pep440_advice;
 mod qa48_pep440_order;

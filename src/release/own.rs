@@ -15,6 +15,7 @@ use git2::Oid;
 use crate::config::Config;
 use crate::git::Repo;
 use crate::history::changelog::{Changelog, TEMPLATE};
+use crate::history::version::above::as_semver;
 
 /// Whether `commit`, tagged `tag`, is the release commit relhook made for it.
 pub fn is_release_commit(repo: &Repo, config: &Config, tag: &str, commit: Oid) -> bool {
@@ -61,8 +62,9 @@ fn only_release_files(repo: &Repo, config: &Config, commit: Oid) -> bool {
 }
 
 /// Whether `commit` changes every file as the release of `tags` writes it: a changelog by
-/// one of their sections cut from Unreleased, any other file in its version numbers alone. A
-/// paragraph, an entry or a line of the user's own is theirs, which an undo would drop.
+/// one of their sections cut from Unreleased, any other file in its version numbers alone,
+/// each moved to one of theirs. A paragraph, an entry, a line of the user's own or a
+/// dependency bumped by hand is theirs, which an undo would drop.
 fn written_as_released(repo: &Repo, commit: Oid, tags: &[String]) -> bool {
     let Ok(changed) = repo.changed_paths(commit, &[]) else {
         return false;
@@ -77,13 +79,25 @@ fn written_as_released(repo: &Repo, commit: Oid, tags: &[String]) -> bool {
         ) else {
             return false;
         };
+        let released = |v: &str| tags.iter().any(|tag| tagged_version(tag, v));
         if before
             .as_deref()
-            .is_some_and(|b| lines::only_versions_changed(b, &after))
+            .is_some_and(|b| lines::only_versions_changed(b, &after, released))
         {
             return true;
         }
         section_cut(before.as_deref().unwrap_or(TEMPLATE), &after, tags, base)
+    })
+}
+
+/// Whether `tag` is the tag of version `v` (`0.2.0`, PEP 440's `1.0.0rc1` for `v1.0.0-rc.1`):
+/// its prefix and the version, not a longer one's tail (`v11.0.0` for 1.0.0).
+fn tagged_version(tag: &str, v: &str) -> bool {
+    let v = v.strip_prefix('v').unwrap_or(v);
+    let semver = as_semver(v).map(|s| s.to_string());
+    [Some(v), semver.as_deref()].into_iter().flatten().any(|v| {
+        tag.strip_suffix(v)
+            .is_some_and(|p| !p.ends_with(|c: char| c.is_ascii_digit() || c == '.'))
     })
 }
 

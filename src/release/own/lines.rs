@@ -1,11 +1,19 @@
 //! A version file or lock file as a release changes it: its version numbers alone, each
-//! changed line the same but for one version (`version = "0.1.0"` → `version = "0.2.0"`).
-//! A line edited otherwise, one added or one taken out, is the user's writing.
+//! changed line the same but for one version, moved to a version the release makes
+//! (`version = "0.1.0"` → `version = "0.2.0"`, a lock's own entry, a dependent's requirement
+//! on a released package). A line edited otherwise, one added or one taken out, or one moved
+//! to a version no release of the commit makes (a dependency bumped by hand, `"left-pad":
+//! "^1.0.0"` → `"^1.3.0"`), is the user's writing.
 
 use similar::{DiffOp, TextDiff};
 
-/// Whether `after` is `before` with version numbers changed and nothing else.
-pub(super) fn only_versions_changed(before: &str, after: &str) -> bool {
+/// Whether `after` is `before` with version numbers changed and nothing else, each to a
+/// version `released` says the release makes.
+pub(super) fn only_versions_changed(
+    before: &str,
+    after: &str,
+    released: impl Fn(&str) -> bool,
+) -> bool {
     let diff = TextDiff::from_lines(before, after);
     let (old, new) = (diff.old_slices(), diff.new_slices());
     diff.ops().iter().all(|op| match *op {
@@ -17,14 +25,17 @@ pub(super) fn only_versions_changed(before: &str, after: &str) -> bool {
             new_len,
         } => {
             old_len == new_len
-                && (0..old_len).all(|i| version_swapped(old[old_index + i], new[new_index + i]))
+                && (0..old_len).all(|i| {
+                    version_swapped(old[old_index + i], new[new_index + i])
+                        .is_some_and(|to| released(&to))
+                })
         }
         DiffOp::Insert { .. } | DiffOp::Delete { .. } => false,
     })
 }
 
-/// Whether lines `a` and `b` differ in one version number alone.
-fn version_swapped(a: &str, b: &str) -> bool {
+/// The version `b` holds where line `a` holds another, when they differ in it alone.
+fn version_swapped(a: &str, b: &str) -> Option<String> {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     let common = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let room = a.len().min(b.len()) - common;
@@ -47,7 +58,8 @@ fn version_swapped(a: &str, b: &str) -> bool {
         }
         s[start..end].to_vec()
     };
-    is_version(&word(a)) && is_version(&word(b))
+    let (from, to) = (word(a), word(b));
+    (is_version(&from) && is_version(&to)).then(|| String::from_utf8_lossy(&to).into_owned())
 }
 
 /// A byte a version is spelt with (`1.2.0-rc.1+build`, pep 440's `1.2.0rc1`).
@@ -71,12 +83,22 @@ mod tests {
     fn version_numbers_alone_are_a_releases_change() {
         let before = "[package]\nname = \"x\"\nversion = \"0.1.0\"\n\n[dependencies]\ny = { path = \"y\", version = \"0.1.0\" }\n";
         let after = before.replace("0.1.0", "0.2.0-rc.1");
-        assert!(only_versions_changed(before, &after));
+        assert!(only_versions_changed(before, &after, |v| v == "0.2.0-rc.1"));
         assert!(only_versions_changed(
             "{\n  \"version\": \"1.9.9\",\n}\n",
-            "{\n  \"version\": \"1.10.0\",\n}\n"
+            "{\n  \"version\": \"1.10.0\",\n}\n",
+            |v| v == "1.10.0"
         ));
-        assert!(only_versions_changed(before, before));
+        assert!(only_versions_changed(before, before, |_| false));
+    }
+
+    #[test]
+    fn a_dependency_moved_to_another_version_is_the_users() {
+        let before = "{\n  \"version\": \"0.1.0\",\n  \"left-pad\": \"^1.0.0\"\n}\n";
+        let after = "{\n  \"version\": \"0.2.0\",\n  \"left-pad\": \"^1.3.0\"\n}\n";
+        assert!(!only_versions_changed(before, after, |v| v == "0.2.0"));
+        let dependent = "{\n  \"version\": \"0.2.0\",\n  \"left-pad\": \"^0.2.0\"\n}\n";
+        assert!(only_versions_changed(before, dependent, |v| v == "0.2.0"));
     }
 
     #[test]
@@ -89,7 +111,7 @@ mod tests {
             "name = \"x\"\nversion = \"0.2.0\" # ours\n",
             "name = \"x\"\nversion = \"abc\"\n",
         ] {
-            assert!(!only_versions_changed(before, after), "{after}");
+            assert!(!only_versions_changed(before, after, |_| true), "{after}");
         }
     }
 }
