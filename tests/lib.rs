@@ -498,6 +498,7 @@ mod qa48_carried_commit_links;
 mod qa48_changelog_gone;
 mod qa48_commit_counts;
 mod qa48_dirty_lock_entry;
+mod qa48_dirty_root_npm_lock;
 mod qa48_doctor_release_at_work;
 mod qa48_hand_release_content;
 mod qa48_hand_tag_retry_after_kill;

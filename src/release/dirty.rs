@@ -103,23 +103,44 @@ pub fn not_carried(path: &Path, rules: &CommitConfig) -> Error {
 /// a `working-tree-encoding`) is not its blob's text: left to the carry-over's merge.
 pub fn dirty_version_file(repo: &Repo, config: &Config, root: &Path) -> Option<std::path::PathBuf> {
     let head = repo.head()?;
-    super::version_files(config, root)
+    let found = super::version_files(config, root);
+    let unread = unread_npm_locks(config, root, &found);
+    found.into_iter().chain(unread).find_map(|f| {
+        if repo.filter_driver(&f.path).is_some() || repo.working_tree_encoding(&f.path).is_some() {
+            return None;
+        }
+        let stored = repo.file_at(head, &f.path).ok()??;
+        // A link's blob is the path it names: the release refuses it as a link instead.
+        if stored.is_link() {
+            return None;
+        }
+        let committed = files::read_version_in(&f, &String::from_utf8_lossy(&stored.bytes)).ok();
+        (files::read_version(root, &f).ok() != committed).then_some(f.path)
+    })
+}
+
+/// The root's npm locks detection passed over as the work tree's text reads no version: a
+/// version hand-set in one of its two copies leaves the lock unbumped while the release commit
+/// keeps HEAD's at the old version. HEAD's text, read as detection reads it, says whether the
+/// lock is a version file there (see [`dirty_version_file`]).
+fn unread_npm_locks(
+    config: &Config,
+    root: &Path,
+    found: &[files::VersionFile],
+) -> Vec<files::VersionFile> {
+    if !config.version.detect {
+        return Vec::new();
+    }
+    ["package-lock.json", "npm-shrinkwrap.json"]
         .into_iter()
-        .find_map(|f| {
-            if repo.filter_driver(&f.path).is_some()
-                || repo.working_tree_encoding(&f.path).is_some()
-            {
-                return None;
-            }
-            let stored = repo.file_at(head, &f.path).ok()??;
-            // A link's blob is the path it names: the release refuses it as a link instead.
-            if stored.is_link() {
-                return None;
-            }
-            let committed =
-                files::read_version_in(&f, &String::from_utf8_lossy(&stored.bytes)).ok();
-            (files::read_version(root, &f).ok() != committed).then_some(f.path)
+        .map(|lock| {
+            let path = std::path::PathBuf::from(lock);
+            let locator = files::listed_json_key(&path, "version".into());
+            files::VersionFile { path, locator }
         })
+        .filter(|f| !found.iter().any(|o| o.path == f.path))
+        .filter(|f| files::read_version(root, f).is_err())
+        .collect()
 }
 
 /// [`dirty_version_file`] refused as any change where the release edits.
@@ -196,5 +217,31 @@ mod tests {
             ),
             "{r}"
         );
+    }
+
+    #[test]
+    fn a_root_npm_lock_whose_copies_disagree_is_one_detection_passed_over() {
+        let tmp = tempfile::tempdir().unwrap();
+        let lock = |top: &str| {
+            format!(
+                "{{\"version\": \"{top}\", \"packages\": {{\"\": {{\"version\": \"0.1.0\"}}}}}}"
+            )
+        };
+        std::fs::write(tmp.path().join("package-lock.json"), lock("0.1.5")).unwrap();
+        let mut config = Config::default();
+        let unread = unread_npm_locks(&config, tmp.path(), &[]);
+        let paths: Vec<_> = unread.iter().map(|f| f.path.as_path()).collect();
+        assert_eq!(
+            paths,
+            [
+                Path::new("package-lock.json"),
+                Path::new("npm-shrinkwrap.json")
+            ]
+        );
+        // One that reads is detection's; without detection none is looked for.
+        std::fs::write(tmp.path().join("package-lock.json"), lock("0.1.0")).unwrap();
+        assert_eq!(unread_npm_locks(&config, tmp.path(), &[]).len(), 1);
+        config.version.detect = false;
+        assert!(unread_npm_locks(&config, tmp.path(), &[]).is_empty());
     }
 }
