@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use super::dependents::Change;
 use crate::error::{Reason, Refusal};
 use crate::history::version::files::pnpm_lock::{Unfit, move_specifier};
-use crate::history::version::files::{Edit, Locks};
+use crate::history::version::files::{Edit, Locks, slash_path};
 use crate::{Error, Result};
 
 const LOCK: &str = "pnpm-lock.yaml";
@@ -71,19 +71,6 @@ fn read(locks: Locks<'_>, root: &Path, lock: &Path) -> Result<Option<Vec<u8>>> {
     match locks {
         Locks::WorkTree => crate::fsx::read_optional(&root.join(lock)),
         Locks::Given(read) => Ok(read(lock)),
-    }
-}
-
-/// A folder as pnpm names its importer: `.` for the top, `/` between components.
-fn slash_path(dir: &Path) -> String {
-    let parts: Vec<String> = dir
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect();
-    if parts.is_empty() {
-        ".".to_owned()
-    } else {
-        parts.join("/")
     }
 }
 

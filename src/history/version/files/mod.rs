@@ -542,5 +542,5 @@ pub use pep440::{
     check_order as check_pep440_order, instead as pep440_instead, semver_spelling, uv_spells,
 };
 use toml::toml_span;
-pub use uv_lock::{LocksLeft, uv_lock_edits};
+pub use uv_lock::{LocksLeft, slash_path, uv_lock_edits};
 use write::{apply_with, write_atomic};

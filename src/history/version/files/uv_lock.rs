@@ -106,8 +106,9 @@ fn left_note(lock: &Path, why: &str) -> String {
     )
 }
 
-/// A folder as uv writes it in a `source`: `.` for the top, `/` between components.
-fn slash_path(dir: &Path) -> String {
+/// A folder as uv writes it in a `source` (and pnpm names an importer): `.` for the top, `/`
+/// between components.
+pub fn slash_path(dir: &Path) -> String {
     let parts: Vec<String> = dir
         .components()
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
