@@ -2,7 +2,8 @@
 //! releasing `packages/cli` at 2.3.0, other members having tags of their own) that `relhook
 //! init` still proposed as a package, which doctor then called INVALID right after adoption:
 //! a placeholder root version, a uv workspace, several such members, a root with a version
-//! of its own, a member bumped since its last tag.
+//! of its own, a member bumped since its last tag (which doctor names: the next release must
+//! not write it down).
 
 use crate::support::{Repo, ok, stdout, text};
 
@@ -183,7 +184,8 @@ fn a_member_bumped_since_the_last_tag_is_still_the_roots() {
         ),
         (&[("packages/cli/package.json", &now)], &[]),
     ]);
-    let config = adopted(&repo, "1.9.0");
+    let out = ok(repo.relhook(&["init"]));
+    let config = format!("{}\n{}", text(&out), repo.read(".relconfig.toml"));
     assert!(
         config.contains(
             "(v1.9.0, the greatest) released the version its package.json declared there"
@@ -192,6 +194,18 @@ fn a_member_bumped_since_the_last_tag_is_still_the_roots() {
     );
     assert!(!table(&config, "mycli"), "{config}");
     assert!(lists(&config, "packages/cli/package.json"), "{config}");
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-qm", "chore: adopt relhook"]);
+    // The hand bump is ahead of the tags: the next release must not write 2.0.0 down to
+    // 1.9.1, and doctor names the release of the version it holds.
+    let doctor = text(&repo.relhook(&["doctor"]));
+    assert!(
+        doctor.contains("packages/cli/package.json says 2.0.0")
+            && doctor.contains("`relhook release 2.0.0`"),
+        "{doctor}"
+    );
+    let out = ok(repo.relhook(&["version"]));
+    assert_eq!(stdout(&out).trim(), "1.9.0", "{}", text(&out));
 }
 
 /// Configured as a package anyway, doctor's fix names that package's table and its manifest,

@@ -109,14 +109,20 @@ fn a_shared_version_left_behind_is_named_with_the_files_line_that_bumps_it() {
         repo.write("crates/util/src/lib.rs", "pub fn h() {}\n");
         repo.git(&["add", "-A"]);
         repo.commit_hooked("feat(util): add h");
-        let out = ok(repo.relhook(&["release"]));
+        // 0.9.0 is above the root's 0.5.1: the plain release would write it down, and is
+        // refused; the version the note names takes both along.
+        assert!(notes[0].contains("`relhook release 0.10.0`"), "{err}");
+        let refused = repo.relhook(&["release"]);
+        assert!(!refused.status.success(), "{}", text(&refused));
+        assert!(text(&refused).contains("never writes a version file's version down"));
+        let out = ok(repo.relhook(&["release", "0.10.0"]));
         assert!(!stderr(&out).contains("crates/util"), "{}", text(&out));
         let manifest = repo.read("Cargo.toml");
         assert!(
-            manifest.contains("[workspace.package]\nversion = \"0.5.2\""),
+            manifest.contains("[workspace.package]\nversion = \"0.10.0\""),
             "{manifest}"
         );
-        assert_eq!(lock_version(&repo, "util"), "version = \"0.5.2\"");
+        assert_eq!(lock_version(&repo, "util"), "version = \"0.10.0\"");
         let doctor = repo.relhook(&["doctor"]);
         assert!(
             !stdout(&doctor).contains("crates/util"),

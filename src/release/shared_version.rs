@@ -59,16 +59,34 @@ pub fn left_behind(
         .collect();
     let mut entries = kept.to_vec();
     entries.push(super::links::entry("Cargo.toml", &f.locator));
+    // Above the root crate's, it would be written down by the next release, which is
+    // refused: the release that takes both along names a version above it.
+    let then = match root_crate_version(root).zip(semver::Version::parse(old).ok()) {
+        Some((own, shared)) if shared > own => format!(
+            ", then release a version above {old} for both (`relhook release {}.{}.0`: a release never writes a version down)",
+            shared.major,
+            shared.minor + 1
+        ),
+        _ => String::new(),
+    };
     Some((
         format!(
             "Cargo.toml: [workspace.package] version is {old}, not the root crate's version, so the root's release leaves it, and {} (`version.workspace = true`) with it, at {old}",
             crates.join(", ")
         ),
         format!(
-            "to release them with the root as one project, put this under [version] in .relconfig.toml (in place of any `files` key there) and commit: files = [{}]",
+            "to release them with the root as one project, put this under [version] in .relconfig.toml (in place of any `files` key there) and commit: files = [{}]{then}",
             entries.join(", ")
         ),
     ))
+}
+
+/// The root crate's own `package.version` in Cargo.toml.
+fn root_crate_version(root: &Path) -> Option<semver::Version> {
+    let text = crate::fsx::regular_text(&root.join("Cargo.toml"))?;
+    let table = text.parse::<toml::Table>().ok()?;
+    let version = table.get("package")?.get("version")?.as_str()?;
+    semver::Version::parse(version).ok()
 }
 
 /// The notes of `sorted` for the shared version it leaves, in place of the generic one: the
