@@ -506,6 +506,7 @@ mod qa48_own_release_dependency;
 mod qa48_package_tag_files;
 mod qa48_pep440_advice;
 mod qa48_pep440_order;
+mod qa48_pep440_post;
 mod qa48_pep440_tags;
 mod qa48_pnpm_lock_specifier;
 mod qa48_post_commit_signals;

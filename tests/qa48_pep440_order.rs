@@ -20,7 +20,7 @@ fn released(first: &str) -> Repo {
 }
 
 /// `relhook args` refused in one line, nothing written: the command it advises.
-fn refused(repo: &Repo, args: &[&str], says: &str) -> String {
+pub(crate) fn refused(repo: &Repo, args: &[&str], says: &str) -> String {
     let head = repo.git(&["rev-parse", "HEAD"]);
     let out = repo.relhook(args);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));

@@ -1,7 +1,9 @@
 //! A Python project's release to a version PEP 440 cannot take, refused before anything is
 //! written: one uv's lock cannot spell (PEP 440 has no `1.3.0-next.1`), or one that does not
 //! go up in PEP 440's order though it does in SemVer's (`1.3.0-dev.1` after `1.3.0-beta.1`
-//! is `1.3.0.dev1` after `1.3.0b1`; `1.3.0-rc.1` after `1.3.0-pre.1` is `rc1` again). Each
+//! is `1.3.0.dev1` after `1.3.0b1`; `1.3.0-rc.1` after `1.3.0-pre.1` is `rc1` again), or a
+//! SemVer pre-release PEP 440 reads as a post-release (`1.3.0-post.1` is `1.3.0.post1`,
+//! above `1.3.0`, so the orders disagree whatever follows). Each
 //! refusal names the nearest version that is above every release there is in both orders
 //! (`1.3.0-rc.2` after `1.3.0-rc.1`): `relhook release`'s names that release, a hand tag's
 //! that tag. A Cargo or npm project keeps SemVer's order alone.
@@ -43,6 +45,7 @@ fn refusal(
     let (reason, version) = match &e {
         VersionFileError::NoLockSpelling { version, .. } => (Reason::VersionFile, version),
         VersionFileError::NotAbovePep440 { version, .. } => (Reason::NotGreater, version),
+        VersionFileError::PostAsPre { version, .. } => (Reason::VersionFile, version),
         _ => return e.into(),
     };
     let Ok(version) = Version::parse(version) else {
@@ -99,7 +102,9 @@ pub fn hand_tag(
     let e = files::check_pep440_order(&sorted.bumped, &new)
         .and_then(|()| files::uv_lock_edits(files::Locks::WorkTree, root, &sorted.bumped, &new))
         .err()?;
-    let (VersionFileError::NoLockSpelling { .. } | VersionFileError::NotAbovePep440 { .. }) = &e
+    let (VersionFileError::NoLockSpelling { .. }
+    | VersionFileError::NotAbovePep440 { .. }
+    | VersionFileError::PostAsPre { .. }) = &e
     else {
         return None;
     };

@@ -275,6 +275,21 @@ pub enum VersionFileError {
         /// Whether PEP 440 reads both as one version.
         same: bool,
     },
+    /// The new version is a SemVer pre-release PEP 440 reads as a post-release
+    /// (`1.3.0-post.1` is `1.3.0.post1`): below `1.3.0` in SemVer, above it in PEP 440.
+    #[error(
+        "{path}: {version} is a pre-release of {} in SemVer but the post-release {} in PEP 440, which pip puts above {} and its pre-releases",
+        pep440::release_of(.version),
+        pep440::spelled(.version),
+        pep440::release_of(.version),
+        path = .path.display()
+    )]
+    PostAsPre {
+        /// The version file's path relative to the root.
+        path: PathBuf,
+        /// The version asked for.
+        version: String,
+    },
     /// The file changed since the edit was planned; nothing was written.
     #[error("{path}: changed since the bump was planned; nothing was written", path = .path.display())]
     Stale {

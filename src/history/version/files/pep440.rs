@@ -1,6 +1,7 @@
 //! A SemVer version as Python tools read it (PEP 440): its spelling (`1.3.0-rc.1` is
 //! `1.3.0rc1`), the order PEP 440 gives versions, which is not SemVer's (`1.3.0-dev.1` is
-//! `1.3.0.dev1`, below `1.3.0b1`; `-pre.1` and `-rc.1` are both `rc1`), and the nearest
+//! `1.3.0.dev1`, below `1.3.0b1`; `-pre.1` and `-rc.1` are both `rc1`; `-post.1`, `-rev.1`,
+//! `-r.1` and `-1` are the post-release `1.3.0.post1`, above `1.3.0`), and the nearest
 //! version both orders put above the releases there are. PyPI refuses a version it has, and
 //! pip takes a lower one for older, so a Python project's versions go up in both orders.
 
@@ -11,7 +12,7 @@ use semver::Version;
 use super::{Result, VersionFile, VersionFileError};
 
 /// A SemVer version as uv writes it (PEP 440): `1.3.0-rc.1` → `1.3.0rc1`, `-alpha.2` → `a2`,
-/// `-beta` → `b0`, `-dev.3` → `.dev3`, a build `+Build-5` → the local `+build.5`. `None` for
+/// `-beta` → `b0`, `-dev.3` → `.dev3`, `-post.1` → `.post1`, a build `+Build-5` → the local `+build.5`. `None` for
 /// a pre-release PEP 440 has no spelling of (`1.3.0-foo.1`).
 pub(super) fn spell(version: &str) -> Option<String> {
     let v = Version::parse(version).ok()?;
@@ -45,6 +46,14 @@ pub(super) fn spelled(version: &str) -> String {
     spell(version).unwrap_or_else(|| version.to_owned())
 }
 
+/// The release `version` is a pre-release of (`1.3.0` of `1.3.0-post.1`), or as written.
+pub(super) fn release_of(version: &str) -> String {
+    Version::parse(version).map_or_else(
+        |_| version.to_owned(),
+        |v| format!("{}.{}.{}", v.major, v.minor, v.patch),
+    )
+}
+
 /// Whether uv can write `version` (PEP 440 spells it): a lock of the project can hold it.
 pub fn uv_spells(version: &str) -> bool {
     spell(version).is_some()
@@ -65,8 +74,17 @@ fn pep_tag(tag: &str) -> Option<&'static str> {
         "b" | "beta" => "b",
         "c" | "rc" | "pre" | "preview" => "rc",
         "dev" => ".dev",
+        // PEP 440's post-release spellings, a bare number (`1.3.0-1`) among them.
+        "post" | "rev" | "r" | "" => ".post",
         _ => return None,
     })
+}
+
+/// Whether `version` is a SemVer pre-release PEP 440 reads as a post-release
+/// (`1.3.0-post.1` is `1.3.0.post1`): below `1.3.0` in one order, above it in the other.
+fn is_post(version: &str) -> bool {
+    Version::parse(version)
+        .is_ok_and(|v| !v.pre.is_empty() && spell(version).is_some_and(|s| s.contains(".post")))
 }
 
 /// Where a version stands in PEP 440's order: the release numbers (trailing zeros dropped,
@@ -97,9 +115,11 @@ fn key(text: &str) -> Option<Key> {
                     "a" => 1,
                     "b" => 2,
                     "rc" => 3,
+                    ".post" => 5,
                     _ => return None,
                 };
-                (&pep[..at], phase, n)
+                // A separator before the tag is PEP 440 too (`1.3.0.rev1`, `1.3.0-rc1`).
+                (pep[..at].trim_end_matches(['.', '-', '_']), phase, n)
             }
             None => (pep, 4, "0"),
         }
@@ -154,11 +174,18 @@ fn is_python(path: &Path) -> bool {
 }
 
 /// A release to `new` of `bumped` (the version files, each with what it says) refused when a
-/// Python one goes down or stays in PEP 440's order, though SemVer's goes up.
+/// Python one goes down or stays in PEP 440's order, though SemVer's goes up, or when `new`
+/// is a SemVer pre-release PEP 440 reads as a post-release (the orders disagree).
 pub fn check_order(bumped: &[(VersionFile, String)], new: &str) -> Result<()> {
     for (f, old) in bumped {
         if old == new || !is_python(&f.path) {
             continue;
+        }
+        if is_post(new) {
+            return Err(VersionFileError::PostAsPre {
+                path: f.path.clone(),
+                version: new.to_owned(),
+            });
         }
         let (Some(to), Some(from)) = (key(new), key(old)) else {
             continue;
@@ -205,7 +232,8 @@ pub fn instead(v: &Version, floors: &[String]) -> Version {
         .saturating_add(1);
     let core = Version::new(v.major, v.minor, v.patch);
     let (own, _) = split_tag(v.pre.as_str());
-    let own = Some(own).filter(|t| pep_tag(t).is_some());
+    // A post-release spelling is refused, never advised: `rc` means the same to both orders.
+    let own = Some(own).filter(|t| pep_tag(t).is_some_and(|p| p != ".post"));
     for tag in own.into_iter().chain(Some("rc")) {
         let at = |k: u64| {
             let mut c = core.clone();
@@ -258,6 +286,10 @@ mod tests {
             ("1.2.3-alpha.2", "1.2.3a2"),
             ("1.2.3-beta", "1.2.3b0"),
             ("1.2.3-dev.3", "1.2.3.dev3"),
+            ("1.2.3-post.1", "1.2.3.post1"),
+            ("1.2.3-rev.2", "1.2.3.post2"),
+            ("1.2.3-r.3", "1.2.3.post3"),
+            ("1.2.3-4", "1.2.3.post4"),
             ("1.2.3+Build-5", "1.2.3+build.5"),
         ] {
             assert_eq!(spell(semver).as_deref(), Some(pep), "{semver}");
@@ -301,6 +333,10 @@ mod tests {
         assert_eq!(k("1.3"), k("1.3.0"));
         assert!(k("1.3.0-rc.2") < k("1.3.0"));
         assert!(k("1.3.0") < k("1.3.0.post1"));
+        assert_eq!(k("1.3.0-post.1"), k("1.3.0.post1"));
+        assert_eq!(k("1.3.0-r.1"), k("1.3.0.rev1"));
+        assert!(k("1.3.0-rc.9") < k("1.3.0-post.1"));
+        assert!(k("1.3.0-1") < k("1.3.0-post.2"));
         assert!(k("1.2.9") < k("1.3.0.dev1"));
         assert_eq!(key("1.3.0-next.1"), None);
     }
@@ -327,6 +363,18 @@ mod tests {
         // SemVer's order is Cargo's: a Rust crate's pre-releases are not PyPI's.
         let cargo = vec![(file("Cargo.toml"), "1.3.0-beta.1".to_owned())];
         assert!(check_order(&cargo, "1.3.0-dev.1").is_ok());
+        // PEP 440's post-release is above its release: SemVer's pre-release is below.
+        let e = check_order(&py("1.2.0"), "1.3.0-post.1").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "pyproject.toml: 1.3.0-post.1 is a pre-release of 1.3.0 in SemVer but the post-release 1.3.0.post1 in PEP 440, which pip puts above 1.3.0 and its pre-releases"
+        );
+        for post in ["1.3.0-rev.1", "1.3.0-r", "1.3.0-2"] {
+            assert!(check_order(&py("1.2.0"), post).is_err(), "{post}");
+        }
+        assert!(check_order(&py("1.3.0-post.1"), "1.3.0").is_err());
+        assert!(check_order(&py("1.3.0-post.1"), "1.3.1-rc.1").is_ok());
+        assert!(check_order(&cargo, "1.3.0-post.1").is_ok());
         let init = vec![(file("src/x/__init__.py"), "1.3.0-pre.1".to_owned())];
         assert!(check_order(&init, "1.3.0-rc.1").is_err());
     }
@@ -350,6 +398,10 @@ mod tests {
             ("1.3.0-zeta.2", &["1.3.0-zeta.1"], "1.3.0"),
             ("0.9.12", &["0.9.11", "1.0.0b1"], "1.0.0-rc.1"),
             ("0.9.12", &["1.0.0rc3"], "1.0.0-rc.4"),
+            ("1.3.0-post.1", &["1.2.0"], "1.3.0-rc.1"),
+            ("1.3.0-rev.3", &["1.3.0-rc.1"], "1.3.0-rc.3"),
+            ("1.3.0-rc.1", &["1.3.0-post.1"], "1.3.1-rc.1"),
+            ("1.3.0", &["1.3.0.post1"], "1.3.1-rc.1"),
         ] {
             let got = instead(&v(asked), &floors(after));
             assert_eq!(got, v(nearest), "{asked} after {after:?}");
