@@ -1,7 +1,8 @@
 //! The test hook `RELHOOK_TEST_FAILPOINT=<step>[:pause|:hold]`: a named step of a transaction
 //! (or of a release or hand-tag rewrite, or of an atomic write beside its file:
 //! `beside-written`; of a work-tree file about to be replaced: `file-replacing`; of a finished
-//! transaction's journal: `journal-removal`) fails there,
+//! transaction's journal: `journal-removal`; of post-commit's first instruction:
+//! `post-commit-started`) fails there,
 //! or sleeps 10 s so a test can kill it (`RELHOOK_TEST_PAUSED=<file>`: the file is written
 //! once the pause begins), or holds until the test removes that file. A leaf, so that `fsx`
 //! has it too.

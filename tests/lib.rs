@@ -509,6 +509,7 @@ mod qa48_pep440_order;
 mod qa48_pep440_post;
 mod qa48_pep440_tags;
 mod qa48_pnpm_lock_specifier;
+mod qa48_post_commit_early_signal;
 mod qa48_post_commit_signals;
 mod qa48_prefix_uncommon_former;
 mod qa48_published_amend;

@@ -271,7 +271,8 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
     }
     // A Ctrl-C (SIGTERM, SIGHUP) from here on is noted, not fatal: git ignores this hook's
     // exit and says nothing, so the amend is undone before HEAD moves, or finished after, and
-    // said; never left half-made with git's index lock held (see `not_added`).
+    // said; never left half-made with git's index lock held (see `not_added`). Started by
+    // git, the hook defers them from its first instruction already (`cli::run`).
     let _deferred = crate::interrupt::Deferred::begin();
     // git runs post-commit only where commits are made: a work tree relhook does not see is
     // said, not passed over in silence.
@@ -286,6 +287,17 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
         }
         opened => opened?,
     };
+    // A signal noted before this (`cli::run` defers them from the hook's start): nothing is
+    // done, and the commit's missing entry is said as a later one says it.
+    if let Some(signal) = crate::interrupt::received() {
+        let e = crate::interrupt::interrupted(signal, crate::history::accumulate::ADDING);
+        return Ok(not_added::said(
+            &mut crate::cli::stream::stderr(),
+            &repo,
+            &config,
+            e,
+        ));
+    }
     repo.cache_objects();
     // A tag's settled note is read only by the transaction that wrote it: a commit since
     // means it speaks for nothing any more (one stat when there is none).

@@ -69,6 +69,16 @@ pub(super) fn from_shebang(args: &mut Vec<OsString>) -> Result<Option<Later>, Ex
     Ok(later)
 }
 
+/// Whether these arguments start post-commit: its `#!` form (`hook:post-commit[:chain]`) or
+/// `hook post-commit` (the sh shim, a hook manager). Read before anything else runs.
+pub(super) fn is_post_commit(args: &[OsString]) -> bool {
+    match args.get(1).and_then(|a| a.to_str()) {
+        Some("hook") => args.get(2).is_some_and(|a| a == "post-commit"),
+        Some(word) => matches!(word, "hook:post-commit" | "hook:post-commit:chain"),
+        None => false,
+    }
+}
+
 /// Runs the chained hook as git would: directly, or with sh when it has no `#!` line; with
 /// `input` on its standard input (the ref lines relhook already read), else relhook's own.
 /// `Err` carries its exit code when it fails (it can still veto what git is doing).
@@ -145,6 +155,26 @@ mod tests {
             with_args,
             args(&["relhook", "hook", "post-commit", "x", "y"])
         );
+    }
+
+    #[test]
+    fn post_commit_is_told_by_its_arguments_alone() {
+        for yes in [
+            &["relhook", "hook:post-commit", "f"][..],
+            &["relhook", "hook:post-commit:chain", "f"],
+            &["relhook", "hook", "post-commit"],
+        ] {
+            assert!(is_post_commit(&args(yes)), "{yes:?}");
+        }
+        for no in [
+            &["relhook", "hook:pre-push", "f"][..],
+            &["relhook", "hook", "commit-msg", "m"],
+            &["relhook", "lint", "hook:post-commit"],
+            &["relhook", "hook"],
+            &["relhook"],
+        ] {
+            assert!(!is_post_commit(&args(no)), "{no:?}");
+        }
     }
 
     #[test]

@@ -72,12 +72,21 @@ where
     T: Into<OsString> + Clone,
 {
     let mut args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    // post-commit defers Ctrl-C (SIGTERM, SIGHUP) from its very start: git ignores the hook's
+    // exit, so one killed before its own guard left the commit without its entry, unsaid.
+    // Noted, it stops the hook before any work, in its one line (see `changelog`).
+    let deferred = direct::is_post_commit(&args).then(crate::interrupt::Deferred::begin);
+    if deferred.is_some() {
+        let _ = crate::failpoint::failpoint("post-commit-started");
+    }
     crate::interrupt::file_size_limit_as_error();
     let later = match direct::from_shebang(&mut args) {
         Ok(later) => later,
         Err(code) => return code,
     };
     let code = run_args(&args);
+    // The hook it chains runs with the signals as git left them.
+    drop(deferred);
     // A Ctrl-C post-commit deferred (see `interrupt`) asked to stop: the hook it chains is not
     // started after it, as the sh shim, which the same signal ends, does not start it.
     if let Some(later) = later.filter(|_| crate::interrupt::received().is_none()) {
