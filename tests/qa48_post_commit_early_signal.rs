@@ -4,8 +4,7 @@
 //! git exited 0 and nothing was said. The hook now defers them from its first instruction,
 //! and one noted before any work stops it in the same one line as one during the amend.
 
-use std::process::{Output, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Output;
 
 use crate::support::{Repo, SKELETON, relhook_bin, stderr, text};
 
@@ -27,39 +26,8 @@ fn repo() -> Repo {
 /// job), sent `signal` once post-commit paused at its very start; its output once git and
 /// the hook (which outlives a git the signal ended) are done.
 fn commit_signalled_early(repo: &Repo, signal: i32) -> Output {
-    use std::os::unix::process::CommandExt;
-    let paused = repo.dir.path().join("paused");
-    let _ = std::fs::remove_file(&paused);
-    let mut child = repo
-        .command_in("git", &repo.path())
-        .args(["commit", "-q", "-m", "feat: add one"])
-        .env("RELHOOK_TEST_FAILPOINT", "post-commit-started:pause")
-        .env("RELHOOK_TEST_PAUSED", &paused)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .process_group(0)
-        .spawn()
-        .expect("spawn git commit");
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while !paused.exists() {
-        if let Ok(Some(status)) = child.try_wait() {
-            panic!("git commit ended before post-commit's pause: {status}");
-        }
-        assert!(Instant::now() < deadline, "post-commit's pause never came");
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    let pid = i32::try_from(child.id()).unwrap();
-    // SAFETY: kill(2) on the process group this test started.
-    assert_eq!(unsafe { libc::kill(-pid, signal) }, 0);
-    let watchdog = std::thread::spawn(move || {
-        std::thread::sleep(Duration::from_secs(30));
-        // SAFETY: as above; a group that has ended makes this a no-op.
-        unsafe { libc::kill(-pid, libc::SIGKILL) };
-    });
-    let out = child.wait_with_output().expect("wait");
-    drop(watchdog);
-    out
+    let args = ["commit", "-q", "-m", "feat: add one"];
+    crate::qa48_post_commit_signals::git_signalled_at(repo, &args, "post-commit-started", signal)
 }
 
 /// The commit stays as git made it, one line says so and names the command that adds the

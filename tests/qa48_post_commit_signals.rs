@@ -49,7 +49,7 @@ fn commit_signalled_at(repo: &Repo, step: &str, signal: i32) -> Output {
 }
 
 /// `git ARGS` as [`commit_signalled_at`] runs its commit.
-fn git_signalled_at(repo: &Repo, args: &[&str], step: &str, signal: i32) -> Output {
+pub(crate) fn git_signalled_at(repo: &Repo, args: &[&str], step: &str, signal: i32) -> Output {
     use std::os::unix::process::CommandExt;
     let paused = repo.dir.path().join("paused");
     let _ = std::fs::remove_file(&paused);
