@@ -11,7 +11,7 @@ use crate::support::{Repo, hand_tag, ok, stderr, text};
 const PACKAGE: &str = "{\n  \"name\": \"x\",\n  \"version\": \"0.0.0\"\n}\n";
 
 /// The failing push's advice, after "if the release is".
-fn advice(repo: &Repo) -> String {
+pub(crate) fn advice(repo: &Repo) -> String {
     let push = repo.git_output(&["push", "-q", "--follow-tags", "origin", "main"]);
     assert!(!push.status.success(), "{}", text(&push));
     let err = stderr(&push);

@@ -4,7 +4,8 @@
 //! v0.2.0 && git reset --keep HEAD~1`, which, pasted, dropped the bump. Only lines moved to the
 //! release's version are relhook's; the user's commit now stays.
 
-use crate::support::{Repo, hand_tag, ok, stderr, text};
+use crate::qa48_hand_release_content::advice;
+use crate::support::{Repo, hand_tag, ok};
 
 const CONFIG: &str = "[checks]\ntest = [\"false\"]\nrun_tests_on_push = true\n";
 
@@ -48,17 +49,6 @@ fn project(files: &[(&str, &str)]) -> Repo {
     repo.git(&["add", "a.txt"]);
     repo.commit_hooked("feat: add a");
     repo
-}
-
-/// The failing push's advice, after "if the release is".
-fn advice(repo: &Repo) -> String {
-    let push = repo.git_output(&["push", "-q", "--follow-tags", "origin", "main"]);
-    assert!(!push.status.success(), "{}", text(&push));
-    let err = stderr(&push);
-    let rest = &err[err
-        .find("if the release is")
-        .unwrap_or_else(|| panic!("{err}"))..];
-    rest.split('`').nth(1).unwrap().to_owned()
 }
 
 #[test]

@@ -6,17 +6,11 @@
 
 use std::process::Output;
 
-use crate::support::{Repo, SKELETON, relhook_bin, stderr, text};
+use crate::support::{Repo, relhook_bin, stderr, text};
 
 /// relhook installed over a committed changelog, `a.txt` changed in the work tree.
 fn repo() -> Repo {
-    let repo = Repo::new();
-    repo.write(".relconfig.toml", "[checks]\nrequire_tested_tags = false\n");
-    repo.write("CHANGELOG.md", SKELETON);
-    repo.git(&["add", "."]);
-    repo.git(&["commit", "-q", "-m", "chore: init"]);
-    let out = repo.relhook(&["install"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let repo = crate::qa48_post_commit_signals::installed_over(Repo::new());
     repo.write("a.txt", "one\n");
     repo.git(&["add", "a.txt"]);
     repo

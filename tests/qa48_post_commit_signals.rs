@@ -18,16 +18,22 @@ const SIGNALS: [(i32, &str); 3] = [
     (libc::SIGHUP, "SIGHUP"),
 ];
 
-/// relhook installed (post-commit in its `#!` form, as `relhook install` writes it) over a
-/// committed changelog, `a.txt` committed as a feature, and changed again in the work tree.
-fn repo() -> Repo {
-    let repo = Repo::new();
+/// relhook installed in `repo` (post-commit in its `#!` form, as `relhook install` writes
+/// it) over a committed changelog.
+pub(crate) fn installed_over(repo: Repo) -> Repo {
     repo.write(".relconfig.toml", "[checks]\nrequire_tested_tags = false\n");
     repo.write("CHANGELOG.md", SKELETON);
     repo.git(&["add", "."]);
     repo.git(&["commit", "-q", "-m", "chore: init"]);
     let out = repo.relhook(&["install"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    repo
+}
+
+/// relhook installed (post-commit in its `#!` form, as `relhook install` writes it) over a
+/// committed changelog, `a.txt` committed as a feature, and changed again in the work tree.
+fn repo() -> Repo {
+    let repo = installed_over(Repo::new());
     repo.write("a.txt", "one\n");
     repo.git(&["add", "a.txt"]);
     repo.git(&["commit", "-q", "-m", "feat: add one"]);
@@ -222,12 +228,7 @@ fn a_chained_hook_does_not_start_after_a_ctrl_c() {
     let ran = repo.dir.path().join("chained-ran");
     std::fs::write(&hook, format!("#!/bin/sh\ntouch '{}'\n", ran.display())).unwrap();
     crate::support::make_executable(&hook);
-    repo.write(".relconfig.toml", "[checks]\nrequire_tested_tags = false\n");
-    repo.write("CHANGELOG.md", SKELETON);
-    repo.git(&["add", "."]);
-    repo.git(&["commit", "-q", "-m", "chore: init"]);
-    let out = repo.relhook(&["install"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let repo = installed_over(repo);
     repo.write("a.txt", "one\n");
     repo.git(&["add", "a.txt"]);
     repo.git(&["commit", "-q", "-m", "feat: add one"]);
