@@ -3,10 +3,11 @@
 //! go up in PEP 440's order though it does in SemVer's (`1.3.0-dev.1` after `1.3.0-beta.1`
 //! is `1.3.0.dev1` after `1.3.0b1`; `1.3.0-rc.1` after `1.3.0-pre.1` is `rc1` again), or a
 //! SemVer pre-release PEP 440 reads as a post-release (`1.3.0-post.1` is `1.3.0.post1`,
-//! above `1.3.0`, so the orders disagree whatever follows). Each
-//! refusal names the nearest version that is above every release there is in both orders
-//! (`1.3.0-rc.2` after `1.3.0-rc.1`): `relhook release`'s names that release, a hand tag's
-//! that tag. A Cargo or npm project keeps SemVer's order alone.
+//! above `1.3.0`, so the orders disagree whatever follows), or one a release tag SemVer puts
+//! below is at or above in PEP 440's order (`1.3.0` after `v1.3.0-post.1`, whatever the
+//! version files say now). Each refusal names the nearest version that is above every
+//! release there is in both orders (`1.3.0-rc.2` after `1.3.0-rc.1`): `relhook release`'s
+//! names that release, a hand tag's that tag. A Cargo or npm project keeps SemVer's order alone.
 
 use std::path::Path;
 
@@ -15,7 +16,9 @@ use semver::Version;
 use crate::config::Config;
 use crate::error::{Reason, Refusal};
 use crate::git::Repo;
-use crate::history::version::files::{self, Edit, LocksLeft, VersionFile, VersionFileError};
+use crate::history::version::files::{
+    self, Edit, LocksLeft, Pep440Error, VersionFile, VersionFileError,
+};
 
 /// The `uv.lock` edits of a release to `new` of `bumped` (the version files, each with what
 /// it says), and the locks it leaves; refused when a Python one cannot take `new` (see the
@@ -28,9 +31,39 @@ pub fn uv_lock_edits(
     bumped: &[(VersionFile, String)],
     new: &str,
 ) -> crate::Result<(Vec<Edit>, LocksLeft)> {
-    files::check_pep440_order(bumped, new)
-        .and_then(|()| files::uv_lock_edits(locks, root, bumped, new))
+    checked(repo, config, locks, root, bumped, new)
         .map_err(|e| refusal(repo, config, root, bumped, e))
+}
+
+/// The checks of the module in order, then the `uv.lock` edits.
+fn checked(
+    repo: &Repo,
+    config: &Config,
+    locks: files::Locks<'_>,
+    root: &Path,
+    bumped: &[(VersionFile, String)],
+    new: &str,
+) -> Result<(Vec<Edit>, LocksLeft), VersionFileError> {
+    files::check_pep440_order(bumped, new)?;
+    if let Ok(version) = Version::parse(new) {
+        files::check_pep440_tags(bumped, &version, &release_tags(repo, config))?;
+    }
+    files::uv_lock_edits(locks, root, bumped, new)
+}
+
+/// The release tags with their versions: SemVer's, and PEP 440's pre-releases relhook
+/// passes over (`v1.0.0b1`), which PyPI has all the same.
+fn release_tags(repo: &Repo, config: &Config) -> Vec<(String, Version)> {
+    let prefix = &config.version.tag_prefix;
+    (repo.tags_under(prefix).into_iter())
+        .filter_map(|(name, _)| {
+            let rest = name.get(prefix.len()..)?;
+            let version = Version::parse(rest)
+                .ok()
+                .or_else(|| files::semver_spelling(rest))?;
+            Some((name, version))
+        })
+        .collect()
 }
 
 /// `e`, a Python version file that cannot take the release's version refused with the
@@ -46,6 +79,9 @@ fn refusal(
         VersionFileError::NoLockSpelling { version, .. } => (Reason::VersionFile, version),
         VersionFileError::NotAbovePep440 { version, .. } => (Reason::NotGreater, version),
         VersionFileError::PostAsPre { version, .. } => (Reason::VersionFile, version),
+        VersionFileError::Pep440(Pep440Error::BelowTag { version, .. }) => {
+            (Reason::NotGreater, version)
+        }
         _ => return e.into(),
     };
     let Ok(version) = Version::parse(version) else {
@@ -69,9 +105,9 @@ fn instead(
     bumped: &[(VersionFile, String)],
 ) -> Version {
     let below = |v: &Version| v.cmp_precedence(version).is_lt();
-    let tags = repo.release_tag_candidates(&config.version.tag_prefix);
+    let tags = release_tags(repo, config).into_iter().map(|(_, v)| v);
     let section = super::above::greatest_in_work_tree(repo, config, root);
-    let released = tags.into_iter().map(|t| t.version).chain(section);
+    let released = tags.chain(section);
     let mut floors: Vec<String> = released.filter(below).map(|v| v.to_string()).collect();
     let new = version.to_string();
     floors.extend(
@@ -86,8 +122,8 @@ fn instead(
 
 /// For a hand tag of `version` (judged in `prepared`): why its release commit cannot be made
 /// when a Python version file of a project the release bumps cannot take it (see the
-/// module), with the tag to make instead. Reads nothing for a stable version uv can spell:
-/// only a pre-release can lack a spelling or go down in PEP 440's order.
+/// module), with the tag to make instead. A stable version can be refused too: a release
+/// tag of a post-release (`v1.3.0-post.1`) is above `1.3.0` in PEP 440's order.
 pub fn hand_tag(
     repo: &Repo,
     config: &Config,
@@ -95,16 +131,13 @@ pub fn hand_tag(
     version: &semver::Version,
 ) -> Option<String> {
     let new = version.to_string();
-    if version.pre.is_empty() && files::uv_spells(&new) {
-        return None;
-    }
     let sorted = super::files::sorted(repo, config, root, version).ok()?;
-    let e = files::check_pep440_order(&sorted.bumped, &new)
-        .and_then(|()| files::uv_lock_edits(files::Locks::WorkTree, root, &sorted.bumped, &new))
-        .err()?;
+    let locks = files::Locks::WorkTree;
+    let e = checked(repo, config, locks, root, &sorted.bumped, &new).err()?;
     let (VersionFileError::NoLockSpelling { .. }
     | VersionFileError::NotAbovePep440 { .. }
-    | VersionFileError::PostAsPre { .. }) = &e
+    | VersionFileError::PostAsPre { .. }
+    | VersionFileError::Pep440(_)) = &e
     else {
         return None;
     };

@@ -290,6 +290,9 @@ pub enum VersionFileError {
         /// The version asked for.
         version: String,
     },
+    /// A Python project cannot take the new version (see [`Pep440Error`]).
+    #[error(transparent)]
+    Pep440(#[from] Pep440Error),
     /// The file changed since the edit was planned; nothing was written.
     #[error("{path}: changed since the bump was planned; nothing was written", path = .path.display())]
     Stale {
@@ -554,7 +557,8 @@ pub use lerna::{npm_lock_keys, npm_lock_keys_in, package_manifests as lerna_pack
 pub use locks::Locks;
 use pattern::pattern_spans;
 pub use pep440::{
-    check_order as check_pep440_order, instead as pep440_instead, semver_spelling, uv_spells,
+    Pep440Error, check_order as check_pep440_order, check_tags as check_pep440_tags,
+    instead as pep440_instead, semver_spelling, uv_spells,
 };
 use toml::toml_span;
 pub use uv_lock::{LocksLeft, slash_path, uv_lock_edits};

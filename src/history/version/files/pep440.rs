@@ -3,9 +3,10 @@
 //! `1.3.0.dev1`, below `1.3.0b1`; `-pre.1` and `-rc.1` are both `rc1`; `-post.1`, `-rev.1`,
 //! `-r.1` and `-1` are the post-release `1.3.0.post1`, above `1.3.0`), and the nearest
 //! version both orders put above the releases there are. PyPI refuses a version it has, and
-//! pip takes a lower one for older, so a Python project's versions go up in both orders.
+//! pip takes a lower one for older, so a Python project's versions go up in both orders,
+//! above its version files and its release tags alike.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use semver::Version;
 
@@ -202,6 +203,67 @@ pub fn check_order(bumped: &[(VersionFile, String)], new: &str) -> Result<()> {
     Ok(())
 }
 
+/// A Python project's release refused for a reason of PEP 440's that no version file shows.
+#[derive(Debug, thiserror::Error)]
+pub enum Pep440Error {
+    /// A release tag SemVer puts below the new version is at or above it in PEP 440's order
+    /// (`v1.3.0-post.1` is `1.3.0.post1`, above `1.3.0`): PyPI has that release, so pip
+    /// takes the new one for older, whatever the version files say now.
+    #[error(
+        "{path}: {version} is {} in PEP 440, {} release tag {tag} ({}), {}",
+        spelled(.version),
+        if *.same { "the same version as the" } else { "below the" },
+        spelled(.tagged),
+        if *.same { "which PyPI refuses to publish twice" } else { "which pip takes for an older release" },
+        path = .path.display()
+    )]
+    BelowTag {
+        /// The Python version file's path relative to the root.
+        path: PathBuf,
+        /// The version asked for.
+        version: String,
+        /// The release tag's name.
+        tag: String,
+        /// The release tag's version.
+        tagged: String,
+        /// Whether PEP 440 reads both as one version.
+        same: bool,
+    },
+}
+
+/// A release to `new` of `bumped` refused when a Python version file is among them and one
+/// of `tags` (release tags, each with its version) that SemVer puts below `new` is at or
+/// above it in PEP 440's order: the greatest such tag is named. A tag above `new` in SemVer
+/// too is another check's (or an older line's release, which both orders allow).
+pub fn check_tags(
+    bumped: &[(VersionFile, String)],
+    new: &Version,
+    tags: &[(String, Version)],
+) -> Result<()> {
+    let Some((f, _)) = bumped.iter().find(|(f, _)| is_python(&f.path)) else {
+        return Ok(());
+    };
+    let Some(to) = key(&new.to_string()) else {
+        return Ok(());
+    };
+    let above = (tags.iter())
+        .filter(|(_, v)| v.cmp_precedence(new).is_lt())
+        .filter_map(|(name, v)| Some((key(&v.to_string())?, name, v)))
+        .filter(|(k, _, _)| *k >= to)
+        .max_by(|a, b| a.0.cmp(&b.0).then_with(|| a.2.cmp_precedence(b.2)));
+    match above {
+        Some((k, tag, v)) => Err(Pep440Error::BelowTag {
+            path: f.path.clone(),
+            version: new.to_string(),
+            tag: tag.clone(),
+            tagged: v.to_string(),
+            same: k == to,
+        }
+        .into()),
+        None => Ok(()),
+    }
+}
+
 /// The version nearest `v` that PEP 440 spells and that is above each of `floors` (the
 /// releases there are, and what the version files say) in SemVer's order and in PEP 440's:
 /// `v`'s own pre-release tag with the first number that is (`1.3.0-rc.1.1` after
@@ -377,6 +439,28 @@ mod tests {
         assert!(check_order(&cargo, "1.3.0-post.1").is_ok());
         let init = vec![(file("src/x/__init__.py"), "1.3.0-pre.1".to_owned())];
         assert!(check_order(&init, "1.3.0-rc.1").is_err());
+    }
+
+    #[test]
+    fn a_release_tag_above_in_pep_440_refuses_a_python_release() {
+        let py = vec![(file("pyproject.toml"), "1.3.0".to_owned())];
+        let v = |s: &str| Version::parse(s).unwrap();
+        let tags = |ts: &[&str]| -> Vec<(String, Version)> {
+            ts.iter().map(|t| (format!("v{t}"), v(t))).collect()
+        };
+        let post = tags(&["1.2.0", "1.3.0-post.1", "1.3.0-post.2"]);
+        let e = check_tags(&py, &v("1.3.0"), &post).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "pyproject.toml: 1.3.0 is 1.3.0 in PEP 440, below the release tag v1.3.0-post.2 (1.3.0.post2), which pip takes for an older release"
+        );
+        let e = check_tags(&py, &v("1.3.0-rc.1"), &tags(&["1.3.0-pre.1"])).unwrap_err();
+        assert!(e.to_string().contains("the same version as the"), "{e}");
+        assert!(check_tags(&py, &v("1.3.1-rc.1"), &post).is_ok());
+        // A tag above in SemVer too is an older line's, or another check's.
+        assert!(check_tags(&py, &v("1.2.5"), &tags(&["1.3.0"])).is_ok());
+        let cargo = vec![(file("Cargo.toml"), "1.3.0".to_owned())];
+        assert!(check_tags(&cargo, &v("1.3.0"), &post).is_ok());
     }
 
     #[test]
