@@ -1,9 +1,10 @@
 //! QA49: a Python project's release was checked against PEP 440's order only where its
 //! version files stood: after a release tagged `v1.3.0-post.1` (PEP 440's `1.3.0.post1`,
 //! above `1.3.0`) and pyproject.toml set back to 1.3.0 by hand, `relhook release 1.3.0` and a
-//! hand tag `v1.3.0` went through, and pip took the new release for older. Such a release is
-//! now refused in one line before anything is written, naming the tag, with a version
-//! that is taken.
+//! hand tag `v1.3.0` went through, and pip took the new release for older. A pyproject.toml
+//! with no uv.lock took a version PEP 440 cannot spell (`1.2.1-rc.1.2`) that uv.lock's path
+//! refuses. Both are now refused in one line before anything is written, naming the tag or
+//! the spelling, with a version that is taken.
 
 use crate::qa47_uv_lock_pre_release::advised;
 use crate::qa48_pep440_order::refused;
@@ -61,4 +62,31 @@ fn a_hand_tag_below_a_release_tag_in_pep_440_is_refused() {
     let out = repo.sh(command);
     assert!(out.status.success(), "{}", text(&out));
     assert_eq!(repo.read("pyproject.toml"), pyproject("1.3.1-rc.1"));
+}
+
+const UNSPELLED: &str = "pyproject.toml: 1.2.1-rc.1.2 has no PEP 440 spelling, which a Python \
+                         package's version must have";
+
+#[test]
+fn a_pyproject_without_uv_lock_refuses_a_version_pep_440_cannot_spell() {
+    let repo = project("1.2.0", "1.2.0", false);
+    let command = refused(&repo, &["release", "1.2.1-rc.1.2"], UNSPELLED);
+    assert_eq!(command, "relhook release 1.2.1-rc.2");
+    let says = "1.2.1-next.1 has no PEP 440 spelling";
+    let next = refused(&repo, &["release", "1.2.1-next.1"], says);
+    assert_eq!(next, "relhook release 1.2.1-rc.1");
+    ok(repo.sh(&command));
+    assert_eq!(repo.read("pyproject.toml"), pyproject("1.2.1-rc.2"));
+}
+
+#[test]
+fn a_hand_tag_pep_440_cannot_spell_is_refused_without_uv_lock() {
+    let repo = project("1.2.0", "1.2.0", false);
+    let err = hand_tag_refused(&repo, "v1.2.1-rc.1.2");
+    assert!(err.contains(UNSPELLED), "{err}");
+    let command = advised(&err, "instead: ");
+    assert_eq!(command, "git tag -a v1.2.1-rc.2 -m \"release 1.2.1-rc.2\"");
+    let out = repo.sh(command);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(repo.read("pyproject.toml"), pyproject("1.2.1-rc.2"));
 }

@@ -5,9 +5,10 @@
 //! SemVer pre-release PEP 440 reads as a post-release (`1.3.0-post.1` is `1.3.0.post1`,
 //! above `1.3.0`, so the orders disagree whatever follows), or one a release tag SemVer puts
 //! below is at or above in PEP 440's order (`1.3.0` after `v1.3.0-post.1`, whatever the
-//! version files say now). Each refusal names the nearest version that is above every
-//! release there is in both orders (`1.3.0-rc.2` after `1.3.0-rc.1`): `relhook release`'s
-//! names that release, a hand tag's that tag. A Cargo or npm project keeps SemVer's order alone.
+//! version files say now), or one package metadata (`pyproject.toml`) cannot spell, uv.lock
+//! or not. Each refusal names the nearest version that is above every release there is
+//! in both orders (`1.3.0-rc.2` after `1.3.0-rc.1`): `relhook release`'s names that
+//! release, a hand tag's that tag. A Cargo or npm project keeps SemVer's order alone.
 
 use std::path::Path;
 
@@ -35,7 +36,8 @@ pub fn uv_lock_edits(
         .map_err(|e| refusal(repo, config, root, bumped, e))
 }
 
-/// The checks of the module in order, then the `uv.lock` edits.
+/// The checks of the module in order, then the `uv.lock` edits: uv's own refusal of a
+/// spelling comes before the metadata's, which says less.
 fn checked(
     repo: &Repo,
     config: &Config,
@@ -48,7 +50,9 @@ fn checked(
     if let Ok(version) = Version::parse(new) {
         files::check_pep440_tags(bumped, &version, &release_tags(repo, config))?;
     }
-    files::uv_lock_edits(locks, root, bumped, new)
+    let edits = files::uv_lock_edits(locks, root, bumped, new)?;
+    files::check_pep440_spelled(bumped, new)?;
+    Ok(edits)
 }
 
 /// The release tags with their versions: SemVer's, and PEP 440's pre-releases relhook
@@ -81,6 +85,9 @@ fn refusal(
         VersionFileError::PostAsPre { version, .. } => (Reason::VersionFile, version),
         VersionFileError::Pep440(Pep440Error::BelowTag { version, .. }) => {
             (Reason::NotGreater, version)
+        }
+        VersionFileError::Pep440(Pep440Error::Unspelled { version, .. }) => {
+            (Reason::VersionFile, version)
         }
         _ => return e.into(),
     };

@@ -557,8 +557,8 @@ pub use lerna::{npm_lock_keys, npm_lock_keys_in, package_manifests as lerna_pack
 pub use locks::Locks;
 use pattern::pattern_spans;
 pub use pep440::{
-    Pep440Error, check_order as check_pep440_order, check_tags as check_pep440_tags,
-    instead as pep440_instead, semver_spelling, uv_spells,
+    Pep440Error, check_order as check_pep440_order, check_spelled as check_pep440_spelled,
+    check_tags as check_pep440_tags, instead as pep440_instead, semver_spelling, uv_spells,
 };
 use toml::toml_span;
 pub use uv_lock::{LocksLeft, slash_path, uv_lock_edits};

@@ -4,7 +4,8 @@
 //! `-r.1` and `-1` are the post-release `1.3.0.post1`, above `1.3.0`), and the nearest
 //! version both orders put above the releases there are. PyPI refuses a version it has, and
 //! pip takes a lower one for older, so a Python project's versions go up in both orders,
-//! above its version files and its release tags alike.
+//! above its version files and its release tags alike; its package metadata takes only a
+//! version PEP 440 spells.
 
 use std::path::{Path, PathBuf};
 
@@ -229,6 +230,15 @@ pub enum Pep440Error {
         /// Whether PEP 440 reads both as one version.
         same: bool,
     },
+    /// The new version has no PEP 440 spelling (`1.3.0-rc.1.2`), which a Python package's
+    /// metadata must have (PEP 621): the build backend would refuse the file.
+    #[error("{path}: {version} has no PEP 440 spelling, which a Python package's version must have (a pre-release there is `a`, `b`, `rc` or `dev`, then a number)", path = .path.display())]
+    Unspelled {
+        /// The Python package's metadata file relative to the root.
+        path: PathBuf,
+        /// The version asked for.
+        version: String,
+    },
 }
 
 /// A release to `new` of `bumped` refused when a Python version file is among them and one
@@ -261,6 +271,27 @@ pub fn check_tags(
         }
         .into()),
         None => Ok(()),
+    }
+}
+
+/// A release to `new` of `bumped` refused when `new` has no PEP 440 spelling and a Python
+/// package's metadata (`pyproject.toml`, `setup.cfg`, `setup.py`) would take it: PEP 621 and
+/// setuptools read the version as PEP 440. A module's `__version__` alone is not metadata.
+pub fn check_spelled(bumped: &[(VersionFile, String)], new: &str) -> Result<()> {
+    let metadata = |p: &Path| {
+        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        matches!(name, "pyproject.toml" | "setup.cfg" | "setup.py")
+    };
+    match bumped
+        .iter()
+        .find(|(f, old)| old != new && metadata(&f.path))
+    {
+        Some((f, _)) if spell(new).is_none() => Err(Pep440Error::Unspelled {
+            path: f.path.clone(),
+            version: new.to_owned(),
+        }
+        .into()),
+        _ => Ok(()),
     }
 }
 
@@ -461,6 +492,20 @@ mod tests {
         assert!(check_tags(&py, &v("1.2.5"), &tags(&["1.3.0"])).is_ok());
         let cargo = vec![(file("Cargo.toml"), "1.3.0".to_owned())];
         assert!(check_tags(&cargo, &v("1.3.0"), &post).is_ok());
+    }
+
+    #[test]
+    fn package_metadata_takes_only_a_version_pep_440_spells() {
+        let at = |path: &str| vec![(file(path), "1.2.0".to_owned())];
+        let e = check_spelled(&at("pyproject.toml"), "1.2.1-rc.1.2").unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("pyproject.toml: 1.2.1-rc.1.2 has no PEP 440 spelling")
+        );
+        assert!(check_spelled(&at("setup.cfg"), "1.2.1-next.1").is_err());
+        assert!(check_spelled(&at("pyproject.toml"), "1.2.1-rc.1").is_ok());
+        assert!(check_spelled(&at("src/x/__init__.py"), "1.2.1-next.1").is_ok());
+        assert!(check_spelled(&at("Cargo.toml"), "1.2.1-next.1").is_ok());
     }
 
     #[test]
