@@ -5,9 +5,10 @@
 //! git refuses, and doctor said all is well. Each now says what the file is, with the fix.
 
 use std::path::Path;
-use std::process::Output;
 
-use crate::support::{Repo, chmod, hand_tag_refused, ok, relhook_bin, text, untested_installed};
+use crate::support::{
+    Repo, as_user, chmod, hand_tag_refused, ok, relhook_bin, text, untested_installed,
+};
 
 /// relhook installed (no test records needed), Cargo.toml released at 0.1.0, and a feature
 /// to release as 0.2.0.
@@ -24,37 +25,6 @@ fn released_feature() -> Repo {
     repo.git(&["add", "a.txt"]);
     repo.commit_hooked("feat: add one");
     repo
-}
-
-/// Whether the tests run as root, whom a file's mode does not stop unless capabilities drop.
-fn is_root() -> bool {
-    std::process::Command::new("id")
-        .arg("-u")
-        .output()
-        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
-}
-
-/// `program ARGS` in the repository as a user its files' modes apply to: as root, without
-/// the capabilities that read and write past them (`None` where capsh is not installed).
-fn as_user(repo: &Repo, program: &Path, args: &[&str]) -> Option<Output> {
-    let mut cmd = if is_root() {
-        let mut cmd = repo.command_in("capsh", &repo.path());
-        cmd.args([
-            "--drop=cap_dac_override,cap_dac_read_search,cap_fowner",
-            "--",
-            "-c",
-            "exec \"$@\"",
-            "x",
-        ])
-        .arg(program);
-        cmd
-    } else {
-        repo.command_in(program, &repo.path())
-    };
-    cmd.env("RELHOOK_DATE", "2026-11-21").args(args);
-    let out = cmd.output().ok()?;
-    // capsh missing, or refused the drop (a container without CAP_SETPCAP): no test here.
-    (!is_root() || !text(&out).contains("capsh")).then_some(out)
 }
 
 /// `relhook release ARGS` refused (exit 1) with nothing made; its words.

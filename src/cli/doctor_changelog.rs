@@ -305,7 +305,7 @@ fn conflicted_changelog(repo: &Repo, config: &Config, setting: Setting) -> Optio
 }
 
 /// A changelog path post-commit cannot write (a directory, a symbolic link, a path leading
-/// out of the work tree): every commit warns "no entry added", so doctor says so, with the fix
+/// out of the work tree, a file it may not read): every commit warns "no entry added", so doctor says so, with the fix
 /// post-commit names.
 fn unwritable_changelog(repo: &Repo, config: &Config, setting: &Setting) -> Option<Check> {
     let root = repo.work_tree()?;
@@ -318,10 +318,11 @@ fn unwritable_changelog(repo: &Repo, config: &Config, setting: &Setting) -> Opti
         // The same refusal every command gives (named by `changelog_not_a_file`).
         let (what, fix) = crate::history::sync::changelog_not_a_file(repo, config, path)?;
         (what, format!("{fix}, then `relhook changelog --sync`"))
-    } else if dangling
+    } else if (dangling || crate::history::changelog::unreadable(&root, path))
         && let Some((what, fix)) = crate::history::sync::changelog_not_a_file(repo, config, path)
     {
-        // A link to nothing where the file was: the fix every command names.
+        // A link to nothing where the file was, a file relhook may not read: the fix every
+        // command names.
         (what, format!("{fix}, then `relhook changelog --sync`"))
     } else if meta.as_ref().is_some_and(|m| m.file_type().is_symlink()) {
         let to = std::fs::read_link(root.join(path)).ok()?;

@@ -273,6 +273,37 @@ pub fn chmod(path: &Path, mode: u32) {
     let _ = (path, mode);
 }
 
+/// Whether the tests run as root, whom a file's mode does not stop unless capabilities drop.
+pub fn is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+}
+
+/// `program ARGS` in the repository as a user its files' modes apply to: as root, without
+/// the capabilities that read and write past them (`None` where capsh is not installed).
+pub fn as_user(repo: &Repo, program: &Path, args: &[&str]) -> Option<Output> {
+    let mut cmd = if is_root() {
+        let mut cmd = repo.command_in("capsh", &repo.path());
+        cmd.args([
+            "--drop=cap_dac_override,cap_dac_read_search,cap_fowner",
+            "--",
+            "-c",
+            "exec \"$@\"",
+            "x",
+        ])
+        .arg(program);
+        cmd
+    } else {
+        repo.command_in(program, &repo.path())
+    };
+    cmd.env("RELHOOK_DATE", "2026-11-21").args(args);
+    let out = cmd.output().ok()?;
+    // capsh missing, or refused the drop (a container without CAP_SETPCAP): no test here.
+    (!is_root() || !text(&out).contains("capsh")).then_some(out)
+}
+
 /// The absolute path of the `git` found on PATH.
 pub fn git_abs() -> PathBuf {
     let path = std::env::var_os("PATH").unwrap_or_default();

@@ -83,6 +83,26 @@ pub fn not_a_file_fix(rel: &Path, kind: NotAFile, committed: bool, key: &str) ->
     }
 }
 
+/// Whether `root/rel` is a file its permissions keep relhook from reading (mode 000, another
+/// user's): said before the work starts, not as a read failing halfway (a hand tag's
+/// `committed` could only withdraw the tag git made).
+pub fn unreadable(root: &Path, rel: &Path) -> bool {
+    let path = root.join(rel);
+    // Opened, not read: a regular file's open does not wait.
+    std::fs::metadata(&path).is_ok_and(|m| m.is_file())
+        && std::fs::File::open(&path)
+            .is_err_and(|e| e.kind() == std::io::ErrorKind::PermissionDenied)
+}
+
+/// What [`unreadable`] found, and the command that makes it readable (and writable) again.
+pub fn unreadable_what_fix(rel: &Path) -> (String, String) {
+    let word = crate::shellword::quote(&rel.display().to_string());
+    (
+        format!("{} cannot be read (permission denied)", rel.display()),
+        format!("`chmod u+rw {word}` (as its owner)"),
+    )
+}
+
 /// The fix for a link to nothing that HEAD itself holds (mode 120000), which `git checkout`
 /// would only bring back: take it out of the repository, or name the file it stood for.
 pub fn committed_link_fix(rel: &Path, key: &str) -> String {
@@ -137,6 +157,28 @@ mod tests {
         assert_eq!(
             not_a_file_fix(rel, NotAFile::Directory { empty: false }, true, key),
             "point `changelog.path` in .relconfig.toml at a file (such as CHANGELOG.md/CHANGELOG.md) or move the directory away"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_without_read_permission_is_unreadable() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("CHANGELOG.md");
+        std::fs::write(&path, "x").unwrap();
+        assert!(!unreadable(dir.path(), Path::new("CHANGELOG.md")));
+        assert!(!unreadable(dir.path(), Path::new("none")));
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).unwrap();
+        // Root reads past the mode: there is nothing to tell then.
+        let readable = std::fs::File::open(&path).is_ok();
+        assert_eq!(unreadable(dir.path(), Path::new("CHANGELOG.md")), !readable);
+        assert_eq!(
+            unreadable_what_fix(Path::new("my log.md")),
+            (
+                "my log.md cannot be read (permission denied)".to_owned(),
+                "`chmod u+rw 'my log.md'` (as its owner)".to_owned()
+            )
         );
     }
 

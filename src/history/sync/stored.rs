@@ -92,10 +92,11 @@ pub fn has_section_at(repo: &Repo, commit: Oid, path: &Path, version: &semver::V
         .is_some_and(|log| log.entries_of(&version.to_string()).is_some())
 }
 
-/// The work tree's changelog at `rel` when it is no file (a FIFO, a directory): what stands
-/// there and the command that puts a file back (`git checkout` when HEAD holds one), for
-/// every command that would read or write it to refuse in the same words. `config` names the
-/// setting of `rel` (a package's `changelog`, or `changelog.path`).
+/// The work tree's changelog at `rel` when it is no file (a FIFO, a directory) or one relhook
+/// may not read (mode 000): what stands there and the command that puts a readable file back
+/// (`git checkout` when HEAD holds one, `chmod`), for every command that would read or write
+/// it to refuse in the same words. `config` names the setting of `rel` (a package's
+/// `changelog`, or `changelog.path`).
 pub fn changelog_not_a_file(
     repo: &Repo,
     config: &crate::config::Config,
@@ -126,7 +127,12 @@ pub fn changelog_not_a_file(
             ),
         ));
     }
-    let kind = not_a_file(&repo.work_tree()?, rel)?;
+    let root = repo.work_tree()?;
+    // A file its mode keeps relhook from reading: said before any work, with the `chmod`.
+    if crate::history::changelog::unreadable(&root, rel) {
+        return Some(crate::history::changelog::unreadable_what_fix(rel));
+    }
+    let kind = not_a_file(&root, rel)?;
     let stored = repo
         .head()
         .and_then(|h| repo.file_at(h, rel).ok().flatten());

@@ -1,0 +1,60 @@
+//! QA49: files relhook cannot read or write. A CHANGELOG.md of mode 000 let a hand tag be
+//! made and then withdrawn (git exiting 0), and doctor said all is well. Each now says what
+//! is wrong, with advice that works.
+
+use std::path::Path;
+
+use crate::support::{Repo, as_user, chmod, ok, relhook_bin, text, untested_installed};
+
+/// relhook installed (no test records needed) and a feature to release as 0.1.0; the
+/// changelog holds its entry.
+fn feature() -> Repo {
+    let repo = untested_installed();
+    repo.write("a.txt", "one\n");
+    repo.git(&["add", "a.txt"]);
+    repo.commit_hooked("feat: add one");
+    assert!(repo.read("CHANGELOG.md").contains("- add one"));
+    repo
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_changelog_refuses_the_hand_tag_before_it_is_made() {
+    let repo = feature();
+    chmod(&repo.path().join("CHANGELOG.md"), 0o000);
+    let git = Path::new("git");
+    let Some(out) = as_user(&repo, git, &["tag", "-a", "v0.1.0", "-m", "x"]) else {
+        eprintln!("skipped: capsh is needed to read as a user whom the mode stops");
+        return;
+    };
+    let said = text(&out);
+    assert_eq!(out.status.code(), Some(128), "{said}");
+    assert_eq!(repo.git(&["tag", "-l", "v0.1.0"]), "", "no tag was made");
+    assert!(
+        said.contains(
+            "relhook: refusing tag v0.1.0: CHANGELOG.md cannot be read (permission denied), so relhook cannot add the `## [0.1.0]` section; `chmod u+rw CHANGELOG.md` (as its owner), then tag again"
+        ),
+        "{said}"
+    );
+    assert!(!said.contains("was removed"), "{said}");
+    let out = as_user(&repo, &relhook_bin(), &["doctor"]).unwrap();
+    let doctor = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{doctor}");
+    assert!(
+        doctor.contains("INVALID  changelog: CHANGELOG.md cannot be read (permission denied)"),
+        "{doctor}"
+    );
+    assert!(
+        doctor.contains("fix: `chmod u+rw CHANGELOG.md` (as its owner)"),
+        "{doctor}"
+    );
+    assert!(!doctor.contains("all is well"), "{doctor}");
+    // The fix as printed, by its owner; then the tag is released.
+    ok(repo.sh("chmod u+rw CHANGELOG.md"));
+    let out = as_user(&repo, git, &["tag", "-a", "v0.1.0", "-m", "x"]).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(
+        repo.read("CHANGELOG.md")
+            .contains("## [0.1.0] - 2026-11-21")
+    );
+}
