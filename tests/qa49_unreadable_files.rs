@@ -1,6 +1,6 @@
 //! QA49: files relhook cannot read or write. A CHANGELOG.md of mode 000 let a hand tag be
-//! made and then withdrawn (git exiting 0), and doctor said all is well. Each now says what
-//! is wrong, with advice that works.
+//! made and then withdrawn (git exiting 0), and doctor said all is well; an unreadable
+//! .git/index was said to be gone. Each now says what is wrong, with advice that works.
 
 use std::path::Path;
 
@@ -57,4 +57,38 @@ fn an_unreadable_changelog_refuses_the_hand_tag_before_it_is_made() {
         repo.read("CHANGELOG.md")
             .contains("## [0.1.0] - 2026-11-21")
     );
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_index_is_said_unreadable_not_gone() {
+    let repo = feature();
+    let index = repo.path().join(".git/index");
+    chmod(&index, 0o000);
+    let Some(out) = as_user(&repo, &relhook_bin(), &["changelog", "--sync"]) else {
+        eprintln!("skipped: capsh is needed to read as a user whom the mode stops");
+        return;
+    };
+    let said = text(&out);
+    assert_eq!(out.status.code(), Some(2), "{said}");
+    assert!(
+        said.contains(&format!(
+            "cannot read `{}`: permission denied",
+            index.display()
+        )),
+        "{said}"
+    );
+    assert!(!said.contains("no longer exists"), "{said}");
+    let out = as_user(&repo, &relhook_bin(), &["doctor"]).unwrap();
+    let doctor = text(&out);
+    assert!(
+        doctor.contains(&format!(
+            "INVALID  repository: relhook cannot read `{}` (permission denied)",
+            index.display()
+        )),
+        "{doctor}"
+    );
+    assert!(!doctor.contains("no longer exists"), "{doctor}");
+    assert!(!doctor.contains("fix: relhook uninstall"), "{doctor}");
+    assert!(doctor.contains("fix: `ls -ld "), "{doctor}");
 }

@@ -183,6 +183,18 @@ pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
                 fix: present.then(|| "relhook uninstall".into()),
             });
         }
+        // A file of git's that relhook may not read (an index of mode 000): that file, and
+        // who may change it, not a format to uninstall relhook for.
+        (Err(Error::Io { path, source, .. }), _) => report.checks.push(doctor::Check {
+            subject: "repository".into(),
+            status: Status::Invalid,
+            detail: format!(
+                "relhook cannot read `{}` ({source}), so its hooks fail on every commit and tag",
+                path.display()
+            ),
+            fix: (source.kind() == std::io::ErrorKind::PermissionDenied)
+                .then(|| crate::error::permission_step(path)),
+        }),
         (Err(e), _) => report.checks.push(doctor::Check {
             subject: "repository".into(),
             status: Status::Invalid,

@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+mod denied;
 mod hint;
 pub use hint::permission_step;
 use hint::{locked_message, one_line, permission_fix, unreadable_index};
@@ -436,6 +437,10 @@ impl Error {
 
     /// Wraps a libgit2 error with what relhook was doing.
     pub fn git(context: impl Into<String>, source: git2::Error) -> Self {
+        // A file libgit2 could not open, which it calls gone: the read that failed, and why.
+        if let Some((path, why)) = denied::still_there(source.message()) {
+            return Error::io("read", path, why);
+        }
         let mut context = context.into();
         // An index libgit2 cannot read: no retry helps, so say the fix.
         if let Some((what, fix)) = unreadable_index(source.message()) {
