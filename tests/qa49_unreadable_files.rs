@@ -1,6 +1,7 @@
 //! QA49: files relhook cannot read or write. A CHANGELOG.md of mode 000 let a hand tag be
 //! made and then withdrawn (git exiting 0), and doctor said all is well; an unreadable
-//! .git/index was said to be gone. Each now says what is wrong, with advice that works.
+//! .git/index was said to be gone; a read-only .git/objects was advised with `ls -ld` of a
+//! folder not made yet. Each now says what is wrong, with advice that works.
 
 use std::path::Path;
 
@@ -91,4 +92,31 @@ fn an_unreadable_index_is_said_unreadable_not_gone() {
     assert!(!doctor.contains("no longer exists"), "{doctor}");
     assert!(!doctor.contains("fix: relhook uninstall"), "{doctor}");
     assert!(doctor.contains("fix: `ls -ld "), "{doctor}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_objects_folder_is_the_folder_named() {
+    let repo = feature();
+    let objects = repo.path().join(".git/objects");
+    // No object folder of the release's is made yet: each would be a new `objects/xx`.
+    chmod(&objects, 0o555);
+    let out = as_user(&repo, &relhook_bin(), &["release", "--no-test", "0.1.0"]);
+    chmod(&objects, 0o755);
+    let Some(out) = out else {
+        eprintln!("skipped: capsh is needed to write as a user whom the mode stops");
+        return;
+    };
+    let said = text(&out);
+    assert_eq!(out.status.code(), Some(2), "{said}");
+    assert_eq!(repo.git(&["tag", "-l", "v0.1.0"]), "", "{said}");
+    let step = format!(
+        "`ls -ld {}` shows who may change it (`chmod u+rwx` the folder, as its owner)",
+        objects.display()
+    );
+    assert!(said.contains(&step), "{said}");
+    // The folder named is there to look at: `ls -ld` of it works as printed.
+    let shown = said.split("`ls -ld ").nth(1).unwrap();
+    let shown = &shown[..shown.find('`').unwrap()];
+    ok(repo.sh(&format!("ls -ld {shown}")));
 }

@@ -61,6 +61,23 @@ pub(super) fn permission_fix(source: &std::io::Error, path: &std::path::Path) ->
     if source.kind() != std::io::ErrorKind::PermissionDenied {
         return String::new();
     }
+    // A file or folder not made yet (an object's `objects/ab`): the folder that refused it
+    // is the first one there, which `ls -ld` can show.
+    if std::fs::symlink_metadata(path).is_err()
+        && let Some(folder) = path
+            .ancestors()
+            .skip(1)
+            .map(|a| match a.as_os_str().is_empty() {
+                true => std::path::Path::new("."),
+                false => a,
+            })
+            .find(|a| std::fs::symlink_metadata(a).is_ok())
+    {
+        return format!(
+            "; `ls -ld {}` shows who may change it (`chmod u+rwx` the folder, as its owner)",
+            crate::shellword::quote(&folder.to_string_lossy())
+        );
+    }
     format!("; {}", permission_step(path))
 }
 
@@ -179,6 +196,41 @@ impl Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// QA49: a folder not made yet (an object's `objects/ab` in a read-only `objects`) was
+    /// named for `ls -ld`, which fails on it: the first folder there is named instead.
+    #[test]
+    fn a_path_not_made_yet_names_the_first_folder_there() {
+        let dir = tempfile::tempdir().unwrap();
+        let objects = dir.path().join("my objects");
+        std::fs::create_dir(&objects).unwrap();
+        let denied = || std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        let said = Error::io("create", objects.join("16"), denied()).to_string();
+        assert!(
+            said.ends_with(&format!(
+                "; `ls -ld '{}'` shows who may change it (`chmod u+rwx` the folder, as its owner)",
+                objects.display()
+            )),
+            "{said}"
+        );
+        let said = Error::io("write", objects.join("16/abc"), denied()).to_string();
+        assert!(
+            said.contains(&format!("`ls -ld '{}'`", objects.display())),
+            "{said}"
+        );
+        // A relative path whose folders are all still to make: the current folder.
+        let said = Error::io("create", "no-such-dir-qa49/x", denied()).to_string();
+        assert!(
+            said.ends_with(
+                "; `ls -ld .` shows who may change it (`chmod u+rwx` the folder, as its owner)"
+            ),
+            "{said}"
+        );
+        // A file that is there keeps the file and its folder.
+        std::fs::write(objects.join("f"), "x").unwrap();
+        let said = Error::io("read", objects.join("f"), denied()).to_string();
+        assert!(said.contains("`chmod u+rw` the file"), "{said}");
+    }
 
     /// Only a write the file size limit refused names its file: other I/O errors keep their
     /// own advice.

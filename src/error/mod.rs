@@ -602,15 +602,25 @@ mod tests {
 
     #[test]
     fn a_permission_refusal_says_how_to_see_and_change_the_permissions() {
+        // The file is there (one not made yet names its folder alone).
+        let dir = tempfile::tempdir().unwrap();
+        let docs = dir.path().join("docs");
+        std::fs::create_dir(&docs).unwrap();
+        let file = docs.join("CHANGE LOG.md");
+        std::fs::write(&file, "x").unwrap();
         let denied = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
-        let e = Error::io("read", "docs/CHANGE LOG.md", denied);
+        let e = Error::io("read", &file, denied);
         let said = e.to_string();
         assert!(
-            said.starts_with("cannot read `docs/CHANGE LOG.md`: permission denied"),
+            said.starts_with(&format!(
+                "cannot read `{}`: permission denied",
+                file.display()
+            )),
             "{said}"
         );
+        let q = |p: &std::path::Path| crate::shellword::quote(&p.display().to_string());
         assert!(
-            said.ends_with("; `ls -ld 'docs/CHANGE LOG.md' docs` shows who may change them (`chmod u+rw` the file, `u+rwx` the folder, as its owner)"),
+            said.ends_with(&format!("; `ls -ld {} {}` shows who may change them (`chmod u+rw` the file, `u+rwx` the folder, as its owner)", q(&file), q(&docs))),
             "{said}"
         );
         // Any other error is said as it is.
