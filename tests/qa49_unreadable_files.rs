@@ -1,7 +1,8 @@
 //! QA49: files relhook cannot read or write. A CHANGELOG.md of mode 000 let a hand tag be
 //! made and then withdrawn (git exiting 0), and doctor said all is well; an unreadable
 //! .git/index was said to be gone; a read-only .git/objects was advised with `ls -ld` of a
-//! folder not made yet. Each now says what is wrong, with advice that works.
+//! folder not made yet; a record that could not be written after the tests passed was
+//! said as the write error alone. Each now says what is wrong, with advice that works.
 
 use std::path::Path;
 
@@ -119,4 +120,34 @@ fn a_read_only_objects_folder_is_the_folder_named() {
     let shown = said.split("`ls -ld ").nth(1).unwrap();
     let shown = &shown[..shown.find('`').unwrap()];
     ok(repo.sh(&format!("ls -ld {shown}")));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pass_whose_record_cannot_be_written_is_said_as_a_pass() {
+    let repo = Repo::new();
+    repo.write(".relconfig.toml", "[checks]\ntest = [\"true\"]\n");
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: init"]);
+    // A write git's library cannot make (as on a full disk): the file size limit at 0.
+    let out = repo.sh("ulimit -f 0; relhook test");
+    let said = text(&out);
+    assert_eq!(out.status.code(), Some(2), "{said}");
+    assert!(
+        said.contains("relhook: error: the tests passed, but their record could not be written ("),
+        "{said}"
+    );
+    assert!(
+        said.contains("); once that is fixed, `relhook test` runs them again and records the pass"),
+        "{said}"
+    );
+    assert_eq!(
+        repo.git(&["notes", "--ref=relhook-tests", "list"]),
+        "",
+        "nothing recorded"
+    );
+    // The command as printed records the pass.
+    let out = ok(repo.sh("relhook test"));
+    assert!(text(&out).contains("tests passed; recorded for tree"));
+    assert_ne!(repo.git(&["notes", "--ref=relhook-tests", "list"]), "");
 }

@@ -233,7 +233,9 @@ fn test_one(
         }
         return Ok(Outcome::Failed);
     }
-    let rec = crate::testrun::record_for(repo, &config, head, argv)?;
+    // A full disk: the pass is said, not lost in the write error.
+    let rec = crate::testrun::record_for(repo, &config, head, argv)
+        .map_err(|e| not_recorded(e, package, None))?;
     let _ = writeln!(
         err,
         "relhook: tests passed; recorded for tree {}{} in {} (publish: `{}`)",
@@ -302,6 +304,19 @@ fn again(package: Option<&str>) -> String {
     }
 }
 
+/// The error of a pass whose record could not be written: it says the tests passed, and the
+/// command that runs them again to record it (`tag`: the `--tag` tested).
+fn not_recorded(error: Error, package: Option<&str>, tag: Option<&str>) -> Error {
+    let mut again = again(package);
+    if let Some(tag) = tag {
+        again.push_str(&format!(" --tag {}", crate::shellword::quote(tag)));
+    }
+    Error::NotRecorded {
+        error: Box::new(error),
+        again,
+    }
+}
+
 /// A release tag on `head` (the greatest), whose tag a lock file's fix makes again.
 fn release_tag_at(
     repo: &crate::git::Repo,
@@ -330,7 +345,7 @@ fn test_tag(
         "relhook: running `{}` on a clean checkout of {tag}",
         crate::testrun::shown(argv)
     );
-    let status = crate::prepush::test_in_clean_checkout(repo, config, commit, argv)?;
+    let status = crate::prepush::run_in_clean_checkout(repo, config, commit, argv)?;
     if let RunStatus::CannotStart { reason, .. } = &status {
         let _ = writeln!(err, "relhook: {reason}; nothing recorded");
         let _ = writeln!(
@@ -348,6 +363,13 @@ fn test_tag(
         );
         return Ok(Outcome::Code(status.exit_code()));
     }
+    crate::testrun::record_for(repo, config, commit, argv).map_err(|e| {
+        not_recorded(
+            e,
+            config.package.as_ref().map(|p| p.name.as_str()),
+            Some(tag),
+        )
+    })?;
     let _ = writeln!(
         err,
         "relhook: tests passed; recorded for {tag}'s tree in {} (publish: `{}`)",
@@ -391,5 +413,25 @@ mod tests {
         assert_eq!(again(None), "relhook test");
         assert_eq!(again(Some("core")), "relhook test --package core");
         assert_eq!(again(Some("my app")), "relhook test --package 'my app'");
+    }
+
+    #[test]
+    fn a_record_not_written_says_the_pass_and_the_command_that_records_it() {
+        let full = || {
+            Error::io(
+                "write",
+                "x",
+                std::io::Error::other("No space left on device"),
+            )
+        };
+        assert_eq!(
+            not_recorded(full(), None, None).to_string(),
+            "the tests passed, but their record could not be written (cannot write `x`: No space left on device); once that is fixed, `relhook test` runs them again and records the pass"
+        );
+        let said = not_recorded(full(), Some("api"), Some("api v1.0.0")).to_string();
+        assert!(
+            said.ends_with("`relhook test --package api --tag 'api v1.0.0'` runs them again and records the pass"),
+            "{said}"
+        );
     }
 }

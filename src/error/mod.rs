@@ -219,6 +219,17 @@ pub enum Error {
         /// The command (or commands) that finish or drop the half-made state.
         finish: String,
     },
+    /// The tests passed and their record could not be written (a full disk): the pass is
+    /// said, so that only the record is what to get again, with `again`, which records it.
+    #[error(
+        "the tests passed, but their record could not be written ({error}); once that is fixed, `{again}` runs them again and records the pass"
+    )]
+    NotRecorded {
+        /// Why the record's write failed.
+        error: Box<Error>,
+        /// The command that tests and records again (`relhook test --package api`).
+        again: String,
+    },
     /// SIGINT, SIGTERM or SIGHUP arrived while relhook was doing `step` (see `interrupt`):
     /// what the step did is undone before this is reported, and relhook exits 128 + signal.
     #[error("interrupted ({name}) while {step}")]

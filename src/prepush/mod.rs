@@ -50,8 +50,8 @@ pub use no_tests::{cannot_pass, no_tests_to_run, on_purpose_push};
 pub use unhooked::{HandTagHook, Unhooked};
 
 pub use untested::{
-    TESTS_OFF, Why, set_test_command, test_argv, test_in_clean_checkout, test_tag_command,
-    test_tag_steps, test_tags_steps, untested_refusal,
+    TESTS_OFF, Why, run_in_clean_checkout, set_test_command, test_argv, test_in_clean_checkout,
+    test_tag_command, test_tag_steps, test_tags_steps, untested_refusal,
 };
 
 /// One line git writes to pre-push: `<local-ref> <local-oid> <remote-ref> <remote-oid>`.
