@@ -63,20 +63,29 @@ fn a_cherry_pick_resolved_by_taking_ours_gets_its_entry_back() {
 }
 
 #[test]
-fn a_cherry_pick_resolution_that_keeps_the_entry_is_left_alone() {
+fn a_cherry_pick_resolution_that_keeps_the_entry_keeps_head_s_too() {
     let repo = diverged();
     let out = repo.git_output(&["cherry-pick", "side~1"]);
     assert!(!out.status.success(), "{}", text(&out));
     take(&repo, "--theirs");
-    let before = repo.read("CHANGELOG.md");
     let out = repo.git_in(
         &repo.path(),
         &["cherry-pick", "--continue"],
         &[("GIT_EDITOR", "true")],
     );
     assert!(out.status.success(), "{}", text(&out));
-    assert!(!stderr(&out).contains("relhook"), "{}", stderr(&out));
-    assert_eq!(repo.git(&["show", "HEAD:CHANGELOG.md"]) + "\n", before);
+    // The picked commit's copy lacks main's `- m1`: put back, and said.
+    let said = stderr(&out);
+    assert!(
+        said.contains("put back 1 entry") && said.contains("`- m1`"),
+        "{said}"
+    );
+    assert!(!said.contains("added `- s1`"), "{said}");
+    let log = repo.git(&["show", "HEAD:CHANGELOG.md"]);
+    let un = unreleased(&log);
+    assert!(un.contains("Notes: C") && un.contains("- s1\n"), "{log}");
+    assert_eq!(un.lines().filter(|l| *l == "- m1").count(), 1, "{log}");
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
 }
 
 /// In a rebase (or a sequence of picks) HEAD is git's: the dropped entry is named in one line

@@ -55,15 +55,21 @@ impl Repo {
             return HashMap::new();
         };
         // Each commit HEAD was set to, by the newest entry that set it, and what it replaced.
-        // An entry that only moved HEAD onto it (`checkout:`, `reset:`, a pull's fast-forward)
-        // made nothing: the one that made it is older.
+        // An entry that only moved HEAD onto it (`checkout:`, `reset:`, a pull's fast-forward,
+        // a rebase's start and finish) made nothing: the one that made it is older.
         let mut set: HashMap<Oid, (String, Oid)> = HashMap::new();
         for e in log.iter().take(limit) {
             let message = String::from_utf8_lossy(e.message_bytes().unwrap_or(b"")).into_owned();
-            let moved_only = ["checkout:", "reset:", "pull:", "merge "]
+            let moved_only = (["checkout:", "reset:", "pull:", "merge "]
                 .iter()
                 .any(|p| message.starts_with(p))
-                && !message.contains("Merge made by");
+                && !message.contains("Merge made by"))
+                || message.split_once(": ").is_some_and(|(action, _)| {
+                    action.starts_with("rebase")
+                        && (action.ends_with("(start)")
+                            || action.ends_with("(finish)")
+                            || action == "rebase finished")
+                });
             if !moved_only {
                 set.entry(e.id_new()).or_insert((message, e.id_old()));
             }

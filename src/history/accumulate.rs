@@ -22,6 +22,7 @@ mod off;
 mod op;
 mod own_entry;
 mod pending;
+mod pick_dropped;
 mod prepare;
 mod reapplied;
 mod released_merge;
@@ -48,7 +49,7 @@ use self::edit::Edit;
 use self::entries::{entry_of, reverted_entry};
 use self::prepare::{Prepared, prepare};
 pub use self::reword::unrewritten_amend;
-use self::targets::{no_root_changelog, scope_note, targets};
+use self::targets::{no_root_changelog, others_stopped, scope_note, targets};
 use crate::Result;
 use crate::config::Config;
 use crate::git::{ReflogTop, Repo};
@@ -90,10 +91,27 @@ pub fn post_commit(
     config: &Config,
     top: Option<crate::git::ReflogTop>,
 ) -> Result<Accumulated> {
-    let skip = |why: &str| Ok(Accumulated::Skipped(why.to_owned()));
     // Taken first: commit-msg's note speaks for this commit only, whatever is done with it.
     // One failed `open` when there is no note (every commit runs this).
     let concluding = repo.took_concluding_pick();
+    // A concluded pick's resolution may also have dropped the entries of the commit it was
+    // picked onto: seen to once its own entry is.
+    let pick = top.as_ref().filter(|t| pick_dropped::concluded(t)).cloned();
+    let done = own_commit(repo, config, top, concluding)?;
+    match pick {
+        Some(top) => pick_dropped::restore(repo, config, &top, concluding, done),
+        None => Ok(done),
+    }
+}
+
+/// [`post_commit`] for the commit's own entry.
+fn own_commit(
+    repo: &Repo,
+    config: &Config,
+    top: Option<crate::git::ReflogTop>,
+    concluding: bool,
+) -> Result<Accumulated> {
+    let skip = |why: &str| Ok(Accumulated::Skipped(why.to_owned()));
     let Some(mut top) = top else {
         return unlogged::unlogged(repo, config, None);
     };
@@ -484,26 +502,4 @@ fn sync_would_add(repo: &Repo, config: &Config) -> bool {
         .ok()
         .and_then(|text| crate::history::sync::plan_sync(repo, config, &text).ok())
         .is_none_or(|plan| plan.changed)
-}
-
-/// A file that stopped the commit's entries (`said`) stopped those of the other changelogs
-/// it called for too: said, with the command that adds them all once the file is fixed.
-fn others_stopped(said: Accumulated, stopper: &Path, wanted: &[PathBuf]) -> Accumulated {
-    let others: Vec<String> = wanted
-        .iter()
-        .filter(|p| p.as_path() != stopper)
-        .map(|p| p.display().to_string())
-        .collect();
-    if others.is_empty() {
-        return said;
-    }
-    let also = format!(
-        "so {} got no entry either (a commit's entries go into all its changelogs or none): once that is fixed, `relhook changelog --sync --all` adds them",
-        others.join(", ")
-    );
-    match said {
-        Accumulated::Notice(s) => Accumulated::Notice(format!("{s}; {also}")),
-        Accumulated::Refused(s) => Accumulated::Refused(format!("{s}; {also}")),
-        other => other,
-    }
 }

@@ -2,7 +2,7 @@
 //! changelog when it is the root project's: `packages::roots`), and the line said when a
 //! monorepo's root changelog is missing.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use git2::Oid;
 
@@ -270,4 +270,26 @@ fn scope_names_a_package(config: &Config, message: &str) -> Option<String> {
         config.changelog.path.display(),
         p.name
     ))
+}
+
+/// A file that stopped the commit's entries (`said`) stopped those of the other changelogs
+/// it called for too: said, with the command that adds them all once the file is fixed.
+pub(super) fn others_stopped(said: Accumulated, stopper: &Path, wanted: &[PathBuf]) -> Accumulated {
+    let others: Vec<String> = wanted
+        .iter()
+        .filter(|p| p.as_path() != stopper)
+        .map(|p| p.display().to_string())
+        .collect();
+    if others.is_empty() {
+        return said;
+    }
+    let also = format!(
+        "so {} got no entry either (a commit's entries go into all its changelogs or none): once that is fixed, `relhook changelog --sync --all` adds them",
+        others.join(", ")
+    );
+    match said {
+        Accumulated::Notice(s) => Accumulated::Notice(format!("{s}; {also}")),
+        Accumulated::Refused(s) => Accumulated::Refused(format!("{s}; {also}")),
+        other => other,
+    }
 }

@@ -20,13 +20,10 @@ use crate::git::{MergeBase, Range, Repo};
 use crate::history::changelog::Changelog;
 
 /// Of the range's `commits` (oldest first), the entries (normalised) a merge among them left
-/// out in that way, written by a commit no release tag `head` reaches holds (but `releasing`,
-/// the tag of the release being made); `added` is what each commit of the range added to the
-/// file itself.
+/// out in that way; `added` is what each commit of the range added to the file itself.
 pub(super) fn dropped_by_merges(
     repo: &Repo,
-    config: &Config,
-    (head, path, releasing): (Oid, &Path, Option<&str>),
+    path: &Path,
     commits: &[Seen],
     added: &HashMap<Oid, HashSet<String>>,
 ) -> Result<HashSet<String>> {
@@ -65,6 +62,17 @@ pub(super) fn dropped_by_merges(
                 })
         }));
     }
+    Ok(dropped)
+}
+
+/// Of `dropped`, the entries a commit no release tag `head` reaches writes (but `releasing`,
+/// the tag of the release being made): a person's own words are the file's to keep or lose.
+pub(super) fn made_of(
+    repo: &Repo,
+    config: &Config,
+    (head, releasing): (Oid, Option<&str>),
+    dropped: HashSet<String>,
+) -> Result<HashSet<String>> {
     if dropped.is_empty() {
         return Ok(dropped);
     }

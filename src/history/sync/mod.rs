@@ -35,6 +35,7 @@ mod made;
 mod merge_dropped;
 mod missing;
 mod own_change;
+mod pick_dropped;
 mod prereleases;
 mod rebuild;
 mod since;
@@ -50,6 +51,7 @@ pub use landed::Landed;
 pub use made::entries_made;
 pub use missing::changelog_missing;
 pub use own_change::moved_said;
+pub use pick_dropped::{concluded_pick, lacked};
 pub use prereleases::unlogged_prereleases;
 pub use rebuild::{lost_lines, rebuild};
 pub use stored::{
@@ -295,8 +297,15 @@ pub fn plan_sync_releasing(
             }
         }
         work.blobs_read = blobs.reads;
-        let at = (head, path.as_path(), releasing);
-        let lost = merge_dropped::dropped_by_merges(repo, config, at, &commits, &changed_log)?;
+        // Lost by a merge's or a pick's conflict resolution: not accounted for by their commits.
+        let mut lost = merge_dropped::dropped_by_merges(repo, path, &commits, &changed_log)?;
+        lost.extend(pick_dropped::dropped_by_picks(
+            repo,
+            path,
+            &commits,
+            &changed_log,
+        ));
+        let lost = merge_dropped::made_of(repo, config, (head, releasing), lost)?;
         known.retain(|k| !lost.contains(k) || in_file.contains(k));
         changed_log
             .values_mut()
