@@ -267,7 +267,9 @@ fn behind_history(repo: &Repo, config: &Config) -> Option<Check> {
 /// A changelog a commit deleted, with the releases' sections: not a file to start anew.
 fn deleted(repo: &Repo, config: &Config, setting: &Setting) -> Option<Check> {
     // As far back as a release looks.
-    let (commit, subject) = repo.deleted_by(&config.changelog.path, 10_000)?;
+    let path = &config.changelog.path;
+    let (commit, subject) =
+        crate::history::packages::then::deleted_changelog(repo, config, path, 10_000)?;
     let id = crate::git::short_id(commit);
     Some(Check {
         subject: setting.subject.clone(),

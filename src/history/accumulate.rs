@@ -12,6 +12,7 @@ mod already;
 mod amend;
 mod carried;
 mod deleted;
+mod earlier;
 mod edit;
 mod entries;
 mod first_entry;
@@ -399,8 +400,8 @@ fn own_commit(
         && repo.first_parent(head).is_some()
         && match sync {
             // A monorepo's: an earlier unreleased commit that calls for an entry in one of
-            // the files made now (a package's commits belong to its folder).
-            Some(_) => earlier_entries(repo, config, head, &created),
+            // the files made now (whose a commit is, its committed configuration says).
+            Some(_) => earlier::earlier_entries(repo, config, head, &created),
             None => sync_would_add(repo, config),
         })
     .then(|| {
@@ -453,34 +454,6 @@ pub fn unreleased_within(repo: &Repo, config: &Config, limit: usize) -> bool {
         }
     }
     at.is_none_or(|c| Some(c) == released)
-}
-
-/// Whether a commit below `head` on its first-parent line, since the last release tag, calls
-/// for a changelog entry in one of `files` (a commit of its folder: another package's has its
-/// own changelog); `true` past 500 commits: a long range all but certainly holds one.
-fn earlier_entries(repo: &Repo, config: &Config, head: git2::Oid, files: &[&Path]) -> bool {
-    // The folders whose commits the files made now take; the root's takes every commit.
-    let dirs: Vec<&Path> = files.iter().filter_map(|f| f.parent()).collect();
-    let root = dirs.iter().any(|d| d.as_os_str().is_empty());
-    let belongs =
-        |c: git2::Oid| root || repo.changed_paths(c, &dirs).map_or(true, |p| !p.is_empty());
-    let released = repo
-        .latest_release_tag(head, &config.version.tag_prefix)
-        .map(|(_, at)| at);
-    let forge = std::cell::OnceCell::new();
-    let mut at = repo.first_parent(head);
-    for _ in 0..500 {
-        match at {
-            Some(c) if Some(c) != released => {
-                if entry_of(repo, c, config, &forge).is_some() && belongs(c) {
-                    return true;
-                }
-                at = repo.first_parent(c);
-            }
-            _ => return false,
-        }
-    }
-    true
 }
 
 /// Whether `relhook changelog --sync` would add entries to the changelog as it is now in the

@@ -175,7 +175,12 @@ pub const TESTS_OFF: &str = "commit `[checks] require_tested_tags = false`";
 /// evident: set one where it counts for the tag (a package's own `test` key), with an example
 /// for the project, re-tag so that the tag's tree has it, and test.
 pub fn set_test_command(repo: &Repo, config: &Config, name: &str) -> String {
-    let package = config.package.as_ref().map(|p| p.path.as_path());
+    // The package's folder of today: a view of an older release has the one it was
+    // released from, which may be another package's now.
+    let package = config.package.as_ref().map(|p| {
+        let today = config.packages.iter().find(|t| t.name == p.name);
+        today.map_or(p.path.as_path(), |t| t.path.as_path())
+    });
     let root = repo.work_tree();
     let example = root
         .as_ref()

@@ -46,7 +46,8 @@ pub(super) fn changelog_edit(
     // A file a commit deleted took the releases' sections with it: a new one would hold
     // this release alone (its entries counted as listed by the commits that wrote them).
     if before.is_none()
-        && let Some((commit, subject)) = repo.deleted_by(&rel, 10_000)
+        && let Some((commit, subject)) =
+            crate::history::packages::then::deleted_changelog(repo, config, &rel, 10_000)
     {
         let id = crate::git::short_id(commit);
         return Err(Error::Refused(Refusal::new(

@@ -74,7 +74,8 @@ pub(super) fn revert_took_file(
 /// file, an ancestor within 1,000 first-parent steps does) with the sections of releases: no
 /// new file is made.
 pub(super) fn deleted_before(repo: &Repo, config: &Config, path: &Path) -> Option<String> {
-    let (commit, subject) = repo.deleted_by(path, 1000)?;
+    let (commit, subject) =
+        crate::history::packages::then::deleted_changelog(repo, config, path, 1000)?;
     // A file of unreleased entries only is started anew, as before any release.
     let released = repo
         .first_parent(commit)

@@ -26,11 +26,12 @@
 //! - [`parse_tag`]: the package and version a tag names (`api-v1.2.0` → `api`, 1.2.0).
 //!
 //! A commit belongs to a package when it changes a file under the package's `path`, or when
-//! its scope is one of the package's `scopes`. In a walk of history ([`Filter`]), a package's
-//! `path` is also the one the configuration stored in the commit gives it: a package whose
-//! directory moved keeps the commits made at the old place (`moved`). A commit is the
-//! repository's own ("root") when it belongs to no package, or changes files outside every
-//! package too ([`roots`] says which files count). Merges belong to nothing (no entry).
+//! its scope is one of the package's `scopes`. In a walk of history ([`Filter`]), the
+//! packages are those the configuration stored in the commit has ([`then`]): a package whose
+//! directory moved keeps the commits made at the old place (`moved`), and a package's
+//! history starts with its table. A commit is the repository's own ("root") when it belongs
+//! to no package, or changes files outside every package too ([`roots`] says which files
+//! count). Merges belong to nothing (no entry).
 
 pub mod apart;
 pub mod detect;
@@ -45,6 +46,7 @@ pub mod release_plz;
 pub mod root_member;
 pub mod roots;
 pub mod tag_forms;
+pub mod then;
 pub mod unlisted;
 
 pub use passed_over::sharing_crates;
@@ -183,11 +185,16 @@ pub fn belongs(repo: &Repo, package: &Package, commit: Oid, message: &str) -> bo
 
 /// Whether the scope of the commit `message` is one of `package`'s `scopes`.
 pub fn names_scope(package: &Package, message: &str) -> bool {
-    !package.scopes.is_empty()
+    scope_in(&package.scopes, message)
+}
+
+/// Whether the scope of the commit `message` is one of `scopes`.
+fn scope_in(scopes: &[String], message: &str) -> bool {
+    !scopes.is_empty()
         && scope_of(message).is_some_and(|s| {
             s.split(',')
                 .map(str::trim)
-                .any(|s| package.scopes.iter().any(|p| p == s))
+                .any(|s| scopes.iter().any(|p| p == s))
         })
 }
 
@@ -198,12 +205,12 @@ pub fn counts(repo: &Repo, config: &Config, commit: Oid, message: &str) -> Resul
     Filter::new(repo, config).counts(commit, message)
 }
 
-/// [`counts`] for the commits of one walk. A package's directory is followed across a move
-/// (`moved`): a commit counts for it at the directory the configuration stored in that commit
-/// names, as well as at today's.
+/// [`counts`] for the commits of one walk. Each commit is read with the packages the
+/// configuration stored in it has ([`then`], `moved`): a package's directory is followed
+/// across a move, and a package's history starts with its table.
 pub struct Filter<'r, 'c> {
     config: &'c Config,
-    probe: Option<(PathProbe<'r>, moved::Layouts<'r>)>,
+    probe: Option<(PathProbe<'r>, moved::Layouts<'r, 'c>)>,
     /// The root is a project of its own ([`roots::has_code`]), read once for the walk.
     root_code: bool,
     /// The root project's code folders ([`roots::code_dirs`]).
@@ -219,7 +226,7 @@ impl<'r, 'c> Filter<'r, 'c> {
             None => config.packages.iter().collect(),
         };
         let probe = (!packages.is_empty()).then(|| {
-            let layouts = moved::Layouts::new(repo, &packages, config.package.is_none());
+            let layouts = moved::Layouts::new(repo, config, packages, config.package.is_none());
             let probe = match config.package {
                 Some(_) => repo.path_probe(&layouts.dirs(), false),
                 // The root's: whether files outside every package changed decides too.
@@ -247,10 +254,10 @@ impl<'r, 'c> Filter<'r, 'c> {
             return Ok(true);
         };
         layouts.follow(probe, commit)?;
+        let scoped = layouts.names_scope(message);
         match &self.config.package {
-            Some(p) => Ok(names_scope(p, message) || !probe.touched(commit)?.dirs.is_empty()),
+            Some(_) => Ok(scoped || !probe.touched(commit)?.dirs.is_empty()),
             None => {
-                let scoped = self.config.packages.iter().any(|p| names_scope(p, message));
                 let touched = probe.touched(commit)?;
                 let (root_code, dirs) = (self.root_code, &self.code_dirs);
                 let code = roots::changes_code(self.repo, commit, touched.outside, root_code, dirs);

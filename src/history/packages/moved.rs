@@ -5,11 +5,14 @@
 //!
 //! Read from the configuration stored in each commit (`.relconfig.toml` at the top of its
 //! tree; parsed once per version of the file, and looked up through the probe's tree cache,
-//! which the walk reads anyway): a commit is a package's when it changes the package's
-//! directory of today or the one that stored configuration names for the package of the same
-//! name. The directory of today always counts, so a commit made before the configuration was
-//! committed (a repository adopting relhook), or under a `path` fixed since, is read as it
-//! was before.
+//! which the walk reads anyway), by [`then`]'s rule: a commit is a package's when it changes
+//! the directory, or names one of the scopes, that stored configuration gives the package
+//! (the table of its name, or the one renamed since). A package that configuration has no
+//! table for had no commits yet: a new package that took the folder another one moved out of
+//! starts its history with its table, and so does a crate given a table after its first
+//! commits (the root's then). Today's directory counts too where that configuration gives it
+//! to no other package (a `path` fixed since). A commit without a stored configuration (made
+//! before the repository adopted relhook) is read with today's.
 //!
 //! For the root's view, every package the stored configuration has counts, also one removed
 //! since (its folder and its table gone): its commits were its own, released under its own
@@ -20,89 +23,128 @@ use std::path::{Path, PathBuf};
 
 use git2::Oid;
 
+use super::then;
 use crate::Result;
 use crate::config::{Config, FILE_NAME, Package};
 use crate::git::{PathProbe, Repo};
 
+/// The directories and scopes that make a commit the packages' in one configuration.
+#[derive(Clone, PartialEq, Eq)]
+struct Layout {
+    dirs: Vec<PathBuf>,
+    scopes: Vec<String>,
+}
+
 /// The directories a walk's probe looks at, following the stored configuration.
-pub(super) struct Layouts<'r> {
+pub(super) struct Layouts<'r, 'c> {
     repo: &'r Repo,
-    /// The packages the probe is for (one for a package's view, all for the root's), with
-    /// their directories of today.
-    today: Vec<(String, PathBuf)>,
+    /// Today's configuration (all its packages, for telling a renamed one).
+    config: &'c Config,
+    /// The packages the probe is for (one for a package's view, all for the root's).
+    today: Vec<&'c Package>,
     /// The root's view: the stored configuration's packages of other names count too.
     root: bool,
     /// The configuration blob the probe is set for (`Some(None)`: a commit without one).
     at: Option<Option<Oid>>,
-    /// The directories the probe is set to.
-    dirs: Vec<PathBuf>,
-    /// Per stored configuration blob, the directories it calls for.
-    parsed: HashMap<Oid, Vec<PathBuf>>,
+    /// The layout the probe is set to.
+    now: Layout,
+    /// Per stored configuration blob, the layout it calls for.
+    parsed: HashMap<Oid, Layout>,
 }
 
-impl<'r> Layouts<'r> {
-    /// `root`: for the root's view (`packages` are all of today's).
-    pub(super) fn new(repo: &'r Repo, packages: &[&Package], root: bool) -> Layouts<'r> {
-        let today: Vec<(String, PathBuf)> = packages
-            .iter()
-            .map(|p| (p.name.clone(), p.path.clone()))
-            .collect();
-        let dirs = today.iter().map(|(_, p)| p.clone()).collect();
+impl<'r, 'c> Layouts<'r, 'c> {
+    /// `packages`: the view's (one, or all of today's for the root's view: `root`).
+    pub(super) fn new(
+        repo: &'r Repo,
+        config: &'c Config,
+        packages: Vec<&'c Package>,
+        root: bool,
+    ) -> Layouts<'r, 'c> {
+        let now = Layout {
+            dirs: packages.iter().map(|p| p.path.clone()).collect(),
+            scopes: packages.iter().flat_map(|p| p.scopes.clone()).collect(),
+        };
         Layouts {
             repo,
-            today,
+            config,
+            today: packages,
             root,
             at: None,
-            dirs,
+            now,
             parsed: HashMap::new(),
         }
     }
 
-    /// The directories of today, for the probe's first setting.
+    /// The directories of the current layout (today's, for the probe's first setting).
     pub(super) fn dirs(&self) -> Vec<&Path> {
-        self.dirs.iter().map(PathBuf::as_path).collect()
+        self.now.dirs.iter().map(PathBuf::as_path).collect()
     }
 
-    /// Sets `probe` to the directories that count for `commit`.
+    /// Whether the scope of `message` is one the current layout gives a package.
+    pub(super) fn names_scope(&self, message: &str) -> bool {
+        super::scope_in(&self.now.scopes, message)
+    }
+
+    /// Sets `probe` to the directories (and the scopes) that count for `commit`.
     pub(super) fn follow(&mut self, probe: &mut PathProbe<'_>, commit: Oid) -> Result<()> {
         let blob = probe.top_entry(commit, FILE_NAME.as_bytes())?;
         if self.at == Some(blob) {
             return Ok(());
         }
         self.at = Some(blob);
-        let dirs = match blob {
-            None => self.today.iter().map(|(_, p)| p.clone()).collect(),
+        let layout = match blob {
+            None => self.today(),
             Some(id) => match self.parsed.get(&id) {
-                Some(d) => d.clone(),
+                Some(l) => l.clone(),
                 None => {
-                    let d = self.stored(id);
-                    self.parsed.insert(id, d.clone());
-                    d
+                    let then = self.repo.blob_bytes(id).and_then(|b| then::parsed(&b));
+                    let l = then.map_or_else(|| self.today(), |c| self.stored(&c));
+                    self.parsed.insert(id, l.clone());
+                    l
                 }
             },
         };
-        if dirs != self.dirs {
-            self.dirs = dirs;
+        if layout != self.now {
+            self.now = layout;
             probe.retarget(&self.dirs());
         }
         Ok(())
     }
 
-    /// The directories of today, and the ones the configuration in blob `id` gives the same
-    /// packages, or for the root's view any package (none when it does not parse).
-    fn stored(&self, id: Oid) -> Vec<PathBuf> {
-        let mut dirs: Vec<PathBuf> = self.today.iter().map(|(_, p)| p.clone()).collect();
-        let then = self
-            .repo
-            .blob_bytes(id)
-            .and_then(|b| String::from_utf8(b).ok())
-            .and_then(|text| Config::parse(Path::new(FILE_NAME), &text).ok());
-        for p in then.iter().flat_map(|c| &c.packages) {
-            let same = self.root || self.today.iter().any(|(name, _)| *name == p.name);
-            if same && !dirs.contains(&p.path) {
-                dirs.push(p.path.clone());
+    /// Today's layout of the view's packages.
+    fn today(&self) -> Layout {
+        Layout {
+            dirs: self.today.iter().map(|p| p.path.clone()).collect(),
+            scopes: self.today.iter().flat_map(|p| p.scopes.clone()).collect(),
+        }
+    }
+
+    /// The layout the stored configuration `then` gives the view's packages, or for the
+    /// root's view every package it has.
+    fn stored(&self, then: &Config) -> Layout {
+        let mut layout = Layout {
+            dirs: Vec::new(),
+            scopes: Vec::new(),
+        };
+        let mut add = |p: &Package, also: Option<&Path>| {
+            for dir in std::iter::once(p.path.as_path()).chain(also) {
+                if !layout.dirs.iter().any(|d| d == dir) {
+                    layout.dirs.push(dir.to_path_buf());
+                }
+            }
+            layout.scopes.extend(p.scopes.iter().cloned());
+        };
+        for p in &self.today {
+            if let Some(was) = then::same_package(then, self.config, &p.name) {
+                let fixed = !then::given_to_other(then, &was.name, &p.path);
+                add(was, fixed.then_some(p.path.as_path()));
             }
         }
-        dirs
+        if self.root {
+            for p in &then.packages {
+                add(p, None);
+            }
+        }
+        layout
     }
 }

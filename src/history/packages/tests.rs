@@ -241,3 +241,66 @@ fn a_removed_package_s_commits_stay_its_own() {
     let web = view(&today, "web", dir).unwrap();
     assert!(!counts(&repo, &web, api, "feat: rework api").unwrap());
 }
+
+/// A package moved away and a new one given its old folder: each reads the commits the
+/// configuration committed with them gives it, and the root none of theirs.
+#[test]
+fn a_new_package_on_a_moved_one_s_folder_starts_with_its_table() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    git(dir, &["init", "-q", "-b", "main"]);
+    write(dir, ".relconfig.toml", "[packages.a]\npath = \"pk/a\"\n");
+    let old = commit(dir, &["pk/a/x.js"], "fix: old a fix");
+    git(dir, &["mv", "pk/a", "legacy"]);
+    let at_legacy = "[packages.a]\npath = \"legacy\"\n";
+    write(dir, ".relconfig.toml", at_legacy);
+    let moved = commit(dir, &[], "refactor: move a");
+    let both = format!("{at_legacy}[packages.b]\npath = \"pk/a\"\n");
+    write(dir, ".relconfig.toml", &both);
+    let new = commit(dir, &["pk/a/y.js"], "feat: new b");
+    let repo = Repo::open(dir).unwrap();
+    let today = Config::parse(Path::new(".relconfig.toml"), &both).unwrap();
+    let (a, b) = (
+        view(&today, "a", dir).unwrap(),
+        view(&today, "b", dir).unwrap(),
+    );
+    let (mut fa, mut fb) = (Filter::new(&repo, &a), Filter::new(&repo, &b));
+    let mut root = Filter::new(&repo, &today);
+    for (id, message, of_a, of_b) in [
+        (new, "feat: new b", false, true),
+        (moved, "refactor: move a", true, false),
+        (old, "fix: old a fix", true, false),
+    ] {
+        assert_eq!(fa.counts(id, message).unwrap(), of_a, "a: {message}");
+        assert_eq!(fb.counts(id, message).unwrap(), of_b, "b: {message}");
+        assert!(!root.counts(id, message).unwrap(), "root: {message}");
+    }
+}
+
+/// A crate committed before its table: the root's, as post-commit had it then, in every view.
+#[test]
+fn a_commit_before_a_package_s_table_is_the_root_s() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    git(dir, &["init", "-q", "-b", "main"]);
+    write(
+        dir,
+        ".relconfig.toml",
+        "[packages.core]\npath = \"crates/core\"\n",
+    );
+    commit(dir, &["crates/core/lib.rs"], "chore: start");
+    let early = commit(dir, &["crates/util/lib.rs"], "feat(util): new util crate");
+    let tables = "[packages.core]\npath = \"crates/core\"\n\n[packages.util]\npath = \"crates/util\"\nscopes = [\"util\"]\n";
+    write(dir, ".relconfig.toml", tables);
+    let later = commit(dir, &["crates/util/more.rs"], "fix: util fix");
+    let repo = Repo::open(dir).unwrap();
+    let today = Config::parse(Path::new(".relconfig.toml"), tables).unwrap();
+    let util = view(&today, "util", dir).unwrap();
+    let mut root = Filter::new(&repo, &today);
+    let mut own = Filter::new(&repo, &util);
+    assert!(own.counts(later, "fix: util fix").unwrap());
+    assert!(!root.counts(later, "fix: util fix").unwrap());
+    // Neither its folder nor its scope was util's then.
+    assert!(!own.counts(early, "feat(util): new util crate").unwrap());
+    assert!(root.counts(early, "feat(util): new util crate").unwrap());
+}

@@ -1,0 +1,110 @@
+//! The packages as the `.relconfig.toml` committed with a commit has them: the one rule by
+//! which every reader of history tells whose a commit, or a changelog, was then. A folder is
+//! the package's that this configuration gives it; a package's history starts with its table
+//! (a commit made before it, under a configuration without it, was the root's or another
+//! package's, and post-commit gave it its entry there).
+
+use std::path::Path;
+
+use git2::Oid;
+
+use crate::config::{Config, FILE_NAME, Package};
+use crate::git::Repo;
+
+/// The configuration committed at `commit`; `None` without one, or when it does not parse
+/// (then today's is read in its place, as for a repository adopting relhook).
+pub fn stored(repo: &Repo, commit: Oid) -> Option<Config> {
+    let file = repo.file_at(commit, Path::new(FILE_NAME)).ok()??;
+    parsed(&file.bytes)
+}
+
+/// The configuration in the bytes of a stored `.relconfig.toml`.
+pub fn parsed(bytes: &[u8]) -> Option<Config> {
+    let text = std::str::from_utf8(bytes).ok()?;
+    Config::parse(Path::new(FILE_NAME), text).ok()
+}
+
+/// Today's package `name` (of `today`) as the stored configuration `then` has it: the table
+/// of that name, else one renamed since (today's folder, under a name today has no table
+/// of); `None` when it was no package yet.
+pub fn same_package<'t>(then: &'t Config, today: &Config, name: &str) -> Option<&'t Package> {
+    let named = then.packages.iter().find(|p| p.name == name);
+    named.or_else(|| {
+        let path = &today.packages.iter().find(|p| p.name == name)?.path;
+        then.packages
+            .iter()
+            .find(|p| p.path == *path && !today.packages.iter().any(|t| t.name == p.name))
+    })
+}
+
+/// Whether the stored configuration `then` gives folder `dir` (or one inside or around it)
+/// to a package other than `own`.
+pub fn given_to_other(then: &Config, own: &str, dir: &Path) -> bool {
+    then.packages
+        .iter()
+        .any(|p| p.name != own && (p.path.starts_with(dir) || dir.starts_with(&p.path)))
+}
+
+/// The commit that deleted the changelog `config` reads (`path`, missing at HEAD), within
+/// `limit` first-parent steps, with its subject: `None` also when the file was then another
+/// package's changelog (its package moved away, and this one took its folder since), which
+/// this one never had.
+pub fn deleted_changelog(
+    repo: &Repo,
+    config: &Config,
+    path: &Path,
+    limit: usize,
+) -> Option<(Oid, String)> {
+    let (commit, subject) = repo.deleted_by(path, limit)?;
+    let then = repo.first_parent(commit).and_then(|p| stored(repo, p));
+    let was = then
+        .as_ref()
+        .and_then(|c| c.packages.iter().find(|p| p.changelog == path));
+    // Whose it is now: the view's package, else the one of `config` it is the changelog of.
+    let now = (config.package.iter().chain(&config.packages)).find(|p| p.changelog == path);
+    let other = match (was, now) {
+        (None, _) => false,
+        (Some(was), Some(now)) => then
+            .as_ref()
+            .and_then(|c| same_package(c, config, &now.name))
+            .is_none_or(|same| same.name != was.name),
+        // The root's changelog was a package's.
+        (Some(_), None) => true,
+    };
+    (!other).then_some((commit, subject))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(text: &str) -> Config {
+        Config::parse(Path::new(FILE_NAME), text).unwrap()
+    }
+
+    #[test]
+    fn the_same_package_is_the_one_of_its_name_or_renamed_since() {
+        let today = config("[packages.alpha]\npath = \"pk/a\"\n[packages.b]\npath = \"pk/b\"\n");
+        let renamed = config("[packages.a]\npath = \"pk/a\"\n[packages.b]\npath = \"pk/b\"\n");
+        assert_eq!(same_package(&renamed, &today, "alpha").unwrap().name, "a");
+        assert_eq!(same_package(&renamed, &today, "b").unwrap().name, "b");
+        // A folder another package of today's had (moved since) is not this one's.
+        let moved = config("[packages.b]\npath = \"pk/a\"\n");
+        let now = config("[packages.b]\npath = \"old/b\"\n[packages.c]\npath = \"pk/a\"\n");
+        assert!(same_package(&moved, &now, "c").is_none());
+        assert_eq!(
+            same_package(&moved, &now, "b").unwrap().path,
+            Path::new("pk/a")
+        );
+    }
+
+    #[test]
+    fn a_folder_given_to_another_package_is_told_inside_and_around() {
+        let then = config("[packages.a]\npath = \"pk/a\"\n");
+        assert!(given_to_other(&then, "b", Path::new("pk/a")));
+        assert!(given_to_other(&then, "b", Path::new("pk/a/sub")));
+        assert!(given_to_other(&then, "b", Path::new("pk")));
+        assert!(!given_to_other(&then, "a", Path::new("pk/a")));
+        assert!(!given_to_other(&then, "b", Path::new("pk/ab")));
+    }
+}
