@@ -93,11 +93,9 @@ pub(super) fn written(
         .map(|e| normalize(&e.text))
         .filter(|t| !now.contains(t))
         .collect();
-    let reworded = |e: &NewEntry| {
-        let t = normalize(&e.text);
-        gone.iter()
-            .any(|g| crate::history::changelog::rewords(&t, g))
-    };
+    // The rule `changelog --sync` judges a commit made with the hooks off by.
+    let reworded =
+        |e: &NewEntry| crate::history::changelog::replaced::replaces(&normalize(&e.text), &gone);
     let by_hand: Vec<&NewEntry> = brought
         .iter()
         .filter(|e| !made.contains(&normalize(&e.text)) && weight(e) >= weight(new))

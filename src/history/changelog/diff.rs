@@ -20,11 +20,28 @@ pub struct DiffWork {
 /// there: what the change added (a moved or unchanged entry is not added; a reworded one is).
 /// Bullets are recognised as the parser recognises them (`- `, `* `; indented lines continue).
 pub fn added_entries(before: &str, after: &str, work: &mut DiffWork) -> HashSet<String> {
+    changed_entries(before, after, work).added
+}
+
+/// The entries a change wrote and took out, normalised (see [`added_entries`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Changed {
+    /// What `after` has in the changed region that `before` lacks there.
+    pub added: HashSet<String>,
+    /// What `before` has in the changed region that `after` lacks there: the entries the
+    /// change took out, or replaced with the lines it wrote (a reword).
+    pub removed: HashSet<String>,
+}
+
+/// [`added_entries`], with the entries the change took out beside them.
+pub fn changed_entries(before: &str, after: &str, work: &mut DiffWork) -> Changed {
     let (b, a) = changed_region(before, after);
-    let old = entries(b, work);
-    let mut out = entries(a, work);
-    out.retain(|t| !old.contains(t));
-    out
+    let mut removed = entries(b, work);
+    let mut added = entries(a, work);
+    let both: HashSet<String> = added.intersection(&removed).cloned().collect();
+    added.retain(|t| !both.contains(t));
+    removed.retain(|t| !both.contains(t));
+    Changed { added, removed }
 }
 
 /// The changed lines of both texts, widened to whole entries: the bullet line an edited
@@ -184,6 +201,19 @@ mod tests {
     fn a_continuation_added_to_a_bullet_yields_the_whole_entry() {
         let after = BASE.replace("- one\n", "- one\n  extended\n");
         assert_eq!(added(BASE, &after), ["one extended"]);
+    }
+
+    #[test]
+    fn a_reworded_entry_is_added_and_its_old_words_removed() {
+        let after = BASE.replace("- one\n", "- one (better)\n");
+        let got = changed_entries(BASE, &after, &mut DiffWork::default());
+        assert_eq!(got.added, HashSet::from(["one (better)".to_string()]));
+        assert_eq!(got.removed, HashSet::from(["one".to_string()]));
+        let moved = BASE.replace("- one\n- two\n  more\n", "- two\n  more\n- one\n");
+        assert_eq!(
+            changed_entries(BASE, &moved, &mut DiffWork::default()),
+            Changed::default()
+        );
     }
 
     #[test]

@@ -41,6 +41,7 @@ mod prune;
 mod quoted;
 mod released;
 mod repeated;
+pub mod replaced;
 pub mod reworded_out;
 mod same_entry;
 mod scope_style;

@@ -7,7 +7,7 @@ use std::path::Path;
 use git2::Oid;
 
 use crate::git::Repo;
-use crate::history::changelog::diff::{DiffWork, added_entries};
+use crate::history::changelog::diff::{Changed, DiffWork, changed_entries};
 
 /// The entry texts a commit added to the changelog, in any section.
 pub fn added_by(repo: &Repo, commit: Oid, path: &Path) -> HashSet<String> {
@@ -18,6 +18,7 @@ pub fn added_by(repo: &Repo, commit: Oid, path: &Path) -> HashSet<String> {
         &mut BlobCache::default(),
         &mut DiffWork::default(),
     )
+    .map(|c| c.added)
     .unwrap_or_default()
 }
 
@@ -44,15 +45,15 @@ impl BlobCache {
     }
 }
 
-/// The entries `commit` added to the changelog at `path` relative to its first parent, or
-/// `None` when it did not change the file (or the new version is unreadable).
+/// The entries `commit` added to (and took out of) the changelog at `path` relative to its
+/// first parent, or `None` when it did not change the file (or the new version is unreadable).
 pub(super) fn added_in(
     repo: &Repo,
     commit: Oid,
     path: &Path,
     blobs: &mut BlobCache,
     work: &mut DiffWork,
-) -> Option<HashSet<String>> {
+) -> Option<Changed> {
     let mine = repo.blob_at(commit, path);
     let parent = repo
         .first_parent(commit)
@@ -66,5 +67,5 @@ pub(super) fn added_in(
         None => "".into(),
     };
     let after = blobs.text(repo, mine?)?;
-    Some(added_entries(&before, &after, work))
+    Some(changed_entries(&before, &after, work))
 }

@@ -4,12 +4,14 @@
 //!
 //! How an entry is recognised, so that hand edits win: a commit is *accounted for* when it
 //! added an entry to the changelog itself (post-commit puts each entry into its own commit,
-//! and a rebase or cherry-pick carries that change along), or when its entry's text was added
-//! to the file by any commit since the last release, or is in Unreleased now (or in the section
-//! of a release not tagged yet). A reworded, moved or deleted entry therefore stays as the
-//! person left it: its commit is still accounted for; but one still under the heading its own
-//! commit gave it, for a type the commit no longer has (a rebase's reword, a pick's `-e`:
-//! relhook leaves those as git makes them), moves to the heading the message calls for.
+//! and a rebase or cherry-pick carries that change along; a line that only replaces an
+//! entry it took out, a reword, adds none: see `changelog::replaced`), or when its entry's
+//! text was added to the file by any commit since the last release, or is in Unreleased now
+//! (or in the section of a release not tagged yet). A reworded, moved or deleted entry
+//! therefore stays as the person left it: its commit is still accounted for; but one still
+//! under the heading its own commit gave it, for a type the commit no longer has (a rebase's
+//! reword, a pick's `-e`: relhook leaves those as git makes them), moves to the heading the
+//! message calls for.
 //! An older release's entry of the same wording accounts for nothing: `fix: typo` again is
 //! another fix, as post-commit sees it.
 
@@ -281,19 +283,26 @@ pub fn plan_sync_releasing(
     // their product. And only when the file lacks some candidate's entry: with every one in
     // it (the hooks saw every commit), history could add nothing.
     let mut work = SyncWork::default();
-    // The entries each commit added to the file itself.
+    // The entries each commit added to the file itself; and of those, the ones that may
+    // stand for its own entry: not a line that replaces an entry it took out (a reword).
     let mut changed_log: std::collections::HashMap<Oid, HashSet<String>> = Default::default();
+    let mut own_lines = changed_log.clone();
     if candidates
         .iter()
         .any(|(_, e)| !known.contains(&normalize(&e.text)))
     {
         let mut blobs = BlobCache::default();
         for c in &commits {
-            if let Some(added) = added_in(repo, c.id, path, &mut blobs, &mut work.diff) {
-                if !added.is_empty() {
-                    changed_log.insert(c.id, added.clone());
+            if let Some(changed) = added_in(repo, c.id, path, &mut blobs, &mut work.diff) {
+                let fresh =
+                    crate::history::changelog::replaced::fresh(&changed.added, &changed.removed);
+                if !fresh.is_empty() {
+                    own_lines.insert(c.id, fresh);
                 }
-                known.extend(added);
+                if !changed.added.is_empty() {
+                    changed_log.insert(c.id, changed.added.clone());
+                }
+                known.extend(changed.added);
             }
         }
         work.blobs_read = blobs.reads;
@@ -307,8 +316,7 @@ pub fn plan_sync_releasing(
         ));
         let lost = merge_dropped::made_of(repo, config, (head, releasing), lost)?;
         known.retain(|k| !lost.contains(k) || in_file.contains(k));
-        changed_log
-            .values_mut()
+        (changed_log.values_mut().chain(own_lines.values_mut()))
             .for_each(|t| t.retain(|k| !lost.contains(k)));
     }
     let mut added = Vec::new();
@@ -331,7 +339,7 @@ pub fn plan_sync_releasing(
             }
             continue;
         }
-        let own = changed_log.get(&id).is_some_and(|texts| {
+        let own = own_lines.get(&id).is_some_and(|texts| {
             let weights = weights.get_or_init(|| own_change::weights(&log, config));
             own_change::accounts_for(texts, &entry, weights, config)
         });

@@ -55,7 +55,8 @@ pub(super) fn reworded_by_hand(hand: &mut Vec<String>, entry: &NewEntry) -> bool
     found.map(|i| hand.remove(i)).is_some()
 }
 
-/// Whether the entries a commit added (`texts`, normalised) stand for `entry`, the one its
+/// Whether the entries a commit added (`texts`, normalised; none that replaces an entry it
+/// took out: see `changelog::replaced`) stand for `entry`, the one its
 /// message calls for: it is among them, or one weighs as much. One no longer in the file
 /// (reworded or moved by hand since) stands for it: hand edits win.
 pub(super) fn accounts_for(
