@@ -354,14 +354,25 @@ impl Repo {
 pub fn version_suffix(name: &str) -> Option<(&str, semver::Version)> {
     let bytes = name.as_bytes();
     (0..bytes.len()).find_map(|i| {
-        let starts = bytes[i].is_ascii_digit()
-            && (i == 0 || !(bytes[i - 1].is_ascii_digit() || bytes[i - 1] == b'.'));
-        if !starts {
+        if !version_starts_at(bytes, i) {
             return None;
         }
         let version = semver::Version::parse(name.get(i..)?).ok()?;
         Some((name.get(..i)?, version))
     })
+}
+
+/// Whether a tag name's version may start at byte `i`: a digit after neither a digit nor a
+/// dot that follows one (`v1.2.3.4` is no `v1.` + `2.3.4`), while a prefix may end in a dot
+/// (`v.` of `v.0.1.0`, a `tag_prefix` some projects use).
+pub fn version_starts_at(bytes: &[u8], i: usize) -> bool {
+    let digit = |j: usize| bytes.get(j).is_some_and(u8::is_ascii_digit);
+    let after_number = match i.checked_sub(1).map(|j| bytes[j]) {
+        None => false,
+        Some(b'.') => i >= 2 && digit(i - 2),
+        Some(b) => b.is_ascii_digit(),
+    };
+    digit(i) && !after_number
 }
 
 /// A release tag reachable from HEAD.
@@ -422,6 +433,9 @@ mod suffix_tests {
         );
         assert_eq!(split("v2.0.0-rc.1"), pair("v", "2.0.0-rc.1"));
         assert_eq!(split("py3-1.2.3"), pair("py3-", "1.2.3"));
+        assert_eq!(split("v.0.1.0"), pair("v.", "0.1.0"));
+        assert_eq!(split(".1.2.3"), pair(".", "1.2.3"));
+        assert_eq!(split("v1.2.3.4"), None);
         assert_eq!(split("v1.2"), None);
         assert_eq!(split("nightly"), None);
     }

@@ -57,7 +57,8 @@ pub fn not_a_release(
     target: Oid,
 ) -> Option<Result<String, String>> {
     let ours = config.version.tag_prefix.as_str();
-    // `v.0.2.0`: a version after the prefix and a stray separator (no version suffix to git).
+    // A version after the prefix and a stray separator that no version suffix reads (a
+    // prefix ending in a digit: `r2.0.1.0`); `v.0.2.0` is read as `v.` and `0.2.0`.
     let (prefix, version) = match crate::git::version_suffix(name) {
         Some(found) => found,
         None => {
@@ -370,9 +371,7 @@ pub fn names_a_version(name: &str) -> bool {
     let b = name.as_bytes();
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit());
     (0..b.len())
-        .filter(|&i| {
-            b[i].is_ascii_digit() && (i == 0 || !(b[i - 1].is_ascii_digit() || b[i - 1] == b'.'))
-        })
+        .filter(|&i| crate::git::version_starts_at(b, i))
         .any(|i| {
             let mut parts = name[i..].splitn(3, '.');
             let (major, minor, patch) = (parts.next(), parts.next(), parts.next());
@@ -394,6 +393,7 @@ mod version_name_tests {
             "api-v0.3.0",
             "web@1.0.0-rc.1",
             "release-10.20.30",
+            "v.0.1.0",
         ] {
             assert!(names_a_version(n), "{n}");
         }
