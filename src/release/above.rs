@@ -178,7 +178,9 @@ pub fn refusal(
     let heading = crate::history::changelog::quoted_heading(log.as_deref(), &greatest.to_string());
     let prefix = &config.version.tag_prefix;
     let tag = format!("{prefix}{greatest}");
-    let above = Version::new(greatest.major, greatest.minor, greatest.patch + 1);
+    // As doctor names it: after a pre-release (a beta tagged `v1.0.0b1`), its next
+    // pre-release or the final release, never the next patch, which would skip the final.
+    let above = crate::history::version::above::advice(command, greatest, true);
     let relation = if order.is_eq() { "is" } else { "is below" };
     let left = repo
         .tag_target(&tag)
@@ -240,7 +242,7 @@ pub fn refusal(
             ),
             // Not "a version above it": that would leave the written release untagged.
             (None, Some((how, _))) => how,
-            (None, None) => format!("release a version above it: `{command} {above}`"),
+            (None, None) => format!("release a version above it: {above}"),
         };
         return Some(Refusal::new(Reason::NotGreater, what, fix));
     };
@@ -302,7 +304,7 @@ pub fn refusal(
         // would publish it untagged (and `relhook release` refuses that).
         match retag.filter(|r| r.to_resume(repo).is_some()) {
             Some(r) => r.fix(repo),
-            None => format!("{move_it}release a version above it: `{command} {above}`"),
+            None => format!("{move_it}release a version above it: {above}"),
         },
     ))
 }

@@ -23,9 +23,17 @@ impl Changelog {
 }
 
 /// `version`'s heading in `log` as written, or relhook's own form when there is none to read.
+/// A section in PEP 440's spelling (`## [1.0.0b1]`) is found by its SemVer one (`1.0.0-b.1`).
 pub fn quoted_heading(log: Option<&Changelog>, version: &str) -> String {
-    log.and_then(|l| l.heading_of(version))
-        .map_or_else(|| format!("## [{version}]"), str::to_owned)
+    log.and_then(|l| {
+        l.heading_of(version).or_else(|| {
+            let v = semver::Version::parse(version).ok()?;
+            let mut labels = l.versions().into_iter();
+            let label = labels.find(|s| super::release_version(s).as_ref() == Some(&v))?;
+            l.heading_of(&label)
+        })
+    })
+    .map_or_else(|| format!("## [{version}]"), str::to_owned)
 }
 
 /// A pattern (POSIX extended, as `git log -S --pickaxe-regex` reads it) for the line of
@@ -79,5 +87,7 @@ mod tests {
         assert_eq!(quoted("0.0.1"), "## [0.0.1]");
         assert_eq!(quoted("2.0.0"), "## [2.0.0]");
         assert_eq!(quoted_heading(None, "2.0.0"), "## [2.0.0]");
+        let beta = Changelog::parse("# Changelog\n\n## [1.0.0b1] - 2024-02-01\n\n- x\n").unwrap();
+        assert_eq!(quoted_heading(Some(&beta), "1.0.0-b.1"), "## [1.0.0b1]");
     }
 }
