@@ -278,6 +278,14 @@ fn print_plan(
             (None, false) => writeln!(out, "    tests: none (`{}` is not set)", p.view.test_key())?,
         }
     }
+    // The root project is released on its own: the entry waits in its Unreleased.
+    for c in &plan.root {
+        writeln!(
+            out,
+            "  also: {} (the root project's: under `## [Unreleased]` in its changelog, for its next release)",
+            c.entry()
+        )?;
+    }
     for c in &plan.elsewhere {
         writeln!(
             out,

@@ -31,6 +31,7 @@ mod added;
 mod amended;
 mod by_hand;
 mod cliff_breaking;
+mod deps_entries;
 mod forward;
 mod landed;
 mod made;

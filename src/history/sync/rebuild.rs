@@ -249,7 +249,12 @@ pub fn rebuild(repo: &Repo, config: &Config, current: Option<&str>) -> Result<St
         .collect();
     if config.package.is_some() || !config.packages.is_empty() {
         for (tag, entries) in tags.iter().zip(&mut buckets) {
-            entries.extend(requirement_entries(repo, config, tag));
+            entries.extend(super::deps_entries::of_release(repo, config, tag));
+        }
+        // A root project's, which a package's release wrote in its Unreleased.
+        if let Some(head) = repo.head() {
+            let path = &config.changelog.path;
+            buckets[tags.len()].extend(super::deps_entries::stored(repo, head, path, None));
         }
     }
     out.push_str(&render_entries(&buckets[tags.len()], layout));
@@ -280,29 +285,6 @@ pub fn rebuild(repo: &Repo, config: &Config, current: Option<&str>) -> Result<St
         }
     }
     Ok(out)
-}
-
-/// The `**deps:**` entries a monorepo's release commit wrote in `tag`'s section (a dependent's
-/// new requirement, no commit's): history has them only in the changelog as it was tagged.
-fn requirement_entries(repo: &Repo, config: &Config, tag: &ReleaseTag) -> Vec<NewEntry> {
-    // Where the changelog was then: a package's may have moved or been renamed since.
-    let then = repo
-        .work_tree()
-        .and_then(|root| crate::tag::config_at(repo, config, &root, &tag.name, tag.commit));
-    let path = then.map_or_else(|| config.changelog.path.clone(), |c| c.changelog.path);
-    let file = repo.file_at(tag.commit, &path).ok().flatten();
-    let log = file.and_then(|f| Changelog::from_utf8(f.bytes));
-    let listed = log.and_then(|l| l.entries_of(&tag.version.to_string()));
-    listed
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|e| normalize(&e.text).starts_with("**deps:** require "))
-        .map(|e| NewEntry {
-            section: e.section,
-            text: e.text,
-            breaking: false,
-        })
-        .collect()
 }
 
 /// The commits of each release (and of Unreleased) whose change the release before it on its

@@ -177,6 +177,12 @@ pub(super) fn is_not_a_package(name: &str) -> bool {
     name.starts_with(NOT_A_PACKAGE)
 }
 
+/// Whether `name` is the top's member among [`not_packages`] (the root crate, the top's
+/// package.json).
+pub(super) fn is_root(name: &str) -> bool {
+    name == NOT_A_PACKAGE
+}
+
 /// The configured packages as the workspace members whose requirements a release rewrites.
 pub(super) fn members(config: &Config) -> Vec<Member> {
     config

@@ -30,6 +30,7 @@ pub mod message;
 mod on_pre;
 mod resume;
 mod reworded;
+mod root_dependent;
 mod root_tagged;
 mod versionless;
 
@@ -93,6 +94,9 @@ pub struct Plan {
     /// The requirements moved in workspace members that are no package (the root's crates,
     /// a private app): nothing of theirs is released.
     pub elsewhere: Vec<Change>,
+    /// The requirements moved in the root project's own manifest (it has a version and a
+    /// changelog): its `## [Unreleased]` names them, for its next release.
+    pub root: Vec<Change>,
 }
 
 /// The packages left out of an `--all` release, with why (for the report).
@@ -208,6 +212,11 @@ pub fn plan(
             &config.commit,
         )?;
     }
+    // The root project with a version of its own is a dependent too, released on its own.
+    let root_due = root_dependent::due(config, root, &changes);
+    if let Some(edit) = root_dependent::unreleased_edit(repo, config, root, &root_due)? {
+        merge(&mut edits, edit, &config.commit)?;
+    }
     // npm's root lock: each released package's version, and the requirements moved above.
     let bumped: Vec<(&vfiles::VersionFile, &str, String)> = chosen
         .values()
@@ -254,9 +263,10 @@ pub fn plan(
             head,
             elsewhere: changes
                 .iter()
-                .filter(|c| left_behind::is_not_a_package(&c.dependent))
+                .filter(|c| left_behind::is_not_a_package(&c.dependent) && !root_due.contains(c))
                 .cloned()
                 .collect(),
+            root: root_due,
         },
         skipped,
     ))

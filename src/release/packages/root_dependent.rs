@@ -1,0 +1,142 @@
+//! The root project as a dependent: when it has a version and a changelog of its own (a root
+//! crate `[package]`, a published top package.json) and a release moves a requirement its
+//! manifest ships, it is due a release like a package dependent. `relhook release --package`
+//! does not release the root, so the release commit writes the `**deps:**` entry into the
+//! root's `## [Unreleased]`, which its next `relhook release` ships.
+
+use std::path::Path;
+
+use super::left_behind;
+use crate::Result;
+use crate::config::Config;
+use crate::git::Repo;
+use crate::history::version::files::Edit;
+use crate::release::dependents::Change;
+
+/// The changes of `changes` the root project ships: in its own manifest, which is one of its
+/// version files (a private package.json is never published: what it requires ships nowhere).
+pub(super) fn due(config: &Config, root: &Path, changes: &[Change]) -> Vec<Change> {
+    let mut mine: Vec<&Change> = changes
+        .iter()
+        .filter(|c| left_behind::is_root(&c.dependent) && !c.dev)
+        .collect();
+    if mine.is_empty() {
+        return Vec::new();
+    }
+    let files = crate::release::files::version_files(config, root);
+    mine.retain(|c| files.iter().any(|f| f.path == c.file) && !private(root, &c.file));
+    mine.into_iter().cloned().collect()
+}
+
+fn private(root: &Path, file: &Path) -> bool {
+    if file.file_name().is_none_or(|n| n != "package.json") {
+        return false;
+    }
+    let text = crate::fsx::regular_text(&root.join(file));
+    let json = text.and_then(|t| crate::history::version::files::json_value(t.as_bytes()));
+    json.and_then(|v| v.get("private")?.as_bool()) == Some(true)
+}
+
+/// The edit of the root's changelog that lists `due` under `## [Unreleased]` (`Changed`, as a
+/// package dependent's section does); `None` when there is nothing to add.
+pub(super) fn unreleased_edit(
+    repo: &Repo,
+    config: &Config,
+    root: &Path,
+    due: &[Change],
+) -> Result<Option<Edit>> {
+    if due.is_empty() {
+        return Ok(None);
+    }
+    let rel = config.changelog.path.clone();
+    if let Some(r) = crate::release::changelog::not_a_file(repo, config, &rel, None) {
+        return Err(crate::Error::Refused(r));
+    }
+    let before = crate::fsx::read_regular_optional(&root.join(&rel))?;
+    let text = match &before {
+        Some(b) => String::from_utf8(b.clone())
+            .map_err(|e| crate::Error::changelog_not_utf8(&rel, e.as_bytes()))?,
+        None => crate::history::changelog::TEMPLATE.to_owned(),
+    };
+    let Some(after) = with_entries(repo, &rel, &text, due)? else {
+        return Ok(None);
+    };
+    Ok(Some(Edit {
+        path: rel,
+        before: before.unwrap_or_default(),
+        after: after.into_bytes(),
+        committed: None,
+    }))
+}
+
+/// `text` with each entry of `due` under Unreleased; `None` when it lists them all already.
+fn with_entries(repo: &Repo, rel: &Path, text: &str, due: &[Change]) -> Result<Option<String>> {
+    let mut log = crate::history::sync::parse_kept(repo, rel, text)?;
+    let mut added = false;
+    for entry in due.iter().map(Change::entry) {
+        if !log.contains_entry(&entry, true) {
+            log.add_entry_as_named("Changed", &entry, false);
+            added = true;
+        }
+    }
+    Ok(added.then(|| log.render()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::release::dependents::{self, Member};
+    use std::collections::BTreeMap;
+
+    /// A top manifest `top` beside package `a` (at 1.0.0, released as 2.0.0): the changes
+    /// the root ships.
+    fn shipped(file: &str, top: &str, a: (&str, &str)) -> Vec<String> {
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(tmp.path().join("a")).unwrap();
+        std::fs::write(tmp.path().join(file), top).unwrap();
+        std::fs::write(tmp.path().join(a.0), a.1).unwrap();
+        let read = |p: &Path| Ok(std::fs::read_to_string(tmp.path().join(p)).ok());
+        let members = [
+            Member {
+                package: "a".into(),
+                dir: "a".into(),
+            },
+            Member {
+                package: "\0".into(),
+                dir: "".into(),
+            },
+        ];
+        let released: BTreeMap<String, semver::Version> =
+            [("a".to_owned(), semver::Version::new(2, 0, 0))].into();
+        let changes = dependents::changes(&members, &read, &released).unwrap();
+        assert_eq!(changes.len(), 1, "{changes:?}");
+        let at = tmp.path().join(".relconfig.toml");
+        let config = Config::parse(&at, "[packages.a]\npath = \"a\"\n").unwrap();
+        due(&config, tmp.path(), &changes)
+            .iter()
+            .map(Change::entry)
+            .collect()
+    }
+
+    #[test]
+    fn a_root_that_ships_its_manifest_is_due_the_entry() {
+        let crate_a = (
+            "a/Cargo.toml",
+            "[package]\nname = \"a\"\nversion = \"1.0.0\"\n",
+        );
+        let root = "[package]\nname = \"app\"\nversion = \"3.0.0\"\n\n[dependencies]\na = { path = \"a\", version = \"1.0\" }\n";
+        assert_eq!(
+            shipped("Cargo.toml", root, crate_a),
+            ["**deps:** require a 2.0.0 (`1.0` → `2.0` in Cargo.toml)"]
+        );
+        let npm_a = (
+            "a/package.json",
+            "{ \"name\": \"a\", \"version\": \"1.0.0\" }",
+        );
+        let top = "{ \"name\": \"app\", \"version\": \"3.0.0\", \"dependencies\": { \"a\": \"^1.0.0\" } }";
+        assert_eq!(shipped("package.json", top, npm_a).len(), 1);
+        // Private, it is published nowhere.
+        let private = top.replace("{ \"name\"", "{ \"private\": true, \"name\"");
+        assert!(shipped("package.json", &private, npm_a).is_empty());
+    }
+}

@@ -1,0 +1,125 @@
+//! QA49: a root project with a version and changelog of its own (a root crate, a published
+//! top package.json) that requires a package had its shipped requirement rewritten by the
+//! package's release, but got no changelog entry ("no package of its own"), so nothing ever
+//! released it. Its Unreleased now gets the `**deps:**` entry in the same release commit.
+
+use crate::support::{Repo, ok, stdout, text};
+
+const CONFIG: &str =
+    "[checks]\nrequire_tested_tags = false\n[packages.core]\npath = \"crates/core\"\n";
+
+/// Commits a change of `file` (and nothing else: a root file would make it the root's too)
+/// through the hooks.
+fn change(repo: &Repo, file: &str, message: &str) {
+    let mut before = repo.read(file);
+    before.push_str("//\n");
+    repo.write(file, before);
+    let out = repo.git_output(&["commit", "-q", "-am", message]);
+    assert!(out.status.success(), "{}", text(&out));
+}
+
+/// A root crate `app 3.0.0` (released) requiring `core = { path, version = "1.0" }`, core
+/// released at 1.0.0, then a breaking change of core.
+fn root_crate() -> Repo {
+    let repo = Repo::new();
+    repo.write(
+        "Cargo.toml",
+        "[package]\nname = \"app\"\nversion = \"3.0.0\"\nedition = \"2021\"\n\n[dependencies]\ncore = { path = \"crates/core\", version = \"1.0\" }\n\n[workspace]\nmembers = [\".\", \"crates/*\"]\n",
+    );
+    repo.write("src/main.rs", "fn main() {}\n");
+    repo.write(
+        "crates/core/Cargo.toml",
+        "[package]\nname = \"core\"\nversion = \"1.0.0\"\nedition = \"2021\"\n",
+    );
+    repo.write("crates/core/src/lib.rs", "pub fn c() {}\n");
+    repo.write(".relconfig.toml", CONFIG);
+    repo.git(&["add", "-A"]);
+    repo.git(&["commit", "-q", "-m", "chore: init"]);
+    ok(repo.relhook(&["install"]));
+    change(&repo, "src/main.rs", "fix: app fix");
+    change(&repo, "crates/core/src/lib.rs", "fix(core): core fix");
+    ok(repo.relhook(&["release", "--no-test"]));
+    ok(repo.relhook(&["release", "--package", "core", "--no-test"]));
+    change(&repo, "crates/core/src/lib.rs", "feat(core)!: core break");
+    repo
+}
+
+const CARGO_ENTRY: &str = "- **deps:** require core 2.0.0 (`1.0` → `2.0` in Cargo.toml)";
+
+#[test]
+fn a_root_crate_requiring_a_released_package_gets_the_entry_in_its_unreleased() {
+    let repo = root_crate();
+    let plan = ok(repo.relhook(&["release", "--package", "core", "--dry-run", "--no-test"]));
+    let plan = stdout(&plan);
+    assert!(
+        plan.contains("the root project's: under `## [Unreleased]`")
+            && !plan.contains("no package of its own"),
+        "{plan}"
+    );
+    ok(repo.relhook(&["release", "--package", "core", "--no-test"]));
+    assert!(repo.is_clean());
+    assert!(repo.read("Cargo.toml").contains("version = \"2.0\" }"));
+    // Written by the release commit itself.
+    let files = repo.git(&["show", "--name-only", "--format=", "HEAD"]);
+    assert!(files.lines().any(|f| f == "CHANGELOG.md"), "{files}");
+    let log = repo.read("CHANGELOG.md");
+    let unreleased = &log[..log.find("## [3.0.0]").unwrap()];
+    assert!(unreleased.contains(CARGO_ENTRY), "{log}");
+    // A rebuild from history keeps it.
+    let rebuilt = ok(repo.relhook(&["changelog", "--rebuild", "--stdout"]));
+    assert!(stdout(&rebuilt).contains(CARGO_ENTRY), "{}", text(&rebuilt));
+    // The root's next release ships it.
+    let next = ok(repo.relhook(&["version", "--next"]));
+    assert_eq!(stdout(&next).trim(), "3.0.1");
+    ok(repo.relhook(&["release", "--no-test"]));
+    let notes = repo.git(&["tag", "-l", "--format=%(contents)", "v3.0.1"]);
+    assert!(notes.contains(CARGO_ENTRY), "{notes}");
+}
+
+/// A top package.json (private or not) at 5.0.0 in an npm workspace requiring `a` `^1.0.0`;
+/// a released at 1.0.0, then a breaking change of a.
+fn root_package(private: bool) -> Repo {
+    let repo = Repo::new();
+    let private = if private { "\"private\": true, " } else { "" };
+    repo.write(
+        "package.json",
+        format!(
+            "{{ \"name\": \"rootapp\", {private}\"version\": \"5.0.0\", \"workspaces\": [\"packages/*\"], \"dependencies\": {{ \"a\": \"^1.0.0\" }} }}\n"
+        ),
+    );
+    repo.write(
+        "packages/a/package.json",
+        "{ \"name\": \"a\", \"version\": \"1.0.0\" }\n",
+    );
+    repo.write("packages/a/index.js", "\n");
+    repo.write(
+        ".relconfig.toml",
+        "[checks]\nrequire_tested_tags = false\n[packages.a]\npath = \"packages/a\"\n",
+    );
+    repo.git(&["add", "-A"]);
+    repo.git(&["commit", "-q", "-m", "chore: init"]);
+    ok(repo.relhook(&["install"]));
+    change(&repo, "packages/a/index.js", "fix(a): one");
+    ok(repo.relhook(&["release", "--package", "a", "--no-test"]));
+    change(&repo, "packages/a/index.js", "feat(a)!: two");
+    ok(repo.relhook(&["release", "--package", "a", "--no-test"]));
+    assert!(repo.read("package.json").contains("\"a\": \"^2.0.0\""));
+    repo
+}
+
+#[test]
+fn a_published_root_package_gets_the_entry_in_its_unreleased() {
+    let repo = root_package(false);
+    let log = repo.read("CHANGELOG.md");
+    assert!(
+        log.contains("- **deps:** require a 2.0.0 (`^1.0.0` → `^2.0.0` in package.json)"),
+        "{log}"
+    );
+}
+
+#[test]
+fn a_private_root_package_ships_nothing_and_gets_no_entry() {
+    let repo = root_package(true);
+    let log = std::fs::read_to_string(repo.path().join("CHANGELOG.md")).unwrap_or_default();
+    assert!(!log.contains("**deps:**"), "{log}");
+}
