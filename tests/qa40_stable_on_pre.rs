@@ -41,7 +41,8 @@ fn inherited_on_rc() -> Repo {
     repo
 }
 
-const REFUSED: &str = "would be a stable release that requires a pre-release of a (`a = \"0.1.0-rc.1\"` in Cargo.toml)";
+const REFUSED: &str =
+    "would be a stable release that requires a pre-release of a (`0.1.0-rc.1` in Cargo.toml)";
 
 #[test]
 fn a_stable_release_on_an_inherited_pre_release_requirement_is_refused() {

@@ -2,8 +2,10 @@
 //! top package.json) that requires a package had its shipped requirement rewritten by the
 //! package's release, but got no changelog entry ("no package of its own"), so nothing ever
 //! released it. Its Unreleased now gets the `**deps:**` entry in the same release commit.
+//! And a hand tag of a stable version on a sibling's pre-release advised `--pre rc`, which
+//! `git tag` cannot take: it now names the pre-release tag to make, or the full release.
 
-use crate::support::{Repo, ok, stdout, text};
+use crate::support::{Repo, hand_tag_refused, ok, stdout, text};
 
 const CONFIG: &str =
     "[checks]\nrequire_tested_tags = false\n[packages.core]\npath = \"crates/core\"\n";
@@ -122,4 +124,59 @@ fn a_private_root_package_ships_nothing_and_gets_no_entry() {
     let repo = root_package(true);
     let log = std::fs::read_to_string(repo.path().join("CHANGELOG.md")).unwrap_or_default();
     assert!(!log.contains("**deps:**"), "{log}");
+}
+
+/// core 1.0.0 and api 0.3.0 (`core = { path, version = "1.0" }`), both released as rc by
+/// `release --package core --pre rc`, then a fix of api.
+fn api_on_rc() -> Repo {
+    let repo = Repo::new();
+    repo.write(
+        "Cargo.toml",
+        "[workspace]\nmembers = [\"crates/*\"]\nresolver = \"2\"\n",
+    );
+    repo.write(
+        "crates/core/Cargo.toml",
+        "[package]\nname = \"core\"\nversion = \"1.0.0\"\nedition = \"2021\"\n",
+    );
+    repo.write(
+        "crates/api/Cargo.toml",
+        "[package]\nname = \"api\"\nversion = \"0.3.0\"\nedition = \"2021\"\n\n[dependencies]\ncore = { path = \"../core\", version = \"1.0\" }\n",
+    );
+    repo.write("crates/core/src/lib.rs", "pub fn c() {}\n");
+    repo.write("crates/api/src/lib.rs", "pub fn a() {}\n");
+    repo.write(
+        ".relconfig.toml",
+        format!("{CONFIG}[packages.api]\npath = \"crates/api\"\n"),
+    );
+    repo.git(&["add", "-A"]);
+    repo.git(&["commit", "-q", "-m", "chore: init"]);
+    ok(repo.relhook(&["install"]));
+    change(&repo, "crates/core/src/lib.rs", "feat(core): more");
+    ok(repo.relhook(&["release", "--package", "core", "--pre", "rc", "--no-test"]));
+    change(&repo, "crates/api/src/lib.rs", "fix(api): fix");
+    repo
+}
+
+#[test]
+fn a_hand_tag_on_a_pre_release_names_the_tag_to_make_instead() {
+    let repo = api_on_rc();
+    let said = hand_tag_refused(&repo, "api-v0.3.1");
+    assert!(
+        said.contains("requires a pre-release of core (`1.0.0-rc.1` in crates/api/Cargo.toml)"),
+        "{said}"
+    );
+    let tag = "git tag -a api-v0.3.1-rc.1 -m 'api 0.3.1-rc.1'";
+    assert!(
+        said.contains(&format!("`{tag}`"))
+            && said.contains("`relhook release --package api --pre rc`")
+            && !said.contains("(`--pre rc`)"),
+        "{said}"
+    );
+    // Pasted, it tags.
+    let out = repo.sh(tag);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(
+        repo.git(&["tag", "-l", "api-v0.3.1-rc.1"]),
+        "api-v0.3.1-rc.1"
+    );
 }

@@ -28,7 +28,13 @@ pub(super) fn dependents_left_behind(
         return vec![why];
     }
     // A stable version of a package that requires a sibling's pre-release, as `release` refuses.
-    if let Some(why) = crate::release::packages::hand_tag_on_pre(config, root, &p.name, &version) {
+    let tag = crate::release::packages::HandTag {
+        form: &p.tag,
+        pre_start: view.version.pre_release_start,
+        taken: &|t: &str| repo.tag_target(t).is_some(),
+    };
+    let on_pre = crate::release::packages::hand_tag_on_pre(config, root, (&p.name, &version), &tag);
+    if let Some(why) = on_pre {
         return vec![why];
     }
     let left =

@@ -11,6 +11,12 @@ use crate::error::{Reason, Refusal};
 use crate::history::version::files::deps::{self, Manifest};
 use crate::release::dependents::{Change, Member};
 
+/// A stable release that would require a pre-release of another package of the workspace.
+struct OnPre {
+    what: String,
+    dependency: String,
+}
+
 /// The refusal, if a stable release in `chosen` would require a pre-release of another
 /// package of the workspace (after the requirement changes `changes` this release makes).
 pub(super) fn stable_on_pre(
@@ -23,27 +29,60 @@ pub(super) fn stable_on_pre(
         .values()
         .map(|p| (p.name.as_str(), &p.version))
         .collect();
-    stable_requiring_pre(members, read, &released, changes)
+    let Some((name, on)) = stable_requiring_pre(members, read, &released, changes)? else {
+        return Ok(None);
+    };
+    let dependency = &on.dependency;
+    Ok(Some(Refusal::new(
+        Reason::Dependent,
+        on.what,
+        format!(
+            "release {dependency} as stable first (`relhook release --package {dependency}`), or {name} as a pre-release too (`relhook release --package {name} --pre rc`)"
+        ),
+    )))
+}
+
+/// What a hand tag would make, for [`hand_tag_on_pre`]: the package's tag form, its
+/// `[version] pre_release_start`, and whether a tag name is taken already.
+pub struct HandTag<'a> {
+    /// The package's tag form.
+    pub form: &'a crate::config::TagTemplate,
+    /// The first pre-release number (`rc.1`).
+    pub pre_start: u64,
+    /// Whether a tag of that name exists already.
+    pub taken: &'a dyn Fn(&str) -> bool,
 }
 
 /// [`stable_on_pre`] for a hand tag of package `name` at `version` (nothing else released,
-/// no requirement rewritten): the refusal's words and fix, in one line.
+/// no requirement rewritten): the refusal's words and fix, in one line, the pre-release way
+/// on as the tag to make instead.
 pub fn hand_tag_on_pre(
     config: &crate::config::Config,
     root: &Path,
-    name: &str,
-    version: &semver::Version,
+    (name, version): (&str, &semver::Version),
+    tag: &HandTag<'_>,
 ) -> Option<String> {
     if !version.pre.is_empty() {
         return None;
     }
     let members = super::left_behind::members(config);
     let disk = |rel: &Path| super::read_text(root, rel);
-    let r = stable_requiring_pre(&members, &disk, &[(name, version)], &[]).ok()??;
-    Some(match r.fix {
-        Some(fix) => format!("{}; {fix}", r.what),
-        None => r.what,
-    })
+    let (_, on) = stable_requiring_pre(&members, &disk, &[(name, version)], &[]).ok()??;
+    let dependency = &on.dependency;
+    // The first rc of the version whose tag is free: `git tag` takes no `--pre`.
+    let pre = (tag.pre_start..)
+        .map(|n| {
+            let mut v = version.clone();
+            v.pre = semver::Prerelease::new(&format!("rc.{n}")).unwrap_or_default();
+            v
+        })
+        .find(|v| !(tag.taken)(&tag.form.format(v)))?;
+    let pre_tag = tag.form.format(&pre);
+    let message = crate::shellword::quote(&format!("{name} {pre}"));
+    Some(format!(
+        "{}; release {dependency} as stable first (`relhook release --package {dependency}`), or tag {name} as a pre-release instead (`git tag -a {pre_tag} -m {message}`, or `relhook release --package {name} --pre rc`)",
+        on.what
+    ))
 }
 
 fn stable_requiring_pre(
@@ -51,7 +90,7 @@ fn stable_requiring_pre(
     read: &dyn Fn(&Path) -> Result<Option<String>>,
     released: &[(&str, &semver::Version)],
     changes: &[Change],
-) -> Result<Option<Refusal>> {
+) -> Result<Option<(String, OnPre)>> {
     // Each member's published name, by manifest kind.
     let mut package_of = BTreeMap::new();
     for m in members {
@@ -101,17 +140,14 @@ fn stable_requiring_pre(
                 if !names_pre_release(after) {
                     continue;
                 }
-                return Ok(Some(Refusal::new(
-                    Reason::Dependent,
-                    format!(
-                        "{name} {version} would be a stable release that requires a pre-release of {dependency} (`{} = \"{after}\"` in {})",
-                        r.key,
-                        file.display()
-                    ),
-                    format!(
-                        "release {dependency} as stable first (`relhook release --package {dependency}`), or {name} as a pre-release too (`--pre rc`)"
-                    ),
-                )));
+                // Named by file and version: the file may spell it as an inline table.
+                let what = format!(
+                    "{name} {version} would be a stable release that requires a pre-release of {dependency} (`{}` in {})",
+                    after.trim(),
+                    file.display()
+                );
+                let dependency = dependency.clone();
+                return Ok(Some((name.to_owned(), OnPre { what, dependency })));
             }
         }
     }
@@ -152,7 +188,45 @@ fn names_pre_release(req: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::names_pre_release;
+    use super::*;
+
+    #[test]
+    fn a_hand_tag_is_told_the_first_free_pre_release_tag() {
+        let tmp = tempfile::tempdir().unwrap();
+        let write = |rel: &str, text: &str| {
+            let path = tmp.path().join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        };
+        write(
+            "core/Cargo.toml",
+            "[package]\nname = \"core\"\nversion = \"1.0.0-rc.1\"\n",
+        );
+        write(
+            "api/Cargo.toml",
+            "[package]\nname = \"api\"\nversion = \"0.3.0\"\n[dependencies]\ncore = { path = \"../core\", version = \"1.0.0-rc.1\" }\n",
+        );
+        let text = "[packages.core]\npath = \"core\"\n[packages.api]\npath = \"api\"\n";
+        let at = tmp.path().join(".relconfig.toml");
+        let config = crate::config::Config::parse(&at, text).unwrap();
+        let api = config.packages.iter().find(|p| p.name == "api").unwrap();
+        let tag = HandTag {
+            form: &api.tag,
+            pre_start: 1,
+            taken: &|t: &str| t == "api-v0.3.1-rc.1",
+        };
+        let v = semver::Version::new(0, 3, 1);
+        let said = hand_tag_on_pre(&config, tmp.path(), ("api", &v), &tag).unwrap();
+        assert!(said.contains("(`1.0.0-rc.1` in api/Cargo.toml)"), "{said}");
+        assert!(
+            said.contains("`git tag -a api-v0.3.1-rc.2 -m 'api 0.3.1-rc.2'`"),
+            "{said}"
+        );
+        assert!(
+            said.contains("`relhook release --package api --pre rc`"),
+            "{said}"
+        );
+    }
 
     #[test]
     fn a_requirement_names_a_pre_release_by_its_comparators() {
