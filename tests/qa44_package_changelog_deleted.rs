@@ -38,7 +38,7 @@ fn a_deleted_package_changelog_is_rebuilt_and_synced_by_commands_naming_it() {
     );
     let doctor = stdout(&repo.relhook(&["doctor"]));
     assert!(
-        doctor.contains(&format!("or {rebuild} (writes")),
+        doctor.contains(&format!("`{rebuild}` writes it again from history")),
         "{doctor}"
     );
     let release = repo.relhook(&["release", "--package", "a", "--no-test"]);

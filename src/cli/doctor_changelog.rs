@@ -65,6 +65,12 @@ fn one(repo: &Repo, config: &Config) -> Option<Check> {
     {
         return Some(check);
     }
+    // A file moved away with its folder: the setting is to follow it, no folder to make.
+    if let Some(check) =
+        super::doctor_released::deleted_by_commit(repo, config, &setting.subject, true)
+    {
+        return Some(check);
+    }
     if let Some(check) = unwritable_changelog(repo, config, &setting) {
         return Some(check);
     }
@@ -192,7 +198,8 @@ fn behind_history(repo: &Repo, config: &Config) -> Option<Check> {
     // Not made yet: what `--sync` would create it with (a package whose commits all skipped
     // post-commit has none).
     if !path.exists()
-        && let Some(check) = deleted(repo, config, &setting)
+        && let Some(check) =
+            super::doctor_released::deleted_by_commit(repo, config, &setting.subject, false)
     {
         return Some(check);
     }
@@ -261,27 +268,6 @@ fn behind_history(repo: &Repo, config: &Config) -> Option<Check> {
         status: Status::Warning,
         detail,
         fix: Some(sync),
-    })
-}
-
-/// A changelog a commit deleted, with the releases' sections: not a file to start anew.
-fn deleted(repo: &Repo, config: &Config, setting: &Setting) -> Option<Check> {
-    // As far back as a release looks.
-    let path = &config.changelog.path;
-    let (commit, subject) =
-        crate::history::packages::then::deleted_changelog(repo, config, path, 10_000)?;
-    let id = crate::git::short_id(commit);
-    Some(Check {
-        subject: setting.subject.clone(),
-        status: Status::Invalid,
-        detail: format!(
-            "{} was deleted by commit {id} (`{subject}`), with the sections of the releases before: releases and hand tags are refused until it is back",
-            config.changelog.path.display()
-        ),
-        fix: Some(format!(
-            "git revert {id}; or {} (writes it again from history), then commit it",
-            crate::history::sync::changelog_command(config, &config.changelog.path, "--rebuild")
-        )),
     })
 }
 

@@ -3,7 +3,8 @@
 //! elsewhere: release-plz's `changelog_path` moves one to the top), and a root whose
 //! `tag_prefix` no tag has while its changelog's newest section was released under another
 //! tag. Every release of them is refused; doctor says so first. And a changelog gone from
-//! the work tree while HEAD keeps it (its sections are there).
+//! the work tree while HEAD keeps it (its sections are there), or deleted (or moved away) by a
+//! commit.
 
 use crate::config::Config;
 use crate::git::Repo;
@@ -18,6 +19,41 @@ pub(super) fn missing_from_work_tree(repo: &Repo, config: &Config, subject: &str
         status: Status::Invalid,
         detail: format!("{what}: releases and hand tags are refused until it is back"),
         fix: Some(fix),
+    })
+}
+
+/// A changelog a commit deleted, with the releases' sections: not a file to start anew.
+/// `moved`: only one a commit moved away with its folder (asked before the row that would
+/// say to make the folder).
+pub(super) fn deleted_by_commit(
+    repo: &Repo,
+    config: &Config,
+    subject: &str,
+    moved: bool,
+) -> Option<Check> {
+    use crate::history::sync::DeletionKind;
+    let rel = &config.changelog.path;
+    let folder = repo.work_tree()?.join(rel.parent().unwrap_or(rel));
+    if moved && folder.symlink_metadata().is_ok() {
+        return None;
+    }
+    // As far back as a release looks.
+    let gone = crate::history::sync::changelog_deleted(repo, config, rel, 10_000)?;
+    if moved && !matches!(gone.kind, DeletionKind::Moved(_)) {
+        return None;
+    }
+    Some(Check {
+        subject: subject.to_owned(),
+        status: Status::Invalid,
+        detail: format!(
+            "{}: releases and hand tags are refused until {}",
+            gone.what(rel),
+            match gone.kind {
+                DeletionKind::Moved(_) => "the setting names where it is",
+                _ => "it is back",
+            }
+        ),
+        fix: Some(gone.committed_fix(config, rel)),
     })
 }
 

@@ -46,20 +46,12 @@ pub(super) fn changelog_edit(
     // A file a commit deleted took the releases' sections with it: a new one would hold
     // this release alone (its entries counted as listed by the commits that wrote them).
     if before.is_none()
-        && let Some((commit, subject)) =
-            crate::history::packages::then::deleted_changelog(repo, config, &rel, 10_000)
+        && let Some(gone) = crate::history::sync::changelog_deleted(repo, config, &rel, 10_000)
     {
-        let id = crate::git::short_id(commit);
         return Err(Error::Refused(Refusal::new(
             Reason::Changelog,
-            format!(
-                "{} was deleted by commit {id} (`{subject}`), with the sections of the releases before",
-                rel.display()
-            ),
-            format!(
-                "`git revert {id}` brings it back, or `{}` writes it again from history; commit it, then release again",
-                crate::history::sync::changelog_command(config, &rel, "--rebuild")
-            ),
+            gone.what(&rel),
+            format!("{}, then release again", gone.committed_fix(config, &rel)),
         )));
     }
     let text = match &before {

@@ -2,7 +2,8 @@
 //! the work tree holds as no file (a FIFO, a directory), and a project whose changelog HEAD
 //! keeps under the name in another letter case (`changelog.md`), beside which post-commit
 //! makes no second one, and neither does `--sync`; and a changelog gone from the work tree
-//! while HEAD keeps it, which is no file to start afresh (see `history::sync::missing`).
+//! while HEAD keeps it, which is no file to start afresh (see `history::sync::missing`), nor
+//! is one a commit deleted, for `--sync` (see `history::sync::deleted`).
 
 use crate::cli::args::ChangelogArgs;
 use crate::config::Config;
@@ -40,6 +41,9 @@ pub(super) fn refuse_unkept_path(
             format!("{fix}, then run this again"),
         )));
     }
+    if !args.rebuild {
+        refuse_deleted(repo, root, config)?;
+    }
     let Some((what, fix)) = crate::tag::hand::changelog_case_twin(repo, config) else {
         return Ok(());
     };
@@ -63,5 +67,33 @@ pub(super) fn refuse_unkept_path(
         Reason::Changelog,
         what,
         format!("{fix}, then run this again"),
+    )))
+}
+
+/// `--sync` of a changelog a commit deleted would start a new file of the entries since alone
+/// (the releases' sections and the entries listed before gone), and advise committing it.
+fn refuse_deleted(repo: &Repo, root: &std::path::Path, config: &Config) -> Result<()> {
+    let rel = &config.changelog.path;
+    if root.join(rel).symlink_metadata().is_ok() {
+        return Ok(());
+    }
+    // As far back as a release looks.
+    let Some(gone) = crate::history::sync::changelog_deleted(repo, config, rel, 10_000) else {
+        return Ok(());
+    };
+    let fix = match gone.kind {
+        crate::history::sync::DeletionKind::Moved(_) => {
+            format!("{}, then run this again", gone.restore(config, rel))
+        }
+        _ => format!(
+            "{}, then run this again (it adds the entries since); or `{}` writes it again from history",
+            gone.restore(config, rel),
+            crate::history::sync::changelog_command(config, rel, "--rebuild")
+        ),
+    };
+    Err(Error::Refused(Refusal::new(
+        Reason::Changelog,
+        format!("{}, so relhook wrote no changelog", gone.what(rel)),
+        fix,
     )))
 }

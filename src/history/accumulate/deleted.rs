@@ -74,11 +74,10 @@ pub(super) fn revert_took_file(
 /// file, an ancestor within 1,000 first-parent steps does) with the sections of releases: no
 /// new file is made.
 pub(super) fn deleted_before(repo: &Repo, config: &Config, path: &Path) -> Option<String> {
-    let (commit, subject) =
-        crate::history::packages::then::deleted_changelog(repo, config, path, 1000)?;
+    let gone = crate::history::sync::changelog_deleted(repo, config, path, 1000)?;
     // A file of unreleased entries only is started anew, as before any release.
     let released = repo
-        .first_parent(commit)
+        .first_parent(gone.commit)
         .and_then(|parent| repo.file_at(parent, path).ok().flatten())
         .and_then(|f| String::from_utf8(f.bytes).ok())
         .and_then(|text| Changelog::parse(&text).ok())
@@ -86,11 +85,16 @@ pub(super) fn deleted_before(repo: &Repo, config: &Config, path: &Path) -> Optio
     if !released {
         return None;
     }
-    let (shown, id) = (path.display(), crate::git::short_id(commit));
     // A package's changelog is rebuilt and synced by commands that name its package.
     let rebuild = crate::history::sync::changelog_command(config, path, "--rebuild");
     let sync = crate::history::sync::changelog_command(config, path, "--sync");
+    let restore = gone.restore(config, path);
+    let or_rebuild = match gone.kind {
+        crate::history::sync::DeletionKind::Moved(_) => String::new(),
+        _ => format!(" (or `{rebuild}` writes it again from history)"),
+    };
     Some(format!(
-        "no entry added: {shown} was deleted by commit {id} (`{subject}`), with the sections of the releases before, so relhook made no new one; `git revert {id}` brings it back (or `{rebuild}` writes it again from history), then `{sync}` adds this one"
+        "no entry added: {}, so relhook made no new one; {restore}{or_rebuild}, then `{sync}` adds this one",
+        gone.what(path)
     ))
 }

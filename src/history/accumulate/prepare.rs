@@ -62,6 +62,11 @@ pub(super) fn prepare(
         {
             return Ok(Prepared::Absent(path));
         }
+        // A folder a commit moved away with the file: no folder to make, the setting to
+        // follow it (or the file to bring back).
+        if let Some(said) = deleted::deleted_before(repo, config, &path) {
+            return stop(Accumulated::Notice(said));
+        }
         // A folder not made yet (a configured `docs/CHANGELOG.md`): relhook makes no folders
         // of its own, so the command that does is said.
         let fix = match path.parent().filter(|d| !d.as_os_str().is_empty()) {
