@@ -44,7 +44,7 @@ fn the_first_hand_tag_with_nothing_to_release_says_how_the_changelog_is_made() {
     let said = hand_tag_refused(&repo, "v0.1.0");
     assert!(
         said.contains(
-            "`relhook changelog` makes CHANGELOG.md: write what this release changes under its `## [Unreleased]` and commit it, then tag again"
+            "`relhook init` writes CHANGELOG.md, which is not there yet: write what this release changes under its `## [Unreleased]` and commit the files init wrote, then tag again"
         ),
         "{said}"
     );

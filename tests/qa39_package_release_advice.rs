@@ -25,7 +25,7 @@ fn a_packages_release_anyway_advice_names_the_package() {
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
     let said = stderr(&out);
     assert!(
-        said.contains("in p/a/CHANGELOG.md and commit it, then name the version: `relhook release --package a patch`"),
+        said.contains("create p/a/CHANGELOG.md, write what it changes under its `## [Unreleased]` heading and commit it, then name the version: `relhook release --package a patch`"),
         "{said}"
     );
     assert!(!said.contains("`relhook release patch`"), "{said}");

@@ -19,7 +19,8 @@ use crate::{Error, Result};
 
 /// Nothing to release is no release: no commit since the latest tag (finishing a
 /// pre-release line aside), or, for an automatic version, no commit with a changelog entry;
-/// `merged`: commits merged in since were left out as ones the line has already.
+/// `merged`: commits merged in since were left out as ones the line has already; `root`: the
+/// work tree, where the changelog may not exist yet.
 pub(super) fn refuse_empty(
     tag: &Option<(String, Version, Oid)>,
     stable: Option<&(String, Version, Oid)>,
@@ -27,11 +28,10 @@ pub(super) fn refuse_empty(
     unlogged: bool,
     requested: &Requested,
     pre: Option<&str>,
-    config: &Config,
+    (config, root): (&Config, &Path),
 ) -> Result<()> {
     // A package's: `relhook release --package NAME`, never the root's release.
     let release = config.release_command();
-    let changelog = config.changelog.path.display();
     let Some((name, version, at)) = tag else {
         return Ok(());
     };
@@ -109,9 +109,16 @@ pub(super) fn refuse_empty(
                 "reword it into a Conventional Commit (`git rebase -i`), or release the major by hand: `{release} {}.0.0`",
                 version.major + 1
             ),
-            None => format!(
-                "to release anyway, write what it changes under `## [Unreleased]` in {changelog} and commit it, then name the version: `{release} patch` (or minor, major, X.Y.Z); a release never has empty notes"
-            ),
+            None => {
+                let absent = root
+                    .join(&config.changelog.path)
+                    .symlink_metadata()
+                    .is_err();
+                format!(
+                    "to release anyway, {}, then name the version: `{release} patch` (or minor, major, X.Y.Z); a release never has empty notes",
+                    super::notes::write_by_hand(config, absent, "it changes")
+                )
+            }
         };
         let skipped: String = skipped.iter().map(|s| format!("; {s}")).collect();
         return Err(Error::Refused(Refusal::new(
@@ -186,7 +193,7 @@ pub fn nothing_for_first_release(
     let edits = super::edits_with(repo, config, root, &info.next, date, &[]).ok()?;
     let path = &config.changelog.path;
     let edit = edits.edits.first()?;
-    match super::notes::unpublishable(repo, edit, &info.next, path)? {
+    match super::notes::unpublishable(repo, edit, &info.next, config)? {
         Unpublishable::Empty(_) => {
             let whose = if config.package.is_some() {
                 "none of its commits has"

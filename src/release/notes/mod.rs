@@ -7,7 +7,7 @@ mod section;
 
 pub use publish::{
     Unpublishable, conflict_in, conflict_in_section, release_notes, unpublishable,
-    unpublishable_refusal,
+    unpublishable_refusal, write_by_hand,
 };
 pub use section::{Section, section, section_in};
 

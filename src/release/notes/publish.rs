@@ -54,27 +54,45 @@ pub fn conflict_in_section(text: &str, found: &Section) -> Option<usize> {
         .map(|(i, _)| i + 1)
 }
 
-/// Why the notes of release `version` in `edit`, the changelog at `path` about to be
-/// released, cannot be published (`None`: they can). Lines are named in the file as it is
-/// now (`edit.before`).
+/// Why the notes of release `version` in `edit`, `config`'s changelog about to be released,
+/// cannot be published (`None`: they can). Lines are named in the file as it is now
+/// (`edit.before`).
 pub fn unpublishable(
     repo: &Repo,
     edit: &Edit,
     version: &Version,
-    path: &Path,
+    config: &Config,
 ) -> Option<Unpublishable> {
     let text = std::str::from_utf8(&edit.after).unwrap_or("");
     let log = crate::history::sync::parsed(repo, text);
     let found = section_in(text, log.as_deref(), &version.to_string());
-    unpublishable_section(&found, edit, version, path)
+    let since = since_what(repo, config, version);
+    unpublishable_section(&found, edit, version, (&config.changelog.path, since))
 }
 
-/// [`unpublishable`], where `found` is what `edit.after` holds for `version`.
+/// The commits an empty section speaks of: those since the last release, or all of them
+/// before the first ("since the last release" would send the user looking for one). The
+/// tag of `version` itself (a hand tag judged once made) is no release before it.
+fn since_what(repo: &Repo, config: &Config, version: &Version) -> &'static str {
+    let prefix = &config.version.tag_prefix;
+    let own = format!("{prefix}{version}");
+    let before = repo
+        .head()
+        .and_then(|h| repo.latest_release_tag_except(h, prefix, Some(&own)));
+    if before.is_some() {
+        "no commit since the last release has an entry"
+    } else {
+        "no commit has an entry yet"
+    }
+}
+
+/// [`unpublishable`], where `found` is what `edit.after` holds for `version`, and `since` says
+/// which commits an empty section speaks of.
 fn unpublishable_section(
     found: &Section,
     edit: &Edit,
     version: &Version,
-    path: &Path,
+    (path, since): (&Path, &str),
 ) -> Option<Unpublishable> {
     let shown = path.display();
     match found {
@@ -91,7 +109,7 @@ fn unpublishable_section(
         }
         Section::Found { text: body, .. } if says_something(body) => None,
         Section::Found { .. } => Some(Unpublishable::Empty(format!(
-            "the `## [{version}]` section of {shown} would be empty (no commit since the last release has an entry: `chore:` and `docs:` have none, a change and its revert cancel out), and a release never has empty notes"
+            "the `## [{version}]` section of {shown} would be empty ({since}: `chore:` and `docs:` have none, a change and its revert cancel out), and a release never has empty notes"
         ))),
         Section::Ambiguous(lines) => Some(Unpublishable::Unclear(format!(
             "{shown} would have {} headings that name {version} (lines {}), so its notes cannot be told",
@@ -143,7 +161,8 @@ pub fn release_notes(
     // Read once: what is checked is what is published.
     let log = crate::history::sync::parsed(repo, text);
     let found = section_in(text, log.as_deref(), &version.to_string());
-    if let Some(bad) = unpublishable_section(&found, edit, version, path) {
+    let since = since_what(repo, config, version);
+    if let Some(bad) = unpublishable_section(&found, edit, version, (path, since)) {
         let (mut refusal, fix) = unpublishable_refusal(&bad, config, edit.before.is_empty());
         refusal.fix = Some(format!("{fix}, then release again"));
         return Err(Error::Refused(refusal));
@@ -156,8 +175,7 @@ pub fn release_notes(
 
 /// The refusal of a release whose notes cannot be published, and what fixes it: a change to
 /// `config`'s changelog (the caller says what to run after it). `absent`: the file is not there
-/// yet, so the fix makes it first (`relhook changelog` makes the root's; a package's is not
-/// made while it would list nothing, so it is created by hand).
+/// yet, so the fix makes it first ([`write_by_hand`]).
 pub fn unpublishable_refusal(
     bad: &Unpublishable,
     config: &Config,
@@ -170,19 +188,7 @@ pub fn unpublishable_refusal(
                 Reason::NothingForChangelog,
                 format!("nothing for the changelog: {why}"),
             ),
-            if absent && config.package.is_some() {
-                format!(
-                    "create {path}, write what this release changes under its `## [Unreleased]` heading and commit it"
-                )
-            } else if absent {
-                format!(
-                    "`relhook changelog` makes {path}: write what this release changes under its `## [Unreleased]` and commit it"
-                )
-            } else {
-                format!(
-                    "write what this release changes under `## [Unreleased]` in {path} and commit it"
-                )
-            },
+            write_by_hand(config, absent, "this release changes"),
         ),
         Unpublishable::Unclear(why) => (
             Refusal::bare(Reason::Changelog, why.clone()),
@@ -197,9 +203,47 @@ pub fn unpublishable_refusal(
     }
 }
 
+/// How to write what `what` changes by hand under `## [Unreleased]` in `config`'s changelog
+/// and commit it. An `absent` file is made first: `relhook init` writes the root's
+/// CHANGELOG.md (`relhook changelog` writes none while history has no entry for it, the very
+/// case here) and a `.relconfig.toml` when there is none, committed with it, as a file left
+/// untracked makes the release refuse the tree as dirty; any other file is made by hand.
+pub fn write_by_hand(config: &Config, absent: bool, what: &str) -> String {
+    let path = &config.changelog.path;
+    let shown = path.display();
+    if !absent {
+        format!("write what {what} under `## [Unreleased]` in {shown} and commit it")
+    } else if config.package.is_none() && path == Path::new(crate::init::CHANGELOG_FILE) {
+        format!(
+            "`relhook init` writes {shown}, which is not there yet: write what {what} under its `## [Unreleased]` and commit the files init wrote"
+        )
+    } else {
+        format!(
+            "create {shown}, write what {what} under its `## [Unreleased]` heading and commit it"
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::says_something;
+    use super::{says_something, write_by_hand};
+    use crate::config::Config;
+
+    #[test]
+    fn an_absent_changelog_is_made_by_init_only_where_init_writes_it() {
+        let mut config = Config::default();
+        let at = |c: &Config, absent| write_by_hand(c, absent, "it changes");
+        assert_eq!(
+            at(&config, false),
+            "write what it changes under `## [Unreleased]` in CHANGELOG.md and commit it"
+        );
+        assert!(at(&config, true).starts_with("`relhook init` writes CHANGELOG.md,"));
+        config.changelog.path = "docs/CHANGES.md".into();
+        assert_eq!(
+            at(&config, true),
+            "create docs/CHANGES.md, write what it changes under its `## [Unreleased]` heading and commit it"
+        );
+    }
 
     #[test]
     fn headings_comments_bare_items_and_links_say_nothing() {

@@ -17,7 +17,6 @@ use crate::history::version::files::Edit;
 /// the changelog) or with conflict markers. Reads history since the last release once.
 pub(super) fn unpublishable(repo: &Repo, config: &Config, version: &Version) -> Option<String> {
     let root = repo.work_tree()?;
-    let path = &config.changelog.path;
     let release = release_command(config, version);
     let cannot = |e: crate::Error| {
         // The release's own step (a `mkdir -p`) comes before tagging again.
@@ -91,7 +90,7 @@ pub(super) fn unpublishable(repo: &Repo, config: &Config, version: &Version) -> 
             r.fix.as_deref().unwrap_or_default()
         ));
     }
-    let bad = crate::release::notes::unpublishable(repo, &edits.edits[0], version, path)?;
+    let bad = crate::release::notes::unpublishable(repo, &edits.edits[0], version, config)?;
     let absent = edits.edits[0].before.is_empty();
     let (refusal, fix) = crate::release::notes::unpublishable_refusal(&bad, config, absent);
     // To tag without notes anyway (`RELHOOK_SKIP=1`) is the line under every refusal.
@@ -113,7 +112,7 @@ pub(super) fn reverted_only(
     version: &Version,
 ) -> Option<Refusal> {
     let path = &config.changelog.path;
-    let empty = crate::release::notes::unpublishable(repo, edit, version, path);
+    let empty = crate::release::notes::unpublishable(repo, edit, version, config);
     if !matches!(empty, Some(crate::release::notes::Unpublishable::Empty(_))) {
         return None;
     }

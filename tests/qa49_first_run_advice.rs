@@ -1,0 +1,82 @@
+//! QA49: advice on a first run that did not work when followed. With no CHANGELOG.md and only
+//! `chore:` commits, a release said "no commit since the last release has an entry" (there
+//! was none) and that `relhook changelog` makes CHANGELOG.md, which writes nothing while
+//! history has no entry; now it names `relhook init`, which writes one.
+
+use crate::support::{Repo, ok, stderr, stdout, text, untested_installed};
+
+/// Installed, with one `chore:` commit and no CHANGELOG.md: nothing for a first release.
+fn chores_only() -> Repo {
+    let repo = Repo::new();
+    ok(repo.relhook(&["install"]));
+    repo.write("a", "1\n");
+    repo.git(&["add", "a"]);
+    repo.commit_hooked("chore: start");
+    assert!(!repo.path().join("CHANGELOG.md").exists());
+    repo
+}
+
+#[test]
+fn a_first_release_with_no_changelog_names_init_which_makes_it() {
+    let repo = chores_only();
+    let out = repo.relhook(&["release", "--no-test"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("(no commit has an entry yet: `chore:`"),
+        "{err}"
+    );
+    assert!(!err.contains("since the last release"), "{err}");
+    assert!(!err.contains("`relhook changelog` makes"), "{err}");
+    assert!(
+        err.contains("; `relhook init` writes CHANGELOG.md, which is not there yet: write what this release changes under its `## [Unreleased]` and commit the files init wrote, then release again"),
+        "{err}"
+    );
+    // Followed: init, an entry by hand, the files committed, and the release goes ahead.
+    ok(repo.relhook(&["init"]));
+    let log = repo.read("CHANGELOG.md");
+    assert!(log.contains("## [Unreleased]"), "{log}");
+    repo.write(
+        "CHANGELOG.md",
+        format!("{}\n\n### Added\n\n- The first thing.\n", log.trim_end()),
+    );
+    repo.git(&["add", ".relconfig.toml", "CHANGELOG.md"]);
+    repo.commit_hooked("docs: a changelog");
+    ok(repo.relhook(&["release", "--no-test"]));
+    assert_eq!(repo.git(&["tag", "-l"]), "v0.1.0");
+    assert!(repo.read("CHANGELOG.md").contains("## [0.1.0]"));
+}
+
+#[test]
+fn the_hand_tag_and_version_explain_name_init_when_the_changelog_is_absent() {
+    let repo = untested_installed();
+    repo.commit_hooked("chore: a script");
+    let said = crate::support::hand_tag_refused(&repo, "v0.1.0");
+    assert!(said.contains("(no commit has an entry yet"), "{said}");
+    assert!(
+        said.contains("`relhook init` writes CHANGELOG.md, which is not there yet"),
+        "{said}"
+    );
+    // After a release tag (made past relhook, no changelog): since the last release, and
+    // the file is still made by init, not edited where it is not.
+    ok(repo.git_skipping_relhook(&["tag", "-a", "v0.1.0", "-m", "v0.1.0"]));
+    repo.write("b", "2\n");
+    repo.git(&["add", "b"]);
+    repo.commit_hooked("chore: two");
+    let out = ok(repo.relhook(&["version", "--explain"]));
+    let said = stdout(&out);
+    assert!(
+        said.contains("to release anyway, `relhook init` writes CHANGELOG.md, which is not there yet: write what it changes under its `## [Unreleased]` and commit the files init wrote, then name the version: `relhook release patch`"),
+        "{said}"
+    );
+    assert!(!said.contains("in CHANGELOG.md and commit it"), "{said}");
+    let out = repo.relhook(&["release", "patch", "--no-test"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("(no commit since the last release has an entry"),
+        "{err}"
+    );
+    assert!(err.contains("`relhook init` writes CHANGELOG.md"), "{err}");
+}
