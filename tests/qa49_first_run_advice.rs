@@ -80,3 +80,92 @@ fn the_hand_tag_and_version_explain_name_init_when_the_changelog_is_absent() {
     );
     assert!(err.contains("`relhook init` writes CHANGELOG.md"), "{err}");
 }
+
+/// The repository with v0.1.0 released and a fix after it, cloned (`git clone ARGS`, remote
+/// `upstream`) into a folder beside it: the clone's path.
+fn cloned(repo: &Repo, args: &[&str]) -> std::path::PathBuf {
+    ok(repo.relhook(&["release", "--no-test"]));
+    repo.commit_hooked("fix: two");
+    let url = format!("file://{}", repo.path().display());
+    let mut clone = vec!["clone", "-q", "-o", "upstream"];
+    clone.extend(args);
+    clone.extend([url.as_str(), "ci"]);
+    let parent = repo.scratch("clones");
+    ok(repo.git_in(&parent, &clone, &[]));
+    parent.join("ci")
+}
+
+/// `hint:` line's command in backquotes, run in `dir`; then `relhook check ARGS` passes.
+fn the_hint_works(repo: &Repo, dir: &std::path::Path, err: &str, args: &[&str]) {
+    let hint = err
+        .lines()
+        .find_map(|l| l.strip_prefix("hint: "))
+        .unwrap_or_else(|| panic!("no hint in:\n{err}"));
+    let fetch = hint.split('`').nth(1).unwrap_or_default();
+    assert!(fetch.starts_with("git fetch"), "{hint}");
+    let mut sh = repo.command_in("sh", dir);
+    ok(sh.args(["-c", fetch]).output().expect("sh"));
+    let out = ok(repo.relhook_in(dir, args));
+    assert!(stdout(&out).contains("all pass"), "{}", text(&out));
+}
+
+#[test]
+fn a_release_tag_a_shallow_clone_did_not_fetch_is_named_with_the_fetch_that_brings_it() {
+    let repo = untested_installed();
+    repo.commit_hooked("feat: one");
+    let ci = cloned(&repo, &["--depth", "1"]);
+    for args in [
+        &["check", "v0.1.0..HEAD"][..],
+        &["check", "--base", "v0.1.0"],
+    ] {
+        let out = repo.relhook_in(&ci, args);
+        assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+        let err = stderr(&out);
+        assert!(
+            err.contains("no branch, tag or commit named `v0.1.0` exists here; `v0.1.0` may be a tag this shallow clone did not fetch"),
+            "{err}"
+        );
+        assert!(
+            err.contains("hint: run `git fetch --unshallow --tags upstream` (in GitHub Actions: `fetch-depth: 0` on actions/checkout), then check again"),
+            "{err}"
+        );
+        assert!(!err.contains("give a range git understands"), "{err}");
+        assert!(!err.contains("origin"), "{err}");
+    }
+    the_hint_works(
+        &repo,
+        &ci,
+        &stderr(&repo.relhook_in(&ci, &["check", "--base", "v0.1.0"])),
+        &["check", "--base", "v0.1.0"],
+    );
+}
+
+#[test]
+fn a_release_tag_a_full_clone_did_not_fetch_is_fetched_as_a_tag() {
+    let repo = untested_installed();
+    repo.commit_hooked("feat: one");
+    let ci = cloned(&repo, &["--no-tags"]);
+    let out = repo.relhook_in(&ci, &["check", "v0.1.0..HEAD"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("`v0.1.0` may be a release tag this clone did not fetch"),
+        "{err}"
+    );
+    assert!(
+        err.contains("hint: run `git fetch upstream tag v0.1.0`, then check again"),
+        "{err}"
+    );
+    the_hint_works(&repo, &ci, &err, &["check", "v0.1.0..HEAD"]);
+    // A name that is no release tag, or a repository with no remote: no fetch can help.
+    let out = repo.relhook_in(&ci, &["check", "nope..HEAD"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("give a range git understands"),
+        "{}",
+        text(&out)
+    );
+    let out = repo.relhook(&["check", "v9.9.9..HEAD"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(!stderr(&out).contains("git fetch"), "{}", text(&out));
+}

@@ -14,6 +14,7 @@ mod github;
 mod gitlab;
 mod local;
 mod range;
+mod unfetched;
 
 use std::collections::BTreeMap;
 

@@ -86,7 +86,7 @@ pub fn resolve(
                 return Err(missing_base(
                     repo,
                     candidates,
-                    (name, why),
+                    (name, why, tag_prefix),
                     fix,
                     *commit_from,
                 ));
@@ -153,11 +153,12 @@ pub fn resolve(
 
 /// The error for a base none of whose candidates is here. A name that no branch, tag or
 /// commit has, or a CI value that is no commit id, does not exist whatever the clone's depth:
-/// said so, with no advice to deepen the clone, which cannot help.
+/// said so, with no advice to deepen the clone, which cannot help; one that looks like a
+/// release tag's may be a tag not fetched ([`super::unfetched::maybe_tag`]).
 fn missing_base(
     repo: &Repo,
     candidates: &[Candidate],
-    (name, why): (&str, &str),
+    (name, why, tag_prefix): (&str, &str, &str),
     fix: String,
     commit_from: Option<&'static str>,
 ) -> Error {
@@ -165,10 +166,14 @@ fn missing_base(
     let looked = tried.join(", ");
     let gone = match &candidates[0] {
         Candidate::Revision(r) => missing_name(repo, r).map(|stem| {
-            (
-                format!("is not in this clone: no branch, tag or commit named `{stem}` exists here"),
-                format!("check that `{stem}` names a branch, tag or commit, or fetch it first (`git fetch origin <branch>`)"),
-            )
+            let none = format!("no branch, tag or commit named `{stem}` exists here");
+            match super::unfetched::maybe_tag(repo, stem, tag_prefix) {
+                Some((may, fix)) => (format!("is not in this clone: {none}; {may}"), fix),
+                None => (
+                    format!("is not in this clone: {none}"),
+                    format!("check that `{stem}` names a branch, tag or commit, or fetch it first (`git fetch origin <branch>`)"),
+                ),
+            }
         }),
         Candidate::Commit(c) if !full_hex(c) => commit_from.map(|from| {
             (
@@ -230,13 +235,27 @@ fn full_hex(id: &str) -> bool {
 
 /// An explicit range as the user gave it; a revision beyond a shallow clone's boundary
 /// (`HEAD^1` at depth 1) is named as that, with the fix, instead of libgit2's "parent 0 does
-/// not exist".
-pub fn explicit(repo: &Repo, spec: &str) -> Result<Checked> {
+/// not exist"; a name that may be a tag not fetched (under `tag_prefix`), with the fetch.
+pub fn explicit(repo: &Repo, spec: &str, tag_prefix: &str) -> Result<Checked> {
     let range = match repo.resolve(spec) {
         Ok(r) => r,
         // A name that is no commit id and steps to no ancestor (`nonexist`, a mistyped
-        // branch) is unknown whatever the clone's depth: said as in a full clone.
-        Err(e @ Error::Range { .. }) if unknown_name(repo, spec) => return Err(e),
+        // branch) is unknown whatever the clone's depth: said as in a full clone, unless it
+        // looks like a release tag's, which the clone may not have fetched.
+        Err(e @ Error::Range { .. }) if unknown_name(repo, spec) => {
+            let stem = sides(spec).into_iter().find_map(|s| missing_name(repo, s));
+            let Some((stem, (may, fix))) =
+                stem.and_then(|n| Some((n, super::unfetched::maybe_tag(repo, n, tag_prefix)?)))
+            else {
+                return Err(e);
+            };
+            return Err(Error::IncompleteHistory {
+                message: format!(
+                    "cannot resolve `{spec}`: no branch, tag or commit named `{stem}` exists here; {may}"
+                ),
+                fix,
+            });
+        }
         Err(Error::Range { reason, .. }) if repo.is_shallow() => {
             return Err(Error::IncompleteHistory {
                 message: format!(
@@ -266,13 +285,17 @@ pub fn explicit(repo: &Repo, spec: &str) -> Result<Checked> {
 /// Whether an end of `spec` that does not resolve is a plain name (no commit id), or steps
 /// (`~`, `^`) from one: a branch or tag that is not here, not history a shallow clone lacks.
 fn unknown_name(repo: &Repo, spec: &str) -> bool {
-    let sides = match spec.split_once("...").or_else(|| spec.split_once("..")) {
-        Some((a, b)) => vec![a, b],
-        None => vec![spec],
-    };
-    sides
+    sides(spec)
         .into_iter()
         .any(|s| repo.revision_commit(s).is_none() && missing_name(repo, s).is_some())
+}
+
+/// The ends of range `spec` (`A..B`, `A...B`), or the one revision.
+fn sides(spec: &str) -> Vec<&str> {
+    match spec.split_once("...").or_else(|| spec.split_once("..")) {
+        Some((a, b)) => vec![a, b],
+        None => vec![spec],
+    }
 }
 
 /// The name `side` starts with (before any `~`/`^` step) when nothing here has it: not a
@@ -287,11 +310,7 @@ fn missing_name<'a>(repo: &Repo, side: &'a str) -> Option<&'a str> {
 /// Which end of `spec` a shallow clone cannot resolve, in words: libgit2's "parent 0 does not
 /// exist" for `HEAD^1` at depth 1 names neither the revision nor the boundary.
 fn not_fetched(repo: &Repo, spec: &str, reason: &str) -> String {
-    let sides = match spec.split_once("...").or_else(|| spec.split_once("..")) {
-        Some((a, b)) => vec![a, b],
-        None => vec![spec],
-    };
-    let missing = sides
+    let missing = sides(spec)
         .into_iter()
         .find(|s| !s.is_empty() && repo.revision_commit(s).is_none());
     match missing {

@@ -171,7 +171,7 @@ fn read_stdin() -> Result<(Vec<u8>, String, bool)> {
 pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<Outcome> {
     let (repo, _root, config) = ctx.open_history()?;
     let (checked, env) = match &args.range {
-        Some(spec) => (ci::explicit(&repo, spec)?, None),
+        Some(spec) => (ci::explicit(&repo, spec, &config.version.tag_prefix)?, None),
         None => {
             let env = ci_env()?;
             let plan = ci::plan(&env, args.base.as_deref(), args.all);

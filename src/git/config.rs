@@ -59,6 +59,20 @@ impl Repo {
             .then_some(remote)
     }
 
+    /// The remote a fetch here comes from, for advice that names one: HEAD's branch's upstream
+    /// remote, else the only remote, else `origin` among several; `None` with no remote at all
+    /// (there is nothing to fetch from, and naming `origin` would send the user to none).
+    pub fn fetch_remote(&self) -> Option<String> {
+        let names = self.remote_names();
+        let upstream = self
+            .branch()
+            .and_then(|b| self.config_string(&format!("branch.{b}.remote")))
+            .filter(|r| names.contains(r));
+        upstream
+            .or_else(|| (names.len() == 1).then(|| names[0].clone()))
+            .or_else(|| names.iter().find(|r| *r == "origin").cloned())
+    }
+
     /// The configured remotes (those with a `url` or a `pushurl`), sorted, as libgit2's
     /// `remotes()` lists them, read from the snapshot: libgit2 would read the configuration
     /// again and compile a regular expression at each call.
@@ -109,6 +123,22 @@ pub fn core_worktree(git_dir: &std::path::Path) -> Option<std::path::PathBuf> {
 mod tests {
     use super::*;
     use crate::git::testing::git;
+
+    #[test]
+    fn the_fetch_remote_is_the_upstreams_else_the_only_one_else_origin() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        git(dir, &["init", "-q", "-b", "main"]);
+        git(dir, &["commit", "-q", "--allow-empty", "-m", "a"]);
+        let remote = || Repo::open(dir).unwrap().fetch_remote();
+        assert_eq!(remote(), None);
+        git(dir, &["remote", "add", "upstream", "../u"]);
+        assert_eq!(remote().as_deref(), Some("upstream"));
+        git(dir, &["remote", "add", "origin", "../o"]);
+        assert_eq!(remote().as_deref(), Some("origin"));
+        git(dir, &["config", "branch.main.remote", "upstream"]);
+        assert_eq!(remote().as_deref(), Some("upstream"));
+    }
 
     #[test]
     fn remote_names_are_the_ones_libgit2_lists() {
