@@ -169,3 +169,45 @@ fn a_release_tag_a_full_clone_did_not_fetch_is_fetched_as_a_tag() {
     assert_eq!(out.status.code(), Some(2), "{}", text(&out));
     assert!(!stderr(&out).contains("git fetch"), "{}", text(&out));
 }
+
+/// QA49: with no remote at all, doctor's fix for an untested release tag offered to fetch
+/// CI's records from `origin`, which does not exist; with one remote of another name, that one.
+#[test]
+fn doctor_offers_no_records_fetch_without_a_remote_and_names_the_only_one() {
+    let repo = Repo::new();
+    ok(repo.relhook(&["install"]));
+    repo.commit_hooked("feat: one");
+    ok(crate::support::hand_tag(
+        &repo,
+        &["-a", "v0.1.0", "-m", "v0.1.0"],
+    ));
+    let fix = |repo: &Repo| {
+        let out = repo.relhook(&["doctor"]);
+        let said = stdout(&out);
+        let at = said
+            .find("untested release tags")
+            .unwrap_or_else(|| panic!("{}", text(&out)));
+        let fix = said[at..]
+            .lines()
+            .find_map(|l| l.trim_start().strip_prefix("fix: "))
+            .unwrap_or_default()
+            .to_owned();
+        assert!(fix.contains("relhook test --tag v0.1.0"), "{fix}");
+        fix
+    };
+    let none = fix(&repo);
+    assert!(!none.contains("git fetch"), "{none}");
+    assert!(!none.contains("origin"), "{none}");
+    assert!(
+        none.ends_with("; or commit `[checks] require_tested_tags = false`"),
+        "{none}"
+    );
+    let bare = repo.scratch("up.git");
+    repo.git(&["init", "-q", "--bare", bare.to_str().unwrap()]);
+    repo.git(&["remote", "add", "upstream", bare.to_str().unwrap()]);
+    let one = fix(&repo);
+    assert!(
+        one.contains("`git fetch upstream +refs/notes/relhook-tests:"),
+        "{one}"
+    );
+}

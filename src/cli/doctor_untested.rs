@@ -63,7 +63,7 @@ pub(super) fn untested_tags(repo: &Repo, config: &Config, report: &Report) -> Op
     let (detail, fix) = match found.as_slice() {
         [] => return None,
         [(config, t)] => {
-            let r = refusal(repo, config, &remote, t);
+            let r = refusal(repo, config, remote.as_deref(), t);
             let problem = r.problems.join("; ");
             (
                 format!(
@@ -85,7 +85,7 @@ pub(super) fn untested_tags(repo: &Repo, config: &Config, report: &Report) -> Op
                     names.len(),
                     names[..names.len().min(NAMED)].join(", ")
                 ),
-                several_fix(repo, &remote, several),
+                several_fix(repo, remote.as_deref(), several),
             )
         }
     };
@@ -105,8 +105,8 @@ fn refused_untested(repo: &Repo, config: &Config) -> bool {
     config.checks.require_tested_tags && !pre_push_tests
 }
 
-/// pre-push's refusal of tag `t`, pushed to `remote` with no test record.
-fn refusal(repo: &Repo, config: &Config, remote: &str, t: &ReleaseTag) -> prepush::Refusal {
+/// pre-push's refusal of tag `t`, pushed to `remote` (`None`: there is none) with no record.
+fn refusal(repo: &Repo, config: &Config, remote: Option<&str>, t: &ReleaseTag) -> prepush::Refusal {
     let u = Untested {
         reference: format!("refs/tags/{}", t.name),
         name: t.name.clone(),
@@ -119,7 +119,7 @@ fn refusal(repo: &Repo, config: &Config, remote: &str, t: &ReleaseTag) -> prepus
 /// The fix for several tags: the commands that test each, as pre-push gives them (what they
 /// need first said once), where every one has a test command; else pre-push's fix for the
 /// oldest, to follow for each.
-fn several_fix(repo: &Repo, remote: &str, tags: &[(Config, ReleaseTag)]) -> String {
+fn several_fix(repo: &Repo, remote: Option<&str>, tags: &[(Config, ReleaseTag)]) -> String {
     let head = repo.head();
     let steps: Option<Vec<(Option<String>, String)>> = tags
         .iter()
@@ -151,12 +151,14 @@ fn several_fix(repo: &Repo, remote: &str, tags: &[(Config, ReleaseTag)]) -> Stri
     }
 }
 
-/// The remote a push goes to, as pre-push would name it: the branch's, else `origin`.
-fn push_remote(repo: &Repo) -> String {
+/// The remote a push goes to, as pre-push would name it: the branch's, else the only one,
+/// else `origin`; `None` with no remote, where no test records can be fetched either.
+fn push_remote(repo: &Repo) -> Option<String> {
     match repo.push_destination() {
         PushDestination::Branch {
             remote: Some(r), ..
-        } => r,
-        _ => "origin".to_owned(),
+        } => Some(r),
+        PushDestination::NoRemote { .. } => None,
+        _ => Some(repo.fetch_remote().unwrap_or_else(|| "origin".to_owned())),
     }
 }

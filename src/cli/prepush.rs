@@ -81,14 +81,14 @@ pub(super) fn pre_push_hook(
             };
             // As `relhook test` runs it: `[checks] test`, else the evident command, said.
             let Some((argv, evident)) = prepush::test_argv(&repo, &config) else {
-                let r = prepush::untested_refusal(&repo, &config, remote, u, Why::NoRecord);
+                let r = prepush::untested_refusal(&repo, &config, Some(remote), u, Why::NoRecord);
                 found.refusals.push(r);
                 continue;
             };
             let argv = &argv;
             let evident = evident.map_or_else(String::new, |m| format!(", evident from {m}"));
             if refused_already {
-                let r = prepush::untested_refusal(&repo, &config, remote, u, Why::NotRun);
+                let r = prepush::untested_refusal(&repo, &config, Some(remote), u, Why::NotRun);
                 found.refusals.push(r);
                 continue;
             }
@@ -125,7 +125,8 @@ pub(super) fn pre_push_hook(
                 );
                 tested_now.push(u.name.clone());
             } else {
-                let r = prepush::untested_refusal(&repo, &config, remote, u, Why::Ran(&status));
+                let r =
+                    prepush::untested_refusal(&repo, &config, Some(remote), u, Why::Ran(&status));
                 found.refusals.push(r);
             }
         }

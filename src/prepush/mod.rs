@@ -347,9 +347,13 @@ pub fn inspect(
         if config.checks.run_tests_on_push && test_argv(repo, config).is_some() {
             found.untested.push(u);
         } else {
-            found
-                .refusals
-                .push(untested_refusal(repo, config, remote, &u, Why::NoRecord));
+            found.refusals.push(untested_refusal(
+                repo,
+                config,
+                Some(remote),
+                &u,
+                Why::NoRecord,
+            ));
         }
     }
     // Why a hand tag makes no release here: said once, with the release tags it concerns.

@@ -21,11 +21,12 @@ pub enum Why<'a> {
     Ran(&'a RunStatus),
 }
 
-/// The refusal for a release tag with no passing test record.
+/// The refusal for a release tag with no passing test record, pushed to `remote` (`None`:
+/// doctor's, in a repository with no remote, where no records can be fetched).
 pub fn untested_refusal(
     repo: &Repo,
     config: &Config,
-    remote: &str,
+    remote: Option<&str>,
     u: &Untested,
     why: Why<'_>,
 ) -> Refusal {
@@ -55,7 +56,9 @@ pub fn untested_refusal(
         Some((cmd, None)) => format!("runs `{cmd}`"),
         None => String::new(),
     };
-    let fetch = fetch_records(remote);
+    let fetch = remote
+        .map(fetch_records)
+        .map_or(String::new(), |f| format!(", or {f}"));
     let (problem, fix) = match (why, &command) {
         (Why::NoRecord, None) => (
             format!("no passing test record for {name}'s tree ({tree}), and no test command is configured"),
@@ -64,12 +67,12 @@ pub fn untested_refusal(
         // HEAD's `npm test` runs the tag's own placeholder script: testing it cannot help.
         (Why::NoRecord, Some(_)) if super::no_tests::cannot_pass(repo, config, u.commit) => (
             format!("no passing test record for {name}'s tree ({tree})"),
-            super::no_tests::fix(remote, name, true),
+            super::no_tests::fix(remote.unwrap_or("<remote>"), name, true),
         ),
         (Why::NoRecord, Some(_)) => (
             format!("no passing test record for {name}'s tree ({tree})"),
             format!(
-                "test it: {} ({runs}), or {fetch}, or let pre-push run the tests (`[checks] run_tests_on_push = true`); `[checks] require_tested_tags = false` turns the requirement off",
+                "test it: {} ({runs}){fetch}, or let pre-push run the tests (`[checks] run_tests_on_push = true`); `[checks] require_tested_tags = false` turns the requirement off",
                 quoted_test_command(repo, config, name, repo.head() == Some(u.commit))
                     .unwrap_or(format!("`{test}`"))
             ),
@@ -89,7 +92,8 @@ pub fn untested_refusal(
                 status.describe()
             ),
             format!(
-                "{remote} does not have {name} yet: {}",
+                "{} does not have {name} yet: {}",
+                remote.unwrap_or("the remote"),
                 crate::tag::failed::way_out(repo, config, name, u.commit)
             ),
         ),
@@ -115,12 +119,12 @@ fn fetch_records(remote: &str) -> String {
 }
 
 /// The ways to a release tag `name` pre-push accepts when no test command is set or evident:
-/// set one and re-tag, fetch CI's records, or require none.
-fn no_command_fix(repo: &Repo, config: &Config, remote: &str, name: &str) -> String {
+/// set one and re-tag, fetch CI's records from `remote` (none without one), or require none.
+fn no_command_fix(repo: &Repo, config: &Config, remote: Option<&str>, name: &str) -> String {
+    let fetch = remote.map_or(String::new(), |r| format!("; or {}", fetch_records(r)));
     format!(
-        "{}; or {}; or {TESTS_OFF}",
-        set_test_command(repo, config, name),
-        fetch_records(remote)
+        "{}{fetch}; or {TESTS_OFF}",
+        set_test_command(repo, config, name)
     )
 }
 
@@ -136,7 +140,7 @@ pub fn record_step(repo: &Repo, config: &Config, remote: &str, name: &str, commi
         Some(command) => format!("{command} (it has no test record)"),
         None => format!(
             "pre-push refuses it untested and no test command is configured: {}",
-            no_command_fix(repo, config, remote, name)
+            no_command_fix(repo, config, Some(remote), name)
         ),
     }
 }
