@@ -529,6 +529,7 @@ mod qa49_pick_theirs;
 mod qa49_prefix_dot_pep440_advice;
 mod qa49_reword_beside_entry;
 mod qa49_root_dependent;
+mod qa49_test_output_bounded;
 mod qa49_unreadable_files;
 mod qa6a;
 mod qa7;
