@@ -38,7 +38,7 @@ fn a_packages_refusals_name_the_packages_commands() {
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
     assert!(
         stderr(&out).contains(
-            "next: name a greater version (`relhook release --package core X.Y.Z`), or let relhook choose: `relhook release --package core`"
+            "next: name a greater version (`relhook release --package core --no-test X.Y.Z`), or let relhook choose: `relhook release --package core --no-test`"
         ),
         "{}",
         text(&out)

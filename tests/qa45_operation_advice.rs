@@ -33,7 +33,7 @@ fn a_cherry_pick_in_progress_names_git_cherry_pick() {
     let err = refused_advice(&repo);
     assert!(
         err.contains(
-            "next: finish it (`git cherry-pick --continue`) or abort it (`git cherry-pick --abort`), then `relhook release`"
+            "next: finish it (`git cherry-pick --continue`) or abort it (`git cherry-pick --abort`), then `relhook release --allow-branch --no-test`"
         ),
         "{err}"
     );

@@ -314,29 +314,29 @@ pub(super) fn refused(r: &Refusal, json: bool) -> Result<Outcome> {
 }
 
 /// [`refused`] for a refusal of `rerun` (the release command as given, which `--no-test`
-/// is added to).
+/// is added to where not given).
 pub(super) fn refused_in(r: &Refusal, json: bool, again: &Rerun) -> Result<Outcome> {
-    let rerun = &again.full;
+    let (rerun, untested) = (&again.full, again.with("--no-test"));
     // A test command that would not start: its fix (the key it is set in) goes into the
     // `next:` line, after the way round it.
     let (shown, way) = match (r.reason, &r.fix) {
         (Reason::TestsCannotStart, Some(fix)) => (
             r.what.clone(),
             Some(format!(
-                "`{rerun} --no-test` releases without running the tests, or {fix}"
+                "`{untested}` releases without running the tests, or {fix}"
             )),
         ),
         (Reason::TestsCannotStart, None) => (
             r.to_string(),
             Some(format!(
-                "`{rerun} --no-test` releases without running the tests, or set the test command in .relconfig.toml to one that runs here (an argv list)"
+                "`{untested}` releases without running the tests, or set the test command in .relconfig.toml to one that runs here (an argv list)"
             )),
         ),
         // The release command as given (`--all`, `--package P`), not the root's.
         (Reason::TestsFailed, fix) => (
             r.what.clone(),
             Some(format!(
-                "{}, then `{rerun}`; or `{rerun} --no-test` to release untested (pre-push then asks for a test record before the tag leaves)",
+                "{}, then `{rerun}`; or `{untested}` to release untested (pre-push then asks for a test record before the tag leaves)",
                 fix.as_deref()
                     .unwrap_or("fix them (`relhook test` runs them alone)")
             )),

@@ -8,14 +8,19 @@ use crate::shellword::quote;
 
 /// The release command as given, for the way on after a refusal or an error. A plain
 /// `relhook release` chooses its own version: after `relhook release 0.2.0` failed, it would
-/// release 0.1.1 instead, so the retry repeats what was asked.
+/// release 0.1.1 instead, so the retry repeats what was asked, and the flags that decide
+/// whether it is accepted (`--allow-dirty`, `--allow-branch`) or what it makes (`--sign`):
+/// without them, the retry pasted as printed is refused, or releases otherwise.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Rerun {
-    /// Without the version asked for (`relhook release --package api`): where another
-    /// version is named.
+    /// Without the version asked for (`relhook release --package api --no-test`): where
+    /// another version is named.
     pub base: String,
-    /// As given, its version and `--pre` too (`relhook release minor --pre rc`): the retry.
+    /// As given, its version and `--pre` too (`relhook release minor --pre rc --sign`): the
+    /// retry.
     pub full: String,
+    /// The flags given, which [`Rerun::with`] does not add twice.
+    flags: Vec<&'static str>,
 }
 
 impl Rerun {
@@ -24,6 +29,15 @@ impl Rerun {
         Rerun {
             base: command.to_owned(),
             full: command.to_owned(),
+            flags: Vec::new(),
+        }
+    }
+
+    /// The retry with `flag` too (`--no-test`, the way round failing tests), unless given.
+    pub(super) fn with(&self, flag: &'static str) -> String {
+        match self.flags.contains(&flag) {
+            true => self.full.clone(),
+            false => format!("{} {flag}", self.full),
         }
     }
 }
@@ -41,10 +55,30 @@ pub(super) fn command_of(args: &ReleaseArgs) -> String {
     command
 }
 
-/// [`Rerun`] of `args`: [`command_of`], and for the retry the version and `--pre` asked for
-/// before it. The flags stay the person's to give again (a dry run's advice is the release's).
+/// The flags of `args` a retry repeats. Not `--dry-run` (a dry run's advice is the
+/// release's), nor `--format` (how it is said, not what is done).
+fn flags_of(args: &ReleaseArgs) -> Vec<&'static str> {
+    [
+        (args.allow_dirty, "--allow-dirty"),
+        (args.allow_branch, "--allow-branch"),
+        (args.allow_unlinted, "--allow-unlinted"),
+        (args.no_test, "--no-test"),
+        (args.sign, "--sign"),
+    ]
+    .into_iter()
+    .filter_map(|(given, flag)| given.then_some(flag))
+    .collect()
+}
+
+/// [`Rerun`] of `args`: [`command_of`] and the flags given, and for the retry the version and
+/// `--pre` asked for before them.
 pub(super) fn rerun_of(args: &ReleaseArgs) -> Rerun {
-    let base = command_of(args);
+    let flags = flags_of(args);
+    let given: String = flags.iter().map(|f| format!(" {f}")).collect();
+    let selection = command_of(args);
+    let selection = selection
+        .strip_prefix("relhook release")
+        .unwrap_or_default();
     let mut asked = String::new();
     if args.version != "auto" {
         asked.push_str(&format!(" {}", quote(&args.version)));
@@ -52,9 +86,11 @@ pub(super) fn rerun_of(args: &ReleaseArgs) -> Rerun {
     if let Some(pre) = &args.pre {
         asked.push_str(&format!(" --pre {}", quote(pre)));
     }
-    let selection = base.strip_prefix("relhook release").unwrap_or_default();
-    let full = format!("relhook release{asked}{selection}");
-    Rerun { base, full }
+    Rerun {
+        base: format!("relhook release{selection}{given}"),
+        full: format!("relhook release{asked}{selection}{given}"),
+        flags,
+    }
 }
 
 /// The release options the command line asks for (`RELHOOK_DATE` pins the date in tests).
@@ -102,9 +138,8 @@ mod tests {
             "rc",
             "--allow-dirty",
         ]);
-        // The flags are the person's to give again.
-        assert_eq!(r.full, "relhook release minor --pre rc");
-        assert_eq!(r.base, "relhook release");
+        assert_eq!(r.full, "relhook release minor --pre rc --allow-dirty");
+        assert_eq!(r.base, "relhook release --allow-dirty");
         let r = rerun(&[
             "relhook",
             "release",
@@ -113,9 +148,42 @@ mod tests {
             "r&d",
             "--no-test",
         ]);
-        assert_eq!(r.full, "relhook release patch --package 'r&d'");
-        assert_eq!(r.base, "relhook release --package 'r&d'");
+        assert_eq!(r.full, "relhook release patch --package 'r&d' --no-test");
+        assert_eq!(r.base, "relhook release --package 'r&d' --no-test");
         let r = rerun(&["relhook", "release", "--all", "--pre", "beta"]);
         assert_eq!(r.full, "relhook release --pre beta --all");
+    }
+
+    /// QA49: the retry dropped `--allow-dirty`, `--allow-branch` and the rest, so pasted as
+    /// printed it was refused; `--dry-run` and `--format` stay out.
+    #[test]
+    fn the_retry_repeats_the_flags_given_and_adds_no_test_once() {
+        let r = rerun(&[
+            "relhook",
+            "release",
+            "1.2.1",
+            "--sign",
+            "--allow-unlinted",
+            "--no-test",
+            "--allow-branch",
+            "--allow-dirty",
+            "--dry-run",
+            "--format",
+            "json",
+        ]);
+        assert_eq!(
+            r.full,
+            "relhook release 1.2.1 --allow-dirty --allow-branch --allow-unlinted --no-test --sign"
+        );
+        assert_eq!(r.with("--no-test"), r.full);
+        let r = rerun(&["relhook", "release", "--allow-branch"]);
+        assert_eq!(
+            r.with("--no-test"),
+            "relhook release --allow-branch --no-test"
+        );
+        assert_eq!(
+            Rerun::plain("relhook release --resume").with("--no-test"),
+            "relhook release --resume --no-test"
+        );
     }
 }
