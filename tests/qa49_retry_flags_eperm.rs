@@ -1,8 +1,11 @@
 //! QA49: wrong advice after a failed release. The retry it named kept only the version,
 //! `--pre` and `--package`, so pasted as printed it was refused (`--allow-dirty`,
-//! `--allow-branch` dropped).
+//! `--allow-branch` dropped). EPERM (an immutable file) got EACCES's `chmod` advice, which
+//! fails with EPERM too.
 
-use crate::support::{Repo, installed_repo, next_command, ok, relhook_bin, stderr, text};
+use std::path::{Path, PathBuf};
+
+use crate::support::{Repo, installed_repo, is_root, next_command, ok, relhook_bin, stderr, text};
 
 /// Cargo.toml (and, with `lock`, Cargo.lock) released at 1.2.0 with the tests `test`
 /// (an argv list), and a feature after it.
@@ -91,4 +94,60 @@ fn an_error_names_a_retry_with_the_flags_given_that_pasted_releases() {
     std::fs::remove_file(&lock).unwrap();
     ok(repo.sh("relhook release --allow-dirty --no-test"));
     assert!(repo.git(&["tag", "-l"]).contains("v1.2.1"));
+}
+
+/// Clears the immutable attribute it was given on drop, so a failed test leaves no file
+/// that neither the test's clean-up nor anyone but root can remove.
+struct Immutable(PathBuf);
+
+impl Immutable {
+    /// `chattr +i path`; `None` where that is not possible (not root, a file system
+    /// without attributes).
+    fn set(path: &Path) -> Option<Immutable> {
+        let done = std::process::Command::new("chattr")
+            .arg("+i")
+            .arg(path)
+            .output()
+            .is_ok_and(|o| o.status.success());
+        done.then(|| Immutable(path.to_path_buf()))
+    }
+}
+
+impl Drop for Immutable {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("chattr")
+            .arg("-i")
+            .arg(&self.0)
+            .output();
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn eperm_names_the_attribute_and_the_command_that_clears_it() {
+    let repo = released_crate(r#"["true"]"#, false);
+    let manifest = repo.path().join("Cargo.toml");
+    let Some(_immutable) = is_root().then(|| Immutable::set(&manifest)).flatten() else {
+        eprintln!("skipped: `chattr +i` needs root and a file system with attributes");
+        return;
+    };
+    let out = repo.relhook(&["release", "--no-test"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    let err = stderr(&out);
+    let (file, dir) = (manifest.display(), repo.path().display().to_string());
+    assert!(
+        err.contains(&format!(
+            "Operation not permitted (os error 1); `lsattr -d {file} {dir}` shows an immutable (`i`) or append-only (`a`) attribute, which `chattr -i -a {file} {dir}` (as root) clears"
+        )),
+        "{err}"
+    );
+    assert!(!err.contains("chmod"), "{err}");
+    assert!(
+        err.contains("run `relhook release --no-test` again once that is fixed"),
+        "{err}"
+    );
+    // The advice pasted, then the retry: released.
+    ok(repo.sh(&format!("chattr -i -a {file} {dir}")));
+    ok(repo.sh("relhook release --no-test"));
+    assert!(repo.read("Cargo.toml").contains("version = \"1.2.1\""));
 }

@@ -63,16 +63,24 @@ pub(super) fn permission_fix(source: &std::io::Error, path: &std::path::Path) ->
     }
     // A file or folder not made yet (an object's `objects/ab`): the folder that refused it
     // is the first one there, which `ls -ld` can show.
-    if std::fs::symlink_metadata(path).is_err()
-        && let Some(folder) = path
-            .ancestors()
+    let folder = std::fs::symlink_metadata(path).is_err().then(|| {
+        path.ancestors()
             .skip(1)
             .map(|a| match a.as_os_str().is_empty() {
                 true => std::path::Path::new("."),
                 false => a,
             })
             .find(|a| std::fs::symlink_metadata(a).is_ok())
-    {
+    });
+    // EPERM is no mode's doing (the owner's `chmod` fails with it too): an attribute is.
+    #[cfg(unix)]
+    if source.raw_os_error() == Some(libc::EPERM) {
+        return match folder.flatten() {
+            Some(folder) => format!("; {}", attribute_step(&[folder])),
+            None => format!("; {}", attribute_step(&[path, folder_of(path)])),
+        };
+    }
+    if let Some(folder) = folder.flatten() {
         return format!(
             "; `ls -ld {}` shows who may change it (`chmod u+rwx` the folder, as its owner)",
             crate::shellword::quote(&folder.to_string_lossy())
@@ -81,12 +89,36 @@ pub(super) fn permission_fix(source: &std::io::Error, path: &std::path::Path) ->
     format!("; {}", permission_step(path))
 }
 
+/// The folder `path` is in (`.` for a bare name).
+fn folder_of(path: &std::path::Path) -> &std::path::Path {
+    path.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."))
+}
+
+/// For EPERM on `paths` (the file and its folder, or the folder a file is made in): the
+/// command that shows the immutable or append-only attribute that refuses a change whatever
+/// the mode, and the one that clears it. A file in a sticky folder (`/tmp`) that is another
+/// user's gets EPERM too: said where a file is named.
+#[cfg(unix)]
+fn attribute_step(paths: &[&std::path::Path]) -> String {
+    let words: Vec<String> = paths
+        .iter()
+        .map(|p| crate::shellword::quote(&p.to_string_lossy()))
+        .collect();
+    let words = words.join(" ");
+    let sticky = match paths.len() {
+        1 => "",
+        _ => "; in a sticky folder (`t` in `ls -ld`) only the file's owner may replace it",
+    };
+    format!(
+        "`lsattr -d {words}` shows an immutable (`i`) or append-only (`a`) attribute, which `chattr -i -a {words}` (as root) clears{sticky}"
+    )
+}
+
 /// The command that shows who may change `path` and its folder, and what to change.
 pub fn permission_step(path: &std::path::Path) -> String {
-    let folder = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(std::path::Path::new("."));
+    let folder = folder_of(path);
     format!(
         "`ls -ld {} {}` shows who may change them (`chmod u+rw` the file, `u+rwx` the folder, as its owner)",
         crate::shellword::quote(&path.to_string_lossy()),
@@ -230,6 +262,36 @@ mod tests {
         std::fs::write(objects.join("f"), "x").unwrap();
         let said = Error::io("read", objects.join("f"), denied()).to_string();
         assert!(said.contains("`chmod u+rw` the file"), "{said}");
+    }
+
+    /// QA49: EPERM (an immutable file or folder) got EACCES's `chmod` advice, which fails
+    /// with EPERM too: it names the attributes instead, and EACCES keeps `chmod`.
+    #[test]
+    #[cfg(unix)]
+    fn eperm_names_the_attributes_not_chmod() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("Cargo.toml");
+        std::fs::write(&file, "x").unwrap();
+        let eperm = || std::io::Error::from_raw_os_error(libc::EPERM);
+        let (f, d) = (file.display(), dir.path().display());
+        let said = Error::io("replace", &file, eperm()).to_string();
+        assert!(
+            said.ends_with(&format!("; `lsattr -d {f} {d}` shows an immutable (`i`) or append-only (`a`) attribute, which `chattr -i -a {f} {d}` (as root) clears; in a sticky folder (`t` in `ls -ld`) only the file's owner may replace it")),
+            "{said}"
+        );
+        assert!(!said.contains("chmod"), "{said}");
+        // A folder made in one that refuses it: that one alone.
+        let said = Error::io("create", dir.path().join("ab"), eperm()).to_string();
+        assert!(
+            said.ends_with(&format!("; `lsattr -d {d}` shows an immutable (`i`) or append-only (`a`) attribute, which `chattr -i -a {d}` (as root) clears")),
+            "{said}"
+        );
+        let eacces = std::io::Error::from_raw_os_error(libc::EACCES);
+        let said = Error::io("replace", &file, eacces).to_string();
+        assert!(
+            said.contains("`chmod u+rw` the file") && !said.contains("lsattr"),
+            "{said}"
+        );
     }
 
     /// Only a write the file size limit refused names its file: other I/O errors keep their
