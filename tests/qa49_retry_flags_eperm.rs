@@ -1,11 +1,14 @@
 //! QA49: wrong advice after a failed release. The retry it named kept only the version,
 //! `--pre` and `--package`, so pasted as printed it was refused (`--allow-dirty`,
 //! `--allow-branch` dropped). EPERM (an immutable file) got EACCES's `chmod` advice, which
-//! fails with EPERM too.
+//! fails with EPERM too. A lock file that is a FIFO was said as a dirty tree to commit or
+//! stash (git refuses both), and doctor said all is well.
 
 use std::path::{Path, PathBuf};
 
-use crate::support::{Repo, installed_repo, is_root, next_command, ok, relhook_bin, stderr, text};
+use crate::support::{
+    Repo, hand_tag_refused, installed_repo, is_root, next_command, ok, relhook_bin, stderr, text,
+};
 
 /// Cargo.toml (and, with `lock`, Cargo.lock) released at 1.2.0 with the tests `test`
 /// (an argv list), and a feature after it.
@@ -150,4 +153,39 @@ fn eperm_names_the_attribute_and_the_command_that_clears_it() {
     ok(repo.sh(&format!("chattr -i -a {file} {dir}")));
     ok(repo.sh("relhook release --no-test"));
     assert!(repo.read("Cargo.toml").contains("version = \"1.2.1\""));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_lock_is_said_as_one_with_a_fix_that_works() {
+    let repo = released_crate(r#"["true"]"#, true);
+    std::fs::remove_file(repo.path().join("Cargo.lock")).unwrap();
+    ok(repo.sh("mkfifo Cargo.lock"));
+    let what = "Cargo.lock is a FIFO (named pipe), not a file";
+    let fix = "`rm Cargo.lock && git checkout -- Cargo.lock`";
+    for args in [&["release"][..], &["release", "--allow-dirty"]] {
+        let out = repo.relhook(args);
+        assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+        let err = stderr(&out);
+        assert!(
+            err.contains(what) && err.contains(&format!("{fix}, then release again")),
+            "{err}"
+        );
+        assert!(
+            !err.contains("not clean") && !err.contains("regular file"),
+            "{err}"
+        );
+    }
+    let said = hand_tag_refused(&repo, "v1.2.1");
+    assert!(said.contains(&format!("{fix}, then tag again")), "{said}");
+    assert!(!said.contains("not clean"), "{said}");
+    let doctor = text(&repo.relhook(&["doctor"]));
+    assert!(
+        doctor.contains(what) && doctor.contains(&format!("fix: {fix}")),
+        "{doctor}"
+    );
+    assert!(!doctor.contains("all is well"), "{doctor}");
+    ok(repo.sh("rm Cargo.lock && git checkout -- Cargo.lock"));
+    ok(repo.relhook(&["release"]));
+    assert!(repo.read("Cargo.lock").contains("version = \"1.2.1\""));
 }

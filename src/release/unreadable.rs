@@ -1,7 +1,7 @@
-//! A version file the work tree holds as no regular file (a FIFO, a directory, a device), or
-//! one its permissions keep relhook from reading: said as that, with the step that makes it
-//! readable, before a release or a hand tag takes it for uncommitted changes (to commit, which
-//! git refuses) or reads the status (which fails on it).
+//! A version file, or a lock beside one, the work tree holds as no regular file (a FIFO, a
+//! directory, a device), or one its permissions keep relhook from reading: said as that, with
+//! the step that makes it readable, before a release or a hand tag takes it for uncommitted
+//! changes (to commit, which git refuses) or reads the status (which fails on it).
 
 use std::path::{Path, PathBuf};
 
@@ -21,12 +21,19 @@ pub struct Unreadable {
     pub step: String,
 }
 
-/// The first version file a release of `config` reads and writes that relhook cannot read.
+/// The first version file a release of `config` reads and writes that relhook cannot read,
+/// or lock file beside one (Cargo.lock as a FIFO: git refuses to commit or stash it too).
 pub fn unreadable_version_file(repo: &Repo, config: &Config) -> Option<Unreadable> {
     let root = repo.work_tree()?;
-    super::version_files(config, &root)
+    let files: Vec<PathBuf> = super::version_files(config, &root)
         .into_iter()
-        .find_map(|f| unreadable(repo, config, &root, &f.path))
+        .map(|f| f.path)
+        .collect();
+    let locks = super::untracked_locks::locks_beside(files.iter().map(PathBuf::as_path));
+    files
+        .iter()
+        .chain(&locks)
+        .find_map(|f| unreadable(repo, config, &root, f))
 }
 
 /// [`unreadable_version_file`] as a refusal whose fix ends "then `again` again" (`release`,

@@ -5,7 +5,7 @@
 //! line says so. A lock untracked but not ignored is one not yet added: it moves with the
 //! release, so the advice to commit it commits the new version, not a stale one.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::Edits;
 use crate::git::Repo;
@@ -25,6 +25,20 @@ pub(super) fn is_lock(path: &Path) -> bool {
     path.file_name()
         .and_then(|n| n.to_str())
         .is_some_and(|n| LOCKS.contains(&n))
+}
+
+/// The lock files a release may edit beside `files` (the version files): those at the top
+/// of the work tree, and those in each version file's folder (a project's own uv.lock).
+pub(super) fn locks_beside<'a>(files: impl IntoIterator<Item = &'a Path>) -> Vec<PathBuf> {
+    let mut dirs = vec![Path::new("")];
+    for dir in files.into_iter().filter_map(Path::parent) {
+        if !dirs.contains(&dir) {
+            dirs.push(dir);
+        }
+    }
+    dirs.iter()
+        .flat_map(|d| LOCKS.iter().map(|l| d.join(l)))
+        .collect()
 }
 
 /// The note on `path` when it is a lock file HEAD does not track and git ignores (the release
@@ -71,8 +85,8 @@ impl Edits {
 
 #[cfg(test)]
 mod tests {
-    use super::is_lock;
-    use std::path::Path;
+    use super::{is_lock, locks_beside};
+    use std::path::{Path, PathBuf};
 
     #[test]
     fn locks_are_known_by_name_in_any_folder() {
@@ -82,5 +96,14 @@ mod tests {
         assert!(is_lock(Path::new("web/npm-shrinkwrap.json")));
         assert!(!is_lock(Path::new("Cargo.toml")));
         assert!(!is_lock(Path::new("yarn.lock")));
+    }
+
+    #[test]
+    fn locks_beside_are_the_tops_and_each_folders_once() {
+        let files = [Path::new("Cargo.toml"), Path::new("py/pyproject.toml")];
+        let locks = locks_beside(files.iter().copied().chain([Path::new("py/x.py")]));
+        assert_eq!(locks.len(), 10);
+        assert_eq!(locks[0], PathBuf::from("Cargo.lock"));
+        assert!(locks.contains(&PathBuf::from("py/uv.lock")));
     }
 }
