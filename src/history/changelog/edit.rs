@@ -93,15 +93,16 @@ impl Changelog {
         out
     }
 
-    /// From the end of a list item at `at`, past the further paragraphs that still belong to
-    /// it (blank lines, then indented lines), before `end`: a new item goes after them, not
-    /// between the item and its paragraph.
-    pub(super) fn past_paragraphs(&self, mut at: usize, end: usize) -> usize {
+    /// From the end of a list item at `at`, past the lines that still belong to it (text
+    /// continuing a paragraph at column 0, further paragraphs: blank lines, then indented
+    /// lines), before `end`: a new item goes after them, not between the item and its text.
+    pub(super) fn past_paragraphs(&self, at: usize, end: usize) -> usize {
         let indented = |i: usize| {
             self.lines
                 .get(i)
                 .is_some_and(|l| l.text.starts_with("  ") || l.text.starts_with('\t'))
         };
+        let mut at = self.past_lazy(at, end);
         loop {
             let mut next = at;
             while next < end && self.is_blank(next) {
@@ -113,7 +114,7 @@ impl Changelog {
             while next < end && indented(next) {
                 next += 1;
             }
-            at = next;
+            at = self.past_lazy(next, end);
         }
     }
 
@@ -560,6 +561,38 @@ mod tests {
                 .contains("  continued on an indented line\n- multi\n  line\n\n### Fixed")
         );
         assert_eq!(c.unreleased_entries()[2].text, "multi\nline");
+    }
+
+    /// QA49: a line of text right below an entry continues it (Markdown's lazy
+    /// continuation): a new entry goes after it, not between, where it would read as the new
+    /// entry's text; the lines around are kept as they are.
+    #[test]
+    fn a_new_entry_goes_after_the_text_continuing_the_last() {
+        let file = "## [Unreleased]\n\n### Added\n\n- add export\nto CSV and JSON\n\n## [1.0.0]\n";
+        let mut c = parse(file);
+        c.add_entry("Added", "add import", false);
+        assert_eq!(
+            c.render(),
+            file.replace("JSON\n", "JSON\n- add import\n"),
+            "after the text"
+        );
+        // After a further paragraph and its own lazy line too.
+        let file = "## [Unreleased]\n\n### Added\n\n- a\n\n  more of a\nstill a\n\n## [1.0.0]\n";
+        let mut c = parse(file);
+        c.add_entry("Added", "b", false);
+        assert_eq!(c.render(), file.replace("still a\n", "still a\n- b\n"));
+        // A breaking change goes below the breaking one above and its text.
+        let file = "## [Unreleased]\n\n### Added\n\n- **BREAKING** x\nof x\n- y\n";
+        let mut c = parse(file);
+        c.add_entry("Added", "**BREAKING** z", true);
+        assert_eq!(
+            c.render(),
+            file.replace("of x\n", "of x\n- **BREAKING** z\n")
+        );
+        // Batched as one by one.
+        let mut c = parse(file);
+        c.add_entries(&[("Added".into(), "w".into(), false)]);
+        assert_eq!(c.render(), format!("{file}- w\n"));
     }
 
     #[test]

@@ -30,6 +30,7 @@ mod escape;
 mod fold;
 mod head;
 mod heading;
+mod lazy;
 mod lex;
 mod lines;
 mod merge;
