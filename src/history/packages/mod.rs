@@ -198,9 +198,11 @@ fn scope_in(scopes: &[String], message: &str) -> bool {
         })
 }
 
-/// Whether a commit counts in a history read with `config`: every commit without packages;
-/// the package's commits in a package's [`view`]; the root project's otherwise ([`roots`]). For a
-/// walk, make one [`Filter`] instead: it keeps the trees consecutive commits share.
+/// Whether a commit counts in a history read with `config`: the package's commits in a
+/// package's [`view`]; the root project's otherwise ([`roots`]), which is every commit made
+/// under a configuration without packages (a package removed since keeps its commits, also
+/// when none is left today). For a walk, make one [`Filter`] instead: it keeps the trees
+/// consecutive commits share.
 pub fn counts(repo: &Repo, config: &Config, commit: Oid, message: &str) -> Result<bool> {
     Filter::new(repo, config).counts(commit, message)
 }
@@ -211,8 +213,9 @@ pub fn counts(repo: &Repo, config: &Config, commit: Oid, message: &str) -> Resul
 pub struct Filter<'r, 'c> {
     config: &'c Config,
     probe: Option<(PathProbe<'r>, moved::Layouts<'r, 'c>)>,
-    /// The root is a project of its own ([`roots::has_code`]), read once for the walk.
-    root_code: bool,
+    /// The root is a project of its own ([`roots::has_code`]), read once for the walk when a
+    /// commit first needs it.
+    root_code: Option<bool>,
     /// The root project's code folders ([`roots::code_dirs`]).
     code_dirs: Vec<PathBuf>,
     repo: &'r Repo,
@@ -225,7 +228,11 @@ impl<'r, 'c> Filter<'r, 'c> {
             Some(p) => vec![p],
             None => config.packages.iter().collect(),
         };
-        let probe = (!packages.is_empty()).then(|| {
+        // The root's view probes even without packages today: a package removed since (its
+        // folder and its table) had commits of its own, which the configuration committed
+        // with them tells.
+        let root = config.package.is_none();
+        let probe = (root || !packages.is_empty()).then(|| {
             let layouts = moved::Layouts::new(repo, config, packages, config.package.is_none());
             let probe = match config.package {
                 Some(_) => repo.path_probe(&layouts.dirs(), false),
@@ -238,11 +245,10 @@ impl<'r, 'c> Filter<'r, 'c> {
             };
             (probe, layouts)
         });
-        let root_code = config.package.is_none() && probe.is_some() && roots::has_code(repo);
         Filter {
             config,
             probe,
-            root_code,
+            root_code: None,
             code_dirs: roots::code_dirs(config),
             repo,
         }
@@ -257,9 +263,14 @@ impl<'r, 'c> Filter<'r, 'c> {
         let scoped = layouts.names_scope(message);
         match &self.config.package {
             Some(_) => Ok(scoped || !probe.touched(commit)?.dirs.is_empty()),
+            // No package then: the root's, as in a repository without packages.
+            None if layouts.none() => Ok(true),
             None => {
                 let touched = probe.touched(commit)?;
-                let (root_code, dirs) = (self.root_code, &self.code_dirs);
+                let root_code = *self
+                    .root_code
+                    .get_or_insert_with(|| roots::has_code(self.repo));
+                let dirs = &self.code_dirs;
                 let code = roots::changes_code(self.repo, commit, touched.outside, root_code, dirs);
                 Ok(roots::is_roots(scoped, !touched.dirs.is_empty(), code))
             }

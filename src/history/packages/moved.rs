@@ -80,6 +80,11 @@ impl<'r, 'c> Layouts<'r, 'c> {
         self.now.dirs.iter().map(PathBuf::as_path).collect()
     }
 
+    /// Whether the current layout has no package (no directory, no scope).
+    pub(super) fn none(&self) -> bool {
+        self.now.dirs.is_empty() && self.now.scopes.is_empty()
+    }
+
     /// Whether the scope of `message` is one the current layout gives a package.
     pub(super) fn names_scope(&self, message: &str) -> bool {
         super::scope_in(&self.now.scopes, message)

@@ -242,6 +242,33 @@ fn a_removed_package_s_commits_stay_its_own() {
     assert!(!counts(&repo, &web, api, "feat: rework api").unwrap());
 }
 
+/// The last package removed: with no package left today, its commits are still not the
+/// root's, and those of a configuration without packages are.
+#[test]
+fn the_last_removed_package_s_commits_stay_its_own() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    git(dir, &["init", "-q", "-b", "main"]);
+    let before = commit(dir, &["README.md"], "fix: before packages");
+    write(
+        dir,
+        ".relconfig.toml",
+        "[packages.api]\npath = \"api\"\nscopes = [\"api\"]\n",
+    );
+    let api = commit(dir, &["api/a.rs"], "feat: x");
+    let scoped = commit(dir, &["docs.md"], "docs(api): x");
+    std::fs::remove_dir_all(dir.join("api")).unwrap();
+    write(dir, ".relconfig.toml", "");
+    let readme = commit(dir, &["README.md"], "fix: readme");
+    let repo = Repo::open(dir).unwrap();
+    let today = Config::parse(Path::new(".relconfig.toml"), "").unwrap();
+    let mut root = Filter::new(&repo, &today);
+    assert!(root.counts(readme, "fix: readme").unwrap());
+    assert!(!root.counts(scoped, "docs(api): x").unwrap());
+    assert!(!root.counts(api, "feat: x").unwrap());
+    assert!(root.counts(before, "fix: before packages").unwrap());
+}
+
 /// A package moved away and a new one given its old folder: each reads the commits the
 /// configuration committed with them gives it, and the root none of theirs.
 #[test]

@@ -29,18 +29,28 @@ pub fn config_for_changelog(config: &Config, path: &Path) -> Config {
 /// The merged branch's commits (not merges) that count for `config`, newest first, with
 /// their messages.
 fn branch_commits(repo: &Repo, m: &MergeRevert, config: &Config) -> Result<Vec<String>> {
+    let mut filter = Filter::new(repo, config);
+    branch_commits_if(repo, m, |id, message| filter.counts(id, message))
+}
+
+/// The merged branch's commits (not merges) that `keep` takes, newest first, with their
+/// messages.
+fn branch_commits_if(
+    repo: &Repo,
+    m: &MergeRevert,
+    mut keep: impl FnMut(Oid, &str) -> Result<bool>,
+) -> Result<Vec<String>> {
     let branch = Range {
         tips: vec![m.merge],
         hidden: vec![m.mainline],
         ..Range::default()
     };
-    let mut filter = Filter::new(repo, config);
     let mut out = Vec::new();
     let mut failed = None;
     repo.walk(&branch, |c| {
         if c.parents < 2 {
             let message = c.text().into_owned();
-            match filter.counts(c.id, &message) {
+            match keep(c.id, &message) {
                 Ok(true) => out.push(message),
                 Ok(false) => {}
                 Err(e) => {
@@ -90,12 +100,17 @@ pub fn branch_revert_entry(
 /// its commits' own that count for `config`, oldest first (as the branch had them before the
 /// revert took them back).
 pub fn branch_entries(repo: &Repo, m: &MergeRevert, config: &Config) -> Result<Vec<NewEntry>> {
-    let mut out: Vec<NewEntry> = branch_commits(repo, m, config)?
+    Ok(entries_of(branch_commits(repo, m, config)?, config))
+}
+
+/// The entries of `messages` (newest first), oldest first.
+fn entries_of(messages: Vec<String>, config: &Config) -> Vec<NewEntry> {
+    let mut out: Vec<NewEntry> = messages
         .iter()
         .filter_map(|message| entry_for_message(message, &config.changelog, None))
         .collect();
     out.reverse();
-    Ok(out)
+    out
 }
 
 /// Whether a release tag before `id` shipped `what`: the repository's (`version.tag_prefix`)
@@ -112,10 +127,12 @@ pub fn released_anywhere(repo: &Repo, id: Oid, what: Oid, config: &Config) -> bo
 /// [`branch_entries`] of every commit of the branch, whatever package it belongs to: what a
 /// repository-wide line about the branch names.
 pub fn every_branch_entry(repo: &Repo, m: &MergeRevert, config: &Config) -> Result<Vec<NewEntry>> {
-    let mut all = config.clone();
-    all.packages.clear();
-    all.package = None;
-    branch_entries(repo, m, &all)
+    // Not a configuration without packages: that is the root's, which leaves out the
+    // commits of the packages the configuration committed with them has.
+    Ok(entries_of(
+        branch_commits_if(repo, m, |_, _| Ok(true))?,
+        config,
+    ))
 }
 
 /// The changelogs the entries of `m`'s branch belong to: in a monorepo, each package's whose
