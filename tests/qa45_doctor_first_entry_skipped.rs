@@ -16,7 +16,7 @@ fn doctor_names_the_entry_of_a_skipped_first_commit() {
     let said = stdout(&out);
     assert!(
         said.contains(
-            "there is no CHANGELOG.md yet, and 1 commit since the last release call for an entry"
+            "there is no CHANGELOG.md yet, and 1 commit since the last release calls for an entry"
         ),
         "{}",
         text(&out)

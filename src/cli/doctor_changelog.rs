@@ -221,10 +221,7 @@ fn behind_history(repo: &Repo, config: &Config) -> Option<Check> {
         let said: Vec<String> = plan.landed.iter().map(|l| l.said(m, false)).collect();
         let more = match n {
             0 => String::new(),
-            n => format!(
-                "; and it has no entry for {} since the last release that call for one",
-                crate::commit::report::plural(n, "commit")
-            ),
+            n => format!("; and it {}", super::doctor_missed::no_entry(n, "commit")),
         };
         return Some(Check {
             subject: setting.subject,
@@ -250,8 +247,8 @@ fn behind_history(repo: &Repo, config: &Config) -> Option<Check> {
             .filter(|(id, _)| !plan.amended.iter().any(|a| a.commit().to_string() == *id))
             .count();
         let also = format!(
-            "; and {shown} has no entry for {} since the last release that call for one",
-            crate::commit::report::plural(others, "other commit")
+            "; and {shown} {}",
+            super::doctor_missed::no_entry(others, "other commit")
         );
         return Some(Check {
             subject: setting.subject,

@@ -17,14 +17,25 @@ pub(super) fn detail(
     let shown = config.changelog.path.display();
     let commits = crate::commit::report::plural(plan.added.len(), "commit");
     if missing {
+        let (call, them) = (call(plan.added.len()), plural_them(plan.added.len()));
         format!(
-            "there is no {shown} yet, and {commits} since the last release call for an entry: `{sync}` creates it with them (the releases before it stay out of it)"
+            "there is no {shown} yet, and {commits} since the last release {call} for an entry: `{sync}` creates it with {them} (the releases before it stay out of it)"
         )
     } else {
         format!(
-            "{shown} has no entry for {commits} since the last release that call for one ({})",
+            "{shown} {} ({})",
+            no_entry(plan.added.len(), "commit"),
             why_missed(repo, config, plan)
         )
+    }
+}
+
+/// What `--sync` creates the file with: the entry of one commit, or the commits' ("them").
+fn plural_them(n: usize) -> &'static str {
+    if n == 1 {
+        "that commit's entry"
+    } else {
+        "them"
     }
 }
 
@@ -50,21 +61,95 @@ fn why_missed(repo: &Repo, config: &Config, plan: &SyncPlan) -> String {
         );
     }
     let added = &plan.added;
-    let unkept = added
+    let ids: Vec<git2::Oid> = added
         .iter()
-        .filter(|(id, _)| {
-            git2::Oid::from_str(id).is_ok_and(|c| crate::history::sync::unkept_at(repo, c, path))
-        })
+        .filter_map(|(id, _)| git2::Oid::from_str(id).ok())
+        .collect();
+    let unkept: Vec<git2::Oid> = ids
+        .iter()
+        .copied()
+        .filter(|c| crate::history::sync::unkept_at(repo, *c, path))
+        .collect();
+    // git am commits past post-commit (git runs only the applypatch hooks): said by name, as
+    // the patch's commit, made elsewhere, carried no entry.
+    let made = repo.made_by(&ids, MADE_BY_READ);
+    let am = ids
+        .iter()
+        .filter(|c| !unkept.contains(c) && made.get(c).is_some_and(|a| a == "am"))
         .count();
-    let shown = path.display();
-    let not_run = "relhook's post-commit did not run: before `relhook install`, killed, or skipped";
-    match unkept {
-        0 => format!("made while {not_run}"),
-        n if n == added.len() => {
-            format!("made while {shown} was not a Keep a Changelog file")
+    let kept_out = format!(
+        "made while {} was not a Keep a Changelog file",
+        path.display()
+    );
+    let not_run = "made while relhook's post-commit did not run: before `relhook install`, killed, or skipped";
+    reasons(&[
+        (unkept.len(), kept_out.as_str()),
+        (am, AM),
+        (added.len() - unkept.len() - am, not_run),
+    ])
+}
+
+/// How far back HEAD's reflog is read for the commits `git am` made.
+const MADE_BY_READ: usize = 2000;
+
+/// The reason for the commits `git am` made.
+const AM: &str = "applied by `git am`, which runs no post-commit";
+
+/// The reasons of `counted` (how many commits each stands for), those of none left out: one
+/// alone as it is, several each with its count, the last as "the others".
+fn reasons(counted: &[(usize, &str)]) -> String {
+    let some: Vec<&(usize, &str)> = counted.iter().filter(|(n, _)| *n > 0).collect();
+    match some.as_slice() {
+        [] => String::new(),
+        [(_, why)] => (*why).to_owned(),
+        [first @ .., (_, last)] => {
+            let mut out: Vec<String> = first.iter().map(|(n, why)| format!("{n} {why}")).collect();
+            out.push(format!(
+                "the others {}",
+                last.strip_prefix("made ").unwrap_or(last)
+            ));
+            out.join(", ")
         }
-        n => format!(
-            "{n} made while {shown} was not a Keep a Changelog file, the others while {not_run}"
-        ),
+    }
+}
+
+/// "has no entry for `n` `what`s since the last release that call for one", the verb agreeing.
+pub(super) fn no_entry(n: usize, what: &str) -> String {
+    format!(
+        "has no entry for {} since the last release that {} for one",
+        crate::commit::report::plural(n, what),
+        call(n)
+    )
+}
+
+/// The verb after "`n` commits that …": "calls" for one, "call" for more.
+pub(super) fn call(n: usize) -> &'static str {
+    if n == 1 { "calls" } else { "call" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_reason_is_said_alone_and_several_with_their_counts() {
+        assert_eq!(
+            reasons(&[(0, "made while a"), (2, AM), (0, "made while c")]),
+            AM
+        );
+        assert_eq!(
+            reasons(&[(2, "made while a"), (0, AM), (1, "made while c")]),
+            "2 made while a, the others while c"
+        );
+        assert_eq!(
+            reasons(&[(1, "made while a"), (1, AM), (3, "made while c")]),
+            format!("1 made while a, 1 {AM}, the others while c")
+        );
+    }
+
+    #[test]
+    fn the_verb_agrees_with_the_count() {
+        assert_eq!(call(1), "calls");
+        assert_eq!(call(2), "call");
     }
 }

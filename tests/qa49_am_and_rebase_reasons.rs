@@ -1,0 +1,58 @@
+//! QA49: doctor's reasons for entries post-commit did not write. A commit `git am` applied
+//! (git runs no post-commit for it) from a patch with no entry was said to be "made while
+//! relhook's post-commit did not run: before `relhook install`, killed, or skipped", and one
+//! commit "that call for one"; now `git am` is named, and the verb agrees. An amend made at a
+//! `git rebase -i` `edit` stop was said to be "killed, or skipped", though post-commit leaves a
+//! rebase's commits as git makes them and said so. And the entry of a commit a rebase dropped,
+//! written by a `--sync` commit (not the commit itself), stayed in Unreleased with doctor
+//! quiet: now doctor names it, and leaves it (a person may have written it).
+
+use crate::support::{Repo, hooked_changelog_repo, ok, stdout};
+
+/// `git commit` of a new file with hooks skipped (`RELHOOK_SKIP=1`): no entry.
+fn commit_skipped(repo: &Repo, message: &str) {
+    let file = format!("{}.txt", message.replace([':', ' '], "_"));
+    repo.write(&file, format!("{message}\n"));
+    repo.git(&["add", &file]);
+    repo.git_env(&["commit", "-q", "-m", message], &[("RELHOOK_SKIP", "1")]);
+}
+
+/// Doctor's standard output.
+fn doctor(repo: &Repo) -> String {
+    stdout(&repo.relhook(&["doctor"]))
+}
+
+#[test]
+fn a_commit_git_am_applied_without_an_entry_is_said_to_come_from_git_am() {
+    let repo = hooked_changelog_repo();
+    repo.commit_hooked("feat: base");
+    // A patch made where relhook did not run: its commit carries no entry.
+    repo.git(&["checkout", "-q", "-b", "side", "HEAD~1"]);
+    commit_skipped(&repo, "feat: external change");
+    let patches = repo.scratch("patches");
+    let dir = patches.to_str().unwrap();
+    repo.git(&["format-patch", "-q", "-1", "-o", dir]);
+    repo.git(&["checkout", "-q", "main"]);
+    let patch = patches.join("0001-feat-external-change.patch");
+    repo.git(&["am", "-q", patch.to_str().unwrap()]);
+    assert!(!repo.read("CHANGELOG.md").contains("external change"));
+    let said = doctor(&repo);
+    assert!(
+        said.contains(
+            "CHANGELOG.md has no entry for 1 commit since the last release that calls for one (applied by `git am`, which runs no post-commit)"
+        ),
+        "{said}"
+    );
+    assert!(!said.contains("before `relhook install`"), "{said}");
+    // With a commit made past post-commit beside it: each reason with its count.
+    commit_skipped(&repo, "fix: skipped here");
+    let said = doctor(&repo);
+    assert!(
+        said.contains(
+            "CHANGELOG.md has no entry for 2 commits since the last release that call for one (1 applied by `git am`, which runs no post-commit, the others while relhook's post-commit did not run: before `relhook install`, killed, or skipped)"
+        ),
+        "{said}"
+    );
+    ok(repo.relhook(&["changelog", "--sync"]));
+    assert!(repo.read("CHANGELOG.md").contains("- external change"));
+}
