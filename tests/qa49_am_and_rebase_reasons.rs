@@ -56,3 +56,38 @@ fn a_commit_git_am_applied_without_an_entry_is_said_to_come_from_git_am() {
     ok(repo.relhook(&["changelog", "--sync"]));
     assert!(repo.read("CHANGELOG.md").contains("- external change"));
 }
+
+#[test]
+fn an_amend_at_a_rebase_edit_stop_is_said_to_be_left_as_git_made_it() {
+    let repo = hooked_changelog_repo();
+    for m in ["feat: one", "fix: two", "feat: three"] {
+        repo.commit_hooked(m);
+    }
+    let edit = [("GIT_SEQUENCE_EDITOR", "sed -i 2s/^pick/edit/")];
+    repo.git_env(&["rebase", "-q", "-i", "HEAD~3"], &edit);
+    repo.git(&["commit", "-q", "--amend", "-m", "chore: two is a chore"]);
+    repo.git_env(&["rebase", "--continue"], &[("GIT_EDITOR", "true")]);
+    let said = doctor(&repo);
+    assert!(
+        said.contains(
+            "whose new message calls for no entry (relhook leaves the commits of a rebase as git makes them); remove `- two` by hand if it should go"
+        ),
+        "{said}"
+    );
+    assert!(!said.contains("killed, or skipped"), "{said}");
+}
+
+#[test]
+fn an_amend_post_commit_skipped_outside_a_rebase_is_still_said_so() {
+    let repo = hooked_changelog_repo();
+    repo.commit_hooked("fix: two");
+    repo.git_env(
+        &["commit", "-q", "--amend", "-m", "chore: two is a chore"],
+        &[("RELHOOK_SKIP", "1")],
+    );
+    let said = doctor(&repo);
+    assert!(
+        said.contains("(relhook's post-commit did not rewrite the amend: killed, or skipped)"),
+        "{said}"
+    );
+}

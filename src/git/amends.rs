@@ -18,6 +18,9 @@ pub struct Amend {
     /// A rebase's reword or fixup (`rebase (reword): …`, `rebase (fixup): …`), not a `git
     /// commit --amend`.
     pub reword: bool,
+    /// Made while a rebase was under way (a `git commit --amend` at an `edit` stop), which
+    /// post-commit leaves as git makes it, as it does a reword.
+    pub in_rebase: bool,
 }
 
 impl Repo {
@@ -27,14 +30,22 @@ impl Repo {
         let Ok(log) = self.inner.reflog("HEAD") else {
             return Vec::new();
         };
+        // Newest first: a rebase's `(finish)` (or `(abort)`) opens its span, its `(start)`
+        // closes it; one under way now has no end yet.
+        let mut inside = self.rebase_stopped();
         log.iter()
             .take(limit)
             .filter_map(|e| {
-                let kind = kind(e.message()?)?;
+                let message = e.message()?;
+                if let Some(bound) = rebase_bound(message) {
+                    inside = bound;
+                    return None;
+                }
                 Some(Amend {
                     old: e.id_old(),
                     new: e.id_new(),
-                    reword: kind,
+                    reword: kind(message)?,
+                    in_rebase: inside,
                 })
             })
             .filter(|a| !a.old.is_zero())
@@ -54,6 +65,19 @@ fn kind(message: &str) -> Option<bool> {
         .flat_map(|op| ["reword", "fixup"].map(|step| format!("{op} ({step}): ")))
         .any(|p| message.starts_with(&p))
         .then_some(true)
+}
+
+/// Whether a reflog message ends a rebase (`Some(true)`: read newest first, what comes next
+/// was made during it) or starts one (`Some(false)`); `None` for any other.
+fn rebase_bound(message: &str) -> Option<bool> {
+    let action = message.split_once(": ").map_or(message, |(a, _)| a);
+    if !action.starts_with("rebase") {
+        return None;
+    }
+    if action.ends_with("(finish)") || action.ends_with("(abort)") || action == "rebase finished" {
+        return Some(true);
+    }
+    action.ends_with("(start)").then_some(false)
 }
 
 /// The amends (of `amends`, newest first) that led to `commit`, newest first: the one that
@@ -96,11 +120,44 @@ mod tests {
     }
 
     #[test]
+    fn a_rebase_is_bounded_by_its_start_and_its_end() {
+        assert_eq!(
+            rebase_bound("rebase (finish): returning to refs/heads/main"),
+            Some(true)
+        );
+        assert_eq!(
+            rebase_bound("rebase -i (finish): refs/heads/main onto 1a2b"),
+            Some(true)
+        );
+        assert_eq!(
+            rebase_bound("rebase (abort): returning to refs/heads/main"),
+            Some(true)
+        );
+        assert_eq!(
+            rebase_bound("rebase finished: refs/heads/main onto 1a2b"),
+            Some(true)
+        );
+        assert_eq!(rebase_bound("rebase (start): checkout HEAD~3"), Some(false));
+        assert_eq!(
+            rebase_bound("rebase -i (start): checkout HEAD~3"),
+            Some(false)
+        );
+        for other in [
+            "rebase (pick): x",
+            "rebase: fast-forward",
+            "commit (amend): x",
+        ] {
+            assert_eq!(rebase_bound(other), None, "{other}");
+        }
+    }
+
+    #[test]
     fn a_chain_of_amends_is_followed_back_to_its_first_commit() {
         let a = |old, new| Amend {
             old: id(old),
             new: id(new),
             reword: false,
+            in_rebase: false,
         };
         // Newest first: 1 amended to 2, then 2 to 3; 5 to 6 is another commit's.
         let amends = [a(5, 6), a(2, 3), a(1, 2)];

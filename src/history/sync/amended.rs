@@ -44,6 +44,9 @@ pub struct Stale {
     /// Every message change since that entry's was a rebase's reword, which post-commit
     /// leaves as git makes it; else an amend it was kept from (killed, or skipped).
     reworded: bool,
+    /// Every one was a rebase's: a reword, or an amend at an `edit` stop (left as git made
+    /// it too).
+    in_rebase: bool,
 }
 
 /// The amended commits among `candidates` (those of the unreleased range that call for an
@@ -131,6 +134,7 @@ pub(super) fn stale(
                 }),
                 marker: log.marker(),
                 reworded: chain[..=depth].iter().all(|a| a.reword),
+                in_rebase: chain[..=depth].iter().all(|a| a.reword || a.in_rebase),
             });
         }
     }
@@ -173,12 +177,12 @@ impl Stale {
             1 => ("it", "it"),
             _ => ("them", "they"),
         };
-        let (what, why) = match self.reworded {
-            true => (
-                "reworded",
-                "relhook leaves the commits of a rebase as git makes them",
-            ),
-            false => (
+        let in_rebase = "relhook leaves the commits of a rebase as git makes them";
+        let (what, why) = match (self.reworded, self.in_rebase) {
+            (true, _) => ("reworded", in_rebase),
+            // `git commit --amend` at a rebase's `edit` stop: post-commit said the same.
+            (false, true) => ("amended", in_rebase),
+            (false, false) => (
                 "amended",
                 "relhook's post-commit did not rewrite the amend: killed, or skipped",
             ),
@@ -231,6 +235,7 @@ mod tests {
             replaced: false,
             marker: '*',
             reworded: false,
+            in_rebase: false,
         }
     }
 
@@ -294,6 +299,21 @@ mod tests {
             said.ends_with("remove `* d` by hand if it should go"),
             "{said}"
         );
+    }
+
+    #[test]
+    fn an_amend_made_during_a_rebase_says_so() {
+        let at_stop = Stale {
+            in_rebase: true,
+            ..stale(false, false)
+        };
+        let said = at_stop.said(Path::new("CHANGELOG.md"), false).unwrap();
+        assert!(
+            said.contains("for amended commit 000000000 (relhook leaves the commits of a rebase as git makes them)"),
+            "{said}"
+        );
+        let plain = stale(false, false).said(Path::new("CHANGELOG.md"), false);
+        assert!(plain.unwrap().contains("killed, or skipped"));
     }
 
     #[test]
