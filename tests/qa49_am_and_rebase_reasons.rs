@@ -91,3 +91,37 @@ fn an_amend_post_commit_skipped_outside_a_rebase_is_still_said_so() {
         "{said}"
     );
 }
+
+#[test]
+fn the_entry_of_a_commit_a_rebase_dropped_is_named_by_doctor_and_kept() {
+    let repo = hooked_changelog_repo();
+    repo.commit_hooked("feat: base");
+    commit_skipped(&repo, "feat: skipped thing");
+    repo.commit_hooked("fix: two");
+    ok(repo.relhook(&["changelog", "--sync"]));
+    repo.git(&[
+        "commit",
+        "-q",
+        "-m",
+        "docs(changelog): sync with history",
+        "--",
+        "CHANGELOG.md",
+    ]);
+    let skipped = repo.git(&["rev-parse", "--short=9", "HEAD~2"]);
+    // The commits post-commit rewrote (each one's first version is lost) are in history.
+    assert!(!doctor(&repo).contains("no branch holds"));
+    let drop = [("GIT_SEQUENCE_EDITOR", "sed -i 1s/^pick/drop/")];
+    repo.git_env(&["rebase", "-q", "-i", "HEAD~3"], &drop);
+    assert_eq!(repo.git(&["log", "--format=%s", "-3"]).lines().count(), 3);
+    assert!(!repo.git(&["log", "--format=%s"]).contains("skipped thing"));
+    let said = doctor(&repo);
+    assert!(
+        said.contains(&format!(
+            "CHANGELOG.md lists `- skipped thing` under Unreleased, the entry of commit {skipped} (`feat: skipped thing`), which no branch holds any more (a rebase dropped it, or a reset) and no commit since the last release calls for; remove it by hand if it should not ship"
+        )),
+        "{said}"
+    );
+    // Neither doctor nor `--sync` takes it out: a person may have written it.
+    ok(repo.relhook(&["changelog", "--sync"]));
+    assert!(repo.read("CHANGELOG.md").contains("- skipped thing"));
+}

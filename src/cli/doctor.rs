@@ -277,6 +277,10 @@ fn release_state(
     report
         .checks
         .extend(super::doctor_changelog::changelog_checks(repo, config));
+    // Entries a lost commit called for, which `--sync` keeps and a release would ship.
+    report
+        .checks
+        .extend(super::doctor_dropped::dropped_row(repo, config));
     let installed = || super::install::relhook_present(loc);
     let missing = super::doctor_released::missing_package_changelogs(
         repo,

@@ -9,6 +9,7 @@ mod context;
 mod direct;
 mod doctor;
 mod doctor_changelog;
+mod doctor_dropped;
 mod doctor_files;
 mod doctor_midway;
 mod doctor_missed;

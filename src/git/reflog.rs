@@ -96,6 +96,20 @@ impl Repo {
         out
     }
 
+    /// The commits HEAD's newest `limit` reflog entries set it to, each once, newest first:
+    /// among them those a rebase dropped or a reset left behind.
+    pub fn head_reflog_commits(&self, limit: usize) -> Vec<Oid> {
+        let Ok(log) = self.inner.reflog("HEAD") else {
+            return Vec::new();
+        };
+        let mut seen = std::collections::HashSet::new();
+        log.iter()
+            .take(limit)
+            .map(|e| e.id_new())
+            .filter(|id| !id.is_zero() && seen.insert(*id))
+            .collect()
+    }
+
     /// The commit `head` makes again: ORIG_HEAD (where a `git reset` started) when it has
     /// `head`'s first parent and tree, as `git reset --soft HEAD~1` and a commit of the same
     /// change leave it. One small file read and two commit lookups, without the reflog.
