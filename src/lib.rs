@@ -22,6 +22,7 @@ pub mod interrupt;
 pub mod populate;
 pub mod position;
 pub mod prepush;
+pub mod printable;
 pub mod release;
 pub mod shellword;
 pub mod tag;

@@ -2,14 +2,40 @@
 //! runs anything through a shell; this only makes a printed fix run as printed.
 
 /// One word for a POSIX shell: unchanged when it has nothing a shell would read, else in
-/// single quotes (a `'` inside as `'\''`).
+/// single quotes (a `'` inside as `'\''`); a word holding a control character in `$'…'`
+/// with the character escaped, so that the terminal shows it and the pasted word is the same.
 pub fn quote(word: &str) -> String {
     let plain = |c: char| c.is_ascii_alphanumeric() || "@%+=:,./_-".contains(c);
     if !word.is_empty() && word.chars().all(plain) {
         word.to_owned()
+    } else if word.contains(char::is_control) {
+        dollar_quote(word)
     } else {
         format!("'{}'", word.replace('\'', "'\\''"))
     }
+}
+
+/// `word` as `$'…'` (bash, zsh, ksh, and POSIX.1-2024 `sh`): `\`, `'` and every control
+/// character escaped (ESC as `\x1b`, a C1 control as its UTF-8 bytes).
+fn dollar_quote(word: &str) -> String {
+    let mut out = String::from("$'");
+    for c in word.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\'' => out.push_str("\\'"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => {
+                let mut buf = [0u8; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    out.push_str(&format!("\\x{b:02x}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('\'');
+    out
 }
 
 /// A path from the top of the work tree (`CHANGELOG.md`) as one word for a git command that
@@ -41,5 +67,7 @@ mod tests {
         assert_eq!(quote("it's"), "'it'\\''s'");
         assert_eq!(quote(""), "''");
         assert_eq!(quote("$(rm -rf ~)"), "'$(rm -rf ~)'");
+        assert_eq!(quote("evil\u{1b}[2J it's\\"), "$'evil\\x1b[2J it\\'s\\\\'");
+        assert_eq!(quote("a\tb\nc\u{9b}"), "$'a\\tb\\nc\\xc2\\x9b'");
     }
 }

@@ -232,9 +232,16 @@ pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
                     Status::Invalid => "INVALID",
                     Status::Warning => "WARNING",
                 };
-                writeln!(out, "{mark:>8}  {}: {}", c.subject, c.detail)?;
-                if let Some(fix) = &c.fix {
-                    let (first, rest) = fix.split_once('\n').unwrap_or((fix, ""));
+                // Checks quote config values and file names: shown, never obeyed.
+                let shown = crate::printable::visible;
+                writeln!(
+                    out,
+                    "{mark:>8}  {}: {}",
+                    shown(&c.subject),
+                    shown(&c.detail)
+                )?;
+                if let Some(fix) = c.fix.as_deref().map(crate::printable::lines) {
+                    let (first, rest) = fix.split_once('\n').unwrap_or((&fix, ""));
                     writeln!(out, "{:>8}  fix: {first}", "")?;
                     if !rest.is_empty() {
                         // Lines to paste, as they are (their indentation is the file's, as

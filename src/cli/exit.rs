@@ -45,21 +45,24 @@ pub fn number(result: &Result<Outcome, Error>) -> u8 {
 /// Prints an error and its hint to `err`.
 pub fn print_error(err: &mut dyn Write, error: &Error, color: bool) {
     let label = "relhook: error:";
-    let mut line = if color {
-        format!("{} {error}", label.red().bold())
-    } else {
-        format!("{label} {error}")
-    };
+    // Errors quote config values, paths and git's output: shown, never obeyed by the terminal.
+    let mut text = error.to_string();
     let mut source = std::error::Error::source(error);
     while let Some(cause) = source {
         // Most variants already print their source inline; only add what is new.
-        if !line.contains(&cause.to_string()) {
-            line.push_str(&format!("\n  caused by: {cause}"));
+        if !text.contains(&cause.to_string()) {
+            text.push_str(&format!("\n  caused by: {cause}"));
         }
         source = cause.source();
     }
+    let text = crate::printable::lines(&text);
+    let line = if color {
+        format!("{} {text}", label.red().bold())
+    } else {
+        format!("{label} {text}")
+    };
     let _ = writeln!(err, "{line}");
-    if let Some(hint) = error.hint() {
+    if let Some(hint) = error.hint().map(|h| crate::printable::lines(&h)) {
         let _ = if color {
             writeln!(err, "{} {hint}", "hint:".cyan().bold())
         } else {

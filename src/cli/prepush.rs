@@ -406,19 +406,30 @@ fn refusal(err: &mut dyn Write, r: &Refusal, color: bool) -> std::io::Result<()>
         .commit
         .map(|c| format!(" {}", crate::git::short_id(c)))
         .unwrap_or_default();
-    let line = format!("✗ {}{commit} {}", r.refs.join(", "), r.subject);
+    // Ref names, subjects and file names are shown, never obeyed by the terminal.
+    let shown = crate::printable::visible;
+    let line = format!(
+        "✗ {}{commit} {}",
+        shown(&r.refs.join(", ")),
+        shown(&r.subject)
+    );
     if color {
         writeln!(err, "{}", line.bold())?;
     } else {
         writeln!(err, "{line}")?;
     }
     for p in &r.problems {
-        writeln!(err, "    - {p}")?;
+        writeln!(err, "    - {}", crate::printable::lines(p))?;
     }
     if color {
-        writeln!(err, "    {} {}", "fix:".cyan().bold(), r.fix)
+        writeln!(
+            err,
+            "    {} {}",
+            "fix:".cyan().bold(),
+            crate::printable::lines(&r.fix)
+        )
     } else {
-        writeln!(err, "    fix: {}", r.fix)
+        writeln!(err, "    fix: {}", crate::printable::lines(&r.fix))
     }
 }
 

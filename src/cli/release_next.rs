@@ -301,7 +301,7 @@ fn left_in_tree(repo: &Repo) -> Option<String> {
     if dirty.is_empty() {
         return None;
     }
-    let mut paths = dirty[..dirty.len().min(5)].join(", ");
+    let mut paths = crate::printable::list(&dirty[..dirty.len().min(5)]);
     if dirty.len() > 5 {
         paths.push_str(", …");
     }

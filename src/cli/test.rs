@@ -208,7 +208,7 @@ fn test_one(
         let _ = writeln!(
             err,
             "relhook: tests passed, but the working tree has changes ({}): not recorded, since they are not HEAD's tree",
-            dirty.join(", ")
+            crate::printable::list(&dirty)
         );
         // The usual first time: `[checks] test` was just written and not committed yet.
         if dirty.iter().any(|p| p == crate::config::FILE_NAME) {
@@ -248,7 +248,7 @@ fn test_one(
     // `__pycache__/`) would make the next push of a release tag, and the next record, refuse.
     let left = repo.dirty_paths(6)?;
     if !left.is_empty() {
-        let mut paths = left[..left.len().min(5)].join(", ");
+        let mut paths = crate::printable::list(&left[..left.len().min(5)]);
         if left.len() > 5 {
             paths.push_str(", …");
         }

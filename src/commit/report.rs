@@ -7,6 +7,7 @@ use std::io::{self, Write};
 use owo_colors::{OwoColorize, Style};
 
 use crate::commit::lint::{Diagnostic, Level, Verdict};
+use crate::printable::visible;
 
 /// Output styles, all plain when colour is off.
 #[derive(Debug, Clone, Copy, Default)]
@@ -125,14 +126,15 @@ pub fn human(out: &mut dyn Write, d: &Diagnostic, source: &str, p: &Palette) -> 
         out,
         "{} {}",
         format!("{label}[{}]:", d.rule.name()).style(sev),
-        d.message.style(p.bold)
+        visible(&d.message).style(p.bold)
     )?;
     let num = d.line.to_string();
     let pad = " ".repeat(num.len());
     writeln!(
         out,
-        "{pad}{} {source}:{}:{}",
+        "{pad}{} {}:{}:{}",
         "-->".style(p.gutter),
+        visible(source),
         d.line,
         d.column
     )?;
@@ -164,7 +166,8 @@ pub fn human(out: &mut dyn Write, d: &Diagnostic, source: &str, p: &Palette) -> 
         .sum();
     let carets = "^".repeat(spanned.max(1));
     let expected = match &d.expected {
-        Some(e) => format!(" expected {e}"),
+        // `commit.types` are the user's words: shown, never obeyed by the terminal.
+        Some(e) => format!(" expected {}", visible(e)),
         None => format!(" {}", d.rule.summary()),
     };
     writeln!(
@@ -176,7 +179,7 @@ pub fn human(out: &mut dyn Write, d: &Diagnostic, source: &str, p: &Palette) -> 
     )?;
     writeln!(out, "{pad} {}", "|".style(p.gutter))?;
     if let Some(help) = &d.help {
-        writeln!(out, "{pad} {} {help}", "= help:".style(p.note))?;
+        writeln!(out, "{pad} {} {}", "= help:".style(p.note), visible(help))?;
     }
     if let Some(fix) = &d.suggestion {
         writeln!(
@@ -189,8 +192,6 @@ pub fn human(out: &mut dyn Write, d: &Diagnostic, source: &str, p: &Palette) -> 
     Ok(())
 }
 
-/// Control characters shown as their Unicode pictures, so that a hostile message cannot
-/// drive the terminal.
 /// Characters of a source line shown at most; a longer line is cut around the span.
 const SHOWN_AT_MOST: usize = 120;
 
@@ -217,17 +218,6 @@ fn window(line: &str, column: usize, width: usize) -> (String, usize, usize) {
     // The carets stop at the window's edge: the rest of the span is cut with the line.
     let width = width.min(end.saturating_sub(col0)).max(1);
     (shown, col0.saturating_sub(start) + 1 + lead, width)
-}
-
-fn visible(line: &str) -> String {
-    line.chars()
-        .map(|c| match c {
-            '\t' => '\t',
-            c if (c as u32) < 0x20 => char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'),
-            '\u{7f}' => '\u{2421}',
-            c => c,
-        })
-        .collect()
 }
 
 /// The closing line for one message.

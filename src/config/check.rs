@@ -114,6 +114,20 @@ pub(super) fn relative_path(key: &str, value: &Spanned<String>, err: Fault<'_>) 
             ),
         ));
     }
+    // The path is written into .gitattributes and shown in messages: a control character
+    // (an escape sequence) would be obeyed by the terminal that shows it. A tab is shown.
+    if value
+        .get_ref()
+        .contains(|c: char| c.is_control() && c != '\t')
+    {
+        return Err(err(
+            value.span().start,
+            format!(
+                "`{key}`: `{}` holds a control character; name a file without one",
+                crate::printable::visible(value.get_ref())
+            ),
+        ));
+    }
     // relhook hands the path to git as written: git names a file only one way (no `.` part,
     // no empty part, no trailing `/`), and another spelling makes an index entry git cannot
     // write a tree from, or a path libgit2 refuses.
@@ -231,11 +245,11 @@ pub(super) fn word_list(
             let bad = item.get_ref().is_empty()
                 || item
                     .get_ref()
-                    .contains(|c: char| c.is_whitespace() || "():!".contains(c));
+                    .contains(|c: char| c.is_whitespace() || c.is_control() || "():!".contains(c));
             if bad {
                 Err(err(
                     item.span().start,
-                    format!("`{key}`: `{}` is not a valid name (it must be non-empty, without spaces, parentheses, `:` or `!`)", item.get_ref()),
+                    format!("`{key}`: `{}` is not a valid name (it must be non-empty, without spaces, control characters, parentheses, `:` or `!`)", crate::printable::visible(item.get_ref())),
                 ))
             } else {
                 Ok(item.into_inner())

@@ -62,7 +62,7 @@ pub(super) struct RawVersionFile {
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields, default)]
 struct RawRelease {
-    branches: Option<Vec<String>>,
+    branches: Option<Vec<Spanned<String>>>,
     commit_message: Option<Spanned<String>>,
     sign: Option<bool>,
     allow_lightweight_tags: Option<bool>,
@@ -253,7 +253,17 @@ fn resolve_commit(raw: RawCommit, err: Fault<'_>) -> Result<CommitConfig> {
 fn resolve_release(raw: RawRelease, err: Fault<'_>) -> Result<ReleaseConfig> {
     let mut r = ReleaseConfig::default();
     if let Some(b) = raw.branches {
-        r.branches = b;
+        // No branch name holds a control character (git refuses them in a ref).
+        if let Some(bad) = b.iter().find(|n| n.get_ref().contains(char::is_control)) {
+            return Err(err(
+                bad.span().start,
+                format!(
+                    "`release.branches`: `{}` holds a control character, which no branch name can",
+                    crate::printable::visible(bad.get_ref())
+                ),
+            ));
+        }
+        r.branches = b.into_iter().map(Spanned::into_inner).collect();
     }
     if let Some(m) = raw.commit_message {
         if !m.get_ref().contains("{version}") || m.get_ref().trim().is_empty() {
@@ -299,12 +309,16 @@ fn resolve_changelog(raw: RawChangelog, err: Fault<'_>) -> Result<ChangelogConfi
         c.sections = BTreeMap::new();
         for (ty, heading) in sections {
             let h = heading.get_ref().trim();
-            if h.is_empty() || h.contains(['\n', '\r']) || h.starts_with('#') {
+            // The name is written into CHANGELOG.md and shown in messages: a control
+            // character (an escape sequence) would be obeyed by the terminal that shows it.
+            let control = h.contains(|c: char| c.is_control() && c != '\t');
+            if h.is_empty() || control || h.starts_with('#') {
                 return Err(err(
                     heading.span().start,
                     format!(
-                        "`changelog.sections.{ty}`: `{}` is not a sub-section name (one line of text, e.g. \"Added\")",
-                        heading.get_ref()
+                        "`changelog.sections.{}`: `{}` is not a sub-section name (one line of text without control characters, e.g. \"Added\")",
+                        crate::printable::visible(&ty),
+                        crate::printable::visible(heading.get_ref())
                     ),
                 ));
             }

@@ -376,3 +376,35 @@ fn a_version_pattern_is_checked_as_a_regex_before_its_placeholder() {
         config_err("[version]\nfiles = [{ path = \"VERSION\", pattern = \"v\" }]\n");
     assert!(message.contains("no `{version}` placeholder"), "{message}");
 }
+
+/// Values written into files or shown in messages hold no escape sequence; a tab is text.
+#[test]
+fn control_characters_are_refused_where_they_would_reach_a_terminal() {
+    for (text, key) in [
+        (
+            "[changelog]\npath = \"\\u001b[2Jx.md\"\n",
+            "`changelog.path`",
+        ),
+        (
+            "[changelog.sections]\nfeat = \"A\\u001b]0;x\\u0007\"\n",
+            "sections.feat",
+        ),
+        (
+            "[release]\nbranches = [\"ma\\u001b[5min\"]\n",
+            "`release.branches`",
+        ),
+        ("[commit]\ntypes = [\"f\\u001bx\"]\n", "`commit.types`"),
+        ("[commit]\nscopes = [\"a\\u009bb\"]\n", "`commit.scopes`"),
+    ] {
+        let (line, _, message) = config_err(text);
+        assert_eq!(line, 2, "{text}");
+        assert!(message.contains(key), "{message}");
+        assert!(
+            !message.contains(['\u{1b}', '\u{7}', '\u{9b}']),
+            "{message}"
+        );
+    }
+    let c =
+        parse("[changelog]\npath = \"CHANGE\\tLOG.md\"\n[changelog.sections]\nfeat = \"A\\tB\"\n");
+    assert_eq!(c.unwrap().changelog.sections["feat"], "A\tB");
+}

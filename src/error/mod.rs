@@ -317,10 +317,11 @@ pub struct Refusal {
 impl Refusal {
     /// A refusal with its fix.
     pub fn new(reason: Reason, what: impl Into<String>, fix: impl Into<String>) -> Self {
+        // Its text quotes file names and config values: shown, never obeyed by a terminal.
         Refusal {
             reason,
-            what: what.into(),
-            fix: Some(fix.into()),
+            what: crate::printable::lines(&what.into()),
+            fix: Some(crate::printable::lines(&fix.into())),
         }
     }
 
@@ -328,7 +329,7 @@ impl Refusal {
     pub fn bare(reason: Reason, what: impl Into<String>) -> Self {
         Refusal {
             reason,
-            what: what.into(),
+            what: crate::printable::lines(&what.into()),
             fix: None,
         }
     }

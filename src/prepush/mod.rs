@@ -418,7 +418,7 @@ fn dirty_tree(
     if dirty.is_empty() {
         return Ok(());
     }
-    let mut paths = dirty[..dirty.len().min(5)].join(", ");
+    let mut paths = crate::printable::list(&dirty[..dirty.len().min(5)]);
     if dirty.len() > 5 {
         paths.push_str(", …");
     }

@@ -180,7 +180,7 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
         if !dirty.is_empty() {
             out.push(format!(
                 "the working tree is not clean ({}): a release is tagged on a clean tree; {}",
-                dirty.join(", "),
+                crate::printable::list(&dirty),
                 crate::release::clean_tree_fix(repo, &dirty)
             ));
         }
