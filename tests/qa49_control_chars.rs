@@ -1,8 +1,10 @@
 //! QA49: config values and file names reached the terminal raw, so an escape sequence in
 //! `.relconfig.toml` or in an untracked file's name cleared the screen or set the window
-//! title when relhook quoted it. Values written into files (section names, the changelog's
-//! path) and names git never takes (branches, types) are refused with file:line, shown
-//! escaped; file names and commands are shown with the ESC as `␛` or in `$'…'`.
+//! title when relhook quoted it; and a description starting with a code fence became an
+//! empty code block in CHANGELOG.md. Values written into files (section names, the
+//! changelog's path) and names git never takes (branches, types) are refused with file:line,
+//! shown escaped; file names and commands are shown with the ESC as `␛` or in `$'…'`; a
+//! leading fence is escaped.
 
 use crate::support::{Repo, ok, stderr};
 
@@ -80,5 +82,33 @@ fn the_running_line_quotes_a_control_character_for_the_shell() {
     assert!(
         err.contains("relhook: running `true $'a\\x1b[2Jb'`"),
         "{err}"
+    );
+}
+
+#[test]
+fn a_description_starting_with_a_fence_is_escaped_and_stays_in_sync() {
+    let repo = installed();
+    repo.commit_hooked("feat: ```yaml blocks are now highlighted");
+    repo.commit_hooked("fix: ~~~ fences no longer crash the parser");
+    let log = repo.read("CHANGELOG.md");
+    assert!(
+        log.contains("\n- \\```yaml blocks are now highlighted\n"),
+        "{log}"
+    );
+    assert!(
+        log.contains("\n- \\~~~ fences no longer crash the parser\n"),
+        "{log}"
+    );
+    let out = ok(repo.relhook(&["changelog", "--sync"]));
+    assert!(stderr(&out).contains("up to date"), "{}", stderr(&out));
+    ok(repo.relhook(&["changelog", "--rebuild"]));
+    assert_eq!(repo.read("CHANGELOG.md"), log);
+    // An entry written before the escape is the same entry: not added again.
+    repo.write("CHANGELOG.md", log.replace("- \\```", "- ```"));
+    let out = ok(repo.relhook(&["changelog", "--sync"]));
+    assert!(
+        !repo.read("CHANGELOG.md").contains("\\```"),
+        "{}",
+        stderr(&out)
     );
 }

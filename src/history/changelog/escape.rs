@@ -1,5 +1,24 @@
-//! Markdown escapes for the text of generated entries: `<!--` never opens a comment, and a
-//! `<` that would open an HTML tag is text.
+//! Markdown escapes for the text of generated entries: `<!--` never opens a comment, a `<`
+//! that would open an HTML tag is text, and so is a fence at the start of an entry.
+
+/// `entry` (the text after `- `) with a leading ```` ``` ```` or `~~~` escaped (`\```yaml`):
+/// at the start of a list item it would open a code block that swallows the entry's words.
+pub(super) fn escape_fence(entry: String) -> String {
+    if entry.starts_with("```") || entry.starts_with("~~~") {
+        format!("\\{entry}")
+    } else {
+        entry
+    }
+}
+
+/// `text` with the backslash [`escape_fence`] puts before a leading fence taken off, so that
+/// an entry written before it compares equal to one written with it.
+pub(super) fn unescape_fence(text: &str) -> &str {
+    match text.strip_prefix('\\') {
+        Some(rest) if rest.starts_with("```") || rest.starts_with("~~~") => rest,
+        _ => text,
+    }
+}
 
 /// `s` with `<!--` escaped (`<\!--`) and every tag-opening `<` too (see [`escape_tags`]).
 pub(super) fn escape_comment(s: &str) -> String {
@@ -64,6 +83,21 @@ fn opens_tag(rest: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_leading_fence_is_escaped_and_compares_as_written() {
+        let e = |s: &str| super::escape_fence(s.to_owned());
+        assert_eq!(e("```yaml blocks"), "\\```yaml blocks");
+        assert_eq!(e("~~~ fences"), "\\~~~ fences");
+        assert_eq!(e("``code`` spans"), "``code`` spans");
+        assert_eq!(e("use ``` here"), "use ``` here");
+        assert_eq!(super::unescape_fence("\\```yaml"), "```yaml");
+        assert_eq!(super::unescape_fence("\\`x`"), "\\`x`");
+        assert_eq!(
+            super::super::normalize("\\~~~ fences"),
+            super::super::normalize("~~~ fences")
+        );
+    }
+
     #[test]
     fn html_tags_are_escaped_but_not_autolinks_nor_code() {
         let e = |s: &str| super::escape_tags(s);
