@@ -5,7 +5,7 @@
 //! before `relhook install` is only counted: its push is not judged either (see
 //! [`crate::history::adoption::tag_before_install`]), so nothing is predicted or advised of it.
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 
 use git2::Oid;
 
@@ -30,7 +30,8 @@ pub struct LeftBehind {
     pub refused: Option<(Vec<String>, String)>,
 }
 
-/// Release tags pointing at commits new to the remote (`seen`) that are not pushed with them,
+/// Release tags pointing at commits new to the remote (`new`, whether or not another remote has
+/// them) that are not pushed with them,
 /// and how many more of them are from before the install (`before`), left out of the list;
 /// `hook` says whether a tag made by hand is a release here.
 /// Costs one pass over the release-like tags, and only when a branch push sends commits;
@@ -40,13 +41,13 @@ pub(super) fn tags_left_behind(
     config: &Config,
     remote: &str,
     updates: &[Update],
-    (seen, before): (&HashMap<Oid, Option<usize>>, &BeforeInstall),
+    (new, before): (&HashSet<Oid>, &BeforeInstall),
     hook: &HandTagHook<'_>,
 ) -> (Vec<LeftBehind>, usize) {
     let branch_push = updates
         .iter()
         .any(|u| !u.is_delete() && u.remote_ref.starts_with("refs/heads/"));
-    if !branch_push || seen.is_empty() {
+    if !branch_push || new.is_empty() {
         return (Vec::new(), 0);
     }
     let pushed: Vec<&str> = updates.iter().filter_map(Update::tag_name).collect();
@@ -56,7 +57,7 @@ pub(super) fn tags_left_behind(
         let mut tags: Vec<_> = repo
             .release_tag_candidates(&config.version.tag_prefix)
             .into_iter()
-            .filter(|t| seen.contains_key(&t.commit) && !pushed.contains(&t.name.as_str()))
+            .filter(|t| new.contains(&t.commit) && !pushed.contains(&t.name.as_str()))
             .collect();
         tags.sort_by(|a, b| a.version.cmp(&b.version));
         out.extend(tags.into_iter().filter_map(|t| {

@@ -1,8 +1,10 @@
 //! Commits new to the remote pushed to that another remote has already: pre-push does not
 //! judge them (published history is not reworded, and a mirror or a fork is never asked to
-//! take a rewrite another remote has), but it says it let them through unchecked.
+//! take a rewrite another remote has), but it says it let them through unchecked. They are
+//! new to the remote all the same: its own checks (a release tag left behind, or one it has on
+//! another commit) are made for them.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use git2::Oid;
 
@@ -12,15 +14,29 @@ use crate::git::{Range, Repo};
 /// How many such commits are counted at most (a push to a new remote holds the whole history).
 const LIMIT: usize = 100_000;
 
-/// The note for commits of `pushed` new to `remote` that [`super::commits::lint_new`] left out
-/// (not in `seen`) because another remote has them; commits from before `relhook install` are
-/// not counted, as they are never judged.
-pub(super) fn unchecked_note(
+/// The commits the branches of `pushed` bring to `remote` itself: those linted (`seen`) and
+/// those [`super::commits::lint_new`] left out because another remote has them; with the note
+/// for the latter (commits from before `relhook install` are not counted, never judged).
+pub(super) fn new_to_remote(
     repo: &Repo,
     remote: &str,
     pushed: &[&Update],
     seen: &HashMap<Oid, Option<usize>>,
     found: &mut Inspection,
+) -> (Option<String>, HashSet<Oid>) {
+    let mut new: HashSet<Oid> = seen.keys().copied().collect();
+    let note = unchecked_note(repo, remote, pushed, found, &mut new);
+    (note, new)
+}
+
+/// The note for commits of `pushed` new to `remote` that are not in `new` (the linted ones),
+/// each added to it.
+fn unchecked_note(
+    repo: &Repo,
+    remote: &str,
+    pushed: &[&Update],
+    found: &mut Inspection,
+    new: &mut HashSet<Oid>,
 ) -> Option<String> {
     // Branches only: tags pushed alone have their own note (`behind`), and their history is
     // the branches'.
@@ -56,7 +72,7 @@ pub(super) fn unchecked_note(
     };
     let mut count = 0usize;
     let walked = repo.walk(&range, |c| {
-        if !seen.contains_key(&c.id) && !found.before_install.holds(repo, &c) {
+        if new.insert(c.id) && !found.before_install.holds(repo, &c) {
             count += 1;
         }
         count < LIMIT

@@ -226,7 +226,8 @@ pub fn inspect(
     commits::lint_new(
         repo, config, remote, &history, &hidden, &mut seen, &mut found,
     )?;
-    let elsewhere = elsewhere::unchecked_note(repo, remote, &history, &seen, &mut found);
+    // Linted or not, the commits new to this remote get its own checks below.
+    let (elsewhere, new_here) = elsewhere::new_to_remote(repo, remote, &history, &seen, &mut found);
     found.notes.extend(elsewhere);
     let changelogs = std::cell::OnceCell::new();
     for u in updates {
@@ -245,7 +246,7 @@ pub fn inspect(
         config,
         remote,
         updates,
-        (&seen, &found.before_install),
+        (&new_here, &found.before_install),
         hook,
     );
     let taken = taken::taken_on_remote(repo, config, remote, updates, &mut found.tags_left_behind);

@@ -1,0 +1,91 @@
+//! QA49: pre-push with two remotes. A branch push to a second remote skipped that remote's
+//! own checks for the commits the first had already: a release commit whose tag the second
+//! has on another commit went through, and a release tag left behind went unsaid.
+
+use std::path::{Path, PathBuf};
+
+use crate::support::{Repo, clone_installed, ok, stderr, text, untested_installed};
+
+/// A clone with relhook installed, `feat: a` pushed to both bare remotes `origin` and
+/// `other`; returns `other`'s path.
+fn two_remotes() -> (Repo, PathBuf) {
+    let repo = untested_installed();
+    repo.with_origin();
+    let other = repo.scratch("other.git");
+    repo.git(&[
+        "init",
+        "-q",
+        "--bare",
+        "-b",
+        "main",
+        other.to_str().unwrap(),
+    ]);
+    repo.git(&["remote", "add", "other", other.to_str().unwrap()]);
+    repo.commit_hooked("feat: a");
+    ok(repo.git_output(&["push", "-q", "origin", "main"]));
+    ok(repo.git_output(&["push", "-q", "other", "main"]));
+    (repo, other)
+}
+
+/// Another clone of `remote` releases `tag` on a commit of its own and pushes the tag alone.
+fn released_elsewhere(repo: &Repo, remote: &Path, tag: &str) {
+    let there = clone_installed(repo, remote, "there");
+    std::fs::write(there.join("z.txt"), "z\n").unwrap();
+    ok(repo.git_in(&there, &["add", "z.txt"], &[]));
+    ok(repo.git_in(&there, &["commit", "-q", "-m", "feat: z"], &[]));
+    ok(repo.git_in(&there, &["tag", "-a", tag, "-m", tag], &[]));
+    ok(repo.git_in(&there, &["push", "-q", "--no-verify", "origin", tag], &[]));
+}
+
+/// This clone releases 0.2.0 (after `feat: w`) and publishes it on origin.
+fn release_on_origin(repo: &Repo) {
+    repo.commit_hooked("feat: w");
+    ok(repo.relhook(&["release", "0.2.0", "--no-test"]));
+    ok(repo.git_output(&["push", "-q", "--follow-tags", "origin", "main"]));
+}
+
+#[test]
+fn a_branch_push_to_a_second_remote_with_another_release_of_its_tag_is_refused() {
+    let (repo, other) = two_remotes();
+    released_elsewhere(&repo, &other, "v0.2.0");
+    release_on_origin(&repo);
+    let before = repo.git(&["ls-remote", other.to_str().unwrap(), "refs/heads/main"]);
+    for force in [false, true] {
+        let mut args = vec!["push", "--follow-tags", "other", "main"];
+        if force {
+            args.insert(1, "--force");
+        }
+        let out = repo.git_output(&args);
+        assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+        let err = stderr(&out);
+        assert!(
+            err.contains("other already has v0.2.0 at tag object"),
+            "{err}"
+        );
+        // Only the lint of the commits is left to origin's push.
+        assert!(
+            err.contains("2 commits new to other were not checked"),
+            "{err}"
+        );
+    }
+    let after = repo.git(&["ls-remote", other.to_str().unwrap(), "refs/heads/main"]);
+    assert_eq!(before, after, "nothing was published");
+}
+
+#[test]
+fn a_branch_push_to_a_second_remote_says_the_release_tag_it_leaves_behind() {
+    let (repo, _) = two_remotes();
+    release_on_origin(&repo);
+    let out = ok(repo.git_output(&["push", "other", "main"]));
+    let err = stderr(&out);
+    assert!(
+        err.contains(
+            "release tag v0.2.0 on commits this push sends stays behind: `git push other v0.2.0`"
+        ),
+        "{err}"
+    );
+    // As said: the tag goes, and nothing is left behind.
+    ok(repo.sh("git push other v0.2.0"));
+    let out = ok(repo.git_output(&["push", "other", "main"]));
+    assert!(!stderr(&out).contains("stays behind"), "{}", text(&out));
+}
