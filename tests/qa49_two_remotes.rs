@@ -1,6 +1,8 @@
 //! QA49: pre-push with two remotes. A branch push to a second remote skipped that remote's
 //! own checks for the commits the first had already: a release commit whose tag the second
-//! has on another commit went through, and a release tag left behind went unsaid.
+//! has on another commit went through, and a release tag left behind went unsaid. Where this
+//! clone's release is published on one remote and the other holds another release of that
+//! version, the fix dropped the published one.
 
 use std::path::{Path, PathBuf};
 
@@ -59,7 +61,15 @@ fn a_branch_push_to_a_second_remote_with_another_release_of_its_tag_is_refused()
         assert_eq!(out.status.code(), Some(1), "{}", text(&out));
         let err = stderr(&out);
         assert!(
-            err.contains("other already has v0.2.0 at tag object"),
+            err.contains("other already has v0.2.0 at tag object")
+                && err.contains("which origin publishes (the two remotes hold different releases of that version)"),
+            "{err}"
+        );
+        // This clone's release is published on origin: it is kept, not dropped.
+        assert!(
+            err.contains("fix: keep this clone's v0.2.0 (origin publishes it)")
+                && !err.contains("git tag -d")
+                && !err.contains("git reset"),
             "{err}"
         );
         // Only the lint of the commits is left to origin's push.
@@ -88,4 +98,50 @@ fn a_branch_push_to_a_second_remote_says_the_release_tag_it_leaves_behind() {
     ok(repo.sh("git push other v0.2.0"));
     let out = ok(repo.git_output(&["push", "other", "main"]));
     assert!(!stderr(&out).contains("stays behind"), "{}", text(&out));
+}
+
+#[test]
+fn a_tag_push_to_a_remote_with_another_release_keeps_the_one_published_elsewhere() {
+    let (repo, other) = two_remotes();
+    released_elsewhere(&repo, &other, "v0.2.0");
+    release_on_origin(&repo);
+    let mine = repo.git(&["rev-parse", "v0.2.0"]);
+    let forced: [&[&str]; 2] = [
+        &["push", "other", "v0.2.0"],
+        &["push", "-f", "other", "v0.2.0"],
+    ];
+    for args in forced {
+        let out = repo.git_output(args);
+        assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+        let err = stderr(&out);
+        assert!(
+            err.contains("another release of v0.2.0")
+                && err.contains("which origin publishes (the two remotes hold different releases of that version)")
+                && err.contains("fix: keep this clone's v0.2.0 (origin publishes it)"),
+            "{err}"
+        );
+        assert!(
+            !err.contains("git tag -d") && !err.contains("git reset"),
+            "{err}"
+        );
+        // The one command named only reads.
+        ok(repo.sh("git ls-remote other refs/tags/v0.2.0"));
+    }
+    assert_eq!(repo.git(&["rev-parse", "v0.2.0"]), mine);
+}
+
+#[test]
+fn a_tag_published_nowhere_else_is_still_dropped_for_the_remote_s() {
+    let (repo, other) = two_remotes();
+    released_elsewhere(&repo, &other, "v0.2.0");
+    repo.commit_hooked("feat: w");
+    ok(repo.relhook(&["release", "0.2.0", "--no-test"]));
+    let out = repo.git_output(&["push", "other", "v0.2.0"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("drop this clone's release of it and take other's: `git tag -d v0.2.0`")
+            && !err.contains("publishes"),
+        "{err}"
+    );
 }

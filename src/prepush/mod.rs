@@ -36,6 +36,7 @@ mod rewritten;
 mod tag_fix;
 mod tags;
 mod taken;
+mod twin;
 mod unchecked;
 mod unhooked;
 mod untested;

@@ -116,16 +116,17 @@ fn another_release(
         Some(w) => format!("on commit {}", short_id(w)),
         None => "on a commit this clone does not have".to_owned(),
     };
+    let (published, fix) = super::twin::twin(repo, config, remote, name, now);
     Some(Refusal {
         kind: Kind::Rewrite,
         refs: vec![u.remote_ref.clone()],
         commit: Some(now),
         subject: format!("another release of {name}"),
         problems: vec![format!(
-            "{remote} already has {name} {theirs}, another release of that version than this clone's (on commit {}): this push would replace it, and published releases are immutable",
+            "{remote} already has {name} {theirs}, another release of that version than this clone's (on commit {}){published}: this push would replace it, and published releases are immutable",
             short_id(now)
         )],
-        fix: super::taken::take_theirs(repo, config, remote, name, now),
+        fix,
     })
 }
 

@@ -51,19 +51,20 @@ pub(super) fn taken_on_remote(
             return false;
         }
         let commit = repo.peel_to_commit(ours).unwrap_or(ours);
+        let (published, fix) = super::twin::twin(repo, config, remote, &t.name, commit);
         out.push(Refusal {
             kind: Kind::HalfRelease,
             refs: branches.clone(),
             commit: Some(commit),
             subject: header(repo, commit),
             problems: vec![format!(
-                "{remote} already has {} at {}, another release of that version than this clone's ({}): git leaves this clone's tag behind, even with `--follow-tags`, and the branch would publish a release commit that {remote}'s {} does not name (published releases are immutable)",
+                "{remote} already has {} at {}, another release of that version than this clone's ({}){published}: git leaves this clone's tag behind, even with `--follow-tags`, and the branch would publish a release commit that {remote}'s {} does not name (published releases are immutable)",
                 t.name,
                 said_as_theirs(repo, at, peeled),
                 super::tags::said_as(repo, ours),
                 t.name
             )],
-            fix: take_theirs(repo, config, remote, &t.name, commit),
+            fix,
         });
         false
     });
