@@ -2,7 +2,8 @@
 //! own checks for the commits the first had already: a release commit whose tag the second
 //! has on another commit went through, and a release tag left behind went unsaid. Where this
 //! clone's release is published on one remote and the other holds another release of that
-//! version, the fix dropped the published one.
+//! version, the fix dropped the published one. And a tag pushed by its object's id was said
+//! to be no tag of this clone.
 
 use std::path::{Path, PathBuf};
 
@@ -142,6 +143,30 @@ fn a_tag_published_nowhere_else_is_still_dropped_for_the_remote_s() {
     assert!(
         err.contains("drop this clone's release of it and take other's: `git tag -d v0.2.0`")
             && !err.contains("publishes"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_tag_pushed_by_its_object_id_is_judged_as_that_tag() {
+    let repo = untested_installed();
+    let origin = repo.with_origin();
+    repo.commit_hooked("feat: a");
+    ok(repo.git_output(&["push", "-q", "-u", "origin", "main"]));
+    ok(repo.relhook(&["release", "0.1.0", "--no-test"]));
+    let id = repo.git(&["rev-parse", "v0.1.0"]);
+    let out = repo.git_output(&["push", "origin", &format!("{id}:refs/tags/v0.1.0")]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(!err.contains("no tag of this clone"), "{err}");
+    let theirs = repo.git(&["ls-remote", origin.to_str().unwrap(), "refs/tags/v0.1.0"]);
+    assert!(theirs.starts_with(&id), "{theirs}");
+    // Under another tag's name, it is said as the tag it is.
+    let out = repo.git_output(&["push", "origin", &format!("{id}:refs/tags/v9.9.9")]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("tag v0.1.0 of this clone is pushed as refs/tags/v9.9.9"),
         "{err}"
     );
 }

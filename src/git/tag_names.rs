@@ -16,4 +16,19 @@ impl Repo {
             .filter_map(|r| Some((r.shorthand()?.to_owned(), r.peel_to_commit().ok()?.id())))
             .collect()
     }
+
+    /// The names of the tags whose ref points at object `id` itself (a tag object, or the
+    /// commit of a lightweight tag), sorted.
+    pub fn tags_pointing_at(&self, id: Oid) -> Vec<String> {
+        let Ok(refs) = self.inner.references_glob("refs/tags/*") else {
+            return Vec::new();
+        };
+        let mut names: Vec<String> = refs
+            .flatten()
+            .filter(|r| r.target() == Some(id))
+            .filter_map(|r| Some(r.name()?.strip_prefix("refs/tags/")?.to_owned()))
+            .collect();
+        names.sort();
+        names
+    }
 }

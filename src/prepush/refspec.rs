@@ -1,24 +1,30 @@
 //! A release tag pushed from something that is not a tag of this clone
 //! (`git push origin HEAD:refs/tags/v0.1.0`): the remote would get a lightweight tag no release
 //! stands behind. Said once, with the way to a release, not as a tag of this clone with fixes
-//! (`git tag -d`) for a tag that does not exist here.
+//! (`git tag -d`) for a tag that does not exist here. A tag object pushed by its id is the
+//! tag of this clone that points at it.
 
 use git2::Oid;
 
 use super::{Kind, Refusal, Update, release_again};
 use crate::config::Config;
+use crate::git::{ObjectKind, Repo};
 
 /// The refusal for `u` (pushing `name`) when its source is no local tag; `None` otherwise.
 pub(super) fn not_a_tag(
+    repo: &Repo,
     config: &Config,
     remote: &str,
     u: &Update,
     name: &str,
     commit: Option<Oid>,
 ) -> Option<Refusal> {
-    if let Some(local) = u.local_ref.strip_prefix("refs/tags/") {
-        return (u.local_ref != u.remote_ref)
-            .then(|| renamed(config, remote, u, name, local, commit));
+    let local = match u.local_ref.strip_prefix("refs/tags/") {
+        Some(local) => Some(local.to_owned()),
+        None => tag_of_object(repo, u.local, name),
+    };
+    if let Some(local) = local {
+        return (local != name).then(|| renamed(config, remote, u, name, &local, commit));
     }
     Some(Refusal {
         kind: Kind::ReleaseTag,
@@ -43,6 +49,18 @@ pub(super) fn not_a_tag(
             )
         },
     })
+}
+
+/// The local tag whose tag object `id` is, when it is one (pushed by its id: `git push origin
+/// <id>:refs/tags/v0.1.0`): `name` itself when it points there, or else the first such tag.
+/// A commit is no tag's own object: pushed as a tag, it is a new lightweight tag.
+fn tag_of_object(repo: &Repo, id: Oid, name: &str) -> Option<String> {
+    if repo.object_kind(id) != Some(ObjectKind::Tag) {
+        return None;
+    }
+    let names = repo.tags_pointing_at(id);
+    let same = names.iter().find(|n| *n == name);
+    same.or(names.first()).cloned()
 }
 
 /// A tag of this clone pushed under another tag's name (`git push origin v0.1.1:refs/tags/v9.9.9`):
