@@ -525,6 +525,7 @@ mod qa49_am_and_rebase_reasons;
 mod qa49_changelog_deleted_by_commit;
 mod qa49_control_chars;
 mod qa49_first_run_advice;
+mod qa49_hostile_advice;
 mod qa49_lazy_continuation;
 mod qa49_package_folder_history;
 mod qa49_pep440_tags;

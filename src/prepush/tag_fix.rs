@@ -22,6 +22,12 @@ pub(super) fn release_tag_fix(
     let version = name
         .strip_prefix(config.version.tag_prefix.as_str())
         .and_then(|v| semver::Version::parse(v).ok());
+    if version.is_none() {
+        return format!(
+            "{remote} does not have it yet, and no tag of that name passes: {}",
+            new_name(config, name, hand)
+        );
+    }
     let moved = commit
         .zip(version.as_ref())
         .and_then(|(c, v)| crate::tag::later::past_release_commit(repo, config, name, v, c, true));
@@ -64,6 +70,32 @@ pub(super) fn release_tag_fix(
     }
 }
 
+/// The fix for release tag `name` whose name is not the prefix + SemVer: no commit makes a
+/// tag of that name pass (the tag hook refuses it too), so it goes and a tag of a valid name
+/// is made, by a release or, where a hand tag is a release, by hand.
+pub(super) fn new_name(config: &Config, name: &str, hand: rules::HandTags) -> String {
+    let prefix = config.version.tag_prefix.as_str();
+    let by_hand = match hand {
+        rules::HandTags::Released => {
+            // PEP 440's spelling has a SemVer one; any other name gets an example.
+            let example = match rules::semver_spelled(config, name) {
+                Some(tag) => format!("`git tag -a {}`", crate::shellword::quote(&tag)),
+                None => format!(
+                    "e.g. `git tag -a {}`",
+                    crate::shellword::quote(&format!("{prefix}1.2.3"))
+                ),
+            };
+            format!(", or a hand tag of such a name ({example}) on a commit that passes")
+        }
+        rules::HandTags::Plain => String::new(),
+    };
+    format!(
+        "delete it (`git tag -d {}`) and make a release tag named `{prefix}` + a SemVer version: `{}`{by_hand}, and push again",
+        crate::shellword::quote(name),
+        rules::release_command(config)
+    )
+}
+
 /// `, or git tag -a NAME on a commit that passes`, where a tag made by hand is a release.
 pub(super) fn or_hand_tag(name: &str, hand: rules::HandTags) -> String {
     match hand {
@@ -86,5 +118,28 @@ pub(super) fn release_again(config: &Config, name: &str) -> String {
     {
         Some(v) => format!("`{release} {v}` (or `{release}` for the version the commits call for)"),
         None => format!("`{release}`"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// QA49: a name that is no release name is deleted and another made, never made again;
+    /// PEP 440's spelling is named in SemVer's, and without the tag hook a release alone.
+    #[test]
+    fn a_tag_of_no_release_name_is_made_under_another() {
+        let config = Config::default();
+        assert_eq!(
+            new_name(&config, "v1.2.3.4", rules::HandTags::Released),
+            "delete it (`git tag -d v1.2.3.4`) and make a release tag named `v` + a SemVer version: `relhook release`, or a hand tag of such a name (e.g. `git tag -a v1.2.3`) on a commit that passes, and push again"
+        );
+        let pep = new_name(&config, "v1.0.0b1", rules::HandTags::Released);
+        assert!(pep.contains("(`git tag -a v1.0.0-b.1`)"), "{pep}");
+        let plain = new_name(&config, "v1.2.3.4", rules::HandTags::Plain);
+        assert!(
+            plain.ends_with("`relhook release`, and push again"),
+            "{plain}"
+        );
     }
 }

@@ -38,6 +38,21 @@ pub fn is_release_like(config: &Config, name: &str) -> bool {
     })
 }
 
+/// Whether `name` is the tag prefix + a SemVer version: the only names a release tag passes
+/// under.
+pub fn semver_name(config: &Config, name: &str) -> bool {
+    name.strip_prefix(config.version.tag_prefix.as_str())
+        .is_some_and(|v| Version::parse(v).is_ok())
+}
+
+/// The release tag name that PEP 440's spelling `name` (`v1.0.0b1`) has in SemVer's
+/// (`v1.0.0-b.1`), if it is one.
+pub fn semver_spelled(config: &Config, name: &str) -> Option<String> {
+    let prefix = config.version.tag_prefix.as_str();
+    let raw = name.strip_prefix(prefix)?;
+    crate::history::version::files::semver_spelling(raw).map(|v| format!("{prefix}{v}"))
+}
+
 /// What is said of a new tag that is no release tag here but ends in a version, or `None`
 /// when it is another scheme's business (a package's template). `Err` refuses it, as it would
 /// stop every later `relhook version` and release (see `history::tag_prefixes`) or is a slip
