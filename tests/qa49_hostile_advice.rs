@@ -44,3 +44,60 @@ fn a_tag_of_no_release_name_is_advised_a_new_name_and_no_test_record() {
     let out = repo.git_output(&["push", "--follow-tags", "origin", "main"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
 }
+
+/// A dangling .relconfig.toml link was advised `mkdir -p` of the work tree, and the commit
+/// hook gave no way past it, while `relhook release`, `relhook test` and pre-push were given
+/// the commit hook's way past a configuration error.
+#[cfg(unix)]
+#[test]
+fn a_dangling_config_link_is_not_advised_a_folder_and_only_hooks_name_their_bypass() {
+    let repo = Repo::new();
+    ok(repo.relhook(&["install"]));
+    repo.with_origin();
+    repo.commit("chore: start");
+    std::os::unix::fs::symlink(
+        "/nonexistent/relconfig.toml",
+        repo.path().join(".relconfig.toml"),
+    )
+    .unwrap();
+    let link = "it is a symbolic link to a file that does not exist";
+    let out = repo.try_commit("fix: y");
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains(link), "{err}");
+    assert!(!err.contains("mkdir"), "{err}");
+    assert!(
+        err.contains(
+            "hint: until it is fixed, `git commit --no-verify ...` or `RELHOOK_SKIP=1 git commit ...` commits without relhook"
+        ),
+        "{err}"
+    );
+    let out = repo.relhook(&["changelog", "--sync"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains(link), "{err}");
+    assert!(!err.contains("hint:"), "{err}");
+    // A configuration error of another kind: each hook names its own way past it, a
+    // command none.
+    std::fs::remove_file(repo.path().join(".relconfig.toml")).unwrap();
+    repo.write(".relconfig.toml", "[commit]\nbogus = 1\n");
+    let fix = "hint: fix that line (the keys and their defaults: `relhook init` in an empty folder writes a commented .relconfig.toml with every one)";
+    for args in [&["release"][..], &["test"], &["changelog", "--sync"]] {
+        let err = stderr(&repo.relhook(args));
+        assert!(err.contains(&format!("{fix}\n")), "{args:?}: {err}");
+        assert!(!err.contains("no-verify"), "{args:?}: {err}");
+    }
+    let err = stderr(&repo.try_commit("fix: z"));
+    assert!(
+        err.contains(&format!("{fix}; until then `git commit --no-verify ...` or `RELHOOK_SKIP=1 git commit ...` commits without relhook")),
+        "{err}"
+    );
+    let out = repo.git_output(&["push", "origin", "main"]);
+    let err = stderr(&out);
+    assert_ne!(out.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains(&format!("{fix}; until then `git push --no-verify ...` or `RELHOOK_SKIP=1 git push ...` pushes without relhook")),
+        "{err}"
+    );
+    assert!(!err.contains("git commit"), "{err}");
+}

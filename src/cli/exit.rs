@@ -42,8 +42,9 @@ pub fn number(result: &Result<Outcome, Error>) -> u8 {
     }
 }
 
-/// Prints an error and its hint to `err`.
-pub fn print_error(err: &mut dyn Write, error: &Error, color: bool) {
+/// Prints an error and its hint to `err`; `bypass` is how a hook goes on without relhook
+/// (`git commit --no-verify`), said under an error of the configuration file.
+pub fn print_error(err: &mut dyn Write, error: &Error, color: bool, bypass: Option<&str>) {
     let label = "relhook: error:";
     // Errors quote config values, paths and git's output: shown, never obeyed by the terminal.
     let mut text = error.to_string();
@@ -62,7 +63,12 @@ pub fn print_error(err: &mut dyn Write, error: &Error, color: bool) {
         format!("{label} {text}")
     };
     let _ = writeln!(err, "{line}");
-    if let Some(hint) = error.hint().map(|h| crate::printable::lines(&h)) {
+    let hint = match (error.hint(), bypass.filter(|_| error.is_configuration())) {
+        (Some(hint), Some(bypass)) => Some(format!("{hint}; until then {bypass}")),
+        (None, Some(bypass)) => Some(format!("until it is fixed, {bypass}")),
+        (hint, None) => hint,
+    };
+    if let Some(hint) = hint.map(|h| crate::printable::lines(&h)) {
         let _ = if color {
             writeln!(err, "{} {hint}", "hint:".cyan().bold())
         } else {

@@ -121,9 +121,10 @@ fn run_args(args: &[OsString]) -> ExitCode {
             };
         }
     };
+    let bypass = bypass(&cli.command);
     let ctx = match Context::new(&cli) {
         Ok(ctx) => ctx,
-        Err(e) => return fail(&e, use_color(cli.color, &std::io::stderr())),
+        Err(e) => return fail(&e, use_color(cli.color, &std::io::stderr()), bypass),
     };
     let json_mode = wants_json(&cli.command);
     let github_mode =
@@ -134,7 +135,7 @@ fn run_args(args: &[OsString]) -> ExitCode {
     print_work_counts();
     match &result {
         Err(e) => {
-            fail(e, ctx.color_err);
+            fail(e, ctx.color_err, bypass);
             if json_mode {
                 // Machines read stdout: the error is a JSON document there too.
                 let _ = json::print(&json::ErrorReport::new(e, exit::number(&result)));
@@ -167,6 +168,21 @@ fn print_work_counts() {
             std::io::stderr(),
             "relhook: test: {parses} changelog parses"
         );
+    }
+}
+
+/// How the git command a hook stops goes on without relhook, said under an error of the
+/// configuration file (which stops the hook each time until it is fixed); a command the user
+/// ran has nothing to bypass, and post-commit stops nothing.
+fn bypass(command: &Command) -> Option<&'static str> {
+    match command {
+        Command::Hook(HookCommand::CommitMsg { .. }) => Some(
+            "`git commit --no-verify ...` or `RELHOOK_SKIP=1 git commit ...` commits without relhook",
+        ),
+        Command::Hook(HookCommand::PrePush { .. }) => Some(
+            "`git push --no-verify ...` or `RELHOOK_SKIP=1 git push ...` pushes without relhook",
+        ),
+        _ => None,
     }
 }
 
@@ -256,8 +272,8 @@ fn hot_path(args: &[OsString]) -> Option<Cli> {
     })
 }
 
-fn fail(e: &Error, color: bool) -> ExitCode {
-    exit::print_error(&mut crate::cli::stream::stderr(), e, color);
+fn fail(e: &Error, color: bool, bypass: Option<&str>) -> ExitCode {
+    exit::print_error(&mut crate::cli::stream::stderr(), e, color, bypass);
     ExitCode::from(2)
 }
 

@@ -146,6 +146,8 @@ impl Error {
             Error::UnsafePath { path, reason } if reason.contains("does not exist") => path
                 .parent()
                 .filter(|d| !d.as_os_str().is_empty())
+                // A link to nothing in a folder that is there: no folder to make.
+                .filter(|d| !(d.is_absolute() && d.is_dir()))
                 .map(|dir| {
                     format!(
                         "`mkdir -p {}` makes the folder",
@@ -153,6 +155,18 @@ impl Error {
                     )
                 }),
             _ => None,
+        }
+    }
+
+    /// Whether the configuration file itself stopped relhook (its text, its kind of file, or
+    /// reading it): every hook stops on it, so a hook says how to go on without relhook.
+    pub fn is_configuration(&self) -> bool {
+        let is_config_file =
+            |p: &std::path::Path| p.file_name().is_some_and(|n| n == crate::config::FILE_NAME);
+        match self {
+            Error::Config { .. } | Error::ConfigNotAFile { .. } => true,
+            Error::UnsafePath { path, .. } | Error::Io { path, .. } => is_config_file(path),
+            _ => false,
         }
     }
 
@@ -171,7 +185,7 @@ impl Error {
                     .into(),
             ),
             Error::Config { .. } => Some(
-                "fix that line (the keys and their defaults: `relhook init` in an empty folder writes a commented .relconfig.toml with every one); until then `git commit --no-verify` or `RELHOOK_SKIP=1` commits without relhook"
+                "fix that line (the keys and their defaults: `relhook init` in an empty folder writes a commented .relconfig.toml with every one)"
                     .into(),
             ),
             Error::BareRepository(_) => Some(
@@ -292,6 +306,29 @@ mod tests {
             said.contains("`chmod u+rw` the file") && !said.contains("lsattr"),
             "{said}"
         );
+    }
+
+    /// QA49: a configuration link to nothing in a folder that is there is advised no
+    /// `mkdir -p`; a folder not made yet still is. Either is an error of the configuration.
+    #[test]
+    fn a_folder_that_is_there_is_not_advised_to_be_made() {
+        let dir = tempfile::tempdir().unwrap();
+        let unsafe_path = |path: std::path::PathBuf| Error::UnsafePath {
+            path,
+            reason: "it is a symbolic link to a file that does not exist".into(),
+        };
+        let there = unsafe_path(dir.path().join(crate::config::FILE_NAME));
+        assert_eq!(there.missing_folder_step(), None);
+        assert_eq!(there.hint(), None);
+        assert!(there.is_configuration());
+        let missing = unsafe_path(dir.path().join("docs/CHANGELOG.md"));
+        assert!(
+            missing
+                .missing_folder_step()
+                .unwrap()
+                .starts_with("`mkdir -p ")
+        );
+        assert!(!missing.is_configuration());
     }
 
     /// Only a write the file size limit refused names its file: other I/O errors keep their
