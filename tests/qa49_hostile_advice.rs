@@ -101,3 +101,32 @@ fn a_dangling_config_link_is_not_advised_a_folder_and_only_hooks_name_their_bypa
     );
     assert!(!err.contains("git commit"), "{err}");
 }
+
+/// `changelog.path = ".git/"` was advised `.git`, and then `.git` again as its example; an
+/// empty path was said as two backticks.
+#[test]
+fn a_changelog_in_the_git_dir_is_said_so_with_a_work_tree_example() {
+    let repo = Repo::new();
+    let said = |path: &str| {
+        repo.write(
+            ".relconfig.toml",
+            format!("[changelog]\npath = \"{path}\"\n"),
+        );
+        stderr(&repo.relhook(&["changelog"]))
+    };
+    let err = said(".git/");
+    assert!(
+        err.contains(
+            ":2:8: `changelog.path`: `.git/` is inside the git directory, which git never commits; name a path in the work tree (e.g. `CHANGELOG.md`)"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("write `.git`"), "{err}");
+    let err = said(".git/config");
+    assert!(err.contains("(e.g. `config`)"), "{err}");
+    let err = said("");
+    assert!(
+        err.contains(":2:8: `changelog.path` is empty; name a relative path inside the repository"),
+        "{err}"
+    );
+}

@@ -96,7 +96,13 @@ pub(super) fn relative_path(key: &str, value: &Spanned<String>, err: Fault<'_>) 
     let escapes = path
         .components()
         .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir));
-    if value.get_ref().is_empty() || escapes {
+    if value.get_ref().is_empty() {
+        return Err(err(
+            value.span().start,
+            format!("`{key}` is empty; name a relative path inside the repository"),
+        ));
+    }
+    if escapes {
         return Err(err(
             value.span().start,
             format!(
@@ -128,6 +134,23 @@ pub(super) fn relative_path(key: &str, value: &Spanned<String>, err: Fault<'_>) 
             ),
         ));
     }
+    // git's own directory (`.git`, in any case: a case-insensitive file system's `.GIT` is
+    // the same folder) holds no file of the project: nothing is committed from there. Said
+    // before the spelling, which would only make `.git/` into `.git`.
+    let git_dir = |c: &std::ffi::OsStr| c.eq_ignore_ascii_case(".git");
+    if path.components().any(|c| git_dir(c.as_os_str())) {
+        let example = path
+            .file_name()
+            .filter(|n| !git_dir(n))
+            .map_or("CHANGELOG.md".into(), |n| n.to_string_lossy());
+        return Err(err(
+            value.span().start,
+            format!(
+                "`{key}`: `{}` is inside the git directory, which git never commits; name a path in the work tree (e.g. `{example}`)",
+                value.get_ref(),
+            ),
+        ));
+    }
     // relhook hands the path to git as written: git names a file only one way (no `.` part,
     // no empty part, no trailing `/`), and another spelling makes an index entry git cannot
     // write a tree from, or a path libgit2 refuses.
@@ -156,22 +179,6 @@ pub(super) fn relative_path(key: &str, value: &Spanned<String>, err: Fault<'_>) 
             format!(
                 "`{key}`: `{}` has a space at its start or end; write `{trimmed}`",
                 value.get_ref()
-            ),
-        ));
-    }
-    // git's own directory (`.git`, in any case: a case-insensitive file system's `.GIT` is
-    // the same folder) holds no file of the project: nothing is committed from there.
-    if path
-        .components()
-        .any(|c| c.as_os_str().eq_ignore_ascii_case(".git"))
-    {
-        return Err(err(
-            value.span().start,
-            format!(
-                "`{key}`: `{}` is inside the git directory, which git never commits; name a path in the work tree (e.g. `{}`)",
-                value.get_ref(),
-                path.file_name()
-                    .map_or("CHANGELOG.md".into(), |n| n.to_string_lossy())
             ),
         ));
     }

@@ -408,3 +408,28 @@ fn control_characters_are_refused_where_they_would_reach_a_terminal() {
         parse("[changelog]\npath = \"CHANGE\\tLOG.md\"\n[changelog.sections]\nfeat = \"A\\tB\"\n");
     assert_eq!(c.unwrap().changelog.sections["feat"], "A\tB");
 }
+
+/// QA49: a path in the git directory is said so first (its spelling, `.git/` for `.git`,
+/// would lead to it), with an example in the work tree; an empty path is said to be empty.
+#[test]
+fn a_path_in_the_git_dir_is_said_so_before_its_spelling() {
+    for (path, example) in [
+        (".git/", "CHANGELOG.md"),
+        (".GIT", "CHANGELOG.md"),
+        (".git/config", "config"),
+    ] {
+        let (_, _, message) = config_err(&format!("[changelog]\npath = \"{path}\"\n"));
+        assert_eq!(
+            message,
+            format!(
+                "`changelog.path`: `{path}` is inside the git directory, which git never commits; name a path in the work tree (e.g. `{example}`)"
+            )
+        );
+    }
+    let (line, column, message) = config_err("[changelog]\npath = \"\"\n");
+    assert_eq!((line, column), (2, 8));
+    assert_eq!(
+        message,
+        "`changelog.path` is empty; name a relative path inside the repository"
+    );
+}
