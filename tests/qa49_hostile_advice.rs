@@ -130,3 +130,32 @@ fn a_changelog_in_the_git_dir_is_said_so_with_a_work_tree_example() {
         "{err}"
     );
 }
+
+/// A package's changelog through a symbolic link out of the repository was said at the
+/// package's `path` line, naming that link as the folder.
+#[cfg(unix)]
+#[test]
+fn a_package_changelog_out_of_the_repository_is_said_at_its_own_line() {
+    let repo = Repo::new();
+    ok(repo.relhook(&["install"]));
+    let outside = repo.scratch("outside");
+    std::os::unix::fs::symlink(&outside, repo.path().join("lnk")).unwrap();
+    repo.write("p/package.json", "{\"name\":\"p\",\"version\":\"0.1.0\"}\n");
+    repo.write(
+        ".relconfig.toml",
+        "[packages.web]\npath = \"p\"\nchangelog = \"lnk/CHANGELOG.md\"\n",
+    );
+    repo.git(&["add", "-A"]);
+    repo.git(&["commit", "-q", "--no-verify", "-m", "feat(p): thing"]);
+    let out = repo.relhook(&["changelog", "--sync"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains(
+            ".relconfig.toml:3:13: package `web`: `lnk/CHANGELOG.md` cannot be used: its folder resolves to"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains(":2:8:"), "{err}");
+    assert!(!err.contains("`lnk` cannot"), "{err}");
+}

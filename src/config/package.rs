@@ -30,6 +30,9 @@ pub struct Package {
     /// Where its `path` is in the configuration file (the file and a byte offset), for
     /// errors found later: see [`Package::config_error`].
     pub defined_at: (PathBuf, usize),
+    /// Where its `changelog` is in that file (its `path`'s place when the default is taken),
+    /// for errors about the changelog: see [`Package::changelog_error`].
+    pub changelog_at: usize,
 }
 
 impl Package {
@@ -37,9 +40,19 @@ impl Package {
     /// it out of the repository), located at its line and column in the configuration file.
     /// The file is read again only here, so loading stays linear in the file's size.
     pub fn config_error(&self, message: String) -> crate::Error {
-        let (file, offset) = &self.defined_at;
+        self.error_at(self.defined_at.1, message)
+    }
+
+    /// An error about this package's changelog found after loading, located at its
+    /// `changelog` value: the line to change is that one, not `path`.
+    pub fn changelog_error(&self, message: String) -> crate::Error {
+        self.error_at(self.changelog_at, message)
+    }
+
+    fn error_at(&self, offset: usize, message: String) -> crate::Error {
+        let file = &self.defined_at.0;
         let text = std::fs::read_to_string(file).unwrap_or_default();
-        super::config_error(file, &text, *offset, message)
+        super::config_error(file, &text, offset, message)
     }
 }
 
@@ -246,6 +259,10 @@ pub(super) fn resolve(
                 scopes,
                 test,
                 defined_at: (source.to_owned(), raw.path.span().start),
+                changelog_at: raw
+                    .changelog
+                    .as_ref()
+                    .map_or(raw.path.span().start, |c| c.span().start),
             },
             at,
         ));

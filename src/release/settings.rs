@@ -113,6 +113,7 @@ fn normalized(mut config: Config) -> Config {
     config.version.tag_prefix_set = false;
     for p in &mut config.packages {
         p.defined_at = Default::default();
+        p.changelog_at = 0;
     }
     config
 }

@@ -118,7 +118,7 @@ pub fn view_as_then(config: &Config, name: &str, root: &Path, then: &Package) ->
 /// Refuses a package whose directory is missing or, through a symbolic link, outside the
 /// work tree (the error names the configuration line that defines it).
 pub fn confine(package: &Package, root: &Path) -> Result<()> {
-    let check = |rel: &Path| match crate::fsx::confine_dir(root, rel) {
+    let check = |rel: &Path, changelog: bool| match crate::fsx::confine_dir(root, rel) {
         Ok(_) => Ok(()),
         Err(Error::UnsafePath { reason, .. }) => {
             // A package folder deleted in a commit: say both ways out.
@@ -130,20 +130,29 @@ pub fn confine(package: &Package, root: &Path) -> Result<()> {
             } else {
                 String::new()
             };
-            Err(package.config_error(format!(
-                "package `{}`: `{}` cannot be used: {reason}{fix}",
-                package.name,
-                rel.display()
-            )))
+            // The changelog is named as written, at its own line: "its folder" is then the
+            // changelog's folder, as the reason says.
+            Err(match changelog {
+                false => package.config_error(format!(
+                    "package `{}`: `{}` cannot be used: {reason}{fix}",
+                    package.name,
+                    rel.display()
+                )),
+                true => package.changelog_error(format!(
+                    "package `{}`: `{}` cannot be used: {reason}",
+                    package.name,
+                    package.changelog.display()
+                )),
+            })
         }
         Err(e) => Err(e),
     };
-    check(&package.path)?;
+    check(&package.path, false)?;
     // The changelog's folder, when it exists, must be inside too (a missing one is made by
     // nobody: post-commit then says why it cannot write there).
     if let Some(folder) = package.changelog.parent().filter(|f| root.join(f).exists()) {
         if !folder.as_os_str().is_empty() {
-            check(folder)?;
+            check(folder, true)?;
         }
     }
     Ok(())

@@ -218,6 +218,39 @@ fn a_package_directory_must_stay_inside_the_work_tree() {
     }
 }
 
+/// QA49: a package's changelog whose folder leads out through a symbolic link is said at its
+/// `changelog` value, naming the changelog (its `path` line named the link as its folder).
+#[cfg(unix)]
+#[test]
+fn a_package_changelog_out_of_the_work_tree_is_said_at_its_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("repo");
+    let outside = tmp.path().join("elsewhere");
+    std::fs::create_dir_all(dir.join("p")).unwrap();
+    std::fs::create_dir_all(&outside).unwrap();
+    std::os::unix::fs::symlink(&outside, dir.join("lnk")).unwrap();
+    let text = "[packages.web]\npath = \"p\"\nchangelog = \"lnk/CHANGELOG.md\"\n";
+    std::fs::write(dir.join(".relconfig.toml"), text).unwrap();
+    let c = Config::load(&dir).unwrap();
+    match view(&c, "web", &dir) {
+        Err(Error::Config {
+            line,
+            column,
+            message,
+            ..
+        }) => {
+            assert_eq!((line, column), (3, 13), "where its `changelog` is");
+            assert!(
+                message.starts_with(
+                    "package `web`: `lnk/CHANGELOG.md` cannot be used: its folder resolves to"
+                ),
+                "{message}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
 /// A package removed (its folder and its table, in one commit): its commits, as the
 /// configuration committed with them has it, are neither the root's nor another package's.
 #[test]
