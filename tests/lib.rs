@@ -531,6 +531,7 @@ mod qa49_package_folder_history;
 mod qa49_pep440_tags;
 mod qa49_pick_theirs;
 mod qa49_prefix_dot_pep440_advice;
+mod qa49_pulled_under_release;
 mod qa49_removed_package_root;
 mod qa49_retry_flags_eperm;
 mod qa49_reword_beside_entry;

@@ -2,25 +2,27 @@
 //! made: the reflogs of HEAD and the branches keep it (an amend, a rebase and a reword keep
 //! its author header and its header), and what was below it then is what the release was made
 //! over. A commit below the release commit now that is not there, nor a rewrite of one there
-//! (same author header: `rebase -i` that rewords or reorders, `git commit --amend`, a
-//! squash), came later: a teammate's commit `git pull --rebase` put under it, a commit moved
+//! (same author header and same header or change: `rebase -i` that rewords or reorders, `git
+//! commit --amend`, a squash), came later: a teammate's commit `git pull --rebase` put under it, a commit moved
 //! below it. One made with the hooks off has no entry anywhere, so only this tells it from a
 //! commit the release was made over and reworded since (pre-push's reword fix, then
 //! `--resume`), or one whose entry was taken out of the section by hand.
 //!
-//! Without the reflogs (expired, `core.logAllRefUpdates` off) the release commit as it was
-//! cannot be found and nothing is said here: the rule never guesses.
+//! Without the reflogs (expired, `core.logAllRefUpdates` off) the release commit as it was is
+//! the one its tag names, when a rewrite left the tag there; with neither, nothing is said
+//! here: the rule never guesses.
 //!
 //! Cost: the reflogs' entries since the release commit was authored (a day earlier, for
 //! clocks), then two walks bounded by what the rebase changed.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use git2::Oid;
 
 use crate::config::Config;
-use crate::git::{Range, Repo};
+use crate::git::{Range, Repo, StoredCommit};
 use crate::history::changelog::normalize;
+use crate::history::copies::header_key;
 
 /// How far before its author date a release commit's first form may be in the reflogs.
 const SKEW: i64 = 86_400;
@@ -44,11 +46,13 @@ pub(super) fn brought_below(
     version: &semver::Version,
 ) -> Brought {
     let mut out = Brought::default();
-    let (Some(parent), Some(first)) = (repo.first_parent(commit), first_form(repo, commit)) else {
+    let prefix = &config.version.tag_prefix;
+    let tag = format!("{prefix}{version}");
+    let first = first_form(repo, commit).or_else(|| tagged_form(repo, commit, &tag));
+    let (Some(parent), Some(first)) = (repo.first_parent(commit), first) else {
         return out;
     };
     // Below the release tags under it, commits are other releases' business.
-    let prefix = &config.version.tag_prefix;
     let released: Vec<Oid> = repo
         .release_tags(parent, prefix)
         .unwrap_or_default()
@@ -74,10 +78,10 @@ pub(super) fn brought_below(
     let Some(now) = walk(parent, [vec![first], released].concat()) else {
         return out;
     };
-    let authors: HashSet<&[u8]> = before.iter().map(|c| c.author.as_slice()).collect();
+    let mut over = MadeOver::new(repo, config, &before);
     let brought: Vec<_> = now
         .into_iter()
-        .filter(|c| c.parents < 2 && !authors.contains(c.author.as_slice()))
+        .filter(|c| c.parents < 2 && !over.rewrites_one(c))
         .collect();
     if brought.is_empty() {
         return out;
@@ -114,23 +118,89 @@ pub(super) fn brought_below(
     out
 }
 
+/// The commits a release was made over, to tell a rewrite of one of them from a commit that
+/// came later. A rewrite keeps its author header, and its header (an amend, a squash) or its
+/// change (a reword); the author header alone is no identity: one author's commits made in the
+/// same second (a script, a teammate's clone of one's own) share it.
+struct MadeOver<'r> {
+    repo: &'r Repo,
+    /// The changelogs post-commit writes into each commit, left out of the change.
+    skip: Vec<std::path::PathBuf>,
+    /// The commits by author header, each with its header.
+    by_author: HashMap<Vec<u8>, Vec<(Oid, String)>>,
+    /// The patch keys read so far.
+    keys: HashMap<Oid, Option<Oid>>,
+}
+
+impl<'r> MadeOver<'r> {
+    fn new(repo: &'r Repo, config: &Config, before: &[StoredCommit]) -> Self {
+        let mut by_author: HashMap<Vec<u8>, Vec<(Oid, String)>> = HashMap::new();
+        for c in before {
+            let header = header_key(&c.text());
+            by_author
+                .entry(c.author.clone())
+                .or_default()
+                .push((c.id, header));
+        }
+        MadeOver {
+            repo,
+            skip: crate::history::copies::changelogs(config),
+            by_author,
+            keys: HashMap::new(),
+        }
+    }
+
+    /// Whether `c` is a rewrite of one of the commits (or one of them as it is).
+    fn rewrites_one(&mut self, c: &StoredCommit) -> bool {
+        let Some(olds) = self.by_author.get(&c.author).cloned() else {
+            return false;
+        };
+        let header = header_key(&c.text());
+        if olds.iter().any(|(_, h)| *h == header) {
+            return true;
+        }
+        let Some(mine) = self.key(c.id) else {
+            return false;
+        };
+        olds.iter().any(|(o, _)| self.key(*o) == Some(mine))
+    }
+
+    fn key(&mut self, id: Oid) -> Option<Oid> {
+        let (repo, skip) = (self.repo, &self.skip);
+        *(self.keys)
+            .entry(id)
+            .or_insert_with(|| repo.patch_key(id, skip).ok().flatten())
+    }
+}
+
 /// Release commit `commit` as it was first made, when the reflogs still have it and it was
 /// rewritten since: the oldest commit they name with its author header and its header.
 fn first_form(repo: &Repo, commit: Oid) -> Option<Oid> {
-    let author = repo.author_of(commit)?;
+    let since = repo.author_time(commit)?.saturating_sub(SKEW);
+    repo.reflog_commits_since(since)
+        .into_iter()
+        .map(|(id, _)| id)
+        .find(|id| same_release_commit(repo, commit, *id))
+}
+
+/// Release commit `commit` as its tag `tag` names it, when a rewrite left the tag there: the
+/// release as it was made, where the reflogs no longer tell (expired, or never kept).
+fn tagged_form(repo: &Repo, commit: Oid, tag: &str) -> Option<Oid> {
+    let tagged = repo.peel_to_commit(repo.tag_target(tag)?)?;
+    same_release_commit(repo, commit, tagged).then_some(tagged)
+}
+
+/// Whether `other` is release commit `commit` as it was before a rewrite: another commit with
+/// its author header and its header.
+fn same_release_commit(repo: &Repo, commit: Oid, other: Oid) -> bool {
     let header = |id: Oid| {
         let message = repo.stored_commit(id)?.message;
         let end = message.iter().position(|b| *b == b'\n');
         Some(message[..end.unwrap_or(message.len())].to_vec())
     };
-    let ours = header(commit)?;
-    let since = repo.author_time(commit)?.saturating_sub(SKEW);
-    repo.reflog_commits_since(since)
-        .into_iter()
-        .map(|(id, _)| id)
-        .find(|id| {
-            *id != commit
-                && repo.author_of(*id).as_ref() == Some(&author)
-                && header(*id).as_ref() == Some(&ours)
-        })
+    other != commit
+        && repo
+            .author_of(other)
+            .is_some_and(|a| repo.author_of(commit) == Some(a))
+        && header(other).is_some_and(|h| header(commit) == Some(h))
 }
