@@ -536,6 +536,7 @@ mod qa49_removed_package_root;
 mod qa49_retry_flags_eperm;
 mod qa49_reword_beside_entry;
 mod qa49_root_dependent;
+mod qa49_small_input;
 mod qa49_test_output_bounded;
 mod qa49_two_remotes;
 mod qa49_unreadable_files;

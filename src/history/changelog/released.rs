@@ -117,7 +117,7 @@ impl Changelog {
                 .collect()
         });
         let lead = super::lines::comment_lead(&self.lines, h);
-        let Some(line) = self.lines.get_mut(h) else {
+        let Some(line) = self.lines.get(h) else {
             return Ok(());
         };
         // Keep the file's heading style: bracketed or bare labels, or the newest release's
@@ -127,19 +127,13 @@ impl Changelog {
             None if line.text.contains('[') => format!("## [{v}] - {date}"),
             None => format!("## {v} - {date}"),
         };
-        if let Some(end) = lead {
-            // Comments right under the heading (`<!-- Add new entries below -->`) are the
-            // file's own markers: they stay with Unreleased, out of the release and its notes.
-            let mut texts = vec![String::new()];
-            texts.extend(kept);
-            texts.push(heading);
-            self.insert_lines(end, texts);
-        } else {
-            let old_heading = std::mem::replace(&mut line.text, heading);
-            let mut texts = vec![old_heading, String::new()];
-            texts.extend(kept);
-            self.insert_lines(h, texts);
-        }
+        // The release heading goes below the Unreleased heading, whose line keeps its bytes
+        // (a CR of its own stays there), and below comments right under it (`<!-- Add new
+        // entries below -->`): the file's own markers stay with Unreleased, out of the release.
+        let mut texts = vec![String::new()];
+        texts.extend(kept);
+        texts.push(heading);
+        self.insert_lines(lead.unwrap_or(h + 1), texts);
         if let Some(rule) = rule {
             self.close_with_rule(v, &rule);
         }
@@ -451,6 +445,26 @@ mod tests {
         let mut log = Changelog::parse(text).unwrap();
         log.release(version, "2026-12-04", "v", None).unwrap();
         log.render()
+    }
+
+    /// QA49: a CR on the Unreleased line alone, in an LF file, moved onto the new heading.
+    #[test]
+    fn the_unreleased_lines_own_ending_stays_on_it() {
+        let text = "# Changelog\n\n## [Unreleased]\r\n\n- x\n\n## [1.0.0] - 2024-01-01\n\n- y\n";
+        let out = released(text, "1.0.1");
+        assert!(
+            out.starts_with("# Changelog\n\n## [Unreleased]\r\n\n## [1.0.1] - 2026-12-04\n\n- x\n"),
+            "{out:?}"
+        );
+        // CRLF throughout: every new line is CRLF too.
+        let out = released(&text.replace('\n', "\r\n").replace("\r\r", "\r"), "1.0.1");
+        assert!(!out.replace("\r\n", "").contains('\n'), "{out:?}");
+        assert!(
+            out.contains("]\r\n\r\n## [1.0.1] - 2026-12-04\r\n"),
+            "{out:?}"
+        );
+        // No line ending at all: the file's is added.
+        assert!(released("## [Unreleased]", "1.0.1").starts_with("## [Unreleased]\n\n## [1.0.1]"));
     }
 
     /// QA41: a release-please changelog got `## [1.0.1] - 2026-12-04` under its own

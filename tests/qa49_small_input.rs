@@ -1,0 +1,71 @@
+//! QA49: hostile input in small places, each answered in its own words: a changelog line's
+//! own line ending, a configured path or version file key that names nothing, a tag with a
+//! character SemVer does not allow.
+
+use crate::support::{Repo, dated_release, ok, text, untested_installed};
+
+const LOG: &str =
+    "# Changelog\n\n## [Unreleased]\r\n\n### Added\n\n- keep\n\n## [0.0.1] - 2020-01-01\n\n- x\n";
+
+/// Installed, CHANGELOG.md as `log` committed and released as v0.0.1 by hand.
+fn released_once(log: &str) -> Repo {
+    let repo = untested_installed();
+    repo.write("CHANGELOG.md", log);
+    repo.git(&["add", "-A"]);
+    let out = repo.git_skipping_relhook(&["commit", "-q", "-m", "chore: start"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = repo.git_skipping_relhook(&["tag", "-a", "v0.0.1", "-m", "x"]);
+    assert!(out.status.success(), "{}", text(&out));
+    repo
+}
+
+/// The changelog, its CRs written `\r` so that a failed assertion shows them.
+fn bytes(repo: &Repo) -> String {
+    repo.read("CHANGELOG.md").replace('\r', "\\r")
+}
+
+/// A `## [Unreleased]\r\n` line in an LF file lost its CR to the release's new heading (the
+/// heading was written into that line): the line keeps its bytes, new lines are LF.
+#[test]
+fn the_unreleased_lines_own_cr_stays_on_it_through_post_commit_and_the_release() {
+    let repo = released_once(LOG);
+    repo.commit_hooked("fix: bug");
+    let after = bytes(&repo);
+    let entry = "## [Unreleased]\\r\n\n### Added\n\n- keep\n\n### Fixed\n\n- bug\n\n## [0.0.1]";
+    assert!(after.contains(entry), "{after}");
+    ok(dated_release(&repo, &["--no-test"]));
+    let after = bytes(&repo);
+    assert!(
+        after.starts_with(
+            "# Changelog\n\n## [Unreleased]\\r\n\n## [0.0.2] - 2026-11-21\n\n### Added\n\n- keep\n"
+        ),
+        "{after}"
+    );
+    assert_eq!(after.matches("\\r").count(), 1, "{after}");
+}
+
+#[test]
+fn sync_keeps_the_unreleased_lines_own_cr() {
+    let repo = released_once(LOG);
+    repo.write("b.txt", "b\n");
+    repo.git(&["add", "b.txt"]);
+    let out = repo.git_skipping_relhook(&["commit", "-q", "-m", "fix: bug"]);
+    assert!(out.status.success(), "{}", text(&out));
+    ok(repo.relhook(&["changelog", "--sync"]));
+    let after = bytes(&repo);
+    assert!(
+        after.contains("## [Unreleased]\\r\n\n### Added\n\n- keep\n\n### Fixed\n\n- bug\n\n##"),
+        "{after}"
+    );
+    assert_eq!(after.matches("\\r").count(), 1, "{after}");
+}
+
+#[test]
+fn a_crlf_changelog_stays_crlf_through_the_release() {
+    let repo = released_once(&LOG.replace("\r\n", "\n").replace('\n', "\r\n"));
+    repo.commit_hooked("fix: bug");
+    ok(dated_release(&repo, &["--no-test"]));
+    let after = repo.read("CHANGELOG.md");
+    assert!(after.contains("## [0.0.2] - 2026-11-21\r\n"), "{after:?}");
+    assert!(!after.replace("\r\n", "").contains('\n'), "{after:?}");
+}
