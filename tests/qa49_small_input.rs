@@ -69,3 +69,38 @@ fn a_crlf_changelog_stays_crlf_through_the_release() {
     assert!(after.contains("## [0.0.2] - 2026-11-21\r\n"), "{after:?}");
     assert!(!after.replace("\r\n", "").contains('\n'), "{after:?}");
 }
+
+/// `relhook doctor` and `release --dry-run` on a committed `.relconfig.toml` of `config`.
+fn refusals(config: &str) -> Vec<String> {
+    let repo = untested_installed();
+    repo.write(".relconfig.toml", config);
+    repo.write(
+        "Cargo.toml",
+        "[package]\nname = \"a\"\nversion = \"0.1.0\"\n",
+    );
+    repo.git(&["add", "-A"]);
+    let out = repo.git_skipping_relhook(&["commit", "-q", "-m", "feat: a"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let mut said = vec![];
+    for (args, code) in [(&["doctor"][..], 1), (&["release", "--dry-run"], 2)] {
+        let out = repo.relhook(args);
+        assert_eq!(out.status.code(), Some(code), "{args:?}: {}", text(&out));
+        said.push(text(&out));
+    }
+    said
+}
+
+/// `"CHANGELOG.md\r"` was said to have "a space at its start or end".
+#[test]
+fn a_changelog_path_with_a_carriage_return_is_named_so() {
+    for said in refusals("[changelog]\npath = \"CHANGELOG.md\\r\"\n") {
+        assert!(
+            said.contains(".relconfig.toml:2:8")
+                && said.contains(
+                    "`changelog.path`: `CHANGELOG.md\\r` has a control character (a carriage return) at its start or end; write `CHANGELOG.md`"
+                )
+                && !said.contains("space"),
+            "{said}"
+        );
+    }
+}

@@ -121,9 +121,11 @@ pub(super) fn relative_path(key: &str, value: &Spanned<String>, err: Fault<'_>) 
         ));
     }
     // The path is written into .gitattributes and shown in messages: a control character
-    // (an escape sequence) would be obeyed by the terminal that shows it. A tab is shown.
+    // (an escape sequence) would be obeyed by the terminal that shows it. A tab is shown;
+    // whitespace at either end (a CRLF's `\r`) is named below as the typo it is.
     if value
         .get_ref()
+        .trim()
         .contains(|c: char| c.is_control() && c != '\t')
     {
         return Err(err(
@@ -171,18 +173,48 @@ pub(super) fn relative_path(key: &str, value: &Spanned<String>, err: Fault<'_>) 
             ),
         ));
     }
-    // A space at either end is a typo, not a file name anyone means (`"CHANGELOG.md "`).
+    // A space at either end is a typo, not a file name anyone means (`"CHANGELOG.md "`); so is
+    // a control character there (a CRLF's `\r` pasted in), named as one: it shows as none.
     let trimmed = value.get_ref().trim();
     if trimmed != value.get_ref() {
+        let start = value.get_ref().len() - value.get_ref().trim_start().len();
+        let ends = [
+            &value.get_ref()[..start],
+            &value.get_ref()[start + trimmed.len()..],
+        ];
+        let what = match ends.concat().chars().find(|c| c.is_control()) {
+            Some(c) => format!("a control character ({})", control_name(c)),
+            None => "a space".to_owned(),
+        };
         return Err(err(
             value.span().start,
             format!(
-                "`{key}`: `{}` has a space at its start or end; write `{trimmed}`",
-                value.get_ref()
+                "`{key}`: `{}` has {what} at its start or end; write `{trimmed}`",
+                escaped(value.get_ref())
             ),
         ));
     }
     Ok(path)
+}
+
+/// `text` with its control characters escaped (`\r`), and nothing else.
+fn escaped(text: &str) -> String {
+    text.chars()
+        .map(|c| match c.is_control() {
+            true => c.escape_default().to_string(),
+            false => c.to_string(),
+        })
+        .collect()
+}
+
+/// Control character `c` in words.
+fn control_name(c: char) -> String {
+    match c {
+        '\r' => "a carriage return".to_owned(),
+        '\n' => "a line feed".to_owned(),
+        '\t' => "a tab".to_owned(),
+        c => format!("U+{:04X}", u32::from(c)),
+    }
 }
 
 /// The spelling git gives `path` (a relative path that does not climb out), when it is not

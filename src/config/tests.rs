@@ -433,3 +433,22 @@ fn a_path_in_the_git_dir_is_said_so_before_its_spelling() {
         "`changelog.path` is empty; name a relative path inside the repository"
     );
 }
+
+#[test]
+fn a_control_character_at_a_paths_end_is_named_so() {
+    let (_, _, message) = config_err("[changelog]\npath = \"CHANGELOG.md\\r\"\n");
+    assert_eq!(
+        message,
+        "`changelog.path`: `CHANGELOG.md\\r` has a control character (a carriage return) at its start or end; write `CHANGELOG.md`"
+    );
+    let (_, _, message) = config_err("[changelog]\npath = \"\\tC.md \"\n");
+    assert!(
+        message.contains("`\\tC.md ` has a control character (a tab)"),
+        "{message}"
+    );
+    let (_, _, message) = config_err("[changelog]\npath = \"C.md \"\n");
+    assert!(
+        message.contains("has a space at its start or end"),
+        "{message}"
+    );
+}
