@@ -104,3 +104,25 @@ fn a_changelog_path_with_a_carriage_return_is_named_so() {
         );
     }
 }
+
+/// `key = ""` was refused only by the release ("TOML key `` not found").
+#[test]
+fn an_empty_version_file_key_is_refused_at_its_line() {
+    let config = "[version]\nfiles = [{ path = \"Cargo.toml\", key = \"\" }]\n";
+    for said in refusals(config) {
+        assert!(
+            said.contains(".relconfig.toml:2:10")
+                && said.contains("`Cargo.toml` has an empty `key`")
+                && said.contains("(e.g. `key = \"package.version\"`)"),
+            "{said}"
+        );
+    }
+    let config = "[version]\nfiles = [{ path = \"Cargo.toml\", key = \"package.version|\" }]\n";
+    for said in refusals(config) {
+        assert!(
+            said.contains(".relconfig.toml:2:10")
+                && said.contains("has an empty alternative; write `key = \"package.version\"`"),
+            "{said}"
+        );
+    }
+}

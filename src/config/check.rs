@@ -49,6 +49,9 @@ pub(super) fn version_file(f: Spanned<RawVersionFile>, err: Fault<'_>) -> Result
                 ),
             ));
         }
+        (Some(key), None) if let Some(why) = empty_key(&f.path, &key, &format) => {
+            return Err(err(at, why));
+        }
         (Some(key), None) => match format.as_str() {
             "toml" | "lock" => Locator::TomlKey(key),
             "json" => crate::history::version::files::listed_json_key(&path, key),
@@ -88,6 +91,30 @@ pub(super) fn version_file(f: Spanned<RawVersionFile>, err: Fault<'_>) -> Result
         }
     };
     Ok(VersionFile { path, locator })
+}
+
+/// The fault of `key` for the version file at `path` when it, or one of its `|` alternatives,
+/// is empty: it names no value, and the release would stop at "TOML key `` not found".
+fn empty_key(path: &str, key: &str, format: &str) -> Option<String> {
+    let named: Vec<&str> = key.split('|').filter(|k| !k.trim().is_empty()).collect();
+    if named.len() == key.split('|').count() {
+        return None;
+    }
+    Some(if named.is_empty() {
+        let example = if format == "json" {
+            "version"
+        } else {
+            "package.version"
+        };
+        format!(
+            "`version.files`: `{path}` has an empty `key`; name the dotted key that holds the version (e.g. `key = \"{example}\"`)"
+        )
+    } else {
+        format!(
+            "`version.files`: `{path}`: `key = \"{key}\"` has an empty alternative; write `key = \"{}\"`",
+            named.join("|")
+        )
+    })
 }
 
 /// A path from the configuration: relative, and never climbing out of the repository.

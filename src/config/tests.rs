@@ -452,3 +452,26 @@ fn a_control_character_at_a_paths_end_is_named_so() {
         "{message}"
     );
 }
+
+#[test]
+fn an_empty_version_file_key_is_refused() {
+    for (key, said) in [
+        (
+            "",
+            "`package.json` has an empty `key`; name the dotted key that holds the version (e.g. `key = \"version\"`)",
+        ),
+        (" ", "`package.json` has an empty `key`"),
+        (
+            "version|",
+            "`key = \"version|\"` has an empty alternative; write `key = \"version\"`",
+        ),
+    ] {
+        let text = format!("[version]\nfiles = [{{ path = \"package.json\", key = \"{key}\" }}]\n");
+        let (line, column, message) = config_err(&text);
+        assert_eq!((line, column), (2, 10), "{message}");
+        assert!(message.contains(said), "{key:?}: {message}");
+    }
+    // An empty part of a dotted key names a key `""` (npm's `packages."".version`): read.
+    let text = "[version]\nfiles = [{ path = \"a.json\", key = \"packages..version\" }]\n";
+    assert!(parse(text).is_ok());
+}
