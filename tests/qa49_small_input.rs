@@ -2,7 +2,9 @@
 //! own line ending, a configured path or version file key that names nothing, a tag with a
 //! character SemVer does not allow.
 
-use crate::support::{Repo, dated_release, ok, text, untested_installed};
+use crate::support::{
+    Repo, dated_release, hand_tag_refused, installed_repo, ok, stderr, text, untested_installed,
+};
 
 const LOG: &str =
     "# Changelog\n\n## [Unreleased]\r\n\n### Added\n\n- keep\n\n## [0.0.1] - 2020-01-01\n\n- x\n";
@@ -125,4 +127,26 @@ fn an_empty_version_file_key_is_refused_at_its_line() {
             "{said}"
         );
     }
+}
+
+/// `v1.0.0-é` and `v1.0.0-$(id)` were refused for an "empty identifier segment".
+#[test]
+fn a_tag_with_a_character_semver_does_not_allow_names_it() {
+    let repo = installed_repo();
+    for (tag, bad) in [("v1.0.0-é", "`é`"), ("v1.0.0-$(id)", "`$`")] {
+        let err = hand_tag_refused(&repo, tag);
+        assert!(
+            err.contains(&format!(
+                "({bad} is not allowed in a pre-release: its identifiers are [0-9A-Za-z-] separated by dots)"
+            )) && !err.contains("empty identifier"),
+            "{err}"
+        );
+    }
+    let out = repo.relhook(&["release", "1.0.0-é", "--dry-run"]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("`é` is not allowed"),
+        "{}",
+        text(&out)
+    );
 }

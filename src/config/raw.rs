@@ -102,8 +102,9 @@ pub(super) fn resolve(raw: RawConfig, source: &std::path::Path, err: Fault<'_>) 
             err(
                 initial.span().start,
                 format!(
-                    "`version.initial`: `{}` is not a SemVer version ({e})",
-                    initial.get_ref()
+                    "`version.initial`: `{}` is not a SemVer version ({})",
+                    initial.get_ref(),
+                    crate::history::version::unparsed::why_not(initial.get_ref(), &e)
                 ),
             )
         })?;

@@ -475,3 +475,12 @@ fn an_empty_version_file_key_is_refused() {
     let text = "[version]\nfiles = [{ path = \"a.json\", key = \"packages..version\" }]\n";
     assert!(parse(text).is_ok());
 }
+
+#[test]
+fn an_initial_version_with_a_character_semver_does_not_allow_names_it() {
+    let (_, _, message) = config_err("[version]\ninitial = \"0.1.0-é\"\n");
+    assert!(
+        message.contains("(`é` is not allowed in a pre-release"),
+        "{message}"
+    );
+}

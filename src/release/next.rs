@@ -453,9 +453,11 @@ pub fn parse_requested(s: &str, release: &str) -> Result<Requested> {
         "minor" => Requested::Level(Level::Minor),
         "patch" => Requested::Level(Level::Patch),
         other => {
-            let v = Version::parse(other.strip_prefix('v').unwrap_or(other)).map_err(|e| {
+            let bare = other.strip_prefix('v').unwrap_or(other);
+            let v = Version::parse(bare).map_err(|e| {
                 Error::Usage(format!(
-                    "`{other}` is not auto, major, minor, patch or a SemVer version ({e})"
+                    "`{other}` is not auto, major, minor, patch or a SemVer version ({})",
+                    crate::history::version::unparsed::why_not(bare, &e)
                 ))
             })?;
             // SemVer precedence ignores build metadata: released, `0.2.0+build.5` would stand

@@ -204,7 +204,8 @@ pub fn problems(
         }
         Err(e) => {
             return vec![format!(
-                "`{name}` is not `{prefix}` + a SemVer version ({e}); e.g. `{prefix}1.2.3` or `{prefix}1.3.0-rc.1`"
+                "`{name}` is not `{prefix}` + a SemVer version ({}); e.g. `{prefix}1.2.3` or `{prefix}1.3.0-rc.1`",
+                crate::history::version::unparsed::why_not(raw, &e)
             )];
         }
     };

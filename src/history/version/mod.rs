@@ -4,3 +4,4 @@
 pub mod above;
 pub mod bump;
 pub mod files;
+pub mod unparsed;
