@@ -528,6 +528,7 @@ mod qa49_first_run_advice;
 mod qa49_hostile_advice;
 mod qa49_lazy_continuation;
 mod qa49_package_folder_history;
+mod qa49_package_rename_move;
 mod qa49_pep440_tags;
 mod qa49_pick_theirs;
 mod qa49_prefix_dot_pep440_advice;

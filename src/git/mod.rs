@@ -25,6 +25,7 @@ mod locate;
 mod locks;
 mod merge;
 mod message_file;
+mod moved_dir;
 mod objects;
 mod patch_key;
 mod path_log;

@@ -44,7 +44,7 @@ pub fn config_at(
     let Some(package) = package_of(config, name) else {
         return config_for(config, root, name);
     };
-    match package_then(repo, commit, &package.name) {
+    match package_then(repo, config, commit, &package.name) {
         Some(then) if then.path != package.path || then.changelog != package.changelog => {
             crate::history::packages::view_as_then(config, &package.name, root, &then).ok()
         }
@@ -66,11 +66,9 @@ pub fn package_of<'c>(config: &'c Config, name: &str) -> Option<&'c Package> {
         .max_by_key(|p| p.tag.prefix().len())
 }
 
-/// Package `name` as the configuration stored at `commit` defines it, if it does.
-pub fn package_then(repo: &Repo, commit: Oid, name: &str) -> Option<Package> {
-    let file = Path::new(crate::config::FILE_NAME);
-    let stored = repo.file_at(commit, file).ok()??;
-    let text = String::from_utf8(stored.bytes).ok()?;
-    let then = Config::parse(file, &text).ok()?;
-    then.packages.into_iter().find(|p| p.name == name)
+/// Package `name` (of `config`) as the configuration stored at `commit` defines it, if it
+/// does: the table of its name, or the one it was before a rename (with its folder or not).
+pub fn package_then(repo: &Repo, config: &Config, commit: Oid, name: &str) -> Option<Package> {
+    let then = crate::history::packages::then::stored(repo, commit)?;
+    crate::history::packages::lineage::same_package(repo, &then, config, name).cloned()
 }

@@ -38,6 +38,7 @@ pub mod detect;
 #[cfg(test)]
 mod fixtures;
 pub mod former;
+pub mod lineage;
 pub mod lockstep;
 mod moved;
 pub mod npm_lockstep;

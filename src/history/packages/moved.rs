@@ -7,7 +7,7 @@
 //! tree; parsed once per version of the file, and looked up through the probe's tree cache,
 //! which the walk reads anyway), by [`then`]'s rule: a commit is a package's when it changes
 //! the directory, or names one of the scopes, that stored configuration gives the package
-//! (the table of its name, or the one renamed since). A package that configuration has no
+//! (the table of its name, or the one renamed since, also with its folder: `lineage`). A package that configuration has no
 //! table for had no commits yet: a new package that took the folder another one moved out of
 //! starts its history with its table, and so does a crate given a table after its first
 //! commits (the root's then). Today's directory counts too where that configuration gives it
@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 
 use git2::Oid;
 
-use super::then;
+use super::{lineage, then};
 use crate::Result;
 use crate::config::{Config, FILE_NAME, Package};
 use crate::git::{PathProbe, Repo};
@@ -140,7 +140,7 @@ impl<'r, 'c> Layouts<'r, 'c> {
             layout.scopes.extend(p.scopes.iter().cloned());
         };
         for p in &self.today {
-            if let Some(was) = then::same_package(then, self.config, &p.name) {
+            if let Some(was) = lineage::same_package(self.repo, then, self.config, &p.name) {
                 let fixed = !then::given_to_other(then, &was.name, &p.path);
                 add(was, fixed.then_some(p.path.as_path()));
             }

@@ -38,7 +38,7 @@ pub fn released_at_root(
     }
     // The package was configured when the root's tag was made: its tags were its own then,
     // so the root's tag did not release it, and its first release is still to come.
-    if crate::tag::package_then(repo, at, &package.name).is_some() {
+    if crate::tag::package_then(repo, view, at, &package.name).is_some() {
         return None;
     }
     // The package's files said it there already: not a package added since at that version.
@@ -97,5 +97,5 @@ pub fn marks_root_release(
     };
     let tag = format!("{}{version}", root.version.tag_prefix);
     repo.revision_commit(&format!("refs/tags/{tag}")) == Some(commit)
-        && crate::tag::package_then(repo, commit, &package.name).is_none()
+        && crate::tag::package_then(repo, view, commit, &package.name).is_none()
 }

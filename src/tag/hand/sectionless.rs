@@ -60,9 +60,21 @@ pub fn sectionless(
         // hand tag): a half-made release, which `relhook release --resume` finishes.
         let above =
             || crate::release::half_made(repo, config).is_some_and(|h| h.version == *version);
-        (lacking && !above()).then(|| path.clone())
+        (lacking && !above() && !released_then(repo, tag, version, commit)).then(|| path.clone())
     });
     found.map(|(s, changelog)| Sectionless { changelog, ..s })
+}
+
+/// Whether a table of the configuration stored at `commit` names `tag` as its release and
+/// has its section in its changelog there: a release made before the package was renamed (its
+/// folder moved with it), which deleting the tag would lose.
+fn released_then(repo: &Repo, tag: &str, version: &Version, commit: git2::Oid) -> bool {
+    crate::history::packages::then::stored(repo, commit).is_some_and(|then| {
+        then.packages.iter().any(|p| {
+            p.tag.parse(tag).as_ref() == Some(version)
+                && crate::history::sync::has_section_at(repo, commit, &p.changelog, version)
+        })
+    })
 }
 
 /// The newest release tag HEAD holds, made past the hook, when `wrong` finds something wrong
