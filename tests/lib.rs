@@ -534,6 +534,7 @@ mod qa49_pick_theirs;
 mod qa49_prefix_dot_pep440_advice;
 mod qa49_pulled_under_release;
 mod qa49_removed_package_root;
+mod qa49_retry_config_fifo;
 mod qa49_retry_flags_eperm;
 mod qa49_reword_beside_entry;
 mod qa49_root_dependent;

@@ -95,6 +95,13 @@ impl Context {
             .is_ok_and(|loc| super::install::relhook_present(&loc))
     }
 
+    /// The `--config` file as given (relative to the working directory when it was), for
+    /// the commands advice repeats.
+    pub(super) fn config_given(&self) -> Option<&Path> {
+        let path = self.config_override.as_deref()?;
+        Some(path.strip_prefix(&self.cwd).unwrap_or(path))
+    }
+
     /// Loads the configuration for the repository whose top is `root` (`--config` wins).
     pub(super) fn config(&self, root: &Path) -> Result<Config> {
         match &self.config_override {

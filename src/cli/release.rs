@@ -142,7 +142,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
         return refused(&Refusal::bare(Reason::HalfMade, why), json);
     }
     // The retry a refusal or an error names: the version asked for, not the one relhook picks.
-    let rerun = super::release_options::rerun_of(args);
+    let rerun = super::release_options::rerun_of(args, ctx.config_given());
     let plan = match release::plan(&repo, &config, &root, &opts) {
         Ok(p) => p,
         Err(e) => return refused_in(&e.into_refusal()?, json, &rerun),

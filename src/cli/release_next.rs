@@ -337,8 +337,10 @@ pub(super) fn refused_in(r: &Refusal, json: bool, again: &Rerun) -> Result<Outco
             r.what.clone(),
             Some(format!(
                 "{}, then `{rerun}`; or `{untested}` to release untested (pre-push then asks for a test record before the tag leaves)",
-                fix.as_deref()
-                    .unwrap_or("fix them (`relhook test` runs them alone)")
+                again.configured(
+                    fix.as_deref()
+                        .unwrap_or("fix them (`relhook test` runs them alone)")
+                )
             )),
         ),
         // The operation's own commands, then the release again.

@@ -1,6 +1,8 @@
 //! The release options `relhook release` is given on the command line, and the command as
 //! given, for the way on a refusal or an error names.
 
+use std::path::Path;
+
 use super::args::ReleaseArgs;
 use crate::Result;
 use crate::release::{self, Options};
@@ -21,6 +23,9 @@ pub(super) struct Rerun {
     pub full: String,
     /// The flags given, which [`Rerun::with`] does not add twice.
     flags: Vec<&'static str>,
+    /// ` --config FILE` when given (quoted), else empty: without it, the command pasted
+    /// reads `.relconfig.toml` (another tag prefix, other tests).
+    global: String,
 }
 
 impl Rerun {
@@ -30,7 +35,13 @@ impl Rerun {
             base: command.to_owned(),
             full: command.to_owned(),
             flags: Vec::new(),
+            global: String::new(),
         }
+    }
+
+    /// `text` with each `` `relhook test`` it names given the `--config FILE` the release was.
+    pub(super) fn configured(&self, text: &str) -> String {
+        text.replace("`relhook test", &format!("`relhook{} test", self.global))
     }
 
     /// The retry with `flag` too (`--no-test`, the way round failing tests), unless given.
@@ -71,8 +82,11 @@ fn flags_of(args: &ReleaseArgs) -> Vec<&'static str> {
 }
 
 /// [`Rerun`] of `args`: [`command_of`] and the flags given, and for the retry the version and
-/// `--pre` asked for before them.
-pub(super) fn rerun_of(args: &ReleaseArgs) -> Rerun {
+/// `--pre` asked for before them; `config`: the `--config` file given.
+pub(super) fn rerun_of(args: &ReleaseArgs, config: Option<&Path>) -> Rerun {
+    let global = config.map_or(String::new(), |c| {
+        format!(" --config {}", quote(&c.to_string_lossy()))
+    });
     let flags = flags_of(args);
     let given: String = flags.iter().map(|f| format!(" {f}")).collect();
     let selection = command_of(args);
@@ -87,9 +101,10 @@ pub(super) fn rerun_of(args: &ReleaseArgs) -> Rerun {
         asked.push_str(&format!(" --pre {}", quote(pre)));
     }
     Rerun {
-        base: format!("relhook release{selection}{given}"),
-        full: format!("relhook release{asked}{selection}{given}"),
+        base: format!("relhook{global} release{selection}{given}"),
+        full: format!("relhook{global} release{asked}{selection}{given}"),
         flags,
+        global,
     }
 }
 
@@ -118,7 +133,7 @@ mod tests {
     fn rerun(line: &[&str]) -> Rerun {
         let cli = crate::cli::args::Cli::try_parse_from(line).unwrap();
         match cli.command {
-            crate::cli::args::Command::Release(args) => rerun_of(&args),
+            crate::cli::args::Command::Release(args) => rerun_of(&args, cli.config.as_deref()),
             other => panic!("{other:?}"),
         }
     }
@@ -185,5 +200,20 @@ mod tests {
             Rerun::plain("relhook release --resume").with("--no-test"),
             "relhook release --resume --no-test"
         );
+    }
+
+    /// QA49: the retry and its `relhook test` dropped `--config FILE`: pasted, they read
+    /// `.relconfig.toml` instead.
+    #[test]
+    fn the_retry_and_its_test_repeat_the_config_given() {
+        let r = rerun(&["relhook", "--config", "my conf.toml", "release", "1.2.0"]);
+        assert_eq!(r.full, "relhook --config 'my conf.toml' release 1.2.0");
+        assert_eq!(r.base, "relhook --config 'my conf.toml' release");
+        assert_eq!(
+            r.configured("fix them (`relhook test --package a` runs them alone)"),
+            "fix them (`relhook --config 'my conf.toml' test --package a` runs them alone)"
+        );
+        let r = rerun(&["relhook", "release"]);
+        assert_eq!(r.configured("`relhook test`"), "`relhook test`");
     }
 }

@@ -88,7 +88,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
     } else {
         Selection::Named(args.package.clone())
     };
-    let rerun = super::release_options::rerun_of(args);
+    let rerun = super::release_options::rerun_of(args, ctx.config_given());
     let (plan, skipped) = match packages::plan(&repo, &config, &root, &selection, &opts) {
         Ok(p) => p,
         Err(e) if e.is_refusal() => {
