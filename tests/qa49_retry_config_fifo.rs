@@ -1,6 +1,8 @@
 //! QA49: advice that dropped what the failed command was given or mistook what it saw.
 //! - The retry after a failed release, and the `relhook test` beside it, left out the global
 //!   `--config FILE`: pasted, they read `.relconfig.toml` (another tag prefix, no tests).
+//! - A FIFO where git tracks `yarn.lock` (or any file) was a change to "commit or stash",
+//!   which git refuses: it is said as a FIFO, with `rm X && git checkout -- X`.
 
 use crate::support::{Repo, installed_repo, ok, stderr, text};
 
@@ -47,4 +49,57 @@ fn the_retry_and_the_test_after_failing_tests_keep_the_config_given() {
     ok(repo.sh(test));
     ok(repo.sh(again));
     assert!(repo.git(&["tag", "-l"]).lines().any(|t| t == "r0.3.0"));
+}
+
+/// `rel` (committed) made a FIFO in `repo`.
+#[cfg(unix)]
+fn fifo(repo: &Repo, rel: &str) {
+    let path = repo.path().join(rel);
+    std::fs::remove_file(&path).unwrap();
+    let made = std::process::Command::new("mkfifo").arg(&path).status();
+    assert!(made.unwrap().success());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_of_any_tracked_name_is_put_back_not_committed_or_stashed() {
+    for rel in ["yarn.lock", "bun.lockb", "docs/notes.txt"] {
+        let repo = installed_repo();
+        repo.write("package.json", "{\"name\":\"x\",\"version\":\"1.0.0\"}\n");
+        repo.write(rel, "lock\n");
+        repo.write(".relconfig.toml", "[checks]\nrequire_tested_tags = false\n");
+        repo.git(&["add", "."]);
+        repo.commit_hooked("chore: files");
+        repo.commit_hooked("feat: two");
+        fifo(&repo, rel);
+        let out = repo.relhook(&["release", "--dry-run"]);
+        assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+        let err = stderr(&out);
+        assert_eq!(
+            err.trim_end(),
+            format!(
+                "relhook: release refused: {rel} is a FIFO (named pipe), not a file, which git \
+                 can neither commit nor stash; `rm {rel} && git checkout -- {rel}`, then release again"
+            )
+        );
+        ok(repo.sh(&format!("rm {rel} && git checkout -- {rel}")));
+        ok(repo.relhook(&["release", "--dry-run"]));
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_hand_tag_over_a_fifo_yarn_lock_says_the_same() {
+    let repo = installed_repo();
+    repo.write("yarn.lock", "lock\n");
+    repo.git(&["add", "."]);
+    repo.commit_hooked("feat: two");
+    fifo(&repo, "yarn.lock");
+    let out = repo.git_output(&["tag", "-a", "v0.2.0", "-m", "v0.2.0"]);
+    let all = text(&out);
+    assert!(
+        all.contains("yarn.lock is a FIFO (named pipe), not a file, which git can neither commit nor stash; `rm yarn.lock && git checkout -- yarn.lock`, then tag again"),
+        "{all}"
+    );
+    assert!(!all.contains("commit or stash"), "{all}");
 }

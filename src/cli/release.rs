@@ -316,6 +316,9 @@ fn resume(
     }
     let dirty = repo.dirty_paths(5)?;
     if half.at_head && !opts.allow_dirty && !dirty.is_empty() {
+        if let Some(r) = crate::release::special_dirty(repo, &dirty, "`relhook release --resume`") {
+            return refused(&r, json);
+        }
         return refused(
             &Refusal::new(
                 Reason::DirtyTree,

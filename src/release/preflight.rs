@@ -38,6 +38,9 @@ pub(crate) fn preflight(repo: &Repo, config: &Config, opts: &Options) -> Result<
     }
     if !opts.allow_dirty {
         let dirty = repo.dirty_paths(5)?;
+        if let Some(r) = super::special_dirty(repo, &dirty, "release") {
+            return Err(Error::Refused(r));
+        }
         if !dirty.is_empty() {
             return Err(Error::Refused(Refusal::new(
                 Reason::DirtyTree,

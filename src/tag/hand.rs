@@ -177,13 +177,7 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
             dirty.retain(|p| *p != changelog);
         }
         dirty.retain(|p| unreadable.as_ref().is_none_or(|u| u.path != Path::new(p)));
-        if !dirty.is_empty() {
-            out.push(format!(
-                "the working tree is not clean ({}): a release is tagged on a clean tree; {}",
-                crate::printable::list(&dirty),
-                crate::release::clean_tree_fix(repo, &dirty)
-            ));
-        }
+        out.extend(crate::release::tag_dirty(repo, &dirty));
     }
     if let Some(r) = crate::release::outside_sparse_checkout(repo, config) {
         out.push(r.to_string());

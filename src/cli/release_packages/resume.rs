@@ -37,6 +37,9 @@ pub(super) fn resume(
     }
     let dirty = repo.dirty_paths(5)?;
     if half.at_head && !opts.allow_dirty && !dirty.is_empty() {
+        if let Some(r) = crate::release::special_dirty(repo, &dirty, "`relhook release --resume`") {
+            return release::refused(&r, json);
+        }
         let tests = !opts.no_test
             && half.missing.iter().any(|(_, p)| {
                 crate::history::packages::view(config, p, root)

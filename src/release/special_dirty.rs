@@ -1,0 +1,87 @@
+//! A path the dirty-tree check lists that the work tree holds as no regular file (a FIFO, a
+//! device) where git tracks one, `yarn.lock` or any other: git can neither commit nor stash
+//! it, so "commit or stash" would not work; the file is put back instead.
+
+use std::path::Path;
+
+use crate::error::{Reason, Refusal};
+use crate::git::Repo;
+use crate::history::changelog::{NotAFile, not_a_file, not_a_file_what};
+
+/// The first of `dirty` (paths from the top, as `dirty_paths` lists them) that is a FIFO or
+/// another special file, as a refusal whose fix removes it and restores HEAD's, ending
+/// "then `again` again". A directory or a link is left to the clean-tree fix.
+pub fn special_dirty(repo: &Repo, dirty: &[String], again: &str) -> Option<Refusal> {
+    let root = repo.work_tree()?;
+    dirty.iter().find_map(|p| {
+        let rel = Path::new(p);
+        let kind = not_a_file(&root, rel)?;
+        if matches!(kind, NotAFile::Directory { .. } | NotAFile::DanglingLink) {
+            return None;
+        }
+        let word = crate::shellword::quote(p);
+        // HEAD's file is what `git checkout` puts back; without one, removing it is all.
+        let committed = repo
+            .head()
+            .and_then(|h| repo.file_at(h, rel).ok()?)
+            .is_some();
+        let step = match committed {
+            true => format!("`rm {word} && git checkout -- {word}`"),
+            false => format!("`rm {word}`"),
+        };
+        Some(Refusal::new(
+            Reason::DirtyTree,
+            format!(
+                "{}, which git can neither commit nor stash",
+                not_a_file_what(rel, kind)
+            ),
+            format!("{step}, then {again} again"),
+        ))
+    })
+}
+
+/// Why a hand tag is refused over `dirty` (none when it is empty): a FIFO as
+/// [`special_dirty`] says it, else the tree is not clean.
+pub fn tag_dirty(repo: &Repo, dirty: &[String]) -> Option<String> {
+    if let Some(r) = special_dirty(repo, dirty, "tag") {
+        return Some(r.to_string());
+    }
+    (!dirty.is_empty()).then(|| {
+        format!(
+            "the working tree is not clean ({}): a release is tagged on a clean tree; {}",
+            crate::printable::list(dirty),
+            super::clean_tree_fix(repo, dirty)
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_of_any_name_is_removed_and_the_committed_file_restored() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        crate::git::testing::git(root, &["init", "-q", "-b", "main"]);
+        std::fs::write(root.join("yarn.lock"), "lock\n").unwrap();
+        crate::git::testing::git(root, &["add", "."]);
+        crate::git::testing::git(root, &["commit", "-qm", "chore: start"]);
+        let repo = Repo::open(root).unwrap();
+        let dirty = ["a b".to_owned(), "yarn.lock".to_owned()];
+        std::fs::write(root.join("a b"), "x").unwrap();
+        assert_eq!(special_dirty(&repo, &dirty, "release"), None);
+        std::fs::remove_file(root.join("yarn.lock")).unwrap();
+        let made = std::process::Command::new("mkfifo")
+            .arg(root.join("yarn.lock"))
+            .status()
+            .unwrap();
+        assert!(made.success());
+        let r = special_dirty(&repo, &dirty, "release").unwrap();
+        assert_eq!(
+            r.to_string(),
+            "yarn.lock is a FIFO (named pipe), not a file, which git can neither commit nor stash; `rm yarn.lock && git checkout -- yarn.lock`, then release again"
+        );
+    }
+}
