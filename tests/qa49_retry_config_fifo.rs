@@ -3,8 +3,9 @@
 //!   `--config FILE`: pasted, they read `.relconfig.toml` (another tag prefix, no tests).
 //! - A FIFO where git tracks `yarn.lock` (or any file) was a change to "commit or stash",
 //!   which git refuses: it is said as a FIFO, with `rm X && git checkout -- X`.
+//! - doctor fetched test records from `origin` among several remotes none of which is it.
 
-use crate::support::{Repo, installed_repo, ok, stderr, text};
+use crate::support::{Repo, installed_repo, ok, stderr, stdout, text};
 
 /// A release whose `--config 'ci/rel conf.toml'` tags `r…` and whose tests pass once
 /// `passes` exists, with a feature to release.
@@ -102,4 +103,47 @@ fn a_hand_tag_over_a_fifo_yarn_lock_says_the_same() {
         "{all}"
     );
     assert!(!all.contains("commit or stash"), "{all}");
+}
+
+/// doctor's fix for untested release tag v0.1.0 in `repo`.
+fn doctor_untested_fix(repo: &Repo) -> String {
+    let out = repo.relhook(&["doctor"]);
+    let said = stdout(&out);
+    let at = said
+        .find("untested release tags")
+        .unwrap_or_else(|| panic!("{}", text(&out)));
+    said[at..]
+        .lines()
+        .find_map(|l| l.trim_start().strip_prefix("fix: "))
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// QA49: with several remotes and none `origin`, doctor's fix fetched the test records from
+/// `origin`; now from the branch's upstream remote, else not at all.
+#[test]
+fn doctor_fetches_records_from_no_origin_that_is_not_there() {
+    let repo = Repo::new();
+    ok(repo.relhook(&["install"]));
+    repo.commit_hooked("feat: one");
+    ok(crate::support::hand_tag(
+        &repo,
+        &["-a", "v0.1.0", "-m", "v0.1.0"],
+    ));
+    for name in ["fork", "upstream"] {
+        let bare = repo.scratch(&format!("{name}.git"));
+        repo.git(&["init", "-q", "--bare", bare.to_str().unwrap()]);
+        repo.git(&["remote", "add", name, bare.to_str().unwrap()]);
+    }
+    let none = doctor_untested_fix(&repo);
+    assert!(none.contains("relhook test --tag v0.1.0"), "{none}");
+    assert!(!none.contains("origin"), "{none}");
+    assert!(!none.contains("git fetch"), "{none}");
+    repo.git(&["config", "branch.main.remote", "upstream"]);
+    repo.git(&["config", "branch.main.merge", "refs/heads/main"]);
+    let named = doctor_untested_fix(&repo);
+    assert!(
+        named.contains("`git fetch upstream +refs/notes/relhook-tests:"),
+        "{named}"
+    );
 }

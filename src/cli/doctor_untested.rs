@@ -105,7 +105,7 @@ fn refused_untested(repo: &Repo, config: &Config) -> bool {
     config.checks.require_tested_tags && !pre_push_tests
 }
 
-/// pre-push's refusal of tag `t`, pushed to `remote` (`None`: there is none) with no record.
+/// pre-push's refusal of tag `t`, pushed to `remote` (`None`: none to name) with no record.
 fn refusal(repo: &Repo, config: &Config, remote: Option<&str>, t: &ReleaseTag) -> prepush::Refusal {
     let u = Untested {
         reference: format!("refs/tags/{}", t.name),
@@ -151,14 +151,14 @@ fn several_fix(repo: &Repo, remote: Option<&str>, tags: &[(Config, ReleaseTag)])
     }
 }
 
-/// The remote a push goes to, as pre-push would name it: the branch's, else the only one,
-/// else `origin`; `None` with no remote, where no test records can be fetched either.
+/// The remote a push goes to, as pre-push would name it: the branch's, else the branch's
+/// upstream remote, the only one or `origin` among several; `None` with no remote, or several
+/// and none of those (naming `origin` would send the fetch to none), where the fetch is left out.
 fn push_remote(repo: &Repo) -> Option<String> {
     match repo.push_destination() {
         PushDestination::Branch {
             remote: Some(r), ..
         } => Some(r),
-        PushDestination::NoRemote { .. } => None,
-        _ => Some(repo.fetch_remote().unwrap_or_else(|| "origin".to_owned())),
+        _ => repo.fetch_remote(),
     }
 }
