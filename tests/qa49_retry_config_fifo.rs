@@ -4,6 +4,7 @@
 //! - A FIFO where git tracks `yarn.lock` (or any file) was a change to "commit or stash",
 //!   which git refuses: it is said as a FIFO, with `rm X && git checkout -- X`.
 //! - doctor fetched test records from `origin` among several remotes none of which is it.
+//! - doctor said to make the folder of a changelog a commit deleted with it, not to restore it.
 
 use crate::support::{Repo, installed_repo, ok, stderr, stdout, text};
 
@@ -146,4 +147,40 @@ fn doctor_fetches_records_from_no_origin_that_is_not_there() {
         named.contains("`git fetch upstream +refs/notes/relhook-tests:"),
         "{named}"
     );
+}
+
+/// QA49: docs/CHANGELOG.md deleted by a commit with docs/ itself (its only file): doctor said
+/// to make the folder and sync, which sync then refused; now it gives the restore first.
+#[test]
+fn doctor_restores_a_changelog_deleted_with_its_folder() {
+    let repo = Repo::new();
+    ok(repo.relhook(&["install"]));
+    std::fs::create_dir(repo.path().join("docs")).unwrap();
+    repo.write(
+        ".relconfig.toml",
+        "[changelog]\npath = \"docs/CHANGELOG.md\"\n",
+    );
+    repo.git(&["add", "."]);
+    repo.commit_hooked("chore: start");
+    repo.commit_hooked("feat: add a");
+    assert!(repo.read("docs/CHANGELOG.md").contains("- add a"));
+    repo.git(&["rm", "-q", "docs/CHANGELOG.md"]);
+    repo.write("c", "c\n");
+    repo.git(&["add", "c"]);
+    ok(repo.git_output(&["commit", "-q", "-m", "feat: add c"]));
+    assert!(!repo.path().join("docs").exists());
+    let said = stdout(&repo.relhook(&["doctor"]));
+    let row = said
+        .lines()
+        .skip_while(|l| !l.contains("changelog:"))
+        .take(2)
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(row.contains("was deleted by commit"), "{said}");
+    assert!(!row.contains("mkdir"), "{said}");
+    let fix = quoted_after(&row, "fix: `");
+    assert!(fix.starts_with("git checkout "), "{row}");
+    ok(repo.sh(fix));
+    let log = repo.read("docs/CHANGELOG.md");
+    assert!(log.contains("- add a") && log.contains("- add c"), "{log}");
 }

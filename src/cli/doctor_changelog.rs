@@ -65,7 +65,8 @@ fn one(repo: &Repo, config: &Config) -> Option<Check> {
     {
         return Some(check);
     }
-    // A file moved away with its folder: the setting is to follow it, no folder to make.
+    // A file moved away or deleted with its folder: the setting is to follow it, or the
+    // commit's parent to restore both; no folder to make.
     if let Some(check) =
         super::doctor_released::deleted_by_commit(repo, config, &setting.subject, true)
     {

@@ -23,25 +23,23 @@ pub(super) fn missing_from_work_tree(repo: &Repo, config: &Config, subject: &str
 }
 
 /// A changelog a commit deleted, with the releases' sections: not a file to start anew.
-/// `moved`: only one a commit moved away with its folder (asked before the row that would
-/// say to make the folder).
+/// `folder_gone`: only one whose folder went with it, moved away or deleted (asked before the
+/// row that would say to make the folder, which then leaves the changelog to a refusing sync:
+/// the commit's parent has both).
 pub(super) fn deleted_by_commit(
     repo: &Repo,
     config: &Config,
     subject: &str,
-    moved: bool,
+    folder_gone: bool,
 ) -> Option<Check> {
     use crate::history::sync::DeletionKind;
     let rel = &config.changelog.path;
     let folder = repo.work_tree()?.join(rel.parent().unwrap_or(rel));
-    if moved && folder.symlink_metadata().is_ok() {
+    if folder_gone && folder.symlink_metadata().is_ok() {
         return None;
     }
     // As far back as a release looks.
     let gone = crate::history::sync::changelog_deleted(repo, config, rel, 10_000)?;
-    if moved && !matches!(gone.kind, DeletionKind::Moved(_)) {
-        return None;
-    }
     Some(Check {
         subject: subject.to_owned(),
         status: Status::Invalid,
