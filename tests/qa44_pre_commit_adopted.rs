@@ -26,7 +26,7 @@ fn an_install_before_any_commit_notes_it_with_pre_commit_running_relhook() {
     let out = repo.relhook(&["doctor"]);
     assert!(
         stdout(&out).contains(
-            "there is no CHANGELOG.md yet, and 1 commit since the last release call for an entry"
+            "there is no CHANGELOG.md yet, and 1 commit since the last release calls for an entry"
         ),
         "{}",
         text(&out)
