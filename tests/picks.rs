@@ -6,13 +6,20 @@ use crate::support::hooked_changelog_repo as setup;
 use crate::support::{Repo, stderr, text};
 
 /// The Unreleased part of a changelog (what comes before the first release heading).
-fn unreleased(log: &str) -> &str {
+pub(crate) fn unreleased(log: &str) -> &str {
     log.split("\n## [0").next().unwrap_or(log)
 }
 
 /// main and branch `side` both reword a note in Unreleased (so the driver marks the conflict);
 /// `side` adds `s1` (its entry by the hook) and `s2`; main adds `m1`.
 fn diverged() -> Repo {
+    diverged_with(&["feat: s1", "feat: s2"], "feat: m1")
+}
+
+/// main and branch `side` both reword a note in Unreleased (so the driver marks the conflict);
+/// `side` makes the commits `on_side` (the first with the reword), main the commit `on_main`
+/// (with its reword), each through the hooks.
+pub(crate) fn diverged_with(on_side: &[&str], on_main: &str) -> Repo {
     let repo = setup();
     let log = repo.read("CHANGELOG.md");
     repo.write(
@@ -24,18 +31,19 @@ fn diverged() -> Repo {
     let log = repo.read("CHANGELOG.md");
     repo.write("CHANGELOG.md", log.replace("Notes: A", "Notes: C"));
     repo.git(&["add", "CHANGELOG.md"]);
-    assert!(repo.commit_with_hooks("feat: s1").status.success());
-    assert!(repo.commit_with_hooks("feat: s2").status.success());
+    for message in on_side {
+        assert!(repo.commit_with_hooks(message).status.success());
+    }
     repo.git(&["checkout", "-q", "main"]);
     let log = repo.read("CHANGELOG.md");
     repo.write("CHANGELOG.md", log.replace("Notes: A", "Notes: B"));
     repo.git(&["add", "CHANGELOG.md"]);
-    assert!(repo.commit_with_hooks("feat: m1").status.success());
+    assert!(repo.commit_with_hooks(on_main).status.success());
     repo
 }
 
 /// Takes `side` (ours or theirs) for the conflicted changelog and stages it.
-fn take(repo: &Repo, side: &str) {
+pub(crate) fn take(repo: &Repo, side: &str) {
     assert!(repo.read("CHANGELOG.md").contains("<<<<<<<"));
     repo.git(&["checkout", side, "CHANGELOG.md"]);
     repo.git(&["add", "CHANGELOG.md"]);

@@ -5,42 +5,13 @@
 //! cherry-pick's commit now gets them back, said in one line; a rebase names them, and
 //! `--sync` and doctor find them missing (git's reflog tells the concluded pick).
 
-use crate::support::hooked_changelog_repo as setup;
+use crate::picks::{diverged_with, take, unreleased};
 use crate::support::{Repo, ok, stderr, stdout, text};
-
-/// The Unreleased part of a changelog (what comes before the first release heading).
-fn unreleased(log: &str) -> &str {
-    log.split("\n## [0").next().unwrap_or(log)
-}
 
 /// main and branch `side` both reword a note in Unreleased (so the driver marks the conflict);
 /// `side` adds `s1`, main adds `m1` (entries by the hook).
 fn diverged() -> Repo {
-    let repo = setup();
-    let log = repo.read("CHANGELOG.md");
-    repo.write(
-        "CHANGELOG.md",
-        log.replacen("## [Unreleased]\n", "## [Unreleased]\n\nNotes: A\n", 1),
-    );
-    repo.git(&["commit", "-q", "-am", "docs: notes"]);
-    repo.git(&["checkout", "-q", "-b", "side"]);
-    let log = repo.read("CHANGELOG.md");
-    repo.write("CHANGELOG.md", log.replace("Notes: A", "Notes: C"));
-    repo.git(&["add", "CHANGELOG.md"]);
-    assert!(repo.commit_with_hooks("feat: s1").status.success());
-    repo.git(&["checkout", "-q", "main"]);
-    let log = repo.read("CHANGELOG.md");
-    repo.write("CHANGELOG.md", log.replace("Notes: A", "Notes: B"));
-    repo.git(&["add", "CHANGELOG.md"]);
-    assert!(repo.commit_with_hooks("fix: m1").status.success());
-    repo
-}
-
-/// Takes `side` (ours or theirs) for the conflicted changelog and stages it.
-fn take(repo: &Repo, side: &str) {
-    assert!(repo.read("CHANGELOG.md").contains("<<<<<<<"));
-    repo.git(&["checkout", side, "CHANGELOG.md"]);
-    repo.git(&["add", "CHANGELOG.md"]);
+    diverged_with(&["feat: s1"], "fix: m1")
 }
 
 #[test]
