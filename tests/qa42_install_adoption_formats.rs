@@ -28,9 +28,12 @@ fn a_lefthook_or_husky_configuration_naming_relhook_is_no_adoption() {
         (".husky/commit-msg", "relhook hook commit-msg \"$1\"\n"),
     ] {
         let repo = installed_over(file, text);
+        // Wired in from the first commit: the note, if any, says that nothing came before.
+        let note = std::fs::read_to_string(repo.path().join(".git/relhook-adopted"));
+        let head = repo.git(&["rev-parse", "HEAD"]);
         assert!(
-            !repo.path().join(".git/relhook-adopted").exists(),
-            "{file}: the commits made with relhook were noted as made before it"
+            note.as_ref().map_or(true, |n| !n.contains(&head)),
+            "{file}: the commits made with relhook were noted as made before it: {note:?}"
         );
     }
     // A configuration that does not name relhook: the install is an adoption, noted.

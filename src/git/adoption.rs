@@ -131,7 +131,45 @@ impl Repo {
                 tips.push(tip);
             }
         }
-        let tags = match self.inner.references_glob("refs/tags/*") {
+        Some(Adoption {
+            tips,
+            when: Some(now),
+            tags: self.tag_refs(),
+        })
+    }
+
+    /// The note for a clone whose team adopted relhook at a commit made at `when`, above
+    /// commit `before` (`None`: nothing came before it): that commit, and the tags on commits
+    /// it holds that may be from before then: lightweight ones (no date to tell them by), and
+    /// annotated ones made no later (one made since is judged, as in the clone that adopted).
+    pub fn adoption_below(&self, before: Option<Oid>, when: i64) -> Adoption {
+        let Some(tip) = before else {
+            return Adoption {
+                tips: vec![Oid::zero()],
+                when: Some(when),
+                tags: Vec::new(),
+            };
+        };
+        let tags = self
+            .tag_refs()
+            .into_iter()
+            .filter(|(_, id)| {
+                let old = self.tagger_time(*id).is_none_or(|t| t <= when);
+                old && self
+                    .peel_to_commit(*id)
+                    .is_some_and(|c| self.held_by_any(&[tip], c))
+            })
+            .collect();
+        Adoption {
+            tips: vec![tip],
+            when: Some(when),
+            tags,
+        }
+    }
+
+    /// Every tag with the object its ref names.
+    fn tag_refs(&self) -> Vec<(String, Oid)> {
+        match self.inner.references_glob("refs/tags/*") {
             Ok(refs) => refs
                 .flatten()
                 .filter_map(|r| {
@@ -142,12 +180,7 @@ impl Repo {
                 })
                 .collect(),
             Err(_) => Vec::new(),
-        };
-        Some(Adoption {
-            tips,
-            when: Some(now),
-            tags,
-        })
+        }
     }
 }
 

@@ -48,6 +48,7 @@ mod state;
 mod stored;
 mod submodule;
 mod tag_names;
+mod tree_entries;
 pub mod txn;
 mod unreadable;
 mod untracked;

@@ -41,6 +41,7 @@ pub mod local;
 pub mod managed;
 pub mod script;
 pub mod uninstall;
+pub mod wired;
 
 use std::path::{Path, PathBuf};
 

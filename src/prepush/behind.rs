@@ -9,6 +9,7 @@ use std::collections::HashSet;
 
 use git2::Oid;
 
+use super::published::Published;
 use super::{HandTagHook, Update, or_hand_tag, release_again, release_configs, untested};
 use crate::config::Config;
 use crate::git::{ObjectKind, Repo, short_id};
@@ -35,7 +36,8 @@ pub struct LeftBehind {
 /// and how many more of them are from before the install (`before`), left out of the list;
 /// `hook` says whether a tag made by hand is a release here.
 /// Costs one pass over the release-like tags, and only when a branch push sends commits;
-/// then the release checks of each tag left behind that was made since the install.
+/// then the release checks of each tag left behind that was made since the install. One
+/// that another remote publishes as it is here is counted in `published`, not judged.
 pub(super) fn tags_left_behind(
     repo: &Repo,
     config: &Config,
@@ -43,6 +45,7 @@ pub(super) fn tags_left_behind(
     updates: &[Update],
     (new, before): (&HashSet<Oid>, &BeforeInstall),
     hook: &HandTagHook<'_>,
+    published: &mut Published,
 ) -> (Vec<LeftBehind>, usize) {
     let branch_push = updates
         .iter()
@@ -76,6 +79,15 @@ pub(super) fn tags_left_behind(
             let lightweight = repo.object_kind(target) == Some(ObjectKind::Commit);
             let hand = hook.hand_tags();
             let problems = rules::problems(repo, config, &t.name, target, Depth::Publish(hand));
+            // Another remote's release: nothing to make again (see `published`).
+            if (untested || !problems.is_empty())
+                && published
+                    .by_another(repo, remote, &t.name, target)
+                    .is_some()
+            {
+                published.behind += 1;
+                return None;
+            }
             let refused = (!problems.is_empty()).then(|| {
                 // Allowed, a lightweight tag's one problem is another one: re-made annotated
                 // where it is, it would be refused again.

@@ -29,6 +29,7 @@ mod landing;
 mod made_by;
 mod mirror;
 mod no_tests;
+mod published;
 mod refspec;
 mod reword;
 pub use reword::local_tags_fix;
@@ -48,6 +49,7 @@ use crate::history::adoption::tag_before_install;
 pub use behind::LeftBehind;
 pub use mirror::with_unsaid_deletions;
 pub use no_tests::{cannot_pass, no_tests_to_run, on_purpose_push};
+pub use published::Published;
 pub use unhooked::{HandTagHook, Unhooked};
 
 pub use untested::{
@@ -197,6 +199,9 @@ pub struct Inspection {
     /// How many more release tags a branch push leaves behind are from before `relhook
     /// install` here: counted, not judged (as their push is not).
     pub old_tags_left_behind: usize,
+    /// Release tags another remote publishes as they are here: pushed or left behind, not
+    /// judged (see `published`).
+    pub published: Published,
     /// One line each for what pre-push could not tell from this clone (a release tag pushed
     /// alone, whose commit no remote branch holds as last fetched).
     pub notes: Vec<String>,
@@ -249,6 +254,7 @@ pub fn inspect(
         updates,
         (&new_here, &found.before_install),
         hook,
+        &mut found.published,
     );
     let taken = taken::taken_on_remote(repo, config, remote, updates, &mut found.tags_left_behind);
     found.refusals.extend(taken);
@@ -298,12 +304,30 @@ pub fn inspect(
             found.tags_before_install += 1;
             continue;
         }
-        if let Some(r) = unjudgeable(repo, config, remote, u, name, commit) {
+        let unjudged = unjudgeable(repo, config, remote, u, name, commit);
+        let hand = hook.hand_tags();
+        let problems = match unjudged {
+            Some(_) => Vec::new(),
+            None => rules::problems(repo, config, name, u.local, Depth::Publish(hand)),
+        };
+        // Another remote's release as it is: published, not judged (see `published`).
+        let untested = || {
+            config.checks.require_tested_tags
+                && commit.is_some_and(|c| testrun::find_for(repo, config, c).is_none())
+        };
+        if (unjudged.is_some() || !problems.is_empty() || untested())
+            && found
+                .published
+                .by_another(repo, remote, name, u.local)
+                .is_some()
+        {
+            found.published.pushed += 1;
+            continue;
+        }
+        if let Some(r) = unjudged {
             found.refusals.push(r);
             continue;
         }
-        let hand = hook.hand_tags();
-        let problems = rules::problems(repo, config, name, u.local, Depth::Publish(hand));
         if !problems.is_empty() {
             found.refusals.push(Refusal {
                 kind: Kind::ReleaseTag,
@@ -366,6 +390,7 @@ pub fn inspect(
     let refused = found.refusals.iter().any(|r| r.kind == Kind::ReleaseTag)
         || found.tags_left_behind.iter().any(|t| t.refused.is_some());
     found.notes.extend(hook.note().filter(|_| refused));
+    found.notes.extend(found.published.notes(remote));
     Ok(found)
 }
 

@@ -17,6 +17,7 @@ mod hooks_path;
 mod manager;
 mod uninstall;
 mod warnings;
+mod wired;
 
 use hooks_path::{
     refuse_config_lock, refuse_shared, refuse_tracked, refuse_turned_off, refuse_worktree_alone,
@@ -70,6 +71,8 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
     let unborn = repo.as_ref().is_some_and(|r| r.head().is_none());
     if fresh || unborn {
         note_adoption(&loc, repo.as_ref());
+    } else if let Some(repo) = &repo {
+        wired::note_team_adoption(&loc, repo);
     }
     let changelog = changelog_paths(ctx, &loc);
     let wants_driver = opts.hooks.iter().any(|h| h.name == "post-commit");
@@ -425,26 +428,22 @@ fn note_adoption(loc: &crate::git::HooksLocation, repo: Option<&crate::git::Repo
 /// Whether relhook's hooks run here already: a file of the hooks directory, or a hook
 /// manager's configuration (any of lefthook's names and formats, husky's hooks), that names
 /// relhook. A hook of the user's that merely mentions it
-/// counts too: the adoption is then not noted, and every commit stays checked.
+/// counts too: the adoption is then not noted here, and every commit stays checked, unless
+/// the team's committed files call relhook (noted where they began to, see [`wired`]).
 pub(super) fn relhook_present(loc: &crate::git::HooksLocation) -> bool {
-    let names = |path: &std::path::Path| {
-        crate::hooks::link::read(path).is_ok_and(|b| memchr::memmem::find(&b, b"relhook").is_some())
-    };
+    use crate::hooks::wired::{HUSKY, names_relhook, team_files};
+    let names =
+        |path: &std::path::Path| crate::hooks::link::read(path).is_ok_and(|b| names_relhook(&b));
     let in_dir = std::fs::read_dir(&loc.hooks_dir)
         .into_iter()
         .flatten()
         .flatten()
         .any(|e| names(&e.path()));
-    // lefthook reads each of these names, as YAML, TOML or JSON (install prints blocks for
-    // all three); husky's own hooks are the files of `.husky`.
-    let lefthook = ["lefthook", ".lefthook", "lefthook-local", ".lefthook-local"]
-        .into_iter()
-        .flat_map(|n| ["yml", "yaml", "toml", "json"].map(|x| format!("{n}.{x}")));
-    let configs = lefthook.chain([".pre-commit-config.yaml".to_owned()]);
-    let husky = std::fs::read_dir(loc.work_tree.join(".husky"))
+    // husky's own hooks are the files of `.husky`.
+    let husky = std::fs::read_dir(loc.work_tree.join(HUSKY))
         .into_iter()
         .flatten()
         .flatten()
         .any(|e| names(&e.path()));
-    in_dir || husky || configs.into_iter().any(|c| names(&loc.work_tree.join(c)))
+    in_dir || husky || team_files().any(|c| names(&loc.work_tree.join(c)))
 }
