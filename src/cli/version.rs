@@ -179,6 +179,11 @@ pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
         other => other?,
     };
     let skipped = skip_taken(&repo, &config, &mut info);
+    // A version a Python project's release refuses (PEP 440 orders or spells it otherwise) is
+    // no next version: refused as the release refuses it, with the version it advises.
+    if next && let Some(e) = release::pep440::next_refused(&repo, &config, &root, &info.next) {
+        return Err(e);
+    }
     write_out(|out| {
         if args.format == Format::Json {
             let mut doc = super::json::VersionReport::new(&info, &config.version.tag_prefix);
