@@ -148,7 +148,7 @@ pub fn entry_for(c: &Commit, config: &ChangelogConfig, forge: Option<&Forge>) ->
         }
     };
     text.push_str(&description);
-    let mut text = super::escape::escape_fence(text);
+    let mut text = super::escape::escape_block_start(text);
     // A one-line note follows the description; a longer one (paragraphs, lists, code) is a
     // block quoted under the entry, as written. `!` alone says nothing more (`revert!: feat:
     // x` has its reverted header for a description, which the entry already words).

@@ -1,22 +1,51 @@
 //! Markdown escapes for the text of generated entries: `<!--` never opens a comment, a `<`
-//! that would open an HTML tag is text, and so is a fence at the start of an entry.
+//! that would open an HTML tag is text, and so is a block opener at the start of an entry
+//! (a fence, a heading's `#`, a quote's `>`, a list's marker).
 
-/// `entry` (the text after `- `) with a leading ```` ``` ```` or `~~~` escaped (`\```yaml`):
-/// at the start of a list item it would open a code block that swallows the entry's words.
-pub(super) fn escape_fence(entry: String) -> String {
-    if entry.starts_with("```") || entry.starts_with("~~~") {
-        format!("\\{entry}")
-    } else {
-        entry
+/// `entry` (the text after `- `) with a leading block opener escaped: a fence (`\```yaml`),
+/// a heading (`\# of items`), a quote (`\> 2 GB`), a bullet (`\- x`) or an ordered list's
+/// number (`1\. step`). At the start of a list item each opens a block of its own that
+/// renders the entry's words as something else, or swallows them.
+pub(super) fn escape_block_start(entry: String) -> String {
+    match block_start(&entry) {
+        Some(at) => format!("{}\\{}", &entry[..at], &entry[at..]),
+        None => entry,
     }
 }
 
-/// `text` with the backslash [`escape_fence`] puts before a leading fence taken off, so that
-/// an entry written before it compares equal to one written with it.
-pub(super) fn unescape_fence(text: &str) -> &str {
-    match text.strip_prefix('\\') {
-        Some(rest) if rest.starts_with("```") || rest.starts_with("~~~") => rest,
-        _ => text,
+/// Where the character opening a block at the start of `text` is, to put a backslash
+/// before it: 0 for a fence, `#`, `>` or a bullet, after the digits of an ordered list's
+/// number. `None` when `text` opens no block.
+fn block_start(text: &str) -> Option<usize> {
+    // Followed by a space, a tab or nothing, as CommonMark asks of a marker.
+    let marker_end = |rest: &str| rest.is_empty() || rest.starts_with([' ', '\t']);
+    if text.starts_with("```") || text.starts_with("~~~") || text.starts_with('>') {
+        return Some(0);
+    }
+    let hashes = text.bytes().take_while(|&b| b == b'#').count();
+    if (1..=6).contains(&hashes) && marker_end(&text[hashes..]) {
+        return Some(0);
+    }
+    if text.starts_with(['-', '+', '*']) && marker_end(&text[1..]) {
+        return Some(0);
+    }
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &text[digits..];
+    ((1..=9).contains(&digits) && rest.starts_with(['.', ')']) && marker_end(&rest[1..]))
+        .then_some(digits)
+}
+
+/// `text` with the backslash [`escape_block_start`] puts before a leading block opener taken off,
+/// so that an entry written before it compares equal to one written with it.
+pub(super) fn unescape_block_start(text: &str) -> std::borrow::Cow<'_, str> {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let Some(rest) = text[digits..].strip_prefix('\\') else {
+        return text.into();
+    };
+    let unescaped = format!("{}{rest}", &text[..digits]);
+    match block_start(&unescaped) {
+        Some(at) if at == digits => unescaped.into(),
+        _ => text.into(),
     }
 }
 
@@ -85,17 +114,53 @@ fn opens_tag(rest: &str) -> bool {
 mod tests {
     #[test]
     fn a_leading_fence_is_escaped_and_compares_as_written() {
-        let e = |s: &str| super::escape_fence(s.to_owned());
+        let e = |s: &str| super::escape_block_start(s.to_owned());
         assert_eq!(e("```yaml blocks"), "\\```yaml blocks");
         assert_eq!(e("~~~ fences"), "\\~~~ fences");
         assert_eq!(e("``code`` spans"), "``code`` spans");
         assert_eq!(e("use ``` here"), "use ``` here");
-        assert_eq!(super::unescape_fence("\\```yaml"), "```yaml");
-        assert_eq!(super::unescape_fence("\\`x`"), "\\`x`");
+        assert_eq!(super::unescape_block_start("\\```yaml"), "```yaml");
+        assert_eq!(super::unescape_block_start("\\`x`"), "\\`x`");
         assert_eq!(
             super::super::normalize("\\~~~ fences"),
             super::super::normalize("~~~ fences")
         );
+    }
+
+    #[test]
+    fn a_leading_heading_quote_or_list_marker_is_escaped_and_compares_as_written() {
+        let e = |s: &str| super::escape_block_start(s.to_owned());
+        for (text, escaped) in [
+            ("# of items", "\\# of items"),
+            ("###### six", "\\###### six"),
+            ("#", "\\#"),
+            ("> 2 GB files", "\\> 2 GB files"),
+            (">2 GB", "\\>2 GB"),
+            ("1. step", "1\\. step"),
+            ("2) other", "2\\) other"),
+            ("- dash", "\\- dash"),
+            ("* star", "\\* star"),
+            ("+ plus", "\\+ plus"),
+        ] {
+            assert_eq!(e(text), escaped, "{text}");
+            assert_eq!(super::unescape_block_start(escaped), text, "{escaped}");
+            let n = super::super::normalize;
+            assert_eq!(n(escaped), n(text), "{escaped}");
+        }
+        for text in [
+            "#1 fixed",
+            "####### seven",
+            "1.5 times faster",
+            "2023 was a year",
+            "1234567890. ten digits",
+            "-x flag",
+            "**bold**",
+            "a # b",
+        ] {
+            assert_eq!(e(text), text);
+        }
+        assert_eq!(super::unescape_block_start("\\#1"), "\\#1");
+        assert_eq!(super::unescape_block_start("1\\.5"), "1\\.5");
     }
 
     #[test]

@@ -205,9 +205,10 @@ pub fn release_version(label: &str) -> Option<semver::Version> {
 /// whether an entry is linked depends on the remote the clone had when it was written.
 pub fn normalize(text: &str) -> String {
     let mut joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    // A leading fence escaped (`\```yaml`), as entries are written now, or not.
-    if joined.starts_with('\\') {
-        joined = escape::unescape_fence(&joined).to_owned();
+    // A leading block opener escaped (`\```yaml`, `\# of`, `1\. step`), as entries are
+    // written now, or not.
+    if joined.starts_with('\\') || joined.contains("\\.") || joined.contains("\\)") {
+        joined = escape::unescape_block_start(&joined).into_owned();
     }
     // An HTML tag escaped (`\<details>`), as entries are written now, or not, as they were.
     if joined.contains("\\<") {
