@@ -14,7 +14,8 @@ use super::setext::underline;
 /// definition is the file's (relhook reads it so), and an underline is no text.
 pub(super) fn continues(t: &str) -> bool {
     let opens_block = |t: &str| {
-        t.starts_with(['>', '<', '|'])
+        t.starts_with(['>', '|'])
+            || html_block(t)
             || t.starts_with("```")
             || t.starts_with("~~~")
             || ordered_item(t)
@@ -30,6 +31,41 @@ pub(super) fn continues(t: &str) -> bool {
         && underline(t).is_none()
         && !opens_block(t)
 }
+
+/// Whether `t` opens an HTML block that ends a paragraph (CommonMark's kinds 1 to 6): a
+/// comment, `<?`, `<!X`, CDATA, a `<script>`/`<pre>`/`<style>`/`<textarea>`, or a block tag
+/// (`<details>`, `</div>`). Inline HTML (`<kbd>Ctrl</kbd> now…`) is text that continues it.
+fn html_block(t: &str) -> bool {
+    let Some(rest) = t.strip_prefix('<') else {
+        return false;
+    };
+    if rest.starts_with(['!', '?']) {
+        return true;
+    }
+    let closing = rest.starts_with('/');
+    let rest = rest.strip_prefix('/').unwrap_or(rest);
+    let name_len = rest
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(rest.len());
+    let (name, after) = rest.split_at(name_len);
+    let name = name.to_ascii_lowercase();
+    if !closing && RAW_TAGS.contains(&name.as_str()) {
+        return after.is_empty() || after.starts_with([' ', '\t', '>']);
+    }
+    BLOCK_TAGS.split_whitespace().any(|b| b == name)
+        && (after.is_empty() || after.starts_with([' ', '\t', '>']) || after.starts_with("/>"))
+}
+
+/// CommonMark's kind 1 HTML blocks: their content is raw text up to the closing tag.
+const RAW_TAGS: [&str; 4] = ["pre", "script", "style", "textarea"];
+
+/// CommonMark's kind 6 HTML blocks: block-level tags, open or closing.
+const BLOCK_TAGS: &str = "\
+    address article aside base basefont blockquote body caption center col colgroup dd \
+    details dialog dir div dl dt fieldset figcaption figure footer form frame frameset h1 \
+    h2 h3 h4 h5 h6 head header hr html iframe legend li link main menu menuitem nav \
+    noframes ol optgroup option p param search section summary table tbody td tfoot th \
+    thead title tr track ul";
 
 /// `1. x` or `1) x`: an ordered list item.
 fn ordered_item(t: &str) -> bool {
@@ -76,6 +112,13 @@ mod tests {
             "2023 was the year",
             "1.5 times faster",
             "+1 from the team",
+            "<kbd>Ctrl</kbd> now copies",
+            "<b>bold</b> words",
+            "<a href=\"x\">link</a> text",
+            "<span>x</span>",
+            "<https://example.com> autolinked",
+            "<br> at the start",
+            "<preview> is no pre",
         ] {
             assert!(continues(t), "{t}");
         }
@@ -95,6 +138,13 @@ mod tests {
             "~~~rust",
             "<!-- comment -->",
             "<details>",
+            "</details>",
+            "<div class=\"x\">",
+            "<summary>More</summary>",
+            "<pre>",
+            "<?php",
+            "<![CDATA[",
+            "<hr/>",
             "| a | b |",
             "---",
             "- - -",
