@@ -62,9 +62,12 @@ impl Op {
             Op::Replace(old, new) if old.section == new.section && old.breaking == new.breaking => {
                 log.replace_entry(&old.section, &old.text, &new.text);
             }
+            // The lines continuing the entry go where it goes.
             Op::Replace(old, new) | Op::Move(old, new) => {
-                log.remove_entry(&old.section, &old.text);
-                log.add_entry(&new.section, &new.text, new.breaking);
+                let (from, to) = ((&*old.section, &*old.text), (&*new.section, &*new.text));
+                if !log.move_entry(from, to, new.breaking) {
+                    log.add_entry(&new.section, &new.text, new.breaking);
+                }
             }
             Op::Remove(old) | Op::Leave(old, _) | Op::Cancel(old) | Op::StandIn(old, _) => {
                 log.remove_entry(&old.section, &old.text);

@@ -315,12 +315,21 @@ impl Changelog {
 
     /// Finds an Unreleased entry by sub-section name and normalised text:
     /// (sub-section index, entry index).
-    fn find_unreleased(&self, section: &str, text: &str) -> Option<(usize, usize, usize)> {
+    pub(super) fn find_unreleased(
+        &self,
+        section: &str,
+        text: &str,
+    ) -> Option<(usize, usize, usize)> {
         self.find_in(self.unreleased_index()?, section, text)
     }
 
     /// [`Self::find_unreleased`] in the section at index `si`.
-    fn find_in(&self, si: usize, section: &str, text: &str) -> Option<(usize, usize, usize)> {
+    pub(super) fn find_in(
+        &self,
+        si: usize,
+        section: &str,
+        text: &str,
+    ) -> Option<(usize, usize, usize)> {
         let sec = self.doc.sections.get(si)?;
         let want = normalize(text);
         let name = normalize(section);
@@ -350,7 +359,7 @@ impl Changelog {
         self.remove_found(found.and_then(|si| self.find_in(si, section, text)))
     }
 
-    fn remove_found(&mut self, found: Option<(usize, usize, usize)>) -> bool {
+    pub(super) fn remove_found(&mut self, found: Option<(usize, usize, usize)>) -> bool {
         let Some((si, bi, ei)) = found else {
             return false;
         };
@@ -366,13 +375,16 @@ impl Changelog {
         let Some(e) = sub.entries.get(ei).copied() else {
             return false;
         };
+        // The whole list item: the text written by hand below its bullet goes with it, not
+        // left to read as the entry above's.
+        let item = e.start..self.item_end(e, sub.end);
         let only = sub.entries.len() == 1
-            && sub.heading.is_some_and(|h| {
-                (h + 1..sub.end).all(|i| (e.start..e.end).contains(&i) || self.is_blank(i))
-            });
+            && sub
+                .heading
+                .is_some_and(|h| (h + 1..sub.end).all(|i| item.contains(&i) || self.is_blank(i)));
         let range = match sub.heading {
             Some(h) if only => h..sub.end,
-            _ => e.start..e.end,
+            _ => item,
         };
         // A sub-section that ends the file leaves no blank line behind it: the one above its
         // heading separated it from what came before, and would end the file now.

@@ -56,6 +56,8 @@ pub(super) fn to_unreleased(
 ) -> Vec<Landed> {
     let mut out: Vec<Landed> = Vec::new();
     let mut seen = HashSet::new();
+    // The lines continuing each entry taken out, which go with it.
+    let mut carried: Vec<Vec<String>> = Vec::new();
     for (id, entry) in candidates {
         let key = normalize(&entry.text);
         if listed.contains(&key) || !changed.get(id).is_some_and(|t| t.contains(&key)) {
@@ -68,7 +70,8 @@ pub(super) fn to_unreleased(
         let Some((version, found)) = released_section(repo, config, log, *id, &key) else {
             continue;
         };
-        if log.remove_release_entry(&version, &found.section, &found.text) {
+        if let Some(lines) = log.take_release_entry(&version, &found.section, &found.text) {
+            carried.push(lines);
             let section = log.section_name(&entry.section, entry.breaking);
             let text = found.text;
             let entry = NewEntry {
@@ -86,17 +89,10 @@ pub(super) fn to_unreleased(
     }
     if !out.is_empty() {
         log.ensure_unreleased();
-        let batch: Vec<(String, String, bool)> = out
-            .iter()
-            .map(|l| {
-                (
-                    l.entry.section.clone(),
-                    l.entry.text.clone(),
-                    l.entry.breaking,
-                )
-            })
-            .collect();
-        log.add_entries(&batch);
+        for (l, lines) in out.iter().zip(&carried) {
+            let e = &l.entry;
+            log.add_entry_carrying(&e.section, &e.text, e.breaking, lines);
+        }
     }
     out
 }

@@ -384,18 +384,20 @@ pub fn plan_sync_releasing(
         // Said under the name the file gives its kind of change (`Bug Fixes`, `Fixed`).
         e.section = log.section_name(&e.section, e.breaking);
     }
-    for (_, old, _) in &moved {
-        log.remove_entry(&old.section, &old.text);
-    }
+    // A moved entry's continuation lines go with it, added after the batch.
+    let carried: Vec<Vec<String>> = (moved.iter())
+        .map(|(_, old, _)| log.take_entry(&old.section, &old.text).unwrap_or_default())
+        .collect();
     if !added.is_empty() || !moved.is_empty() {
         log.ensure_unreleased();
         let batch: Vec<(String, String, bool)> = added
             .iter()
-            .map(|(_, e)| e)
-            .chain(moved.iter().map(|(_, _, e)| e))
-            .map(|e| (e.section.clone(), e.text.clone(), e.breaking))
+            .map(|(_, e)| (e.section.clone(), e.text.clone(), e.breaking))
             .collect();
         log.add_entries(&batch);
+        for ((_, _, e), lines) in moved.iter().zip(&carried) {
+            log.add_entry_carrying(&e.section, &e.text, e.breaking, lines);
+        }
     }
     let landed = landed::to_unreleased(repo, config, &mut log, &others, (&changed_log, &in_file));
     let text = log.render();
