@@ -18,9 +18,9 @@
 # Every goal is one run of bench/interleave.py over nothing but the commands it compares
 # (every round runs each once, in alternating order, so a machine's drift falls on all alike),
 # one scratch repository, with the hook sets side by side:
-#   relhook   the hooks exactly as `relhook install` writes them (all four shims, each
+#   relhook   the hooks exactly as `relhook install` writes them (all five shims, each
 #             running this relhook), with the .relconfig.toml and CHANGELOG.md of `relhook init`
-#   floor     the same four hooks as `#!/bin/sh` scripts that do nothing: what git costs to
+#   floor     the same five hooks as `#!/bin/sh` scripts that do nothing: what git costs to
 #             run hooks at all
 #   none      no hooks (core.hooksPath points at an empty folder)
 #   cog/committed   `cog verify`/`committed` as the only (commit-msg) hook, when bench/peers.sh
@@ -162,7 +162,7 @@ g commit -q -am "docs: the changelog so far"
 g add -A # the .gitattributes line of the CHANGELOG.md merge driver, if install wrote one
 g diff --cached --quiet || g commit -q -m "chore: install relhook"
 hooks_relhook="$repo/.git/hooks"
-for h in commit-msg post-commit pre-push reference-transaction; do
+for h in commit-msg post-commit pre-push reference-transaction post-applypatch; do
   [[ -x $hooks_relhook/$h ]] || die "relhook install wrote no $h hook"
   printf '#!/bin/sh\n' >"$hooks_floor/$h"
   chmod +x "$hooks_floor/$h"

@@ -61,7 +61,7 @@ fn doctor_judges_the_husky_files_git_runs_itself() {
     assert!(!stdout(&doctor).contains("npx husky"), "{}", text(&doctor));
     assert_eq!(
         stdout(&doctor).matches("husky runs relhook for it").count(),
-        4,
+        5,
         "{}",
         text(&doctor)
     );

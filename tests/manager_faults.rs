@@ -113,7 +113,7 @@ fn husky_set_up_after_relhook_leaves_no_shim_behind() {
     std::fs::write(hooks.join("pre-push"), mine).unwrap();
     chmod(&hooks.join("pre-push"), 0o755);
     ok(repo.relhook(&["install"]));
-    assert_eq!(shims_in(&hooks).len(), 4);
+    assert_eq!(shims_in(&hooks).len(), 5);
 
     // husky's files are in the work tree, but husky is not set up in this clone: git runs
     // relhook's shims, and doctor says so.
@@ -157,8 +157,8 @@ fn husky_set_up_after_relhook_leaves_no_shim_behind() {
     ok(repo.relhook(&["install"]));
     repo.git(&["config", "core.hooksPath", ".githooks"]);
     ok(repo.relhook(&["install"]));
-    assert_eq!(shims_in(&repo.path().join(".githooks")).len(), 4);
-    assert_eq!(shims_in(&hooks).len(), 4);
+    assert_eq!(shims_in(&repo.path().join(".githooks")).len(), 5);
+    assert_eq!(shims_in(&hooks).len(), 5);
     let un = ok(repo.relhook(&["uninstall"]));
     assert_eq!(shims_in(&hooks), Vec::<String>::new(), "{}", text(&un));
     assert_eq!(

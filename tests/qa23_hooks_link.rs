@@ -51,7 +51,7 @@ fn shared_install_through_a_link_says_to_commit_and_doctor_names_the_files() {
     let doctor = repo.relhook(&["doctor"]);
     let said = text(&doctor);
     assert_ne!(doctor.status.code(), Some(0), "{said}");
-    assert!(said.contains("scripts/hooks/post-commit"), "{said}");
+    assert!(said.contains("scripts/hooks/post-applypatch"), "{said}");
     // Committed for the team, all is well again.
     repo.git(&["add", "scripts/hooks"]);
     let commit = repo.git_output(&["commit", "-q", "-m", "chore: relhook's hooks for the team"]);

@@ -142,7 +142,7 @@ fn check_says_when_git_no_longer_runs_the_hooks() {
     let line = line.unwrap_or_else(|| panic!("no warning in:\n{said}"));
     assert!(line.contains("core.hooksPath"), "{line}");
     // Several hooks "never run"; one alone "never runs".
-    assert!(line.contains("reference-transaction in "), "{line}");
+    assert!(line.contains("post-applypatch in "), "{line}");
     assert!(line.contains(" never run: "), "{line}");
 
     // JSON stays JSON.

@@ -468,6 +468,9 @@ pub enum HookCommand {
         #[arg(skip)]
         input: Option<String>,
     },
+    /// Say which commits a `git am` made call for a changelog entry they lack (git runs it
+    /// after each patch; relhook speaks once, after the last).
+    PostApplypatch,
     /// Refuse a push that would publish unlinted commits, bad, deleted, moved or untested
     /// release tags (git passes the remote and its URL, and the updates on stdin).
     PrePush {

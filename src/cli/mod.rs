@@ -1,6 +1,7 @@
 //! The command line: parses arguments, loads the configuration once, runs one command and
 //! maps its outcome to an exit code. The only module that prints.
 
+mod applypatch;
 mod args;
 mod changelog;
 mod cleanup_flag;
@@ -244,6 +245,9 @@ fn hot_path(args: &[OsString]) -> Option<Cli> {
         [_, hook, name] if hook == "hook" && name == "post-commit" => {
             Command::Hook(HookCommand::PostCommit)
         }
+        [_, hook, name] if hook == "hook" && name == "post-applypatch" => {
+            Command::Hook(HookCommand::PostApplypatch)
+        }
         [_, hook, name, state] if hook == "hook" && name == "reference-transaction" => {
             Command::Hook(HookCommand::ReferenceTransaction {
                 state: word(state)?,
@@ -295,6 +299,7 @@ fn dispatch(ctx: &Context, command: Command) -> Result<Outcome> {
         Command::Init => init::init(ctx),
         Command::Hook(HookCommand::CommitMsg { file }) => lint::commit_msg_hook(ctx, &file),
         Command::Hook(HookCommand::PostCommit) => changelog::post_commit_hook(ctx),
+        Command::Hook(HookCommand::PostApplypatch) => applypatch::post_applypatch_hook(ctx),
         Command::Hook(HookCommand::ReferenceTransaction { state, input }) => {
             tag::reference_transaction(ctx, &state, input)
         }
@@ -346,6 +351,7 @@ mod tests {
             &["relhook", "hook", "commit-msg", ".git/COMMIT_EDITMSG"][..],
             &["relhook", "lint", "msg.txt"],
             &["relhook", "hook", "post-commit"],
+            &["relhook", "hook", "post-applypatch"],
             &["relhook", "hook", "reference-transaction", "prepared"],
             &["relhook", "hook", "reference-transaction", "committed"],
             &[

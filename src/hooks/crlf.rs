@@ -117,6 +117,7 @@ pub fn consequence(hook: &str) -> &'static str {
         "pre-push" => "every push is refused",
         "reference-transaction" => "every ref update is refused (commits, tags, fetches)",
         "post-commit" => "commits get no changelog entry",
+        "post-applypatch" => "a `git am` does not say which of its commits lack an entry",
         _ => "the hook does not do its work",
     }
 }

@@ -544,8 +544,9 @@ mod tests {
             Installed::ViaManager { wired, survey, .. } => {
                 assert_eq!(wired.len(), 3, "{wired:?}");
                 for w in survey {
-                    // reference-transaction stays relhook's own shim (`managed::own_shim`).
-                    let own = w.hook == "reference-transaction";
+                    // reference-transaction and post-applypatch stay relhook's own shims
+                    // (`managed::own_shim`).
+                    let own = super::super::managed::own_shim(Manager::Lefthook, w.hook);
                     assert_eq!(
                         matches!(
                             w.wiring,
@@ -564,7 +565,10 @@ mod tests {
             other => panic!("{other:?}"),
         }
         let files = std::fs::read_dir(&loc.hooks_dir).unwrap().count();
-        assert_eq!(files, 1, "only relhook's reference-transaction");
+        assert_eq!(
+            files, 2,
+            "only relhook's reference-transaction and post-applypatch"
+        );
         let text = std::fs::read_to_string(tmp.path().join("lefthook.yml")).unwrap();
         assert!(text.starts_with("pre-commit: {}\n# >>> relhook"), "{text}");
         match install(&loc, &options(false)).unwrap() {

@@ -112,6 +112,14 @@ pub const HOOKS: &[Hook] = &[
         direct: false,
         kept_after: false,
     },
+    // git runs no post-commit for the commits `git am` makes: this one says which lack entries.
+    Hook {
+        name: "post-applypatch",
+        available: true,
+        template: include_str!("../../hooks/post-applypatch"),
+        direct: false,
+        kept_after: false,
+    },
 ];
 
 /// The hooks this binary installs by default: every available one.

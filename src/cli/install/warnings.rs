@@ -64,6 +64,7 @@ fn simple_git_hooks(root: &std::path::Path) -> Option<String> {
         "post-commit",
         "pre-push",
         "reference-transaction",
+        "post-applypatch",
     ];
     let kept = |h: &str| match hooks.get("preserveUnused") {
         Some(serde_json::Value::Bool(all)) => *all,

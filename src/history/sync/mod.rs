@@ -29,6 +29,7 @@ use crate::{Error, Result};
 
 mod added;
 mod amended;
+mod applied;
 mod by_hand;
 mod cliff_breaking;
 mod deleted;
@@ -51,6 +52,7 @@ mod unshipped;
 pub use added::added_by;
 use added::{BlobCache, added_in};
 pub use amended::{Stale, undone_amend};
+pub use applied::{Unlogged, unlogged};
 pub use by_hand::{released_on, untagged_section};
 pub use deleted::{Deletion, Kind as DeletionKind, changelog_deleted};
 pub use dropped::{Dropped, dropped_entries};

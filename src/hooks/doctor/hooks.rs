@@ -292,6 +292,7 @@ pub(super) fn lost(hook: &str) -> &'static str {
         "commit-msg" => "commit messages are not checked",
         "post-commit" => "commits get no changelog entry",
         "pre-push" => "pushes are not checked",
+        "post-applypatch" => "a `git am` does not say which of its commits lack an entry",
         _ => "hand tags are not checked or turned into releases",
     }
 }

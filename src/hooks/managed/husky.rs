@@ -16,6 +16,21 @@ use crate::{Result, fsx};
 /// husky's per-hook runner, as husky 9 writes it into `.husky/_/<hook>`.
 pub(super) const HUSKY_RUNNER: &str = "#!/usr/bin/env sh\n. \"$(dirname \"$0\")/h\"";
 
+/// The runner relhook adds for a hook on husky's list whose runner husky did not write (an
+/// older husky 9): marked, so that `uninstall` takes out this one and never husky's own.
+pub(super) const ADDED_RUNNER: &str =
+    "#!/usr/bin/env sh\n. \"$(dirname \"$0\")/h\"\n# added by relhook install\n";
+
+/// The runner relhook writes for `hook` where husky wrote none: husky's own text for
+/// reference-transaction, which no husky writes; else [`ADDED_RUNNER`].
+pub(super) fn added_runner(hook: &str) -> &'static str {
+    if hook == "reference-transaction" {
+        HUSKY_RUNNER
+    } else {
+        ADDED_RUNNER
+    }
+}
+
 /// husky's runner directory: `core.hooksPath` when it points into `.husky`, else `.husky/_`.
 pub(super) fn husky_runner_dir(loc: &HooksLocation) -> PathBuf {
     match &loc.hooks_path {
@@ -297,7 +312,7 @@ pub(super) fn wire_husky(loc: &HooksLocation, w: &HookWiring) -> Result<Option<B
     let runners = husky_runner_dir(loc);
     let runner = runners.join(w.hook);
     if runners.join("h").is_file() && !runner.exists() {
-        fsx::write_atomic_with_mode(&runner, HUSKY_RUNNER.as_bytes(), Some(0o755))?;
+        fsx::write_atomic_with_mode(&runner, added_runner(w.hook).as_bytes(), Some(0o755))?;
     }
     Ok(above)
 }

@@ -7,7 +7,7 @@
 //!   directory husky never versions and does not clean);
 //! - lefthook: a marked top-level section per hook appended to `lefthook.yml` (a hook the file
 //!   already has a section for is left to the user, with the exact lines to add), except
-//!   reference-transaction, which stays relhook's own shim (see [`own_shim`]);
+//!   reference-transaction and post-applypatch, which stay relhook's own shims (see [`own_shim`]);
 //! - pre-commit: hooks its configuration already runs relhook for stay with it; relhook's own
 //!   shims take the others in `.git/hooks`, chaining pre-commit's scripts (install reports this
 //!   as ordinary shims, not here).
@@ -26,7 +26,7 @@ mod marker;
 mod place;
 mod pre_commit;
 
-use husky::{HUSKY_RUNNER, husky_runner_dir, husky_state, wire_husky};
+use husky::{ADDED_RUNNER, HUSKY_RUNNER, husky_runner_dir, husky_state, wire_husky};
 pub use lefthook::{
     Format as LefthookFormat, HandCall, RUNNER_FINDS_NONE as LEFTHOOK_RUNNER_FINDS_NONE,
     hand_calls, missing as lefthook_missing, runner_finds as lefthook_runs,
@@ -184,9 +184,10 @@ pub struct HookWiring {
 /// the manager's configuration. lefthook prints its banner on every run, and git runs
 /// reference-transaction for every ref update (up to five times a commit, twice a `git
 /// branch`): as a lefthook section it would print five banners a commit and start lefthook
-/// each time. lefthook leaves alone a hook its configuration has no section for.
+/// each time. lefthook leaves alone a hook its configuration has no section for. The same for
+/// post-applypatch, which git runs once per patch of a `git am`.
 pub fn own_shim(manager: Manager, hook: &str) -> bool {
-    manager == Manager::Lefthook && hook == "reference-transaction"
+    manager == Manager::Lefthook && matches!(hook, "reference-transaction" | "post-applypatch")
 }
 
 /// Whether `backup`, a hook relhook set aside, is lefthook's runner for `hook` while no
@@ -495,7 +496,9 @@ pub fn may_change(loc: &HooksLocation, managers: &[Detected]) -> Vec<PathBuf> {
         .map(|rel| loc.work_tree.join(rel))
         .collect();
     if managers.iter().any(|m| m.manager == Manager::Husky) {
-        files.push(husky_runner_dir(loc).join("reference-transaction"));
+        let runners = husky_runner_dir(loc);
+        files.push(runners.join("reference-transaction"));
+        files.push(runners.join("post-applypatch"));
     }
     files
 }
@@ -525,9 +528,16 @@ pub fn unwire(loc: &HooksLocation, managers: &[Detected]) -> Result<Vec<PathBuf>
             changed.push(rel);
         }
         if m.manager == Manager::Husky {
-            let runner = husky_runner_dir(loc).join("reference-transaction");
-            if read_text(&runner) == HUSKY_RUNNER {
-                std::fs::remove_file(&runner).map_err(|e| Error::io("remove", &runner, e))?;
+            // The runners relhook added: husky writes none for reference-transaction, and one
+            // relhook added for a hook on husky's list is marked as its own.
+            for (hook, added) in [
+                ("reference-transaction", HUSKY_RUNNER),
+                ("post-applypatch", ADDED_RUNNER),
+            ] {
+                let runner = husky_runner_dir(loc).join(hook);
+                if read_text(&runner) == added {
+                    std::fs::remove_file(&runner).map_err(|e| Error::io("remove", &runner, e))?;
+                }
             }
         }
     }
