@@ -35,6 +35,7 @@ mod squash;
 mod targets;
 mod tree;
 mod twin;
+mod undone;
 mod unlinted;
 mod unlisted;
 mod unlogged;

@@ -12,8 +12,8 @@ mod revert;
 pub use header::{Fault, FaultKind, Header, header};
 pub use layout::{Layout, breaking_token, footer_token, paragraphs};
 pub use revert::{
-    is_revert_header, reapplied, reverted_commit, reverted_header, undone_revert, unquoted,
-    unwrap_revert,
+    is_revert_header, reapplied, reverted_commit, reverted_commits, reverted_header, undone_revert,
+    unquoted, unwrap_revert,
 };
 
 /// A footer (git trailer) of a parsed message.

@@ -82,11 +82,20 @@ pub(super) fn git_revert(text: &str, message: &str) -> Option<Reverted> {
 
 /// The commit id a revert's body names (`This reverts commit <id>.`), as written.
 pub fn reverted_commit(message: &str) -> Option<String> {
-    message.lines().find_map(|l| {
-        let rest = l.trim().strip_prefix("This reverts commit ")?;
-        let id = rest.trim_end_matches('.').trim();
-        is_commit_id(id).then(|| id.to_owned())
-    })
+    reverted_commits(message).into_iter().next()
+}
+
+/// Every commit id a revert's body names, in order: one commit reverting several (`git revert
+/// -n A B`, then a message of one's own) names each on a `This reverts commit <id>.` line.
+pub fn reverted_commits(message: &str) -> Vec<String> {
+    message
+        .lines()
+        .filter_map(|l| {
+            let rest = l.trim().strip_prefix("This reverts commit ")?;
+            let id = rest.trim_end_matches('.').trim();
+            is_commit_id(id).then(|| id.to_owned())
+        })
+        .collect()
 }
 
 /// Whether a header says that its commit reverts another: git's `Revert "…"`, the `revert`
@@ -187,6 +196,14 @@ fn is_commit_id(s: &str) -> bool {
 mod tests {
     use super::super::commit;
     use super::*;
+
+    #[test]
+    fn a_revert_of_several_commits_names_each() {
+        let message = "Revert \"feat: a\" and \"feat: b\"\n\nThis reverts commit 1234567.\nThis reverts commit abcdef0.\n";
+        assert_eq!(reverted_commits(message), ["1234567", "abcdef0"]);
+        assert_eq!(reverted_commit(message).as_deref(), Some("1234567"));
+        assert!(reverted_commits("feat: x\n\nThis reverts commit nothing.").is_empty());
+    }
 
     #[test]
     fn a_revert_type_commit_reverts_the_header_its_subject_is() {

@@ -94,24 +94,36 @@ pub(super) fn dropped(
     };
     let have = log.all_entry_texts();
     let own = normalize(&reverted.text);
-    // What the reverted commit wrote (a squash's kept entries too) goes with it; the commit is
-    // the one the revert's body names.
-    let Some(target) = repo
+    // What the reverted commits wrote (a squash's kept entries too) goes with them: those the
+    // revert's body names, and any other it undoes (`git revert -n A B` names only one).
+    let Some(message) = repo
         .commit_text(head)
-        .and_then(|m| revert_key(&crate::history::reverts::untruncated(repo, &m)).reverts)
-        .and_then(|t| t.commit)
-        .and_then(|n| repo.revision_commit(&n))
+        .map(|m| crate::history::reverts::untruncated(repo, &m).into_owned())
     else {
         return Vec::new();
     };
-    let wrote = crate::history::sync::added_by(repo, target, path);
-    parent
+    let named: Vec<Oid> = crate::commit::parse::reverted_commits(&message)
+        .iter()
+        .filter_map(|n| repo.revision_commit(n))
+        .collect();
+    if named.is_empty() {
+        return Vec::new();
+    }
+    let mut lost: Vec<_> = parent
         .unreleased_entries()
         .into_iter()
         .filter(|e| {
             let key = normalize(&e.text);
-            !have.contains(&key) && !wrote.contains(&key) && key != own && !rewords(&key, &own)
+            !have.contains(&key) && key != own && !rewords(&key, &own)
         })
+        .collect();
+    if lost.is_empty() {
+        return Vec::new();
+    }
+    let keys = lost.iter().map(|e| normalize(&e.text)).collect();
+    let reverted = super::undone::reverted_entries(repo, head, path, &named, &keys);
+    lost.retain(|e| !reverted.contains(&normalize(&e.text)));
+    lost.into_iter()
         .map(|e| NewEntry {
             breaking: e.text.starts_with("**BREAKING**"),
             section: e.section,
