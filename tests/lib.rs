@@ -545,6 +545,7 @@ mod qa49_unreadable_files;
 mod qa50_am_applypatch;
 mod qa50_continuations;
 mod qa50_entry_block_start;
+mod qa50_merge_in_progress;
 mod qa50_pep440_next;
 mod qa50_revert_many;
 mod qa50_teammate_clone;

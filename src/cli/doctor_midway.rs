@@ -3,9 +3,11 @@
 //! second rebase) or act on the wrong commits (a release commit the rebase replays onto).
 //! A changelog both sides released a version in gets the merge driver's way on, once.
 
+use git2::Oid;
+
 use crate::config::Config;
 use crate::git::Repo;
-use crate::hooks::doctor::Check;
+use crate::hooks::doctor::{Check, Status};
 
 /// The rows of the operation itself, whose fixes are its own way on.
 const OWN_ROWS: [&str; 5] = ["rebase", "merge", "revert", "cherry-pick", "git am"];
@@ -39,6 +41,25 @@ pub(super) fn settle(repo: &Repo, config: &Config, checks: &mut Vec<Check>) {
             "finish {op} first (`{git} --continue` once its conflicts are resolved, or `{git} --abort`), then `relhook doctor` again"
         ));
     }
+}
+
+/// The release tags of `behind` (left behind by HEAD's history, greatest first) that a merge
+/// in progress brings, taken out of it: no release commit rewritten after tagging, but one
+/// HEAD holds once the merge is committed. Said in one row, of the greatest of them.
+pub(super) fn brought_by_merge(repo: &Repo, behind: &mut Vec<(String, Oid)>) -> Option<Check> {
+    let (brought, rest): (Vec<_>, Vec<_>) = std::mem::take(behind)
+        .into_iter()
+        .partition(|(_, c)| crate::release::merging::brought_by_merge(repo, *c));
+    *behind = rest;
+    let (tag, commit) = brought.first()?;
+    let (detail, fix) =
+        crate::release::merging::finish_merge(tag, *commit, "`relhook doctor` again");
+    Some(Check {
+        subject: "merge".into(),
+        status: Status::Warning,
+        detail,
+        fix: Some(fix),
+    })
 }
 
 /// Whether `fix` rewrites history or makes commits, which git refuses or gets wrong while an

@@ -172,7 +172,9 @@ pub(super) fn unfinished_work(
     // A release tag whose commit left this history (amended, rebased) while its section is in
     // the changelog: the next release would go below it, so releases refuse.
     if let Some(root) = repo.work_tree() {
-        let behind: Vec<_> = crate::release::above::left_behind(repo, config, &root)
+        let mut left = crate::release::above::left_behind(repo, config, &root);
+        out.extend(super::doctor_midway::brought_by_merge(repo, &mut left));
+        let behind: Vec<_> = left
             .into_iter()
             .map(|(tag, commit)| {
                 let at = crate::release::above::rewritten(repo, config, &tag);

@@ -58,6 +58,19 @@ pub struct Sequence {
 }
 
 impl Repo {
+    /// The commits a merge in progress merges (MERGE_HEAD's lines; several for an octopus):
+    /// none when no merge is under way.
+    pub fn merge_heads(&self) -> Vec<Oid> {
+        // git2's reader wants the repository mutable: the file is one id a line.
+        std::fs::read_to_string(self.inner.path().join("MERGE_HEAD"))
+            .map(|text| {
+                text.lines()
+                    .filter_map(|l| Oid::from_str(l.trim()).ok())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     /// What a cherry-pick or revert stopped here left in this worktree's git dir.
     pub fn stopped(&self) -> Stopped {
         let dir = self.inner.path();
@@ -266,4 +279,25 @@ fn hunks(path: &Path, old: &[u8], new: &[u8]) -> Result<Vec<Hunk>> {
         out.push(Hunk { start, len, lines });
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merge_heads_are_the_commits_a_merge_in_progress_merges() {
+        let tmp = tempfile::tempdir().unwrap();
+        let git = |args: &[&str]| crate::git::testing::git(tmp.path(), args);
+        git(&["init", "-q", "-b", "main"]);
+        git(&["commit", "-q", "--allow-empty", "-m", "one"]);
+        git(&["switch", "-qc", "side"]);
+        git(&["commit", "-q", "--allow-empty", "-m", "two"]);
+        git(&["switch", "-q", "main"]);
+        let repo = Repo::open(tmp.path()).unwrap();
+        assert!(repo.merge_heads().is_empty(), "no merge under way");
+        git(&["merge", "-q", "--no-ff", "--no-commit", "side"]);
+        let side = repo.revparse_commit("side").unwrap();
+        assert_eq!(repo.merge_heads(), [side]);
+    }
 }

@@ -186,6 +186,12 @@ pub fn refusal(
         .tag_target(&tag)
         .and_then(|t| repo.peel_to_commit(t))
         .filter(|c| !(head == *c || repo.reaches(head, *c)));
+    // Brought by the merge in progress at HEAD: committing the merge holds it.
+    if let Some(t) =
+        left.filter(|t| repo.head() == Some(head) && super::merging::brought_by_merge(repo, *t))
+    {
+        return Some(super::merging::refusal(&tag, t, "run it again"));
+    }
     let Some(tagged) = left else {
         // Its release commit here without its tag (an interrupted release, a deleted tag):
         // finishing it is the way on, not a version above it.

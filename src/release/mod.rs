@@ -24,6 +24,7 @@ mod lerna;
 mod links;
 mod listed;
 mod members;
+pub mod merging;
 mod moved;
 mod next;
 pub mod notes;
