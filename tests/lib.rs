@@ -543,6 +543,7 @@ mod qa49_test_output_bounded;
 mod qa49_two_remotes;
 mod qa49_unreadable_files;
 mod qa50_am_applypatch;
+mod qa50_amend_chain;
 mod qa50_continuations;
 mod qa50_entry_block_start;
 mod qa50_merge_in_progress;

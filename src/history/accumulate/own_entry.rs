@@ -49,6 +49,23 @@ pub(super) fn notice(
     )))
 }
 
+/// [`notice`] for an amend that makes the message call for an entry the amended commit did
+/// not (`chore:` made `fix:` again) while the commit's own change already writes one by hand
+/// (polished in an earlier amend): that entry stands for it, as for a plain commit. `None`
+/// when the commit brings a squash's entries, which the squash rules weigh instead.
+pub(super) fn amended_to_call(
+    (repo, config): (&Repo, &Config),
+    head: Oid,
+    (path, log): (&Path, &Changelog),
+    new: &NewEntry,
+) -> Result<Option<String>> {
+    let brought = super::squash::parts(repo, config, head, (path, log), new)?;
+    if !(brought.replaced.is_empty() && brought.kept.is_empty()) {
+        return Ok(None);
+    }
+    notice((repo, config), head, (path, log), &brought.by_hand, new)
+}
+
 /// The first entry the person making `head` wrote for it among `brought` (see [`notice`]),
 /// with how many more they wrote; `None` when they wrote none that stands for `new`.
 pub(super) fn written(

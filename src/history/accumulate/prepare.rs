@@ -220,6 +220,16 @@ pub(super) fn prepare(
     {
         return Ok(Prepared::Nothing(Some(said)));
     }
+    // So does one an earlier amend wrote, once an amend makes the message call for an entry.
+    if amend
+        && target.old.is_none()
+        && reverted.is_none()
+        && stored.is_some()
+        && let Some(new) = &target.new
+        && let Some(said) = own_entry::amended_to_call((repo, config), head, (&path, &log), new)?
+    {
+        return Ok(Prepared::Nothing(Some(said)));
+    }
     // One of two unreleased changes worded alike: the other's entry stays (see `twin`).
     let revert = match (reverted, twin) {
         (Some(r), Some(twin)) => match super::twin::kept(&log, &shown.to_string(), r, twin) {
