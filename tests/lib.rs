@@ -545,6 +545,7 @@ mod qa49_unreadable_files;
 mod qa50_am_applypatch;
 mod qa50_amend_chain;
 mod qa50_continuations;
+mod qa50_deleted_changelog_first;
 mod qa50_entry_block_start;
 mod qa50_merge_in_progress;
 mod qa50_pep440_next;

@@ -395,22 +395,26 @@ fn own_commit(
         .filter(|e| e.stored.is_none() && !e.gone)
         .map(|e| e.path.as_path())
         .collect();
-    // Said only when they call for entries (`--sync` would add some): a history of
-    // `chore:` commits alone has nothing to add. Planned once, when the file is created.
-    let earlier = (!created.is_empty()
-        && repo.first_parent(head).is_some()
-        && match sync {
+    // Said only when `--sync` would add entries, as many as it adds (when planned): a history
+    // of `chore:` commits alone has nothing to add, and the entries of commits the file
+    // listed before (a changelog deleted and started anew) it never adds again.
+    let earlier = (!created.is_empty() && repo.first_parent(head).is_some())
+        .then(|| match sync {
             // A monorepo's: an earlier unreleased commit that calls for an entry in one of
             // the files made now (whose a commit is, its committed configuration says).
-            Some(_) => earlier::earlier_entries(repo, config, head, &created),
-            None => sync_would_add(repo, config),
+            Some(_) => earlier::earlier_entries(repo, config, head, &created).then_some(None),
+            None => sync_adds(repo, config),
         })
-    .then(|| {
-        format!(
-            "the commits before this one are not in it: `{}` adds the entries they call for",
-            sync.unwrap_or("relhook changelog --sync")
-        )
-    });
+        .flatten()
+        .map(|n| {
+            let sync = sync.unwrap_or("relhook changelog --sync");
+            let adds = match n {
+                Some(1) => "1 entry for them".to_owned(),
+                Some(n) => format!("{n} entries for them"),
+                None => "the entries it finds missing".to_owned(),
+            };
+            format!("the commits before this one are not in it: `{sync}` adds {adds}")
+        });
     // A root entry with nowhere to go is said beside what was done, and so is why another
     // file took no edit (a revert's entry that git's revert took out of one package's
     // changelog while another's gets `revert "…"`): each file the commit belongs to is told.
@@ -457,23 +461,24 @@ pub fn unreleased_within(repo: &Repo, config: &Config, limit: usize) -> bool {
     at.is_none_or(|c| Some(c) == released)
 }
 
-/// Whether `relhook changelog --sync` would add entries to the changelog as it is now in the
-/// work tree (`true` when that cannot be told).
-fn sync_would_add(repo: &Repo, config: &Config) -> bool {
+/// How many entries `relhook changelog --sync` would add to the changelog as it is now in the
+/// work tree: `Some(None)` when that cannot be told, `None` when it adds none.
+fn sync_adds(repo: &Repo, config: &Config) -> Option<Option<usize>> {
     // Planned only over a short unreleased range (up to the last release tag, or the root):
     // a long one is walked by `--sync`, not by a hook (and all but certainly holds a `feat:`
     // or a `fix:`). A long history whose commits are all released plans nothing to add.
-    if repo.head().is_none() {
-        return false;
-    }
+    repo.head()?;
     if !unreleased_within(repo, config, 500) {
-        return true;
+        return Some(None);
     }
     let Some(path) = repo.work_tree().map(|w| w.join(&config.changelog.path)) else {
-        return true;
+        return Some(None);
     };
-    std::fs::read_to_string(path)
+    let plan = std::fs::read_to_string(path)
         .ok()
-        .and_then(|text| crate::history::sync::plan_sync(repo, config, &text).ok())
-        .is_none_or(|plan| plan.changed)
+        .and_then(|text| crate::history::sync::plan_sync(repo, config, &text).ok());
+    match plan {
+        None => Some(None),
+        Some(plan) => (!plan.added.is_empty()).then_some(Some(plan.added.len())),
+    }
 }

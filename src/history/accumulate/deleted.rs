@@ -71,20 +71,11 @@ pub(super) fn revert_took_file(
 }
 
 /// The notice for a commit made after `path` was deleted by an earlier one (HEAD has no such
-/// file, an ancestor within 1,000 first-parent steps does) with the sections of releases: no
-/// new file is made.
+/// file, an ancestor within 1,000 first-parent steps does) with what a new file would lack (the
+/// sections of releases, or the entries listed before, which no sync adds again): no new file
+/// is made.
 pub(super) fn deleted_before(repo: &Repo, config: &Config, path: &Path) -> Option<String> {
     let gone = crate::history::sync::changelog_deleted(repo, config, path, 1000)?;
-    // A file of unreleased entries only is started anew, as before any release.
-    let released = repo
-        .first_parent(gone.commit)
-        .and_then(|parent| repo.file_at(parent, path).ok().flatten())
-        .and_then(|f| String::from_utf8(f.bytes).ok())
-        .and_then(|text| Changelog::parse(&text).ok())
-        .is_some_and(|log| !log.release_entries().is_empty());
-    if !released {
-        return None;
-    }
     // A package's changelog is rebuilt and synced by commands that name its package.
     let rebuild = crate::history::sync::changelog_command(config, path, "--rebuild");
     let sync = crate::history::sync::changelog_command(config, path, "--sync");

@@ -3,7 +3,12 @@
 //! command that finds it names the commit and the way back that keeps that commit's other
 //! changes: `git revert` only of a commit that changed nothing else (a revert of one with
 //! real work takes the work out too), else the file checked out of the commit's parent, and
-//! for a file the commit moved, the setting pointed at where it went.
+//! for a file the commit moved, the setting pointed at where it went. Before any release too:
+//! the entries of the commits before the deletion are counted as listed by the commits that
+//! wrote them, so a new file (and `--sync`) would never hold them again. Only a file of no
+//! release whose entries were given up is started anew: one of no entries, one a commit that
+//! changed nothing else deleted (on purpose, as post-commit told it), or the file git's revert
+//! of the commit that created it took away (its entries never ship).
 
 use std::path::{Path, PathBuf};
 
@@ -21,6 +26,19 @@ pub struct Deletion {
     pub subject: String,
     /// What else it changed.
     pub kind: Kind,
+    /// What the file held: the sections of releases, or unreleased entries alone.
+    pub held: Held,
+}
+
+/// What a deleted changelog held, for the words of what was lost.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Held {
+    /// The sections of releases (and maybe unreleased entries).
+    Releases,
+    /// This many unreleased entries, and no release.
+    Unreleased(usize),
+    /// Text that is not a Keep a Changelog file: kept all the same.
+    Unread,
 }
 
 /// What the deleting commit did beside the deletion.
@@ -46,11 +64,58 @@ pub fn changelog_deleted(
     // A file another package had then (its folder taken over since) was never this one's.
     let (commit, subject) =
         crate::history::packages::then::deleted_changelog(repo, config, rel, limit)?;
+    let kind = kind_of(repo, commit, rel);
+    let held = held_by(repo, commit, rel);
+    // A moved file is where the setting should point, whatever it holds; a commit that did
+    // nothing but delete a file of no release dropped its entries on purpose.
+    let dropped = || match held {
+        Held::Unreleased(n) => n == 0 || kind == Kind::Alone,
+        _ => false,
+    };
+    if !matches!(kind, Kind::Moved(_)) && (dropped() || undid_creation(repo, commit, rel)) {
+        return None;
+    }
     Some(Deletion {
         commit,
         subject,
-        kind: kind_of(repo, commit, rel),
+        kind,
+        held,
     })
+}
+
+/// What `rel` held in the parent of `commit`, which deleted it.
+fn held_by(repo: &Repo, commit: Oid, rel: &Path) -> Held {
+    let text = repo
+        .first_parent(commit)
+        .and_then(|p| repo.file_at(p, rel).ok().flatten())
+        .and_then(|f| String::from_utf8(f.bytes).ok());
+    let Some(log) = text.and_then(|t| crate::history::changelog::Changelog::parse(&t).ok()) else {
+        return Held::Unread;
+    };
+    if log.release_entries().is_empty() {
+        Held::Unreleased(log.unreleased_entries().len())
+    } else {
+        Held::Releases
+    }
+}
+
+/// Whether `commit` is git's revert of the commit that created `rel`, the file unchanged
+/// since: it held that change's entries alone, which the revert takes back (see
+/// `accumulate::deleted::revert_took_file`).
+fn undid_creation(repo: &Repo, commit: Oid, rel: &Path) -> bool {
+    let reverted = repo
+        .commit_text(commit)
+        .and_then(|text| crate::commit::parse::reverted_commit(&text))
+        .and_then(|id| repo.revision_commit(&id));
+    let Some(reverted) = reverted else {
+        return false;
+    };
+    let created = repo.blob_at(reverted, rel);
+    created.is_some()
+        && repo
+            .first_parent(reverted)
+            .is_none_or(|p| repo.blob_at(p, rel).is_none())
+        && repo.first_parent(commit).and_then(|p| repo.blob_at(p, rel)) == created
 }
 
 /// What `commit`, which deleted `rel`, changed beside it.
@@ -85,9 +150,15 @@ impl Deletion {
                 self.subject
             ),
             _ => format!(
-                "{} was deleted by commit {id} (`{}`), with the sections of the releases before",
+                "{} was deleted by commit {id} (`{}`), with {}",
                 rel.display(),
-                self.subject
+                self.subject,
+                match self.held {
+                    Held::Releases => "the sections of the releases before".to_owned(),
+                    Held::Unreleased(1) => "the 1 unreleased entry it listed".to_owned(),
+                    Held::Unreleased(n) => format!("the {n} unreleased entries it listed"),
+                    Held::Unread => "what it held".to_owned(),
+                }
             ),
         }
     }
@@ -148,6 +219,7 @@ mod tests {
             commit: Oid::from_str("0b12fe08b0000000000000000000000000000000").unwrap(),
             subject: "feat: c".into(),
             kind,
+            held: Held::Releases,
         }
     }
 
@@ -166,6 +238,31 @@ mod tests {
         assert_eq!(
             deletion(Kind::Beside).restore(&config, rel),
             "`git checkout 0b12fe08b~1 -- :/CHANGELOG.md` brings it back"
+        );
+    }
+
+    #[test]
+    fn a_file_of_no_release_is_said_with_the_entries_it_listed() {
+        let rel = Path::new("CHANGELOG.md");
+        let said = |held| {
+            Deletion {
+                held,
+                ..deletion(Kind::Beside)
+            }
+            .what(rel)
+        };
+        let by = "CHANGELOG.md was deleted by commit 0b12fe08b (`feat: c`), with";
+        assert_eq!(
+            said(Held::Unreleased(1)),
+            format!("{by} the 1 unreleased entry it listed")
+        );
+        assert_eq!(
+            said(Held::Unreleased(3)),
+            format!("{by} the 3 unreleased entries it listed")
+        );
+        assert_eq!(
+            said(Held::Releases),
+            format!("{by} the sections of the releases before")
         );
     }
 
