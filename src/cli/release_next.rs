@@ -180,8 +180,12 @@ pub(super) fn say_next_with(
             "relhook: the working tree has changes the release does not include ({paths}); pre-push refuses a release tag on HEAD from a dirty tree"
         );
         let new = repo.untracked_paths(6).unwrap_or_default();
-        // Only new files (what the tests left): the steps for each kind.
-        push = if !new.is_empty() && new.len() == dirty_count(repo) {
+        let dirty = repo.dirty_paths(6).unwrap_or_default();
+        // A FIFO where a file is tracked: git can neither commit nor stash it.
+        push = if let Some(advice) = crate::release::special_advice(repo, &dirty) {
+            format!("{advice}, then {push}")
+        } else if !new.is_empty() && new.len() == dirty.len() {
+            // Only new files (what the tests left): the steps for each kind.
             let advice = match made.first() {
                 Some(m) => crate::testrun::leftovers::advice(&new, Some(m.tag), &m.config.commit),
                 None => crate::testrun::leftovers::advice(&new, None, &Config::default().commit),
@@ -291,10 +295,6 @@ pub(super) fn pre_push_tests(repo: &Repo, config: &Config) -> bool {
 
 /// The paths (at most five named) that make the working tree dirty, as pre-push sees it.
 /// How many paths make the tree dirty (at most six, as [`left_in_tree`] reads them).
-fn dirty_count(repo: &Repo) -> usize {
-    repo.dirty_paths(6).map_or(0, |d| d.len())
-}
-
 fn left_in_tree(repo: &Repo) -> Option<String> {
     repo.work_tree()?;
     let dirty = repo.dirty_paths(6).ok()?;

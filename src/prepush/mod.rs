@@ -465,13 +465,17 @@ fn dirty_tree(
         problems: vec![format!(
             "the working tree has uncommitted changes ({paths}); a release is published from a clean checkout, so that what was tagged and tested is what you have"
         )],
-        fix: match repo.untracked_paths(6)? {
+        fix: match (crate::release::special_advice(repo, &dirty), repo.untracked_paths(6)?) {
+            // A FIFO where a file is tracked: git can neither commit nor stash it.
+            (Some(advice), _) => format!(
+                "{advice}; make sure the tag is still on the right commit, and push again"
+            ),
             // Only new files (what a test run leaves): the steps for each kind.
-            new if new.len() == dirty.len() => format!(
+            (None, new) if new.len() == dirty.len() => format!(
                 "{}; then push again",
                 crate::testrun::leftovers::advice(&new, names.first().copied(), rules)
             ),
-            new if new.is_empty() => "commit or stash them; make sure the tag is still on the right commit, and push again".into(),
+            (None, new) if new.is_empty() => "commit or stash them; make sure the tag is still on the right commit, and push again".into(),
             _ => "commit or stash them (`git stash -u`: plain `git stash` leaves new files), or put build output in .gitignore; make sure the tag is still on the right commit, and push again".into(),
         },
     });

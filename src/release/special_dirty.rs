@@ -14,30 +14,62 @@ use crate::history::changelog::{NotAFile, not_a_file, not_a_file_what};
 pub fn special_dirty(repo: &Repo, dirty: &[String], again: &str) -> Option<Refusal> {
     let root = repo.work_tree()?;
     dirty.iter().find_map(|p| {
-        let rel = Path::new(p);
-        let kind = not_a_file(&root, rel)?;
-        if matches!(kind, NotAFile::Directory { .. } | NotAFile::DanglingLink) {
-            return None;
-        }
-        let word = crate::shellword::quote(p);
-        // HEAD's file is what `git checkout` puts back; without one, removing it is all.
-        let committed = repo
-            .head()
-            .and_then(|h| repo.file_at(h, rel).ok()?)
-            .is_some();
-        let step = match committed {
-            true => format!("`rm {word} && git checkout -- {word}`"),
-            false => format!("`rm {word}`"),
-        };
+        let (what, step) = special(repo, &root, p)?;
         Some(Refusal::new(
             Reason::DirtyTree,
-            format!(
-                "{}, which git can neither commit nor stash",
-                not_a_file_what(rel, kind)
-            ),
-            format!("{step}, then {again} again"),
+            format!("{what}, which git can neither commit nor stash"),
+            format!("`{step}`, then {again} again"),
         ))
     })
+}
+
+/// For a list of `dirty` paths whose advice would be "commit or stash" (the release's last
+/// words, pre-push's refusal): the steps that put HEAD's file back in place of each special
+/// one, why, and "commit or stash" for the others; `None` when none is special.
+pub fn special_advice(repo: &Repo, dirty: &[String]) -> Option<String> {
+    let root = repo.work_tree()?;
+    let (mut whats, mut steps, mut others) = (Vec::new(), Vec::new(), Vec::new());
+    for p in dirty {
+        match special(repo, &root, p) {
+            Some((what, step)) => {
+                whats.push(what);
+                steps.push(step);
+            }
+            None => others.push(p.clone()),
+        }
+    }
+    if steps.is_empty() {
+        return None;
+    }
+    let rest = match others.as_slice() {
+        [] => String::new(),
+        _ => format!("; commit or stash {}", crate::printable::list(&others)),
+    };
+    Some(format!(
+        "`{}` ({}, which git can neither commit nor stash){rest}",
+        steps.join(" && "),
+        whats.join("; ")
+    ))
+}
+
+/// What `p` is when the work tree holds it as a FIFO or another special file, and the step
+/// that removes it and puts HEAD's file back (removing it is all without one).
+fn special(repo: &Repo, root: &Path, p: &str) -> Option<(String, String)> {
+    let rel = Path::new(p);
+    let kind = not_a_file(root, rel)?;
+    if matches!(kind, NotAFile::Directory { .. } | NotAFile::DanglingLink) {
+        return None;
+    }
+    let word = crate::shellword::quote(p);
+    let committed = repo
+        .head()
+        .and_then(|h| repo.file_at(h, rel).ok()?)
+        .is_some();
+    let step = match committed {
+        true => format!("rm {word} && git checkout -- {word}"),
+        false => format!("rm {word}"),
+    };
+    Some((not_a_file_what(rel, kind), step))
 }
 
 /// Why a hand tag is refused over `dirty` (none when it is empty): a FIFO as
@@ -83,5 +115,10 @@ mod tests {
             r.to_string(),
             "yarn.lock is a FIFO (named pipe), not a file, which git can neither commit nor stash; `rm yarn.lock && git checkout -- yarn.lock`, then release again"
         );
+        assert_eq!(
+            special_advice(&repo, &dirty).unwrap(),
+            "`rm yarn.lock && git checkout -- yarn.lock` (yarn.lock is a FIFO (named pipe), not a file, which git can neither commit nor stash); commit or stash a b"
+        );
+        assert_eq!(special_advice(&repo, &dirty[..1]), None);
     }
 }
