@@ -24,6 +24,7 @@ pub mod position;
 pub mod prepush;
 pub mod printable;
 pub mod release;
+pub mod resume_advice;
 pub mod shellword;
 pub mod tag;
 pub mod testrun;

@@ -26,12 +26,19 @@ pub(crate) struct Context {
 impl Context {
     pub(super) fn new(cli: &Cli) -> Result<Context> {
         let cwd = std::env::current_dir().map_err(|e| Error::io("read", ".", e))?;
-        Ok(Context {
+        let ctx = Context {
             config_override: cli.config.as_ref().map(|p| cwd.join(p)),
             color_out: super::use_color(cli.color, &std::io::stdout()),
             color_err: super::use_color(cli.color, &std::io::stderr()),
             cwd,
-        })
+        };
+        // Every `--resume` the command advises repeats what it was given (see `resume_advice`).
+        let flags = match &cli.command {
+            super::args::Command::Release(a) => super::release_options::flags_of(a),
+            _ => Vec::new(),
+        };
+        crate::resume_advice::note(ctx.config_given(), &flags);
+        Ok(ctx)
     }
 
     /// Opens the repository around the working directory, its work tree and its

@@ -72,10 +72,11 @@ fn rewrites(fix: &str) -> bool {
         "git commit --amend",
         "git cherry-pick",
         "git revert",
-        "relhook release",
     ]
     .iter()
     .any(|w| fix.contains(w))
+        // `relhook --config FILE release --resume` as well.
+        || fix.contains(&format!("relhook{} release", crate::resume_advice::global()))
 }
 
 #[cfg(test)]

@@ -87,7 +87,7 @@ pub(super) fn unfinished_work(
                 detail: crate::tag::hand::describe_unfinished(repo, &view, &u),
                 fix: (!at_work).then(|| match crate::tag::hand::behind(repo, &view, &u) {
                     Some(b) => b.command,
-                    None => "relhook release --resume".into(),
+                    None => crate::resume_advice::command(),
                 }),
             });
         }
@@ -102,8 +102,8 @@ pub(super) fn unfinished_work(
         // Any relhook command finishes or undoes the transaction first; with a release to
         // finish as well, the one command that does both is named, not two different ones,
         // and on the release's own line when it names that command already (one fix, once).
-        let resume = "relhook release --resume";
-        if let Some(row) = out.iter_mut().find(|c| c.fix.as_deref() == Some(resume)) {
+        let resume = crate::resume_advice::command();
+        if let Some(row) = out.iter_mut().find(|c| c.fix.as_deref() == Some(&resume)) {
             if sync.ends_with(&format!("&& {resume}")) {
                 // A lock not the killed run's own stops the resume: removed first.
                 row.detail = format!("{}; and {what}", row.detail);
@@ -115,11 +115,7 @@ pub(super) fn unfinished_work(
                 );
             }
         } else {
-            let fix = if out.is_empty() {
-                sync
-            } else {
-                resume.to_owned()
-            };
+            let fix = if out.is_empty() { sync } else { resume };
             out.push(doctor::Check {
                 subject: "transaction".into(),
                 status: Status::Invalid,

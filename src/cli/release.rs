@@ -316,7 +316,11 @@ fn resume(
     }
     let dirty = repo.dirty_paths(5)?;
     if half.at_head && !opts.allow_dirty && !dirty.is_empty() {
-        if let Some(r) = crate::release::special_dirty(repo, &dirty, "`relhook release --resume`") {
+        if let Some(r) = crate::release::special_dirty(
+            repo,
+            &dirty,
+            &format!("`{}`", crate::resume_advice::command()),
+        ) {
             return refused(&r, json);
         }
         return refused(
@@ -329,7 +333,10 @@ fn resume(
                         config, opts
                     ))
                 ),
-                "commit or stash first, or tag it with them: `relhook release --resume --allow-dirty`",
+                format!(
+                    "commit or stash first, or tag it with them: `{}`",
+                    crate::resume_advice::with("--allow-dirty")
+                ),
             ),
             json,
         );
@@ -369,8 +376,9 @@ fn resume(
         Err(e) if e.interrupted().is_some() => Ok(interrupted(
             &e,
             &format!(
-                "{}: `relhook release --resume` finishes it",
-                super::release_after::left_behind(half)
+                "{}: `{}` finishes it",
+                super::release_after::left_behind(half),
+                crate::resume_advice::command()
             ),
         )),
         Err(e) if e.is_refusal() => {

@@ -36,10 +36,10 @@ pub(super) fn refused_resume(
                 _ => r.fix.clone(),
             };
             let r = Refusal { what, fix, ..r };
-            super::release::refused_in(&r, false, &Rerun::plain("relhook release --resume"))
+            super::release::refused_in(&r, false, &Rerun::resuming())
         }
         _ => {
-            let fix = format!("{stays}, `relhook release --resume` tries again");
+            let fix = format!("{stays}, `{}` tries again", crate::resume_advice::command());
             super::release::refused(&Refusal::new(r.reason, r.to_string(), fix), false)
         }
     }
@@ -355,9 +355,10 @@ pub(super) fn not_resumed(
     let e = e.to_string().lines().collect::<Vec<_>>().join(" ");
     let _ = writeln!(
         err,
-        "relhook: error: {} was not released: {e}; {}: `relhook release --resume` finishes it once that is fixed",
+        "relhook: error: {} was not released: {e}; {}: `{}` finishes it once that is fixed",
         half.tag,
-        left_behind(half)
+        left_behind(half),
+        crate::resume_advice::command()
     );
     Outcome::Code(2)
 }

@@ -39,6 +39,18 @@ impl Rerun {
         }
     }
 
+    /// `relhook release --resume`, with the config and the flags a resume honours as given:
+    /// the retry of a resume.
+    pub(super) fn resuming() -> Rerun {
+        let command = crate::resume_advice::command();
+        Rerun {
+            base: command.clone(),
+            full: command,
+            flags: crate::resume_advice::flags(),
+            global: crate::resume_advice::global(),
+        }
+    }
+
     /// `text` with each `` `relhook test`` it names given the `--config FILE` the release was.
     pub(super) fn configured(&self, text: &str) -> String {
         text.replace("`relhook test", &format!("`relhook{} test", self.global))
@@ -68,7 +80,7 @@ pub(super) fn command_of(args: &ReleaseArgs) -> String {
 
 /// The flags of `args` a retry repeats. Not `--dry-run` (a dry run's advice is the
 /// release's), nor `--format` (how it is said, not what is done).
-fn flags_of(args: &ReleaseArgs) -> Vec<&'static str> {
+pub(super) fn flags_of(args: &ReleaseArgs) -> Vec<&'static str> {
     [
         (args.allow_dirty, "--allow-dirty"),
         (args.allow_branch, "--allow-branch"),

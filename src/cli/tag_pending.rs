@@ -6,9 +6,6 @@ use crate::config::Config;
 use crate::git::Repo;
 use crate::git::txn::Pending;
 
-/// The command that finishes a killed release, and then makes its tag.
-const RESUME: &str = "relhook release --resume";
-
 /// Why tag `tag` (judged under `config`) is refused while `p` waits, with the way on: the
 /// command that finishes it, then the tag again, unless that command makes this very tag
 /// (the release the killed run was making).
@@ -16,7 +13,8 @@ pub(super) fn refusal(repo: &Repo, config: &Config, tag: &str, p: &Pending) -> S
     if p.running {
         return format!("{}; tag again once it is done", p.said);
     }
-    if !p.fix.ends_with(RESUME) {
+    // The command that finishes a killed release, and then makes its tag.
+    if !p.fix.ends_with(&crate::resume_advice::command()) {
         return format!("{}; `{}`, then tag again", p.said, p.fix);
     }
     let makes_it = crate::release::half_made(repo, config).is_some_and(|h| h.tag == tag);

@@ -333,11 +333,13 @@ impl Default for CommitConfig {
 
 impl Config {
     /// The command that makes a release of what this configuration releases: `relhook
-    /// release`, or in a package's view `relhook release --package NAME`.
+    /// release`, or in a package's view `relhook release --package NAME`; with the
+    /// `--config FILE` given, which this configuration may be read from.
     pub fn release_command(&self) -> String {
+        let global = crate::resume_advice::global();
         match &self.package {
-            Some(p) => format!("relhook release --package {}", p.name),
-            None => "relhook release".to_owned(),
+            Some(p) => format!("relhook{global} release --package {}", p.name),
+            None => format!("relhook{global} release"),
         }
     }
 

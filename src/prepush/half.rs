@@ -72,8 +72,8 @@ pub(super) fn half_made(
     let header = header(repo, commit);
     let branch = u.local_ref.strip_prefix("refs/heads/");
     let resume = match (from_head, branch) {
-        (true, _) | (false, None) => "relhook release --resume".to_owned(),
-        (false, Some(b)) => format!("git checkout {b} && relhook release --resume"),
+        (true, _) | (false, None) => crate::resume_advice::command(),
+        (false, Some(b)) => format!("git checkout {b} && {}", crate::resume_advice::command()),
     };
     let push = push_again(remote, u);
     Some(Refusal {

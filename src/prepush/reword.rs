@@ -103,7 +103,8 @@ pub(super) fn with_tags(
     }
     if is_one_release_commit(repo, config, tags) {
         return format!(
-            "`git tag -d {names}` first ({what} above it: {stays} on the old commits), then {rebase}, then `relhook release --resume` (tags the rewritten release commit again), then push again"
+            "`git tag -d {names}` first ({what} above it: {stays} on the old commits), then {rebase}, then `{}` (tags the rewritten release commit again), then push again",
+            crate::resume_advice::command()
         );
     }
     let moves: Vec<String> = tags

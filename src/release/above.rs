@@ -241,9 +241,10 @@ pub fn refusal(
         };
         let fix = match (half, by_hand) {
             (Some(h), _) => format!(
-                "{} is the release commit of {greatest} and tag {} is missing: `relhook release --resume` tags it (if a remote has the tag, fetch it instead: `git fetch origin tag {}`)",
+                "{} is the release commit of {greatest} and tag {} is missing: `{}` tags it (if a remote has the tag, fetch it instead: `git fetch origin tag {}`)",
                 crate::git::short_id(h.commit),
                 h.tag,
+                crate::resume_advice::command(),
                 h.tag
             ),
             // Not "a version above it": that would leave the written release untagged.

@@ -113,8 +113,9 @@ impl HalfMade {
             ));
         }
         format!(
-            "{place} ({short}) is the release commit of {} but {tag} (an interrupted release){lock}; `relhook release --resume` finishes it{fetch}",
-            self.version
+            "{place} ({short}) is the release commit of {} but {tag} (an interrupted release){lock}; `{}` finishes it{fetch}",
+            self.version,
+            crate::resume_advice::command()
         )
     }
 
@@ -141,16 +142,18 @@ impl HalfMade {
             // Pushed: the remote's tag, when it has one, else the release finished here.
             return self.unlocked(match (&self.pushed_to, self.misplaced_tag) {
                 (Some(remote), None) => format!(
-                    "git fetch {} tag {} || relhook release --resume",
+                    "git fetch {} tag {} || {}",
                     crate::shellword::quote(remote),
-                    crate::shellword::quote(&self.tag)
+                    crate::shellword::quote(&self.tag),
+                    crate::resume_advice::command()
                 ),
                 (Some(remote), Some(_)) => format!(
-                    "git fetch --force {} tag {} || relhook release --resume",
+                    "git fetch --force {} tag {} || {}",
                     crate::shellword::quote(remote),
-                    crate::shellword::quote(&self.tag)
+                    crate::shellword::quote(&self.tag),
+                    crate::resume_advice::command()
                 ),
-                _ => "relhook release --resume".into(),
+                _ => crate::resume_advice::command(),
             });
         }
         let tag = self.misplaced_tag.map(|_| self.tag.as_str());
@@ -404,7 +407,7 @@ pub fn resume(
             Err(undo) => Err(Error::Unfinished {
                 error: Box::new(e),
                 left: format!("removing the test record it made failed too ({undo})"),
-                finish: "`relhook release --resume` finishes the release".into(),
+                finish: format!("`{}` finishes the release", crate::resume_advice::command()),
             }),
         },
     }

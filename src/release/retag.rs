@@ -239,7 +239,7 @@ impl Retag {
             let version = self.stale.version(&self.version);
             super::stale::redo(self.commit, &version, self.at_head, tag)
         } else {
-            "relhook release --resume".to_owned()
+            crate::resume_advice::command()
         }
     }
 

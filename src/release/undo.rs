@@ -200,13 +200,13 @@ pub fn finish_or_drop(repo: &Repo, branch: &str, commit: Oid) -> String {
     if let Some((name, tip)) = made_on {
         return still_on(repo, &name, tip, commit);
     }
+    let resume = crate::resume_advice::command();
     match repo.head() {
         Some(h) if h == commit => {
-            "`relhook release --resume` finishes the release, or `git reset --keep HEAD~1` drops it"
-                .into()
+            format!("`{resume}` finishes the release, or `git reset --keep HEAD~1` drops it")
         }
         Some(h) if repo.reaches(h, commit) => format!(
-            "`relhook release --resume` finishes the release, or `git rebase --onto {short}~1 {short}` drops the release commit ({short}) and keeps the commits made on top of it"
+            "`{resume}` finishes the release, or `git rebase --onto {short}~1 {short}` drops the release commit ({short}) and keeps the commits made on top of it"
         ),
         _ => {
             // HEAD switched away while the tests ran: the branch the release was made on still
@@ -240,7 +240,8 @@ fn still_on(repo: &Repo, branch: &str, tip: Oid, commit: Oid) -> String {
             "`git rebase --onto {short}~1 {short} {branch}` drops it and keeps the commits made on top of it"
         )
     };
+    let resume = crate::resume_advice::command();
     format!(
-        "the release commit ({short}) is still on {branch}: `{switch} && relhook release --resume` finishes the release, or {drop}"
+        "the release commit ({short}) is still on {branch}: `{switch} && {resume}` finishes the release, or {drop}"
     )
 }

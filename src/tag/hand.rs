@@ -78,9 +78,6 @@ fn needs_section(repo: &Repo, config: &Config, version: &Version, commit: Oid) -
 /// of a single tag, so it never speaks for another transaction.
 pub const SETTLED: &str = "relhook-tag-settled";
 
-/// How a hand tag's release commit that could not be undone is finished.
-const RESUMES: &str = "`relhook release --resume` finishes the release";
-
 /// Notes `line` as settled (`Some`), or takes any note back (`None`). Best effort: without
 /// the note `committed` only runs relhook, which finds nothing to do.
 pub fn note_settled(git_dir: &Path, line: Option<&str>) {
@@ -475,7 +472,7 @@ pub fn complete(
         let branch = repo.head_ref_name()?;
         return match crate::release::undo_commit(repo, &branch, commit, new, &edits.edits, None) {
             Ok(()) => Err(e),
-            Err(undo) => Err(crate::release::not_undone(e, &undo, RESUMES.into())),
+            Err(undo) => Err(crate::release::not_undone(e, &undo, resumes())),
         };
     }
     Ok(Some(Rewritten {
@@ -516,4 +513,9 @@ fn retag(repo: &Repo, u: &Update, commit: Oid) -> Result<()> {
         Some(target),
         "relhook: release commit",
     )
+}
+
+/// How a hand tag's release commit that could not be undone is finished.
+fn resumes() -> String {
+    format!("`{}` finishes the release", crate::resume_advice::command())
 }

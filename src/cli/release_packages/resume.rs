@@ -37,7 +37,11 @@ pub(super) fn resume(
     }
     let dirty = repo.dirty_paths(5)?;
     if half.at_head && !opts.allow_dirty && !dirty.is_empty() {
-        if let Some(r) = crate::release::special_dirty(repo, &dirty, "`relhook release --resume`") {
+        if let Some(r) = crate::release::special_dirty(
+            repo,
+            &dirty,
+            &format!("`{}`", crate::resume_advice::command()),
+        ) {
             return release::refused(&r, json);
         }
         let tests = !opts.no_test
@@ -50,8 +54,9 @@ pub(super) fn resume(
                 Reason::DirtyTree,
                 format!("the working tree is not clean ({})", dirty.join(", ")),
                 format!(
-                    "{}: commit or stash first, or tag it with them: `relhook release --resume --allow-dirty`",
-                    release_after::tagged_on(tests)
+                    "{}: commit or stash first, or tag it with them: `{}`",
+                    release_after::tagged_on(tests),
+                    crate::resume_advice::with("--allow-dirty")
                 ),
             ),
             json,
@@ -103,7 +108,10 @@ pub(super) fn resume(
         }
         Err(e) if e.interrupted().is_some() => Ok(release_after::interrupted(
             &e,
-            "the release commit stays, and `relhook release --resume` makes the tags it still lacks",
+            &format!(
+                "the release commit stays, and `{}` makes the tags it still lacks",
+                crate::resume_advice::command()
+            ),
         )),
         Err(e) if e.is_refusal() => {
             // Tags left on the release commit as it was before a rewrite stay there.
@@ -118,8 +126,9 @@ pub(super) fn resume(
             let e = e.to_string().lines().collect::<Vec<_>>().join(" ");
             let _ = writeln!(
                 err,
-                "relhook: error: {} not released: {e}; the release commit stays: `relhook release --resume` finishes it once that is fixed",
-                tags.join(", ")
+                "relhook: error: {} not released: {e}; the release commit stays: `{}` finishes it once that is fixed",
+                tags.join(", "),
+                crate::resume_advice::command()
             );
             Ok(Outcome::Code(2))
         }

@@ -14,7 +14,9 @@ use crate::git::Repo;
 use crate::{Error, Result};
 
 /// What a recovery that finished a release's commit adds: its tag is still to be made.
-pub const RESUME_MAKES_TAG: &str = "; `relhook release --resume` makes its tag";
+pub fn resume_makes_tag() -> String {
+    format!("; `{}` makes its tag", crate::resume_advice::command())
+}
 
 /// The journal's file name in the git dir.
 pub(super) const JOURNAL: &str = "relhook-txn";
@@ -247,9 +249,9 @@ pub fn recover_full(repo: &Repo) -> Result<Option<Recovered>> {
         }
         // A release's tag comes after its commit: not finished until its resume makes it.
         let tag = if j.what == "release" {
-            RESUME_MAKES_TAG
+            resume_makes_tag()
         } else {
-            ""
+            String::new()
         };
         format!(
             "finished an interrupted {} (its commit was made; {done}){tag}",

@@ -48,11 +48,11 @@ pub(super) fn fix(repo: &Repo, j: &Journal, lock: &Path) -> String {
 
 /// The command that finishes or undoes the killed run `j`: a release that moved its branch
 /// has its commit, and only its resume makes its tag too (doctor names the same).
-pub(super) fn finishing<'a>(repo: &Repo, j: &'a Journal) -> &'a str {
+pub(super) fn finishing(repo: &Repo, j: &Journal) -> String {
     if j.what == "release" && j.moved_forward(repo) {
-        "relhook release --resume"
+        crate::resume_advice::command()
     } else {
-        j.sync_command()
+        j.sync_command().to_owned()
     }
 }
 

@@ -45,7 +45,7 @@ use crate::{Error, Result};
 
 pub use crate::failpoint::failpoint;
 use journal::{JOURNAL, oid_or_dash};
-pub use journal::{Pending, RESUME_MAKES_TAG, pending, recover, recover_full};
+pub use journal::{Pending, pending, recover, recover_full, resume_makes_tag};
 pub use lock::{LockFile, alive, lock_wait, sweep_beside};
 pub use recovered::{Recovered, journal_left};
 pub use releasing::{Releasing, releasing};

@@ -58,14 +58,15 @@ impl HalfMade {
             )
         };
         format!(
-            "{} ({}) is a release commit whose {} ({what}); `relhook release --resume` {fix}",
+            "{} ({}) is a release commit whose {} ({what}); `{}` {fix}",
             if self.at_head {
                 "HEAD"
             } else {
                 "a commit below HEAD"
             },
             crate::git::short_id(self.commit),
-            self.tag_state()
+            self.tag_state(),
+            crate::resume_advice::command()
         )
     }
 
@@ -100,7 +101,7 @@ impl HalfMade {
             return command;
         }
         if self.stale.is_empty() {
-            return "relhook release --resume".into();
+            return crate::resume_advice::command();
         }
         let made: Vec<&str> = self
             .released
@@ -170,7 +171,7 @@ impl HalfMade {
         // A tag missing for another reason is made once the remote's are taken.
         let taken = |t: &String| self.theirs.iter().any(|(o, _)| o == t);
         if self.missing.iter().any(|(t, _)| !taken(t)) {
-            commands.push("relhook release --resume".into());
+            commands.push(crate::resume_advice::command());
         }
         Some((problems.join("; "), commands.join(" && ")))
     }

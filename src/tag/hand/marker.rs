@@ -142,11 +142,14 @@ pub fn describe_unfinished(repo: &Repo, config: &Config, u: &Update) -> String {
     );
     match super::behind(repo, config, u) {
         Some(b) => format!(
-            "{lost}, and {}, where `relhook release --resume` refuses to make it; {}",
-            b.what, b.fix
+            "{lost}, and {}, where `{}` refuses to make it; {}",
+            b.what,
+            crate::resume_advice::command(),
+            b.fix
         ),
         None => format!(
-            "{lost}; `relhook release --resume` makes the release commit and moves the tag onto it"
+            "{lost}; `{}` makes the release commit and moves the tag onto it",
+            crate::resume_advice::command()
         ),
     }
 }

@@ -108,7 +108,9 @@ fn unfinished_below(repo: &Repo, config: &Config, version: &Version) -> Option<S
 
 fn no_tag(half: &HalfMade) -> String {
     format!(
-        "HEAD is the release commit of {}, which has no tag: `git tag -a {}` (or `relhook release --resume`)",
-        half.version, half.tag
+        "HEAD is the release commit of {}, which has no tag: `git tag -a {}` (or `{}`)",
+        half.version,
+        half.tag,
+        crate::resume_advice::command()
     )
 }

@@ -1,0 +1,113 @@
+//! The command that finishes an interrupted release, as every piece of advice names it:
+//! `relhook release --resume` with the `--config FILE` given and the flags a resume honours.
+//! Pasted bare, it would read `.relconfig.toml` (another tag prefix, other tests) and tag
+//! unsigned, refuse the dirty tree, or run the tests the release skipped. The advice is formed
+//! deep in the release, tag, hook and journal code, which never sees the command line: the
+//! command line is noted here once, when a command starts (`cli::Context`). Repeated flags,
+//! not a journal: the journal is gone once the release commit is made.
+
+use std::path::Path;
+use std::sync::RwLock;
+
+/// What the command line gave that a resume needs again.
+struct Given {
+    /// ` --config FILE` (quoted), or empty.
+    global: String,
+    flags: Vec<&'static str>,
+}
+
+static GIVEN: RwLock<Given> = RwLock::new(Given {
+    global: String::new(),
+    flags: Vec::new(),
+});
+
+/// The flags a resume honours, in the order the retry names them: not `--allow-branch` nor
+/// `--allow-unlinted` (a resume checks neither), nor a version, `--pre` or `--package` (the
+/// release commit says which release it is).
+pub const RESUME_FLAGS: [&str; 3] = ["--allow-dirty", "--no-test", "--sign"];
+
+/// Notes the `--config` file given and the flags given of [`RESUME_FLAGS`].
+pub fn note(config: Option<&Path>, flags: &[&'static str]) {
+    let given = Given::of(config, flags);
+    if let Ok(mut g) = GIVEN.write() {
+        *g = given;
+    }
+}
+
+impl Given {
+    fn of(config: Option<&Path>, flags: &[&'static str]) -> Given {
+        Given {
+            global: config.map_or(String::new(), |c| {
+                format!(
+                    " --config {}",
+                    crate::shellword::quote(&c.to_string_lossy())
+                )
+            }),
+            flags: RESUME_FLAGS
+                .into_iter()
+                .filter(|f| flags.contains(f))
+                .collect(),
+        }
+    }
+
+    fn command(&self, flag: Option<&str>) -> String {
+        let mut command = format!("relhook{} release --resume", self.global);
+        for f in &self.flags {
+            command.push_str(&format!(" {f}"));
+        }
+        if let Some(flag) = flag.filter(|f| !self.flags.contains(f)) {
+            command.push_str(&format!(" {flag}"));
+        }
+        command
+    }
+}
+
+/// ` --config FILE` as given (quoted), or empty.
+pub fn global() -> String {
+    GIVEN.read().map(|g| g.global.clone()).unwrap_or_default()
+}
+
+/// The flags noted.
+pub fn flags() -> Vec<&'static str> {
+    GIVEN.read().map(|g| g.flags.clone()).unwrap_or_default()
+}
+
+/// `relhook [--config FILE] release --resume [FLAGS]`.
+pub fn command() -> String {
+    GIVEN
+        .read()
+        .map(|g| g.command(None))
+        .unwrap_or_else(|_| "relhook release --resume".to_owned())
+}
+
+/// [`command`] with `flag` too, unless it has it.
+pub fn with(flag: &str) -> String {
+    GIVEN
+        .read()
+        .map(|g| g.command(Some(flag)))
+        .unwrap_or_else(|_| format!("relhook release --resume {flag}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_resume_repeats_the_config_and_the_flags_it_honours() {
+        let plain = Given::of(None, &[]);
+        assert_eq!(plain.command(None), "relhook release --resume");
+        assert_eq!(
+            plain.command(Some("--allow-dirty")),
+            "relhook release --resume --allow-dirty"
+        );
+        let given = Given::of(
+            Some(Path::new("my conf.toml")),
+            &["--sign", "--allow-branch", "--no-test", "--allow-dirty"],
+        );
+        assert_eq!(
+            given.command(None),
+            "relhook --config 'my conf.toml' release --resume --allow-dirty --no-test --sign"
+        );
+        assert_eq!(given.command(Some("--no-test")), given.command(None));
+    }
+}
