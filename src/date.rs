@@ -66,6 +66,13 @@ pub fn date_in(at: Timestamp, zone: &TimeZone) -> String {
 }
 
 /// `seconds` since the epoch, clamped to the range a calendar date can show.
+/// The time at `seconds` since the epoch, in UTC (`2026-01-01 12:00:00 UTC`).
+pub fn utc_time(seconds: i64) -> String {
+    timestamp(seconds)
+        .strftime("%Y-%m-%d %H:%M:%S UTC")
+        .to_string()
+}
+
 fn timestamp(seconds: i64) -> Timestamp {
     let max = Timestamp::MAX.as_second();
     let min = Timestamp::MIN.as_second();

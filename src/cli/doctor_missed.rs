@@ -40,7 +40,8 @@ fn plural_them(n: usize) -> &'static str {
 }
 
 /// Why post-commit gave these commits no entry: the file each stored was not one it adds
-/// entries to (post-commit said so, and left it), or post-commit did not run.
+/// entries to (post-commit said so, and left it), git am, a held lock post-commit noted
+/// (see `lock_met`), or post-commit did not run.
 fn why_missed(repo: &Repo, config: &Config, plan: &SyncPlan) -> String {
     let path = &config.changelog.path;
     // Merged in with an older line's release: listed in its section, new on this line.
@@ -81,11 +82,24 @@ fn why_missed(repo: &Repo, config: &Config, plan: &SyncPlan) -> String {
         "made while {} was not a Keep a Changelog file",
         path.display()
     );
+    // post-commit ran, and noted the held lock that stopped it.
+    let locked: Vec<String> = ids
+        .iter()
+        .filter(|c| !unkept.contains(c) && made.get(c).is_none_or(|a| a != "am"))
+        .filter_map(|c| crate::history::accumulate::lock_met::met(repo.git_dir(), *c))
+        .map(|m| m.said())
+        .collect();
+    let met = match locked.as_slice() {
+        [] => String::new(),
+        [one] => format!("made while relhook's post-commit met {one}"),
+        [.., last] => format!("made while relhook's post-commit met held locks (the last: {last})"),
+    };
     let not_run = "made while relhook's post-commit did not run: before `relhook install`, killed, or skipped";
     reasons(&[
         (unkept.len(), kept_out.as_str()),
         (am, AM),
-        (added.len() - unkept.len() - am, not_run),
+        (locked.len(), met.as_str()),
+        (added.len() - unkept.len() - am - locked.len(), not_run),
     ])
 }
 

@@ -18,6 +18,7 @@ mod entries;
 mod first_entry;
 mod hand_edited;
 mod kept_out;
+pub mod lock_met;
 mod merged;
 mod off;
 mod op;

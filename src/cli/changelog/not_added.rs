@@ -30,6 +30,10 @@ pub(super) fn said(err: &mut dyn Write, repo: &Repo, config: &Config, e: Error) 
         None => Outcome::Code(2),
     };
     let short = repo.head().map(crate::git::short_id).unwrap_or_default();
+    // Doctor names this reason later, not "post-commit did not run".
+    if let (Error::Locked { path, .. }, Some(head)) = (&e, repo.head()) {
+        crate::history::accumulate::lock_met::note(repo.git_dir(), head, path);
+    }
     let sync = sync_command(config);
     if let Some((rm, why)) = e.bad_journal_removal() {
         let _ = writeln!(
