@@ -50,6 +50,17 @@ pub(super) fn locked_message(path: &std::path::Path, waited_ms: u64, age_s: Opti
     }
 }
 
+/// The operating system's reason `source` gives, without the ` at path "…"` tempfile adds to
+/// its errors: the message names the file already ("cannot write X: No space left on device
+/// (os error 28) at path X" said it twice), or the temporary file, gone with the error.
+pub(super) fn os_reason(source: &std::io::Error) -> String {
+    let said = source.to_string();
+    match said.rfind(" at path \"") {
+        Some(at) if said.ends_with('"') => said[..at].to_owned(),
+        _ => said,
+    }
+}
+
 /// For a refusal by the file's permissions, the command that shows them: the error alone
 /// does not say whether the file, or the folder it is in, is the one to change.
 pub(super) fn permission_fix(source: &std::io::Error, path: &std::path::Path) -> String {
@@ -242,6 +253,28 @@ impl Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// QA50: a full disk was said with the path twice: "cannot write X: No space left on
+    /// device (os error 28) at path X" (tempfile's writer adds the path).
+    #[test]
+    fn the_reason_names_no_path_tempfile_added() {
+        let full = std::io::Error::from_raw_os_error(libc::ENOSPC);
+        let added = std::io::Error::new(full.kind(), format!("{full} at path \"/r/x\""));
+        let e = Error::io("write", "/r/x", added);
+        assert_eq!(
+            e.to_string(),
+            "cannot write `/r/x`: No space left on device (os error 28)"
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let gone = dir.path().join("gone");
+        let made = tempfile::Builder::new().tempfile_in(&gone).unwrap_err();
+        let e = Error::io("create a temporary file in", &gone, made);
+        assert!(!e.to_string().contains("at path"), "{e}");
+        assert_eq!(
+            os_reason(&std::io::Error::other("at path \"")),
+            "at path \""
+        );
+    }
 
     /// QA49: a folder not made yet (an object's `objects/ab` in a read-only `objects`) was
     /// named for `ls -ld`, which fails on it: the first folder there is named instead.

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 mod denied;
 mod hint;
 pub use hint::permission_step;
-use hint::{locked_message, one_line, permission_fix, unreadable_index};
+use hint::{locked_message, one_line, os_reason, permission_fix, unreadable_index};
 
 /// Shorthand for results whose error is [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -16,7 +16,7 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 #[non_exhaustive]
 pub enum Error {
     /// A file could not be read or written.
-    #[error("cannot {action} `{}`: {source}{}", path.display(), permission_fix(source, path))]
+    #[error("cannot {action} `{}`: {}{}", path.display(), os_reason(source), permission_fix(source, path))]
     Io {
         /// What was being done ("read", "write", ...).
         action: &'static str,

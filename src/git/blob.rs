@@ -265,8 +265,10 @@ fn write_loose(
         .prefix("tmp_obj_")
         .tempfile_in(&dir)
         .map_err(|e| Error::io("create a temporary file in", &dir, e))?;
-    tmp.write_all(&compressed)
-        .map_err(|e| Error::io("write", tmp.path(), e))?;
+    // Through the plain file: tempfile's own writer adds its path to every error.
+    tmp.as_file_mut()
+        .write_all(&compressed)
+        .map_err(|e| Error::io("write", &path, e))?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
