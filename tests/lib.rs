@@ -554,6 +554,7 @@ mod qa50_pep440_next;
 mod qa50_post_commit_lock_reason;
 mod qa50_resume_advice;
 mod qa50_revert_many;
+mod qa50_root_dependents;
 mod qa50_teammate_clone;
 mod qa6a;
 mod qa7;

@@ -73,7 +73,15 @@ pub fn bumped_crates(
     for (m, _) in &own {
         add(m.clone(), &mut manifests);
     }
-    for (dir, _) in &workspaces {
+    // Any member of a bumped crate's workspace may require it (a package on the root crate).
+    let own_workspaces: Vec<PathBuf> = own
+        .iter()
+        .filter_map(|(m, _)| workspace_root(read, m, &read(m)?))
+        .collect();
+    for dir in own_workspaces
+        .iter()
+        .chain(workspaces.iter().map(|(d, _)| d))
+    {
         add(dir.join("Cargo.toml"), &mut manifests);
         for m in crate::history::packages::detect::cargo_members(&root.join(dir)) {
             add(dir.join(m).join("Cargo.toml"), &mut manifests);
@@ -172,22 +180,41 @@ pub(crate) fn workspace_root(
     None
 }
 
+/// A requirement a release moved.
+#[derive(Debug, Clone)]
+pub struct Moved {
+    /// The manifest holding it, from the top of the work tree.
+    pub manifest: PathBuf,
+    /// Its table (`dependencies`, `dev-dependencies`, `workspace.dependencies`…).
+    pub section: String,
+    /// The crate it requires.
+    pub name: String,
+    /// The requirement before and after.
+    pub before: String,
+    /// The requirement written instead.
+    pub after: String,
+}
+
 /// Moves every requirement on a crate the release bumps (to `version`) in the planned edits
 /// `edits` (the version files' edits already there, read instead of the files), adding an edit
-/// for a manifest that has none yet. A requirement the new version does not meet and relhook
-/// cannot rewrite (a range, an escaped or multi-line string) is refused, naming its line.
+/// for a manifest that has none yet, and returns them. A requirement the new version does not
+/// meet and relhook cannot rewrite (a range, an escaped or multi-line string) is refused,
+/// naming its line; so is any the new version does not meet when `rewrite` is false
+/// (`[release] bump_dependents = false`): left, the workspace would no longer resolve.
 pub fn requirement_edits(
     root: &Path,
     edits: &mut Vec<Edit>,
     bumped: &[(VersionFile, String)],
     version: &Version,
-) -> Result<()> {
+    rewrite: bool,
+) -> Result<Vec<Moved>> {
     let crates = {
         let planned = |p: &Path| planned_text(root, edits, p);
         bumped_crates(&planned, root, bumped)
     };
+    let mut moved = Vec::new();
     if crates.bumped.is_empty() {
-        return Ok(());
+        return Ok(moved);
     }
     for m in &crates.manifests {
         let Some(text) = planned_text(root, edits, m) else {
@@ -214,11 +241,39 @@ pub fn requirement_edits(
                     fix,
                 ))
             };
+            if !rewrite {
+                let (req, at) = match &dep.version {
+                    None => continue,
+                    Some(Stated::Plain { text, span }) => (text, span.start),
+                    Some(Stated::Escaped { text, at }) => (text, *at),
+                };
+                if semver::VersionReq::parse(req).is_ok_and(|r| !r.matches(version)) {
+                    return Err(refuse(
+                        at,
+                        format!(
+                            "`{req}` does not admit {version}, and `[release] bump_dependents = false` leaves it as it is; nothing was released"
+                        ),
+                        format!(
+                            "edit it by hand so that it admits {version}, commit, and run the release again"
+                        ),
+                    ));
+                }
+                continue;
+            }
             match dep.version {
                 None => {}
                 Some(Stated::Plain { text: req, span }) => match admitting(&req, version) {
                     Rewrite::Same => {}
-                    Rewrite::To(after) => changes.push((span, after)),
+                    Rewrite::To(after) => {
+                        moved.push(Moved {
+                            manifest: m.clone(),
+                            section: dep.section.clone(),
+                            name: name.clone(),
+                            before: req.clone(),
+                            after: after.clone(),
+                        });
+                        changes.push((span, after));
+                    }
                     Rewrite::Unsupported => {
                         return Err(refuse(
                             span.start,
@@ -269,7 +324,7 @@ pub fn requirement_edits(
             }
         }
     }
-    Ok(())
+    Ok(moved)
 }
 
 /// [`deps::rewrite`] for a requirement on a crate at `version`, made to admit it: cargo
@@ -331,5 +386,38 @@ mod tests {
         assert_eq!(to("0.3.0", "0.3.1"), Rewrite::To("0.3.1".into()));
         assert_eq!(to("0.3", "0.3.1"), Rewrite::Same);
         assert_eq!(to(">=0.3, <0.4", "0.4.0"), Rewrite::Unsupported);
+    }
+
+    #[test]
+    fn a_member_requiring_the_root_crate_moves_with_it_or_is_refused() {
+        let tmp = tempfile::tempdir().unwrap();
+        let top = "[package]\nname = \"app\"\nversion = \"2.0.0\"\n\n[workspace]\nmembers = [\".\", \"api\"]\n";
+        std::fs::write(tmp.path().join("Cargo.toml"), top).unwrap();
+        std::fs::create_dir(tmp.path().join("api")).unwrap();
+        let api = "[package]\nname = \"api\"\nversion = \"1.0.0\"\n\n[dependencies]\napp = { path = \"..\", version = \"2.0.0\" }\n";
+        std::fs::write(tmp.path().join("api/Cargo.toml"), api).unwrap();
+        let bumped = [(
+            VersionFile {
+                path: "Cargo.toml".into(),
+                locator: Locator::TomlKey("package.version".into()),
+            },
+            "2.0.0".to_owned(),
+        )];
+        let v3 = Version::new(3, 0, 0);
+        let mut edits = Vec::new();
+        let moved = requirement_edits(tmp.path(), &mut edits, &bumped, &v3, true).unwrap();
+        assert_eq!(moved.len(), 1, "{moved:?}");
+        assert_eq!(moved[0].manifest, Path::new("api/Cargo.toml"));
+        assert_eq!(
+            (moved[0].before.as_str(), moved[0].after.as_str()),
+            ("2.0.0", "3.0.0")
+        );
+        // Not rewritten, it is refused, naming its line.
+        let e = requirement_edits(tmp.path(), &mut Vec::new(), &bumped, &v3, false);
+        let e = e.unwrap_err().to_string();
+        assert!(e.contains("api/Cargo.toml:6:"), "{e}");
+        // A patch it admits is no refusal.
+        let patch = Version::new(2, 0, 1);
+        assert!(requirement_edits(tmp.path(), &mut Vec::new(), &bumped, &patch, false).is_ok());
     }
 }

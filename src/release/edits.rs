@@ -73,8 +73,16 @@ pub fn edits_with(
     edits.extend(bumps);
     // A package of a `[packages]` monorepo: its dependents are the monorepo release's.
     let dependents = config.package.is_none() && config.release.bump_dependents;
-    if dependents {
-        crates::requirement_edits(root, &mut edits, &sorted.bumped, version)?;
+    let mut also = Vec::new();
+    if config.package.is_none() {
+        let rewrite = config.release.bump_dependents;
+        let moved = crates::requirement_edits(root, &mut edits, &sorted.bumped, version, rewrite)?;
+        // The packages requiring the root's crates: their Unreleased names the new requirement.
+        let (logs, notes) = super::packages::root_dependent::of_root::unreleased_edits(
+            repo, config, root, &moved, version,
+        )?;
+        edits.extend(logs);
+        also = notes;
     }
     let (bumped, old_file_versions): (Vec<_>, Vec<_>) = sorted.bumped.into_iter().unzip();
     if dependents {
@@ -86,7 +94,12 @@ pub fn edits_with(
         bumped,
         old_file_versions,
         left_alone: [sorted.left_alone, locks_left].concat(),
-        also: sorted.also.into_iter().chain(carried_once).collect(),
+        also: sorted
+            .also
+            .into_iter()
+            .chain(carried_once)
+            .chain(also)
+            .collect(),
         untracked: Vec::new(),
     };
     e.leave_out_untracked_locks(repo);

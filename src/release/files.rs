@@ -378,9 +378,10 @@ pub fn files_written(
             out.push(e.path);
         }
     }
-    if config.package.is_none() && config.release.bump_dependents {
+    if config.package.is_none() {
         let mut edits = Vec::new();
-        super::crates::requirement_edits(root, &mut edits, &bumped, version)?;
+        let rewrite = config.release.bump_dependents;
+        super::crates::requirement_edits(root, &mut edits, &bumped, version, rewrite)?;
         for e in edits {
             if !out.contains(&e.path) {
                 out.push(e.path);

@@ -30,7 +30,7 @@ pub mod message;
 mod on_pre;
 mod resume;
 mod reworded;
-mod root_dependent;
+pub(crate) mod root_dependent;
 mod root_tagged;
 mod versionless;
 

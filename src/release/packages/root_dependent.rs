@@ -13,6 +13,9 @@ use crate::git::Repo;
 use crate::history::version::files::Edit;
 use crate::release::dependents::Change;
 
+// The other way round: the packages that depend on the root's release.
+pub(crate) mod of_root;
+
 /// The changes of `changes` the root project ships: in its own manifest, which is one of its
 /// version files (a private package.json is never published: what it requires ships nowhere).
 pub(super) fn due(config: &Config, root: &Path, changes: &[Change]) -> Vec<Change> {
@@ -45,6 +48,13 @@ pub(super) fn unreleased_edit(
     root: &Path,
     due: &[Change],
 ) -> Result<Option<Edit>> {
+    let entries: Vec<String> = due.iter().map(Change::entry).collect();
+    entries_edit(repo, config, root, &entries)
+}
+
+/// The edit of the changelog of `config` (the root's, or a package's view) that lists `due`
+/// (entries without the `- `) under `## [Unreleased]`; `None` when there is nothing to add.
+fn entries_edit(repo: &Repo, config: &Config, root: &Path, due: &[String]) -> Result<Option<Edit>> {
     if due.is_empty() {
         return Ok(None);
     }
@@ -70,12 +80,12 @@ pub(super) fn unreleased_edit(
 }
 
 /// `text` with each entry of `due` under Unreleased; `None` when it lists them all already.
-fn with_entries(repo: &Repo, rel: &Path, text: &str, due: &[Change]) -> Result<Option<String>> {
+fn with_entries(repo: &Repo, rel: &Path, text: &str, due: &[String]) -> Result<Option<String>> {
     let mut log = crate::history::sync::parse_kept(repo, rel, text)?;
     let mut added = false;
-    for entry in due.iter().map(Change::entry) {
-        if !log.contains_entry(&entry, true) {
-            log.add_entry_as_named("Changed", &entry, false);
+    for entry in due {
+        if !log.contains_entry(entry, true) {
+            log.add_entry_as_named("Changed", entry, false);
             added = true;
         }
     }
