@@ -1,7 +1,9 @@
 //! QA50: the dependency link between the root project's crates and the packages. A root
 //! release (hand tag or `relhook release`) left a package's requirement on a root crate at the
 //! old version (cargo no longer resolved), also with `bump_dependents = false`, unrefused; a
-//! requirement it did rewrite gave the package no `**deps:**` entry.
+//! requirement it did rewrite gave the package no `**deps:**` entry. And a package release
+//! moving a requirement of a crate sharing the root's `[workspace.package] version` said "no
+//! package of its own" and gave the root no entry.
 
 use crate::support::{Repo, hand_tag, hand_tag_refused, ok, stderr, stdout, text};
 
@@ -173,4 +175,48 @@ fn a_shared_version_release_gives_the_requiring_package_its_entry() {
         "{}",
         text(&all)
     );
+}
+
+#[test]
+fn a_crate_sharing_the_roots_version_gives_the_root_the_entry() {
+    let repo = adopted(
+        &[
+            (
+                "Cargo.toml",
+                "[workspace]\nmembers = [\"crates/*\"]\nresolver = \"2\"\n\n[workspace.package]\nversion = \"0.1.0\"\nedition = \"2021\"\n",
+            ),
+            (
+                "crates/cli/Cargo.toml",
+                "[package]\nname = \"cli\"\nversion.workspace = true\nedition.workspace = true\n\n[dependencies]\napi = { path = \"../api\", version = \"1.0.0\" }\n",
+            ),
+            ("crates/cli/src/lib.rs", "pub fn c() {}\n"),
+            (
+                "crates/api/Cargo.toml",
+                "[package]\nname = \"api\"\nversion = \"1.0.0\"\nedition.workspace = true\n",
+            ),
+            ("crates/api/src/lib.rs", "pub fn a() {}\n"),
+        ],
+        CONFIG,
+    );
+    change(&repo, "crates/cli/src/lib.rs", "fix(cli): cli fix");
+    ok(repo.relhook(&["release", "--no-test"]));
+    change(&repo, "crates/api/src/lib.rs", "fix(api): api fix");
+    ok(repo.relhook(&["release", "--package", "api", "--no-test"]));
+    change(&repo, "crates/api/src/lib.rs", "feat(api)!: api breaks");
+    let plan = ok(repo.relhook(&["release", "--package", "api", "--dry-run", "--no-test"]));
+    let plan = stdout(&plan);
+    assert!(
+        plan.contains("the root project's: under `## [Unreleased]`")
+            && !plan.contains("no package of its own"),
+        "{plan}"
+    );
+    ok(repo.relhook(&["release", "--package", "api", "--no-test"]));
+    let log = repo.read("CHANGELOG.md");
+    let entry = "- **deps:** require api 2.0.0 (`1.0.0` → `2.0.0` in crates/cli/Cargo.toml)";
+    assert!(
+        log[..log.find("## [0.1.0]").unwrap()].contains(entry),
+        "{log}"
+    );
+    let next = ok(repo.relhook(&["version", "--next"]));
+    assert_eq!(stdout(&next).trim(), "0.1.1");
 }

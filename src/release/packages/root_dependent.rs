@@ -10,25 +10,49 @@ use super::left_behind;
 use crate::Result;
 use crate::config::Config;
 use crate::git::Repo;
-use crate::history::version::files::Edit;
+use crate::history::version::files::cargo_deps;
+use crate::history::version::files::{Edit, Locator};
 use crate::release::dependents::Change;
 
 // The other way round: the packages that depend on the root's release.
 pub(crate) mod of_root;
 
 /// The changes of `changes` the root project ships: in its own manifest, which is one of its
-/// version files (a private package.json is never published: what it requires ships nowhere).
+/// version files (a private package.json is never published: what it requires ships nowhere),
+/// or in a crate of no package that inherits the `[workspace.package] version` the root
+/// releases (it is released with the root).
 pub(super) fn due(config: &Config, root: &Path, changes: &[Change]) -> Vec<Change> {
     let mut mine: Vec<&Change> = changes
         .iter()
-        .filter(|c| left_behind::is_root(&c.dependent) && !c.dev)
+        .filter(|c| left_behind::is_not_a_package(&c.dependent) && !c.dev)
         .collect();
     if mine.is_empty() {
         return Vec::new();
     }
     let files = crate::release::files::version_files(config, root);
-    mine.retain(|c| files.iter().any(|f| f.path == c.file) && !private(root, &c.file));
+    let own = |c: &Change| {
+        left_behind::is_root(&c.dependent)
+            && files.iter().any(|f| f.path == c.file)
+            && !private(root, &c.file)
+    };
+    let shared = files.iter().any(|f| {
+        f.path == Path::new("Cargo.toml")
+            && matches!(&f.locator, Locator::TomlKey(k) if k == "workspace.package.version")
+    });
+    mine.retain(|c| own(c) || (shared && inherits_the_top(root, &c.file)));
     mine.into_iter().cloned().collect()
+}
+
+/// Whether the crate of `manifest` takes its version from the top's `[workspace.package]`.
+fn inherits_the_top(root: &Path, manifest: &Path) -> bool {
+    let read = |p: &Path| crate::release::crates::disk_text(root, p);
+    let Some(text) = read(manifest) else {
+        return false;
+    };
+    let inherited = cargo_deps::package_of(&text).is_some_and(|(_, inherited)| inherited);
+    inherited
+        && crate::release::crates::workspace_root(&read, manifest, &text)
+            .is_some_and(|w| w.as_os_str().is_empty())
 }
 
 fn private(root: &Path, file: &Path) -> bool {
