@@ -120,6 +120,11 @@ impl PathProbe<'_> {
         Ok(find(&self.tree(tree)?, name).map(|(id, _)| id))
     }
 
+    /// The first parent of `commit` (through the probe's cache).
+    pub fn first_parent(&mut self, commit: Oid) -> Result<Option<Oid>> {
+        Ok(self.commit(commit)?.1)
+    }
+
     /// What `commit` changes against its first parent (against nothing for a root commit).
     pub fn touched(&mut self, commit: Oid) -> Result<Touched> {
         let (tree, parent) = self.commit(commit)?;

@@ -12,7 +12,8 @@
 //! starts its history with its table, and so does a crate given a table after its first
 //! commits (the root's then). Today's directory counts too where that configuration gives it
 //! to no other package (a `path` fixed since). A commit without a stored configuration (made
-//! before the repository adopted relhook) is read with today's.
+//! before the repository adopted relhook) is read with today's, unless its entry is in the
+//! root changelog ([`then::logged_at_root`]): then it is the root's, as it was when made.
 //!
 //! For the root's view, every package the stored configuration has counts, also one removed
 //! since (its folder and its table gone): its commits were its own, released under its own
@@ -29,7 +30,7 @@ use crate::config::{Config, FILE_NAME, Package};
 use crate::git::{PathProbe, Repo};
 
 /// The directories and scopes that make a commit the packages' in one configuration.
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq, Default)]
 struct Layout {
     dirs: Vec<PathBuf>,
     scopes: Vec<String>,
@@ -44,8 +45,9 @@ pub(super) struct Layouts<'r, 'c> {
     today: Vec<&'c Package>,
     /// The root's view: the stored configuration's packages of other names count too.
     root: bool,
-    /// The configuration blob the probe is set for (`Some(None)`: a commit without one).
-    at: Option<Option<Oid>>,
+    /// The configuration blob the probe is set for (`None`: a commit without one, which is
+    /// judged on its own: [`then::logged_at_root`]).
+    at: Option<Oid>,
     /// The layout the probe is set to.
     now: Layout,
     /// Per stored configuration blob, the layout it calls for.
@@ -93,11 +95,13 @@ impl<'r, 'c> Layouts<'r, 'c> {
     /// Sets `probe` to the directories (and the scopes) that count for `commit`.
     pub(super) fn follow(&mut self, probe: &mut PathProbe<'_>, commit: Oid) -> Result<()> {
         let blob = probe.top_entry(commit, FILE_NAME.as_bytes())?;
-        if self.at == Some(blob) {
+        if blob.is_some() && self.at == blob {
             return Ok(());
         }
-        self.at = Some(blob);
+        self.at = blob;
         let layout = match blob {
+            // Its entry in the root changelog: no package then, as post-commit had it.
+            None if then::logged_at_root(self.repo, probe, commit)? => Layout::default(),
             None => self.today(),
             Some(id) => match self.parsed.get(&id) {
                 Some(l) => l.clone(),

@@ -2,14 +2,19 @@
 //! which every reader of history tells whose a commit, or a changelog, was then. A folder is
 //! the package's that this configuration gives it; a package's history starts with its table
 //! (a commit made before it, under a configuration without it, was the root's or another
-//! package's, and post-commit gave it its entry there).
+//! package's, and post-commit gave it its entry there). A commit made before the repository
+//! had any configuration is read with today's, except one that added an entry to the root
+//! changelog ([`logged_at_root`]): an entry stays in the changelog it is in.
 
 use std::path::Path;
 
 use git2::Oid;
 
-use crate::config::{Config, FILE_NAME, Package};
-use crate::git::Repo;
+use crate::Result;
+use crate::config::{ChangelogConfig, Config, FILE_NAME, Package};
+use crate::git::{PathProbe, Repo};
+use crate::history::changelog::diff::{DiffWork, changed_entries};
+use crate::history::changelog::{Changelog, normalize};
 
 /// The configuration committed at `commit`; `None` without one, or when it does not parse
 /// (then today's is read in its place, as for a repository adopting relhook).
@@ -22,6 +27,38 @@ pub fn stored(repo: &Repo, commit: Oid) -> Option<Config> {
 pub fn parsed(bytes: &[u8]) -> Option<Config> {
     let text = std::str::from_utf8(bytes).ok()?;
     Config::parse(Path::new(FILE_NAME), text).ok()
+}
+
+/// Whether `commit`, which stores no configuration, added an entry to the Unreleased section
+/// of the changelog that relhook keeps without one (the root's `CHANGELOG.md`): post-commit,
+/// with no packages then, gave the commit its entry there (or someone wrote it there by
+/// hand). Such a commit stays the root's once packages are configured, so that no command
+/// moves or copies its entry to a package. An entry added under a release (history imported
+/// with its changelog) tells no such thing. The blob ids are compared first, through
+/// `probe`'s caches: a walk reads those trees anyway, and only a change of the file is read.
+pub fn logged_at_root(repo: &Repo, probe: &mut PathProbe<'_>, commit: Oid) -> Result<bool> {
+    let path = ChangelogConfig::default().path;
+    let name = path.as_os_str().as_encoded_bytes();
+    let mine = probe.top_entry(commit, name)?;
+    let parent = match probe.first_parent(commit)? {
+        Some(p) => probe.top_entry(p, name)?,
+        None => None,
+    };
+    if mine.is_none() || mine == parent {
+        return Ok(false);
+    }
+    let text = |id: Option<Oid>| {
+        let bytes = id.and_then(|id| repo.blob_bytes(id)).unwrap_or_default();
+        String::from_utf8(bytes).unwrap_or_default()
+    };
+    let after = text(mine);
+    let added = changed_entries(&text(parent), &after, &mut DiffWork::default()).added;
+    Ok(!added.is_empty()
+        && Changelog::parse(&after).is_ok_and(|log| {
+            log.unreleased_entries()
+                .iter()
+                .any(|e| added.contains(&normalize(&e.text)))
+        }))
 }
 
 /// Today's package `name` (of `today`) as the stored configuration `then` has it: the table
@@ -96,6 +133,47 @@ mod tests {
             same_package(&moved, &now, "b").unwrap().path,
             Path::new("pk/a")
         );
+    }
+
+    #[test]
+    fn a_commit_that_added_an_entry_to_the_root_changelog_is_logged_there() {
+        use crate::git::testing::git;
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        git(dir, &["init", "-q", "-b", "main"]);
+        let commit = |files: &[(&str, &str)], message: &str| {
+            for (rel, text) in files {
+                let p = dir.join(rel);
+                std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+                std::fs::write(p, text).unwrap();
+            }
+            git(dir, &["add", "-A"]);
+            git(dir, &["commit", "-q", "-m", message]);
+            Repo::open(dir).unwrap().head().unwrap()
+        };
+        let head = "# Changelog\n\n## [Unreleased]\n";
+        let start = commit(&[("CHANGELOG.md", head)], "chore: start");
+        let entry = format!("{head}\n### Added\n\n- early c work\n");
+        let logged = commit(
+            &[("packages/c/x", "1\n"), ("CHANGELOG.md", &entry)],
+            "feat: early c work",
+        );
+        let unlogged = commit(&[("packages/c/x", "2\n")], "feat: more c work");
+        let retitled = entry.replace("# Changelog", "# Change log");
+        let edited = commit(&[("CHANGELOG.md", &retitled)], "docs: title");
+        let imported = format!("{retitled}\n## [1.0.0] - 2024-01-01\n\n- old c work\n");
+        let released = commit(
+            &[("packages/c/x", "3\n"), ("CHANGELOG.md", &imported)],
+            "feat: old c work",
+        );
+        let repo = Repo::open(dir).unwrap();
+        let mut probe = repo.path_probe(&[], false);
+        assert!(logged_at_root(&repo, &mut probe, logged).unwrap());
+        // No entry added to Unreleased: a changelog without entries, no change, another
+        // change of it, an entry under a release.
+        for id in [start, unlogged, edited, released] {
+            assert!(!logged_at_root(&repo, &mut probe, id).unwrap(), "{id}");
+        }
     }
 
     #[test]
