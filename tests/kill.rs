@@ -1140,10 +1140,11 @@ fn an_undone_hand_tag_release_names_the_tag_left_behind() {
         "{said}"
     );
     // A plain `relhook release` names that release, not "nothing to release".
+    // It repeats the `--no-test` it was given, so the advice pasted resumes the same way.
     let out = relhook_dated(&repo, &["release", "--no-test"]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
     assert!(
-        text(&out).contains("`relhook release --resume`"),
+        text(&out).contains("`relhook release --resume --no-test`"),
         "{}",
         text(&out)
     );
