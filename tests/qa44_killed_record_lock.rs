@@ -55,8 +55,10 @@ fn doctor_removes_the_records_lock_a_killed_release_left_in_its_fix() {
 #[test]
 fn a_records_lock_that_holds_no_record_of_the_release_is_not_taken_for_its() {
     let (repo, lock) = killed_recording();
-    // Another process's lock, say a `git notes` at work: nothing of this release's in it.
-    std::fs::write(&lock, "").unwrap();
+    // Another process's lock, say a `git notes` at work: notes, none of this release's.
+    repo.git(&["notes", "--ref=other", "add", "-m", "other", "HEAD"]);
+    let other = repo.git(&["rev-parse", "refs/notes/other"]);
+    std::fs::write(&lock, other).unwrap();
     let out = repo.relhook(&["doctor"]);
     let said = stdout(&out);
     assert!(

@@ -17,16 +17,15 @@ pub fn left_recording(repo: &Repo, commit: Oid) -> Option<PathBuf> {
     let lock = repo.ref_lock_path(NOTES_REF);
     let text = std::fs::read_to_string(&lock).ok()?;
     // Killed between creating the lock and writing into it: no git at work leaves one empty
-    // for seconds.
+    // for seconds, and one made after a killed release began is that release's own (its
+    // process gone, nothing of it is at work).
     if text.trim().is_empty() {
-        let age = std::fs::metadata(&lock)
-            .ok()?
-            .modified()
-            .ok()?
+        let made = std::fs::metadata(&lock).ok()?.modified().ok()?;
+        let old = made
             .elapsed()
-            .ok()?;
-        let left =
-            age >= std::time::Duration::from_secs(2) && super::running::other(repo).is_none();
+            .is_ok_and(|age| age >= std::time::Duration::from_secs(2));
+        let by_killed_run = super::running::killed_run_began(repo).is_some_and(|b| made >= b);
+        let left = (old || by_killed_run) && super::running::other(repo).is_none();
         return left.then_some(lock);
     }
     let notes = Oid::from_str(text.trim()).ok()?;

@@ -4,6 +4,8 @@
 
 use std::io::Write;
 use std::path::PathBuf;
+use std::sync::Mutex;
+use std::time::SystemTime;
 
 use crate::error::{Reason, Refusal};
 use crate::git::Repo;
@@ -31,9 +33,38 @@ pub fn begin(repo: &Repo) -> Result<Option<Running>, Refusal> {
         return Err(why);
     }
     let path = repo.common_dir().join(FILE);
+    // A killed run's mark is replaced below: when that run began is kept for `killed_run_began`.
+    if let Some(began) = killed_began(&path) {
+        *REPLACED
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(began);
+    }
     let mark = crate::git::txn::own_mark();
     let written = std::fs::File::create(&path).and_then(|mut f| f.write_all(mark.as_bytes()));
     Ok(written.is_ok().then_some(Running { path }))
+}
+
+/// When the killed release whose mark [`begin`] replaced began (a `--resume` after it).
+static REPLACED: Mutex<Option<SystemTime>> = Mutex::new(None);
+
+/// When the mark at `path` was written, if it names a release killed since (its process gone).
+fn killed_began(path: &std::path::Path) -> Option<SystemTime> {
+    let text = std::fs::read_to_string(path).ok()?;
+    if text.trim().is_empty() || crate::git::txn::marked_live(&text).is_some() {
+        return None;
+    }
+    std::fs::metadata(path).ok()?.modified().ok()
+}
+
+/// When the last release killed in this repository began: its mark is left (the kill stopped
+/// its removal), or this process's own release replaced it. What that run left since (an
+/// empty lock, see `notes_lock`) is told by this from what a git at work holds.
+pub fn killed_run_began(repo: &Repo) -> Option<SystemTime> {
+    killed_began(&repo.common_dir().join(FILE)).or_else(|| {
+        *REPLACED
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    })
 }
 
 /// The pid of another process's release at work, if one is.
