@@ -43,6 +43,9 @@ pub(super) struct Journal {
     pub(super) what: String,
     pub(super) index: Option<PathBuf>,
     pub(super) staged: bool,
+    /// What it was filling its index lock with (`index-lock <blob id of the content>`): a
+    /// lock that holds exactly that is its own, whenever it was written.
+    pub(super) filled: Option<Oid>,
     pub(super) files: Vec<(Option<Oid>, Option<Oid>, PathBuf)>,
     /// The index entries it staged: the blob each had and gets, as the index names them.
     pub(super) entries: Vec<(Option<Oid>, Option<Oid>, PathBuf)>,
@@ -99,6 +102,7 @@ pub(super) fn parse_journal(text: &str) -> Journal {
             "what" => rest.clone_into(&mut j.what),
             "index" => j.index = Some(PathBuf::from(rest)),
             "index-staged" => j.staged = true,
+            "index-lock" => j.filled = parse_oid(rest).flatten(),
             "sync" => j.sync = Some(rest.to_owned()),
             "head" => j.head = parse_oid(rest).flatten(),
             "file" | "entry" => {

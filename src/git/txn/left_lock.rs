@@ -7,17 +7,26 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use git2::Oid;
+
 use super::journal::{Journal, Pending, gone, named};
 use super::lock::{holds_mark, lock_wait, stale_relhook_lock};
 use crate::git::Repo;
+use crate::git::blob::blob_oid;
 use crate::{Error, Result};
 
 /// Why `lock` (beside the journal `journal` of a killed run) is not that run's own, if it
-/// is not. The run's own is marked with its pid, or was written between the journal's
-/// creation (the journal is whole before the lock is taken) and its last line.
-pub(super) fn foreign(lock: &Path, journal: &Path) -> Option<&'static str> {
+/// is not. The run's own is marked with its pid, holds what the journal says the run was
+/// filling it with (`filled`: killed before its next line), or was written between the
+/// journal's creation (the journal is whole before the lock is taken) and its last line.
+pub(super) fn foreign(lock: &Path, journal: &Path, filled: Option<Oid>) -> Option<&'static str> {
     let made = fs::symlink_metadata(lock).ok()?.modified().ok()?;
     if stale_relhook_lock(lock).is_some() {
+        return None;
+    }
+    // The whole index it was writing: no git writes those bytes (their stat data and
+    // checksum) into a lock taken since.
+    if filled.is_some() && fs::read(lock).is_ok_and(|b| Some(blob_oid(&b)) == filled) {
         return None;
     }
     if holds_mark(lock) {
@@ -60,7 +69,7 @@ pub(super) fn finishing(repo: &Repo, j: &Journal) -> String {
 /// git's does; one that stays is refused with the command that removes it.
 pub(super) fn wait_or_refuse(repo: &Repo, j: &Journal, lock: &Path, journal: &Path) -> Result<()> {
     let deadline = Instant::now() + lock_wait();
-    while let Some(why) = foreign(lock, journal) {
+    while let Some(why) = foreign(lock, journal, j.filled) {
         if Instant::now() >= deadline {
             return Err(Error::ForeignIndexLock {
                 path: lock.to_owned(),
@@ -79,7 +88,7 @@ pub(super) fn wait_or_refuse(repo: &Repo, j: &Journal, lock: &Path, journal: &Pa
 /// and the one command that removes the lock and then recovers.
 pub(super) fn pending(repo: &Repo, j: &Journal, journal: &Path) -> Option<Pending> {
     let lock = lock_of(&named(Some(repo.git_dir()), j.index.as_deref()?));
-    let why = foreign(&lock, journal)?;
+    let why = foreign(&lock, journal, j.filled)?;
     Some(Pending {
         said: format!(
             "a relhook {} was interrupted (pid {} {}), and {} is not its lock ({why}): relhook finishes or undoes it once that lock is gone, which git needs too",
@@ -114,25 +123,37 @@ mod tests {
         fs::write(&lock, "DIRC").unwrap();
         // Its last line written after the lock: the lock is the run's.
         set_time(&journal, SystemTime::now() + Duration::from_secs(60));
-        assert_eq!(foreign(&lock, &journal), None, "written during the run");
+        assert_eq!(
+            foreign(&lock, &journal, None),
+            None,
+            "written during the run"
+        );
         set_time(&lock, SystemTime::now() + Duration::from_secs(120));
         assert_eq!(
-            foreign(&lock, &journal),
+            foreign(&lock, &journal, None),
             Some("it was made after that run stopped")
         );
         // The journal's birth is the run's start where the file system keeps it.
         if fs::metadata(&journal).unwrap().created().is_ok() {
             set_time(&lock, SystemTime::now() - Duration::from_secs(3600));
             assert_eq!(
-                foreign(&lock, &journal),
+                foreign(&lock, &journal, None),
                 Some("it is older than that run's start")
             );
         }
+        // Holding what the journal says the run was filling it with: its own, whatever its
+        // time; other bytes of the same time are not.
+        fs::write(&lock, "DIRC new index").unwrap();
+        set_time(&lock, SystemTime::now() + Duration::from_secs(120));
+        let filled = Some(blob_oid(b"DIRC new index"));
+        assert_eq!(foreign(&lock, &journal, filled), None);
+        let other = Some(blob_oid(b"DIRC other index"));
+        assert!(foreign(&lock, &journal, other).is_some());
         // A killed relhook's mark is its own lock, whatever its time.
         fs::write(&lock, format!("relhook-lock pid {}\n", u32::MAX / 2)).unwrap();
         set_time(&lock, SystemTime::now() + Duration::from_secs(120));
-        assert_eq!(foreign(&lock, &journal), None);
+        assert_eq!(foreign(&lock, &journal, None), None);
         fs::remove_file(&lock).unwrap();
-        assert_eq!(foreign(&lock, &journal), None);
+        assert_eq!(foreign(&lock, &journal, None), None);
     }
 }

@@ -392,11 +392,17 @@ impl Txn<'_> {
             index
                 .write()
                 .map_err(|e| Error::git("write the new index", e))?;
-            let tmp: &Path = tmp;
+            let tmp = tmp.to_path_buf();
+            // What the lock is about to hold: a kill before `index-staged` leaves it so, and
+            // the next relhook knows it for this run's own (not a git's taken since).
+            let bytes = fs::read(&tmp).map_err(|e| Error::io("read", &tmp, e))?;
+            let filled = crate::git::blob::blob_oid(&bytes);
+            self.journal_line(&format!("index-lock {filled}"))?;
             self.lock
                 .as_ref()
                 .expect("a transaction holds the index lock")
-                .fill_from(tmp)?;
+                .fill_from(&tmp)?;
+            failpoint("index-filled")?;
             let mut staged = String::new();
             for (path, before, after) in &self.entries {
                 staged.push_str(&format!(
