@@ -557,6 +557,7 @@ mod qa50_preconfig_package;
 mod qa50_resume_advice;
 mod qa50_revert_many;
 mod qa50_root_dependents;
+mod qa50_sigint_lines;
 mod qa50_teammate_clone;
 mod qa6a;
 mod qa7;

@@ -16,6 +16,31 @@ pub(super) fn reference_transaction(
     state: &str,
     given: Option<String>,
 ) -> Result<Outcome> {
+    let mut judged = Vec::new();
+    let outcome = transaction(ctx, state, given, &mut judged);
+    // A Ctrl-C while `prepared` judged tags: git says only "ref updates aborted by hook",
+    // which reads as relhook's refusal. The tags are refused, in one line that says why.
+    match crate::interrupt::received() {
+        Some(signal) if !judged.is_empty() => {
+            let _ = writeln!(
+                crate::cli::stream::stderr(),
+                "relhook: interrupted ({}): tag {} was not made",
+                crate::interrupt::name(signal),
+                judged.join(", ")
+            );
+            Ok(Outcome::Failed)
+        }
+        _ => outcome,
+    }
+}
+
+/// [`reference_transaction`]; `judged` gets the tags a `prepared` run judges, under a guard.
+fn transaction(
+    ctx: &Context,
+    state: &str,
+    given: Option<String>,
+    judged: &mut Vec<String>,
+) -> Result<Outcome> {
     if super::lint::skip_requested() || !(state == "prepared" || state == "committed") {
         return Ok(Outcome::Ok);
     }
@@ -55,6 +80,10 @@ pub(super) fn reference_transaction(
     if created.is_empty() {
         return Ok(super::tag_unchecked::unread_ids(ctx, state, &input));
     }
+    let _judging = (state == "prepared").then(|| {
+        judged.extend(created.iter().map(|u| u.tag.clone()));
+        crate::interrupt::Deferred::begin()
+    });
     // The one ref line a `prepared` run may note as settled (see `hand::SETTLED`).
     let single = match (created.as_slice(), input.trim_end().lines().count()) {
         ([_], 1) => Some(input.trim_end()),
@@ -121,6 +150,8 @@ pub(super) fn reference_transaction(
         .collect();
     if state == "prepared" {
         // git holds the transaction open until this returns, and `prepared` only judges.
+        // (A signal test's pause: a Ctrl-C while the tag is judged.)
+        let _ = crate::git::txn::failpoint("tag-judging");
         repo.hold_still();
         crate::history::version::files::hold_still();
         let mut refused = false;
