@@ -5,7 +5,9 @@
 //! its caller undoes what it did before relhook reports and exits 128 + the signal. Outside
 //! a guard they end relhook as usual. Owns no state but the signal noted; prints nothing.
 
-use std::sync::atomic::{AtomicI32, Ordering};
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicI32, AtomicUsize, Ordering};
+use std::time::Duration;
 
 use crate::{Error, Result};
 
@@ -17,10 +19,39 @@ static RECEIVED: AtomicI32 = AtomicI32::new(0);
 #[cfg(unix)]
 const SIGNALS: [libc::c_int; 3] = [libc::SIGINT, libc::SIGTERM, libc::SIGHUP];
 
+/// How many signals guards noted: one more while [`stop`] waits for a child is a second
+/// Ctrl-C, which ends the child at once.
+static COUNT: AtomicUsize = AtomicUsize::new(0);
+
 #[cfg(unix)]
 extern "C" fn note(signal: libc::c_int) {
-    // Only an atomic store: all a signal handler may safely do here.
+    // Only atomic operations (lock-free): all a signal handler may safely do here.
     RECEIVED.store(signal, Ordering::SeqCst);
+    COUNT.fetch_add(1, Ordering::SeqCst);
+}
+
+/// What [`stop`] is doing about a child slow to end, for the CLI to say (see [`on_stop`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stopping {
+    /// It got the signal and is waited for, up to this long, before SIGKILL.
+    Waiting(Duration),
+    /// A second signal came meanwhile: SIGKILL now.
+    Killing,
+}
+
+/// What says a [`Stopping`]: set by the CLI, which alone prints.
+static ON_STOP: OnceLock<fn(i32, Stopping)> = OnceLock::new();
+
+/// Has `say` called (with the signal) when a child [`stop`] stops does not end at once, and
+/// when a second signal kills it: seconds of silence after a Ctrl-C read as a hang.
+pub fn on_stop(say: fn(i32, Stopping)) {
+    let _ = ON_STOP.set(say);
+}
+
+fn say(signal: i32, what: Stopping) {
+    if let Some(say) = ON_STOP.get() {
+        say(signal, what);
+    }
 }
 
 /// While alive, SIGINT, SIGTERM and SIGHUP are noted instead of ending the process; dropped,
@@ -117,14 +148,15 @@ pub fn name(signal: i32) -> &'static str {
 }
 
 /// Stops a child running under a guard after `signal`: the same signal first (a test runner
-/// cleans up on SIGINT or SIGTERM), SIGKILL when it is still running after `grace`. A child
+/// cleans up on SIGINT or SIGTERM), SIGKILL when it is still running after `grace`, or at a
+/// second signal (said through [`on_stop`], as is a wait past a moment). A child
 /// that leads a process group of its own (the test command, see `testrun`) is stopped with
 /// the whole group, and waited for until none of it is left: the workers `npm test` or `make`
 /// start must not go on writing into a tree relhook then says is restored.
-pub fn stop(child: &mut std::process::Child, signal: i32, grace: std::time::Duration) {
+pub fn stop(child: &mut std::process::Child, signal: i32, grace: Duration) {
     #[cfg(unix)]
     if let Ok(pid) = libc::pid_t::try_from(child.id()) {
-        use std::time::{Duration, Instant};
+        use std::time::Instant;
         // SAFETY: kill(2) on our own child's process group, or the child alone (not yet
         // reaped, so its pid is still its own) when it leads none.
         let group = unsafe { libc::kill(-pid, signal) } == 0;
@@ -133,12 +165,23 @@ pub fn stop(child: &mut std::process::Child, signal: i32, grace: std::time::Dura
         }
         // SAFETY: signal 0 only asks whether any process of the group is left.
         let left = || group && unsafe { libc::kill(-pid, 0) } == 0;
-        let deadline = Instant::now() + grace;
+        let began = Instant::now();
+        let deadline = began + grace;
+        let (seen, mut said) = (COUNT.load(Ordering::SeqCst), false);
         let mut ended = false;
         while Instant::now() < deadline {
             ended = ended || matches!(child.try_wait(), Ok(Some(_)));
             if ended && !left() {
                 return;
+            }
+            // A command that ends on the signal ends within this; one that does not is said.
+            if !said && began.elapsed() >= Duration::from_millis(200) {
+                said = true;
+                say(signal, Stopping::Waiting(deadline - Instant::now()));
+            }
+            if COUNT.load(Ordering::SeqCst) > seen {
+                say(signal, Stopping::Killing);
+                break;
             }
             std::thread::sleep(Duration::from_millis(20));
         }

@@ -1,12 +1,14 @@
 //! QA50: Ctrl-C lines that were missing. A Ctrl-C while a hand tag's `prepared` hook judged
 //! the tag killed relhook without a word: git's "ref updates aborted by hook" read as a
-//! refusal. It is said now, at once.
+//! refusal. A Ctrl-C during a release whose test command ignores it was seconds of silence
+//! before "undone" (a second Ctrl-C changed nothing). Both are said now, at once.
 
+use std::io::BufRead;
 use std::os::unix::process::CommandExt;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use crate::support::{installed_repo, text};
+use crate::support::{configured_with_a_feature, installed_repo, relhook_bin, text};
 
 /// Sends `signal` to the process group `child` leads: a terminal's Ctrl-C.
 fn to_group(child: &std::process::Child, signal: i32) {
@@ -50,4 +52,55 @@ fn a_ctrl_c_while_the_hand_tag_is_judged_is_said_and_the_tag_not_made() {
         text(&out)
     );
     assert_eq!(repo.git(&["tag", "-l", "v0.1.0"]), "");
+}
+
+#[test]
+fn a_test_command_slow_to_stop_is_said_at_once_and_a_second_ctrl_c_kills_it() {
+    let started = tempfile::tempdir().unwrap();
+    let started = started.path().join("started");
+    let repo = configured_with_a_feature(|_| {
+        format!(
+            "[checks]\ntest = [\"sh\", \"-c\", \"trap '' INT TERM HUP; touch '{}'; sleep 30\"]\n",
+            started.display()
+        )
+    });
+    let mut child = repo
+        .command_in(relhook_bin(), &repo.path())
+        .arg("release")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .process_group(0)
+        .spawn()
+        .unwrap();
+    let mut lines = std::io::BufReader::new(child.stderr.take().unwrap()).lines();
+    wait_for(&started);
+    let asked = Instant::now();
+    to_group(&child, libc::SIGINT);
+    let stopping = lines
+        .by_ref()
+        .map_while(Result::ok)
+        .find(|l| l.contains("stopping the test command"))
+        .expect("no line while the test command was stopped");
+    assert!(asked.elapsed() < Duration::from_secs(2), "{stopping}");
+    assert_eq!(
+        stopping,
+        "relhook: interrupted (SIGINT): stopping the test command (up to 5 s; Ctrl-C again kills it now), then undoing"
+    );
+    // The second Ctrl-C: killed now, said, and the release undone well before the 5 s.
+    to_group(&child, libc::SIGINT);
+    let rest: Vec<String> = lines.map_while(Result::ok).collect();
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(130), "{rest:?}");
+    assert!(asked.elapsed() < Duration::from_secs(4), "{rest:?}");
+    assert_eq!(
+        rest[0], "relhook: interrupted again: killing the test command now, then undoing",
+        "{rest:?}"
+    );
+    assert!(
+        rest.iter()
+            .any(|l| l.contains("release interrupted (SIGINT) while testing: undone")),
+        "{rest:?}"
+    );
+    assert_eq!(repo.git(&["tag", "-l"]), "");
 }

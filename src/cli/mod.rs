@@ -44,6 +44,7 @@ mod release_next;
 mod release_older;
 mod release_options;
 mod release_packages;
+mod stopping;
 mod stream;
 mod tag;
 mod tag_dependents;

@@ -20,6 +20,8 @@ use crate::tag::hand;
 
 /// `relhook release [auto|major|minor|patch|X.Y.Z] ...`.
 pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
+    // A Ctrl-C during the tests: said at once when the test command is slow to stop.
+    crate::interrupt::on_stop(super::stopping::then_undoing);
     if args.all || !args.package.is_empty() {
         return super::release_packages::release(ctx, args);
     }

@@ -13,6 +13,8 @@ use crate::{Error, Result};
 /// unknown one runs nothing), then tested in turn, each tree once, up to the first that does
 /// not pass (the passes before it stay recorded).
 pub(super) fn test(ctx: &Context, args: &TestArgs) -> Result<Outcome> {
+    // A Ctrl-C: said at once when the test command is slow to stop.
+    crate::interrupt::on_stop(super::stopping::plain);
     let package = args.package.as_deref();
     let (repo, root, config) = ctx.open()?;
     if args.tag.is_empty() {
