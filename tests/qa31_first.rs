@@ -106,7 +106,7 @@ fn the_branch_a_repository_began_on_is_its_release_branch() {
     let out = crate::support::hand_tag(&repo, &["-a", "v0.1.0", "-m", "x"]);
     assert!(!out.status.success(), "{}", text(&out));
     assert!(
-        stderr(&out).contains("`git switch trunk` and tag there"),
+        stderr(&out).contains("`git switch trunk && git merge feature/x`, then tag there"),
         "{}",
         text(&out)
     );

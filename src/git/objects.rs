@@ -200,6 +200,15 @@ impl Repo {
             .is_ok()
     }
 
+    /// The commit the local branch `name` points at.
+    pub fn local_branch_tip(&self, name: &str) -> Option<Oid> {
+        let r = self
+            .inner
+            .find_reference(&format!("refs/heads/{name}"))
+            .ok()?;
+        r.peel_to_commit().ok().map(|c| c.id())
+    }
+
     /// The names this repository gives its trunk: each remote's default branch (what
     /// `refs/remotes/<remote>/HEAD` points at) and `init.defaultBranch`.
     pub fn trunk_names(&self) -> Vec<String> {

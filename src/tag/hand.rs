@@ -24,6 +24,7 @@ mod input;
 mod marker;
 mod moved;
 mod notes;
+mod off_branch;
 mod sectionless;
 mod stranded;
 mod unbumped;
@@ -240,22 +241,13 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
                 "HEAD is detached, so the release commit would be on no branch (`relhook release` refuses a detached HEAD too); release this commit on a branch of its own: {}",
                 own_branch(config, &version, None)
             ));
-        } else if let Some(why) = repo
-            .branch()
-            .and_then(|b| crate::release::off_release_branches(repo, config, &b))
-        {
+        } else if let Some((branch, why)) = repo.branch().and_then(|b| {
+            crate::release::off_release_branches(repo, config, &b).map(|why| (b, why))
+        }) {
             // The release commit would go on that branch: refused as `relhook release` is.
-            // A pattern (`release/*`) is no branch to switch to, nor one that does not exist.
-            let names = crate::release::release_branches(repo, config);
-            // Checked out in another worktree, it is reached by `cd`, not `git switch`.
-            let home = names
-                .iter()
-                .find(|b| !b.contains('*') && repo.has_local_branch(b))
-                .map_or("git switch <release branch>".to_owned(), |b| {
-                    repo.switch_command(b)
-                });
             out.push(format!(
-                "{why}; `{home}` and tag there, or `{} --allow-branch` for a maintenance release",
+                "{why}; {}, or `{} --allow-branch` for a maintenance release",
+                off_branch::tag_there(repo, config, &branch, commit),
                 release_command(config, &version)
             ));
         } else if let Some((up, n)) = repo.behind_upstream().filter(|(_, n)| *n > 0) {
