@@ -552,6 +552,7 @@ mod qa50_entry_block_start;
 mod qa50_fault_locks;
 mod qa50_fifo_advice;
 mod qa50_merge_in_progress;
+mod qa50_pep440_local;
 mod qa50_pep440_next;
 mod qa50_post_commit_lock_reason;
 mod qa50_preconfig_package;

@@ -53,11 +53,15 @@ fn after_a_post_release_only_a_version_above_it_in_pep_440_is_released() {
     repo.git(&["tag", "-a", "v1.3.0-post.1", "-m", "1.3.0-post.1"]);
     ok(repo.relhook(&["install"]));
     repo.commit_hooked("fix: y");
-    let says = "1.3.0rc1 in PEP 440, below the 1.3.0.post1 (1.3.0-post.1)";
+    let says = "PEP 440 puts 1.3.0rc1 (1.3.0-rc.1) below the 1.3.0.post1 (1.3.0-post.1)";
     let command = refused(&repo, &["release", "1.3.0-rc.1"], says);
     assert_eq!(command, "relhook release 1.3.1-rc.1");
-    let says = "1.3.0 in PEP 440, below the 1.3.0.post1 (1.3.0-post.1)";
-    assert_eq!(refused(&repo, &["release", "1.3.0"], says), command);
+    // A final release asked for is advised the next one, not a pre-release of it.
+    let says = "PEP 440 puts 1.3.0 below the 1.3.0.post1 (1.3.0-post.1)";
+    assert_eq!(
+        refused(&repo, &["release", "1.3.0"], says),
+        "relhook release 1.3.1"
+    );
     ok(repo.sh(&command));
     assert!(repo.read("pyproject.toml").contains("\"1.3.1-rc.1\""));
 }

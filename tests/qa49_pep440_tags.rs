@@ -46,10 +46,11 @@ fn a_release_below_a_release_tag_in_pep_440_is_refused() {
     let found = project("1.3.0-post.1", "1.3.0", false);
     refused(&found, &["release", "1.3.0"], BELOW_TAG);
     let repo = project("1.3.0-post.1", "1.3.0", true);
+    // A final release asked for is advised the next one, not a pre-release of it.
     let command = refused(&repo, &["release", "1.3.0"], BELOW_TAG);
-    assert_eq!(command, "relhook release 1.3.1-rc.1");
+    assert_eq!(command, "relhook release 1.3.1");
     ok(repo.sh(&command));
-    assert_eq!(repo.read("pyproject.toml"), pyproject("1.3.1-rc.1"));
+    assert_eq!(repo.read("pyproject.toml"), pyproject("1.3.1"));
 }
 
 #[test]
@@ -58,10 +59,10 @@ fn a_hand_tag_below_a_release_tag_in_pep_440_is_refused() {
     let err = hand_tag_refused(&repo, "v1.3.0");
     assert!(err.contains(BELOW_TAG), "{err}");
     let command = advised(&err, "instead: ");
-    assert_eq!(command, "git tag -a v1.3.1-rc.1 -m \"release 1.3.1-rc.1\"");
+    assert_eq!(command, "git tag -a v1.3.1 -m \"release 1.3.1\"");
     let out = repo.sh(command);
     assert!(out.status.success(), "{}", text(&out));
-    assert_eq!(repo.read("pyproject.toml"), pyproject("1.3.1-rc.1"));
+    assert_eq!(repo.read("pyproject.toml"), pyproject("1.3.1"));
 }
 
 const UNSPELLED: &str = "pyproject.toml: 1.2.1-rc.1.2 has no PEP 440 spelling, which a Python \

@@ -7,7 +7,45 @@ use semver::Version;
 use super::Decider;
 use crate::config::Config;
 use crate::git::Repo;
-use crate::history::version::bump::Requested;
+use crate::history::version::bump::{self, BumpPolicy, CommitKind, Requested};
+use crate::history::version::files::{self, VersionFile};
+
+/// With no release tag, the public release (`1.0.0`) of a Python version file's local version
+/// (`1.0.0+local`, `current`): PEP 440 puts it below what the file holds, so the first release
+/// goes on above it, as if it were released.
+fn below_local(config: &Config, root: &Path, current: &Version) -> Option<Version> {
+    let holds = |f: &VersionFile| {
+        let v = Version::parse(&files::read_version(root, f).ok()?).ok()?;
+        (v == *current && files::pep440_local(&f.path, &v)).then_some(())
+    };
+    super::version_files(config, root).iter().find_map(holds)?;
+    Some(Version {
+        build: semver::BuildMetadata::EMPTY,
+        ..current.clone()
+    })
+}
+
+/// The release after `floor` (as if released) that `kinds` (the commits since the version was
+/// set) call for, a patch at the least.
+fn above(
+    config: &Config,
+    floor: &Version,
+    kinds: &[CommitKind],
+    pre: Option<&str>,
+) -> Option<Version> {
+    let policy = BumpPolicy {
+        zero_major_breaking_bumps_minor: config.version.zero_major_breaking_bumps_minor,
+        zero_major_feat_bumps_patch: config.version.zero_major_feat_bumps_patch,
+        initial: floor.clone(),
+        pre_start: config.version.pre_release_start,
+    };
+    let (stable, latest_pre) = match floor.pre.is_empty() {
+        true => (Some(floor), None),
+        false => (None, Some(floor)),
+    };
+    let auto = &Requested::Auto;
+    bump::next_from(stable, latest_pre, kinds, auto, pre, &[], &policy).ok()
+}
 
 /// The first release of a project that already has a version: that version, unless a breaking
 /// change came after the commit that last set it (then the version no longer describes the
@@ -50,6 +88,21 @@ pub(super) fn first_release(
             .unwrap_or_default();
         format!("{} ({header})", crate::git::short_id(id))
     });
+    if let Some(floor) = below_local(config, root, current) {
+        let kinds: Vec<CommitKind> = (commits.iter().filter(after_set))
+            .map(|c| CommitKind {
+                breaking: c.calls_for == "major",
+                feat: c.calls_for == "minor",
+            })
+            .collect();
+        let rule = format!(
+            "no release tag yet, and PEP 440 puts {floor} below the {current} {path} holds (PyPI publishes no local version): the first release goes on above it"
+        );
+        return (
+            above(config, &floor, &kinds, pre).unwrap_or(next),
+            Some(rule),
+        );
+    }
     let Some(breaking) = commits
         .iter()
         .filter(after_set)

@@ -257,14 +257,7 @@ pub enum VersionFileError {
     /// A Python version file's new version is not above what it holds in PEP 440's order,
     /// though it is in SemVer's (`1.3.0-dev.1` is `1.3.0.dev1`, below `1.3.0b1`): PyPI
     /// refuses a version it has, and pip takes a lower one for older.
-    #[error(
-        "{path}: {version} is {} in PEP 440, {} {} ({old}) it holds now, {}",
-        pep440::spelled(.version),
-        if *.same { "the same version as the" } else { "below the" },
-        pep440::spelled(.old),
-        if *.same { "which PyPI refuses to publish twice" } else { "which pip takes for an older release" },
-        path = .path.display()
-    )]
+    #[error("{path}: {}", pep440::not_above(.version, .old, *.same), path = .path.display())]
     NotAbovePep440 {
         /// The version file's path relative to the root.
         path: PathBuf,
@@ -558,7 +551,8 @@ pub use locks::Locks;
 use pattern::pattern_spans;
 pub use pep440::{
     Pep440Error, check_order as check_pep440_order, check_spelled as check_pep440_spelled,
-    check_tags as check_pep440_tags, instead as pep440_instead, semver_spelling, uv_spells,
+    check_tags as check_pep440_tags, instead as pep440_instead, is_local as pep440_local,
+    semver_spelling, uv_spells,
 };
 use toml::toml_span;
 pub use uv_lock::{LocksLeft, slash_path, uv_lock_edits};

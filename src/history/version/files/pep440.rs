@@ -90,20 +90,49 @@ fn is_post(version: &str) -> bool {
 }
 
 /// Where a version stands in PEP 440's order: the release numbers (trailing zeros dropped,
-/// so `1.3` and `1.3.0` are one), then `.devN` < `aN` < `bN` < `rcN` < final < `.postN`.
-/// The local part (`+build.5`) never makes one version another's successor on PyPI.
+/// so `1.3` and `1.3.0` are one), then `.devN` < `aN` < `bN` < `rcN` < final < `.postN`,
+/// then the local part: a local version (`1.3.0+local`) sorts above its public one.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 struct Key {
     release: Vec<u64>,
     phase: u8,
     n: u64,
+    local: Vec<Local>,
+}
+
+/// A segment of a local version, as PEP 440 compares them: letters (case aside) below any
+/// number; a local version that goes on where another ends is above it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Local {
+    Letters(String),
+    Number(u64),
+}
+
+/// The segments of a local version (`ubuntu-1.2`, `-`, `_` and `.` alike), lowercased.
+fn local(text: &str) -> Vec<Local> {
+    (text.split(['.', '-', '_']))
+        .map(|seg| match seg.parse() {
+            Ok(n) if seg.bytes().all(|b| b.is_ascii_digit()) => Local::Number(n),
+            _ => Local::Letters(seg.to_ascii_lowercase()),
+        })
+        .collect()
+}
+
+/// Whether `version`, held by the version file at `path`, is a Python project's local
+/// version (`1.0.0+local`): PEP 440 puts its public release (`1.0.0`) below it, and PyPI
+/// publishes no local version, so a release goes on above that public one.
+pub fn is_local(path: &Path, version: &Version) -> bool {
+    is_python(path) && !version.build.is_empty()
 }
 
 /// `text`'s place in PEP 440's order: a SemVer version by its spelling, or a version file
 /// already holding a PEP 440 one (`1.3.0rc1`, `1.2.0.post1`); `None` for anything else.
 fn key(text: &str) -> Option<Key> {
     let pep = spell(text).unwrap_or_else(|| text.to_ascii_lowercase());
-    let pep = pep.split('+').next()?;
+    let (pep, local) = match pep.split_once('+') {
+        Some((public, l)) => (public, self::local(l)),
+        None => (pep.as_str(), Vec::new()),
+    };
     let pep = pep.strip_prefix('v').unwrap_or(pep);
     let (head, phase, n) = if let Some((head, n)) = pep.split_once(".dev") {
         (head, 0, n)
@@ -134,7 +163,12 @@ fn key(text: &str) -> Option<Key> {
     while release.last() == Some(&0) {
         release.pop();
     }
-    Some(Key { release, phase, n })
+    Some(Key {
+        release,
+        phase,
+        n,
+        local,
+    })
 }
 
 /// `text`, a PEP 440 version SemVer cannot read (`1.0.0b1`, `v1.0.0rc2`, `1.0.0.dev3`), in
@@ -202,6 +236,34 @@ pub fn check_order(bumped: &[(VersionFile, String)], new: &str) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Why `new` is not above `old` (a Python version file's) in PEP 440's order: each named as
+/// PEP 440 spells it, with SemVer's spelling beside it only where the two differ.
+pub(super) fn not_above(new: &str, old: &str, same: bool) -> String {
+    let named = |v: &str| match spelled(v) {
+        pep if pep == v => pep,
+        pep => format!("{pep} ({v})"),
+    };
+    if same {
+        return format!(
+            "PEP 440 reads {} as the {} it holds now, which PyPI refuses to publish twice",
+            named(new),
+            named(old)
+        );
+    }
+    // A local version sorts above its public one, which pip then takes for older.
+    let local = old.contains('+') && release_of(old) == release_of(new);
+    format!(
+        "PEP 440 puts {} below the {} it holds now{}, which pip takes for an older release",
+        named(new),
+        named(old),
+        if local {
+            " (a local version sorts above its public one)"
+        } else {
+            ""
+        }
+    )
 }
 
 /// A Python project's release refused for a reason of PEP 440's that no version file shows.
@@ -299,7 +361,8 @@ pub fn check_spelled(bumped: &[(VersionFile, String)], new: &str) -> Result<()> 
 /// releases there are, and what the version files say) in SemVer's order and in PEP 440's:
 /// `v`'s own pre-release tag with the first number that is (`1.3.0-rc.1.1` after
 /// `1.3.0-rc.1` → `1.3.0-rc.2`), else `rc` (`1.3.0-next.1` → `1.3.0-rc.1`, `1.3.0-dev.1`
-/// after `1.3.0-beta.1` → `1.3.0-rc.1`), else the release itself, else the next patch's `rc.1`.
+/// after `1.3.0-beta.1` → `1.3.0-rc.1`), else the release itself, else the next patch's `rc.1`
+/// (the next patch itself when `v` is a final release: `1.0.1` for `1.0.0` after `1.0.0+local`).
 pub fn instead(v: &Version, floors: &[String]) -> Version {
     // A file holding PEP 440's spelling (`1.0.0b1`) is a floor in SemVer's order too.
     let semver_floors: Vec<Version> = (floors.iter())
@@ -363,7 +426,10 @@ pub fn instead(v: &Version, floors: &[String]) -> Version {
         return instead(&rc, floors);
     }
     let mut next = Version::new(greatest.major, greatest.minor, greatest.patch + 1);
-    next.pre = semver::Prerelease::new("rc.1").unwrap_or_default();
+    // A final release asked for is advised one: the next patch, not a pre-release of it.
+    if !v.pre.is_empty() {
+        next.pre = semver::Prerelease::new("rc.1").unwrap_or_default();
+    }
     next
 }
 
@@ -432,6 +498,14 @@ mod tests {
         assert!(k("1.3.0-1") < k("1.3.0-post.2"));
         assert!(k("1.2.9") < k("1.3.0.dev1"));
         assert_eq!(key("1.3.0-next.1"), None);
+        // A local version sorts above its public one; numbers above letters, longer above.
+        assert!(k("1.0.0") < k("1.0.0+local"));
+        assert!(k("1.0.0+local") < k("1.0.1"));
+        assert!(k("1.0.0rc1+x") < k("1.0.0"));
+        assert!(k("1.0.0+abc") < k("1.0.0+1"));
+        assert!(k("1.0.0+2") < k("1.0.0+10"));
+        assert!(k("1.0.0+a") < k("1.0.0+a.1"));
+        assert_eq!(k("1.0.0+Ubuntu-1"), k("1.0.0+ubuntu.1"));
     }
 
     fn file(path: &str) -> VersionFile {
@@ -447,10 +521,14 @@ mod tests {
         let e = check_order(&py("1.3.0-beta.1"), "1.3.0-dev.1").unwrap_err();
         assert_eq!(
             e.to_string(),
-            "pyproject.toml: 1.3.0-dev.1 is 1.3.0.dev1 in PEP 440, below the 1.3.0b1 (1.3.0-beta.1) it holds now, which pip takes for an older release"
+            "pyproject.toml: PEP 440 puts 1.3.0.dev1 (1.3.0-dev.1) below the 1.3.0b1 (1.3.0-beta.1) it holds now, which pip takes for an older release"
         );
         let e = check_order(&py("1.3.0-pre.1"), "1.3.0-rc.1").unwrap_err();
-        assert!(e.to_string().contains("the same version as"), "{e}");
+        assert!(
+            e.to_string()
+                .contains("PEP 440 reads 1.3.0rc1 (1.3.0-rc.1) as the"),
+            "{e}"
+        );
         assert!(check_order(&py("1.3.0-beta.1"), "1.3.0-rc.1").is_ok());
         assert!(check_order(&py("1.3.0-rc.1"), "1.3.0").is_ok());
         // SemVer's order is Cargo's: a Rust crate's pre-releases are not PyPI's.
@@ -468,6 +546,12 @@ mod tests {
         assert!(check_order(&py("1.3.0-post.1"), "1.3.0").is_err());
         assert!(check_order(&py("1.3.0-post.1"), "1.3.1-rc.1").is_ok());
         assert!(check_order(&cargo, "1.3.0-post.1").is_ok());
+        let e = check_order(&py("1.0.0+local"), "1.0.0").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "pyproject.toml: PEP 440 puts 1.0.0 below the 1.0.0+local it holds now (a local version sorts above its public one), which pip takes for an older release"
+        );
+        assert!(check_order(&py("1.0.0+local"), "1.0.1").is_ok());
         let init = vec![(file("src/x/__init__.py"), "1.3.0-pre.1".to_owned())];
         assert!(check_order(&init, "1.3.0-rc.1").is_err());
     }
@@ -530,7 +614,9 @@ mod tests {
             ("1.3.0-post.1", &["1.2.0"], "1.3.0-rc.1"),
             ("1.3.0-rev.3", &["1.3.0-rc.1"], "1.3.0-rc.3"),
             ("1.3.0-rc.1", &["1.3.0-post.1"], "1.3.1-rc.1"),
-            ("1.3.0", &["1.3.0.post1"], "1.3.1-rc.1"),
+            ("1.3.0", &["1.3.0.post1"], "1.3.1"),
+            ("1.0.0", &["1.0.0+local"], "1.0.1"),
+            ("1.0.0-rc.1", &["1.0.0+local"], "1.0.1-rc.1"),
         ] {
             let got = instead(&v(asked), &floors(after));
             assert_eq!(got, v(nearest), "{asked} after {after:?}");
