@@ -551,6 +551,7 @@ mod qa50_disk_full;
 mod qa50_entry_block_start;
 mod qa50_fault_locks;
 mod qa50_fifo_advice;
+mod qa50_key_parts;
 mod qa50_merge_in_progress;
 mod qa50_pep440_local;
 mod qa50_pep440_next;

@@ -321,13 +321,18 @@ pub(super) fn unfinished_work(
                 // A refusal's fix on its own line, as every row gives it.
                 let (what, fix) = match e {
                     crate::Error::Refused(r) => (r.what, r.fix),
+                    crate::Error::VersionFile(v) => (v.to_string(), v.fix()),
                     e => (e.to_string(), e.hint()),
                 };
+                // Every INVALID row has a fix: one the error does not name is a generic one.
+                let fix = fix.unwrap_or_else(|| {
+                    "fix what it names, then run `relhook doctor` again".to_owned()
+                });
                 out.push(doctor::Check {
                     subject,
                     status: Status::Invalid,
                     detail: format!("{what}: `relhook version` and releases stop here"),
-                    fix,
+                    fix: Some(fix),
                 });
             }
             // A package's tags missing where the root's tag released its version.

@@ -49,7 +49,10 @@ pub(super) fn version_file(f: Spanned<RawVersionFile>, err: Fault<'_>) -> Result
                 ),
             ));
         }
-        (Some(key), None) if let Some(why) = empty_key(&f.path, &key, &format) => {
+        (Some(key), None)
+            if let Some(why) = empty_key(&f.path, &key, &format)
+                .or_else(|| super::key_parts::empty_part(&f.path, &key, &format)) =>
+        {
             return Err(err(at, why));
         }
         (Some(key), None) => match format.as_str() {

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 mod check;
+mod key_parts;
 mod package;
 mod quick;
 mod raw;

@@ -526,6 +526,7 @@ pub mod cargo_deps;
 mod cargo_lock;
 pub mod deps;
 mod detect;
+mod fix;
 mod json;
 mod lerna;
 mod locks;
