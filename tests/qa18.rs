@@ -552,15 +552,19 @@ fn a_deleted_release_tag_is_named_by_version_next_as_by_release() {
     let repo = crate::support::installed_repo();
     ok(hand_tag(&repo, &["-a", "v0.1.0", "-m", "x"]));
     repo.git(&["tag", "-d", "v0.1.0"]);
-    for args in [
-        &["version", "--next"][..],
-        &["release", "--dry-run", "--no-test"],
+    // The release's advice repeats the `--no-test` it was given.
+    for (args, resume) in [
+        (&["version", "--next"][..], "`relhook release --resume`"),
+        (
+            &["release", "--dry-run", "--no-test"],
+            "`relhook release --resume --no-test`",
+        ),
     ] {
         let out = repo.relhook(args);
         assert_eq!(out.status.code(), Some(1), "{args:?}: {}", text(&out));
         let err = stderr(&out);
         assert!(
-            err.contains("`relhook release --resume`")
+            err.contains(resume)
                 && err.contains("`git fetch origin tag v0.1.0`")
                 && !err.contains("0.1.0 is 0.1.0")
                 && !err.contains("relhook release 0.1.1"),
