@@ -557,6 +557,7 @@ mod qa50_pep440_local;
 mod qa50_pep440_next;
 mod qa50_post_commit_lock_reason;
 mod qa50_preconfig_package;
+mod qa50_prepush_tag_names;
 mod qa50_resume_advice;
 mod qa50_revert_many;
 mod qa50_root_dependents;

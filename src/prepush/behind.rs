@@ -98,13 +98,19 @@ pub(super) fn tags_left_behind(
                 let moved = crate::tag::later::past_release_commit(
                     repo, config, &t.name, &t.version, t.commit, true,
                 );
-                let fix = match moved {
-                    Some((_, retag, release)) => {
+                let past = super::past::past(repo, config, &t.name, t.commit);
+                let fix = match (moved, past) {
+                    (Some((_, retag, release)), _) => {
                         let (clause, back) =
                             crate::tag::later::back_to_release(repo, &t.name, &retag, release);
                         format!("{clause}: `{back}`")
                     }
-                    None => remake(
+                    // Its name no commit of its line takes: the release to make instead.
+                    (None, Some(past)) => format!(
+                        "{}; then push with `--follow-tags`",
+                        super::past::fix(config, &t.name, &past, hand)
+                    ),
+                    (None, None) => remake(
                         config,
                         (&t.name, t.commit),
                         (only_lightweight, hand),

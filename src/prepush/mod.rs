@@ -28,7 +28,9 @@ mod half;
 mod landing;
 mod made_by;
 mod mirror;
+mod misnamed;
 mod no_tests;
+mod past;
 mod published;
 mod refspec;
 mod reword;
@@ -273,6 +275,12 @@ pub fn inspect(
             None => crate::tag::config_for(config, &root, name),
         };
         let Some(config) = judged else {
+            // A slip of the release tags' prefix, which would stop every later release.
+            let hand = hook.hand_tags();
+            if let Some(r) = misnamed::misnamed(repo, config, remote, u, name, hand) {
+                found.refusals.push(r);
+                continue;
+            }
             // In a package's form, no package here to judge it by: said, not passed unsaid.
             let at = commit.or_else(|| peel(repo, u.remote));
             let deleted = u.is_delete();
@@ -337,8 +345,10 @@ pub fn inspect(
                 problems,
                 fix: release_tag_fix(repo, config, (remote, name, commit), hand),
             });
-            // Not a release name: no test record makes it pass, so none is asked for.
-            if !rules::semver_name(config, name) {
+            // Not a release name, or one past for its line: no test record makes it pass,
+            // so none is asked for.
+            let past = commit.and_then(|c| past::past(repo, config, name, c));
+            if !rules::semver_name(config, name) || past.is_some() {
                 continue;
             }
         }

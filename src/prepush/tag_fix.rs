@@ -46,6 +46,13 @@ pub(super) fn release_tag_fix(
             crate::shellword::quote(name)
         );
     }
+    // A name no commit of its line takes: deleted, and the release to make instead named.
+    if let Some(past) = commit.and_then(|c| super::past::past(repo, config, name, c)) {
+        return format!(
+            "{remote} does not have it yet, so fix it here: {}, and push again",
+            super::past::fix(config, name, &past, hand)
+        );
+    }
     // Its section there, its files behind: no release makes it again, the files are set.
     let unbumped = commit
         .zip(version.as_ref())

@@ -72,16 +72,7 @@ pub fn not_a_release(
     target: Oid,
 ) -> Option<Result<String, String>> {
     let ours = config.version.tag_prefix.as_str();
-    // A version after the prefix and a stray separator that no version suffix reads (a
-    // prefix ending in a digit: `r2.0.1.0`); `v.0.2.0` is read as `v.` and `0.2.0`.
-    let (prefix, version) = match crate::git::version_suffix(name) {
-        Some(found) => found,
-        None => {
-            let rest = name.strip_prefix(ours)?;
-            let version = semver::Version::parse(rest.trim_start_matches(['.', '-', '_'])).ok()?;
-            (&name[..name.len() - version.to_string().len()], version)
-        }
-    };
+    let (prefix, version) = prefix_and_version(config, name)?;
     if prefix == ours || config.packages.iter().any(|k| k.tag.prefix() == prefix) {
         return None;
     }
@@ -94,24 +85,20 @@ pub fn not_a_release(
             "release tags here are named {ours}{version} ({origin}), so {name} makes no release{why}; for the release: `git tag -a {ours}{version}`"
         )
     };
-    let bare = |p: &str| {
-        p.to_ascii_lowercase()
-            .trim_end_matches(['.', '-', '_'])
-            .to_owned()
-    };
-    if !ours.is_empty() && prefix.is_empty() {
-        return Some(Err(ours_named(&format!(
-            ", and every later `relhook version` and release would stop at it; if this project's releases have no prefix, set `tag_prefix = \"\"` under [version] in {file}"
-        ))));
-    }
-    // The other way round (`v7.3.0` where releases are `7.3.0`): the same stop.
-    if ours.is_empty() && bare(prefix) == "v" {
-        return Some(Err(ours_named(&format!(
-            ", and every later `relhook version` and release would stop at it; if this project's releases are named so, set `tag_prefix = \"{prefix}\"` under [version] in {file}"
-        ))));
-    }
-    if !ours.is_empty() && bare(prefix) == bare(ours) {
-        return Some(Err(ours_named("")));
+    match slip(ours, prefix) {
+        Some(Slip::Bare) => {
+            return Some(Err(ours_named(&format!(
+                ", and every later `relhook version` and release would stop at it; if this project's releases have no prefix, set `tag_prefix = \"\"` under [version] in {file}"
+            ))));
+        }
+        // The other way round (`v7.3.0` where releases are `7.3.0`): the same stop.
+        Some(Slip::V) => {
+            return Some(Err(ours_named(&format!(
+                ", and every later `relhook version` and release would stop at it; if this project's releases are named so, set `tag_prefix = \"{prefix}\"` under [version] in {file}"
+            ))));
+        }
+        Some(Slip::Spelled) => return Some(Err(ours_named(""))),
+        None => {}
     }
     // A package's tag in the form it had before a rename: the package's, not the root's.
     if let Some(said) = super::former::former_form(repo, config, name, prefix, &version, target) {
@@ -148,6 +135,54 @@ pub fn not_a_release(
         crate::shellword::quote(name),
         crate::shellword::quote(&format!("{ours}{version}"))
     )))
+}
+
+/// How a tag's prefix misses the release tags' own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Slip {
+    /// None where they carry one (`0.1.0` beside `v0.1.0`).
+    Bare,
+    /// A `v` where they carry none (`v0.1.0` beside `0.1.0`).
+    V,
+    /// Their prefix misspelled (`V0.1.0`, `v-0.1.0`, `v.0.1.0`).
+    Spelled,
+}
+
+fn slip(ours: &str, prefix: &str) -> Option<Slip> {
+    let bare = |p: &str| {
+        p.to_ascii_lowercase()
+            .trim_end_matches(['.', '-', '_'])
+            .to_owned()
+    };
+    if !ours.is_empty() && prefix.is_empty() {
+        Some(Slip::Bare)
+    } else if ours.is_empty() && bare(prefix) == "v" {
+        Some(Slip::V)
+    } else if !ours.is_empty() && prefix != ours && bare(prefix) == bare(ours) {
+        Some(Slip::Spelled)
+    } else {
+        None
+    }
+}
+
+/// The prefix and version tag `name` ends in: a version after the prefix and a stray
+/// separator that no version suffix reads (a prefix ending in a digit: `r2.0.1.0`);
+/// `v.0.2.0` is read as `v.` and `0.2.0`.
+fn prefix_and_version<'n>(config: &Config, name: &'n str) -> Option<(&'n str, Version)> {
+    if let Some(found) = crate::git::version_suffix(name) {
+        return Some(found);
+    }
+    let rest = name.strip_prefix(config.version.tag_prefix.as_str())?;
+    let version = Version::parse(rest.trim_start_matches(['.', '-', '_'])).ok()?;
+    Some((&name[..name.len() - version.to_string().len()], version))
+}
+
+/// The version tag `name` names under a slip of the release tags' prefix (`0.1.0` or
+/// `V0.1.0` where they are `v0.1.0`, `v0.1.0` where they have none): the tag hook refuses
+/// it, as it would stop every later `relhook version` and release.
+pub fn slipped_prefix(config: &Config, name: &str) -> Option<Version> {
+    let (prefix, version) = prefix_and_version(config, name)?;
+    slip(&config.version.tag_prefix, prefix).map(|_| version)
 }
 
 /// Whether what follows a tag prefix is `N` or `N.M` (digits only): a floating tag's shape
@@ -218,14 +253,18 @@ pub fn problems(
         )];
     }
     // SemVer precedence ignores build metadata: `v0.2.0+build.5` would stand for 0.2.0 and
-    // block `v0.2.0` for good. Not made; one already there stays a release.
-    if depth == Depth::Create && !version.build.is_empty() {
-        let mut plain = version.clone();
-        plain.build = semver::BuildMetadata::EMPTY;
-        return vec![format!(
-            "`{name}` has build metadata (`+{}`), which SemVer precedence ignores, so as a release it would block `{prefix}{plain}` for good; tag `{prefix}{plain}` and put the build in the tag message",
-            version.build
-        )];
+    // block `v0.2.0` for good. Not made, nor published (one made past the hook); one already
+    // on a remote stays a release (pre-push leaves another remote's release alone). Published
+    // at or below the release it descends from, that is what is said (its version is past).
+    if !version.build.is_empty() {
+        let below = |c| greatest_below(repo, config, c, name);
+        let past = depth != Depth::Create
+            && (repo.peel_to_commit(target))
+                .and_then(below)
+                .is_some_and(|g| version.cmp_precedence(&g.1).is_le());
+        if !past {
+            return vec![build_metadata(prefix, name, &version)];
+        }
     }
     let mut out = Vec::new();
     let kind = repo.object_kind(target);
@@ -239,8 +278,10 @@ pub fn problems(
         out.push(format!("`{name}` does not point at a commit"));
         return out;
     };
+    let mut past = false;
     if let Some(greatest) = greatest_below(repo, config, commit, name) {
         if version.cmp_precedence(&greatest.1).is_le() {
+            past = true;
             // A package's next version is its own, not the repository's.
             let next = match &config.package {
                 Some(p) => format!("relhook version --next --package {}", p.name),
@@ -265,10 +306,23 @@ pub fn problems(
     // On its release commit, rebased over changes a release made now would tell: made again.
     out.extend(crate::release::stale_tagged(repo, config, name, commit, made).map(|(why, _)| why));
     if let Depth::Publish(hand) = depth {
-        out.extend(section_problems(repo, config, name, &version, commit, hand));
+        // A past version is made by no release: its section is no way to it.
+        if !past {
+            out.extend(section_problems(repo, config, name, &version, commit, hand));
+        }
         out.extend(version_file_problems(repo, config, name, &version, commit));
     }
     out
+}
+
+/// Why release tag `name` of `version`, which has build metadata, is no release name.
+fn build_metadata(prefix: &str, name: &str, version: &Version) -> String {
+    let mut plain = version.clone();
+    plain.build = semver::BuildMetadata::EMPTY;
+    format!(
+        "`{name}` has build metadata (`+{}`), which SemVer precedence ignores, so as a release it would block `{prefix}{plain}` for good; tag `{prefix}{plain}` and put the build in the tag message",
+        version.build
+    )
 }
 
 /// A version below a release section of the changelog at `commit` (released before, its tag

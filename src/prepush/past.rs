@@ -1,0 +1,94 @@
+//! A release tag whose name no commit of its line can take: its version at or below the
+//! release tag it descends from (versions only go up), or with build metadata (which would
+//! stand for its plain version and block it for good). Neither a test record nor a release
+//! of that name makes it pass, so the fix deletes it and names the release to make instead.
+
+use git2::Oid;
+use semver::Version;
+
+use crate::config::Config;
+use crate::git::Repo;
+use crate::tag::rules::{self, HandTags};
+
+/// Why release tag `name` on `commit` can be made on no commit of its line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Past {
+    /// At or below the release tag it descends from: the next release is the commits' own.
+    Below,
+    /// With build metadata: the release is its plain version.
+    Build(Version),
+}
+
+/// [`Past`] for tag `name` on `commit`, or `None` when a tag of that name can pass.
+pub(super) fn past(repo: &Repo, config: &Config, name: &str, commit: Oid) -> Option<Past> {
+    let prefix = config.version.tag_prefix.as_str();
+    let version = Version::parse(name.strip_prefix(prefix)?).ok()?;
+    let below = repo
+        .latest_release_tag_except(commit, prefix, Some(name))
+        .and_then(|(n, _)| Version::parse(n.get(prefix.len()..)?).ok())
+        .is_some_and(|g| version.cmp_precedence(&g).is_le());
+    if below {
+        return Some(Past::Below);
+    }
+    (!version.build.is_empty()).then(|| {
+        let mut plain = version;
+        plain.build = semver::BuildMetadata::EMPTY;
+        Past::Build(plain)
+    })
+}
+
+/// The way to a release instead of tag `name`: deleted, then the release the commits call
+/// for, or for build metadata the plain version's (by hand too, where a hand tag is one).
+pub(super) fn fix(config: &Config, name: &str, past: &Past, hand: HandTags) -> String {
+    let release = rules::release_command(config);
+    let delete = format!(
+        "delete the tag (`git tag -d {}`)",
+        crate::shellword::quote(name)
+    );
+    match past {
+        Past::Below => {
+            format!("{delete}, then `{release}` (the version the commits call for)")
+        }
+        Past::Build(plain) => {
+            let tag = format!("{}{plain}", config.version.tag_prefix);
+            let by_hand = match hand {
+                HandTags::Released => format!(
+                    ", or `git tag -a {}` on a commit that passes",
+                    crate::shellword::quote(&tag)
+                ),
+                HandTags::Plain => String::new(),
+            };
+            format!(
+                "{delete}, then release {tag} with the build in its notes: `{release} {plain}`{by_hand}"
+            )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// QA50: a too-low version is deleted and the commits' release made; one with build
+    /// metadata is released as its plain version, never under its own name.
+    #[test]
+    fn a_past_name_goes_and_the_release_is_named() {
+        let config = Config::default();
+        assert_eq!(
+            fix(&config, "v0.0.9", &Past::Below, HandTags::Released),
+            "delete the tag (`git tag -d v0.0.9`), then `relhook release` (the version the commits call for)"
+        );
+        let plain = Version::new(0, 1, 1);
+        assert_eq!(
+            fix(
+                &config,
+                "v0.1.1+build.5",
+                &Past::Build(plain.clone()),
+                HandTags::Released
+            ),
+            "delete the tag (`git tag -d v0.1.1+build.5`), then release v0.1.1 with the build in its notes: `relhook release 0.1.1`, or `git tag -a v0.1.1` on a commit that passes"
+        );
+        let unhooked = fix(&config, "v0.1.1+b", &Past::Build(plain), HandTags::Plain);
+        assert!(unhooked.ends_with("`relhook release 0.1.1`"), "{unhooked}");
+    }
+}
