@@ -36,6 +36,7 @@ pub mod packages;
 pub mod pep440;
 mod pnpm_lock;
 mod preflight;
+mod released;
 mod resume;
 mod retag;
 pub mod reverted;
@@ -85,6 +86,7 @@ pub use preflight::{
     hidden_changes, hidden_in, hidden_in_edits, left_out_of_sparse_checkout, off_release_branches,
     outside_sparse_checkout, pull_command, release_branches,
 };
+pub use released::released_in;
 pub use resume::{HalfMade, half_made, half_made_from, resume, test_hand_release};
 pub use retag::{Retag, published_instead, retag_needed_from, retags_needed_from};
 pub(crate) use retag::{take_theirs, theirs_fix, theirs_problem};

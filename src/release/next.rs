@@ -162,12 +162,12 @@ pub fn current_version(repo: &Repo, config: &Config, root: &Path) -> Result<(Ver
         None => Tags::default(),
     };
     check_history(repo, config, &tags, None, &advise(repo, config, root))?;
-    if tags.latest.is_none()
-        && let Some(r) = unreadable_file_version(repo, config, root)
-    {
-        return Err(r.into());
-    }
     if tags.latest.is_none() {
+        // No release below HEAD, one above it: HEAD's commits were released there.
+        super::released::head_released(repo, config, head)?;
+        if let Some(r) = unreadable_file_version(repo, config, root) {
+            return Err(r.into());
+        }
         super::start::version_files_readable(config, root)?;
     }
     Ok(match &tags.latest {
@@ -230,12 +230,12 @@ pub fn version_info(
         _ => None,
     };
     check_history(repo, config, &tags, named, &advise(repo, config, root))?;
-    if tags.latest.is_none()
-        && let Some(r) = unreadable_file_version(repo, config, root)
-    {
-        return Err(r.into());
-    }
     if tags.latest.is_none() {
+        // No release below HEAD, one above it: HEAD's commits were released there.
+        super::released::head_released(repo, config, head)?;
+        if let Some(r) = unreadable_file_version(repo, config, root) {
+            return Err(r.into());
+        }
         super::start::version_files_readable(config, root)?;
     }
     if let Some(r) = super::unbumpable::placeholder(config, requested) {

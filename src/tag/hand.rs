@@ -25,6 +25,7 @@ mod marker;
 mod moved;
 mod notes;
 mod off_branch;
+mod released;
 mod sectionless;
 mod stranded;
 mod unbumped;
@@ -225,6 +226,8 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
         } else if repo.bisecting() && repo.branch().is_none() {
             // A branch of its own would hold the commit bisect is testing: first the bisect.
             out.push("a bisect is in progress, so HEAD is detached at the commit it tests and the release commit would be on no branch; end it (`git bisect reset`), then tag the branch".to_owned());
+        } else if let Some(why) = released::already(repo, config, commit, &u.tag, &version) {
+            out.push(why);
         } else if repo.head() != Some(commit) {
             // Checking the commit out detaches HEAD, refused below: a branch of its own is
             // what a release of it takes (unless it is HEAD as `git commit` printed it).
