@@ -187,6 +187,8 @@ pub struct Moved {
     pub manifest: PathBuf,
     /// Its table (`dependencies`, `dev-dependencies`, `workspace.dependencies`…).
     pub section: String,
+    /// The key it is declared under (the crate's name, unless renamed).
+    pub key: String,
     /// The crate it requires.
     pub name: String,
     /// The requirement before and after.
@@ -268,6 +270,7 @@ pub fn requirement_edits(
                         moved.push(Moved {
                             manifest: m.clone(),
                             section: dep.section.clone(),
+                            key: dep.key.clone(),
                             name: name.clone(),
                             before: req.clone(),
                             after: after.clone(),

@@ -177,6 +177,11 @@ pub(super) fn is_not_a_package(name: &str) -> bool {
     name.starts_with(NOT_A_PACKAGE)
 }
 
+/// The directory of `name`, one of [`not_packages`]; `None` for a package.
+pub(super) fn dir_of_not_a_package(name: &str) -> Option<&Path> {
+    name.strip_prefix(NOT_A_PACKAGE).map(Path::new)
+}
+
 /// Whether `name` is the top's member among [`not_packages`] (the root crate, the top's
 /// package.json).
 pub(super) fn is_root(name: &str) -> bool {

@@ -20,7 +20,8 @@ pub(crate) mod of_root;
 /// The changes of `changes` the root project ships: in its own manifest, which is one of its
 /// version files (a private package.json is never published: what it requires ships nowhere),
 /// or in a crate of no package that inherits the `[workspace.package] version` the root
-/// releases (it is released with the root).
+/// releases (it is released with the root), in its own manifest or in the
+/// `[workspace.dependencies]` it inherits the requirement from.
 pub(super) fn due(config: &Config, root: &Path, changes: &[Change]) -> Vec<Change> {
     let mut mine: Vec<&Change> = changes
         .iter()
@@ -39,7 +40,14 @@ pub(super) fn due(config: &Config, root: &Path, changes: &[Change]) -> Vec<Chang
         f.path == Path::new("Cargo.toml")
             && matches!(&f.locator, Locator::TomlKey(k) if k == "workspace.package.version")
     });
-    mine.retain(|c| own(c) || (shared && inherits_the_top(root, &c.file)));
+    // The crate's own manifest: a requirement it inherits sits in the top's
+    // `[workspace.dependencies]`, but the crate ships it all the same.
+    let crate_of = |c: &Change| {
+        let dir = left_behind::dir_of_not_a_package(&c.dependent)?;
+        let cargo = c.file.file_name().is_some_and(|n| n == "Cargo.toml");
+        cargo.then(|| dir.join("Cargo.toml"))
+    };
+    mine.retain(|c| own(c) || (shared && crate_of(c).is_some_and(|m| inherits_the_top(root, &m))));
     mine.into_iter().cloned().collect()
 }
 

@@ -1,11 +1,12 @@
 //! The packages that require a crate of the root project's release (`relhook release` or a
 //! hand tag `v…`, which bump the root's crates and move the requirements on them): a package
-//! whose shipped requirement moved is a dependent, as the root is of a package's release. The
+//! whose shipped requirement moved (its own, or one it inherits from `[workspace.dependencies]`)
+//! is a dependent, as the root is of a package's release. The
 //! root's release does not release packages, so the release commit writes the `**deps:**`
 //! entry into the package's `## [Unreleased]`, which its next `relhook release --package`
 //! ships (a patch, unless its commits call for more).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use semver::Version;
 
@@ -28,9 +29,10 @@ pub fn unreleased_edits(
     let mut notes = Vec::new();
     for p in &config.packages {
         let manifest = p.path.join("Cargo.toml");
+        let inherits = Inherits::of(root, &manifest);
         let entries: Vec<String> = moved
             .iter()
-            .filter(|m| m.manifest == manifest && !m.section.contains("dev-dependencies"))
+            .filter(|m| ships(m, &manifest, &inherits))
             .map(|m| entry(m, version))
             .collect();
         if entries.is_empty() {
@@ -50,6 +52,41 @@ pub fn unreleased_edits(
         }
     }
     Ok((edits, notes))
+}
+
+/// What a crate takes from its workspace's `[workspace.dependencies]`.
+#[derive(Default)]
+struct Inherits {
+    /// The workspace's manifest.
+    workspace: Option<PathBuf>,
+    /// Each key inherited (`key = { workspace = true }`), with whether it is dev-only.
+    keys: Vec<(String, bool)>,
+}
+
+impl Inherits {
+    /// What the crate of `manifest` inherits (nothing when it is not there).
+    fn of(root: &Path, manifest: &Path) -> Inherits {
+        let read = |p: &Path| crate::release::crates::disk_text(root, p);
+        let Some(text) = read(manifest) else {
+            return Inherits::default();
+        };
+        Inherits {
+            workspace: crate::release::crates::workspace_root(&read, manifest, &text)
+                .map(|w| w.join("Cargo.toml")),
+            keys: crate::history::version::files::deps::inherited(&text).unwrap_or_default(),
+        }
+    }
+}
+
+/// Whether the crate of `manifest` ships the requirement `m` moved: written in its own
+/// dependency tables, or in its workspace's `[workspace.dependencies]` under a key it inherits
+/// outside `[dev-dependencies]` (one both shipped and dev-only counts as shipped).
+fn ships(m: &Moved, manifest: &Path, inherits: &Inherits) -> bool {
+    if m.section == "workspace.dependencies" {
+        return inherits.workspace.as_deref() == Some(m.manifest.as_path())
+            && inherits.keys.iter().any(|(k, dev)| *k == m.key && !dev);
+    }
+    m.manifest == manifest && !m.section.contains("dev-dependencies")
 }
 
 /// The entry of a moved requirement, as a package release's dependent gets it.
@@ -72,6 +109,7 @@ mod tests {
         let m = Moved {
             manifest: "crates/api/Cargo.toml".into(),
             section: "dependencies".into(),
+            key: "app".into(),
             name: "app".into(),
             before: "2.0.0".into(),
             after: "3.0.0".into(),
@@ -80,5 +118,38 @@ mod tests {
             entry(&m, &Version::new(3, 0, 0)),
             "**deps:** require app 3.0.0 (`2.0.0` → `3.0.0` in crates/api/Cargo.toml)"
         );
+    }
+
+    #[test]
+    fn a_workspace_requirement_is_shipped_by_the_crates_inheriting_it() {
+        let m = Moved {
+            manifest: "Cargo.toml".into(),
+            section: "workspace.dependencies".into(),
+            key: "core".into(),
+            name: "core".into(),
+            before: "0.1.0".into(),
+            after: "0.2.0".into(),
+        };
+        let api = Path::new("crates/api/Cargo.toml");
+        let inherits = |keys: &[(&str, bool)]| Inherits {
+            workspace: Some("Cargo.toml".into()),
+            keys: keys.iter().map(|(k, d)| ((*k).to_owned(), *d)).collect(),
+        };
+        assert!(ships(&m, api, &inherits(&[("core", false)])));
+        assert!(ships(
+            &m,
+            api,
+            &inherits(&[("core", true), ("core", false)])
+        ));
+        assert!(!ships(&m, api, &inherits(&[("core", true)])));
+        assert!(!ships(&m, api, &inherits(&[("other", false)])));
+        // Another workspace's table is not the crate's.
+        let elsewhere = Inherits {
+            workspace: Some("tools/Cargo.toml".into()),
+            ..inherits(&[("core", false)])
+        };
+        assert!(!ships(&m, api, &elsewhere));
+        // The workspace's own manifest ships nothing of its table by itself.
+        assert!(!ships(&m, Path::new("Cargo.toml"), &Inherits::default()));
     }
 }
