@@ -555,6 +555,7 @@ mod qa50_key_parts;
 mod qa50_merge_in_progress;
 mod qa50_pep440_local;
 mod qa50_pep440_next;
+mod qa50_pick_merge_name;
 mod qa50_post_commit_lock_reason;
 mod qa50_preconfig_package;
 mod qa50_prepush_tag_names;

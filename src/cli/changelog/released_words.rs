@@ -55,7 +55,7 @@ pub(super) fn merge(
     if let Some((e, squash)) = merged.carried.first() {
         let (more, it) = and_more(merged.carried.len());
         eprintln_note(&format!(
-            "{label}: left `- {}`{more} out of Unreleased: the squash merge {squash} on the other side carries the commit that wrote {it}, and its own entry stands for {it}",
+            "{label}: left `- {}`{more} out of Unreleased: {squash} the commit that wrote {it}, and its own entry stands for {it}",
             one_line(&e.text),
         ));
     }

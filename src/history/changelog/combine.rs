@@ -20,7 +20,9 @@ pub struct Merged {
     /// The entries left out for a release's same words, each once.
     pub dropped: Vec<Entry>,
     /// The entries left out because a squash commit on the other side carries the commits
-    /// that wrote them, each with that squash (its short id and header).
+    /// that wrote them (or a cherry-pick copies one), each with what does, as said before
+    /// "the commit that wrote it" (``the squash merge <id> `<header>` on the other side
+    /// carries``).
     pub carried: Vec<(Entry, String)>,
 }
 

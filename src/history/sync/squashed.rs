@@ -7,6 +7,8 @@
 //! not list them itself (a `fix:` squash keeps a `feat:` commit's entry beside its own, and so
 //! does the merge). Words alone decide nothing: another change worded alike has another
 //! patch, and an entry edited by hand is not the one its commit's message calls for; both stay.
+//! A newer copy of the commit found so (one commit of topic cherry-picked onto main under a
+//! header of its own) is no squash: the copy's entry stands for it, as a squash's does.
 
 use std::collections::{HashMap, HashSet};
 
@@ -72,19 +74,26 @@ fn carried(
     let now = merged.unreleased_entries();
     let listed_now: HashSet<String> = now.iter().map(|e| normalize(&e.text)).collect();
     let skip = crate::history::copies::changelogs(config);
+    // What only the other side can have brought: side `s` lists none of it.
+    let one_sided_of = |s: usize| -> HashSet<String> {
+        let mut listed = logs[s].released_texts();
+        listed.extend(
+            logs[s]
+                .unreleased_entries()
+                .iter()
+                .map(|e| normalize(&e.text)),
+        );
+        listed_now.difference(&listed).cloned().collect()
+    };
     // Each squash found, with the entries of the commits it carries that its side lacks.
-    let mut found: Vec<(Written, Vec<String>)> = Vec::new();
+    let mut found: Vec<Found> = Vec::new();
     for (s, c) in [(0, 1), (1, 0)] {
-        let squash_log = logs[s];
-        let squash_unreleased: HashSet<String> = squash_log
+        let squash_unreleased: HashSet<String> = logs[s]
             .unreleased_entries()
             .iter()
             .map(|e| normalize(&e.text))
             .collect();
-        // What only the other side can have brought: the squash's side lists none of it.
-        let mut listed = squash_log.released_texts();
-        listed.extend(squash_unreleased.iter().cloned());
-        let one_sided: HashSet<&String> = listed_now.difference(&listed).collect();
+        let one_sided = one_sided_of(s);
         if one_sided.is_empty() {
             continue;
         }
@@ -103,25 +112,47 @@ fn carried(
             else {
                 continue;
             };
-            let entries: Vec<String> = entry_commits(repo, config, (base, end), None)?
+            let written = entry_commits(repo, config, (base, end), None)?;
+            let copy = copied_by(repo, &squash, end, &written, &skip)?;
+            let entries: Vec<String> = written
                 .into_iter()
                 .map(|w| w.entry)
                 .filter(|e| one_sided.contains(e))
                 .collect();
-            found.push((squash, entries));
+            found.push(Found {
+                by: squash,
+                entries,
+                copy,
+                side: c,
+            });
         }
     }
+    stand_copies(&mut found, &one_sided_of);
     // A one-commit branch and its squash carry each other: the newer one (the squash) stands,
     // and an entry standing for commits is never taken out for another squash.
-    found.sort_by_key(|(w, _)| std::cmp::Reverse(w.time));
+    found.sort_by_key(|f| std::cmp::Reverse(f.by.time));
     let mut standing: HashSet<String> = HashSet::new();
     let mut out: Vec<(Entry, String)> = Vec::new();
-    for (squash, entries) in found {
+    for Found {
+        by: squash,
+        entries,
+        copy,
+        ..
+    } in found
+    {
         if out.iter().any(|(e, _)| normalize(&e.text) == squash.entry) {
             continue;
         }
         standing.insert(squash.entry.clone());
-        let said = format!("{} `{}`", crate::git::short_id(squash.id), squash.header);
+        let (what, verb) = match copy {
+            Some(_) => ("the commit", "copies"),
+            None => ("the squash merge", "carries"),
+        };
+        let said = format!(
+            "{what} {} `{}` on the other side {verb}",
+            crate::git::short_id(squash.id),
+            squash.header
+        );
         for text in entries.iter().filter(|t| !standing.contains(*t)) {
             let entry = now.iter().find(|e| normalize(&e.text) == *text);
             let new = out.iter().all(|(e, _)| normalize(&e.text) != *text);
@@ -131,6 +162,62 @@ fn carried(
         }
     }
     Ok(out)
+}
+
+/// A commit found standing for commits of the other side.
+struct Found {
+    /// The squash (or, once [`stand_copies`] turned it round, the copy).
+    by: Written,
+    /// The entries it stands for that its side lacks.
+    entries: Vec<String>,
+    /// The newer commit of the other side that copies `by` (a cherry-pick of it), if any.
+    copy: Option<Written>,
+    /// The other side.
+    side: usize,
+}
+
+/// `end`, the commit of the other side `squash` carries up to, when it is a newer copy of
+/// `squash` (the same patch: a cherry-pick of it, as `git cherry-pick -n` and a header of
+/// its own make), with its entry.
+fn copied_by(
+    repo: &Repo,
+    squash: &Written,
+    end: Oid,
+    written: &[Written],
+    skip: &[std::path::PathBuf],
+) -> Result<Option<Written>> {
+    let Some(copy) = written
+        .iter()
+        .find(|w| w.id == end && w.time >= squash.time)
+    else {
+        return Ok(None);
+    };
+    if repo.patch_key(end, skip)? != repo.patch_key(squash.id, skip)? {
+        return Ok(None);
+    }
+    Ok(Some(Written {
+        id: copy.id,
+        header: copy.header.clone(),
+        entry: copy.entry.clone(),
+        time: copy.time,
+    }))
+}
+
+/// A commit carried by an older one whose patch it copies (a cherry-pick of a branch's
+/// commit) is no squash's: the copy is the newer, so it stands for the commit it copies, as a
+/// squash does for a one-commit branch. A copy also found as a squash itself is left to that.
+fn stand_copies(found: &mut [Found], one_sided_of: &dyn Fn(usize) -> HashSet<String>) {
+    let squashes: HashSet<Oid> = found.iter().map(|f| f.by.id).collect();
+    for f in found.iter_mut() {
+        let Some(copy) = f.copy.take() else { continue };
+        if squashes.contains(&copy.id) {
+            continue;
+        }
+        let copied = std::mem::replace(&mut f.by, copy);
+        let one_sided = one_sided_of(f.side);
+        f.entries = Vec::from_iter(Some(copied.entry.clone()).filter(|e| one_sided.contains(e)));
+        f.copy = Some(copied);
+    }
 }
 
 /// The commit of `line` (a first-parent line above `base`) up to which `squash` carries the
@@ -224,4 +311,51 @@ fn first_parent_line(repo: &Repo, base: Oid, tip: Oid) -> Result<Vec<Oid>> {
         at = *parent;
     }
     Ok(line)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn written(n: u8, entry: &str) -> Written {
+        Written {
+            id: Oid::from_bytes(&[n; 20]).unwrap(),
+            header: format!("feat: {entry}"),
+            entry: entry.to_owned(),
+            time: i64::from(n),
+        }
+    }
+
+    #[test]
+    fn a_newer_copy_stands_for_the_commit_it_copies_unless_it_is_a_squash_itself() {
+        let one_sided = |_: usize| HashSet::from(["search".to_owned()]);
+        let mut found = vec![Found {
+            by: written(1, "search"),
+            entries: vec!["search (backport)".into()],
+            copy: Some(written(2, "search (backport)")),
+            side: 0,
+        }];
+        stand_copies(&mut found, &one_sided);
+        assert_eq!(found[0].by.entry, "search (backport)");
+        assert_eq!(found[0].entries, ["search"]);
+        assert!(found[0].copy.is_some());
+        // A one-commit branch and its squash, each found carrying the other: left as found.
+        let mut found = vec![
+            Found {
+                by: written(1, "a"),
+                entries: vec!["a (#12)".into()],
+                copy: Some(written(2, "a (#12)")),
+                side: 1,
+            },
+            Found {
+                by: written(2, "a (#12)"),
+                entries: vec!["a".into()],
+                copy: None,
+                side: 0,
+            },
+        ];
+        stand_copies(&mut found, &one_sided);
+        assert_eq!(found[0].by.entry, "a");
+        assert!(found.iter().all(|f| f.copy.is_none()));
+    }
 }
