@@ -4,7 +4,9 @@
 //! unsigned, refuse the dirty tree, or run the tests the release skipped. The advice is formed
 //! deep in the release, tag, hook and journal code, which never sees the command line: the
 //! command line is noted here once, when a command starts (`cli::Context`). Repeated flags,
-//! not a journal: the journal is gone once the release commit is made.
+//! not a journal: the journal is gone once the release commit is made. The flags of a
+//! release given are noted too: a refusal's `relhook release …` ([`release_flags`]) pasted
+//! without `--allow-dirty` is refused again, and without `--no-test` runs the tests.
 
 use std::path::Path;
 use std::sync::RwLock;
@@ -13,12 +15,16 @@ use std::sync::RwLock;
 struct Given {
     /// ` --config FILE` (quoted), or empty.
     global: String,
+    /// Those of [`RESUME_FLAGS`] given.
     flags: Vec<&'static str>,
+    /// Those of [`RELEASE_FLAGS`] given.
+    release: Vec<&'static str>,
 }
 
 static GIVEN: RwLock<Given> = RwLock::new(Given {
     global: String::new(),
     flags: Vec::new(),
+    release: Vec::new(),
 });
 
 /// The flags a resume honours, in the order the retry names them: not `--allow-branch` nor
@@ -26,7 +32,18 @@ static GIVEN: RwLock<Given> = RwLock::new(Given {
 /// release commit says which release it is).
 pub const RESUME_FLAGS: [&str; 3] = ["--allow-dirty", "--no-test", "--sign"];
 
-/// Notes the `--config` file given and the flags given of [`RESUME_FLAGS`].
+/// The flags any release advised repeats, in the order the retry names them: they decide
+/// whether it is accepted or what it makes. Not a version nor `--pre` (what the advice
+/// replaces), nor `--package` (the advice names the package it is about).
+pub const RELEASE_FLAGS: [&str; 5] = [
+    "--allow-dirty",
+    "--allow-branch",
+    "--allow-unlinted",
+    "--no-test",
+    "--sign",
+];
+
+/// Notes the `--config` file given and the flags given of [`RELEASE_FLAGS`].
 pub fn note(config: Option<&Path>, flags: &[&'static str]) {
     let given = Given::of(config, flags);
     if let Ok(mut g) = GIVEN.write() {
@@ -47,7 +64,19 @@ impl Given {
                 .into_iter()
                 .filter(|f| flags.contains(f))
                 .collect(),
+            release: RELEASE_FLAGS
+                .into_iter()
+                .filter(|f| flags.contains(f))
+                .collect(),
         }
+    }
+
+    fn release_flags(&self, flag: Option<&str>) -> String {
+        RELEASE_FLAGS
+            .into_iter()
+            .filter(|f| self.release.contains(f) || flag == Some(*f))
+            .map(|f| format!(" {f}"))
+            .collect()
     }
 
     fn command(&self, flag: Option<&str>) -> String {
@@ -70,6 +99,34 @@ pub fn global() -> String {
 /// The flags noted.
 pub fn flags() -> Vec<&'static str> {
     GIVEN.read().map(|g| g.flags.clone()).unwrap_or_default()
+}
+
+/// The flags of [`RELEASE_FLAGS`] given, each with a space before it (` --allow-dirty
+/// --no-test`), and `flag` too in its place unless given: what a release advised repeats.
+pub fn release_flags(flag: Option<&str>) -> String {
+    GIVEN
+        .read()
+        .map(|g| g.release_flags(flag))
+        .unwrap_or_else(|_| flag.map(|f| format!(" {f}")).unwrap_or_default())
+}
+
+/// `relhook [--config FILE] release [--package NAME] [FLAGS]`: a release of the root, or of
+/// `package`, as advised, without the version the advice names.
+pub fn release_of(package: Option<&str>) -> String {
+    release_with(package, None)
+}
+
+/// [`release_of`] with `flag` too (`--allow-branch`), once.
+pub fn release_with(package: Option<&str>, flag: Option<&str>) -> String {
+    let global = global();
+    let flags = release_flags(flag);
+    match package {
+        Some(p) => format!(
+            "relhook{global} release --package {}{flags}",
+            crate::shellword::quote(p)
+        ),
+        None => format!("relhook{global} release{flags}"),
+    }
 }
 
 /// `relhook [--config FILE] release --resume [FLAGS]`.
@@ -109,5 +166,25 @@ mod tests {
             "relhook --config 'my conf.toml' release --resume --allow-dirty --no-test --sign"
         );
         assert_eq!(given.command(Some("--no-test")), given.command(None));
+    }
+
+    #[test]
+    fn a_release_advised_repeats_every_release_flag_given_once() {
+        let plain = Given::of(None, &[]);
+        assert_eq!(plain.release_flags(None), "");
+        assert_eq!(plain.release_flags(Some("--sign")), " --sign");
+        let given = Given::of(None, &["--sign", "--allow-branch", "--allow-dirty"]);
+        assert_eq!(
+            given.release_flags(None),
+            " --allow-dirty --allow-branch --sign"
+        );
+        assert_eq!(
+            given.release_flags(Some("--allow-branch")),
+            given.release_flags(None)
+        );
+        assert_eq!(
+            given.release_flags(Some("--no-test")),
+            " --allow-dirty --allow-branch --no-test --sign"
+        );
     }
 }

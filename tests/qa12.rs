@@ -55,7 +55,15 @@ fn a_skipped_breaking_change_is_said_and_the_refusal_names_the_rule() {
             .collect();
         assert_eq!(said.len(), 2, "{args:?}: {err}");
         assert!(
-            said.iter().all(|l| l.contains("relhook release 2.0.0")),
+            said.iter().all(|l| {
+                let flag = args
+                    .contains(&"--allow-unlinted")
+                    .then_some(" --allow-unlinted");
+                l.contains(&format!(
+                    "relhook release{} 2.0.0",
+                    flag.unwrap_or_default()
+                ))
+            }),
             "{args:?}: {err}"
         );
         assert!(

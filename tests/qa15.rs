@@ -22,7 +22,7 @@ fn tags_that_are_not_releases_do_not_block_a_first_release_named_by_its_version(
     assert_eq!(out.status.code(), Some(2), "{}", text(&out));
     let err = stderr(&out);
     assert!(err.contains("tag_prefix = \"nightly-\""), "{err}");
-    assert!(err.contains("`relhook release 0.1.0`"), "{err}");
+    assert!(err.contains("`relhook release --no-test 0.1.0`"), "{err}");
     // The answer "they are not": the first release named by its version.
     let out = dated_release(&repo, &["0.1.0", "--no-test"]);
     assert!(out.status.success(), "{}", text(&out));
@@ -697,7 +697,7 @@ fn a_named_version_above_an_unprefixed_tag_goes_on_under_the_prefix() {
     let out = dated_release(&repo, &["--no-test"]);
     assert_eq!(out.status.code(), Some(2), "{}", text(&out));
     assert!(
-        stderr(&out).contains("`relhook release 2.0.1`"),
+        stderr(&out).contains("`relhook release --no-test 2.0.1`"),
         "{}",
         text(&out)
     );

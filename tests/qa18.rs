@@ -123,10 +123,10 @@ fn a_fetch_of_many_new_tags_starts_relhook_once() {
 fn a_level_before_the_first_release_is_refused_with_the_versions_to_name() {
     let repo = crate::support::installed_repo();
     for (level, pre, want) in [
-        ("major", None, "relhook release 1.0.0"),
-        ("minor", None, "relhook release 0.2.0"),
-        ("patch", None, "relhook release 0.1.1"),
-        ("major", Some("rc"), "relhook release 1.0.0-rc.1"),
+        ("major", None, "relhook release --no-test 1.0.0"),
+        ("minor", None, "relhook release --no-test 0.2.0"),
+        ("patch", None, "relhook release --no-test 0.1.1"),
+        ("major", Some("rc"), "relhook release --no-test 1.0.0-rc.1"),
     ] {
         let mut args = vec!["release", level, "--no-test"];
         if let Some(p) = pre {
@@ -154,7 +154,7 @@ fn a_level_before_the_first_release_is_refused_with_the_versions_to_name() {
     let out = repo.relhook(&["release", "major", "--dry-run", "--no-test"]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
     assert!(
-        stderr(&out).contains("`relhook release 2.0.0`"),
+        stderr(&out).contains("`relhook release --no-test 2.0.0`"),
         "{}",
         text(&out)
     );

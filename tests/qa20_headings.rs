@@ -155,7 +155,7 @@ fn version_next_skips_a_tag_taken_on_another_line() {
     // What `release` says to run is what `version --next` printed, and it releases.
     let refused = repo.relhook(&["release", "--allow-branch"]);
     assert!(
-        stderr(&refused).contains("`relhook release 25.0.10`"),
+        stderr(&refused).contains("`relhook release --allow-branch 25.0.10`"),
         "{}",
         text(&refused)
     );

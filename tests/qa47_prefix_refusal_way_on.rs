@@ -34,7 +34,7 @@ fn the_refusal_names_a_version_that_releases_when_pasted() {
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
     let err = stderr(&out);
     assert!(!err.contains("let relhook choose"), "{err}");
-    let advised = "`relhook release 0.1.1`";
+    let advised = "`relhook release --no-test 0.1.1`";
     assert!(err.contains(advised), "{err}");
     let pasted = repo.relhook(&["release", "0.1.1", "--no-test"]);
     assert_eq!(pasted.status.code(), Some(0), "{}", text(&pasted));

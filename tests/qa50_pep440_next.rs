@@ -49,7 +49,9 @@ fn version_next_agrees_with_the_release_for_every_pre_release_id() {
             assert!(stdout(&release).contains(&tag), "{id}: {}", text(&release));
         } else {
             assert_eq!(shown.status.code(), Some(1), "{id}: {}", text(&shown));
-            assert_eq!(said(&shown), said(&release), "{id}");
+            // But for the `--no-test` the release's advice repeats (QA50).
+            let release = said(&release).replace(" --no-test", "");
+            assert_eq!(said(&shown), release, "{id}");
             refused.push(id);
         }
     }

@@ -93,7 +93,7 @@ fn a_resume_whose_tests_fail_names_the_resume_with_its_config_and_flags() {
         "{err}"
     );
     assert!(
-        next.contains("then `relhook --config 'ci conf.toml' release 0.1.0`"),
+        next.contains("then `relhook --config 'ci conf.toml' release --allow-dirty 0.1.0`"),
         "{err}"
     );
     assert!(!next.contains("`relhook release"), "{err}");

@@ -838,7 +838,7 @@ fn a_taken_version_names_the_first_free_one() {
     let out = repo.relhook(&["release", "--no-test"]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
     assert!(
-        stderr(&out).contains("tag v0.1.1 already exists; a released tag is never reused: `relhook release 0.1.3` takes the first version above it with no tag"),
+        stderr(&out).contains("tag v0.1.1 already exists; a released tag is never reused: `relhook release --no-test 0.1.3` takes the first version above it with no tag"),
         "{}",
         text(&out)
     );
@@ -912,7 +912,7 @@ fn a_taken_pre_release_of_a_released_version_names_the_next_line() {
     let out = repo.relhook(&["release", "--pre", "rc", "--no-test"]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
     assert!(
-        stderr(&out).contains("tag v1.1.0-rc.1 already exists; 1.1.0 is released already: `relhook release 1.1.1-rc.2` takes the first pre-release above it with no tag"),
+        stderr(&out).contains("tag v1.1.0-rc.1 already exists; 1.1.0 is released already: `relhook release --no-test 1.1.1-rc.2` takes the first pre-release above it with no tag"),
         "{}",
         text(&out)
     );

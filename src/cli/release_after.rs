@@ -76,9 +76,18 @@ pub(super) fn nothing_to_resume(recovered: Option<&str>, monorepo: bool) -> Refu
     let what = if !undone {
         "nothing to resume: no release commit without its tag since the last release".to_owned()
     } else if monorepo {
-        "nothing to resume: the interrupted release stopped before its commit and is undone; run it again: `relhook release --all` (or `relhook release --package NAME`)".to_owned()
+        let (global, flags) = (
+            crate::resume_advice::global(),
+            crate::resume_advice::release_flags(None),
+        );
+        format!(
+            "nothing to resume: the interrupted release stopped before its commit and is undone; run it again: `relhook{global} release --all{flags}` (or `relhook{global} release --package NAME{flags}`)"
+        )
     } else {
-        "nothing to resume: the interrupted release stopped before its commit and is undone; run it again: `relhook release`".to_owned()
+        format!(
+            "nothing to resume: the interrupted release stopped before its commit and is undone; run it again: `{}`",
+            crate::resume_advice::release_of(None)
+        )
     };
     Refusal::bare(Reason::NothingToResume, what)
 }

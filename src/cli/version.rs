@@ -219,10 +219,7 @@ pub(super) fn say_taken(
     taken: &semver::Version,
     next: &semver::Version,
 ) {
-    let command = match &config.package {
-        Some(p) => format!("relhook release --package {}", p.name),
-        None => "relhook release".to_owned(),
-    };
+    let command = config.release_command();
     let _ = writeln!(
         crate::cli::stream::stderr(),
         "relhook: note: tag {}{taken} already exists, on a commit this branch does not hold, so the next version is {next}, the first above it with no tag (`{command} {next}` makes it)",
@@ -397,10 +394,7 @@ pub(super) fn warn_not_understood(info: &release::VersionInfo, package: Option<&
     let whose = package
         .map(|p| format!("package {p}: "))
         .unwrap_or_default();
-    let release = match package {
-        Some(p) => format!("relhook release --package {p}"),
-        None => "relhook release".to_owned(),
-    };
+    let release = crate::resume_advice::release_of(package);
     let _ = writeln!(
         err,
         "relhook: note: {whose}{} since {} {} not a Conventional Commit; each counts as a patch and gets no changelog entry:",

@@ -335,13 +335,20 @@ impl Default for CommitConfig {
 impl Config {
     /// The command that makes a release of what this configuration releases: `relhook
     /// release`, or in a package's view `relhook release --package NAME`; with the
-    /// `--config FILE` given, which this configuration may be read from.
+    /// `--config FILE` given, which this configuration may be read from, and the flags of a
+    /// release given (`--allow-dirty`, …): pasted without them, it is refused again.
     pub fn release_command(&self) -> String {
-        let global = crate::resume_advice::global();
-        match &self.package {
-            Some(p) => format!("relhook{global} release --package {}", p.name),
-            None => format!("relhook{global} release"),
-        }
+        self.release_command_of(None)
+    }
+
+    /// [`Config::release_command`] with `flag` (`--allow-branch`) too, once.
+    pub fn release_command_with(&self, flag: &str) -> String {
+        self.release_command_of(Some(flag))
+    }
+
+    fn release_command_of(&self, flag: Option<&str>) -> String {
+        let package = self.package.as_ref().map(|p| p.name.as_str());
+        crate::resume_advice::release_with(package, flag)
     }
 
     /// `tag_prefix` as a message names it: `tag_prefix "v"` when the file sets it, else `the

@@ -110,8 +110,10 @@ fn refuse_two_part_versions(repo: &Repo, head: Oid, config: &Config) -> Result<(
             config.version.initial
         ),
         fix: format!(
-            "if it was a release, name the next version above it: `relhook release {above}` (or `git tag -a {}{above}`); if not, name the first release's version: `relhook release {}`",
-            config.version.tag_prefix, config.version.initial
+            "if it was a release, name the next version above it: `{release} {above}` (or `git tag -a {}{above}`); if not, name the first release's version: `{release} {}`",
+            config.version.tag_prefix,
+            config.version.initial,
+            release = config.release_command()
         ),
     })
 }
@@ -121,7 +123,8 @@ fn refuse_two_part_versions(repo: &Repo, head: Oid, config: &Config) -> Result<(
 fn not_releases(config: &Config) -> String {
     let initial = &config.version.initial;
     format!(
-        "; or, if they are not this project's releases, name the first release's version: `relhook release {initial}` (or `git tag -a {}{initial}`)",
+        "; or, if they are not this project's releases, name the first release's version: `{} {initial}` (or `git tag -a {}{initial}`)",
+        config.release_command(),
         config.version.tag_prefix
     )
 }
@@ -195,8 +198,9 @@ pub fn refuse_other_package_forms(
             tag.name
         ),
         fix: format!(
-            "set `tag = {template}` in {table} in .relconfig.toml; or, if they are not {}'s releases, name its first release's version, above theirs: `relhook release --package {} {above}`",
-            package.name, package.name
+            "set `tag = {template}` in {table} in .relconfig.toml; or, if they are not {}'s releases, name its first release's version, above theirs: `{} {above}`",
+            package.name,
+            crate::resume_advice::release_of(Some(&package.name))
         ),
     })
 }

@@ -205,7 +205,10 @@ fn check_prefix(
                     crate::error::Reason::NotGreater,
                     prefix_conflict(repo, config, v, true)
                         .unwrap_or_else(|| format!("{v} is not above `{}`", other.0)),
-                    format!("to go on under the current prefix: `relhook release {above}`"),
+                    format!(
+                        "to go on under the current prefix: `{} {above}`",
+                        config.release_command()
+                    ),
                 )));
             }
             if let Some(why) = named_first

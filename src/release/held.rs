@@ -129,7 +129,8 @@ pub fn refuse_held(
         own
     };
     let fix = format!(
-        "{first}, or release the workspace as one project (without [packages] tables), then `relhook release {version}`"
+        "{first}, or release the workspace as one project (without [packages] tables), then `{} {version}`",
+        crate::resume_advice::release_of(None)
     );
     Err(Error::Refused(Refusal::new(Reason::VersionFile, what, fix)))
 }

@@ -167,7 +167,13 @@ pub fn plan(repo: &Repo, config: &Config, root: &Path, opts: &Options) -> Result
     let version = info.next.clone();
     let tag = format!("{}{version}", config.version.tag_prefix);
     if repo.tag_target(&tag).is_some() {
-        let refusal = tag_taken(repo, &config.version, &tag, &version, "relhook release");
+        let refusal = tag_taken(
+            repo,
+            &config.version,
+            &tag,
+            &version,
+            &config.release_command(),
+        );
         return Err(Error::Refused(refusal));
     }
     if let Some(r) = packages::versionless_root(config, root, &version) {

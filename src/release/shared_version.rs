@@ -63,7 +63,8 @@ pub fn left_behind(
     // refused: the release that takes both along names a version above it.
     let then = match root_crate_version(root).zip(semver::Version::parse(old).ok()) {
         Some((own, shared)) if shared > own => format!(
-            ", then release a version above {old} for both (`relhook release {}.{}.0`: a release never writes a version down)",
+            ", then release a version above {old} for both (`{} {}.{}.0`: a release never writes a version down)",
+            crate::resume_advice::release_of(None),
             shared.major,
             shared.minor + 1
         ),

@@ -153,7 +153,7 @@ pub fn redo(commit: Oid, version: &Version, at_head: bool, tag: Option<&str>) ->
         commit,
         at_head,
         &tags,
-        &format!("relhook release {version}"),
+        &format!("{} {version}", crate::resume_advice::release_of(None)),
     )
 }
 

@@ -34,7 +34,7 @@ mod untagged;
 pub use behind::{Behind, behind, not_resumable};
 pub use buried::{Buried, buried, describe_buried, newer_above, passed_over};
 pub use caller::{can_tell_git_tag, fetch_process, git_arguments, git_command_run, git_subcommand};
-use commands::{own_branch, release_command};
+use commands::{own_branch, release_command, release_command_with};
 pub use input::{Update, tag_lines, tag_updates};
 pub use marker::{
     Marker, at_work, clear_marker, describe_unfinished, note_pending, pending_for, unfinished,
@@ -249,9 +249,9 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
         }) {
             // The release commit would go on that branch: refused as `relhook release` is.
             out.push(format!(
-                "{why}; {}, or `{} --allow-branch` for a maintenance release",
+                "{why}; {}, or `{}` for a maintenance release",
                 off_branch::tag_there(repo, config, &branch, commit),
-                release_command(config, &version)
+                release_command_with(config, &version, "--allow-branch")
             ));
         } else if let Some((up, n)) = repo.behind_upstream().filter(|(_, n)| *n > 0) {
             // As `relhook release` refuses: the release would leave out what the remote has,
@@ -263,8 +263,8 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
             ));
         } else if repo.is_signed_tag(u.new) {
             out.push(format!(
-                "a signed tag cannot be moved onto the release commit relhook makes; use `{} --sign`, which signs the tag it makes",
-                release_command(config, &version)
+                "a signed tag cannot be moved onto the release commit relhook makes; use `{}`, which signs the tag it makes",
+                release_command_with(config, &version, "--sign")
             ));
         } else if let Some(other) = release_at(repo, config, commit, &u.tag, &version) {
             // Nothing was committed since that release, or its release commit was never made.

@@ -172,16 +172,22 @@ pub fn refuse_inherited(
 
 /// The release command of `selection`, to run again once the refusal's fix is committed.
 pub(super) fn again(selection: &Selection) -> String {
-    match selection {
-        Selection::All => "relhook release --all".to_owned(),
+    let args = match selection {
+        Selection::All => "--all".to_owned(),
         Selection::Named(names) => {
             let args: Vec<String> = names
                 .iter()
                 .map(|n| format!("--package {}", crate::shellword::quote(n)))
                 .collect();
-            format!("relhook release {}", args.join(" "))
+            args.join(" ")
         }
-    }
+    };
+    // With the `--config FILE` and the flags given: pasted without them, refused again.
+    format!(
+        "relhook{} release {args}{}",
+        crate::resume_advice::global(),
+        crate::resume_advice::release_flags(None)
+    )
 }
 
 /// `[workspace.package] version` of a workspace's manifest `text`.

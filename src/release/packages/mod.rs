@@ -245,7 +245,7 @@ pub fn plan(
     for p in chosen.values() {
         if repo.tag_target(&p.tag).is_some() {
             let name = &p.view.package.as_ref().map_or("", |k| k.name.as_str());
-            let release = format!("relhook release --package {name}");
+            let release = crate::resume_advice::release_of(Some(name));
             let refusal = super::tag_taken(repo, &p.view.version, &p.tag, &p.version, &release);
             return Err(Error::Refused(refusal));
         }

@@ -37,7 +37,9 @@ pub(super) fn stable_on_pre(
         Reason::Dependent,
         on.what,
         format!(
-            "release {dependency} as stable first (`relhook release --package {dependency}`), or {name} as a pre-release too (`relhook release --package {name} --pre rc`)"
+            "release {dependency} as stable first (`{}`), or {name} as a pre-release too (`{} --pre rc`)",
+            crate::resume_advice::release_of(Some(dependency)),
+            crate::resume_advice::release_of(Some(&name))
         ),
     )))
 }

@@ -114,7 +114,12 @@ impl HalfMade {
             .iter()
             .map(|r| format!("--package {}", crate::shellword::quote(&r.0)))
             .collect();
-        let mut release = format!("relhook release {}", names.join(" "));
+        let mut release = format!(
+            "relhook{} release {}{}",
+            crate::resume_advice::global(),
+            names.join(" "),
+            crate::resume_advice::release_flags(None)
+        );
         if let ([(_, version, ..)], [(_, stale)]) = (&self.released[..], &self.stale[..]) {
             release = format!("{release} {}", stale.version(version));
         }

@@ -30,15 +30,18 @@ pub(super) fn own_branch(config: &Config, version: &Version, commit: Option<Oid>
     let branch = format!("release-{version}");
     let at = commit.map_or(String::new(), |c| format!(" {}", crate::git::short_id(c)));
     format!(
-        "`git switch -c {branch}{at}`, then `{} --allow-branch`, then merge {branch} into the release branch",
-        release_command(config, version)
+        "`git switch -c {branch}{at}`, then `{}`, then merge {branch} into the release branch",
+        release_command_with(config, version, "--allow-branch")
     )
 }
 
-/// `relhook release` of `version`, for the package the config is a view of.
+/// `relhook release` of `version`, for the package the config is a view of (with the
+/// `--config FILE` and the release flags given, [`Config::release_command`]).
 pub(super) fn release_command(config: &Config, version: &Version) -> String {
-    match &config.package {
-        Some(p) => format!("relhook release --package {} {version}", p.name),
-        None => format!("relhook release {version}"),
-    }
+    format!("{} {version}", config.release_command())
+}
+
+/// [`release_command`] with `flag` too, once: given already, a second one is refused.
+pub(super) fn release_command_with(config: &Config, version: &Version, flag: &str) -> String {
+    format!("{} {version}", config.release_command_with(flag))
 }

@@ -15,10 +15,7 @@ pub fn moved(repo: &Repo, config: &Config, u: &Update) -> Option<String> {
     version_of(config, &u.tag)?;
     let at = repo.peel_to_commit(old).unwrap_or(old);
     // A package's next release is its own (`--package`): a plain release refuses there.
-    let release = match &config.package {
-        Some(p) => format!("relhook release --package {}", p.name),
-        None => "relhook release".to_owned(),
-    };
+    let release = config.release_command();
     // Made again on the same commit (a new message): no later work to release.
     let later = match repo.peel_to_commit(u.new) == Some(at) {
         true => String::new(),
