@@ -563,6 +563,7 @@ mod qa50_refusal_flags;
 mod qa50_released_commit_tag;
 mod qa50_resume_advice;
 mod qa50_revert_many;
+mod qa50_revert_same_file;
 mod qa50_root_dependents;
 mod qa50_root_dependents_inherited;
 mod qa50_sigint_lines;

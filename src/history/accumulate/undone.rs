@@ -3,7 +3,8 @@
 //! message names only the last one it reverted, yet its revert of the file took every one's
 //! entry out, and no conflict's resolution dropped any of them. A commit counts as reverted
 //! when the revert's body names it, or when the revert puts back every other file it changed
-//! as its parent had it.
+//! as its parent had it, or (reverting a run of commits that change one file, where no single
+//! parent's copy is left) as the parent of an earlier commit had it.
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -32,12 +33,14 @@ pub(super) fn reverted_entries(
         .collect();
     // The nearest commit that wrote an entry is the one whose change decides it.
     let mut unseen: HashSet<&String> = keys.iter().filter(|k| !out.contains(*k)).collect();
-    let mut at = repo.first_parent(revert);
-    for _ in 0..LOOK_BACK {
-        let Some(c) = at.filter(|_| !unseen.is_empty()) else {
+    if unseen.is_empty() {
+        return out;
+    }
+    let window = first_parents(repo, revert);
+    for (i, &c) in window.iter().enumerate() {
+        if unseen.is_empty() {
             break;
-        };
-        at = repo.first_parent(c);
+        }
         if repo.parent_ids(c).map_or(true, |p| p.len() != 1) {
             continue;
         }
@@ -47,23 +50,41 @@ pub(super) fn reverted_entries(
             continue;
         }
         unseen.retain(|k| !wrote.contains(*k));
-        if undoes(repo, revert, c, path) {
+        if undoes(repo, revert, (c, &window[i + 1..]), path) {
             out.extend(wrote);
         }
     }
     out
 }
 
+/// The first-parent commits below `revert`, nearest first, at most [`LOOK_BACK`].
+fn first_parents(repo: &Repo, revert: Oid) -> Vec<Oid> {
+    std::iter::successors(repo.first_parent(revert), |c| repo.first_parent(*c))
+        .take(LOOK_BACK)
+        .collect()
+}
+
 /// Whether `revert` has every file `commit` changed, but the changelog at `path`, as
-/// `commit`'s parent had it (and `commit` changed some other file).
-fn undoes(repo: &Repo, revert: Oid, commit: Oid, path: &Path) -> bool {
+/// `commit`'s parent had it (and `commit` changed some other file); or, for a file the revert
+/// changed, as the parent of one of the `earlier` first-parent commits had it: `git revert -n`
+/// of a run of commits that change one file leaves it as it was before the run's first.
+fn undoes(repo: &Repo, revert: Oid, (commit, earlier): (Oid, &[Oid]), path: &Path) -> bool {
     let (Some(parent), Ok(paths)) = (repo.first_parent(commit), repo.changed_paths(commit, &[]))
     else {
         return false;
     };
+    let before_revert = repo.first_parent(revert);
     let others: Vec<_> = paths.iter().filter(|p| p.as_path() != path).collect();
     !others.is_empty()
-        && others
-            .iter()
-            .all(|p| repo.blob_at(revert, p) == repo.blob_at(parent, p))
+        && others.iter().all(|p| {
+            let now = repo.blob_at(revert, p);
+            now == repo.blob_at(parent, p)
+                // A file the revert left alone was not set back by it (a commit since may
+                // have changed it back and forth).
+                || (before_revert.is_some_and(|b| repo.blob_at(b, p) != now)
+                    && earlier.iter().any(|e| {
+                        repo.first_parent(*e)
+                            .is_some_and(|before| repo.blob_at(before, p) == now)
+                    }))
+        })
 }
