@@ -22,6 +22,11 @@ fn block_start(text: &str) -> Option<usize> {
     if text.starts_with("```") || text.starts_with("~~~") || text.starts_with('>') {
         return Some(0);
     }
+    // `---` is a thematic break, not the item's words; `[x]: http://…` a link reference
+    // definition, which renders as nothing (an empty bullet).
+    if thematic_break(text) || link_definition(text) {
+        return Some(0);
+    }
     let hashes = text.bytes().take_while(|&b| b == b'#').count();
     if (1..=6).contains(&hashes) && marker_end(&text[hashes..]) {
         return Some(0);
@@ -33,6 +38,36 @@ fn block_start(text: &str) -> Option<usize> {
     let rest = &text[digits..];
     ((1..=9).contains(&digits) && rest.starts_with(['.', ')']) && marker_end(&rest[1..]))
         .then_some(digits)
+}
+
+/// Whether `text` is a thematic break: three or more of one of `-`, `*`, `_`, and nothing
+/// else but spaces and tabs (`---`, `* * *`, `___ `).
+fn thematic_break(text: &str) -> bool {
+    let Some(mark) = text.chars().next().filter(|c| matches!(c, '-' | '*' | '_')) else {
+        return false;
+    };
+    let mut marks = 0;
+    for c in text.chars() {
+        match c {
+            c if c == mark => marks += 1,
+            ' ' | '\t' => {}
+            _ => return false,
+        }
+    }
+    marks >= 3
+}
+
+/// Whether `text` starts as a link reference definition does (`[x]: http://…`, a footnote's
+/// `[^1]: …`): a label of something besides blanks, with no bracket inside, then `:`.
+fn link_definition(text: &str) -> bool {
+    let Some(rest) = text.strip_prefix('[') else {
+        return false;
+    };
+    let Some(end) = rest.find([']', '[']) else {
+        return false;
+    };
+    let label = &rest[..end];
+    rest[end..].starts_with("]:") && !label.trim().is_empty()
 }
 
 /// `text` with the backslash [`escape_block_start`] puts before a leading block opener taken off,
@@ -141,6 +176,15 @@ mod tests {
             ("- dash", "\\- dash"),
             ("* star", "\\* star"),
             ("+ plus", "\\+ plus"),
+            ("---", "\\---"),
+            ("***", "\\***"),
+            ("___", "\\___"),
+            ("_ _ _", "\\_ _ _"),
+            ("-- -", "\\-- -"),
+            ("____\t", "\\____\t"),
+            ("[x]: http://link ref def", "\\[x]: http://link ref def"),
+            ("[^1]: a footnote", "\\[^1]: a footnote"),
+            ("[x]:y", "\\[x]:y"),
         ] {
             assert_eq!(e(text), escaped, "{text}");
             assert_eq!(super::unescape_block_start(escaped), text, "{escaped}");
@@ -156,6 +200,14 @@ mod tests {
             "-x flag",
             "**bold**",
             "a # b",
+            "--",
+            "__init__ runs once",
+            "--- x",
+            "___x",
+            "[x] box ticked",
+            "[x](http://a) link",
+            "[ ]: blank label",
+            "[a[b]: nested",
         ] {
             assert_eq!(e(text), text);
         }
