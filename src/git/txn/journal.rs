@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use git2::Oid;
 
 use super::TMP_PREFIX;
+use super::killed_ref_lock::remove_killed_ref_lock;
 use super::lock::{alive, stale_relhook_lock};
 use super::recovered::Recovered;
 use super::writer::is_writer;
@@ -369,35 +370,6 @@ pub(super) fn in_work_tree(root: Option<&Path>, path: &Path) -> Option<PathBuf> 
         .ok()
         .or_else(|| path.strip_prefix(root.canonicalize().ok()?).ok())
         .map(Path::to_owned)
-}
-
-/// git2 moves a ref through `<ref>.lock`; killed inside that step, the process leaves the
-/// lock, and git (and relhook) would refuse the ref until someone removed it by hand. A lock
-/// made during the killed transaction (not older than its journal, whose process held the
-/// index lock throughout) that is empty or holds the journal's new value is that process's
-/// own, and goes.
-fn remove_killed_ref_lock(
-    repo: &Repo,
-    name: &str,
-    new: Option<Oid>,
-    journal_time: Option<std::time::SystemTime>,
-) {
-    let lock = repo.ref_lock_path(name);
-    let Ok(meta) = fs::symlink_metadata(&lock) else {
-        return;
-    };
-    let made_during = match (meta.modified().ok(), journal_time) {
-        (Some(made), Some(journal)) => made >= journal,
-        _ => false,
-    };
-    if !made_during || !meta.is_file() {
-        return;
-    }
-    let content = fs::read_to_string(&lock).unwrap_or_default();
-    let content = content.trim();
-    if content.is_empty() || new.is_some_and(|n| content == n.to_string()) {
-        let _ = fs::remove_file(&lock);
-    }
 }
 
 /// Removes relhook's temporary files left in the git dir by a killed process; those another

@@ -24,6 +24,7 @@
 //! (see `failpoint`). It exists for the fault tests (tests/transaction.rs, tests/kill.rs).
 
 mod journal;
+mod killed_ref_lock;
 mod left_lock;
 mod lock;
 mod recovered;
