@@ -156,7 +156,7 @@ fn error_kind(e: &Error) -> &'static str {
         Error::Config { .. } => "config",
         Error::Git { .. } | Error::GitCommand { .. } => "git",
         Error::Range { .. } => "range",
-        Error::NotKeepAChangelog { .. } => "not-keep-a-changelog",
+        Error::NotKeepAChangelog { .. } | Error::ChangelogCrOnly { .. } => "not-keep-a-changelog",
         Error::Refused(_) => "refused",
         Error::NotARepository(_) | Error::BareRepository(_) => "repository",
         Error::Usage(_)

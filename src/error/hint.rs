@@ -22,6 +22,30 @@ pub(super) fn unreadable_index(message: &str) -> Option<(&'static str, &'static 
     }
 }
 
+/// What is wrong with a changelog whose lines end in a CR alone, from `line` (1-based, lines
+/// split at LF) on.
+pub fn cr_only_what(rel: &std::path::Path, line: usize) -> String {
+    let from = if line > 1 {
+        format!(" from line {line}")
+    } else {
+        String::new()
+    };
+    format!(
+        "{} uses CR-only line endings (old Mac){from}",
+        rel.display()
+    )
+}
+
+/// The command that turns a file's lone CRs (classic Mac OS line ends) into LFs in place,
+/// CRLF lines kept as they are; `rel` is from the top of the work tree, and the command works
+/// in any folder below it.
+pub fn to_lf_command(rel: &std::path::Path) -> String {
+    format!(
+        "perl -pi -e 's/\\r(?!\\n)/\\n/g' {}",
+        crate::shellword::below_top(rel)
+    )
+}
+
 /// git's several lines of error output (`fatal: …`, `error: gpg failed …`) as one line, so a
 /// refusal that quotes them stays one line.
 pub(super) fn one_line(stderr: &str) -> String {

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 mod denied;
 mod hint;
-pub use hint::permission_step;
+pub use hint::{cr_only_what, permission_step, to_lf_command};
 use hint::{locked_message, one_line, os_reason, permission_fix, unreadable_index};
 
 /// Shorthand for results whose error is [`Error`].
@@ -65,6 +65,19 @@ pub enum Error {
         line: usize,
         /// What was wrong there.
         message: String,
+    },
+    /// The changelog ends lines with a CR alone (classic Mac OS), which relhook does not
+    /// split: read as one line, its sections would go unseen.
+    #[error(
+        "{}: relhook reads LF or CRLF; convert it, e.g. `{}`",
+        cr_only_what(path, *line),
+        to_lf_command(path)
+    )]
+    ChangelogCrOnly {
+        /// The file, from the top of the work tree.
+        path: PathBuf,
+        /// 1-based line (split at LF) of the first CR alone.
+        line: usize,
     },
     /// A release or tag that the runbook's checks refuse (exit 1): what, why and the fix.
     #[error("{0}")]

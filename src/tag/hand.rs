@@ -322,10 +322,13 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
             ));
         } else if let Some((what, fix)) = changelog_case_twin(repo, config) {
             out.push(format!("{what}; {fix}, then tag again"));
-        } else if let Some(why) = unkept_changelog(repo, config) {
+        } else if let Some((why, edit)) = unkept_changelog_and_edit(repo, config) {
             // Refused now, before git writes the tag: `committed` could only withdraw it.
+            let fix = edit.map_or("make it a Keep a Changelog file first".into(), |e| {
+                format!("{e}, then tag again")
+            });
             out.push(format!(
-                "{why}, so relhook cannot add the `## [{version}]` section; make it a Keep a Changelog file first"
+                "{why}, so relhook cannot add the `## [{version}]` section; {fix}"
             ));
         } else if let Some(why) = untagged::next_on_it(repo, config, commit) {
             out.push(why);

@@ -171,6 +171,12 @@ pub(super) fn prepare(
         Some((log, tail)) => (log, tail),
         None => match Changelog::parse(text) {
             Ok(log) => (log, ""),
+            Err(_) if let Some(line) = crate::history::changelog::cr_only::lone_cr_line(text) => {
+                return stop(Accumulated::Refused(format!(
+                    "{}; left unchanged",
+                    crate::Error::ChangelogCrOnly { path, line }
+                )));
+            }
             Err(e) => {
                 // In install's words (and doctor's): why, what it costs, where the fix is.
                 return stop(Accumulated::Refused(format!(

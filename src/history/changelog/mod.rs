@@ -22,6 +22,7 @@ mod carry;
 mod combine;
 mod conflict;
 mod contains;
+pub mod cr_only;
 mod cut;
 mod deep;
 pub mod diff;
@@ -242,9 +243,8 @@ impl Changelog {
     /// Parses `text`, refusing anything that is not Keep a Changelog.
     pub fn parse(text: &str) -> Result<Changelog, ParseError> {
         // A byte order mark (Windows editors write one) is no part of the first line: read
-        // with it, a `## [Unreleased]` there would be no heading.
-        let bom = text.starts_with('\u{feff}');
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        // with it, a `## [Unreleased]` there would be no heading. A CR alone is refused.
+        let (bom, text) = cr_only::body(text)?;
         let lines = parse::split_lines(text);
         LINES_PARSED.with(|n| n.set(n.get() + lines.len()));
         PARSES.with(|n| n.set(n.get() + 1));

@@ -474,6 +474,12 @@ pub fn forge(repo: &Repo) -> Option<Forge> {
 
 /// Parses the changelog or refuses with the line that broke it.
 pub fn parse(path: &Path, text: &str) -> Result<Changelog> {
+    if let Some(line) = crate::history::changelog::cr_only::lone_cr_line(text) {
+        return Err(Error::ChangelogCrOnly {
+            path: path.to_owned(),
+            line,
+        });
+    }
     let log = Changelog::parse(text).map_err(|e| Error::NotKeepAChangelog {
         path: path.to_owned(),
         line: e.line,

@@ -51,6 +51,17 @@ pub fn unkept_changelog_and_edit(repo: &Repo, config: &Config) -> Option<(String
         ));
     }
     let text = String::from_utf8_lossy(&bytes);
+    // Lines ended by a CR alone: said with the command that converts them.
+    if let Some(line) = crate::history::changelog::cr_only::lone_cr_line(&text) {
+        let rel = &config.changelog.path;
+        return Some((
+            crate::error::cr_only_what(rel, line),
+            Some(format!(
+                "convert its line endings to LF: `{}`",
+                crate::error::to_lf_command(rel)
+            )),
+        ));
+    }
     // The file HEAD stores as it is (a clean work tree) was parsed already.
     let kept = crate::history::sync::parsed(repo, &text);
     if kept.is_some_and(|log| log.unkept_because().is_none()) {
