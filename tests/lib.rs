@@ -570,6 +570,7 @@ mod qa50_root_dependents;
 mod qa50_root_dependents_inherited;
 mod qa50_sigint_lines;
 mod qa50_teammate_clone;
+mod qa50_toml_advice;
 mod qa6a;
 mod qa7;
 mod qa7c;

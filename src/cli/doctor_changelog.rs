@@ -39,11 +39,13 @@ impl Setting {
         format!("`{}`{} in .relconfig.toml", self.key, self.table)
     }
 
-    /// `` `changelog.path = "x"` in .relconfig.toml ``.
+    /// `` `changelog.path = "x"` in .relconfig.toml ``, `value` written as TOML reads it.
     fn set_to(&self, value: &str) -> String {
         format!(
-            "`{} = \"{value}\"`{} in .relconfig.toml",
-            self.key, self.table
+            "`{} = {}`{} in .relconfig.toml",
+            self.key,
+            crate::config::toml_text::string(value),
+            self.table
         )
     }
 }

@@ -120,10 +120,14 @@ pub(super) fn root_released_elsewhere(repo: &Repo, config: &Config) -> Option<Ch
         .map(|p| p.name.clone());
     let fix = match owner {
         Some(name) => format!(
-            "the root's changelog holds package {name}'s releases: remove {} and set `tag_prefix = \"{other}\"` under [version], with its manifest in `[version] files` (what `relhook init` proposes for this layout)",
-            crate::config::toml_text::package_table(&name)
+            "the root's changelog holds package {name}'s releases: remove {} and set `tag_prefix = {}` under [version], with its manifest in `[version] files` (what `relhook init` proposes for this layout)",
+            crate::config::toml_text::package_table(&name),
+            crate::config::toml_text::string(&other)
         ),
-        None => format!("set `tag_prefix = \"{other}\"` under [version] in .relconfig.toml"),
+        None => format!(
+            "set `tag_prefix = {}` under [version] in .relconfig.toml",
+            crate::config::toml_text::string(&other)
+        ),
     };
     Some(Check {
         subject: "changelog".into(),

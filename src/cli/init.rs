@@ -115,16 +115,17 @@ pub(super) fn init(ctx: &Context) -> Result<Outcome> {
             writeln!(out, "{sentence}")?;
         }
         if let Some((prefix, example)) = &done.tag_prefix {
+            let prefix = crate::config::toml_text::string(prefix);
             let config_written = done.files.first().is_some_and(|f| f.written);
             if config_written {
                 writeln!(
                     out,
-                    "set `[version] tag_prefix = {prefix:?}`: the release tags here use it (`{example}`)"
+                    "set `[version] tag_prefix = {prefix}`: the release tags here use it (`{example}`)"
                 )?;
             } else {
                 writeln!(
                     out,
-                    "the release tags here use tag_prefix {prefix:?} (`{example}`): set `tag_prefix = {prefix:?}` under [version] in .relconfig.toml if it does not"
+                    "the release tags here use tag_prefix {prefix} (`{example}`): set `tag_prefix = {prefix}` under [version] in .relconfig.toml if it does not"
                 )?;
             }
         }

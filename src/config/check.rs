@@ -114,8 +114,9 @@ fn empty_key(path: &str, key: &str, format: &str) -> Option<String> {
         )
     } else {
         format!(
-            "`version.files`: `{path}`: `key = \"{key}\"` has an empty alternative; write `key = \"{}\"`",
-            named.join("|")
+            "`version.files`: `{path}`: `key = {}` has an empty alternative; write `key = {}`",
+            super::toml_text::string(key),
+            super::toml_text::string(&named.join("|"))
         )
     })
 }

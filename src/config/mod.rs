@@ -364,14 +364,14 @@ impl Config {
     /// Where `tag_prefix` comes from: `` `tag_prefix = "v"` in .relconfig.toml ``, or the
     /// default, with no file or one that does not set it.
     pub fn tag_prefix_origin(&self) -> String {
-        let prefix = &self.version.tag_prefix;
+        let prefix = toml_text::string(&self.version.tag_prefix);
         match (self.version.tag_prefix_set, &self.source) {
-            (true, _) => format!("`tag_prefix = {prefix:?}` in {FILE_NAME}"),
+            (true, _) => format!("`tag_prefix = {prefix}` in {FILE_NAME}"),
             (false, Some(_)) => {
-                format!("the default `tag_prefix = {prefix:?}`: {FILE_NAME} does not set it")
+                format!("the default `tag_prefix = {prefix}`: {FILE_NAME} does not set it")
             }
             (false, None) => {
-                format!("the default `tag_prefix = {prefix:?}`: there is no {FILE_NAME}")
+                format!("the default `tag_prefix = {prefix}`: there is no {FILE_NAME}")
             }
         }
     }

@@ -46,7 +46,8 @@ pub fn refuse_other_prefixes(repo: &Repo, head: Oid, config: &Config) -> Result<
                 tag.name
             ),
             format!(
-                "set `tag_prefix = {first:?}` under [version] in {}{}",
+                "set `tag_prefix = {}` under [version] in {}{}",
+                crate::config::toml_text::string(first),
                 config.file_to_edit(),
                 not_releases(config)
             ),
@@ -66,8 +67,10 @@ pub fn refuse_other_prefixes(repo: &Repo, head: Oid, config: &Config) -> Result<
                 shown.join(", ")
             ),
             format!(
-                "set `tag_prefix` under [version] in {} to the project's own (e.g. `tag_prefix = {first:?}`); in a monorepo, each `[packages.<name>]` table takes one (`tag = \"{first}{{version}}\"`){}",
+                "set `tag_prefix` under [version] in {} to the project's own (e.g. `tag_prefix = {}`); in a monorepo, each `[packages.<name>]` table takes one (`tag = {}`){}",
                 config.file_to_edit(),
+                crate::config::toml_text::string(first),
+                crate::config::toml_text::string(&format!("{first}{{version}}")),
                 not_releases(config)
             ),
         )

@@ -258,8 +258,8 @@ fn check_prefix(
                 return Err(Error::IncompleteHistory {
                     message,
                     fix: format!(
-                        "set `tag_prefix = {:?}`{left_out} under [version] in {}; or, to go on {go_on}, name a version above it: `{} {above}`",
-                        other.2,
+                        "set `tag_prefix = {}`{left_out} under [version] in {}; or, to go on {go_on}, name a version above it: `{} {above}`",
+                        crate::config::toml_text::string(&other.2),
                         config.file_to_edit(),
                         config.release_command()
                     ),
@@ -358,8 +358,9 @@ pub fn prefix_conflict(
         _ => return None,
     };
     Some(format!(
-        "`{name}` (a release tag without {}) is in this commit's history and {relation}, so relhook cannot tell which commits {version} releases; tag a version above {other}, or set `tag_prefix = {other_prefix:?}` under [version] in {} if `{name}` is how this project tags its releases",
+        "`{name}` (a release tag without {}) is in this commit's history and {relation}, so relhook cannot tell which commits {version} releases; tag a version above {other}, or set `tag_prefix = {}` under [version] in {} if `{name}` is how this project tags its releases",
         config.tag_prefix_named(),
+        crate::config::toml_text::string(&other_prefix),
         config.file_to_edit()
     ))
 }

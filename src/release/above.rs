@@ -213,7 +213,10 @@ pub fn refusal(
                     crate::config::toml_text::string(&format!("{other_prefix}{{version}}")),
                     crate::config::toml_text::package_table(&p.name)
                 ),
-                None => format!("`tag_prefix = \"{other_prefix}\"` under [version]"),
+                None => format!(
+                    "`tag_prefix = {}` under [version]",
+                    crate::config::toml_text::string(&other_prefix)
+                ),
             };
             return Some(Refusal::new(
                 Reason::NotGreater,

@@ -24,9 +24,15 @@ pub(super) fn refusal(config: &Config, root: &Path, rel: &Path) -> Option<String
         format!("it is a symbolic link to `{target}`, and relhook writes no file through a link");
     let listed = config.version.files.iter().flatten().any(|f| f.path == rel);
     let fix = if rel == config.changelog.path {
-        format!("set `changelog.path = \"{target}\"` in .relconfig.toml")
+        format!(
+            "set `changelog.path = {}` in .relconfig.toml",
+            crate::config::toml_text::string(&target)
+        )
     } else if listed {
-        format!("in `[version] files` in .relconfig.toml, give its entry `path = \"{target}\"`")
+        format!(
+            "in `[version] files` in .relconfig.toml, give its entry `path = {}`",
+            crate::config::toml_text::string(&target)
+        )
     } else if rel == Path::new("Cargo.lock") {
         format!(
             "relhook updates Cargo.lock with each Cargo.toml a release bumps, so replace the link with a copy of the file (`rm Cargo.lock && cp {target} Cargo.lock`), or bump no Cargo.toml (`[version] detect = false`, none in `[version] files`)"

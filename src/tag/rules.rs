@@ -94,7 +94,8 @@ pub fn not_a_release(
         // The other way round (`v7.3.0` where releases are `7.3.0`): the same stop.
         Some(Slip::V) => {
             return Some(Err(ours_named(&format!(
-                ", and every later `relhook version` and release would stop at it; if this project's releases are named so, set `tag_prefix = \"{prefix}\"` under [version] in {file}"
+                ", and every later `relhook version` and release would stop at it; if this project's releases are named so, set `tag_prefix = {}` under [version] in {file}",
+                crate::config::toml_text::string(prefix)
             ))));
         }
         Some(Slip::Spelled) => return Some(Err(ours_named(""))),
@@ -127,7 +128,8 @@ pub fn not_a_release(
     }
     if in_history && repo.latest_release_tag(head, ours).is_none() {
         return Some(Err(ours_named(&format!(
-            ", and as there is no release yet every later `relhook version` and release would stop at it; if this project's releases are named so, set `tag_prefix = \"{prefix}\"` under [version] in {file}"
+            ", and as there is no release yet every later `relhook version` and release would stop at it; if this project's releases are named so, set `tag_prefix = {}` under [version] in {file}",
+            crate::config::toml_text::string(prefix)
         ))));
     }
     Some(Ok(format!(

@@ -67,7 +67,10 @@ pub(in crate::hooks::managed) fn snippet(
             let stdin = if stdin { "use_stdin = true\n" } else { "" };
             // A table of its own: valid beside a `[hook]` section the file already has.
             Some((
-                format!("[{hook}.commands.relhook]\nrun = \"{run}\"\n{stdin}"),
+                format!(
+                    "[{hook}.commands.relhook]\nrun = {}\n{stdin}",
+                    crate::config::toml_text::string(run)
+                ),
                 "as a table of its own",
             ))
         }
