@@ -195,7 +195,12 @@ pub fn init(
     // A killed `relhook init` left its temporary copy beside the file it was writing.
     crate::git::txn::sweep_beside(root, crate::git::txn::alive);
     let config_written = fsx::write_new(&config, text.as_bytes())?;
-    let changelog = root.join(CHANGELOG_FILE);
+    let rel = configured_changelog(&config);
+    // A file there already is left as it is; a new one stays inside the work tree.
+    let changelog = match root.join(&rel).symlink_metadata() {
+        Ok(_) => root.join(&rel),
+        Err(_) => fsx::confine_creating(root, &rel)?,
+    };
     let changelog_written =
         fsx::write_new(&changelog, crate::history::changelog::TEMPLATE.as_bytes())?;
     Ok(Initialised {
@@ -221,6 +226,14 @@ pub fn init(
         packages_tags,
         unlisted,
     })
+}
+
+/// The changelog the configuration at `config` names (`changelog.path`), kept when it was
+/// there before init: CHANGELOG.md when it names none or cannot be read.
+fn configured_changelog(config: &Path) -> PathBuf {
+    fsx::regular_text(config)
+        .and_then(|text| crate::config::Config::parse(config, &text).ok())
+        .map_or_else(|| PathBuf::from(CHANGELOG_FILE), |c| c.changelog.path)
 }
 
 /// The crates of `plz` (release-plz keeps their changelog at the top) whose tags are the

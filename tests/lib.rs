@@ -553,6 +553,7 @@ mod qa50_entry_thematic_break;
 mod qa50_fault_locks;
 mod qa50_fifo_advice;
 mod qa50_hostile_changelog;
+mod qa50_init_path;
 mod qa50_key_parts;
 mod qa50_merge_in_progress;
 mod qa50_pep440_local;

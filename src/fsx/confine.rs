@@ -83,6 +83,31 @@ pub fn confine(root: &Path, rel: &Path) -> Result<std::path::PathBuf> {
     Ok(path)
 }
 
+/// [`confine`] for a file relhook creates: the folders of `rel` missing below `root` are
+/// made first, once the deepest one there is known to stay inside `root`.
+pub fn confine_creating(root: &Path, rel: &Path) -> Result<std::path::PathBuf> {
+    let normal = normalize(rel)?;
+    let folder = normal.parent().unwrap_or(Path::new(""));
+    let there = folder
+        .ancestors()
+        .find(|a| root.join(a).symlink_metadata().is_ok())
+        .unwrap_or(Path::new(""));
+    if there != folder {
+        // The first missing folder stands for the file: its parent is checked as
+        // `confine` checks a file's folder (inside, no symbolic link on the way).
+        let missing = folder
+            .strip_prefix(there)
+            .ok()
+            .and_then(|m| m.components().next());
+        if let Some(first) = missing {
+            confine(root, &there.join(first))?;
+        }
+        let dir = root.join(folder);
+        std::fs::create_dir_all(&dir).map_err(|e| Error::io("create", dir, e))?;
+    }
+    confine(root, rel)
+}
+
 /// `root/rel` for a directory relhook reads or writes in (a package's), refused unless it
 /// exists and stays inside `root` once every symlink is resolved; the resolved path.
 pub fn confine_dir(root: &Path, rel: &Path) -> Result<std::path::PathBuf> {

@@ -9,7 +9,7 @@ use crate::{Error, Result};
 mod confine;
 mod read;
 mod tmp_name;
-pub use confine::{confine, confine_dir, real_root, resolve_below};
+pub use confine::{confine, confine_creating, confine_dir, real_root, resolve_below};
 pub use read::{read, read_optional, read_regular_optional, regular_file_holds, regular_text};
 pub use tmp_name::{tmp_prefix, tmp_writer};
 
