@@ -550,6 +550,7 @@ mod qa50_deleted_changelog_first;
 mod qa50_disk_full;
 mod qa50_entry_block_start;
 mod qa50_entry_thematic_break;
+mod qa50_escaped_headers;
 mod qa50_fault_locks;
 mod qa50_fifo_advice;
 mod qa50_hostile_changelog;

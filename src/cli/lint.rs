@@ -435,7 +435,12 @@ fn render_commit(
     p: &Palette,
 ) -> std::io::Result<()> {
     let mark = if v.failed() { "✗" } else { "!" };
-    writeln!(out, "{mark} {short} {}", v.header)?;
+    // The header's escape sequences shown, not acted on (`printable`).
+    writeln!(
+        out,
+        "{mark} {short} {}",
+        crate::printable::visible(&v.header)
+    )?;
     for d in &v.diagnostics {
         report::human(out, d, short, p)?;
     }

@@ -315,7 +315,8 @@ pub(super) fn explain(
                 } else {
                     ", no changelog entry"
                 };
-                writeln!(out, "  {} {}  ({}{alone})", c.commit, c.header, c.calls_for)?;
+                let header = crate::printable::visible(&c.header);
+                writeln!(out, "  {} {header}  ({}{alone})", c.commit, c.calls_for)?;
             }
             if deciding.len() > EXPLAIN_LIMIT {
                 writeln!(
@@ -403,7 +404,12 @@ pub(super) fn warn_not_understood(info: &release::VersionInfo, package: Option<&
         if odd.len() == 1 { "is" } else { "are" }
     );
     for c in odd.iter().take(EXPLAIN_LIMIT) {
-        let _ = writeln!(err, "  {} {}", c.commit, c.header);
+        let _ = writeln!(
+            err,
+            "  {} {}",
+            c.commit,
+            crate::printable::visible(&c.header)
+        );
     }
     if odd.len() > EXPLAIN_LIMIT {
         let _ = writeln!(err, "  … and {} more", odd.len() - EXPLAIN_LIMIT);

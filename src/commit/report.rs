@@ -340,7 +340,8 @@ pub fn github_annotation(
         "warning"
     };
     let title = format!("relhook {}: commit {short}", d.rule.name());
-    let mut message = format!("commit {short} \"{header}\": {}", d.message);
+    // A header's escape sequences shown, not acted on by the log's viewer.
+    let mut message = format!("commit {short} \"{}\": {}", visible(header), d.message);
     if let Some(e) = &d.expected {
         message.push_str(&format!("\nexpected {e}"));
     }
@@ -411,7 +412,7 @@ impl CodeQualityIssue {
         let key = format!("relhook\0{id}\0{}\0{}", d.rule.name(), d.line);
         let fingerprint = crate::git::blob_id(key.as_bytes());
         CodeQualityIssue {
-            description: format!("commit {short} \"{header}\": {}", d.message),
+            description: format!("commit {short} \"{}\": {}", visible(header), d.message),
             check_name: format!("relhook/{}", d.rule.name()),
             fingerprint,
             severity: if d.severity == Level::Error {

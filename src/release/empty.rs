@@ -78,9 +78,10 @@ pub(super) fn refuse_empty(
         let sample: Vec<String> = since_latest
             .iter()
             .take(3)
-            .map(|c| match c.unparsed {
-                Some(u) => format!("`{}`: {}", c.header, u.rule),
-                None => format!("`{}`", c.header),
+            .map(|c| (crate::printable::visible(&c.header), c.unparsed))
+            .map(|(header, unparsed)| match unparsed {
+                Some(u) => format!("`{header}`: {}", u.rule),
+                None => format!("`{header}`"),
             })
             .collect();
         let more = if since_latest.len() > 3 { ", …" } else { "" };
