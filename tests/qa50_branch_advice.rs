@@ -21,7 +21,7 @@ fn a_hand_tag_on_a_branch_main_lacks_is_told_to_merge_it_first() {
     let err = hand_tag_refused(&repo, "v0.2.0");
     assert!(
         err.contains(
-            "main lacks commits of `feature`, so merge them first: `git switch main && git merge feature`, then tag there, or `relhook release 0.2.0 --allow-branch` for a maintenance release"
+            "main lacks commits of `feature`, so merge them first: `git switch main && git merge feature`, then tag there, or `relhook release --allow-branch 0.2.0` for a maintenance release"
         ),
         "{err}"
     );

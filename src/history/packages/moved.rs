@@ -100,8 +100,11 @@ impl<'r, 'c> Layouts<'r, 'c> {
         }
         self.at = blob;
         let layout = match blob {
-            // Its entry in the root changelog: no package then, as post-commit had it.
-            None if then::logged_at_root(self.repo, probe, commit)? => Layout::default(),
+            // Its entry in the root changelog: no package then, as post-commit had it. Asked
+            // only where a package could claim it: the check parses the changelog.
+            None if !self.today.is_empty() && then::logged_at_root(self.repo, probe, commit)? => {
+                Layout::default()
+            }
             None => self.today(),
             Some(id) => match self.parsed.get(&id) {
                 Some(l) => l.clone(),
