@@ -545,6 +545,7 @@ mod qa49_unreadable_files;
 mod qa50_am_applypatch;
 mod qa50_amend_chain;
 mod qa50_branch_advice;
+mod qa50_check_attr_quote;
 mod qa50_continuations;
 mod qa50_deleted_changelog_first;
 mod qa50_disk_full;

@@ -249,7 +249,8 @@ fn driver_check(loc: &HooksLocation, config: &Result<Config, Error>) -> Option<C
                 "`merge.{}.driver` is configured but no attribute line git reads applies it to {} (`git check-attr merge -- {}` does not name it; the line is `{}`, in {} or .gitattributes): git never runs it",
                 super::driver::DRIVER,
                 changelog.display(),
-                changelog.display(),
+                // check-attr takes no `:/` pathspec: the top's path works in any folder.
+                crate::shellword::below_top(&changelog),
                 super::driver::shared_line(&changelog),
                 super::driver::info_attributes(loc).display()
             ),
