@@ -563,6 +563,7 @@ mod qa50_pep440_next;
 mod qa50_pick_merge_name;
 mod qa50_post_commit_lock_reason;
 mod qa50_preconfig_package;
+mod qa50_prepush_sigint;
 mod qa50_prepush_tag_names;
 mod qa50_refusal_flags;
 mod qa50_released_commit_tag;

@@ -70,6 +70,8 @@ pub(super) fn pre_push_hook(
     let mut err = crate::cli::stream::stderr();
     let mut tested_now = Vec::new();
     if !found.untested.is_empty() {
+        // A Ctrl-C during the tests: said at once when the test command is slow to stop.
+        crate::interrupt::on_stop(super::stopping::then_refusing);
         let untested = std::mem::take(&mut found.untested);
         let refused_already = !found.refusals.is_empty();
         let total = untested.len();

@@ -11,6 +11,11 @@ pub(super) fn then_undoing(signal: i32, what: Stopping) {
     say(signal, what, ", then undoing");
 }
 
+/// For pre-push testing a tag: whatever the command does, the push is refused.
+pub(super) fn then_refusing(signal: i32, what: Stopping) {
+    say(signal, what, ", then refusing the push");
+}
+
 /// For a test run that leaves nothing to undo but its checkout.
 pub(super) fn plain(signal: i32, what: Stopping) {
     say(signal, what, "");
