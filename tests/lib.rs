@@ -573,6 +573,7 @@ mod qa50_revert_same_file;
 mod qa50_root_dependents;
 mod qa50_root_dependents_inherited;
 mod qa50_sigint_lines;
+mod qa50_small_wording;
 mod qa50_teammate_clone;
 mod qa50_toml_advice;
 mod qa6a;

@@ -182,7 +182,7 @@ fn a_signing_program_that_is_not_installed_is_named_under_release_sign() {
         &[],
         &[],
         &[
-            "`sign = true`",
+            "`[release] sign = true`",
             &format!("`{}`", gpg.display()),
             "`git config gpg.program ",
         ],

@@ -33,7 +33,9 @@ pub(super) fn cannot_sign(
         Err(no) => (
             Status::Invalid,
             format!("the release signs {signs}, but {}; {not_run}", no.what),
-            Some(no.fix),
+            Some(crate::release::with_unsigned_way(
+                no.fix, repo, config, true,
+            )),
         ),
     };
     Some(Check {

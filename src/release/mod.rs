@@ -91,7 +91,9 @@ pub use resume::{HalfMade, half_made, half_made_from, resume, test_hand_release}
 pub use retag::{Retag, published_instead, retag_needed_from, retags_needed_from};
 pub(crate) use retag::{take_theirs, theirs_fix, theirs_problem};
 pub use shared_version::left_by_next as shared_version_left;
-pub(crate) use signing::{hand_tag_cannot_sign, hand_tag_retry, signing_works, what_signs};
+pub(crate) use signing::{
+    hand_tag_cannot_sign, hand_tag_retry, signing_works, what_signs, with_unsigned_way,
+};
 pub use special_dirty::{special_advice, special_dirty, tag_dirty};
 pub use stale::{redo_onto as stale_redo_onto, tagged as stale_tagged};
 pub use start::{first_release_below_files, unreadable_file_version};

@@ -29,8 +29,19 @@ pub(crate) fn signing_works(
     Err(Error::Refused(Refusal::new(
         Reason::Signing,
         format!("the release signs {}, but {}", signs.join(" and "), no.what),
-        no.fix,
+        with_unsigned_way(no.fix, repo, config, commit),
     )))
+}
+
+/// `fix`, and where only `[release] sign = true` makes the release sign, the other way out:
+/// releasing unsigned (the key alone left people to guess the setting was theirs).
+pub(crate) fn with_unsigned_way(fix: String, repo: &Repo, config: &Config, commit: bool) -> String {
+    let git_signs = repo.signs_tags() || (commit && repo.signs_commits());
+    if config.release.sign && !git_signs {
+        format!("{fix}; or release unsigned: `sign = false` under `[release]` in .relconfig.toml")
+    } else {
+        fix
+    }
 }
 
 /// What the release signs (`its tag (…)`, `its commit (…)`) and the setting that makes it.
@@ -40,13 +51,13 @@ pub(crate) fn what_signs(
     opts: &Options,
     commit: bool,
 ) -> Vec<&'static str> {
+    // The project's setting is named first: it is the one a teammate may not know is set.
     let tag = (opts.sign || config.release.sign).then(|| {
-        if repo.signs_tags() {
-            "its tag (`tag.gpgSign`)"
-        } else if config.release.sign {
-            "its tag (`sign = true` in .relconfig.toml)"
-        } else {
-            "its tag (`--sign`)"
+        match (config.release.sign, repo.signs_tags()) {
+            (true, true) => "its tag (`[release] sign = true` in .relconfig.toml, `tag.gpgSign`)",
+            (true, false) => "its tag (`[release] sign = true` in .relconfig.toml)",
+            (false, true) => "its tag (`tag.gpgSign`)",
+            (false, false) => "its tag (`--sign`)",
         }
     });
     let commit = (commit && repo.signs_commits()).then_some("its commit (`commit.gpgSign`)");
