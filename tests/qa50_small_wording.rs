@@ -1,8 +1,9 @@
 //! QA50: small wording. A release refused for signing under `[release] sign = true` named
 //! only git's `tag.gpgSign` when that was set too, and never the way out the project's own
-//! setting gives.
+//! setting gives. The lefthook hint said `npm install --save-dev lefthook` where package.json
+//! lists lefthook already (installing the project's packages is the fix).
 
-use crate::support::{Repo, make_executable, stderr, stdout, text};
+use crate::support::{Repo, make_executable, ok, stderr, stdout, text};
 
 /// Installed, one feature, `[release] sign = true`, and a gpg that has no secret key.
 fn signing_without_a_key() -> Repo {
@@ -60,4 +61,61 @@ fn with_tag_gpgsign_too_both_settings_are_named_and_no_half_way_out() {
     );
     // `sign = false` alone would not stop git signing the tag.
     assert!(!err.contains("sign = false"), "{err}");
+}
+
+/// A repository with a lefthook.yml and `package` as its package.json (and `lock` beside it
+/// when given), where no lefthook is on PATH; `None` when one is.
+fn lefthook_from_npm(package: &str, lock: Option<&str>) -> Option<Repo> {
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    if std::env::split_paths(&path).any(|d| d.join("lefthook").is_file()) {
+        eprintln!("skipped: lefthook is on PATH here");
+        return None;
+    }
+    let repo = Repo::new();
+    repo.write(
+        "lefthook.yml",
+        "pre-commit:\n  commands:\n    lint:\n      run: echo hi\n",
+    );
+    repo.write("package.json", package);
+    if let Some(lock) = lock {
+        repo.write(lock, "");
+    }
+    repo.git(&["add", "-A"]);
+    repo.git(&["commit", "-q", "-m", "chore: lh"]);
+    Some(repo)
+}
+
+#[test]
+fn lefthook_listed_in_package_json_is_installed_with_the_lock_s_manager_not_added() {
+    let listed = "{\"devDependencies\": {\"lefthook\": \"^1.6.0\"}}\n";
+    let Some(repo) = lefthook_from_npm(listed, Some("pnpm-lock.yaml")) else {
+        return;
+    };
+    let out = ok(repo.relhook(&["install"]));
+    let said = stdout(&out);
+    assert!(
+        said.contains("lefthook is not on PATH here"),
+        "{}",
+        text(&out)
+    );
+    assert!(said.contains("or `pnpm install`, then"), "{said}");
+    assert!(!said.contains("--save-dev"), "{said}");
+    let doctor = stdout(&repo.relhook(&["doctor"]));
+    assert!(doctor.contains("or `pnpm install`, then"), "{doctor}");
+    assert!(!doctor.contains("--save-dev"), "{doctor}");
+}
+
+#[test]
+fn lefthook_listed_in_dependencies_without_a_lock_is_npm_install() {
+    let listed = "{\"dependencies\": {\"lefthook\": \"1\"}}\n";
+    let Some(repo) = lefthook_from_npm(listed, None) else {
+        return;
+    };
+    let said = stdout(&ok(repo.relhook(&["install"])));
+    assert!(said.contains("or `npm install`, then"), "{said}");
+    let Some(other) = lefthook_from_npm("{\"name\": \"x\"}\n", None) else {
+        return;
+    };
+    let said = stdout(&ok(other.relhook(&["install"])));
+    assert!(said.contains("`npm install --save-dev lefthook`"), "{said}");
 }

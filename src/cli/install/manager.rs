@@ -238,7 +238,7 @@ pub(super) fn write_via_manager(
     // (Only the hooks the manager runs: relhook's reference-transaction stays its own.)
     let force = "`relhook install --force` puts them in .git/hooks meanwhile";
     for c in commands.iter().filter(|c| !run_by_another(c)) {
-        match crate::hooks::managed::lefthook_missing(c) {
+        match crate::hooks::managed::lefthook_missing(c, &loc.work_tree) {
             Some(why) => writeln!(out, "then run `{c}`; {why} ({force})")?,
             None => writeln!(
                 out,

@@ -179,7 +179,7 @@ fn managed_check(
             ));
             c
         }
-        _ => wiring_check(m.manager.name(), w),
+        _ => wiring_check(m.manager.name(), w, &loc.work_tree),
     }
 }
 

@@ -6,7 +6,11 @@ use super::{Check, Status, check};
 use crate::hooks::managed::where_to_add;
 
 /// One hook in a manager's home, judged exactly as `install` judges it.
-pub(super) fn wiring_check(manager: &str, w: &crate::hooks::managed::HookWiring) -> Check {
+pub(super) fn wiring_check(
+    manager: &str,
+    w: &crate::hooks::managed::HookWiring,
+    top: &std::path::Path,
+) -> Check {
     use crate::hooks::managed::Wiring;
     let subject = format!("hook {} (via {manager})", w.hook);
     let file = w.file.display();
@@ -17,14 +21,15 @@ pub(super) fn wiring_check(manager: &str, w: &crate::hooks::managed::HookWiring)
     };
     match &w.wiring {
         Wiring::Wired
-            if manager == "lefthook" && !crate::hooks::managed::lefthook_runs(&w.file) =>
+            if manager == "lefthook"
+                && !crate::hooks::managed::lefthook_runs(&top.join(&w.file)) =>
         {
             check(
                 &subject,
                 Status::Missing,
                 format!(
                     "{file} calls relhook, and lefthook's runner is installed, {}",
-                    crate::hooks::managed::LEFTHOOK_RUNNER_FINDS_NONE
+                    crate::hooks::managed::lefthook_runner_finds_none(top)
                 ),
                 None,
             )
@@ -53,7 +58,7 @@ pub(super) fn wiring_check(manager: &str, w: &crate::hooks::managed::HookWiring)
             format!(
                 "{file} calls relhook, but {manager} has not installed {} in this clone{unchecked}{}",
                 w.hook,
-                crate::hooks::managed::lefthook_missing(command)
+                crate::hooks::managed::lefthook_missing(command, top)
                     .map_or(String::new(), |why| format!("; {why}"))
             ),
             Some(command.clone()),

@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 mod format;
+mod npm;
 mod pasted;
 mod printed;
 
@@ -16,19 +17,30 @@ use super::{Wiring, block_of, calls, has_top_level_key, is_yaml, own_shim, read_
 use crate::git::HooksLocation;
 use crate::hooks::install::{Detected, Manager};
 
-/// Said after `lefthook install` where no `lefthook` is on PATH: named alone, it sent people
-/// to "command not found" while their commits went unchecked.
-pub const NOT_ON_PATH: &str = "lefthook is not on PATH here: install it first (https://lefthook.dev/installation/: `brew install lefthook`, `go install github.com/evilmartians/lefthook/v2@latest`, or `npm install --save-dev lefthook`, then `npx lefthook install`); until then lefthook runs none of these hooks";
+/// Said after `lefthook install` where no `lefthook` is on PATH (`top`: the work tree, whose
+/// package.json may list lefthook already): named alone, it sent people to "command not
+/// found" while their commits went unchecked.
+fn not_on_path(top: &Path) -> String {
+    format!(
+        "lefthook is not on PATH here: install it first (https://lefthook.dev/installation/: `brew install lefthook`, `go install github.com/evilmartians/lefthook/v2@latest`, or `{}`, then `npx lefthook install`); until then lefthook runs none of these hooks",
+        npm::install_command(top)
+    )
+}
 
-/// [`NOT_ON_PATH`], when `command` is `lefthook install` and no `lefthook` is on PATH.
-pub fn missing(command: &str) -> Option<&'static str> {
+/// [`not_on_path`], when `command` is `lefthook install` and no `lefthook` is on PATH.
+pub fn missing(command: &str, top: &Path) -> Option<String> {
     (command == "lefthook install" && !crate::hooks::aside::on_path("lefthook"))
-        .then_some(NOT_ON_PATH)
+        .then(|| not_on_path(top))
 }
 
 /// Said where lefthook's hooks are installed but its runner finds no lefthook to run: the
 /// runner says "Can't find lefthook in PATH" and lets the commit through, relhook unrun.
-pub const RUNNER_FINDS_NONE: &str = "but lefthook's runner finds no lefthook here (not on PATH, not in node_modules, no `LEFTHOOK_BIN`), so it lets every commit and push through unchecked; install it (https://lefthook.dev/installation/: `brew install lefthook`, `go install github.com/evilmartians/lefthook/v2@latest`, or `npm install --save-dev lefthook`)";
+pub fn runner_finds_none(top: &Path) -> String {
+    format!(
+        "but lefthook's runner finds no lefthook here (not on PATH, not in node_modules, no `LEFTHOOK_BIN`), so it lets every commit and push through unchecked; install it (https://lefthook.dev/installation/: `brew install lefthook`, `go install github.com/evilmartians/lefthook/v2@latest`, or `{}`)",
+        npm::install_command(top)
+    )
+}
 
 /// Whether lefthook's runner finds a lefthook to run for the configuration at `file`, where
 /// it looks: `LEFTHOOK_BIN`, PATH, and the project's node_modules (npm's package).

@@ -28,8 +28,8 @@ mod pre_commit;
 
 use husky::{ADDED_RUNNER, HUSKY_RUNNER, husky_runner_dir, husky_state, wire_husky};
 pub use lefthook::{
-    Format as LefthookFormat, HandCall, RUNNER_FINDS_NONE as LEFTHOOK_RUNNER_FINDS_NONE,
-    hand_calls, missing as lefthook_missing, runner_finds as lefthook_runs,
+    Format as LefthookFormat, HandCall, hand_calls, missing as lefthook_missing,
+    runner_finds as lefthook_runs, runner_finds_none as lefthook_runner_finds_none,
 };
 use lefthook::{lefthook_section, lefthook_state};
 pub(super) use marker::{BEGIN, END};
