@@ -1,7 +1,8 @@
 //! QA50: small wording. A release refused for signing under `[release] sign = true` named
 //! only git's `tag.gpgSign` when that was set too, and never the way out the project's own
 //! setting gives. The lefthook hint said `npm install --save-dev lefthook` where package.json
-//! lists lefthook already (installing the project's packages is the fix).
+//! lists lefthook already (installing the project's packages is the fix). And the line on a
+//! Ctrl-C that came once the release was made printed after `next:`, which is the last line.
 
 use crate::support::{Repo, make_executable, ok, stderr, stdout, text};
 
@@ -118,4 +119,38 @@ fn lefthook_listed_in_dependencies_without_a_lock_is_npm_install() {
     };
     let said = stdout(&ok(other.relhook(&["install"])));
     assert!(said.contains("`npm install --save-dev lefthook`"), "{said}");
+}
+
+#[test]
+fn a_ctrl_c_once_the_release_was_made_is_said_before_next() {
+    let repo = crate::support::untested_installed();
+    repo.commit_hooked("feat: one");
+    let bin = repo.scratch("bin");
+    let real = crate::support::git_abs();
+    // A `git` that tags, then signals relhook, as a Ctrl-C reaching both can.
+    std::fs::write(
+        bin.join("git"),
+        format!(
+            "#!/bin/sh\nif [ \"$1\" = tag ] && [ \"$2\" = -a ]; then\n  '{}' \"$@\" || exit $?\n  kill -INT $PPID\n  exit 130\nfi\nexec '{}' \"$@\"\n",
+            real.display(),
+            real.display()
+        ),
+    )
+    .unwrap();
+    make_executable(&bin.join("git"));
+    let out = repo
+        .command_in(crate::support::relhook_bin(), &repo.path())
+        .env("PATH", crate::support::path_with(&[&bin]))
+        .args(["release", "--no-test"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out));
+    let err = stderr(&out);
+    let lines: Vec<&str> = err.lines().collect();
+    let complete = lines
+        .iter()
+        .position(|l| *l == "relhook: SIGINT came once v0.1.0 was made: the release is complete")
+        .unwrap_or_else(|| panic!("{err}"));
+    assert!(lines.last().unwrap().starts_with("next: "), "{err}");
+    assert_eq!(complete + 1, lines.len() - 1, "{err}");
 }

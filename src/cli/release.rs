@@ -256,10 +256,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
                 config: &config,
                 tested: done.tested,
             };
-            say_next_with(&mut err, &repo, done.commit, &[made], (true, unchecked));
-            if json {
-                super::json::print(&release_report(&plan, &config, &opts, Some(&done)))?;
-            }
+            // Before `next:`, which stays the last line.
             if let Some(signal) = crate::interrupt::received() {
                 let _ = writeln!(
                     err,
@@ -267,6 +264,10 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
                     crate::interrupt::name(signal),
                     plan.tag
                 );
+            }
+            say_next_with(&mut err, &repo, done.commit, &[made], (true, unchecked));
+            if json {
+                super::json::print(&release_report(&plan, &config, &opts, Some(&done)))?;
             }
             Ok(Outcome::Ok)
         }

@@ -140,10 +140,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
                 })
                 .collect();
             say_untested(&mut err, &repo, done.commit, &made, opts.no_test);
-            say_next(&mut err, &repo, done.commit, &made, true);
-            if json {
-                super::json::print(&report(&plan, Some(&done)))?;
-            }
+            // Before `next:`, which stays the last line.
             if let Some(signal) = crate::interrupt::received() {
                 let tags: Vec<&str> = made.iter().map(|m| m.tag).collect();
                 let _ = writeln!(
@@ -153,6 +150,10 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
                     tags.join(", "),
                     if tags.len() == 1 { "was" } else { "were" }
                 );
+            }
+            say_next(&mut err, &repo, done.commit, &made, true);
+            if json {
+                super::json::print(&report(&plan, Some(&done)))?;
             }
             Ok(Outcome::Ok)
         }
