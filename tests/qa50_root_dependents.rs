@@ -7,11 +7,11 @@
 
 use crate::support::{Repo, hand_tag, hand_tag_refused, ok, stderr, stdout, text};
 
-const CONFIG: &str =
+pub(crate) const CONFIG: &str =
     "[checks]\nrequire_tested_tags = false\n[packages.api]\npath = \"crates/api\"\n";
 
 /// Commits a change of `file` through the hooks.
-fn change(repo: &Repo, file: &str, message: &str) {
+pub(crate) fn change(repo: &Repo, file: &str, message: &str) {
     let mut before = repo.read(file);
     before.push_str("//\n");
     repo.write(file, before);
@@ -20,7 +20,7 @@ fn change(repo: &Repo, file: &str, message: &str) {
 }
 
 /// Commits `files` with `config` as `chore: init` and installs relhook.
-fn adopted(files: &[(&str, &str)], config: &str) -> Repo {
+pub(crate) fn adopted(files: &[(&str, &str)], config: &str) -> Repo {
     let repo = Repo::new();
     for (path, body) in files {
         repo.write(path, body);

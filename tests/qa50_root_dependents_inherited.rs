@@ -4,10 +4,8 @@
 //! it no `**deps:**` entry and no plan line; a package release moving one a crate of the root
 //! project inherits gave the root none.
 
+use crate::qa50_root_dependents::{CONFIG, adopted, change};
 use crate::support::{Repo, hand_tag, hand_tag_refused, ok, stderr, stdout, text};
-
-const CONFIG: &str =
-    "[checks]\nrequire_tested_tags = false\n[packages.api]\npath = \"crates/api\"\n";
 
 /// A virtual workspace at `[workspace.package] version = "0.1.0"` whose
 /// `[workspace.dependencies]` holds `dep` (and whatever `table` adds).
@@ -15,28 +13,6 @@ fn workspace(dep: &str) -> String {
     format!(
         "[workspace]\nmembers = [\"crates/*\"]\nresolver = \"2\"\n\n[workspace.package]\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[workspace.dependencies]\n{dep}\n"
     )
-}
-
-/// Commits a change of `file` through the hooks.
-fn change(repo: &Repo, file: &str, message: &str) {
-    let mut before = repo.read(file);
-    before.push_str("//\n");
-    repo.write(file, before);
-    let out = repo.git_output(&["commit", "-q", "-am", message]);
-    assert!(out.status.success(), "{}", text(&out));
-}
-
-/// Commits `files` with `config` as `chore: init` and installs relhook.
-fn adopted(files: &[(&str, &str)], config: &str) -> Repo {
-    let repo = Repo::new();
-    for (path, body) in files {
-        repo.write(path, body);
-    }
-    repo.write(".relconfig.toml", config);
-    repo.git(&["add", "-A"]);
-    repo.git(&["commit", "-q", "-m", "chore: init"]);
-    ok(repo.relhook(&["install"]));
-    repo
 }
 
 /// The root's crate core shares the workspace's version; package api (1.0.0, released)
