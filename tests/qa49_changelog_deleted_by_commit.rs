@@ -16,16 +16,21 @@ fn deleted_beside_work() -> (Repo, String) {
     repo.commit_hooked("feat: a");
     ok(dated_release(&repo, &["--no-test"]));
     repo.commit_hooked("feat: b");
-    repo.git(&["rm", "-q", "CHANGELOG.md"]);
-    repo.write("c", "c\n");
-    repo.git(&["add", "c"]);
-    ok(repo.git_output(&["commit", "-q", "-m", "feat: c"]));
-    let id = repo.git(&["rev-parse", "--short=9", "HEAD"]);
+    let id = delete_beside(&repo, "c", "feat: c");
     (repo, id)
 }
 
+/// Commits `message` adding file `file` and deleting CHANGELOG.md: its short id.
+pub(crate) fn delete_beside(repo: &Repo, file: &str, message: &str) -> String {
+    repo.git(&["rm", "-q", "CHANGELOG.md"]);
+    repo.write(file, format!("{file}\n"));
+    repo.git(&["add", file]);
+    ok(repo.git_output(&["commit", "-q", "-m", message]));
+    repo.git(&["rev-parse", "--short=9", "HEAD"])
+}
+
 /// The first command in backquotes after `from` in `said`.
-fn command_after(said: &str, from: &str) -> String {
+pub(crate) fn command_after(said: &str, from: &str) -> String {
     let (_, rest) = said
         .split_once(from)
         .unwrap_or_else(|| panic!("no `{from}` in:\n{said}"));

@@ -5,6 +5,7 @@
 //! all refuse and name the file checked out of the deleting commit's parent; and a changelog
 //! that is started anew says how many entries `--sync` adds, never more.
 
+use crate::qa49_changelog_deleted_by_commit::{command_after, delete_beside};
 use crate::support::{Repo, dated_release, ok, stderr, stdout, text, untested_installed};
 
 /// `feat: one` listed, then `feat: work and drop` adding `w` and deleting CHANGELOG.md, with
@@ -12,20 +13,8 @@ use crate::support::{Repo, dated_release, ok, stderr, stdout, text, untested_ins
 fn deleted_beside_work() -> (Repo, String) {
     let repo = untested_installed();
     repo.commit_hooked("feat: one");
-    repo.git(&["rm", "-q", "CHANGELOG.md"]);
-    repo.write("w", "w\n");
-    repo.git(&["add", "w"]);
-    ok(repo.git_output(&["commit", "-q", "-m", "feat: work and drop"]));
-    let id = repo.git(&["rev-parse", "--short=9", "HEAD"]);
+    let id = delete_beside(&repo, "w", "feat: work and drop");
     (repo, id)
-}
-
-/// The first command in backquotes after `from` in `said`.
-fn command_after(said: &str, from: &str) -> String {
-    let (_, rest) = said
-        .split_once(from)
-        .unwrap_or_else(|| panic!("no `{from}` in:\n{said}"));
-    rest.split('`').nth(1).unwrap_or_default().to_owned()
 }
 
 #[test]

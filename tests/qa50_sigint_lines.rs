@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use crate::support::{configured_with_a_feature, installed_repo, relhook_bin, text};
 
 /// Sends `signal` to the process group `child` leads: a terminal's Ctrl-C.
-fn to_group(child: &std::process::Child, signal: i32) {
+pub(crate) fn to_group(child: &std::process::Child, signal: i32) {
     let group = -i32::try_from(child.id()).unwrap();
     // SAFETY: kill(2) on the process group the test started.
     assert_eq!(unsafe { libc::kill(group, signal) }, 0);
@@ -24,6 +24,43 @@ fn wait_for(file: &std::path::Path) {
         assert!(Instant::now() < deadline, "{} never came", file.display());
         std::thread::sleep(Duration::from_millis(10));
     }
+}
+
+/// Once the test command `child` runs has touched `started`: a Ctrl-C, which must be said at
+/// once as stopping it "then {after}", and a second, which must kill it now. Returns the
+/// lines said after the first, with the status.
+pub(crate) fn ctrl_c_twice(
+    mut child: std::process::Child,
+    started: &std::path::Path,
+    after: &str,
+) -> (std::process::ExitStatus, Vec<String>) {
+    let mut lines = std::io::BufReader::new(child.stderr.take().unwrap()).lines();
+    wait_for(started);
+    let asked = Instant::now();
+    to_group(&child, libc::SIGINT);
+    let stopping = lines
+        .by_ref()
+        .map_while(Result::ok)
+        .find(|l| l.contains("stopping the test command"))
+        .expect("no line while the test command was stopped");
+    assert!(asked.elapsed() < Duration::from_secs(2), "{stopping}");
+    assert_eq!(
+        stopping,
+        format!(
+            "relhook: interrupted (SIGINT): stopping the test command (up to 5 s; Ctrl-C again kills it now), then {after}"
+        )
+    );
+    // The second Ctrl-C: killed now, said, well before the 5 s.
+    to_group(&child, libc::SIGINT);
+    let rest: Vec<String> = lines.map_while(Result::ok).collect();
+    let status = child.wait().unwrap();
+    assert!(asked.elapsed() < Duration::from_secs(4), "{rest:?}");
+    assert_eq!(
+        rest[0],
+        format!("relhook: interrupted again: killing the test command now, then {after}"),
+        "{rest:?}"
+    );
+    (status, rest)
 }
 
 #[test]
@@ -64,7 +101,7 @@ fn a_test_command_slow_to_stop_is_said_at_once_and_a_second_ctrl_c_kills_it() {
             started.display()
         )
     });
-    let mut child = repo
+    let child = repo
         .command_in(relhook_bin(), &repo.path())
         .arg("release")
         .stdin(Stdio::null())
@@ -73,30 +110,8 @@ fn a_test_command_slow_to_stop_is_said_at_once_and_a_second_ctrl_c_kills_it() {
         .process_group(0)
         .spawn()
         .unwrap();
-    let mut lines = std::io::BufReader::new(child.stderr.take().unwrap()).lines();
-    wait_for(&started);
-    let asked = Instant::now();
-    to_group(&child, libc::SIGINT);
-    let stopping = lines
-        .by_ref()
-        .map_while(Result::ok)
-        .find(|l| l.contains("stopping the test command"))
-        .expect("no line while the test command was stopped");
-    assert!(asked.elapsed() < Duration::from_secs(2), "{stopping}");
-    assert_eq!(
-        stopping,
-        "relhook: interrupted (SIGINT): stopping the test command (up to 5 s; Ctrl-C again kills it now), then undoing"
-    );
-    // The second Ctrl-C: killed now, said, and the release undone well before the 5 s.
-    to_group(&child, libc::SIGINT);
-    let rest: Vec<String> = lines.map_while(Result::ok).collect();
-    let status = child.wait().unwrap();
+    let (status, rest) = ctrl_c_twice(child, &started, "undoing");
     assert_eq!(status.code(), Some(130), "{rest:?}");
-    assert!(asked.elapsed() < Duration::from_secs(4), "{rest:?}");
-    assert_eq!(
-        rest[0], "relhook: interrupted again: killing the test command now, then undoing",
-        "{rest:?}"
-    );
     assert!(
         rest.iter()
             .any(|l| l.contains("release interrupted (SIGINT) while testing: undone")),
