@@ -167,6 +167,12 @@ enum Bumped {
     Stale(String),
 }
 
+/// A TOML string holding `text`, quotes and escapes included, as advice pastes it (what
+/// `config::toml_text::string` writes; `config` reads this module, so it is not used here).
+fn toml_string(text: &str) -> String {
+    toml_edit::Value::from(text).to_string()
+}
+
 /// The value of `line` when it sets `key` (`version = "1.2.0"`, and any spelling TOML allows
 /// and uv reads: `version="1.2.0"`, indented, tabbed, `"version" = …`), with where it starts:
 /// a spelling relhook passed over left the lock stale without a word.
@@ -219,13 +225,15 @@ fn bump_entry(
             0 => Ok(Bumped::NoEntry),
             // `uv lock` itself refuses such a lock ("Found duplicate package").
             n => Err(Odd::Entry(format!(
-                "{n} entries have `source = {{ editable = \"{source}\" }}` (or `virtual`), which uv cannot read either; remove all but one of them and commit uv.lock"
+                "{n} entries have `source = {{ editable = {} }}` (or `virtual`), which uv cannot read either; remove all but one of them and commit uv.lock",
+                toml_string(source)
             ))),
         };
     };
     let odd = |key: &str, raw: &str, uv: &str| {
         Odd::Entry(format!(
-            "the entry of the project at `{source}` reads `{key} = {raw}`, which relhook does not edit; write the line as uv does, `{key} = \"{uv}\"`, and commit uv.lock"
+            "the entry of the project at `{source}` reads `{key} = {raw}`, which relhook does not edit; write the line as uv does, `{key} = {}`, and commit uv.lock",
+            toml_string(uv)
         ))
     };
     let raw_name = entry.name.as_deref().unwrap_or("");
@@ -294,7 +302,12 @@ impl Entry {
         let Some((kind, path)) = inner.split_once(" = ") else {
             return false;
         };
-        matches!(kind, "editable" | "virtual") && quoted(path).is_ok_and(|(_, p)| p == dir)
+        // uv escapes a folder holding both quotes (`"it's \"x\""`): read as TOML reads it.
+        let path = match quoted(path) {
+            Ok((_, path)) => Some(path.to_owned()),
+            Err(read) => read,
+        };
+        matches!(kind, "editable" | "virtual") && path.is_some_and(|p| p == dir)
     }
 }
 
@@ -441,6 +454,39 @@ mod tests {
         assert!(e.contains("2 entries") && !e.contains("uv lock"), "{e}");
         let e = bump_entry(LOCK, ".", None, "1.2.0", "1.3.0-foo.1");
         assert_eq!(e, Err(Odd::Unspelled("my-app".into())));
+    }
+
+    #[test]
+    fn names_in_the_advice_are_written_as_toml_reads_them() {
+        // uv escapes a folder holding both quotes; its entry is the project's all the same.
+        let dir = r#"it's "odd"\ dir"#;
+        let source = r#"{ editable = "it's \"odd\"\\ dir" }"#;
+        let lock = LOCK.replace(r#"{ virtual = "pkg" }"#, source);
+        let after = moved(&lock, dir, None, "1.2.0", "1.3.0");
+        let want = format!("name = \"pkg\"\nversion = \"1.3.0\"\nsource = {source}\n");
+        assert!(after.ends_with(&want), "{after}");
+        // The TOML between the backticks after `lead`, as a table.
+        let pasted = |e: &str, lead: &str| -> toml::Table {
+            let text = e.split(lead).nth(1).and_then(|r| r.split('`').next());
+            toml::from_str(text.expect(e)).expect(e)
+        };
+        let twice = format!("{lock}\n[[package]]\nname = \"pkg\"\nsource = {source}\n");
+        let Err(Odd::Entry(e)) = bump_entry(&twice, dir, None, "1.2.0", "1.3.0") else {
+            panic!("moved");
+        };
+        assert_eq!(
+            pasted(&e, "have `")["source"]["editable"].as_str(),
+            Some(dir)
+        );
+        let unnamed = LOCK.replace("name = \"my-app\"", "name = my-app");
+        let Err(Odd::Entry(e)) = bump_entry(&unnamed, ".", Some(r#"my"app\"#), "1.2.0", "1.3.0")
+        else {
+            panic!("moved");
+        };
+        assert_eq!(
+            pasted(&e, "as uv does, `")["name"].as_str(),
+            Some(r#"my"app\"#)
+        );
     }
 
     #[test]
