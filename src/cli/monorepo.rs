@@ -28,7 +28,9 @@ pub(super) fn version_all(
     }
     packages::confine_all(config, root)?;
     let json = args.format == Format::Json;
-    if !args.next && !args.explain && !json {
+    // `--pre rc` asks about the next versions, as `version --pre rc` does.
+    let next = args.next || args.pre.is_some();
+    if !next && !args.explain && !json {
         let mut lines = Vec::new();
         let mut refused = Vec::new();
         for p in &config.packages {
@@ -69,11 +71,20 @@ pub(super) fn version_all(
                 }
                 // As `release --all` does: a first release with nothing for its notes is none.
                 let date = crate::date::today();
-                match release::nothing_for_first_release(repo, &view, root, &info, &date) {
-                    Some(why) => {
+                let nothing = release::nothing_for_first_release(repo, &view, root, &info, &date);
+                // As `version --next` and the release: a version a Python package's release
+                // refuses by PEP 440 is refused, with the version it advises.
+                let pep440 = (next && nothing.is_none())
+                    .then(|| release::pep440::next_refused(repo, &view, root, &info.next));
+                match (nothing, pep440.flatten()) {
+                    (Some(why), _) => {
                         found.push((p, view, Err((Some(info.current), info.current_from, why))))
                     }
-                    None => found.push((p, view, Ok(info))),
+                    (None, Some(why)) => {
+                        refused.push(why.clone());
+                        found.push((p, view, Err((Some(info.current), info.current_from, why))));
+                    }
+                    (None, None) => found.push((p, view, Ok(info))),
                 }
             }
             Err(Error::Refused(why)) => {
@@ -95,7 +106,7 @@ pub(super) fn version_all(
     }
     // As `release --all` plans them: packages with nothing of their own whose requirement on
     // a released one moves get a patch release (its preview must not leave them out).
-    let due = if args.next || args.explain || json {
+    let due = if next || args.explain || json {
         dependents_due(repo, config, root, args)
     } else {
         Default::default()

@@ -181,8 +181,8 @@ pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
     let skipped = skip_taken(&repo, &config, &mut info);
     // A version a Python project's release refuses (PEP 440 orders or spells it otherwise) is
     // no next version: refused as the release refuses it, with the version it advises.
-    if next && let Some(e) = release::pep440::next_refused(&repo, &config, &root, &info.next) {
-        return Err(e);
+    if next && let Some(r) = release::pep440::next_refused(&repo, &config, &root, &info.next) {
+        return Err(Error::Refused(r));
     }
     write_out(|out| {
         if args.format == Format::Json {

@@ -156,21 +156,22 @@ pub fn hand_tag(
     ))
 }
 
-/// For `relhook version --next`: the refusal the release of `version` would meet when a
-/// Python version file cannot take it (see the module), so the version shown is one the
-/// release makes, never one it then refuses (`--pre dev` after a beta is `.dev0`, below it).
+/// For `relhook version --next` (and each package of `--all`): the refusal the release of
+/// `version` would meet when a Python version file cannot take it (see the module), so the
+/// version shown is one the release makes, never one it then refuses (`--pre dev` after a
+/// beta is `.dev0`, below it).
 pub fn next_refused(
     repo: &Repo,
     config: &Config,
     root: &Path,
     version: &Version,
-) -> Option<crate::Error> {
+) -> Option<Refusal> {
     let new = version.to_string();
     let sorted = super::files::sorted(repo, config, root, version).ok()?;
     let locks = files::Locks::WorkTree;
     let e = checked(repo, config, locks, root, &sorted.bumped, &new).err()?;
     match refusal(repo, config, root, &sorted.bumped, e) {
-        r @ crate::Error::Refused(_) => Some(r),
+        crate::Error::Refused(r) => Some(r),
         // Anything else (a lock relhook cannot read) the release says when it gets there.
         _ => None,
     }
