@@ -223,6 +223,9 @@ pub fn check_order(bumped: &[(VersionFile, String)], new: &str) -> Result<()> {
                 version: new.to_owned(),
             });
         }
+        if pre_of_announced(old, new) {
+            continue;
+        }
         let (Some(to), Some(from)) = (key(new), key(old)) else {
             continue;
         };
@@ -236,6 +239,17 @@ pub fn check_order(bumped: &[(VersionFile, String)], new: &str) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Whether `new` is a pre-release of the final release `old` announces (`1.2.0-beta.1` at
+/// `1.2.0`, a first release's beta): below it in both orders, as a Cargo.toml's is, and
+/// written all the same, since no tag released `old` (the version rules refuse it after one).
+fn pre_of_announced(old: &str, new: &str) -> bool {
+    let (Ok(old), Ok(new)) = (Version::parse(old), Version::parse(new)) else {
+        return false;
+    };
+    let core = |v: &Version| (v.major, v.minor, v.patch);
+    old.pre.is_empty() && old.build.is_empty() && !new.pre.is_empty() && core(&old) == core(&new)
 }
 
 /// Why `new` is not above `old` (a Python version file's) in PEP 440's order: each named as
@@ -554,6 +568,18 @@ mod tests {
         assert!(check_order(&py("1.0.0+local"), "1.0.1").is_ok());
         let init = vec![(file("src/x/__init__.py"), "1.3.0-pre.1".to_owned())];
         assert!(check_order(&init, "1.3.0-rc.1").is_err());
+    }
+
+    #[test]
+    fn a_pre_release_of_the_announced_final_goes_below_it_as_in_semver() {
+        let py = |old: &str| vec![(file("pyproject.toml"), old.to_owned())];
+        // Before its first release, as a Cargo.toml at 1.2.0 takes `--pre beta`.
+        assert!(check_order(&py("1.2.0"), "1.2.0-beta.1").is_ok());
+        assert!(check_order(&py("1.2.0"), "1.2.0-dev.1").is_ok());
+        // Never a post-release, nor below a local version or another release's final.
+        assert!(check_order(&py("1.2.0"), "1.2.0-post.1").is_err());
+        assert!(check_order(&py("1.2.0+local"), "1.2.0-rc.1").is_err());
+        assert!(check_order(&py("1.3.0"), "1.2.0-rc.1").is_err());
     }
 
     #[test]
