@@ -40,8 +40,17 @@ fn dollar_quote(word: &str) -> String {
 
 /// A path from the top of the work tree (`CHANGELOG.md`) as one word for a git command that
 /// works in whichever directory it is pasted: `:/CHANGELOG.md` (git's pathspec from the top).
+/// git reads the characters after `:/` as more magic (`@` fails, `!` and `^` exclude the file)
+/// and a pathspec as a glob (`a*b` matches `aXb`), so any other path is spelt
+/// `:(top,literal)…`, which git takes character for character.
 pub fn from_top(rel: &std::path::Path) -> String {
-    quote(&format!(":/{}", rel.display()))
+    let rel = rel.display().to_string();
+    let plain_start = rel.starts_with(|c: char| c.is_alphanumeric() || c == '.');
+    let glob = rel.contains(['*', '?', '[', '\\']);
+    match plain_start && !glob {
+        true => quote(&format!(":/{rel}")),
+        false => quote(&format!(":(top,literal){rel}")),
+    }
 }
 
 /// `rel` (from the top of the work tree) for a shell command that is not git's, such as
@@ -57,7 +66,7 @@ pub fn below_top(rel: &std::path::Path) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::quote;
+    use super::{from_top, quote};
 
     #[test]
     fn quotes_only_what_a_shell_would_read() {
@@ -69,5 +78,20 @@ mod tests {
         assert_eq!(quote("$(rm -rf ~)"), "'$(rm -rf ~)'");
         assert_eq!(quote("evil\u{1b}[2J it's\\"), "$'evil\\x1b[2J it\\'s\\\\'");
         assert_eq!(quote("a\tb\nc\u{9b}"), "$'a\\tb\\nc\\xc2\\x9b'");
+    }
+
+    #[test]
+    fn from_top_spells_literally_what_git_would_read_as_magic_or_glob() {
+        let top = |p: &str| from_top(std::path::Path::new(p));
+        assert_eq!(top("CHANGELOG.md"), ":/CHANGELOG.md");
+        assert_eq!(top(".github/CHANGELOG.md"), ":/.github/CHANGELOG.md");
+        assert_eq!(top("my notes.md"), "':/my notes.md'");
+        assert_eq!(
+            top("@acme/web/CHANGELOG.md"),
+            "':(top,literal)@acme/web/CHANGELOG.md'"
+        );
+        assert_eq!(top("!x"), "':(top,literal)!x'");
+        assert_eq!(top("docs/a*b.md"), "':(top,literal)docs/a*b.md'");
+        assert_eq!(top("it's"), "':/it'\\''s'");
     }
 }
