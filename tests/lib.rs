@@ -579,6 +579,7 @@ mod qa50_toml_advice;
 mod qa51_pathspec_literal;
 mod qa51_pep440_all;
 mod qa51_pep440_first_pre;
+mod qa51_unmade_stdout;
 mod qa51_uv_lock_names;
 mod qa6a;
 mod qa7;

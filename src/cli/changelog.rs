@@ -175,7 +175,7 @@ fn one_changelog(
                 false => added.is_empty(),
             };
             if unmade {
-                let _ = writeln!(err, "relhook: {}", skipped::unmade(&rel));
+                let _ = writeln!(err, "relhook: {}", skipped::unmade(repo, config, &rel));
             } else if created && nothing {
                 // Not "up to date" and then "wrote": the file did not exist.
                 let _ = writeln!(
@@ -210,7 +210,10 @@ fn one_changelog(
                 written.push(rel.clone());
             }
         }
-        if args.stdout && !json {
+        // No preview of a file `--sync` would not write: said as `--sync` says it.
+        if args.stdout && !json && unmade {
+            let _ = writeln!(err, "relhook: {}", skipped::unmade(repo, config, &rel));
+        } else if args.stdout && !json {
             write_out(|out| out.write_all(text.as_bytes()))?;
         }
         if !json {

@@ -33,12 +33,26 @@ fn calls_for_entry(message: &str, config: &crate::config::ChangelogConfig) -> bo
 }
 
 /// What `--sync` says, writing nothing, for changelog `rel` that does not exist while
-/// history has no entry for it: an empty skeleton is no change worth a commit.
-pub(in crate::cli) fn unmade(rel: &std::path::Path) -> String {
-    format!(
-        "no {} written: history has no entry for it yet (the first commit that calls for one creates it)",
-        rel.display()
-    )
+/// history has no entry for it: an empty skeleton is no change worth a commit. After a
+/// release, "no entry yet" would be wrong (that release's commits may have had some): a
+/// project adopting relhook gets its released sections from a rebuild.
+pub(in crate::cli) fn unmade(
+    repo: &crate::git::Repo,
+    config: &crate::config::Config,
+    rel: &std::path::Path,
+) -> String {
+    let prefix = config.version.tag_prefix.as_str();
+    match repo.head().and_then(|h| repo.latest_release_tag(h, prefix)) {
+        Some((tag, _)) => format!(
+            "no {} written: nothing since the last release ({tag}) calls for an entry; `{}` writes it from history with the releases made so far (for a project adopting relhook)",
+            rel.display(),
+            crate::history::sync::changelog_command(config, rel, "--rebuild")
+        ),
+        None => format!(
+            "no {} written: history has no entry for it yet (the first commit that calls for one creates it)",
+            rel.display()
+        ),
+    }
 }
 
 /// The command that adds the entry of the commit just made (HEAD).
