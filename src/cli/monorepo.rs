@@ -107,7 +107,7 @@ pub(super) fn version_all(
     // As `release --all` plans them: packages with nothing of their own whose requirement on
     // a released one moves get a patch release (its preview must not leave them out).
     let due = if next || args.explain || json {
-        dependents_due(repo, config, root, args)
+        dependents_due(repo, config, root, args, &mut refused)
     } else {
         Default::default()
     };
@@ -205,17 +205,27 @@ fn shown(current: &Option<semver::Version>) -> String {
 
 /// The packages `release --all` would release only because a requirement of theirs on a
 /// released package moves, with that version and why; empty when the release would be
-/// refused (its preview then says what each package's own commits call for).
+/// refused (its preview then says what each package's own commits call for). A refusal over
+/// a requirement (a stable release on a sibling's pre-release) is no package's own: added to
+/// `refused`, as `release --all` would say it.
 fn dependents_due(
     repo: &Repo,
     config: &Config,
     root: &Path,
     args: &VersionArgs,
+    refused: &mut Vec<crate::error::Refusal>,
 ) -> std::collections::BTreeMap<String, (semver::Version, String)> {
     let opts = release::Options::preview(Requested::Auto, args.pre.clone());
     let all = release::packages::Selection::All;
-    let Ok((plan, _)) = release::packages::plan(repo, config, root, &all, &opts) else {
-        return Default::default();
+    let plan = match release::packages::plan(repo, config, root, &all, &opts) {
+        Ok((plan, _)) => plan,
+        Err(Error::Refused(r)) if r.reason == crate::error::Reason::Dependent => {
+            if !refused.contains(&r) {
+                refused.push(r);
+            }
+            return Default::default();
+        }
+        Err(_) => return Default::default(),
     };
     // A package with commits of its own is answered by them; one without (never released
     // too: a first release whose files hold the version already) by its dependencies.

@@ -275,6 +275,7 @@ fn transaction(
         .ok()
         .filter(|d| d.len() == 10)
         .unwrap_or_else(crate::date::today);
+    let whole = &config;
     for (u, config) in &releases {
         let (u, config) = (*u, config);
         // Named until the tag is finished or withdrawn: a hook killed in between leaves it,
@@ -302,6 +303,7 @@ fn transaction(
                 for note in &done.notes {
                     let _ = writeln!(err, "relhook: note: {note}");
                 }
+                super::tag_dependents::say_pre_left(&mut err, (whole, config), &root, &u.tag);
                 super::release_after::say_journal_left(&mut err, &repo);
                 // The runbook's `grep -r` after the bump, as `relhook release` says it.
                 if let Some(old) = &done.old {

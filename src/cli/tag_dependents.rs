@@ -109,3 +109,23 @@ fn release_way_on(
         _ => format!("`{command}` releases it and rewrites that requirement"),
     }
 }
+
+/// After a package's stable hand tag (which rewrites no requirement): a note for each package
+/// that still requires the pre-release the tag finishes, whose stable release is refused until
+/// that requirement is edited.
+pub(super) fn say_pre_left(
+    err: &mut impl std::io::Write,
+    (config, view): (&crate::config::Config, &crate::config::Config),
+    root: &std::path::Path,
+    tag: &str,
+) {
+    let Some(p) = &view.package else {
+        return;
+    };
+    let Some(version) = p.tag.parse(tag) else {
+        return;
+    };
+    for note in crate::release::packages::hand_tag_leaves_pre(config, root, &p.name, &version) {
+        let _ = writeln!(err, "relhook: note: {note}");
+    }
+}

@@ -36,7 +36,7 @@ mod versionless;
 
 pub use inherited::{hand_tag_inherited, inherited_version};
 pub use left_behind::{Unmet, dependents_left_behind};
-pub use on_pre::{HandTag, hand_tag_on_pre};
+pub use on_pre::{HandTag, hand_tag_leaves_pre, hand_tag_on_pre};
 pub use resume::{HalfMade, half_made, half_made_from, resume};
 pub use root_tagged::{marks_root_release, released_at_root};
 pub use versionless::{hand_tag_versionless, hand_tag_versionless_root, versionless_root};
@@ -157,9 +157,7 @@ pub fn plan(
         left_behind::refuse_unmet(config, root, &versions(&chosen), selection)?;
         Vec::new()
     };
-    if let Some(r) = on_pre::stable_on_pre(&members, &disk, &chosen, &changes)? {
-        return Err(Error::Refused(r));
-    }
+    on_pre::refuse((repo, config, selection), &disk, &chosen, &changes)?;
     let mut edits: Vec<Edit> = Vec::new();
     let mut untracked: Vec<String> = Vec::new();
     for p in chosen.values_mut() {
