@@ -11,6 +11,7 @@
 mod already;
 mod amend;
 mod carried;
+mod carry_over;
 mod deleted;
 mod earlier;
 mod edit;

@@ -89,15 +89,15 @@ pub(super) fn amend_head(
             (e.parts(), e.blob),
             (&e.op, &e.leftovers),
         )?);
-        update_index(
+        notes.extend(update_index(
             repo,
             &mut txn,
             &e.path,
-            e.stored.as_ref().map(|s| s.blob),
+            committed,
             e.mode,
             (e.parts(), e.blob),
             &e.op,
-        )?;
+        )?);
     }
     txn.move_head(head, new, crate::git::ENTRY_REWRITE)?;
     txn.commit()?;

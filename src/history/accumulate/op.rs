@@ -321,7 +321,7 @@ pub(super) fn in_unreleased(log: &Changelog, e: &NewEntry) -> bool {
 }
 
 /// Whether Unreleased lists `e` under its own kind's heading (not only worded alike elsewhere).
-fn in_section(log: &Changelog, e: &NewEntry) -> bool {
+pub(super) fn in_section(log: &Changelog, e: &NewEntry) -> bool {
     use crate::history::changelog::{normalize, vocab::same_section};
     let key = normalize(&e.text);
     in_unreleased(log, e)

@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use git2::Oid;
 
+use super::carry_over::{Carried, carry, whose};
 use super::op::Op;
 use crate::Result;
 use crate::git::{Repo, Txn};
@@ -12,50 +13,68 @@ use crate::history::changelog::{Changelog, one_line};
 
 /// The index follows the commit: the entry becomes the new blob when it held the committed
 /// one; when the user has other changes of the file staged, the same edit is made to their
-/// staged version (so the next commit neither loses the entry nor their change).
+/// staged version (so the next commit neither loses the entry nor their change). `Some`: the
+/// staged version left as it was, and why.
 pub(super) fn update_index(
     repo: &Repo,
     txn: &mut Txn<'_>,
     path: &Path,
-    committed: Option<Oid>,
+    committed: Option<(&[u8], Oid)>,
     mode: i32,
     (new, blob): ([&[u8]; 2], Oid),
     op: &Op,
-) -> Result<()> {
+) -> Result<Option<String>> {
     let mode = u32::try_from(mode).unwrap_or(0o100_644);
     let file = repo.work_tree().map(|r| r.join(path));
     match txn.staged(path)? {
-        staged if staged.map(|(id, _)| id) == committed => {
+        staged if staged.map(|(id, _)| id) == committed.map(|(_, id)| id) => {
             // The same bytes as the new blob: the file this transaction wrote (not replaced
             // since), or else compared rather than hashed again.
             let same = file.as_deref().is_some_and(|f| {
                 txn.holds_written(f, blob) || std::fs::read(f).is_ok_and(|b| holds(&b, new))
             });
-            txn.stage(path, blob, mode, file.as_deref().filter(|_| same))
+            txn.stage(path, blob, mode, file.as_deref().filter(|_| same))?;
+            Ok(None)
         }
         Some((id, staged_mode)) => {
-            let edited = repo
-                .blob_bytes(id)
+            let bytes = repo.blob_bytes(id);
+            // The work tree's copy of the same bytes was left and said already.
+            let as_copy = file.as_deref().and_then(|f| std::fs::read(f).ok()) == bytes;
+            let edited = bytes
                 .and_then(Changelog::from_utf8)
-                .map(|mut log| {
-                    op.apply(&mut log);
-                    log.render()
-                });
+                .map(|log| carried(op, committed, log, whose(path, true)));
             match edited {
-                Some(text) => {
+                Some(Carried::Text(text)) => {
                     let id = repo.write_blob(text.as_bytes())?;
-                    txn.stage(path, id, staged_mode, None)
+                    txn.stage(path, id, staged_mode, None)?;
+                    Ok(None)
                 }
-                None => Ok(()),
+                Some(Carried::Left(said)) => Ok((!as_copy).then_some(said)),
+                None => Ok(None),
             }
         }
-        None => Ok(()),
+        None => Ok(None),
     }
+}
+
+/// [`carry`] against the committed file (`None`: the commit creates it, so the copy's
+/// entries are all its own).
+fn carried(
+    op: &Op,
+    committed: Option<(&[u8], Oid)>,
+    copy: Changelog,
+    (whose, diff): (String, String),
+) -> Carried {
+    let committed = committed
+        .and_then(|(bytes, _)| std::str::from_utf8(bytes).ok())
+        .and_then(|text| Changelog::parse(text).ok())
+        .unwrap_or_else(|| copy.clone());
+    carry(op, &committed, copy, (&whose, &diff))
 }
 
 /// Brings the work tree file along: created when the commit created it, replaced when it was
 /// the committed version, edited the same way when it has unstaged changes of its own (which
-/// are kept).
+/// are kept: see `carry_over`).
 pub(super) fn update_work_tree(
     repo: &Repo,
     txn: &mut Txn<'_>,
@@ -117,13 +136,13 @@ pub(super) fn update_work_tree(
                 &String::from_utf8_lossy(committed.0),
             )
         {
-            return String::from_utf8_lossy(&new.concat()).into_owned();
+            return Carried::Text(String::from_utf8_lossy(&new.concat()).into_owned());
         }
-        op.apply(&mut log);
-        log.render()
+        carried(op, Some(committed), log, whose(path, false))
     });
     match edited {
-        Some(text) => {
+        Some(Carried::Left(said)) => Ok(Some(said)),
+        Some(Carried::Text(text)) => {
             txn.write_file(path, text.as_bytes())?;
             Ok((!gone.is_empty()).then(|| {
                 format!(
