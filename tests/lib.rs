@@ -577,6 +577,7 @@ mod qa50_small_wording;
 mod qa50_teammate_clone;
 mod qa50_toml_advice;
 mod qa51_amend_move_unstaged;
+mod qa51_amend_reword_taken_out;
 mod qa51_finished_pre_advice;
 mod qa51_pathspec_literal;
 mod qa51_pep440_all;

@@ -332,11 +332,8 @@ pub(super) fn prepare(
         }
         // An entry the amend took out by hand: left out, and said if `--sync` would undo that.
         if old_changed_file
-            && let Some(new) = target
-                .new
-                .as_ref()
-                .filter(|n| target.old.as_ref() == Some(n))
-            && let Some(said) = kept_out::notice((repo, config), head, &path, &log, new)
+            && let (Some(old), Some(new)) = (&target.old, &target.new)
+            && let Some(said) = kept_out::notice((repo, config), head, (&path, &log), (old, new))
         {
             return Ok(Prepared::Nothing(Some(said)));
         }
