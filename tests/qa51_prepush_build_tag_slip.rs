@@ -1,0 +1,60 @@
+//! QA51: a tag pushed without the prefix (`0.1.1` where release tags are `v…`) is refused by
+//! pre-push on its own, but with a local build-metadata tag `v0.1.1+b.1` beside it, it went
+//! with no word: SemVer precedence ignores the build, so `0.1.1` was not "above every
+//! release", and every clone's `relhook version` then stopped at "the release tags here are
+//! mixed". A build tag is no release: the slip is refused, and the fix deletes the build tag
+//! of that version too, which would stop the release it names.
+
+use crate::support::{Repo, ok, stderr, text};
+
+/// relhook installed, v0.1.0 released and pushed to `origin`, `fix: b` committed on top.
+fn released() -> Repo {
+    let repo = Repo::new();
+    repo.write(".relconfig.toml", "[checks]\nrequire_tested_tags = false\n");
+    repo.git(&["add", "-A"]);
+    repo.git(&["commit", "-q", "-m", "chore: init"]);
+    ok(repo.relhook(&["install"]));
+    repo.with_origin();
+    repo.commit_hooked("feat: a");
+    ok(repo.relhook(&["release", "--no-test"]));
+    ok(repo.git_skipping_relhook(&["push", "-q", "--follow-tags", "-u", "origin", "main"]));
+    repo.commit_hooked("fix: b");
+    repo
+}
+
+/// The commands the refusal's `fix:` line names first, joined with `&&`.
+fn pasted_fix(err: &str) -> String {
+    let fix = err
+        .lines()
+        .find_map(|l| l.trim_start().strip_prefix("fix: "))
+        .unwrap_or_else(|| panic!("no fix line in:\n{err}"));
+    let words: Vec<&str> = fix.split('`').skip(1).step_by(2).take(2).collect();
+    words.join(" && ")
+}
+
+#[test]
+fn a_slipped_prefix_is_refused_beside_a_build_tag_of_its_version() {
+    let repo = released();
+    ok(repo.git_skipping_relhook(&["tag", "-a", "0.1.1", "-m", "0.1.1"]));
+    ok(repo.git_skipping_relhook(&["tag", "-a", "v0.1.1+b.1", "-m", "build"]));
+    let out = repo.git_output(&["push", "origin", "main", "0.1.1"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("release tags here are named v0.1.1")
+            && err.contains("every later `relhook version` and release would stop at it"),
+        "{err}"
+    );
+    assert!(!repo.git(&["ls-remote", "origin"]).contains("0.1.1"));
+    // The fix, pasted, makes v0.1.1, which pre-push sends.
+    let line = pasted_fix(&err);
+    assert_eq!(line, "git tag -d 0.1.1 v0.1.1+b.1 && relhook release 0.1.1");
+    ok(repo.sh(&format!("{line} --no-test")));
+    let out = repo.git_output(&["push", "--follow-tags", "origin", "main"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        repo.git(&["ls-remote", "origin"])
+            .contains("refs/tags/v0.1.1")
+    );
+    ok(repo.relhook(&["version"]));
+}
