@@ -1,7 +1,8 @@
 //! A hand tag without its section on a commit a release above it already holds (`git tag -a
 //! v0.2.0 <commit below v0.1.0>`): a release of it, on a branch of its own, would be a "first
 //! release" of shipped code, its changes listed again under the new version once merged. The
-//! release is of the commits made since, from HEAD.
+//! release is of the commits made since, from HEAD; where HEAD is a release commit with nothing
+//! since, there is none to make.
 
 use git2::Oid;
 use semver::Version;
@@ -28,11 +29,19 @@ pub(super) fn already(
     let head_too = repo
         .head()
         .is_some_and(|h| crate::release::released_in(repo, config, h, Some(tag)).is_some());
+    // HEAD is a release commit with nothing since: neither a tag of it nor a release passes.
+    let at_head = repo
+        .head()
+        .and_then(|h| super::release_at(repo, config, h, tag, version));
     // HEAD holds nothing new either: the commits since are on another branch.
     let instead = if head_too {
         format!(
             "release the commits made since on a branch that holds {name} (`git branch --contains {}` lists them): `{release}` there",
             crate::shellword::quote(&name)
+        )
+    } else if let Some(other) = at_head {
+        format!(
+            "HEAD is release {other}'s and nothing was committed since, so there is nothing new to release since {other}"
         )
     } else if version.cmp_precedence(&released).is_gt() {
         format!(
