@@ -16,12 +16,21 @@ use crate::history::changelog::entry::NewEntry;
 /// The notice for a commit `head` whose parent has `path` and which has it no more; `None`
 /// when the parent has no such file either (the first changelog-worthy commit creates it).
 /// `entry`: the commit's message calls for an entry (which then goes into the file kept).
-pub(super) fn deleted_by(repo: &Repo, head: Oid, path: &Path, entry: bool) -> Option<String> {
+pub(super) fn deleted_by(
+    repo: &Repo,
+    config: &Config,
+    head: Oid,
+    path: &Path,
+    entry: bool,
+) -> Option<String> {
     let parent = repo.first_parent(head)?;
     let before = repo.file_at(parent, path).ok()??;
     // A symbolic link taken out (one to nothing, as doctor's fix says) held no entries.
     if before.mode == 0o120_000 {
         return None;
+    }
+    if let Some(said) = moved_by(repo, config, head, path, entry) {
+        return Some(said);
     }
     let unreleased = std::str::from_utf8(&before.bytes)
         .ok()
@@ -42,6 +51,31 @@ pub(super) fn deleted_by(repo: &Repo, head: Oid, path: &Path, entry: bool) -> Op
         "no entry added: this commit deletes {shown}{what}, so relhook made no new one; to keep it: `git checkout HEAD~1 -- {} && git commit --amend --no-edit`{then}",
         crate::shellword::from_top(path)
     ))
+}
+
+/// The notice for a commit `head` that only moved `path` (`git mv`), as the commits after it
+/// and doctor say it: the setting follows the file. Checking the file out again would turn
+/// the move into a copy.
+fn moved_by(repo: &Repo, config: &Config, head: Oid, path: &Path, entry: bool) -> Option<String> {
+    let gone = crate::history::sync::changelog_deleted(repo, config, path, 1)?;
+    let crate::history::sync::DeletionKind::Moved(to) = &gone.kind else {
+        return None;
+    };
+    if gone.commit != head {
+        return None;
+    }
+    let moves = format!("this commit moves {} to {}", path.display(), to.display());
+    let point = gone.restore(config, path);
+    // A later sync takes the moving commit's own entry for written (it wrote the file): the
+    // commit made again with the setting gets it from post-commit.
+    Some(if entry {
+        format!(
+            "no entry added: {moves}, so relhook made no new one; {point}, then make this commit again with that change to get its entry there: `git add :/{} && git reset --soft HEAD~1 && git commit -C ORIG_HEAD`",
+            crate::config::FILE_NAME
+        )
+    } else {
+        format!("{moves}; {point}, where relhook reads it from then on")
+    })
 }
 
 /// The line for a revert (`head`, of the change whose entry is `reverted`) that deleted `path`

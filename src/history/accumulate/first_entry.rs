@@ -21,7 +21,7 @@ pub(super) fn no_changelog_yet(repo: &Repo, config: &Config, subject: &str) -> O
     // Not "not made yet": this very commit deleted it (and what it listed).
     if let Some(said) = repo
         .head()
-        .and_then(|head| super::deleted::deleted_by(repo, head, path, false))
+        .and_then(|head| super::deleted::deleted_by(repo, config, head, path, false))
     {
         return Some(said);
     }

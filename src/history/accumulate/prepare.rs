@@ -134,7 +134,7 @@ pub(super) fn prepare(
             {
                 return Ok(Prepared::Nothing(Some(said)));
             }
-            if let Some(said) = deleted::deleted_by(repo, head, &path, true) {
+            if let Some(said) = deleted::deleted_by(repo, config, head, &path, true) {
                 return stop(Accumulated::Notice(said));
             }
             // Deleted by an earlier commit: a new file would hold this entry alone, without
