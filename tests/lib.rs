@@ -584,6 +584,7 @@ mod qa51_hand_tag_nothing_since;
 mod qa51_pathspec_literal;
 mod qa51_pep440_all;
 mod qa51_pep440_first_pre;
+mod qa51_polished_pick;
 mod qa51_prepush_build_tag_slip;
 mod qa51_unmade_stdout;
 mod qa51_uv_lock_names;

@@ -159,15 +159,21 @@ fn removed_by_hand(
 }
 
 /// The entries (normalised) relhook's merge driver leaves out of `path` in the merge of
-/// `sides` because a squash on one side stands for the commits that wrote them: no
-/// resolution dropped those.
+/// `sides` because a squash on one side stands for the commits that wrote them, or the other
+/// side's rewording of the same change does: no resolution dropped those.
 fn carried_by_squash(
     (repo, config): (&Repo, &Config),
     path: &Path,
     sides: [Oid; 2],
 ) -> HashSet<String> {
     driver_merge((repo, config), path, sides)
-        .map(|m| m.carried.iter().map(|(e, _)| normalize(&e.text)).collect())
+        .map(|m| {
+            let carried = m.carried.iter().map(|(e, _)| e);
+            carried
+                .chain(&m.reworded)
+                .map(|e| normalize(&e.text))
+                .collect()
+        })
         .unwrap_or_default()
 }
 

@@ -24,6 +24,9 @@ pub struct Merged {
     /// "the commit that wrote it" (``the squash merge <id> `<header>` on the other side
     /// carries``).
     pub carried: Vec<(Entry, String)>,
+    /// The entries left out because the other side's rewording of them stands for them: a
+    /// commit and its cherry-pick each wrote the entry, and one side polished its copy.
+    pub reworded: Vec<Entry>,
 }
 
 /// `kept`'s text with `into`'s changes (see the module); `pre` and `post` are the merged
@@ -117,6 +120,7 @@ pub(super) fn combine(
         text: format!("{pre}{unreleased}{post}"),
         dropped,
         carried: Vec::new(),
+        reworded: Vec::new(),
     }
 }
 

@@ -42,6 +42,7 @@ mod merge_dropped;
 mod missing;
 mod own_change;
 mod pick_dropped;
+mod polished;
 mod prereleases;
 mod rebuild;
 mod since;

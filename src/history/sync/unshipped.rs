@@ -79,7 +79,8 @@ pub enum Sides {
 /// left out for a release's same words only when no commit outside a release wrote it (a
 /// merge's `sides`), or when HEAD did not take the released change back since (a revert that
 /// a pick applies again); without history, by the words alone. In a merge, an entry a squash
-/// merge on the other side stands for goes (see [`super::squashed`]).
+/// merge on the other side stands for goes (see [`super::squashed`]), and so does one the
+/// other side polished in its copy of the same change (see [`super::polished`]).
 pub fn merge_by_history(
     at: Option<(&Repo, &Config, Sides)>,
     (b, o, t): (&Changelog, &Changelog, &Changelog),
@@ -88,6 +89,8 @@ pub fn merge_by_history(
     // A squash merge met again: its entry stands for the commits it carries.
     if let Some((repo, config, Sides::Merge(sides))) = at {
         super::squashed::leave_out_carried(repo, config, sides, [o, t], &mut merged);
+        // A change and its pick, one side's entry polished: the polished one stands.
+        super::polished::leave_out_polished(repo, config, sides, [o, t], &mut merged);
     }
     Ok(merged)
 }
