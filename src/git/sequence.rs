@@ -2,7 +2,9 @@
 //! `--continue` commits it with a child `git commit`, which removes `sequencer/` before
 //! post-commit runs; then the parent checks that its index still matches HEAD, so an amend
 //! there fails the whole command ("your local changes would be overwritten by revert").
-//! commit-msg runs while the sequence is still on disk: it notes HEAD for post-commit.
+//! commit-msg runs while the sequence is still on disk: it notes HEAD for post-commit. A
+//! sequence started with `-n` (`git revert -n A B`) commits none of its picks: the commit the
+//! user then makes is their own, and no git runs on after it, so nothing is noted.
 
 use std::path::Path;
 
@@ -14,14 +16,17 @@ use super::{Location, Repo};
 const NOTE: &str = "relhook-sequence-pick";
 
 /// commit-msg, once the message passed: notes HEAD and the message's subject when the commit
-/// being made concludes a stopped pick of a sequence. One stat for any other commit. A note
-/// that cannot be written is not worth refusing the commit over: post-commit would then amend
-/// as before.
+/// being made concludes a stopped pick of a sequence. Any other commit takes away a note left
+/// by one never made (a key that could not sign it), which would otherwise speak for a later
+/// commit of the same subject: one stat and one unlink. A note that cannot be written is not
+/// worth refusing the commit over: post-commit would then amend as before.
 pub fn note_concluding_pick(loc: &Location, cwd: &Path, message: &[u8]) {
     let dir = &loc.git_dir;
     if !dir.join("sequencer").is_dir()
         || !(dir.join("REVERT_HEAD").exists() || dir.join("CHERRY_PICK_HEAD").exists())
+        || commits_nothing(dir)
     {
+        let _ = std::fs::remove_file(dir.join(NOTE));
         return;
     }
     let Some(head) = Repo::open(cwd).ok().and_then(|r| r.head()) else {
@@ -30,6 +35,14 @@ pub fn note_concluding_pick(loc: &Location, cwd: &Path, message: &[u8]) {
     let text = String::from_utf8_lossy(message);
     let subject = subject(&text);
     let _ = crate::fsx::write_atomic(&dir.join(NOTE), format!("{head}\n{subject}\n").as_bytes());
+}
+
+/// Whether the sequence under way was started with `-n`, as git records it in
+/// `sequencer/opts` (`no-commit = true`).
+fn commits_nothing(git_dir: &Path) -> bool {
+    git2::Config::open(&git_dir.join("sequencer/opts"))
+        .and_then(|c| c.get_bool("options.no-commit"))
+        .unwrap_or(false)
 }
 
 /// The first line of a message that is neither blank nor a comment, trimmed.
