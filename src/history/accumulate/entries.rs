@@ -73,13 +73,29 @@ pub(super) fn withheld(repo: &Repo, head: Oid, amend: bool, entry: bool) -> Opti
         )));
     }
     if amend && repo.is_merge(head) {
-        let why = "a merge commit carries no entry of its own (its branch's commits carry theirs)";
         return Some(match entry {
-            true => Accumulated::Notice(format!("no entry added: {why}")),
-            false => Accumulated::Skipped(why.into()),
+            true => Accumulated::Notice(format!("no entry added: {MERGE_CARRIES_NONE}")),
+            false => Accumulated::Skipped(MERGE_CARRIES_NONE.into()),
         });
     }
     None
+}
+
+/// Why a merge commit gets no entry, whatever its message.
+const MERGE_CARRIES_NONE: &str =
+    "a merge commit carries no entry of its own (its branch's commits carry theirs)";
+
+/// What post-commit says of a merge commit concluded by hand (`git commit` after `git merge
+/// --no-commit` or a conflict) that needs nothing put back: nothing, unless its message calls
+/// for an entry (`feat: add the topic feature`), which it does not get, as its amend does not.
+pub(super) fn merge_concluded(repo: &Repo, head: Oid, config: &Config) -> Accumulated {
+    let forge = std::cell::OnceCell::new();
+    match entry_of(repo, head, config, &forge) {
+        Some(_) => Accumulated::Notice(format!("no entry added: {MERGE_CARRIES_NONE}")),
+        None => {
+            Accumulated::Skipped("the merge keeps every entry its parents had unreleased".into())
+        }
+    }
 }
 
 /// The entry a commit's message calls for.

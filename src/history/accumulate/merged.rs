@@ -63,7 +63,7 @@ pub(super) fn merge_commit(repo: &Repo, config: &Config, top: &ReflogTop) -> Res
             Some(kept) if by_hand_only => Ok(Accumulated::Notice(kept)),
             // A warning, as a refusal is: not silenced by `RELHOOK_QUIET`.
             Some(lost) => Ok(Accumulated::Refused(lost)),
-            None => skip("the merge keeps every entry its parents had unreleased"),
+            None => Ok(super::entries::merge_concluded(repo, head, config)),
         };
     }
     let lacks = |path: &PathBuf, entries: &[NewEntry]| {
