@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 mod check;
 mod key_parts;
+mod linked;
 mod package;
 mod quick;
 mod raw;
@@ -385,9 +386,12 @@ impl Config {
         }
     }
 
-    /// Loads `<root>/.relconfig.toml`, or the defaults when there is none.
+    /// Loads `<root>/.relconfig.toml`, or the defaults when there is none; a link to a file
+    /// outside `root` is refused.
     pub fn load(root: &Path) -> Result<Config> {
-        Self::load_file(&root.join(FILE_NAME), false)
+        let path = root.join(FILE_NAME);
+        linked::refuse_outside(root, &path)?;
+        Self::load_file(&path, false)
     }
 
     /// Loads a named file; `required` makes a missing file an error (for `--config`).

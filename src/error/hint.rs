@@ -199,7 +199,9 @@ impl Error {
         let is_config_file =
             |p: &std::path::Path| p.file_name().is_some_and(|n| n == crate::config::FILE_NAME);
         match self {
-            Error::Config { .. } | Error::ConfigNotAFile { .. } => true,
+            Error::Config { .. }
+            | Error::ConfigNotAFile { .. }
+            | Error::ConfigLinkedOutside { .. } => true,
             Error::UnsafePath { path, .. } | Error::Io { path, .. } => is_config_file(path),
             _ => false,
         }

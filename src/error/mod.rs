@@ -205,6 +205,16 @@ pub enum Error {
         /// Whether `--config` named it (else it is the work tree's .relconfig.toml).
         named: bool,
     },
+    /// The work tree's `.relconfig.toml` is a symbolic link to a file outside the repository.
+    #[error("refusing `{}`: it is a symbolic link to `{}`, outside the repository, and relhook reads its configuration only from inside it: {fix}", path.display(), target.display())]
+    ConfigLinkedOutside {
+        /// The link.
+        path: PathBuf,
+        /// The file it leads to, every link resolved.
+        target: PathBuf,
+        /// The way on, pasteable.
+        fix: String,
+    },
     /// A binary path that cannot be written into a shell script.
     #[error("cannot record `{}` in a hook script: the path is not valid UTF-8", .0.display())]
     UnrepresentablePath(PathBuf),

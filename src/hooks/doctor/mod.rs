@@ -392,7 +392,14 @@ fn config_check(config: &Result<Config, Error>) -> Check {
         Err(e) => check(
             "config",
             Status::Invalid,
-            e.to_string(),
+            // Its way on is the fix line's, not said twice.
+            match e {
+                Error::ConfigLinkedOutside { fix, .. } => {
+                    let said = e.to_string();
+                    said.strip_suffix(&format!(": {fix}")).unwrap_or(&said).to_owned()
+                }
+                _ => e.to_string(),
+            },
             Some(match e {
                 Error::Config {
                     path, line, column, ..
@@ -402,6 +409,7 @@ fn config_check(config: &Result<Config, Error>) -> Check {
                     "name a file that exists (`--config PATH`), or leave `--config` out to use .relconfig.toml".into()
                 }
                 Error::ConfigNotAFile { .. } => e.hint().unwrap_or_default(),
+                Error::ConfigLinkedOutside { fix, .. } => fix.clone(),
                 _ => "make the file readable, or remove it to use the defaults".into(),
             }),
         ),
