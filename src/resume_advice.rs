@@ -8,13 +8,15 @@
 //! release given are noted too: a refusal's `relhook release …` ([`release_flags`]) pasted
 //! without `--allow-dirty` is refused again, and without `--no-test` runs the tests.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::RwLock;
 
 /// What the command line gave that a resume needs again.
 struct Given {
     /// ` --config FILE` (quoted), or empty.
     global: String,
+    /// The `--config` file, absolute: what a release's journal records.
+    path: Option<PathBuf>,
     /// Those of [`RESUME_FLAGS`] given.
     flags: Vec<&'static str>,
     /// Those of [`RELEASE_FLAGS`] given.
@@ -23,6 +25,7 @@ struct Given {
 
 static GIVEN: RwLock<Given> = RwLock::new(Given {
     global: String::new(),
+    path: None,
     flags: Vec::new(),
     release: Vec::new(),
 });
@@ -53,13 +56,10 @@ pub fn note(config: Option<&Path>, flags: &[&'static str]) {
 
 impl Given {
     fn of(config: Option<&Path>, flags: &[&'static str]) -> Given {
+        let cwd = std::env::current_dir().unwrap_or_default();
         Given {
-            global: config.map_or(String::new(), |c| {
-                format!(
-                    " --config {}",
-                    crate::shellword::quote(&c.to_string_lossy())
-                )
-            }),
+            global: global_of(config),
+            path: config.map(|c| cwd.join(c)),
             flags: RESUME_FLAGS
                 .into_iter()
                 .filter(|f| flags.contains(f))
@@ -89,6 +89,46 @@ impl Given {
         }
         command
     }
+}
+
+/// ` --config FILE` (quoted), or empty.
+fn global_of(config: Option<&Path>) -> String {
+    config.map_or(String::new(), |c| {
+        format!(
+            " --config {}",
+            crate::shellword::quote(&c.to_string_lossy())
+        )
+    })
+}
+
+/// The `--config` file given, absolute (`None`: the repository's .relconfig.toml).
+pub fn config_path() -> Option<PathBuf> {
+    GIVEN.read().ok().and_then(|g| g.path.clone())
+}
+
+/// Runs `f` with every piece of advice it forms repeating `config` (absolute; `None`: no
+/// `--config`) in place of the one given: a killed release's own, as its journal recorded
+/// it, when another command advises the resume that finishes it.
+pub fn under<T>(config: Option<&Path>, f: impl FnOnce() -> T) -> T {
+    let shown = config.map(|c| {
+        // As typed from here: relative below the working directory.
+        let cwd = std::env::current_dir().unwrap_or_default();
+        c.strip_prefix(&cwd).unwrap_or(c).to_owned()
+    });
+    let swap = |global: String, path: Option<PathBuf>| {
+        GIVEN.write().ok().map(|mut g| {
+            (
+                std::mem::replace(&mut g.global, global),
+                std::mem::replace(&mut g.path, path),
+            )
+        })
+    };
+    let before = swap(global_of(shown.as_deref()), config.map(Path::to_owned));
+    let out = f();
+    if let Some((global, path)) = before {
+        swap(global, path);
+    }
+    out
 }
 
 /// ` --config FILE` as given (quoted), or empty.
@@ -166,6 +206,18 @@ mod tests {
             "relhook --config 'my conf.toml' release --resume --allow-dirty --no-test --sign"
         );
         assert_eq!(given.command(Some("--no-test")), given.command(None));
+    }
+
+    #[test]
+    fn advice_under_a_killed_runs_config_repeats_that_one() {
+        let other = std::env::current_dir().unwrap().join("other.toml");
+        let said = under(Some(&other), command);
+        assert!(
+            said.starts_with("relhook --config other.toml release --resume"),
+            "{said}"
+        );
+        assert_eq!(under(Some(&other), config_path), Some(other));
+        assert!(!under(None, command).contains("--config"));
     }
 
     #[test]

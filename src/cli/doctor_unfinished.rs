@@ -13,14 +13,21 @@ pub(super) fn unfinished_work(
 ) -> Vec<doctor::Check> {
     // A release at work looks half-made until it tags: doctor says it is at work instead.
     let mut out = Vec::new();
-    if let Some(half) = crate::release::half_made(repo, config) {
-        out.push(doctor::Check {
+    // A release killed under another `--config` is judged, and its resume named, under it.
+    let killed = super::killed_config::killed_run_view(repo);
+    let ran_with = killed.as_ref().map(|(ran, _)| ran.clone());
+    let advised =
+        |f: &dyn Fn() -> Option<doctor::Check>| crate::git::txn::advised(ran_with.as_ref(), f);
+    let run_config = killed.as_ref().map_or(config, |(_, c)| c);
+    out.extend(advised(&|| {
+        let half = crate::release::half_made(repo, run_config)?;
+        Some(doctor::Check {
             subject: format!("release {}", half.version),
             status: Status::Invalid,
             detail: half.describe(),
             fix: Some(half.fix()),
-        });
-    }
+        })
+    }));
     // In a monorepo, a release of packages (`--package`, `--all`) interrupted the same way.
     let root = repo.work_tree();
     let half = root
@@ -102,7 +109,7 @@ pub(super) fn unfinished_work(
         // Any relhook command finishes or undoes the transaction first; with a release to
         // finish as well, the one command that does both is named, not two different ones,
         // and on the release's own line when it names that command already (one fix, once).
-        let resume = crate::resume_advice::command();
+        let resume = crate::git::txn::advised(ran_with.as_ref(), crate::resume_advice::command);
         if let Some(row) = out.iter_mut().find(|c| c.fix.as_deref() == Some(&resume)) {
             if sync.ends_with(&format!("&& {resume}")) {
                 // A lock not the killed run's own stops the resume: removed first.

@@ -26,6 +26,7 @@ mod init;
 mod install;
 mod json;
 mod killed;
+mod killed_config;
 mod linked;
 mod lint;
 mod man;

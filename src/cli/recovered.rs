@@ -58,7 +58,7 @@ pub(super) fn say_recovered(
 /// opposite of what it then does, so that is said as the finishing it is.
 pub(super) fn say_recovered_resuming(repo: &Repo, root: &Path, config: &Config, done: &str) {
     // Said mid-line when a re-staging follows it.
-    let done = done.replace(&crate::git::txn::resume_makes_tag(), "");
+    let done = crate::git::txn::without_resume_makes_tag(done);
     let whole = done == "undid an interrupted release (nothing of it remains)";
     let tag = whole.then(|| {
         hand::unfinished(repo, config).or_else(|| {

@@ -22,6 +22,15 @@ use crate::tag::hand;
 pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
     // A Ctrl-C during the tests: said at once when the test command is slow to stop.
     crate::interrupt::on_stop(super::stopping::then_undoing);
+    // A release killed under another `--config`: finished under its own, before anything
+    // here recovers it (its tag and tests are that file's).
+    if let Some(r) = ctx
+        .repo()
+        .ok()
+        .and_then(|r| super::killed_config::refusal(&r))
+    {
+        return refused(&r, args.format == Format::Json);
+    }
     if args.all || !args.package.is_empty() {
         return super::release_packages::release(ctx, args);
     }

@@ -14,9 +14,24 @@ use super::writer::is_writer;
 use crate::git::Repo;
 use crate::{Error, Result};
 
-/// What a recovery that finished a release's commit adds: its tag is still to be made.
-pub fn resume_makes_tag() -> String {
-    format!("; `{}` makes its tag", crate::resume_advice::command())
+/// What a recovery that finished a release's commit adds: its tag is still to be made, by
+/// the resume under the configuration that release was given.
+fn resume_makes_tag(j: &Journal) -> String {
+    let resume = j.advised(crate::resume_advice::command);
+    format!("; `{resume}` makes its tag")
+}
+
+/// A recovery's words without what [`resume_makes_tag`] added (for the resume that is
+/// making the tag), whatever configuration that names.
+pub fn without_resume_makes_tag(said: &str) -> String {
+    let Some(start) = said.find("; `relhook") else {
+        return said.to_owned();
+    };
+    let end = "` makes its tag";
+    match said[start..].find(end) {
+        Some(at) => format!("{}{}", &said[..start], &said[start + at + end.len()..]),
+        None => said.to_owned(),
+    }
 }
 
 /// The journal's file name in the git dir.
@@ -56,6 +71,9 @@ pub(super) struct Journal {
     pub(super) sync: Option<String>,
     /// HEAD when it began: for a post-commit, the commit git made (an amend, perhaps).
     pub(super) head: Option<Oid>,
+    /// A release's `--config` file (`Some(None)`: none given), see `ran_with`; `None` in
+    /// another transaction's journal or an older relhook's.
+    pub(super) config: Option<Option<PathBuf>>,
 }
 
 impl Journal {
@@ -106,6 +124,7 @@ pub(super) fn parse_journal(text: &str) -> Journal {
             "index-lock" => j.filled = parse_oid(rest).flatten(),
             "sync" => j.sync = Some(rest.to_owned()),
             "head" => j.head = parse_oid(rest).flatten(),
+            "config" => j.config = super::ran_with::parse(rest),
             "file" | "entry" => {
                 let mut p = rest.splitn(3, ' ');
                 if let (Some(Some(b)), Some(Some(a)), Some(path)) =
@@ -254,7 +273,7 @@ pub fn recover_full(repo: &Repo) -> Result<Option<Recovered>> {
         }
         // A release's tag comes after its commit: not finished until its resume makes it.
         let tag = if j.what == "release" {
-            resume_makes_tag()
+            resume_makes_tag(&j)
         } else {
             String::new()
         };
@@ -513,6 +532,16 @@ mod tests {
         ));
         assert!(!known_command("bogus"));
         assert!(!known_command("restage after an interrupted bogus"));
+    }
+
+    #[test]
+    fn the_resume_a_recovery_names_is_cut_whatever_its_config() {
+        let said = "finished an interrupted release (its commit was made; the index is now updated); `relhook --config 'a b.toml' release --resume` makes its tag; and more";
+        assert_eq!(
+            without_resume_makes_tag(said),
+            "finished an interrupted release (its commit was made; the index is now updated); and more"
+        );
+        assert_eq!(without_resume_makes_tag("undid it"), "undid it");
     }
 
     #[test]

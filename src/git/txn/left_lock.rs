@@ -59,7 +59,7 @@ pub(super) fn fix(repo: &Repo, j: &Journal, lock: &Path) -> String {
 /// has its commit, and only its resume makes its tag too (doctor names the same).
 pub(super) fn finishing(repo: &Repo, j: &Journal) -> String {
     if j.what == "release" && j.moved_forward(repo) {
-        crate::resume_advice::command()
+        j.advised(crate::resume_advice::command)
     } else {
         j.sync_command().to_owned()
     }

@@ -27,6 +27,7 @@ mod journal;
 mod killed_ref_lock;
 mod left_lock;
 mod lock;
+mod ran_with;
 mod recovered;
 mod releasing;
 mod restage;
@@ -46,8 +47,9 @@ use crate::{Error, Result};
 
 pub use crate::failpoint::failpoint;
 use journal::{JOURNAL, oid_or_dash};
-pub use journal::{Pending, pending, recover, recover_full, resume_makes_tag};
+pub use journal::{Pending, pending, recover, recover_full, without_resume_makes_tag};
 pub use lock::{LockFile, alive, lock_wait, sweep_beside};
+pub use ran_with::{advised, killed_release_config, same_config};
 pub use recovered::{Recovered, journal_left};
 pub use releasing::{Releasing, releasing};
 pub use restage::{Undone, taken_by_commit, undone_by_commit};
@@ -140,10 +142,11 @@ impl Repo {
             .map(|h| format!("head {h}\n"))
             .unwrap_or_default();
         let head = format!(
-            "relhook transaction\npid {}\n{}what {what}\nindex {}\n{at}{carried}",
+            "relhook transaction\npid {}\n{}what {what}\nindex {}\n{at}{}{carried}",
             std::process::id(),
             writer::started_line(),
-            index_name.display()
+            index_name.display(),
+            ran_with::line(what)
         );
         // The journal is whole on disk before the lock exists and takes its name (one rename)
         // right after the lock is taken: a kill leaves no lock, or a lock its journal names
