@@ -22,6 +22,10 @@ use crate::tag::hand;
 pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
     // A Ctrl-C during the tests: said at once when the test command is slow to stop.
     crate::interrupt::on_stop(super::stopping::then_undoing);
+    // Found missing at the tag, git would cost a release commit made and undone.
+    if !crate::git::run::program_found() {
+        return Err(crate::Error::GitNotFound);
+    }
     // A release killed under another `--config`: finished under its own, before anything
     // here recovers it (its tag and tests are that file's).
     if let Some(r) = ctx

@@ -234,6 +234,18 @@ impl<'a> Git<'a> {
     }
 }
 
+/// Whether the `git` program starts here (PATH holds it): a release tags through it, and
+/// asks first, before it changes anything, rather than find it missing at its tag.
+pub fn program_found() -> bool {
+    Command::new("git")
+        .arg("--version")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok()
+}
+
 /// `git merge-file -L ours -L base -L theirs OURS BASE THEIRS`: a line merge into `ours`
 /// with conflict markers. `Ok(true)` when clean, `Ok(false)` when conflicts were marked.
 pub fn merge_file(ours: &Path, base: &Path, theirs: &Path) -> Result<bool> {
