@@ -54,4 +54,20 @@ mod tests {
         assert!(e.message.contains("CR-only"), "{}", e.message);
         assert!(Changelog::parse("# C\r\n\r\n## [Unreleased]\r\n").is_ok());
     }
+
+    #[test]
+    fn a_final_cr_alone_ends_its_line_through_an_edit() {
+        use super::super::Changelog;
+        for text in ["\r\n\r", "# C\r\n\r\n## [Unreleased]\r"] {
+            let mut c = Changelog::parse(text).unwrap();
+            assert_eq!(c.render(), text);
+            c.add_entry("Added", "p", true);
+            let out = c.render();
+            assert!(Changelog::parse(&out).is_ok(), "{out:?}");
+            assert!(lone_cr_line(&out).is_none(), "{out:?}");
+        }
+        let mut c = Changelog::parse("# C\r\n\r\n## [Unreleased]\r").unwrap();
+        c.add_entry("Added", "p", true);
+        assert!(c.render().starts_with("# C\r\n\r\n## [Unreleased]\r\n"));
+    }
 }

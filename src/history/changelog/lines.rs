@@ -23,6 +23,13 @@ pub(crate) fn split_lines(text: &str) -> Vec<Line> {
                     text: t.to_string(),
                     eol: "\n",
                 }
+            } else if let Some(t) = raw.strip_suffix('\r') {
+                // A CRLF file that lost its final LF: the CR ends the line, no part of its
+                // text, or a line appended after it would leave a CR alone mid-file.
+                Line {
+                    text: t.to_string(),
+                    eol: "\r",
+                }
             } else {
                 Line {
                     text: raw.to_string(),

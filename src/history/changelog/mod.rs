@@ -541,9 +541,12 @@ impl Changelog {
         let at = at.min(self.lines.len());
         let eol = self.eol;
         if let Some(prev) = at.checked_sub(1).and_then(|p| self.lines.get_mut(p)) {
-            // A last line without terminator must get one before we append.
-            if prev.eol.is_empty() {
-                prev.eol = eol;
+            // A last line without terminator (or with the CR of a lost CRLF) must get one
+            // before we append.
+            match prev.eol {
+                "" => prev.eol = eol,
+                "\r" => prev.eol = "\r\n",
+                _ => {}
             }
         }
         self.lines
