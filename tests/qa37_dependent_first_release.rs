@@ -37,7 +37,7 @@ fn a_never_released_dependent_is_due_for_its_dependency() {
         text(&out)
     );
     assert!(
-        said.contains("(a dependency's requirement changed: api)"),
+        said.contains("d2 0.1.0 (first release; a dependency's requirement changed: api)"),
         "{}",
         text(&out)
     );

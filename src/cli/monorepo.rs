@@ -169,7 +169,12 @@ pub(super) fn version_all(
             }
             Err((current, _, _)) if due.contains_key(&p.name) => {
                 let (next, why) = &due[&p.name];
-                let _ = writeln!(text, "{} {} -> {next} ({why})", p.name, shown(current));
+                // Never released: its first release is the version its files hold already.
+                if current.as_ref() == Some(next) {
+                    let _ = writeln!(text, "{} {next} (first release; {why})", p.name);
+                } else {
+                    let _ = writeln!(text, "{} {} -> {next} ({why})", p.name, shown(current));
+                }
             }
             Err((current, _, why)) => {
                 let _ = writeln!(text, "{} {} (nothing to release)", p.name, shown(current));
