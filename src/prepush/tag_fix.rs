@@ -53,6 +53,16 @@ pub(super) fn release_tag_fix(
             super::past::fix(config, name, &past, hand)
         );
     }
+    // On another release's commit, nothing since: no release makes it, so it only goes.
+    let released = commit
+        .zip(version.as_ref())
+        .and_then(|(c, v)| crate::tag::nothing_since::on_released(repo, config, name, v, c));
+    if released.is_some() {
+        return format!(
+            "{remote} does not have it yet, so delete it here: `git tag -d {}`",
+            crate::shellword::quote(name)
+        );
+    }
     // Its section there, its files behind: no release makes it again, the files are set.
     let unbumped = commit
         .zip(version.as_ref())

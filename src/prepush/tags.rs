@@ -73,11 +73,32 @@ pub(super) fn rewrite(
         commit: now,
         subject: format!("moving release tag {name}"),
         problems: vec![problem],
-        fix: format!(
-            "restore the published tag here (`git fetch --force {remote} tag {name}`) and release the change as a new version (`{}`)",
+        fix: restore_fix(repo, config, remote, name, (was, now)),
+    })
+}
+
+/// The fix for published release tag `name` moved from `was` to `now` here: the published tag
+/// restored, and the change released as a new version when the commits the tag was moved over
+/// hold one (else `relhook release` would refuse: nothing to release).
+fn restore_fix(
+    repo: &Repo,
+    config: &Config,
+    remote: &str,
+    name: &str,
+    (was, now): (Option<Oid>, Option<Oid>),
+) -> String {
+    let restore =
+        format!("restore the published tag here (`git fetch --force {remote} tag {name}`)");
+    // Made again on its commit, or moved over commits with no change: nothing to release.
+    match (was, now) {
+        (Some(w), Some(n)) if !crate::release::work_since(repo, config, w, n) => {
+            format!("{restore}; the commits it was moved over hold no change to release")
+        }
+        _ => format!(
+            "{restore} and release the change as a new version (`{}`)",
             rules::release_command(config)
         ),
-    })
+    }
 }
 
 /// An object id said as what it is (`tag object 1a2b3c4d5 on commit 6e7f8a9b0`, `commit

@@ -61,6 +61,7 @@ mod unlogged;
 mod unreadable;
 pub mod unset;
 mod untracked_locks;
+mod work_since;
 
 use std::path::Path;
 
@@ -104,6 +105,7 @@ pub use undo::{RecordsBefore, not_undone, undo_commit};
 pub use unlogged::Unlogged;
 pub use unreadable::{Unreadable, unreadable_refusal, unreadable_version_file};
 pub use untracked_locks::untracked as untracked_lock;
+pub use work_since::work_since;
 
 use crate::config::{CommitConfig, Config};
 use crate::error::{Reason, Refusal};

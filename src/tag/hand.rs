@@ -266,7 +266,9 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
                 "a signed tag cannot be moved onto the release commit relhook makes; use `{}`, which signs the tag it makes",
                 release_command_with(config, &version, "--sign")
             ));
-        } else if let Some(other) = release_at(repo, config, commit, &u.tag, &version) {
+        } else if let Some(other) =
+            crate::tag::nothing_since::release_on(repo, config, commit, &u.tag, &version)
+        {
             // Nothing was committed since that release, or its release commit was never made.
             out.push(marker::released_or_unfinished(
                 repo, config, &other, &version,
@@ -372,26 +374,6 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
         release_commit: section_missing && repo.head() == Some(commit),
         standing,
     }
-}
-
-/// Another release tag (not `tag`) on `commit`, but a pre-release `version` carries (a release
-/// candidate the stable release promotes, a line it leaves: see `changelog::carries`).
-fn release_at(
-    repo: &Repo,
-    config: &Config,
-    commit: Oid,
-    tag: &str,
-    version: &Version,
-) -> Option<String> {
-    // A pre-release this release carries (finished as 1.1.0, or left for 2.0.0 or 2.0.0-rc.1
-    // when the commits since the last stable release call for more): its section is not empty.
-    let promoted = |v: &Version| crate::history::changelog::carries(version, v);
-    // Only tags on `commit` itself: no history to walk.
-    repo.release_tag_candidates(&config.version.tag_prefix)
-        .into_iter()
-        .filter(|t| t.commit == commit && t.name != tag && !promoted(&t.version))
-        .min_by(|a, b| a.version.cmp_precedence(&b.version))
-        .map(|t| t.name)
 }
 
 fn peel(repo: &Repo, target: Oid) -> Result<Oid> {

@@ -7,6 +7,7 @@ pub mod failed;
 mod former;
 pub mod hand;
 pub mod later;
+pub mod nothing_since;
 pub mod rules;
 
 use std::path::Path;

@@ -308,6 +308,15 @@ pub fn problems(
     // On its release commit, rebased over changes a release made now would tell: made again.
     out.extend(crate::release::stale_tagged(repo, config, name, commit, made).map(|(why, _)| why));
     if let Depth::Publish(hand) = depth {
+        // On another release's commit, nothing since: no release makes it, as the hand-tag
+        // hook says (its section and files would send to a release that refuses).
+        let released = (!past)
+            .then(|| super::nothing_since::on_released(repo, config, name, &version, commit))
+            .flatten();
+        if let Some(why) = released {
+            out.push(why);
+            return out;
+        }
         // A past version is made by no release: its section is no way to it.
         if !past {
             out.extend(section_problems(repo, config, name, &version, commit, hand));

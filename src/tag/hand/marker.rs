@@ -166,9 +166,7 @@ pub(super) fn released_or_unfinished(
 ) -> String {
     match unfinished(repo, config).filter(|f| f.tag == other) {
         Some(f) => describe_unfinished(repo, config, &f),
-        None => format!(
-            "this commit is already release {other}'s, and nothing was committed since: there is nothing to release as {version}"
-        ),
+        None => crate::tag::nothing_since::nothing_to_release(other, version),
     }
 }
 

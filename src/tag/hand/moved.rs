@@ -16,10 +16,12 @@ pub fn moved(repo: &Repo, config: &Config, u: &Update) -> Option<String> {
     let at = repo.peel_to_commit(old).unwrap_or(old);
     // A package's next release is its own (`--package`): a plain release refuses there.
     let release = config.release_command();
-    // Made again on the same commit (a new message): no later work to release.
-    let later = match repo.peel_to_commit(u.new) == Some(at) {
-        true => String::new(),
-        false => format!("release the later work as a new version (`{release}`), or, "),
+    // Made again on the same commit (a new message), or moved onto commits that hold
+    // nothing a release ships: no later work to release (`relhook release` would refuse).
+    let to = repo.peel_to_commit(u.new).unwrap_or(u.new);
+    let later = match crate::release::work_since(repo, config, at, to) {
+        false => String::new(),
+        true => format!("release the later work as a new version (`{release}`), or, "),
     };
     Some(format!(
         "{0} already tags {1}, and a release tag is never moved or replaced (what it names, and its message, the notes, are what was released); {later}if you really mean to replace {0}: `git tag -d {0}`, then `RELHOOK_SKIP=1 git tag -a {0} ...`",
