@@ -587,6 +587,7 @@ mod qa51_hand_tag_nothing_since;
 mod qa51_killed_config;
 mod qa51_merge_commit_notice;
 mod qa51_nothing_since;
+mod qa51_one_release_commit;
 mod qa51_pathspec_literal;
 mod qa51_pep440_all;
 mod qa51_pep440_first_pre;

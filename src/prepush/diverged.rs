@@ -34,7 +34,7 @@ pub(super) fn alone_on(
     (repo.reaches(tip, commit) && !repo.reaches(tip, there)).then_some((tip, name, there))
 }
 
-/// The way to a pushed release when branch `b`, which holds release tag `name`'s `commit`,
+/// The way to a pushed release when branch `b`, which holds release tags `names`' `commit`,
 /// is not a fast-forward of `remote`'s: a release commit at the branch's tip, which no remote
 /// has, is dropped and made again on top of the remote's commits (`git pull --rebase` alone
 /// would rewrite it away from its tag); any other tagged commit stays as it is and the
@@ -44,9 +44,10 @@ pub(super) fn fix(
     config: &Config,
     remote: &str,
     b: &Diverged<'_>,
-    name: &str,
+    names: &[String],
     commit: Oid,
 ) -> String {
+    let name = names.first().map_or("", String::as_str);
     let at = short_id(commit);
     let branch = b.branch;
     let switch = match (b.local_branch, repo.branch()) {
@@ -60,7 +61,23 @@ pub(super) fn fix(
     let force = format!(
         "if you mean to replace {remote}'s {branch} (`git push --force`), push on purpose: `RELHOOK_SKIP=1 git push ...`"
     );
-    if b.local == commit && release_commit && !published {
+    let redo = b.local == commit && release_commit && !published;
+    // Several tags on it: deleted together, the commit dropped once, the release asked made
+    // again (with its dependents).
+    if let Some(tags) = redo
+        .then(|| super::shared::tags_on(repo, config, commit))
+        .flatten()
+    {
+        let names: Vec<&str> = tags.iter().map(|t| t.0.as_str()).collect();
+        let quoted: Vec<String> = names.iter().map(|n| crate::shellword::quote(n)).collect();
+        return format!(
+            "make the release again on top of {remote}'s commits: `{switch}git tag -d {} && git reset --keep {at}~1 && git pull --rebase --tags {remote} {branch} && {}` (deletes its tags and drops the release commit, which no remote has, takes {remote}'s commits, and makes the release again, its dependents too, and tests it; `git pull --rebase` alone would rewrite the release commit and leave {} on the old one), then `git push --follow-tags {remote} {branch}`; {force}",
+            quoted.join(" "),
+            super::shared::release_again(repo, config, commit, &tags),
+            names.join(", ")
+        );
+    }
+    if redo {
         let version = name.get(config.version.tag_prefix.len()..).unwrap_or(name);
         format!(
             "make the release again on top of {remote}'s commits: `{switch}git tag -d {q} && git reset --keep {at}~1 && git pull --rebase --tags {remote} {branch} && {} {version}` (drops the release commit, which no remote has, takes {remote}'s commits, and releases and tests again; `git pull --rebase` alone would rewrite the release commit and leave {name} on the old one), then `git push --follow-tags {remote} {branch}`; {force}",
@@ -69,7 +86,9 @@ pub(super) fn fix(
         )
     } else {
         format!(
-            "merge {remote}'s commits above the tagged commit, which keeps {name} where it is: `{switch}git pull --no-rebase {remote} {branch}`, then `git push --follow-tags {remote} {branch}`; {force}"
+            "merge {remote}'s commits above the tagged commit, which keeps {} where {}: `{switch}git pull --no-rebase {remote} {branch}`, then `git push --follow-tags {remote} {branch}`; {force}",
+            names.join(" and "),
+            if names.len() > 1 { "they are" } else { "it is" }
         )
     }
 }

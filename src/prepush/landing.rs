@@ -60,6 +60,8 @@ pub(super) struct Landing<'a> {
     deletions: Vec<Deletion<'a>>,
     /// The remote's other branches, as last fetched.
     others: Vec<Oid>,
+    /// The new tags this push sends, each with its commit.
+    tags: Vec<(String, Oid)>,
 }
 
 impl<'a> Landing<'a> {
@@ -108,10 +110,16 @@ impl<'a> Landing<'a> {
         } else {
             Vec::new()
         };
+        let tags = updates_in
+            .iter()
+            .filter(|u| !u.is_delete() && u.remote.is_zero())
+            .filter_map(|u| Some((u.tag_name()?.to_owned(), peel(repo, u.local)?)))
+            .collect();
         Landing {
             updates,
             deletions,
             others,
+            tags,
         }
     }
 
@@ -140,13 +148,15 @@ impl<'a> Landing<'a> {
             return None;
         }
         let held = self.updates.iter().find(|b| repo.reaches(b.local, commit));
+        // The other tags of its release commit this push sends: one refusal for them all.
+        let names = super::shared::pushed_with(repo, config, name, commit, &self.tags);
         let (problem, fix) = match held {
-            Some(b) => rejected(repo, config, remote, b, name, commit),
+            Some(b) => rejected(repo, config, remote, b, &names, commit),
             None => {
                 let branch = holding_branch(repo, commit);
                 let diverged = branch
                     .as_deref()
-                    .and_then(|b| diverged_alone(repo, config, remote, b, name, commit));
+                    .and_then(|b| diverged_alone(repo, config, remote, b, &names, commit));
                 let Some(refused) = diverged else {
                     return Some(Stranded::Unsure(Alone {
                         name: name.to_owned(),
@@ -164,7 +174,10 @@ impl<'a> Landing<'a> {
             kind: Kind::Stranded,
             refs: vec![u.remote_ref.clone()],
             commit: Some(commit),
-            subject: format!("release tag {name}, on no branch of {remote}"),
+            subject: match &names[..] {
+                [one] => format!("release tag {one}, on no branch of {remote}"),
+                many => format!("release tags {}, on no branch of {remote}", many.join(", ")),
+            },
             problems: vec![problem],
             fix,
         }))
@@ -351,7 +364,7 @@ fn rejected(
     config: &Config,
     remote: &str,
     b: &BranchUpdate<'_>,
-    name: &str,
+    names: &[String],
     commit: Oid,
 ) -> (String, String) {
     let why = match b.remote {
@@ -359,10 +372,10 @@ fn rejected(
         Some(_) => "which this branch does not contain",
     };
     let problem = format!(
-        "{remote}'s {} is at {} ({why}), so this update of it is not a fast-forward: git will reject it (unless forced; pre-push cannot see `--force`) and still send {name}, a release tag on {}, which no branch of {remote} would hold",
+        "{remote}'s {} is at {} ({why}), so this update of it is not a fast-forward: git will reject it (unless forced; pre-push cannot see `--force`) and still send {}, which no branch of {remote} would hold",
         b.branch,
         short_id(b.update.remote),
-        short_id(commit)
+        super::shared::said(names, commit)
     );
     let on = diverged::Diverged {
         local_branch: b.update.local_ref.strip_prefix("refs/heads/"),
@@ -371,7 +384,7 @@ fn rejected(
     };
     (
         problem,
-        diverged::fix(repo, config, remote, &on, name, commit),
+        diverged::fix(repo, config, remote, &on, names, commit),
     )
 }
 
@@ -384,13 +397,17 @@ fn diverged_alone(
     config: &Config,
     remote: &str,
     branch: &str,
-    name: &str,
+    names: &[String],
     commit: Oid,
 ) -> Option<(String, String)> {
     let (local, there, at) = diverged::alone_on(repo, remote, branch, commit)?;
+    let (goes, it) = match names.len() {
+        1 => ("goes", names.join("")),
+        _ => ("go", "them".to_owned()),
+    };
     let problem = format!(
-        "{name}, a release tag on {}, goes alone: {remote}'s {there} is at {} as last fetched, which {branch} does not contain, so {branch} cannot be pushed as it is (git rejects it as not a fast-forward) and no branch of {remote} would hold {name}",
-        short_id(commit),
+        "{}, {goes} alone: {remote}'s {there} is at {} as last fetched, which {branch} does not contain, so {branch} cannot be pushed as it is (git rejects it as not a fast-forward) and no branch of {remote} would hold {it}",
+        super::shared::said(names, commit),
         short_id(at)
     );
     let on = diverged::Diverged {
@@ -400,6 +417,6 @@ fn diverged_alone(
     };
     Some((
         problem,
-        diverged::fix(repo, config, remote, &on, name, commit),
+        diverged::fix(repo, config, remote, &on, names, commit),
     ))
 }

@@ -36,6 +36,7 @@ mod refspec;
 mod reword;
 pub use reword::local_tags_fix;
 mod rewritten;
+mod shared;
 mod tag_fix;
 mod tags;
 mod taken;
@@ -367,6 +368,8 @@ pub fn inspect(
         }
         published.push((u, name, commit, config.clone()));
     }
+    // The tags of one release commit, refused alike: said once.
+    shared::merge_alike(&mut found.refusals);
     found.notes.extend(landing::alone_note(remote, &mut alone));
     let tags: Vec<_> = published.iter().map(|(u, n, c, _)| (*u, *n, *c)).collect();
     dirty_tree(repo, &tags, &config.commit, &mut found)?;

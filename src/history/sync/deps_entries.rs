@@ -45,3 +45,22 @@ pub(super) fn stored(
         })
         .collect()
 }
+
+/// The packages the `**deps:**` entries of section `version` of the changelog `path` at
+/// `commit` require (`**deps:** require core 0.4.1 …` → `core`): the releases a dependent's
+/// release in that commit followed.
+pub fn deps_required(
+    repo: &Repo,
+    commit: Oid,
+    path: &std::path::Path,
+    version: &str,
+) -> Vec<String> {
+    stored(repo, commit, path, Some(version))
+        .into_iter()
+        .filter_map(|e| {
+            let text = normalize(&e.text);
+            let rest = text.strip_prefix("**deps:** require ")?;
+            rest.split_whitespace().next().map(str::to_owned)
+        })
+        .collect()
+}

@@ -56,6 +56,7 @@ pub use amended::{Stale, undone_amend};
 pub use applied::{Unlogged, unlogged};
 pub use by_hand::{released_on, untagged_section};
 pub use deleted::{Deletion, Kind as DeletionKind, changelog_deleted};
+pub use deps_entries::deps_required;
 pub use dropped::{Dropped, dropped_entries};
 pub use landed::Landed;
 pub use made::entries_made;
