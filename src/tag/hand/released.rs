@@ -32,7 +32,7 @@ pub(super) fn already(
     // HEAD is a release commit with nothing since: neither a tag of it nor a release passes.
     let at_head = repo
         .head()
-        .and_then(|h| super::release_at(repo, config, h, tag, version));
+        .and_then(|h| crate::tag::nothing_since::release_on(repo, config, h, tag, version));
     // HEAD holds nothing new either: the commits since are on another branch.
     let instead = if head_too {
         format!(
