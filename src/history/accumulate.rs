@@ -23,6 +23,7 @@ pub mod lock_met;
 mod merged;
 mod off;
 mod op;
+mod orphans;
 mod own_entry;
 mod pending;
 mod pick_dropped;

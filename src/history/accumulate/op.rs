@@ -48,6 +48,9 @@ pub(super) enum Op {
     /// The entry of a change the commit reverts before any release, put back after git's
     /// revert of the file took it out: another unreleased commit (the id) carries it too.
     Keep(NewEntry, git2::Oid),
+    /// The text git's revert left below where the reverted entry's bullet was, now read as
+    /// the entry above's (its text): those lines go (see `orphans`).
+    Orphans(NewEntry, String, Vec<String>),
 }
 
 impl Op {
@@ -93,6 +96,9 @@ impl Op {
                 Op::Restore(back.clone()).apply(log);
             }
             Op::Keep(e, _) => Op::Restore(vec![e.clone()]).apply(log),
+            Op::Orphans(e, above, lines) => {
+                log.drop_orphaned(&e.section, above, lines);
+            }
             Op::Restore(entries) | Op::Reapply(entries) => {
                 for e in entries {
                     if !in_unreleased(log, e) {
@@ -136,6 +142,8 @@ impl Op {
             Op::Move(old, new) => Op::Move(n(old), n(new)),
             Op::Beside(new, hand) => Op::Beside(n(new), hand),
             Op::Keep(e, twin) => Op::Keep(n(e), twin),
+            // Found in this file as it is written: nothing to rename.
+            orphans @ Op::Orphans(..) => orphans,
         }
     }
 
@@ -164,6 +172,7 @@ impl Op {
                 e.section,
                 super::twin::why(*twin)
             ),
+            Op::Orphans(e, above, _) => super::orphans::describe(e, above, marker),
             Op::Beside(new, hand) => format!(
                 "added `{marker} {}` under {} beside `{marker} {}` (under {}), written by hand, which no longer stands for the commit: its new message weighs more; take that one out by hand if it should go",
                 line(&new.text),

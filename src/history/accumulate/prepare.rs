@@ -318,6 +318,15 @@ pub(super) fn prepare(
         (Some(Op::Remove(old)), Some(why)) => Some(Op::Leave(old, why.clone())),
         (op, _) => op,
     };
+    // git's revert took the entry out and left the text a later commit wrote below it.
+    let op = match (op, reverted) {
+        (None, Some(r))
+            if !amend && unlisted_revert && unlisted::taken_out(repo, head, &path, r) =>
+        {
+            super::orphans::op(repo, head, &path, &log, r)
+        }
+        (op, _) => op,
+    };
     let Some(op) = op else {
         // The amend changed what the message calls for, but the entry is the person's.
         if old_changed_file

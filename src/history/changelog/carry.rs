@@ -13,7 +13,7 @@ impl Changelog {
     }
 
     /// The lines continuing the entry found at (section, sub-section, entry), as written.
-    fn continuation(&self, (si, bi, ei): (usize, usize, usize)) -> Vec<String> {
+    pub(super) fn continuation(&self, (si, bi, ei): (usize, usize, usize)) -> Vec<String> {
         let sub = self.doc.sections.get(si).and_then(|s| s.subs.get(bi));
         let Some((e, end)) = sub.and_then(|s| Some((*s.entries.get(ei)?, s.end))) else {
             return Vec::new();

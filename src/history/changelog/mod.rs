@@ -37,6 +37,7 @@ mod lex;
 mod lines;
 mod merge;
 mod not_file;
+mod orphaned;
 mod pairing;
 mod parse;
 mod prose;
