@@ -14,7 +14,9 @@
 //! replaced is kept beside it (that one must run first, and relhook runs it), and either
 //! RELHOOK_SKIP says yes, or git's state is neither `prepared` nor `committed`, or relhook
 //! noted that the git running it is a fetch, or the first line of the update names no
-//! release-looking tag (`refs/tags/` and a digit) and no REVERT_HEAD or CHERRY_PICK_HEAD. Everything else is relhook's (`cli::linked` decides again,
+//! release-looking tag (`refs/tags/` and a digit) and no REVERT_HEAD or CHERRY_PICK_HEAD,
+//! nor removes the REBASE_HEAD of an am ending without its last patch. Everything else is
+//! relhook's (`cli::linked` decides again,
 //! with the same lines on its standard input): this program only ever skips what relhook would
 //! skip. With relhook gone, the hook it replaced still runs, an update it would have looked at
 //! gets one line saying it was not checked, and no ref update fails.
@@ -304,6 +306,38 @@ fn relhooks(line: &[u8]) -> bool {
         .is_some_and(|t| t.iter().any(u8::is_ascii_digit))
 }
 
+/// Whether the update read removes REBASE_HEAD as an am ends without committing its last
+/// patch (`git am --skip` of it), with commits post-applypatch noted and has not said: as
+/// `git::am_ends_unapplied` reads the am's state (`next` still counts the last patch).
+fn am_ends_unapplied(envp: *const *const u8, n: usize) -> bool {
+    // SAFETY: as in `read_input`.
+    let input = unsafe { &*(&raw const INPUT) };
+    let first = input[..n].split(|&b| b == b'\n').next().unwrap_or_default();
+    let mut fields = first
+        .split(|b| b.is_ascii_whitespace())
+        .filter(|f| !f.is_empty());
+    if fields.nth(2) != Some(&b"REBASE_HEAD"[..]) {
+        return false;
+    }
+    // SAFETY: envp as received.
+    let dir = unsafe { env(envp, b"GIT_DIR") }.unwrap_or(b".git");
+    let slash: &[u8] = if dir.is_empty() { b"" } else { b"/" };
+    let mut path = [0u8; BLOCK_LEN];
+    let mut read = |file: &[u8], out: &mut [u8; 32]| -> Option<usize> {
+        join(&mut path, &[dir, slash, b"rebase-apply/", file])?;
+        read_start(&path, out)
+    };
+    let (mut noted, mut next, mut last) = ([0u8; 32], [0u8; 32], [0u8; 32]);
+    let (Some(_), Some(a), Some(b)) = (
+        read(b"relhook-applied", &mut noted),
+        read(b"next", &mut next),
+        read(b"last", &mut last),
+    ) else {
+        return false;
+    };
+    next[..a].trim_ascii() == last[..b].trim_ascii()
+}
+
 fn ignore_stop_signals() {
     // struct kernel_sigaction: handler, flags, restorer, mask.
     let ignore: [usize; 4] = [1, 0, 0, 0]; // SIG_IGN
@@ -565,7 +599,7 @@ unsafe extern "C" fn launch(sp: *const usize) -> ! {
         exit(0);
     }
     let (n, full) = read_input();
-    if !relhooks_input(n, full) {
+    if !relhooks_input(n, full) && !(state == b"committed" && am_ends_unapplied(envp, n)) {
         exit(0);
     }
     if let Err(errno) = pass_input_on(n, full) {

@@ -452,10 +452,10 @@ fn doctor_exit_codes_healthy_missing_stale_not_executable() {
     );
     std::fs::write(
         &shim,
-        text_.replace("# relhook-shim v14", "# relhook-shim v0"),
+        text_.replace("# relhook-shim v15", "# relhook-shim v0"),
     )
     .unwrap();
-    doctor(1, "older than this relhook's v14");
+    doctor(1, "older than this relhook's v15");
     install(&repo, &[]);
     doctor(0, "all is well");
     chmod(&shim, 0o644);

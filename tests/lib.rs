@@ -576,6 +576,7 @@ mod qa50_sigint_lines;
 mod qa50_small_wording;
 mod qa50_teammate_clone;
 mod qa50_toml_advice;
+mod qa51_am_end;
 mod qa51_amend_move_unstaged;
 mod qa51_amend_reword_taken_out;
 mod qa51_applypatch_missing;

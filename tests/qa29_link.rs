@@ -57,7 +57,7 @@ fn an_older_shim_becomes_the_link_on_install() {
     assert!(shim.starts_with("#!/bin/sh\n"), "{shim}");
     std::fs::write(
         &hook,
-        shim.replace("# relhook-shim v14 ", "# relhook-shim v9 ")
+        shim.replace("# relhook-shim v15 ", "# relhook-shim v9 ")
             .replace("\nchain=0\n", "\nchain=1\n"),
     )
     .unwrap();
@@ -68,7 +68,7 @@ fn an_older_shim_becomes_the_link_on_install() {
         text(&d)
     );
     let out = ok(repo.relhook(&["install"]));
-    assert!(text(&out).contains("shim v9 → v14"), "{}", text(&out));
+    assert!(text(&out).contains("shim v9 → v15"), "{}", text(&out));
     assert!(crate::support::is_rt_hook(&hook));
 }
 

@@ -87,12 +87,12 @@ fn an_older_installs_link_becomes_the_launcher() {
     std::os::unix::fs::symlink(relhook_bin(), &hook).unwrap();
     let d = repo.relhook(&["doctor"]);
     assert!(
-        stdout(&d).contains("shim v13 is older than this relhook's v14"),
+        stdout(&d).contains("shim v14 is older than this relhook's v15"),
         "{}",
         text(&d)
     );
     let out = ok(repo.relhook(&["install"]));
-    assert!(text(&out).contains("shim v13 → v14"), "{}", text(&out));
+    assert!(text(&out).contains("shim v14 → v15"), "{}", text(&out));
     assert!(hook.symlink_metadata().unwrap().is_file());
     assert!(repo.relhook(&["doctor"]).status.success());
     // Another relhook build's launcher works, and install puts this build's in its place.

@@ -25,7 +25,7 @@ fn doctor_accepts_a_subset_install_and_its_fixes_keep_the_subset() {
     let shim = std::fs::read_to_string(&hook).unwrap();
     std::fs::write(
         &hook,
-        shim.replace("# relhook-shim v14 ", "# relhook-shim v9 "),
+        shim.replace("# relhook-shim v15 ", "# relhook-shim v9 "),
     )
     .unwrap();
     let out = repo.relhook(&["doctor"]);

@@ -86,7 +86,8 @@ fn fetch_noted(git_dir: &Path) -> bool {
 /// The lines relhook acts on, as the sh shim hands them over; `None` when there are none.
 /// Each line is `<old> <new> <ref>`: a tag created or moved (only a name with a digit can be a
 /// release tag), in `prepared` and `committed`; the REVERT_HEAD or CHERRY_PICK_HEAD a revert or
-/// cherry-pick that stopped on a conflict makes (`committed`). `git tag` creates one ref per
+/// cherry-pick that stopped on a conflict makes (`committed`); the REBASE_HEAD an am ending
+/// without its last patch removes (`committed`). `git tag` creates one ref per
 /// transaction, so one whose first line is not relhook's is not read further. After 100
 /// lines (a fetch, pack-refs), the rest goes to relhook as it is.
 fn relhooks_lines(input: &str, state: &str, git_dir: &Path) -> Option<String> {
@@ -104,6 +105,11 @@ fn relhooks_lines(input: &str, state: &str, git_dir: &Path) -> Option<String> {
                 && !rebase_pick(first.2, git_dir)
                 && stopped_on_conflicts(git_dir))
             .then(|| format!("{} {} {}\n", first.0, first.1, first.2));
+        }
+        // An am that ends without committing its last patch runs no post-applypatch.
+        "REBASE_HEAD" => {
+            return (state == "committed" && crate::git::am_ends_unapplied(git_dir))
+                .then(|| format!("{} {} {}\n", first.0, first.1, first.2));
         }
         r if tag(r) => {}
         _ => return None,
@@ -267,5 +273,27 @@ mod tests {
         assert_eq!(relhooks_lines(&pick, "committed", git), None);
         std::fs::write(git.join("REBASE_HEAD"), A).unwrap();
         assert!(relhooks_lines(&pick, "committed", git).is_some());
+    }
+
+    #[test]
+    fn an_am_going_past_its_last_patch_reaches_relhook_while_commits_are_noted() {
+        let dir = tempfile::tempdir().unwrap();
+        let git = dir.path();
+        let line = format!("{Z} {Z} REBASE_HEAD\n");
+        assert_eq!(relhooks_lines(&line, "committed", git), None, "no am");
+        let am = git.join("rebase-apply");
+        std::fs::create_dir_all(&am).unwrap();
+        std::fs::write(am.join("next"), "2\n").unwrap();
+        std::fs::write(am.join("last"), "2\n").unwrap();
+        assert_eq!(relhooks_lines(&line, "committed", git), None, "none noted");
+        std::fs::write(am.join("relhook-applied"), format!("{A}\n")).unwrap();
+        assert_eq!(relhooks_lines(&line, "committed", git), Some(line.clone()));
+        assert_eq!(relhooks_lines(&line, "prepared", git), None);
+        std::fs::write(am.join("next"), "1\n").unwrap();
+        assert_eq!(
+            relhooks_lines(&line, "committed", git),
+            None,
+            "a patch is left"
+        );
     }
 }

@@ -72,6 +72,12 @@ fn transaction(
         super::changelog::stopped_pick(ctx, head);
         return Ok(Outcome::Ok);
     }
+    // An am that ends without committing its last patch (`git am --skip`) runs no
+    // post-applypatch: git removes REBASE_HEAD then, and its commits are said here.
+    let rebase_head = |l: &str| l.split_whitespace().nth(2) == Some("REBASE_HEAD");
+    if state == "committed" && input.lines().any(rebase_head) {
+        super::applypatch::am_ended(ctx);
+    }
     if !input.contains(" refs/tags/") {
         return Ok(Outcome::Ok);
     }

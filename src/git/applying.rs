@@ -4,7 +4,7 @@
 //! (`rebase-apply/`), which git removes with everything else when the am ends or is aborted:
 //! nothing of relhook's outlives it, and nothing is written into the work tree.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use git2::Oid;
 
@@ -51,6 +51,13 @@ impl Applying {
             .is_ok()
     }
 
+    /// Takes the note out once the am's end is said, so that nothing says it again (git
+    /// removes REBASE_HEAD after the last patch too, and the hook sees that: see
+    /// [`am_ends_unapplied`]).
+    pub fn forget(&self) {
+        let _ = std::fs::remove_file(self.dir.join(NOTE));
+    }
+
     /// The commits noted so far, oldest first.
     pub fn noted(&self) -> Vec<Oid> {
         std::fs::read_to_string(self.dir.join(NOTE))
@@ -59,6 +66,18 @@ impl Applying {
             .filter_map(|l| Oid::from_str(l.trim()).ok())
             .collect()
     }
+}
+
+/// Whether an am in the git dir `git_dir` ends without committing its last patch (`git am
+/// --skip` of it, or a last mail that holds no patch), with commits noted that post-applypatch
+/// has not said yet. git runs no hook at an am's end; it removes REBASE_HEAD (a transaction the
+/// reference-transaction hook sees) before each next patch, while `next` still counts the one
+/// just done: at the last, post-applypatch has run when git committed it, and took the note.
+pub fn am_ends_unapplied(git_dir: &Path) -> bool {
+    let dir = git_dir.join("rebase-apply");
+    let read = |f: &str| std::fs::read_to_string(dir.join(f)).ok();
+    dir.join(NOTE).is_file()
+        && matches!((read("next"), read("last")), (Some(n), Some(l)) if n.trim() == l.trim())
 }
 
 impl Repo {
@@ -110,5 +129,29 @@ mod tests {
             ..applying
         };
         assert!(!first.is_last());
+    }
+
+    #[test]
+    fn an_am_ends_unapplied_at_its_last_patch_while_commits_are_noted() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("rebase-apply");
+        std::fs::create_dir(&dir).unwrap();
+        let write = |f: &str, t: &str| std::fs::write(dir.join(f), t).unwrap();
+        write("next", "2\n");
+        write("last", "2\n");
+        assert!(!am_ends_unapplied(tmp.path()), "nothing noted");
+        let applying = Applying {
+            dir: dir.clone(),
+            patch: 2,
+            last: 2,
+            rebasing: false,
+        };
+        assert!(applying.note(Oid::from_bytes(&[1; 20]).unwrap()));
+        assert!(am_ends_unapplied(tmp.path()));
+        write("next", "1\n");
+        assert!(!am_ends_unapplied(tmp.path()), "a patch is left");
+        write("next", "2\n");
+        applying.forget();
+        assert!(!am_ends_unapplied(tmp.path()), "said already");
     }
 }

@@ -58,7 +58,7 @@ mod worktrees;
 
 pub use adoption::{ADOPTED, Adoption};
 pub use amends::{Amend, amend_chain};
-pub use applying::Applying;
+pub use applying::{Applying, am_ends_unapplied};
 pub use blob::blob_oid;
 pub use descent::Descent;
 pub use encoding::{NewMessage, decode_known, decode_message, is_utf8_name, new_message};

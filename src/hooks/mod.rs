@@ -49,7 +49,7 @@ use crate::{Error, Result};
 
 /// The version of the shim format written by this relhook. Bump it when the templates change
 /// in a way an installed shim must be rewritten for; `doctor` calls older shims stale.
-pub const SHIM_VERSION: u32 = 14;
+pub const SHIM_VERSION: u32 = 15;
 
 /// What a shim names instead of a path when it is written into a hooks directory the team
 /// commits (`relhook install --shared`): relhook is then looked for on PATH only, and the file
@@ -768,6 +768,43 @@ mod tests {
                 assert_eq!(started(state, &input, &env), "", "{state} {input:?}");
             }
         }
+    }
+
+    /// An am that goes past its last patch without committing it (`git am --skip`) removes
+    /// REBASE_HEAD: the shim starts relhook for that in `committed`, while post-applypatch has
+    /// commits noted and the last patch is `next`; not otherwise.
+    #[cfg(unix)]
+    #[test]
+    fn reference_transaction_starts_relhook_for_an_am_ending_unapplied() {
+        let dir = tempfile::tempdir().unwrap();
+        let am = dir.path().join("rebase-apply");
+        std::fs::create_dir(&am).unwrap();
+        let write = |f: &str, t: &str| std::fs::write(am.join(f), t).unwrap();
+        write("next", "2\n");
+        write("last", "2\n");
+        let git_dir = dir.path().to_str().unwrap();
+        let line = format!("{ZERO} {ZERO} REBASE_HEAD\n");
+        let started = |state: &str| {
+            let env = [("GIT_DIR", git_dir)];
+            run_shim_with(
+                "reference-transaction",
+                &[state],
+                line.as_bytes(),
+                0,
+                false,
+                &env,
+            )
+            .2
+        };
+        assert_eq!(started("committed"), "", "nothing noted");
+        write("relhook-applied", &format!("{A}\n"));
+        assert_eq!(
+            started("committed"),
+            format!("hook reference-transaction committed\n{line}")
+        );
+        assert_eq!(started("prepared"), "");
+        write("next", "1\n");
+        assert_eq!(started("committed"), "", "a patch is left");
     }
 
     /// Runs the reference-transaction shim in `d` (state `state`, one input `line`, GIT_DIR
