@@ -39,6 +39,10 @@ const CAP: usize = 64 << 20;
 /// How much is read before the part read is freed, besides whenever all of it is read.
 const FREE_EVERY: u64 = 1 << 20;
 
+/// How much of the backlog is passed on at a time: held besides the cap while standard error
+/// takes it.
+const PIECE: usize = 64 * 1024;
+
 /// The output being passed on.
 pub struct Relay {
     last: Arc<AtomicU8>,
@@ -176,8 +180,11 @@ fn pass(mut to: std::fs::File, state: &State, seen: &AtomicU8) {
                     .wait(shared)
                     .unwrap_or_else(std::sync::PoisonError::into_inner);
             }
-            let (skipped, bytes) = shared.backlog.take();
-            (skipped, bytes, shared.ended, shared.failed.take())
+            let (skipped, bytes) = shared.backlog.take(PIECE);
+            // Ended once all that was read is passed on, the reading's error last.
+            let ended = shared.ended && shared.backlog.is_empty();
+            let failed = if ended { shared.failed.take() } else { None };
+            (skipped, bytes, ended, failed)
         };
         // A closed standard error: the output is passed over all the same.
         if skipped > 0 {
