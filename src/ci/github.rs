@@ -5,6 +5,18 @@ use super::{Candidate, CiEnv, Plan, Provider, before_then_default, is_zero, remo
 use crate::git::{Repo, short_hex, short_id};
 use crate::{Error, Result};
 
+/// The tag the run is for: `GITHUB_REF` (or the payload's `ref`) under `refs/tags/`, or
+/// `GITHUB_REF_NAME` when `GITHUB_REF_TYPE` is `tag`.
+pub(super) fn tag(env: &CiEnv) -> Option<&str> {
+    env.var("GITHUB_REF")
+        .or_else(|| env.event_str(&["ref"]))
+        .and_then(|r| r.strip_prefix("refs/tags/"))
+        .or_else(|| {
+            env.var("GITHUB_REF_NAME")
+                .filter(|_| env.var("GITHUB_REF_TYPE") == Some("tag"))
+        })
+}
+
 pub(super) fn plan(env: &CiEnv) -> Plan {
     let event = env.var("GITHUB_EVENT_NAME").unwrap_or("unknown");
     let gh = Some(Provider::GitHub);
@@ -13,15 +25,7 @@ pub(super) fn plan(env: &CiEnv) -> Plan {
     }
     // A tag's pipeline checks the release it tags, whatever the event (README's rule): the
     // push's `before` is all zeros for a new tag, which is no new branch.
-    let tag = env
-        .var("GITHUB_REF")
-        .or_else(|| env.event_str(&["ref"]))
-        .and_then(|r| r.strip_prefix("refs/tags/"))
-        .or_else(|| {
-            env.var("GITHUB_REF_NAME")
-                .filter(|_| env.var("GITHUB_REF_TYPE") == Some("tag"))
-        });
-    if let Some(tag) = tag {
+    if let Some(tag) = tag(env) {
         return Plan::Tag {
             tag: tag.to_owned(),
             why: format!("GitHub Actions `{event}` of tag `{tag}` (GITHUB_REF)"),

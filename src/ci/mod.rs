@@ -109,6 +109,21 @@ impl CiEnv {
         github || gitlab
     }
 
+    /// The tag a tag pipeline runs for (GitHub's `refs/tags/…` ref, GitLab's `CI_COMMIT_TAG`):
+    /// pushed, so the commits under it are published.
+    pub fn pipeline_tag(&self) -> Option<&str> {
+        if self.reviews() {
+            return None;
+        }
+        if self.var("GITHUB_ACTIONS") == Some("true") {
+            return github::tag(self);
+        }
+        if self.var("GITLAB_CI") == Some("true") {
+            return self.var("CI_COMMIT_TAG");
+        }
+        None
+    }
+
     fn event_str(&self, path: &[&str]) -> Option<&str> {
         let mut v = self.github_event.as_ref()?;
         for key in path {

@@ -340,3 +340,30 @@ fn a_range_with_one_base_is_a_revspec() {
     assert_eq!(checked(vec![], false, "HEAD").revspec(), None);
     assert_eq!(checked(vec![], true, "HEAD").revspec(), None);
 }
+
+#[test]
+fn a_tag_pipeline_names_its_pushed_tag() {
+    let github = [
+        ("GITHUB_ACTIONS", "true"),
+        ("GITHUB_REF", "refs/tags/v1.2.0"),
+    ];
+    assert_eq!(env(&github, None).pipeline_tag(), Some("v1.2.0"));
+    let by_type = [
+        ("GITHUB_ACTIONS", "true"),
+        ("GITHUB_REF_TYPE", "tag"),
+        ("GITHUB_REF_NAME", "v1.2.0"),
+    ];
+    assert_eq!(env(&by_type, None).pipeline_tag(), Some("v1.2.0"));
+    let gitlab = [("GITLAB_CI", "true"), ("CI_COMMIT_TAG", "v1.2.0")];
+    assert_eq!(env(&gitlab, None).pipeline_tag(), Some("v1.2.0"));
+    let branch = [
+        ("GITHUB_ACTIONS", "true"),
+        ("GITHUB_REF", "refs/heads/main"),
+    ];
+    assert_eq!(env(&branch, None).pipeline_tag(), None);
+    // Only a CI relhook reads: a variable set outside one says nothing.
+    assert_eq!(
+        env(&[("CI_COMMIT_TAG", "v1.2.0")], None).pipeline_tag(),
+        None
+    );
+}

@@ -333,7 +333,8 @@ pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<Outcome> {
     io_result.map_err(|e| Error::io("write", "<stdout>", e))?;
     // In a pull or merge request's run the commits are there to be reworded before they land.
     let review = env.as_ref().is_some_and(ci::CiEnv::reviews);
-    tally.find_published(&repo, &checked.range, review)?;
+    let tag = super::pushed_tag::pushed_release_tag(&repo, &config, env.as_ref());
+    tally.find_published(&repo, &checked.range, review, tag)?;
     // A local release tag above them: reworded as doctor says, the tag made again after.
     if tally.failed > tally.published && !review {
         let failed: Vec<git2::Oid> = tally.failed_at.iter().map(|(id, ..)| *id).collect();

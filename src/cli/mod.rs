@@ -36,6 +36,7 @@ mod passed_over;
 mod plan;
 mod prepush;
 mod progress;
+mod pushed_tag;
 mod rebuild_guard;
 mod recovered;
 mod release;

@@ -24,8 +24,13 @@ pub(super) struct Tally {
     /// starts (its first parent, or `--root`; a `fixup!`'s target's) and how deep in the walk
     /// that start's child is (the deepest start reaches them all).
     pub failed_at: Vec<(git2::Oid, String, usize)>,
-    /// How many failed commits a remote-tracking branch holds: published, never to reword.
+    /// How many failed commits a remote-tracking branch or a pushed release tag holds:
+    /// published, never to reword.
     pub published: usize,
+    /// The pushed release tag that holds published commits, when one was counted.
+    pub published_tag: Option<String>,
+    /// Whether a remote-tracking branch was counted (the holder the hint names).
+    pub by_branch: bool,
     /// Where a `git rebase -i` that reaches every failed commit not published starts.
     pub unpublished_base: Option<String>,
     /// The hint when a local release tag sits above the failed commits: doctor's steps.
@@ -40,16 +45,23 @@ fn deepest<'a>(failed: impl Iterator<Item = &'a (git2::Oid, String, usize)>) -> 
 }
 
 impl Tally {
-    /// Sorts the failed commits into published (a remote-tracking branch holds them) and not,
-    /// with one walk of `range` less what the remotes have; none is published under `review`
-    /// (a pull request's branch is pushed to be reviewed, and reworded).
+    /// Sorts the failed commits into published (a remote-tracking branch or the pushed release
+    /// `tag` holds them) and not, with one walk of `range` less what the remotes have; none is
+    /// published under `review` (a pull request's branch is pushed to be reviewed, and
+    /// reworded).
     pub fn find_published(
         &mut self,
         repo: &crate::git::Repo,
         range: &crate::git::Range,
         review: bool,
+        tag: Option<(String, git2::Oid)>,
     ) -> crate::Result<()> {
-        let remote = repo.remote_tracking_commits("*");
+        let mut remote = repo.remote_tracking_commits("*");
+        self.by_branch = !remote.is_empty();
+        if let Some((name, commit)) = tag.filter(|_| !review) {
+            remote.push(commit);
+            self.published_tag = Some(name);
+        }
         if self.failed_at.is_empty() || remote.is_empty() || review {
             self.unpublished_base = deepest(self.failed_at.iter());
             return Ok(());
@@ -98,6 +110,16 @@ impl Tally {
         )
     }
 
+    /// What holds the published commits: a remote-tracking branch, the pushed release tag, or
+    /// either.
+    fn holder(&self) -> String {
+        match (&self.published_tag, self.by_branch) {
+            (None, _) => "a remote-tracking branch".to_owned(),
+            (Some(tag), false) => format!("the pushed tag `{tag}`"),
+            (Some(tag), true) => format!("a remote-tracking branch or the pushed tag `{tag}`"),
+        }
+    }
+
     /// The last line of a text report (and its hint, when any commit failed).
     pub fn summary(&self, out: &mut dyn Write, range: &str, _p: &Palette) -> std::io::Result<()> {
         if self.checked == 0 && self.before_install > 0 {
@@ -125,11 +147,18 @@ impl Tally {
         // Published commits are left as they are: a reword would rewrite shared history.
         if self.published > 0 {
             let all = self.published == self.failed;
+            let held = self.holder();
             let which = match (all, self.published) {
-                (true, 1) => "it is published (a remote-tracking branch holds it): leave it as it is".to_owned(),
-                (true, _) => "they are published (a remote-tracking branch holds them): leave them as they are".to_owned(),
-                (false, 1) => "1 of them is published (a remote-tracking branch holds it): leave it as it is".to_owned(),
-                (false, n) => format!("{n} of them are published (a remote-tracking branch holds them): leave them as they are"),
+                (true, 1) => format!("it is published ({held} holds it): leave it as it is"),
+                (true, _) => {
+                    format!("they are published ({held} holds them): leave them as they are")
+                }
+                (false, 1) => {
+                    format!("1 of them is published ({held} holds it): leave it as it is")
+                }
+                (false, n) => {
+                    format!("{n} of them are published ({held} holds them): leave them as they are")
+                }
             };
             writeln!(
                 out,
