@@ -266,6 +266,8 @@ pub fn inspect(
     found.refusals.extend(dropped);
     let mut published = Vec::new();
     let mut alone = Vec::new();
+    // Tags whose fix deletes them or makes them again: that fix gives the record, if any.
+    let mut goes: Vec<&str> = Vec::new();
     for u in updates {
         let Some(name) = u.tag_name() else { continue };
         let commit = (!u.is_delete()).then(|| peel(repo, u.local)).flatten();
@@ -338,13 +340,17 @@ pub fn inspect(
             continue;
         }
         if !problems.is_empty() {
+            let (fix, remade) = release_tag_fix(repo, config, (remote, name, commit), hand);
+            if remade {
+                goes.push(u.remote_ref.as_str());
+            }
             found.refusals.push(Refusal {
                 kind: Kind::ReleaseTag,
                 refs: vec![u.remote_ref.clone()],
                 commit,
                 subject: format!("release tag {name}"),
                 problems,
-                fix: release_tag_fix(repo, config, (remote, name, commit), hand),
+                fix,
             });
             // Not a release name, or one past for its line: no test record makes it pass,
             // so none is asked for.
@@ -378,7 +384,7 @@ pub fn inspect(
         let Some(commit) = commit else { continue };
         let tested = testrun::find_for(repo, config, commit).is_some();
         found.release_tags.push((name.to_owned(), tested));
-        if tested || !config.checks.require_tested_tags {
+        if tested || !config.checks.require_tested_tags || goes.contains(&u.remote_ref.as_str()) {
             continue;
         }
         let u = Untested {

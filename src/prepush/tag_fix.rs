@@ -9,49 +9,60 @@ use crate::tag::rules;
 
 /// How to fix release tag `name` on `commit`, which the remote does not have: above its
 /// release commit, the move back to it; on a release commit rebased over changes a release
-/// made now would tell, the redo; else a tag that passes.
+/// made now would tell, the redo; else a tag that passes. With whether the fix deletes the
+/// tag or makes it again: its test record is then the fix's to give (see [`record_after`]),
+/// not a refusal of its own for a tag that goes.
 pub(super) fn release_tag_fix(
     repo: &Repo,
     config: &Config,
     (remote, name, commit): (&str, &str, Option<Oid>),
     hand: rules::HandTags,
-) -> String {
+) -> (String, bool) {
+    let remade = |fix: String| (fix, true);
+    let kept = |fix: String| (fix, false);
+    // A record the release made again will not give: its step, before the push.
+    let then = match record_after(repo, config, remote, name, commit) {
+        Some(step) => format!("; then {step}; and push again"),
+        None => ", and push again".to_owned(),
+    };
     if let Some(fix) = rules::floating_fix(config, name) {
-        return format!("{remote} does not have it yet: {fix}; then push again");
+        return kept(format!(
+            "{remote} does not have it yet: {fix}; then push again"
+        ));
     }
     let version = name
         .strip_prefix(config.version.tag_prefix.as_str())
         .and_then(|v| semver::Version::parse(v).ok());
     if version.is_none() {
-        return format!(
+        return kept(format!(
             "{remote} does not have it yet, and no tag of that name passes: {}",
             new_name(config, name, hand)
-        );
+        ));
     }
     let moved = commit
         .zip(version.as_ref())
         .and_then(|(c, v)| crate::tag::later::past_release_commit(repo, config, name, v, c, true));
     if let Some((_, retag, _)) = moved {
-        return format!(
+        return kept(format!(
             "{remote} does not have it yet, so move it to its release commit here: `{retag}`, and push again"
-        );
+        ));
     }
     // Without its section, below a newer release: its version can be released no more.
     let newer = commit
         .zip(version.as_ref())
         .and_then(|(c, v)| crate::tag::hand::passed_over(repo, config, v, c));
     if let Some(newer) = newer {
-        return format!(
+        return remade(format!(
             "{remote} does not have it yet, and {newer} above it holds its commits, so its version is past: delete the tag (`git tag -d {}`) and push again",
             crate::shellword::quote(name)
-        );
+        ));
     }
     // A name no commit of its line takes: deleted, and the release to make instead named.
     if let Some(past) = commit.and_then(|c| super::past::past(repo, config, name, c)) {
-        return format!(
+        return kept(format!(
             "{remote} does not have it yet, so fix it here: {}, and push again",
             super::past::fix(config, name, &past, hand)
-        );
+        ));
     }
     // On another release's commit, nothing since: no release makes it, so it only goes.
     let released = commit
@@ -69,22 +80,56 @@ pub(super) fn release_tag_fix(
         .map(|(c, v)| (c, v, crate::tag::hand::unbumped_files(repo, config, v, c)))
         .filter(|(_, _, files)| !files.is_empty());
     if let Some((c, v, files)) = unbumped {
-        return format!(
+        return kept(format!(
             "{remote} does not have it yet, so fix it here: {}, and push again",
             crate::tag::hand::unbumped_fix(repo, name, v, &files, c)
-        );
+        ));
     }
-    match commit.and_then(|c| crate::release::stale_tagged(repo, config, name, c, true)) {
-        Some((_, redo)) => format!(
-            "{remote} does not have it yet, so make the release again here, with the changes below it: `{redo}`, and push again with `--follow-tags`"
-        ),
+    remade(
+        match commit.and_then(|c| crate::release::stale_tagged(repo, config, name, c, true)) {
+            Some((_, redo)) => format!(
+                "{remote} does not have it yet, so make the release again here, with the changes below it: `{redo}`{then} with `--follow-tags`"
+            ),
+            None => format!(
+                "{remote} does not have it yet, so fix it here: delete the tag (`git tag -d {q}`), then {}{}{then}",
+                release_again(config, name),
+                or_hand_tag(name, hand),
+                q = crate::shellword::quote(name)
+            ),
+        },
+    )
+}
+
+/// The step that gives release tag `name`, made again by `relhook release` (or a hand tag the
+/// hook releases), the test record pre-push asks for: none when `[checks] test` is set, as
+/// the release runs it and records the pass; else the record's own step (a command evident
+/// from a manifest is `relhook test`'s, never a release's).
+fn record_after(
+    repo: &Repo,
+    config: &Config,
+    remote: &str,
+    name: &str,
+    commit: Option<Oid>,
+) -> Option<String> {
+    if !config.checks.require_tested_tags {
+        return None;
+    }
+    if commit.is_some_and(|c| super::no_tests::cannot_pass(repo, config, c)) {
+        return Some(super::no_tests::fix(remote, name, false));
+    }
+    if config.checks.test.is_some() {
+        return None;
+    }
+    let record = "give it the test record pre-push asks for (a release runs no tests without `[checks] test`)";
+    Some(match super::test_tags_steps(repo, config, &[name]) {
+        Some((Some(first), test)) => format!("{record}: {first}, then `{test}`"),
+        Some((None, test)) => format!("{record}: `{test}`"),
         None => format!(
-            "{remote} does not have it yet, so fix it here: delete the tag (`git tag -d {q}`), then {}{}, and push again",
-            release_again(config, name),
-            or_hand_tag(name, hand),
-            q = crate::shellword::quote(name)
+            "{record}: {}; or {}",
+            super::set_test_command(repo, config, name),
+            super::TESTS_OFF
         ),
-    }
+    })
 }
 
 /// The fix for release tag `name` whose name is not the prefix + SemVer: no commit makes a
