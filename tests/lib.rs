@@ -581,6 +581,7 @@ mod qa51_amend_move_unstaged;
 mod qa51_amend_reword_taken_out;
 mod qa51_applypatch_missing;
 mod qa51_changelog_moved_by_commit;
+mod qa51_commit_nothing_staged;
 mod qa51_config_link;
 mod qa51_finished_pre_advice;
 mod qa51_first_release_due;

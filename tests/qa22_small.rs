@@ -118,7 +118,8 @@ fn commit_offers_no_scope_from_release_commits() {
         repo.commit(release);
         repo.commit(release);
         repo.commit("fix(ui): second");
-        let mut pty = crate::commit::Pty::spawn(&repo, &["commit"]);
+        // Nothing is staged: `--allow-empty` gets the questions asked.
+        let mut pty = crate::commit::Pty::spawn(&repo, &["commit", "--allow-empty"]);
         let mut at = 0;
         pty.expect("type (number or name): ", &mut at);
         pty.send("1\n");

@@ -43,7 +43,8 @@ fn commit_offers_a_latin1_scope_as_typed() {
     latin1(&repo);
     latin1_commit(&repo, "a.txt", b"feat(caf\xe9): menu\n", false);
     latin1_commit(&repo, "b.txt", b"fix(caf\xe9): prices\n", false);
-    let mut pty = crate::commit::Pty::spawn(&repo, &["commit"]);
+    // Nothing is staged: `--allow-empty` gets the questions asked.
+    let mut pty = crate::commit::Pty::spawn(&repo, &["commit", "--allow-empty"]);
     let mut at = 0;
     pty.expect("type (number or name): ", &mut at);
     pty.send("1\n");

@@ -5,13 +5,14 @@
 //! Questions go to stderr and answers come from stdin; both must be a terminal.
 //!
 //! Here: the handler, the recent scopes and the `git commit` it ends with; `ask` asks the
-//! questions, `message` turns the answers into the message, `term` (and `raw` on Unix) is
-//! the terminal.
+//! questions, `message` turns the answers into the message, `staged` says what happens when
+//! git has nothing to commit, `term` (and `raw` on Unix) is the terminal.
 
 mod ask;
 mod message;
 #[cfg(unix)]
 mod raw;
+mod staged;
 mod term;
 
 use std::io::IsTerminal;
@@ -37,8 +38,14 @@ pub(super) fn commit(ctx: &Context, args: &CommitArgs) -> Result<Outcome> {
         ));
     }
     let (repo, root, config) = ctx.open()?;
-    let recent = recent_scopes(&repo, &config.commit);
     let mut term = Term::new();
+    // Nothing to commit: said before the questions, not by git after every answer.
+    let extra = &args.git_args;
+    if !staged::git_decides(extra) && crate::git::nothing_to_commit(&root, extra)? {
+        term.say(&staged::nothing_to_commit(extra))?;
+        return Ok(Outcome::Failed);
+    }
+    let recent = recent_scopes(&repo, &config.commit);
     let palette = Palette::new(ctx.color_err);
     loop {
         let Some(answers) = ask(&mut term, &config.commit, &recent)? else {
@@ -68,7 +75,7 @@ pub(super) fn commit(ctx: &Context, args: &CommitArgs) -> Result<Outcome> {
             return Ok(Outcome::Failed);
         }
         match term.confirm("Commit with this message?", true)? {
-            Some(true) => return run_git_commit(&repo, &root, &message, &args.git_args),
+            Some(true) => return run_git_commit(&repo, &root, &message, extra, &mut term),
             _ => {
                 term.say("relhook: nothing committed")?;
                 return Ok(Outcome::Failed);
@@ -79,11 +86,13 @@ pub(super) fn commit(ctx: &Context, args: &CommitArgs) -> Result<Outcome> {
 
 /// `git commit -F - ARGS`, the message on git's stdin (in the repository's
 /// `i18n.commitEncoding` when it can be, as git reads `-F`): nothing passes through a shell.
+/// When git makes no commit, the message is kept and the way to commit with it said.
 fn run_git_commit(
     repo: &Repo,
     root: &std::path::Path,
     message: &str,
     extra: &[String],
+    term: &mut Term,
 ) -> Result<Outcome> {
     let message = repo.new_message(message);
     let mut args = Vec::new();
@@ -95,6 +104,9 @@ fn run_git_commit(
     let status = crate::git::run::Git::new(root, &args)
         .stdin(&message.bytes)
         .interactive()?;
+    if status != Some(0) {
+        term.say(&staged::keep(repo, &message, extra)?)?;
+    }
     Ok(match status {
         Some(0) => Outcome::Ok,
         Some(c) => Outcome::Code(u8::try_from(c).unwrap_or(1)),
