@@ -331,10 +331,13 @@ fn release_state(
     let locks = super::doctor_files::old_locks(repo, &report.checks);
     report.checks.extend(locks);
     // A release a reset dropped: its tag, if never pushed, gives the version back.
-    // A changelog not committed (a `--sync` result): the next release refuses it.
+    // A changelog not committed (a `--sync` result), or the settings: the next release
+    // refuses them.
     if !finishing {
         let uncommitted = super::doctor_changelog::uncommitted_changelogs(repo, config, report);
         report.checks.extend(uncommitted);
+        let settings = super::doctor_settings::uncommitted_settings(repo, config);
+        report.checks.extend(settings);
         report
             .checks
             .extend(super::doctor_stranded::stranded_tags(repo, config));

@@ -15,6 +15,7 @@ mod doctor_files;
 mod doctor_midway;
 mod doctor_missed;
 mod doctor_released;
+mod doctor_settings;
 mod doctor_signing;
 mod doctor_stranded;
 mod doctor_unfinished;
