@@ -69,10 +69,10 @@ pub(super) fn release_tag_fix(
         .zip(version.as_ref())
         .and_then(|(c, v)| crate::tag::nothing_since::on_released(repo, config, name, v, c));
     if released.is_some() {
-        return format!(
+        return remade(format!(
             "{remote} does not have it yet, so delete it here: `git tag -d {}`",
             crate::shellword::quote(name)
-        );
+        ));
     }
     // Its section there, its files behind: no release makes it again, the files are set.
     let unbumped = commit

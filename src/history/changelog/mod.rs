@@ -544,10 +544,8 @@ impl Changelog {
         if let Some(prev) = at.checked_sub(1).and_then(|p| self.lines.get_mut(p)) {
             // A last line without terminator (or with the CR of a lost CRLF) must get one
             // before we append.
-            match prev.eol {
-                "" => prev.eol = eol,
-                "\r" => prev.eol = "\r\n",
-                _ => {}
+            if prev.eol.is_empty() || prev.eol == "\r" {
+                prev.eol = if prev.eol.is_empty() { eol } else { "\r\n" };
             }
         }
         self.lines
