@@ -3,10 +3,12 @@
 //! Pasted bare, it would read `.relconfig.toml` (another tag prefix, other tests) and tag
 //! unsigned, refuse the dirty tree, or run the tests the release skipped. The advice is formed
 //! deep in the release, tag, hook and journal code, which never sees the command line: the
-//! command line is noted here once, when a command starts (`cli::Context`). Repeated flags,
-//! not a journal: the journal is gone once the release commit is made. The flags of a
-//! release given are noted too: a refusal's `relhook release …` ([`release_flags`]) pasted
-//! without `--allow-dirty` is refused again, and without `--no-test` runs the tests.
+//! command line is noted here once, when a command starts (`cli::Context`), and so is what a
+//! killed release recorded it ran with ([`note_ran`], see `git::txn::ran_with`) once the
+//! repository is open: its resume repeats that release's `--config` and flags, whatever this
+//! command was given. The flags of a release given are noted too: a refusal's `relhook
+//! release …` ([`release_flags`]) pasted without `--allow-dirty` is refused again, and
+//! without `--no-test` runs the tests.
 
 use std::path::{Path, PathBuf};
 use std::sync::RwLock;
@@ -21,6 +23,17 @@ struct Given {
     flags: Vec<&'static str>,
     /// Those of [`RELEASE_FLAGS`] given.
     release: Vec<&'static str>,
+    /// What the killed release whose resume is advised ran with, as recorded.
+    ran: Ran,
+}
+
+/// What a killed release ran with: its resume repeats these.
+#[derive(Clone, Default)]
+struct Ran {
+    /// Its ` --config FILE` (quoted, or empty for none), when recorded.
+    global: Option<String>,
+    /// Those of [`RESUME_FLAGS`] it was given.
+    flags: Vec<&'static str>,
 }
 
 static GIVEN: RwLock<Given> = RwLock::new(Given {
@@ -28,6 +41,10 @@ static GIVEN: RwLock<Given> = RwLock::new(Given {
     path: None,
     flags: Vec::new(),
     release: Vec::new(),
+    ran: Ran {
+        global: None,
+        flags: Vec::new(),
+    },
 });
 
 /// The flags a resume honours, in the order the retry names them: not `--allow-branch` nor
@@ -68,7 +85,16 @@ impl Given {
                 .into_iter()
                 .filter(|f| flags.contains(f))
                 .collect(),
+            ran: Ran::default(),
         }
+    }
+
+    /// The flags a resume repeats: those given and those the killed release was given.
+    fn resume_flags(&self) -> Vec<&'static str> {
+        RESUME_FLAGS
+            .into_iter()
+            .filter(|f| self.flags.contains(f) || self.ran.flags.contains(f))
+            .collect()
     }
 
     fn release_flags(&self, flag: Option<&str>) -> String {
@@ -80,11 +106,16 @@ impl Given {
     }
 
     fn command(&self, flag: Option<&str>) -> String {
-        let mut command = format!("relhook{} release --resume", self.global);
-        for f in &self.flags {
-            command.push_str(&format!(" {f}"));
+        let global = self.ran.global.as_ref().unwrap_or(&self.global);
+        let mut command = format!("relhook{global} release --resume");
+        // In their one order, whoever asked for each.
+        let flags = self.resume_flags();
+        for f in RESUME_FLAGS {
+            if flags.contains(&f) || flag == Some(f) {
+                command.push_str(&format!(" {f}"));
+            }
         }
-        if let Some(flag) = flag.filter(|f| !self.flags.contains(f)) {
+        if let Some(flag) = flag.filter(|f| !RESUME_FLAGS.contains(f)) {
             command.push_str(&format!(" {flag}"));
         }
         command
@@ -106,29 +137,56 @@ pub fn config_path() -> Option<PathBuf> {
     GIVEN.read().ok().and_then(|g| g.path.clone())
 }
 
-/// Runs `f` with every piece of advice it forms repeating `config` (absolute; `None`: no
-/// `--config`) in place of the one given: a killed release's own, as its journal recorded
-/// it, when another command advises the resume that finishes it.
-pub fn under<T>(config: Option<&Path>, f: impl FnOnce() -> T) -> T {
-    let shown = config.map(|c| {
+/// What a recorded run gave, as [`Given::ran`] holds it: `config` absolute (`Some(None)`: no
+/// `--config`; `None`: not recorded, the one given stands).
+fn ran_of(config: Option<Option<&Path>>, flags: &[&'static str]) -> Ran {
+    let shown = |c: &Path| {
         // As typed from here: relative below the working directory.
         let cwd = std::env::current_dir().unwrap_or_default();
         c.strip_prefix(&cwd).unwrap_or(c).to_owned()
-    });
-    let swap = |global: String, path: Option<PathBuf>| {
-        GIVEN.write().ok().map(|mut g| {
-            (
-                std::mem::replace(&mut g.global, global),
-                std::mem::replace(&mut g.path, path),
-            )
-        })
     };
-    let before = swap(global_of(shown.as_deref()), config.map(Path::to_owned));
+    Ran {
+        global: config.map(|c| global_of(c.map(shown).as_deref())),
+        flags: RESUME_FLAGS
+            .into_iter()
+            .filter(|f| flags.contains(f))
+            .collect(),
+    }
+}
+
+/// Notes what the killed release whose resume is due ran with: every resume advised from
+/// now on repeats its `--config` (`config`, as [`under`] takes it) and its flags too.
+pub fn note_ran(config: Option<Option<&Path>>, flags: &[&'static str]) {
+    if let Ok(mut g) = GIVEN.write() {
+        g.ran = ran_of(config, flags);
+    }
+}
+
+/// Runs `f` with every resume it advises repeating `config` (absolute; `Some(None)`: no
+/// `--config`; `None`: the one given) and `flags` too: a killed release's own, as its
+/// journal recorded them, when another command advises the resume that finishes it.
+pub fn under<T>(config: Option<Option<&Path>>, flags: &[&'static str], f: impl FnOnce() -> T) -> T {
+    let swap = |ran: Ran| {
+        GIVEN
+            .write()
+            .ok()
+            .map(|mut g| std::mem::replace(&mut g.ran, ran))
+    };
+    let before = swap(ran_of(config, flags));
     let out = f();
-    if let Some((global, path)) = before {
-        swap(global, path);
+    if let Some(ran) = before {
+        swap(ran);
     }
     out
+}
+
+/// The flags of [`RESUME_FLAGS`] in `text` (a journal's `flags` line), in their order.
+pub fn resume_flags_in(text: &str) -> Vec<&'static str> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    RESUME_FLAGS
+        .into_iter()
+        .filter(|f| words.contains(f))
+        .collect()
 }
 
 /// ` --config FILE` as given (quoted), or empty.
@@ -136,9 +194,14 @@ pub fn global() -> String {
     GIVEN.read().map(|g| g.global.clone()).unwrap_or_default()
 }
 
-/// The flags noted.
+/// The flags of [`RESUME_FLAGS`] given: what a release's journal records.
 pub fn flags() -> Vec<&'static str> {
     GIVEN.read().map(|g| g.flags.clone()).unwrap_or_default()
+}
+
+/// The flags [`command`] repeats: those given and the killed release's.
+pub fn resume_flags() -> Vec<&'static str> {
+    GIVEN.read().map(|g| g.resume_flags()).unwrap_or_default()
 }
 
 /// The flags of [`RELEASE_FLAGS`] given, each with a space before it (` --allow-dirty
@@ -211,13 +274,27 @@ mod tests {
     #[test]
     fn advice_under_a_killed_runs_config_repeats_that_one() {
         let other = std::env::current_dir().unwrap().join("other.toml");
-        let said = under(Some(&other), command);
+        let said = under(Some(Some(&other)), &[], command);
         assert!(
             said.starts_with("relhook --config other.toml release --resume"),
             "{said}"
         );
-        assert_eq!(under(Some(&other), config_path), Some(other));
-        assert!(!under(None, command).contains("--config"));
+        assert!(!under(Some(None), &[], command).contains("--config"));
+    }
+
+    #[test]
+    fn the_resume_repeats_the_flags_the_killed_run_was_given() {
+        let mut given = Given::of(None, &["--sign"]);
+        given.ran = ran_of(None, &["--allow-dirty", "--sign"]);
+        assert_eq!(
+            given.command(None),
+            "relhook release --resume --allow-dirty --sign"
+        );
+        assert_eq!(given.command(Some("--allow-dirty")), given.command(None));
+        assert_eq!(
+            resume_flags_in("--no-test --bogus --allow-dirty"),
+            ["--allow-dirty", "--no-test"]
+        );
     }
 
     #[test]

@@ -421,6 +421,7 @@ fn a_release_killed_after_its_commit_is_named_a_release_with_its_resume() {
     let repo = crate::support::configured_with_a_feature(|_| String::new());
     repo.relhook_killed_at("refs-moved", &["release", "--no-test"]);
     let _ = std::fs::remove_file(repo.path().join(".git/index.lock"));
+    // Every resume named repeats the run's `--no-test` (QA51).
     repo.write("one.txt", "2\n");
     repo.git(&["add", "one.txt"]);
     let out = repo.git_output(&["commit", "-q", "-m", "fix: q"]);
@@ -431,13 +432,13 @@ fn a_release_killed_after_its_commit_is_named_a_release_with_its_resume() {
         "{err}"
     );
     assert!(
-        err.contains("fix: run `relhook release --resume --allow-dirty`"),
+        err.contains("fix: run `relhook release --resume --allow-dirty --no-test`"),
         "{err}"
     );
     let out = repo.relhook(&["changelog", "--sync"]);
     let err = stderr(&out);
     assert!(
-        err.contains("`relhook release --resume` makes its tag"),
+        err.contains("`relhook release --resume --no-test` makes its tag"),
         "{err}"
     );
     // The change the user staged stays theirs: the resume takes it along only as asked.

@@ -62,9 +62,15 @@ impl Context {
         Ok((repo, root, config))
     }
 
-    /// The repository around the working directory, nothing else yet.
+    /// The repository around the working directory, nothing else yet. A killed release's
+    /// record is noted: every resume advised repeats its `--config` and flags.
     pub(super) fn repo(&self) -> Result<Repo> {
-        Repo::open(&self.cwd)
+        let repo = Repo::open(&self.cwd)?;
+        if let Some(ran) = crate::git::txn::killed_release(&repo) {
+            let config = ran.config.as_ref().map(Option::as_deref);
+            crate::resume_advice::note_ran(config, &ran.flags);
+        }
+        Ok(repo)
     }
 
     /// The top of `repo`'s work tree (the working directory in a bare repository) and the

@@ -45,7 +45,7 @@ pub(super) fn commit_would_undo_or_take(ctx: &Context, loc: &Location) -> Result
         // A release's tag is made after its commit: its resume finishes both.
         let (what, it, fix) = if u.release {
             // `--allow-dirty`: the change being committed is in the tree, and stays out of it.
-            let fix = crate::git::txn::advised(u.ran_with.as_ref(), || {
+            let fix = crate::git::txn::advised(Some(&u.ran_with), || {
                 crate::resume_advice::with("--allow-dirty")
             });
             (

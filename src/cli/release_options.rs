@@ -46,7 +46,7 @@ impl Rerun {
         Rerun {
             base: command.clone(),
             full: command,
-            flags: crate::resume_advice::flags(),
+            flags: crate::resume_advice::resume_flags(),
             global: crate::resume_advice::global(),
         }
     }

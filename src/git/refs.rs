@@ -103,7 +103,10 @@ impl Repo {
         let before = std::fs::read(&file).ok();
         let held = self.tag_target(name);
         match self.run_git(&args, Some(message.as_bytes())) {
-            Ok(_) => Ok(()),
+            Ok(_) => {
+                self.release_given_tagged(commit);
+                Ok(())
+            }
             // git failed after its ref update (a Ctrl-C reaches git too, and may land between
             // the update and its exit): the tag asked for stands, and the step is done.
             Err(_)

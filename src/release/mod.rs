@@ -302,6 +302,8 @@ pub fn commit_files(
         txn.stage(&e.path, blob, mode, same.then_some(file.as_path()))?;
     }
     check()?;
+    // Kept before HEAD moves: once the journal is gone, the resume still repeats the flags.
+    repo.note_release_given(commit);
     let subject = message.lines().next().unwrap_or("");
     txn.move_head(head, commit, &format!("commit: {subject}"))?;
     txn.commit()?;

@@ -71,9 +71,9 @@ pub(super) struct Journal {
     pub(super) sync: Option<String>,
     /// HEAD when it began: for a post-commit, the commit git made (an amend, perhaps).
     pub(super) head: Option<Oid>,
-    /// A release's `--config` file (`Some(None)`: none given), see `ran_with`; `None` in
-    /// another transaction's journal or an older relhook's.
-    pub(super) config: Option<Option<PathBuf>>,
+    /// What a release was given that its resume repeats (see `ran_with`); nothing
+    /// recorded in another transaction's journal or an older relhook's.
+    pub(super) ran_with: super::ran_with::RanWith,
 }
 
 impl Journal {
@@ -124,7 +124,9 @@ pub(super) fn parse_journal(text: &str) -> Journal {
             "index-lock" => j.filled = parse_oid(rest).flatten(),
             "sync" => j.sync = Some(rest.to_owned()),
             "head" => j.head = parse_oid(rest).flatten(),
-            "config" => j.config = super::ran_with::parse(rest),
+            "config" | "flags" => {
+                j.ran_with.take(key, rest);
+            }
             "file" | "entry" => {
                 let mut p = rest.splitn(3, ' ');
                 if let (Some(Some(b)), Some(Some(a)), Some(path)) =

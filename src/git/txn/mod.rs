@@ -49,7 +49,7 @@ pub use crate::failpoint::failpoint;
 use journal::{JOURNAL, oid_or_dash};
 pub use journal::{Pending, pending, recover, recover_full, without_resume_makes_tag};
 pub use lock::{LockFile, alive, lock_wait, sweep_beside};
-pub use ran_with::{advised, killed_release_config, same_config};
+pub use ran_with::{RanWith, advised, killed_release, same_config};
 pub use recovered::{Recovered, journal_left};
 pub use releasing::{Releasing, releasing};
 pub use restage::{Undone, taken_by_commit, undone_by_commit};

@@ -226,7 +226,7 @@ pub struct Undone {
     /// Whether it was a release (whose tag is made after its commit), not a post-commit amend.
     pub release: bool,
     /// The configuration a release ran with, as [`super::advised`] takes it.
-    pub ran_with: Option<Option<PathBuf>>,
+    pub ran_with: super::RanWith,
 }
 
 /// What a commit made now would take from a release killed before it moved its refs, whose
@@ -265,7 +265,7 @@ pub fn taken_by_commit(repo: &Repo) -> Option<Undone> {
         files: taken,
         sync: j.sync_command().to_owned(),
         release: j.what == "release",
-        ran_with: j.config.clone(),
+        ran_with: j.ran_with.clone(),
     })
 }
 
@@ -301,6 +301,6 @@ pub fn undone_by_commit(repo: &Repo) -> Option<Undone> {
         files: undone,
         sync: j.sync_command().to_owned(),
         release: j.what == "release",
-        ran_with: j.config.clone(),
+        ran_with: j.ran_with.clone(),
     })
 }

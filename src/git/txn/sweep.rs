@@ -15,6 +15,7 @@ const LEFTOVER_AGE: std::time::Duration = std::time::Duration::from_secs(600);
 /// commands a person starts, not by the hooks (a folder read on every commit).
 pub fn sweep_temporaries(repo: &Repo) {
     super::releasing::sweep_dead_mark(repo.git_dir());
+    super::ran_with::sweep_stale(repo);
     let Ok(entries) = fs::read_dir(repo.git_dir()) else {
         return;
     };
