@@ -157,7 +157,9 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
     }
     let mut out = rules::problems(repo, config, &u.tag, u.new, Depth::Create);
     if !out.is_empty() {
-        return Judged::refused(out);
+        // Lightweight on a commit a release holds: said as that, as made annotated it would
+        // be refused again.
+        return Judged::refused(released::lightweight(repo, config, u, out));
     }
     // A version file relhook cannot read (a FIFO, mode 000): said with its fix, not as a
     // change to commit, which git refuses.
