@@ -580,6 +580,7 @@ mod qa51_am_end;
 mod qa51_amend_move_unstaged;
 mod qa51_amend_reword_taken_out;
 mod qa51_applypatch_missing;
+mod qa51_build_tag_no_release;
 mod qa51_changelog_moved_by_commit;
 mod qa51_commit_nothing_staged;
 mod qa51_config_link;

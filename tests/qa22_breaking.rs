@@ -6,7 +6,7 @@
 //!   the `feat` section → minor, any other → patch, alike in `version --next`, `release` and
 //!   a hand tag's "call for" note.
 //! - A release tag with build metadata (`v0.2.0+build.5`) is refused: SemVer precedence
-//!   ignores it, so it would block `v0.2.0` for good.
+//!   ignores it, so it would block `v0.2.0` for good; one made anyway is no release.
 
 use crate::support::{
     Repo, configured_with_a_feature, dated_release, hand_tag, hand_tag_refused, ok, stderr, stdout,
@@ -191,7 +191,7 @@ fn a_release_tag_with_build_metadata_is_refused() {
     assert!(repo.is_clean());
     // The plain version is still there to release.
     ok(hand_tag(&repo, &["-a", "v0.2.0", "-m", "x"]));
-    // One made anyway stays a release, and the next goes above it.
+    // One made anyway is passed over: no release.
     let skipped = repo
         .command_in("git", &repo.path())
         .env("RELHOOK_SKIP", "1")
@@ -200,5 +200,6 @@ fn a_release_tag_with_build_metadata_is_refused() {
         .unwrap();
     assert!(skipped.status.success(), "{}", text(&skipped));
     repo.commit_hooked("fix: three");
-    assert_eq!(next(&repo), "0.2.2");
+    // A build tag is no release (QA51): 0.2.1 is still to make.
+    assert_eq!(next(&repo), "0.2.1");
 }

@@ -1,5 +1,6 @@
 //! The line saying a release tag was passed over as not SemVer (PEP 440's `v1.0.0b1`, see
-//! `history::passed_over`): `version`, `release`, a hand tag and doctor each say it.
+//! `history::passed_over`) or as a build (`v0.1.1+b.1`): `version`, `release`, a hand tag and
+//! doctor each say it.
 
 use std::io::Write;
 
@@ -19,11 +20,12 @@ pub(super) fn say(repo: &Repo, config: &Config, version: Option<&Version>) {
     if version.is_some_and(|v| v.cmp_precedence(&p.version).is_gt()) {
         return;
     }
-    let _ = writeln!(
-        crate::cli::stream::stderr(),
-        "relhook: note: {}",
-        p.note(config)
-    );
+    // A release of a build tag's own version is its fix already: only what is passed over.
+    let line = match version {
+        Some(_) if p.build => p.what(config),
+        _ => p.note(config),
+    };
+    let _ = writeln!(crate::cli::stream::stderr(), "relhook: note: {line}");
 }
 
 /// Doctor's row for the tag passed over, if any.

@@ -248,7 +248,7 @@ impl Repo {
                 refs.flatten()
                     .filter_map(|r| {
                         let name = r.name()?.strip_prefix("refs/tags/")?.to_owned();
-                        let version = semver::Version::parse(name.get(prefix.len()..)?).ok()?;
+                        let version = release_version(name.get(prefix.len()..)?)?;
                         Some((version, name, r.peel_to_commit().ok()?.id()))
                     })
                     .collect()
@@ -275,6 +275,9 @@ impl Repo {
             .filter_map(|r| {
                 let name = r.shorthand()?.to_owned();
                 let (prefix, version) = version_suffix(&name)?;
+                if !version.build.is_empty() {
+                    return None;
+                }
                 let commit = r.peel_to_commit().ok()?;
                 let time = commit.time();
                 Some((
@@ -310,7 +313,8 @@ fn greatest_by_prefix<'n>(names: impl Iterator<Item = &'n str>) -> Vec<(String, 
     let mut greatest: std::collections::BTreeMap<&str, (semver::Version, &str)> =
         Default::default();
     for name in names {
-        let Some((prefix, version)) = version_suffix(name) else {
+        let Some((prefix, version)) = version_suffix(name).filter(|(_, v)| v.build.is_empty())
+        else {
             continue;
         };
         let held = greatest.get(prefix);
@@ -351,6 +355,16 @@ impl Repo {
             })
             .collect()
     }
+}
+
+/// The release version that `rest`, a tag name without its prefix, names. One with build
+/// metadata (`v0.1.1+b.1`) names none (README's tag rules): SemVer precedence ignores the
+/// build, so counted it would stand for its plain version and stop that release. Every
+/// listing of release tags passes it over; only its own push and its making refuse it.
+pub fn release_version(rest: &str) -> Option<semver::Version> {
+    semver::Version::parse(rest)
+        .ok()
+        .filter(|v| v.build.is_empty())
 }
 
 /// `name` split into the text before a SemVer version that ends it, and that version.
@@ -406,7 +420,21 @@ impl Repo {
 
 #[cfg(test)]
 mod suffix_tests {
-    use super::{greatest_by_prefix, version_suffix};
+    use super::{greatest_by_prefix, release_version, version_suffix};
+
+    /// QA51: a build tag is no release, wherever release tags are listed.
+    #[test]
+    fn a_version_with_build_metadata_names_no_release() {
+        assert_eq!(
+            release_version("0.1.1"),
+            Some(semver::Version::new(0, 1, 1))
+        );
+        assert!(release_version("0.1.1-rc.1").is_some());
+        assert_eq!(release_version("0.1.1+b.1"), None);
+        assert_eq!(release_version("0.1.1-rc.1+b.1"), None);
+        let found = greatest_by_prefix(["v0.1.0", "v0.2.0+b.1"].into_iter());
+        assert_eq!(found, [("v".to_owned(), "v0.1.0".to_owned())]);
+    }
 
     #[test]
     fn each_prefix_s_greatest_tag_greatest_first() {

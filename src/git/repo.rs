@@ -333,7 +333,7 @@ impl Repo {
             .flatten()
             .filter_map(|full| {
                 let name = full.strip_prefix("refs/tags/")?.to_owned();
-                let version = semver::Version::parse(name.get(prefix.len()..)?).ok()?;
+                let version = super::refs::release_version(name.get(prefix.len()..)?)?;
                 Some((version, name))
             })
             .filter(|(_, name)| Some(name.as_str()) != except)
@@ -354,7 +354,7 @@ impl Repo {
         refs.flatten()
             .filter_map(|r| {
                 let name = r.shorthand()?.to_owned();
-                let version = semver::Version::parse(name.get(prefix.len()..)?).ok()?;
+                let version = super::refs::release_version(name.get(prefix.len()..)?)?;
                 let commit = r.peel_to_commit().ok()?;
                 let time = r
                     .peel_to_tag()

@@ -2,6 +2,9 @@
 //! `v1.0.0b1`, as Python tools spell versions): history is read without them, so the current
 //! version is an older tag's and the next one may go below them. `version`, `release`, a
 //! hand tag and doctor each say so in one line, with the SemVer spelling relhook reads.
+//! A tag with build metadata (`v0.1.1+b.1`) is passed over too: it is no release anywhere
+//! (see [`crate::git::release_version`]), and where it stands above the last release the
+//! same line says it is ignored.
 
 use git2::Oid;
 use semver::Version;
@@ -20,6 +23,8 @@ pub struct PassedOver {
     pub version: Version,
     /// The tag read as the last release instead, if any.
     pub last: Option<String>,
+    /// Whether it is passed over for its build metadata (`version` then has the build).
+    pub build: bool,
 }
 
 /// The greatest tag in HEAD's history passed over above every release tag read there: one
@@ -31,8 +36,9 @@ pub fn passed_over(repo: &Repo, config: &Config) -> Option<PassedOver> {
     let mut found: Vec<(String, Version, Oid)> = (repo.tags_under(prefix).into_iter())
         .filter_map(|(name, commit)| {
             let rest = name.get(prefix.len()..)?;
-            // `None` for SemVer's own spellings, which are read.
-            let version = semver_spelling(rest)?;
+            // `None` for SemVer's own spellings, which are read, but for a build's.
+            let build = Version::parse(rest).ok().filter(|v| !v.build.is_empty());
+            let version = build.or_else(|| semver_spelling(rest))?;
             Some((name, version, commit))
         })
         .filter(|(_, v, _)| (last.as_ref()).is_none_or(|t| v.cmp_precedence(&t.version).is_gt()))
@@ -42,6 +48,7 @@ pub fn passed_over(repo: &Repo, config: &Config) -> Option<PassedOver> {
         (found.into_iter()).find(|(_, _, c)| *c == head || repo.reaches(head, *c))?;
     Some(PassedOver {
         name,
+        build: !version.build.is_empty(),
         version,
         last: last.map(|t| t.name),
     })
@@ -54,6 +61,12 @@ impl PassedOver {
             Some(t) => format!("{t} is taken for the last release"),
             None => "no release is taken to be made yet".to_owned(),
         };
+        if self.build {
+            return format!(
+                "tag {} is passed over: its build metadata (`+{}`) makes it no release, as SemVer precedence ignores the build, so {read}",
+                self.name, self.version.build
+            );
+        }
         format!(
             "tag {} is passed over: relhook reads release tags as SemVer, and it is PEP 440's spelling of {}{}, so {read}",
             self.name, config.version.tag_prefix, self.version
@@ -62,6 +75,14 @@ impl PassedOver {
 
     /// The way on: the next version named above it, in SemVer's spelling.
     pub fn fix(&self, config: &Config) -> String {
+        if self.build {
+            let mut plain = self.version.clone();
+            plain.build = semver::BuildMetadata::EMPTY;
+            return format!(
+                "the release of its version is `{} {plain}` (the tag message can carry the build)",
+                config.release_command()
+            );
+        }
         let command = advice(&config.release_command(), &self.version, true);
         format!("name the next version above it in SemVer: {command}")
     }

@@ -3,7 +3,8 @@
 //! every release, it would stop every clone's `relhook version` and release once published
 //! ("the release tags here are mixed"). Refused with the tag hook's reason. One at or below
 //! the releases (a former `tag_prefix`'s, the project's history) goes as any other tag.
-//! A build-metadata tag (`v0.1.1+b.1`) is no release, so it hides no slip above it.
+//! A build-metadata tag (`v0.1.1+b.1`) is no release (see [`crate::git::release_version`]),
+//! so it hides no slip above it, nor stops the release the fix names.
 
 use super::{Kind, Refusal, Update};
 use crate::config::Config;
@@ -26,18 +27,9 @@ pub(super) fn misnamed(
     let version = rules::slipped_prefix(config, name)?;
     let prefix = config.version.tag_prefix.as_str();
     let tags = repo.release_tag_candidates(prefix);
-    let above = (tags.iter())
-        .filter(|t| is_release(&t.version))
-        .all(|t| version.cmp_precedence(&t.version).is_gt());
-    if !above {
+    if !(tags.iter()).all(|t| version.cmp_precedence(&t.version).is_gt()) {
         return None;
     }
-    // Build tags of its version would stop the release the fix names: they go with it.
-    let mut builds: Vec<&str> = (tags.iter())
-        .filter(|t| !is_release(&t.version) && version.cmp_precedence(&t.version).is_eq())
-        .map(|t| t.name.as_str())
-        .collect();
-    builds.sort_unstable();
     // The tag hook's own reason, as it would refuse the tag here.
     let Some(Err(why)) = rules::not_a_release(repo, config, name, u.local) else {
         return None;
@@ -50,39 +42,15 @@ pub(super) fn misnamed(
         problems: vec![why],
         fix: format!(
             "{remote} does not have it yet, so fix it here: {}, and push again",
-            fix(config, name, &builds, &version, hand)
+            fix(config, name, &version, hand)
         ),
     })
 }
 
-/// Whether a tag of `version` counts as a release here: one with build metadata
-/// (`v0.1.1+b.1`, kept local or refused on its own) is none, and as SemVer precedence ignores
-/// the build it would otherwise hide a slip of its plain version (`0.1.1`) from the check.
-fn is_release(version: &semver::Version) -> bool {
-    version.build.is_empty()
-}
-
 /// Deleted, and the release made under the release tags' prefix (by hand too, where a hand
 /// tag is a release).
-fn fix(
-    config: &Config,
-    name: &str,
-    builds: &[&str],
-    version: &semver::Version,
-    hand: HandTags,
-) -> String {
+fn fix(config: &Config, name: &str, version: &semver::Version, hand: HandTags) -> String {
     let tag = format!("{}{version}", config.version.tag_prefix);
-    let gone: Vec<String> = std::iter::once(name)
-        .chain(builds.iter().copied())
-        .map(crate::shellword::quote)
-        .collect();
-    let what = match builds {
-        [] => "it".to_owned(),
-        _ => format!(
-            "it and {}, which would stand for {version} too",
-            builds.join(", ")
-        ),
-    };
     let by_hand = match hand {
         HandTags::Released => format!(
             ", or `git tag -a {}` on a commit that passes",
@@ -91,8 +59,8 @@ fn fix(
         HandTags::Plain => String::new(),
     };
     format!(
-        "delete {what} (`git tag -d {}`), then release {tag}: `{} {version}`{by_hand}",
-        gone.join(" "),
+        "delete it (`git tag -d {}`), then release {tag}: `{} {version}`{by_hand}",
+        crate::shellword::quote(name),
         rules::release_command(config)
     )
 }
@@ -107,22 +75,9 @@ mod tests {
         let config = Config::default();
         let v = semver::Version::new(0, 1, 1);
         assert_eq!(
-            fix(&config, "0.1.1", &[], &v, HandTags::Released),
+            fix(&config, "0.1.1", &v, HandTags::Released),
             "delete it (`git tag -d 0.1.1`), then release v0.1.1: `relhook release 0.1.1`, or `git tag -a v0.1.1` on a commit that passes"
         );
-        assert!(!fix(&config, "0.1.1", &[], &v, HandTags::Plain).contains("git tag -a"));
-    }
-
-    /// QA51: a build tag of the same version, which would stop that release, goes too.
-    #[test]
-    fn a_build_tag_of_the_version_is_deleted_with_the_slip() {
-        let config = Config::default();
-        let v = semver::Version::new(0, 1, 1);
-        assert_eq!(
-            fix(&config, "0.1.1", &["v0.1.1+b.1"], &v, HandTags::Plain),
-            "delete it and v0.1.1+b.1, which would stand for 0.1.1 too (`git tag -d 0.1.1 v0.1.1+b.1`), then release v0.1.1: `relhook release 0.1.1`"
-        );
-        assert!(is_release(&v));
-        assert!(!is_release(&semver::Version::parse("0.1.1+b.1").unwrap()));
+        assert!(!fix(&config, "0.1.1", &v, HandTags::Plain).contains("git tag -a"));
     }
 }

@@ -17,6 +17,9 @@ pub(super) enum Past {
     Below,
     /// With build metadata: the release is its plain version.
     Build(Version),
+    /// With build metadata, its plain version released already by the tag named: a build
+    /// tag is no release, so there is nothing to make instead.
+    BuildOf(String),
 }
 
 /// [`Past`] for tag `name` on `commit`, or `None` when a tag of that name can pass.
@@ -30,11 +33,15 @@ pub(super) fn past(repo: &Repo, config: &Config, name: &str, commit: Oid) -> Opt
     if below {
         return Some(Past::Below);
     }
-    (!version.build.is_empty()).then(|| {
-        let mut plain = version;
-        plain.build = semver::BuildMetadata::EMPTY;
-        Past::Build(plain)
-    })
+    if version.build.is_empty() {
+        return None;
+    }
+    let mut plain = version;
+    plain.build = semver::BuildMetadata::EMPTY;
+    let released = (repo.release_tag_candidates(prefix).into_iter())
+        .find(|t| t.version == plain)
+        .map(|t| Past::BuildOf(t.name));
+    Some(released.unwrap_or(Past::Build(plain)))
 }
 
 /// The way to a release instead of tag `name`: deleted, then the release the commits call
@@ -49,6 +56,9 @@ pub(super) fn fix(config: &Config, name: &str, past: &Past, hand: HandTags) -> S
         Past::Below => {
             format!("{delete}, then `{release}` (the version the commits call for)")
         }
+        Past::BuildOf(release) => format!(
+            "{delete}: {release} is released already, and a build tag is no release (a line of the tag message can carry the build)"
+        ),
         Past::Build(plain) => {
             let tag = format!("{}{plain}", config.version.tag_prefix);
             let by_hand = match hand {
@@ -90,5 +100,17 @@ mod tests {
         );
         let unhooked = fix(&config, "v0.1.1+b", &Past::Build(plain), HandTags::Plain);
         assert!(unhooked.ends_with("`relhook release 0.1.1`"), "{unhooked}");
+        // QA51: its version released already, nothing is made instead.
+        let released = fix(
+            &config,
+            "v0.1.1+b",
+            &Past::BuildOf("v0.1.1".into()),
+            HandTags::Plain,
+        );
+        assert!(
+            released
+                .starts_with("delete the tag (`git tag -d v0.1.1+b`): v0.1.1 is released already"),
+            "{released}"
+        );
     }
 }

@@ -255,9 +255,9 @@ pub fn problems(
         )];
     }
     // SemVer precedence ignores build metadata: `v0.2.0+build.5` would stand for 0.2.0 and
-    // block `v0.2.0` for good. Not made, nor published (one made past the hook); one already
-    // on a remote stays a release (pre-push leaves another remote's release alone). Published
-    // at or below the release it descends from, that is what is said (its version is past).
+    // block `v0.2.0` for good. Not made, nor published (one made past the hook); no listing
+    // of release tags counts one (see `git::release_version`). Published at or below the
+    // release it descends from, that is what is said (its version is past).
     if !version.build.is_empty() {
         let below = |c| greatest_below(repo, config, c, name);
         let past = depth != Depth::Create
