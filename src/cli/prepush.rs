@@ -167,6 +167,9 @@ pub(super) fn pre_push_hook(
         summary(&mut err, &found, &tested_now);
         if !super::changelog::quiet() {
             left_behind(&mut err, &found.tags_left_behind, remote);
+            for slip in &found.slips_left_behind {
+                let _ = writeln!(err, "relhook: {slip}");
+            }
             old_left_behind(&mut err, found.old_tags_left_behind, remote);
         }
         return Ok(Outcome::Ok);

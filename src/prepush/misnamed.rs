@@ -6,6 +6,10 @@
 //! A build-metadata tag (`v0.1.1+b.1`) is no release (see [`crate::git::release_version`]),
 //! so it hides no slip above it, nor stops the release the fix names.
 
+use std::collections::HashSet;
+
+use git2::Oid;
+
 use super::{Kind, Refusal, Update};
 use crate::config::Config;
 use crate::git::Repo;
@@ -42,19 +46,88 @@ pub(super) fn misnamed(
         problems: vec![why],
         fix: format!(
             "{remote} does not have it yet, so fix it here: {}, and push again",
-            fix(config, name, &version, hand)
+            fix(repo, config, (name, u.local), &version, hand)
         ),
     })
 }
 
-/// Deleted, and the release made under the release tags' prefix (by hand too, where a hand
-/// tag is a release).
-fn fix(config: &Config, name: &str, version: &semver::Version, hand: HandTags) -> String {
+/// One line for each slip of the prefix (as [`misnamed`] refuses) on commits a branch push
+/// sends (`new`) that stays behind: it makes no release, and every later `relhook version`
+/// and release here would stop at it, so it is named with its fix before the push is done.
+pub(super) fn left_behind(
+    repo: &Repo,
+    config: &Config,
+    updates: &[Update],
+    new: &HashSet<Oid>,
+    hand: HandTags,
+) -> Vec<String> {
+    let branch_push =
+        (updates.iter()).any(|u| !u.is_delete() && u.remote_ref.starts_with("refs/heads/"));
+    if !branch_push || new.is_empty() {
+        return Vec::new();
+    }
+    let pushed: Vec<&str> = updates.iter().filter_map(Update::tag_name).collect();
+    let releases = repo.release_tag_candidates(&config.version.tag_prefix);
+    let mut slips: Vec<_> = (repo.version_suffixed_tags().into_iter())
+        .map(|(_, t)| t)
+        .filter(|t| new.contains(&t.commit) && !pushed.contains(&t.name.as_str()))
+        .filter_map(|t| Some((rules::slipped_prefix(config, &t.name)?, t)))
+        .filter(|(v, _)| (releases.iter()).all(|r| v.cmp_precedence(&r.version).is_gt()))
+        .collect();
+    slips.sort_by(|a, b| a.1.name.cmp(&b.1.name));
+    (slips.into_iter())
+        .map(|(version, t)| {
+            let target = repo
+                .ref_target(&format!("refs/tags/{}", t.name))
+                .unwrap_or(t.commit);
+            format!(
+                "tag {} on commits this push sends stays behind, and is a slip of the release tags' name ({}{version}): it makes no release, and every later `relhook version` and release here would stop at it; {}",
+                t.name,
+                config.version.tag_prefix,
+                fix(repo, config, (&t.name, target), &version, hand)
+            )
+        })
+        .collect()
+}
+
+/// Tag `name` (on `target`) deleted, and its commit tagged under the release tags' prefix
+/// where it carries the version's section (its release commit); else the release made under
+/// that prefix (by hand too, where a hand tag is a release).
+fn fix(
+    repo: &Repo,
+    config: &Config,
+    (name, target): (&str, Oid),
+    version: &semver::Version,
+    hand: HandTags,
+) -> String {
     let tag = format!("{}{version}", config.version.tag_prefix);
+    let path = &config.changelog.path;
+    let released = repo
+        .peel_to_commit(target)
+        .filter(|c| crate::history::sync::has_section_at(repo, *c, path, version));
+    if let Some(commit) = released {
+        let q = crate::shellword::quote(&tag);
+        return format!(
+            "its commit is {version}'s release commit: tag it under the prefix: `git tag -d {} && git tag -a {q} {} -m {q}`",
+            crate::shellword::quote(name),
+            crate::git::short_id(commit)
+        );
+    }
+    plain_fix(config, name, &tag, version, hand)
+}
+
+/// [`fix`] where no commit is tagged again: the release of `version` as `tag`.
+fn plain_fix(
+    config: &Config,
+    name: &str,
+    tag: &str,
+    version: &semver::Version,
+    hand: HandTags,
+) -> String {
     let by_hand = match hand {
         HandTags::Released => format!(
             ", or `git tag -a {}` on a commit that passes",
-            crate::shellword::quote(&tag)
+            crate::shellword::quote(tag)
         ),
         HandTags::Plain => String::new(),
     };
@@ -75,9 +148,9 @@ mod tests {
         let config = Config::default();
         let v = semver::Version::new(0, 1, 1);
         assert_eq!(
-            fix(&config, "0.1.1", &v, HandTags::Released),
+            plain_fix(&config, "0.1.1", "v0.1.1", &v, HandTags::Released),
             "delete it (`git tag -d 0.1.1`), then release v0.1.1: `relhook release 0.1.1`, or `git tag -a v0.1.1` on a commit that passes"
         );
-        assert!(!fix(&config, "0.1.1", &v, HandTags::Plain).contains("git tag -a"));
+        assert!(!plain_fix(&config, "0.1.1", "v0.1.1", &v, HandTags::Plain).contains("git tag -a"));
     }
 }

@@ -199,6 +199,9 @@ pub struct Inspection {
     /// Local release tags on commits this push sends whose tags stay behind (the runbook's
     /// "don't forget to push the tag"), each with the way that works for it.
     pub tags_left_behind: Vec<LeftBehind>,
+    /// One line for each slip of the release tags' prefix (`1.2.0` where they are `v1.2.0`)
+    /// on commits a branch push sends that stays behind, with its fix (see `misnamed`).
+    pub slips_left_behind: Vec<String>,
     /// How many more release tags a branch push leaves behind are from before `relhook
     /// install` here: counted, not judged (as their push is not).
     pub old_tags_left_behind: usize,
@@ -259,6 +262,8 @@ pub fn inspect(
         hook,
         &mut found.published,
     );
+    let hand = hook.hand_tags();
+    found.slips_left_behind = misnamed::left_behind(repo, config, updates, &new_here, hand);
     let taken = taken::taken_on_remote(repo, config, remote, updates, &mut found.tags_left_behind);
     found.refusals.extend(taken);
     let landing = landing::Landing::new(repo, remote, updates);
