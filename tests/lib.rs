@@ -605,6 +605,7 @@ mod qa51_relay_memory;
 mod qa51_resume_flags;
 mod qa51_revert_n_sequence;
 mod qa51_revert_orphans;
+mod qa51_squash_staged;
 mod qa51_tag_clone_published;
 mod qa51_unmade_stdout;
 mod qa51_uv_lock_names;

@@ -44,16 +44,17 @@ pub(super) fn settle(repo: &Repo, config: &Config, checks: &mut Vec<Check>) {
 }
 
 /// The release tags of `behind` (left behind by HEAD's history, greatest first) that a merge
-/// in progress brings, taken out of it: no release commit rewritten after tagging, but one
-/// HEAD holds once the merge is committed. Said in one row, of the greatest of them.
+/// in progress or a staged squash merge brings, taken out of it: no release commit rewritten
+/// after tagging, but one the merge (or a merge in the squash's place) holds. Said in one row,
+/// of the greatest of them.
 pub(super) fn brought_by_merge(repo: &Repo, behind: &mut Vec<(String, Oid)>) -> Option<Check> {
+    let again = "`relhook doctor` again";
     let (brought, rest): (Vec<_>, Vec<_>) = std::mem::take(behind)
         .into_iter()
-        .partition(|(_, c)| crate::release::merging::brought_by_merge(repo, *c));
+        .partition(|(tag, c)| crate::release::merging::way_on(repo, tag, *c, again).is_some());
     *behind = rest;
     let (tag, commit) = brought.first()?;
-    let (detail, fix) =
-        crate::release::merging::finish_merge(tag, *commit, "`relhook doctor` again");
+    let (detail, fix) = crate::release::merging::way_on(repo, tag, *commit, again)?;
     Some(Check {
         subject: "merge".into(),
         status: Status::Warning,

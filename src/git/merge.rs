@@ -71,6 +71,26 @@ impl Repo {
             .unwrap_or_default()
     }
 
+    /// The commits a staged `git merge --squash` brings (SQUASH_MSG's `commit <id>` lines,
+    /// the squashed branch's tip first): none without one, or while a merge is under way
+    /// (git keeps SQUASH_MSG beside MERGE_HEAD for no squash then).
+    pub fn squash_heads(&self) -> Vec<Oid> {
+        let dir = self.inner.path();
+        if dir.join("MERGE_HEAD").exists() {
+            return Vec::new();
+        }
+        // The messages under each header are indented: a line opening `commit ` is a header.
+        std::fs::read_to_string(dir.join("SQUASH_MSG"))
+            .map(|text| {
+                text.lines()
+                    .filter_map(|l| l.strip_prefix("commit "))
+                    .filter(|id| id.len() >= 40)
+                    .filter_map(|id| Oid::from_str(id.trim()).ok())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     /// What a cherry-pick or revert stopped here left in this worktree's git dir.
     pub fn stopped(&self) -> Stopped {
         let dir = self.inner.path();
@@ -299,5 +319,38 @@ mod tests {
         git(&["merge", "-q", "--no-ff", "--no-commit", "side"]);
         let side = repo.revparse_commit("side").unwrap();
         assert_eq!(repo.merge_heads(), [side]);
+    }
+
+    #[test]
+    fn squash_heads_are_the_commits_a_staged_squash_brings_tip_first() {
+        let tmp = tempfile::tempdir().unwrap();
+        let git = |args: &[&str]| crate::git::testing::git(tmp.path(), args);
+        git(&["init", "-q", "-b", "main"]);
+        git(&["commit", "-q", "--allow-empty", "-m", "one"]);
+        git(&["switch", "-qc", "side"]);
+        std::fs::write(tmp.path().join("a"), "a").unwrap();
+        git(&["add", "a"]);
+        git(&[
+            "commit",
+            "-q",
+            "-m",
+            "two\n\ncommit 0123456789012345678901234567890123456789",
+        ]);
+        std::fs::write(tmp.path().join("b"), "b").unwrap();
+        git(&["add", "b"]);
+        git(&["commit", "-q", "-m", "three"]);
+        git(&["switch", "-q", "main"]);
+        let repo = Repo::open(tmp.path()).unwrap();
+        assert!(repo.squash_heads().is_empty(), "no squash staged");
+        git(&["merge", "-q", "--squash", "side"]);
+        let (tip, below) = (
+            repo.revparse_commit("side").unwrap(),
+            repo.revparse_commit("side~1").unwrap(),
+        );
+        assert_eq!(
+            repo.squash_heads(),
+            [tip, below],
+            "a message's line is no header"
+        );
     }
 }

@@ -186,11 +186,12 @@ pub fn refusal(
         .tag_target(&tag)
         .and_then(|t| repo.peel_to_commit(t))
         .filter(|c| !(head == *c || repo.reaches(head, *c)));
-    // Brought by the merge in progress at HEAD: committing the merge holds it.
-    if let Some(t) =
-        left.filter(|t| repo.head() == Some(head) && super::merging::brought_by_merge(repo, *t))
+    // Brought by the merge in progress at HEAD (committing it holds it) or a staged squash.
+    if let Some(r) = left
+        .filter(|_| repo.head() == Some(head))
+        .and_then(|t| super::merging::refusal(repo, &tag, t, "run it again"))
     {
-        return Some(super::merging::refusal(&tag, t, "run it again"));
+        return Some(r);
     }
     let Some(tagged) = left else {
         // Its release commit here without its tag (an interrupted release, a deleted tag):
