@@ -597,6 +597,7 @@ mod qa51_nothing_since;
 mod qa51_one_release_commit;
 mod qa51_pathspec_literal;
 mod qa51_pep440_all;
+mod qa51_pep440_earlier_pre;
 mod qa51_pep440_first_pre;
 mod qa51_polished_pick;
 mod qa51_prepush_build_tag_slip;

@@ -14,6 +14,7 @@ mod detected;
 mod dirty;
 mod dirty_locks;
 mod downwards;
+mod earlier_pre;
 mod edits;
 mod empty;
 mod files;

@@ -372,7 +372,7 @@ pub fn version_info(
             }
             _ => Reason::Version,
         };
-        if let Some(said) = earlier_identifier(&e) {
+        if let Some(said) = super::earlier_pre::said(repo, config, root, &e) {
             return Error::Refused(Refusal::bare(reason, said));
         }
         Error::Refused(Refusal::bare(reason, e.to_string()))
@@ -473,23 +473,4 @@ pub fn parse_requested(s: &str, release: &str) -> Result<Requested> {
             Requested::Exact(v)
         }
     })
-}
-
-/// A pre-release identifier that sorts before the one the line reached (`--pre alpha` after
-/// `2.0.0-beta.1`: SemVer orders `alpha` first), said as that rather than as a version "not
-/// greater" than another.
-fn earlier_identifier(e: &bump::BumpError) -> Option<String> {
-    let bump::BumpError::ComputedNotGreater { computed, greatest } = e else {
-        return None;
-    };
-    let core = |v: &semver::Version| (v.major, v.minor, v.patch);
-    let id = |v: &semver::Version| v.pre.as_str().split('.').next().unwrap_or("").to_owned();
-    let (ours, theirs) = (id(computed), id(greatest));
-    if core(computed) != core(greatest) || ours.is_empty() || theirs.is_empty() || ours == theirs {
-        return None;
-    }
-    Some(format!(
-        "pre-release `{ours}` cannot follow {greatest}: SemVer orders `{ours}` before `{theirs}`, so {computed} would sort below it; go on with `--pre {theirs}`, or an identifier that sorts after it (`rc`), or release {}.{}.{}",
-        computed.major, computed.minor, computed.patch
-    ))
 }

@@ -141,19 +141,48 @@ pub fn hand_tag(
     let sorted = super::files::sorted(repo, config, root, version).ok()?;
     let locks = files::Locks::WorkTree;
     let e = checked(repo, config, locks, root, &sorted.bumped, &new).err()?;
-    let (VersionFileError::NoLockSpelling { .. }
-    | VersionFileError::NotAbovePep440 { .. }
-    | VersionFileError::PostAsPre { .. }
-    | VersionFileError::Pep440(_)) = &e
-    else {
+    if !of_pep440(&e) {
         return None;
-    };
+    }
     let instead = instead(repo, config, root, version, &sorted.bumped);
     let tag = format!("{}{instead}", config.version.tag_prefix);
     Some(format!(
         "{e}, so its release commit cannot be made; tag {tag} instead: `git tag -a {tag} -m \"release {instead}\"` (or `{} {instead}`)",
         config.release_command()
     ))
+}
+
+/// Whether `e` is a refusal of this module (a Python version file cannot take the version).
+fn of_pep440(e: &VersionFileError) -> bool {
+    matches!(
+        e,
+        VersionFileError::NoLockSpelling { .. }
+            | VersionFileError::NotAbovePep440 { .. }
+            | VersionFileError::PostAsPre { .. }
+            | VersionFileError::Pep440(_)
+    )
+}
+
+/// The version a release of `version` would be refused for in favour of (see the module):
+/// `None` when a Python version file can take `version`, or when there is none.
+pub fn in_place_of(
+    repo: &Repo,
+    config: &Config,
+    root: &Path,
+    version: &Version,
+) -> Option<Version> {
+    let sorted = super::files::sorted(repo, config, root, version).ok()?;
+    let locks = files::Locks::WorkTree;
+    let e = checked(
+        repo,
+        config,
+        locks,
+        root,
+        &sorted.bumped,
+        &version.to_string(),
+    )
+    .err()?;
+    of_pep440(&e).then(|| instead(repo, config, root, version, &sorted.bumped))
 }
 
 /// For `relhook version --next` (and each package of `--all`): the refusal the release of
