@@ -264,7 +264,7 @@ fn detached_fix(repo: &Repo, config: &Config) -> String {
 /// Whether `branch` is one `pattern` of `release.branches` names: a `*` stands for any run of
 /// characters but `/`, as in git's ref patterns (`release/*` is `release/1.x`, not
 /// `release/1.x/fix`); everything else is itself.
-fn branch_matches(pattern: &str, branch: &str) -> bool {
+pub fn branch_matches(pattern: &str, branch: &str) -> bool {
     let (pattern, branch) = (pattern.as_bytes(), branch.as_bytes());
     // `upto[j]`: whether the pattern read so far matches the branch's first `j` bytes.
     let mut upto = vec![false; branch.len() + 1];
