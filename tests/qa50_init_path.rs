@@ -14,7 +14,8 @@ fn init_writes_the_configured_changelog_and_names_it() {
     let said = stdout(&ok(repo.relhook(&["init"])));
     assert!(said.contains("wrote docs/CHANGELOG.md"), "{said}");
     assert!(
-        said.contains("next: git add docs/CHANGELOG.md && "),
+        // The untracked configuration is committed with it (QA51).
+        said.contains("next: git add .relconfig.toml docs/CHANGELOG.md && "),
         "{said}"
     );
     assert!(!repo.path().join("CHANGELOG.md").exists(), "{said}");

@@ -164,12 +164,14 @@ pub(super) fn init(ctx: &Context) -> Result<Outcome> {
 }
 
 /// The command that commits the files init wrote, which git does not track until then (and
-/// the team gets only then): `None` when it wrote none, or in a repository with no work
-/// tree. Named from the top (`:/`) when this ran below it; `-- <paths>` leaves anything else
-/// staged out.
+/// the team gets only then), and the configuration it left alone where git does not hold it
+/// as it is (untracked, edited), which the first release would refuse as a dirty tree:
+/// `None` when there are none, or in a repository with no work tree. Named from the top
+/// (`:/`) when this ran below it; `-- <paths>` leaves anything else staged out.
 fn commit_command(ctx: &Context, root: &Path, done: &crate::init::Initialised) -> Option<String> {
     // Outside any repository (init run before `git init`), the files are the first commit's.
-    let start = match ctx.repo() {
+    let repo = ctx.repo();
+    let start = match &repo {
         Ok(_) => "",
         Err(_) if ctx.locate().is_none() => "git init && ",
         Err(_) => return None,
@@ -178,12 +180,18 @@ fn commit_command(ctx: &Context, root: &Path, done: &crate::init::Initialised) -
         (Ok(a), Ok(b)) => a == b,
         _ => a == b,
     };
-    let top = if same(&ctx.cwd, root) { "" } else { ":/" };
-    let paths: Vec<String> = done
-        .files
-        .iter()
-        .filter(|f| f.written)
-        .map(|f| crate::shellword::quote(&format!("{top}{}", rel(&f.path, root))))
+    let below = !same(&ctx.cwd, root);
+    // The configuration is init's first file; the changelog a user keeps is theirs.
+    let config_left = |f: &crate::init::InitFile| {
+        let at = f.path.strip_prefix(root).unwrap_or(&f.path);
+        match &repo {
+            Ok(repo) => repo.path_uncommitted(at).unwrap_or(false),
+            Err(_) => true,
+        }
+    };
+    let paths: Vec<String> = (done.files.iter().enumerate())
+        .filter(|(i, f)| f.written || *i == 0 && config_left(f))
+        .map(|(_, f)| pathspec(Path::new(&rel(&f.path, root)), below))
         .collect();
     if paths.is_empty() {
         return None;
@@ -193,6 +201,18 @@ fn commit_command(ctx: &Context, root: &Path, done: &crate::init::Initialised) -
     let config = ctx.config(root).unwrap_or_default();
     let commit = crate::commit::advised::commit(&config.commit, "chore", None, "adopt relhook");
     Some(format!("{start}git add {paths} && {commit} -- {paths}"))
+}
+
+/// `rel` (from the top of the work tree) as one word for `git add` and `git commit --`: as it
+/// is where this ran at the top and git reads it as itself, else as git's pathspec from the
+/// top (`:/`, or `:(top,literal)` for a name git would read as magic or a glob).
+fn pathspec(rel: &Path, below: bool) -> String {
+    let text = rel.display().to_string();
+    let plain = !text.starts_with(':') && !text.contains(['*', '?', '[', '\\']);
+    match plain && !below {
+        true => crate::shellword::quote(&text),
+        false => crate::shellword::from_top(rel),
+    }
 }
 
 /// A package the installed hooks' merge driver does not cover yet (see `doctor`).
@@ -211,5 +231,28 @@ fn packages(n: usize) -> String {
         "1 package".into()
     } else {
         format!("{n} packages")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pathspecs_are_plain_at_the_top_and_literal_where_git_would_read_more() {
+        assert_eq!(
+            pathspec(Path::new(".relconfig.toml"), false),
+            ".relconfig.toml"
+        );
+        assert_eq!(pathspec(Path::new("my log.md"), false), "'my log.md'");
+        assert_eq!(
+            pathspec(Path::new("docs/CHANGELOG.md"), true),
+            ":/docs/CHANGELOG.md"
+        );
+        assert_eq!(
+            pathspec(Path::new("log[1].md"), false),
+            "':(top,literal)log[1].md'"
+        );
+        assert_eq!(pathspec(Path::new(":x.md"), false), "':(top,literal):x.md'");
     }
 }
