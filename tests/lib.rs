@@ -579,6 +579,7 @@ mod qa50_toml_advice;
 mod qa51_am_end;
 mod qa51_amend_move_unstaged;
 mod qa51_amend_reword_taken_out;
+mod qa51_applypatch_kept_wording;
 mod qa51_applypatch_missing;
 mod qa51_build_tag_no_release;
 mod qa51_changelog_moved_by_commit;

@@ -132,8 +132,14 @@ pub fn runs_direct(name: &str) -> bool {
     HOOKS.iter().any(|h| h.name == name && h.direct)
 }
 
+/// Whether git ignores `name`'s exit (it runs after the commit is made): a hook kept there
+/// cannot veto, and the shim runs relhook's part whatever it exits with.
+pub fn exit_ignored(name: &str) -> bool {
+    matches!(name, "post-commit" | "post-applypatch")
+}
+
 /// When `name`'s shim runs the hook it keeps, as its words in messages: "first" (it can
-/// still veto) or, for post-commit, "after relhook's part".
+/// still veto, unless git ignores the exit) or, for post-commit, "after relhook's part".
 pub fn kept_runs(name: &str) -> &'static str {
     if HOOKS.iter().any(|h| h.name == name && h.kept_after) {
         "after relhook's part"
@@ -389,6 +395,16 @@ mod tests {
             let call = format!("hook {} \"$@\"", hook.name);
             assert!(hook.template.contains(&call), "{}", hook.name);
             assert!(hook.template.contains("RELHOOK_SKIP"), "{}", hook.name);
+        }
+    }
+
+    #[test]
+    fn a_kept_hook_vetoes_exactly_where_git_reads_the_exit() {
+        for hook in HOOKS {
+            // The shim's line that runs the kept hook stops on its failure, or goes on.
+            let vetoes = (hook.template.lines())
+                .any(|l| l.contains("\"$orig\" \"$@\"") && l.ends_with("|| exit $?"));
+            assert_eq!(vetoes, !exit_ignored(hook.name), "{}", hook.name);
         }
     }
 

@@ -156,6 +156,8 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
                             file_name(backup),
                             if name == "post-commit" {
                                 "after relhook's part, on the commit that carries its changelog entry (git ignores either's exit)"
+                            } else if hooks::exit_ignored(name) {
+                                "first (git ignores either's exit)"
                             } else {
                                 "first (it can still veto)"
                             }
