@@ -27,7 +27,7 @@ pub(super) fn already(
     let head = repo.head();
     let on_branch = head == Some(commit) && repo.branch().is_some();
     // Its own release commit: another release tag on the commit itself.
-    let own = super::release_at(repo, config, commit, tag, version);
+    let own = crate::tag::nothing_since::release_on(repo, config, commit, tag, version);
     if head == Some(commit) {
         let behind = repo.behind_upstream().is_some_and(|(_, n)| n > 0);
         return match own {
