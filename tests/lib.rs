@@ -595,6 +595,7 @@ mod qa51_init_untracked_config;
 mod qa51_killed_config;
 mod qa51_lightweight_tag_push;
 mod qa51_merge_commit_notice;
+mod qa51_merged_wiring;
 mod qa51_nothing_since;
 mod qa51_one_release_commit;
 mod qa51_pathspec_literal;

@@ -139,11 +139,12 @@ impl Repo {
     }
 
     /// The note for a clone whose team adopted relhook at a commit made at `when`, above
-    /// commit `before` (`None`: nothing came before it): that commit, and the tags on commits
-    /// it holds that may be from before then: lightweight ones (no date to tell them by), and
-    /// annotated ones made no later (one made since is judged, as in the clone that adopted).
-    pub fn adoption_below(&self, before: Option<Oid>, when: i64) -> Adoption {
-        let Some(tip) = before else {
+    /// commits `before` (empty: nothing came before it): those commits, and the tags on
+    /// commits they hold that may be from before then: lightweight ones (no date to tell them
+    /// by), and annotated ones made no later (one made since is judged, as in the clone that
+    /// adopted).
+    pub fn adoption_below(&self, before: &[Oid], when: i64) -> Adoption {
+        if before.is_empty() {
             return Adoption {
                 tips: vec![Oid::zero()],
                 when: Some(when),
@@ -157,11 +158,11 @@ impl Repo {
                 let old = self.tagger_time(*id).is_none_or(|t| t <= when);
                 old && self
                     .peel_to_commit(*id)
-                    .is_some_and(|c| self.held_by_any(&[tip], c))
+                    .is_some_and(|c| self.held_by_any(before, c))
             })
             .collect();
         Adoption {
-            tips: vec![tip],
+            tips: before.to_vec(),
             when: Some(when),
             tags,
         }

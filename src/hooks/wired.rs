@@ -5,10 +5,11 @@
 //! commit that wired relhook in is where relhook's judging starts, as an install is in the
 //! clone that made it.
 //!
-//! Cost: one walk down HEAD's first-parent line, one root tree read per commit; a file's
-//! bytes are read once per blob id (most commits leave these files as they were).
+//! Cost: one walk down HEAD's first-parent line, then down a merged branch that brought the
+//! wiring in, to its commits from before it; one root tree read per commit; a file's bytes
+//! are read once per blob id (most commits leave these files as they were).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use git2::Oid;
 
@@ -32,15 +33,18 @@ pub fn names_relhook(bytes: &[u8]) -> bool {
     memchr::memmem::find(bytes, b"relhook").is_some()
 }
 
-/// The commit on HEAD's first-parent line where the committed files began to call relhook
-/// (the oldest of the commits down from `head` whose files all do), and its first parent,
-/// the last commit before it (`None`: the line's first commit calls relhook already).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Where relhook's wiring reached HEAD's first-parent line, and what came before it.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Wired {
-    /// The commit that wired relhook in.
+    /// The oldest of the commits down HEAD's first-parent line whose files all call relhook:
+    /// the commit that wired relhook in, or the merge that brought it in from a branch. Its
+    /// time is when the team's relhook reached this line.
     pub at: Oid,
-    /// The commit below it, from before the team adopted relhook.
-    pub before: Option<Oid>,
+    /// The commits from before the team adopted relhook: `at`'s first parent first, then the
+    /// commits whose files do not call relhook below the merged branch's commits that do (a
+    /// wiring commit on a merged side, and that side's own history). Empty: the history's
+    /// first commit calls relhook already.
+    pub before: Vec<Oid>,
 }
 
 /// Where relhook was wired in below `head`; `None` when `head`'s committed files call relhook
@@ -70,18 +74,28 @@ pub fn wired_at(repo: &Repo, head: Oid) -> Option<Wired> {
         return None;
     }
     let mut at = head;
-    loop {
-        let Some(below) = repo.first_parent(at) else {
-            return Some(Wired { at, before: None });
-        };
-        if !wired(below) {
-            return Some(Wired {
-                at,
-                before: Some(below),
-            });
-        }
+    while let Some(below) = repo.first_parent(at).filter(|&b| wired(b)) {
         at = below;
     }
+    // A merge brought the wiring in when another parent's files call relhook too: its
+    // commits that do are walked down to the ones that do not (the wiring commit's parent,
+    // the branch's history), which never met the team's relhook either.
+    let mut before = Vec::new();
+    let mut walked = HashSet::from([at]);
+    let mut stack = vec![at];
+    while let Some(commit) = stack.pop() {
+        for parent in repo.parent_ids(commit).unwrap_or_default() {
+            if !walked.insert(parent) {
+                continue;
+            }
+            if wired(parent) {
+                stack.push(parent);
+            } else {
+                before.push(parent);
+            }
+        }
+    }
+    Some(Wired { at, before })
 }
 
 #[cfg(test)]

@@ -2,8 +2,8 @@
 //! already (a teammate's clone): relhook's judging starts at the commit that wired it in (see
 //! [`crate::hooks::wired`]), not at this install, which finds its hooks running.
 
-/// Notes the commit below the one that wired relhook into the committed files, and that
-/// commit's time, unless a note is here already (an earlier install's, kept by uninstall).
+/// Notes the commits below the one that wired relhook into the committed files (below a
+/// merged branch's too, when a merge brought it in), and that commit's time, unless a note is here already (an earlier install's, kept by uninstall).
 /// Nothing is noted when HEAD's files do not call relhook (its hooks run from the hooks
 /// directory alone, an older relhook's install: the commits since may have dodged them).
 pub(super) fn note_team_adoption(loc: &crate::git::HooksLocation, repo: &crate::git::Repo) {
@@ -20,6 +20,6 @@ pub(super) fn note_team_adoption(loc: &crate::git::HooksLocation, repo: &crate::
     let Some(at) = repo.stored_commit(wired.at) else {
         return;
     };
-    let adoption = repo.adoption_below(wired.before, at.time);
+    let adoption = repo.adoption_below(&wired.before, at.time);
     let _ = std::fs::write(&note, adoption.render());
 }
