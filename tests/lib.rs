@@ -577,6 +577,7 @@ mod qa50_small_wording;
 mod qa50_teammate_clone;
 mod qa50_toml_advice;
 mod qa51_am_end;
+mod qa51_amend_entry_taken_out;
 mod qa51_amend_move_unstaged;
 mod qa51_amend_reword_taken_out;
 mod qa51_applypatch_kept_wording;

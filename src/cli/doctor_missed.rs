@@ -25,7 +25,7 @@ pub(super) fn detail(
         format!(
             "{shown} {} ({})",
             no_entry(plan.added.len(), "commit"),
-            why_missed(repo, config, plan)
+            why_missed(repo, config, plan, sync)
         )
     }
 }
@@ -41,8 +41,9 @@ fn plural_them(n: usize) -> &'static str {
 
 /// Why post-commit gave these commits no entry: the file each stored was not one it adds
 /// entries to (post-commit said so, and left it), git am, a held lock post-commit noted
-/// (see `lock_met`), or post-commit did not run.
-fn why_missed(repo: &Repo, config: &Config, plan: &SyncPlan) -> String {
+/// (see `lock_met`), an amend that took the entry out by hand (`sync` puts it back), or
+/// post-commit did not run.
+fn why_missed(repo: &Repo, config: &Config, plan: &SyncPlan, sync: &str) -> String {
     let path = &config.changelog.path;
     // Merged in with an older line's release: listed in its section, new on this line.
     if let Some((_, tag)) = plan.older_line.first() {
@@ -94,13 +95,43 @@ fn why_missed(repo: &Repo, config: &Config, plan: &SyncPlan) -> String {
         [one] => format!("made while relhook's post-commit met {one}"),
         [.., last] => format!("made while relhook's post-commit met held locks (the last: {last})"),
     };
+    // post-commit ran for the amend, or was skipped: either way the entry went by hand.
+    let left: Vec<git2::Oid> = ids
+        .iter()
+        .copied()
+        .filter(|c| !unkept.contains(c) && made.get(c).is_none_or(|a| a != "am"))
+        .filter(|c| crate::history::accumulate::lock_met::met(repo.git_dir(), *c).is_none())
+        .collect();
+    let by_hand = taken_out_by_amend(repo, path, &left);
+    let taken_out = format!(
+        "made by `git commit --amend` with the entry taken out by hand: `{sync}` puts it back; a commit of its own that deletes it keeps it out for good"
+    );
     let not_run = "made while relhook's post-commit did not run: before `relhook install`, killed, or skipped";
     reasons(&[
         (unkept.len(), kept_out.as_str()),
         (am, AM),
         (locked.len(), met.as_str()),
-        (added.len() - unkept.len() - am - locked.len(), not_run),
+        (by_hand, taken_out.as_str()),
+        (left.len() - by_hand, not_run),
     ])
+}
+
+/// How many of `ids` a `git commit --amend` made (HEAD's reflog says) that took out the
+/// entries the commit it replaced added to `path`: that one added some, and it adds none.
+fn taken_out_by_amend(repo: &Repo, path: &std::path::Path, ids: &[git2::Oid]) -> usize {
+    if ids.is_empty() {
+        return 0;
+    }
+    let amends = repo.amends(MADE_BY_READ);
+    let added = |c: git2::Oid| !crate::history::sync::added_by(repo, c, path).is_empty();
+    ids.iter()
+        .filter(|id| {
+            amends
+                .iter()
+                .find(|a| a.new == **id && !a.reword)
+                .is_some_and(|a| added(a.old) && !added(**id))
+        })
+        .count()
 }
 
 /// How far back HEAD's reflog is read for the commits `git am` made.
