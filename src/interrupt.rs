@@ -62,12 +62,23 @@ pub struct Deferred {
 }
 
 impl Deferred {
-    /// Starts deferring the signals.
+    /// Starts deferring the signals, but those ignored already, which stay so.
     pub fn begin() -> Deferred {
+        Deferred::deferring(false)
+    }
+
+    /// Starts deferring the signals, those ignored already too: for the hand tag's
+    /// `committed` hook, whose front end (the shim, the link, the launcher) ignored them on
+    /// relhook's behalf, so that none ends it before this guard.
+    pub fn begin_taking_ignored() -> Deferred {
+        Deferred::deferring(true)
+    }
+
+    fn deferring(ignored_too: bool) -> Deferred {
         #[cfg(unix)]
         {
             let mut previous = Vec::new();
-            for signal in SIGNALS {
+            for signal in SIGNALS.into_iter().filter(|&s| ignored_too || !ignored(s)) {
                 // SAFETY: sigaction with a zeroed struct filled in as POSIX documents it; the
                 // handler only stores into an atomic (async-signal-safe).
                 unsafe {
@@ -84,7 +95,23 @@ impl Deferred {
             Deferred { previous }
         }
         #[cfg(not(unix))]
-        Deferred {}
+        {
+            let _ = ignored_too;
+            Deferred {}
+        }
+    }
+}
+
+/// Whether `signal` was set to be ignored (`nohup`, a non-interactive shell's `cmd &`): the
+/// one who started relhook asked that it go on, so no guard notes it, and the children it
+/// starts inherit the ignoring (a handler would be reset to the default at their exec).
+#[cfg(unix)]
+fn ignored(signal: libc::c_int) -> bool {
+    // SAFETY: sigaction with no new action only reads the current one into `current`.
+    unsafe {
+        let mut current: libc::sigaction = std::mem::zeroed();
+        libc::sigaction(signal, std::ptr::null(), &raw mut current) == 0
+            && current.sa_sigaction == libc::SIG_IGN
     }
 }
 

@@ -46,8 +46,9 @@ fn transaction(
     }
     // `committed` may make a hand tag's release commit: a Ctrl-C from here on is noted, not
     // fatal, and the tag ends released or withdrawn, never in between (git has made the tag
-    // and ignores this hook's exit, so nothing else would say what was left).
-    let _deferred = (state == "committed").then(crate::interrupt::Deferred::begin);
+    // and ignores this hook's exit, so nothing else would say what was left). Its front end
+    // ignored the signals until this guard (`linked`): taken all the same.
+    let _deferred = (state == "committed").then(crate::interrupt::Deferred::begin_taking_ignored);
     let input = given.unwrap_or_else(|| {
         let mut raw = Vec::new();
         let _ = std::io::Read::read_to_end(&mut std::io::stdin(), &mut raw);
