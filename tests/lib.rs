@@ -599,6 +599,7 @@ mod qa51_lightweight_tag_push;
 mod qa51_merge_commit_notice;
 mod qa51_merged_wiring;
 mod qa51_nothing_since;
+mod qa51_object_folder_advice;
 mod qa51_one_release_commit;
 mod qa51_pathspec_literal;
 mod qa51_pep440_all;

@@ -90,7 +90,7 @@ pub(super) fn os_reason(source: &std::io::Error) -> String {
 pub(super) fn permission_fix(source: &std::io::Error, path: &std::path::Path) -> String {
     // EFBIG: the file size limit relhook runs under (`interrupt::file_size_limit_as_error`).
     #[cfg(unix)]
-    if source.raw_os_error() == Some(libc::EFBIG) {
+    if os_code(source) == Some(libc::EFBIG) {
         return "; it would be larger than the file size limit of this shell (`ulimit -f`): raise it (`ulimit -f unlimited`), then run the command again".into();
     }
     if source.kind() != std::io::ErrorKind::PermissionDenied {
@@ -107,9 +107,11 @@ pub(super) fn permission_fix(source: &std::io::Error, path: &std::path::Path) ->
             })
             .find(|a| std::fs::symlink_metadata(a).is_ok())
     });
+    // A folder that is there (a temporary file refused in it): that folder alone.
+    let folder = folder.or_else(|| path.is_dir().then_some(Some(path)));
     // EPERM is no mode's doing (the owner's `chmod` fails with it too): an attribute is.
     #[cfg(unix)]
-    if source.raw_os_error() == Some(libc::EPERM) {
+    if os_code(source) == Some(libc::EPERM) {
         return match folder.flatten() {
             Some(folder) => format!("; {}", attribute_step(&[folder])),
             None => format!("; {}", attribute_step(&[path, folder_of(path)])),
@@ -122,6 +124,16 @@ pub(super) fn permission_fix(source: &std::io::Error, path: &std::path::Path) ->
         );
     }
     format!("; {}", permission_step(path))
+}
+
+/// The OS error number of `source`, also where tempfile added its path to the error: its
+/// wrapper is a private type, whose text alone keeps std's `(os error N)`.
+fn os_code(source: &std::io::Error) -> Option<i32> {
+    source.raw_os_error().or_else(|| {
+        let said = source.get_ref()?.to_string();
+        let (_, code) = said.rsplit_once("(os error ")?;
+        code.split_once(')')?.0.parse().ok()
+    })
 }
 
 /// The folder `path` is in (`.` for a bare name).
@@ -167,9 +179,7 @@ impl Error {
     pub fn over_file_size_limit(&self) -> Option<&std::path::Path> {
         match self {
             #[cfg(unix)]
-            Error::Io { path, source, .. } if source.raw_os_error() == Some(libc::EFBIG) => {
-                Some(path)
-            }
+            Error::Io { path, source, .. } if os_code(source) == Some(libc::EFBIG) => Some(path),
             _ => None,
         }
     }
@@ -365,6 +375,42 @@ mod tests {
             said.contains("`chmod u+rw` the file") && !said.contains("lsattr"),
             "{said}"
         );
+    }
+
+    /// QA51: tempfile adds its path to the OS error, which then has no number of its own:
+    /// EPERM in a folder (an immutable `objects/ab`) got `chmod` advice, for "the file".
+    #[test]
+    #[cfg(unix)]
+    fn a_temporary_file_refused_in_a_folder_names_that_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path().display();
+        let wrapped = |errno| {
+            let os = std::io::Error::from_raw_os_error(errno);
+            std::io::Error::new(os.kind(), format!("{os} at path \"{d}/tmp_obj_x\""))
+        };
+        let said = Error::io(
+            "create a temporary file in",
+            dir.path(),
+            wrapped(libc::EPERM),
+        );
+        assert!(
+            said.to_string().ends_with(&format!("; `lsattr -d {d}` shows an immutable (`i`) or append-only (`a`) attribute, which `chattr -i -a {d}` (as root) clears")),
+            "{said}"
+        );
+        let said = Error::io(
+            "create a temporary file in",
+            dir.path(),
+            wrapped(libc::EACCES),
+        );
+        assert!(
+            said.to_string().ends_with(&format!(
+                "; `ls -ld {d}` shows who may change it (`chmod u+rwx` the folder, as its owner)"
+            )),
+            "{said}"
+        );
+        let big = Error::io("write", "CHANGELOG.md", wrapped(libc::EFBIG));
+        assert!(big.over_file_size_limit().is_some(), "{big}");
+        assert_eq!(os_code(&std::io::Error::other("(os error x)")), None);
     }
 
     /// QA49: a configuration link to nothing in a folder that is there is advised no
