@@ -9,10 +9,10 @@ use std::process::Command;
 use crate::support::{installed_repo, ok, relhook_bin, text};
 
 /// A tmpfs mounted on a folder, unmounted when dropped.
-struct Mounted(PathBuf);
+pub(crate) struct Mounted(PathBuf);
 
 impl Mounted {
-    fn tmpfs(on: &Path, size: &str) -> Option<Mounted> {
+    pub(crate) fn tmpfs(on: &Path, size: &str) -> Option<Mounted> {
         let done = Command::new("mount")
             .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
             .arg(on)

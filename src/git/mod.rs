@@ -28,6 +28,7 @@ mod locks;
 mod merge;
 mod message_file;
 mod moved_dir;
+mod note_write;
 mod objects;
 mod patch_key;
 mod path_log;

@@ -1,8 +1,6 @@
 //! Objects, notes, tags and remotes as the rest of relhook asks about them: small questions
 //! with plain answers (ids, bytes, text), so that no git2 type leaves `src/git`.
 
-use std::time::Instant;
-
 use git2::{ObjectType, Oid};
 
 use super::Repo;
@@ -281,78 +279,6 @@ impl Repo {
             let blob = self.inner.find_blob(note).ok()?;
             f(std::str::from_utf8(blob.content()).ok()?)
         })
-    }
-
-    /// Writes (replacing) the note on `commit`; a notes ref locked by another process is
-    /// retried for a bounded time.
-    pub fn write_note(&self, notes_ref: &str, commit: Oid, text: &str) -> Result<()> {
-        // git's committer (as `git notes` records it), from the files git reads.
-        let sig = match self.new_commit_identity() {
-            Some((_, committer)) => committer,
-            None => self
-                .inner
-                .signature()
-                .or_else(|_| git2::Signature::now("relhook", "relhook@localhost"))
-                .map_err(|e| Error::git("make a signature", e))?,
-        };
-        let deadline = Instant::now() + super::txn::lock_wait();
-        loop {
-            match self
-                .inner
-                .note(&sig, &sig, Some(notes_ref), commit, text, true)
-            {
-                Ok(_) => return self.name_notes_commit(notes_ref),
-                Err(e) if e.code() == git2::ErrorCode::Locked && Instant::now() < deadline => {
-                    std::thread::sleep(std::time::Duration::from_millis(10));
-                }
-                Err(e) if e.code() == git2::ErrorCode::Locked => {
-                    return Err(Error::locked(
-                        self.ref_lock_path(notes_ref),
-                        super::txn::lock_wait(),
-                    ));
-                }
-                Err(e) => return Err(Error::git("write the test record note", e)),
-            }
-        }
-    }
-}
-
-impl Repo {
-    /// The notes commit libgit2 just made under `notes_ref` says who made it, as git's own
-    /// do (`Notes added by 'git notes add'`), not libgit2's function name: the ref is pushed,
-    /// and `git log --all` shows it. Made again with that message, in place of the one
-    /// libgit2 wrote (nothing else refers to it yet), unless another process moved the ref.
-    fn name_notes_commit(&self, notes_ref: &str) -> Result<()> {
-        const MESSAGE: &str = "Notes added by 'relhook test'\n";
-        let made = self
-            .inner
-            .find_reference(notes_ref)
-            .and_then(|r| r.peel_to_commit())
-            .map_err(|e| Error::git("read the test record notes", e))?;
-        if made.message_bytes() == MESSAGE.as_bytes() {
-            return Ok(());
-        }
-        let parents: Vec<git2::Commit<'_>> = made.parents().collect();
-        let parents: Vec<&git2::Commit<'_>> = parents.iter().collect();
-        let tree = made
-            .tree()
-            .map_err(|e| Error::git("read the test record notes", e))?;
-        let named = self
-            .inner
-            .commit(
-                None,
-                &made.author(),
-                &made.committer(),
-                MESSAGE,
-                &tree,
-                &parents,
-            )
-            .map_err(|e| Error::git("write the test record notes", e))?;
-        // Compare-and-swap: a note another process added meanwhile is kept, unnamed.
-        let _ =
-            self.inner
-                .reference_matching(notes_ref, named, true, made.id(), "notes: relhook test");
-        Ok(())
     }
 }
 
