@@ -2,6 +2,7 @@
 
 use crate::config::Config;
 use crate::git::Repo;
+use crate::history::accumulate::lock_met::{LockMet, Met};
 use crate::history::sync::SyncPlan;
 
 /// Doctor's line for the commits `plan` adds entries for: with no file yet (`missing`, a
@@ -83,17 +84,20 @@ fn why_missed(repo: &Repo, config: &Config, plan: &SyncPlan, sync: &str) -> Stri
         "made while {} was not a Keep a Changelog file",
         path.display()
     );
-    // post-commit ran, and noted the held lock that stopped it.
-    let locked: Vec<String> = ids
+    // post-commit ran, and noted the held lock or the write error that stopped it.
+    let locked: Vec<LockMet> = ids
         .iter()
         .filter(|c| !unkept.contains(c) && made.get(c).is_none_or(|a| a != "am"))
         .filter_map(|c| crate::history::accumulate::lock_met::met(repo.git_dir(), *c))
-        .map(|m| m.said())
         .collect();
     let met = match locked.as_slice() {
         [] => String::new(),
-        [one] => format!("made while relhook's post-commit met {one}"),
-        [.., last] => format!("made while relhook's post-commit met held locks (the last: {last})"),
+        [one] => format!("made while relhook's post-commit met {}", one.said()),
+        [.., last] => format!(
+            "made while relhook's post-commit met {} (the last: {})",
+            several(&locked),
+            last.said()
+        ),
     };
     // post-commit ran for the amend, or was skipped: either way the entry went by hand.
     let left: Vec<git2::Oid> = ids
@@ -132,6 +136,19 @@ fn taken_out_by_amend(repo: &Repo, path: &std::path::Path, ids: &[git2::Oid]) ->
                 .is_some_and(|a| added(a.old) && !added(**id))
         })
         .count()
+}
+
+/// What post-commit met for several commits: held locks, write errors, or either.
+fn several(noted: &[LockMet]) -> &'static str {
+    let locks = noted
+        .iter()
+        .filter(|m| matches!(m.met, Met::Lock(_)))
+        .count();
+    match locks {
+        0 => "write errors",
+        n if n == noted.len() => "held locks",
+        _ => "held locks or write errors",
+    }
 }
 
 /// How far back HEAD's reflog is read for the commits `git am` made.

@@ -174,6 +174,35 @@ pub fn permission_step(path: &std::path::Path) -> String {
 }
 
 impl Error {
+    /// For a file relhook could not write (not one it could not read, or a program it could
+    /// not run): the file and the operating system's reason, without advice
+    /// ("Operation not permitted"), for a note that says it briefly later.
+    pub fn write_failure(&self) -> Option<(&std::path::Path, String)> {
+        const NOT_WRITES: [&str; 6] = [
+            "read",
+            "read permissions of",
+            "run",
+            "wait for",
+            "resolve",
+            "locate",
+        ];
+        match self {
+            Error::Io {
+                action,
+                path,
+                source,
+            } if !NOT_WRITES.contains(action) => {
+                let reason = os_reason(source);
+                let reason = match reason.rfind(" (os error ") {
+                    Some(at) if reason.ends_with(')') => reason[..at].to_owned(),
+                    _ => reason,
+                };
+                Some((path, reason))
+            }
+            _ => None,
+        }
+    }
+
     /// The file a write past the file size limit (`ulimit -f`: EFBIG) was refused for: a hook
     /// names what to run once it is raised, not "the command" (git's, which is done).
     pub fn over_file_size_limit(&self) -> Option<&std::path::Path> {
@@ -411,6 +440,30 @@ mod tests {
         let big = Error::io("write", "CHANGELOG.md", wrapped(libc::EFBIG));
         assert!(big.over_file_size_limit().is_some(), "{big}");
         assert_eq!(os_code(&std::io::Error::other("(os error x)")), None);
+    }
+
+    /// QA51: a write post-commit could not make is noted for doctor with its reason alone;
+    /// a read or a run is no write.
+    #[test]
+    #[cfg(unix)]
+    fn a_write_failure_is_its_file_and_reason() {
+        let io = |action, errno| {
+            Error::io(
+                action,
+                "CHANGELOG.md",
+                std::io::Error::from_raw_os_error(errno),
+            )
+        };
+        let e = io("replace", libc::EPERM);
+        let (path, reason) = e.write_failure().unwrap();
+        assert_eq!(path, std::path::Path::new("CHANGELOG.md"));
+        assert_eq!(reason, "Operation not permitted");
+        assert_eq!(
+            io("write", libc::ENOSPC).write_failure().unwrap().1,
+            "No space left on device"
+        );
+        assert_eq!(io("read", libc::EACCES).write_failure(), None);
+        assert_eq!(io("run", libc::ENOENT).write_failure(), None);
     }
 
     /// QA49: a configuration link to nothing in a folder that is there is advised no

@@ -34,6 +34,13 @@ pub(super) fn said(err: &mut dyn Write, repo: &Repo, config: &Config, e: Error) 
     if let (Error::Locked { path, .. }, Some(head)) = (&e, repo.head()) {
         crate::history::accumulate::lock_met::note(repo.git_dir(), head, path);
     }
+    if let (Some((path, reason)), Some(head)) = (e.write_failure(), repo.head()) {
+        // The file as the user knows it: from the top of the work tree, when it is there.
+        let top = repo.work_tree().unwrap_or_default();
+        let path = path.strip_prefix(&top).unwrap_or(path);
+        let reason = format!("{}: {reason}", path.display());
+        crate::history::accumulate::lock_met::note_write_error(repo.git_dir(), head, &reason);
+    }
     let sync = sync_command(config);
     if let Some((rm, why)) = e.bad_journal_removal() {
         let _ = writeln!(
