@@ -25,7 +25,7 @@ fn a_commit_that_only_moves_the_changelog_is_told_to_point_the_setting() {
     let err = move_changelog(&repo, "docs: move history", false);
     assert_eq!(
         err.trim_end(),
-        "relhook: this commit moves CHANGELOG.md to docs/HISTORY.md; point `changelog.path` in .relconfig.toml at docs/HISTORY.md, where relhook reads it from then on"
+        "relhook: this commit moves CHANGELOG.md to docs/HISTORY.md; point `changelog.path` in .relconfig.toml at docs/HISTORY.md, where relhook reads it from then on, then `relhook install`"
     );
     assert!(
         !err.contains("deletes") && !err.contains("git checkout"),
@@ -60,7 +60,7 @@ fn a_feature_that_moves_the_changelog_is_told_how_to_get_its_entry() {
     let redo = err.rsplit('`').nth(1).unwrap();
     assert_eq!(
         redo,
-        "git add :/.relconfig.toml && git reset --soft HEAD~1 && git commit -C ORIG_HEAD"
+        "git add :/.relconfig.toml && git reset --soft HEAD~1 && git commit -C ORIG_HEAD && relhook install"
     );
     repo.write(
         ".relconfig.toml",

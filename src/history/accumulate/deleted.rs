@@ -66,15 +66,16 @@ fn moved_by(repo: &Repo, config: &Config, head: Oid, path: &Path, entry: bool) -
     }
     let moves = format!("this commit moves {} to {}", path.display(), to.display());
     let point = gone.restore(config, path);
-    // A later sync takes the moving commit's own entry for written (it wrote the file): the
-    // commit made again with the setting gets it from post-commit.
+    // Made again with the setting, the commit gets its entry from post-commit (a later
+    // `--sync` adds it too). The merge driver's attribute line names the old path until
+    // `relhook install` writes one for the new.
     Some(if entry {
         format!(
-            "no entry added: {moves}, so relhook made no new one; {point}, then make this commit again with that change to get its entry there: `git add :/{} && git reset --soft HEAD~1 && git commit -C ORIG_HEAD`",
+            "no entry added: {moves}, so relhook made no new one; {point}, then make this commit again with that change to get its entry there: `git add :/{} && git reset --soft HEAD~1 && git commit -C ORIG_HEAD && relhook install`",
             crate::config::FILE_NAME
         )
     } else {
-        format!("{moves}; {point}, where relhook reads it from then on")
+        format!("{moves}; {point}, where relhook reads it from then on, then `relhook install`")
     })
 }
 

@@ -55,9 +55,11 @@ pub(super) fn added_in(
     work: &mut DiffWork,
 ) -> Option<Changed> {
     let mine = repo.blob_at(commit, path);
-    let parent = repo
-        .first_parent(commit)
-        .and_then(|p| repo.blob_at(p, path));
+    let first = repo.first_parent(commit);
+    let parent = first.and_then(|p| repo.blob_at(p, path));
+    // A file the commit moved here unchanged (`git mv`) holds what the commits before wrote:
+    // this one added none of it (its own entry is in neither file).
+    let parent = parent.or_else(|| moved_here(repo, commit, first?, mine?));
     if mine == parent {
         return None;
     }
@@ -68,4 +70,14 @@ pub(super) fn added_in(
     };
     let after = blobs.text(repo, mine?)?;
     Some(changed_entries(&before, &after, work))
+}
+
+/// `blob` (what `commit` has at the changelog's path, which its first `parent` lacks) when the
+/// commit moved it there unchanged from another path the parent has and the commit has not.
+fn moved_here(repo: &Repo, commit: Oid, parent: Oid, blob: Oid) -> Option<Oid> {
+    let changed = repo.changed_paths(commit, &[]).ok()?;
+    changed
+        .iter()
+        .any(|p| repo.blob_at(parent, p) == Some(blob) && repo.blob_at(commit, p).is_none())
+        .then_some(blob)
 }
