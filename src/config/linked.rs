@@ -1,6 +1,7 @@
 //! A `.relconfig.toml` that is a symbolic link: followed only to a file inside the
 //! repository, the rule for every path the configuration gives, so that a link to a file
-//! elsewhere (another clone, a home folder) never sets this repository's rules unseen. A
+//! elsewhere (another clone, a home folder) never sets this repository's rules unseen, nor
+//! one into the git directory, which dangles in every clone. A
 //! `--config` path is not checked here: whoever typed it chose the file.
 
 use std::path::Path;
@@ -21,7 +22,12 @@ pub(super) fn refuse_outside(root: &Path, path: &Path) -> Result<()> {
     let (Ok(target), Ok(top)) = (path.canonicalize(), crate::fsx::real_root(root)) else {
         return Ok(());
     };
-    if target.starts_with(&top) {
+    // Git keeps nothing under a `.git` in the work tree: a link there dangles in every clone.
+    let git_dir = target.strip_prefix(&top).is_ok_and(|rel| {
+        rel.components()
+            .any(|c| c.as_os_str() == std::ffi::OsStr::new(".git"))
+    });
+    if target.starts_with(&top) && !git_dir {
         return Ok(());
     }
     let q = |p: &Path| crate::shellword::quote(&p.to_string_lossy());
@@ -43,6 +49,7 @@ pub(super) fn refuse_outside(root: &Path, path: &Path) -> Result<()> {
     Err(Error::ConfigLinkedOutside {
         path: path.to_owned(),
         target,
+        git_dir,
         fix,
     })
 }
@@ -82,5 +89,15 @@ mod tests {
         std::fs::remove_file(&path).unwrap();
         std::os::unix::fs::symlink("conf/rel.toml", &path).unwrap();
         assert!(refuse_outside(&root, &path).is_err());
+        // The git directory is inside the folder but in no clone.
+        std::fs::create_dir_all(root.join(".git")).unwrap();
+        std::fs::write(root.join(".git/rel.toml"), "").unwrap();
+        std::fs::remove_file(&path).unwrap();
+        std::os::unix::fs::symlink(".git/rel.toml", &path).unwrap();
+        let said = refuse_outside(&root, &path).unwrap_err().to_string();
+        assert!(
+            said.contains("rel.toml`, in the git directory, outside the work tree"),
+            "{said}"
+        );
     }
 }

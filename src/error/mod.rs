@@ -210,13 +210,16 @@ pub enum Error {
         /// Whether `--config` named it (else it is the work tree's .relconfig.toml).
         named: bool,
     },
-    /// The work tree's `.relconfig.toml` is a symbolic link to a file outside the repository.
-    #[error("refusing `{}`: it is a symbolic link to `{}`, outside the repository, and relhook reads its configuration only from inside it: {fix}", path.display(), target.display())]
+    /// The work tree's `.relconfig.toml` is a symbolic link to a file outside the repository
+    /// (or in its git directory, which no clone has).
+    #[error("refusing `{}`: it is a symbolic link to `{}`, {}, and relhook reads its configuration only from inside it: {fix}", path.display(), target.display(), if *git_dir { "in the git directory, outside the work tree" } else { "outside the repository" })]
     ConfigLinkedOutside {
         /// The link.
         path: PathBuf,
         /// The file it leads to, every link resolved.
         target: PathBuf,
+        /// Whether that file is in a git directory inside the work tree's folder.
+        git_dir: bool,
         /// The way on, pasteable.
         fix: String,
     },
