@@ -610,6 +610,7 @@ mod qa51_pep440_earlier_pre;
 mod qa51_pep440_first_pre;
 mod qa51_polished_pick;
 mod qa51_post_commit_write_error;
+mod qa51_prepush_build_slip_advice;
 mod qa51_prepush_build_tag_slip;
 mod qa51_prepush_slip_left_behind;
 mod qa51_relay_memory;

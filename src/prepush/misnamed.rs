@@ -100,6 +100,12 @@ fn fix(
     version: &semver::Version,
     hand: HandTags,
 ) -> String {
+    // A slip with build metadata (`0.1.1+b.1`) is released as its plain version: neither
+    // `relhook release` nor the tag hook takes a version with a build.
+    let version = &semver::Version {
+        build: semver::BuildMetadata::EMPTY,
+        ..version.clone()
+    };
     let tag = format!("{}{version}", config.version.tag_prefix);
     let path = &config.changelog.path;
     let released = repo
