@@ -620,6 +620,7 @@ mod qa51_revert_n_sequence;
 mod qa51_revert_orphans;
 mod qa51_squash_staged;
 mod qa51_tag_clone_published;
+mod qa51_tag_no_entry_since;
 mod qa51_unmade_stdout;
 mod qa51_uv_lock_names;
 mod qa51_workspace_pre_requirements;

@@ -64,7 +64,8 @@ pub(super) fn release_tag_fix(
             super::past::fix(config, name, &past, hand)
         ));
     }
-    // On another release's commit, nothing since: no release makes it, so it only goes.
+    // On another release's commit, or over commits with no entry since the last release:
+    // no release makes it, so it only goes.
     let released = commit
         .zip(version.as_ref())
         .and_then(|(c, v)| crate::tag::nothing_since::on_released(repo, config, name, v, c));

@@ -1,7 +1,8 @@
 //! A release tag on a commit another release of its line already tags, its version's section
 //! missing: nothing was committed since that release, so no release makes this one (its
 //! section would be empty). The hand-tag hook refuses it, and pre-push says the same of one
-//! made past the hook, with the tag's deletion as the only fix.
+//! made past the hook, with the tag's deletion as the only fix. The same holds of a tag above
+//! its line's last release over commits with no changelog entry (`chore:` only).
 
 use git2::Oid;
 use semver::Version;
@@ -35,8 +36,17 @@ pub fn nothing_to_release(other: &str, version: &Version) -> String {
     )
 }
 
+/// Why a release of `version` over release `other`'s commit, the commits since holding no
+/// change with an entry, is none.
+pub fn no_entry_since(other: &str, version: &Version) -> String {
+    format!(
+        "no commit since release {other} has a changelog entry (`chore:` and `docs:` have none, a change and its revert cancel out): there is nothing to release as {version}"
+    )
+}
+
 /// [`nothing_to_release`] for tag `name` of `version` on `commit` whose changelog there lacks
-/// the version's section, when another release tags `commit`.
+/// the version's section, when another release tags `commit`; [`no_entry_since`] when the
+/// commits since its line's last release below it hold nothing a release ships.
 pub fn on_released(
     repo: &Repo,
     config: &Config,
@@ -48,8 +58,18 @@ pub fn on_released(
     if crate::history::sync::has_section_at(repo, commit, path, version) {
         return None;
     }
-    let other = release_on(repo, config, commit, name, version)?;
-    Some(nothing_to_release(&other, version))
+    if let Some(other) = release_on(repo, config, commit, name, version) {
+        return Some(nothing_to_release(&other, version));
+    }
+    let prefix = &config.version.tag_prefix;
+    let (last, at) = repo.latest_release_tag_except(commit, prefix, Some(name))?;
+    let last_version = Version::parse(last.strip_prefix(prefix.as_str())?).ok()?;
+    // A pre-release this release carries (its section promoted) is something to release.
+    if crate::history::changelog::carries(version, &last_version) {
+        return None;
+    }
+    let none = !crate::release::work_since(repo, config, at, commit);
+    none.then(|| no_entry_since(&last, version))
 }
 
 #[cfg(test)]
@@ -64,5 +84,13 @@ mod tests {
             nothing_to_release("util-v0.1.0", &v),
             "this commit is already release util-v0.1.0's, and nothing was committed since: there is nothing to release as 0.1.1"
         );
+    }
+
+    /// QA51: over `chore:` commits only, the release it follows is named.
+    #[test]
+    fn no_entry_since_names_the_last_release() {
+        let why = no_entry_since("v0.1.0", &Version::new(0, 1, 1));
+        assert!(why.starts_with("no commit since release v0.1.0 has a changelog entry"));
+        assert!(why.ends_with("there is nothing to release as 0.1.1"));
     }
 }
