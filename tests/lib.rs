@@ -586,6 +586,7 @@ mod qa51_build_tag_no_release;
 mod qa51_changelog_moved_by_commit;
 mod qa51_commit_nothing_staged;
 mod qa51_config_link;
+mod qa51_config_link_broken;
 mod qa51_config_link_git_dir;
 mod qa51_doctor_uncommitted_config;
 mod qa51_finished_pre_advice;

@@ -153,8 +153,15 @@ fn a_dangling_config_link_is_named_not_taken_for_the_defaults() {
     let install = repo.relhook(&["install"]);
     assert_eq!(install.status.code(), Some(0), "{}", text(&install));
     assert!(stderr(&install).contains(said), "{}", text(&install));
+    // doctor gives the way on once, on its `fix:` line.
     let doctor = repo.relhook(&["doctor"]);
-    assert!(text(&doctor).contains(said), "{}", text(&doctor));
+    let (why, fix) = said.split_once("; ").unwrap();
+    assert!(text(&doctor).contains(why), "{}", text(&doctor));
+    assert!(
+        text(&doctor).contains(&format!("fix: {fix}")),
+        "{}",
+        text(&doctor)
+    );
     repo.write("a.txt", "a\n");
     repo.git(&["add", "a.txt"]);
     let out = repo.try_commit("feat: a");

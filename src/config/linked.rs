@@ -54,6 +54,31 @@ pub(super) fn refuse_outside(root: &Path, path: &Path) -> Result<()> {
     })
 }
 
+/// Refuses `path` (the work tree's `.relconfig.toml`) when it is a link that leads to no
+/// file: a configuration gone missing, not one never written, so the defaults would check
+/// commits and releases by rules nobody chose. A loop of links is said as one, not as an
+/// operating system's error.
+pub(super) fn refuse_broken(path: &Path) -> Result<()> {
+    let is_link = path
+        .symlink_metadata()
+        .is_ok_and(|m| m.file_type().is_symlink());
+    let why = match std::fs::metadata(path) {
+        _ if !is_link => return Ok(()),
+        Ok(_) => return Ok(()),
+        Err(e) if e.raw_os_error() == Some(libc::ELOOP) => {
+            "that leads round a loop of links to no file"
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => "to a file that does not exist",
+        // Another failure (a folder it cannot search) is the reader's to say.
+        Err(_) => return Ok(()),
+    };
+    Err(Error::ConfigLinkBroken {
+        path: path.to_owned(),
+        why,
+        fix: "point the link at the configuration, or remove it to use the defaults",
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -99,5 +124,28 @@ mod tests {
             said.contains("rel.toml`, in the git directory, outside the work tree"),
             "{said}"
         );
+    }
+
+    /// QA51: a link to nothing, and one round a loop, said as such (not `os error 40`).
+    #[cfg(unix)]
+    #[test]
+    fn a_link_to_no_file_is_refused_as_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(crate::config::FILE_NAME);
+        assert!(refuse_broken(&path).is_ok(), "no file: the defaults");
+        std::os::unix::fs::symlink("conf/missing.toml", &path).unwrap();
+        let said = refuse_broken(&path).unwrap_err().to_string();
+        assert!(said.contains("a symbolic link to a file that does not exist; point the link at the configuration, or remove it to use the defaults"), "{said}");
+        std::fs::remove_file(&path).unwrap();
+        std::os::unix::fs::symlink(crate::config::FILE_NAME, &path).unwrap();
+        let said = refuse_broken(&path).unwrap_err().to_string();
+        assert!(
+            said.contains("a symbolic link that leads round a loop"),
+            "{said}"
+        );
+        std::fs::remove_file(&path).unwrap();
+        std::fs::write(dir.path().join("rel.toml"), "").unwrap();
+        std::os::unix::fs::symlink("rel.toml", &path).unwrap();
+        assert!(refuse_broken(&path).is_ok(), "a link to a file");
     }
 }

@@ -391,6 +391,7 @@ impl Config {
     pub fn load(root: &Path) -> Result<Config> {
         let path = root.join(FILE_NAME);
         linked::refuse_outside(root, &path)?;
+        linked::refuse_broken(&path)?;
         Self::load_file(&path, false)
     }
 
@@ -415,16 +416,10 @@ impl Config {
                     std::io::Error::from(std::io::ErrorKind::NotFound),
                 ));
             }
-            // A link to nothing is a configuration gone missing, not one never written: the
-            // defaults would check commits and releases by rules nobody chose.
-            None if path
-                .symlink_metadata()
-                .is_ok_and(|m| m.file_type().is_symlink()) =>
-            {
-                return Err(Error::UnsafePath {
-                    path: path.to_owned(),
-                    reason: "it is a symbolic link to a file that does not exist; point the link at the configuration, or remove it to use the defaults".into(),
-                });
+            // A link to nothing, gone since `load` looked: as `load` says it.
+            None if !required => {
+                linked::refuse_broken(path)?;
+                return Ok(Config::default());
             }
             None => return Ok(Config::default()),
         };

@@ -240,7 +240,8 @@ impl Error {
         match self {
             Error::Config { .. }
             | Error::ConfigNotAFile { .. }
-            | Error::ConfigLinkedOutside { .. } => true,
+            | Error::ConfigLinkedOutside { .. }
+            | Error::ConfigLinkBroken { .. } => true,
             Error::UnsafePath { path, .. } | Error::Io { path, .. } => is_config_file(path),
             _ => false,
         }

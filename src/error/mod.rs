@@ -223,6 +223,17 @@ pub enum Error {
         /// The way on, pasteable.
         fix: String,
     },
+    /// The work tree's `.relconfig.toml` is a symbolic link that leads to no file: to nothing,
+    /// or round a loop of links.
+    #[error("refusing `{}`: it is a symbolic link {why}; {fix}", path.display())]
+    ConfigLinkBroken {
+        /// The link.
+        path: PathBuf,
+        /// Where it leads (`to a file that does not exist`).
+        why: &'static str,
+        /// The way on.
+        fix: &'static str,
+    },
     /// A binary path that cannot be written into a shell script.
     #[error("cannot record `{}` in a hook script: the path is not valid UTF-8", .0.display())]
     UnrepresentablePath(PathBuf),

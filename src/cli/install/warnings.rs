@@ -42,7 +42,7 @@ pub(super) fn after_install(ctx: &Context) {
             );
         }
         // A configuration relhook refuses to read (a link to nothing): the same, said once.
-        Err(e @ Error::UnsafePath { .. }) => {
+        Err(e @ (Error::UnsafePath { .. } | Error::ConfigLinkBroken { .. })) => {
             let _ = writeln!(
                 std::io::stderr(),
                 "relhook: warning: {e}: the hooks refuse every commit until it is fixed (`relhook doctor` checks it)"

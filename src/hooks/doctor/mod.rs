@@ -398,6 +398,10 @@ fn config_check(config: &Result<Config, Error>) -> Check {
                     let said = e.to_string();
                     said.strip_suffix(&format!(": {fix}")).unwrap_or(&said).to_owned()
                 }
+                Error::ConfigLinkBroken { fix, .. } => {
+                    let said = e.to_string();
+                    said.strip_suffix(&format!("; {fix}")).unwrap_or(&said).to_owned()
+                }
                 _ => e.to_string(),
             },
             Some(match e {
@@ -410,6 +414,7 @@ fn config_check(config: &Result<Config, Error>) -> Check {
                 }
                 Error::ConfigNotAFile { .. } => e.hint().unwrap_or_default(),
                 Error::ConfigLinkedOutside { fix, .. } => fix.clone(),
+                Error::ConfigLinkBroken { fix, .. } => (*fix).to_owned(),
                 _ => "make the file readable, or remove it to use the defaults".into(),
             }),
         ),
