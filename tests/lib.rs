@@ -592,6 +592,7 @@ mod qa51_doctor_uncommitted_config;
 mod qa51_finished_pre_advice;
 mod qa51_first_release_due;
 mod qa51_git_missing;
+mod qa51_git_missing_everywhere;
 mod qa51_hand_tag_nothing_since;
 mod qa51_hand_tag_release_commit;
 mod qa51_ignored_signals;

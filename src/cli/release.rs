@@ -24,7 +24,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
     crate::interrupt::on_stop(super::stopping::then_undoing);
     // Found missing at the tag, git would cost a release commit made and undone.
     if !crate::git::run::program_found() {
-        return Err(crate::Error::GitNotFound);
+        return Err(crate::Error::GitNotFound { release: true });
     }
     // A release killed under another `--config`: finished under its own, before anything
     // here recovers it (its tag and tests are that file's).

@@ -88,11 +88,16 @@ pub enum Error {
     /// The command line asks for something that cannot be done.
     #[error("{0}")]
     Usage(String),
-    /// The `git` program is not on PATH, and the command runs it (a release tags with it).
+    /// The `git` program is not on PATH, and the command runs it (a release tags with it;
+    /// every command reads the repository with it).
     #[error(
-        "cannot release: the `git` program is not on PATH, and a release makes its tag with it; nothing was changed: install git, or add the folder that holds it to PATH, then run it again"
+        "{}: install git, or add the folder that holds it to PATH, then run it again",
+        if *release { "cannot release: the `git` program is not on PATH, and a release makes its tag with it; nothing was changed" } else { "the `git` program is not on PATH, and relhook reads the repository with it" }
     )]
-    GitNotFound,
+    GitNotFound {
+        /// Whether a release asked, before it changed anything.
+        release: bool,
+    },
     /// The `git` program failed where relhook needed its answer.
     #[error("`git {args}` failed{}: {}", status.map(|s| format!(" (exit {s})")).unwrap_or_default(), one_line(stderr))]
     GitCommand {

@@ -181,10 +181,7 @@ impl<'a> Git<'a> {
             })
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
-        let mut child = self
-            .cmd
-            .spawn()
-            .map_err(|e| Error::io("run", what.clone(), e))?;
+        let mut child = self.cmd.spawn().map_err(|e| not_started(&what, e))?;
         if let (Some(input), Some(mut pipe)) = (self.stdin, child.stdin.take()) {
             use std::io::Write;
             // git may exit without reading everything (e.g. a refused commit): its status
@@ -215,10 +212,7 @@ impl<'a> Git<'a> {
         if self.stdin.is_some() {
             self.cmd.stdin(Stdio::piped());
         }
-        let mut child = self
-            .cmd
-            .spawn()
-            .map_err(|e| Error::io("run", what.clone(), e))?;
+        let mut child = self.cmd.spawn().map_err(|e| not_started(&what, e))?;
         if let (Some(input), Some(mut pipe)) = (self.stdin, child.stdin.take()) {
             use std::io::Write;
             // As in `output`: git's status says what happened if it stops reading.
@@ -232,6 +226,16 @@ impl<'a> Git<'a> {
     pub fn run(self) -> Result<String> {
         self.output()?.ok()
     }
+}
+
+/// Why git (`what`, as `git rev-parse`) did not start: not on PATH is said as that, in the
+/// same words by every command, rather than as the OS's "No such file or directory". A
+/// folder to run in that is gone fails the same way, so PATH is asked again.
+fn not_started(what: &str, e: std::io::Error) -> Error {
+    if e.kind() == std::io::ErrorKind::NotFound && !program_found() {
+        return Error::GitNotFound { release: false };
+    }
+    Error::io("run", what, e)
 }
 
 /// Whether the `git` program starts here (PATH holds it): a release tags through it, and
@@ -274,6 +278,20 @@ pub fn merge_file(ours: &Path, base: &Path, theirs: &Path) -> Result<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// QA51: only git missing from PATH is said as that; with git there (the tests run it),
+    /// a start that fails otherwise (a folder gone) keeps the OS's reason.
+    #[test]
+    fn a_start_that_fails_with_git_on_path_keeps_its_reason() {
+        let gone = std::io::Error::from(std::io::ErrorKind::NotFound);
+        let e = not_started("git rev-parse", gone);
+        assert!(matches!(e, Error::Io { .. }), "{e:?}");
+        assert!(
+            !Error::GitNotFound { release: false }
+                .to_string()
+                .contains("release")
+        );
+    }
 
     #[test]
     fn a_lock_left_behind_is_named_in_one_line() {
