@@ -589,6 +589,7 @@ mod qa51_config_link;
 mod qa51_config_link_broken;
 mod qa51_config_link_git_dir;
 mod qa51_doctor_uncommitted_config;
+mod qa51_cr_only_commit;
 mod qa51_finished_pre_advice;
 mod qa51_first_release_due;
 mod qa51_git_missing;

@@ -24,7 +24,7 @@ fn a_cr_only_changelog_is_refused_by_post_commit_doctor_and_release() {
     assert!(out.status.success());
     let said = stderr(&out);
     assert!(
-        said.contains("CHANGELOG.md uses CR-only line endings (old Mac): relhook reads LF or CRLF; convert it, e.g. `perl -pi -e"),
+        said.contains("CHANGELOG.md uses CR-only line endings (old Mac): relhook reads LF or CRLF; convert it and commit it: `perl -pi -e"),
         "{said}"
     );
     assert_eq!(said.lines().count(), 1, "{said}");

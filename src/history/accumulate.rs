@@ -12,6 +12,7 @@ mod already;
 mod amend;
 mod carried;
 mod carry_over;
+mod cr_only;
 mod deleted;
 mod earlier;
 mod edit;

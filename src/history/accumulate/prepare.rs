@@ -172,9 +172,8 @@ pub(super) fn prepare(
         None => match Changelog::parse(text) {
             Ok(log) => (log, ""),
             Err(_) if let Some(line) = crate::history::changelog::cr_only::lone_cr_line(text) => {
-                return stop(Accumulated::Refused(format!(
-                    "{}; left unchanged",
-                    crate::Error::ChangelogCrOnly { path, line }
+                return stop(Accumulated::Refused(super::cr_only::refusal(
+                    repo, config, &path, line, &sync,
                 )));
             }
             Err(e) => {
