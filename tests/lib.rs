@@ -619,6 +619,7 @@ mod qa51_prepush_slip_left_behind;
 mod qa51_relay_memory;
 mod qa51_release_branch_pattern;
 mod qa51_resume_flags;
+mod qa51_release_branch_names;
 mod qa51_revert_n_sequence;
 mod qa51_revert_orphans;
 mod qa51_squash_staged;

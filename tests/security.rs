@@ -58,7 +58,8 @@ const PAYLOADS: &[&str] = &[
 fn shell_syntax_in_messages_branches_tags_and_config_is_never_executed() {
     let repo = Repo::new();
     repo.write("CHANGELOG.md", SKELETON);
-    // `[checks] test` is an argv list: `echo` receives the payloads as plain arguments.
+    // `[checks] test` is an argv list: `echo` receives the payloads as plain arguments. The
+    // release branch is one git allows (no space: `release.branches` refuses it at load).
     let argv: Vec<String> = std::iter::once("echo".to_string())
         .chain(PAYLOADS.iter().map(|p| p.to_string()))
         .map(|a| format!("{a:?}"))
@@ -66,7 +67,7 @@ fn shell_syntax_in_messages_branches_tags_and_config_is_never_executed() {
     repo.write(
         ".relconfig.toml",
         format!(
-            "[checks]\ntest = [{}]\n\n[release]\nbranches = [\"main\", \"x$(touch pwned-config)\"]\n",
+            "[checks]\ntest = [{}]\n\n[release]\nbranches = [\"main\", \"x$(touch${{IFS}}pwned-config)\"]\n",
             argv.join(", ")
         ),
     );

@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+mod branch_name;
 mod check;
 mod key_parts;
 mod linked;

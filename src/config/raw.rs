@@ -254,15 +254,11 @@ fn resolve_commit(raw: RawCommit, err: Fault<'_>) -> Result<CommitConfig> {
 fn resolve_release(raw: RawRelease, err: Fault<'_>) -> Result<ReleaseConfig> {
     let mut r = ReleaseConfig::default();
     if let Some(b) = raw.branches {
-        // No branch name holds a control character (git refuses them in a ref).
-        if let Some(bad) = b.iter().find(|n| n.get_ref().contains(char::is_control)) {
-            return Err(err(
-                bad.span().start,
-                format!(
-                    "`release.branches`: `{}` holds a control character, which no branch name can",
-                    crate::printable::visible(bad.get_ref())
-                ),
-            ));
+        // An entry no branch can match (empty, a space) would refuse every release.
+        if let Some((at, why)) = (b.iter())
+            .find_map(|n| super::branch_name::fault(n.get_ref()).map(|w| (n.span().start, w)))
+        {
+            return Err(err(at, format!("`release.branches`: {why}")));
         }
         r.branches = b.into_iter().map(Spanned::into_inner).collect();
     }
