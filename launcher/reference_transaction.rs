@@ -14,9 +14,9 @@
 //! replaced is kept beside it (that one must run first, and relhook runs it), and either
 //! RELHOOK_SKIP says yes, or git's state is neither `prepared` nor `committed`, or relhook
 //! noted that the git running it is a fetch, or the first line of the update names no
-//! release-looking tag (`refs/tags/` and a digit) and no REVERT_HEAD or CHERRY_PICK_HEAD,
-//! nor removes the REBASE_HEAD of an am ending without its last patch. Everything else is
-//! relhook's (`cli::linked` decides again,
+//! release-looking tag (`refs/tags/` and a digit, or a byte past ASCII) and no REVERT_HEAD or
+//! CHERRY_PICK_HEAD, nor removes the REBASE_HEAD of an am ending without its last patch.
+//! Everything else is relhook's (`cli::linked` decides again,
 //! with the same lines on its standard input): this program only ever skips what relhook would
 //! skip. With relhook gone, the hook it replaced still runs, an update it would have looked at
 //! gets one line saying it was not checked, and no ref update fails.
@@ -290,6 +290,13 @@ fn skips(v: Option<&[u8]>) -> bool {
         .any(|no| v.eq_ignore_ascii_case(no.as_bytes()))
 }
 
+/// Whether a tag name (after `refs/tags/`) may be a release tag: it holds a digit, an ASCII
+/// one or, as any byte past ASCII, another script's (`v１.０.０`, which relhook refuses with
+/// its ASCII spelling). Ordinary names without a digit still end here.
+fn release_looking(tag: &[u8]) -> bool {
+    tag.iter().any(|b| b.is_ascii_digit() || !b.is_ascii())
+}
+
 /// Whether relhook has business with a transaction whose first line is `line`.
 fn relhooks(line: &[u8]) -> bool {
     let mut fields = line
@@ -302,8 +309,7 @@ fn relhooks(line: &[u8]) -> bool {
     if r.starts_with(b"REVERT_HEAD") || r.starts_with(b"CHERRY_PICK_HEAD") {
         return true;
     }
-    r.strip_prefix(b"refs/tags/")
-        .is_some_and(|t| t.iter().any(u8::is_ascii_digit))
+    r.strip_prefix(b"refs/tags/").is_some_and(release_looking)
 }
 
 /// Whether the update read removes REBASE_HEAD as an am ends without committing its last
@@ -486,8 +492,7 @@ fn tag_made(n: usize) -> bool {
     };
     new.iter().any(|&b| b != b'0')
         && old != new
-        && r.strip_prefix(b"refs/tags/")
-            .is_some_and(|t| t.iter().any(u8::is_ascii_digit))
+        && r.strip_prefix(b"refs/tags/").is_some_and(release_looking)
 }
 
 /// Whether the git running this hook fetches (or receives a push): its tags are not checked,

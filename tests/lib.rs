@@ -604,6 +604,7 @@ mod qa51_merge_commit_notice;
 mod qa51_merged_wiring;
 mod qa51_moved_changelog_entry;
 mod qa51_note_disk_full;
+mod qa51_non_ascii_digits;
 mod qa51_nothing_since;
 mod qa51_object_folder_advice;
 mod qa51_one_release_commit;

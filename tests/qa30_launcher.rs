@@ -163,6 +163,8 @@ fn the_launcher_ends_only_what_relhook_would_and_passes_every_line_on() {
         run("prepared", &format!("{z} {a} refs/tags/latest\n"), &[]),
         None
     );
+    // A digit of another script (a byte past ASCII) is relhook's to refuse.
+    assert!(run("prepared", &format!("{z} {a} refs/tags/v１.０.０\n"), &[]).is_some());
     assert_eq!(run("aborted", &tags, &[]), None);
     assert_eq!(run("prepared", "", &[]), None);
     assert_eq!(run("prepared", &tags, &[("RELHOOK_SKIP", "1")]), None);

@@ -96,7 +96,7 @@ fn relhooks_lines(input: &str, state: &str, git_dir: &Path) -> Option<String> {
     let created = |new: &str| new.bytes().any(|b| b != b'0');
     let tag = |r: &str| {
         r.strip_prefix("refs/tags/")
-            .is_some_and(|t| t.bytes().any(|b| b.is_ascii_digit()))
+            .is_some_and(|t| t.bytes().any(|b| b.is_ascii_digit() || !b.is_ascii()))
     };
     match first.2 {
         "REVERT_HEAD" | "CHERRY_PICK_HEAD" => {
@@ -233,6 +233,9 @@ mod tests {
         );
         let made = format!("{Z} {A} refs/tags/v1.0.0\n");
         assert_eq!(run(&made, "prepared").as_deref(), Some(made.as_str()));
+        // Another script's digits: relhook refuses the tag with its ASCII spelling.
+        let fullwidth = format!("{Z} {A} refs/tags/v１.０.０\n");
+        assert!(run(&fullwidth, "prepared").is_some());
         let moved = format!("{A} {B} refs/tags/v1.0.0\n");
         assert_eq!(run(&moved, "committed").as_deref(), Some(moved.as_str()));
         // Later lines: only tags; a branch among them is dropped.

@@ -3,6 +3,7 @@
 //! reference-transaction hook with the same rewrite as `relhook release`; `later`: a release
 //! tag above its release commit, which would release what came after it.
 
+mod digits;
 pub mod failed;
 mod former;
 pub mod hand;
@@ -60,7 +61,7 @@ pub fn package_of<'c>(config: &'c Config, name: &str) -> Option<&'c Package> {
         .iter()
         .filter(|p| {
             name.strip_prefix(p.tag.prefix()).is_some_and(|rest| {
-                rest.starts_with(|c: char| c.is_ascii_digit())
+                rest.starts_with(char::is_numeric)
                     && !(config.version.floating_tags && rules::floating(rest))
             })
         })

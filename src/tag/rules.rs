@@ -28,13 +28,13 @@ pub enum HandTags {
     Plain,
 }
 
-/// Whether a tag name looks like a release tag (`tag_prefix` + a digit), and is not a
-/// floating tag that `version.floating_tags` makes a tag of its own.
+/// Whether a tag name looks like a release tag (`tag_prefix` + a digit, any script's: an
+/// IME's fullwidth `v１.０.０` is refused with its ASCII spelling, not passed in silence), and
+/// is not a floating tag that `version.floating_tags` makes a tag of its own.
 pub fn is_release_like(config: &Config, name: &str) -> bool {
     let prefix = &config.version.tag_prefix;
     name.strip_prefix(prefix.as_str()).is_some_and(|rest| {
-        rest.starts_with(|c: char| c.is_ascii_digit())
-            && !(config.version.floating_tags && floating(rest))
+        rest.starts_with(char::is_numeric) && !(config.version.floating_tags && floating(rest))
     })
 }
 
@@ -46,11 +46,12 @@ pub fn semver_name(config: &Config, name: &str) -> bool {
 }
 
 /// The release tag name that PEP 440's spelling `name` (`v1.0.0b1`) has in SemVer's
-/// (`v1.0.0-b.1`), if it is one.
+/// (`v1.0.0-b.1`), or a spelling in another script's digits (`v１.０.０`) in ASCII, if it is one.
 pub fn semver_spelled(config: &Config, name: &str) -> Option<String> {
     let prefix = config.version.tag_prefix.as_str();
     let raw = name.strip_prefix(prefix)?;
-    crate::history::version::files::semver_spelling(raw).map(|v| format!("{prefix}{v}"))
+    let pep440 = || crate::history::version::files::semver_spelling(raw).map(|v| v.to_string());
+    (super::digits::semver_in_ascii(raw).or_else(pep440)).map(|v| format!("{prefix}{v}"))
 }
 
 /// What is said of a new tag that is no release tag here but ends in a version, or `None`
@@ -226,6 +227,9 @@ pub fn problems(
 ) -> Vec<String> {
     let prefix = &config.version.tag_prefix;
     let raw = &name[prefix.len().min(name.len())..];
+    if let Some(said) = super::digits::refusal(prefix, name, raw) {
+        return vec![said];
+    }
     let version = match Version::parse(raw) {
         Ok(v) => v,
         Err(_) if floating(raw) => {
