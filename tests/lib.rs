@@ -598,6 +598,7 @@ mod qa51_hand_tag_nothing_since;
 mod qa51_hand_tag_release_commit;
 mod qa51_ignored_signals;
 mod qa51_init_untracked_config;
+mod qa51_key_without_extension;
 mod qa51_killed_config;
 mod qa51_lightweight_tag_push;
 mod qa51_merge_commit_notice;

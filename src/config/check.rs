@@ -59,10 +59,19 @@ pub(super) fn version_file(f: Spanned<RawVersionFile>, err: Fault<'_>) -> Result
             "toml" | "lock" => Locator::TomlKey(key),
             "json" => crate::history::version::files::listed_json_key(&path, key),
             other => {
+                // No format given and no extension: the file is named, not an empty word.
+                let not = match (&f.format, other) {
+                    (None, "") => format!(
+                        "`{}`, which has no extension",
+                        path.file_name().unwrap_or_default().to_string_lossy()
+                    ),
+                    (Some(_), "") => "an empty `format`".to_owned(),
+                    _ => format!("`{other}`"),
+                };
                 return Err(err(
                     at,
                     format!(
-                        "`version.files`: `{}`: `key` works for TOML and JSON files, not `{other}`; use `pattern = '...{{version}}...'` or `format = \"toml\"`",
+                        "`version.files`: `{}`: `key` works for TOML and JSON files, not {not}; use `pattern = '...{{version}}...'` or `format = \"toml\"`",
                         f.path
                     ),
                 ));

@@ -377,6 +377,25 @@ fn a_version_pattern_is_checked_as_a_regex_before_its_placeholder() {
     assert!(message.contains("no `{version}` placeholder"), "{message}");
 }
 
+/// QA51: `key` on a file with no extension said "not ``": the file is named instead.
+#[test]
+fn a_key_on_a_file_without_an_extension_names_the_file() {
+    let said = |entry: &str| config_err(&format!("[version]\nfiles = [{entry}]\n")).2;
+    assert!(
+        said("{ path = \"VERSION\", key = \"version\" }").contains(
+            "`key` works for TOML and JSON files, not `VERSION`, which has no extension;"
+        )
+    );
+    assert!(
+        said("{ path = \"v.yaml\", key = \"version\" }")
+            .contains("`key` works for TOML and JSON files, not `yaml`;")
+    );
+    assert!(
+        said("{ path = \"VERSION\", key = \"version\", format = \"\" }")
+            .contains("not an empty `format`;")
+    );
+}
+
 /// Values written into files or shown in messages hold no escape sequence; a tab is text.
 #[test]
 fn control_characters_are_refused_where_they_would_reach_a_terminal() {
