@@ -608,6 +608,7 @@ mod qa51_note_disk_full;
 mod qa51_non_ascii_digits;
 mod qa51_nothing_since;
 mod qa51_object_folder_advice;
+mod qa51_nul_words;
 mod qa51_one_release_commit;
 mod qa51_pathspec_literal;
 mod qa51_pep440_all;

@@ -387,6 +387,18 @@ impl<'de> serde::Deserialize<'de> for Argv {
     }
 }
 
+impl Argv {
+    /// Why the command at `key` cannot be run as written: a word holding a NUL, which no
+    /// argument the system passes to a program can hold (it would fail only when run).
+    pub(super) fn nul_fault(&self, key: &str) -> Option<String> {
+        let word = self.0.iter().find(|w| w.contains('\0'))?;
+        Some(format!(
+            "`{key}`: the word `{}` holds a NUL character (shown as ␀), which no argument of a program can hold; remove it",
+            crate::printable::visible(word)
+        ))
+    }
+}
+
 /// What to write instead of the command line `s`.
 fn argv_for_string(s: &str) -> String {
     let plain = !s.chars().any(|c| "\"'\\$`|&;<>(){}*?~".contains(c));
@@ -412,6 +424,31 @@ mod argv_tests {
                 .ends_with(r#"write ["cargo", "test", "--locked"]"#)
         );
         assert!(argv_for_string("npm test -- --grep \"a b\"").contains("one string per word"));
+    }
+
+    /// QA51: a NUL in a word was accepted, and the command failed only when run.
+    #[test]
+    fn a_nul_in_a_word_of_a_test_command_is_refused_at_load() {
+        let path = std::path::Path::new(".relconfig.toml");
+        for (text, key) in [
+            (
+                "[checks]\ntest = [\"/bin/true\\u0000x\"]\n",
+                "`checks.test`",
+            ),
+            (
+                "[packages.a]\npath = \"a\"\ntest = [\"make\", \"t\\u0000\"]\n",
+                "`packages.a.test`",
+            ),
+        ] {
+            let err = crate::config::Config::parse(path, text).unwrap_err();
+            let crate::Error::Config { line, message, .. } = &err else {
+                panic!("{err:?}");
+            };
+            assert_eq!(*line, text.lines().count(), "{err}");
+            assert!(message.starts_with(key), "{message}");
+            assert!(message.contains("holds a NUL character"), "{message}");
+            assert!(!message.contains('\0'), "{message}");
+        }
     }
 
     #[test]

@@ -237,6 +237,9 @@ pub(super) fn resolve(
                     ),
                 ));
             }
+            Some(t) if let Some(why) = t.get_ref().nul_fault(&key("test")) => {
+                return Err(err(t.span().start, why));
+            }
             Some(t) => Some(t.into_inner().0),
             None => None,
         };

@@ -289,6 +289,9 @@ fn resolve_checks(raw: RawChecks, err: Fault<'_>) -> Result<ChecksConfig> {
                     .into(),
             ));
         }
+        if let Some(why) = test.get_ref().nul_fault("checks.test") {
+            return Err(err(test.span().start, why));
+        }
         c.test = Some(test.into_inner().0);
     }
     c.require_tested_tags = raw.require_tested_tags.unwrap_or(c.require_tested_tags);

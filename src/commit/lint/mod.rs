@@ -112,12 +112,16 @@ fn lint_utf8(
 ) -> Verdict {
     let mut pre = Vec::new();
     if let Some(at) = raw.iter().position(|b| *b == 0) {
-        pre.push(encoding_finding(
+        let mut d = encoding_finding(
             raw,
             at,
             "the message contains a NUL byte, which git refuses to store",
             config,
-        ));
+        );
+        // Its text is UTF-8 or not: the NUL is the fault, not the encoding.
+        d.expected = Some("text without a NUL byte".into());
+        d.help = Some("delete the NUL byte, shown as �: no commit message can hold one".into());
+        pre.push(d);
     }
     let (text, bad) = message::decode(raw);
     if let Some(at) = bad {

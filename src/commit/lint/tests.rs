@@ -380,6 +380,14 @@ fn encoding_and_nul_get_a_verdict() {
     assert_eq!((v.diagnostics[0].line, v.diagnostics[0].column), (1, 10));
     let v = lint_bytes(b"feat: a\0b\n", &input, &c, Mode::Hook);
     assert_eq!(rules_of(&v), ["encoding"]);
+    // QA51: the NUL is said, not UTF-8, whose text this is.
+    let d = &v.diagnostics[0];
+    assert_eq!(d.expected.as_deref(), Some("text without a NUL byte"));
+    let help = d.help.as_deref().unwrap();
+    assert!(
+        help.starts_with("delete the NUL byte") && !help.contains("UTF-8"),
+        "{help}"
+    );
 }
 
 #[test]
