@@ -54,12 +54,21 @@ pub fn on_released(
     version: &Version,
     commit: Oid,
 ) -> Option<String> {
-    let path = &config.changelog.path;
-    if crate::history::sync::has_section_at(repo, commit, path, version) {
+    let log = crate::history::sync::changelog_at(repo, commit, &config.changelog.path);
+    if log
+        .as_ref()
+        .is_some_and(|l| l.entries_of(&version.to_string()).is_some())
+    {
         return None;
     }
     if let Some(other) = release_on(repo, config, commit, name, version) {
         return Some(nothing_to_release(&other, version));
+    }
+    // Entries under Unreleased there, or no changelog at all: something is to release, or the
+    // file was not kept by relhook; either way no walk back to the last release (pre-push asks
+    // this of every tag of a long history pushed at once).
+    if !log.is_some_and(|l| l.unreleased_entries().is_empty()) {
+        return None;
     }
     let prefix = &config.version.tag_prefix;
     let (last, at) = repo.latest_release_tag_except(commit, prefix, Some(name))?;
