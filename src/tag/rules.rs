@@ -275,10 +275,7 @@ pub fn problems(
     let mut out = Vec::new();
     let kind = repo.object_kind(target);
     if kind == Some(ObjectKind::Commit) && !config.release.allow_lightweight_tags {
-        out.push(format!(
-            "`{name}` is a lightweight tag; release tags are annotated (`git tag -a {name} -m ...`, or `{}`), since `git describe` and the forges ignore lightweight ones",
-            release_command(config)
-        ));
+        out.push(lightweight(config, name, depth, None));
     }
     let Some(commit) = repo.peel_to_commit(target) else {
         out.push(format!("`{name}` does not point at a commit"));
@@ -319,15 +316,46 @@ pub fn problems(
             .flatten();
         if let Some(why) = released {
             out.push(why);
-            return out;
+        } else {
+            // A past version is made by no release: its section is no way to it.
+            if !past {
+                out.extend(section_problems(repo, config, name, &version, commit, hand));
+            }
+            out.extend(version_file_problems(repo, config, name, &version, commit));
         }
-        // A past version is made by no release: its section is no way to it.
-        if !past {
-            out.extend(section_problems(repo, config, name, &version, commit, hand));
+        // Where a hand tag is a plain tag, one made again annotated is a release only on a
+        // commit with nothing else wrong: the way named is the one that works there.
+        if hand == HandTags::Plain && out.first().is_some_and(|l| l.contains(LIGHTWEIGHT)) {
+            let alone = (out.len() == 1).then_some(commit);
+            out[0] = lightweight(config, name, depth, alone);
         }
-        out.extend(version_file_problems(repo, config, name, &version, commit));
     }
     out
+}
+
+/// How a lightweight release tag is told apart from the other problems.
+const LIGHTWEIGHT: &str = "` is a lightweight tag; release tags are annotated";
+
+/// Why lightweight release tag `name` is refused, with the way to an annotated one: by hand
+/// (`git tag -a`) where the tag hook makes a hand tag a release; where it is a plain tag
+/// (`Depth::Publish(HandTags::Plain)`), that hand tag made again on `alone`, the commit it
+/// names, when nothing else is wrong there, else the release command.
+fn lightweight(config: &Config, name: &str, depth: Depth, alone: Option<Oid>) -> String {
+    let q = crate::shellword::quote(name);
+    let way = match (depth, alone) {
+        (Depth::Publish(HandTags::Plain), Some(c)) => format!(
+            "made again where it is: `git tag -d {q} && git tag -a {q} {} -m {q}`",
+            crate::git::short_id(c)
+        ),
+        (Depth::Publish(HandTags::Plain), None) => format!(
+            "`{}` makes one; a tag made by hand is a plain tag in this clone",
+            release_command(config)
+        ),
+        _ => format!("`git tag -a {q} -m ...`, or `{}`", release_command(config)),
+    };
+    format!(
+        "`{name}{LIGHTWEIGHT} ({way}), since `git describe` and the forges ignore lightweight ones"
+    )
 }
 
 /// Why release tag `name` of `version`, which has build metadata, is no release name.
