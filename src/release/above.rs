@@ -81,7 +81,8 @@ pub(super) fn written_by_hand(
             )
         };
         format!(
-            "to release it as it is written, set {named} to {version} ({said}; no release commit sets the version, the section being there), {then}"
+            "to release it as it is written, set {named} to {version} ({said}; no release commit sets the version, the section being there){}, {then}",
+            super::unset::lock_step(repo, &files, wrote)
         )
     };
     Some((version, how, format!("written by hand in {wrote_id}")))

@@ -86,6 +86,22 @@ pub fn they_say(files: &[(PathBuf, String)]) -> String {
     }
 }
 
+/// The step that sets Cargo.lock after `files` are set by hand, as `, update Cargo.lock to
+/// match (`cargo update --workspace --offline`)`, when a Cargo.toml among them has its version
+/// in the Cargo.lock committed at `commit` (and the lock is not among them): cargo rewrites
+/// it at the next build, which leaves the tagged tree dirty unless it is committed too.
+/// Empty otherwise.
+pub fn lock_step(repo: &Repo, files: &[(PathBuf, String)], commit: Oid) -> &'static str {
+    let lock = Path::new("Cargo.lock");
+    let follows = files.iter().all(|(p, _)| p != lock)
+        && files.iter().any(|(p, _)| p.ends_with("Cargo.toml"))
+        && matches!(repo.file_at(commit, lock), Ok(Some(_)));
+    if follows { LOCK_STEP } else { "" }
+}
+
+/// [`lock_step`]'s words.
+pub const LOCK_STEP: &str = ", update Cargo.lock to match (`cargo update --workspace --offline`)";
+
 /// The files' names as one phrase: `Cargo.toml`, `Cargo.toml and package.json`.
 pub fn named(files: &[(PathBuf, String)]) -> String {
     let names: Vec<String> = files.iter().map(|(p, _)| p.display().to_string()).collect();

@@ -76,27 +76,14 @@ pub fn unbumped_fix(
     files: &[(PathBuf, String)],
     commit: git2::Oid,
 ) -> String {
-    fix_text(
-        name,
-        version,
-        files,
-        cargo_lock_follows(repo, files, commit),
-    )
-}
-
-/// Whether a Cargo.toml among `files` has its version in the Cargo.lock at the top: cargo
-/// rewrites it at the next build, which leaves the tagged tree dirty unless it is committed too.
-fn cargo_lock_follows(repo: &Repo, files: &[(PathBuf, String)], commit: git2::Oid) -> bool {
-    let lock = std::path::Path::new("Cargo.lock");
-    files.iter().all(|(p, _)| p != lock)
-        && files.iter().any(|(p, _)| p.ends_with("Cargo.toml"))
-        && matches!(repo.file_at(commit, lock), Ok(Some(_)))
+    let lock = !crate::release::unset::lock_step(repo, files, commit).is_empty();
+    fix_text(name, version, files, lock)
 }
 
 fn fix_text(name: &str, version: &Version, files: &[(PathBuf, String)], lock: bool) -> String {
     let q = crate::shellword::quote(name);
     let lock = if lock {
-        ", update Cargo.lock to match (`cargo update --workspace --offline`)"
+        crate::release::unset::LOCK_STEP
     } else {
         ""
     };
