@@ -25,6 +25,9 @@ struct Given {
     release: Vec<&'static str>,
     /// What the killed release whose resume is advised ran with, as recorded.
     ran: Ran,
+    /// What a release was asked for, after `release`: its version, `--pre`, packages and
+    /// flags as given (quoted; `0.2.0 --package api --no-test`), what its journal records.
+    asked: Option<String>,
 }
 
 /// What a killed release ran with: its resume repeats these.
@@ -45,6 +48,7 @@ static GIVEN: RwLock<Given> = RwLock::new(Given {
         global: None,
         flags: Vec::new(),
     },
+    asked: None,
 });
 
 /// The flags a resume honours, in the order the retry names them: not `--allow-branch` nor
@@ -86,6 +90,7 @@ impl Given {
                 .filter(|f| flags.contains(f))
                 .collect(),
             ran: Ran::default(),
+            asked: None,
         }
     }
 
@@ -130,6 +135,42 @@ fn global_of(config: Option<&Path>) -> String {
             crate::shellword::quote(&c.to_string_lossy())
         )
     })
+}
+
+/// Notes what a release was asked for (see [`Given::asked`]): its journal records it, so
+/// that the advice after it was undone makes the same release.
+pub fn note_asked(words: &str) {
+    if let Ok(mut g) = GIVEN.write() {
+        g.asked = Some(words.trim().to_owned());
+    }
+}
+
+/// What this release was asked for, as [`note_asked`] noted it.
+pub fn asked() -> Option<String> {
+    GIVEN.read().ok().and_then(|g| g.asked.clone())
+}
+
+/// `relhook [--config FILE] release ASKED`, with the flags of [`RELEASE_FLAGS`] given now that
+/// `asked` (a release's recorded words) lacks: that release made again.
+pub fn release_asked(asked: &str) -> String {
+    GIVEN
+        .read()
+        .map(|g| g.release_asked(asked))
+        .unwrap_or_else(|_| format!("relhook release {asked}").trim_end().to_owned())
+}
+
+impl Given {
+    fn release_asked(&self, asked: &str) -> String {
+        let mut command = format!("relhook{} release", self.global);
+        let words: Vec<&str> = asked.split_whitespace().collect();
+        for w in &words {
+            command.push_str(&format!(" {w}"));
+        }
+        for f in self.release.iter().filter(|f| !words.contains(f)) {
+            command.push_str(&format!(" {f}"));
+        }
+        command
+    }
 }
 
 /// The `--config` file given, absolute (`None`: the repository's .relconfig.toml).
@@ -294,6 +335,22 @@ mod tests {
         assert_eq!(
             resume_flags_in("--no-test --bogus --allow-dirty"),
             ["--allow-dirty", "--no-test"]
+        );
+    }
+
+    /// QA52: an undone release made again as it was asked, with the flags given now too.
+    #[test]
+    fn an_undone_release_is_made_again_as_asked() {
+        let plain = Given::of(None, &[]);
+        assert_eq!(plain.release_asked(""), "relhook release");
+        assert_eq!(
+            plain.release_asked("0.3.0 --no-test"),
+            "relhook release 0.3.0 --no-test"
+        );
+        let given = Given::of(Some(Path::new("c.toml")), &["--no-test", "--allow-dirty"]);
+        assert_eq!(
+            given.release_asked("--pre rc --package api --no-test"),
+            "relhook --config c.toml release --pre rc --package api --no-test --allow-dirty"
         );
     }
 

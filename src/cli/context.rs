@@ -38,6 +38,12 @@ impl Context {
             _ => Vec::new(),
         };
         crate::resume_advice::note(ctx.config_given(), &flags);
+        // What a release asked for, which its journal records: made again as asked.
+        if let super::args::Command::Release(a) = &cli.command
+            && !a.resume
+        {
+            crate::resume_advice::note_asked(&super::release_options::asked_of(a));
+        }
         Ok(ctx)
     }
 

@@ -130,10 +130,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
                     return finish_hand_tag(&repo, &view, &root, &opts, json);
                 }
                 let monorepo = !config.packages.is_empty();
-                let r = super::release_after::nothing_to_resume(
-                    recovered.as_ref().map(|r| r.said.as_str()),
-                    monorepo,
-                );
+                let r = super::release_after::nothing_to_resume(recovered.as_ref(), monorepo);
                 return refused(&r, json);
             }
             None => {}

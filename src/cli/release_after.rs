@@ -9,6 +9,7 @@ use super::release_options::Rerun;
 use crate::Result;
 use crate::config::Config;
 use crate::error::{Reason, Refusal};
+use crate::git::txn::Recovered;
 
 /// Says a refusal of `relhook release --resume`, after which the release commit stays. The
 /// tests' refusals keep their own way past, given with `--resume`: a plain `relhook release`
@@ -70,24 +71,29 @@ pub(super) fn undo_to_fix(half: &crate::release::HalfMade, release: &str) -> Opt
 
 /// The refusal of `relhook release --resume` with nothing to resume. A release killed before
 /// its commit was made was just undone (`recovered` says so): running it again is what
-/// finishes it, not a resume.
-pub(super) fn nothing_to_resume(recovered: Option<&str>, monorepo: bool) -> Refusal {
-    let undone = recovered.is_some_and(|r| r.starts_with("undid an interrupted release"));
-    let what = if !undone {
-        "nothing to resume: no release commit without its tag since the last release".to_owned()
-    } else if monorepo {
-        let (global, flags) = (
-            crate::resume_advice::global(),
-            crate::resume_advice::release_flags(None),
-        );
-        format!(
-            "nothing to resume: the interrupted release stopped before its commit and is undone; run it again: `relhook{global} release --all{flags}` (or `relhook{global} release --package NAME{flags}`)"
-        )
-    } else {
-        format!(
-            "nothing to resume: the interrupted release stopped before its commit and is undone; run it again: `{}`",
-            crate::resume_advice::release_of(None)
-        )
+/// finishes it, not a resume, as it was asked (its journal records that: a plain `relhook
+/// release` may make another version); where no journal recorded it, that is said.
+pub(super) fn nothing_to_resume(recovered: Option<&Recovered>, monorepo: bool) -> Refusal {
+    let undone = recovered.filter(|r| r.said.starts_with("undid an interrupted release"));
+    let Some(undone) = undone else {
+        let what = "nothing to resume: no release commit without its tag since the last release";
+        return Refusal::bare(Reason::NothingToResume, what);
+    };
+    let stopped =
+        "nothing to resume: the interrupted release stopped before its commit and is undone";
+    let what = match undone.asked.as_deref() {
+        Some(asked) => format!(
+            "{stopped}; run it again: `{}`",
+            crate::resume_advice::release_asked(asked)
+        ),
+        None if monorepo => format!(
+            "{stopped}, but its journal does not record what it was asked for: run it again as you first typed it (`relhook{0} release --all`, or `relhook{0} release --package NAME`), with the version if you named one",
+            crate::resume_advice::global()
+        ),
+        None => format!(
+            "{stopped}, but its journal does not record what it was asked for: run it again as you first typed it, with the version if you named one (`relhook{} version --next` shows the one the commits call for)",
+            crate::resume_advice::global()
+        ),
     };
     Refusal::bare(Reason::NothingToResume, what)
 }

@@ -105,6 +105,18 @@ pub(super) fn rerun_of(args: &ReleaseArgs, config: Option<&Path>) -> Rerun {
     let selection = selection
         .strip_prefix("relhook release")
         .unwrap_or_default();
+    Rerun {
+        base: format!("relhook{global} release{selection}{given}"),
+        full: format!("relhook{global} release{}", asked_of(args)),
+        flags,
+        global,
+    }
+}
+
+/// What `args` ask for after `release`, each word with a space before it: the version and
+/// `--pre` asked for, the packages, the flags a retry repeats (` 0.2.0 --package api
+/// --no-test`). A release's journal records it (see `resume_advice::note_asked`).
+pub(super) fn asked_of(args: &ReleaseArgs) -> String {
     let mut asked = String::new();
     if args.version != "auto" {
         asked.push_str(&format!(" {}", quote(&args.version)));
@@ -112,12 +124,16 @@ pub(super) fn rerun_of(args: &ReleaseArgs, config: Option<&Path>) -> Rerun {
     if let Some(pre) = &args.pre {
         asked.push_str(&format!(" --pre {}", quote(pre)));
     }
-    Rerun {
-        base: format!("relhook{global} release{selection}{given}"),
-        full: format!("relhook{global} release{asked}{selection}{given}"),
-        flags,
-        global,
+    let selection = command_of(args);
+    asked.push_str(
+        selection
+            .strip_prefix("relhook release")
+            .unwrap_or_default(),
+    );
+    for f in flags_of(args) {
+        asked.push_str(&format!(" {f}"));
     }
+    asked
 }
 
 /// The release options the command line asks for (`RELHOOK_DATE` pins the date in tests).

@@ -77,10 +77,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
         }
     }
     if args.resume {
-        let r = super::release_after::nothing_to_resume(
-            recovered.as_ref().map(|r| r.said.as_str()),
-            true,
-        );
+        let r = super::release_after::nothing_to_resume(recovered.as_ref(), true);
         return super::release::refused(&r, json);
     }
     let selection = if args.all {

@@ -124,7 +124,7 @@ pub(super) fn parse_journal(text: &str) -> Journal {
             "index-lock" => j.filled = parse_oid(rest).flatten(),
             "sync" => j.sync = Some(rest.to_owned()),
             "head" => j.head = parse_oid(rest).flatten(),
-            "config" | "flags" => {
+            "config" | "flags" | "asked" => {
                 j.ran_with.take(key, rest);
             }
             "file" | "entry" => {
@@ -220,10 +220,8 @@ pub fn recover_full(repo: &Repo) -> Result<Option<Recovered>> {
         };
         fs::remove_file(&lock).map_err(|e| Error::io("remove", &lock, e))?;
         clean_temporaries(repo.git_dir());
-        return Ok(Some(Recovered {
-            said: format!("removed the index lock an interrupted relhook (pid {pid}) left"),
-            undone: None,
-        }));
+        let said = format!("removed the index lock an interrupted relhook (pid {pid}) left");
+        return Ok(Some(Recovered::new(said, None, None)));
     };
     if j.pid != std::process::id() && is_writer(j.pid, j.started) {
         return Ok(None);
@@ -368,7 +366,8 @@ pub fn recover_full(repo: &Repo) -> Result<Option<Recovered>> {
         }
         _ => {}
     }
-    Ok(Some(Recovered { said: what, undone }))
+    let asked = j.ran_with.asked.filter(|_| j.what == "release");
+    Ok(Some(Recovered::new(what, undone, asked)))
 }
 
 /// A path as the journal names it: relative to `base` (the work tree for files, the git dir

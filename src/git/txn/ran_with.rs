@@ -28,6 +28,9 @@ pub struct RanWith {
     pub flags: Vec<&'static str>,
     /// The release commit the record beside the journal names (`None` from a journal).
     pub commit: Option<Oid>,
+    /// What the release was asked for, after `release` (`0.2.0 --no-test`, or empty for a
+    /// plain `relhook release`); `None` when not recorded (an older relhook's journal).
+    pub asked: Option<String>,
 }
 
 impl RanWith {
@@ -36,6 +39,7 @@ impl RanWith {
         match key {
             "config" => self.config = parse(rest),
             "flags" => self.flags = crate::resume_advice::resume_flags_in(rest),
+            "asked" => self.asked = Some(rest.to_owned()),
             _ => return false,
         }
         true
@@ -57,9 +61,14 @@ pub(super) fn line(what: &str) -> String {
         },
     };
     let flags = crate::resume_advice::flags();
-    match flags.is_empty() {
+    let flags = match flags.is_empty() {
         true => config,
         false => format!("{config}flags {}\n", flags.join(" ")),
+    };
+    // Words no journal line can hold are left out: the advice then says it cannot tell.
+    match crate::resume_advice::asked().filter(|a| !a.contains(['\n', '\r'])) {
+        Some(asked) => format!("{flags}asked {asked}\n"),
+        None => flags,
     }
 }
 
@@ -181,5 +190,16 @@ mod tests {
         let j = parse_journal("pid 7\nwhat release\nflags --sign --allow-branch --allow-dirty\n");
         assert_eq!(j.ran_with.flags, ["--allow-dirty", "--sign"]);
         assert_eq!(j.ran_with.config, None);
+    }
+
+    /// QA52: what a release asked for, recorded; an older journal's lack of it is `None`,
+    /// and a plain release's empty line is known, not missing.
+    #[test]
+    fn a_journal_keeps_what_its_release_asked_for() {
+        let j = parse_journal("pid 7\nwhat release\nasked 0.3.0 --package api\n");
+        assert_eq!(j.ran_with.asked.as_deref(), Some("0.3.0 --package api"));
+        let plain = parse_journal("pid 7\nwhat release\nasked \n");
+        assert_eq!(plain.ran_with.asked.as_deref(), Some(""));
+        assert_eq!(parse_journal("pid 7\nwhat release\n").ran_with.asked, None);
     }
 }

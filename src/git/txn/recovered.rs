@@ -18,6 +18,20 @@ pub struct Recovered {
     /// The commit an undone post-commit was adding the entry of (its rewrite of an amend,
     /// perhaps): `None` for anything else, or a post-commit of whose work a part stays.
     pub undone: Option<Oid>,
+    /// What an undone release was asked for, as its journal recorded it (see
+    /// [`super::RanWith::asked`]): `None` for anything else, or when not recorded.
+    pub asked: Option<String>,
+}
+
+impl Recovered {
+    /// What was `said` and `undone`, and what an undone release was `asked` for.
+    pub(super) fn new(said: String, undone: Option<Oid>, asked: Option<String>) -> Recovered {
+        Recovered {
+            said,
+            undone,
+            asked,
+        }
+    }
 }
 
 /// How often a finished transaction tries to remove its journal: a failed removal (EIO on a
@@ -75,12 +89,13 @@ pub(super) fn finished_release(
         }
         _ => {}
     }
-    Ok(Some(Recovered {
-        said: format!(
+    Ok(Some(Recovered::new(
+        format!(
             "removed the journal a finished release left ({tag} is on its release commit; nothing was undone)"
         ),
-        undone: None,
-    }))
+        None,
+        None,
+    )))
 }
 
 /// The tag on the release commit of a release journal whose transaction was finished.
