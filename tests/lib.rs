@@ -633,6 +633,7 @@ mod qa51_uv_lock_names;
 mod qa51_workspace_pre_requirements;
 mod qa52_cargo_lock_advice;
 mod qa52_resume_asked;
+mod qa52_resume_published_tag;
 mod qa52_unhooked_lightweight;
 mod qa6a;
 mod qa7;

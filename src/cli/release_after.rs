@@ -39,6 +39,8 @@ pub(super) fn refused_resume(
             let r = Refusal { what, fix, ..r };
             super::release::refused_in(&r, false, &Rerun::resuming())
         }
+        // Its fix is the way back, not another try.
+        Reason::PublishedTag => super::release::refused(&r, false),
         _ => {
             let fix = format!("{stays}, `{}` tries again", crate::resume_advice::command());
             super::release::refused(&Refusal::new(r.reason, r.to_string(), fix), false)

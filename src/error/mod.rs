@@ -446,6 +446,7 @@ reasons! {
     NotGreater = "not-greater", "the version is not above every existing one";
     VersionFile = "version-file", "a version file cannot take the new version";
     HalfMade = "half-made", "a release commit lacks its tag (an interrupted release)";
+    PublishedTag = "published-tag", "a remote has the release tag `--resume` would move onto a rewritten release commit";
     HandTagUnfinished = "hand-tag-unfinished", "a hand tag's release commit was interrupted";
     NothingToResume = "nothing-to-resume", "`--resume` found no interrupted release";
     Dependent = "dependent", "a dependent package's requirement cannot be rewritten";

@@ -37,6 +37,34 @@ pub fn advice(repo: &Repo, tag: &str, tagged: Oid, rewritten: Oid, at_head: bool
     }
 }
 
+/// When `--resume` would move release tag `tag` (now the tag object `old`) onto the rewritten
+/// release commit: a remote that has the tag already publishes the release as tagged (it was
+/// pushed alone: no remote-tracking ref tells), so it is not moved; the way back is the fix.
+/// Each remote is asked once (`git ls-remote`); one that cannot be asked publishes nothing,
+/// and pre-push still refuses a moved published tag.
+pub fn published_refusal(
+    repo: &Repo,
+    tag: &str,
+    old: Oid,
+    rewritten: Oid,
+    at_head: bool,
+) -> Option<crate::error::Refusal> {
+    let full = format!("refs/tags/{tag}");
+    let remote = repo.remote_names().into_iter().find(|r| {
+        repo.remote_tags(r)
+            .is_ok_and(|tags| tags.iter().any(|(n, _)| *n == full))
+    })?;
+    let tagged = repo.peel_to_commit(old)?;
+    Some(crate::error::Refusal::new(
+        crate::error::Reason::PublishedTag,
+        format!(
+            "{remote} has tag {tag} already (pushed alone?), so `--resume` does not move it onto the rewritten release commit {}",
+            short_id(rewritten)
+        ),
+        advice(repo, tag, tagged, rewritten, at_head),
+    ))
+}
+
 /// What [`command`] leaves staged, to commit on top; `None` when nothing is.
 fn kept(changed: bool, at_head: bool) -> Option<&'static str> {
     match (changed, at_head) {

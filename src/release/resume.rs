@@ -378,6 +378,11 @@ pub fn resume(
             )));
         }
     }
+    if let Some(r) = half.replaces.and_then(|old| {
+        super::back::published_refusal(repo, &half.tag, old, half.commit, half.at_head)
+    }) {
+        return Err(Error::Refused(r));
+    }
     // A tag lock left behind fails the tag step: found before the tests, not after them.
     repo.wait_for_tag_locks([&half.tag])?;
     // Nor a wait for the test records' lock its killed release left, only to fail the same.

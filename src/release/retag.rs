@@ -294,8 +294,18 @@ impl Retag {
                 self.stale.version(&self.version)
             );
         }
+        // A tag pushed alone leaves no remote-tracking ref to tell it is published:
+        // `--resume` asks the remotes, and refuses with the way back.
+        let asked = if repo.remote_names().is_empty() {
+            String::new()
+        } else {
+            format!(
+                "; a remote that has {} already keeps it, and the way back is said",
+                self.tag
+            )
+        };
         format!(
-            "`{command}` (makes {} again on {}, with its release notes, and tests it)",
+            "`{command}` (makes {} again on {}, with its release notes, and tests it{asked})",
             self.tag,
             short_id(self.commit)
         )
