@@ -39,6 +39,50 @@ pub fn lines(s: &str) -> String {
     s.split('\n').map(visible).collect::<Vec<_>>().join("\n")
 }
 
+/// A writer that shows what passes through it as [`lines`] does: every control character but
+/// the tab and the line break as its visible stand-in. For a stream that carries relhook's
+/// messages only (never a test's own output or relhook's colours), so a file or ref name a
+/// message quotes cannot move the cursor, rewrite the line (`\r`) or recolour the terminal.
+pub struct Shown<W>(pub W);
+
+impl<W: std::io::Write> std::io::Write for Shown<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let plain = |b: &u8| matches!(b, b'\t' | b'\n' | 0x20..=0x7e | 0x80..=0xc1 | 0xc3..);
+        if buf.iter().all(plain) {
+            self.0.write_all(buf)?;
+            return Ok(buf.len());
+        }
+        let mut out = Vec::with_capacity(buf.len());
+        let mut i = 0;
+        while i < buf.len() {
+            match buf[i] {
+                b'\t' | b'\n' => out.push(buf[i]),
+                b if b < 0x20 || b == 0x7f => {
+                    let c = match b {
+                        0x7f => '\u{2421}',
+                        b => char::from_u32(0x2400 + u32::from(b)).unwrap_or('\u{FFFD}'),
+                    };
+                    out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+                }
+                // A C1 control (U+0080..U+009F) is `C2 80`..`C2 9F` in UTF-8; a write is
+                // whole `str` pieces, so its two bytes arrive together.
+                0xc2 if buf.get(i + 1).is_some_and(|n| (0x80..0xa0).contains(n)) => {
+                    out.extend_from_slice(format!("\\u{{{:x}}}", buf[i + 1]).as_bytes());
+                    i += 1;
+                }
+                b => out.push(b),
+            }
+            i += 1;
+        }
+        self.0.write_all(&out)?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -51,5 +95,14 @@ mod tests {
         assert_eq!(visible("a\nb\rc\u{7f}d\u{9b}e"), "a␊b␍c␡d\\u{9b}e");
         assert_eq!(list(&["a".into(), "b\u{1b}c".into()]), "a, b␛c");
         assert_eq!(lines("one \u{1b}[5m\ntwo"), "one ␛[5m\ntwo");
+    }
+
+    #[test]
+    fn a_shown_stream_shows_what_lines_shows() {
+        use std::io::Write;
+        let text = "ev\u{1b}[31mil\r.txt\tand\u{7f} \u{9b}2J é\nnext line\n";
+        let mut w = Shown(Vec::new());
+        write!(w, "{text}").unwrap();
+        assert_eq!(String::from_utf8(w.0).unwrap(), lines(text));
     }
 }

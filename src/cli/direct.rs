@@ -121,9 +121,9 @@ pub(super) fn run_chained(
         )),
         Err(e) => {
             let _ = writeln!(
-                std::io::stderr(),
+                crate::cli::stream::stderr(),
                 "relhook: cannot run {}: {e}",
-                chained.display()
+                crate::printable::visible(&chained.display().to_string())
             );
             Err(ExitCode::from(1))
         }

@@ -3,7 +3,7 @@
 
 use super::args::{DoctorArgs, Format};
 use super::install::current_exe;
-use super::{Context, Outcome, write_out};
+use super::{Context, Outcome, write_shown};
 use crate::hooks::doctor::{self, Status};
 use crate::{Error, Result};
 
@@ -206,7 +206,7 @@ pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
         }),
         _ => {}
     }
-    write_out(|out| match args.format {
+    write_shown(|out| match args.format {
         Format::Json => {
             let doc = super::json::DoctorReport {
                 schema_version: super::json::SCHEMA_VERSION,
@@ -217,9 +217,14 @@ pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
             writeln!(out, "{text}")
         }
         Format::Text => {
-            writeln!(out, "hooks directory: {}", report.hooks_dir.display())?;
+            let shown = crate::printable::visible;
+            writeln!(
+                out,
+                "hooks directory: {}",
+                shown(&report.hooks_dir.display().to_string())
+            )?;
             if let Some(p) = &report.hooks_path {
-                writeln!(out, "core.hooksPath: {p}")?;
+                writeln!(out, "core.hooksPath: {}", shown(p))?;
             }
             for c in &report.checks {
                 let mark = match c.status {
@@ -233,7 +238,6 @@ pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
                     Status::Warning => "WARNING",
                 };
                 // Checks quote config values and file names: shown, never obeyed.
-                let shown = crate::printable::visible;
                 writeln!(
                     out,
                     "{mark:>8}  {}: {}",

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use super::install::rel;
-use super::{Context, Outcome, write_out};
+use super::{Context, Outcome, write_shown};
 use crate::Result;
 
 /// `relhook init`.
@@ -46,7 +46,7 @@ pub(super) fn init(ctx: &Context) -> Result<Outcome> {
         String::from_utf8(file.bytes).ok()
     };
     let done = crate::init::init(&root, &tags, &package_s, &stored)?;
-    write_out(|out| {
+    write_shown(|out| {
         for f in &done.files {
             let name = rel(&f.path, &root);
             if f.written {

@@ -83,12 +83,13 @@ pub(super) fn commit_msg_hook(ctx: &Context, file: &Path) -> Result<Outcome> {
     if let (false, Some(l)) = (verdict.failed(), &loc) {
         git::note_concluding_pick(l, &ctx.cwd, &raw);
     }
-    let mut err = crate::cli::stream::stderr();
+    // Coloured, so written as it is: the report shows each quoted value itself.
+    let mut err = crate::cli::stream::styled_stderr();
     // The commit template quit unedited: git would refuse it as such, and so does relhook.
     if verdict.failed() {
         let message = (raw.as_slice(), encoding.as_deref());
         if let Some(line) = super::template::unedited(&ctx.cwd, loc.as_ref(), message, &input) {
-            let _ = writeln!(err, "{line}");
+            let _ = writeln!(crate::cli::stream::stderr(), "{line}");
             return Ok(Outcome::Failed);
         }
     }
@@ -318,7 +319,7 @@ pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<Outcome> {
                 // People read the job log: the findings go there too, stdout is the report.
                 let _ = progress.suspend(|| {
                     render_commit(
-                        &mut crate::cli::stream::stderr(),
+                        &mut crate::cli::stream::styled_stderr(),
                         &c.short,
                         &v,
                         &err_palette,
@@ -385,7 +386,7 @@ pub(super) fn check(ctx: &Context, args: &CheckArgs) -> Result<Outcome> {
         CheckFormat::Text | CheckFormat::Github => write_out(summary)?,
         CheckFormat::Gitlab => {
             json::print(&quality)?;
-            let mut err = crate::cli::stream::stderr();
+            let mut err = crate::cli::stream::styled_stderr();
             let _ = summary(&mut err);
         }
     }

@@ -281,7 +281,7 @@ fn hot_path(args: &[OsString]) -> Option<Cli> {
 }
 
 fn fail(e: &Error, color: bool, bypass: Option<&str>) -> ExitCode {
-    exit::print_error(&mut crate::cli::stream::stderr(), e, color, bypass);
+    exit::print_error(&mut crate::cli::stream::styled_stderr(), e, color, bypass);
     ExitCode::from(2)
 }
 
@@ -333,6 +333,15 @@ fn use_color(choice: ColorChoice, stream: &impl IsTerminal) -> bool {
 /// [`stream`]).
 fn write_out(f: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
     let mut out = crate::cli::stream::stdout();
+    f(&mut out)
+        .and_then(|()| out.flush())
+        .map_err(|e| Error::io("write", "<stdout>", e))
+}
+
+/// [`write_out`] for a report of relhook's own (install, uninstall, doctor, init): a control
+/// character in a path it names is shown, never obeyed (`stream::shown_stdout`).
+fn write_shown(f: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
+    let mut out = crate::cli::stream::shown_stdout();
     f(&mut out)
         .and_then(|()| out.flush())
         .map_err(|e| Error::io("write", "<stdout>", e))

@@ -219,7 +219,7 @@ fn release_notes(
         ));
     }
     let _ = writeln!(
-        std::io::stderr(),
+        crate::cli::stream::stderr(),
         "relhook: note: {why}; these notes are built from the commits since {since}"
     );
     Ok(built)

@@ -174,7 +174,7 @@ pub(super) fn pre_push_hook(
         }
         return Ok(Outcome::Ok);
     }
-    report(&mut err, &found, remote, url, color).map_err(|e| Error::io("write", "<stderr>", e))?;
+    report(&found, remote, url, color).map_err(|e| Error::io("write", "<stderr>", e))?;
     Ok(Outcome::Failed)
 }
 
@@ -375,17 +375,13 @@ fn version_order(name: &str) -> (String, Option<semver::Version>) {
     }
 }
 
-fn report(
-    err: &mut dyn Write,
-    found: &Inspection,
-    remote: &str,
-    url: Option<&str>,
-    color: bool,
-) -> std::io::Result<()> {
-    let whom = match url {
+/// The refusals, on stderr as it is: coloured, each quoted value shown by `refusal` itself.
+fn report(found: &Inspection, remote: &str, url: Option<&str>, color: bool) -> std::io::Result<()> {
+    let err = &mut crate::cli::stream::styled_stderr();
+    let whom = crate::printable::visible(&match url {
         Some(u) if u != remote => format!("{remote} ({u})"),
         _ => remote.to_owned(),
-    };
+    });
     let head = format!(
         "relhook: push to {whom} refused: {}",
         crate::commit::report::plural(found.refusals.len(), "problem")

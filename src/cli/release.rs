@@ -202,7 +202,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
                     })
                     .collect();
                 let old = plan.info.current.to_string();
-                let err = &mut std::io::stderr();
+                let err = &mut crate::cli::stream::stderr();
                 say_old_version_left(err, &repo, &config, &old, &planned, true);
             }
         }

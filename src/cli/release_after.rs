@@ -214,8 +214,12 @@ pub(super) fn say_old_version_left(
     if manifests.len() > 1 {
         left.retain(|l| !own_version(l));
         let named = match manifests.len() {
-            n if n > 3 => format!("{}, and {} more", manifests[..3].join(", "), n - 3),
-            _ => manifests.join(", "),
+            n if n > 3 => format!(
+                "{}, and {} more",
+                crate::printable::list(&manifests[..3]),
+                n - 3
+            ),
+            _ => crate::printable::list(&manifests),
         };
         let _ = writeln!(
             err,
@@ -238,6 +242,11 @@ pub(super) fn say_old_version_left(
             1 => format!(", and so does line {}", more[0]),
             _ => format!(", and so do lines {}", more.join(", ")),
         };
+        // A tracked file's name and line: shown, never obeyed (an ESC or `\r` in either).
+        let (path, text) = (
+            crate::printable::visible(path),
+            crate::printable::visible(text),
+        );
         let _ = writeln!(
             err,
             "relhook: note: {path}:{line} {says} {old}: `{text}`{also} (the runbook's `grep -r` check; bump it by hand, or add it to `[version] files`)"

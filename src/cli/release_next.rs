@@ -351,9 +351,12 @@ pub(super) fn refused_in(r: &Refusal, json: bool, again: &Rerun) -> Result<Outco
         (Reason::NotGreater | Reason::Behind, Some(_)) => (r.to_string(), None),
         _ => (r.to_string(), way_past(r.reason, again)),
     };
-    let _ = writeln!(std::io::stderr(), "relhook: release refused: {shown}");
+    let _ = writeln!(
+        crate::cli::stream::stderr(),
+        "relhook: release refused: {shown}"
+    );
     if let Some(way) = way {
-        let _ = writeln!(std::io::stderr(), "next: {way}");
+        let _ = writeln!(crate::cli::stream::stderr(), "next: {way}");
     }
     if json {
         super::json::print(&super::json::ErrorReport::refused(r))?;

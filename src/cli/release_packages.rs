@@ -381,8 +381,12 @@ fn old_versions_left(err: &mut dyn Write, repo: &crate::git::Repo, plan: &Plan, 
         {
             let _ = writeln!(
                 err,
-                "relhook: note: {path}:{line} {says} {} ({} is released as {}): `{text}` (the runbook's `grep -r` check; bump it by hand)",
-                p.current, p.name, p.version
+                "relhook: note: {}:{line} {says} {} ({} is released as {}): `{}` (the runbook's `grep -r` check; bump it by hand)",
+                crate::printable::visible(&path),
+                p.current,
+                p.name,
+                p.version,
+                crate::printable::visible(&text)
             );
         }
     }

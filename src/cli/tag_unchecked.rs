@@ -91,7 +91,7 @@ pub(super) fn hand_tag_unchecked_once(ctx: &Context, created: &[hand::Update]) {
         .strip_prefix(config.version.tag_prefix.as_str())
         .unwrap_or(&tag.tag);
     let _ = writeln!(
-        std::io::stderr(),
+        crate::cli::stream::stderr(),
         "relhook: note: if you made {0} by hand, it was not turned into a release commit: on this platform relhook cannot tell `git tag` from `git fetch` (it reads that from /proc, which only Linux has). Instead: `git tag -d {0} && relhook release {version}`; pre-push still refuses a release tag whose commit lacks its changelog section. (Said once per clone.)",
         tag.tag
     );

@@ -46,7 +46,7 @@ pub fn uncommitted(repo: &Repo, config: &Config, what: &str) -> Result<Option<Re
             let _ = writeln!(
                 std::io::stderr(),
                 "relhook: note: the settings come from {}, which no commit carries",
-                path.display()
+                crate::printable::visible(&path.display().to_string())
             );
         });
         return Ok(None);

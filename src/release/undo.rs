@@ -152,7 +152,11 @@ pub fn undo_commit(
         }
     }
     for line in kept {
-        let _ = writeln!(std::io::stderr(), "relhook: {line}");
+        let _ = writeln!(
+            std::io::stderr(),
+            "relhook: {}",
+            crate::printable::visible(&line)
+        );
     }
     Ok(())
 }

@@ -301,5 +301,5 @@ fn line_merge(ctx: &Context, ours: &Path, [base, mine, theirs]: &[String; 3]) ->
 }
 
 pub(super) fn eprintln_note(text: &str) {
-    let _ = writeln!(std::io::stderr(), "relhook: {text}");
+    let _ = writeln!(crate::cli::stream::stderr(), "relhook: {text}");
 }

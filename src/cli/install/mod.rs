@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::args::InstallArgs;
-use super::{Context, Outcome, write_out};
+use super::{Context, Outcome, write_shown};
 use crate::git::HooksLocation;
 use crate::hooks::install::{self as inst, Action, Installed, Options};
 use crate::hooks::managed::Wiring;
@@ -90,7 +90,7 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
         _ => None,
     };
     let mut failed = false;
-    write_out(|out| {
+    write_shown(|out| {
         match &result {
             Installed::ViaManager {
                 manager,

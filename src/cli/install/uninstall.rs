@@ -3,7 +3,7 @@
 
 use super::{changelog_paths, file_name, rel};
 use crate::cli::args::UninstallArgs;
-use crate::cli::{Context, Outcome, write_out};
+use crate::cli::{Context, Outcome, write_shown};
 use crate::git::HooksLocation;
 use crate::hooks::driver;
 use crate::hooks::install::{self as inst, Change};
@@ -82,7 +82,7 @@ pub(in crate::cli) fn uninstall(ctx: &Context, args: &UninstallArgs) -> Result<O
         || unregistered != driver::Registered::default();
     let nothing = !took_out && by_hand.is_empty() && pre_commit.is_none();
     let adopted = loc.common_dir.join(crate::git::ADOPTED);
-    write_out(|out| {
+    write_shown(|out| {
         if nothing {
             writeln!(out, "relhook is not installed in {dir}; nothing to do")?;
         }

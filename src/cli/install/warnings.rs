@@ -12,7 +12,7 @@ pub(super) fn after_install(ctx: &Context) {
     if let Some(root) = ctx.locate().and_then(|l| l.work_tree)
         && let Some(said) = simple_git_hooks(&root)
     {
-        let _ = writeln!(std::io::stderr(), "relhook: warning: {said}");
+        let _ = writeln!(crate::cli::stream::stderr(), "relhook: warning: {said}");
     }
     // Installed all the same (the file may be made one later), but not silently.
     match ctx.open() {
@@ -20,15 +20,18 @@ pub(super) fn after_install(ctx: &Context) {
             // An index libgit2 cannot read (a split or sparse index): every hook would say it.
             if let Err(e) = repo.check_index() {
                 let _ = writeln!(
-                    std::io::stderr(),
+                    crate::cli::stream::stderr(),
                     "relhook: warning: {e}: commits get no changelog entries and hand tags are refused until then (`relhook doctor` checks it)"
                 );
             }
             if let Some((what, fix)) = crate::tag::hand::changelog_case_twin(&repo, &config) {
-                let _ = writeln!(std::io::stderr(), "relhook: warning: {what}: {fix}");
+                let _ = writeln!(
+                    crate::cli::stream::stderr(),
+                    "relhook: warning: {what}: {fix}"
+                );
             } else if let Some(why) = crate::tag::hand::unkept_changelog(&repo, &config) {
                 let _ = writeln!(
-                    std::io::stderr(),
+                    crate::cli::stream::stderr(),
                     "relhook: warning: {why}: {}",
                     crate::history::changelog::UNKEPT_COSTS
                 );
@@ -37,14 +40,14 @@ pub(super) fn after_install(ctx: &Context) {
         // The hooks read the configuration on every commit: one they cannot read refuses them.
         Err(e @ Error::Config { .. }) => {
             let _ = writeln!(
-                std::io::stderr(),
+                crate::cli::stream::stderr(),
                 "relhook: warning: {e}: the hooks refuse every commit until that line is fixed (`relhook doctor` checks it)"
             );
         }
         // A configuration relhook refuses to read (a link to nothing): the same, said once.
         Err(e @ (Error::UnsafePath { .. } | Error::ConfigLinkBroken { .. })) => {
             let _ = writeln!(
-                std::io::stderr(),
+                crate::cli::stream::stderr(),
                 "relhook: warning: {e}: the hooks refuse every commit until it is fixed (`relhook doctor` checks it)"
             );
         }

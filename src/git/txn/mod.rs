@@ -512,7 +512,7 @@ impl Txn<'_> {
 impl Drop for Txn<'_> {
     fn drop(&mut self) {
         if !self.finished {
-            for f in self.rollback() {
+            for f in self.rollback().iter().map(|f| crate::printable::visible(f)) {
                 let _ = writeln!(std::io::stderr(), "relhook: warning: could not undo: {f}");
             }
         }

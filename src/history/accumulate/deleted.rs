@@ -64,7 +64,9 @@ fn moved_by(repo: &Repo, config: &Config, head: Oid, path: &Path, entry: bool) -
     if gone.commit != head {
         return None;
     }
-    let moves = format!("this commit moves {} to {}", path.display(), to.display());
+    // Names git took as they are (an ESC, `\r` or line break in them): shown, never obeyed.
+    let shown = |p: &Path| crate::printable::visible(&p.display().to_string());
+    let moves = format!("this commit moves {} to {}", shown(path), shown(to));
     let point = gone.restore(config, path);
     // Made again with the setting, the commit gets its entry from post-commit (a later
     // `--sync` adds it too). The merge driver's attribute line names the old path until

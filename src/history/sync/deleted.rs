@@ -146,7 +146,7 @@ impl Deletion {
             Kind::Moved(to) => format!(
                 "{} was moved to {} by commit {id} (`{}`)",
                 rel.display(),
-                to.display(),
+                crate::printable::visible(&to.display().to_string()),
                 self.subject
             ),
             _ => format!(
@@ -206,7 +206,7 @@ fn moved_fix(config: &Config, rel: &Path, to: &Path) -> String {
     format!(
         "point {} at {}",
         super::changelog_setting(config, rel),
-        to.display()
+        crate::printable::visible(&to.display().to_string())
     )
 }
 
@@ -278,5 +278,14 @@ mod tests {
         let fix = "point `changelog.path` in .relconfig.toml at docs/CHANGELOG.md";
         assert_eq!(moved.committed_fix(&config, rel), fix);
         assert_eq!(moved.restore(&config, rel), fix);
+    }
+
+    #[test]
+    fn a_name_git_took_with_control_characters_is_shown_not_obeyed() {
+        let config = Config::default();
+        let rel = Path::new("CHANGELOG.md");
+        let moved = deletion(Kind::Moved("CL\u{1b}[31m\r\n.md".into()));
+        assert!(moved.what(rel).contains("moved to CL␛[31m␍␊.md by"));
+        assert!(moved.restore(&config, rel).ends_with(" at CL␛[31m␍␊.md"));
     }
 }
