@@ -1,7 +1,8 @@
 //! The index lock found beside a killed transaction's journal when it is not that run's own:
 //! made before the run began, or after it stopped (someone removed its lock, as git advises,
-//! and another git took one). No recovery removes or renames such a lock, which a running git
-//! may hold: the recovery waits for it a bounded time, then names the one command.
+//! and another git took one), or of a time a copy of the repository (`cp -a`) cannot place.
+//! No recovery removes or renames such a lock, which a running git may hold: the recovery
+//! waits for it a bounded time, then names the one command.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -33,14 +34,22 @@ pub(super) fn foreign(lock: &Path, journal: &Path, filled: Option<Oid>) -> Optio
         return Some("a running relhook holds it");
     }
     let journal = fs::metadata(journal).ok()?;
-    if journal.created().is_ok_and(|start| made < start) {
-        return Some("it is older than that run's start");
-    }
-    if journal.modified().is_ok_and(|last| made > last) {
+    let last = journal.modified().ok();
+    if last.is_some_and(|last| made > last) {
         return Some("it was made after that run stopped");
     }
-    None
+    match journal.created() {
+        // Born after its last line: a copy that kept the files' times (`cp -a`, rsync, a
+        // backup put back), whose birth is the copy's, not the run's start.
+        Ok(born) if last.is_some_and(|last| born > last) => Some(COPIED),
+        Ok(start) if made < start => Some("it is older than that run's start"),
+        _ => None,
+    }
 }
+
+/// Why a lock beside the journal of a run killed in a repository copied since is not known
+/// for that run's own.
+pub(super) const COPIED: &str = "it holds neither that run's mark nor the index it was writing, and the repository was copied since that run, so no file time tells when the lock was made";
 
 /// `<index>.lock`, the lock every transaction takes first.
 pub(super) fn lock_of(index: &Path) -> PathBuf {
@@ -154,6 +163,34 @@ mod tests {
         set_time(&lock, SystemTime::now() + Duration::from_secs(120));
         assert_eq!(foreign(&lock, &journal, None), None);
         fs::remove_file(&lock).unwrap();
+        assert_eq!(foreign(&lock, &journal, None), None);
+    }
+
+    #[test]
+    fn in_a_copy_a_lock_is_never_said_older_than_the_run() {
+        let dir = tempfile::tempdir().unwrap();
+        let (journal, lock) = (
+            dir.path().join("relhook-txn"),
+            dir.path().join("index.lock"),
+        );
+        fs::write(&journal, "relhook transaction\n").unwrap();
+        if fs::metadata(&journal).unwrap().created().is_err() {
+            return;
+        }
+        fs::write(&lock, "DIRC").unwrap();
+        // As `cp -a` leaves them: the journal's last line an hour before its birth.
+        let hour_ago = SystemTime::now() - Duration::from_secs(3600);
+        set_time(&journal, hour_ago);
+        set_time(&lock, hour_ago - Duration::from_secs(60));
+        assert_eq!(foreign(&lock, &journal, None), Some(COPIED));
+        set_time(&lock, hour_ago + Duration::from_secs(60));
+        assert_eq!(
+            foreign(&lock, &journal, None),
+            Some("it was made after that run stopped")
+        );
+        // The run's own mark is its own in a copy too.
+        fs::write(&lock, format!("relhook-lock pid {}\n", u32::MAX / 2)).unwrap();
+        set_time(&lock, hour_ago - Duration::from_secs(60));
         assert_eq!(foreign(&lock, &journal, None), None);
     }
 }
