@@ -292,6 +292,10 @@ fn release_state(
     report
         .checks
         .extend(super::doctor_dropped::dropped_row(repo, config));
+    // A published release that lists no entry for a commit under it: added by hand there.
+    report
+        .checks
+        .extend(super::doctor_unlisted::unlisted_row(repo, config));
     let installed = || super::install::relhook_present(loc);
     let missing = super::doctor_released::missing_package_changelogs(
         repo,

@@ -19,6 +19,7 @@ mod doctor_settings;
 mod doctor_signing;
 mod doctor_stranded;
 mod doctor_unfinished;
+mod doctor_unlisted;
 mod doctor_unpushed;
 mod doctor_untested;
 mod doctor_workspace;
