@@ -83,3 +83,38 @@ fn doctor_names_a_published_release_missing_an_entry_and_the_fix_keeps_its_tag()
         text(&out)
     );
 }
+
+#[test]
+fn a_change_reverted_in_the_release_or_made_before_install_is_not_named() {
+    // Released by hand before relhook was installed, in words of its own.
+    let repo = Repo::new();
+    repo.with_origin();
+    repo.commit("feat: old thing");
+    repo.write(
+        "CHANGELOG.md",
+        "# Changelog\n\n## [Unreleased]\n\n## [0.1.0] - 2025-01-01\n\n### Added\n\n- The old thing, in other words\n",
+    );
+    repo.git(&["add", "CHANGELOG.md"]);
+    repo.git(&["commit", "-q", "-m", "chore(release): 0.1.0"]);
+    repo.git(&["tag", "-a", "v0.1.0", "-m", "v0.1.0"]);
+    repo.git(&["push", "-q", "--follow-tags", "origin", "main"]);
+    repo.write(".relconfig.toml", "[checks]\nrequire_tested_tags = false\n");
+    repo.git(&["add", ".relconfig.toml"]);
+    repo.git(&["commit", "-q", "-m", "chore: relhook"]);
+    ok(repo.relhook(&["install"]));
+    let said = stdout(&repo.relhook(&["doctor"]));
+    assert!(!said.contains("lists no entry"), "{said}");
+    // A change and its revert in one release: neither is listed, rightly.
+    repo.commit_hooked("feat: add x");
+    repo.commit_hooked("fix: keep y");
+    repo.git(&["revert", "--no-edit", "HEAD~1"]);
+    ok(repo.relhook(&["release", "--no-test"]));
+    repo.git(&["push", "-q", "--follow-tags", "origin", "main"]);
+    let log = repo.read("CHANGELOG.md");
+    assert!(
+        log.contains("- keep y") && !log.contains("- add x"),
+        "{log}"
+    );
+    let said = stdout(&repo.relhook(&["doctor"]));
+    assert!(!said.contains("lists no entry"), "{said}");
+}

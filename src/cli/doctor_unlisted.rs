@@ -35,31 +35,40 @@ pub(super) fn unlisted_row(repo: &Repo, config: &Config) -> Option<Check> {
         hidden: hidden.unwrap_or_default(),
         ..Range::default()
     };
-    // The commits from before `relhook install` here, whose sections were another's to write.
-    let before = crate::history::adoption::BeforeInstall::load(repo, &range.hidden).ok()?;
     let forge = crate::history::sync::forge(repo);
-    let (mut calls, mut reverted) = (Vec::new(), HashSet::new());
-    repo.walk(&range, |c| {
-        let text = c.text();
-        let header = text.lines().next().unwrap_or("");
-        if let Some(undone) = header.strip_prefix("Revert \"") {
-            reverted.insert(undone.trim_end_matches('"').to_owned());
-        }
-        if let Some(e) = (c.parents < 2 && !before.contains(&c))
-            .then(|| entry_for_message(&text, &config.changelog, forge.as_ref()))
-            .flatten()
-        {
-            calls.push((c.id, header.to_owned(), e));
-        }
-        true
-    })
-    .ok()?;
     let unlisted = |e: &NewEntry| {
         let own = normalize(&e.text);
         !listed.iter().any(|l| *l == own || rewords(l, &own))
     };
-    let missing: Vec<&(git2::Oid, String, NewEntry)> = (calls.iter().rev())
-        .filter(|(_, header, e)| !reverted.contains(header) && unlisted(e))
+    let (mut calls, mut seen) = (Vec::new(), HashSet::new());
+    repo.walk(&range, |c| {
+        let text = c.text();
+        let header = text.lines().next().unwrap_or("").to_owned();
+        seen.insert(header.clone());
+        let entry = (c.parents < 2)
+            .then(|| entry_for_message(&text, &config.changelog, forge.as_ref()))
+            .flatten()
+            .filter(unlisted);
+        if let Some(e) = entry {
+            calls.push((c, header, e));
+        }
+        true
+    })
+    .ok()?;
+    // A change and its revert in one release: neither is listed (as a release drops both).
+    let reverted: HashSet<&str> = seen.iter().filter_map(|h| undone(h)).collect();
+    calls.retain(|(_, h, _)| {
+        !reverted.contains(h.as_str()) && undone(h).is_none_or(|u| !seen.contains(u))
+    });
+    if calls.is_empty() {
+        return None;
+    }
+    // The commits from before `relhook install` here, whose sections were another's to write
+    // (walked only now: a long history before the install costs nothing when all is listed).
+    let before = crate::history::adoption::BeforeInstall::load(repo, &range.hidden).ok()?;
+    let missing: Vec<_> = (calls.iter().rev())
+        .filter(|(c, ..)| !before.contains(c))
+        .map(|(c, header, e)| (c.id, header, e))
         .collect();
     let (id, header, first) = missing.first()?;
     let version = &last.version;
@@ -82,4 +91,21 @@ pub(super) fn unlisted_row(repo: &Repo, config: &Config) -> Option<Check> {
             crate::shellword::from_top(path)
         )),
     })
+}
+
+/// The header `header` reverts, when it is git's `Revert "<header>"`.
+fn undone(header: &str) -> Option<&str> {
+    (header.strip_prefix("Revert \"")).map(|u| u.trim_end_matches('"'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::undone;
+
+    #[test]
+    fn a_revert_names_the_header_it_reverts() {
+        assert_eq!(undone("Revert \"feat: add x\""), Some("feat: add x"));
+        assert_eq!(undone("revert: feat: add x"), None);
+        assert_eq!(undone("feat: add x"), None);
+    }
 }
