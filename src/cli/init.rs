@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::install::rel;
+use super::install::{rel, rel_path};
 use super::{Context, Outcome, write_shown};
 use crate::Result;
 
@@ -191,7 +191,7 @@ fn commit_command(ctx: &Context, root: &Path, done: &crate::init::Initialised) -
     };
     let paths: Vec<String> = (done.files.iter().enumerate())
         .filter(|(i, f)| f.written || *i == 0 && config_left(f))
-        .map(|(_, f)| pathspec(Path::new(&rel(&f.path, root)), below))
+        .map(|(_, f)| pathspec(Path::new(&rel_path(&f.path, root)), below))
         .collect();
     if paths.is_empty() {
         return None;

@@ -4,7 +4,6 @@
 //! tracked hooks directory, husky's `.husky/<hook>`, lefthook's configuration). Either is
 //! checked before anything is removed, so a refused uninstall changes nothing.
 
-use super::file_name;
 use crate::Error;
 use crate::git::{HooksLocation, HooksPathSetting};
 use crate::hooks::install::{Detected, Manager};
@@ -72,7 +71,7 @@ fn committed_hooks(loc: &HooksLocation) -> Option<(String, Vec<String>)> {
     let committed: Vec<String> = crate::hooks::uninstall::touched(&loc.hooks_dir)
         .iter()
         .filter_map(|p| {
-            let name = file_name(p);
+            let name = super::name_of(p);
             let rel = match dir.rel.as_str() {
                 "." => name.clone(),
                 rel => format!("{rel}/{name}"),

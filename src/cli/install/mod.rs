@@ -2,7 +2,7 @@
 //! did as data; this words it.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use super::args::InstallArgs;
 use super::{Context, Outcome, write_shown};
@@ -15,6 +15,7 @@ use crate::{Error, Result};
 mod beyond;
 mod hooks_path;
 mod manager;
+mod names;
 mod uninstall;
 mod warnings;
 mod wired;
@@ -24,6 +25,7 @@ use hooks_path::{
     write_hooks_path_note, write_manager_worktree_note, write_work_tree_note, write_worktree_note,
 };
 use manager::write_via_manager;
+pub(super) use names::{file_name, name_of, rel, rel_path};
 pub(super) use uninstall::uninstall;
 
 /// `relhook install [--force] [--hooks LIST]`.
@@ -376,22 +378,6 @@ pub(super) fn current_exe() -> Result<PathBuf> {
             })
     });
     Ok(link.unwrap_or(exe))
-}
-
-/// `path` relative to `base` when it is inside it, for shorter messages.
-pub(super) fn rel(path: &Path, base: &Path) -> String {
-    path.strip_prefix(base)
-        .ok()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(path)
-        .display()
-        .to_string()
-}
-
-pub(super) fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string())
 }
 
 /// Notes HEAD and the local branches as the first install here finds them, and when

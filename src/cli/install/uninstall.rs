@@ -325,7 +325,10 @@ pub(super) fn removal_line(c: &Change<Removal>, loc: &HooksLocation) -> String {
         },
         Removal::LeftBoth { backup } => {
             let word = |p: &std::path::Path| {
-                crate::shellword::below_top(std::path::Path::new(&rel(p, &loc.work_tree)))
+                crate::shellword::below_top(std::path::Path::new(&super::rel_path(
+                    p,
+                    &loc.work_tree,
+                )))
             };
             format!(
                 "left {dir}/{name} alone: it is not relhook's; {} is still there too, the hook relhook had replaced: `mv {kept} {hook}` puts it back in place of this one, `rm {kept}` drops it",
