@@ -149,7 +149,7 @@ fn a_dangling_config_link_is_named_not_taken_for_the_defaults() {
         repo.path().join(".relconfig.toml"),
     )
     .unwrap();
-    let said = "it is a symbolic link to a file that does not exist; point the link at the configuration, or remove it to use the defaults";
+    let said = "it is a symbolic link to `/nonexistent/relconfig.toml`, a file that does not exist; point the link at the configuration file, or remove it (`rm ";
     let install = repo.relhook(&["install"]);
     assert_eq!(install.status.code(), Some(0), "{}", text(&install));
     assert!(stderr(&install).contains(said), "{}", text(&install));
@@ -157,6 +157,11 @@ fn a_dangling_config_link_is_named_not_taken_for_the_defaults() {
     let doctor = repo.relhook(&["doctor"]);
     let (why, fix) = said.split_once("; ").unwrap();
     assert!(text(&doctor).contains(why), "{}", text(&doctor));
+    assert!(
+        !text(&doctor).contains(said),
+        "said once: {}",
+        text(&doctor)
+    );
     assert!(
         text(&doctor).contains(&format!("fix: {fix}")),
         "{}",

@@ -60,7 +60,7 @@ fn a_dangling_config_link_is_not_advised_a_folder_and_only_hooks_name_their_bypa
         repo.path().join(".relconfig.toml"),
     )
     .unwrap();
-    let link = "it is a symbolic link to a file that does not exist";
+    let link = "it is a symbolic link to `/nonexistent/relconfig.toml`, a file that does not exist";
     let out = repo.try_commit("fix: y");
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");

@@ -31,14 +31,19 @@ pub(super) fn refuse_outside(root: &Path, path: &Path) -> Result<()> {
         return Ok(());
     }
     let q = |p: &Path| crate::shellword::quote(&p.to_string_lossy());
-    // Only a regular file is worth a copy (`/dev/zero` would fill the disk).
-    let fix = if target.is_file() {
+    // Only a relhook configuration is worth a copy: not `/dev/zero` (it would fill the disk),
+    // nor `.git/config` (git's settings, not relhook's). No `--config`: the hooks cannot take it.
+    let fix = if is_relhook_config(&target) {
         format!(
-            "replace the link with a copy of that file (`rm {} && cp {} {}`), or name it with `--config {}`",
+            "replace the link with a copy of that file (`rm {} && cp {} {}`)",
             q(path),
             q(&target),
-            q(path),
-            q(&target)
+            q(path)
+        )
+    } else if target.is_file() {
+        format!(
+            "as that file is not a relhook configuration, remove the link (`rm {}`) to use the defaults, or point it at one in the repository",
+            q(path)
         )
     } else {
         format!(
@@ -54,28 +59,50 @@ pub(super) fn refuse_outside(root: &Path, path: &Path) -> Result<()> {
     })
 }
 
+/// Whether `path` is a regular file that reads as a relhook configuration (a small one:
+/// no configuration is a megabyte long).
+fn is_relhook_config(path: &Path) -> bool {
+    let small = std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() <= 1 << 20);
+    small
+        && crate::fsx::regular_text(path)
+            .is_some_and(|text| super::Config::parse(path, &text).is_ok())
+}
+
 /// Refuses `path` (the work tree's `.relconfig.toml`) when it is a link that leads to no
-/// file: a configuration gone missing, not one never written, so the defaults would check
-/// commits and releases by rules nobody chose. A loop of links is said as one, not as an
-/// operating system's error.
+/// file: to nothing (a configuration gone missing, not one never written, so the defaults
+/// would check commits and releases by rules nobody chose), round a loop of links (said as
+/// one, not as an operating system's error), or to a directory or another file that is not a
+/// regular one. Where it leads is named as the link says it.
 pub(super) fn refuse_broken(path: &Path) -> Result<()> {
     let is_link = path
         .symlink_metadata()
         .is_ok_and(|m| m.file_type().is_symlink());
+    if !is_link {
+        return Ok(());
+    }
+    // Shown as messages show any path: through `printable` when printed.
+    let to = std::fs::read_link(path).map_or_else(|_| "?".into(), |t| t.display().to_string());
     let why = match std::fs::metadata(path) {
-        _ if !is_link => return Ok(()),
-        Ok(_) => return Ok(()),
+        Ok(m) if m.is_file() => return Ok(()),
+        Ok(m) if m.is_dir() => format!("to `{to}`, a directory"),
+        Ok(_) => format!("to `{to}`, which is not a regular file (a FIFO or device)"),
         Err(e) if e.raw_os_error() == Some(libc::ELOOP) => {
-            "that leads round a loop of links to no file"
+            "that leads round a loop of links to no file".to_owned()
         }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => "to a file that does not exist",
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            format!("to `{to}`, a file that does not exist")
+        }
         // Another failure (a folder it cannot search) is the reader's to say.
         Err(_) => return Ok(()),
     };
+    let fix = format!(
+        "point the link at the configuration file, or remove it (`rm {}`) to use the defaults",
+        crate::shellword::quote(&path.to_string_lossy())
+    );
     Err(Error::ConfigLinkBroken {
         path: path.to_owned(),
         why,
-        fix: "point the link at the configuration, or remove it to use the defaults",
+        fix,
     })
 }
 
@@ -108,6 +135,10 @@ mod tests {
             "{said}"
         );
         assert!(said.contains("&& cp "), "{said}");
+        assert!(
+            !said.contains("--config"),
+            "the hooks cannot take it: {said}"
+        );
         // A link inside that leads on out is outside too.
         std::fs::remove_file(root.join("conf/rel.toml")).unwrap();
         std::os::unix::fs::symlink("../../away/rel.toml", root.join("conf/rel.toml")).unwrap();
@@ -124,6 +155,16 @@ mod tests {
             said.contains("rel.toml`, in the git directory, outside the work tree"),
             "{said}"
         );
+        // QA52: git's own settings are no configuration to copy in.
+        std::fs::write(root.join(".git/config"), "[core]\n\tbare = false\n").unwrap();
+        std::fs::remove_file(&path).unwrap();
+        std::os::unix::fs::symlink(".git/config", &path).unwrap();
+        let said = refuse_outside(&root, &path).unwrap_err().to_string();
+        assert!(!said.contains("cp "), "{said}");
+        assert!(
+            said.contains("as that file is not a relhook configuration, remove the link (`rm "),
+            "{said}"
+        );
     }
 
     /// QA51: a link to nothing, and one round a loop, said as such (not `os error 40`).
@@ -135,7 +176,7 @@ mod tests {
         assert!(refuse_broken(&path).is_ok(), "no file: the defaults");
         std::os::unix::fs::symlink("conf/missing.toml", &path).unwrap();
         let said = refuse_broken(&path).unwrap_err().to_string();
-        assert!(said.contains("a symbolic link to a file that does not exist; point the link at the configuration, or remove it to use the defaults"), "{said}");
+        assert!(said.contains("a symbolic link to `conf/missing.toml`, a file that does not exist; point the link at the configuration file, or remove it (`rm "), "{said}");
         std::fs::remove_file(&path).unwrap();
         std::os::unix::fs::symlink(crate::config::FILE_NAME, &path).unwrap();
         let said = refuse_broken(&path).unwrap_err().to_string();
@@ -147,5 +188,14 @@ mod tests {
         std::fs::write(dir.path().join("rel.toml"), "").unwrap();
         std::os::unix::fs::symlink("rel.toml", &path).unwrap();
         assert!(refuse_broken(&path).is_ok(), "a link to a file");
+        // QA52: a link to a folder is said as a link, with where it leads.
+        std::fs::remove_file(&path).unwrap();
+        std::fs::create_dir(dir.path().join("conf")).unwrap();
+        std::os::unix::fs::symlink("conf", &path).unwrap();
+        let said = refuse_broken(&path).unwrap_err().to_string();
+        assert!(
+            said.contains("a symbolic link to `conf`, a directory; "),
+            "{said}"
+        );
     }
 }

@@ -229,15 +229,15 @@ pub enum Error {
         fix: String,
     },
     /// The work tree's `.relconfig.toml` is a symbolic link that leads to no file: to nothing,
-    /// or round a loop of links.
+    /// round a loop of links, or to a directory or another file that is not a regular one.
     #[error("refusing `{}`: it is a symbolic link {why}; {fix}", path.display())]
     ConfigLinkBroken {
         /// The link.
         path: PathBuf,
-        /// Where it leads (`to a file that does not exist`).
-        why: &'static str,
-        /// The way on.
-        fix: &'static str,
+        /// Where it leads (``to `nowhere.toml`, a file that does not exist``).
+        why: String,
+        /// The way on, pasteable.
+        fix: String,
     },
     /// A binary path that cannot be written into a shell script.
     #[error("cannot record `{}` in a hook script: the path is not valid UTF-8", .0.display())]

@@ -414,7 +414,7 @@ fn config_check(config: &Result<Config, Error>) -> Check {
                 }
                 Error::ConfigNotAFile { .. } => e.hint().unwrap_or_default(),
                 Error::ConfigLinkedOutside { fix, .. } => fix.clone(),
-                Error::ConfigLinkBroken { fix, .. } => (*fix).to_owned(),
+                Error::ConfigLinkBroken { fix, .. } => fix.clone(),
                 _ => "make the file readable, or remove it to use the defaults".into(),
             }),
         ),
