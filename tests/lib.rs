@@ -638,6 +638,7 @@ mod qa52_unhooked_lightweight;
 mod qa53_control_names;
 mod qa53_copied_journal;
 mod qa53_published_unlisted;
+mod qa54_config_link_hooks;
 mod qa54_config_link_wording;
 mod qa6a;
 mod qa7;

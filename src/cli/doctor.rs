@@ -206,6 +206,14 @@ pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
         }),
         _ => {}
     }
+    // Under `--config`, the hooks still read .relconfig.toml: one they refuse is said, and
+    // no advice to commit it.
+    if ctx.config_given().is_some()
+        && let Some(refused) = doctor::hooks_config_check(&loc.work_tree)
+    {
+        report.checks.retain(|c| c.subject != "config file");
+        report.checks.push(refused);
+    }
     write_shown(|out| match args.format {
         Format::Json => {
             let doc = super::json::DoctorReport {

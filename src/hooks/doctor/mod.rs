@@ -373,6 +373,19 @@ pub(super) fn install_cmd(loc: &HooksLocation) -> &'static str {
     }
 }
 
+/// The row for the work tree's `.relconfig.toml` when `--config` names another file and the
+/// hooks, which cannot take `--config`, refuse it: `None` when they read it.
+pub fn hooks_config_check(root: &Path) -> Option<Check> {
+    let refused = Config::load(root).err()?;
+    let mut row = config_check(&Err(refused));
+    row.subject = format!("{} (read by the hooks)", crate::config::FILE_NAME);
+    row.detail = format!(
+        "{}; `--config` is not read by `git commit`, `git tag` or `git push`, whose hooks refuse every commit, tag and push until it is fixed",
+        row.detail
+    );
+    Some(row)
+}
+
 fn config_check(config: &Result<Config, Error>) -> Check {
     match config {
         Ok(Config { source: None, .. }) => check(
