@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::install::{rel, rel_path};
 use super::{Context, Outcome, write_shown};
-use crate::Result;
+use crate::{Error, Result};
 
 /// `relhook init`.
 pub(super) fn init(ctx: &Context) -> Result<Outcome> {
@@ -45,6 +45,15 @@ pub(super) fn init(ctx: &Context) -> Result<Outcome> {
         let file = repo.as_ref()?.file_at(t.commit, path).ok()??;
         String::from_utf8(file.bytes).ok()
     };
+    // A `.relconfig.toml` link every hook refuses: said as they say it, before anything is
+    // written, so no advice follows that the commit-msg hook would refuse.
+    if let Err(mut e) = crate::config::Config::refuse_link(&root) {
+        if let Error::ConfigLinkedOutside { fix, .. } | Error::ConfigLinkBroken { fix, .. } = &mut e
+        {
+            fix.push_str(", then run `relhook init` again (it wrote nothing)");
+        }
+        return Err(e);
+    }
     let done = crate::init::init(&root, &tags, &package_s, &stored)?;
     write_shown(|out| {
         for f in &done.files {

@@ -390,10 +390,16 @@ impl Config {
     /// Loads `<root>/.relconfig.toml`, or the defaults when there is none; a link to a file
     /// outside `root` is refused.
     pub fn load(root: &Path) -> Result<Config> {
+        Self::refuse_link(root)?;
+        Self::load_file(&root.join(FILE_NAME), false)
+    }
+
+    /// Refuses `<root>/.relconfig.toml` when it is a link [`Config::load`] does not follow
+    /// (outside the repository, into its git directory, to no file), as `load` says it.
+    pub fn refuse_link(root: &Path) -> Result<()> {
         let path = root.join(FILE_NAME);
         linked::refuse_outside(root, &path)?;
-        linked::refuse_broken(&path)?;
-        Self::load_file(&path, false)
+        linked::refuse_broken(&path)
     }
 
     /// Loads a named file; `required` makes a missing file an error (for `--config`).
