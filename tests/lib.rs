@@ -637,6 +637,7 @@ mod qa52_resume_published_tag;
 mod qa52_unhooked_lightweight;
 mod qa53_control_names;
 mod qa53_copied_journal;
+mod qa53_hooks_path_line_break;
 mod qa53_published_unlisted;
 mod qa54_config_link_hooks;
 mod qa54_config_link_wording;

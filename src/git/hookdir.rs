@@ -87,12 +87,19 @@ impl HooksLocation {
                 "hooks",
             ],
         )?;
-        let mut lines = out.lines();
-        let (Some(bare), Some(common), Some(hooks)) = (lines.next(), lines.next(), lines.next())
-        else {
+        let hooks_path = config_with_scope(cwd, "core.hooksPath")?;
+        // The hooks path is the last answer, as many lines as `core.hooksPath` has: a line
+        // break in it is part of the path, not the end of the answer.
+        let breaks = hooks_path
+            .as_ref()
+            .map_or(0, |h| h.value.matches('\n').count());
+        let mut lines: Vec<&str> = out.strip_suffix('\n').unwrap_or(&out).split('\n').collect();
+        if lines.len() < 3 + breaks {
             return Err(unexpected("rev-parse --git-path hooks", &out));
-        };
-        let common_dir = cwd.join(common);
+        }
+        let hooks = lines.split_off(lines.len() - 1 - breaks).join("\n");
+        let (bare, common) = (lines[0], lines[1..].join("\n"));
+        let common_dir = cwd.join(&common);
         if bare == "true" {
             return Err(Error::BareRepository(normalize(&common_dir)));
         }
@@ -104,7 +111,6 @@ impl HooksLocation {
             Error::GitCommand { .. } => Error::InsideGitDir(cwd.to_path_buf()),
             other => other,
         })?;
-        let hooks_path = config_with_scope(cwd, "core.hooksPath")?;
         let work_tree = PathBuf::from(top.trim_end_matches(['\n', '\r']));
         // A work tree apart from its git dir (`core.worktree`): later `git`s are told both.
         super::run::note_layout(&normalize(&common_dir), &work_tree);
