@@ -56,6 +56,13 @@ fn mixed_tags_under_an_empty_prefix_are_told_in_true_words() {
         "{err}"
     );
     assert!(!err.contains("``"), "{err}");
-    assert!(err.contains("(leaving the unprefixed tags out)"), "{err}");
-    assert!(err.contains("to go on without a prefix"), "{err}");
+    // On no remote's branch, and no release of 1.1.0 was made: deleting it leads, pasted.
+    let fix = "`git tag -d v1.1.0 && relhook release 1.1.0`";
+    assert!(
+        err.contains(&format!("is on no remote's branch here (this clone's own, unless it was pushed alone), so delete it and release 1.1.0 instead: {fix}")),
+        "{err}"
+    );
+    let out = repo.sh(fix.trim_matches('`'));
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(repo.git(&["tag", "-l"]), "1.0.0\n1.1.0");
 }

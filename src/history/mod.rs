@@ -13,6 +13,7 @@ pub mod passed_over;
 pub mod reverts;
 pub mod rules_since;
 pub mod scope_rule;
+pub mod slip;
 pub mod sync;
 pub mod tag_prefixes;
 pub mod tags;

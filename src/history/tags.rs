@@ -201,14 +201,20 @@ fn check_prefix(
                 // under the former prefix), so the way on names the version itself.
                 let patch = Version::new(other.1.major, other.1.minor, other.1.patch + 1);
                 let above = advise(&other.1).unwrap_or(patch);
+                let go_on = format!(
+                    "to go on under the current prefix: `{} {above}`",
+                    config.release_command()
+                );
+                let ways = || match lists_again(repo, config, &above) {
+                    None => vec![go_on.clone()],
+                    Some(_) => Vec::new(),
+                };
+                let fix = slip_fix(repo, config, &other, tags, ways).unwrap_or(go_on.clone());
                 return Err(Error::Refused(crate::error::Refusal::new(
                     crate::error::Reason::NotGreater,
                     prefix_conflict(repo, config, v, true)
                         .unwrap_or_else(|| format!("{v} is not above `{}`", other.0)),
-                    format!(
-                        "to go on under the current prefix: `{} {above}`",
-                        config.release_command()
-                    ),
+                    fix,
                 )));
             }
             if let Some(why) = named_first
@@ -255,15 +261,35 @@ fn check_prefix(
                     true => "without a prefix".to_owned(),
                     false => format!("under {prefix:?}"),
                 };
-                return Err(Error::IncompleteHistory {
-                    message,
-                    fix: format!(
-                        "set `tag_prefix = {}`{left_out} under [version] in {}; or, to go on {go_on}, name a version above it: `{} {above}`",
-                        crate::config::toml_text::string(&other.2),
-                        config.file_to_edit(),
-                        config.release_command()
-                    ),
-                });
+                let set_prefix = format!(
+                    "set `tag_prefix = {}`{left_out} under [version] in {}",
+                    crate::config::toml_text::string(&other.2),
+                    config.file_to_edit(),
+                );
+                let name_above = format!(
+                    "to go on {go_on}, name a version above it: `{} {above}`",
+                    config.release_command()
+                );
+                // A slip this clone made: deleting it leads; the other ways where they work.
+                let ways = || {
+                    let commit = repo
+                        .tag_target(&other.0)
+                        .and_then(|t| repo.peel_to_commit(t));
+                    let path = &config.changelog.path;
+                    // Its changelog lacks its section: no release was made, the prefix aside.
+                    let released = commit.is_none_or(|c| {
+                        !matches!(repo.file_at(c, path), Ok(Some(_)))
+                            || super::sync::has_section_at(repo, c, path, &other.1)
+                    });
+                    let again = lists_again(repo, config, &above).is_some();
+                    let ways = [(released, &set_prefix), (!again, &name_above)];
+                    (ways.into_iter().filter(|w| w.0))
+                        .map(|w| w.1.clone())
+                        .collect()
+                };
+                let fix = slip_fix(repo, config, &other, tags, ways)
+                    .unwrap_or_else(|| format!("{set_prefix}; or, {name_above}"));
+                return Err(Error::IncompleteHistory { message, fix });
             }
         }
         // Before the first release under `tag_prefix`, tags under any other prefix
@@ -288,6 +314,23 @@ fn check_prefix(
         }
     }
     Ok(())
+}
+
+/// The fix for `other`, the other prefix's tag above the releases under `tag_prefix` (`tags`),
+/// when it is a slip of the usual prefix among them that no remote's branch holds: deleting it
+/// leads, then `ways` (asked only then), those that still work if a remote has it.
+fn slip_fix(
+    repo: &Repo,
+    config: &Config,
+    other: &(String, Version, String),
+    tags: &Tags,
+    ways: impl FnOnce() -> Vec<String>,
+) -> Option<String> {
+    let slip = tags.latest.is_some() && other_usual_prefixes(config).contains(&other.2.as_str());
+    if !slip || super::slip::unpublished(repo, &other.0).is_none() {
+        return None;
+    }
+    super::slip::lead_with_delete(repo, config, (&other.0, &other.1), &ways())
 }
 
 /// The commit of the other usual prefix's newest release tag HEAD holds (`1.0.1` where tags

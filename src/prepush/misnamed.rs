@@ -100,25 +100,11 @@ fn fix(
     version: &semver::Version,
     hand: HandTags,
 ) -> String {
-    // A slip with build metadata (`0.1.1+b.1`) is released as its plain version: neither
-    // `relhook release` nor the tag hook takes a version with a build.
-    let version = &semver::Version {
-        build: semver::BuildMetadata::EMPTY,
-        ..version.clone()
-    };
-    let tag = format!("{}{version}", config.version.tag_prefix);
-    let path = &config.changelog.path;
-    let released = repo
-        .peel_to_commit(target)
-        .filter(|c| crate::history::sync::has_section_at(repo, *c, path, version));
-    if let Some(commit) = released {
-        let q = crate::shellword::quote(&tag);
-        return format!(
-            "its commit is {version}'s release commit: tag it under the prefix: `git tag -d {} && git tag -a {q} {} -m {q}`",
-            crate::shellword::quote(name),
-            crate::git::short_id(commit)
-        );
+    if let Some(retag) = crate::history::slip::retag(repo, config, name, target, version) {
+        return retag;
     }
+    let version = &crate::history::slip::released_as(version);
+    let tag = format!("{}{version}", config.version.tag_prefix);
     plain_fix(config, name, &tag, version, hand)
 }
 
