@@ -642,6 +642,7 @@ mod qa53_published_unlisted;
 mod qa54_config_link_hooks;
 mod qa54_config_link_wording;
 mod qa54_init_config_link;
+mod qa55_git_missing_dry_run;
 mod qa55_slip_delete;
 mod qa6a;
 mod qa7;

@@ -24,7 +24,10 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
     crate::interrupt::on_stop(super::stopping::then_undoing);
     // Found missing at the tag, git would cost a release commit made and undone.
     if !crate::git::run::program_found() {
-        return Err(crate::Error::GitNotFound { release: true });
+        return Err(crate::Error::GitNotFound {
+            release: true,
+            dry_run: args.dry_run,
+        });
     }
     // A release killed under another `--config`: finished under its own, before anything
     // here recovers it (its tag and tests are that file's).

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 mod denied;
+mod git_missing;
 mod hint;
 pub use hint::{cr_only_what, permission_step, to_lf_command};
 use hint::{locked_message, one_line, os_reason, permission_fix, unreadable_index};
@@ -90,13 +91,12 @@ pub enum Error {
     Usage(String),
     /// The `git` program is not on PATH, and the command runs it (a release tags with it;
     /// every command reads the repository with it).
-    #[error(
-        "{}: install git, or add the folder that holds it to PATH, then run it again",
-        if *release { "cannot release: the `git` program is not on PATH, and a release makes its tag with it; nothing was changed" } else { "the `git` program is not on PATH, and relhook reads the repository with it" }
-    )]
+    #[error("{}", git_missing::message(*release, *dry_run))]
     GitNotFound {
         /// Whether a release asked, before it changed anything.
         release: bool,
+        /// Whether that release was a dry run (`--dry-run`), which makes no tag itself.
+        dry_run: bool,
     },
     /// The `git` program failed where relhook needed its answer.
     #[error("`git {args}` failed{}: {}", status.map(|s| format!(" (exit {s})")).unwrap_or_default(), one_line(stderr))]

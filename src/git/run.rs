@@ -233,7 +233,10 @@ impl<'a> Git<'a> {
 /// folder to run in that is gone fails the same way, so PATH is asked again.
 fn not_started(what: &str, e: std::io::Error) -> Error {
     if e.kind() == std::io::ErrorKind::NotFound && !program_found() {
-        return Error::GitNotFound { release: false };
+        return Error::GitNotFound {
+            release: false,
+            dry_run: false,
+        };
     }
     Error::io("run", what, e)
 }
@@ -287,9 +290,12 @@ mod tests {
         let e = not_started("git rev-parse", gone);
         assert!(matches!(e, Error::Io { .. }), "{e:?}");
         assert!(
-            !Error::GitNotFound { release: false }
-                .to_string()
-                .contains("release")
+            !Error::GitNotFound {
+                release: false,
+                dry_run: false,
+            }
+            .to_string()
+            .contains("release")
         );
     }
 
