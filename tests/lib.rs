@@ -643,6 +643,7 @@ mod qa54_config_link_hooks;
 mod qa54_config_link_wording;
 mod qa54_init_config_link;
 mod qa55_git_missing_dry_run;
+mod qa55_init_named_path;
 mod qa55_slip_delete;
 mod qa6a;
 mod qa7;

@@ -55,9 +55,15 @@ pub(super) fn init(ctx: &Context) -> Result<Outcome> {
         return Err(e);
     }
     let done = crate::init::init(&root, &tags, &package_s, &stored)?;
+    // Named from where init ran: outside the work tree (GIT_DIR and GIT_WORK_TREE set) or
+    // below its top, a name relative to the top would not find the file.
+    let base = match same_dir(&root, &ctx.cwd) {
+        true => root.as_path(),
+        false => ctx.cwd.as_path(),
+    };
     write_shown(|out| {
         for f in &done.files {
-            let name = rel(&f.path, &root);
+            let name = rel(&f.path, base);
             if f.written {
                 writeln!(out, "wrote {name}")?;
             } else {
@@ -241,6 +247,12 @@ fn packages(n: usize) -> String {
     } else {
         format!("{n} packages")
     }
+}
+
+/// Whether `a` and `b` name one folder (a symbolic link or a relative path aside).
+fn same_dir(a: &Path, b: &Path) -> bool {
+    let canon = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    canon(a) == canon(b)
 }
 
 #[cfg(test)]
