@@ -7,22 +7,12 @@
 //! `relhook release 0.0.9` and a test run, neither possible. Each is now refused with the
 //! tag hook's reason and a fix that works when pasted.
 
-use crate::support::{Repo, ok, stderr, text};
+use crate::support::{Repo, ok, released_and_pushed, stderr, text};
 
 /// relhook installed with `config`, v0.1.0 released and pushed to `origin`, `fix: b`
 /// committed on top.
 fn released(config: &str) -> Repo {
-    let repo = Repo::new();
-    repo.write(".relconfig.toml", config);
-    repo.git(&["add", "-A"]);
-    repo.git(&["commit", "-q", "-m", "chore: init"]);
-    ok(repo.relhook(&["install"]));
-    repo.with_origin();
-    repo.commit_hooked("feat: a");
-    ok(repo.relhook(&["release", "--no-test"]));
-    ok(repo.git_skipping_relhook(&["push", "-q", "--follow-tags", "-u", "origin", "main"]));
-    repo.commit_hooked("fix: b");
-    repo
+    released_and_pushed(config)
 }
 
 const UNTESTED: &str = "[checks]\nrequire_tested_tags = false\n";

@@ -6,21 +6,12 @@
 //! line that says so, v0.1.1 is released and pushed, and the build tag's own push is refused
 //! with a fix that works.
 
-use crate::support::{Repo, ok, stderr, stdout, text};
+use crate::support::{Repo, ok, released_and_pushed, stderr, stdout, text};
 
 /// relhook installed, v0.1.0 released and pushed, `fix: b` committed and tagged
 /// `v0.1.1+b.1` past the hook.
 fn with_a_build_tag() -> Repo {
-    let repo = Repo::new();
-    repo.write(".relconfig.toml", "[checks]\nrequire_tested_tags = false\n");
-    repo.git(&["add", "-A"]);
-    repo.git(&["commit", "-q", "-m", "chore: init"]);
-    ok(repo.relhook(&["install"]));
-    repo.with_origin();
-    repo.commit_hooked("feat: a");
-    ok(repo.relhook(&["release", "--no-test"]));
-    ok(repo.git_skipping_relhook(&["push", "-q", "--follow-tags", "-u", "origin", "main"]));
-    repo.commit_hooked("fix: b");
+    let repo = released_and_pushed("[checks]\nrequire_tested_tags = false\n");
     ok(repo.git_skipping_relhook(&["tag", "-a", "v0.1.1+b.1", "-m", "build"]));
     repo
 }

@@ -10,17 +10,7 @@ fn a_release_without_git_on_path_refuses_before_it_changes_anything() {
     let repo = installed_repo();
     repo.commit_hooked("feat: two");
     // PATH: relhook, a shell and a few tools, and no git.
-    let bin = repo.scratch("no-git-bin");
-    std::os::unix::fs::symlink(relhook_bin(), bin.join("relhook")).unwrap();
-    for tool in ["sh", "cat", "ls", "rm", "env"] {
-        let found = ["/bin", "/usr/bin"]
-            .iter()
-            .map(|d| std::path::Path::new(d).join(tool))
-            .find(|p| p.exists());
-        if let Some(found) = found {
-            std::os::unix::fs::symlink(found, bin.join(tool)).unwrap();
-        }
-    }
+    let bin = repo.path_without_git(true);
     let before = listing(&repo.path());
     for args in [&["release", "--no-test"][..], &["release", "--resume"]] {
         let out = repo

@@ -10,16 +10,7 @@ use crate::support::{installed_repo, relhook_bin, stderr, text};
 fn every_command_without_git_on_path_says_so() {
     let repo = installed_repo();
     // PATH: a shell and a few tools, and no git.
-    let bin = repo.scratch("no-git-bin");
-    for tool in ["sh", "cat", "ls", "rm", "env"] {
-        let found = ["/bin", "/usr/bin"]
-            .iter()
-            .map(|d| std::path::Path::new(d).join(tool))
-            .find(|p| p.exists());
-        if let Some(found) = found {
-            std::os::unix::fs::symlink(found, bin.join(tool)).unwrap();
-        }
-    }
+    let bin = repo.path_without_git(false);
     for args in [&["doctor"][..], &["install"], &["uninstall"]] {
         let out = repo
             .command_in(relhook_bin(), &repo.path())

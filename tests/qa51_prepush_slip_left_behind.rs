@@ -5,21 +5,11 @@
 //! (pushed along), with the fix that works when pasted: deleted, and released under the
 //! prefix, or its release commit tagged under it.
 
-use crate::support::{Repo, ok, stderr, text};
+use crate::support::{Repo, ok, released_and_pushed, stderr, text};
 
 /// relhook installed, v0.1.0 released and pushed to `origin`, `fix: b` committed on top.
 fn released() -> Repo {
-    let repo = Repo::new();
-    repo.write(".relconfig.toml", "[checks]\nrequire_tested_tags = false\n");
-    repo.git(&["add", "-A"]);
-    repo.git(&["commit", "-q", "-m", "chore: init"]);
-    ok(repo.relhook(&["install"]));
-    repo.with_origin();
-    repo.commit_hooked("feat: a");
-    ok(repo.relhook(&["release", "--no-test"]));
-    ok(repo.git_skipping_relhook(&["push", "-q", "--follow-tags", "-u", "origin", "main"]));
-    repo.commit_hooked("fix: b");
-    repo
+    released_and_pushed("[checks]\nrequire_tested_tags = false\n")
 }
 
 /// The commands in backquotes after `what` in `line`, joined with `&&`.

@@ -11,17 +11,7 @@ fn a_dry_run_without_git_on_path_says_what_a_dry_run_needs_it_for() {
     let repo = installed_repo();
     repo.commit_hooked("feat: two");
     // PATH: relhook, a shell and a few tools, and no git.
-    let bin = repo.scratch("no-git-bin");
-    std::os::unix::fs::symlink(relhook_bin(), bin.join("relhook")).unwrap();
-    for tool in ["sh", "cat", "ls", "rm", "env"] {
-        let found = ["/bin", "/usr/bin"]
-            .iter()
-            .map(|d| std::path::Path::new(d).join(tool))
-            .find(|p| p.exists());
-        if let Some(found) = found {
-            std::os::unix::fs::symlink(found, bin.join(tool)).unwrap();
-        }
-    }
+    let bin = repo.path_without_git(true);
     let before = listing(&repo.path());
     let run = || {
         repo.command_in(relhook_bin(), &repo.path())

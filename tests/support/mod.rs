@@ -512,6 +512,26 @@ impl Repo {
             .expect("run sh")
     }
 
+    /// A PATH folder with a shell and a few tools but no `git` (and `relhook`, a link to the
+    /// binary under test, when `with_relhook`): for the "git is not on PATH" paths.
+    #[cfg(unix)]
+    pub fn path_without_git(&self, with_relhook: bool) -> PathBuf {
+        let bin = self.scratch("no-git-bin");
+        if with_relhook {
+            std::os::unix::fs::symlink(relhook_bin(), bin.join("relhook")).unwrap();
+        }
+        for tool in ["sh", "cat", "ls", "rm", "env"] {
+            let found = ["/bin", "/usr/bin"]
+                .iter()
+                .map(|d| Path::new(d).join(tool))
+                .find(|p| p.exists());
+            if let Some(found) = found {
+                std::os::unix::fs::symlink(found, bin.join(tool)).unwrap();
+            }
+        }
+        bin
+    }
+
     /// A bare repository beside this one, added as remote `origin`.
     pub fn with_origin(&self) -> PathBuf {
         let remote = self.scratch("origin.git");
@@ -781,4 +801,20 @@ pub fn clone_installed(repo: &Repo, origin: &Path, dir: &str) -> PathBuf {
     assert!(out.status.success(), "{}", text(&out));
     ok(repo.relhook_in(&path, &["install"]));
     path
+}
+
+/// A repository with `config` as `.relconfig.toml`, relhook installed, v0.1.0 released over
+/// `feat: a` and pushed to `origin`, and `fix: b` committed on top.
+pub fn released_and_pushed(config: &str) -> Repo {
+    let repo = Repo::new();
+    repo.write(".relconfig.toml", config);
+    repo.git(&["add", "-A"]);
+    repo.git(&["commit", "-q", "-m", "chore: init"]);
+    ok(repo.relhook(&["install"]));
+    repo.with_origin();
+    repo.commit_hooked("feat: a");
+    ok(repo.relhook(&["release", "--no-test"]));
+    ok(repo.git_skipping_relhook(&["push", "-q", "--follow-tags", "-u", "origin", "main"]));
+    repo.commit_hooked("fix: b");
+    repo
 }
