@@ -71,11 +71,13 @@ fn version_gives_the_same_fix() {
 }
 
 #[test]
-fn a_slip_a_remote_branch_holds_keeps_the_other_ways() {
+fn a_slip_a_remote_branch_holds_is_kept_and_its_version_released_beside_it() {
     let repo = slipped();
     repo.with_origin();
     ok(repo.git_skipping_relhook(&["push", "-q", "origin", "main"]));
     let err = stderr(&repo.relhook(&["version"]));
     assert!(!err.contains("no remote's branch"), "{err}");
-    assert!(err.contains("set `tag_prefix = \"\"`"), "{err}");
+    // QA55: `tag_prefix = ""` and a version above it were refused pasted (see qa58).
+    assert!(err.contains("keep it"), "{err}");
+    assert!(err.contains("`relhook release 0.1.1`"), "{err}");
 }

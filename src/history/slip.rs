@@ -1,6 +1,7 @@
 //! The way out of a release tag that slipped the release tags' prefix (`0.1.1` where they are
 //! `v0.1.1`): its commit tagged under the prefix where it is that version's release commit,
-//! else the tag deleted and its version released under the prefix. Said alike by pre-push
+//! else the tag deleted and its version released under the prefix; one a remote's branch holds
+//! (a clone may have fetched it) kept, and its version released beside it. Said alike by pre-push
 //! (`prepush::misnamed`) and by `relhook version`, releases and doctor (`tags`), so the
 //! advice for one tag is the same wherever it is met.
 
@@ -74,25 +75,85 @@ pub fn unpublished(repo: &Repo, name: &str) -> Option<Oid> {
     (!repo.held_by_any(&repo.remote_tracking_commits("*"), commit)).then_some(target)
 }
 
-/// The fix for `name` (with `version`), a slip of the release tags' prefix above every release
-/// under it, when no remote's branch holds it: [`delete_fix`] first, then `published`, the ways
-/// that still apply if a remote has the tag after all. `None` where a remote's branch holds it.
-pub fn lead_with_delete(
-    repo: &Repo,
-    config: &Config,
-    (name, version): (&str, &Version),
-    published: &[String],
-) -> Option<String> {
-    let target = unpublished(repo, name)?;
-    let lead = delete_fix(repo, config, name, target, version);
-    let rest = match published.is_empty() {
-        true => String::new(),
-        false => format!(
-            "; if a remote has `{name}` already: {}",
-            published.join(", or ")
-        ),
-    };
-    Some(format!(
-        "`{name}` is on no remote's branch here (this clone's own, unless it was pushed alone), so {lead}{rest}"
-    ))
+/// A tag above every release that slipped their prefix (`0.1.1` where releases are `v0.1.0`),
+/// as `relhook version`, releases and doctor meet it.
+pub(crate) struct Slip<'a> {
+    name: &'a str,
+    version: &'a Version,
+    target: Oid,
+    /// A remote's branch holds it: a clone may have fetched it, so it is kept.
+    published: bool,
+}
+
+impl<'a> Slip<'a> {
+    /// `name` (with `version`), when it is a tag.
+    pub(crate) fn new(repo: &Repo, name: &'a str, version: &'a Version) -> Option<Slip<'a>> {
+        let target = repo.tag_target(name)?;
+        let published = unpublished(repo, name).is_none();
+        Some(Slip {
+            name,
+            version,
+            target,
+            published,
+        })
+    }
+
+    /// Whether a release of `named` is the slip's version made under the prefix beside a slip a
+    /// remote may have, which then makes no mix (the prefix's tag is not below it): let go.
+    pub(crate) fn kept_release(&self, repo: &Repo, config: &Config, named: &Version) -> bool {
+        self.published
+            && named.build.is_empty()
+            && named.cmp_precedence(self.version).is_eq()
+            && retag(repo, config, self.name, self.target, self.version).is_none()
+    }
+
+    /// The way out that works, then `ways` (the others that do): deleting the slip where no
+    /// remote's branch holds it (then `named`, the version asked, released), else keeping it
+    /// and releasing its version under the prefix beside it (a pre-release's, then `named`).
+    pub(crate) fn fix(
+        &self,
+        repo: &Repo,
+        config: &Config,
+        named: Option<&Version>,
+        ways: &[String],
+    ) -> String {
+        let (name, target) = (self.name, self.target);
+        let retagged = retag(repo, config, name, target, self.version);
+        if !self.published {
+            let lead = retagged.unwrap_or_else(|| {
+                delete_fix(repo, config, name, target, named.unwrap_or(self.version))
+            });
+            let rest = match ways.is_empty() {
+                true => String::new(),
+                false => format!("; if a remote has `{name}` already: {}", ways.join(", or ")),
+            };
+            return format!(
+                "`{name}` is on no remote's branch here (this clone's own, unless it was pushed alone), so {lead}{rest}"
+            );
+        }
+        let version = released_as(self.version);
+        let tag = format!("{}{version}", config.version.tag_prefix);
+        let q = crate::shellword::quote(&tag);
+        let release = config.release_command();
+        // A pre-release's version is released after it; a stable one's only with changes since.
+        let then = named
+            .filter(|n| !version.pre.is_empty() && n.cmp_precedence(&version).is_gt())
+            .map(|n| format!(" && {release} {n}"))
+            .unwrap_or_default();
+        let lead = match retagged {
+            Some(_) => format!(
+                "tag its commit, {version}'s release commit, under the prefix too: `git tag -a {q} {} -m {q}`",
+                repo.peel_to_commit(target)
+                    .map(crate::git::short_id)
+                    .unwrap_or_default()
+            ),
+            None => format!("release {tag} beside it: `{release} {version}{then}`"),
+        };
+        let rest = (ways.iter())
+            .map(|w| format!("; or, {w}"))
+            .collect::<String>();
+        format!(
+            "a remote's branch holds `{name}`, so keep it (a clone may have fetched it) and {lead}{rest}"
+        )
+    }
 }

@@ -193,42 +193,65 @@ fn check_prefix(
                 .latest
                 .as_ref()
                 .is_none_or(|t| other.1.cmp_precedence(&t.version) == Ordering::Greater);
+            // A slip of the usual prefix above the releases: its fix leads (see `slip`).
+            let slip = (ours_below && tags.latest.is_some())
+                .then(|| other_usual_prefixes(config).contains(&other.2.as_str()))
+                .filter(|s| *s)
+                .and_then(|_| super::slip::Slip::new(repo, &other.0, &other.1));
+            if let (Some(s), Some(v)) = (&slip, named_first)
+                && s.kept_release(repo, config, v)
+            {
+                return Ok(());
+            }
             // A version named above it goes on under `tag_prefix` (a project moving from `2.0.0`
             // to `v3.0.0`), as a hand tag of it does; one at or below it is refused as such.
             let named_above = named_first.is_some_and(|v| v.cmp_precedence(&other.1).is_gt());
+            let patch = Version::new(other.1.major, other.1.minor, other.1.patch + 1);
+            let above = || advise(&other.1).unwrap_or(patch.clone());
             if let Some(v) = named_first.filter(|_| ours_below && !named_above) {
                 // `relhook release` alone refuses here (it cannot tell the current version
                 // under the former prefix), so the way on names the version itself.
-                let patch = Version::new(other.1.major, other.1.minor, other.1.patch + 1);
-                let above = advise(&other.1).unwrap_or(patch);
+                let above = above();
                 let go_on = format!(
                     "to go on under the current prefix: `{} {above}`",
                     config.release_command()
                 );
-                let ways = || match lists_again(repo, config, &above) {
-                    None => vec![go_on.clone()],
-                    Some(_) => Vec::new(),
+                let conflict = conflict(repo, config, v, true);
+                let (what, fix) = match (&slip, conflict) {
+                    (Some(s), Some((what, _))) => (
+                        what,
+                        s.fix(
+                            repo,
+                            config,
+                            Some(v),
+                            &super::prefix_ways::other_ways(repo, config, &other, &above),
+                        ),
+                    ),
+                    (_, Some((what, ways))) => (format!("{what}; {ways}"), go_on),
+                    (_, None) => (format!("{v} is not above `{}`", other.0), go_on),
                 };
-                let fix = slip_fix(repo, config, &other, tags, ways).unwrap_or(go_on.clone());
                 return Err(Error::Refused(crate::error::Refusal::new(
                     crate::error::Reason::NotGreater,
-                    prefix_conflict(repo, config, v, true)
-                        .unwrap_or_else(|| format!("{v} is not above `{}`", other.0)),
+                    what,
                     fix,
                 )));
             }
-            if let Some(why) = named_first
+            if let Some((why, edit)) = named_first
                 .filter(|_| ours_below && named_above)
-                .and_then(|v| lists_again(repo, config, v))
+                .and_then(|v| lists_again_parts(repo, config, v))
             {
-                return Err(Error::Refused(crate::error::Refusal::bare(
-                    crate::error::Reason::Changelog,
-                    why,
-                )));
+                let reason = crate::error::Reason::Changelog;
+                return Err(Error::Refused(match &slip {
+                    Some(s) => crate::error::Refusal::new(
+                        reason,
+                        why,
+                        s.fix(repo, config, named_first, &[]),
+                    ),
+                    None => crate::error::Refusal::bare(reason, format!("{why}; {edit}")),
+                }));
             }
             if ours_below && !named_above {
-                let patch = Version::new(other.1.major, other.1.minor, other.1.patch + 1);
-                let above = advise(&other.1).unwrap_or(patch);
+                let above = above();
                 // Some tags have the prefix and the newest has not (`v0.9.0`, then `1.0.0`):
                 // the mix is what to say, and what the other prefix leaves out.
                 let message = match &tags.latest {
@@ -252,43 +275,19 @@ fn check_prefix(
                         other.0
                     ),
                 };
-                let left_out = match &tags.latest {
-                    Some(_) if prefix.is_empty() => " (leaving the unprefixed tags out)".into(),
-                    Some(_) => format!(" (leaving the `{prefix}` tags out)"),
-                    None => String::new(),
+                let fix = match &slip {
+                    Some(s) => s.fix(
+                        repo,
+                        config,
+                        None,
+                        &super::prefix_ways::other_ways(repo, config, &other, &above),
+                    ),
+                    None => format!(
+                        "{}; or, {}",
+                        super::prefix_ways::set_prefix(config, &other.2, tags.latest.is_some()),
+                        super::prefix_ways::name_above(config, &above)
+                    ),
                 };
-                let go_on = match prefix.is_empty() {
-                    true => "without a prefix".to_owned(),
-                    false => format!("under {prefix:?}"),
-                };
-                let set_prefix = format!(
-                    "set `tag_prefix = {}`{left_out} under [version] in {}",
-                    crate::config::toml_text::string(&other.2),
-                    config.file_to_edit(),
-                );
-                let name_above = format!(
-                    "to go on {go_on}, name a version above it: `{} {above}`",
-                    config.release_command()
-                );
-                // A slip this clone made: deleting it leads; the other ways where they work.
-                let ways = || {
-                    let commit = repo
-                        .tag_target(&other.0)
-                        .and_then(|t| repo.peel_to_commit(t));
-                    let path = &config.changelog.path;
-                    // Its changelog lacks its section: no release was made, the prefix aside.
-                    let released = commit.is_none_or(|c| {
-                        !matches!(repo.file_at(c, path), Ok(Some(_)))
-                            || super::sync::has_section_at(repo, c, path, &other.1)
-                    });
-                    let again = lists_again(repo, config, &above).is_some();
-                    let ways = [(released, &set_prefix), (!again, &name_above)];
-                    (ways.into_iter().filter(|w| w.0))
-                        .map(|w| w.1.clone())
-                        .collect()
-                };
-                let fix = slip_fix(repo, config, &other, tags, ways)
-                    .unwrap_or_else(|| format!("{set_prefix}; or, {name_above}"));
                 return Err(Error::IncompleteHistory { message, fix });
             }
         }
@@ -314,23 +313,6 @@ fn check_prefix(
         }
     }
     Ok(())
-}
-
-/// The fix for `other`, the other prefix's tag above the releases under `tag_prefix` (`tags`),
-/// when it is a slip of the usual prefix among them that no remote's branch holds: deleting it
-/// leads, then `ways` (asked only then), those that still work if a remote has it.
-fn slip_fix(
-    repo: &Repo,
-    config: &Config,
-    other: &(String, Version, String),
-    tags: &Tags,
-    ways: impl FnOnce() -> Vec<String>,
-) -> Option<String> {
-    let slip = tags.latest.is_some() && other_usual_prefixes(config).contains(&other.2.as_str());
-    if !slip || super::slip::unpublished(repo, &other.0).is_none() {
-        return None;
-    }
-    super::slip::lead_with_delete(repo, config, (&other.0, &other.1), &ways())
 }
 
 /// The commit of the other usual prefix's newest release tag HEAD holds (`1.0.1` where tags
@@ -368,6 +350,15 @@ pub(crate) fn other_prefix_release(
 /// Why a release of `version` above the other usual prefix's newest tag (going on under
 /// `tag_prefix`) would list that tag's changes again: see [`super::unsectioned`].
 pub fn lists_again(repo: &Repo, config: &Config, version: &Version) -> Option<String> {
+    lists_again_parts(repo, config, version).map(|(why, edit)| format!("{why}; {edit}"))
+}
+
+/// [`lists_again`]: why, and the section to write.
+pub(crate) fn lists_again_parts(
+    repo: &Repo,
+    config: &Config,
+    version: &Version,
+) -> Option<(String, String)> {
     let head = repo.head()?;
     let prefix = &config.version.tag_prefix;
     let (name, other, other_prefix) = other_prefix_tag(repo, head, config)?;
@@ -394,17 +385,32 @@ pub fn prefix_conflict(
     version: &Version,
     equal_too: bool,
 ) -> Option<String> {
+    conflict(repo, config, version, equal_too).map(|(what, ways)| format!("{what}; {ways}"))
+}
+
+/// [`prefix_conflict`]: what is wrong, and the ways on.
+fn conflict(
+    repo: &Repo,
+    config: &Config,
+    version: &Version,
+    equal_too: bool,
+) -> Option<(String, String)> {
     let (name, other, other_prefix) = other_prefix_tag(repo, repo.head()?, config)?;
     let relation = match other.cmp_precedence(version) {
         Ordering::Greater => format!("is above {version}"),
         Ordering::Equal if equal_too => format!("already tags {version}"),
         _ => return None,
     };
-    Some(format!(
-        "`{name}` (a release tag without {}) is in this commit's history and {relation}, so relhook cannot tell which commits {version} releases; tag a version above {other}, or set `tag_prefix = {}` under [version] in {} if `{name}` is how this project tags its releases",
-        config.tag_prefix_named(),
-        crate::config::toml_text::string(&other_prefix),
-        config.file_to_edit()
+    Some((
+        format!(
+            "`{name}` (a release tag without {}) is in this commit's history and {relation}, so relhook cannot tell which commits {version} releases",
+            config.tag_prefix_named(),
+        ),
+        format!(
+            "tag a version above {other}, or set `tag_prefix = {}` under [version] in {} if `{name}` is how this project tags its releases",
+            crate::config::toml_text::string(&other_prefix),
+            config.file_to_edit()
+        ),
     ))
 }
 

@@ -17,14 +17,15 @@ const LOOKED_AT: usize = 2000;
 /// Why releasing above `name` (the other prefix's newest release tag, reachable from HEAD)
 /// would list its changes again: the changelog has no section for it and still lists some
 /// of the changes it released under Unreleased. `last` is the last release commit under
-/// `tag_prefix` (the range's start); `prefix` is the other prefix, `name`'s.
+/// `tag_prefix` (the range's start); `prefix` is the other prefix, `name`'s. What is wrong, and
+/// the section to write.
 pub(crate) fn shipped_unsectioned(
     repo: &Repo,
     config: &Config,
     (name, prefix): (&str, &str),
     version: &semver::Version,
     last: Option<Oid>,
-) -> Option<String> {
+) -> Option<(String, String)> {
     let head = repo.head()?;
     let path = &config.changelog.path;
     let log = crate::history::sync::changelog_at(repo, head, path)?;
@@ -77,14 +78,18 @@ pub(crate) fn shipped_unsectioned(
         );
     let n = shipped.len();
     let named: Vec<String> = shipped.iter().take(3).map(|t| format!("`{t}`")).collect();
-    Some(format!(
-        "`{name}` released {n} change{} that {} still lists under `## [Unreleased]` ({}{}), and it has no `## [{version}]` section, so the next version would list {} again; add a `## [{version}] - {date}` section below `## [Unreleased]` in {} and move {} there, commit, then release again",
-        if n == 1 { "" } else { "s" },
-        path.display(),
-        named.join(", "),
-        if n > 3 { ", …" } else { "" },
-        if n == 1 { "it" } else { "them" },
-        path.display(),
-        if n == 1 { "it" } else { "them" },
+    let them = if n == 1 { "it" } else { "them" };
+    Some((
+        format!(
+            "`{name}` released {n} change{} that {} still lists under `## [Unreleased]` ({}{}), and it has no `## [{version}]` section, so the next version would list {them} again",
+            if n == 1 { "" } else { "s" },
+            path.display(),
+            named.join(", "),
+            if n > 3 { ", …" } else { "" },
+        ),
+        format!(
+            "add a `## [{version}] - {date}` section below `## [Unreleased]` in {} and move {them} there, commit, then release again",
+            path.display(),
+        ),
     ))
 }

@@ -246,9 +246,11 @@ pub fn version_info(
     let mut stable = tags.stable.as_ref().map(triple);
     // A version named above a release tagged under the other usual prefix (`v0.1.0`, then
     // `tag_prefix = "release-"`) goes on from it, as sync does: it is the release before.
-    let former = head
-        .filter(|_| named.is_some())
-        .and_then(|h| crate::history::tags::other_prefix_release(repo, h, config, None));
+    // One named at it (a slip a remote has, released beside it) does not.
+    let former = (head.zip(named)).and_then(|(h, v)| {
+        let f = crate::history::tags::other_prefix_release(repo, h, config, None);
+        f.filter(|f| v.cmp_precedence(&f.1).is_gt())
+    });
     if let Some((name, v, commit, _)) = &former {
         tag = Some((name.clone(), v.clone(), *commit));
         if v.pre.is_empty() {
