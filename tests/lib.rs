@@ -645,6 +645,7 @@ mod qa54_init_config_link;
 mod qa55_git_missing_dry_run;
 mod qa55_init_named_path;
 mod qa55_slip_delete;
+mod qa58_slip_hand_tag;
 mod qa58_slip_release_advice;
 mod qa6a;
 mod qa7;

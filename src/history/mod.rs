@@ -10,7 +10,7 @@ pub mod fixup_chain;
 pub mod older_line;
 pub mod packages;
 pub mod passed_over;
-mod prefix_ways;
+pub mod prefix_ways;
 pub mod reverts;
 pub mod rules_since;
 pub mod scope_rule;

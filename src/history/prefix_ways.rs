@@ -1,11 +1,13 @@
 //! The ways on from a tag under the other usual prefix above the releases (`0.1.1` where they
 //! are `v0.1.0`) besides a slip's own fix (`slip`): `tag_prefix` set to its prefix, a version
-//! named above it, each offered where it works pasted.
+//! named above it, each offered where it works pasted; and a hand tag's refusals for such a tag.
 
 use semver::Version;
 
 use crate::config::Config;
 use crate::git::Repo;
+
+use super::tags;
 
 /// Setting `tag_prefix` to the other prefix (`other`), leaving the current prefix's tags out
 /// where there are some (`left_out`).
@@ -52,10 +54,45 @@ pub(crate) fn other_ways(
         !matches!(repo.file_at(c, path), Ok(Some(_)))
             || super::sync::has_section_at(repo, c, path, &other.1)
     });
-    let again = super::tags::lists_again_parts(repo, config, above).is_some();
+    let again = tags::lists_again_parts(repo, config, above).is_some();
     let ways = [
         (released, set_prefix(config, &other.2, true)),
         (!again, name_above(config, above)),
     ];
     (ways.into_iter().filter(|w| w.0)).map(|w| w.1).collect()
+}
+
+/// A hand tag's refusals of `version` for the other usual prefix's tag in its way
+/// ([`prefix_conflict`], with `equal_too`, then [`lists_again`] where its section is missing):
+/// for a slip of the prefix, what is wrong with the slip's own fix, as a release says it, and
+/// none for its version tagged beside a slip a remote's branch holds.
+pub fn hand_conflicts(
+    repo: &Repo,
+    config: &Config,
+    version: &Version,
+    section_missing: bool,
+) -> Vec<String> {
+    let other = repo.head().and_then(|head| {
+        let other = tags::other_prefix_tag(repo, head, config)?;
+        let ours = tags::reachable_tags(repo, head, &config.version.tag_prefix).latest?;
+        let slip = tags::other_usual_prefixes(config).contains(&other.2.as_str());
+        (slip && other.1.cmp_precedence(&ours.version).is_gt()).then_some(other)
+    });
+    let Some(slip) = (other.as_ref()).and_then(|o| super::slip::Slip::new(repo, &o.0, &o.1)) else {
+        let again = section_missing.then(|| tags::lists_again(repo, config, version));
+        let conflict = tags::prefix_conflict(repo, config, version, section_missing);
+        return conflict.into_iter().chain(again.flatten()).collect();
+    };
+    if slip.kept_release(repo, config, version) {
+        return Vec::new();
+    }
+    let what = tags::conflict(repo, config, version, section_missing)
+        .map(|c| c.0)
+        .or_else(|| {
+            section_missing
+                .then(|| tags::lists_again_parts(repo, config, version))?
+                .map(|p| p.0)
+        });
+    let fix = |w| format!("{w}; {}", slip.fix(repo, config, Some(version), &[]));
+    what.map(fix).into_iter().collect()
 }

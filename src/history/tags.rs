@@ -389,7 +389,7 @@ pub fn prefix_conflict(
 }
 
 /// [`prefix_conflict`]: what is wrong, and the ways on.
-fn conflict(
+pub(crate) fn conflict(
     repo: &Repo,
     config: &Config,
     version: &Version,
@@ -466,7 +466,11 @@ pub(crate) fn stored_prefix(repo: &Repo, commit: Oid) -> Option<String> {
 /// The greatest reachable tag that would be a release tag under another usual prefix (`v`
 /// versus none), else under a former `tag_prefix` ([`configured_before`], asked only then):
 /// its name, version and that prefix.
-fn other_prefix_tag(repo: &Repo, head: Oid, config: &Config) -> Option<(String, Version, String)> {
+pub(crate) fn other_prefix_tag(
+    repo: &Repo,
+    head: Oid,
+    config: &Config,
+) -> Option<(String, Version, String)> {
     let greatest = |other: &str| {
         let mut found: Vec<ReleaseTag> = repo
             .release_tag_candidates(other)

@@ -207,17 +207,12 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
     let section_missing = needs_section(repo, config, &version, commit);
     // Refused now, as `committed` would (with `git tag` exiting 0), once the tag exists; a
     // release commit for a version the other scheme has tagged would make it twice.
-    out.extend(crate::history::tags::prefix_conflict(
+    out.extend(crate::history::prefix_ways::hand_conflicts(
         repo,
         config,
         &version,
         section_missing,
     ));
-    out.extend(
-        section_missing
-            .then(|| crate::history::tags::lists_again(repo, config, &version))
-            .flatten(),
-    );
     let mut standing = None;
     if section_missing {
         if let (Some(op), Some(git)) = (repo.operation_in_progress(), repo.operation_command()) {
