@@ -47,6 +47,15 @@ pub(super) fn release_tag_fix(
             "{remote} does not have it yet, so move it to its release commit here: `{retag}`, and push again"
         ));
     }
+    // On the commit that wrote its section, shipping a change that commit left in Unreleased.
+    let shipped = commit.zip(version.as_ref()).and_then(|(c, v)| {
+        crate::history::sync::shipped_unlisted(repo, config, (name, v), c, true)
+    });
+    if let Some((_, fix)) = shipped {
+        return remade(format!(
+            "{remote} does not have it yet, so fix it here: {fix}; then push again"
+        ));
+    }
     // Without its section, below a newer release: its version can be released no more.
     let newer = commit
         .zip(version.as_ref())

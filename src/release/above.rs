@@ -62,6 +62,14 @@ pub(super) fn written_by_hand(
             format!("released on {remote} (merged in {wrote_id})"),
         ));
     }
+    // Its own commit left a change it holds under Unreleased: the hand tag is refused there.
+    let name = format!("{prefix}{version}");
+    if let Some((_, fix)) =
+        crate::history::sync::shipped_unlisted(repo, config, (&name, &version), wrote, false)
+    {
+        let how = format!("to release it, {fix}");
+        return Some((version, how, format!("written by hand in {wrote_id}")));
+    }
     // No release commit sets the version files, so the tag is refused until a commit does.
     let files = super::unset::files_not_at(repo, config, &version, wrote);
     let how = if files.is_empty() {

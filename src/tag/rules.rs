@@ -302,10 +302,20 @@ pub fn problems(
     out.extend(repeated_section(repo, config, &version, commit));
     // Made again above its release commit: what came after would be released as this version.
     let made = matches!(depth, Depth::Publish(_));
-    out.extend(
-        super::later::past_release_commit(repo, config, name, &version, commit, made)
-            .map(|(why, _, _)| why),
-    );
+    let later = super::later::past_release_commit(repo, config, name, &version, commit, made);
+    // On the commit that wrote the section, shipping a change that commit left in Unreleased.
+    let shipped = later.is_none().then(|| {
+        crate::history::sync::shipped_unlisted(repo, config, (name, &version), commit, made)
+    });
+    out.extend(later.map(|(why, _, _)| why));
+    out.extend(shipped.flatten().map(|(why, fix)| {
+        let at = crate::git::short_id(commit);
+        // Pre-push names the fix on its own line; the hand tag's refusal has only this one.
+        match made {
+            true => format!("{name} is on {at}, {why}"),
+            false => format!("{name} would be on {at}, {why}; {fix}"),
+        }
+    }));
     // On its release commit, rebased over changes a release made now would tell: made again.
     out.extend(crate::release::stale_tagged(repo, config, name, commit, made).map(|(why, _)| why));
     if let Depth::Publish(hand) = depth {
