@@ -647,6 +647,7 @@ mod qa55_init_named_path;
 mod qa55_slip_delete;
 mod qa58_slip_hand_tag;
 mod qa58_slip_release_advice;
+mod qa60_doctor_awaiting_tag;
 mod qa60_hand_section_same_commit;
 mod qa6a;
 mod qa7;

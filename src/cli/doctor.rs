@@ -344,6 +344,11 @@ fn release_state(
     }
     let finishing = unfinished.iter().any(|c| c.status == Status::Invalid);
     report.checks.extend(unfinished);
+    // A release section written by hand and not tagged yet: a release under way, said.
+    if !finishing {
+        let awaiting = super::doctor_awaiting::awaiting_tag(repo, config);
+        report.checks.extend(awaiting);
+    }
     let locks = super::doctor_files::old_locks(repo, &report.checks);
     report.checks.extend(locks);
     // A release a reset dropped: its tag, if never pushed, gives the version back.

@@ -28,7 +28,7 @@ pub fn greatest_of(log: &Changelog) -> Option<Version> {
 /// tag, and makes no release commit for a section that is there. A section a remote's branch
 /// has (another clone's release, merged in by a pull that fetched no tag) is released there:
 /// its tag is fetched, never made again here.
-pub(super) fn written_by_hand(
+pub fn written_by_hand(
     repo: &Repo,
     config: &Config,
     head: Oid,
