@@ -30,6 +30,41 @@ impl Repo {
         commit: Oid,
         within: &[&Path],
     ) -> Result<Vec<PathBuf>> {
+        let diff = self.path_diff(from, commit, within)?;
+        let mut out = Vec::with_capacity(diff.deltas().len());
+        for delta in diff.deltas() {
+            let file = match delta.status() {
+                git2::Delta::Deleted => delta.old_file(),
+                _ => delta.new_file(),
+            };
+            if let Some(p) = file.path() {
+                out.push(p.to_owned());
+            }
+        }
+        Ok(out)
+    }
+
+    /// Each file `commit` changes against its first parent, with its blob before and after
+    /// (zero where there is none): what tells one commit's change from its exact inverse.
+    pub fn changed_blobs(&self, commit: Oid) -> Result<Vec<(PathBuf, Oid, Oid)>> {
+        let parent = self.first_parent(commit);
+        let diff = self.path_diff(parent, commit, &[])?;
+        Ok(diff
+            .deltas()
+            .filter_map(|d| {
+                let path = d.new_file().path().or(d.old_file().path())?;
+                Some((path.to_owned(), d.old_file().id(), d.new_file().id()))
+            })
+            .collect())
+    }
+
+    /// The diff of [`Repo::changed_between`].
+    fn path_diff(
+        &self,
+        from: Option<Oid>,
+        commit: Oid,
+        within: &[&Path],
+    ) -> Result<git2::Diff<'_>> {
         let repo = &self.inner;
         let tree_of = |id: Oid| {
             repo.find_commit(id)
@@ -57,17 +92,7 @@ impl Repo {
         let diff = repo
             .diff_tree_to_tree(parent_tree.as_ref(), Some(&tree), Some(&mut opts))
             .map_err(|e| Error::git(format!("diff {commit} against {from:?}"), e))?;
-        let mut out = Vec::with_capacity(diff.deltas().len());
-        for delta in diff.deltas() {
-            let file = match delta.status() {
-                git2::Delta::Deleted => delta.old_file(),
-                _ => delta.new_file(),
-            };
-            if let Some(p) = file.path() {
-                out.push(p.to_owned());
-            }
-        }
-        Ok(out)
+        Ok(diff)
     }
 }
 
@@ -78,7 +103,7 @@ mod tests {
     use crate::git::testing::git;
 
     #[test]
-    fn changed_paths_are_the_first_parent_diff_limited_to_paths() {
+    fn changed_paths_are_the_path_diff_limited_to_paths() {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path();
         git(dir, &["init", "-q", "-b", "main"]);

@@ -40,6 +40,7 @@ mod reflog;
 mod refs;
 mod repo;
 mod resign;
+mod revert_note;
 mod rewrite;
 pub mod run;
 mod sequence;

@@ -19,8 +19,10 @@ const NOTE: &str = "relhook-sequence-pick";
 /// being made concludes a stopped pick of a sequence. Any other commit takes away a note left
 /// by one never made (a key that could not sign it), which would otherwise speak for a later
 /// commit of the same subject: one stat and one unlink. A note that cannot be written is not
-/// worth refusing the commit over: post-commit would then amend as before.
+/// worth refusing the commit over: post-commit would then amend as before. A `git revert -n`
+/// waiting for this commit is noted too (see `revert_note`).
 pub fn note_concluding_pick(loc: &Location, cwd: &Path, message: &[u8]) {
+    super::revert_note::note_revert_head(loc, cwd, message);
     let dir = &loc.git_dir;
     if !dir.join("sequencer").is_dir()
         || !(dir.join("REVERT_HEAD").exists() || dir.join("CHERRY_PICK_HEAD").exists())
@@ -46,7 +48,7 @@ fn commits_nothing(git_dir: &Path) -> bool {
 }
 
 /// The first line of a message that is neither blank nor a comment, trimmed.
-fn subject(message: &str) -> &str {
+pub(super) fn subject(message: &str) -> &str {
     message
         .lines()
         .map(str::trim)

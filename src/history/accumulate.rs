@@ -44,6 +44,7 @@ mod unlinted;
 mod unlisted;
 mod unlogged;
 mod unmerged;
+mod unnamed_revert;
 
 use std::path::{Path, PathBuf};
 
@@ -100,10 +101,11 @@ pub fn post_commit(
     // Taken first: commit-msg's note speaks for this commit only, whatever is done with it.
     // One failed `open` when there is no note (every commit runs this).
     let concluding = repo.took_concluding_pick();
+    let noted_revert = repo.took_revert_head();
     // A concluded pick's resolution may also have dropped the entries of the commit it was
     // picked onto: seen to once its own entry is.
     let pick = top.as_ref().filter(|t| pick_dropped::concluded(t)).cloned();
-    let done = own_commit(repo, config, top, concluding)?;
+    let done = own_commit(repo, config, top, (concluding, noted_revert))?;
     match pick {
         Some(top) => pick_dropped::restore(repo, config, &top, concluding, done),
         None => Ok(done),
@@ -115,7 +117,7 @@ fn own_commit(
     repo: &Repo,
     config: &Config,
     top: Option<crate::git::ReflogTop>,
-    concluding: bool,
+    (concluding, noted_revert): (bool, Option<Oid>),
 ) -> Result<Accumulated> {
     let skip = |why: &str| Ok(Accumulated::Skipped(why.to_owned()));
     let Some(mut top) = top else {
@@ -273,7 +275,11 @@ fn own_commit(
     // An amended revert too: its entry is still the revert's, judged against the change it
     // reverts (an unreleased one's leaves no `revert "…"` behind).
     let reverted = is_revert
-        .then(|| reverted_entry(repo, head, config))
+        .then(|| reverted_entry(repo, head, config, noted_revert))
+        .flatten();
+    // A `revert:` commit that names nothing, and whose reverted commit cannot be told.
+    let unnamed = (is_revert && reverted.is_none())
+        .then(|| unnamed_revert::unnamed_advice(repo, head))
         .flatten();
     // A revert of a released change adds its own entry, whatever Unreleased lists in the
     // same words (a later change); one of an unreleased change never does.
@@ -427,6 +433,7 @@ fn own_commit(
         .chain(earlier)
         .chain(dropped)
         .chain(scope_note)
+        .chain(unnamed)
         .collect::<Vec<_>>()
         .join("; ");
     Ok(Accumulated::Changed {

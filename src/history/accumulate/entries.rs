@@ -11,16 +11,23 @@ use crate::history::changelog::entry::{Forge, NewEntry};
 /// `revert:` commit), if any; with whether that change is released, when that can be told
 /// in a repository of one tag line: by the commit the message names (`This reverts commit
 /// <id>.`), else by a commit of the reverted header since the last release tag.
+/// A `revert:` commit that names nothing reverts what REVERT_HEAD named (`noted`), or
+/// the commit whose change it undoes ([`super::unnamed_revert`]).
 pub(super) fn reverted_entry(
     repo: &Repo,
     commit: Oid,
     config: &Config,
+    noted: Option<Oid>,
 ) -> Option<(NewEntry, Option<bool>)> {
     let message = repo.commit_text(commit)?;
-    let target = crate::history::changelog::entry::revert_key(
+    let target = match crate::history::changelog::entry::revert_key(
         &crate::history::reverts::untruncated(repo, &message),
     )
-    .reverts?;
+    .reverts
+    {
+        Some(t) => t,
+        None => super::unnamed_revert::told(repo, commit, config, noted)?,
+    };
     let entry = crate::history::reverts::reverted_change_entry(repo, &target, &config.changelog)?;
     // The words alone cannot tell a released `fix: typo` from a later one of the same words
     // (the other's entry is the one in Unreleased, or in a release). A monorepo's packages

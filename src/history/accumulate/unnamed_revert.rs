@@ -1,0 +1,109 @@
+//! A `revert:` commit whose message names no commit (`git revert -n <id>`, then `git commit
+//! -m "revert: drop k"`): which commit it reverts is told from what git left, else from its
+//! change. REVERT_HEAD, noted by commit-msg (git takes it away before post-commit), names
+//! the commit when the revert changes the same files; without it, an unreleased commit
+//! whose change this one exactly undoes. The changelogs are left out of both: git's revert
+//! of their entries merges with what came since.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use git2::Oid;
+
+use crate::commit::parse::Reverted;
+use crate::config::Config;
+use crate::git::Repo;
+
+/// How many unreleased commits the content test reads at most: post-commit runs on every
+/// commit, and a revert of an older one than that is told by its footer.
+const LOOK_BACK: usize = 50;
+
+/// Each file (no changelog) a commit changes, with its blob before and after.
+type Change = BTreeMap<PathBuf, (Oid, Oid)>;
+
+/// What `head`, a `revert`-type commit that names nothing, reverts: the commit REVERT_HEAD
+/// named (`noted`) if the two change the same files, else the nearest unreleased commit
+/// whose change `head` undoes exactly.
+pub(super) fn told(
+    repo: &Repo,
+    head: Oid,
+    config: &Config,
+    noted: Option<Oid>,
+) -> Option<Reverted> {
+    let message = repo.commit_text(head)?;
+    if !names_nothing(&message) {
+        return None;
+    }
+    let own = change(repo, config, head)?;
+    let same_files = |c: &Change| c.keys().eq(own.keys());
+    let reverted = match noted.filter(|&n| change(repo, config, n).is_some_and(|c| same_files(&c)))
+    {
+        Some(n) => n,
+        None => undone(repo, config, head, &own)?,
+    };
+    Some(Reverted {
+        header: repo.stored_commit(reverted)?.header(),
+        commit: Some(reverted.to_string()),
+        pull_request: None,
+    })
+}
+
+/// Whether `message` is a `revert`-type commit that names neither a header nor a commit.
+fn names_nothing(message: &str) -> bool {
+    let header = message.lines().next().unwrap_or("");
+    // The type, not git's `Revert "…"` (whose body names the commit).
+    header
+        .get(..6)
+        .is_some_and(|t| t.eq_ignore_ascii_case("revert"))
+        && header[6..].starts_with(['(', '!', ':'])
+        && crate::history::changelog::entry::revert_key(message)
+            .reverts
+            .is_none()
+}
+
+/// The advice for a `revert`-type commit (`head`) that names nothing and whose reverted
+/// commit could not be told: it keeps an entry of its own, said once.
+pub(super) fn unnamed_advice(repo: &Repo, head: Oid) -> Option<String> {
+    names_nothing(&repo.commit_text(head)?).then(|| {
+        "relhook cannot tell which commit this revert reverts: a revert that names it in a `Refs: <id>` footer takes an unreleased commit's entry out instead of adding its own".to_owned()
+    })
+}
+
+/// The nearest commit below `head` and above the last release tag (at most [`LOOK_BACK`])
+/// whose change `own` undoes: the same files, each put back as it was before it.
+fn undone(repo: &Repo, config: &Config, head: Oid, own: &Change) -> Option<Oid> {
+    let tag = repo
+        .latest_release_tag(head, &config.version.tag_prefix)
+        .and_then(|(_, t)| repo.peel_to_commit(t));
+    let mut at = repo.first_parent(head);
+    for _ in 0..LOOK_BACK {
+        let c = at.filter(|&c| Some(c) != tag)?;
+        let inverse = change(repo, config, c).is_some_and(|theirs| {
+            theirs.len() == own.len()
+                && theirs.iter().all(|(p, (before, after))| {
+                    own.get(p)
+                        .is_some_and(|(undo_from, undo_to)| undo_from == after && undo_to == before)
+                })
+        });
+        if inverse {
+            return Some(c);
+        }
+        at = repo.first_parent(c);
+    }
+    None
+}
+
+/// What `commit` changes outside the changelogs; `None` when nothing (or it cannot be read).
+fn change(repo: &Repo, config: &Config, commit: Oid) -> Option<Change> {
+    let logs: Vec<&PathBuf> = std::iter::once(&config.changelog.path)
+        .chain(config.packages.iter().map(|p| &p.changelog))
+        .collect();
+    let out: Change = repo
+        .changed_blobs(commit)
+        .ok()?
+        .into_iter()
+        .filter(|(p, _, _)| !logs.contains(&p))
+        .map(|(p, a, b)| (p, (a, b)))
+        .collect();
+    (!out.is_empty()).then_some(out)
+}
