@@ -650,6 +650,7 @@ mod qa58_slip_release_advice;
 mod qa60_doctor_awaiting_tag;
 mod qa60_hand_section_same_commit;
 mod qa59_revert_no_footer;
+mod qa56_doctor_locks;
 mod qa6a;
 mod qa7;
 mod qa7c;

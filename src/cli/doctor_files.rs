@@ -69,24 +69,48 @@ fn row(what: String, fix: Option<String>) -> Check {
 const LOCK_AGE: std::time::Duration = std::time::Duration::from_secs(60);
 
 /// Lock files older than a minute, each its own row: until one goes, git refuses to update
-/// its ref (a hand tag, `relhook release --resume`) or the index. A lock a row in `said`
-/// removes already in its fix (left by a killed release) is not said twice.
+/// its ref (a hand tag, `relhook release --resume`) or the index. A tag's or branch's lock
+/// younger than that (a `git tag` or a relhook killed a moment ago) is named once it outlasts
+/// the wait a release gives it, as the release names it. A lock a row in `said` names already (in its
+/// fix, or as what the killed run it describes left) is not said twice.
 pub(super) fn old_locks(repo: &crate::git::Repo, said: &[Check]) -> Vec<Check> {
-    repo.old_locks(LOCK_AGE)
+    let named = |path: &std::path::Path| {
+        let shown = path.display().to_string();
+        let quoted = crate::shellword::quote(&shown);
+        let removes = |f: &str| {
+            let first = f.split(" && ").next().unwrap_or_default();
+            first.starts_with("rm ") && first.contains(&quoted)
+        };
+        let named = |c: &Check| c.fix.as_deref().is_some_and(removes) || c.detail.contains(&shown);
+        said.iter().any(named)
+    };
+    let (old, young): (Vec<_>, Vec<_>) = (repo.old_locks(std::time::Duration::ZERO).into_iter())
+        .filter(|(path, _)| !named(path))
+        .partition(|(_, age)| *age >= LOCK_AGE);
+    // A tag's or a branch's lock only: git holds the index's (and config's) while an editor
+    // is open, and a record's lock is the release's row's to judge (`notes_lock`).
+    let refs = ["refs/tags", "refs/heads"].map(|r| repo.common_dir().join(r));
+    let young: Vec<_> = (young.into_iter())
+        .map(|(path, _)| path)
+        .filter(|p| refs.iter().any(|r| p.starts_with(r)))
+        .collect();
+    let outlasting = repo
+        .outlasting_locks(&young)
         .into_iter()
-        .filter_map(|(path, age)| {
+        .map(|(path, e)| Check {
+            subject: "lock file".into(),
+            status: Status::Warning,
+            detail: format!("{e}; until it goes, git refuses to update that ref"),
+            fix: Some(format!(
+                "rm {}",
+                crate::shellword::quote(&path.display().to_string())
+            )),
+        });
+    (old.into_iter())
+        .map(|(path, age)| {
             let shown = path.display().to_string();
-            let quoted = crate::shellword::quote(&shown);
-            let removes = |f: &str| {
-                let first = f.split(" && ").next().unwrap_or_default();
-                first.starts_with("rm ") && first.contains(&quoted)
-            };
-            let named = |c: &Check| c.fix.as_deref().is_some_and(removes);
-            if said.iter().any(named) {
-                return None;
-            }
             let index = path.file_name().is_some_and(|n| n == "index.lock");
-            Some(Check {
+            Check {
                 subject: "lock file".into(),
                 status: Status::Warning,
                 detail: format!(
@@ -99,9 +123,10 @@ pub(super) fn old_locks(repo: &crate::git::Repo, said: &[Check]) -> Vec<Check> {
                     },
                     if index { "the index" } else { "that ref" }
                 ),
-                fix: Some(format!("rm {quoted}")),
-            })
+                fix: Some(format!("rm {}", crate::shellword::quote(&shown))),
+            }
         })
+        .chain(outlasting)
         .collect()
 }
 

@@ -35,6 +35,17 @@ impl Repo {
         self.wait_for_lock(&self.inner.path().join("HEAD.lock"), deadline)
     }
 
+    /// Of `locks`, the ones still there after the bounded wait a release gives a tag's lock
+    /// (one wait for all of them), each as the release says it: a git at work holds a ref's
+    /// lock for milliseconds, so one that outlasts the wait was likely left by a process
+    /// killed holding it (a `git tag` killed in its hook), and every update of its ref fails.
+    pub fn outlasting_locks(&self, locks: &[PathBuf]) -> Vec<(PathBuf, crate::Error)> {
+        let deadline = std::time::Instant::now() + super::txn::lock_wait();
+        (locks.iter())
+            .filter_map(|l| Some((l.clone(), self.wait_for_lock(l, deadline).err()?)))
+            .collect()
+    }
+
     fn wait_for_lock(&self, lock: &Path, deadline: std::time::Instant) -> crate::Result<()> {
         // A lock a minute old is no git at work but one that died (doctor calls it stale):
         // waiting for it only delays the same answer.

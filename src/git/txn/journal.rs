@@ -459,8 +459,14 @@ pub fn pending(repo: &Repo) -> Option<Pending> {
         format!("a relhook {} is running (pid {})", j.what, j.pid)
     } else {
         let gone = gone(j.pid);
+        let locks = super::killed_ref_lock::left_by(repo, &j, &journal);
+        let locks: Vec<String> = locks.iter().map(|l| l.display().to_string()).collect();
+        let locks = match locks.is_empty() {
+            true => String::new(),
+            false => format!(", its lock files left too ({})", locks.join(", ")),
+        };
         format!(
-            "a relhook {} was interrupted (pid {} {gone}) and is left half done until a relhook command that writes finishes or undoes it",
+            "a relhook {} was interrupted (pid {} {gone}) and is left half done{locks}, until a relhook command that writes finishes or undoes it",
             j.what, j.pid
         )
     };
