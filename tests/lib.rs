@@ -651,6 +651,7 @@ mod qa60_doctor_awaiting_tag;
 mod qa60_hand_section_same_commit;
 mod qa59_revert_no_footer;
 mod qa56_doctor_locks;
+mod qa56_install_config_outside;
 mod qa6a;
 mod qa7;
 mod qa7c;

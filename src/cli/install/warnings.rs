@@ -44,8 +44,13 @@ pub(super) fn after_install(ctx: &Context) {
                 "relhook: warning: {e}: the hooks refuse every commit until that line is fixed (`relhook doctor` checks it)"
             );
         }
-        // A configuration relhook refuses to read (a link to nothing): the same, said once.
-        Err(e @ (Error::UnsafePath { .. } | Error::ConfigLinkBroken { .. })) => {
+        // A configuration relhook refuses to read (a link to nothing, or to a file outside
+        // the repository, as the hooks refuse it): the same, said once.
+        Err(
+            e @ (Error::UnsafePath { .. }
+            | Error::ConfigLinkBroken { .. }
+            | Error::ConfigLinkedOutside { .. }),
+        ) => {
             let _ = writeln!(
                 crate::cli::stream::stderr(),
                 "relhook: warning: {e}: the hooks refuse every commit until it is fixed (`relhook doctor` checks it)"
