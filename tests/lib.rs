@@ -652,6 +652,7 @@ mod qa60_hand_section_same_commit;
 mod qa59_revert_no_footer;
 mod qa56_doctor_locks;
 mod qa56_install_config_outside;
+mod qa57_doctor_paste_ctrl;
 mod qa6a;
 mod qa7;
 mod qa7c;

@@ -143,6 +143,8 @@ impl Repo {
                 Some(dir) if cone => dir.to_string_lossy().into_owned(),
                 _ => format!("/{path}"),
             };
+            // One word each in the command the user pastes.
+            let pattern = crate::shellword::quote(&pattern);
             if !patterns.contains(&pattern) {
                 patterns.push(pattern);
             }

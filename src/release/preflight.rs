@@ -421,6 +421,7 @@ fn describe_hidden(hidden: &[crate::git::Hidden]) -> Option<(String, String)> {
         .map(|f| format!("`git update-index --{f}`"))
         .collect();
     let clear: Vec<String> = flags.iter().map(|f| format!("--no-{f}")).collect();
+    let words: Vec<String> = paths.iter().map(|p| crate::shellword::quote(p)).collect();
     let has = if hidden.len() == 1 { "has" } else { "have" };
     Some((
         format!(
@@ -431,7 +432,7 @@ fn describe_hidden(hidden: &[crate::git::Hidden]) -> Option<(String, String)> {
         format!(
             "`git update-index {} {}` and commit or drop them",
             clear.join(" "),
-            paths.join(" ")
+            words.join(" ")
         ),
     ))
 }

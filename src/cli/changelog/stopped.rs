@@ -262,7 +262,7 @@ fn way_on(
         .iter()
         .map(|p| {
             let p = p.display().to_string();
-            shell_word(&if in_subfolder { format!(":/{p}") } else { p })
+            crate::shellword::quote(&if in_subfolder { format!(":/{p}") } else { p })
         })
         .collect();
     let words = words.join(" ");
@@ -308,7 +308,7 @@ fn way_on(
         (Finish::Continue, false) => (keep, format!(", then {others}`git {git} --continue`")),
         (Finish::Commit, _) => (keep, format!(", then {others}{commit}")),
         (Finish::Redo(rest), others_none) => {
-            let rest: Vec<String> = rest.iter().map(|c| shell_word(c)).collect();
+            let rest: Vec<String> = rest.iter().map(|c| crate::shellword::quote(c)).collect();
             let redo = format!("git {git} --quit && git {git} -n {}", rest.join(" "));
             if others_none {
                 (format!("{keep} && {redo}"), format!(", then {commit}"))
@@ -322,17 +322,6 @@ fn way_on(
         command,
         then: then + &waits,
     })
-}
-
-/// `s` as one word for sh: as it is when nothing in it is special, else single-quoted.
-fn shell_word(s: &str) -> String {
-    if s.chars()
-        .all(|c| c.is_ascii_alphanumeric() || "/._-+:@%".contains(c))
-    {
-        s.to_owned()
-    } else {
-        crate::hooks::sh_quote(s)
-    }
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@
 use std::io::Write;
 
 use crate::git::HooksLocation;
+use crate::shellword::quote;
 use crate::{Error, Result};
 
 /// Refuses to install where a `core.hooksPath` setting turns every hook off: nothing written
@@ -37,7 +38,7 @@ pub(super) fn refuse_shared(loc: &HooksLocation, shared: bool) -> Result<()> {
         setting.value,
         setting.scope,
         loc.hooks_dir.display(),
-        crate::hooks::sh_quote(&own.display().to_string()),
+        quote(&own.display().to_string()),
         loc.hooks_dir.display(),
     )))
 }
@@ -54,7 +55,7 @@ pub(super) fn refuse_worktree_alone(loc: &HooksLocation, via_manager: bool) -> R
     Err(Error::Usage(format!(
         "not installed: core.hooksPath = {value} is relative, so git runs this linked worktree's hooks from {}, a directory of its own that no other worktree runs: relhook's hooks there would check this worktree's commits alone. For every worktree: `git config core.hooksPath {}` (the main worktree's hooks directory, by its absolute path), then `relhook install`",
         loc.hooks_dir.display(),
-        crate::shellword::quote(&shared.display().to_string()),
+        quote(&shared.display().to_string()),
     )))
 }
 
@@ -85,17 +86,18 @@ pub(super) fn refuse_tracked(
     }
     let own = loc.default_hooks_dir();
     let Some(setting) = &loc.hooks_path else {
-        // `.git/hooks` is a link into the work tree.
+        // `.git/hooks` is a link into the work tree: said as it is shown, pasted as it is.
+        let word = quote(&super::rel_path(&own, &loc.work_tree));
         let own = super::rel(&own, &loc.work_tree);
         return Err(Error::Usage(format!(
-            "not installed: {own} is a link to {dir}, which this repository tracks: relhook's hooks there would change the team's files, and `git status` shows them (so releases and hand tags are refused) until they are committed. For the whole team, on purpose: `relhook install --shared`, then commit {dir}; for this clone only: `rm {own} && mkdir {own}`, then `relhook install` (the hooks in {dir} then no longer run here; copy any you need into {own} first, and relhook runs it too: before its own, a post-commit hook after)",
+            "not installed: {own} is a link to {dir}, which this repository tracks: relhook's hooks there would change the team's files, and `git status` shows them (so releases and hand tags are refused) until they are committed. For the whole team, on purpose: `relhook install --shared`, then commit {dir}; for this clone only: `rm {word} && mkdir {word}`, then `relhook install` (the hooks in {dir} then no longer run here; copy any you need into {own} first, and relhook runs it too: before its own, a post-commit hook after)",
             dir = dir.rel,
         )));
     };
     Err(Error::Usage(format!(
         "not installed: core.hooksPath = {} makes git run hooks from {dir}, which this repository tracks: relhook's hooks there would change the team's files, and `git status` shows them (so releases and hand tags are refused) until they are committed. For the whole team, on purpose: `relhook install --shared`, then commit {dir}; for this clone only: `git config core.hooksPath {}`, then `relhook install` (the hooks in {dir} then no longer run here; copy any you need into {} first, and relhook runs it too: before its own, a post-commit hook after)",
         setting.value,
-        crate::hooks::sh_quote(&own.display().to_string()),
+        quote(&own.display().to_string()),
         super::rel(&own, &loc.work_tree),
         dir = dir.rel,
     )))
@@ -110,6 +112,8 @@ pub(super) fn write_work_tree_note(
         return Ok(());
     };
     let rel = &dir.rel;
+    // The directory as words of the commands in the notes (the prose says it as it is).
+    let (word, pattern) = (quote(rel), quote(&format!("/{rel}/")));
     // Nothing written, nothing to commit: the team's shims are relhook's already.
     if dir.tracked && !loc.shows_in_status(rel) {
         writeln!(
@@ -119,19 +123,19 @@ pub(super) fn write_work_tree_note(
     } else if dir.tracked && loc.shows_only_changes(rel) {
         writeln!(
             out,
-            "note: relhook's hooks in {rel}, which this repository tracks (--shared), now differ from the ones committed: commit them (`git add {rel}`, then `git commit`), and the team's clones run them too; until then `git status` shows them, and releases and hand tags are refused (`git checkout HEAD -- {rel}` puts the committed ones back)"
+            "note: relhook's hooks in {rel}, which this repository tracks (--shared), now differ from the ones committed: commit them (`git add {word}`, then `git commit`), and the team's clones run them too; until then `git status` shows them, and releases and hand tags are refused (`git checkout HEAD -- {word}` puts the committed ones back)"
         )
     } else if dir.tracked {
         writeln!(
             out,
-            "note: relhook's hooks went into {rel}, which this repository tracks (--shared): commit them (`git add {rel}`, then `git commit`), and the team's clones run them too; until then `git status` shows them, and releases and hand tags are refused (`relhook uninstall` puts the team's hooks back)"
+            "note: relhook's hooks went into {rel}, which this repository tracks (--shared): commit them (`git add {word}`, then `git commit`), and the team's clones run them too; until then `git status` shows them, and releases and hand tags are refused (`relhook uninstall` puts the team's hooks back)"
         )
     } else {
         let exclude = loc.common_dir.join("info").join("exclude");
         writeln!(
             out,
-            "note: {rel} is in the work tree and not ignored, so `git status` shows relhook's hooks there, and releases and hand tags are refused, until you ignore it in this clone (`echo /{rel}/ >> {}`) or commit it for the team",
-            super::rel(&exclude, &loc.work_tree)
+            "note: {rel} is in the work tree and not ignored, so `git status` shows relhook's hooks there, and releases and hand tags are refused, until you ignore it in this clone (`echo {pattern} >> {}`) or commit it for the team",
+            quote(&super::rel_path(&exclude, &loc.work_tree))
         )
     }
 }

@@ -1,7 +1,7 @@
 //! `relhook uninstall` in words: every place relhook wrote (shims, calls in a manager's
 //! files, the merge driver) taken out again.
 
-use super::{changelog_paths, file_name, rel};
+use super::{changelog_paths, file_name, rel, rel_path};
 use crate::cli::args::UninstallArgs;
 use crate::cli::{Context, Outcome, write_shown};
 use crate::git::HooksLocation;
@@ -302,7 +302,10 @@ pub(super) fn removal_line(c: &Change<Removal>, loc: &HooksLocation) -> String {
             format!(
                 "{name}: NOT removed: {file} has {}, which removing it would lose; keep what you need of it elsewhere and remove it (`rm {}`), then run `relhook uninstall` again",
                 crate::hooks::edited::changed_note(*line, text),
-                crate::shellword::below_top(std::path::Path::new(&file))
+                crate::shellword::below_top(std::path::Path::new(&rel_path(
+                    &c.path,
+                    &loc.work_tree
+                )))
             )
         }
         Removal::LefthookOld { backup } => format!(

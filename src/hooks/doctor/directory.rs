@@ -4,6 +4,7 @@
 use super::{Check, Status, check, same_file, shell_word};
 use crate::git::HooksLocation;
 use crate::hooks::{available, recognise};
+use crate::shellword::quote;
 use std::path::Path;
 
 /// relhook's shims and the hooks it keeps beside them in the hooks directory, as paths from
@@ -52,11 +53,13 @@ pub(super) fn work_tree_check(
         .collect();
     let rel = &dir.rel;
     let changed = dir.tracked && loc.shows_only_changes(rel);
+    // The directory as words of the commands below (the prose says it as it is).
+    let (word, pattern) = (quote(rel), quote(&format!("/{rel}/")));
     let (why, fix) = if changed {
         (
             "this repository tracks it".to_owned(),
             format!(
-                "git add {rel} && {} (the team's clones run them too), or git checkout HEAD -- {rel} (puts the committed ones back)",
+                "git add {word} && {} (the team's clones run them too), or git checkout HEAD -- {word} (puts the committed ones back)",
                 m("update relhook's hooks")
             ),
         )
@@ -64,7 +67,7 @@ pub(super) fn work_tree_check(
         (
             "this repository tracks it".to_owned(),
             format!(
-                "git add {rel} && {} (the team's clones run them too), or relhook uninstall (puts the team's hooks back)",
+                "git add {word} && {} (the team's clones run them too), or relhook uninstall (puts the team's hooks back)",
                 m("run relhook's hooks")
             ),
         )
@@ -74,7 +77,7 @@ pub(super) fn work_tree_check(
         (
             "git does not ignore it".to_owned(),
             format!(
-                "echo /{rel}/ >> {} (this clone only), or git add {rel} && git commit (for the team)",
+                "echo {pattern} >> {} (this clone only), or git add {word} && git commit (for the team)",
                 shell_word(exclude)
             ),
         )
@@ -147,7 +150,7 @@ pub(super) fn shadowed_default_dir(loc: &HooksLocation) -> Option<Check> {
         Some(match setting.scope.as_str() {
             "global" | "system" => format!(
                 "`git config core.hooksPath {}` (this repository only), or `git config --{} --unset core.hooksPath`",
-                crate::hooks::sh_quote(&default.display().to_string()),
+                shell_word(&default),
                 setting.scope
             ),
             _ => format!(

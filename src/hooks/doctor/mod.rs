@@ -334,7 +334,7 @@ pub(super) fn install_fix(loc: &HooksLocation) -> String {
             if there { "" } else { ", then relhook install" }
         );
     }
-    let own = super::sh_quote(&loc.default_hooks_dir().display().to_string());
+    let own = shell_word(&loc.default_hooks_dir());
     match &loc.hooks_path {
         Some(s) if matches!(s.scope.as_str(), "global" | "system") => format!(
             "`git config core.hooksPath {own}`, then `relhook install` (this repository only; core.hooksPath = {} in your {} config is every repository's), or `relhook install --shared` (every repository)",
@@ -441,16 +441,10 @@ pub(super) fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// A path as one shell word, quoted only when it needs to be.
+/// A path as one shell word for a fix the user pastes (`shellword::quote`: a control
+/// character in it is spelt out, never printed as a stand-in).
 pub(super) fn shell_word(path: &Path) -> String {
-    let s = path.display().to_string();
-    if s.chars()
-        .all(|c| c.is_ascii_alphanumeric() || "/._-+:@%".contains(c))
-    {
-        s
-    } else {
-        super::sh_quote(&s)
-    }
+    crate::shellword::quote(&path.display().to_string())
 }
 
 #[cfg(test)]
