@@ -653,6 +653,7 @@ mod qa59_revert_no_footer;
 mod qa56_doctor_locks;
 mod qa56_install_config_outside;
 mod qa57_doctor_paste_ctrl;
+mod qa57_error_one_line;
 mod qa6a;
 mod qa7;
 mod qa7c;

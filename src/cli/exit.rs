@@ -46,17 +46,20 @@ pub fn number(result: &Result<Outcome, Error>) -> u8 {
 /// (`git commit --no-verify`), said under an error of the configuration file.
 pub fn print_error(err: &mut dyn Write, error: &Error, color: bool, bypass: Option<&str>) {
     let label = "relhook: error:";
-    // Errors quote config values, paths and git's output: shown, never obeyed by the terminal.
-    let mut text = error.to_string();
+    // Errors quote config values, paths and git's output: shown, never obeyed by the terminal,
+    // each message one line (a line break in a quoted file name is shown, not made).
+    let said = error.to_string();
+    let mut text = crate::printable::visible(&said);
     let mut source = std::error::Error::source(error);
     while let Some(cause) = source {
         // Most variants already print their source inline; only add what is new.
-        if !text.contains(&cause.to_string()) {
-            text.push_str(&format!("\n  caused by: {cause}"));
+        let cause_said = cause.to_string();
+        if !said.contains(&cause_said) {
+            let shown = crate::printable::visible(&cause_said);
+            text.push_str(&format!("\n  caused by: {shown}"));
         }
         source = cause.source();
     }
-    let text = crate::printable::lines(&text);
     let line = if color {
         format!("{} {text}", label.red().bold())
     } else {
@@ -68,7 +71,7 @@ pub fn print_error(err: &mut dyn Write, error: &Error, color: bool, bypass: Opti
         (None, Some(bypass)) => Some(format!("until it is fixed, {bypass}")),
         (hint, None) => hint,
     };
-    if let Some(hint) = hint.map(|h| crate::printable::lines(&h)) {
+    if let Some(hint) = hint.map(|h| crate::printable::visible(&h)) {
         let _ = if color {
             writeln!(err, "{} {hint}", "hint:".cyan().bold())
         } else {

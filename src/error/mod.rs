@@ -364,11 +364,12 @@ pub struct Refusal {
 impl Refusal {
     /// A refusal with its fix.
     pub fn new(reason: Reason, what: impl Into<String>, fix: impl Into<String>) -> Self {
-        // Its text quotes file names and config values: shown, never obeyed by a terminal.
+        // Its text quotes file names and config values: shown, never obeyed by a terminal,
+        // and a line break in one does not break the refusal's one line.
         Refusal {
             reason,
-            what: crate::printable::lines(&what.into()),
-            fix: Some(crate::printable::lines(&fix.into())),
+            what: crate::printable::visible(&what.into()),
+            fix: Some(crate::printable::visible(&fix.into())),
         }
     }
 
@@ -376,7 +377,7 @@ impl Refusal {
     pub fn bare(reason: Reason, what: impl Into<String>) -> Self {
         Refusal {
             reason,
-            what: crate::printable::lines(&what.into()),
+            what: crate::printable::visible(&what.into()),
             fix: None,
         }
     }
