@@ -24,6 +24,7 @@ pub(super) fn changelog(ctx: &Context, args: &ChangelogArgs) -> Result<Outcome> 
             super::recovered::say_recovered(&repo, &root, &config, &done, syncing);
         }
         crate::git::txn::sweep_temporaries(&repo);
+        at_work::refuse_while_written(&repo)?;
     }
     let (args, views) = views::chosen(&root, config, args)?;
     let args = &args;
@@ -437,6 +438,7 @@ pub(super) fn quiet() -> bool {
 }
 
 mod after_commit;
+mod at_work;
 mod conflicted;
 mod driver;
 mod next;
