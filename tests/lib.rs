@@ -654,6 +654,7 @@ mod qa56_doctor_locks;
 mod qa56_install_config_outside;
 mod qa57_doctor_paste_ctrl;
 mod qa57_error_one_line;
+mod qa62_doctor_young_git_locks;
 mod qa62_sync_pending_txn;
 mod qa6a;
 mod qa7;

@@ -351,6 +351,9 @@ fn release_state(
     }
     let locks = super::doctor_files::old_locks(repo, &report.checks);
     report.checks.extend(locks);
+    report
+        .checks
+        .extend(super::doctor_git_locks::young_top_locks(repo));
     // A release a reset dropped: its tag, if never pushed, gives the version back.
     // A changelog not committed (a `--sync` result), or the settings: the next release
     // refuses them.

@@ -66,7 +66,7 @@ fn row(what: String, fix: Option<String>) -> Check {
 
 /// How old a lock file must be to be named: git holds its locks for milliseconds, except the
 /// index's while `git commit` waits for its editor.
-const LOCK_AGE: std::time::Duration = std::time::Duration::from_secs(60);
+pub(super) const LOCK_AGE: std::time::Duration = std::time::Duration::from_secs(60);
 
 /// Lock files older than a minute, each its own row: until one goes, git refuses to update
 /// its ref (a hand tag, `relhook release --resume`) or the index. A tag's or branch's lock
