@@ -1,6 +1,7 @@
 //! A merge commit the user concluded (`git commit` or `git merge --continue` after a
 //! conflict; a merge git completes itself runs no post-commit). When the merge driver cannot
-//! combine the two Unreleased sections it marks them for the person to combine; taking one
+//! combine the two Unreleased sections it marks them for the person to combine (and git's own
+//! line merge does in a clone that never registered the driver); taking one
 //! side (`git checkout --ours`, deleting the other block) then drops the other side's entries
 //! without a word, and `--sync` would not bring them back: each of those commits carried its
 //! entry, so it is accounted for. The merge commit therefore gets them back, as post-commit
@@ -144,18 +145,39 @@ pub(super) fn merge_commit(repo: &Repo, config: &Config, top: &ReflogTop) -> Res
 type Dropped = (PathBuf, Vec<NewEntry>);
 
 /// Whether `entries` were taken out of `path` by hand while the merge of `sides` was being
-/// concluded (`git merge --no-commit`, an edit, then `git commit`): relhook's merge driver,
-/// which git uses for the file, merges it cleanly and keeps every one of them, so no conflict's
-/// resolution dropped them.
+/// concluded (`git merge --no-commit`, an edit, then `git commit`): the merge git made of the
+/// file, through relhook's driver where this clone runs it and else git's own line merge, was
+/// clean and kept every one of them, so no conflict's resolution dropped them.
 fn removed_by_hand(
     (repo, config): (&Repo, &Config),
     path: &Path,
     sides: [Oid; 2],
     entries: &[NewEntry],
 ) -> bool {
-    driver_merge((repo, config), path, sides)
-        .and_then(|m| Changelog::parse(&m.text).ok())
-        .is_some_and(|merged| entries.iter().all(|e| merged.contains_entry(&e.text, true)))
+    let kept = |text: &str| {
+        Changelog::parse(text)
+            .is_ok_and(|merged| entries.iter().all(|e| merged.contains_entry(&e.text, true)))
+    };
+    if driver_runs(repo, path) {
+        return driver_merge((repo, config), path, sides).is_some_and(|m| kept(&m.text));
+    }
+    // The attribute names the driver in a clone that never registered it (hooks another tool
+    // manages): git merged the file line by line, and its conflict is no hand's removal.
+    let base = match repo.merge_base_of(sides[0], sides[1]) {
+        Ok(crate::git::MergeBase::Found(b)) => repo.blob_at(b, path).map(|_| b),
+        _ => return false,
+    };
+    match repo.line_merge(path, base, sides) {
+        crate::git::LineMerge::Clean(text) => kept(&text),
+        _ => false,
+    }
+}
+
+/// Whether git merges `path` through relhook's driver here: the attribute names it and this
+/// clone defines it (without `merge.relhook-changelog.driver` git falls back to its line merge).
+fn driver_runs(repo: &Repo, path: &Path) -> bool {
+    let driver = crate::hooks::driver::DRIVER;
+    repo.merge_driver(path).as_deref() == Some(driver) && repo.merge_driver_defined(driver)
 }
 
 /// The entries (normalised) relhook's merge driver leaves out of `path` in the merge of
@@ -184,7 +206,7 @@ fn driver_merge(
     path: &Path,
     sides: [Oid; 2],
 ) -> Option<crate::history::changelog::Merged> {
-    if repo.merge_driver(path).as_deref() != Some(crate::hooks::driver::DRIVER) {
+    if !driver_runs(repo, path) {
         return None;
     }
     let Ok(crate::git::MergeBase::Found(base)) = repo.merge_base_of(sides[0], sides[1]) else {
