@@ -656,6 +656,7 @@ mod qa57_doctor_paste_ctrl;
 mod qa57_error_one_line;
 mod qa62_doctor_young_git_locks;
 mod qa62_sync_pending_txn;
+mod qa61_doctor_all_packages;
 mod qa61_merge_ours_no_driver;
 mod qa6a;
 mod qa7;

@@ -215,22 +215,35 @@ fn driver_check(loc: &HooksLocation, config: &Result<Config, Error>) -> Option<C
     let fix = Some("relhook install".to_owned());
     Some(match super::driver::state(loc, &changelog, post_commit) {
         DriverState::Unused => return None,
-        DriverState::Ok => match package_without_driver(loc, config) {
-            Some((name, path)) => check(
-                subject,
-                Status::Missing,
-                format!(
-                    "package {name}'s {} has no attribute line for the driver (a package added after `relhook install`): git merges it as text, and it conflicts whenever two branches add entries",
-                    path.display()
-                ),
-                fix,
-            ),
-            None => check(
+        DriverState::Ok => match &packages_without_driver(loc, config)[..] {
+            [] => check(
                 subject,
                 Status::Ok,
                 format!("{} merges without changelog conflicts", changelog.display()),
                 None,
             ),
+            // Every one: `relhook install` adds all their lines at once.
+            lacking => {
+                let named: Vec<String> = lacking
+                    .iter()
+                    .map(|(name, path)| format!("package {name}'s {}", path.display()))
+                    .collect();
+                let (has, they) = if lacking.len() == 1 {
+                    ("has", "it conflicts")
+                } else {
+                    ("have", "they conflict")
+                };
+                check(
+                    subject,
+                    Status::Missing,
+                    format!(
+                        "{} {has} no attribute line for the driver (a package added after `relhook install`): git merges {} as text, and {they} whenever two branches add entries",
+                        named.join(", "),
+                        if lacking.len() == 1 { "it" } else { "them" },
+                    ),
+                    fix,
+                )
+            }
         },
         DriverState::Missing => check(
             subject,
@@ -286,19 +299,26 @@ pub fn package_needs_install(loc: &HooksLocation, config: &Config) -> Option<(St
         .map(|p| (p.name.clone(), p.changelog.clone()))
 }
 
-fn package_without_driver(
+/// Each package (name, changelog) whose changelog no attribute line sends to the driver.
+fn packages_without_driver(
     loc: &HooksLocation,
     config: &Result<Config, Error>,
-) -> Option<(String, PathBuf)> {
-    let config = config.as_ref().ok()?;
+) -> Vec<(String, PathBuf)> {
+    let Ok(config) = config else {
+        return Vec::new();
+    };
     let changelogs: Vec<&Path> = config
         .packages
         .iter()
         .map(|p| p.changelog.as_path())
         .collect();
-    let first = *super::driver::not_applied(loc, &changelogs).first()?;
-    let p = config.packages.iter().find(|p| p.changelog == first)?;
-    Some((p.name.clone(), p.changelog.clone()))
+    let lacking = super::driver::not_applied(loc, &changelogs);
+    config
+        .packages
+        .iter()
+        .filter(|p| lacking.contains(&p.changelog.as_path()))
+        .map(|p| (p.name.clone(), p.changelog.clone()))
+        .collect()
 }
 
 /// Whether git runs relhook's own shim for `hook` although husky's files are here: husky is
