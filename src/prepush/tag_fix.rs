@@ -48,9 +48,9 @@ pub(super) fn release_tag_fix(
         ));
     }
     // On the commit that wrote its section, shipping a change that commit left in Unreleased.
-    let shipped = commit.zip(version.as_ref()).and_then(|(c, v)| {
-        crate::history::sync::shipped_unlisted(repo, config, (name, v), c, true)
-    });
+    let shipped = commit
+        .zip(version.as_ref())
+        .and_then(|(c, v)| crate::release::shipped_unlisted(repo, config, (name, v), c, true));
     if let Some((_, fix)) = shipped {
         return remade(format!(
             "{remote} does not have it yet, so fix it here: {fix}; then push again"

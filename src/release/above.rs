@@ -64,9 +64,7 @@ pub fn written_by_hand(
     }
     // Its own commit left a change it holds under Unreleased: the hand tag is refused there.
     let name = format!("{prefix}{version}");
-    if let Some((_, fix)) =
-        crate::history::sync::shipped_unlisted(repo, config, (&name, &version), wrote, false)
-    {
+    if let Some((_, fix)) = super::shipped_unlisted(repo, config, (&name, &version), wrote, false) {
         let how = format!("to release it, {fix}");
         return Some((version, how, format!("written by hand in {wrote_id}")));
     }

@@ -114,7 +114,7 @@ use crate::git::Repo;
 use crate::history::version::files::{self as vfiles, Edit};
 use crate::{Error, Result};
 pub use options::Options;
-pub use own::is_release_commit;
+pub use own::{is_release_commit, shipped_unlisted};
 
 /// Everything a release will do, computed without writing.
 #[derive(Debug, Clone)]

@@ -45,6 +45,23 @@ pub fn is_release_commit(repo: &Repo, config: &Config, tag: &str, commit: Oid) -
     })
 }
 
+/// [`crate::history::sync::shipped_unlisted`] for a commit that writes more than a release
+/// writes: one that writes only that is a release commit (reworded, `fix: typo`, or rebased
+/// over commits, which [`super::stale_tagged`] names with the way to make it again), whose
+/// message's entry is no change of its own.
+pub fn shipped_unlisted(
+    repo: &Repo,
+    config: &Config,
+    tag: (&str, &semver::Version),
+    commit: Oid,
+    made: bool,
+) -> Option<(String, String)> {
+    if only_release_files(repo, config, commit) {
+        return None;
+    }
+    crate::history::sync::shipped_unlisted(repo, config, tag, commit, made)
+}
+
 /// Whether `commit` changes the changelog (a root release always writes its section) and no
 /// file but one a root release writes: the changelog, a version file, a lock file. Anything
 /// else (`notes.txt`) is the user's work, which an undo would drop.

@@ -304,9 +304,9 @@ pub fn problems(
     let made = matches!(depth, Depth::Publish(_));
     let later = super::later::past_release_commit(repo, config, name, &version, commit, made);
     // On the commit that wrote the section, shipping a change that commit left in Unreleased.
-    let shipped = later.is_none().then(|| {
-        crate::history::sync::shipped_unlisted(repo, config, (name, &version), commit, made)
-    });
+    let shipped = later
+        .is_none()
+        .then(|| crate::release::shipped_unlisted(repo, config, (name, &version), commit, made));
     out.extend(later.map(|(why, _, _)| why));
     out.extend(shipped.flatten().map(|(why, fix)| {
         let at = crate::git::short_id(commit);
