@@ -39,6 +39,12 @@ pub(super) fn release_tag_fix(
             new_name(config, name, hand)
         ));
     }
+    // Its hand release interrupted: what finishes it, as doctor says (deleting it loses it).
+    if let Some(resume) = interrupted_hand_release(repo, config, name) {
+        return remade(format!(
+            "{remote} does not have it yet, so finish its interrupted release here: `{resume}` (makes its release commit and moves the tag onto it){then}"
+        ));
+    }
     let moved = commit
         .zip(version.as_ref())
         .and_then(|(c, v)| crate::tag::later::past_release_commit(repo, config, name, v, c, true));
@@ -108,6 +114,18 @@ pub(super) fn release_tag_fix(
             ),
         },
     )
+}
+
+/// `relhook release --resume` when release tag `name` is a hand tag whose hook was killed:
+/// before its release commit (the hook's marker names it, on HEAD), or after it, the tag left
+/// on the commit before HEAD's release commit.
+fn interrupted_hand_release(repo: &Repo, config: &Config, name: &str) -> Option<String> {
+    let before = crate::tag::hand::unfinished(repo, config).is_some_and(|u| u.tag == name);
+    let after = || {
+        crate::release::half_made(repo, config)
+            .is_some_and(|h| h.tag == name && h.misplaced_tag.is_some())
+    };
+    (before || after()).then(crate::resume_advice::command)
 }
 
 /// The step that gives release tag `name`, made again by `relhook release` (or a hand tag the
