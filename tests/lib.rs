@@ -658,6 +658,7 @@ mod qa61_doctor_all_packages;
 mod qa61_merge_ours_no_driver;
 mod qa62_doctor_young_git_locks;
 mod qa62_sync_pending_txn;
+mod qa63_doctor_long_history_bad_prefix;
 mod qa63_prepush_hand_tag_resume;
 mod qa6a;
 mod qa7;

@@ -182,13 +182,28 @@ fn behind_history(repo: &Repo, config: &Config) -> Option<Check> {
     // skipped post-commit (a typo fixed in the file) does not give that commit its entry. A
     // range too long to plan quickly is `--sync`'s to walk, not every doctor's.
     if !crate::history::accumulate::unreleased_within(repo, config, 1000) {
+        let many = format!(
+            "more than 1000 commits since the last release (or since the first commit, with none yet): doctor does not plan them for entries {} lacks",
+            config.changelog.path.display()
+        );
+        // While no release tag is recognised, `relhook changelog --stdout` fails: a diff with
+        // its empty output would show the whole file as deleted. The blocking problem instead.
+        let blocked = config
+            .package
+            .is_none()
+            .then(|| crate::history::tags::check_tag_prefix(repo, config, None).err());
+        if let Some(e) = blocked.flatten() {
+            return Some(Check {
+                subject: setting.subject,
+                status: Status::Warning,
+                detail: format!("{many}, nor can `relhook changelog` until this is fixed: {e}"),
+                fix: e.hint(),
+            });
+        }
         return Some(Check {
             subject: setting.subject,
             status: Status::Warning,
-            detail: format!(
-                "more than 1000 commits since the last release (or since the first commit, with none yet): doctor does not plan them for entries {} lacks",
-                config.changelog.path.display()
-            ),
+            detail: many,
             fix: Some(format!(
                 "`relhook changelog --stdout{} | diff {} -` shows what `{sync}` would add",
                 sync.strip_prefix("relhook changelog --sync")
