@@ -15,16 +15,18 @@ const NOTE: &str = "relhook-revert-head";
 
 /// commit-msg, once the message passed: notes REVERT_HEAD when one commit's revert waits
 /// for this commit (not a sequence's step: `sequencer/` names several). Any other commit
-/// takes away a note left by one never made: one stat and one unlink. A note that cannot
+/// costs one failed open: a note left by a commit never made is taken away by the next
+/// post-commit, which trusts it only on the commit and subject noted. A note that cannot
 /// be written is not worth refusing the commit over.
 pub(super) fn note_revert_head(loc: &Location, cwd: &Path, message: &[u8]) {
     let dir = &loc.git_dir;
-    let reverted = (!dir.join("sequencer").exists())
-        .then(|| std::fs::read_to_string(dir.join("REVERT_HEAD")).ok())
+    let Ok(text) = std::fs::read_to_string(dir.join("REVERT_HEAD")) else {
+        return;
+    };
+    let Some(reverted) = (!dir.join("sequencer").exists())
+        .then(|| Oid::from_str(text.trim()).ok())
         .flatten()
-        .and_then(|t| Oid::from_str(t.trim()).ok());
-    let Some(reverted) = reverted else {
-        let _ = std::fs::remove_file(dir.join(NOTE));
+    else {
         return;
     };
     let Some(head) = Repo::open(cwd).ok().and_then(|r| r.head()) else {
