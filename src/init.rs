@@ -27,8 +27,10 @@ pub struct InitFile {
 /// What `init` did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Initialised {
-    /// `.relconfig.toml`, then `CHANGELOG.md`.
+    /// `.relconfig.toml`, then `CHANGELOG.md` (unless left out).
     pub files: Vec<InitFile>,
+    /// Why no `CHANGELOG.md` was written where there is none (a sentence).
+    pub changelog_left_out: Option<String>,
     /// The test command set in `[checks] test`, when one was guessed from the project.
     pub test_command: Option<String>,
     /// The packages found (a Cargo, npm, yarn or pnpm workspace, Python projects), and their
@@ -64,12 +66,15 @@ pub struct Initialised {
 /// Writes the two files into `root` (the top of the work tree) where they do not exist. `tags`
 /// are the repository's tags that end in a version: the tag forms proposed are theirs, but for
 /// the prefixes `package_s` says are a package's (a package gone from the workspace), which
-/// are never the root's. `stored(tag, path)` is a file's text at a tag's commit.
+/// are never the root's. `stored(tag, path)` is a file's text at a tag's commit; `deleted(path)`
+/// says which commit deleted the changelog at `path` with what it held (read once the
+/// configuration is written).
 pub fn init(
     root: &Path,
     tags: &[VersionTag],
     package_s: &dyn Fn(&str) -> bool,
     stored: &dyn Fn(&str, &Path) -> Option<String>,
+    deleted: &dyn Fn(&Path) -> Option<String>,
 ) -> Result<Initialised> {
     let test_command = guess_test_command(root);
     let mut packages = crate::history::packages::detect::detect(root);
@@ -201,19 +206,26 @@ pub fn init(
         Ok(_) => root.join(&rel),
         Err(_) => fsx::confine_creating(root, &rel)?,
     };
-    let changelog_written =
-        fsx::write_new(&changelog, crate::history::changelog::TEMPLATE.as_bytes())?;
+    // A new file where doctor and every release would refuse it, or nobody releases it.
+    let root_released = lockstep.is_some() || !npm_files.is_empty() || !root_members.is_empty();
+    let kept_out = match changelog.symlink_metadata() {
+        Ok(_) => None,
+        Err(_) => left_out_changelog(root, &config, &rel, root_released, deleted),
+    };
+    let mut files = vec![InitFile {
+        path: config,
+        written: config_written,
+    }];
+    if kept_out.is_none() {
+        let written = fsx::write_new(&changelog, crate::history::changelog::TEMPLATE.as_bytes())?;
+        files.push(InitFile {
+            path: changelog,
+            written,
+        });
+    }
     Ok(Initialised {
-        files: vec![
-            InitFile {
-                path: config,
-                written: config_written,
-            },
-            InitFile {
-                path: changelog,
-                written: changelog_written,
-            },
-        ],
+        files,
+        changelog_left_out: kept_out,
         test_command: test_command.filter(|_| config_written),
         tag_prefix,
         packages,
@@ -226,6 +238,29 @@ pub fn init(
         packages_tags,
         unlisted,
     })
+}
+
+/// Why no root changelog is written at `rel` (a sentence): in a monorepo whose root is never
+/// released (its package.json private, no version of the root's proposed: `root_released`
+/// false), and where a commit deleted the one there with what it held (`deleted`'s sentence),
+/// which no writer starts anew (doctor and every release would refuse the new file).
+fn left_out_changelog(
+    root: &Path,
+    config: &Path,
+    rel: &Path,
+    root_released: bool,
+    deleted: &dyn Fn(&Path) -> Option<String>,
+) -> Option<String> {
+    let monorepo = fsx::regular_text(config)
+        .and_then(|text| crate::config::Config::parse(config, &text).ok())
+        .is_some_and(|c| !c.packages.is_empty());
+    let unreleased = crate::history::packages::private_root::unreleased(root)
+        .filter(|_| monorepo && !root_released);
+    let why = match unreleased {
+        Some(why) => format!("{why}, and each package keeps its own changelog"),
+        None => deleted(rel)?,
+    };
+    Some(format!("wrote no {}: {why}", rel.display()))
 }
 
 /// The changelog the configuration at `config` names (`changelog.path`), kept when it was
@@ -666,11 +701,11 @@ mod tests {
             r#"{"scripts":{"test":"jest"}}"#,
         )
         .unwrap();
-        let first = init(tmp.path(), &[], &|_| false, &|_, _| None).unwrap();
+        let first = init(tmp.path(), &[], &|_| false, &|_, _| None, &|_| None).unwrap();
         assert!(first.files.iter().all(|f| f.written));
         assert_eq!(first.test_command.as_deref(), Some(r#"["npm", "test"]"#));
         std::fs::write(tmp.path().join("CHANGELOG.md"), "mine").unwrap();
-        let second = init(tmp.path(), &[], &|_| false, &|_, _| None).unwrap();
+        let second = init(tmp.path(), &[], &|_| false, &|_, _| None, &|_| None).unwrap();
         assert!(second.files.iter().all(|f| !f.written));
         assert_eq!(
             std::fs::read(tmp.path().join("CHANGELOG.md")).unwrap(),

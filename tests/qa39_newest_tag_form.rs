@@ -54,7 +54,8 @@ fn init_proposes_the_form_of_the_newest_release() {
         "{config}"
     );
 
-    std::fs::remove_file(repo.path().join("CHANGELOG.md")).unwrap();
+    // No root changelog: the private root is not released.
+    assert!(!repo.path().join("CHANGELOG.md").exists());
     repo.git(&["add", ".relconfig.toml"]);
     repo.git(&["commit", "-qm", "chore: adopt relhook"]);
     let out = ok(repo.relhook(&["version", "--package", "a"]));

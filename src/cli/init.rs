@@ -54,7 +54,23 @@ pub(super) fn init(ctx: &Context) -> Result<Outcome> {
         }
         return Err(e);
     }
-    let done = crate::init::init(&root, &tags, &package_s, &stored)?;
+    // A changelog a commit deleted with what it held: said as doctor says it, not started anew.
+    let deleted = |rel: &Path| {
+        let repo = repo.as_ref()?;
+        let config = crate::config::Config::load(&root).ok()?;
+        let gone = crate::history::sync::changelog_deleted(repo, &config, rel, 10_000)?;
+        // Moved to be a package's changelog (the repository became a monorepo): its releases
+        // are that package's now, and no setting can point the root's at it.
+        let package = config.packages.iter().find(|p| {
+            matches!(&gone.kind, crate::history::sync::DeletionKind::Moved(to) if *to == p.changelog)
+        });
+        let fix = match package {
+            Some(p) => format!("its releases are package {}'s now", p.name),
+            None => gone.committed_fix(&config, rel),
+        };
+        Some(format!("{}; {fix}", gone.what(rel)))
+    };
+    let done = crate::init::init(&root, &tags, &package_s, &stored, &deleted)?;
     // Named from where init ran: outside the work tree (GIT_DIR and GIT_WORK_TREE set) or
     // below its top, a name relative to the top would not find the file.
     let base = match same_dir(&root, &ctx.cwd) {
@@ -69,6 +85,9 @@ pub(super) fn init(ctx: &Context) -> Result<Outcome> {
             } else {
                 writeln!(out, "left {name} alone: it already exists")?;
             }
+        }
+        if let Some(sentence) = &done.changelog_left_out {
+            writeln!(out, "{sentence}")?;
         }
         match (&done.one_project, &done.left_out) {
             (Some(sentence), _) | (None, Some(sentence)) => writeln!(out, "{sentence}")?,

@@ -197,10 +197,12 @@ pub(super) fn no_root_changelog(
     } else {
         "the commit changes no package's files"
     };
-    let create = if path == std::path::Path::new("CHANGELOG.md") {
-        "`relhook init` writes it, then `relhook changelog --sync` adds this entry"
-    } else {
-        "create it with a `## [Unreleased]` heading, then `relhook changelog --sync` adds this entry"
+    let create = match root_kept_out(repo, config, path) {
+        Some(why) => why,
+        None if path == std::path::Path::new("CHANGELOG.md") => {
+            "`relhook init` writes it, then `relhook changelog --sync` adds this entry".into()
+        }
+        None => "create it with a `## [Unreleased]` heading, then `relhook changelog --sync` adds this entry".into(),
     };
     let scoped = config.packages.iter().find(|p| !p.scopes.is_empty());
     let header = message.lines().next().map(crate::commit::parse::header);
@@ -221,6 +223,36 @@ pub(super) fn no_root_changelog(
         "no entry added: {whose}, and the root changelog {} does not exist: {create}{package}",
         path.display()
     )
+}
+
+/// Why `relhook init` writes no root changelog at `path` (as it says), for a root commit's
+/// line: a root never released (a private package.json), or a file a commit deleted with
+/// what it held (brought back, not started anew), or moved to be a package's.
+fn root_kept_out(repo: &Repo, config: &Config, path: &Path) -> Option<String> {
+    if let Some(why) = repo
+        .work_tree()
+        .and_then(|top| crate::history::packages::private_root::unreleased(&top))
+    {
+        return Some(format!("{why}, and relhook makes none for it"));
+    }
+    // Within as many first-parent steps as post-commit's other notice of a deleted file.
+    let gone = crate::history::sync::changelog_deleted(repo, config, path, 1000)?;
+    let package = config.packages.iter().find(|p| {
+        matches!(&gone.kind, crate::history::sync::DeletionKind::Moved(to) if *to == p.changelog)
+    });
+    let sync = crate::history::sync::changelog_command(config, path, "--sync");
+    Some(match package {
+        Some(p) => format!(
+            "{}, and its releases are package {}'s now",
+            gone.what(path),
+            p.name
+        ),
+        None => format!(
+            "{}; {}, then `{sync}` adds this entry",
+            gone.what(path),
+            gone.restore(config, path)
+        ),
+    })
 }
 
 /// A package's name as the scope of a commit of no package: where its entry went, said

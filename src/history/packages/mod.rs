@@ -43,6 +43,7 @@ pub mod lockstep;
 mod moved;
 pub mod npm_lockstep;
 mod passed_over;
+pub mod private_root;
 pub mod release_plz;
 pub mod root_member;
 pub mod roots;

@@ -1,0 +1,56 @@
+//! A monorepo whose root is never released: its package.json says `"private": true` (a
+//! changesets or yarn workspace root) and nothing else at the top holds a version of the
+//! root's (lerna's fixed mode, a crate, a Python project). Each package keeps its own
+//! changelog; `init` writes no root changelog there, and post-commit does not send a root
+//! commit's entry to `init` for one.
+
+use std::path::Path;
+
+use super::passed_over::{is_private, lerna_fixed, npm_manifest};
+
+/// Why the root of the workspace at `root` (the top of the work tree) is not released, as a
+/// clause (`the root package.json is private`); `None` when it may be.
+pub fn unreleased(root: &Path) -> Option<&'static str> {
+    let manifest = npm_manifest(root, Path::new(""))?;
+    if !is_private(&manifest) || lerna_fixed(root) {
+        return None;
+    }
+    // A version file of the root's beside it (a Cargo.toml `[package]`, a pyproject.toml
+    // `[project]`): that project is released.
+    let files = crate::history::version::files::detect(root);
+    files
+        .iter()
+        .all(|f| f.path == Path::new("package.json"))
+        .then_some(
+            "the root package.json is private (`\"private\": true`), so the root is not released",
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_private_root_alone_is_not_released() {
+        let tmp = tempfile::tempdir().unwrap();
+        let r = tmp.path();
+        std::fs::write(
+            r.join("package.json"),
+            r#"{"private": true, "workspaces": ["packages/*"]}"#,
+        )
+        .unwrap();
+        assert!(unreleased(r).is_some());
+        std::fs::write(r.join("lerna.json"), r#"{"version": "1.2.0"}"#).unwrap();
+        assert_eq!(unreleased(r), None);
+        std::fs::remove_file(r.join("lerna.json")).unwrap();
+        std::fs::write(
+            r.join("Cargo.toml"),
+            "[package]\nname = \"x\"\nversion = \"0.1.0\"\n",
+        )
+        .unwrap();
+        assert_eq!(unreleased(r), None);
+        std::fs::remove_file(r.join("Cargo.toml")).unwrap();
+        std::fs::write(r.join("package.json"), r#"{"workspaces": ["packages/*"]}"#).unwrap();
+        assert_eq!(unreleased(r), None);
+    }
+}
