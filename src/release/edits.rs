@@ -58,7 +58,7 @@ pub fn edits_with(
 ) -> Result<Edits> {
     check_listed_exist(config, root)?;
     super::dirty::refuse_dirty_version(repo, config, root)?;
-    let (changelog, carried_once) =
+    let (changelog, mut carried_once) =
         changelog::changelog_edit(repo, config, root, version, date, extra)?;
     let mut edits = vec![changelog];
     let sorted = files::sorted(repo, config, root, version)?;
@@ -83,6 +83,17 @@ pub fn edits_with(
         )?;
         edits.extend(logs);
         also = notes;
+        // In a monorepo the root's own requirements that moved are in its notes, as a
+        // package dependent's are: the section is made again with them.
+        let own = super::packages::root_dependent::of_root::own_entries(root, &moved, version);
+        let own: Vec<String> = own.into_iter().filter(|e| !extra.contains(e)).collect();
+        if !config.packages.is_empty() && !own.is_empty() {
+            let extra = [extra, &own].concat();
+            let (log, carried) =
+                changelog::changelog_edit(repo, config, root, version, date, &extra)?;
+            edits[0] = log;
+            carried_once = carried;
+        }
     }
     let (bumped, old_file_versions): (Vec<_>, Vec<_>) = sorted.bumped.into_iter().unzip();
     if dependents {

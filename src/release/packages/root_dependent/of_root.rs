@@ -54,6 +54,23 @@ pub fn unreleased_edits(
     Ok((edits, notes))
 }
 
+/// The entries of the root's own release for the requirements of `moved` (its release of
+/// `version`) that the root crate ships, in the top Cargo.toml's dependency tables or inherited
+/// from its `[workspace.dependencies]`: the release commit changed the root's manifest, and
+/// its notes say so as a package dependent's do.
+pub fn own_entries(root: &Path, moved: &[Moved], version: &Version) -> Vec<String> {
+    let manifest = Path::new("Cargo.toml");
+    let inherits = Inherits::of(root, manifest);
+    let mut entries: Vec<String> = Vec::new();
+    for m in moved.iter().filter(|m| ships(m, manifest, &inherits)) {
+        let e = entry(m, version);
+        if !entries.contains(&e) {
+            entries.push(e);
+        }
+    }
+    entries
+}
+
 /// What a crate takes from its workspace's `[workspace.dependencies]`.
 #[derive(Default)]
 struct Inherits {
