@@ -77,6 +77,12 @@ pub(super) fn notes(ctx: &Context, args: &NotesArgs) -> Result<Outcome> {
             (view, tag[prefix..].to_owned())
         }
         None => {
+            // A release under a former prefix (`release-1.0.1` before `tag_prefix` became `v`)
+            // is read as the release and version and file commands read it: its section.
+            let config = match tag.starts_with(config.version.tag_prefix.as_str()) {
+                true => config,
+                false => under_former_prefix(&repo, &config, &tag, commit).unwrap_or(config),
+            };
             let prefix = config.version.tag_prefix.as_str();
             // A version tag without the prefix (`0.1.1` where tags are `v0.1.1`): not one of
             // this project's release tags, whose notes would start at its first commit.
@@ -246,6 +252,29 @@ pub(super) fn tag_commit(repo: &crate::git::Repo, tag: &str, prefix: &str) -> Re
             }
             e => e,
         })
+}
+
+/// A tag under a former `tag_prefix` of this project (one a configuration committed before
+/// set, as the one stored at the tag's own commit): the configuration that reads it, with that
+/// prefix. Not the other usual prefix alone: `0.1.1` beside `v0.1.0` is a
+/// slip of the prefix, no release. The longest prefix that leaves a SemVer version wins.
+fn under_former_prefix(
+    repo: &Repo,
+    config: &Config,
+    tag: &str,
+    commit: git2::Oid,
+) -> Option<Config> {
+    let mut prefixes = crate::history::tags::configured_before(repo, config);
+    prefixes.extend(crate::history::tags::stored_prefix(repo, commit));
+    let prefix = (prefixes.into_iter())
+        .filter(|p| {
+            let version = tag.strip_prefix(p.as_str());
+            version.is_some_and(|v| semver::Version::parse(v).is_ok())
+        })
+        .max_by_key(String::len)?;
+    let mut view = config.clone();
+    view.version.tag_prefix = prefix;
+    Some(view)
 }
 
 /// The latest release tag of each package reachable from `head`, as the commands that print
