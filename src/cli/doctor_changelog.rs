@@ -187,12 +187,10 @@ fn behind_history(repo: &Repo, config: &Config) -> Option<Check> {
             config.changelog.path.display()
         );
         // While no release tag is recognised, `relhook changelog --stdout` fails: a diff with
-        // its empty output would show the whole file as deleted. The blocking problem instead.
-        let blocked = config
-            .package
-            .is_none()
-            .then(|| crate::history::tags::check_tag_prefix(repo, config, None).err());
-        if let Some(e) = blocked.flatten() {
+        // its empty output would show the whole file as deleted. The blocking problem instead,
+        // the root's prefix or, for a package's view, its tag template (`api-1.0.0` beside
+        // `api-v{version}`).
+        if let Err(e) = crate::history::tags::check_tag_prefix(repo, config, None) {
             return Some(Check {
                 subject: setting.subject,
                 status: Status::Warning,
