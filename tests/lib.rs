@@ -663,6 +663,7 @@ mod qa63_prepush_hand_tag_resume;
 mod qa66_init_monorepo_root;
 mod qa66_root_own_deps;
 mod qa68_doctor_long_history_package_form;
+mod qa68_doctor_version_ahead;
 mod qa68_former_prefix_notes;
 mod qa6a;
 mod qa7;

@@ -349,6 +349,11 @@ fn release_state(
         let awaiting = super::doctor_awaiting::awaiting_tag(repo, config);
         report.checks.extend(awaiting);
     }
+    // A version file bumped past every tag with no section for it, when nothing else said so.
+    if !finishing && !report.checks.iter().any(|c| c.subject == "version files") {
+        let ahead = super::doctor_ahead::version_ahead(repo, config);
+        report.checks.extend(ahead);
+    }
     let locks = super::doctor_files::old_locks(repo, &report.checks);
     report.checks.extend(locks);
     report

@@ -9,6 +9,7 @@ mod commit;
 mod context;
 mod direct;
 mod doctor;
+mod doctor_ahead;
 mod doctor_awaiting;
 mod doctor_changelog;
 mod doctor_dropped;
