@@ -665,6 +665,7 @@ mod qa66_root_own_deps;
 mod qa68_doctor_long_history_package_form;
 mod qa68_doctor_version_ahead;
 mod qa68_former_prefix_notes;
+mod qa68_former_prefix_pre_release;
 mod qa6a;
 mod qa7;
 mod qa7c;

@@ -57,7 +57,7 @@ pub(super) fn members_left_behind(repo: &Repo, config: &Config) -> Option<Check>
 pub(super) fn crates_left_behind(repo: &Repo, config: &Config) -> Option<Check> {
     let root = repo.work_tree()?;
     let (current, _) = crate::release::current_version(repo, config, &root).ok()?;
-    let next = semver::Version::new(current.major, current.minor, current.patch + 1);
+    let next = crate::history::version::above::next_patch(&current);
     let (detail, fix) = crate::release::shared_version_left(repo, config, &root, &next)?;
     Some(Check {
         subject: "version files".into(),

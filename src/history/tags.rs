@@ -206,7 +206,7 @@ fn check_prefix(
             // A version named above it goes on under `tag_prefix` (a project moving from `2.0.0`
             // to `v3.0.0`), as a hand tag of it does; one at or below it is refused as such.
             let named_above = named_first.is_some_and(|v| v.cmp_precedence(&other.1).is_gt());
-            let patch = Version::new(other.1.major, other.1.minor, other.1.patch + 1);
+            let patch = super::version::above::next_patch(&other.1);
             let above = || advise(&other.1).unwrap_or(patch.clone());
             if let Some(v) = named_first.filter(|_| ours_below && !named_above) {
                 // `relhook release` alone refuses here (it cannot tell the current version

@@ -20,14 +20,16 @@ pub(super) fn made_under(prefix: &str) -> String {
 }
 
 /// The version to name above the other prefix's newest release (given): what the commits
-/// since it call for, else its patch. `None` when that cannot be told (the patch is named).
+/// since it call for, else its patch (a pre-release's own release). `None` when that cannot
+/// be told (the patch is named).
 pub(super) fn advise<'a>(
     repo: &'a Repo,
     config: &'a Config,
     root: &'a Path,
 ) -> impl Fn(&Version) -> Option<Version> + 'a {
     move |other| {
-        let patch = Version::new(other.major, other.minor, other.patch + 1);
+        // After a pre-release (`release-1.0.0-rc.1`), its own release, never `1.0.1`.
+        let patch = crate::history::version::above::next_patch(other);
         // Named, the version goes on from `other`: what a release of it says is below the
         // commits is what they call for.
         let asked = Requested::Exact(patch.clone());

@@ -34,6 +34,16 @@ pub fn above(held: &Version, released: bool) -> (Version, Option<Version>) {
     }
 }
 
+/// The release that follows `v` when nothing calls for more: its patch, or for a pre-release
+/// that pre-release's own release (`1.0.0` after `1.0.0-rc.1`: by SemVer's precedence `1.0.1`
+/// would pass it over).
+pub fn next_patch(v: &Version) -> Version {
+    match v.pre.is_empty() {
+        true => Version::new(v.major, v.minor, v.patch + 1),
+        false => Version::new(v.major, v.minor, v.patch),
+    }
+}
+
 /// The commands ([`above`]'s) that release above `held` with `release` (`relhook release`).
 pub fn advice(release: &str, held: &Version, released: bool) -> String {
     match above(held, released) {
@@ -65,6 +75,8 @@ mod tests {
         assert_eq!(above(&v("2.0.0"), true), (v("2.0.1"), None));
         // Not released yet: the file says what the next release is.
         assert_eq!(above(&v("2.0.0"), false), (v("2.0.0"), None));
+        assert_eq!(next_patch(&v("1.0.0-rc.1")), v("1.0.0"));
+        assert_eq!(next_patch(&v("1.0.0")), v("1.0.1"));
         assert_eq!(
             advice("relhook release", &beta, true),
             "`relhook release 1.0.0-rc.1` (or `relhook release 1.0.0` for the final release)"
