@@ -59,7 +59,7 @@ fn one_changelog(
     root: &Path,
     config: &Config,
     args: &ChangelogArgs,
-    written: &mut Vec<std::path::PathBuf>,
+    written: &mut Vec<next::Written>,
 ) -> Result<Option<super::json::ChangelogReport>> {
     let rel = config.changelog.path.clone();
     // relhook reads the file from the work tree: one a sparse checkout leaves out is not
@@ -128,7 +128,10 @@ fn one_changelog(
         // post-commit does): an empty skeleton to commit is no sync.
         let unmade = !args.rebuild && current.is_none() && added.is_empty() && text == TEMPLATE;
         let changed = current.as_deref() != Some(text.as_str()) && !unmade;
+        let mut edited = false;
         if changed && !args.stdout {
+            // The user's own edits not staged: the commit advised must not take them too.
+            edited = repo.unstaged_changes(&rel)?;
             let mut txn = repo.transaction("changelog --sync")?;
             if repo.head() != head || read_current(root, &rel)? != current {
                 continue;
@@ -208,7 +211,10 @@ fn one_changelog(
                 }
             }
             if changed {
-                written.push(rel.clone());
+                written.push(next::Written {
+                    rel: rel.clone(),
+                    edited,
+                });
             }
         }
         // No preview of a file `--sync` would not write: said as `--sync` says it.
@@ -445,7 +451,7 @@ mod next;
 mod not_added;
 mod released_words;
 mod reworded;
-pub(super) use next::commit_command;
+pub(super) use next::{Written, commit_command};
 mod skipped;
 mod standing;
 mod stopped;

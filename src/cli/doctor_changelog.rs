@@ -157,7 +157,7 @@ fn uncommitted(repo: &Repo, config: &Config) -> Option<Check> {
         ),
         fix: Some(super::changelog::commit_command(
             repo,
-            std::slice::from_ref(path),
+            &[super::changelog::Written::whole(path)],
             false,
             &config.commit,
         )),

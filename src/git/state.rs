@@ -24,6 +24,15 @@ impl Repo {
             .is_some_and(|s| !(s.is_empty() || s.contains(Status::IGNORED))))
     }
 
+    /// Whether tracked `rel` (from the top) has changes in the work tree not staged: edits a
+    /// `git commit -- rel` would take along.
+    pub fn unstaged_changes(&self, rel: &Path) -> Result<bool> {
+        let unstaged = Status::WT_MODIFIED | Status::WT_TYPECHANGE;
+        Ok(self
+            .status_file_settled(rel)?
+            .is_some_and(|s| s.intersects(unstaged)))
+    }
+
     /// [`Repo::dirty_paths`], then the tracked files whose local changes `git status` does not
     /// show (`--skip-worktree`, `--assume-unchanged`; see [`Repo::hidden_changes`]), each named
     /// with its flag: what makes the work tree other than HEAD's for a test run or a release.
