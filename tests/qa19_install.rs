@@ -165,7 +165,7 @@ fn install_shared_writes_into_the_tracked_hooks_directory_and_says_to_commit() {
         .collect();
     assert_eq!(notes.len(), 1, "{}", text(&out));
     assert!(
-        notes[0].contains("commit them (`git add .githooks`"),
+        notes[0].contains("commit them (`git add :/.githooks`"),
         "{}",
         notes[0]
     );
@@ -180,7 +180,7 @@ fn install_shared_writes_into_the_tracked_hooks_directory_and_says_to_commit() {
         said.contains("are not committed") && said.contains(".githooks/commit-msg"),
         "{said}"
     );
-    assert!(said.contains("fix: git add .githooks"), "{said}");
+    assert!(said.contains("fix: git add :/.githooks"), "{said}");
     // Taken back before the commit: nothing left.
     ok(repo.relhook(&["uninstall"]));
     assert_eq!(listing(&dir), before);
@@ -226,7 +226,9 @@ fn install_says_how_to_keep_an_untracked_hooks_directory_out_of_git_status() {
     let out = ok(repo.relhook(&["install"]));
     let said = stdout(&out);
     assert!(
-        said.contains("`echo /.githooks/ >> .git/info/exclude`"),
+        said.contains(
+            "`echo /.githooks/ >> \"$(git rev-parse --show-toplevel)\"/.git/info/exclude`"
+        ),
         "{said}"
     );
     let doctor = repo.relhook(&["doctor"]);

@@ -64,7 +64,7 @@ fn uninstall_refuses_to_change_the_teams_committed_hooks_without_shared() {
     for file in [
         ".githooks/commit-msg",
         ".githooks/pre-push",
-        "git add -A .githooks",
+        "git add -A :/.githooks",
     ] {
         assert!(note[0].contains(file), "{file}: {}", note[0]);
     }

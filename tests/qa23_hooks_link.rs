@@ -34,7 +34,7 @@ fn install_refuses_to_write_the_teams_hooks_through_a_link() {
 
     // The way out for this clone alone, as the refusal names it, works and leaves a clean tree.
     let hooks = repo.path().join(".git/hooks");
-    assert!(said.contains("rm .git/hooks && mkdir .git/hooks"), "{said}");
+    assert!(said.contains("rm \"$(git rev-parse --show-toplevel)\"/.git/hooks && mkdir \"$(git rev-parse --show-toplevel)\"/.git/hooks"), "{said}");
     std::fs::remove_file(&hooks).unwrap();
     std::fs::create_dir(&hooks).unwrap();
     ok(repo.relhook(&["install"]));

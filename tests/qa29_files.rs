@@ -57,7 +57,9 @@ fn sync_and_rebuild_make_no_second_changelog_beside_one_named_in_other_case() {
         assert_eq!(said.len(), 1, "{args:?}: one line: {said:?}");
         assert!(
             said[0].contains("changelog.md")
-                && said[0].contains("`git mv changelog.md CHANGELOG.md`")
+                && said[0].contains(
+                    "`git -C \"$(git rev-parse --show-toplevel)\" mv changelog.md CHANGELOG.md`"
+                )
                 && said[0].contains("run this again"),
             "{args:?}: {said:?}"
         );
@@ -95,7 +97,7 @@ fn a_fifo_changelog_names_the_command_that_puts_the_file_back() {
     assert!(
         said[0].contains("no entry added")
             && said[0].contains("FIFO")
-            && said[0].contains("`rm CHANGELOG.md && git checkout -- CHANGELOG.md`")
+            && said[0].contains("`rm \"$(git rev-parse --show-toplevel)\"/CHANGELOG.md && git checkout -- :/CHANGELOG.md`")
             && said[0].contains("relhook changelog --sync")
             && !said[0].contains("git add"),
         "{said:?}"
@@ -103,7 +105,7 @@ fn a_fifo_changelog_names_the_command_that_puts_the_file_back() {
     let out = relhook_bounded(&repo, &["changelog", "--sync"]);
     let said = one_refusal(&out);
     assert!(
-        said[0].contains("`rm CHANGELOG.md && git checkout -- CHANGELOG.md`"),
+        said[0].contains("`rm \"$(git rev-parse --show-toplevel)\"/CHANGELOG.md && git checkout -- :/CHANGELOG.md`"),
         "{said:?}"
     );
     // The commands it names finish the job.
@@ -129,7 +131,8 @@ fn a_fifo_where_no_changelog_was_committed_is_not_to_be_added() {
     let said = commit_a_file(&repo, "feat: a");
     assert_eq!(said.len(), 1, "one line: {said:?}");
     assert!(
-        said[0].contains("FIFO") && said[0].contains("`rm CHANGELOG.md`"),
+        said[0].contains("FIFO")
+            && said[0].contains("`rm \"$(git rev-parse --show-toplevel)\"/CHANGELOG.md`"),
         "{said:?}"
     );
     assert!(!said[0].contains("git add"), "{said:?}");
@@ -151,7 +154,7 @@ fn a_hand_tag_over_a_fifo_changelog_names_what_makes_the_release() {
     assert_eq!(said.len(), 1, "one line: {said:?}");
     assert!(
         said[0].contains("FIFO")
-            && said[0].contains("`rm CHANGELOG.md && git checkout -- CHANGELOG.md`")
+            && said[0].contains("`rm \"$(git rev-parse --show-toplevel)\"/CHANGELOG.md && git checkout -- :/CHANGELOG.md`")
             && said[0].contains("tag again")
             && said[0].contains("`relhook release 0.1.0`"),
         "{said:?}"
@@ -180,7 +183,7 @@ fn a_release_over_a_changelog_directory_names_the_fix() {
     let said = one_refusal(&out);
     assert!(
         said[0].contains("is a directory")
-            && said[0].contains("`rmdir CHANGELOG.md && git checkout -- CHANGELOG.md`")
+            && said[0].contains("`rmdir \"$(git rev-parse --show-toplevel)\"/CHANGELOG.md && git checkout -- :/CHANGELOG.md`")
             && said[0].contains("release again"),
         "{said:?}"
     );
@@ -233,7 +236,7 @@ fn a_package_release_over_a_fifo_changelog_names_the_fix() {
     let said = one_refusal(&out);
     assert!(
         said[0].contains("a/CHANGELOG.md is a FIFO")
-            && said[0].contains("`rm a/CHANGELOG.md && git checkout -- a/CHANGELOG.md`")
+            && said[0].contains("`rm \"$(git rev-parse --show-toplevel)\"/a/CHANGELOG.md && git checkout -- :/a/CHANGELOG.md`")
             && said[0].contains("release again"),
         "{said:?}"
     );
@@ -285,7 +288,7 @@ fn doctor_names_the_checkout_that_puts_a_fifo_changelog_back() {
     let said = crate::support::stdout(&out);
     assert!(
         said.contains("CHANGELOG.md is a FIFO")
-            && said.contains("fix: `rm CHANGELOG.md && git checkout -- CHANGELOG.md`"),
+            && said.contains("fix: `rm \"$(git rev-parse --show-toplevel)\"/CHANGELOG.md && git checkout -- :/CHANGELOG.md`"),
         "{said}"
     );
 }
@@ -310,7 +313,10 @@ fn doctor_replaces_a_changelog_link_out_of_the_repository_with_a_copy() {
         .to_owned();
     assert!(!fix.contains("changelog.path"), "{said}");
     let command = fix.split('`').nth(1).unwrap_or_else(|| panic!("{said}"));
-    assert!(command.starts_with("rm CHANGELOG.md && cp "), "{said}");
+    assert!(
+        command.starts_with("rm \"$(git rev-parse --show-toplevel)\"/CHANGELOG.md && cp "),
+        "{said}"
+    );
     let out = repo.sh(command);
     assert!(out.status.success(), "{command}: {}", text(&out));
     assert!(repo.is_clean(), "{}", repo.git(&["status", "--porcelain"]));
@@ -346,7 +352,9 @@ fn a_package_release_makes_no_second_changelog_beside_one_named_in_other_case() 
     let said = one_refusal(&out);
     let setting = "point `changelog` in [packages.a] of .relconfig.toml at a/changelog.md";
     assert!(
-        said[0].contains("`git mv a/changelog.md a/CHANGELOG.md`") && said[0].contains(setting),
+        said[0].contains(
+            "`git -C \"$(git rev-parse --show-toplevel)\" mv a/changelog.md a/CHANGELOG.md`"
+        ) && said[0].contains(setting),
         "{said:?}"
     );
     assert!(
@@ -377,7 +385,7 @@ fn post_commit_replaces_a_changelog_link_out_of_the_repository_with_a_copy() {
     assert!(!said[0].contains("point the configuration"), "{said:?}");
     let command = said[0]
         .split('`')
-        .find(|c| c.starts_with("rm CHANGELOG.md && cp "))
+        .find(|c| c.starts_with("rm \"$(git rev-parse --show-toplevel)\"/CHANGELOG.md && cp "))
         .unwrap_or_else(|| panic!("{said:?}"));
     let out = repo.sh(command);
     assert!(out.status.success(), "{command}: {}", text(&out));
@@ -413,7 +421,8 @@ fn a_changelog_link_to_nothing_names_the_checkout_that_puts_the_file_back() {
     let path = repo.path().join("CHANGELOG.md");
     std::fs::remove_file(&path).unwrap();
     std::os::unix::fs::symlink(repo.path().join("gone/CHANGELOG.md"), &path).unwrap();
-    let fix = "`rm CHANGELOG.md && git checkout -- CHANGELOG.md`";
+    let fix =
+        "`rm \"$(git rev-parse --show-toplevel)\"/CHANGELOG.md && git checkout -- :/CHANGELOG.md`";
     let said = commit_a_file(&repo, "feat: while the link leads nowhere");
     assert_eq!(said.len(), 1, "one line: {said:?}");
     assert!(

@@ -14,7 +14,7 @@ fn a_committed_link_to_nothing_gets_a_fix_that_works() {
     repo.git(&["add", "-A"]);
     repo.git(&["commit", "-q", "--no-verify", "-m", "chore: link"]);
     let out = repo.try_commit("feat: n");
-    let fix = "`git rm -q CHANGELOG.md` and commit (the link is committed: `git checkout` would bring it back)";
+    let fix = "`git rm -q :/CHANGELOG.md` and commit (the link is committed: `git checkout` would bring it back)";
     assert!(stderr(&out).contains(fix), "{}", text(&out));
     let doctor = stdout(&repo.relhook(&["doctor"]));
     assert!(doctor.contains(fix), "{doctor}");

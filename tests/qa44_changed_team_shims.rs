@@ -46,7 +46,7 @@ fn shims_changed_from_the_committed_ones_name_checkout_as_the_undo() {
         "{said}"
     );
     assert!(
-        said.contains("`git checkout HEAD -- .githooks` puts the committed ones back"),
+        said.contains("`git checkout HEAD -- :/.githooks` puts the committed ones back"),
         "{said}"
     );
     assert!(!said.contains("relhook uninstall"), "{said}");
@@ -56,7 +56,7 @@ fn shims_changed_from_the_committed_ones_name_checkout_as_the_undo() {
         "{doctor}"
     );
     assert!(
-        doctor.contains("or git checkout HEAD -- .githooks (puts the committed ones back)"),
+        doctor.contains("or git checkout HEAD -- :/.githooks (puts the committed ones back)"),
         "{doctor}"
     );
     // The undo named works.

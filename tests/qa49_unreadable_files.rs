@@ -34,7 +34,7 @@ fn an_unreadable_changelog_refuses_the_hand_tag_before_it_is_made() {
     assert_eq!(repo.git(&["tag", "-l", "v0.1.0"]), "", "no tag was made");
     assert!(
         said.contains(
-            "relhook: refusing tag v0.1.0: CHANGELOG.md cannot be read (permission denied), so relhook cannot add the `## [0.1.0]` section; `chmod u+rw CHANGELOG.md` (as its owner), then tag again"
+            "relhook: refusing tag v0.1.0: CHANGELOG.md cannot be read (permission denied), so relhook cannot add the `## [0.1.0]` section; `chmod u+rw \"$(git rev-parse --show-toplevel)\"/CHANGELOG.md` (as its owner), then tag again"
         ),
         "{said}"
     );
@@ -47,7 +47,9 @@ fn an_unreadable_changelog_refuses_the_hand_tag_before_it_is_made() {
         "{doctor}"
     );
     assert!(
-        doctor.contains("fix: `chmod u+rw CHANGELOG.md` (as its owner)"),
+        doctor.contains(
+            "fix: `chmod u+rw \"$(git rev-parse --show-toplevel)\"/CHANGELOG.md` (as its owner)"
+        ),
         "{doctor}"
     );
     assert!(!doctor.contains("all is well"), "{doctor}");

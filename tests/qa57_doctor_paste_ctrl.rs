@@ -60,7 +60,10 @@ fn a_hooks_path_with_a_tab_is_fixed_by_the_pasted_commands() {
     let doctor = stdout(&repo.relhook(&["doctor"]));
     let ignore = fix_under(&doctor, "INVALID  hooks directory");
     let ignore = ignore.split(" (this clone only)").next().unwrap();
-    assert_eq!(ignore, "echo $'/ho\\tks/' >> .git/info/exclude");
+    assert_eq!(
+        ignore,
+        "echo $'/ho\\tks/' >> \"$(git rev-parse --show-toplevel)\"/.git/info/exclude"
+    );
     bash(&repo, ignore);
     assert_eq!(repo.git(&["status", "--porcelain"]), "");
     assert!(stdout(&ok(repo.relhook(&["doctor"]))).contains("all is well"));

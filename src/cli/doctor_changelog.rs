@@ -347,9 +347,9 @@ fn unwritable_changelog(repo: &Repo, config: &Config, setting: &Setting) -> Opti
             let real = std::fs::canonicalize(root.join(path)).unwrap_or_else(|_| root.join(&to));
             format!(
                 "it leads out of the work tree, where relhook writes nothing: replace it with a copy of that file (`rm {} && cp {} {}`) and commit it",
-                q(path),
+                crate::shellword::below_top(path),
                 q(&real),
-                q(path)
+                crate::shellword::below_top(path)
             )
         } else {
             format!(

@@ -63,15 +63,15 @@ pub fn confine(root: &Path, rel: &Path) -> Result<std::path::PathBuf> {
             (Some(to), None) if !regular => format!(
                 "it leads out of the work tree to `{}`, which is no regular file: `git checkout -- {}` if git has the file, else point the configuration at a file in the work tree",
                 to.display(),
-                crate::shellword::quote(&rel.display().to_string())
+                crate::shellword::from_top(rel)
             ),
             (Some(to), None) => {
                 let q = |p: &Path| crate::shellword::quote(&p.display().to_string());
                 format!(
                     "it leads out of the work tree: replace it with a copy of its file (`rm {} && cp {} {}`)",
-                    q(rel),
+                    crate::shellword::below_top(rel),
                     q(to),
-                    q(rel)
+                    crate::shellword::below_top(rel)
                 )
             }
             (None, None) => "point the configuration at the file the link names".to_owned(),

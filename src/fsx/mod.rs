@@ -510,7 +510,10 @@ mod tests {
         let err = confine(&root, Path::new("away.md"))
             .unwrap_err()
             .to_string();
-        assert!(err.contains("rm away.md && cp "), "{err}");
+        assert!(
+            err.contains("rm \"$(git rev-parse --show-toplevel)\"/away.md && cp "),
+            "{err}"
+        );
         std::os::unix::fs::symlink("/dev/zero", root.join("zero.md")).unwrap();
         let err = confine(&root, Path::new("zero.md"))
             .unwrap_err()

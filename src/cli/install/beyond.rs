@@ -125,10 +125,12 @@ impl Team {
         shims.chain(&self.calls).map(String::as_str).collect()
     }
 
-    /// What to `git add -A` for the team's commit: the hooks directory, the managers' files.
+    /// What to `git add -A` for the team's commit: the hooks directory, the managers' files,
+    /// named from the top (the command may be pasted in a folder below it).
     fn to_commit(&self) -> Vec<String> {
         let dir = self.hooks.iter().map(|(dir, _)| dir);
-        dir.chain(&self.calls).map(|p| quote(p)).collect()
+        let top = |p: &String| crate::shellword::from_top(std::path::Path::new(p));
+        dir.chain(&self.calls).map(top).collect()
     }
 
     fn refusal(&self, loc: &HooksLocation) -> Error {

@@ -8,9 +8,10 @@
 //! says to commit the change; one it does not ignore, install says how to keep it out.
 
 use std::io::Write;
+use std::path::Path;
 
 use crate::git::HooksLocation;
-use crate::shellword::quote;
+use crate::shellword::{below_top, from_top, quote};
 use crate::{Error, Result};
 
 /// Refuses to install where a `core.hooksPath` setting turns every hook off: nothing written
@@ -86,8 +87,9 @@ pub(super) fn refuse_tracked(
     }
     let own = loc.default_hooks_dir();
     let Some(setting) = &loc.hooks_path else {
-        // `.git/hooks` is a link into the work tree: said as it is shown, pasted as it is.
-        let word = quote(&super::rel_path(&own, &loc.work_tree));
+        // `.git/hooks` is a link into the work tree: said as it is shown, pasted from the top
+        // (the command may run in a folder below it).
+        let word = below_top(Path::new(&super::rel_path(&own, &loc.work_tree)));
         let own = super::rel(&own, &loc.work_tree);
         return Err(Error::Usage(format!(
             "not installed: {own} is a link to {dir}, which this repository tracks: relhook's hooks there would change the team's files, and `git status` shows them (so releases and hand tags are refused) until they are committed. For the whole team, on purpose: `relhook install --shared`, then commit {dir}; for this clone only: `rm {word} && mkdir {word}`, then `relhook install` (the hooks in {dir} then no longer run here; copy any you need into {own} first, and relhook runs it too: before its own, a post-commit hook after)",
@@ -112,8 +114,9 @@ pub(super) fn write_work_tree_note(
         return Ok(());
     };
     let rel = &dir.rel;
-    // The directory as words of the commands in the notes (the prose says it as it is).
-    let (word, pattern) = (quote(rel), quote(&format!("/{rel}/")));
+    // The directory as words of the commands in the notes (the prose says it as it is),
+    // named from the top: they may be pasted in a folder below it.
+    let (word, pattern) = (from_top(Path::new(rel)), quote(&format!("/{rel}/")));
     // Nothing written, nothing to commit: the team's shims are relhook's already.
     if dir.tracked && !loc.shows_in_status(rel) {
         writeln!(
@@ -135,7 +138,7 @@ pub(super) fn write_work_tree_note(
         writeln!(
             out,
             "note: {rel} is in the work tree and not ignored, so `git status` shows relhook's hooks there, and releases and hand tags are refused, until you ignore it in this clone (`echo {pattern} >> {}`) or commit it for the team",
-            quote(&super::rel_path(&exclude, &loc.work_tree))
+            below_top(Path::new(&super::rel_path(&exclude, &loc.work_tree)))
         )
     }
 }

@@ -63,11 +63,12 @@ pub fn not_a_file_what(rel: &Path, kind: NotAFile) -> String {
 /// The command that puts a file back at `rel` (`committed`: HEAD holds one there, which
 /// `git checkout` restores; otherwise relhook creates it), or, for a directory that holds
 /// files, the setting that points the changelog at a file instead (`key`: its words,
-/// `` `changelog.path` in .relconfig.toml ``).
+/// `` `changelog.path` in .relconfig.toml ``). Both commands name the path from the top, so
+/// that they work pasted in any folder of the work tree.
 pub fn not_a_file_fix(rel: &Path, kind: NotAFile, committed: bool, key: &str) -> String {
-    let word = crate::shellword::quote(&rel.display().to_string());
+    let word = crate::shellword::below_top(rel);
     let restore = if committed {
-        format!(" && git checkout -- {word}")
+        format!(" && git checkout -- {}", crate::shellword::from_top(rel))
     } else {
         String::new()
     };
@@ -96,7 +97,7 @@ pub fn unreadable(root: &Path, rel: &Path) -> bool {
 
 /// What [`unreadable`] found, and the command that makes it readable (and writable) again.
 pub fn unreadable_what_fix(rel: &Path) -> (String, String) {
-    let word = crate::shellword::quote(&rel.display().to_string());
+    let word = crate::shellword::below_top(rel);
     (
         format!("{} cannot be read (permission denied)", rel.display()),
         format!("`chmod u+rw {word}` (as its owner)"),
@@ -106,7 +107,7 @@ pub fn unreadable_what_fix(rel: &Path) -> (String, String) {
 /// The fix for a link to nothing that HEAD itself holds (mode 120000), which `git checkout`
 /// would only bring back: take it out of the repository, or name the file it stood for.
 pub fn committed_link_fix(rel: &Path, key: &str) -> String {
-    let word = crate::shellword::quote(&rel.display().to_string());
+    let word = crate::shellword::from_top(rel);
     format!(
         "`git rm -q {word}` and commit (the link is committed: `git checkout` would bring it back), so that relhook starts a new file, or point {key} at the changelog it stood for"
     )
@@ -126,11 +127,12 @@ pub fn case_twin_what(path: &std::path::Path, twin: &std::path::Path) -> String 
 /// The fix for [`case_twin_what`]: the file renamed, or the setting (`key`, in words such as
 /// `` `changelog.path` in .relconfig.toml ``) pointed at it.
 pub fn case_twin_fix(path: &std::path::Path, twin: &std::path::Path, key: &str) -> String {
-    let (path, twin) = (path.display().to_string(), twin.display().to_string());
+    // git mv takes paths from the folder it runs in, not pathspecs: run at the top.
     format!(
-        "`git mv {} {}` and commit the rename, or point {key} at {twin}",
-        crate::shellword::quote(&twin),
-        crate::shellword::quote(&path)
+        "`git -C \"$(git rev-parse --show-toplevel)\" mv {} {}` and commit the rename, or point {key} at {}",
+        crate::shellword::quote(&twin.display().to_string()),
+        crate::shellword::quote(&path.display().to_string()),
+        twin.display()
     )
 }
 
@@ -148,11 +150,11 @@ mod tests {
         );
         assert_eq!(
             not_a_file_fix(rel, NotAFile::Fifo, true, key),
-            "`rm CHANGELOG.md && git checkout -- CHANGELOG.md`"
+            "`rm \"$(git rev-parse --show-toplevel)\"/CHANGELOG.md && git checkout -- :/CHANGELOG.md`"
         );
         assert_eq!(
             not_a_file_fix(rel, NotAFile::Directory { empty: true }, false, key),
-            "`rmdir CHANGELOG.md`"
+            "`rmdir \"$(git rev-parse --show-toplevel)\"/CHANGELOG.md`"
         );
         assert_eq!(
             not_a_file_fix(rel, NotAFile::Directory { empty: false }, true, key),
@@ -177,7 +179,8 @@ mod tests {
             unreadable_what_fix(Path::new("my log.md")),
             (
                 "my log.md cannot be read (permission denied)".to_owned(),
-                "`chmod u+rw 'my log.md'` (as its owner)".to_owned()
+                "`chmod u+rw \"$(git rev-parse --show-toplevel)\"/'my log.md'` (as its owner)"
+                    .to_owned()
             )
         );
     }

@@ -4,7 +4,7 @@
 use super::{Check, Status, check, same_file, shell_word};
 use crate::git::HooksLocation;
 use crate::hooks::{available, recognise};
-use crate::shellword::quote;
+use crate::shellword::{from_top, quote};
 use std::path::Path;
 
 /// relhook's shims and the hooks it keeps beside them in the hooks directory, as paths from
@@ -53,8 +53,9 @@ pub(super) fn work_tree_check(
         .collect();
     let rel = &dir.rel;
     let changed = dir.tracked && loc.shows_only_changes(rel);
-    // The directory as words of the commands below (the prose says it as it is).
-    let (word, pattern) = (quote(rel), quote(&format!("/{rel}/")));
+    // The directory as words of the commands below (the prose says it as it is), named from
+    // the top: they may be pasted in a folder below it.
+    let (word, pattern) = (from_top(Path::new(rel)), quote(&format!("/{rel}/")));
     let (why, fix) = if changed {
         (
             "this repository tracks it".to_owned(),
@@ -78,7 +79,7 @@ pub(super) fn work_tree_check(
             "git does not ignore it".to_owned(),
             format!(
                 "echo {pattern} >> {} (this clone only), or git add {word} && git commit (for the team)",
-                shell_word(exclude)
+                crate::shellword::below_top(exclude)
             ),
         )
     };

@@ -366,7 +366,7 @@ pub(super) fn install_fix(loc: &HooksLocation) -> String {
                 dir.rel,
                 match &loc.hooks_path {
                     Some(_) => format!("`git config core.hooksPath {own}`"),
-                    None => "`rm .git/hooks && mkdir .git/hooks` (a link to it now)".to_owned(),
+                    None => format!("`rm {own} && mkdir {own}` (a link to it now)"),
                 }
             ),
             Some(_) => format!(
