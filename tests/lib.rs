@@ -667,6 +667,7 @@ mod qa68_doctor_version_ahead;
 mod qa68_former_prefix_notes;
 mod qa68_former_prefix_pre_release;
 mod qa64_advice_from_subdir;
+mod qa64_install_line_breaks;
 mod qa64_sync_advice;
 mod qa6a;
 mod qa7;

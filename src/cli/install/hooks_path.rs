@@ -114,6 +114,7 @@ pub(super) fn write_work_tree_note(
         return Ok(());
     };
     let rel = &dir.rel;
+    let shown = crate::printable::visible(rel);
     // The directory as words of the commands in the notes (the prose says it as it is),
     // named from the top: they may be pasted in a folder below it.
     let (word, pattern) = (from_top(Path::new(rel)), quote(&format!("/{rel}/")));
@@ -121,23 +122,23 @@ pub(super) fn write_work_tree_note(
     if dir.tracked && !loc.shows_in_status(rel) {
         writeln!(
             out,
-            "note: {rel}, which this repository tracks, holds relhook's hooks as the team committed them: left alone"
+            "note: {shown}, which this repository tracks, holds relhook's hooks as the team committed them: left alone"
         )
     } else if dir.tracked && loc.shows_only_changes(rel) {
         writeln!(
             out,
-            "note: relhook's hooks in {rel}, which this repository tracks (--shared), now differ from the ones committed: commit them (`git add {word}`, then `git commit`), and the team's clones run them too; until then `git status` shows them, and releases and hand tags are refused (`git checkout HEAD -- {word}` puts the committed ones back)"
+            "note: relhook's hooks in {shown}, which this repository tracks (--shared), now differ from the ones committed: commit them (`git add {word}`, then `git commit`), and the team's clones run them too; until then `git status` shows them, and releases and hand tags are refused (`git checkout HEAD -- {word}` puts the committed ones back)"
         )
     } else if dir.tracked {
         writeln!(
             out,
-            "note: relhook's hooks went into {rel}, which this repository tracks (--shared): commit them (`git add {word}`, then `git commit`), and the team's clones run them too; until then `git status` shows them, and releases and hand tags are refused (`relhook uninstall` puts the team's hooks back)"
+            "note: relhook's hooks went into {shown}, which this repository tracks (--shared): commit them (`git add {word}`, then `git commit`), and the team's clones run them too; until then `git status` shows them, and releases and hand tags are refused (`relhook uninstall` puts the team's hooks back)"
         )
     } else {
         let exclude = loc.common_dir.join("info").join("exclude");
         writeln!(
             out,
-            "note: {rel} is in the work tree and not ignored, so `git status` shows relhook's hooks there, and releases and hand tags are refused, until you ignore it in this clone (`echo {pattern} >> {}`) or commit it for the team",
+            "note: {shown} is in the work tree and not ignored, so `git status` shows relhook's hooks there, and releases and hand tags are refused, until you ignore it in this clone (`echo {pattern} >> {}`) or commit it for the team",
             below_top(Path::new(&super::rel_path(&exclude, &loc.work_tree)))
         )
     }
@@ -151,20 +152,21 @@ pub(super) fn write_hooks_path_note(
     let Some(setting) = &loc.hooks_path else {
         return Ok(());
     };
-    let dir = loc.hooks_dir.display();
+    // Names git took as they are (a line break, an ESC in them): shown, never obeyed.
+    let shown = |s: &str| crate::printable::visible(s);
+    let dir = shown(&loc.hooks_dir.display().to_string());
+    let value = shown(&setting.value);
     match setting.scope.as_str() {
         "global" | "system" => writeln!(
             out,
-            "note: core.hooksPath = {} in your {} git config replaces {} (--shared): git runs hooks from {dir} for every repository on this machine, and relhook's hooks went there",
-            setting.value,
+            "note: core.hooksPath = {value} in your {} git config replaces {} (--shared): git runs hooks from {dir} for every repository on this machine, and relhook's hooks went there",
             setting.scope,
-            loc.default_hooks_dir().display()
+            shown(&loc.default_hooks_dir().display().to_string())
         ),
         scope => {
             writeln!(
                 out,
-                "note: core.hooksPath = {} ({scope} config): git runs this repository's hooks from {dir}",
-                setting.value
+                "note: core.hooksPath = {value} ({scope} config): git runs this repository's hooks from {dir}"
             )?;
             let real = |p: &std::path::Path| p.canonicalize().unwrap_or_else(|_| p.to_owned());
             let hooks = real(&loc.hooks_dir);
@@ -189,7 +191,12 @@ pub(super) fn write_hooks_path_note(
 /// A relative `core.hooksPath` other worktrees cannot find: one line, with the fix.
 pub(super) fn write_worktree_note(out: &mut dyn Write, loc: &HooksLocation) -> std::io::Result<()> {
     match crate::hooks::doctor::lost_in_other_worktrees(loc) {
-        Some((why, fix)) => writeln!(out, "warning: {why}; fix: {fix}"),
+        // The setting as git took it (a line break in it) is shown, on one line.
+        Some((why, fix)) => writeln!(
+            out,
+            "warning: {}; fix: {fix}",
+            crate::printable::visible(&why)
+        ),
         None => Ok(()),
     }
 }
