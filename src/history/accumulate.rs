@@ -10,6 +10,7 @@
 
 mod already;
 mod amend;
+mod amended_revert;
 mod carried;
 mod carry_over;
 mod cr_only;

@@ -51,6 +51,9 @@ pub(super) enum Op {
     /// The text git's revert left below where the reverted entry's bullet was, now read as
     /// the entry above's (its text): those lines go (see `orphans`).
     Orphans(NewEntry, String, Vec<String>),
+    /// Two edits of one commit, in order: an amend that made it a revert of an unreleased
+    /// change takes out the reverted entry and the one its old message wrote.
+    Both(Box<Op>, Box<Op>),
 }
 
 impl Op {
@@ -99,6 +102,10 @@ impl Op {
             Op::Orphans(e, above, lines) => {
                 log.drop_orphaned(&e.section, above, lines);
             }
+            Op::Both(first, then) => {
+                first.apply(log);
+                then.apply(log);
+            }
             Op::Restore(entries) | Op::Reapply(entries) => {
                 for e in entries {
                     if !in_unreleased(log, e) {
@@ -144,6 +151,7 @@ impl Op {
             Op::Keep(e, twin) => Op::Keep(n(e), twin),
             // Found in this file as it is written: nothing to rename.
             orphans @ Op::Orphans(..) => orphans,
+            Op::Both(a, b) => Op::Both(Box::new(a.named_in(log)), Box::new(b.named_in(log))),
         }
     }
 
@@ -173,6 +181,7 @@ impl Op {
                 super::twin::why(*twin)
             ),
             Op::Orphans(e, above, _) => super::orphans::describe(e, above, marker),
+            Op::Both(a, b) => format!("{}; {}", a.describe(marker), b.describe(marker)),
             Op::Beside(new, hand) => format!(
                 "added `{marker} {}` under {} beside `{marker} {}` (under {}), written by hand, which no longer stands for the commit: its new message weighs more; take that one out by hand if it should go",
                 line(&new.text),
@@ -203,7 +212,10 @@ impl Op {
                     None => format!("added {own}"),
                 };
                 if !kept.is_empty() {
-                    said.push_str(&format!("; {}", kept_beside(kept, marker, "")));
+                    said.push_str(&format!(
+                        "; {}",
+                        super::squash::kept_beside(kept, marker, "")
+                    ));
                 }
                 said
             }
@@ -215,16 +227,16 @@ impl Op {
                 if !gone.is_empty() {
                     said.push(format!(
                         "took out {}: its new header stands for {}",
-                        of_the_squashed(gone, marker),
+                        super::squash::of_the_squashed(gone, marker),
                         if gone.len() > 1 { "them" } else { "it" },
                     ));
                 }
                 if !back.is_empty() && *entry {
-                    said.push(kept_beside(back, marker, " again"));
+                    said.push(super::squash::kept_beside(back, marker, " again"));
                 } else if !back.is_empty() {
                     said.push(format!(
                         "put back {}: its message no longer calls for an entry that stands for {}",
-                        of_the_squashed(back, marker),
+                        super::squash::of_the_squashed(back, marker),
                         if back.len() > 1 { "them" } else { "it" },
                     ));
                 }
@@ -280,39 +292,6 @@ impl Op {
             }
         }
     }
-}
-
-/// The squashed entries kept beside the commit's own, and why: the heaviest one is named
-/// (a breaking change before a feature), with the amend that would mark it in history.
-fn kept_beside(kept: &[NewEntry], marker: char, again: &str) -> String {
-    let Some(first) = kept.iter().find(|e| e.breaking).or(kept.first()) else {
-        return String::new();
-    };
-    let (kind, mark, how) = if first.breaking {
-        ("a breaking change", "mark", "with `!` after the type")
-    } else {
-        ("a feature", "announce", "as `feat:`")
-    };
-    format!(
-        "kept {}`{marker} {}` beside it{again}: the commits it squashes include {kind} this commit's header does not {mark}, so the next version counts it as {kind} (`git commit --amend` {how} marks it in history too)",
-        match kept.len() {
-            1 => String::new(),
-            n => format!("{n} entries, first: "),
-        },
-        one_line(&first.text),
-    )
-}
-
-/// "2 entries of the commits it squashes (first: `- x`)".
-fn of_the_squashed(entries: &[NewEntry], marker: char) -> String {
-    format!(
-        "{} of the commits it squashes ({}`{marker} {}`)",
-        plural(entries.len(), "entry", "entries"),
-        if entries.len() > 1 { "first: " } else { "" },
-        entries
-            .first()
-            .map_or_else(String::new, |e| one_line(&e.text)),
-    )
 }
 
 /// `n` and the noun, singular or plural.

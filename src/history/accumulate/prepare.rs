@@ -262,6 +262,17 @@ pub(super) fn prepare(
         .flatten();
     let revert = revert.filter(|r| r.is_some() || unreleased != Some(false));
     let unlisted_revert = matches!(revert, Some(None));
+    // An amend that made the commit this revert: the entry its old message wrote goes too.
+    let revert = match (revert, reverted) {
+        (Some(op), Some(r)) if amend => Some(super::amended_revert::with_old_out(
+            repo,
+            top.old,
+            (&path, &log),
+            (target.old.as_ref(), r),
+            op,
+        )),
+        (revert, _) => revert,
+    };
     let op = match (revert, &target.new) {
         (Some(cancelled), _) => cancelled,
         (None, Some(new)) if !parts.is_empty() || !kept.is_empty() => {

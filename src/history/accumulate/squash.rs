@@ -27,13 +27,13 @@ use std::path::Path;
 
 use git2::Oid;
 
-use super::op::Op;
+use super::op::{Op, plural};
 use crate::Result;
 use crate::config::Config;
 use crate::git::{Range, Repo};
 use crate::history::changelog::entry::NewEntry;
 use crate::history::changelog::weight::{Weight, is_breaking};
-use crate::history::changelog::{Changelog, normalize};
+use crate::history::changelog::{Changelog, normalize, one_line};
 use crate::history::sync::{added_by, changelog_at, entries_made};
 
 /// How many of HEAD's newest reflog entries are read for the `git reset`s before a commit.
@@ -253,4 +253,37 @@ fn taken_out_by_relhook(logs: &[(Option<std::rc::Rc<Changelog>>, bool)], text: &
     logs.iter()
         .find(|(l, _)| l.as_ref().is_some_and(|l| l.contains_entry(text, true)))
         .is_some_and(|(_, by_relhook)| *by_relhook)
+}
+
+/// The squashed entries kept beside the commit's own, and why: the heaviest one is named
+/// (a breaking change before a feature), with the amend that would mark it in history.
+pub(super) fn kept_beside(kept: &[NewEntry], marker: char, again: &str) -> String {
+    let Some(first) = kept.iter().find(|e| e.breaking).or(kept.first()) else {
+        return String::new();
+    };
+    let (kind, mark, how) = if first.breaking {
+        ("a breaking change", "mark", "with `!` after the type")
+    } else {
+        ("a feature", "announce", "as `feat:`")
+    };
+    format!(
+        "kept {}`{marker} {}` beside it{again}: the commits it squashes include {kind} this commit's header does not {mark}, so the next version counts it as {kind} (`git commit --amend` {how} marks it in history too)",
+        match kept.len() {
+            1 => String::new(),
+            n => format!("{n} entries, first: "),
+        },
+        one_line(&first.text),
+    )
+}
+
+/// "2 entries of the commits it squashes (first: `- x`)".
+pub(super) fn of_the_squashed(entries: &[NewEntry], marker: char) -> String {
+    format!(
+        "{} of the commits it squashes ({}`{marker} {}`)",
+        plural(entries.len(), "entry", "entries"),
+        if entries.len() > 1 { "first: " } else { "" },
+        entries
+            .first()
+            .map_or_else(String::new, |e| one_line(&e.text)),
+    )
 }
