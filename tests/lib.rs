@@ -669,6 +669,7 @@ mod qa68_former_prefix_pre_release;
 mod qa64_advice_from_subdir;
 mod qa64_install_line_breaks;
 mod qa64_sync_advice;
+mod qa65_revert_chain_said;
 mod qa65_revert_refs_amend;
 mod qa6a;
 mod qa7;
