@@ -671,6 +671,7 @@ mod qa64_install_line_breaks;
 mod qa64_sync_advice;
 mod qa65_revert_chain_said;
 mod qa65_revert_refs_amend;
+mod qa65_revert_skipping;
 mod qa6a;
 mod qa7;
 mod qa7c;

@@ -106,7 +106,12 @@ pub(super) fn dropped(
         .iter()
         .filter_map(|n| repo.revision_commit(n))
         .collect();
-    if named.is_empty() {
+    // Only a resolution that took the reverted side whole (`git checkout --theirs`: a named
+    // commit's parent's copy) drops what came after it. A file git's merge made is left so:
+    // `git revert -n HEAD HEAD~2` names HEAD~2 alone, yet took HEAD's entry out too.
+    let now = repo.blob_at(head, path);
+    let theirs = |c: &Oid| repo.first_parent(*c).map(|p| repo.blob_at(p, path));
+    if now.is_none() || !named.iter().any(|c| theirs(c) == Some(now)) {
         return Vec::new();
     }
     let mut lost: Vec<_> = parent
