@@ -18,13 +18,14 @@ use crate::{Error, Result};
 pub(super) fn changelog(ctx: &Context, args: &ChangelogArgs) -> Result<Outcome> {
     let (repo, root, config) = ctx.open()?;
     if !args.stdout {
+        // Said as `--sync`'s own line, before a recovery would wait for that run.
+        at_work::refuse_while_written(&repo, args)?;
         if let Some(done) = crate::git::txn::recover_full(&repo)? {
             // The root's `--sync` follows and says an amend's line (a rebuild says none).
             let syncing = !args.rebuild && !args.all && args.package.is_none();
             super::recovered::say_recovered(&repo, &root, &config, &done, syncing);
         }
         crate::git::txn::sweep_temporaries(&repo);
-        at_work::refuse_while_written(&repo)?;
     }
     let (args, views) = views::chosen(&root, config, args)?;
     let args = &args;
@@ -322,8 +323,16 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
     // The id git gave the commit, where a recovery rewrote it before this run's own rewrite.
     let mut named = None;
     if crate::git::txn::journal_path(repo.git_dir()).exists() {
-        if let Ok(Some(done)) = crate::git::txn::recover_full(&repo) {
-            super::recovered::say_recovered(&repo, &root, &config, &done, false);
+        match crate::git::txn::recover_full(&repo) {
+            Ok(Some(done)) => super::recovered::say_recovered(&repo, &root, &config, &done, false),
+            // Another relhook still writing (waited for already): the entry is said missing.
+            // Its own fix (run this again) is not a commit's: the missing entry's is said.
+            Err(Error::Refused(r)) => {
+                let e = Error::Refused(Refusal::bare(r.reason, r.what));
+                let mut err = crate::cli::stream::stderr();
+                return Ok(not_added::said(&mut err, &repo, &config, e));
+            }
+            _ => {}
         }
         // The recovery put the killed run's entry back into this commit (made from the index
         // from before that run): this commit is that one now.

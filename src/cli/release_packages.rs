@@ -32,7 +32,11 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
         Ok(mark) => mark,
         Err(why) => return super::release::refused(&why, json),
     };
-    let recovered = crate::git::txn::recover_full(&repo)?;
+    // Another relhook still writing its transaction: said as the release's refusal.
+    let recovered = match crate::git::txn::recover_full(&repo) {
+        Err(crate::Error::Refused(r)) => return super::release::refused(&r, json),
+        r => r?,
+    };
     if let Some(done) = &recovered {
         super::recovered::say_recovered(&repo, &root, &config, done, false);
     }

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 mod denied;
 mod git_missing;
 mod hint;
+mod not_utf8;
 pub use hint::{cr_only_what, permission_step, to_lf_command};
 use hint::{locked_message, one_line, os_reason, permission_fix, unreadable_index};
 
@@ -462,31 +463,10 @@ reasons! {
     Signing = "signing", "the release signs (its tag: `--sign`, `[release] sign`, `tag.gpgSign`; its commit: `commit.gpgSign`) and git cannot sign here";
     NoNotes = "no-notes", "a release's notes cannot be told: an empty or doubtful changelog section, or no section and no commit with an entry";
     ReleaseRunning = "release-running", "another relhook release is at work in this repository (its tests may be running)";
+    RelhookRunning = "relhook-running", "another relhook command is still writing its changes in this repository (its transaction is open)";
 }
 
 impl Error {
-    /// A changelog that is not UTF-8, at the line and column of its first bad byte.
-    pub fn changelog_not_utf8(path: impl Into<PathBuf>, bytes: &[u8]) -> Self {
-        let at = std::str::from_utf8(bytes)
-            .err()
-            .map_or(0, |e| e.valid_up_to());
-        let before = &bytes[..at];
-        let line = before.iter().filter(|b| **b == b'\n').count() + 1;
-        let start = before
-            .iter()
-            .rposition(|b| *b == b'\n')
-            .map_or(0, |i| i + 1);
-        let column = String::from_utf8_lossy(&before[start..]).chars().count() + 1;
-        let byte = bytes
-            .get(at)
-            .map_or(String::new(), |b| format!(" (byte 0x{b:02X})"));
-        Error::NotKeepAChangelog {
-            path: path.into(),
-            line,
-            message: format!("column {column}{byte} is not UTF-8; save the file as UTF-8"),
-        }
-    }
-
     /// Wraps an I/O error with the file and the action (see [`permission_fix`]).
     pub fn io(action: &'static str, path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Error::Io {

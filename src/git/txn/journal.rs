@@ -156,7 +156,7 @@ pub(super) fn parse_journal(text: &str) -> Journal {
 
 /// The journal at `path`, if there is one: `Err` when it is there and unreadable as one
 /// (a directory, no `what` line: cut short or not written by relhook, which writes it whole).
-fn load(path: &Path) -> Result<Option<Journal>> {
+pub(super) fn load(path: &Path) -> Result<Option<Journal>> {
     let bad = |why: &str| Error::BadJournal {
         path: path.to_owned(),
         why: why.to_owned(),
@@ -203,7 +203,8 @@ pub(super) fn known_command(what: &str) -> bool {
 }
 
 /// Finishes or undoes a transaction whose process died. Returns what was done, or `None`
-/// when there was nothing to recover (or its process is still running).
+/// when there was nothing to recover; refused (after a bounded wait) while the relhook that
+/// writes it is still running.
 pub fn recover(repo: &Repo) -> Result<Option<String>> {
     Ok(recover_full(repo)?.map(|r| r.said))
 }
@@ -211,6 +212,7 @@ pub fn recover(repo: &Repo) -> Result<Option<String>> {
 /// [`recover`], saying which commit an undone post-commit was adding the entry of.
 pub fn recover_full(repo: &Repo) -> Result<Option<Recovered>> {
     let journal = repo.git_dir().join(JOURNAL);
+    super::at_work::wait_for_writer(&journal)?;
     let Some(j) = load(&journal)? else {
         // Killed after taking the lock, before its journal took its name: the lock's mark
         // says whose it is.
@@ -223,9 +225,8 @@ pub fn recover_full(repo: &Repo) -> Result<Option<Recovered>> {
         let said = format!("removed the index lock an interrupted relhook (pid {pid}) left");
         return Ok(Some(Recovered::new(said, None, None)));
     };
-    if j.pid != std::process::id() && is_writer(j.pid, j.started) {
-        return Ok(None);
-    }
+    // Begun since the wait above: refused too, never finished or undone under its writer.
+    super::at_work::refuse_if_live(&j)?;
     if let Some(done) = super::recovered::finished_release(repo, &j, &journal)? {
         return Ok(Some(done));
     }

@@ -16,13 +16,16 @@
 //! removed), so HEAD, index and work tree agree with each other afterwards. A journal
 //! (`<git dir>/relhook-txn`) names what is under way, so that a transaction whose process was
 //! killed is finished or undone by the next one ([`recover`]): forward when its refs had
-//! moved (only the index rename was left), backward otherwise.
+//! moved (only the index rename was left), backward otherwise. Never while the relhook that
+//! writes it still runs: every command waits for it a bounded time, then says which run to
+//! wait for (`at_work`).
 //!
 //! Test hook: `RELHOOK_TEST_FAILPOINT=<step>` makes the transaction fail (or, with
 //! `<step>:pause`, sleep 10 s so a test can kill it) at a named step: `locked`,
 //! `files-written`, `index-staged`, `refs-moved`; release and hand-tag add their own names
 //! (see `failpoint`). It exists for the fault tests (tests/transaction.rs, tests/kill.rs).
 
+mod at_work;
 mod journal;
 mod killed_ref_lock;
 mod left_lock;

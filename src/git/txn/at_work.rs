@@ -1,0 +1,57 @@
+//! A journal whose relhook is still writing it (a release held by its tests' run, a
+//! `changelog --sync` midway): waited for a bounded time, as git's lock users wait for a lock,
+//! then refused in one line. Never finished or undone under its writer, whichever command
+//! meets it.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use super::journal::{Journal, load};
+use super::lock::lock_wait;
+use super::writer::is_writer;
+use crate::Error;
+use crate::error::{Reason, Refusal};
+
+/// Whether the relhook that wrote `j` is another process, still at work.
+fn live(j: &Journal) -> bool {
+    j.pid != std::process::id() && is_writer(j.pid, j.started)
+}
+
+/// `Err` when the relhook that wrote `j` is another process, still at work.
+pub(super) fn refuse_if_live(j: &Journal) -> crate::Result<()> {
+    match live(j) {
+        true => Err(refusal(j)),
+        false => Ok(()),
+    }
+}
+
+/// Waits (a bounded time) while the journal at `path` is a live relhook's; `Err` when it
+/// still is, saying which run to wait for. A journal that is gone, unreadable or left by a
+/// killed run is the recovery's to look at.
+pub(super) fn wait_for_writer(path: &Path) -> crate::Result<()> {
+    let deadline = Instant::now() + lock_wait();
+    loop {
+        let Ok(Some(j)) = load(path) else {
+            return Ok(());
+        };
+        if !live(&j) {
+            return Ok(());
+        }
+        if Instant::now() >= deadline {
+            return Err(refusal(&j));
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// The one line for a journal a live relhook `j` is writing.
+fn refusal(j: &Journal) -> Error {
+    Error::Refused(Refusal::new(
+        Reason::RelhookRunning,
+        format!(
+            "a relhook {} is running (pid {}) and is still writing its changes (or undoing them) in this repository; nothing was done",
+            j.what, j.pid
+        ),
+        "wait for it to end, then run this again",
+    ))
+}
