@@ -672,6 +672,7 @@ mod qa64_sync_advice;
 mod qa65_revert_chain_said;
 mod qa65_revert_refs_amend;
 mod qa65_revert_skipping;
+mod qa67_killed_release_mark;
 mod qa67_recovery_live;
 mod qa6a;
 mod qa7;

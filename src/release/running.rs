@@ -13,8 +13,13 @@ use crate::git::Repo;
 /// The file, in the common git dir (worktrees share their tags).
 pub const FILE: &str = "relhook-release-running";
 
+/// Where a killed release's mark goes once a command finds its process gone: no release is
+/// said to be at work, and when that run began is still known (see [`killed_run_began`]).
+const KILLED: &str = "relhook-release-killed";
+
 /// The mark of this process's release, taken away when it ends (a kill leaves it, naming a
-/// process that is gone, or a later one given its pid: no one takes it for a release at work).
+/// process that is gone, or a later one given its pid: no one takes it for a release at work,
+/// and the first command that reads it moves it aside).
 #[derive(Debug)]
 pub struct Running {
     path: PathBuf,
@@ -33,14 +38,16 @@ pub fn begin(repo: &Repo) -> Result<Option<Running>, Refusal> {
         return Err(why);
     }
     let path = repo.common_dir().join(FILE);
+    let killed = repo.common_dir().join(KILLED);
     // A killed run's mark is replaced below: when that run began is kept for `killed_run_began`.
-    if let Some(began) = killed_began(&path) {
+    if let Some(began) = killed_began(&path).or_else(|| killed_began(&killed)) {
         *REPLACED
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(began);
     }
     let mark = crate::git::txn::own_mark();
     let written = std::fs::File::create(&path).and_then(|mut f| f.write_all(mark.as_bytes()));
+    let _ = std::fs::remove_file(&killed);
     Ok(written.is_ok().then_some(Running { path }))
 }
 
@@ -60,7 +67,9 @@ fn killed_began(path: &std::path::Path) -> Option<SystemTime> {
 /// its removal), or this process's own release replaced it. What that run left since (an
 /// empty lock, see `notes_lock`) is told by this from what a git at work holds.
 pub fn killed_run_began(repo: &Repo) -> Option<SystemTime> {
-    killed_began(&repo.common_dir().join(FILE)).or_else(|| {
+    let dir = repo.common_dir();
+    let left = killed_began(&dir.join(FILE)).or_else(|| killed_began(&dir.join(KILLED)));
+    left.or_else(|| {
         *REPLACED
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
@@ -69,10 +78,32 @@ pub fn killed_run_began(repo: &Repo) -> Option<SystemTime> {
 
 /// The pid of another process's release at work, if one is.
 pub fn other(repo: &Repo) -> Option<u32> {
-    let text = std::fs::read_to_string(repo.common_dir().join(FILE)).ok()?;
+    let path = repo.common_dir().join(FILE);
+    let text = std::fs::read_to_string(&path).ok()?;
     // Its start time tells a release at work from a killed one whose pid was given again.
-    let pid = crate::git::txn::marked_live(&text)?;
+    let Some(pid) = crate::git::txn::marked_live(&text) else {
+        retire(repo, &path, &text);
+        return None;
+    };
     (pid != std::process::id()).then_some(pid)
+}
+
+/// Moves a killed release's mark (`text`, read from `path`) out of the way, renamed to
+/// [`KILLED`]; one found to hold another mark by then (a release began meanwhile) is put
+/// back. A half-written mark, naming no process yet, is left as it is.
+fn retire(repo: &Repo, path: &std::path::Path, text: &str) {
+    if crate::git::txn::marked_dead(text).is_none() {
+        return;
+    }
+    let killed = repo.common_dir().join(KILLED);
+    if std::fs::rename(path, &killed).is_err() {
+        return;
+    }
+    if std::fs::read_to_string(&killed).ok().as_deref() != Some(text) {
+        // A link fails where a newer mark took the name meanwhile: that one stays.
+        let _ = std::fs::hard_link(&killed, path);
+        let _ = std::fs::remove_file(&killed);
+    }
 }
 
 /// Why nothing may be released, finished or undone now: another release is at work.

@@ -72,6 +72,19 @@ pub fn mark_of(pid: u32) -> String {
 /// The process a mark names ([`own_mark`]'s text, or an older relhook's bare pid), when it is
 /// still the relhook that wrote it: a pid reused since, or a zombie, is not.
 pub fn marked_live(text: &str) -> Option<u32> {
+    let (pid, started) = marked(text)?;
+    is_writer(pid, started).then_some(pid)
+}
+
+/// The process a mark names when it is no longer the relhook that wrote it (gone, a zombie,
+/// its pid given again); `None` for a live one, or a text that names none (half written).
+pub fn marked_dead(text: &str) -> Option<u32> {
+    let (pid, started) = marked(text)?;
+    (!is_writer(pid, started)).then_some(pid)
+}
+
+/// The pid and start time a mark names.
+fn marked(text: &str) -> Option<(u32, Option<u64>)> {
     let field = |name: &str| {
         text.lines()
             .find_map(|l| l.strip_prefix(name)?.strip_prefix(' '))
@@ -81,7 +94,7 @@ pub fn marked_live(text: &str) -> Option<u32> {
         Some(pid) => u32::try_from(pid).ok()?,
         None => text.trim().parse().ok()?,
     };
-    is_writer(pid, field("started")).then_some(pid)
+    Some((pid, field("started")))
 }
 
 /// Whether process `pid` is the relhook that wrote a journal recording `started` (`None`:
