@@ -674,6 +674,7 @@ mod qa68_doctor_long_history_package_form;
 mod qa68_doctor_version_ahead;
 mod qa68_former_prefix_notes;
 mod qa68_former_prefix_pre_release;
+mod qa69_rebuild_former_prefix;
 mod qa6a;
 mod qa7;
 mod qa7c;

@@ -105,8 +105,8 @@ pub fn rebuild(repo: &Repo, config: &Config, current: Option<&str>) -> Result<St
         return Err(e);
     }
     let index: HashMap<Oid, usize> = history.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
-    let mut tags: Vec<ReleaseTag> = repo
-        .release_tag_candidates(&config.version.tag_prefix)
+    // A release tagged under a former prefix is a release all the same: its own section.
+    let mut tags: Vec<ReleaseTag> = with_former_prefixes(repo, config)
         .into_iter()
         .filter(|t| index.contains_key(&t.commit))
         .collect();
@@ -324,6 +324,23 @@ fn released_copies(
         }
     }
     Ok(out)
+}
+
+/// The release tags under `tag_prefix`, then those under each former prefix a configuration
+/// committed before set (`release-1.0.1` before `tag_prefix` became `v`): the project's
+/// releases, whatever prefix it tagged them under then. One tag per version, the first.
+fn with_former_prefixes(repo: &Repo, config: &Config) -> Vec<ReleaseTag> {
+    let mut tags = repo.release_tag_candidates(&config.version.tag_prefix);
+    let core = |v: &semver::Version| semver::Version {
+        build: semver::BuildMetadata::EMPTY,
+        ..v.clone()
+    };
+    let mut seen: HashSet<semver::Version> = tags.iter().map(|t| core(&t.version)).collect();
+    for prefix in crate::history::tags::configured_before(repo, config) {
+        let former = repo.release_tag_candidates(&prefix).into_iter();
+        tags.extend(former.filter(|t| seen.insert(core(&t.version))));
+    }
+    tags
 }
 
 /// A commit as `rebuild` keeps it.
