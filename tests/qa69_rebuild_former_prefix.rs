@@ -6,11 +6,12 @@
 
 use crate::support::{Repo, ok, stdout, text};
 
-/// Released twice under `tag_prefix = "release-"`, then moved to `v` and released once.
-fn moved_to_v() -> Repo {
+/// Released twice under `tag_prefix = former`, then moved to `v` and released once.
+fn moved_to_v(former: &str) -> Repo {
     let repo = Repo::new();
-    let config = "[checks]\nrequire_tested_tags = false\n[version]\ntag_prefix = \"release-\"\n";
-    repo.write(".relconfig.toml", config);
+    let config =
+        format!("[checks]\nrequire_tested_tags = false\n[version]\ntag_prefix = \"{former}\"\n");
+    repo.write(".relconfig.toml", &config);
     repo.git(&["add", "."]);
     repo.git(&["commit", "-q", "-m", "chore: init"]);
     ok(repo.relhook(&["install"]));
@@ -18,13 +19,14 @@ fn moved_to_v() -> Repo {
     ok(repo.relhook(&["release", "1.0.0"]));
     repo.commit_hooked("fix: b");
     ok(repo.relhook(&["release"]));
-    repo.write(".relconfig.toml", config.replace("release-", "v"));
+    let now = config.replace(&format!("\"{former}\""), "\"v\"");
+    repo.write(".relconfig.toml", now);
     repo.git(&["commit", "-q", "-am", "chore: tag releases v"]);
     repo.commit_hooked("fix: c");
     ok(repo.relhook(&["release", "1.0.2"]));
     assert_eq!(
         repo.git(&["tag", "-l"]),
-        "release-1.0.0\nrelease-1.0.1\nv1.0.2"
+        format!("{former}1.0.0\n{former}1.0.1\nv1.0.2")
     );
     repo
 }
@@ -57,7 +59,15 @@ fn one_per_release() -> Vec<(String, Vec<String>)> {
 
 #[test]
 fn a_rebuild_keeps_the_former_prefix_s_releases() {
-    let repo = moved_to_v();
+    rebuilt_one_per_release(&moved_to_v("release-"));
+}
+
+#[test]
+fn a_rebuild_keeps_the_releases_tagged_without_a_prefix_before() {
+    rebuilt_one_per_release(&moved_to_v(""));
+}
+
+fn rebuilt_one_per_release(repo: &Repo) {
     let out = repo.relhook(&["changelog", "--rebuild", "--stdout"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     assert_eq!(sections(&stdout(&out)), one_per_release(), "{}", text(&out));

@@ -327,8 +327,8 @@ fn released_copies(
 }
 
 /// The release tags under `tag_prefix`, then those under each former prefix a configuration
-/// committed before set (`release-1.0.1` before `tag_prefix` became `v`): the project's
-/// releases, whatever prefix it tagged them under then. One tag per version, the first.
+/// committed before set (`release-1.0.1` or `1.0.1` before `tag_prefix` became `v`): the
+/// project's releases, whatever prefix it tagged them under then. One per version, the first.
 fn with_former_prefixes(repo: &Repo, config: &Config) -> Vec<ReleaseTag> {
     let mut tags = repo.release_tag_candidates(&config.version.tag_prefix);
     let core = |v: &semver::Version| semver::Version {
@@ -338,6 +338,14 @@ fn with_former_prefixes(repo: &Repo, config: &Config) -> Vec<ReleaseTag> {
     let mut seen: HashSet<semver::Version> = tags.iter().map(|t| core(&t.version)).collect();
     for prefix in crate::history::tags::configured_before(repo, config) {
         let former = repo.release_tag_candidates(&prefix).into_iter();
+        tags.extend(former.filter(|t| seen.insert(core(&t.version))));
+    }
+    // Under a usual prefix (`1.0.1` before `v`), only a tag its own commit's configuration
+    // names so: `0.1.1` beside `v0.1.0` is a slip of the prefix, no release.
+    for prefix in crate::history::tags::other_usual_prefixes(config) {
+        let former = repo.release_tag_candidates(prefix).into_iter().filter(|t| {
+            crate::history::tags::stored_prefix(repo, t.commit).as_deref() == Some(*prefix)
+        });
         tags.extend(former.filter(|t| seen.insert(core(&t.version))));
     }
     tags
