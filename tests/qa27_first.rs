@@ -106,7 +106,7 @@ fn doctor_names_a_changelog_in_other_case() {
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
     let said = crate::support::stdout(&out);
     assert!(
-        said.contains("changelog.md") && said.contains("git mv"),
+        said.contains("changelog.md") && said.contains(" mv changelog.md CHANGELOG.md"),
         "{}",
         text(&out)
     );
