@@ -677,6 +677,7 @@ mod qa68_former_prefix_pre_release;
 mod qa69_rebuild_former_prefix;
 mod qa6a;
 mod qa7;
+mod qa70_init_shallow;
 mod qa7c;
 mod qamono;
 mod qamono4;

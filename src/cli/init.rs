@@ -86,6 +86,17 @@ pub(super) fn init(ctx: &Context) -> Result<Outcome> {
                 writeln!(out, "left {name} alone: it already exists")?;
             }
         }
+        // A shallow clone hides older release tags and settings: what init set came from a
+        // cut history, so said, with the way to write it again from the whole one.
+        let config_written = done.files.first().filter(|f| f.written);
+        if let Some(f) = config_written.filter(|_| repo.as_ref().is_some_and(|r| r.is_shallow())) {
+            let config = f.path.strip_prefix(&root).unwrap_or(&f.path);
+            writeln!(
+                out,
+                "note: this clone is shallow, so init read only the history within it (older release tags and settings unseen) and what it set may differ from a full clone's: `git fetch --tags --unshallow && rm {} && relhook init` writes it again from the whole history",
+                crate::shellword::below_top(config)
+            )?;
+        }
         if let Some(sentence) = &done.changelog_left_out {
             writeln!(out, "{sentence}")?;
         }
