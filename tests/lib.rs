@@ -678,6 +678,7 @@ mod qa69_rebuild_former_prefix;
 mod qa6a;
 mod qa7;
 mod qa70_init_shallow;
+mod qa71_revert_chain_deep;
 mod qa7c;
 mod qamono;
 mod qamono4;

@@ -1,6 +1,8 @@
 //! QA65: a released fix reverted, reapplied, the reapply reverted, then that revert reverted
 //! (`Reapply "Reapply "fix: the crash""`): the fourth link rightly got no entry, but
-//! post-commit said nothing, where the first three links each say why in one line.
+//! post-commit said nothing, where the first three links each say why in one line. Since QA71
+//! it is judged as the second link is (each `Reapply` brings back what it quotes), and says
+//! the second link's line.
 
 use crate::support::{Repo, ok, stderr, text, untested_installed};
 
@@ -49,7 +51,7 @@ fn the_fourth_link_of_a_released_fix_s_revert_chain_says_why_it_gets_no_entry() 
     let line = fourth_link(&repo);
     assert_eq!(
         line,
-        "relhook: no entry added: this commit reverts `- revert \"the crash\"` before any release, so neither ships"
+        "relhook: no entry added: this commit reverts `- revert \"the crash\"`, which no release has, and git's revert took that entry out of CHANGELOG.md, so neither ships"
     );
     let un = unreleased(&repo);
     assert!(!un.contains("the crash"), "{un}");
@@ -61,7 +63,7 @@ fn the_fourth_link_of_an_unreleased_fix_s_chain_says_its_entry_is_back() {
     let line = fourth_link(&repo);
     assert_eq!(
         line,
-        "relhook: no entry added: this commit reverts an unreleased revert of `- the crash`, which is back in Unreleased with it"
+        "relhook: no entry added to CHANGELOG.md: this commit reapplies the change its unreleased revert took out, and `- the crash` is back in Unreleased with it"
     );
     let un = unreleased(&repo);
     assert!(un.contains("- the crash\n"), "{un}");

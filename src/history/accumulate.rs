@@ -33,7 +33,6 @@ mod prepare;
 mod reapplied;
 mod released_merge;
 mod reset_leftovers;
-mod revert_chain;
 mod reword;
 mod settle;
 mod skeleton;
@@ -256,11 +255,7 @@ fn own_commit(
     };
     if new_entry.is_none() && old_entry.is_none() {
         let why = "the commit's type has no changelog section (or it is not conventional)";
-        // A revert chain's fourth link (or later) of a change that has an entry: said why.
-        let chain = (!amend)
-            .then(|| revert_chain::notice(repo, config, head, subject))
-            .flatten();
-        return Ok(match unlinted().or(chain) {
+        return Ok(match unlinted() {
             Some(said) => Accumulated::Notice(said),
             // Before the first entry, the one sign of why no CHANGELOG.md appeared.
             None => first_entry::no_changelog_yet(repo, config, subject)

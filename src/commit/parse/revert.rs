@@ -39,13 +39,20 @@ pub fn unquoted(rest: &str) -> &str {
 
 /// The header a revert of a revert brings back, if `header` is one: git's `Reapply
 /// "<header>"`, and git's `Revert "revert: <header>"` of a `revert:` commit (git names only
-/// a revert of its own `Revert "…"` a `Reapply`).
+/// a revert of its own `Revert "…"` a `Reapply`). A chain's later links nest (`Reapply
+/// "Reapply "fix: x""` reverts `Revert "Reapply "fix: x""`): each `Reapply` brings back what
+/// it quotes, so all are taken off.
 pub fn reapplied(header: &str) -> Option<&str> {
-    let quoted = |p: &str| header.strip_prefix(p)?.strip_suffix('"');
-    if let Some(inner) = quoted("Reapply \"") {
+    fn quoted<'a>(h: &'a str, p: &str) -> Option<&'a str> {
+        h.strip_prefix(p)?.strip_suffix('"')
+    }
+    if let Some(mut inner) = quoted(header, "Reapply \"") {
+        while let Some(deeper) = quoted(inner, "Reapply \"") {
+            inner = deeper;
+        }
         return Some(inner);
     }
-    let undone = self::header(quoted("Revert \"")?).ok()?;
+    let undone = self::header(quoted(header, "Revert \"")?).ok()?;
     let typed = undone.ty.eq_ignore_ascii_case("revert") && conventional(undone.description);
     typed.then(|| unwrap_revert(dequoted(undone.description)).0)
 }
@@ -53,10 +60,14 @@ pub fn reapplied(header: &str) -> Option<&str> {
 /// The header of the revert that a revert of a revert ([`reapplied`]) undoes: `Revert
 /// "<header>"` for git's `Reapply "<header>"`, the quoted one for `Revert "revert: …"`.
 pub fn undone_revert(header: &str) -> Option<String> {
-    let inner = reapplied(header)?;
+    reapplied(header)?;
     Some(match header.strip_prefix("Revert \"") {
         Some(quoted) => quoted.strip_suffix('"').unwrap_or(quoted).to_owned(),
-        None => format!("Revert \"{inner}\""),
+        // One `Reapply` taken off: `Reapply "Reapply "x""` undoes `Revert "Reapply "x""`.
+        None => {
+            let quoted = header.strip_prefix("Reapply \"").unwrap_or(header);
+            format!("Revert \"{}\"", quoted.strip_suffix('"').unwrap_or(quoted))
+        }
     })
 }
 
@@ -311,6 +322,13 @@ mod tests {
         assert_eq!(
             undone_revert("Reapply \"fix: y\"").as_deref(),
             Some("Revert \"fix: y\"")
+        );
+        // A chain's later links: git's `Reapply` of a `Revert "Reapply …"`.
+        assert_eq!(reapplied("Reapply \"Reapply \"fix: y\"\""), Some("fix: y"));
+        assert_eq!(reapplied("Revert \"Reapply \"Reapply \"fix: y\"\"\""), None);
+        assert_eq!(
+            undone_revert("Reapply \"Reapply \"fix: y\"\"").as_deref(),
+            Some("Revert \"Reapply \"fix: y\"\"")
         );
         assert_eq!(
             undone_revert("Revert \"revert: fix: y\"").as_deref(),
