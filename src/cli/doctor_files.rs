@@ -35,12 +35,17 @@ pub(super) fn unwritable_release_file(
         _ => {
             // As the next patch release would judge the files: the level does not change
             // which version they must say. With an unfinished release tag on HEAD (made by
-            // hand, its release commit interrupted), as its `--resume` judges them.
+            // hand, its release commit interrupted), as its `--resume` judges them; with a
+            // section written by hand that awaits its tag, as that hand tag judges them (a
+            // release of another version is refused, so naming one would not work).
             let (current, _) = crate::release::current_version(repo, config, &root).ok()?;
-            repo.head()?;
+            let head = repo.head()?;
             let unfinished = crate::tag::hand::unfinished(repo, config).is_some();
+            let awaiting = || crate::release::above::written_by_hand(repo, config, head);
             let next = if unfinished {
                 current
+            } else if let Some((written, _, _)) = awaiting() {
+                written
             } else if current.pre.is_empty() {
                 semver::Version::new(current.major, current.minor, current.patch + 1)
             } else {
