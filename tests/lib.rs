@@ -680,6 +680,7 @@ mod qa7;
 mod qa70_init_shallow;
 mod qa71_revert_chain_deep;
 mod qa72_doctor_hand_pre;
+mod qa72_first_pre;
 mod qa7c;
 mod qamono;
 mod qamono4;

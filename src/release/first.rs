@@ -47,6 +47,20 @@ fn above(
     bump::next_from(stable, latest_pre, kinds, auto, pre, &[], &policy).ok()
 }
 
+/// `current`, the version the files hold, when it is a pre-release that the first release is:
+/// with no `--pre`, or with `--pre` of its own identifier (`rc` for `1.0.0-rc.1`). Another
+/// identifier is another line (`--pre rc` at `1.0.0-beta.2` makes `1.0.0-rc.1`).
+fn written_pre(current: &Version, pre: Option<&str>) -> Option<Version> {
+    let written = current.pre.as_str();
+    let own = |id: &str| {
+        (written.strip_prefix(id)).is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
+    };
+    (!written.is_empty() && pre.is_none_or(own)).then(|| Version {
+        build: semver::BuildMetadata::EMPTY,
+        ..current.clone()
+    })
+}
+
 /// The first release of a project that already has a version: that version, unless a breaking
 /// change came after the commit that last set it (then the version no longer describes the
 /// code, and the breaking change bumps it). Only for an automatic, non-pre-release version.
@@ -70,6 +84,9 @@ pub(super) fn first_release(
         return (next, None);
     }
     let path = file.path.to_string_lossy().into_owned();
+    // A file at a pre-release (`1.0.0-rc.1`) is at that pre-release, not released: it is the
+    // first release, as `relhook version` says, not 1.0.0 or rc.2 above it.
+    let next = written_pre(current, pre).unwrap_or(next);
     let Some(head) = repo.head() else {
         return (next, Some(already));
     };
