@@ -184,6 +184,10 @@ pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
     if next && let Some(r) = release::pep440::next_refused(&repo, &config, &root, &info.next) {
         return Err(Error::Refused(r));
     }
+    // A version file above it, which the release never writes down: refused as it refuses.
+    if next && let Some(r) = release::above_files_refused(&repo, &config, &root, &info.next) {
+        return Err(Error::Refused(r));
+    }
     write_out(|out| {
         if args.format == Format::Json {
             let mut doc = super::json::VersionReport::new(&info, &config.version.tag_prefix);

@@ -3,12 +3,37 @@
 //! bumping it would write its version down, and listing it would not help (a listed file is
 //! bumped), so the release is refused, naming the version that goes on from it.
 
+use std::path::Path;
+
 use semver::Version;
 
 use crate::config::Config;
 use crate::error::{Reason, Refusal};
-use crate::history::version::above::{above, advice};
-use crate::history::version::files::VersionFile;
+use crate::git::Repo;
+use crate::history::version::above::{above, advice, as_semver};
+use crate::history::version::files::{self, VersionFile};
+
+/// For `relhook version --next`: the refusal the release of `next` meets when a version file
+/// holds a version above it (package.json at `2.0.0-beta.0` while the commits since `v1.2.0`
+/// call for 1.3.0), so the version shown is one the release makes, never one it refuses.
+pub fn next_refused(repo: &Repo, config: &Config, root: &Path, next: &Version) -> Option<Refusal> {
+    // As the release judges it: a pre-release of the final version a file announces is none.
+    let core = |v: &Version| (v.major, v.minor, v.patch);
+    let over = |f: &VersionFile| {
+        let v = as_semver(&files::read_version(root, f).ok()?)?;
+        (v.cmp_precedence(next).is_gt() && !(v.pre.is_empty() && core(&v) == core(next)))
+            .then_some(())
+    };
+    super::version_files(config, root).iter().find_map(over)?;
+    // A release tag relhook passed over (`v1.0.0b1`) is said beside the version, with the way.
+    if crate::history::passed_over::passed_over(repo, config).is_some() {
+        return None;
+    }
+    match super::files::sorted(repo, config, root, next) {
+        Err(crate::Error::Refused(r)) => Some(r),
+        _ => None,
+    }
+}
 
 /// The refusal for `f`, which says `old` (`held` in SemVer's spelling, `released` when a tag
 /// made it), above `new`.
