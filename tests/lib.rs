@@ -681,6 +681,7 @@ mod qa70_init_shallow;
 mod qa71_revert_chain_deep;
 mod qa72_doctor_hand_pre;
 mod qa72_first_pre;
+mod qa72_hand_pre_set_on_top;
 mod qa72_next_below_files;
 mod qa7c;
 mod qamono;

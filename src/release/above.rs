@@ -70,7 +70,17 @@ pub fn written_by_hand(
     }
     // No release commit sets the version files, so the tag is refused until a commit does.
     let files = super::unset::files_not_at(repo, config, &version, wrote);
-    let how = if files.is_empty() {
+    // Set since by commits that left Unreleased empty (the version set on top): tagged on HEAD,
+    // the hand tag releases nothing the section leaves out, and the files say the version.
+    let set_since = wrote != head
+        && !files.is_empty()
+        && super::unset::files_not_at(repo, config, &version, head).is_empty()
+        && log.unreleased_entries().is_empty();
+    let how = if set_since {
+        format!(
+            "to release it as it is written, tag HEAD, whose version files say {version}: `git tag -a {prefix}{version} -m \"release {version}\"` (relhook checks the tag, and makes no release commit: the section is there)"
+        )
+    } else if files.is_empty() {
         format!(
             "to release it as it is written, tag that commit: {tag_it} (relhook checks the tag, and makes no release commit: the section is there)"
         )
