@@ -413,7 +413,9 @@ pub(super) fn undated_newest(repo: &Repo, config: &Config) -> Option<Check> {
     let bytes = crate::fsx::read_regular_optional(&repo.work_tree()?.join(&config.changelog.path))
         .ok()??;
     let log = crate::history::changelog::Changelog::from_utf8(bytes)?;
-    let (what, fix) = crate::history::changelog::undated::undated_untagged(repo, config, &log)?;
+    let path = &config.changelog.path;
+    let (what, fix) =
+        crate::history::changelog::undated::undated_untagged(repo, config, path, &log)?;
     Some(Check {
         subject: "changelog".into(),
         status: Status::Warning,

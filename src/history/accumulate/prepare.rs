@@ -390,7 +390,7 @@ pub(super) fn prepare(
     op.apply(&mut log);
     // Said once, on the commit that puts Unreleased above it (no file read again for it).
     let undated = (!had_unreleased && log.has_unreleased())
-        .then(|| crate::history::changelog::undated::undated_untagged(repo, config, &log))
+        .then(|| crate::history::changelog::undated::undated_untagged(repo, config, &path, &log))
         .flatten()
         .map(Box::new);
     let marker = log.marker();

@@ -3,6 +3,8 @@
 //! first entry goes into a new `## [Unreleased]` above it, and a hand tag of that version is
 //! then refused. Said, with both ways on, where its version has no tag.
 
+use std::path::Path;
+
 use super::parse::SectionKind;
 use super::{Changelog, lex};
 use crate::config::Config;
@@ -28,36 +30,54 @@ impl Changelog {
     }
 }
 
-/// [`undated_newest_said`] of `log` (the changelog `config` names), when its undated newest
-/// version is newer than every release tag and has none of its own.
-pub fn undated_untagged(repo: &Repo, config: &Config, log: &Changelog) -> Option<(String, String)> {
+/// [`undated_newest_said`] of `log`, the changelog at `path` (the root's, or a package's), when
+/// its undated newest version is newer than every release tag of its own and has none.
+pub fn undated_untagged(
+    repo: &Repo,
+    config: &Config,
+    path: &Path,
+    log: &Changelog,
+) -> Option<(String, String)> {
     let (line, version) = log.undated_newest()?;
     let parsed = semver::Version::parse(&version).ok()?;
-    let prefix = &config.version.tag_prefix;
+    // A package's changelog goes with the package's tags (`@scope/cli@3.0.1`, not `v3.0.1`)
+    // and is released by naming the package.
+    let package = config
+        .package
+        .iter()
+        .chain(&config.packages)
+        .find(|p| p.changelog == path);
+    let prefix = package.map_or(config.version.tag_prefix.as_str(), |p| p.tag.prefix());
     let tag = format!("{prefix}{version}");
     let newer = repo
         .release_tag_candidates(prefix)
         .iter()
         .all(|t| t.version.cmp_precedence(&parsed).is_lt());
     (newer && repo.tag_target(&tag).is_none()).then(|| {
-        let path = config.changelog.path.display().to_string();
+        let release = match package {
+            Some(p) => format!(
+                "relhook release --package {} {version}",
+                crate::shellword::quote(&p.name)
+            ),
+            None => format!("relhook release {version}"),
+        };
         let heading = super::quoted_heading(Some(log), &version);
         undated_newest_said(
-            &path,
+            &path.display().to_string(),
             (line, &heading),
-            &version,
+            (&version, &release),
             (&tag, log.has_unreleased()),
         )
     })
 }
 
 /// What is wrong with `path`'s undated newest heading at `line` (`heading`, as written), of
-/// `version` (whose tag would be `tag`; `above`: an Unreleased section is there already), and
-/// the two ways on.
+/// `version` (whose tag would be `tag`, and `release` the command that makes it; `above`: an
+/// Unreleased section is there already), and the two ways on.
 pub fn undated_newest_said(
     path: &str,
     (line, heading): (usize, &str),
-    version: &str,
+    (version, release): (&str, &str),
     (tag, above): (&str, bool),
 ) -> (String, String) {
     let next = if above {
@@ -70,7 +90,7 @@ pub fn undated_newest_said(
             "{path}:{line} `{heading}` has no date and {tag} is no tag, yet relhook takes a version's section for released: new entries go under `## [Unreleased]` above it"
         ),
         format!(
-            "if it holds the next release's notes, {next}, then `relhook release {version}` releases them as {version}; if {version} was released, write its date (`{heading} - YYYY-MM-DD`) and tag the commit that released it"
+            "if it holds the next release's notes, {next}, then `{release}` releases them as {version}; if {version} was released, write its date (`{heading} - YYYY-MM-DD`) and tag the commit that released it"
         ),
     )
 }
