@@ -683,6 +683,7 @@ mod qa72_doctor_hand_pre;
 mod qa72_first_pre;
 mod qa72_hand_pre_set_on_top;
 mod qa72_next_below_files;
+mod qa75_missing_tester;
 mod qa75_package_undated;
 mod qa7c;
 mod qamono;

@@ -200,7 +200,8 @@ fn an_evident_test_program_not_installed_is_named_before_relhook_test() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     assert!(
-        stderr(&out).contains("next: install `pytest` (it is not on PATH) or set `[checks] test`"),
+        stderr(&out)
+            .contains("next: install `pytest` (it is not on PATH) or commit `[checks] test`"),
         "{}",
         text(&out)
     );
@@ -215,7 +216,7 @@ fn an_evident_test_program_not_installed_is_named_before_relhook_test() {
     assert!(!out.status.success(), "{}", text(&out));
     let said = stderr(&out);
     assert!(
-        said.contains("test it: install `pytest` (it is not on PATH) or set `[checks] test` in .relconfig.toml to a test command that runs here, then `relhook test`"),
+        said.contains("test it: install `pytest` (it is not on PATH) or commit `[checks] test` in .relconfig.toml, set to a test command that runs here, then `relhook test --tag v0.1.0`"),
         "{said}"
     );
     assert!(!said.contains("`install"), "{said}");

@@ -216,9 +216,9 @@ pub fn set_test_command(repo: &Repo, config: &Config, name: &str) -> String {
 }
 
 /// The command that gives release tag `name` the test record pre-push asks for: `relhook
-/// test` when the tag is on HEAD, else `relhook test --tag` (a clean checkout of the tag with
-/// this checkout's test command, which the tag's own tree may lack); `None` when no test
-/// command is set or evident.
+/// test` when the tag is on HEAD and its test program is here, else `relhook test --tag` (a
+/// clean checkout of the tag with this checkout's test command, which the tag's own tree may
+/// lack); `None` when no test command is set or evident.
 pub fn test_tag_command(repo: &Repo, config: &Config, name: &str, at_head: bool) -> Option<String> {
     let (first, test) = test_tag_steps(repo, config, name, at_head)?;
     Some(match first {
@@ -246,7 +246,12 @@ pub fn test_tag_steps(
     at_head: bool,
 ) -> Option<(Option<String>, String)> {
     match at_head {
-        true => test_steps(repo, config, relhook_test(config)),
+        true => match test_steps(repo, config, relhook_test(config))? {
+            // The test program is not here: choosing another is a commit of .relconfig.toml,
+            // which moves HEAD off the tag, so `--tag` (the tag's tree) is what still works.
+            (Some(_), _) => test_tags_steps(repo, config, &[name]),
+            steps => Some(steps),
+        },
         false => test_tags_steps(repo, config, &[name]),
     }
 }
@@ -277,7 +282,7 @@ fn test_steps(repo: &Repo, config: &Config, test: String) -> Option<(Option<Stri
         .and_then(|root| testrun::cannot_start(&argv, &root));
     let first = match missing {
         Some(testrun::RunStatus::CannotStart { code: 127, .. }) => Some(format!(
-            "install `{program}` (it is not on PATH) or set `{}` in .relconfig.toml to a test command that runs here",
+            "install `{program}` (it is not on PATH) or commit `{}` in .relconfig.toml, set to a test command that runs here",
             config.test_key()
         )),
         _ => None,
