@@ -685,6 +685,7 @@ mod qa72_hand_pre_set_on_top;
 mod qa72_next_below_files;
 mod qa75_missing_tester;
 mod qa75_package_undated;
+mod qa75_private_root_tags;
 mod qa7c;
 mod qamono;
 mod qamono4;

@@ -32,6 +32,16 @@ pub(super) fn unwritable_release_file(
     }
     let refusal = match crate::release::check_listed_exist(config, &root) {
         Err(Error::Refused(r)) => r,
+        // A workspace root never released (a private package.json, each package released on
+        // its own, no root file listed): what its package.json says (`0.0.0`) is no release's,
+        // whatever root tags from before it became one say; no release of it is made to refuse.
+        _ if config.package.is_none()
+            && config.version.files.is_none()
+            && !config.packages.is_empty()
+            && crate::history::packages::private_root::unreleased(&root).is_some() =>
+        {
+            return None;
+        }
         _ => {
             // As the next patch release would judge the files: the level does not change
             // which version they must say. With an unfinished release tag on HEAD (made by
