@@ -678,6 +678,7 @@ mod qa69_rebuild_former_prefix;
 mod qa6a;
 mod qa7;
 mod qa70_init_shallow;
+mod qa71_amend_kept_rewording;
 mod qa71_revert_chain_deep;
 mod qa72_doctor_hand_pre;
 mod qa72_first_pre;

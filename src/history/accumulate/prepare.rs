@@ -356,6 +356,12 @@ pub(super) fn prepare(
         {
             return Ok(Prepared::Nothing(Some(said)));
         }
+        // An amend that made the commit this revert keeps the entry's rewording: said.
+        if let Some(r) = reverted.filter(|_| amend && unlisted_revert && unreleased == Some(true))
+            && let Some(said) = unlisted::kept_rewording((repo, config), head, (&shown, &log), r)?
+        {
+            return Ok(Prepared::Nothing(Some(said)));
+        }
         if let Some(r) = reverted.filter(|_| !amend && unlisted_revert) {
             // git's revert took the entry out itself: said, as relhook did nothing.
             let said = if unlisted::taken_out(repo, head, &path, r) {

@@ -158,6 +158,25 @@ pub(super) fn reworded_entry(
     Ok(super::op::reworded(log, reverted, &made))
 }
 
+/// The line for an amend that made the commit a revert of an unreleased change whose entry
+/// was reworded by hand: that rewording stays (an amend's hand edits are the person's, where
+/// git's own revert takes it out), and is said, as it would ship; `None` when there is none.
+pub(super) fn kept_rewording(
+    (repo, config): (&Repo, &Config),
+    head: Oid,
+    (shown, log): (&impl std::fmt::Display, &Changelog),
+    reverted: &NewEntry,
+) -> crate::Result<Option<String>> {
+    let Some(hand) = reworded_entry(repo, config, head, log, reverted)? else {
+        return Ok(None);
+    };
+    Ok(Some(format!(
+        "{shown} keeps `{} {}`, edited by hand, though this commit reverts its change before any release; take it out by hand if it should go with it",
+        log.marker(),
+        crate::history::changelog::one_line(&log.as_written(&hand.text))
+    )))
+}
+
 /// The line for a revert that gets no entry: what it reverts never shipped (`Some(true)`), or
 /// history could not tell (`None`, `--sync` decides).
 pub(super) fn notice(
