@@ -687,6 +687,7 @@ mod qa72_next_below_files;
 mod qa75_missing_tester;
 mod qa75_package_undated;
 mod qa75_private_root_tags;
+mod qa73_cargo_lock_link;
 mod qa7c;
 mod qamono;
 mod qamono4;

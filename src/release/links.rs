@@ -33,9 +33,19 @@ pub(super) fn refusal(config: &Config, root: &Path, rel: &Path) -> Option<String
             "in `[version] files` in .relconfig.toml, give its entry `path = {}`",
             crate::config::toml_text::string(&target)
         )
-    } else if rel == Path::new("Cargo.lock") {
+    } else if rel.file_name().is_some_and(|n| n == "Cargo.lock") {
+        // Paths from the top, spelt so the command works pasted in any folder of the tree;
+        // the copy committed, or the release refuses the tree it leaves dirty.
+        let at = |p: &Path| crate::shellword::below_top(p);
+        let name = rel.file_name().map(Path::new).unwrap_or(rel);
+        let text = format!("copy {} in place of its link", name.display());
+        let commit = crate::commit::advised::commit(&config.commit, "build", None, &text);
         format!(
-            "relhook updates Cargo.lock with each Cargo.toml a release bumps, so replace the link with a copy of the file (`rm Cargo.lock && cp {target} Cargo.lock`), or bump no Cargo.toml (`[version] detect = false`, none in `[version] files`)"
+            "relhook updates Cargo.lock with each Cargo.toml a release bumps, so replace the link with a copy of the file (`rm {} && cp {} {} && {commit} -- {}`), or bump no Cargo.toml (`[version] detect = false`, none in `[version] files`)",
+            at(rel),
+            at(Path::new(&target)),
+            at(rel),
+            crate::shellword::from_top(rel)
         )
     } else {
         // Found by detection: naming the target in `files` alone leaves detection finding
