@@ -688,6 +688,7 @@ mod qa75_missing_tester;
 mod qa75_package_undated;
 mod qa75_private_root_tags;
 mod qa73_cargo_lock_link;
+mod qa73_root_deps;
 mod qa7c;
 mod qamono;
 mod qamono4;

@@ -288,6 +288,9 @@ fn print_plan(
             c.entry()
         )?;
     }
+    for (c, why) in &plan.root_kept {
+        writeln!(out, "  also: {} ({why})", c.entry())?;
+    }
     for c in &plan.elsewhere {
         writeln!(
             out,

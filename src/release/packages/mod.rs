@@ -97,6 +97,9 @@ pub struct Plan {
     /// The requirements moved in the root project's own manifest (it has a version and a
     /// changelog): its `## [Unreleased]` names them, for its next release.
     pub root: Vec<Change>,
+    /// The other requirements moved in the root project's own manifest, each with why its
+    /// changelog gets no entry (a development dependency, a private package.json).
+    pub root_kept: Vec<(Change, String)>,
 }
 
 /// The packages left out of an `--all` release, with why (for the report).
@@ -259,11 +262,8 @@ pub fn plan(
             committed,
             commit_message,
             head,
-            elsewhere: changes
-                .iter()
-                .filter(|c| left_behind::is_not_a_package(&c.dependent) && !root_due.contains(c))
-                .cloned()
-                .collect(),
+            elsewhere: root_dependent::elsewhere(&changes, &root_due),
+            root_kept: root_dependent::kept(root, &changes, &root_due),
             root: root_due,
         },
         skipped,

@@ -51,6 +51,45 @@ pub(super) fn due(config: &Config, root: &Path, changes: &[Change]) -> Vec<Chang
     mine.into_iter().cloned().collect()
 }
 
+/// The requirements moved in the root project's own manifest that are not `due` (see [`due`]),
+/// each with why its changelog gets no entry for it: said as the root's, never as a member
+/// with no package of its own.
+pub(super) fn kept(root: &Path, changes: &[Change], due: &[Change]) -> Vec<(Change, String)> {
+    let mut out: Vec<(Change, String)> = Vec::new();
+    for c in changes
+        .iter()
+        .filter(|c| left_behind::is_root(&c.dependent))
+    {
+        // One requirement shipped and dev-only at once is the entry already.
+        if due.iter().any(|d| d.entry() == c.entry()) || out.iter().any(|(k, _)| k == c) {
+            continue;
+        }
+        let why = if c.dev {
+            "the root project's development dependency: what its releases ship does not change, so its changelog gets no entry"
+        } else if private(root, &c.file) {
+            "the root project's, whose package.json is private: it ships nowhere, so its changelog gets no entry"
+        } else {
+            "the root project's, whose manifest holds no version of its own: it is not published, so its changelog gets no entry"
+        };
+        out.push((c.clone(), why.to_owned()));
+    }
+    out
+}
+
+/// The requirements moved in members that are no package, neither the root's own manifest
+/// nor `due`: nothing of theirs is released.
+pub(super) fn elsewhere(changes: &[Change], due: &[Change]) -> Vec<Change> {
+    let others = |c: &&Change| {
+        left_behind::is_not_a_package(&c.dependent) && !left_behind::is_root(&c.dependent)
+    };
+    changes
+        .iter()
+        .filter(others)
+        .filter(|c| !due.contains(c))
+        .cloned()
+        .collect()
+}
+
 /// Whether the crate of `manifest` takes its version from the top's `[workspace.package]`.
 fn inherits_the_top(root: &Path, manifest: &Path) -> bool {
     let read = |p: &Path| crate::release::crates::disk_text(root, p);
