@@ -66,7 +66,8 @@ fn is_loud(header: &str) -> bool {
 
 /// The command that commits with the advised header (see [`chosen`]): `git commit -m
 /// "docs(changelog): sync with history"`, the header in the double quotes people write when
-/// nothing in it means anything to the shell there, else quoted for the shell.
+/// nothing in it means anything to the shell there, else quoted for the shell (a header that
+/// names a file with a line break or ESC in `$'…'`, one line that pastes as it was meant).
 pub fn commit(config: &CommitConfig, ty: &str, scope: Option<&str>, text: &str) -> String {
     commit_any(config, ty, scope, &[text])
 }
@@ -75,7 +76,8 @@ pub fn commit(config: &CommitConfig, ty: &str, scope: Option<&str>, text: &str) 
 /// ones: `edit Chart.yaml` for `edit deploy/helm/Chart.yaml`, whose path a pathspec names).
 pub fn commit_any(config: &CommitConfig, ty: &str, scope: Option<&str>, texts: &[&str]) -> String {
     let h = chosen(config, ty, scope, texts);
-    let quoted = match h.contains(['"', '\'', '$', '`', '\\', '!']) {
+    let quoted = match h.contains(['"', '\'', '$', '`', '\\', '!']) || h.contains(char::is_control)
+    {
         true => crate::shellword::quote(&h),
         false => format!("\"{h}\""),
     };

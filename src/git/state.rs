@@ -70,7 +70,7 @@ impl Repo {
         Ok(statuses
             .iter()
             .filter(|s| s.status() == Status::WT_NEW)
-            .filter_map(|s| s.path().map(str::to_owned))
+            .map(|s| shown_path(&s))
             .take(limit)
             .collect())
     }
@@ -116,7 +116,7 @@ impl Repo {
             .iter()
             .filter(counts)
             .take(limit)
-            .map(|s| s.path().unwrap_or("?").to_owned())
+            .map(|s| shown_path(&s))
             .collect())
     }
 
@@ -233,7 +233,7 @@ impl Repo {
             .iter()
             .filter(|s| s.status().intersects(staged))
             .take(limit)
-            .map(|s| s.path().unwrap_or("?").to_owned())
+            .map(|s| shown_path(&s))
             .collect())
     }
 
@@ -312,6 +312,12 @@ pub struct Hidden {
     pub skip_worktree: bool,
     /// `git update-index --assume-unchanged` hides it.
     pub assume_unchanged: bool,
+}
+
+/// A status entry's path; a name that is not UTF-8 with `\u{FFFD}` for each bad byte, not a
+/// `?` that names no file (and not left out, which would make a dirty tree look clean).
+fn shown_path(s: &git2::StatusEntry<'_>) -> String {
+    String::from_utf8_lossy(s.path_bytes()).into_owned()
 }
 
 /// Whether an index entry is marked assume-unchanged (`CE_VALID`): git takes its file for

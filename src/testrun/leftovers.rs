@@ -32,9 +32,11 @@ pub fn advice(paths: &[String], tag: Option<&str>, rules: &crate::config::Commit
     let (locks, output): (Vec<&String>, Vec<&String>) =
         paths.into_iter().partition(|p| is_lock_file(p));
     // No .gitignore line can hold a newline: pasted, it would be two patterns, one of them
-    // ignoring files of that name everywhere.
-    let (unnamable, output): (Vec<&String>, Vec<&String>) =
-        output.into_iter().partition(|p| p.contains(['\n', '\r']));
+    // ignoring files of that name everywhere. A name not UTF-8 reaches here with `\u{FFFD}`
+    // for its bad bytes, a pattern that would match nothing.
+    let (unnamable, output): (Vec<&String>, Vec<&String>) = output
+        .into_iter()
+        .partition(|p| p.contains(['\n', '\r', '\u{FFFD}']));
     let mut steps = Vec::new();
     if !config.is_empty() {
         steps.push(format!(
@@ -61,8 +63,8 @@ pub fn advice(paths: &[String], tag: Option<&str>, rules: &crate::config::Commit
     }
     if !unnamable.is_empty() {
         steps.push(match unnamable.len() {
-            1 => "1 file with a newline in its name cannot be named in .gitignore: delete it (`git clean -i` lists it to pick)".to_owned(),
-            n => format!("{n} files with a newline in their names cannot be named in .gitignore: delete them (`git clean -i` lists them to pick)"),
+            1 => "1 file with a line break or a byte not UTF-8 in its name cannot be named in .gitignore here: delete it (`git clean -i` lists it to pick)".to_owned(),
+            n => format!("{n} files with a line break or a byte not UTF-8 in their names cannot be named in .gitignore here: delete them (`git clean -i` lists them to pick)"),
         });
     }
     if !locks.is_empty() {
@@ -77,7 +79,12 @@ pub fn advice(paths: &[String], tag: Option<&str>, rules: &crate::config::Commit
             .iter()
             .map(|p| p.rsplit('/').next().unwrap_or(p))
             .collect();
-        let texts = [names, short].map(|n| format!("add {}", n.join(" ")));
+        // A name with a line break would split the header: the pathspec names the files.
+        let texts = match names.iter().any(|n| n.contains(char::is_control)) {
+            true => [["add the lock file", "add lock files"][usize::from(locks.len() > 1)]; 2]
+                .map(str::to_owned),
+            false => [names, short].map(|n| format!("add {}", n.join(" "))),
+        };
         let names = m("build", &texts.each_ref().map(String::as_str));
         steps.push(match tag {
             // Committed while the tag still stands on the release commit: with the tag gone
@@ -209,7 +216,19 @@ mod tests {
         assert!(a.contains("printf '%s\\n' /out.txt >>"), "{a}");
         assert!(!a.contains("nl\n"), "{a}");
         assert!(
-            a.contains("1 file with a newline in its name cannot be named in .gitignore"),
+            a.contains("1 file with a line break or a byte not UTF-8 in its name cannot be named"),
+            "{a}"
+        );
+    }
+
+    #[test]
+    fn a_lock_file_with_a_line_break_is_committed_in_one_line() {
+        let a = advice(&["a\nFAKE: ok.lock".to_owned()], Some("v1.0.0"), &rules());
+        assert!(!a.contains('\n'), "{a}");
+        assert!(
+            a.contains(
+                r#"git add $':/a\nFAKE: ok.lock' && git commit -m "build: add the lock file""#
+            ),
             "{a}"
         );
     }
