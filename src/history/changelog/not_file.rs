@@ -57,7 +57,9 @@ pub fn not_a_file_what(rel: &Path, kind: NotAFile) -> String {
         NotAFile::Special => "a device or socket",
         NotAFile::DanglingLink => "a symbolic link to nothing (what it named is gone)",
     };
-    format!("{} is {is}, not a file", rel.display())
+    // Said in advice too (pre-push's fix), which keeps its line breaks: a name's are shown.
+    let shown = crate::printable::visible(&rel.display().to_string());
+    format!("{shown} is {is}, not a file")
 }
 
 /// The command that puts a file back at `rel` (`committed`: HEAD holds one there, which
