@@ -689,6 +689,7 @@ mod qa75_package_undated;
 mod qa75_private_root_tags;
 mod qa73_cargo_lock_link;
 mod qa73_root_deps;
+mod qa74_doctor_link_name;
 mod qa74_fifo_name;
 mod qa74_prepush_hostile_names;
 mod qa7c;

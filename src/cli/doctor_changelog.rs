@@ -335,28 +335,7 @@ fn unwritable_changelog(repo: &Repo, config: &Config, setting: &Setting) -> Opti
             "{shown} is a symbolic link (to `{}`), which relhook does not write through",
             to.display()
         );
-        // A setting can only name a file inside the work tree (one outside is refused as
-        // configuration): a link out of it is replaced by a copy of its file instead.
-        let outside = to.is_absolute()
-            || matches!(
-                crate::fsx::confine(&root, &to),
-                Err(e @ Error::UnsafePath { .. }) if !e.to_string().contains("does not exist")
-            );
-        let fix = if outside {
-            let q = |p: &std::path::Path| crate::shellword::quote(&p.display().to_string());
-            let real = std::fs::canonicalize(root.join(path)).unwrap_or_else(|_| root.join(&to));
-            format!(
-                "it leads out of the work tree, where relhook writes nothing: replace it with a copy of that file (`rm {} && cp {} {}`) and commit it",
-                crate::shellword::below_top(path),
-                q(&real),
-                crate::shellword::below_top(path)
-            )
-        } else {
-            format!(
-                "point the configuration at the file the link names: {}",
-                setting.set_to(&to.display().to_string())
-            )
-        };
+        let fix = super::doctor_link::fix(&root, path, &to, |v| setting.set_to(v));
         (what, fix)
     } else if let Some((what, fix)) = crate::history::changelog::not_a_file(&root, path)
         .filter(|k| *k != crate::history::changelog::NotAFile::Directory { empty: false })

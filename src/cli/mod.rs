@@ -15,6 +15,7 @@ mod doctor_changelog;
 mod doctor_dropped;
 mod doctor_files;
 mod doctor_git_locks;
+mod doctor_link;
 mod doctor_midway;
 mod doctor_missed;
 mod doctor_released;
