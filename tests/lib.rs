@@ -691,6 +691,7 @@ mod qa73_cargo_lock_link;
 mod qa73_root_deps;
 mod qa74_doctor_link_name;
 mod qa74_fifo_name;
+mod qa74_husky_path_name;
 mod qa74_prepush_hostile_names;
 mod qa7c;
 mod qamono;

@@ -19,7 +19,7 @@ pub(super) fn write_pre_commit_note(
     writeln!(
         out,
         "note: pre-commit ({}) shares {dir}: relhook's shims run its scripts (first; post-commit's after relhook's part), and a later `pre-commit install` keeps relhook's as <hook>.legacy and still runs it",
-        m.evidence.display()
+        super::shown(&m.evidence)
     )?;
     // Read as pre-commit reads it: a file it refuses runs relhook nowhere.
     let calls = managed::pre_commit_entries(loc, managers);
@@ -27,7 +27,7 @@ pub(super) fn write_pre_commit_note(
         writeln!(
             out,
             "note: {} {why}, so relhook cannot tell which hooks it runs relhook for: relhook's shims took them all, and pre-commit refuses the file until it is fixed",
-            m.evidence.display()
+            super::shown(&m.evidence)
         )?;
     }
     if let Some(hidden) = calls.as_ref().and_then(managed::PreCommitCalls::hidden) {
@@ -49,7 +49,7 @@ pub(super) fn write_via_manager(
     writeln!(
         out,
         "{name} runs the hooks here ({}): relhook's calls go into {name}'s own files",
-        manager.evidence.display()
+        super::shown(&manager.evidence)
     )?;
     let mut left = false;
     let mut commands: Vec<&str> = Vec::new();

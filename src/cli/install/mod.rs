@@ -25,7 +25,7 @@ use hooks_path::{
     write_hooks_path_note, write_manager_worktree_note, write_work_tree_note, write_worktree_note,
 };
 use manager::write_via_manager;
-pub(super) use names::{file_name, name_of, rel, rel_path};
+pub(super) use names::{file_name, name_of, rel, rel_path, shown};
 pub(super) use uninstall::uninstall;
 
 /// `relhook install [--force] [--hooks LIST]`.
@@ -258,7 +258,7 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
                         writeln!(
                             out,
                             "note: husky's hooks ({}) do not run in this clone: {setting} sends git to {dir}, so relhook's shims went there and husky's files were left alone",
-                            m.evidence.display()
+                            shown(&m.evidence)
                         )?;
                     } else if m.manager == inst::Manager::PreCommit {
                         manager::write_pre_commit_note(out, m, managers, &loc, &dir)?;
@@ -267,7 +267,7 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
                             out,
                             "warning: {} manages hooks here ({}); --force wrote relhook's shims into {dir} anyway, and {} may replace them (without --force, relhook's calls go into {}'s own files)",
                             m.manager.name(),
-                            m.evidence.display(),
+                            shown(&m.evidence),
                             m.manager.name(),
                             m.manager.name()
                         )?;

@@ -31,6 +31,12 @@ pub(in crate::cli) fn name_of(path: &Path) -> String {
         .unwrap_or_else(|| path.display().to_string())
 }
 
+/// `path` whole (a manager's evidence, `core.hooksPath=…`, or a folder removed), shown as
+/// [`rel`] shows it.
+pub(in crate::cli) fn shown(path: &Path) -> String {
+    crate::printable::visible(&path.display().to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -127,7 +127,7 @@ pub(in crate::cli) fn uninstall(ctx: &Context, args: &UninstallArgs) -> Result<O
             )?;
         }
         for d in &result.removed_dirs {
-            writeln!(out, "removed {} (relhook had created it)", d.display())?;
+            writeln!(out, "removed {} (relhook had created it)", super::shown(d))?;
         }
         if info_removed {
             let info = driver::info_attributes(&loc);
