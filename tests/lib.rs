@@ -692,6 +692,7 @@ mod qa73_root_deps;
 mod qa74_doctor_link_name;
 mod qa74_fifo_name;
 mod qa74_husky_path_name;
+mod qa74_init_member_name;
 mod qa74_prepush_hostile_names;
 mod qa7c;
 mod qamono;

@@ -323,6 +323,9 @@ pub(super) fn subdirs(dir: &Path) -> Vec<String> {
         .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
         .filter(|e| std::fs::symlink_metadata(e.path().join(".git")).is_err())
         .filter_map(|e| e.file_name().to_str().map(str::to_owned))
+        // No setting may name a folder with a control character (a line break would also
+        // split the comment init writes above its table into a line TOML refuses).
+        .filter(|n| !n.contains(|c: char| c.is_control() && c != '\t'))
         .collect();
     out.sort();
     out
