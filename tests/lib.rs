@@ -690,6 +690,7 @@ mod qa75_private_root_tags;
 mod qa73_cargo_lock_link;
 mod qa73_root_deps;
 mod qa74_doctor_link_name;
+mod qa74_dry_run_diff_name;
 mod qa74_fifo_name;
 mod qa74_husky_path_name;
 mod qa74_init_member_name;

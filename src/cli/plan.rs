@@ -102,8 +102,43 @@ pub(super) fn edit_diff(e: &crate::history::version::files::Edit) -> String {
         .diff_lines(before.as_ref(), after.as_ref())
         .unified_diff()
         .context_radius(2)
-        .header(&format!("a/{name}"), &format!("b/{name}"))
+        .header(
+            &git_quoted(&format!("a/{name}")),
+            &git_quoted(&format!("b/{name}")),
+        )
         .to_string()
+}
+
+/// A diff header's name as git's own diff spells it: as it is, unless it holds a control
+/// character, `"` or `\`; then in double quotes with those escaped (`"a/x\ny"`), so that a
+/// line break in a folder's name neither splits the header nor forges a line after it, and
+/// `git apply` still reads the name.
+fn git_quoted(name: &str) -> String {
+    if !name.contains(|c: char| c.is_control() || c == '"' || c == '\\') {
+        return name.to_owned();
+    }
+    let mut out = String::from("\"");
+    for c in name.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\u{7}' => out.push_str("\\a"),
+            '\u{8}' => out.push_str("\\b"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\u{b}' => out.push_str("\\v"),
+            '\u{c}' => out.push_str("\\f"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => {
+                for b in c.encode_utf8(&mut [0; 4]).bytes() {
+                    out.push_str(&format!("\\{b:03o}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// The packages `release --all` leaves out, one line each, with why; a package with nothing
@@ -130,5 +165,21 @@ pub(super) fn say_skipped(
                 of.join(", ")
             ),
         };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::git_quoted;
+
+    #[test]
+    fn a_diff_name_is_quoted_as_git_quotes_it() {
+        assert_eq!(git_quoted("a/Cargo.toml"), "a/Cargo.toml");
+        assert_eq!(git_quoted("a/my notes.md"), "a/my notes.md");
+        assert_eq!(git_quoted("a/e\nFAKE: x"), r#""a/e\nFAKE: x""#);
+        assert_eq!(
+            git_quoted("a/\"q\"\\\t\u{1b}[2K\r"),
+            r#""a/\"q\"\\\t\033[2K\r""#
+        );
     }
 }
