@@ -694,6 +694,7 @@ mod qa74_dry_run_diff_name;
 mod qa74_fifo_name;
 mod qa74_husky_path_name;
 mod qa74_init_member_name;
+mod qa74_init_package_name;
 mod qa74_prepush_hostile_names;
 mod qa7c;
 mod qamono;

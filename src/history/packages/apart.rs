@@ -25,7 +25,8 @@ pub fn set_apart(found: &mut Vec<Found>, root: &str) -> Option<String> {
             .flatten()
             .map(|t| t.prefix().to_owned())
         else {
-            unnamed.push(format!("{at} (`{}`)", f.name));
+            // Shown: a line break would split the comment init writes this sentence into.
+            unnamed.push(format!("{at} (`{}`)", crate::printable::visible(&f.name)));
             continue;
         };
         if let Some((outer, _)) = kept.iter().find(|(k, _)| f.path.starts_with(&k.path)) {
