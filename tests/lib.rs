@@ -696,6 +696,7 @@ mod qa74_husky_path_name;
 mod qa74_init_member_name;
 mod qa74_init_package_name;
 mod qa74_prepush_hostile_names;
+mod qa77_fifo_advice;
 mod qa7c;
 mod qamono;
 mod qamono4;

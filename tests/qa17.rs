@@ -18,7 +18,7 @@ fn a_fifo_listed_as_a_version_file_is_refused_not_read() {
         .expect("mkfifo");
     assert!(made.success());
     // Said as a FIFO changelog is (QA48), with the fix.
-    let said = "FI is a FIFO (named pipe), not a file, so relhook cannot read or write the version in it; `rm FI`";
+    let said = "FI is a FIFO (named pipe), not a file, so relhook cannot read or write the version in it; `rm \"$(git rev-parse --show-toplevel)\"/FI`";
     // A read that blocks would hang the test: each command gets 20 seconds.
     let within = |mut cmd: std::process::Command| {
         let mut child = cmd

@@ -47,7 +47,8 @@ fn a_fifo_version_file_is_said_as_one_with_a_fix_that_works() {
     std::fs::remove_file(&manifest).unwrap();
     ok(repo.sh("mkfifo Cargo.toml"));
     let what = "Cargo.toml is a FIFO (named pipe), not a file, so relhook cannot read or write the version in it";
-    let fix = "`rm Cargo.toml && git checkout -- Cargo.toml`";
+    let fix =
+        "`rm \"$(git rev-parse --show-toplevel)\"/Cargo.toml && git checkout -- :/Cargo.toml`";
     for args in [&[][..], &["--allow-dirty"]] {
         let said = release_refused(&repo, args);
         assert!(

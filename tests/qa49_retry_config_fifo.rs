@@ -2,7 +2,8 @@
 //! - The retry after a failed release, and the `relhook test` beside it, left out the global
 //!   `--config FILE`: pasted, they read `.relconfig.toml` (another tag prefix, no tests).
 //! - A FIFO where git tracks `yarn.lock` (or any file) was a change to "commit or stash",
-//!   which git refuses: it is said as a FIFO, with `rm X && git checkout -- X`.
+//!   which git refuses: it is said as a FIFO, with `rm "$(git rev-parse --show-toplevel)"/X &&
+//!   git checkout -- :/X` (paths from the top, pasted in any folder).
 //! - doctor fetched test records from `origin` among several remotes none of which is it.
 //! - doctor said to make the folder of a changelog a commit deleted with it, not to restore it.
 
@@ -81,7 +82,8 @@ fn a_fifo_of_any_tracked_name_is_put_back_not_committed_or_stashed() {
             err.trim_end(),
             format!(
                 "relhook: release refused: {rel} is a FIFO (named pipe), not a file, which git \
-                 can neither commit nor stash; `rm {rel} && git checkout -- {rel}`, then release again"
+                 can neither commit nor stash; `rm \"$(git rev-parse --show-toplevel)\"/{rel} && git checkout -- :/{rel}`, then \
+                 release again"
             )
         );
         ok(repo.sh(&format!("rm {rel} && git checkout -- {rel}")));
@@ -100,7 +102,7 @@ fn a_hand_tag_over_a_fifo_yarn_lock_says_the_same() {
     let out = repo.git_output(&["tag", "-a", "v0.2.0", "-m", "v0.2.0"]);
     let all = text(&out);
     assert!(
-        all.contains("yarn.lock is a FIFO (named pipe), not a file, which git can neither commit nor stash; `rm yarn.lock && git checkout -- yarn.lock`, then tag again"),
+        all.contains("yarn.lock is a FIFO (named pipe), not a file, which git can neither commit nor stash; `rm \"$(git rev-parse --show-toplevel)\"/yarn.lock && git checkout -- :/yarn.lock`, then tag again"),
         "{all}"
     );
     assert!(!all.contains("commit or stash"), "{all}");

@@ -162,7 +162,8 @@ fn a_fifo_lock_is_said_as_one_with_a_fix_that_works() {
     std::fs::remove_file(repo.path().join("Cargo.lock")).unwrap();
     ok(repo.sh("mkfifo Cargo.lock"));
     let what = "Cargo.lock is a FIFO (named pipe), not a file";
-    let fix = "`rm Cargo.lock && git checkout -- Cargo.lock`";
+    let fix =
+        "`rm \"$(git rev-parse --show-toplevel)\"/Cargo.lock && git checkout -- :/Cargo.lock`";
     for args in [&["release"][..], &["release", "--allow-dirty"]] {
         let out = repo.relhook(args);
         assert_eq!(out.status.code(), Some(1), "{}", text(&out));

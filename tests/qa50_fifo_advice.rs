@@ -1,7 +1,8 @@
 //! QA50: a FIFO at a tracked path (`sub/data.bin`) kept by `release --allow-dirty`. The
 //! release's closing line said "commit or stash sub/data.bin, then git push …" and pre-push's
 //! dirty-tree refusal "commit or stash them": git can do neither with a FIFO. Both now give
-//! the step the release's own dirty-tree refusal gives: `rm X && git checkout -- X`.
+//! the step the release's own dirty-tree refusal gives: `rm X && git checkout -- X`, its paths
+//! now from the top (QA77).
 
 use crate::support::{Repo, ok, stderr, text, untested_installed};
 
@@ -34,7 +35,8 @@ fn a_fifo_kept_by_allow_dirty_is_put_back_not_committed_or_stashed() {
         .status()
         .expect("mkfifo");
     assert!(made.success());
-    let step = "rm sub/data.bin && git checkout -- sub/data.bin";
+    let step =
+        "rm \"$(git rev-parse --show-toplevel)\"/sub/data.bin && git checkout -- :/sub/data.bin";
 
     let out = bounded(&repo, "relhook", &["release", "--no-test", "--allow-dirty"]);
     assert!(out.status.success(), "{}", text(&out));

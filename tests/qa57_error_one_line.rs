@@ -35,7 +35,10 @@ fn a_refusal_naming_a_file_with_a_line_break_stays_one_line_and_its_fix_works() 
     );
     assert!(lines.iter().all(|l| !l.starts_with("fo ")), "{lines:?}");
     let fix = refused.split('`').nth(1).unwrap();
-    assert_eq!(fix, "rm $'fi\\nfo' && git checkout -- $'fi\\nfo'");
+    assert_eq!(
+        fix,
+        "rm \"$(git rev-parse --show-toplevel)\"/$'fi\\nfo' && git checkout -- $':/fi\\nfo'"
+    );
     let ran = repo
         .command_in("bash", &repo.path())
         .args(["-c", fix])

@@ -60,13 +60,17 @@ fn special(repo: &Repo, root: &Path, p: &str) -> Option<(String, String)> {
     if matches!(kind, NotAFile::Directory { .. } | NotAFile::DanglingLink) {
         return None;
     }
-    let word = crate::shellword::quote(p);
+    // Paths from the top, so that the step works pasted in any folder of the work tree.
+    let (word, top) = (
+        crate::shellword::below_top(rel),
+        crate::shellword::from_top(rel),
+    );
     let committed = repo
         .head()
         .and_then(|h| repo.file_at(h, rel).ok()?)
         .is_some();
     let step = match committed {
-        true => format!("rm {word} && git checkout -- {word}"),
+        true => format!("rm {word} && git checkout -- {top}"),
         false => format!("rm {word}"),
     };
     Some((not_a_file_what(rel, kind), step))
@@ -113,11 +117,11 @@ mod tests {
         let r = special_dirty(&repo, &dirty, "release").unwrap();
         assert_eq!(
             r.to_string(),
-            "yarn.lock is a FIFO (named pipe), not a file, which git can neither commit nor stash; `rm yarn.lock && git checkout -- yarn.lock`, then release again"
+            "yarn.lock is a FIFO (named pipe), not a file, which git can neither commit nor stash; `rm \"$(git rev-parse --show-toplevel)\"/yarn.lock && git checkout -- :/yarn.lock`, then release again"
         );
         assert_eq!(
             special_advice(&repo, &dirty).unwrap(),
-            "`rm yarn.lock && git checkout -- yarn.lock` (yarn.lock is a FIFO (named pipe), not a file, which git can neither commit nor stash); commit or stash a b"
+            "`rm \"$(git rev-parse --show-toplevel)\"/yarn.lock && git checkout -- :/yarn.lock` (yarn.lock is a FIFO (named pipe), not a file, which git can neither commit nor stash); commit or stash a b"
         );
         assert_eq!(special_advice(&repo, &dirty[..1]), None);
     }

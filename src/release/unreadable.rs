@@ -17,7 +17,8 @@ pub struct Unreadable {
     pub path: PathBuf,
     /// What is wrong (`Cargo.toml is a FIFO (named pipe), not a file, so …`).
     pub what: String,
-    /// The step that makes it readable (`` `rm Cargo.toml && git checkout -- Cargo.toml` ``).
+    /// The step that makes it readable (`` `rm "$(git rev-parse --show-toplevel)"/Cargo.toml &&
+    /// git checkout -- :/Cargo.toml` ``).
     pub step: String,
 }
 
@@ -55,7 +56,10 @@ impl Unreadable {
 
 /// Why `root/rel` cannot be read, if it cannot.
 fn unreadable(repo: &Repo, config: &Config, root: &Path, rel: &Path) -> Option<Unreadable> {
-    let word = crate::shellword::quote(&rel.display().to_string());
+    // `rm`'s path from the top and git's as a pathspec from the top: the step works pasted
+    // in any folder of the work tree, as a release run in `src/` prints it.
+    let word = crate::shellword::below_top(rel);
+    let top = crate::shellword::from_top(rel);
     let cannot = "so relhook cannot read or write the version in it";
     let Some(kind) = not_a_file(root, rel) else {
         // Opened, not read: a regular file's open does not wait.
@@ -81,7 +85,7 @@ fn unreadable(repo: &Repo, config: &Config, root: &Path, rel: &Path) -> Option<U
         .and_then(|h| repo.file_at(h, rel).ok()?)
         .is_some();
     let restore = if committed {
-        format!(" && git checkout -- {word}")
+        format!(" && git checkout -- {top}")
     } else {
         String::new()
     };
@@ -95,7 +99,7 @@ fn unreadable(repo: &Repo, config: &Config, root: &Path, rel: &Path) -> Option<U
         ),
         // Not `rm -r`: what the folder holds may be someone's.
         NotAFile::Directory { empty: false } if committed => {
-            format!("move the directory away, then `git checkout -- {word}`")
+            format!("move the directory away, then `git checkout -- {top}`")
         }
         NotAFile::Directory { empty: false } => "move the directory away".to_owned(),
         _ => format!("`rm {word}{restore}`"),
@@ -147,7 +151,7 @@ mod tests {
         let r = unreadable_refusal(&repo, &Config::default(), "release").unwrap();
         assert_eq!(
             r.to_string(),
-            "Cargo.toml is a FIFO (named pipe), not a file, so relhook cannot read or write the version in it; `rm Cargo.toml && git checkout -- Cargo.toml`, then release again"
+            "Cargo.toml is a FIFO (named pipe), not a file, so relhook cannot read or write the version in it; `rm \"$(git rev-parse --show-toplevel)\"/Cargo.toml && git checkout -- :/Cargo.toml`, then release again"
         );
     }
 
@@ -162,10 +166,13 @@ mod tests {
         let u = unreadable(&repo, &config, dir.path(), Path::new("Cargo.toml")).unwrap();
         assert_eq!(
             u.step,
-            "move the directory away, then `git checkout -- Cargo.toml`"
+            "move the directory away, then `git checkout -- :/Cargo.toml`"
         );
         std::fs::remove_file(path.join("kept")).unwrap();
         let u = unreadable(&repo, &config, dir.path(), Path::new("Cargo.toml")).unwrap();
-        assert_eq!(u.step, "`rmdir Cargo.toml && git checkout -- Cargo.toml`");
+        assert_eq!(
+            u.step,
+            "`rmdir \"$(git rev-parse --show-toplevel)\"/Cargo.toml && git checkout -- :/Cargo.toml`"
+        );
     }
 }
