@@ -305,7 +305,8 @@ pub(crate) fn tests_start(config: &Config, root: &std::path::Path, opts: &Option
         Reason::TestsCannotStart,
         reason,
         format!(
-            "{first}, or set `{}` in .relconfig.toml to a test command that runs here (an argv list)",
+            // Committed: the release refuses a .relconfig.toml left uncommitted.
+            "{first}, or commit `{}` in .relconfig.toml, set to a test command that runs here (an argv list)",
             config.test_key()
         ),
     )))
