@@ -35,7 +35,9 @@ fn a_missing_test_program_is_named_once_before_the_commands_that_need_it() {
         "{next}"
     );
     assert!(
-        next.contains("runs here, then relhook test --tag v0.1.0 && relhook test, then"),
+        next.contains(
+            "runs here, then relhook test --tag v0.1.0 && relhook test --tag v0.1.1, then"
+        ),
         "{next}"
     );
 }
