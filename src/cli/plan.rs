@@ -168,6 +168,27 @@ pub(super) fn say_skipped(
     }
 }
 
+/// A dry run's note of a test command that would not start here: the release itself, which
+/// runs the tests, refuses it (`--no-test` releases without them).
+pub(super) fn say_tests_cannot_start(
+    err: &mut impl Write,
+    config: &Config,
+    root: &std::path::Path,
+    opts: &Options,
+) {
+    if opts.no_test {
+        return;
+    }
+    if let Some(r) = release::tests_cannot_start(config, root) {
+        let fix = r.fix.map(|f| format!("; {f},")).unwrap_or_default();
+        let _ = writeln!(
+            err,
+            "relhook: note: the release would refuse: {}{fix} or release with `--no-test`",
+            r.what
+        );
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::git_quoted;

@@ -191,6 +191,8 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
         );
     }
     if args.dry_run {
+        let err = &mut crate::cli::stream::stderr();
+        super::plan::say_tests_cannot_start(err, &config, &root, &opts);
         if json {
             super::json::print(&release_report(&plan, &config, &opts, None))?;
         } else {

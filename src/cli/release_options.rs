@@ -145,6 +145,7 @@ pub(super) fn options(args: &ReleaseArgs) -> Result<Options> {
         allow_dirty: args.allow_dirty,
         allow_branch: args.allow_branch,
         no_test: args.no_test,
+        dry_run: args.dry_run,
         allow_unlinted: args.allow_unlinted,
         date: std::env::var("RELHOOK_DATE")
             .ok()

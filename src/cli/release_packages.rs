@@ -108,6 +108,9 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
     }
     super::plan::say_skipped(&mut err, &plan, &skipped);
     if args.dry_run {
+        for p in &plan.packages {
+            super::plan::say_tests_cannot_start(&mut err, &p.view, &root, &opts);
+        }
         if json {
             super::json::print(&report(&plan, None))?;
         } else {

@@ -88,6 +88,7 @@ pub(crate) use preflight::preflight;
 pub use preflight::{
     branch_matches, hidden_changes, hidden_in, hidden_in_edits, left_out_of_sparse_checkout,
     off_release_branches, outside_sparse_checkout, pull_command, release_branches,
+    tests_cannot_start,
 };
 pub use released::released_in;
 pub use resume::{HalfMade, half_made, half_made_from, resume, test_hand_release};

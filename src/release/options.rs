@@ -17,6 +17,8 @@ pub struct Options {
     pub allow_branch: bool,
     /// Skip the test run.
     pub no_test: bool,
+    /// `--dry-run`: the plan only, which runs no tests (a missing test program is a note).
+    pub dry_run: bool,
     /// Release above commits not pushed yet that fail the lint (pre-push refuses them).
     pub allow_unlinted: bool,
     /// The date of the changelog heading (today, unless tests pin it).
@@ -34,6 +36,7 @@ impl Options {
             allow_dirty: true,
             allow_branch: true,
             no_test: true,
+            dry_run: true,
             allow_unlinted: true,
             date: crate::date::today(),
         }

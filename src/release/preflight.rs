@@ -285,15 +285,21 @@ pub fn branch_matches(pattern: &str, branch: &str) -> bool {
 
 /// Refuses, before anything is planned or written, a test command that would not start here
 /// (its program not installed): the release would only fail at its tests, after its commit.
-/// `--dry-run` makes the same check, so it refuses what the release would.
+/// `--dry-run` runs no tests: it notes it instead ([`tests_cannot_start`]).
 pub(crate) fn tests_start(config: &Config, root: &std::path::Path, opts: &Options) -> Result<()> {
-    let Some(argv) = config.checks.test.as_ref().filter(|_| !opts.no_test) else {
-        return Ok(());
-    };
+    match tests_cannot_start(config, root) {
+        Some(r) if !opts.no_test && !opts.dry_run => Err(Error::Refused(r)),
+        _ => Ok(()),
+    }
+}
+
+/// Why `config`'s test command would not start here, with the fix, as the release's refusal.
+pub fn tests_cannot_start(config: &Config, root: &std::path::Path) -> Option<Refusal> {
+    let argv = config.checks.test.as_ref()?;
     let Some(crate::testrun::RunStatus::CannotStart { reason, code }) =
         crate::testrun::cannot_start(argv, root)
     else {
-        return Ok(());
+        return None;
     };
     let program = argv.first().map_or("", String::as_str);
     let first = if code == 127 {
@@ -301,7 +307,7 @@ pub(crate) fn tests_start(config: &Config, root: &std::path::Path, opts: &Option
     } else {
         format!("make `{program}` executable")
     };
-    Err(Error::Refused(Refusal::new(
+    Some(Refusal::new(
         Reason::TestsCannotStart,
         reason,
         format!(
@@ -309,7 +315,7 @@ pub(crate) fn tests_start(config: &Config, root: &std::path::Path, opts: &Option
             "{first}, or commit `{}` in .relconfig.toml, set to a test command that runs here (an argv list)",
             config.test_key()
         ),
-    )))
+    ))
 }
 
 /// The files a release of `config` edits that a sparse checkout leaves out of the work tree
