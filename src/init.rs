@@ -351,12 +351,24 @@ pub fn evident_test_command(root: &Path) -> Option<(Vec<String>, &'static str)> 
 }
 
 /// What runs package.json's `test` script: the package manager its `packageManager` field
-/// names (`"pnpm@9.1.0"`, corepack's), as the per-package proposals do; else npm.
+/// names (`"pnpm@9.1.0"`, corepack's), as the per-package proposals do; else the one whose
+/// lock file or workspace file is there, as the managers tell one another's; else npm.
 fn script_runner(root: &Path) -> &'static [&'static str] {
     let manager = std::fs::read(root.join("package.json"))
         .ok()
         .and_then(|b| crate::history::version::files::json_value(&b))
         .and_then(|v| v.get("packageManager")?.as_str().map(str::to_owned))
+        .or_else(|| {
+            let locks = [
+                ("pnpm", "pnpm-lock.yaml"),
+                ("pnpm", "pnpm-workspace.yaml"),
+                ("yarn", "yarn.lock"),
+                ("bun", "bun.lock"),
+                ("bun", "bun.lockb"),
+            ];
+            let found = locks.iter().find(|(_, f)| root.join(f).is_file());
+            found.map(|(manager, _)| (*manager).to_owned())
+        })
         .unwrap_or_default();
     match manager.split('@').next().unwrap_or_default() {
         "pnpm" => &["pnpm", "test"],

@@ -698,6 +698,7 @@ mod qa75_package_undated;
 mod qa75_private_root_tags;
 mod qa77_fifo_advice;
 mod qa76_dry_run_tester;
+mod qa76_init_lock_runner;
 mod qa76_release_tester;
 mod qa7c;
 mod qamono;
