@@ -88,9 +88,11 @@ pub fn advice(paths: &[String], tag: Option<&str>, rules: &crate::config::Commit
         let names = m("build", &texts.each_ref().map(String::as_str));
         steps.push(match tag {
             // Committed while the tag still stands on the release commit: with the tag gone
-            // first, post-commit would take the release for an interrupted one.
+            // first, post-commit would take the release for an interrupted one. The tag is
+            // made again with its own message (the release notes), read before it goes and
+            // its `### Added` kept (no comment to strip).
             Some(tag) => format!(
-                "a lock file belongs in the release it locks: `git add {files} && {names} && git tag -d {tag} && git tag -a {tag} -m {tag} && relhook test`",
+                "a lock file belongs in the release it locks: `git add {files} && {names} && notes=$(git tag -l --format='%(contents:subject)%0a%0a%(contents:body)' {tag}) && git tag -d {tag} && git tag -a {tag} --cleanup=whitespace -m \"$notes\" && relhook test`",
                 tag = crate::shellword::quote(tag)
             ),
             None => format!("a lock file belongs in the commit it locks: `git add {files} && {names}`"),
@@ -176,7 +178,7 @@ mod tests {
             "{a}"
         );
         assert!(
-            a.contains("git add :/Cargo.lock && git commit -m \"build: add Cargo.lock\" && git tag -d v0.1.0 && git tag -a v0.1.0 -m v0.1.0 && relhook test"),
+            a.contains("git add :/Cargo.lock && git commit -m \"build: add Cargo.lock\" && notes=$(git tag -l --format='%(contents:subject)%0a%0a%(contents:body)' v0.1.0) && git tag -d v0.1.0 && git tag -a v0.1.0 --cleanup=whitespace -m \"$notes\" && relhook test"),
             "{a}"
         );
         assert!(!advice(&paths[..1], None, &rules()).contains("git tag"));
