@@ -69,14 +69,15 @@ pub(super) fn refusal(
 }
 
 /// How to list `entries` (those listed already among them): a `files` line that replaces the
-/// one `[version]` has, as a second `files` key is a TOML error.
+/// one `[version]` has, as a second `files` key is a TOML error; committed, as a release and a
+/// hand tag refuse a changed .relconfig.toml.
 fn list_in_config(config: &Config, entries: &[String], them: &str) -> String {
     let line = format!("files = [{}]", entries.join(", "));
     match config.version.files {
         Some(_) => format!(
-            "list {them} with the others in .relconfig.toml (replace the `files` key under `[version]`, or the `[[version.files]]` tables, with `{line}`)"
+            "list {them} with the others in .relconfig.toml (replace the `files` key under `[version]`, or the `[[version.files]]` tables, with `{line}`) and commit it"
         ),
-        None => format!("list {them} in .relconfig.toml (`[version]` then `{line}`)"),
+        None => format!("list {them} in .relconfig.toml (`[version]` then `{line}`) and commit it"),
     }
 }
 
@@ -133,7 +134,7 @@ mod tests {
         let said = fix(&config, &[(&b, "0.0.0-development")], &[entry("a.json")]);
         assert!(
             said.contains(&format!(
-                "list it with the others in .relconfig.toml (replace the `files` key under `[version]`, or the `[[version.files]]` tables, with `{line}`)"
+                "list it with the others in .relconfig.toml (replace the `files` key under `[version]`, or the `[[version.files]]` tables, with `{line}`) and commit it"
             )),
             "{said}"
         );
