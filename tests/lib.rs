@@ -702,6 +702,7 @@ mod qa76_release_tester;
 mod qa77_fifo_advice;
 mod qa78_listed_file_committed;
 mod qa78_lock_retag_notes;
+mod qa78_unreadable_from_subdir;
 mod qa7c;
 mod qamono;
 mod qamono4;

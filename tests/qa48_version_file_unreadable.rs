@@ -88,7 +88,7 @@ fn an_unreadable_version_file_is_no_race_and_no_change_to_commit() {
         return;
     };
     let what = "Cargo.toml cannot be read (permission denied), so relhook cannot read or write the version in it";
-    let fix = "`ls -ld Cargo.toml .` shows who may change them (`chmod u+rw` the file, `u+rwx` the folder, as its owner)";
+    let fix = "`ls -ld \"$(git rev-parse --show-toplevel)\"/Cargo.toml \"$(git rev-parse --show-toplevel)\"` shows who may change them (`chmod u+rw` the file, `u+rwx` the folder, as its owner)";
     let said = text(&out);
     assert_eq!(out.status.code(), Some(1), "{said}");
     assert!(

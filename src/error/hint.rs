@@ -166,10 +166,25 @@ fn attribute_step(paths: &[&std::path::Path]) -> String {
 /// The command that shows who may change `path` and its folder, and what to change.
 pub fn permission_step(path: &std::path::Path) -> String {
     let folder = folder_of(path);
+    permission_words(
+        &crate::shellword::quote(&path.to_string_lossy()),
+        &crate::shellword::quote(&folder.to_string_lossy()),
+    )
+}
+
+/// [`permission_step`] for `rel`, a path from the top of the work tree, named so that the
+/// step works pasted in any folder of it (a release run in `src/`).
+pub fn permission_step_from_top(rel: &std::path::Path) -> String {
+    let folder = match rel.parent().filter(|p| !p.as_os_str().is_empty()) {
+        Some(folder) => crate::shellword::below_top(folder),
+        None => "\"$(git rev-parse --show-toplevel)\"".to_owned(),
+    };
+    permission_words(&crate::shellword::below_top(rel), &folder)
+}
+
+fn permission_words(file: &str, folder: &str) -> String {
     format!(
-        "`ls -ld {} {}` shows who may change them (`chmod u+rw` the file, `u+rwx` the folder, as its owner)",
-        crate::shellword::quote(&path.to_string_lossy()),
-        crate::shellword::quote(&folder.to_string_lossy())
+        "`ls -ld {file} {folder}` shows who may change them (`chmod u+rw` the file, `u+rwx` the folder, as its owner)"
     )
 }
 

@@ -7,7 +7,7 @@ mod denied;
 mod git_missing;
 mod hint;
 mod not_utf8;
-pub use hint::{cr_only_what, permission_step, to_lf_command};
+pub use hint::{cr_only_what, permission_step, permission_step_from_top, to_lf_command};
 use hint::{locked_message, one_line, os_reason, permission_fix, unreadable_index};
 
 /// Shorthand for results whose error is [`Error`].

@@ -70,7 +70,7 @@ fn unreadable(repo: &Repo, config: &Config, root: &Path, rel: &Path) -> Option<U
                     "{} cannot be read (permission denied), {cannot}",
                     rel.display()
                 ),
-                step: crate::error::permission_step(rel),
+                step: crate::error::permission_step_from_top(rel),
             }),
             _ => None,
         };
