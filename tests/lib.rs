@@ -700,6 +700,7 @@ mod qa76_dry_run_tester;
 mod qa76_init_lock_runner;
 mod qa76_release_tester;
 mod qa77_fifo_advice;
+mod qa78_driver_row_packages;
 mod qa78_listed_file_committed;
 mod qa78_lock_retag_notes;
 mod qa78_unreadable_from_subdir;

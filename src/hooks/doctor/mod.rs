@@ -216,12 +216,7 @@ fn driver_check(loc: &HooksLocation, config: &Result<Config, Error>) -> Option<C
     Some(match super::driver::state(loc, &changelog, post_commit) {
         DriverState::Unused => return None,
         DriverState::Ok => match &packages_without_driver(loc, config)[..] {
-            [] => check(
-                subject,
-                Status::Ok,
-                format!("{} merges without changelog conflicts", changelog.display()),
-                None,
-            ),
+            [] => check(subject, Status::Ok, driven(loc, config, &changelog), None),
             // Every one: `relhook install` adds all their lines at once.
             lacking => {
                 let named: Vec<String> = lacking
@@ -300,6 +295,26 @@ pub fn package_needs_install(loc: &HooksLocation, config: &Config) -> Option<(St
 }
 
 /// Each package (name, changelog) whose changelog no attribute line sends to the driver.
+/// The changelogs the driver merges: the root's where there is one, and the packages' (a
+/// monorepo with no root changelog, as changesets keeps it, is not said to have one).
+fn driven(loc: &HooksLocation, config: &Result<Config, Error>, changelog: &Path) -> String {
+    let packages = config.as_ref().map_or(0, |c| c.packages.len());
+    let root = loc.work_tree.join(changelog).exists();
+    match (root, packages) {
+        (_, 0) => format!("{} merges without changelog conflicts", changelog.display()),
+        (true, 1) => format!(
+            "{} and the package's changelog merge without changelog conflicts",
+            changelog.display()
+        ),
+        (true, n) => format!(
+            "{} and the {n} packages' changelogs merge without changelog conflicts",
+            changelog.display()
+        ),
+        (false, 1) => "the package's changelog merges without changelog conflicts".to_owned(),
+        (false, n) => format!("the {n} packages' changelogs merge without changelog conflicts"),
+    }
+}
+
 fn packages_without_driver(
     loc: &HooksLocation,
     config: &Result<Config, Error>,
