@@ -49,13 +49,19 @@ fn above(
 
 /// `current`, the version the files hold, when it is a pre-release that the first release is:
 /// with no `--pre`, or with `--pre` of its own identifier (`rc` for `1.0.0-rc.1`). Another
-/// identifier is another line (`--pre rc` at `1.0.0-beta.2` makes `1.0.0-rc.1`).
+/// identifier is another line (`--pre rc` at `1.0.0-beta.2` makes `1.0.0-rc.1`). A development
+/// marker (`0.1.0-dev`, `-SNAPSHOT`) says work towards its version, not a pre-release of it.
 fn written_pre(current: &Version, pre: Option<&str>) -> Option<Version> {
     let written = current.pre.as_str();
     let own = |id: &str| {
         (written.strip_prefix(id)).is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
     };
-    (!written.is_empty() && pre.is_none_or(own)).then(|| Version {
+    let first = written.split('.').next().unwrap_or_default();
+    let marker = first.trim_end_matches(|c: char| c.is_ascii_digit());
+    let development = ["dev", "development", "snapshot"]
+        .iter()
+        .any(|m| marker.eq_ignore_ascii_case(m));
+    (!written.is_empty() && !development && pre.is_none_or(own)).then(|| Version {
         build: semver::BuildMetadata::EMPTY,
         ..current.clone()
     })
@@ -152,4 +158,25 @@ pub(super) fn first_release(
             breaking.commit, breaking.header
         )),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::written_pre;
+    use semver::Version;
+
+    #[test]
+    fn a_pre_release_is_the_first_release_and_a_development_marker_is_not() {
+        let v = |s: &str| Version::parse(s).unwrap();
+        assert_eq!(written_pre(&v("1.0.0-rc.1"), None), Some(v("1.0.0-rc.1")));
+        assert_eq!(
+            written_pre(&v("1.0.0-rc.1"), Some("rc")),
+            Some(v("1.0.0-rc.1"))
+        );
+        assert_eq!(written_pre(&v("1.0.0-beta.2"), Some("rc")), None);
+        assert_eq!(written_pre(&v("1.0.0"), None), None);
+        for marker in ["0.1.0-dev", "0.1.0-dev.1", "0.1.0-dev3", "2.0.0-SNAPSHOT"] {
+            assert_eq!(written_pre(&v(marker), None), None, "{marker}");
+        }
+    }
 }
