@@ -32,19 +32,29 @@ fn tmp(repo: &Repo) -> PathBuf {
     repo.scratch("tmp")
 }
 
-/// Starts `program ARGS` in a process group of its own, output captured, `TMPDIR` set.
+/// Starts `program ARGS` in a process group of its own, output captured, `TMPDIR` set, with
+/// the signals' default dispositions: a suite run under `nohup` passes SIGHUP on ignored,
+/// which relhook rightly keeps ignored, and the SIGHUP cases would then wait for nothing.
 fn spawn(repo: &Repo, program: &Path, args: &[&str]) -> Child {
     use std::os::unix::process::CommandExt;
-    repo.command_in(program, &repo.path())
-        .args(args)
+    let mut cmd = repo.command_in(program, &repo.path());
+    cmd.args(args)
         .env("TMPDIR", tmp(repo))
         .env("RELHOOK_DATE", "2026-11-21")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
-        .process_group(0)
-        .spawn()
-        .expect("spawn")
+        .process_group(0);
+    // SAFETY: signal(2) is async-signal-safe, as pre_exec requires.
+    unsafe {
+        cmd.pre_exec(|| {
+            for signal in [libc::SIGINT, libc::SIGTERM, libc::SIGHUP] {
+                libc::signal(signal, libc::SIG_DFL);
+            }
+            Ok(())
+        });
+    }
+    cmd.spawn().expect("spawn")
 }
 
 /// Waits until the test command has started.
