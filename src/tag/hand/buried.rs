@@ -81,11 +81,17 @@ pub fn buried(repo: &Repo, config: &Config, installed: &dyn Fn() -> bool) -> Vec
     let path = &config.changelog.path;
     let interrupted = super::marker::marked(repo);
     let own = |name: &str| interrupted.as_deref() == Some(name);
+    // Tags the install noted as they are go below in any case: dropped before their
+    // changelogs are read (hundreds of releases of a long-lived repository each parse one).
+    let noted = crate::history::adoption::BeforeInstall::noted(repo);
     let mut found: Vec<_> = repo
         .release_tag_candidates(prefix)
         .into_iter()
         .filter(|t| t.name != latest || (own(&t.name) && t.commit != head))
-        .filter(|t| repo.tag_target(&t.name).is_some_and(|o| o != t.commit))
+        .filter(|t| {
+            repo.tag_target(&t.name)
+                .is_some_and(|o| o != t.commit && !noted.had_tag(&t.name, o))
+        })
         .filter(|t| matches!(repo.file_at(t.commit, path), Ok(Some(_))))
         .filter(|t| needs_section(repo, config, &t.version, t.commit))
         .collect();
