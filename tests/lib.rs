@@ -705,6 +705,7 @@ mod qa78_listed_file_committed;
 mod qa78_lock_retag_notes;
 mod qa78_unreadable_from_subdir;
 mod qa7c;
+mod qa85_reverted_release;
 mod qamono;
 mod qamono4;
 mod qb;

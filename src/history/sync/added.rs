@@ -25,10 +25,10 @@ pub fn added_by(repo: &Repo, commit: Oid, path: &Path) -> HashSet<String> {
 /// The last two versions of the changelog read from history, by blob id: in a history
 /// walked oldest first, a commit's parent version is the version the previous change wrote.
 #[derive(Default)]
-pub(super) struct BlobCache {
+struct BlobCache {
     slots: [Option<(Oid, std::rc::Rc<str>)>; 2],
     next: usize,
-    pub(super) reads: usize,
+    reads: usize,
 }
 
 impl BlobCache {
@@ -45,9 +45,38 @@ impl BlobCache {
     }
 }
 
+/// [`added_in`] for each of `commits` (oldest first) that changed the file, with the count
+/// of versions read; but what a revert among them took back accounts for nothing: the
+/// entries a commit added that its revert (`partners`: revert, reverted) took out again. A
+/// release commit reverted and its tag deleted took with its section the entries it wrote for
+/// commits that had none, which then still counted as written.
+pub(super) fn changes(
+    repo: &Repo,
+    commits: &[Oid],
+    path: &Path,
+    partners: &[(Oid, Oid)],
+    work: &mut DiffWork,
+) -> (Vec<(Oid, Changed)>, usize) {
+    let mut blobs = BlobCache::default();
+    let mut out: Vec<(Oid, Changed)> = (commits.iter())
+        .filter_map(|&c| Some((c, added_in(repo, c, path, &mut blobs, work)?)))
+        .collect();
+    let at: std::collections::HashMap<Oid, usize> =
+        out.iter().enumerate().map(|(i, (c, _))| (*c, i)).collect();
+    for (revert, target) in partners {
+        let (Some(&r), Some(&t)) = (at.get(revert), at.get(target)) else {
+            continue;
+        };
+        let taken = std::mem::take(&mut out[r].1.removed);
+        out[t].1.added.retain(|e| !taken.contains(e));
+        out[r].1.removed = taken;
+    }
+    (out, blobs.reads)
+}
+
 /// The entries `commit` added to (and took out of) the changelog at `path` relative to its
 /// first parent, or `None` when it did not change the file (or the new version is unreadable).
-pub(super) fn added_in(
+fn added_in(
     repo: &Repo,
     commit: Oid,
     path: &Path,

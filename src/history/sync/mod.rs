@@ -52,7 +52,6 @@ mod stored;
 mod taken_back;
 mod unshipped;
 pub use added::added_by;
-use added::{BlobCache, added_in};
 pub use amended::{Stale, undone_amend};
 pub use applied::{Unlogged, unlogged};
 pub use by_hand::{released_on, untagged_section};
@@ -302,21 +301,20 @@ pub fn plan_sync_releasing(
         .iter()
         .any(|(_, e)| !known.contains(&normalize(&e.text)))
     {
-        let mut blobs = BlobCache::default();
-        for c in &commits {
-            if let Some(changed) = added_in(repo, c.id, path, &mut blobs, &mut work.diff) {
-                let fresh =
-                    crate::history::changelog::replaced::fresh(&changed.added, &changed.removed);
-                if !fresh.is_empty() {
-                    own_lines.insert(c.id, fresh);
-                }
-                if !changed.added.is_empty() {
-                    changed_log.insert(c.id, changed.added.clone());
-                }
-                known.extend(changed.added);
+        let ids: Vec<Oid> = commits.iter().map(|c| c.id).collect();
+        let (changes, reads) = added::changes(repo, &ids, path, &partners, &mut work.diff);
+        for (id, changed) in changes {
+            let fresh =
+                crate::history::changelog::replaced::fresh(&changed.added, &changed.removed);
+            if !fresh.is_empty() {
+                own_lines.insert(id, fresh);
             }
+            if !changed.added.is_empty() {
+                changed_log.insert(id, changed.added.clone());
+            }
+            known.extend(changed.added);
         }
-        work.blobs_read = blobs.reads;
+        work.blobs_read = reads;
         // Lost by a merge's or a pick's conflict resolution: not accounted for by their commits.
         let mut lost = merge_dropped::dropped_by_merges(repo, path, &commits, &changed_log)?;
         lost.extend(pick_dropped::dropped_by_picks(
