@@ -29,6 +29,7 @@ mod locks;
 mod merge;
 mod message_file;
 mod moved_dir;
+mod moved_file;
 mod note_write;
 mod objects;
 mod patch_key;

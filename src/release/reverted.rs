@@ -2,6 +2,8 @@
 //! revert` of the release commit, or the section deleted by hand. The next release would then
 //! ship that release's entries a second time, so releases, hand tags and doctor name it.
 
+use std::path::Path;
+
 use semver::Version;
 
 use crate::config::Config;
@@ -18,8 +20,8 @@ pub fn section_gone(repo: &Repo, config: &Config) -> Option<Refusal> {
     let (tag, target) = repo.latest_release_tag(head, prefix)?;
     let version = Version::parse(tag.get(prefix.len()..)?).ok()?;
     let tagged = repo.peel_to_commit(target)?;
-    let has = |commit| -> Option<bool> {
-        let file = repo.file_at(commit, &config.changelog.path).ok()??;
+    let has = |commit, path: &Path| -> Option<bool> {
+        let file = repo.file_at(commit, path).ok()??;
         // A changelog committed as a symbolic link holds the path it leads to, not sections:
         // that is said by what it is (the link), not as a section taken out.
         if file.mode == 0o120_000 {
@@ -39,12 +41,30 @@ pub fn section_gone(repo: &Repo, config: &Config) -> Option<Refusal> {
                 .any(|v| v == version),
         )
     };
+    let mut path = config.changelog.path.clone();
     // HEAD first: it nearly always still has the section, and then the tag's file is not read.
-    if has(head) != Some(false) || has(tagged) != Some(true) {
+    if has(head, &path) != Some(false) || has(tagged, &path) != Some(true) {
         return None;
     }
-    let path = config.changelog.path.display();
-    let gone_in = removed_by(repo, config, &tagged.to_string(), &version);
+    let mut gone_in = removed_by(repo, tagged, &path, &version);
+    // The section may have left with its file (`git mv CHANGELOG.md pkg/CHANGELOG.md` when
+    // the repository became a monorepo, a new root changelog written since): followed where
+    // the commit that took it out moved it, it is still there, released.
+    for _ in 0..MOVES {
+        let Some(moved) = gone_in.map(|c| repo.moved_to(c, &path)) else {
+            break;
+        };
+        if moved.iter().any(|to| has(head, to) == Some(true)) {
+            return None;
+        }
+        let Some(to) = moved.into_iter().next() else {
+            break;
+        };
+        gone_in = removed_by(repo, tagged, &to, &version);
+        path = to;
+    }
+    let gone_in = gone_in.map(crate::git::short_id);
+    let path = path.display();
     let by = gone_in.as_deref().map_or(String::new(), |c| {
         format!(" (commit {c} took it out: a revert of the release commit?)")
     });
@@ -77,9 +97,12 @@ pub(crate) fn undone_above(
     commit != tip && !crate::history::sync::has_section_at(repo, tip, path, version)
 }
 
-/// The commit after `since` that took the `## [version]` section out of the changelog.
-fn removed_by(repo: &Repo, config: &Config, since: &str, version: &Version) -> Option<String> {
-    let path = config.changelog.path.to_string_lossy().into_owned();
+/// How many moves of the changelog a section is followed through.
+const MOVES: usize = 8;
+
+/// The commit after `since` that took the `## [version]` section out of the file at `path`.
+fn removed_by(repo: &Repo, since: git2::Oid, path: &Path, version: &Version) -> Option<git2::Oid> {
+    let path = path.to_string_lossy().into_owned();
     let needle = format!("## [{version}]");
     let range = format!("{since}..HEAD");
     let found = repo
@@ -97,6 +120,5 @@ fn removed_by(repo: &Repo, config: &Config, since: &str, version: &Version) -> O
             None,
         )
         .ok()?;
-    let found = git2::Oid::from_str(found.trim()).ok()?;
-    Some(crate::git::short_id(found))
+    git2::Oid::from_str(found.trim()).ok()
 }
