@@ -105,7 +105,10 @@ pub fn post_commit(
     let noted_revert = repo.took_revert_head();
     // A concluded pick's resolution may also have dropped the entries of the commit it was
     // picked onto: seen to once its own entry is.
-    let pick = top.as_ref().filter(|t| pick_dropped::concluded(t)).cloned();
+    let pick = top
+        .as_ref()
+        .filter(|t| pick_dropped::concluded(t) || pick_dropped::committed_revert(repo, t))
+        .cloned();
     let done = own_commit(repo, config, top, (concluding, noted_revert))?;
     match pick {
         Some(top) => pick_dropped::restore(repo, config, &top, concluding, done),

@@ -5,6 +5,7 @@
 //! and one line says so; in a rebase or a sequence of picks HEAD is git's, so one line names
 //! them with the command that adds them once it is done (`--sync` finds them by the reflog).
 
+use std::collections::HashSet;
 use std::path::PathBuf;
 
 use git2::Oid;
@@ -23,6 +24,16 @@ use crate::history::sync::{changelog_command, entries_made, lacked};
 pub(super) fn concluded(top: &ReflogTop) -> bool {
     let action = top.message.split_once(": ").map_or("", |(a, _)| a);
     crate::history::sync::concluded_pick(action)
+}
+
+/// Whether HEAD's reflog entry names a plain commit of git's revert (`git revert -n`, a
+/// conflict resolved, then `git commit`): its resolution may drop the entries of the commits
+/// after the reverted one as a concluded pick's does, which git's reflog does not tell.
+pub(super) fn committed_revert(repo: &Repo, top: &ReflogTop) -> bool {
+    top.message.starts_with("commit: ")
+        && repo
+            .commit_text(top.new)
+            .is_some_and(|t| crate::commit::parse::reverted_commit(&t).is_some())
 }
 
 /// After post-commit's own work on the pick (`done`): the entries HEAD's parent had
@@ -45,7 +56,7 @@ pub(super) fn restore(
     else {
         return Ok(done);
     };
-    let dropped = dropped(repo, config, head, parent)?;
+    let dropped = dropped(repo, config, (head, parent), !concluded(top))?;
     let Some((path, first)) = dropped.first().and_then(|(p, e)| Some((p, e.first()?))) else {
         return Ok(done);
     };
@@ -163,8 +174,8 @@ fn joined(done: Accumulated, made: Oid, new: Oid, what: String, notes: Vec<Strin
 fn dropped(
     repo: &Repo,
     config: &Config,
-    head: Oid,
-    parent: Oid,
+    (head, parent): (Oid, Oid),
+    by_hand: bool,
 ) -> Result<Vec<(PathBuf, Vec<NewEntry>)>> {
     let mut paths = vec![config.changelog.path.clone()];
     for p in &config.packages {
@@ -173,13 +184,30 @@ fn dropped(
         }
     }
     let forge = std::cell::OnceCell::new();
+    // The commits a revert names: their entries go with them, never back.
+    let text = repo.commit_text(head).unwrap_or_default();
+    let named: Vec<Oid> = crate::commit::parse::reverted_commits(&text)
+        .iter()
+        .filter_map(|id| repo.revision_commit(id))
+        .collect();
     let mut out = Vec::new();
     for path in paths {
         let lost = lacked(repo, (head, parent), &path);
         if lost.is_empty() {
             continue;
         }
-        let wanted = lost.iter().map(|e| normalize(&e.text)).collect();
+        // A revert concluded by `git commit` has no reflog line that says a conflict stopped
+        // it: the file's merge is redone, and one git merged cleanly stays as git made it
+        // (`git revert -n A B` names B alone, yet took A's entry out too).
+        if by_hand && !named.iter().any(|c| conflicted(repo, &path, *c, parent)) {
+            continue;
+        }
+        let wanted: HashSet<String> = lost.iter().map(|e| normalize(&e.text)).collect();
+        let undone = if named.is_empty() {
+            HashSet::new()
+        } else {
+            super::undone::reverted_entries(repo, head, &path, &named, &wanted)
+        };
         let tags = repo.release_tags(parent, &config.version.tag_prefix)?;
         let range = Range {
             tips: vec![parent],
@@ -189,7 +217,10 @@ fn dropped(
         let made = entries_made(repo, config, &range, &forge, Some(&wanted))?;
         let back: Vec<NewEntry> = lost
             .into_iter()
-            .filter(|e| made.contains(&normalize(&e.text)))
+            .filter(|e| {
+                let key = normalize(&e.text);
+                made.contains(&key) && !undone.contains(&key)
+            })
             .map(|e| NewEntry {
                 breaking: e.text.starts_with("**BREAKING**"),
                 section: e.section,
@@ -201,4 +232,12 @@ fn dropped(
         }
     }
     Ok(out)
+}
+
+/// Whether git's revert of `reverted` onto `parent` left `path` in conflict (git's line merge,
+/// no driver of this clone's), so a person resolved it.
+fn conflicted(repo: &Repo, path: &std::path::Path, reverted: Oid, parent: Oid) -> bool {
+    repo.first_parent(reverted).is_some_and(|before| {
+        repo.line_merge(path, Some(reverted), [parent, before]) == crate::git::LineMerge::Conflicted
+    })
 }
