@@ -706,6 +706,7 @@ mod qa78_lock_retag_notes;
 mod qa78_unreadable_from_subdir;
 mod qa7c;
 mod qa85_reverted_release;
+mod qa83_deleted_walk_bounded;
 mod qa83_moved_root_changelog;
 mod qa83_revert_resolved_by_hand;
 mod qamono;

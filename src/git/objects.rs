@@ -46,26 +46,6 @@ impl Repo {
             })
     }
 
-    /// The commit on HEAD's first-parent line that deleted `path`, with its subject: the
-    /// newest one whose first parent has the file (HEAD lacking it). `None` when HEAD has it,
-    /// or no commit within `limit` steps back does.
-    pub fn deleted_by(&self, path: &std::path::Path, limit: usize) -> Option<(Oid, String)> {
-        let head = self.head()?;
-        if self.blob_at(head, path).is_some() {
-            return None;
-        }
-        let mut current = self.inner.find_commit(head).ok()?;
-        for _ in 0..limit {
-            let parent = current.parent(0).ok()?;
-            if self.blob_id(&parent, path).is_some() {
-                let subject = current.summary().unwrap_or_default().to_owned();
-                return Some((current.id(), subject));
-            }
-            current = parent;
-        }
-        None
-    }
-
     /// A commit's tree.
     pub fn tree_of(&self, commit: Oid) -> Option<Oid> {
         self.inner.find_commit(commit).ok().map(|c| c.tree_id())

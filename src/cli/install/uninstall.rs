@@ -59,7 +59,7 @@ pub(in crate::cli) fn uninstall(ctx: &Context, args: &UninstallArgs) -> Result<O
     let pre_commit = managed::pre_commit_entries(&loc, &managers)
         .filter(|c| !c.entries.is_empty() || c.unreadable.is_some());
     // The notes the reference-transaction hook leaves in each worktree's git dir go with the
-    // hooks.
+    // hooks, and post-commit's kept walk for a deleted changelog.
     let worktrees = std::fs::read_dir(loc.common_dir.join("worktrees"))
         .into_iter()
         .flatten()
@@ -72,6 +72,7 @@ pub(in crate::cli) fn uninstall(ctx: &Context, args: &UninstallArgs) -> Result<O
             crate::tag::hand::SETTLED,
             crate::tag::hand::FETCHING,
             crate::cli::changelog::NO_COMMIT_REVERT,
+            crate::git::DELETED_WALK,
         ] {
             let _ = std::fs::remove_file(git_dir.join(note));
         }

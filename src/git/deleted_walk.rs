@@ -1,0 +1,136 @@
+//! The commit that deleted a file HEAD lacks, found by walking HEAD's first parents: asked by
+//! post-commit on every commit while the changelog is missing (after a deletion, or a
+//! monorepo's root that has none). The walk's answer is kept in the git directory by the
+//! commit it was asked at, so the next commit's walk ends at its parent: the answer for a
+//! commit that leaves the file missing is its parent's, and each later commit costs one step.
+
+use std::path::Path;
+
+use git2::Oid;
+
+use super::Repo;
+
+/// The file in the git directory keeping the last answers, one line per path.
+pub const DELETED_WALK: &str = "relhook-deleted-walk";
+
+/// How many paths' answers are kept (the root's changelog and a few packages').
+const KEPT: usize = 8;
+
+/// One kept answer: at commit `at` (which lacks `path`), the deleting commit `depth`
+/// first-parent steps below it, or none within `depth` steps (`u64::MAX`: none down to the
+/// first commit).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Answer {
+    at: Oid,
+    deleted: Option<Oid>,
+    depth: u64,
+    path: Vec<u8>,
+}
+
+impl Repo {
+    /// The commit on HEAD's first-parent line that deleted `path`, with its subject: the
+    /// newest one whose first parent has the file (HEAD lacking it). `None` when HEAD has it,
+    /// or no commit within `limit` steps back does (one further down is found through the
+    /// answer kept for a commit below HEAD).
+    pub fn deleted_by(&self, path: &Path, limit: usize) -> Option<(Oid, String)> {
+        let head = self.head()?;
+        if self.blob_at(head, path).is_some() {
+            return None;
+        }
+        let key = path.to_string_lossy().as_bytes().to_vec();
+        let mut kept = self.kept_answers();
+        let known = kept.iter().find(|a| a.path == key).cloned();
+        let limit = limit as u64;
+        let mut current = self.inner.find_commit(head).ok()?;
+        let mut steps = 0u64;
+        // How far down the kept answer reached, counted from HEAD (0: not met on the way).
+        let mut known_here = 0;
+        let (deleted, depth) = loop {
+            // Below a commit asked before: its answer, `steps` further down, when it reaches
+            // as far as this caller looks.
+            if let Some(k) = known.as_ref().filter(|k| k.at == current.id()) {
+                known_here = k.depth.saturating_add(steps);
+                if k.deleted.is_some() || known_here >= limit {
+                    break (k.deleted, known_here);
+                }
+            }
+            if steps >= limit {
+                break (None, steps);
+            }
+            let Ok(parent) = current.parent(0) else {
+                break (None, u64::MAX);
+            };
+            if self.blob_id(&parent, path).is_some() {
+                break (Some(current.id()), steps);
+            }
+            current = parent;
+            steps += 1;
+            super::walk::step();
+        };
+        let answer = Answer {
+            at: head,
+            deleted,
+            depth,
+            path: key,
+        };
+        // A shorter look (post-commit's "did this commit delete it") keeps the longer answer.
+        if known.as_ref() != Some(&answer) && (deleted.is_some() || depth >= known_here) {
+            kept.retain(|a| a.path != answer.path);
+            kept.insert(0, answer);
+            kept.truncate(KEPT);
+            self.keep_answers(&kept);
+        }
+        // A deletion a kept answer knows is said however far down it is: the file is gone
+        // since, and a new one would lack what it held.
+        let deleted = self.inner.find_commit(deleted?).ok()?;
+        let subject = deleted.summary().unwrap_or_default().to_owned();
+        Some((deleted.id(), subject))
+    }
+
+    fn kept_answers(&self) -> Vec<Answer> {
+        let text = std::fs::read_to_string(self.git_dir().join(DELETED_WALK)).unwrap_or_default();
+        text.lines().filter_map(parse).collect()
+    }
+
+    /// Best effort: a git directory relhook cannot write to only costs the next walk.
+    fn keep_answers(&self, kept: &[Answer]) {
+        let text: String = kept.iter().map(line).collect();
+        let _ = crate::fsx::write_atomic(&self.git_dir().join(DELETED_WALK), text.as_bytes());
+    }
+}
+
+/// `<at> <deleted or -> <depth or -> <path in hex>`.
+fn line(a: &Answer) -> String {
+    let deleted = a.deleted.map_or("-".to_owned(), |d| d.to_string());
+    let depth = if a.depth == u64::MAX {
+        "-".to_owned()
+    } else {
+        a.depth.to_string()
+    };
+    let path: String = a.path.iter().map(|b| format!("{b:02x}")).collect();
+    format!("{} {deleted} {depth} {path}\n", a.at)
+}
+
+fn parse(line: &str) -> Option<Answer> {
+    let mut words = line.split(' ');
+    let at = Oid::from_str(words.next()?).ok()?;
+    let deleted = match words.next()? {
+        "-" => None,
+        id => Some(Oid::from_str(id).ok()?),
+    };
+    let depth = match words.next()? {
+        "-" => u64::MAX,
+        n => n.parse().ok()?,
+    };
+    let hex = words.next()?;
+    let path = (0..hex.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok())
+        .collect::<Option<Vec<u8>>>()?;
+    Some(Answer {
+        at,
+        deleted,
+        depth,
+        path,
+    })
+}
