@@ -92,10 +92,14 @@ impl Repo {
         text.lines().filter_map(parse).collect()
     }
 
-    /// Best effort: a git directory relhook cannot write to only costs the next walk.
+    /// Best effort: a git directory relhook cannot write to only costs the next walk. Not
+    /// synced to disk (this runs on every commit while the file is missing): a crash loses
+    /// nothing but the saved walk.
     fn keep_answers(&self, kept: &[Answer]) {
         let text: String = kept.iter().map(line).collect();
-        let _ = crate::fsx::write_atomic(&self.git_dir().join(DELETED_WALK), text.as_bytes());
+        let dir = self.git_dir();
+        let path = dir.join(DELETED_WALK);
+        let _ = crate::fsx::write_atomic_unsynced_via(&dir, &path, &[text.as_bytes()], None, None);
     }
 }
 
