@@ -98,6 +98,9 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
         Err(e) => return Err(e),
     };
     let mut err = crate::cli::stream::stderr();
+    for note in &plan.left_alone {
+        let _ = writeln!(err, "relhook: note: {note}");
+    }
     for p in &plan.packages {
         if let Some(info) = &p.info {
             super::version::warn_not_understood(info, Some(&p.name));
@@ -326,6 +329,8 @@ struct Report<'a> {
     edits: Vec<super::json::EditReport>,
     release_commit: Option<String>,
     tested: Option<&'a [String]>,
+    /// The repository's files left as they are (a lock at the top), each as its note says.
+    left_alone: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -367,6 +372,7 @@ fn report<'a>(plan: &'a Plan, done: Option<&'a packages::Done>) -> Report<'a> {
             .collect(),
         release_commit: done.map(|d| d.commit.to_string()),
         tested: done.map(|d| d.tested.as_slice()),
+        left_alone: &plan.left_alone,
     }
 }
 

@@ -1,7 +1,7 @@
 //! The file edits of a release, planned without writing: the changelog section, the version
 //! files, the lock files that follow them, and the requirements of internal dependents.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use semver::Version;
 
@@ -23,8 +23,8 @@ pub struct Edits {
     pub left_alone: Vec<(vfiles::VersionFile, String)>,
     /// The notes naming what the release bumps beyond the files at its version.
     pub also: Vec<String>,
-    /// The notes on the lock files it leaves alone as HEAD does not track them.
-    pub untracked: Vec<String>,
+    /// The lock files it leaves alone as HEAD does not track them, each with its note.
+    pub untracked: Vec<(PathBuf, String)>,
 }
 
 /// Computes the edits that turn the work tree into release `version`, writing nothing. A

@@ -194,7 +194,7 @@ pub fn plan(repo: &Repo, config: &Config, root: &Path, opts: &Options) -> Result
         mut also,
         untracked,
     } = edits_for(repo, config, root, &version, &opts.date)?;
-    also.extend(untracked);
+    also.extend(untracked.into_iter().map(|(_, note)| note));
     // What the release commit will refuse, refused now: `--dry-run` says the same.
     check_paths(config, root, &edits)?;
     hidden_in_edits(repo, &edits, "release")?;

@@ -53,14 +53,15 @@ pub fn untracked(repo: &Repo, path: &Path) -> Option<String> {
     ))
 }
 
-/// Takes every untracked lock's edit out of `edits`, with its note added to `notes` (once).
-pub fn leave_out(repo: &Repo, edits: &mut Vec<Edit>, notes: &mut Vec<String>) {
+/// Takes every untracked lock's edit out of `edits`, with its path and note added to `notes`
+/// (once): the path says whose the lock is in a monorepo (a package's own, or the top's).
+pub fn leave_out(repo: &Repo, edits: &mut Vec<Edit>, notes: &mut Vec<(PathBuf, String)>) {
     edits.retain(|e| {
         let Some(note) = untracked(repo, &e.path) else {
             return true;
         };
-        if !notes.contains(&note) {
-            notes.push(note);
+        if !notes.iter().any(|(p, _)| *p == e.path) {
+            notes.push((e.path.clone(), note));
         }
         false
     });

@@ -462,7 +462,7 @@ pub fn complete(
             .collect(),
         notes: (edits.left_alone.into_iter().map(|(_, note)| note))
             .chain(edits.also)
-            .chain(edits.untracked)
+            .chain(edits.untracked.into_iter().map(|(_, note)| note))
             .collect(),
         old,
     }))

@@ -100,6 +100,9 @@ pub struct Plan {
     /// The other requirements moved in the root project's own manifest, each with why its
     /// changelog gets no entry (a development dependency, a private package.json).
     pub root_kept: Vec<(Change, String)>,
+    /// The notes on the repository's own files the release leaves as they are (an untracked
+    /// lock at the top, which no one package owns): said once, not under a package.
+    pub left_alone: Vec<String>,
 }
 
 /// The packages left out of an `--all` release, with why (for the report).
@@ -162,7 +165,7 @@ pub fn plan(
     };
     on_pre::refuse((repo, config, selection), &disk, &chosen, &changes)?;
     let mut edits: Vec<Edit> = Vec::new();
-    let mut untracked: Vec<String> = Vec::new();
+    let mut untracked: Vec<(PathBuf, String)> = Vec::new();
     for p in chosen.values_mut() {
         p.because = changes
             .iter()
@@ -182,11 +185,14 @@ pub fn plan(
         p.bumped = e.bumped;
         p.old_file_versions = e.old_file_versions;
         p.left_alone = e.left_alone.into_iter().map(|(_, note)| note).collect();
-        // A lock shared by the packages (the root's Cargo.lock) is noted once.
-        for note in e.untracked {
-            if !untracked.contains(&note) {
-                untracked.push(note.clone());
+        // A lock in the package's folder is its own; one outside it (the root's Cargo.lock)
+        // is the repository's, shared by the packages: noted once, under none of them.
+        let own = p.view.package.as_ref().map(|k| k.path.clone());
+        for (path, note) in e.untracked {
+            if own.as_ref().is_some_and(|dir| path.starts_with(dir)) {
                 p.left_alone.push(note);
+            } else if !untracked.iter().any(|(p, _)| *p == path) {
+                untracked.push((path, note));
             }
         }
         for edit in e.edits {
@@ -233,12 +239,8 @@ pub fn plan(
         super::npm_lock::versions(locks, root, edits, &bumped)?;
         super::dependents::lock_requirements(locks, root, edits, &changes)
     })?;
-    // npm's root lock, when HEAD does not track it: noted with the first package's notes.
-    let known = untracked.len();
+    // npm's root lock, when HEAD does not track it: the repository's too.
     super::untracked_locks::leave_out(repo, &mut edits, &mut untracked);
-    if let Some(first) = chosen.values_mut().next() {
-        first.left_alone.extend(untracked.drain(known..));
-    }
     // Every file written, a dependent's manifest included.
     super::hidden_in_edits(repo, &edits, "release")?;
     super::check_filters(repo, root, edits.iter().map(|e| e.path.as_path()))?;
@@ -265,6 +267,7 @@ pub fn plan(
             elsewhere: root_dependent::elsewhere(&changes, &root_due),
             root_kept: root_dependent::kept(root, &changes, &root_due),
             root: root_due,
+            left_alone: untracked.into_iter().map(|(_, note)| note).collect(),
         },
         skipped,
     ))
