@@ -709,6 +709,7 @@ mod qa83_deleted_walk_bounded;
 mod qa83_moved_root_changelog;
 mod qa83_revert_resolved_by_hand;
 mod qa85_reverted_release;
+mod qa84_lightweight_found_later;
 mod qa84_root_lock_note;
 mod qamono;
 mod qamono4;

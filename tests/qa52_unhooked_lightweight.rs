@@ -46,7 +46,11 @@ fn a_lightweight_tag_on_a_feature_is_told_the_release_command() {
     let err = refused_push(&repo);
     let line = lightweight_line(&err);
     assert!(!line.contains("git tag -a"), "{line}");
-    assert!(line.contains("`relhook release` makes one"), "{line}");
+    // QA84: the tag is there already, so the command deletes it first.
+    assert!(
+        line.contains("`git tag -d v0.2.0 && relhook release 0.2.0` makes one"),
+        "{line}"
+    );
     assert!(!err.contains(BARE_HAND_TAG), "{err}");
     assert!(err.contains("`relhook install --hooks` left out"), "{err}");
 
@@ -76,9 +80,10 @@ fn a_lightweight_tag_on_a_whole_release_commit_is_made_again_where_it_is() {
     assert!(pushed.status.success(), "{}", text(&pushed));
 }
 
-/// Where the hook runs, a lightweight tag made past it keeps the hand tag's way.
+/// Where the hook runs, a lightweight tag made past it is there already: a bare `git tag -a`
+/// of its name fails pasted (QA84), so it is deleted first, then released.
 #[test]
-fn where_the_hook_runs_the_hand_tag_is_still_named() {
+fn where_the_hook_runs_the_tag_is_deleted_first() {
     let repo = Repo::new();
     repo.write(".relconfig.toml", "[checks]\nrequire_tested_tags = false\n");
     repo.git(&["add", ".relconfig.toml"]);
@@ -89,5 +94,10 @@ fn where_the_hook_runs_the_hand_tag_is_still_named() {
     ok(repo.git_skipping_relhook(&["tag", "v0.2.0"]));
 
     let err = refused_push(&repo);
-    assert!(lightweight_line(&err).contains(BARE_HAND_TAG), "{err}");
+    let line = lightweight_line(&err);
+    assert!(!line.contains(BARE_HAND_TAG), "{err}");
+    assert!(
+        line.contains("`git tag -d v0.2.0 && relhook release 0.2.0`"),
+        "{line}"
+    );
 }

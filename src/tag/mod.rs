@@ -8,6 +8,7 @@ pub mod failed;
 mod former;
 pub mod hand;
 pub mod later;
+mod lightweight;
 pub mod nothing_since;
 pub mod rules;
 

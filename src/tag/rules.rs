@@ -4,6 +4,7 @@
 use git2::Oid;
 use semver::Version;
 
+use super::lightweight::{LIGHTWEIGHT, lightweight};
 use crate::config::Config;
 use crate::git::{ObjectKind, Repo};
 
@@ -275,7 +276,7 @@ pub fn problems(
     let mut out = Vec::new();
     let kind = repo.object_kind(target);
     if kind == Some(ObjectKind::Commit) && !config.release.allow_lightweight_tags {
-        out.push(lightweight(config, name, depth, None));
+        out.push(lightweight(config, name, Depth::Create, None, None));
     }
     let Some(commit) = repo.peel_to_commit(target) else {
         out.push(format!("`{name}` does not point at a commit"));
@@ -333,39 +334,16 @@ pub fn problems(
             }
             out.extend(version_file_problems(repo, config, name, &version, commit));
         }
-        // Where a hand tag is a plain tag, one made again annotated is a release only on a
-        // commit with nothing else wrong: the way named is the one that works there.
-        if hand == HandTags::Plain && out.first().is_some_and(|l| l.contains(LIGHTWEIGHT)) {
+        // The tag is there already (`git tag -a` of its name fails): made again annotated
+        // where it is when nothing else is wrong there, else deleted and released; a past
+        // version is released by no command, so the release names none.
+        if out.first().is_some_and(|l| l.contains(LIGHTWEIGHT)) {
             let alone = (out.len() == 1).then_some(commit);
-            out[0] = lightweight(config, name, depth, alone);
+            let version = (!past).then(|| version.to_string());
+            out[0] = lightweight(config, name, depth, alone, version.as_deref());
         }
     }
     out
-}
-
-/// How a lightweight release tag is told apart from the other problems.
-const LIGHTWEIGHT: &str = "` is a lightweight tag; release tags are annotated";
-
-/// Why lightweight release tag `name` is refused, with the way to an annotated one: by hand
-/// (`git tag -a`) where the tag hook makes a hand tag a release; where it is a plain tag
-/// (`Depth::Publish(HandTags::Plain)`), that hand tag made again on `alone`, the commit it
-/// names, when nothing else is wrong there, else the release command.
-fn lightweight(config: &Config, name: &str, depth: Depth, alone: Option<Oid>) -> String {
-    let q = crate::shellword::quote(name);
-    let way = match (depth, alone) {
-        (Depth::Publish(HandTags::Plain), Some(c)) => format!(
-            "made again where it is: `git tag -d {q} && git tag -a {q} {} -m {q}`",
-            crate::git::short_id(c)
-        ),
-        (Depth::Publish(HandTags::Plain), None) => format!(
-            "`{}` makes one; a tag made by hand is a plain tag in this clone",
-            release_command(config)
-        ),
-        _ => format!("`git tag -a {q} -m ...`, or `{}`", release_command(config)),
-    };
-    format!(
-        "`{name}{LIGHTWEIGHT} ({way}), since `git describe` and the forges ignore lightweight ones"
-    )
 }
 
 /// Why release tag `name` of `version`, which has build metadata, is no release name.

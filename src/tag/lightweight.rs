@@ -1,0 +1,46 @@
+//! A lightweight release tag's refusal, with the way to an annotated one that works pasted
+//! where the tag is: being made (the hook's `prepared` state) or already there (pre-push,
+//! doctor: a `git tag -a` of its name fails until it is deleted).
+
+use git2::Oid;
+
+use super::rules::{Depth, HandTags};
+use crate::config::Config;
+
+/// How a lightweight release tag is told apart from the other problems.
+pub(super) const LIGHTWEIGHT: &str = "` is a lightweight tag; release tags are annotated";
+
+/// Why lightweight release tag `name` is refused, with the way to an annotated one. Being
+/// made (`Depth::Create`): by hand (`git tag -a`) or the release command. Already there
+/// (`Depth::Publish`, found by pre-push or doctor, hooks bypassed): deleted first, then made
+/// again on `alone`, the commit it names, when nothing else is wrong there, else released
+/// (as `version` when one may still be).
+pub(super) fn lightweight(
+    config: &Config,
+    name: &str,
+    depth: Depth,
+    alone: Option<Oid>,
+    version: Option<&str>,
+) -> String {
+    let q = crate::shellword::quote(name);
+    let release = match version {
+        Some(v) => format!("{} {v}", config.release_command()),
+        None => config.release_command(),
+    };
+    let way = match (depth, alone) {
+        (Depth::Publish(_), Some(c)) => format!(
+            "made again where it is: `git tag -d {q} && git tag -a {q} {} -m {q}`",
+            crate::git::short_id(c)
+        ),
+        (Depth::Publish(HandTags::Plain), None) => format!(
+            "`git tag -d {q} && {release}` makes one; a tag made by hand is a plain tag in this clone"
+        ),
+        (Depth::Publish(HandTags::Released), None) => {
+            format!("deleted and released: `git tag -d {q} && {release}`")
+        }
+        (Depth::Create, _) => format!("`git tag -a {q} -m ...`, or `{}`", config.release_command()),
+    };
+    format!(
+        "`{name}{LIGHTWEIGHT} ({way}), since `git describe` and the forges ignore lightweight ones"
+    )
+}
