@@ -711,6 +711,7 @@ mod qa83_revert_resolved_by_hand;
 mod qa85_reverted_release;
 mod qa84_lightweight_found_later;
 mod qa84_root_lock_note;
+mod qa80_package_lock;
 mod qamono;
 mod qamono4;
 mod qb;

@@ -273,10 +273,11 @@ pub fn also_bumped(
 pub type LeftAlone = Vec<(VersionFile, String)>;
 
 /// The edits that bump each of `bumped` (with what it says) to `new`, one per file (the
-/// entries that meet in a file make one edit, or they would undo each other), then the one
-/// `Cargo.lock` edit that moves every bumped crate's own entries, and the `uv.lock` ones that
-/// move each bumped Python project's own entry; with the locks left as they are, each with
-/// its note (an entry at another version: a lock not kept). The locks are read from `locks`.
+/// entries that meet in a file make one edit, or they would undo each other), then the
+/// `Cargo.lock` edits that move every bumped crate's own entries (the top lock's, and a
+/// crate's own lock's: `crate_lock`), and the `uv.lock` ones that move each bumped Python
+/// project's own entry; with the locks left as they are, each with its note (an entry at
+/// another version: a lock not kept). The locks are read from `locks`.
 pub fn bump_edits(
     repo: &Repo,
     config: &Config,
@@ -298,18 +299,9 @@ pub fn bump_edits(
             .collect();
         edits.push(files::plan_bumps(root, &f.path, &entries, new)?);
     }
-    // The crates that inherit a workspace's version, asked only when one is bumped.
-    let workspace = bumped.iter().any(
-        |(f, _)| matches!(&f.locator, files::Locator::TomlKey(k) if k.starts_with("workspace.")),
-    );
-    let names: Vec<String> = if workspace && locks.read(root, Path::new("Cargo.lock")).is_ok() {
-        let read = |p: &Path| super::crates::disk_text(root, p);
-        let crates = super::crates::bumped_crates(&read, root, bumped);
-        crates.bumped.into_iter().map(|c| c.name).collect()
-    } else {
-        Vec::new()
-    };
-    edits.extend(files::cargo_lock_edit(locks, root, bumped, new, &names));
+    edits.extend(super::crate_lock::cargo_lock_edits(
+        repo, locks, root, bumped, new,
+    )?);
     let (uv, left) = super::pep440::uv_lock_edits(repo, config, locks, root, bumped, new)?;
     edits.extend(uv);
     let lock = |path| VersionFile {
@@ -343,9 +335,9 @@ pub fn check_paths(config: &Config, root: &Path, edits: &[files::Edit]) -> crate
 
 /// The files a release of `version` would write, known without reading history: the
 /// changelog, the version files (listed, and detected at the top of the work tree) that do not
-/// say `version` yet, Cargo.lock where there is one, and the manifests whose requirement on a
-/// crate of the release moves (see `crates`): refused as the release refuses such a
-/// requirement it cannot move.
+/// say `version` yet, Cargo.lock where there is one (and a bumped crate's own), and the
+/// manifests whose requirement on a crate of the release moves (see `crates`): refused as the
+/// release refuses such a requirement it cannot move.
 pub fn files_written(
     repo: &Repo,
     config: &Config,
@@ -369,6 +361,11 @@ pub fn files_written(
     let lock = Path::new("Cargo.lock");
     if root.join(lock).exists() && !out.iter().any(|p| p == lock) {
         out.push(lock.to_path_buf());
+    }
+    for (own, _) in super::crate_lock::own_locks(files::Locks::WorkTree, root, &bumped, &new) {
+        if !out.contains(&own) {
+            out.push(own);
+        }
     }
     // uv's locks follow a pyproject.toml the release bumps, refused as the release refuses.
     let (uv, _) =

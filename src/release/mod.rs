@@ -7,6 +7,7 @@ pub mod back;
 mod below;
 mod carried;
 mod changelog;
+mod crate_lock;
 mod crates;
 mod deciders;
 pub mod dependents;

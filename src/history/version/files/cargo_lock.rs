@@ -1,18 +1,19 @@
 //! `Cargo.lock` follows a `Cargo.toml` bump: the `version` of each local package (no `source`)
 //! of the bumped crates, edited in place, every other byte kept.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::{Edit, Locator, Locks, VersionFile};
 
-/// The `Cargo.lock` edit that follows bumped `Cargo.toml` files (each with the version it
-/// held): every local package (no `source` line) of each bumped crate whose version was that
-/// crate's, all in the one edit; for a workspace's version, the crates named in `inheriting`
-/// (those that take it). `None` when there is nothing to change or no lock file. The lock
-/// is read from `locks`.
+/// The `Cargo.lock` edit (of the lock at `lock_path`, from the top of the work tree) that
+/// follows bumped `Cargo.toml` files (each with the version it held): every local package (no
+/// `source` line) of each bumped crate whose version was that crate's, all in the one edit;
+/// for a workspace's version, the crates named in `inheriting` (those that take it). `None`
+/// when there is nothing to change or no lock file. The lock is read from `locks`.
 pub fn cargo_lock_edit(
     locks: Locks<'_>,
     root: &Path,
+    lock_path: &Path,
     bumped: &[(VersionFile, String)],
     new: &str,
     inheriting: &[String],
@@ -24,7 +25,7 @@ pub fn cargo_lock_edit(
     if cargo.is_empty() {
         return None;
     }
-    let lock_path = PathBuf::from("Cargo.lock");
+    let lock_path = lock_path.to_path_buf();
     let text = locks.read(root, &lock_path).ok()?;
     let before = text.clone().into_bytes();
     let mut after = text.clone();
@@ -45,7 +46,8 @@ pub fn cargo_lock_edit(
     })
 }
 
-fn package_name(cargo_toml: &Path) -> Option<String> {
+/// The `[package] name` of the crate whose manifest is at `cargo_toml`.
+pub fn package_name(cargo_toml: &Path) -> Option<String> {
     let text = std::fs::read_to_string(cargo_toml).ok()?;
     let doc: toml::Table = text.parse().ok()?;
     doc.get("package")?.get("name")?.as_str().map(str::to_owned)
@@ -70,6 +72,27 @@ fn bump_lock(text: &str, old: &str, new: &str, wanted: impl Fn(&str) -> bool) ->
         }
     }
     out
+}
+
+/// The version of the local package (no `source`) named `name` in the lock text, `None` when
+/// the lock has no such entry.
+pub fn local_version<'a>(text: &'a str, name: &str) -> Option<&'a str> {
+    split_keep(text, "[[package]]")
+        .into_iter()
+        .find_map(|block| {
+            let field = |key: &str| {
+                block.lines().find_map(|l| {
+                    let l = l.strip_suffix('\r').unwrap_or(l);
+                    l.strip_prefix(key)?
+                        .strip_prefix(" = \"")?
+                        .strip_suffix('"')
+                })
+            };
+            let local = !block.lines().any(|l| l.starts_with("source = "));
+            (local && field("name") == Some(name))
+                .then(|| field("version"))
+                .flatten()
+        })
 }
 
 /// Splits before each occurrence of `marker`, keeping every byte.
@@ -110,8 +133,19 @@ mod tests {
         assert!(after.contains("name = \"dep\"\r\nversion = \"1.2.3\""));
     }
 
+    #[test]
+    fn a_local_entry_is_found_by_name_and_a_registry_one_is_not() {
+        assert_eq!(local_version(LOCK, "app"), Some("1.2.3"));
+        assert_eq!(local_version(LOCK, "dep"), None);
+        assert_eq!(local_version(LOCK, "other"), None);
+        assert_eq!(
+            local_version(&LOCK.replace('\n', "\r\n"), "app"),
+            Some("1.2.3")
+        );
+    }
+
     fn cargo(dir: &std::path::Path, name: &str) -> VersionFile {
-        let path = PathBuf::from(name).join("Cargo.toml");
+        let path = std::path::PathBuf::from(name).join("Cargo.toml");
         let text = format!("[package]\nname = \"{name}\"\nversion = \"1.0.0\"\n");
         std::fs::create_dir_all(dir.join(name)).unwrap();
         std::fs::write(dir.join(&path), text).unwrap();
@@ -128,7 +162,16 @@ mod tests {
         std::fs::write(dir.path().join("Cargo.lock"), lock).unwrap();
         let (a, b) = (cargo(dir.path(), "a"), cargo(dir.path(), "b"));
         let bumped = [(a, "1.0.0".to_owned()), (b, "1.0.0".to_owned())];
-        let edit = cargo_lock_edit(Locks::WorkTree, dir.path(), &bumped, "1.1.0", &[]).unwrap();
+        let lock_path = Path::new("Cargo.lock");
+        let edit = cargo_lock_edit(
+            Locks::WorkTree,
+            dir.path(),
+            lock_path,
+            &bumped,
+            "1.1.0",
+            &[],
+        );
+        let edit = edit.unwrap();
         assert_eq!(edit.before, lock.as_bytes());
         assert_eq!(
             String::from_utf8(edit.after).unwrap(),
@@ -136,6 +179,14 @@ mod tests {
             "a and b move, c (not bumped) stays"
         );
         // Already at the version: nothing to do.
-        assert!(cargo_lock_edit(Locks::WorkTree, dir.path(), &bumped, "1.0.0", &[]).is_none());
+        let same = cargo_lock_edit(
+            Locks::WorkTree,
+            dir.path(),
+            lock_path,
+            &bumped,
+            "1.0.0",
+            &[],
+        );
+        assert!(same.is_none());
     }
 }

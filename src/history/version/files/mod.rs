@@ -540,7 +540,7 @@ mod uv_lock;
 mod write;
 
 pub use bump::{bump_text, plan_bump, plan_bumps};
-pub use cargo_lock::cargo_lock_edit;
+pub use cargo_lock::{cargo_lock_edit, local_version, package_name};
 pub use detect::{
     detect, file_leftovers, hold_still, key_as_listed, leftovers, let_go, listed_json_key,
     manifest_paths,
