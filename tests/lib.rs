@@ -712,6 +712,7 @@ mod qa85_reverted_release;
 mod qa84_lightweight_found_later;
 mod qa84_root_lock_note;
 mod qa80_package_lock;
+mod qa80_unpublished_root;
 mod qamono;
 mod qamono4;
 mod qb;

@@ -120,7 +120,7 @@ fn paths(dirs: &[PathBuf]) -> String {
 
 /// Whether the crate in `dir` says it is never published: `publish = false` or `publish = []`,
 /// its own or inherited from `[workspace.package]`.
-pub(super) fn unpublished_crate(root: &Path, dir: &Path) -> bool {
+pub fn unpublished_crate(root: &Path, dir: &Path) -> bool {
     let none =
         |v: &toml::Value| v.as_bool() == Some(false) || v.as_array().is_some_and(|a| a.is_empty());
     let Some(publish) = toml_at(&root.join(dir).join("Cargo.toml"), &["package", "publish"]) else {

@@ -18,10 +18,11 @@ use crate::release::dependents::Change;
 pub(crate) mod of_root;
 
 /// The changes of `changes` the root project ships: in its own manifest, which is one of its
-/// version files (a private package.json is never published: what it requires ships nowhere),
-/// or in a crate of no package that inherits the `[workspace.package] version` the root
-/// releases (it is released with the root), in its own manifest or in the
-/// `[workspace.dependencies]` it inherits the requirement from.
+/// version files (a private package.json, or a Cargo.toml with `publish = false`, is never
+/// published: what it requires ships nowhere), or in a published crate of no package that
+/// inherits the `[workspace.package] version` the root releases (it is released with the
+/// root), in its own manifest or in the `[workspace.dependencies]` it inherits the
+/// requirement from.
 pub(super) fn due(config: &Config, root: &Path, changes: &[Change]) -> Vec<Change> {
     let mut mine: Vec<&Change> = changes
         .iter()
@@ -47,7 +48,11 @@ pub(super) fn due(config: &Config, root: &Path, changes: &[Change]) -> Vec<Chang
         let cargo = c.file.file_name().is_some_and(|n| n == "Cargo.toml");
         cargo.then(|| dir.join("Cargo.toml"))
     };
-    mine.retain(|c| own(c) || (shared && crate_of(c).is_some_and(|m| inherits_the_top(root, &m))));
+    let published = |m: &Path| !private(root, m);
+    mine.retain(|c| {
+        own(c)
+            || (shared && crate_of(c).is_some_and(|m| inherits_the_top(root, &m) && published(&m)))
+    });
     mine.into_iter().cloned().collect()
 }
 
@@ -66,6 +71,8 @@ pub(super) fn kept(root: &Path, changes: &[Change], due: &[Change]) -> Vec<(Chan
         }
         let why = if c.dev {
             "the root project's development dependency: what its releases ship does not change, so its changelog gets no entry"
+        } else if private(root, &c.file) && c.file.ends_with("Cargo.toml") {
+            "the root project's, whose Cargo.toml says `publish = false`: it ships nowhere, so its changelog gets no entry"
         } else if private(root, &c.file) {
             "the root project's, whose package.json is private: it ships nowhere, so its changelog gets no entry"
         } else {
@@ -102,7 +109,13 @@ fn inherits_the_top(root: &Path, manifest: &Path) -> bool {
             .is_some_and(|w| w.as_os_str().is_empty())
 }
 
+/// Whether the manifest `file` says it is never published: a package.json's `"private":
+/// true`, a Cargo.toml's `publish = false` (or `[]`, or inherited so from the workspace).
 fn private(root: &Path, file: &Path) -> bool {
+    if file.file_name().is_some_and(|n| n == "Cargo.toml") {
+        let dir = file.parent().unwrap_or(Path::new(""));
+        return crate::history::packages::unpublished_crate(root, dir);
+    }
     if file.file_name().is_none_or(|n| n != "package.json") {
         return false;
     }
@@ -219,5 +232,11 @@ mod tests {
         // Private, it is published nowhere.
         let private = top.replace("{ \"name\"", "{ \"private\": true, \"name\"");
         assert!(shipped("package.json", &private, npm_a).is_empty());
+        // A crate that says `publish = false` is published nowhere either.
+        let unpublished = root.replace(
+            "version = \"3.0.0\"\n",
+            "version = \"3.0.0\"\npublish = false\n",
+        );
+        assert!(shipped("Cargo.toml", &unpublished, crate_a).is_empty());
     }
 }
