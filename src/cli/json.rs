@@ -202,6 +202,31 @@ pub(crate) struct VersionReport<'a> {
     /// hold: `next` is the first version above it with no tag (absent when none was taken).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub taken: Option<String>,
+    /// Why `relhook release` refuses `next` (a version file above it), as its error says it
+    /// (absent when the release makes it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refused: Option<Box<RefusedNext>>,
+}
+
+/// The refusal `relhook release` meets releasing the next version: the fields of its error.
+#[derive(Debug, Serialize)]
+pub(crate) struct RefusedNext {
+    /// The rule that refuses (`version-file`, ...).
+    pub reason: &'static str,
+    /// The message as relhook prints it.
+    pub message: String,
+    /// The way on.
+    pub hint: Option<String>,
+}
+
+impl RefusedNext {
+    pub(crate) fn new(r: &crate::error::Refusal) -> Box<Self> {
+        Box::new(RefusedNext {
+            reason: r.reason.name(),
+            message: r.to_string(),
+            hint: r.fix.clone(),
+        })
+    }
 }
 
 /// An Unreleased entry no commit wrote, counting towards the next version.
@@ -263,6 +288,7 @@ impl<'a> VersionReport<'a> {
                 })
                 .collect(),
             taken: None,
+            refused: None,
         }
     }
 }

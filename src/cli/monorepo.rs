@@ -155,7 +155,7 @@ pub(super) fn version_all(
                     let skipped = taken
                         .get(&p.name)
                         .map(|v| (v, view.version.tag_prefix.as_str()));
-                    let _ = super::version::explain(&mut text, info, args, skipped);
+                    let _ = super::version::explain(&mut text, info, args, skipped, None);
                     let _ = writeln!(text);
                 }
             }

@@ -179,13 +179,12 @@ pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
         other => other?,
     };
     let skipped = skip_taken(&repo, &config, &mut info);
-    // A version a Python project's release refuses (PEP 440 orders or spells it otherwise) is
-    // no next version: refused as the release refuses it, with the version it advises.
-    if next && let Some(r) = release::pep440::next_refused(&repo, &config, &root, &info.next) {
-        return Err(Error::Refused(r));
-    }
-    // A version file above it, which the release never writes down: refused as it refuses.
-    if next && let Some(r) = release::above_files_refused(&repo, &config, &root, &info.next) {
+    // A version a Python project's release refuses (PEP 440 orders or spells it otherwise), or
+    // one below a version file, which the release never writes down: no next version. `--next`
+    // refuses it as the release does; `--explain` and JSON say the release refuses it, and why.
+    let refused = release::pep440::next_refused(&repo, &config, &root, &info.next)
+        .or_else(|| release::above_files_refused(&repo, &config, &root, &info.next));
+    if next && let Some(r) = refused {
         return Err(Error::Refused(r));
     }
     write_out(|out| {
@@ -193,13 +192,16 @@ pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
             let mut doc = super::json::VersionReport::new(&info, &config.version.tag_prefix);
             doc.taken = (skipped.as_ref()).map(|v| format!("{}{v}", config.version.tag_prefix));
             doc.package = config.package.as_ref().map(|p| p.name.as_str());
+            doc.refused = refused.as_ref().map(super::json::RefusedNext::new);
             let text = serde_json::to_string_pretty(&doc).map_err(std::io::Error::other)?;
             return writeln!(out, "{text}");
         }
         let shown = if next { &info.next } else { &info.current };
         writeln!(out, "{shown}")?;
         let taken = (skipped.as_ref()).map(|v| (v, config.version.tag_prefix.as_str()));
-        explain(out, &info, args, taken)?;
+        let command = config.release_command();
+        let refused = refused.as_ref().map(|r| (r, command.as_str()));
+        explain(out, &info, args, taken, refused)?;
         // What the release bumps beyond the files at its version (lerna's older packages), as
         // `relhook release` notes it.
         if args.explain && info.next != info.current {
@@ -249,12 +251,14 @@ pub(super) fn skip_taken(
 /// `--explain`'s lines (nothing without it): where the current version comes from, the
 /// commits that decide the next one, and the next one; `taken`: the version they give and the
 /// tag prefix, when its tag exists elsewhere and the next one is the first free version above
-/// it ([`skip_taken`]).
+/// it ([`skip_taken`]); `refused`: the refusal the release of the next version meets, and the
+/// command that releases.
 pub(super) fn explain(
     out: &mut dyn Write,
     info: &release::VersionInfo,
     args: &VersionArgs,
     taken: Option<(&semver::Version, &str)>,
+    refused: Option<(&Refusal, &str)>,
 ) -> std::io::Result<()> {
     {
         if args.explain {
@@ -369,7 +373,13 @@ pub(super) fn explain(
                     info.next
                 )?;
             }
-            writeln!(out, "next: {}", info.next)?;
+            match refused {
+                // Never shown as a version to release: the release refuses it.
+                Some((r, command)) => {
+                    writeln!(out, "next: {}, which `{command}` refuses: {r}", info.next)?
+                }
+                None => writeln!(out, "next: {}", info.next)?,
+            }
         }
         Ok(())
     }
