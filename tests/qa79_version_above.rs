@@ -6,7 +6,7 @@
 use crate::support::{Repo, ok, stderr, stdout, text};
 
 /// A crate released as v0.1.0, Cargo.toml then set to 0.3.0, and a fix since.
-fn set_above() -> Repo {
+pub(crate) fn set_above() -> Repo {
     let repo = Repo::new();
     repo.write(
         "Cargo.toml",

@@ -61,20 +61,35 @@ pub(super) fn unwritable_release_file(
             } else {
                 semver::Version::new(current.major, current.minor, current.patch)
             };
-            match crate::release::check_detected_files(repo, config, &root, &next) {
+            let r = match crate::release::check_detected_files(repo, config, &root, &next) {
                 Err(Error::Refused(r)) => r,
                 _ => return None,
+            };
+            // A file above that version: its tag alone is refused, and the version the fix
+            // names is released by hand as by `relhook release`, so both tags are named.
+            if let Some(instead) = crate::release::above_files_instead(repo, config, &root, &next) {
+                let prefix = &config.version.tag_prefix;
+                let detail = format!(
+                    "{}: tag {prefix}{next} is refused, made by hand as by a release; tag {prefix}{instead} is accepted",
+                    r.what
+                );
+                return Some(invalid(detail, r.fix));
             }
+            r
         }
     };
     Some(row(refusal.what, refusal.fix))
 }
 
 fn row(what: String, fix: Option<String>) -> Check {
+    invalid(format!("{what}: releases and hand tags are refused"), fix)
+}
+
+fn invalid(detail: String, fix: Option<String>) -> Check {
     Check {
         subject: "version files".into(),
         status: Status::Invalid,
-        detail: format!("{what}: releases and hand tags are refused"),
+        detail,
         fix,
     }
 }

@@ -35,6 +35,27 @@ pub fn next_refused(repo: &Repo, config: &Config, root: &Path, next: &Version) -
     }
 }
 
+/// When the release of `next` is refused for a version file above it: the version a release
+/// and a hand tag take instead ([`way_on`]'s), checked as the release checks the files, so
+/// doctor names both the tag refused and the one accepted, never "hand tags" as a whole.
+pub fn taken_instead(repo: &Repo, config: &Config, root: &Path, next: &Version) -> Option<Version> {
+    next_refused(repo, config, root, next)?;
+    let core = |v: &Version| (v.major, v.minor, v.patch);
+    let held = super::version_files(config, root).iter().find_map(|f| {
+        let v = as_semver(&files::read_version(root, f).ok()?)?;
+        (v.cmp_precedence(next).is_gt() && !(v.pre.is_empty() && core(&v) == core(next)))
+            .then_some(v)
+    })?;
+    let released = (repo
+        .release_tag_candidates(&config.version.tag_prefix)
+        .iter())
+    .any(|t| t.version == held);
+    let instead = above(&held, released).0;
+    super::files::sorted(repo, config, root, &instead)
+        .is_ok()
+        .then_some(instead)
+}
+
 /// The refusal for `f`, which says `old` (`held` in SemVer's spelling, `released` when a tag
 /// made it), above `new`.
 pub(super) fn refusal(

@@ -73,7 +73,7 @@ use semver::Version;
 pub use below::{above_elsewhere, tag_below_commits, tag_leaves_line};
 pub use detected::check_detected_files;
 pub use dirty::{as_committed, clean_tree_fix, dirty_version_file, not_carried};
-pub use downwards::next_refused as above_files_refused;
+pub use downwards::{next_refused as above_files_refused, taken_instead as above_files_instead};
 pub use edits::{Edits, edits_for, edits_with};
 pub use empty::{nothing_for_first_release, package_version_info, skipped_breaking};
 pub(crate) use files::verify;
