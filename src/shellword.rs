@@ -2,39 +2,48 @@
 //! runs anything through a shell; this only makes a printed fix run as printed.
 
 /// One word for a POSIX shell: unchanged when it has nothing a shell would read, else in
-/// single quotes (a `'` inside as `'\''`); a word holding a control character in `$'…'`
-/// with the character escaped, so that the terminal shows it and the pasted word is the same.
+/// single quotes (a `'` inside as `'\''`); a word holding a control character is printed by
+/// `printf` (see [`printed`]), so that the terminal shows it and the pasted word is the same.
 pub fn quote(word: &str) -> String {
     let plain = |c: char| c.is_ascii_alphanumeric() || "@%+=:,./_-".contains(c);
     if !word.is_empty() && word.chars().all(plain) {
         word.to_owned()
     } else if word.contains(char::is_control) {
-        dollar_quote(word)
+        printed(word)
     } else {
         format!("'{}'", word.replace('\'', "'\\''"))
     }
 }
 
-/// `word` as `$'…'` (bash, zsh, ksh, and POSIX.1-2024 `sh`): `\`, `'` and every control
-/// character escaped (ESC as `\x1b`, a C1 control as its UTF-8 bytes).
-fn dollar_quote(word: &str) -> String {
-    let mut out = String::from("$'");
-    for c in word.chars() {
+/// `word` as `"$(printf '…')"`, which every POSIX `sh` reads (dash has no `$'…'`): `\`, `%`,
+/// `'` and every control character escaped in printf's format (ESC as `\033`, a C1 control
+/// as its UTF-8 bytes in octal; a leading `-` too, lest printf read an option). A command substitution drops trailing line breaks, so those
+/// follow as `$'\n'`, which bash, zsh and POSIX.1-2024 `sh` read: one line in every case.
+fn printed(word: &str) -> String {
+    let body = word.trim_end_matches('\n');
+    let mut out = String::from("\"$(printf '");
+    for (i, c) in body.chars().enumerate() {
         match c {
+            '-' if i == 0 => out.push_str("\\055"),
             '\\' => out.push_str("\\\\"),
-            '\'' => out.push_str("\\'"),
+            '%' => out.push_str("%%"),
+            '\'' => out.push_str("\\047"),
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
             c if c.is_control() => {
                 let mut buf = [0u8; 4];
                 for b in c.encode_utf8(&mut buf).bytes() {
-                    out.push_str(&format!("\\x{b:02x}"));
+                    out.push_str(&format!("\\{b:03o}"));
                 }
             }
             c => out.push(c),
         }
     }
-    out.push('\'');
+    out.push_str("')\"");
+    let breaks = word.len() - body.len();
+    if breaks > 0 {
+        out.push_str(&format!("$'{}'", "\\n".repeat(breaks)));
+    }
     out
 }
 
@@ -76,8 +85,11 @@ mod tests {
         assert_eq!(quote("it's"), "'it'\\''s'");
         assert_eq!(quote(""), "''");
         assert_eq!(quote("$(rm -rf ~)"), "'$(rm -rf ~)'");
-        assert_eq!(quote("evil\u{1b}[2J it's\\"), "$'evil\\x1b[2J it\\'s\\\\'");
-        assert_eq!(quote("a\tb\nc\u{9b}"), "$'a\\tb\\nc\\xc2\\x9b'");
+        let evil = quote("evil\u{1b}[2J 100% it's\\");
+        assert_eq!(evil, r#""$(printf 'evil\033[2J 100%% it\047s\\')""#);
+        assert_eq!(quote("a\tb\nc\u{9b}"), r#""$(printf 'a\tb\nc\302\233')""#);
+        assert_eq!(quote("-n\t"), r#""$(printf '\055n\t')""#);
+        assert_eq!(quote("a\u{1}\n\n"), r#""$(printf 'a\001')"$'\n\n'"#);
     }
 
     #[test]

@@ -80,7 +80,7 @@ fn the_running_line_quotes_a_control_character_for_the_shell() {
     let out = repo.relhook(&["test"]);
     let err = shown(&out);
     assert!(
-        err.contains("relhook: running `true $'a\\x1b[2Jb'`"),
+        err.contains(r#"relhook: running `true "$(printf 'a\033[2Jb')"`"#),
         "{err}"
     );
 }

@@ -62,7 +62,7 @@ fn a_hooks_path_with_a_tab_is_fixed_by_the_pasted_commands() {
     let ignore = ignore.split(" (this clone only)").next().unwrap();
     assert_eq!(
         ignore,
-        "echo $'/ho\\tks/' >> \"$(git rev-parse --show-toplevel)\"/.git/info/exclude"
+        r#"echo "$(printf '/ho\tks/')" >> "$(git rev-parse --show-toplevel)"/.git/info/exclude"#
     );
     bash(&repo, ignore);
     assert_eq!(repo.git(&["status", "--porcelain"]), "");
@@ -75,7 +75,7 @@ fn a_hooks_path_with_a_line_break_is_fixed_on_one_line() {
     let doctor = stdout(&repo.relhook(&["doctor"]));
     let row = "core.hooksPath: core.hooksPath = ho␊ks is relative";
     let set = fix_under(&doctor, row);
-    assert!(set.ends_with("/ho\\nks'"), "{doctor}");
+    assert!(set.ends_with(r#"/ho\nks')""#), "{doctor}");
     bash(&repo, &set);
     let want = repo.path().join("ho\nks");
     assert_eq!(
@@ -101,7 +101,7 @@ fn hidden_changes_in_a_changelog_named_with_a_tab_are_shown_again_by_the_fix() {
     let fix = fix_under(&doctor, "INVALID  hidden changes");
     assert_eq!(
         fix,
-        "git update-index --no-skip-worktree $'CHANGE\\tLOG.md'"
+        r#"git update-index --no-skip-worktree "$(printf 'CHANGE\tLOG.md')""#
     );
     bash(&repo, &fix);
     assert_eq!(

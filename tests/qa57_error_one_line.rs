@@ -37,7 +37,7 @@ fn a_refusal_naming_a_file_with_a_line_break_stays_one_line_and_its_fix_works() 
     let fix = refused.split('`').nth(1).unwrap();
     assert_eq!(
         fix,
-        "rm \"$(git rev-parse --show-toplevel)\"/$'fi\\nfo' && git checkout -- $':/fi\\nfo'"
+        r#"rm "$(git rev-parse --show-toplevel)"/"$(printf 'fi\nfo')" && git checkout -- "$(printf ':/fi\nfo')""#
     );
     let ran = repo
         .command_in("bash", &repo.path())

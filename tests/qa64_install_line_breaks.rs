@@ -26,5 +26,8 @@ fn install_notes_show_a_hooks_path_with_a_line_break_on_one_line() {
         "{said}"
     );
     // The commands keep the name as git has it, quoted for the shell.
-    assert!(said.contains("`echo $'/ho\\nks/' >> "), "{said}");
+    assert!(
+        said.contains(r#"`echo "$(printf '/ho\nks/')" >> "#),
+        "{said}"
+    );
 }

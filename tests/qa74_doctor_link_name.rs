@@ -24,9 +24,9 @@ fn doctor_moves_a_linked_changelog_whose_name_no_setting_can_hold() {
     let command = fix.split('`').nth(1).unwrap();
     assert_eq!(
         command,
-        r#"mv -f "$(git rev-parse --show-toplevel)"/$'docs/x\nFAKE: ok.md' "$(git rev-parse --show-toplevel)"/CHANGELOG.md"#
+        r#"mv -f "$(git rev-parse --show-toplevel)"/"$(printf 'docs/x\nFAKE: ok.md')" "$(git rev-parse --show-toplevel)"/CHANGELOG.md"#
     );
-    // `$'…'` as bash reads it, pasted in a folder below the top.
+    // The quoted name as bash reads it, pasted in a folder below the top.
     let below = repo.path().join("docs");
     let out = repo
         .command_in("bash", &below)

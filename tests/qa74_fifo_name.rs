@@ -33,7 +33,7 @@ fn a_fifo_named_with_a_line_break_keeps_pre_pushs_fix_on_its_line() {
         .unwrap_or_else(|| panic!("{err}"));
     assert!(
         fix.contains(
-            r#"`rm "$(git rev-parse --show-toplevel)"/$'p\nFAKE: ok' && git checkout -- $':/p\nFAKE: ok'` (p␊FAKE: ok is a FIFO"#
+            r#"`rm "$(git rev-parse --show-toplevel)"/"$(printf 'p\nFAKE: ok')" && git checkout -- "$(printf ':/p\nFAKE: ok')"` (p␊FAKE: ok is a FIFO"#
         ),
         "{err}"
     );

@@ -66,11 +66,11 @@ fn a_lock_file_named_with_a_line_break_keeps_the_fix_on_one_line_and_it_pastes()
     let fix = line_of(&err, "    fix: ");
     assert!(
         fix.contains(
-            r#"`git add $':/a\nFAKE: ok.lock' && git commit -m "build: add the lock file" && notes=$(git tag -l"#
+            r#"`git add "$(printf ':/a\nFAKE: ok.lock')" && git commit -m "build: add the lock file" && notes=$(git tag -l"#
         ),
         "{err}"
     );
-    // `$'…'` as bash reads it (and POSIX.1-2024 `sh`; this machine's `sh` may be older).
+    // The quoted name as bash reads it.
     let command = fix.split('`').nth(1).unwrap();
     let path = crate::support::path_with(&[&repo.relhook_on_path()]);
     let out = repo
@@ -107,7 +107,7 @@ fn names_with_line_breaks_returns_and_escapes_are_shown_on_the_problems_line() {
         "{err}"
     );
     assert!(
-        line_of(&err, "    fix: ").contains(r"`printf '%s\n' $'/e\x1b\\[2Kz.txt' >>"),
+        line_of(&err, "    fix: ").contains(r#"`printf '%s\n' "$(printf '/e\033\\[2Kz.txt')" >>"#),
         "{err}"
     );
 }

@@ -67,7 +67,7 @@ fn is_loud(header: &str) -> bool {
 /// The command that commits with the advised header (see [`chosen`]): `git commit -m
 /// "docs(changelog): sync with history"`, the header in the double quotes people write when
 /// nothing in it means anything to the shell there, else quoted for the shell (a header that
-/// names a file with a line break or ESC in `$'…'`, one line that pastes as it was meant).
+/// names a file with a line break or ESC by `printf`, one line that pastes as it was meant).
 pub fn commit(config: &CommitConfig, ty: &str, scope: Option<&str>, text: &str) -> String {
     commit_any(config, ty, scope, &[text])
 }

@@ -229,7 +229,7 @@ mod tests {
         assert!(!a.contains('\n'), "{a}");
         assert!(
             a.contains(
-                r#"git add $':/a\nFAKE: ok.lock' && git commit -m "build: add the lock file""#
+                r#"git add "$(printf ':/a\nFAKE: ok.lock')" && git commit -m "build: add the lock file""#
             ),
             "{a}"
         );
