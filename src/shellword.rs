@@ -62,6 +62,18 @@ pub fn from_top(rel: &std::path::Path) -> String {
     }
 }
 
+/// `rel` (from the top of the work tree) as one git pathspec word for a command pasted at the
+/// top (`below` false) or in a folder below it: as it is where git reads it as itself at the
+/// top, else [`from_top`] (`:/`, or `:(top,literal)` for a name git reads as magic or a glob).
+pub fn pathspec(rel: &std::path::Path, below: bool) -> String {
+    let text = rel.display().to_string();
+    let plain = !text.starts_with(':') && !text.contains(['*', '?', '[', '\\']);
+    match plain && !below {
+        true => quote(&text),
+        false => from_top(rel),
+    }
+}
+
 /// `rel` (from the top of the work tree) for a shell command that is not git's, such as
 /// `mkdir -p`, which may run in a folder below the top; an absolute path as it is.
 pub fn below_top(rel: &std::path::Path) -> String {
@@ -75,7 +87,8 @@ pub fn below_top(rel: &std::path::Path) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{from_top, quote};
+    use super::{from_top, pathspec, quote};
+    use std::path::Path;
 
     #[test]
     fn quotes_only_what_a_shell_would_read() {
@@ -105,5 +118,23 @@ mod tests {
         assert_eq!(top("!x"), "':(top,literal)!x'");
         assert_eq!(top("docs/a*b.md"), "':(top,literal)docs/a*b.md'");
         assert_eq!(top("it's"), "':/it'\\''s'");
+    }
+
+    #[test]
+    fn pathspecs_are_plain_at_the_top_and_literal_where_git_would_read_more() {
+        assert_eq!(
+            pathspec(Path::new(".relconfig.toml"), false),
+            ".relconfig.toml"
+        );
+        assert_eq!(pathspec(Path::new("my log.md"), false), "'my log.md'");
+        assert_eq!(
+            pathspec(Path::new("docs/CHANGELOG.md"), true),
+            ":/docs/CHANGELOG.md"
+        );
+        assert_eq!(
+            pathspec(Path::new("log[1].md"), false),
+            "':(top,literal)log[1].md'"
+        );
+        assert_eq!(pathspec(Path::new(":x.md"), false), "':(top,literal):x.md'");
     }
 }

@@ -716,6 +716,7 @@ mod qa84_root_lock_note;
 mod qa80_package_lock;
 mod qa80_unpublished_root;
 mod qa81_advice_dash;
+mod qa81_literal_pathspecs;
 mod qamono;
 mod qamono4;
 mod qb;

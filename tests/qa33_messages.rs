@@ -48,7 +48,7 @@ fn an_uncommitted_relconfig_is_to_be_committed_not_ignored() {
     let err = stderr(&out);
     assert!(
         err.contains(".relconfig.toml has uncommitted changes")
-            && err.contains("git add .relconfig.toml && git commit"),
+            && err.contains("git add :/.relconfig.toml && git commit"),
         "{err}"
     );
     assert!(!err.contains(".gitignore"), "{err}");

@@ -47,7 +47,7 @@ fn a_change_on_the_lines_the_release_edited_stays_with_the_edit() {
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
     assert!(
         stderr(&out).contains(
-            "relhook: CHANGELOG.md changed while the tests ran, on lines the release edited: it is left as it is (`git diff -- CHANGELOG.md` shows what it holds)"
+            "relhook: CHANGELOG.md changed while the tests ran, on lines the release edited: it is left as it is (`git diff -- :/CHANGELOG.md` shows what it holds)"
         ),
         "{}",
         text(&out)

@@ -28,7 +28,7 @@ fn a_changed_tracked_config_file_is_refused() {
     let err = stderr(&out);
     assert!(
         err.contains("release refused: cfg/team.toml has uncommitted changes")
-            && err.contains("`git restore --staged --worktree cfg/team.toml`"),
+            && err.contains("`git restore --staged --worktree -- :/cfg/team.toml`"),
         "{err}"
     );
     assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");

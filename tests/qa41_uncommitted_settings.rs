@@ -18,7 +18,7 @@ fn refused_for_the_settings(repo: &Repo, args: &[&str]) {
     let err = stderr(&out);
     assert!(
         err.contains("release refused: .relconfig.toml has uncommitted changes")
-            && err.contains("`git restore --staged --worktree .relconfig.toml`"),
+            && err.contains("`git restore --staged --worktree -- :/.relconfig.toml`"),
         "{err}"
     );
     assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
@@ -63,7 +63,7 @@ fn new_settings_never_committed_are_refused() {
     let err = stderr(&out);
     assert!(
         err.contains(".relconfig.toml has uncommitted changes")
-            && err.contains("`git add .relconfig.toml && git commit"),
+            && err.contains("`git add :/.relconfig.toml && git commit"),
         "{err}"
     );
     assert_eq!(repo.git(&["tag", "--list"]), "", "no tag");

@@ -236,7 +236,7 @@ fn commit_command(ctx: &Context, root: &Path, done: &crate::init::Initialised) -
     };
     let paths: Vec<String> = (done.files.iter().enumerate())
         .filter(|(i, f)| f.written || *i == 0 && config_left(f))
-        .map(|(_, f)| pathspec(Path::new(&rel_path(&f.path, root)), below))
+        .map(|(_, f)| crate::shellword::pathspec(Path::new(&rel_path(&f.path, root)), below))
         .collect();
     if paths.is_empty() {
         return None;
@@ -246,18 +246,6 @@ fn commit_command(ctx: &Context, root: &Path, done: &crate::init::Initialised) -
     let config = ctx.config(root).unwrap_or_default();
     let commit = crate::commit::advised::commit(&config.commit, "chore", None, "adopt relhook");
     Some(format!("{start}git add {paths} && {commit} -- {paths}"))
-}
-
-/// `rel` (from the top of the work tree) as one word for `git add` and `git commit --`: as it
-/// is where this ran at the top and git reads it as itself, else as git's pathspec from the
-/// top (`:/`, or `:(top,literal)` for a name git would read as magic or a glob).
-fn pathspec(rel: &Path, below: bool) -> String {
-    let text = rel.display().to_string();
-    let plain = !text.starts_with(':') && !text.contains(['*', '?', '[', '\\']);
-    match plain && !below {
-        true => crate::shellword::quote(&text),
-        false => crate::shellword::from_top(rel),
-    }
 }
 
 /// A package the installed hooks' merge driver does not cover yet (see `doctor`).
@@ -283,27 +271,4 @@ fn packages(n: usize) -> String {
 fn same_dir(a: &Path, b: &Path) -> bool {
     let canon = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
     canon(a) == canon(b)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn pathspecs_are_plain_at_the_top_and_literal_where_git_would_read_more() {
-        assert_eq!(
-            pathspec(Path::new(".relconfig.toml"), false),
-            ".relconfig.toml"
-        );
-        assert_eq!(pathspec(Path::new("my log.md"), false), "'my log.md'");
-        assert_eq!(
-            pathspec(Path::new("docs/CHANGELOG.md"), true),
-            ":/docs/CHANGELOG.md"
-        );
-        assert_eq!(
-            pathspec(Path::new("log[1].md"), false),
-            "':(top,literal)log[1].md'"
-        );
-        assert_eq!(pathspec(Path::new(":x.md"), false), "':(top,literal):x.md'");
-    }
 }

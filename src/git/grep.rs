@@ -128,7 +128,8 @@ impl Repo {
         needle: &str,
         prefix: Option<&str>,
     ) -> Result<Vec<Found>> {
-        let top = prefix.map(|p| format!(":(top){p}"));
+        // Literal, as the in-process search matches the folder: `pkg[1]` is no glob.
+        let top = prefix.map(|p| format!(":(top,literal){p}"));
         let mut args = vec!["grep", "-z", "-l", "-I", "-F", "-e", needle];
         if let Some(top) = &top {
             args.extend(["--", top.as_str()]);
@@ -192,7 +193,7 @@ mod tests {
         assert!(looks_binary(&late));
     }
 
-    /// The paths `git grep -z -l -I -F -e NEEDLE [-- :(top)DIR]` lists in `dir`.
+    /// The paths `git grep -z -l -I -F -e NEEDLE [-- :(top,literal)DIR]` lists in `dir`.
     fn git_greps(dir: &Path, needle: &str, under: Option<&str>) -> Vec<String> {
         let mut cmd = std::process::Command::new("git");
         cmd.current_dir(dir)
@@ -200,7 +201,7 @@ mod tests {
             .env("GIT_CONFIG_NOSYSTEM", "1")
             .env("GIT_CONFIG_GLOBAL", "/dev/null");
         if let Some(u) = under {
-            cmd.args(["--", &format!(":(top){u}")]);
+            cmd.args(["--", &format!(":(top,literal){u}")]);
         }
         let out = cmd.output().unwrap();
         out.stdout
@@ -255,6 +256,8 @@ mod tests {
         write("drv-text.txt", b"1.2.3 under a text driver\n");
         write("pkg/x/package.json", b"{\"version\": \"1.2.3\"}\n");
         write("pkgother/y.txt", b"1.2.3\n");
+        // A folder whose name git would read as a glob (`p*` matches `pkg` too).
+        write("p*/z.txt", b"1.2.3\n");
         write("caf\u{e9} spaced.txt", b"1.2.3\n");
         write("hidden.txt", b"1.2.3 in the index\n");
         write("assumed.txt", b"old\n");
@@ -282,6 +285,7 @@ mod tests {
             ("1.2.3", None),
             ("1.2.3", Some("pkg")),
             ("1.2.3", Some("pkg/")),
+            ("1.2.3", Some("p*")),
             ("nothing", None),
             ("absent", None),
             ("old", None),

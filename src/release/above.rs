@@ -375,7 +375,8 @@ fn rewritten_at(repo: &Repo, config: &Config, head: Oid, version: &Version) -> O
     let heading = crate::history::changelog::quoted_heading(log.as_deref(), &version.to_string());
     let needle = crate::history::changelog::heading_pattern(&heading);
     let head = head.to_string();
-    let path = config.changelog.path.to_string_lossy().into_owned();
+    // Taken literally: a changelog named `CHANGE*.md` is no glob.
+    let path = format!(":(literal){}", config.changelog.path.to_string_lossy());
     let found = repo
         .run_git(
             &[

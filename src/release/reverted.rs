@@ -102,7 +102,8 @@ const MOVES: usize = 8;
 
 /// The commit after `since` that took the `## [version]` section out of the file at `path`.
 fn removed_by(repo: &Repo, since: git2::Oid, path: &Path, version: &Version) -> Option<git2::Oid> {
-    let path = path.to_string_lossy().into_owned();
+    // Taken literally: a changelog named `CHANGE*.md` is no glob.
+    let path = format!(":(literal){}", path.to_string_lossy());
     let needle = format!("## [{version}]");
     let range = format!("{since}..HEAD");
     let found = repo

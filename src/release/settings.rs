@@ -60,14 +60,17 @@ pub fn uncommitted(repo: &Repo, config: &Config, what: &str) -> Result<Option<Re
         return Ok(None);
     }
     let file = rel.display();
+    // A pathspec from the top, taken literally (`c*g.toml` names no other file), for a
+    // command pasted in any folder.
+    let word = crate::shellword::from_top(&rel);
     // A message the commit-msg hook lets through under the rules in force.
     let commit = crate::commit::advised::commit(&config.commit, "chore", None, "relhook settings");
     let fix = if committed.is_some() {
         format!(
-            "commit it first (`{commit} {file}`), or put it back (`git restore --staged --worktree {file}`)"
+            "commit it first (`{commit} -- {word}`), or put it back (`git restore --staged --worktree -- {word}`)"
         )
     } else {
-        format!("commit it first (`git add {file} && {commit}`), or move it away")
+        format!("commit it first (`git add {word} && {commit}`), or move it away")
     };
     Ok(Some(Refusal::new(
         Reason::DirtyTree,

@@ -109,7 +109,7 @@ pub fn undo_commit(
                         txn.write_file(&e.path, &merged)?;
                         kept.push(format!("{shown} changed while the tests ran: the release's edit is taken out of it, and that change kept"));
                     }
-                    None => kept.push(format!("{shown} changed while the tests ran, on lines the release edited: it is left as it is (`git diff -- {}` shows what it holds)", crate::shellword::quote(&e.path.to_string_lossy()))),
+                    None => kept.push(format!("{shown} changed while the tests ran, on lines the release edited: it is left as it is (`git diff -- {}` shows what it holds)", crate::shellword::from_top(&e.path))),
                 }
             }
             None if !e.after.is_empty() => kept.push(format!(

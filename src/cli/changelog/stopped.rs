@@ -258,12 +258,10 @@ fn way_on(
         return None;
     }
     let shown: Vec<String> = kept.iter().map(|p| p.display().to_string()).collect();
+    // Taken literally by git: a changelog named `CHANGE*.md` names no other file.
     let words: Vec<String> = kept
         .iter()
-        .map(|p| {
-            let p = p.display().to_string();
-            crate::shellword::quote(&if in_subfolder { format!(":/{p}") } else { p })
-        })
+        .map(|p| crate::shellword::pathspec(p, in_subfolder))
         .collect();
     let words = words.join(" ");
     let (keep, why, then) = match stop {
