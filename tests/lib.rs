@@ -717,6 +717,7 @@ mod qa80_package_lock;
 mod qa80_unpublished_root;
 mod qa81_advice_dash;
 mod qa81_literal_pathspecs;
+mod qa82_revert_chain_old_git;
 mod qamono;
 mod qamono4;
 mod qb;

@@ -38,23 +38,52 @@ pub fn unquoted(rest: &str) -> &str {
 }
 
 /// The header a revert of a revert brings back, if `header` is one: git's `Reapply
-/// "<header>"`, and git's `Revert "revert: <header>"` of a `revert:` commit (git names only
-/// a revert of its own `Revert "…"` a `Reapply`). A chain's later links nest (`Reapply
-/// "Reapply "fix: x""` reverts `Revert "Reapply "fix: x""`): each `Reapply` brings back what
-/// it quotes, so all are taken off.
+/// "<header>"`, git's `Revert "revert: <header>"` of a `revert:` commit (git names only a
+/// revert of its own `Revert "…"` a `Reapply`), and git's `Revert "Revert "<header>""`, as
+/// git before 2.43 names every revert of a revert. A chain's later links nest (`Reapply
+/// "Reapply "fix: x""`, `Revert "Revert "Revert "Revert "fix: x""""`): each `Revert` undoes
+/// what it quotes and each `Reapply` brings it back, so an even count of `Revert`s, however
+/// deep and however mixed, brings back the innermost header.
 pub fn reapplied(header: &str) -> Option<&str> {
     fn quoted<'a>(h: &'a str, p: &str) -> Option<&'a str> {
         h.strip_prefix(p)?.strip_suffix('"')
     }
-    if let Some(mut inner) = quoted(header, "Reapply \"") {
-        while let Some(deeper) = quoted(inner, "Reapply \"") {
-            inner = deeper;
+    let mut inner = header;
+    let (mut layers, mut undoes) = (0, 0);
+    loop {
+        if let Some(q) = quoted(inner, "Reapply \"") {
+            inner = q;
+        } else if let Some(q) = quoted(inner, "Revert \"") {
+            inner = q;
+            undoes += 1;
+        } else if let Some(d) = (layers > 0).then(|| typed_revert(inner)).flatten() {
+            inner = d;
+            undoes += 1;
+        } else {
+            break;
         }
+        layers += 1;
+    }
+    if layers == 0 {
+        return None;
+    }
+    if undoes % 2 == 0 {
         return Some(inner);
     }
-    let undone = self::header(quoted(header, "Revert \"")?).ok()?;
-    let typed = undone.ty.eq_ignore_ascii_case("revert") && conventional(undone.description);
-    typed.then(|| unwrap_revert(dequoted(undone.description)).0)
+    // A `Reapply` of a revert (no name git gives) brings back that revert.
+    let mut back = quoted(header, "Reapply \"")?;
+    while let Some(deeper) = quoted(back, "Reapply \"") {
+        back = deeper;
+    }
+    Some(back)
+}
+
+/// What a `revert`-type header (`revert: fix: x`, `revert: "fix: x"`) reverts, when that is a
+/// conventional header.
+fn typed_revert(text: &str) -> Option<&str> {
+    let h = self::header(text).ok()?;
+    (h.ty.eq_ignore_ascii_case("revert") && conventional(h.description))
+        .then(|| dequoted(h.description))
 }
 
 /// The header of the revert that a revert of a revert ([`reapplied`]) undoes: `Revert
@@ -329,6 +358,21 @@ mod tests {
         assert_eq!(
             undone_revert("Reapply \"Reapply \"fix: y\"\"").as_deref(),
             Some("Revert \"Reapply \"fix: y\"\"")
+        );
+        // git before 2.43 names each revert of a revert `Revert "Revert "…""`.
+        assert_eq!(reapplied("Revert \"Revert \"fix: y\"\""), Some("fix: y"));
+        assert_eq!(reapplied("Revert \"Revert \"Revert \"fix: y\"\"\""), None);
+        assert_eq!(
+            reapplied("Revert \"Revert \"Revert \"Revert \"fix: y\"\"\"\""),
+            Some("fix: y")
+        );
+        assert_eq!(
+            undone_revert("Revert \"Revert \"fix: y\"\"").as_deref(),
+            Some("Revert \"fix: y\"")
+        );
+        assert_eq!(
+            reapplied("Reapply \"Revert \"fix: y\"\""),
+            Some("Revert \"fix: y\"")
         );
         assert_eq!(
             undone_revert("Revert \"revert: fix: y\"").as_deref(),
