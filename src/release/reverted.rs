@@ -100,26 +100,20 @@ pub(crate) fn undone_above(
 /// How many moves of the changelog a section is followed through.
 const MOVES: usize = 8;
 
-/// The commit after `since` that took the `## [version]` section out of the file at `path`.
+/// The commit after `since` that took the release's section out of the file at `path`: the
+/// newest commit to the file whose changelog lacks the section its first parent has. Read as
+/// the parser reads release headings (`## [X.Y.Z]`, `## [X.Y.Z](url) - date`, `## X.Y.Z -
+/// date`, `## vX.Y.Z`), not by one spelling: only the commits that changed the file are read.
 fn removed_by(repo: &Repo, since: git2::Oid, path: &Path, version: &Version) -> Option<git2::Oid> {
-    // Taken literally: a changelog named `CHANGE*.md` is no glob.
-    let path = format!(":(literal){}", path.to_string_lossy());
-    let needle = format!("## [{version}]");
     let range = format!("{since}..HEAD");
-    let found = repo
-        .run_git(
-            &[
-                "log",
-                "-1",
-                "--format=%H",
-                "-S",
-                &needle,
-                &range,
-                "--",
-                &path,
-            ],
-            None,
-        )
+    // Taken literally: a changelog named `CHANGE*.md` is no glob.
+    let shown = format!(":(literal){}", path.to_string_lossy());
+    let changed = repo
+        .run_git(&["log", "--format=%H", &range, "--", &shown], None)
         .ok()?;
-    git2::Oid::from_str(found.trim()).ok()
+    let has = |c| crate::history::sync::has_section_at(repo, c, path, version);
+    changed
+        .lines()
+        .filter_map(|id| git2::Oid::from_str(id.trim()).ok())
+        .find(|&c| !has(c) && repo.first_parent(c).is_some_and(has))
 }
