@@ -705,6 +705,7 @@ mod qa78_listed_file_committed;
 mod qa78_lock_retag_notes;
 mod qa78_unreadable_from_subdir;
 mod qa79_doctor_above_tags;
+mod qa79_hand_pre_work_after;
 mod qa79_version_above;
 mod qa7c;
 mod qa80_package_lock;

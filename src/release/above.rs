@@ -72,13 +72,20 @@ pub fn written_by_hand(
     let files = super::unset::files_not_at(repo, config, &version, wrote);
     // Set since by commits that left Unreleased empty (the version set on top): tagged on HEAD,
     // the hand tag releases nothing the section leaves out, and the files say the version.
-    let set_since = wrote != head
-        && !files.is_empty()
-        && super::unset::files_not_at(repo, config, &version, head).is_empty()
-        && log.unreleased_entries().is_empty();
-    let how = if set_since {
+    // Or set on top before later work (Unreleased empty there): tagged on that commit.
+    let set_since = (wrote != head && !files.is_empty())
+        .then(|| super::unset::set_after(repo, config, &version, (wrote, head)))
+        .flatten();
+    let how = if let Some(set) = set_since {
+        let (whose, at) = match set == head {
+            true => ("HEAD".to_owned(), String::new()),
+            false => {
+                let id = crate::git::short_id(set);
+                (id.clone(), format!(" {id}"))
+            }
+        };
         format!(
-            "to release it as it is written, tag HEAD, whose version files say {version}: `git tag -a {prefix}{version} -m \"release {version}\"` (relhook checks the tag, and makes no release commit: the section is there)"
+            "to release it as it is written, tag {whose}, whose version files say {version}: `git tag -a {prefix}{version}{at} -m \"release {version}\"` (relhook checks the tag, and makes no release commit: the section is there)"
         )
     } else if files.is_empty() {
         format!(

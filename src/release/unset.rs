@@ -10,6 +10,31 @@ use semver::Version;
 use crate::config::Config;
 use crate::git::Repo;
 
+/// The commit after `wrote` on HEAD's first-parent line up to `head` whose version files first
+/// all say `version`, when Unreleased is empty there: a hand tag there releases the section
+/// written in `wrote` and nothing it leaves out (the commits after it stay unreleased).
+pub fn set_after(
+    repo: &Repo,
+    config: &Config,
+    version: &Version,
+    (wrote, head): (Oid, Oid),
+) -> Option<Oid> {
+    let mut line = Vec::new();
+    let mut at = head;
+    while at != wrote {
+        // Bounded: `wrote` off the first-parent line would walk the whole history.
+        if line.len() > 10_000 {
+            return None;
+        }
+        line.push(at);
+        at = repo.first_parent(at)?;
+    }
+    let set =
+        (line.into_iter().rev()).find(|c| files_not_at(repo, config, version, *c).is_empty())?;
+    let log = crate::history::sync::changelog_at(repo, set, &config.changelog.path)?;
+    log.unreleased_entries().is_empty().then_some(set)
+}
+
 /// The version files that do not say `version` at `commit`, each with what it says there.
 /// A found file a release leaves alone (a placeholder beside the file that holds the version)
 /// is not among them, nor a file listed only since `commit` (its release never bumped it).
