@@ -99,7 +99,7 @@ impl Repo {
         let text: String = kept.iter().map(line).collect();
         let dir = self.git_dir();
         let path = dir.join(DELETED_WALK);
-        let _ = crate::fsx::write_atomic_unsynced_via(&dir, &path, &[text.as_bytes()], None, None);
+        let _ = crate::fsx::write_atomic_unsynced_via(dir, &path, &[text.as_bytes()], None, None);
     }
 }
 
