@@ -187,7 +187,11 @@ pub(super) fn say_next_with(
         } else if !new.is_empty() && new.len() == dirty.len() {
             // Only new files (what the tests left): the steps for each kind.
             let advice = match made.first() {
-                Some(m) => crate::testrun::leftovers::advice(&new, Some(m.tag), &m.config.commit),
+                Some(m) => crate::testrun::leftovers::advice(
+                    &new,
+                    Some(crate::testrun::leftovers::Tag::of(repo, m.tag)),
+                    &m.config.commit,
+                ),
                 None => crate::testrun::leftovers::advice(&new, None, &Config::default().commit),
             };
             format!("{advice}; then {push}")

@@ -272,7 +272,7 @@ fn test_one(
             let tag = release_tag_at(repo, &config, head);
             fixes.push(crate::testrun::leftovers::advice(
                 &new,
-                tag.as_deref(),
+                (tag.as_deref()).map(|t| crate::testrun::leftovers::Tag::of(repo, t)),
                 &config.commit,
             ));
         }

@@ -497,7 +497,7 @@ fn dirty_tree(
             // Only new files (what a test run leaves): the steps for each kind.
             (None, new) if new.len() == dirty.len() => format!(
                 "{}; then push again",
-                crate::testrun::leftovers::advice(&new, names.first().copied(), rules)
+                crate::testrun::leftovers::advice(&new, names.first().map(|t| crate::testrun::leftovers::Tag::of(repo, t)), rules)
             ),
             (None, new) if new.is_empty() => "commit or stash them; make sure the tag is still on the right commit, and push again".into(),
             _ => "commit or stash them (`git stash -u`: plain `git stash` leaves new files), or put build output in .gitignore; make sure the tag is still on the right commit, and push again".into(),

@@ -18,11 +18,32 @@ pub fn is_lock_file(path: &str) -> bool {
             .any(|end| name.ends_with(end))
 }
 
+/// The release tag on HEAD that a lock file's fix makes again, and whether it is signed.
+#[derive(Debug, Clone, Copy)]
+pub struct Tag<'a> {
+    /// The tag's name.
+    pub name: &'a str,
+    /// Signed (`git tag -s`): made again signed.
+    pub signed: bool,
+}
+
+impl<'a> Tag<'a> {
+    /// Tag `name` as `repo` holds it.
+    pub fn of(repo: &crate::git::Repo, name: &'a str) -> Self {
+        let signed = repo.tag_target(name).is_some_and(|t| repo.is_signed_tag(t));
+        Tag { name, signed }
+    }
+}
+
 /// The fix for leftover `paths` (as `git status` names them, at most a handful) beside release
 /// `tag` on HEAD (none: no release tag there): for lock files, the commit that adds them and
 /// the tag made again on it, tested; for the rest, the `.gitignore` lines that ignore them.
 /// Each commit advised passes the repository's commit `rules`.
-pub fn advice(paths: &[String], tag: Option<&str>, rules: &crate::config::CommitConfig) -> String {
+pub fn advice(
+    paths: &[String],
+    tag: Option<Tag<'_>>,
+    rules: &crate::config::CommitConfig,
+) -> String {
     // Each with a shorter text for a strict `header_max_length`.
     let m = |ty, texts: &[&str]| crate::commit::advised::commit_any(rules, ty, None, texts);
     // relhook's own configuration, not yet committed: no build output, and it governs what
@@ -91,9 +112,11 @@ pub fn advice(paths: &[String], tag: Option<&str>, rules: &crate::config::Commit
             // first, post-commit would take the release for an interrupted one. The tag is
             // made again with its own message (the release notes), read before it goes and
             // its `### Added` kept (no comment to strip).
-            Some(tag) => format!(
-                "a lock file belongs in the release it locks: `git add {files} && {names} && notes=$(git tag -l --format='%(contents:subject)%0a%0a%(contents:body)' {tag}) && git tag -d {tag} && git tag -a {tag} --cleanup=whitespace -m \"$notes\" && relhook test`",
-                tag = crate::shellword::quote(tag)
+            // A signed tag made again signed: `-a` signs only under `tag.gpgSign`.
+            Some(Tag { name, signed }) => format!(
+                "a lock file belongs in the release it locks: `git add {files} && {names} && notes=$(git tag -l --format='%(contents:subject)%0a%0a%(contents:body)' {tag}) && git tag -d {tag} && git tag {kind} {tag} --cleanup=whitespace -m \"$notes\" && relhook test`",
+                tag = crate::shellword::quote(name),
+                kind = if signed { "-s" } else { "-a" }
             ),
             None => format!("a lock file belongs in the commit it locks: `git add {files} && {names}`"),
         });
@@ -139,6 +162,13 @@ fn literal(name: &str) -> String {
 mod tests {
     use super::*;
 
+    fn tag(name: &str) -> Tag<'_> {
+        Tag {
+            name,
+            signed: false,
+        }
+    }
+
     fn rules() -> crate::config::CommitConfig {
         crate::config::Config::default().commit
     }
@@ -172,7 +202,7 @@ mod tests {
             "tests/__pycache__/".to_owned(),
             "report.xml".to_owned(),
         ];
-        let a = advice(&paths, Some("v0.1.0"), &rules());
+        let a = advice(&paths, Some(tag("v0.1.0")), &rules());
         assert!(
             a.contains("printf '%s\\n' __pycache__/ /report.xml >> \"$(git rev-parse --show-toplevel)/.gitignore\" && git add :/.gitignore"),
             "{a}"
@@ -225,7 +255,11 @@ mod tests {
 
     #[test]
     fn a_lock_file_with_a_line_break_is_committed_in_one_line() {
-        let a = advice(&["a\nFAKE: ok.lock".to_owned()], Some("v1.0.0"), &rules());
+        let a = advice(
+            &["a\nFAKE: ok.lock".to_owned()],
+            Some(tag("v1.0.0")),
+            &rules(),
+        );
         assert!(!a.contains('\n'), "{a}");
         assert!(
             a.contains(
