@@ -41,6 +41,7 @@ impl Repo {
 
     /// A command with the hermetic environment, run in `cwd`.
     pub fn command_in(&self, program: impl AsRef<std::ffi::OsStr>, cwd: &Path) -> Command {
+        default_interrupts();
         let mut cmd = Command::new(program);
         cmd.current_dir(cwd)
             .env_clear()
@@ -817,4 +818,26 @@ pub fn released_and_pushed(config: &str) -> Repo {
     ok(repo.git_skipping_relhook(&["push", "-q", "--follow-tags", "-u", "origin", "main"]));
     repo.commit_hooked("fix: b");
     repo
+}
+
+/// SIGINT and SIGQUIT back to their default in this test process, once, before its first
+/// command, where they came in ignored: a suite started as a script's background job (`cargo
+/// test &`) has them ignored, relhook rightly keeps an ignored signal ignored, and the Ctrl-C
+/// tests would wait for a release that is never stopped. SIGHUP stays as it came (`nohup`):
+/// the signal tests set it per child.
+fn default_interrupts() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        for signal in [libc::SIGINT, libc::SIGQUIT] {
+            // SAFETY: sigaction(2) reads the disposition, and only an ignored one is replaced.
+            unsafe {
+                let mut current: libc::sigaction = std::mem::zeroed();
+                if libc::sigaction(signal, std::ptr::null(), &mut current) == 0
+                    && current.sa_sigaction == libc::SIG_IGN
+                {
+                    libc::signal(signal, libc::SIG_DFL);
+                }
+            }
+        }
+    });
 }
