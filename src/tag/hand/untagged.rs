@@ -1,6 +1,7 @@
-//! A hand tag on a release commit `relhook release` made whose tag is gone (deleted, or the
-//! release interrupted): its own version's tag completes that release; another version's is
-//! no new release with nothing to say, but a mistaken one.
+//! A hand tag on a release commit that has no tag: one `relhook release` made whose tag is gone
+//! (deleted, or the release interrupted), or one the user made (version set, section written,
+//! committed under the release message). Its own version's tag completes that release; another
+//! version's is no new release with nothing to say, but a mistaken one.
 
 use git2::Oid;
 use semver::Version;
@@ -35,7 +36,8 @@ pub(super) fn standing(repo: &Repo, config: &Config, commit: Oid, version: &Vers
     let id = crate::git::short_id(commit);
     match at(repo, config, commit) {
         Some(half) if half.version == *version => format!(
-            "completes the release of {version} that its release commit {id} made (it had no tag), so relhook makes no release commit: the tag stays on that commit"
+            // Whoever made the commit (relhook or the user by hand): the words hold for both.
+            "completes the release of {version}, whose release commit {id} had no tag, so relhook makes no release commit: the tag stays on that commit"
         ),
         _ => {
             let path = &config.changelog.path;
