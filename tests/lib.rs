@@ -721,6 +721,7 @@ mod qa83_revert_resolved_by_hand;
 mod qa84_lightweight_found_later;
 mod qa84_root_lock_note;
 mod qa85_reverted_release;
+mod qa91_hand_tag_lock_advice;
 mod qa91_hand_tag_own_release_commit;
 mod qamono;
 mod qamono4;

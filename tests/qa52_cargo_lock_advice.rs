@@ -65,7 +65,7 @@ fn the_release_and_hand_tag_advice_keep_cargo_lock_in_step() {
     let err = stderr(&refused);
     assert!(
         err.contains(&format!(
-            "set Cargo.toml to 0.2.0{STEP}, and tag the new commit"
+            "set Cargo.toml to 0.2.0{STEP}, then tag the new commit: `git tag -a v0.2.0 -m \"release 0.2.0\"`"
         )),
         "{err}"
     );

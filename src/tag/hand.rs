@@ -357,13 +357,14 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
         let files = unset::files_not_at(repo, config, &version, commit);
         if !files.is_empty() {
             out.push(format!(
-                "{} at `{}`, not {version}; {} already has its `{}` section, so relhook makes no release commit: set {} to {version}{}, commit, and tag the new commit",
+                "{} at `{}`, not {version}; {} already has its `{}` section, so relhook makes no release commit: set {} to {version}{}, commit, then tag the new commit: `git tag -a {} -m \"release {version}\"`",
                 unset::saying(&files),
                 u.tag,
                 config.changelog.path.display(),
                 heading_at(repo, commit, &config.changelog.path, &version.to_string()),
                 unset::named(&files),
-                unset::lock_step(repo, &files, commit)
+                unset::lock_step(repo, &files, commit),
+                crate::shellword::quote(&u.tag)
             ));
         }
     }
