@@ -723,6 +723,7 @@ mod qa84_root_lock_note;
 mod qa85_reverted_release;
 mod qa91_hand_tag_lock_advice;
 mod qa91_hand_tag_own_release_commit;
+mod qa91_undone_release_asked;
 mod qamono;
 mod qamono4;
 mod qb;

@@ -37,7 +37,7 @@ pub(super) fn say_recovered(
         Some(said) => {
             let _ = writeln!(err, "relhook: {UNDID}; {said}");
         }
-        None => say_undone(&mut err, repo, config, &done.said),
+        None => say_undone(&mut err, repo, config, &with_asked(done)),
     }
     let found = match hand::unfinished(repo, config) {
         Some(u) => Some((config.clone(), u)),
@@ -50,6 +50,26 @@ pub(super) fn say_recovered(
             "relhook: {}",
             hand::describe_unfinished(repo, &view, &u)
         );
+    }
+}
+
+/// The words of `done`, and, for a release undone before its commit whose journal recorded
+/// what it was asked for (`relhook release 2.0.0`), the command that makes it again: after
+/// this undo, `--resume` has nothing to resume, and a plain `relhook release` may make
+/// another version. Not where this run is that very release again.
+fn with_asked(done: &Recovered) -> String {
+    let undone = done.said.starts_with("undid an interrupted release");
+    let asked = done
+        .asked
+        .as_deref()
+        .filter(|a| undone && crate::resume_advice::asked().as_deref() != Some(a.trim()));
+    match asked {
+        Some(asked) => format!(
+            "{}; to make that release again: `{}`",
+            done.said,
+            crate::resume_advice::release_asked(asked)
+        ),
+        None => done.said.clone(),
     }
 }
 
