@@ -85,6 +85,24 @@ pub fn below_top(rel: &std::path::Path) -> String {
     }
 }
 
+/// A command that appends `/rel/` to an ignore file (`… >> <file>` follows): a pattern git
+/// matches to that folder alone, its glob characters and backslashes escaped (git reads
+/// `ho\tks` as `hotks`), and printed by `printf`, since dash's `echo` reads backslashes too.
+pub fn ignore_folder(rel: &str) -> String {
+    let mut pattern = String::from("/");
+    for c in rel.chars() {
+        if matches!(c, '*' | '?' | '[' | '\\') {
+            pattern.push('\\');
+        }
+        pattern.push(c);
+    }
+    pattern.push('/');
+    match pattern.contains('\\') {
+        true => format!("printf '%s\\n' {}", quote(&pattern)),
+        false => format!("echo {}", quote(&pattern)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::{from_top, pathspec, quote};

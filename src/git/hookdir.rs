@@ -194,7 +194,13 @@ impl HooksLocation {
             return None;
         }
         let rel = hooks.strip_prefix(real(&self.work_tree)).ok()?;
-        let rel = match rel.to_string_lossy().replace('\\', "/") {
+        // `/` between the parts: a backslash parts them on Windows alone; elsewhere it is a
+        // character of a folder's name (`ho\tks`), which git names as it is.
+        let parts: Vec<_> = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect();
+        let rel = match parts.join("/") {
             r if r.is_empty() => ".".to_owned(),
             r => r,
         };

@@ -23,7 +23,11 @@ impl HooksLocation {
             return None;
         }
         let rel = self.rel_in_work_tree()?;
-        let rel_text = rel.to_string_lossy().replace('\\', "/");
+        let parts: Vec<_> = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect();
+        let rel_text = parts.join("/");
         let listed = self.git(&["--literal-pathspecs", "ls-files", "-z", "--", &rel_text]);
         if listed.is_ok_and(|files| !files.is_empty()) {
             return None;

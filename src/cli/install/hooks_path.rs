@@ -117,7 +117,10 @@ pub(super) fn write_work_tree_note(
     let shown = crate::printable::visible(rel);
     // The directory as words of the commands in the notes (the prose says it as it is),
     // named from the top: they may be pasted in a folder below it.
-    let (word, pattern) = (from_top(Path::new(rel)), quote(&format!("/{rel}/")));
+    let (word, ignore) = (
+        from_top(Path::new(rel)),
+        crate::shellword::ignore_folder(rel),
+    );
     // Nothing written, nothing to commit: the team's shims are relhook's already.
     if dir.tracked && !loc.shows_in_status(rel) {
         writeln!(
@@ -138,7 +141,7 @@ pub(super) fn write_work_tree_note(
         let exclude = loc.common_dir.join("info").join("exclude");
         writeln!(
             out,
-            "note: {shown} is in the work tree and not ignored, so `git status` shows relhook's hooks there, and releases and hand tags are refused, until you ignore it in this clone (`echo {pattern} >> {}`) or commit it for the team",
+            "note: {shown} is in the work tree and not ignored, so `git status` shows relhook's hooks there, and releases and hand tags are refused, until you ignore it in this clone (`{ignore} >> {}`) or commit it for the team",
             below_top(Path::new(&super::rel_path(&exclude, &loc.work_tree)))
         )
     }

@@ -4,7 +4,7 @@
 use super::{Check, Status, check, same_file, shell_word};
 use crate::git::HooksLocation;
 use crate::hooks::{available, recognise};
-use crate::shellword::{from_top, quote};
+use crate::shellword::{from_top, ignore_folder};
 use std::path::Path;
 
 /// relhook's shims and the hooks it keeps beside them in the hooks directory, as paths from
@@ -55,7 +55,7 @@ pub(super) fn work_tree_check(
     let changed = dir.tracked && loc.shows_only_changes(rel);
     // The directory as words of the commands below (the prose says it as it is), named from
     // the top: they may be pasted in a folder below it.
-    let (word, pattern) = (from_top(Path::new(rel)), quote(&format!("/{rel}/")));
+    let (word, ignore) = (from_top(Path::new(rel)), ignore_folder(rel));
     let (why, fix) = if changed {
         (
             "this repository tracks it".to_owned(),
@@ -78,11 +78,13 @@ pub(super) fn work_tree_check(
         (
             "git does not ignore it".to_owned(),
             format!(
-                "echo {pattern} >> {} (this clone only), or git add {word} && git commit (for the team)",
+                "{ignore} >> {} (this clone only), or git add {word} && git commit (for the team)",
                 crate::shellword::below_top(exclude)
             ),
         )
     };
+    // Names as git took them (a line break in one): shown on the row's one line.
+    let shown: Vec<String> = shown.iter().map(|s| crate::printable::visible(s)).collect();
     let few = match shown.len() {
         0 => return None,
         n if n > 4 => format!("{}, and {} more", shown[..3].join(", "), n - 3),
@@ -92,7 +94,8 @@ pub(super) fn work_tree_check(
         "hooks directory",
         Status::Invalid,
         format!(
-            "relhook's hooks in {rel} {}, and {why}: `git status` shows {few}, so releases and hand tags are refused",
+            "relhook's hooks in {} {}, and {why}: `git status` shows {few}, so releases and hand tags are refused",
+            crate::printable::visible(rel),
             if changed {
                 "differ from the ones committed"
             } else {
