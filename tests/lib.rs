@@ -724,6 +724,7 @@ mod qa85_reverted_release;
 mod qa91_hand_tag_lock_advice;
 mod qa91_hand_tag_own_release_commit;
 mod qa91_undone_release_asked;
+mod qa89_dry_run_tests_note;
 mod qa89_hooks_backslash;
 mod qamono;
 mod qamono4;

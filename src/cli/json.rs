@@ -456,6 +456,9 @@ pub(crate) struct ReleaseReport<'a> {
     pub tag_message: &'a str,
     /// The test command run on the release commit (null: none).
     pub tests: Option<Vec<String>>,
+    /// Why no tests run on it (`--no-test`, or no test command set), or, in a dry run, why
+    /// the release would refuse to start them; null when they run.
+    pub tests_note: Option<String>,
     /// Whether the tag is signed.
     pub signed: bool,
     /// Every file changed, with a unified diff.

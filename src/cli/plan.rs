@@ -8,10 +8,16 @@ use std::io::Write;
 
 pub(super) fn release_report<'a>(
     plan: &'a Plan,
-    config: &Config,
+    (config, root): (&Config, &std::path::Path),
     opts: &Options,
     done: Option<&release::Done>,
 ) -> super::json::ReleaseReport<'a> {
+    // What the text's `tests:` line and notes say, for machines too: why none run, or (in a
+    // dry run) why the release would refuse to start them.
+    let tests_note = no_tests(config, root, opts).or_else(|| {
+        let cannot = done.is_none().then(|| cannot_start(config, root, opts));
+        cannot.flatten()
+    });
     super::json::ReleaseReport {
         schema_version: super::json::SCHEMA_VERSION,
         dry_run: done.is_none(),
@@ -23,6 +29,7 @@ pub(super) fn release_report<'a>(
         commit_message: &plan.commit_message,
         tag_message: &plan.tag_message,
         tests: config.checks.test.clone().filter(|_| !opts.no_test),
+        tests_note,
         signed: opts.sign || config.release.sign,
         edits: plan
             .committed
@@ -48,7 +55,7 @@ pub(super) fn release_report<'a>(
 pub(super) fn print_plan(
     out: &mut dyn Write,
     plan: &Plan,
-    config: &Config,
+    (config, root): (&Config, &std::path::Path),
     opts: &Options,
 ) -> std::io::Result<()> {
     let info = &plan.info;
@@ -72,7 +79,11 @@ pub(super) fn print_plan(
             "tests: {} on the release commit",
             crate::testrun::shown(t)
         )?,
-        _ => writeln!(out, "tests: none (`[checks] test` not set, or --no-test)")?,
+        _ => writeln!(
+            out,
+            "tests: none ({})",
+            no_tests(config, root, opts).unwrap_or_default()
+        )?,
     }
     let signed = if opts.sign || config.release.sign {
         "signed "
@@ -176,17 +187,44 @@ pub(super) fn say_tests_cannot_start(
     root: &std::path::Path,
     opts: &Options,
 ) {
+    if let Some(note) = cannot_start(config, root, opts) {
+        let _ = writeln!(err, "relhook: note: {note}");
+    }
+}
+
+/// Why a release would refuse its tests (set, but unable to start here), in one line.
+fn cannot_start(config: &Config, root: &std::path::Path, opts: &Options) -> Option<String> {
+    let r = (!opts.no_test).then(|| release::tests_cannot_start(config, root))??;
+    let fix = r.fix.map(|f| format!("; {f},")).unwrap_or_default();
+    Some(format!(
+        "the release would refuse: {}{fix} or release with `--no-test`",
+        r.what
+    ))
+}
+
+/// Why no tests run on the release commit (`--no-test`, or no test command set, with the one
+/// the project shows, if any); None when they run.
+pub(super) fn no_tests(config: &Config, root: &std::path::Path, opts: &Options) -> Option<String> {
     if opts.no_test {
-        return;
+        return Some("--no-test".to_owned());
     }
-    if let Some(r) = release::tests_cannot_start(config, root) {
-        let fix = r.fix.map(|f| format!("; {f},")).unwrap_or_default();
-        let _ = writeln!(
-            err,
-            "relhook: note: the release would refuse: {}{fix} or release with `--no-test`",
-            r.what
-        );
-    }
+    config.checks.test.as_ref().map_or_else(
+        || {
+            let evident = crate::init::evident_test_command(root).map_or_else(
+                || ", and no test command is evident".to_owned(),
+                |(argv, manifest)| {
+                    format!(
+                        " (`relhook test` runs `{}`, evident from {manifest})",
+                        crate::testrun::shown(&argv)
+                    )
+                },
+            );
+            Some(format!(
+                "`[checks] test` is not set in .relconfig.toml{evident}"
+            ))
+        },
+        |_| None,
+    )
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use super::args::{Format, ReleaseArgs};
-use super::plan::{print_plan, release_report};
+use super::plan::{no_tests, print_plan, release_report};
 use super::release_after::{interrupted, say_old_version_left};
 pub(super) use super::release_hand::finish_hand_tag;
 use super::release_next::{Made, say_next, say_next_with, say_untested};
@@ -194,9 +194,9 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
         let err = &mut crate::cli::stream::stderr();
         super::plan::say_tests_cannot_start(err, &config, &root, &opts);
         if json {
-            super::json::print(&release_report(&plan, &config, &opts, None))?;
+            super::json::print(&release_report(&plan, (&config, &root), &opts, None))?;
         } else {
-            write_out(|out| print_plan(out, &plan, &config, &opts))?;
+            write_out(|out| print_plan(out, &plan, (&config, &root), &opts))?;
             // What the real run would note after tagging, said before anything is made: each
             // file as the plan leaves it.
             if plan.version != plan.info.current {
@@ -248,20 +248,9 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
                 let old = plan.info.current.to_string();
                 say_old_version_left(&mut err, &repo, &config, &old, &[], false);
             }
-            if !done.tested && config.checks.test.is_none() && !opts.no_test {
-                let evident = crate::init::evident_test_command(&root).map_or_else(
-                    || ", and no test command is evident".to_owned(),
-                    |(argv, manifest)| {
-                        format!(
-                            " (`relhook test` runs `{}`, evident from {manifest})",
-                            crate::testrun::shown(&argv)
-                        )
-                    },
-                );
-                let _ = writeln!(
-                    err,
-                    "relhook: no tests ran: `[checks] test` is not set in .relconfig.toml{evident}"
-                );
+            let unset = (!done.tested && !opts.no_test).then(|| no_tests(&config, &root, &opts));
+            if let Some(why) = unset.flatten() {
+                let _ = writeln!(err, "relhook: no tests ran: {why}");
             }
             let unchecked = super::release_next::say_unchecked(
                 &mut err,
@@ -286,7 +275,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
             }
             say_next_with(&mut err, &repo, done.commit, &[made], (true, unchecked));
             if json {
-                super::json::print(&release_report(&plan, &config, &opts, Some(&done)))?;
+                super::json::print(&release_report(&plan, (&config, &root), &opts, Some(&done)))?;
             }
             Ok(Outcome::Ok)
         }
