@@ -246,9 +246,9 @@ pub enum Error {
     /// The journal of a killed transaction that relhook cannot read (cut short, not a file,
     /// not relhook's): what it would undo cannot be told, so nothing is undone or claimed.
     #[error(
-        "`{}` is not a journal relhook can read ({why}), so what an interrupted relhook changed cannot be told from it: check `git status` and `git log -1`, then remove it (`rm -r '{}'`)",
-        path.display(),
-        path.display()
+        "`{}` is not a journal relhook can read ({why}), so what an interrupted relhook changed cannot be told from it: check `git status` and `git log -1`, then remove it (`rm -r {}`)",
+        crate::printable::visible(&path.display().to_string()),
+        crate::shellword::quote(&path.display().to_string())
     )]
     BadJournal {
         /// The journal.
@@ -507,12 +507,13 @@ impl Error {
         let Error::BadJournal { path, why } = self else {
             return None;
         };
-        let quoted = path.display().to_string().replace('\'', "'\\''");
+        // The git directory's path may hold any character (a quote, a line break): one word.
+        let shown = path.display().to_string();
         Some((
-            format!("rm -r '{quoted}'"),
+            format!("rm -r {}", crate::shellword::quote(&shown)),
             format!(
                 "`{}` is not a journal relhook can read ({why}), so what an interrupted relhook changed cannot be told from it: check `git status` and `git log -1` first",
-                path.display()
+                crate::printable::visible(&shown)
             ),
         ))
     }

@@ -424,11 +424,11 @@ pub fn pending(repo: &Repo) -> Option<Pending> {
     let j = match load(&journal) {
         Ok(j) => j,
         Err(e) => {
-            let path = journal.display().to_string().replace('\'', "'\\''");
-            let fix = format!("rm -r '{path}'");
+            // Its path may hold any character (a quote, a line break): one word, one line.
+            let q = crate::shellword::quote(&journal.to_string_lossy());
             return Some(Pending {
                 said: e.to_string(),
-                fix,
+                fix: format!("rm -r {q}"),
                 running: false,
             });
         }
