@@ -727,6 +727,7 @@ mod qa91_undone_release_asked;
 mod qa89_dry_run_tests_note;
 mod qa89_hooks_backslash;
 mod qa89_journal_path_quoted;
+mod qa89_trailing_break_names;
 mod qamono;
 mod qamono4;
 mod qb;
