@@ -728,6 +728,7 @@ mod qa89_dry_run_tests_note;
 mod qa89_hooks_backslash;
 mod qa89_journal_path_quoted;
 mod qa89_trailing_break_names;
+mod qa93_bun_lock;
 mod qamono;
 mod qamono4;
 mod qb;

@@ -201,7 +201,7 @@ pub fn lerna_requirements(
 /// npm's lock files repeat each workspace package's requirements (`packages["<dir>"]`): those
 /// `changes` moved are moved there too, as `npm install` would, so the lock stays in step with
 /// the package.json files. Only those bytes are written; a lock that says otherwise is left.
-/// pnpm's lock moves the same way (`super::pnpm_lock`).
+/// pnpm's and bun's locks move the same way (`super::pnpm_lock`, `super::bun_lock`).
 pub(super) fn lock_requirements(
     locks: Locks<'_>,
     root: &Path,
@@ -224,7 +224,8 @@ pub(super) fn lock_requirements(
         }
         Ok(text)
     })?;
-    super::pnpm_lock::requirements(locks, root, edits, changes)
+    super::pnpm_lock::requirements(locks, root, edits, changes)?;
+    super::bun_lock::requirements(locks, root, edits, changes)
 }
 
 /// The released package and its version, by the name it is published under, per ecosystem.

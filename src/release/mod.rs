@@ -5,6 +5,7 @@
 pub mod above;
 pub mod back;
 mod below;
+mod bun_lock;
 mod carried;
 mod changelog;
 mod crate_lock;

@@ -42,7 +42,8 @@ pub fn versions(
             text = vfiles::bump_text(lock, &text, &locator, old, new)?;
         }
         Ok(text)
-    })
+    })?;
+    super::bun_lock::versions(locks, root, edits, bumped)
 }
 
 /// One package's release (a hand tag of it): [`versions`] for its version files.

@@ -1,5 +1,5 @@
 //! The lock files a release moves (Cargo.lock, uv.lock, package-lock.json, npm-shrinkwrap.json,
-//! pnpm-lock.yaml) that HEAD does not track and git ignores: a library often ignores its
+//! pnpm-lock.yaml, bun.lock) that HEAD does not track and git ignores: a library often ignores its
 //! lock, which the tools regenerate in the work tree all the same. The release neither writes
 //! nor commits such a file (adding it would track what the project chose not to); one note
 //! line says so. A lock untracked but not ignored is one not yet added: it moves with the
@@ -18,6 +18,7 @@ const LOCKS: &[&str] = &[
     "package-lock.json",
     "npm-shrinkwrap.json",
     "pnpm-lock.yaml",
+    "bun.lock",
 ];
 
 /// Whether `path` names a lock file relhook moves.

@@ -522,6 +522,7 @@ fn inner_span(raw: &str, start: usize, value: &str) -> Option<Range<usize>> {
 }
 
 mod bump;
+pub mod bun_lock;
 pub mod cargo_deps;
 mod cargo_lock;
 pub mod deps;
