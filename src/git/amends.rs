@@ -51,6 +51,20 @@ impl Repo {
             .filter(|a| !a.old.is_zero())
             .collect()
     }
+
+    /// The commits of HEAD's newest `limit` reflog entries that relhook's post-commit rewrote
+    /// to carry their entry ([`super::ENTRY_REWRITE`]): git's own commit, which the rewrite
+    /// stands for in every later step (an amend, a reword, a drop).
+    pub fn rewritten_by_post_commit(&self, limit: usize) -> Vec<Oid> {
+        let Ok(log) = self.inner.reflog("HEAD") else {
+            return Vec::new();
+        };
+        log.iter()
+            .take(limit)
+            .filter(|e| e.message() == Some(super::ENTRY_REWRITE))
+            .map(|e| e.id_old())
+            .collect()
+    }
 }
 
 /// Whether a reflog message is an amend's (`Some(false)`) or a rebase reword's or fixup's

@@ -45,8 +45,15 @@ pub fn dropped_entries(repo: &Repo, config: &Config, current: &str) -> Result<Ve
         return Ok(Vec::new());
     }
     let forge = forge(repo);
-    // An amend's replaced commit is `amended`'s to say (with the hand edit it calls for).
-    let replaced: HashSet<Oid> = repo.amends(LOOK_BACK).iter().map(|a| a.old).collect();
+    // An amend's replaced commit is `amended`'s to say (with the hand edit it calls for); the
+    // commit git made before post-commit rewrote it is the rewrite's, said (or not) by its own
+    // fate: a reword of the rewrite left git's commit in the reflog, held by no branch.
+    let replaced: HashSet<Oid> = repo
+        .amends(LOOK_BACK)
+        .iter()
+        .map(|a| a.old)
+        .chain(repo.rewritten_by_post_commit(LOOK_BACK))
+        .collect();
     let mut found: Vec<(String, Dropped)> = Vec::new();
     for id in repo.head_reflog_commits(LOOK_BACK) {
         if replaced.contains(&id) {
