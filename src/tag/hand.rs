@@ -238,8 +238,8 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
             // The release commit would be on no branch: the branch would never get the
             // release, and the next one would ship its entries again.
             out.push(format!(
-                "HEAD is detached, so the release commit would be on no branch (`relhook release` refuses a detached HEAD too); release this commit on a branch of its own: {}",
-                own_branch(config, &version, None)
+                "HEAD is detached, so the release commit would be on no branch (`relhook release` refuses a detached HEAD too); {}",
+                commands::detached(repo, config, &version)
             ));
         } else if let Some((branch, why)) = repo.branch().and_then(|b| {
             crate::release::off_release_branches(repo, config, &b).map(|why| (b, why))

@@ -24,6 +24,25 @@ pub(super) fn replaced_head(repo: &Repo, commit: Oid, tag: &str) -> Option<Strin
         })
 }
 
+/// The way on for a hand tag on a detached HEAD: the release branch whose tip HEAD is (a
+/// `git checkout --detach`, a CI checkout), as `relhook release` names it, so that the tag
+/// made again there is the same commit's; else a branch of its own (HEAD's commits are on no
+/// release branch's tip, and switching would tag another commit).
+pub(super) fn detached(repo: &Repo, config: &Config, version: &Version) -> String {
+    let head = repo.head();
+    let tip = crate::release::release_branches(repo, config)
+        .into_iter()
+        .filter(|b| !b.contains('*'))
+        .find(|b| head.is_some() && repo.ref_target(&format!("refs/heads/{b}")) == head);
+    match tip {
+        Some(b) => format!("`git switch {b}` (its tip is HEAD's commit), then tag again"),
+        None => format!(
+            "release this commit on a branch of its own: {}",
+            own_branch(config, version, None)
+        ),
+    }
+}
+
 /// The commands that release `commit` (HEAD when `None`) on a new branch, and the merge that
 /// brings the release back (its entries then leave the branch's Unreleased section).
 pub(super) fn own_branch(config: &Config, version: &Version, commit: Option<Oid>) -> String {
