@@ -729,6 +729,7 @@ mod qa89_hooks_backslash;
 mod qa89_journal_path_quoted;
 mod qa89_trailing_break_names;
 mod qa93_bun_lock;
+mod qa92_amended_sync_commit;
 mod qa92_detached_hand_tag;
 mod qa92_reword_not_dropped;
 mod qamono;

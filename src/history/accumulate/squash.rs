@@ -231,6 +231,10 @@ fn reweighed(
             out.1.push(e);
         }
     }
+    // Those a commit of this history calls for (a sync commit amended into a `feat:`) are
+    // that commit's entries: neither squashed nor unsure.
+    let theirs = made_in_history(repo, config, head, &heavier)?;
+    heavier.retain(|e| !theirs.contains(&normalize(&e.text)));
     if !heavier.is_empty() {
         let made = squashed(repo, config, head, heavier.iter().map(|e| e.text.as_str()))?;
         for e in heavier {
@@ -242,6 +246,30 @@ fn reweighed(
         }
     }
     Ok(out)
+}
+
+/// Which of `entries` (normalized) a commit of `head`'s history since the last release calls
+/// for, `head` left out; the walk stops once each is found.
+fn made_in_history(
+    repo: &Repo,
+    config: &Config,
+    head: Oid,
+    entries: &[NewEntry],
+) -> Result<HashSet<String>> {
+    let Some(parent) = repo.first_parent(head).filter(|_| !entries.is_empty()) else {
+        return Ok(HashSet::new());
+    };
+    let wanted: HashSet<String> = entries.iter().map(|e| normalize(&e.text)).collect();
+    let hidden = repo
+        .latest_release_tag(parent, &config.version.tag_prefix)
+        .map(|(_, at)| vec![at])
+        .unwrap_or_default();
+    let range = Range {
+        tips: vec![parent],
+        hidden,
+        ..Range::default()
+    };
+    entries_made(repo, config, &range, &OnceCell::new(), Some(&wanted))
 }
 
 /// Taken out, put back, and kept as relhook cannot tell (see `reweighed`).
