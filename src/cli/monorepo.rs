@@ -54,6 +54,9 @@ pub(super) fn version_all(
     let mut refused = Vec::new();
     // The next version's tag that another line holds, by package: skipped, and said.
     let mut taken = std::collections::BTreeMap::new();
+    // The refusal a package's next version meets, by package, said by `--explain` and JSON
+    // as `version --package` says it (`--next` refuses the package instead).
+    let mut flagged = std::collections::BTreeMap::new();
     for p in &config.packages {
         let view = packages::view(config, &p.name, root)?;
         if let Some(why) = release::packages::released_at_root(repo, config, &view, root) {
@@ -73,18 +76,27 @@ pub(super) fn version_all(
                 let date = crate::date::today();
                 let nothing = release::nothing_for_first_release(repo, &view, root, &info, &date);
                 // As `version --next` and the release: a version a Python package's release
-                // refuses by PEP 440 is refused, with the version it advises.
-                let pep440 = (next && nothing.is_none())
-                    .then(|| release::pep440::next_refused(repo, &view, root, &info.next));
-                match (nothing, pep440.flatten()) {
+                // refuses by PEP 440, or one below a version file (which the release never
+                // writes down), is refused, with the version it advises.
+                let declined = nothing
+                    .is_none()
+                    .then(|| {
+                        release::pep440::next_refused(repo, &view, root, &info.next)
+                            .or_else(|| release::above_files_refused(repo, &view, root, &info.next))
+                    })
+                    .flatten();
+                match (nothing, declined) {
                     (Some(why), _) => {
                         found.push((p, view, Err((Some(info.current), info.current_from, why))))
                     }
-                    (None, Some(why)) => {
+                    (None, Some(why)) if next => {
                         refused.push(why.clone());
                         found.push((p, view, Err((Some(info.current), info.current_from, why))));
                     }
-                    (None, None) => found.push((p, view, Ok(info))),
+                    (None, why) => {
+                        flagged.extend(why.map(|w| (p.name.clone(), w)));
+                        found.push((p, view, Ok(info)))
+                    }
                 }
             }
             Err(Error::Refused(why)) => {
@@ -120,6 +132,7 @@ pub(super) fn version_all(
                     let mut doc = json::VersionReport::new(info, prefix);
                     doc.package = Some(&p.name);
                     doc.taken = taken.get(&p.name).map(|v| format!("{prefix}{v}"));
+                    doc.refused = flagged.get(&p.name).map(json::RefusedNext::new);
                     json::PackageVersion::Next(doc)
                 }
                 Err((current, from, why)) => {
@@ -145,7 +158,10 @@ pub(super) fn version_all(
     for (p, view, result) in &found {
         match result {
             Ok(info) => {
-                if info.tag.is_none() && info.current == info.next {
+                if flagged.contains_key(&p.name) {
+                    // Never shown as a version to come: its release refuses it (said below).
+                    let _ = writeln!(text, "{} {} (its release is refused)", p.name, info.current);
+                } else if info.tag.is_none() && info.current == info.next {
                     // Never released: the first release is the version its files hold.
                     let _ = writeln!(text, "{} {} (first release)", p.name, info.next);
                 } else {
@@ -155,7 +171,9 @@ pub(super) fn version_all(
                     let skipped = taken
                         .get(&p.name)
                         .map(|v| (v, view.version.tag_prefix.as_str()));
-                    let _ = super::version::explain(&mut text, info, args, skipped, None);
+                    let command = view.release_command();
+                    let declined = flagged.get(&p.name).map(|r| (r, command.as_str()));
+                    let _ = super::version::explain(&mut text, info, args, skipped, declined);
                     let _ = writeln!(text);
                 }
             }
