@@ -732,6 +732,7 @@ mod qa93_bun_lock;
 mod qa92_amended_sync_commit;
 mod qa92_detached_hand_tag;
 mod qa92_reword_not_dropped;
+mod qa87_hand_pre_set_with_work;
 mod qa87_version_all_above_file;
 mod qamono;
 mod qamono4;

@@ -73,10 +73,24 @@ pub fn written_by_hand(
     // Set since by commits that left Unreleased empty (the version set on top): tagged on HEAD,
     // the hand tag releases nothing the section leaves out, and the files say the version.
     // Or set on top before later work (Unreleased empty there): tagged on that commit.
-    let set_since = (wrote != head && !files.is_empty())
-        .then(|| super::unset::set_after(repo, config, &version, (wrote, head)))
+    use super::unset::SetSince;
+    let since = (wrote != head && !files.is_empty())
+        .then(|| super::unset::set_since(repo, config, &version, (wrote, head)))
         .flatten();
-    let how = if let Some(set) = set_since {
+    // Set by a commit with work of its own: a rebase would rewrite that work, a tag on it ship
+    // it unlisted; a commit on top that lists it in the section keeps it, and is tagged.
+    if let Some(SetSince::WithWork(set)) = since
+        && let Some((_, fix)) =
+            crate::history::sync::shipped_unlisted(repo, config, (&name, &version), head, false)
+    {
+        let how = format!(
+            "{} set {} to {version} together with work of its own, which a rebase would rewrite; to release it, {fix}",
+            crate::git::short_id(set),
+            super::unset::named(&files)
+        );
+        return Some((version, how, format!("written by hand in {wrote_id}")));
+    }
+    let how = if let Some(SetSince::Tag(set)) = since {
         let (whose, at) = match set == head {
             true => ("HEAD".to_owned(), String::new()),
             false => {
@@ -93,15 +107,20 @@ pub fn written_by_hand(
         )
     } else {
         let (said, named) = (super::unset::they_say(&files), super::unset::named(&files));
-        let then = if wrote == head {
-            format!(
+        let then = match since {
+            _ if wrote == head => format!(
                 "commit, then tag the new commit: `git tag -a {prefix}{version} -m \"release {version}\"`"
-            )
-        } else {
+            ),
+            // Set on top by a commit of the version alone: dropped, or the rebase stops on it
+            // (its change then made already).
+            Some(SetSince::Only(set)) => format!(
+                "in {wrote_id} itself (`git rebase -i {wrote_id}~1`, mark it `edit` and {} `drop`: that commit only sets them), then tag it",
+                crate::git::short_id(set)
+            ),
             // Set on top, the tag would release the commits after the section as well.
-            format!(
+            _ => format!(
                 "in {wrote_id} itself (`git rebase -i {wrote_id}~1`, mark it `edit`), then tag it"
-            )
+            ),
         };
         format!(
             "to release it as it is written, set {named} to {version} ({said}; no release commit sets the version, the section being there){}, {then}",

@@ -10,15 +10,31 @@ use semver::Version;
 use crate::config::Config;
 use crate::git::Repo;
 
-/// The commit after `wrote` on HEAD's first-parent line up to `head` whose version files first
-/// all say `version`, when Unreleased is empty there: a hand tag there releases the section
-/// written in `wrote` and nothing it leaves out (the commits after it stay unreleased).
-pub fn set_after(
+/// How the version files came to say a hand-written section's version after the commit that
+/// wrote it, `wrote` (their own version not set there).
+pub enum SetSince {
+    /// A commit whose version files all say it, with Unreleased empty there (the first set on
+    /// top, or a later one whose entries were moved into the section): a hand tag there
+    /// releases the section and nothing it leaves out.
+    Tag(Oid),
+    /// The first commit that set them, which changes nothing else (version files, lock files):
+    /// dropped in the rebase that sets them in `wrote` itself, where it would stop empty.
+    Only(Oid),
+    /// The first commit that set them, carrying work of its own the section leaves out (HEAD's
+    /// files still say the version): a rebase would rewrite that work, and a tag on it would
+    /// ship it unlisted, so the way on is a commit on top that lists it in the section.
+    WithWork(Oid),
+}
+
+/// [`SetSince`] for `version`'s section written in `wrote`, along HEAD's first-parent line
+/// up to `head`; `None` when no commit there sets the files, or they say another version again
+/// at `head` after one with work of its own set them.
+pub fn set_since(
     repo: &Repo,
     config: &Config,
     version: &Version,
     (wrote, head): (Oid, Oid),
-) -> Option<Oid> {
+) -> Option<SetSince> {
     let mut line = Vec::new();
     let mut at = head;
     while at != wrote {
@@ -29,10 +45,38 @@ pub fn set_after(
         line.push(at);
         at = repo.first_parent(at)?;
     }
-    let set =
-        (line.into_iter().rev()).find(|c| files_not_at(repo, config, version, *c).is_empty())?;
-    let log = crate::history::sync::changelog_at(repo, set, &config.changelog.path)?;
-    log.unreleased_entries().is_empty().then_some(set)
+    line.reverse();
+    let set_at = |c: Oid| files_not_at(repo, config, version, c).is_empty();
+    let first = line.iter().position(|c| set_at(*c))?;
+    let listed = |c: Oid| {
+        crate::history::sync::changelog_at(repo, c, &config.changelog.path)
+            .is_some_and(|log| log.unreleased_entries().is_empty())
+    };
+    let set = line[first];
+    // The cheap question first: only a commit with nothing under Unreleased is read further.
+    if let Some(c) =
+        (line[first..].iter().copied()).find(|c| listed(*c) && (*c == set || set_at(*c)))
+    {
+        return Some(SetSince::Tag(c));
+    }
+    if only_version_files(repo, config, set) {
+        Some(SetSince::Only(set))
+    } else {
+        set_at(head).then_some(SetSince::WithWork(set))
+    }
+}
+
+/// Whether `commit` changes version files and lock files alone: a commit of the version and
+/// nothing else, which a rebase may drop without losing work.
+fn only_version_files(repo: &Repo, config: &Config, commit: Oid) -> bool {
+    let (Some(root), Ok(changed)) = (repo.work_tree(), repo.changed_paths(commit, &[])) else {
+        return false;
+    };
+    let versions = super::version_files(config, &root);
+    !changed.is_empty()
+        && changed
+            .iter()
+            .all(|p| super::untracked_locks::is_lock(p) || versions.iter().any(|f| f.path == *p))
 }
 
 /// The version files that do not say `version` at `commit`, each with what it says there.

@@ -13,6 +13,7 @@ use crate::config::Config;
 use crate::git::Repo;
 use crate::history::changelog::normalize;
 use crate::history::sync::{changelog_at, has_section_at};
+use crate::release::unset;
 
 /// A release tag made past the hook (`RELHOOK_SKIP=1 git tag -f`) above its release commit on
 /// HEAD, on a commit no remote-tracking branch holds: every command took its version for
@@ -132,6 +133,17 @@ pub fn past_release_commit(
             crate::shellword::quote(&r),
             config.release_command()
         ),
+        // Its version files never said the version there (set later, by a commit with work of
+        // its own): a tag there is refused in turn, so the way on is a commit on top that lists
+        // that work in the section, tagged.
+        (false, None) if !unset::files_not_at(repo, config, version, release_id).is_empty() => {
+            let set = unset::files_not_at(repo, config, version, commit).is_empty();
+            let follow = crate::history::sync::shipped_unlisted;
+            match follow(repo, config, (name, version), commit, false).filter(|_| set) {
+                Some((_, follow)) => format!("; {follow}"),
+                None => String::new(),
+            }
+        }
         (false, None) => format!("; tag the release commit instead: `{fix}`"),
     };
     let heading = crate::history::changelog::quoted_heading(Some(&log), &version.to_string());
