@@ -266,9 +266,9 @@ pub(super) fn prepare(
     let revert = match (revert, reverted) {
         (Some(op), Some(r)) if amend => Some(super::amended_revert::with_old_out(
             repo,
-            top.old,
+            (top.old, top.message.split_once(": ").map_or("", |(_, s)| s)),
             (&path, &log),
-            (target.old.as_ref(), r),
+            (target.old.as_ref(), target.new.as_ref(), r),
             op,
         )),
         (revert, _) => revert,

@@ -5,7 +5,7 @@ use crate::commit::parse::Commit;
 use crate::config::ChangelogConfig;
 
 pub use super::pairing::{
-    RevertKey, revert_key, revert_pairs, revert_partners, without_own_pull_request,
+    RevertKey, revert_chain, revert_key, revert_pairs, revert_partners, without_own_pull_request,
 };
 
 /// An entry to add.

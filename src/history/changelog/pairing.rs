@@ -90,3 +90,38 @@ pub fn revert_partners(newest_first: &[(git2::Oid, RevertKey)]) -> Vec<(git2::Oi
     }
     pairs
 }
+
+/// `partners` ([`revert_partners`] of `newest_first`) with, for each revert that a later one
+/// undid (git's `Reapply`), that revert paired with the commit it reverts in turn: what a
+/// revert took out of the file accounts for nothing, though the change came back (the
+/// reapply's own change to the file does, when it put the entry back).
+pub fn revert_chain(
+    newest_first: &[(git2::Oid, RevertKey)],
+    partners: &[(git2::Oid, git2::Oid)],
+) -> Vec<(git2::Oid, git2::Oid)> {
+    let is_revert = |id: &git2::Oid| {
+        newest_first
+            .iter()
+            .any(|(c, k)| c == id && k.reverts.is_some())
+    };
+    let undoers: std::collections::HashSet<git2::Oid> = partners
+        .iter()
+        .filter(|(_, undone)| is_revert(undone))
+        .map(|(r, _)| *r)
+        .collect();
+    let mut out = partners.to_vec();
+    if undoers.is_empty() {
+        return out;
+    }
+    let rest: Vec<_> = newest_first
+        .iter()
+        .filter(|(c, _)| !undoers.contains(c))
+        .cloned()
+        .collect();
+    for pair in revert_partners(&rest) {
+        if !out.contains(&pair) {
+            out.push(pair);
+        }
+    }
+    out
+}

@@ -75,7 +75,8 @@ pub(super) fn changes(
 }
 
 /// The entries `commit` added to (and took out of) the changelog at `path` relative to its
-/// first parent, or `None` when it did not change the file (or the new version is unreadable).
+/// first parent (all it had, when it deleted the file), or `None` when it did not change the
+/// file (or the new version is unreadable).
 fn added_in(
     repo: &Repo,
     commit: Oid,
@@ -97,7 +98,12 @@ fn added_in(
         Some(id) => blobs.text(repo, id).unwrap_or_else(|| "".into()),
         None => "".into(),
     };
-    let after = blobs.text(repo, mine?)?;
+    // A commit that deleted the file took out every entry it had (git's revert of the commit
+    // that created it).
+    let after = match mine {
+        Some(id) => blobs.text(repo, id)?,
+        None => "".into(),
+    };
     Some(changed_entries(&before, &after, work))
 }
 

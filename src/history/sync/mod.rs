@@ -302,7 +302,9 @@ pub fn plan_sync_releasing(
         .any(|(_, e)| !known.contains(&normalize(&e.text)))
     {
         let ids: Vec<Oid> = commits.iter().map(|c| c.id).collect();
-        let (changes, reads) = added::changes(repo, &ids, path, &partners, &mut work.diff);
+        // A reapplied revert's take-out too: the reapply's own change accounts for the entry.
+        let chain = crate::history::changelog::entry::revert_chain(&reverts, &partners);
+        let (changes, reads) = added::changes(repo, &ids, path, &chain, &mut work.diff);
         for (id, changed) in changes {
             let fresh =
                 crate::history::changelog::replaced::fresh(&changed.added, &changed.removed);
