@@ -262,11 +262,18 @@ pub(super) fn prepare(
         .flatten();
     let revert = revert.filter(|r| r.is_some() || unreleased != Some(false));
     let unlisted_revert = matches!(revert, Some(None));
+    // The reflog's subject: the commit's (the amend's new) header.
+    let subject = top.message.split_once(": ").map_or("", |(_, s)| s);
+    // A reapply of that revert: the change it brings back gets its entry, when it has none.
+    let revert = match revert {
+        Some(None) => Some(unlisted::brought_back(&log, subject, target.new.as_ref())),
+        revert => revert,
+    };
     // An amend that made the commit this revert: the entry its old message wrote goes too.
     let revert = match (revert, reverted) {
         (Some(op), Some(r)) if amend => Some(super::amended_revert::with_old_out(
             repo,
-            (top.old, top.message.split_once(": ").map_or("", |(_, s)| s)),
+            (top.old, subject),
             (&path, &log),
             (target.old.as_ref(), target.new.as_ref(), r),
             op,

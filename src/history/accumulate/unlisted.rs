@@ -177,6 +177,21 @@ pub(super) fn kept_rewording(
     )))
 }
 
+/// For a reapply (`subject`: git's `Reapply "fix: x"`, or any revert of a revert) of a revert
+/// that no release has, the entry of the change it brings back (`new`) when the file lists it
+/// nowhere: git's revert of the file brings it back, but not a reapply made by hand (`git
+/// revert --no-commit`, HEAD's changelog kept), nor one whose conflict in the file was
+/// resolved so.
+pub(super) fn brought_back(
+    log: &Changelog,
+    subject: &str,
+    new: Option<&NewEntry>,
+) -> Option<super::op::Op> {
+    crate::commit::parse::reapplied(subject)?;
+    let new = new?;
+    (!log.contains_entry(&new.text, false)).then(|| super::op::Op::Add(new.clone()))
+}
+
 /// The line for a revert that gets no entry: what it reverts never shipped (`Some(true)`), or
 /// history could not tell (`None`, `--sync` decides).
 pub(super) fn notice(
