@@ -736,6 +736,7 @@ mod qa87_hand_pre_set_with_work;
 mod qa87_version_all_above_file;
 mod qa86_amended_reapply;
 mod qa86_hand_reapply;
+mod qa86_old_git_merge_reapply;
 mod qamono;
 mod qamono4;
 mod qb;

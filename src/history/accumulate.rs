@@ -221,9 +221,10 @@ fn own_commit(
         return Ok(said);
     }
     // git's `Reapply "Merge branch 'x'"` of a released merge revert: the branch's entries.
+    // Git before 2.43 names it `Revert "Revert "Merge branch 'x'""`.
     if new_entry.is_none()
         && !amend
-        && subject.starts_with("Reapply \"")
+        && crate::commit::parse::reapplied(subject).is_some()
         && let Some(said) = reapplied::reapplied_merge(repo, config, head)?
     {
         return Ok(said);
