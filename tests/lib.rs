@@ -737,6 +737,7 @@ mod qa87_version_all_above_file;
 mod qa86_amended_reapply;
 mod qa86_hand_reapply;
 mod qa86_old_git_merge_reapply;
+mod qa86_old_git_reapply_of_old;
 mod qamono;
 mod qamono4;
 mod qb;

@@ -188,46 +188,26 @@ pub fn revert_of_old(repo: &Repo, message: &str, verdict: &mut Verdict) {
     if !verdict.failed() {
         return;
     }
-    // git's `Reapply "<header>"` of such a revert undoes it: the same old commit's words.
-    let (rest, reapply) = match verdict.header.strip_prefix("Revert \"") {
-        Some(rest) => (rest, false),
+    // git's `Reapply "<header>"` of such a revert undoes it: the same old commit's words; so
+    // does `Revert "Revert "<header>""`, as git before 2.43 names it (unless the old history
+    // had a `Revert "<header>"` of its own, which that reverts).
+    let old = match verdict.header.strip_prefix("Revert \"") {
+        Some(rest) => {
+            let quoted = crate::commit::parse::unquoted(rest);
+            quoted
+                .strip_prefix("Revert \"")
+                .and_then(|q| q.strip_suffix('"'))
+                .and_then(|inner| old_reverted(repo, message, inner, true))
+                .or_else(|| old_reverted(repo, message, quoted, false))
+        }
         None => match verdict.header.strip_prefix("Reapply \"") {
-            Some(rest) => (rest, true),
+            Some(rest) => old_reverted(repo, message, crate::commit::parse::unquoted(rest), true),
             None => return,
         },
     };
-    let quoted = crate::commit::parse::unquoted(rest);
-    let reverted = |text: &str| {
-        crate::commit::parse::reverted_commit(text).and_then(|id| repo.revision_commit(&id))
-    };
-    let Some(mut old) = reverted(message) else {
+    let Some(old) = old else {
         return;
     };
-    if reapply {
-        // The revert it undoes, of the old commit itself.
-        let Some(revert) = repo.stored_commit(old) else {
-            return;
-        };
-        if revert.header() != format!("Revert \"{quoted}\"") {
-            return;
-        }
-        let Some(text) = repo.commit_text(old) else {
-            return;
-        };
-        let Some(first) = reverted(&text) else {
-            return;
-        };
-        old = first;
-    }
-    if repo.stored_commit(old).is_none_or(|c| c.header() != quoted) {
-        return;
-    }
-    let Some(note) = repo.adoption() else {
-        return;
-    };
-    if !repo.held_by_any(&note.tips, old) {
-        return;
-    }
     let header = verdict.header.trim_end().to_owned();
     verdict
         .diagnostics
@@ -238,4 +218,25 @@ pub fn revert_of_old(repo: &Repo, message: &str, verdict: &mut Verdict) {
             crate::git::short_id(old)
         ));
     }
+}
+
+/// The commit from before `relhook install` whose header is `quoted` that a revert's
+/// `message` reverts (`reapply`: the revert of it that the message reverts), if any.
+fn old_reverted(repo: &Repo, message: &str, quoted: &str, reapply: bool) -> Option<Oid> {
+    let reverted = |text: &str| {
+        crate::commit::parse::reverted_commit(text).and_then(|id| repo.revision_commit(&id))
+    };
+    let mut old = reverted(message)?;
+    if reapply {
+        // The revert it undoes, of the old commit itself.
+        if repo.stored_commit(old)?.header() != format!("Revert \"{quoted}\"") {
+            return None;
+        }
+        old = reverted(&repo.commit_text(old)?)?;
+    }
+    if repo.stored_commit(old).is_none_or(|c| c.header() != quoted) {
+        return None;
+    }
+    let note = repo.adoption()?;
+    repo.held_by_any(&note.tips, old).then_some(old)
 }
