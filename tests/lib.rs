@@ -738,6 +738,7 @@ mod qa86_amended_reapply;
 mod qa86_hand_reapply;
 mod qa86_old_git_merge_reapply;
 mod qa86_old_git_reapply_of_old;
+mod qa88_member_stray_lock;
 mod qamono;
 mod qamono4;
 mod qb;

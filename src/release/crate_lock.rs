@@ -1,6 +1,7 @@
 //! A crate's own Cargo.lock, other than the top's: a crate outside every workspace (a
 //! monorepo package that is a crate of its own) keeps one beside its Cargo.toml, and a
-//! nested workspace one at its own top. cargo builds the crate with that lock, so a release
+//! nested workspace one at its own top. One beside a workspace member is a stray that cargo
+//! never reads, left alone. cargo builds the crate with that lock, so a release
 //! that bumps the crate and leaves the lock's entry behind tags a tree where `cargo build
 //! --locked` fails. The entry moves in the same release commit. A lock whose entry is not
 //! the crate's version before the release (missing, or another) is refused: what the lock
@@ -14,16 +15,14 @@ use crate::history::version::files::{self, Edit, Locator, Locks, VersionFile};
 use crate::shellword::quote;
 
 /// The Cargo.lock, other than the top's, that the crate of `manifest` (a Cargo.toml below
-/// the top) builds with: the one beside it, else its nested workspace's; `None` when there
-/// is none in `locks`.
+/// the top) builds with: its workspace's (its nested workspace's, or its own when it is a
+/// workspace of its own); `None` when that is the top's or not in `locks`. One beside a
+/// workspace member is not the crate's: cargo reads only the workspace's.
 fn own_lock(locks: Locks<'_>, root: &Path, manifest: &Path) -> Option<PathBuf> {
     let dir = manifest.parent().filter(|d| !d.as_os_str().is_empty())?;
-    let beside = dir.join("Cargo.lock");
-    if locks.read(root, &beside).is_ok() {
-        return Some(beside);
-    }
     let read = |p: &Path| super::crates::disk_text(root, p);
-    let workspace = super::crates::workspace_root(&read, manifest, &read(manifest)?)?;
+    let workspace = super::crates::workspace_root(&read, manifest, &read(manifest)?)
+        .unwrap_or_else(|| dir.to_path_buf());
     let lock = workspace.join("Cargo.lock");
     (!workspace.as_os_str().is_empty() && locks.read(root, &lock).is_ok()).then_some(lock)
 }

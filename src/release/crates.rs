@@ -156,7 +156,7 @@ fn normal(path: &Path) -> Option<PathBuf> {
 
 /// The directory of the workspace the crate of `manifest` (its `text`) belongs to: its own
 /// (`[workspace]`), the one `package.workspace` names, else the nearest above with a
-/// `[workspace]`.
+/// `[workspace]` that does not exclude it.
 pub(crate) fn workspace_root(
     read: &dyn Fn(&Path) -> Option<String>,
     manifest: &Path,
@@ -170,7 +170,9 @@ pub(crate) fn workspace_root(
     }
     let mut up = dir.to_path_buf();
     while up.pop() {
-        if read(&up.join("Cargo.toml")).is_some_and(|t| cargo_deps::workspace_of(&t).1) {
+        let rel = dir.strip_prefix(&up).unwrap_or(dir);
+        let found = |t: &str| cargo_deps::workspace_of(t).1 && !cargo_deps::excludes(t, rel);
+        if read(&up.join("Cargo.toml")).is_some_and(|t| found(&t)) {
             return Some(up);
         }
         if up.as_os_str().is_empty() {

@@ -125,6 +125,21 @@ pub fn workspace_of(text: &str) -> (Option<String>, bool) {
     (pointer, root.get("workspace").is_some())
 }
 
+/// Whether the workspace manifest `text` leaves out the crate in `dir` (from the workspace's
+/// top) as cargo does: under one of its `exclude` paths and under none of its `members` as
+/// written. cargo then looks further up for the crate's workspace.
+pub fn excludes(text: &str, dir: &std::path::Path) -> bool {
+    let Ok(doc) = toml_edit::ImDocument::parse(text) else {
+        return false;
+    };
+    let under = |key: &str| {
+        let list = doc.get("workspace").and_then(|w| w.get(key));
+        let paths = list.and_then(|a| a.as_array()).into_iter().flatten();
+        paths.filter_map(|v| v.as_str()).any(|p| dir.starts_with(p))
+    };
+    under("exclude") && !under("members")
+}
+
 /// The 1-based line of byte `at` in `text`.
 pub fn line_at(text: &str, at: usize) -> usize {
     let end = at.min(text.len());
@@ -181,5 +196,16 @@ mod tests {
             workspace_of("[package]\nname = \"b\"\nworkspace = \"..\"\n"),
             (Some("..".into()), false)
         );
+    }
+
+    #[test]
+    fn an_excluded_crate_is_not_a_member_unless_listed() {
+        let ws = "[workspace]\nmembers = [\"crates/*\", \"tools/keep\"]\nexclude = [\"tools\"]\n";
+        let dir = std::path::Path::new;
+        assert!(excludes(ws, dir("tools/cli")));
+        assert!(!excludes(ws, dir("tools/keep")));
+        assert!(!excludes(ws, dir("crates/a")));
+        assert!(!excludes(ws, dir("toolsx")));
+        assert!(!excludes("[workspace]\n", dir("tools")));
     }
 }
