@@ -54,7 +54,7 @@ pub(super) fn own_locks(
 /// The Cargo.lock edits that follow the Cargo.toml files of `bumped` (each with the version
 /// it says) to `new`: the top lock's, then each crate's own lock's, refusing a lock HEAD
 /// tracks (or that git does not ignore) whose entry of a bumped crate is neither its version
-/// before the release nor `new`.
+/// before the release nor `new` (or, in a crate's own lock, missing).
 pub(super) fn cargo_lock_edits(
     repo: &Repo,
     locks: Locks<'_>,
@@ -76,14 +76,27 @@ pub(super) fn cargo_lock_edits(
     } else {
         Vec::new()
     };
-    let mut out: Vec<Edit> = files::cargo_lock_edit(locks, root, top, bumped, new, &inheriting)
-        .into_iter()
+    let moved: Vec<(VersionFile, String)> = bumped
+        .iter()
+        .filter(|(f, old)| old != new && f.path.file_name().is_some_and(|n| n == "Cargo.toml"))
+        .cloned()
         .collect();
-    for (lock, crates) in own {
+    // The top lock holds only its workspace's crates: one it has no entry of is not refused.
+    let mut checked = vec![(top.to_path_buf(), moved, false)];
+    checked.extend(own.into_iter().map(|(lock, crates)| (lock, crates, true)));
+    let mut out = Vec::new();
+    for (lock, crates, needed) in checked {
         // An ignored lock HEAD does not track is left alone with a note (`untracked_locks`).
-        if super::untracked_locks::untracked(repo, &lock).is_none() {
-            let text = locks.read(root, &lock)?;
-            if let Some(refusal) = behind(root, &lock, &text, &crates, new) {
+        let text = locks.read(root, &lock);
+        if let Ok(text) = text.as_deref()
+            && super::untracked_locks::untracked(repo, &lock).is_none()
+        {
+            let entries = Entries {
+                text,
+                inheriting: &inheriting,
+                needed,
+            };
+            if let Some(refusal) = behind(root, &lock, &entries, &crates, new) {
                 return Err(crate::Error::Refused(refusal));
             }
         }
@@ -99,38 +112,73 @@ pub(super) fn cargo_lock_edits(
     Ok(out)
 }
 
-/// The refusal for the first crate of `crates` (`package.version` of a Cargo.toml, with what
-/// it says) whose entry in the lock `text` (at `lock`) is missing or says another version.
+/// A lock's text, as [`behind`] reads it.
+struct Entries<'a> {
+    text: &'a str,
+    /// The crates that take a bumped workspace's version.
+    inheriting: &'a [String],
+    /// Whether a bumped crate must have an entry (a crate's own lock) or may not (the top's).
+    needed: bool,
+}
+
+/// The refusal for the first crate of `crates` (a Cargo.toml's `package.version`, or the
+/// crates that inherit its `workspace.package.version`, with what it says) whose entry in
+/// the lock at `lock` says another version than it and `new`, or is missing where needed.
 fn behind(
     root: &Path,
     lock: &Path,
-    text: &str,
+    entries: &Entries<'_>,
     crates: &[(VersionFile, String)],
     new: &str,
 ) -> Option<Refusal> {
+    let olds: Vec<&str> = crates.iter().map(|(_, old)| old.as_str()).collect();
     crates.iter().find_map(|(f, old)| {
-        if !matches!(&f.locator, Locator::TomlKey(k) if k == "package.version") {
+        let Locator::TomlKey(key) = &f.locator else {
             return None;
-        }
-        let name = files::package_name(&root.join(&f.path))?;
-        let found = files::local_version(text, &name);
-        if found == Some(old) || found == Some(new) {
-            return None;
-        }
-        let says = match found {
-            Some(v) => format!("its entry of {name} says {v}"),
-            None => format!("it has no entry of {name}"),
         };
-        let what = format!(
-            "{}: {says} where {} says {old}, so the release cannot move it with the crate (`cargo build --locked` fails on a lock left behind)",
-            lock.display(),
-            f.path.display(),
-        );
-        let manifest = lock.with_file_name("Cargo.toml");
-        let fix = format!(
-            "update the lock to match (`cargo update --workspace --offline --manifest-path {}`), commit it, then release again",
-            quote(&manifest.to_string_lossy()),
-        );
-        Some(Refusal::new(Reason::VersionFile, what, fix))
+        // A workspace's version is its inheriting crates' (at any bumped workspace's version),
+        // each in the locks of the workspaces that build it only.
+        let (names, known, needed) = match key.as_str() {
+            "package.version" => (
+                vec![files::package_name(&root.join(&f.path))?],
+                vec![old.as_str()],
+                entries.needed,
+            ),
+            k if k.starts_with("workspace.") => (entries.inheriting.to_vec(), olds.clone(), false),
+            _ => return None,
+        };
+        names.into_iter().find_map(|name| {
+            let found = files::local_version(entries.text, &name);
+            let fine = match found {
+                Some(v) => v == new || known.contains(&v),
+                None => !needed,
+            };
+            (!fine).then(|| refusal(lock, f, old, &name, found))
+        })
     })
+}
+
+/// The refusal of a lock whose entry of `name` says `found` where `f` says `old`.
+fn refusal(lock: &Path, f: &VersionFile, old: &str, name: &str, found: Option<&str>) -> Refusal {
+    let says = match found {
+        Some(v) => format!("its entry of {name} says {v}"),
+        None => format!("it has no entry of {name}"),
+    };
+    let what = format!(
+        "{}: {says} where {} says {old}, so the release cannot move it with the crate (`cargo build --locked` fails on a lock left behind)",
+        lock.display(),
+        f.path.display(),
+    );
+    // At the top, cargo finds the workspace from any folder of it.
+    let manifest = match lock.parent().filter(|d| !d.as_os_str().is_empty()) {
+        Some(dir) => format!(
+            " --manifest-path {}",
+            quote(&dir.join("Cargo.toml").to_string_lossy())
+        ),
+        None => String::new(),
+    };
+    let fix = format!(
+        "update the lock to match (`cargo update --workspace --offline{manifest}`), commit it, then release again"
+    );
+    Refusal::new(Reason::VersionFile, what, fix)
 }
