@@ -174,9 +174,10 @@ fn rebuild_refuses_to_replace_a_changelog_that_is_not_keep_a_changelog() {
     assert_eq!(repo.read("CHANGELOG.md"), foreign);
     let out = repo.relhook(&["changelog", "--rebuild", "--force"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    // Forced, it is rebuilt in the file's own words (conventional-changelog's `Features`).
     assert!(
         repo.read("CHANGELOG.md")
-            .contains("## [Unreleased]\n\n### Added\n\n- later feature\n"),
+            .contains("## [Unreleased]\n\n### Features\n\n- later feature\n"),
         "{}",
         repo.read("CHANGELOG.md")
     );

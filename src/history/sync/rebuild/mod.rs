@@ -9,8 +9,12 @@ use super::{commit_entry, forge};
 use crate::config::Config;
 use crate::git::{Range, ReleaseTag, Repo};
 use crate::history::changelog::entry::NewEntry;
-use crate::history::changelog::{Changelog, ScopeStyle, TEMPLATE, normalize};
+use crate::history::changelog::{TEMPLATE, normalize};
 use crate::{Error, Result};
+
+mod render;
+
+pub use render::lost_lines;
 
 /// Writes the whole changelog from history: one section per release tag reachable from HEAD,
 /// Unreleased for what follows the last one, link references when the remote is a known forge.
@@ -18,13 +22,11 @@ use crate::{Error, Result};
 /// History is read once: every commit belongs to the first release (in version order) whose
 /// tag reaches it, so the work is linear in the history, whatever the number of tags.
 ///
-/// `current`, the file it replaces, gives the sub-headings' level (cocogitto's `####`) and the
-/// way entries write their scope (`scope_style`): a file another tool made keeps its look.
+/// `current`, the file it replaces, gives the sub-sections' names and level (cocogitto's
+/// `#### Bug Fixes`) and the way entries write their scope (`scope_style`): a file another
+/// tool made keeps its look.
 pub fn rebuild(repo: &Repo, config: &Config, current: Option<&str>) -> Result<String> {
-    let like = current.and_then(|t| Changelog::parse(t).ok());
-    let layout = like.as_ref().map_or((3, ScopeStyle::Relhook), |l| {
-        (l.sub_level(), l.scope_style())
-    });
+    let layout = render::Layout::of(current);
     let mut out = TEMPLATE.trim_end().to_owned();
     out.push('\n');
     let Some(head) = repo.head() else {
@@ -257,32 +259,14 @@ pub fn rebuild(repo: &Repo, config: &Config, current: Option<&str>) -> Result<St
             buckets[tags.len()].extend(super::deps_entries::stored(repo, head, path, None));
         }
     }
-    out.push_str(&render_entries(&buckets[tags.len()], layout));
+    out.push_str(&layout.entries(&buckets[tags.len()]));
     for (tag, entries) in tags.iter().zip(&buckets).rev() {
         let date = crate::date::ymd(tag.when.0, tag.when.1);
         out.push_str(&format!("\n## [{}] - {date}\n", tag.version));
-        out.push_str(&render_entries(entries, layout));
+        out.push_str(&layout.entries(entries));
     }
-    if let (Some(f), Some(last)) = (&forge, tags.last()) {
-        out.push_str(&format!(
-            "\n[unreleased]: {}/compare/{}...HEAD\n",
-            f.base, last.name
-        ));
-        for (i, t) in tags.iter().enumerate().rev() {
-            // A stable release's section carries its pre-releases: it compares from the
-            // release before them.
-            let mut before = tags[..i].iter().rev();
-            match before.find(|p| !crate::history::changelog::carries(&t.version, &p.version)) {
-                Some(prev) => out.push_str(&format!(
-                    "[{}]: {}/compare/{}...{}\n",
-                    t.version, f.base, prev.name, t.name
-                )),
-                None => out.push_str(&format!(
-                    "[{}]: {}/releases/tag/{}\n",
-                    t.version, f.base, t.name
-                )),
-            }
-        }
+    if let Some(f) = &forge {
+        out.push_str(&render::links(&f.base, &tags));
     }
     Ok(out)
 }
@@ -415,67 +399,4 @@ fn assign(
         }
     }
     owner
-}
-
-/// A section's sub-sections at heading `level`, each entry's scope written in `style`.
-fn render_entries(entries: &[NewEntry], (level, style): (usize, ScopeStyle)) -> String {
-    let names = Changelog::subsection_order(entries);
-    let mut out = String::new();
-    for name in names {
-        out.push_str(&format!("\n{} {name}\n\n", "#".repeat(level)));
-        let in_section = entries.iter().filter(|e| e.section == name);
-        let (breaking, rest): (Vec<_>, Vec<_>) = in_section.partition(|e| e.breaking);
-        for e in breaking.into_iter().chain(rest) {
-            let text = style.apply(&e.text);
-            out.push_str(&format!("- {}\n", text.replace('\n', "\n  ")));
-        }
-    }
-    out
-}
-
-/// The lines of `current` (1-based, with their text) that `rebuilt` does not have: what a
-/// rebuild would drop or change that history does not give (hand-written entries and
-/// sections, reworded entries). Blank lines are not counted, nor a release heading's date
-/// (history's is the tag's, which a time zone or a pinned date may put a day apart).
-pub fn lost_lines<'a>(current: &'a str, rebuilt: &str) -> Vec<(usize, &'a str)> {
-    let key = |line: &str| -> String {
-        let line = line.trim_end();
-        match line.strip_prefix("## [").and_then(|r| r.split_once(']')) {
-            Some((version, _)) => format!("## [{version}]"),
-            None => line.to_owned(),
-        }
-    };
-    let mut kept: HashMap<String, usize> = HashMap::new();
-    for line in rebuilt.lines() {
-        *kept.entry(key(line)).or_default() += 1;
-    }
-    let mut lost = Vec::new();
-    for (i, line) in current.lines().enumerate() {
-        let line = line.trim_end();
-        if line.is_empty() {
-            continue;
-        }
-        match kept.get_mut(&key(line)) {
-            Some(n) if *n > 0 => *n -= 1,
-            _ => lost.push((i + 1, line)),
-        }
-    }
-    lost
-}
-
-#[cfg(test)]
-mod tests {
-    use super::lost_lines;
-
-    #[test]
-    fn lines_the_rebuild_does_not_write_are_lost() {
-        let current =
-            "# Changelog\n\n## [1.0.0] - 2026-01-02\n\n### Security\n\n- hand\n- a\n- a\n";
-        let rebuilt = "# Changelog\n\n## [1.0.0] - 2026-01-01\n\n### Fixed\n\n- a\n";
-        assert_eq!(
-            lost_lines(current, rebuilt),
-            [(5, "### Security"), (7, "- hand"), (9, "- a")]
-        );
-        assert!(lost_lines(rebuilt, rebuilt).is_empty());
-    }
 }
