@@ -740,6 +740,7 @@ mod qa86_old_git_merge_reapply;
 mod qa86_old_git_reapply_of_old;
 mod qa88_member_stray_lock;
 mod qa88_root_lock_third_version;
+mod qa90_deleted_walk_complete;
 mod qa90_rebuild_own_names;
 mod qamono;
 mod qamono4;

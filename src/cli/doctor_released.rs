@@ -39,7 +39,7 @@ pub(super) fn deleted_by_commit(
         return None;
     }
     // As far back as a release looks.
-    let gone = crate::history::sync::changelog_deleted(repo, config, rel, 10_000)?;
+    let gone = crate::history::sync::changelog_deleted(repo, config, rel, crate::git::Reach::Line)?;
     Some(Check {
         subject: subject.to_owned(),
         status: Status::Invalid,

@@ -58,7 +58,8 @@ pub(super) fn init(ctx: &Context) -> Result<Outcome> {
     let deleted = |rel: &Path| {
         let repo = repo.as_ref()?;
         let config = crate::config::Config::load(&root).ok()?;
-        let gone = crate::history::sync::changelog_deleted(repo, &config, rel, 10_000)?;
+        let gone =
+            crate::history::sync::changelog_deleted(repo, &config, rel, crate::git::Reach::Line)?;
         // Moved to be a package's changelog (the repository became a monorepo): its releases
         // are that package's now, and no setting can point the root's at it.
         let package = config.packages.iter().find(|p| {

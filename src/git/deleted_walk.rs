@@ -3,6 +3,8 @@
 //! monorepo's root that has none). The walk's answer is kept in the git directory by the
 //! commit it was asked at, so the next commit's walk ends at its parent: the answer for a
 //! commit that leaves the file missing is its parent's, and each later commit costs one step.
+//! A first walk that does not meet the deletion within a few steps hands the rest of the line
+//! to git's path-limited walk, which finds a deletion however far down, in one process.
 
 use std::path::Path;
 
@@ -16,7 +18,20 @@ pub const DELETED_WALK: &str = "relhook-deleted-walk";
 /// How many paths' answers are kept (the root's changelog and a few packages').
 const KEPT: usize = 8;
 
-/// One kept answer: at commit `at` (which lacks `path`), the deleting commit `depth`
+/// How many first-parent steps a walk takes itself before git walks the rest: enough to meet
+/// a kept answer or a recent deletion, a few milliseconds.
+const STEPPED: u64 = 100;
+
+/// How far down HEAD's first-parent line a deletion is looked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reach {
+    /// HEAD's own commit: whether it deleted the file.
+    Head,
+    /// The whole line, down to the first commit.
+    Line,
+}
+
+/// One kept answer: at commit `at` (which lacks `path`), the deleting commit at least `depth`
 /// first-parent steps below it, or none within `depth` steps (`u64::MAX`: none down to the
 /// first commit).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,9 +45,8 @@ struct Answer {
 impl Repo {
     /// The commit on HEAD's first-parent line that deleted `path`, with its subject: the
     /// newest one whose first parent has the file (HEAD lacking it). `None` when HEAD has it,
-    /// or no commit within `limit` steps back does (one further down is found through the
-    /// answer kept for a commit below HEAD).
-    pub fn deleted_by(&self, path: &Path, limit: usize) -> Option<(Oid, String)> {
+    /// or no commit within `reach` does.
+    pub fn deleted_by(&self, path: &Path, reach: Reach) -> Option<(Oid, String)> {
         let head = self.head()?;
         if self.blob_at(head, path).is_some() {
             return None;
@@ -40,7 +54,10 @@ impl Repo {
         let key = path.to_string_lossy().as_bytes().to_vec();
         let mut kept = self.kept_answers();
         let known = kept.iter().find(|a| a.path == key).cloned();
-        let limit = limit as u64;
+        let limit = match reach {
+            Reach::Head => 1,
+            Reach::Line => u64::MAX,
+        };
         let mut current = self.inner.find_commit(head).ok()?;
         let mut steps = 0u64;
         // How far down the kept answer reached, counted from HEAD (0: not met on the way).
@@ -56,6 +73,9 @@ impl Repo {
             }
             if steps >= limit {
                 break (None, steps);
+            }
+            if steps >= STEPPED {
+                break self.deleted_below(current.id(), path, steps);
             }
             let Ok(parent) = current.parent(0) else {
                 break (None, u64::MAX);
@@ -85,6 +105,28 @@ impl Repo {
         let deleted = self.inner.find_commit(deleted?).ok()?;
         let subject = deleted.summary().unwrap_or_default().to_owned();
         Some((deleted.id(), subject))
+    }
+
+    /// The deletion of `path` on the first-parent line from `from` (`steps` below HEAD, which
+    /// lacks it too) and the answer's depth, found by git's path-limited walk: the newest
+    /// change of the path there is its deletion when its first parent has the file (else a
+    /// merge git lists for its other parent, say: the walk goes on below it). When git cannot
+    /// walk, none within `steps`, which a later walk takes up again.
+    fn deleted_below(&self, mut from: Oid, path: &Path, steps: u64) -> (Option<Oid>, u64) {
+        loop {
+            let changed = match self.last_first_parent_change(from, path) {
+                Ok(Some(changed)) => changed,
+                Ok(None) => return (None, u64::MAX),
+                Err(_) => return (None, steps),
+            };
+            let Some(parent) = self.first_parent(changed) else {
+                return (None, u64::MAX);
+            };
+            if self.blob_at(parent, path).is_some() {
+                return (Some(changed), steps);
+            }
+            from = parent;
+        }
     }
 
     fn kept_answers(&self) -> Vec<Answer> {

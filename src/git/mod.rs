@@ -66,7 +66,7 @@ pub use adoption::{ADOPTED, Adoption};
 pub use amends::{Amend, amend_chain};
 pub use applying::{Applying, am_ends_unapplied};
 pub use blob::blob_oid;
-pub use deleted_walk::DELETED_WALK;
+pub use deleted_walk::{DELETED_WALK, Reach};
 pub use descent::Descent;
 pub use dry_commit::nothing_to_commit;
 pub use encoding::{NewMessage, decode_known, decode_message, is_utf8_name, new_message};

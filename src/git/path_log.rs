@@ -21,4 +21,21 @@ impl Repo {
             .filter_map(|l| Oid::from_str(l.trim()).ok())
             .collect())
     }
+
+    /// The newest commit on `from`'s first-parent line (`from` itself included) that changed
+    /// `path` from its first parent's, or `None` when none did down to the first commit: one
+    /// git process however long the line, its trees compared along the path alone.
+    pub fn last_first_parent_change(&self, from: Oid, path: &Path) -> Result<Option<Oid>> {
+        let spec = format!(":(literal){}", path.to_string_lossy());
+        let args = [
+            "rev-list",
+            "--first-parent",
+            "-1",
+            &from.to_string(),
+            "--",
+            &spec,
+        ];
+        let listed = self.run_git(&args, None)?;
+        Ok(Oid::from_str(listed.trim()).ok())
+    }
 }

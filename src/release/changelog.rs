@@ -46,7 +46,8 @@ pub(super) fn changelog_edit(
     // A file a commit deleted took the releases' sections with it: a new one would hold
     // this release alone (its entries counted as listed by the commits that wrote them).
     if before.is_none()
-        && let Some(gone) = crate::history::sync::changelog_deleted(repo, config, &rel, 10_000)
+        && let Some(gone) =
+            crate::history::sync::changelog_deleted(repo, config, &rel, crate::git::Reach::Line)
     {
         return Err(Error::Refused(Refusal::new(
             Reason::Changelog,

@@ -78,7 +78,9 @@ fn refuse_deleted(repo: &Repo, root: &std::path::Path, config: &Config) -> Resul
         return Ok(());
     }
     // As far back as a release looks.
-    let Some(gone) = crate::history::sync::changelog_deleted(repo, config, rel, 10_000) else {
+    let Some(gone) =
+        crate::history::sync::changelog_deleted(repo, config, rel, crate::git::Reach::Line)
+    else {
         return Ok(());
     };
     let fix = match gone.kind {

@@ -9,7 +9,7 @@ use std::path::Path;
 use git2::Oid;
 
 use crate::config::Config;
-use crate::git::Repo;
+use crate::git::{Reach, Repo};
 use crate::history::changelog::Changelog;
 use crate::history::changelog::entry::NewEntry;
 
@@ -57,7 +57,7 @@ pub(super) fn deleted_by(
 /// and doctor say it: the setting follows the file. Checking the file out again would turn
 /// the move into a copy.
 fn moved_by(repo: &Repo, config: &Config, head: Oid, path: &Path, entry: bool) -> Option<String> {
-    let gone = crate::history::sync::changelog_deleted(repo, config, path, 1)?;
+    let gone = crate::history::sync::changelog_deleted(repo, config, path, Reach::Head)?;
     let crate::history::sync::DeletionKind::Moved(to) = &gone.kind else {
         return None;
     };
@@ -108,11 +108,11 @@ pub(super) fn revert_took_file(
 }
 
 /// The notice for a commit made after `path` was deleted by an earlier one (HEAD has no such
-/// file, an ancestor within 1,000 first-parent steps does) with what a new file would lack (the
+/// file, an ancestor on its first-parent line does) with what a new file would lack (the
 /// sections of releases, or the entries listed before, which no sync adds again): no new file
 /// is made.
 pub(super) fn deleted_before(repo: &Repo, config: &Config, path: &Path) -> Option<String> {
-    let gone = crate::history::sync::changelog_deleted(repo, config, path, 1000)?;
+    let gone = crate::history::sync::changelog_deleted(repo, config, path, Reach::Line)?;
     // A package's changelog is rebuilt and synced by commands that name its package.
     let rebuild = crate::history::sync::changelog_command(config, path, "--rebuild");
     let sync = crate::history::sync::changelog_command(config, path, "--sync");

@@ -9,7 +9,7 @@ use git2::Oid;
 use super::Accumulated;
 use crate::Result;
 use crate::config::Config;
-use crate::git::{ReflogTop, Repo};
+use crate::git::{Reach, ReflogTop, Repo};
 use crate::history::changelog::entry::NewEntry;
 
 /// A changelog the commit's entry goes to, with the entries of the commit before and after
@@ -235,8 +235,7 @@ fn root_kept_out(repo: &Repo, config: &Config, path: &Path) -> Option<String> {
     {
         return Some(format!("{why}, and relhook makes none for it"));
     }
-    // Within as many first-parent steps as post-commit's other notice of a deleted file.
-    let gone = crate::history::sync::changelog_deleted(repo, config, path, 1000)?;
+    let gone = crate::history::sync::changelog_deleted(repo, config, path, Reach::Line)?;
     let package = config.packages.iter().find(|p| {
         matches!(&gone.kind, crate::history::sync::DeletionKind::Moved(to) if *to == p.changelog)
     });

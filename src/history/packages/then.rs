@@ -83,16 +83,16 @@ pub fn given_to_other(then: &Config, own: &str, dir: &Path) -> bool {
 }
 
 /// The commit that deleted the changelog `config` reads (`path`, missing at HEAD), within
-/// `limit` first-parent steps, with its subject: `None` also when the file was then another
+/// `reach` on HEAD's first-parent line, with its subject: `None` also when the file was then another
 /// package's changelog (its package moved away, and this one took its folder since), which
 /// this one never had.
 pub fn deleted_changelog(
     repo: &Repo,
     config: &Config,
     path: &Path,
-    limit: usize,
+    reach: crate::git::Reach,
 ) -> Option<(Oid, String)> {
-    let (commit, subject) = repo.deleted_by(path, limit)?;
+    let (commit, subject) = repo.deleted_by(path, reach)?;
     let then = repo.first_parent(commit).and_then(|p| stored(repo, p));
     let was = then
         .as_ref()

@@ -52,18 +52,18 @@ pub enum Kind {
     Moved(PathBuf),
 }
 
-/// The commit on HEAD's first-parent line, within `limit` steps, that deleted the changelog
+/// The commit on HEAD's first-parent line, within `reach`, that deleted the changelog
 /// at `rel` (from the top); `None` when HEAD has it, no such commit is found, or the file was
 /// another package's then.
 pub fn changelog_deleted(
     repo: &Repo,
     config: &Config,
     rel: &Path,
-    limit: usize,
+    reach: crate::git::Reach,
 ) -> Option<Deletion> {
     // A file another package had then (its folder taken over since) was never this one's.
     let (commit, subject) =
-        crate::history::packages::then::deleted_changelog(repo, config, rel, limit)?;
+        crate::history::packages::then::deleted_changelog(repo, config, rel, reach)?;
     let kind = kind_of(repo, commit, rel);
     let held = held_by(repo, commit, rel);
     // A moved file is where the setting should point, whatever it holds; a commit that did
