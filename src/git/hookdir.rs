@@ -77,29 +77,20 @@ impl HooksLocation {
     /// Asks git, running in `cwd`, where hooks live. A bare repository and a directory outside
     /// any repository are errors: commit hooks only run where commits are made.
     pub fn find(cwd: &Path) -> Result<HooksLocation> {
+        // `rev-parse` has no `-z`: each path is asked alone and read up to git's one line break,
+        // so a path with line breaks in it (or at its end) stays whole.
         let out = run_git(
             cwd,
-            &[
-                "rev-parse",
-                "--is-bare-repository",
-                "--git-common-dir",
-                "--git-path",
-                "hooks",
-            ],
+            &["rev-parse", "--is-bare-repository", "--git-common-dir"],
         )?;
+        let (bare, common) = out
+            .split_once('\n')
+            .map(|(bare, rest)| (bare, one_answer(rest)))
+            .ok_or_else(|| unexpected("rev-parse --git-common-dir", &out))?;
         let hooks_path = config_with_scope(cwd, "core.hooksPath")?;
-        // The hooks path is the last answer, as many lines as `core.hooksPath` has: a line
-        // break in it is part of the path, not the end of the answer.
-        let breaks = hooks_path
-            .as_ref()
-            .map_or(0, |h| h.value.matches('\n').count());
-        let mut lines: Vec<&str> = out.strip_suffix('\n').unwrap_or(&out).split('\n').collect();
-        if lines.len() < 3 + breaks {
-            return Err(unexpected("rev-parse --git-path hooks", &out));
-        }
-        let hooks = lines.split_off(lines.len() - 1 - breaks).join("\n");
-        let (bare, common) = (lines[0], lines[1..].join("\n"));
-        let common_dir = cwd.join(&common);
+        let hooks_answer = run_git(cwd, &["rev-parse", "--git-path", "hooks"])?;
+        let hooks = one_answer(&hooks_answer);
+        let common_dir = cwd.join(common);
         if bare == "true" {
             return Err(Error::BareRepository(normalize(&common_dir)));
         }
@@ -111,7 +102,7 @@ impl HooksLocation {
             Error::GitCommand { .. } => Error::InsideGitDir(cwd.to_path_buf()),
             other => other,
         })?;
-        let work_tree = PathBuf::from(top.trim_end_matches(['\n', '\r']));
+        let work_tree = PathBuf::from(one_answer(&top));
         // A work tree apart from its git dir (`core.worktree`): later `git`s are told both.
         super::run::note_layout(&normalize(&common_dir), &work_tree);
         // A relative `core.hooksPath` is read from where git runs: from the top of the work tree
@@ -148,6 +139,7 @@ impl HooksLocation {
         }
         let args = [
             "config",
+            "-z",
             "--show-scope",
             "--type=path",
             "--get-all",
@@ -158,14 +150,16 @@ impl HooksLocation {
             .ok()?
             .ok()
             .ok()?;
-        // Listed from the system level up: the last one below this repository's wins there.
-        text.lines()
+        // `scope NUL value NUL` pairs, listed from the system level up: the last one below this
+        // repository's wins there.
+        let fields: Vec<&str> = text.split('\0').collect();
+        fields
+            .chunks_exact(2)
             .rev()
-            .filter_map(|l| l.split_once('\t'))
-            .find(|(scope, _)| matches!(*scope, "global" | "system"))
-            .map(|(scope, value)| HooksPathSetting {
-                value: value.to_owned(),
-                scope: scope.to_owned(),
+            .find(|pair| matches!(pair[0], "global" | "system"))
+            .map(|pair| HooksPathSetting {
+                value: pair[1].to_owned(),
+                scope: pair[0].to_owned(),
             })
     }
 
@@ -267,17 +261,27 @@ pub struct WorkTreeHooks {
 
 /// `git config --show-scope --get KEY`: `None` when unset.
 fn config_with_scope(cwd: &Path, key: &str) -> Result<Option<HooksPathSetting>> {
-    let out = super::run::Git::new(cwd, &["config", "--show-scope", "--get", key]).output()?;
+    let args = ["config", "-z", "--show-scope", "--get", key];
+    let out = super::run::Git::new(cwd, &args).output()?;
     if out.status == Some(1) {
         return Ok(None);
     }
     let text = out.ok()?;
-    let line = text.trim_end_matches(['\n', '\r']);
-    let (scope, value) = line.split_once('\t').unwrap_or(("local", line));
+    // `scope NUL value NUL`: a value's own line breaks, even at its end, are part of it.
+    let (scope, value) = text
+        .strip_suffix('\0')
+        .and_then(|t| t.split_once('\0'))
+        .ok_or_else(|| unexpected("config -z --show-scope", &text))?;
     Ok(Some(HooksPathSetting {
         value: value.to_owned(),
         scope: scope.to_owned(),
     }))
+}
+
+/// One path answered by git, without the one line break git ends it with (a path's own line
+/// breaks, even at its end, stay).
+fn one_answer(out: &str) -> &str {
+    out.strip_suffix('\n').unwrap_or(out)
 }
 
 /// Runs git and returns its standard output; "not a git repository" becomes
