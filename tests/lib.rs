@@ -742,6 +742,7 @@ mod qa92_amended_sync_commit;
 mod qa92_detached_hand_tag;
 mod qa92_reword_not_dropped;
 mod qa93_bun_lock;
+mod qa94_git_dir_line_break;
 mod qa94_hooks_path_trailing_break;
 mod qamono;
 mod qamono4;
