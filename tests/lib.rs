@@ -744,6 +744,7 @@ mod qa92_reword_not_dropped;
 mod qa93_bun_lock;
 mod qa94_git_dir_line_break;
 mod qa94_hooks_path_trailing_break;
+mod qa95_lock_retag_keeps_tag;
 mod qamono;
 mod qamono4;
 mod qb;

@@ -35,7 +35,7 @@ fn a_signed_release_tag_is_made_again_signed_by_the_lock_files_fix() {
         .find(|l| l.starts_with("    fix: a lock file"))
         .unwrap_or_else(|| panic!("{err}"));
     let command = fix.split('`').nth(1).unwrap();
-    assert!(command.contains("git tag -s v0.1.0 "), "{command}");
+    assert!(command.contains("git tag -f -s v0.1.0 "), "{command}");
     let path = crate::support::path_with(&[&repo.relhook_on_path()]);
     let ran = (repo.command_in("sh", &repo.path()))
         .env("PATH", path)

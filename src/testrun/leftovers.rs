@@ -110,11 +110,12 @@ pub fn advice(
         steps.push(match tag {
             // Committed while the tag still stands on the release commit: with the tag gone
             // first, post-commit would take the release for an interrupted one. The tag is
-            // made again with its own message (the release notes), read before it goes and
-            // its `### Added` kept (no comment to strip).
-            // A signed tag made again signed: `-a` signs only under `tag.gpgSign`.
+            // moved with its own message (the release notes), read first and its `### Added`
+            // kept (no comment to strip). Moved with `-f`, not deleted and made again: a
+            // signer that fails leaves the old tag (relhook's own hook refuses the move, so
+            // RELHOOK_SKIP). A signed tag made again signed: `-a` signs only under `tag.gpgSign`.
             Some(Tag { name, signed }) => format!(
-                "a lock file belongs in the release it locks: `git add {files} && {names} && notes=$(git tag -l --format='%(contents:subject)%0a%0a%(contents:body)' {tag}) && git tag -d {tag} && git tag {kind} {tag} --cleanup=whitespace -m \"$notes\" && relhook test`",
+                "a lock file belongs in the release it locks: `git add {files} && {names} && notes=$(git tag -l --format='%(contents:subject)%0a%0a%(contents:body)' {tag}) && RELHOOK_SKIP=1 git tag -f {kind} {tag} --cleanup=whitespace -m \"$notes\" && relhook test`",
                 tag = crate::shellword::quote(name),
                 kind = if signed { "-s" } else { "-a" }
             ),
@@ -208,7 +209,7 @@ mod tests {
             "{a}"
         );
         assert!(
-            a.contains("git add :/Cargo.lock && git commit -m \"build: add Cargo.lock\" && notes=$(git tag -l --format='%(contents:subject)%0a%0a%(contents:body)' v0.1.0) && git tag -d v0.1.0 && git tag -a v0.1.0 --cleanup=whitespace -m \"$notes\" && relhook test"),
+            a.contains("git add :/Cargo.lock && git commit -m \"build: add Cargo.lock\" && notes=$(git tag -l --format='%(contents:subject)%0a%0a%(contents:body)' v0.1.0) && RELHOOK_SKIP=1 git tag -f -a v0.1.0 --cleanup=whitespace -m \"$notes\" && relhook test"),
             "{a}"
         );
         assert!(!advice(&paths[..1], None, &rules()).contains("git tag"));
