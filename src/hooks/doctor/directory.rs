@@ -1,5 +1,6 @@
 //! The hooks directory itself, apart from each hook: relhook's files in it that `git status`
-//! shows, and relhook's shims left in `.git/hooks` where `core.hooksPath` sends git elsewhere.
+//! shows, and relhook's shims left in `.git/hooks` where `core.hooksPath` sends git elsewhere;
+//! and the hook manager's files install wired relhook into that `git status` shows.
 
 use super::{Check, Status, check, same_file, shell_word};
 use crate::git::HooksLocation;
@@ -103,6 +104,67 @@ pub(super) fn work_tree_check(
             }
         ),
         Some(fix),
+    ))
+}
+
+/// The files of `manager` that call relhook (`wirings`, from the top of the work tree) that
+/// `git status` shows, as `relhook install` leaves them: hand tags and releases refuse the
+/// tree until they are committed. A warning: every hook works in this clone meanwhile.
+pub(super) fn manager_files_check(
+    loc: &HooksLocation,
+    manager: &str,
+    wirings: &[crate::hooks::managed::HookWiring],
+    rules: &crate::config::CommitConfig,
+) -> Option<Check> {
+    use crate::hooks::managed::Wiring;
+    let mut files: Vec<String> = Vec::new();
+    for w in wirings {
+        // Files that call relhook, in the work tree (relhook's own shims are judged apart).
+        let calls = !matches!(
+            w.wiring,
+            Wiring::Missing | Wiring::Manual { .. } | Wiring::Shim { .. }
+        );
+        let rel = w.file.strip_prefix(&loc.work_tree).unwrap_or(&w.file);
+        let shown = rel.display().to_string();
+        if calls && rel.is_relative() && !files.contains(&shown) {
+            files.push(shown);
+        }
+    }
+    if files.is_empty() {
+        return None;
+    }
+    let mut args = vec!["--literal-pathspecs", "status", "--porcelain", "-z"];
+    args.extend(["--untracked-files=all", "--"]);
+    args.extend(files.iter().map(String::as_str));
+    let status = loc.git(&args).ok()?;
+    let shown: Vec<&str> = status
+        .split('\0')
+        .filter_map(|e| e.get(3..).filter(|p| files.iter().any(|f| f == p)))
+        .collect();
+    if shown.is_empty() {
+        return None;
+    }
+    let words: Vec<String> = shown.iter().map(|f| from_top(Path::new(f))).collect();
+    let few = match shown.len() {
+        n if n > 4 => format!("{}, and {} more", shown[..3].join(", "), n - 3),
+        _ => shown.join(", "),
+    };
+    let message = format!("run relhook's hooks through {manager}");
+    let (call, it, it_is) = match shown.len() {
+        1 => ("calls", "it", "it is"),
+        _ => ("call", "them", "they are"),
+    };
+    Some(check(
+        &format!("{manager} files"),
+        Status::Warning,
+        format!(
+            "{few} {call} relhook for {manager}, and `git status` shows {it}: releases and hand tags are refused until {it_is} committed (the team's clones run relhook then too)"
+        ),
+        Some(format!(
+            "git add {} && {}",
+            words.join(" "),
+            crate::commit::advised::commit(rules, "chore", None, &message)
+        )),
     ))
 }
 

@@ -17,7 +17,7 @@ pub use hand_tags::{TagHook, tag_hook};
 pub use location::{hooks_turned_off, lost_in_other_worktrees};
 use location::{relative_from_outside, turned_off_check};
 
-use directory::{relhook_files, shadowed_default_dir, work_tree_check};
+use directory::{manager_files_check, relhook_files, shadowed_default_dir, work_tree_check};
 use hooks::{hook_check, shim_left_by};
 use wiring::wiring_check;
 
@@ -111,14 +111,19 @@ pub fn diagnose(loc: &HooksLocation, binary: &Path, config: &Result<Config, Erro
     let names: Vec<&'static str> = available().map(|h| h.name).collect();
     let owner = super::managed::in_charge(loc, &managers).is_some();
     let mut elsewhere = Vec::new();
+    let default = Config::default();
+    let rules = &config.as_ref().unwrap_or(&default).commit;
+    let mut uncommitted = Vec::new();
     for m in managers
         .iter()
         .filter(|m| !super::managed::sidelined(loc, m))
     {
-        for w in super::managed::survey(loc, m, &names) {
+        let wirings = super::managed::survey(loc, m, &names);
+        for w in &wirings {
             elsewhere.push(w.hook);
-            checks.push(managed_check(loc, binary, m, &w));
+            checks.push(managed_check(loc, binary, m, w));
         }
+        uncommitted.extend(manager_files_check(loc, m.manager.name(), &wirings, rules));
     }
     checks.extend(wiring::pre_commit_unreadable(loc, &managers));
     checks.extend(wiring::pre_commit_idle(loc, &managers));
@@ -147,11 +152,10 @@ pub fn diagnose(loc: &HooksLocation, binary: &Path, config: &Result<Config, Erro
     if let Some(shadow) = shadowed_default_dir(loc) {
         checks.push(shadow);
     }
-    let default = Config::default();
-    let rules = &config.as_ref().unwrap_or(&default).commit;
-    if let Some(uncommitted) = work_tree_check(loc, rules) {
-        checks.push(uncommitted);
-    }
+    // The team's files relhook wrote or wired that git status shows: the managers', the
+    // hooks directory's.
+    checks.extend(uncommitted);
+    checks.extend(work_tree_check(loc, rules));
     if let Some(c) = driver_check(loc, config) {
         checks.push(c);
     }
