@@ -96,6 +96,8 @@ mod tests {
         assert!(is_lock(Path::new("py/uv.lock")));
         assert!(is_lock(Path::new("package-lock.json")));
         assert!(is_lock(Path::new("web/npm-shrinkwrap.json")));
+        assert!(is_lock(Path::new("bun.lock")));
+        assert!(!is_lock(Path::new("bun.lockb")));
         assert!(!is_lock(Path::new("Cargo.toml")));
         assert!(!is_lock(Path::new("yarn.lock")));
     }
@@ -104,7 +106,9 @@ mod tests {
     fn locks_beside_are_the_tops_and_each_folders_once() {
         let files = [Path::new("Cargo.toml"), Path::new("py/pyproject.toml")];
         let locks = locks_beside(files.iter().copied().chain([Path::new("py/x.py")]));
-        assert_eq!(locks.len(), 10);
+        // Both folders, each of the six names.
+        assert_eq!(locks.len(), 12);
+        assert!(locks.contains(&PathBuf::from("py/bun.lock")));
         assert_eq!(locks[0], PathBuf::from("Cargo.lock"));
         assert!(locks.contains(&PathBuf::from("py/uv.lock")));
     }
