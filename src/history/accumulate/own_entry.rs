@@ -176,7 +176,7 @@ pub(super) fn amended_in(
 
 /// Which of `entries` (normalized) the commits since the last release make, `head` and its
 /// ancestors: theirs, not the person's.
-fn made_since_release(
+pub(super) fn made_since_release(
     repo: &Repo,
     config: &Config,
     head: Oid,

@@ -249,27 +249,17 @@ fn reweighed(
 }
 
 /// Which of `entries` (normalized) a commit of `head`'s history since the last release calls
-/// for, `head` left out; the walk stops once each is found.
+/// for, `head` left out.
 fn made_in_history(
     repo: &Repo,
     config: &Config,
     head: Oid,
     entries: &[NewEntry],
 ) -> Result<HashSet<String>> {
-    let Some(parent) = repo.first_parent(head).filter(|_| !entries.is_empty()) else {
-        return Ok(HashSet::new());
-    };
-    let wanted: HashSet<String> = entries.iter().map(|e| normalize(&e.text)).collect();
-    let hidden = repo
-        .latest_release_tag(parent, &config.version.tag_prefix)
-        .map(|(_, at)| vec![at])
-        .unwrap_or_default();
-    let range = Range {
-        tips: vec![parent],
-        hidden,
-        ..Range::default()
-    };
-    entries_made(repo, config, &range, &OnceCell::new(), Some(&wanted))
+    match repo.first_parent(head).filter(|_| !entries.is_empty()) {
+        Some(parent) => super::own_entry::made_since_release(repo, config, parent, entries),
+        None => Ok(HashSet::new()),
+    }
 }
 
 /// Taken out, put back, and kept as relhook cannot tell (see `reweighed`).
