@@ -44,14 +44,8 @@ pub(super) fn work_tree_check(
     if ours.is_empty() {
         return None;
     }
-    let mut args = vec!["--literal-pathspecs", "status", "--porcelain", "-z"];
-    args.extend(["--untracked-files=all", "--"]);
-    args.extend(ours.iter().map(String::as_str));
-    let status = loc.git(&args).ok()?;
-    let shown: Vec<&str> = status
-        .split('\0')
-        .filter_map(|e| e.get(3..).filter(|p| ours.iter().any(|o| o == p)))
-        .collect();
+    let status = shown_by_status(loc, &ours)?;
+    let shown: Vec<&str> = status.iter().map(String::as_str).collect();
     let rel = &dir.rel;
     let changed = dir.tracked && loc.shows_only_changes(rel);
     // The directory as words of the commands below (the prose says it as it is), named from
@@ -133,14 +127,8 @@ pub(super) fn manager_files_check(
     if files.is_empty() {
         return None;
     }
-    let mut args = vec!["--literal-pathspecs", "status", "--porcelain", "-z"];
-    args.extend(["--untracked-files=all", "--"]);
-    args.extend(files.iter().map(String::as_str));
-    let status = loc.git(&args).ok()?;
-    let shown: Vec<&str> = status
-        .split('\0')
-        .filter_map(|e| e.get(3..).filter(|p| files.iter().any(|f| f == p)))
-        .collect();
+    let status = shown_by_status(loc, &files)?;
+    let shown: Vec<&str> = status.iter().map(String::as_str).collect();
     if shown.is_empty() {
         return None;
     }
@@ -226,6 +214,22 @@ pub(super) fn shadowed_default_dir(loc: &HooksLocation) -> Option<Check> {
             ),
         }),
     ))
+}
+
+/// Which of `files` (paths from the top) `git status` shows: changed, or untracked even in an
+/// untracked folder. `None` when git cannot say.
+fn shown_by_status(loc: &HooksLocation, files: &[String]) -> Option<Vec<String>> {
+    let mut args = vec!["--literal-pathspecs", "status", "--porcelain", "-z"];
+    args.extend(["--untracked-files=all", "--"]);
+    args.extend(files.iter().map(String::as_str));
+    let status = loc.git(&args).ok()?;
+    Some(
+        status
+            .split('\0')
+            .filter_map(|e| e.get(3..).filter(|p| files.iter().any(|f| f == p)))
+            .map(str::to_owned)
+            .collect(),
+    )
 }
 
 #[cfg(test)]
