@@ -37,6 +37,7 @@ mod picks;
 mod pipes;
 mod prepush;
 mod qa;
+mod qa101_bun_lock_packages;
 mod qa12;
 mod qa14;
 mod qa14_files;

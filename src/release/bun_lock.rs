@@ -3,21 +3,25 @@
 //! `bun install --frozen-lockfile`. They move as the npm and pnpm locks' do; a lock relhook
 //! cannot edit as bun would is refused before anything is written, naming `bun install`. The
 //! binary lock of older bun (`bun.lockb`) is never edited: a release leaves a note instead.
+//! A package's lock is its bun workspace's, at the workspace's top (the nearest folder above
+//! it whose lock lists it), else its own beside its package.json, else the repository's.
 
 use std::path::{Path, PathBuf};
 
 use super::dependents::Change;
 use crate::error::{Reason, Refusal};
 use crate::git::Repo;
-use crate::history::version::files::bun_lock::{move_specifier, move_version};
+use crate::history::version::files::bun_lock::{lists_workspace, move_specifier, move_version};
 use crate::history::version::files::{Edit, Locks, VersionFile, slash_path};
+use crate::shellword::quote;
 use crate::{Error, Result};
 
 const LOCK: &str = "bun.lock";
 const BINARY: &str = "bun.lockb";
 
 /// Moves each bumped workspace package's `"version"` (`bumped`: its version files, the version
-/// each held and the new one) in the top's bun.lock, on top of the `edits` planned so far.
+/// each held and the new one) in its bun.lock (see [`lock_of`]), on top of the `edits`
+/// planned so far.
 pub(super) fn versions(
     locks: Locks<'_>,
     root: &Path,
@@ -25,21 +29,27 @@ pub(super) fn versions(
     bumped: &[(&VersionFile, &str, String)],
 ) -> Result<()> {
     for (file, old, new) in bumped {
-        let Some(dir) = manifest_dir(&file.path) else {
+        let Some((lock, key)) = manifest_dir(&file.path).and_then(|d| lock_of(locks, root, d))
+        else {
             continue;
         };
         let moving = format!(
             "the version of {} there ({old} → {new})",
             file.path.display()
         );
-        edit(locks, root, edits, &moving, Reason::VersionFile, |text| {
-            move_version(text, &slash_path(dir), old, new)
-        })?;
+        edit(
+            locks,
+            root,
+            edits,
+            (&lock, &moving),
+            Reason::VersionFile,
+            |text| move_version(text, &key, old, new),
+        )?;
     }
     Ok(())
 }
 
-/// Moves each of `changes` (the package.json ones) in the top's bun.lock.
+/// Moves each of `changes` (the package.json ones) in the bun.lock of the dependent.
 pub(super) fn requirements(
     locks: Locks<'_>,
     root: &Path,
@@ -47,7 +57,7 @@ pub(super) fn requirements(
     changes: &[Change],
 ) -> Result<()> {
     for c in changes {
-        let Some(dir) = manifest_dir(&c.file) else {
+        let Some((lock, key)) = manifest_dir(&c.file).and_then(|d| lock_of(locks, root, d)) else {
             continue;
         };
         let moving = format!(
@@ -57,16 +67,14 @@ pub(super) fn requirements(
             c.before,
             c.after
         );
-        edit(locks, root, edits, &moving, Reason::Dependent, |text| {
-            move_specifier(
-                text,
-                &slash_path(dir),
-                &c.section,
-                &c.name,
-                &c.before,
-                &c.after,
-            )
-        })?;
+        edit(
+            locks,
+            root,
+            edits,
+            (&lock, &moving),
+            Reason::Dependent,
+            |text| move_specifier(text, &key, &c.section, &c.name, &c.before, &c.after),
+        )?;
     }
     Ok(())
 }
@@ -94,30 +102,58 @@ fn manifest_dir(file: &Path) -> Option<&Path> {
     })
 }
 
-/// Runs `step` on bun.lock as the `edits` leave it (none there: nothing to do), and plans
-/// what it returns; refused, naming `moving`, where the lock cannot take it.
+/// The bun.lock that locks the package in `dir` (below the top), with the package's key in
+/// its `"workspaces"`: the nearest one above that lists it (bun keeps one lock, at the
+/// workspace's top), else one beside its package.json (`""`, a project of its own), else
+/// the top's, which refuses a package it does not list. `None`: no lock there.
+fn lock_of(locks: Locks<'_>, root: &Path, dir: &Path) -> Option<(PathBuf, String)> {
+    let text = |lock: &Path| read(locks, root, lock).ok().flatten();
+    let key = |top: &Path| {
+        let rel = dir.strip_prefix(top).unwrap_or(dir);
+        if rel.as_os_str().is_empty() {
+            String::new()
+        } else {
+            slash_path(rel)
+        }
+    };
+    let above = dir.ancestors().skip(1).find_map(|top| {
+        let lock = top.join(LOCK);
+        let t = String::from_utf8(text(&lock)?).ok()?;
+        lists_workspace(&t, &key(top)).then(|| (lock, key(top)))
+    });
+    let own = || {
+        let lock = dir.join(LOCK);
+        text(&lock).map(|_| (lock, String::new()))
+    };
+    let top = || text(Path::new(LOCK)).map(|_| (PathBuf::from(LOCK), key(Path::new(""))));
+    above.or_else(own).or_else(top)
+}
+
+/// The bytes of the lock at `lock` as `locks` has them; `None`: not there.
+fn read(locks: Locks<'_>, root: &Path, lock: &Path) -> Result<Option<Vec<u8>>> {
+    match locks {
+        Locks::WorkTree => crate::fsx::read_optional(&root.join(lock)),
+        Locks::Given(read) => Ok(read(lock)),
+    }
+}
+
+/// Runs `step` on the bun.lock at `lock` as the `edits` leave it (none there: nothing to
+/// do), and plans what it returns; refused, naming `moving`, where the lock cannot take it.
 fn edit(
     locks: Locks<'_>,
     root: &Path,
     edits: &mut Vec<Edit>,
-    moving: &str,
+    (lock, moving): (&Path, &str),
     reason: Reason,
     step: impl Fn(&str) -> std::result::Result<Option<String>, String>,
 ) -> Result<()> {
-    let lock = Path::new(LOCK);
     let planned = edits.iter().position(|e| e.path == lock);
     let before = match planned {
         Some(i) => edits[i].after.clone(),
-        None => {
-            let read = match locks {
-                Locks::WorkTree => crate::fsx::read_optional(&root.join(lock))?,
-                Locks::Given(read) => read(lock),
-            };
-            match read {
-                Some(b) => b,
-                None => return Ok(()),
-            }
-        }
+        None => match read(locks, root, lock)? {
+            Some(b) => b,
+            None => return Ok(()),
+        },
     };
     let after = match std::str::from_utf8(&before).map_err(|_| "is not UTF-8".to_owned()) {
         Ok(text) => step(text),
@@ -127,10 +163,14 @@ fn edit(
         Ok(Some(after)) => after.into_bytes(),
         Ok(None) => return Ok(()),
         Err(why) => {
+            let shown = lock.display();
             return Err(Error::Refused(Refusal::new(
                 reason,
-                format!("{LOCK} {why}, so the release cannot move {moving}"),
-                format!("refresh it with `bun install`, commit {LOCK}, and release again"),
+                format!("{shown} {why}, so the release cannot move {moving}"),
+                format!(
+                    "refresh it with `{}`, commit {shown}, and release again",
+                    install(lock)
+                ),
             )));
         }
     };
@@ -144,4 +184,12 @@ fn edit(
         }),
     }
     Ok(())
+}
+
+/// The command that has bun write the lock at `lock` again: `bun install` in its folder.
+fn install(lock: &Path) -> String {
+    match lock.parent().filter(|d| !d.as_os_str().is_empty()) {
+        Some(dir) => format!("bun install --cwd {}", quote(&dir.to_string_lossy())),
+        None => "bun install".to_owned(),
+    }
 }

@@ -31,10 +31,8 @@ pub fn move_version(text: &str, dir: &str, old: &str, new: &str) -> Result<Optio
     match entry.get("version") {
         None => Ok(None),
         Some(Node::Str(v, span)) if v == old => Ok(Some(replaced(text, span, new))),
-        Some(Node::Str(v, _)) => Err(format!("says workspace {dir} is at {v}, not {old}")),
-        Some(_) => Err(format!(
-            "has a version of workspace {dir} that is no string"
-        )),
+        Some(Node::Str(v, _)) => Err(format!("says {} is at {v}, not {old}", named(dir))),
+        Some(_) => Err(format!("has a version of {} that is no string", named(dir))),
     }
 }
 
@@ -53,9 +51,25 @@ pub fn move_specifier(
     match entry.get(section).and_then(|s| s.get(name)) {
         Some(Node::Str(v, span)) if v == before => Ok(Some(replaced(text, span, after))),
         Some(Node::Str(v, _)) => Err(format!(
-            "requires {name} as `{v}` in {section} of workspace {dir}, not `{before}`"
+            "requires {name} as `{v}` in {section} of {}, not `{before}`",
+            named(dir)
         )),
-        _ => Err(format!("has no {name} in {section} of workspace {dir}")),
+        _ => Err(format!("has no {name} in {section} of {}", named(dir))),
+    }
+}
+
+/// Whether the lock `text` has an entry of the workspace package in `dir` (as for
+/// [`move_version`]): a lock that does not parse has none.
+pub fn lists_workspace(text: &str, dir: &str) -> bool {
+    parse(text).is_ok_and(|doc| workspace(&doc, dir).is_ok())
+}
+
+/// How the messages name the workspace package in `dir`: `""` is the lock's own folder's.
+fn named(dir: &str) -> String {
+    if dir.is_empty() {
+        "the root workspace".to_owned()
+    } else {
+        format!("workspace {dir}")
     }
 }
 
@@ -65,7 +79,7 @@ fn workspace<'a>(doc: &'a Node, dir: &str) -> Result<&'a Node, String> {
     };
     match all.get(dir) {
         Some(entry @ Node::Object(_)) => Ok(entry),
-        _ => Err(format!("has no workspace {dir}")),
+        _ => Err(format!("has no {}", named(dir))),
     }
 }
 
