@@ -38,6 +38,7 @@ mod pipes;
 mod prepush;
 mod qa;
 mod qa101_bun_lock_packages;
+mod qa101_bun_lockb_root;
 mod qa12;
 mod qa14;
 mod qa14_files;

@@ -79,20 +79,35 @@ pub(super) fn requirements(
     Ok(())
 }
 
-/// The note for a tracked bun.lockb at the top when the `edits` change a package.json: bun
-/// keeps its copy of them there, which only `bun install` rewrites.
-pub(super) fn binary_note(repo: &Repo, root: &Path, edits: &[Edit]) -> Option<(PathBuf, String)> {
-    let manifest = edits
+/// Adds to `out` (the notes of the locks a release leaves alone, each with its path) the note
+/// for each tracked bun.lockb at or above the folder of a package.json the `edits` change
+/// that it does not hold yet: bun keeps its copy of them there, which only `bun install`
+/// rewrites.
+pub(super) fn binary_notes(
+    repo: &Repo,
+    root: &Path,
+    edits: &[Edit],
+    out: &mut Vec<(PathBuf, String)>,
+) {
+    let manifests = edits
         .iter()
-        .any(|e| e.path.file_name().is_some_and(|n| n == "package.json"));
-    let binary = PathBuf::from(BINARY);
-    if !manifest || !root.join(&binary).is_file() || !repo.tracked_at_head(&binary) {
-        return None;
+        .filter(|e| e.path.file_name().is_some_and(|n| n == "package.json"));
+    for dir in manifests.filter_map(|e| e.path.parent()) {
+        for binary in dir.ancestors().map(|d| d.join(BINARY)) {
+            if out.iter().any(|(p, _)| *p == binary)
+                || !root.join(&binary).is_file()
+                || !repo.tracked_at_head(&binary)
+            {
+                continue;
+            }
+            let shown = binary.display();
+            let note = format!(
+                "{shown} is binary and left as it is: refresh it with `{}` and commit {shown}",
+                install(&binary)
+            );
+            out.push((binary, note));
+        }
     }
-    let note = format!(
-        "{BINARY} is binary and left as it is: refresh it with `bun install` and commit {BINARY}"
-    );
-    Some((binary, note))
 }
 
 /// The folder of a workspace package's package.json below the top; `None` for another file.

@@ -42,6 +42,8 @@ pub fn edits_for(
         npm_lock::package_release(repo, &config.commit, root, &mut e, version)?;
         e.leave_out_untracked_locks(repo);
     }
+    // bun's binary lock holds the package.json files too, and only bun writes it.
+    super::bun_lock::binary_notes(repo, root, &e.edits, &mut e.untracked);
     Ok(e)
 }
 

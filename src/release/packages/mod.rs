@@ -240,9 +240,7 @@ pub fn plan(
         super::dependents::lock_requirements(locks, root, edits, &changes)
     })?;
     // bun's binary lock holds the package.json files too, and only bun writes it.
-    if let Some(note) = super::bun_lock::binary_note(repo, root, &edits) {
-        untracked.push(note);
-    }
+    super::bun_lock::binary_notes(repo, root, &edits, &mut untracked);
     // npm's root lock, when HEAD does not track it: the repository's too.
     super::untracked_locks::leave_out(repo, &mut edits, &mut untracked);
     // Every file written, a dependent's manifest included.
