@@ -3,7 +3,7 @@
 //! lock were no version file: the work tree's lock read no version, so detection passed it
 //! over, and the release commit kept HEAD's lock at 0.1.0 beside package.json at 0.1.1 (rc 0;
 //! pre-push then refused the tag). Such a lock is now refused before anything is made, as
-//! Cargo.lock's own entry is.
+//! Cargo.lock's own entry is; committed so, it is refused too (QA101).
 
 use crate::support::{Repo, ok, text};
 
@@ -64,12 +64,15 @@ fn a_hand_set_version_in_the_root_npm_lock_is_refused_not_left_behind() {
         "--",
         ":/package-lock.json",
     ]));
-    ok(repo.relhook(&["release", "--allow-dirty", "--no-test"]));
-    assert_eq!(repo.git(&["tag", "-l"]), "v0.1.0\nv0.1.1");
-    assert_eq!(
-        repo.git(&["show", "v0.1.1:package-lock.json"]),
-        dirty.trim_end()
+    // Committed, the lock's copies still disagree: refused (QA101), not tagged as it is.
+    let out = repo.relhook(&["release", "--allow-dirty", "--no-test"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(
+        text(&out).contains("package-lock.json: its copies of the version say 0.1.5 and 0.1.0"),
+        "{}",
+        text(&out)
     );
+    assert_eq!(repo.git(&["tag", "-l"]), "v0.1.0");
 }
 
 #[test]

@@ -64,6 +64,7 @@ pub fn edits_with(
         changelog::changelog_edit(repo, config, root, version, date, extra)?;
     let mut edits = vec![changelog];
     let sorted = files::sorted(repo, config, root, version)?;
+    super::split_lock::refuse(repo, config, root, &sorted)?;
     let new = version.to_string();
     let plan = |locks: vfiles::Locks<'_>| {
         files::bump_edits(repo, config, locks, root, &sorted.bumped, &new)

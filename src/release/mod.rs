@@ -51,6 +51,7 @@ pub mod settings;
 mod shared_version;
 mod signing;
 mod special_dirty;
+mod split_lock;
 mod stale;
 mod start;
 pub mod stranded;
