@@ -749,6 +749,7 @@ mod qa94_git_dir_line_break;
 mod qa94_hooks_path_trailing_break;
 mod qa95_lock_retag_keeps_tag;
 mod qa96_uncommitted_manager_files;
+mod qa97_python_dependents;
 mod qamono;
 mod qamono4;
 mod qb;

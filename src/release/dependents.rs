@@ -1,6 +1,7 @@
 //! Internal dependents in a monorepo: when packages are released, the packages whose
-//! manifest (`Cargo.toml`, `package.json`) requires one of them get that requirement rewritten
-//! (same operator, same precision: `^1.2` → `^1.3`), and a dependent whose shipped
+//! manifest (`Cargo.toml`, `package.json`, `pyproject.toml`) requires one of them get that
+//! requirement rewritten (same operator, same precision: `^1.2` → `^1.3`, `==1.2.0` →
+//! `==1.3.0`), and a dependent whose shipped
 //! requirement changed is due a patch release of its own, whose changelog entry says why.
 //! Computing only: the caller decides the versions and writes everything in one transaction.
 
@@ -54,6 +55,12 @@ impl Change {
         let section = match self.section.as_str() {
             npm @ ("peerDependencies" | "optionalDependencies" | "devDependencies") => {
                 format!(" {npm}")
+            }
+            // A Python extra's or group's: `project.optional-dependencies.cli`.
+            py if py.starts_with("project.optional-dependencies.")
+                || py.starts_with("dependency-groups.") =>
+            {
+                format!(" {py}")
             }
             _ => String::new(),
         };
@@ -123,7 +130,7 @@ fn changes_with(
     ranges: Ranges,
 ) -> Result<Vec<Change>> {
     let published = published(members, read, released)?;
-    let kinds = [Manifest::Cargo, Manifest::Npm];
+    let kinds = [Manifest::Cargo, Manifest::Npm, Manifest::Python];
     let mut out = changes_in(&kinds, members, read, &published, ranges)?;
     if !published.is_empty() {
         workspace_changes(members, read, &published, &mut out, ranges)?;
@@ -242,7 +249,7 @@ fn published<'a>(
         let Some(version) = released.get(&m.package) else {
             continue;
         };
-        for kind in [Manifest::Cargo, Manifest::Npm] {
+        for kind in [Manifest::Cargo, Manifest::Npm, Manifest::Python] {
             if let Some(text) = read(&m.dir.join(kind.file_name()))? {
                 if let Some(name) = deps::package_name(kind, &text) {
                     published.insert(
@@ -427,6 +434,7 @@ fn key(kind: Manifest) -> ManifestKey {
     match kind {
         Manifest::Cargo => 0,
         Manifest::Npm => 1,
+        Manifest::Python => 2,
     }
 }
 

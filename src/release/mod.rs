@@ -65,6 +65,7 @@ mod unlogged;
 mod unreadable;
 pub mod unset;
 mod untracked_locks;
+mod uv_index;
 mod work_since;
 
 use std::path::Path;

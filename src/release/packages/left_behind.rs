@@ -116,6 +116,7 @@ fn unmet(config: &Config, root: &Path, released: &BTreeMap<String, Version>) -> 
                         !matches!(before, "" | "^" | "~") && before.split("||").all(range)
                     }
                     Manifest::Cargo => semver::VersionReq::parse(before).is_ok(),
+                    Manifest::Python => !before.is_empty(),
                 };
                 judged && !deps::meets(kind, before, &c.version)
             })
@@ -132,17 +133,19 @@ fn unmet(config: &Config, root: &Path, released: &BTreeMap<String, Version>) -> 
             Unmet {
                 change,
                 rewritable,
-                // Only a Cargo requirement beside a `path` is followed (`dependents::changes`).
-                in_workspace: kind == Manifest::Cargo || npm_workspace,
+                // Only a Cargo requirement beside a `path` is followed (`dependents::changes`);
+                // a Python sibling's unmet requirement ships metadata its sibling breaks.
+                in_workspace: kind != Manifest::Npm || npm_workspace,
             }
         })
         .collect())
 }
 
 fn kind_of(manifest: &Path) -> Manifest {
-    match manifest.file_name().is_some_and(|n| n == "package.json") {
-        true => Manifest::Npm,
-        false => Manifest::Cargo,
+    match manifest.file_name().and_then(|n| n.to_str()) {
+        Some("package.json") => Manifest::Npm,
+        Some("pyproject.toml") => Manifest::Python,
+        _ => Manifest::Cargo,
     }
 }
 

@@ -199,6 +199,8 @@ pub fn plan(
             merge(&mut edits, edit, &config.commit)?;
         }
     }
+    // A uv.lock that takes a moved requirement's sibling from an index cannot follow it yet.
+    super::uv_index::notes(&disk, &changes, &mut untracked)?;
     // The requirements, on top of the version bumps.
     let mut files: Vec<PathBuf> = changes.iter().map(|c| c.file.clone()).collect();
     files.sort();

@@ -76,7 +76,7 @@ impl OnPre {
             Manifest::Npm => lock_install(read)?
                 .map(|c| format!(", then `{c}`"))
                 .unwrap_or_default(),
-            Manifest::Cargo => String::new(),
+            Manifest::Cargo | Manifest::Python => String::new(),
         };
         Ok(format!(
             "`{}` → `{after}` in {}{install}",
@@ -347,6 +347,8 @@ fn manifest_version(kind: Manifest, text: &str) -> Option<Version> {
             let doc = crate::history::version::files::json_value(text.as_bytes())?;
             doc.get("version")?.as_str()?.to_owned()
         }
+        // Not among the kinds read here (`KINDS`).
+        Manifest::Python => return None,
     };
     Version::parse(version.trim()).ok()
 }

@@ -1,4 +1,5 @@
-//! Dependency requirements inside manifests (`Cargo.toml`, `package.json`): which packages a
+//! Dependency requirements inside manifests (`Cargo.toml`, `package.json`, `pyproject.toml`:
+//! its PEP 508 strings are `super::py_deps`'s): which packages a
 //! manifest requires, at which version requirement, and where that requirement's text lies, so
 //! a release can rewrite it in place (every other byte kept). Used for the internal dependents
 //! of a monorepo; deciding who depends on whom is `release::dependents`.
@@ -18,6 +19,8 @@ pub enum Manifest {
     Cargo,
     /// `package.json`.
     Npm,
+    /// `pyproject.toml` (names as PEP 503 normalizes them).
+    Python,
 }
 
 impl Manifest {
@@ -26,6 +29,7 @@ impl Manifest {
         match self {
             Manifest::Cargo => "Cargo.toml",
             Manifest::Npm => "package.json",
+            Manifest::Python => "pyproject.toml",
         }
     }
 }
@@ -88,6 +92,7 @@ pub fn package_name(kind: Manifest, text: &str) -> Option<String> {
             let doc = super::json_value(text.as_bytes())?;
             doc.get("name")?.as_str().map(str::to_owned)
         }
+        Manifest::Python => super::py_deps::package_name(text),
     }
 }
 
@@ -99,6 +104,7 @@ pub fn requirements(kind: Manifest, text: &str) -> Option<Vec<Requirement>> {
     match kind {
         Manifest::Cargo => cargo_requirements(text),
         Manifest::Npm => npm_requirements(text),
+        Manifest::Python => super::py_deps::requirements(text),
     }
 }
 
@@ -290,6 +296,9 @@ pub enum Rewrite {
 /// release leaves a `major.minor` requirement as it is. A range it cannot rewrite is kept when
 /// `new` meets it.
 pub fn rewrite(kind: Manifest, text: &str, new: &Version) -> Rewrite {
+    if kind == Manifest::Python {
+        return super::py_deps::rewrite(text, new);
+    }
     let req = text.trim();
     // pnpm's and yarn's workspace protocol with a range (`workspace:^1.2.0`, published as
     // `^1.2.0`) moves as that range; `workspace:*`, `workspace:^` and `workspace:~` follow
@@ -411,6 +420,7 @@ pub fn meets(kind: Manifest, req: &str, new: &Version) -> bool {
             .split("||")
             .filter_map(npm_as_cargo)
             .any(|alternative| parse(&alternative)),
+        Manifest::Python => super::py_deps::admits(req, new),
     }
 }
 

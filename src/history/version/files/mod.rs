@@ -534,6 +534,7 @@ mod locks;
 mod pattern;
 mod pep440;
 pub mod pnpm_lock;
+mod py_deps;
 #[cfg(test)]
 mod tests;
 mod toml;

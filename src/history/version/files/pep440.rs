@@ -93,7 +93,7 @@ fn is_post(version: &str) -> bool {
 /// so `1.3` and `1.3.0` are one), then `.devN` < `aN` < `bN` < `rcN` < final < `.postN`,
 /// then the local part: a local version (`1.3.0+local`) sorts above its public one.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-struct Key {
+pub(super) struct Key {
     release: Vec<u64>,
     phase: u8,
     n: u64,
@@ -103,7 +103,7 @@ struct Key {
 /// A segment of a local version, as PEP 440 compares them: letters (case aside) below any
 /// number; a local version that goes on where another ends is above it.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-enum Local {
+pub(super) enum Local {
     Letters(String),
     Number(u64),
 }
@@ -127,7 +127,7 @@ pub fn is_local(path: &Path, version: &Version) -> bool {
 
 /// `text`'s place in PEP 440's order: a SemVer version by its spelling, or a version file
 /// already holding a PEP 440 one (`1.3.0rc1`, `1.2.0.post1`); `None` for anything else.
-fn key(text: &str) -> Option<Key> {
+pub(super) fn key(text: &str) -> Option<Key> {
     let pep = spell(text).unwrap_or_else(|| text.to_ascii_lowercase());
     let (pep, local) = match pep.split_once('+') {
         Some((public, l)) => (public, self::local(l)),

@@ -8,6 +8,7 @@
 use std::path::{Path, PathBuf};
 
 use super::pep440::spell;
+use super::py_deps::normalized;
 use super::{Edit, Locks, Result, VersionFile, VersionFileError};
 
 /// The locks a release leaves as they are, each with the note that says why.
@@ -129,21 +130,6 @@ fn project_name(pyproject: &Path) -> Option<String> {
             .and_then(|p| p.get("name"))
     })?;
     name.as_str().map(str::to_owned)
-}
-
-/// A project name as uv writes it (PEP 503): lower case, runs of `-`, `_` and `.` one `-`.
-fn normalized(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    for c in name.chars() {
-        if matches!(c, '-' | '_' | '.') {
-            if !out.ends_with('-') {
-                out.push('-');
-            }
-        } else {
-            out.extend(c.to_lowercase());
-        }
-    }
-    out
 }
 
 /// Why [`bump_entry`] cannot move an entry.

@@ -1,0 +1,324 @@
+//! A `pyproject.toml`'s requirements (PEP 508 strings in `[project] dependencies`,
+//! `[project.optional-dependencies]` and `[dependency-groups]`): the name each requires (as
+//! PEP 503 normalizes it), where its version specifier lies in the file, and what a release
+//! of that dependency does to it. Only an exact pin (`==1.0.0`) is rewritten; a specifier set
+//! that admits the new version is kept, one that does not is for a hand to edit.
+
+use std::cmp::Ordering;
+use std::ops::Range;
+
+use semver::Version;
+
+use super::deps::{Requirement, Rewrite};
+use super::pep440;
+
+/// A project name as PEP 503 normalizes it: lower case, runs of `-`, `_` and `.` one `-`
+/// (`My_Pkg` and `my.pkg` are one project to pip and uv).
+pub(super) fn normalized(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        if matches!(c, '-' | '_' | '.') {
+            if !out.ends_with('-') {
+                out.push('-');
+            }
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+/// `[project] name`, normalized.
+pub(super) fn package_name(text: &str) -> Option<String> {
+    let doc = toml_edit::ImDocument::parse(text).ok()?;
+    let name = doc.as_item().get("project")?.get("name")?.as_str()?;
+    Some(normalized(name))
+}
+
+/// Every requirement of the project's metadata and dependency groups (a group is for
+/// development: what the package ships does not change with it). `None`: the file does not
+/// parse.
+pub(super) fn requirements(text: &str) -> Option<Vec<Requirement>> {
+    let doc = toml_edit::ImDocument::parse(text).ok()?;
+    let root = doc.as_item();
+    let mut lists: Vec<(String, bool, &toml_edit::Array)> = Vec::new();
+    let project = root.get("project");
+    if let Some(a) = project.and_then(|p| p.get("dependencies")?.as_array()) {
+        lists.push(("project.dependencies".into(), false, a));
+    }
+    let tables = [
+        ("project.optional-dependencies", false),
+        ("dependency-groups", true),
+    ];
+    for (label, dev) in tables {
+        let table = match label.split_once('.') {
+            Some((_, key)) => project.and_then(|p| p.get(key)),
+            None => root.get(label),
+        };
+        for (group, item) in table
+            .and_then(|t| t.as_table_like())
+            .into_iter()
+            .flat_map(|t| t.iter())
+        {
+            if let Some(a) = item.as_array() {
+                lists.push((format!("{label}.{group}"), dev, a));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (section, dev, array) in lists {
+        for value in array.iter() {
+            // `{ include-group = "…" }` in a dependency group names no project.
+            let toml_edit::Value::String(s) = value else {
+                continue;
+            };
+            let Some((name, spec)) = parse(s.value()) else {
+                continue;
+            };
+            let Some(span) = s.span().and_then(|at| in_file(text, at, s.value(), &spec)) else {
+                continue;
+            };
+            out.push(Requirement {
+                section: section.clone(),
+                name: normalized(name),
+                key: name.to_owned(),
+                text: s.value()[spec].to_owned(),
+                span,
+                dev,
+                path: None,
+            });
+        }
+    }
+    Some(out)
+}
+
+/// A PEP 508 requirement's name and the range of its version specifier (empty for a URL
+/// requirement or none): `name [extras] (spec) ; marker`, the parentheses optional.
+fn parse(req: &str) -> Option<(&str, Range<usize>)> {
+    let start = req.len() - req.trim_start().len();
+    let len = req[start..]
+        .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')))
+        .unwrap_or(req.len() - start);
+    if len == 0 {
+        return None;
+    }
+    let name = &req[start..start + len];
+    let mut at = skip_space(req, start + len);
+    if req[at..].starts_with('[') {
+        at = skip_space(req, at + req[at..].find(']')? + 1);
+    }
+    let rest = &req[at..];
+    let (from, to) = if rest.starts_with('@') {
+        (at, at)
+    } else if rest.starts_with('(') {
+        (at + 1, at + rest.find(')')?)
+    } else {
+        (at, at + rest.find(';').unwrap_or(rest.len()))
+    };
+    let spec = &req[from..to];
+    let lead = spec.len() - spec.trim_start().len();
+    Some((name, from + lead..from + spec.trim_end().len()))
+}
+
+fn skip_space(text: &str, at: usize) -> usize {
+    at + text[at..].len() - text[at..].trim_start().len()
+}
+
+/// Where the bytes `spec` of the string `value` lie in the file, its quoted text at `at`:
+/// `None` when an escape before them (or a multi-line string) puts them elsewhere.
+fn in_file(text: &str, at: Range<usize>, value: &str, spec: &Range<usize>) -> Option<Range<usize>> {
+    let raw = text.get(at.clone())?;
+    let quote = raw.chars().next().filter(|q| *q == '"' || *q == '\'')?;
+    let inner = raw.strip_prefix(quote)?;
+    if inner.starts_with(quote) {
+        return None;
+    }
+    (inner.get(..spec.end)? == value.get(..spec.end)?)
+        .then(|| at.start + 1 + spec.start..at.start + 1 + spec.end)
+}
+
+const OPERATORS: [&str; 8] = ["===", "~=", "==", "!=", "<=", ">=", "<", ">"];
+
+/// What a release of `new` does to the specifier set `spec`: an exact pin (`==1.0.0`,
+/// `=== 1.0.0`) names the new version instead, its operator and spacing kept; any other set
+/// is kept when it admits `new` and is for a hand to edit when it does not.
+pub(super) fn rewrite(spec: &str, new: &Version) -> Rewrite {
+    let spec = spec.trim();
+    if spec.is_empty() || admits(spec, new) {
+        return Rewrite::Same;
+    }
+    let Some(spelled) = pep440::spell(&new.to_string()) else {
+        return Rewrite::Unsupported;
+    };
+    match split(spec) {
+        Some(("==" | "===", version)) if !spec.contains(',') && !version.ends_with('*') => {
+            let head = &spec[..spec.len() - version.len()];
+            Rewrite::To(format!("{head}{spelled}"))
+        }
+        _ => Rewrite::Unsupported,
+    }
+}
+
+/// The operator of one clause and its version, as written.
+fn split(clause: &str) -> Option<(&'static str, &str)> {
+    let clause = clause.trim();
+    let op = OPERATORS.iter().find(|op| clause.starts_with(**op))?;
+    Some((op, clause[op.len()..].trim()))
+}
+
+/// Whether every clause of the specifier set `spec` admits `new` (PEP 440's comparisons; a
+/// clause relhook cannot read admits nothing).
+pub(super) fn admits(spec: &str, new: &Version) -> bool {
+    let spec = spec.trim();
+    spec.is_empty() || spec.split(',').all(|c| clause_admits(c, new))
+}
+
+fn clause_admits(clause: &str, new: &Version) -> bool {
+    let Some((op, version)) = split(clause) else {
+        return false;
+    };
+    // Compared without a local part, as a specifier without one compares (PEP 440).
+    let public = Version {
+        build: semver::BuildMetadata::EMPTY,
+        ..new.clone()
+    };
+    if op == "===" {
+        return pep440::spell(&public.to_string())
+            .is_some_and(|s| s.eq_ignore_ascii_case(version) || version == public.to_string());
+    }
+    if let Some(prefix) = version.strip_suffix(".*") {
+        let Some(inside) = starts_with(&public, prefix) else {
+            return false;
+        };
+        return match op {
+            "==" => inside,
+            "!=" => !inside,
+            _ => false,
+        };
+    }
+    let Some(order) = compare(&public, version) else {
+        return false;
+    };
+    match op {
+        "==" => order == Ordering::Equal,
+        "!=" => order != Ordering::Equal,
+        "<=" => order != Ordering::Greater,
+        ">=" => order != Ordering::Less,
+        "<" => order == Ordering::Less,
+        ">" => order == Ordering::Greater,
+        // `~=1.4.2` is `>=1.4.2, ==1.4.*`; it needs two release numbers at least.
+        "~=" => {
+            let release = version
+                .split(|c: char| !(c.is_ascii_digit() || c == '.'))
+                .next();
+            let parts: Vec<&str> = release
+                .unwrap_or("")
+                .split('.')
+                .filter(|p| !p.is_empty())
+                .collect();
+            parts.len() >= 2
+                && order != Ordering::Less
+                && starts_with(&public, &parts[..parts.len() - 1].join(".")) == Some(true)
+        }
+        _ => false,
+    }
+}
+
+/// Where `new` stands against the PEP 440 version `version`; `None` when it is not one.
+fn compare(new: &Version, version: &str) -> Option<Ordering> {
+    // An epoch (`1!2.0`) above 0 is above every version without one.
+    let version = match version.split_once('!') {
+        Some(("0", rest)) => rest,
+        Some((epoch, _)) => {
+            return epoch.parse::<u64>().ok().map(|_| Ordering::Less);
+        }
+        None => version,
+    };
+    let ours = pep440::key(&new.to_string())?;
+    Some(ours.cmp(&pep440::key(version)?))
+}
+
+/// Whether `new`'s release numbers begin with `prefix`'s (`1.0` of `1.0.3`; a missing number
+/// is 0); `None` when `prefix` is not numbers.
+fn starts_with(new: &Version, prefix: &str) -> Option<bool> {
+    let wanted = prefix
+        .split('.')
+        .map(|p| p.parse::<u64>().ok())
+        .collect::<Option<Vec<u64>>>()?;
+    let have = [new.major, new.minor, new.patch];
+    Some(
+        wanted
+            .iter()
+            .enumerate()
+            .all(|(i, n)| have.get(i).copied().unwrap_or(0) == *n),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(s: &str) -> Version {
+        Version::parse(s).unwrap()
+    }
+
+    #[test]
+    fn pins_move_and_ranges_that_admit_stay() {
+        let at = v("1.1.0");
+        assert_eq!(rewrite("==1.0.0", &at), Rewrite::To("==1.1.0".into()));
+        assert_eq!(rewrite("== 1.0.0", &at), Rewrite::To("== 1.1.0".into()));
+        assert_eq!(rewrite("===1.0.0", &at), Rewrite::To("===1.1.0".into()));
+        assert_eq!(rewrite("==1.1", &at), Rewrite::Same);
+        assert_eq!(
+            rewrite("==1.0.0", &v("1.1.0-rc.1")),
+            Rewrite::To("==1.1.0rc1".into())
+        );
+        for same in [
+            ">=1.0", ">=1.0,<2", "~=1.0", "==1.*", "!=1.0.0", "", "<=1.1.0", ">1.0.9",
+        ] {
+            assert_eq!(rewrite(same, &at), Rewrite::Same, "{same}");
+        }
+        for refused in [
+            "<1.1",
+            "~=1.0.0",
+            "==1.0.*",
+            "!=1.1.0",
+            ">=1.0,==1.0.0",
+            "1!1.0",
+            "~1.0",
+        ] {
+            assert_eq!(rewrite(refused, &at), Rewrite::Unsupported, "{refused}");
+        }
+        assert!(!admits(">=1!0.5", &at));
+        assert!(admits(">=0!0.5", &at));
+    }
+
+    #[test]
+    fn requirements_are_found_in_place_whatever_their_form() {
+        let text = "[project]\nname = \"B_Pkg\"\ndependencies = [\n  \"A[cli] == 1.0.0 ; python_version >= \\\"3.9\\\"\",\n  'other (>=2)',\n  \"c @ file:///x\",\n  \"d\",\n]\n[project.optional-dependencies]\nx = [\"my.pkg~=1.0.0\"]\n[dependency-groups]\ndev = [\"a==1.0.0\", { include-group = \"x\" }]\n";
+        assert_eq!(package_name(text).as_deref(), Some("b-pkg"));
+        let got: Vec<(String, String, String, bool)> = requirements(text)
+            .unwrap()
+            .into_iter()
+            .map(|r| (r.section, r.name, text[r.span].to_owned(), r.dev))
+            .collect();
+        let want = [
+            ("project.dependencies", "a", "== 1.0.0", false),
+            ("project.dependencies", "other", ">=2", false),
+            ("project.dependencies", "c", "", false),
+            ("project.dependencies", "d", "", false),
+            (
+                "project.optional-dependencies.x",
+                "my-pkg",
+                "~=1.0.0",
+                false,
+            ),
+            ("dependency-groups.dev", "a", "==1.0.0", true),
+        ];
+        let want: Vec<(String, String, String, bool)> = want
+            .iter()
+            .map(|(s, n, t, d)| ((*s).into(), (*n).into(), (*t).into(), *d))
+            .collect();
+        assert_eq!(got, want);
+    }
+}
