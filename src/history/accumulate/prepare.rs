@@ -378,7 +378,9 @@ pub(super) fn prepare(
                     crate::history::changelog::one_line(&log.as_written(&r.text))
                 )
             } else {
-                unlisted::notice(&shown, &log, r, unreleased)
+                let back = target.new.as_ref();
+                let back = back.filter(|_| crate::commit::parse::reapplied(subject).is_some());
+                unlisted::notice(&shown, &log, (r, back), unreleased)
             };
             return Ok(Prepared::Nothing(Some(said)));
         }

@@ -193,11 +193,12 @@ pub(super) fn brought_back(
 }
 
 /// The line for a revert that gets no entry: what it reverts never shipped (`Some(true)`), or
-/// history could not tell (`None`, `--sync` decides).
+/// history could not tell (`None`, `--sync` decides). `back`: the entry of the change the
+/// commit brings back, when it reapplies one (git's `Reapply "fix(api)!: x"`).
 pub(super) fn notice(
     shown: &impl std::fmt::Display,
     log: &Changelog,
-    reverted: &NewEntry,
+    (reverted, back): (&NewEntry, Option<&NewEntry>),
     unreleased: Option<bool>,
 ) -> String {
     let what = format!(
@@ -205,17 +206,18 @@ pub(super) fn notice(
         log.marker(),
         crate::history::changelog::one_line(&log.as_written(&reverted.text))
     );
-    // A revert of a revert (git's `Reapply "…"`): the change is back, and so is its entry.
-    let reapplied = reverted
-        .text
-        .strip_prefix("revert \"")
-        .and_then(|t| t.strip_suffix('"'))
+    // A revert of a revert (git's `Reapply "…"`): the change is back, and so is its entry. Its
+    // own entry, not the revert's words unquoted: those lose the scope and breaking marks.
+    let reapplied = back
+        .map(|e| e.text.as_str())
         .filter(|inner| log.contains_entry(inner, true));
     // A revert of that (`Revert "Reapply "…""`) of a released change: the first revert stands
-    // again, and git's revert put its entry back.
-    let (scope, words) = match reverted.text.split_once(":** ") {
+    // again, and git's revert put its entry back, scoped as the change (a revert's entry
+    // carries no breaking mark).
+    let unmarked = (reverted.text.strip_prefix("**BREAKING** ")).unwrap_or(&reverted.text);
+    let (scope, words) = match unmarked.split_once(":** ") {
         Some((s, w)) if s.starts_with("**") => (format!("{s}:** "), w),
-        _ => (String::new(), reverted.text.as_str()),
+        _ => (String::new(), unmarked),
     };
     let revert_entry = format!("{scope}revert \"{words}\"");
     let revert_back =
@@ -253,17 +255,50 @@ mod tests {
     }
 
     #[test]
+    fn a_scoped_reapply_says_its_change_is_back() {
+        let log = "# Changelog\n\n## [Unreleased]\n\n### Fixed\n\n- **BREAKING** **api:** x\n";
+        let log = Changelog::parse(log).unwrap();
+        let back = entry("**BREAKING** **api:** x");
+        let reverted = entry("**api:** revert \"x\"");
+        let said = notice(&"CHANGELOG.md", &log, (&reverted, Some(&back)), Some(true));
+        assert!(
+            said.ends_with("and `- **BREAKING** **api:** x` is back in Unreleased with it"),
+            "{said}"
+        );
+    }
+
+    #[test]
     fn a_revert_of_the_reapply_of_a_released_change_says_the_first_revert_is_back() {
         let log = "# Changelog\n\n## [Unreleased]\n\n### Removed\n\n- **api:** revert \"x\"\n\n## [0.1.0] - 2026-01-01\n\n### Fixed\n\n- **api:** x\n";
         let log = Changelog::parse(log).unwrap();
-        let said = notice(&"CHANGELOG.md", &log, &entry("**api:** x"), Some(true));
+        let said = notice(
+            &"CHANGELOG.md",
+            &log,
+            (&entry("**api:** x"), None),
+            Some(true),
+        );
         assert!(
             said.ends_with("reapply of `- **api:** x`, which a release has, and `- **api:** revert \"x\"` is back in Unreleased with it"),
             "{said}"
         );
+        // A breaking change's: its revert's entry has no breaking mark.
+        let log = log
+            .render()
+            .replace("- **api:** x", "- **BREAKING** **api:** x");
+        let log = Changelog::parse(&log).unwrap();
+        let said = notice(
+            &"CHANGELOG.md",
+            &log,
+            (&entry("**BREAKING** **api:** x"), None),
+            Some(true),
+        );
+        assert!(
+            said.ends_with("and `- **api:** revert \"x\"` is back in Unreleased with it"),
+            "{said}"
+        );
         // Listed by no release, it never shipped.
         let log = Changelog::parse("# Changelog\n\n## [Unreleased]\n").unwrap();
-        let said = notice(&"CHANGELOG.md", &log, &entry("x"), Some(true));
+        let said = notice(&"CHANGELOG.md", &log, (&entry("x"), None), Some(true));
         assert!(
             said.ends_with("before any release, so neither ships"),
             "{said}"
