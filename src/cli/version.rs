@@ -115,12 +115,13 @@ pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
         super::passed_over::say(&repo, &config, None);
         return Ok(Outcome::Ok);
     }
-    // Before the first release, a first section with nothing in it is no release either, as
-    // `relhook release` refuses it: not a next version a script would go on to release.
+    // A section with nothing in it is no release either, as `relhook release` refuses it (its
+    // entries taken out by hand, or none yet before the first release): not a next version a
+    // script would go on to release.
     let computed =
         release::version_info(&repo, &config, &root, &Requested::Auto, args.pre.as_deref())
             .and_then(|info| {
-                match release::nothing_for_first_release(
+                match release::nothing_for_notes(
                     &repo,
                     &config,
                     &root,

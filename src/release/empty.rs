@@ -218,6 +218,34 @@ pub fn nothing_for_first_release(
     }
 }
 
+/// Why `version --next` has no next version where `relhook release` would refuse its empty
+/// notes: the changelog is the user's truth for entries, so commits whose entries were taken
+/// out of `## [Unreleased]` by hand make no release, and no next version a script would go
+/// on to release. Before the first release with no commit calling for an entry, as
+/// [`nothing_for_first_release`] says; else the release's own refusal. `None` when the notes
+/// say something (or the edits cannot be planned: the release says why).
+pub fn nothing_for_notes(
+    repo: &Repo,
+    config: &Config,
+    root: &Path,
+    info: &VersionInfo,
+    date: &str,
+) -> Option<Refusal> {
+    if info.tag.is_none() && !info.commits.iter().any(|c| c.in_changelog) {
+        return nothing_for_first_release(repo, config, root, info, date);
+    }
+    let edits = super::edits_with(repo, config, root, &info.next, date, &[]).ok()?;
+    let edit = edits.edits.first()?;
+    let bad = super::notes::unpublishable(repo, edit, &info.next, config)?;
+    if !matches!(bad, Unpublishable::Empty(_)) {
+        return None;
+    }
+    let absent = edit.before.is_empty();
+    let (mut refusal, fix) = super::notes::unpublishable_refusal(&bad, config, absent);
+    refusal.fix = Some(fix);
+    Some(refusal)
+}
+
 /// A package's version for a monorepo release ([`super::version_info`]); for `--all`, a first
 /// release with nothing for its notes is nothing to release, left alone as after a release.
 /// A package release commit reverted is refused first, as the root's is: its version file

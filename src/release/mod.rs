@@ -78,7 +78,9 @@ pub use detected::check_detected_files;
 pub use dirty::{as_committed, clean_tree_fix, dirty_version_file, not_carried};
 pub use downwards::{next_refused as above_files_refused, taken_instead as above_files_instead};
 pub use edits::{Edits, edits_for, edits_with};
-pub use empty::{nothing_for_first_release, package_version_info, skipped_breaking};
+pub use empty::{
+    nothing_for_first_release, nothing_for_notes, package_version_info, skipped_breaking,
+};
 pub(crate) use files::verify;
 pub use files::{
     also_bumped, check_filters, check_path_list, check_paths, files_written, is_placeholder,
