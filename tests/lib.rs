@@ -751,6 +751,7 @@ mod qa95_lock_retag_keeps_tag;
 mod qa96_uncommitted_manager_files;
 mod qa97_python_dependents;
 mod qa99_dropped_entry_next;
+mod qa99_reapply_refs;
 mod qa99_scoped_reapply_notice;
 mod qamono;
 mod qamono4;

@@ -264,9 +264,18 @@ pub(super) fn prepare(
     let unlisted_revert = matches!(revert, Some(None));
     // The reflog's subject: the commit's (the amend's new) header.
     let subject = top.message.split_once(": ").map_or("", |(_, s)| s);
-    // A reapply of that revert: the change it brings back gets its entry, when it has none.
+    // A reapply of that revert: the change it brings back gets its entry, when it has none;
+    // the entry the change's own message wrote (`- x (#12)`), when the chain can be read.
+    let reapplied = || {
+        let message = repo.commit_text(head)?;
+        crate::history::reverts::reapplied_entry(repo, &message, &config.changelog)
+    };
+    let back = match crate::commit::parse::reapplied(subject) {
+        Some(_) if matches!(revert, Some(None)) => reapplied().or_else(|| target.new.clone()),
+        _ => None,
+    };
     let revert = match revert {
-        Some(None) => Some(unlisted::brought_back(&log, subject, target.new.as_ref())),
+        Some(None) => Some(unlisted::brought_back(&log, subject, back.as_ref())),
         revert => revert,
     };
     // An amend that made the commit this revert: the entry its old message wrote goes too.
@@ -378,9 +387,7 @@ pub(super) fn prepare(
                     crate::history::changelog::one_line(&log.as_written(&r.text))
                 )
             } else {
-                let back = target.new.as_ref();
-                let back = back.filter(|_| crate::commit::parse::reapplied(subject).is_some());
-                unlisted::notice(&shown, &log, (r, back), unreleased)
+                unlisted::notice(&shown, &log, (r, back.as_ref()), unreleased)
             };
             return Ok(Prepared::Nothing(Some(said)));
         }

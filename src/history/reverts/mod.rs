@@ -167,6 +167,19 @@ pub fn released_merge_revert_entry(
     branch_revert_entry(repo, &m, config)
 }
 
+/// The entry of the change a reapply (`message`: git's `Reapply "fix: x"`, naming its revert,
+/// which names the change) brings back, read from that change's own message: its footers'
+/// references and breaking text are in it, not in the reapply's header. `None` when the chain
+/// cannot be read to a commit with the reapplied header.
+pub fn reapplied_entry(repo: &Repo, message: &str, config: &ChangelogConfig) -> Option<NewEntry> {
+    let header = crate::commit::parse::reapplied(message.lines().next()?)?;
+    let revert = repo.commit_text(repo.revision_commit(&reverted_id(message)?)?)?;
+    let change = repo.commit_text(repo.revision_commit(&reverted_id(&revert)?)?)?;
+    (change.lines().next().map(str::trim) == Some(header))
+        .then(|| entry_for_message(&change, config, None))
+        .flatten()
+}
+
 /// The entry of the change a revert reverts: read from the reverted header its message names,
 /// else (a `revert:` commit with a subject of its own and a `Refs: <id>` footer) from the
 /// message of the commit it names, when that is in this repository.
