@@ -3,24 +3,34 @@
 //! monorepo's root that has none). The walk's answer is kept in the git directory by the
 //! commit it was asked at, so the next commit's walk ends at its parent: the answer for a
 //! commit that leaves the file missing is its parent's, and each later commit costs one step.
-//! A first walk that does not meet the deletion within a few steps hands the rest of the line
-//! to git's path-limited walk, which finds a deletion however far down, in one process.
+//! Answers are kept for several commits of a path (one a branch, roughly), so a branch made
+//! off another one whose answer is kept, or switched back to, does not walk its line again: a
+//! walk that meets none of them within a few steps asks git where its line joins the line
+//! of one, and takes that one's answer when the file stayed missing on the way. Otherwise it
+//! hands the rest of its line to git's path-limited walk, which finds a deletion however far
+//! down, in one process (once: its answer is kept).
 
 use std::path::Path;
 
 use git2::Oid;
 
 use super::Repo;
+use crate::Result;
 
-/// The file in the git directory keeping the last answers, one line per path.
+/// The file in the git directory keeping the last answers, one line per path and commit.
 pub const DELETED_WALK: &str = "relhook-deleted-walk";
 
-/// How many paths' answers are kept (the root's changelog and a few packages').
-const KEPT: usize = 8;
+/// How many answers are kept, for all paths (the root's changelog and a few packages', on a
+/// few branches each).
+const KEPT: usize = 16;
 
 /// How many first-parent steps a walk takes itself before git walks the rest: enough to meet
 /// a kept answer or a recent deletion, a few milliseconds.
 const STEPPED: u64 = 100;
+
+/// How many kept answers of the path (the newest) a walk tries to join before walking its
+/// whole line: each costs two or three git processes over the commits between.
+const JOINED: usize = 3;
 
 /// How far down HEAD's first-parent line a deletion is looked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,6 +52,13 @@ struct Answer {
     path: Vec<u8>,
 }
 
+impl Answer {
+    /// Whether it holds for the whole line below `at` (a deletion found, or none at all).
+    fn complete(&self) -> bool {
+        self.deleted.is_some() || self.depth == u64::MAX
+    }
+}
+
 impl Repo {
     /// The commit on HEAD's first-parent line that deleted `path`, with its subject: the
     /// newest one whose first parent has the file (HEAD lacking it). `None` when HEAD has it,
@@ -53,29 +70,31 @@ impl Repo {
         }
         let key = path.to_string_lossy().as_bytes().to_vec();
         let mut kept = self.kept_answers();
-        let known = kept.iter().find(|a| a.path == key).cloned();
+        let known: Vec<Answer> = kept.iter().filter(|a| a.path == key).cloned().collect();
         let limit = match reach {
             Reach::Head => 1,
             Reach::Line => u64::MAX,
         };
         let mut current = self.inner.find_commit(head).ok()?;
         let mut steps = 0u64;
-        // How far down the kept answer reached, counted from HEAD (0: not met on the way).
-        let mut known_here = 0;
+        // The kept answer met on the way, and how far down it reached, counted from HEAD.
+        let mut met: Option<(Oid, u64)> = None;
         let (deleted, depth) = loop {
             // Below a commit asked before: its answer, `steps` further down, when it reaches
             // as far as this caller looks.
-            if let Some(k) = known.as_ref().filter(|k| k.at == current.id()) {
-                known_here = k.depth.saturating_add(steps);
-                if k.deleted.is_some() || known_here >= limit {
-                    break (k.deleted, known_here);
+            if let Some(k) = known.iter().find(|k| k.at == current.id()) {
+                let here = k.depth.saturating_add(steps);
+                met = Some((k.at, here));
+                if k.deleted.is_some() || here >= limit {
+                    break (k.deleted, here);
                 }
             }
             if steps >= limit {
                 break (None, steps);
             }
             if steps >= STEPPED {
-                break self.deleted_below(current.id(), path, steps);
+                let joined = self.joined(current.id(), path, &known, steps);
+                break joined.unwrap_or_else(|| self.deleted_below(current.id(), path, steps));
             }
             let Ok(parent) = current.parent(0) else {
                 break (None, u64::MAX);
@@ -93,9 +112,13 @@ impl Repo {
             depth,
             path: key,
         };
-        // A shorter look (post-commit's "did this commit delete it") keeps the longer answer.
-        if known.as_ref() != Some(&answer) && (deleted.is_some() || depth >= known_here) {
-            kept.retain(|a| a.path != answer.path);
+        // A shorter look (post-commit's "did this commit delete it") keeps the longer answer;
+        // a longer one takes the place of the answer it met below HEAD (its line holds it),
+        // unless a branch still ends there: one made off it, say, its own answer kept apart.
+        let known_here = met.map_or(0, |(_, here)| here);
+        if !known.contains(&answer) && (deleted.is_some() || depth >= known_here) {
+            let below = met.map(|(at, _)| at).filter(|at| !self.branch_ends_at(*at));
+            kept.retain(|a| a.path != answer.path || (a.at != head && Some(a.at) != below));
             kept.insert(0, answer);
             kept.truncate(KEPT);
             self.keep_answers(&kept);
@@ -107,6 +130,52 @@ impl Repo {
         Some((deleted.id(), subject))
     }
 
+    /// The answer at `from` (`steps` below HEAD, lacking `path`) through a kept answer of
+    /// another line that `from`'s joins: where it meets that answer's history is a commit on
+    /// its line no lower than its deletion, and no commit on the way changed the file. `None`
+    /// when no kept answer does (or git cannot tell): the caller walks the line.
+    fn joined(
+        &self,
+        from: Oid,
+        path: &Path,
+        known: &[Answer],
+        steps: u64,
+    ) -> Option<(Option<Oid>, u64)> {
+        for k in known.iter().filter(|k| k.complete()).take(JOINED) {
+            let Ok(Some((joint, above))) = self.first_parent_meeting(from, &[k.at]) else {
+                continue;
+            };
+            // On `k.at`'s line, at or above its deletion: the walk from there stops at the
+            // joint, not at the deletion or beside the line.
+            let hidden: Vec<Oid> = [joint].into_iter().chain(k.deleted).collect();
+            let on_line =
+                |met: Result<Option<(Oid, u64)>>| matches!(met, Ok(Some((j, _))) if j == joint);
+            if joint != k.at && !on_line(self.first_parent_meeting(k.at, &hidden)) {
+                continue;
+            }
+            // The file back on the way (a merge, or added and deleted again): its newest
+            // deletion is there, which the caller's walk finds that near.
+            let unchanged = |changed: Result<Option<Oid>>| matches!(changed, Ok(None));
+            if above > 0 && !unchanged(self.last_first_parent_change(from, &[k.at], path)) {
+                return None;
+            }
+            let depth = match k.deleted {
+                Some(_) => steps.saturating_add(above),
+                None => u64::MAX,
+            };
+            return Some((k.deleted, depth));
+        }
+        None
+    }
+
+    /// Whether a local branch points at `commit`.
+    fn branch_ends_at(&self, commit: Oid) -> bool {
+        let Ok(branches) = self.inner.references_glob("refs/heads/*") else {
+            return false;
+        };
+        branches.flatten().any(|r| r.target() == Some(commit))
+    }
+
     /// The deletion of `path` on the first-parent line from `from` (`steps` below HEAD, which
     /// lacks it too) and the answer's depth, found by git's path-limited walk: the newest
     /// change of the path there is its deletion when its first parent has the file (else a
@@ -114,7 +183,7 @@ impl Repo {
     /// walk, none within `steps`, which a later walk takes up again.
     fn deleted_below(&self, mut from: Oid, path: &Path, steps: u64) -> (Option<Oid>, u64) {
         loop {
-            let changed = match self.last_first_parent_change(from, path) {
+            let changed = match self.last_first_parent_change(from, &[], path) {
                 Ok(Some(changed)) => changed,
                 Ok(None) => return (None, u64::MAX),
                 Err(_) => return (None, steps),
