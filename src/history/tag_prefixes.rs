@@ -11,7 +11,7 @@ use git2::Oid;
 
 use crate::config::{Config, Package};
 use crate::git::{ReleaseTag, Repo};
-use crate::history::packages::names_package;
+use crate::history::packages::{former, names_package};
 use crate::{Error, Result};
 
 /// How many of a prefix's greatest tags are tried for reachability from HEAD.
@@ -31,10 +31,25 @@ pub fn refuse_other_prefixes(repo: &Repo, head: Oid, config: &Config) -> Result<
     let mut found = other_prefixes(repo, head, prefix, |p| !theirs(p));
     // Nor are a package's that has no table (gone from the workspace: `old-cli@2.1.1`), nor
     // a removed package's, as the .relconfig.toml committed with its release has it.
+    // With no package set up at all, a package of the workspace now (changesets'
+    // `@changesets/cli@`) lacks a table because none was written: its tags stay, and are named.
+    let workspace = config
+        .packages
+        .is_empty()
+        .then(|| repo.work_tree())
+        .flatten();
+    let current = |p: &str| {
+        workspace
+            .as_deref()
+            .is_some_and(|root| former::in_workspace(root, p))
+    };
     found.retain(|(p, tag)| {
-        !crate::history::packages::former::a_package_s(repo, p, tag.commit)
+        (current(p) || !former::a_package_s(repo, p, tag.commit))
             && crate::tag::former_package(repo, config, &tag.name, tag.commit).is_none()
     });
+    if !found.is_empty() && found.iter().all(|(p, _)| current(p)) {
+        return Err(packages_unset(config, &found));
+    }
     let Some((first, tag)) = found.first() else {
         return refuse_two_part_versions(repo, head, config);
     };
@@ -76,6 +91,38 @@ pub fn refuse_other_prefixes(repo: &Repo, head: Oid, config: &Config) -> Result<
         )
     };
     Err(Error::IncompleteHistory { message, fix })
+}
+
+/// The refusal for tags that are all the workspace's packages' while no package is set up:
+/// relhook would take the repository for one project never released, all of history for its
+/// unreleased changes.
+fn packages_unset(config: &Config, found: &[(String, ReleaseTag)]) -> Error {
+    let (first, tag) = &found[0];
+    let others = match found.len() {
+        1 => String::new(),
+        2 => ", and 1 more package's".to_owned(),
+        n => format!(", and {} more packages'", n - 1),
+    };
+    let tables = match &config.source {
+        None => format!(
+            "`relhook init` writes {} with a `[packages.<name>]` table for each package",
+            crate::config::FILE_NAME
+        ),
+        Some(_) => format!(
+            "add a `[packages.<name>]` table for each package to {} (`path`, and `tag = {}` for {})",
+            crate::config::FILE_NAME,
+            crate::config::toml_text::string(&format!("{first}{{version}}")),
+            first.trim_end_matches('@')
+        ),
+    };
+    Error::IncompleteHistory {
+        message: format!(
+            "the release tags here are the workspace's packages' (`{}`{others}), none under {}, and no package is set up: relhook cannot tell which commits are released",
+            tag.name,
+            config.tag_prefix_named()
+        ),
+        fix: format!("{tables}, released under its own tags"),
+    }
 }
 
 /// Refuses when a tag ending in a two-part version (`v1.0`, `release-1.0`) is in `head`'s

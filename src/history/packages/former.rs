@@ -55,6 +55,19 @@ pub fn a_package_s(repo: &Repo, prefix: &str, commit: Oid) -> bool {
         .any(|(_, bytes)| named(bytes))
 }
 
+/// Whether the package a tag prefix in npm's form names (`@changesets/cli@`) is one of the
+/// workspace's at `root` now: its tags are a package's that wants a `[packages.*]` table.
+pub fn in_workspace(root: &Path, prefix: &str) -> bool {
+    let Some(name) = npm_form(prefix) else {
+        return false;
+    };
+    npm_members(root).0.iter().any(|dir| {
+        npm_manifest(root, dir)
+            .and_then(|m| m.get("name")?.as_str().map(|n| n == name))
+            .unwrap_or(false)
+    })
+}
+
 /// What `init` says of the tags it left out of the root's as a package's (each prefix with
 /// its greatest tag), as one sentence for those of packages gone from the workspace at `root`
 /// and one for those of packages still there (not proposed: private ones).
