@@ -41,6 +41,7 @@ mod qa101_bun_lock_packages;
 mod qa101_bun_lockb_root;
 mod qa101_npm_lock_split;
 mod qa100_deleted_walk_branches;
+mod qa103_moved_into_package;
 mod qa103_workspace_tags;
 mod qa12;
 mod qa14;

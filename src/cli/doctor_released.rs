@@ -47,6 +47,7 @@ pub(super) fn deleted_by_commit(
             "{}: releases and hand tags are refused until {}",
             gone.what(rel),
             match gone.kind {
+                DeletionKind::Moved(_) if gone.member.is_some() => "the packages are set up",
                 DeletionKind::Moved(_) => "the setting names where it is",
                 _ => "it is back",
             }

@@ -28,6 +28,9 @@ pub struct Deletion {
     pub kind: Kind,
     /// What the file held: the sections of releases, or unreleased entries alone.
     pub held: Held,
+    /// The workspace member's folder the file was moved into while no package is set up
+    /// (the repository became a monorepo): that package's changelog, not the root's.
+    pub member: Option<PathBuf>,
 }
 
 /// What a deleted changelog held, for the words of what was lost.
@@ -75,12 +78,27 @@ pub fn changelog_deleted(
     if !matches!(kind, Kind::Moved(_)) && (dropped() || undid_creation(repo, commit, rel)) {
         return None;
     }
+    let member = match &kind {
+        Kind::Moved(to) if config.packages.is_empty() => member_of(repo, to),
+        _ => None,
+    };
     Some(Deletion {
         commit,
         subject,
         kind,
         held,
+        member,
     })
+}
+
+/// The folder of a workspace member (npm, pnpm, yarn or Cargo, as `init` finds them) that
+/// holds `to`, a moved changelog.
+fn member_of(repo: &Repo, to: &Path) -> Option<PathBuf> {
+    let root = repo.work_tree()?;
+    let dir = to.parent().filter(|d| !d.as_os_str().is_empty())?;
+    crate::history::packages::detect::workspace_dirs(&root)
+        .into_iter()
+        .find(|m| m == dir)
 }
 
 /// What `rel` held in the parent of `commit`, which deleted it.
@@ -170,7 +188,7 @@ impl Deletion {
         let rebuild = super::changelog_command(config, rel, "--rebuild");
         let id = crate::git::short_id(self.commit);
         match &self.kind {
-            Kind::Moved(to) => moved_fix(config, rel, to),
+            Kind::Moved(to) => self.moved_fix(config, rel, to),
             Kind::Alone => format!(
                 "`git revert {id}` brings it back, or `{rebuild}` writes it again from history (then commit it)"
             ),
@@ -191,7 +209,7 @@ impl Deletion {
     pub fn restore(&self, config: &Config, rel: &Path) -> String {
         let id = crate::git::short_id(self.commit);
         match &self.kind {
-            Kind::Moved(to) => moved_fix(config, rel, to),
+            Kind::Moved(to) => self.moved_fix(config, rel, to),
             Kind::Alone => format!("`git revert {id}` brings it back"),
             Kind::Beside => format!(
                 "`git checkout {id}~1 -- {}` brings it back",
@@ -199,15 +217,23 @@ impl Deletion {
             ),
         }
     }
-}
 
-/// A file moved away is where the setting should point, not something to move back.
-fn moved_fix(config: &Config, rel: &Path, to: &Path) -> String {
-    format!(
-        "point {} at {}",
-        super::changelog_setting(config, rel),
-        crate::printable::visible(&to.display().to_string())
-    )
+    /// A file moved away is where the setting should point, not something to move back; one
+    /// moved into a workspace member's folder is that package's, which `init` sets up.
+    fn moved_fix(&self, config: &Config, rel: &Path, to: &Path) -> String {
+        let to = crate::printable::visible(&to.display().to_string());
+        match &self.member {
+            Some(dir) if config.source.is_none() => format!(
+                "`relhook init` writes .relconfig.toml with a `[packages.<name>]` table for each package of the workspace, each with its own changelog ({to} is the one of the package in {})",
+                crate::printable::visible(&dir.display().to_string())
+            ),
+            Some(dir) => format!(
+                "add a `[packages.<name>]` table for each package of the workspace to .relconfig.toml, each with its own changelog ({to} is the one of the package in {}; `relhook init` proposes the tables in a clone without .relconfig.toml)",
+                crate::printable::visible(&dir.display().to_string())
+            ),
+            None => format!("point {} at {to}", super::changelog_setting(config, rel)),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -220,6 +246,7 @@ mod tests {
             subject: "feat: c".into(),
             kind,
             held: Held::Releases,
+            member: None,
         }
     }
 
