@@ -29,10 +29,7 @@ pub fn tag_hook(loc: &HooksLocation, binary: &Path) -> TagHook {
     let managers = crate::hooks::install::detect_managers(loc);
     let owner = crate::hooks::managed::in_charge(loc, &managers).is_some();
     let mut checks = Vec::new();
-    for m in managers
-        .iter()
-        .filter(|m| !crate::hooks::managed::sidelined(loc, m))
-    {
+    for m in crate::hooks::managed::consulted(loc, &managers) {
         for w in crate::hooks::managed::survey(loc, m, &[HOOK]) {
             // relhook's own shim runs in husky's runner's place: hand tags are released.
             if matches!(w.wiring, crate::hooks::managed::Wiring::Forced { .. }) {

@@ -114,10 +114,7 @@ pub fn diagnose(loc: &HooksLocation, binary: &Path, config: &Result<Config, Erro
     let default = Config::default();
     let rules = &config.as_ref().unwrap_or(&default).commit;
     let mut uncommitted = Vec::new();
-    for m in managers
-        .iter()
-        .filter(|m| !super::managed::sidelined(loc, m))
-    {
+    for m in super::managed::consulted(loc, &managers) {
         let wirings = super::managed::survey(loc, m, &names);
         for w in &wirings {
             elsewhere.push(w.hook);

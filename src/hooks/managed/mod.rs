@@ -240,6 +240,20 @@ pub fn in_charge<'a>(loc: &HooksLocation, managers: &'a [Detected]) -> Option<&'
         .find(|m| owns_hooks(m.manager) && !sidelined(loc, m))
 }
 
+/// The managers whose files git runs relhook through here, which doctor judges: the one in
+/// charge (the one `install` wires) and pre-commit, which shares the hooks directory. A second
+/// manager that would own the hooks (a `lefthook.yml` beside husky's `.husky/_`) runs nothing
+/// while the other does, and `install` never writes into its files: judged, its hooks would be
+/// missing with a `relhook install` that never fixes them.
+pub fn consulted<'a>(loc: &HooksLocation, managers: &'a [Detected]) -> Vec<&'a Detected> {
+    let owner = in_charge(loc, managers);
+    managers
+        .iter()
+        .filter(|m| !sidelined(loc, m))
+        .filter(|m| !owns_hooks(m.manager) || owner.is_some_and(|o| std::ptr::eq(o, *m)))
+        .collect()
+}
+
 /// Reads how each of `hooks` stands under `m`. For pre-commit only the hooks its
 /// configuration runs relhook for are listed: the others belong to relhook's own shims.
 pub fn survey(loc: &HooksLocation, m: &Detected, hooks: &[&'static str]) -> Vec<HookWiring> {
