@@ -44,6 +44,7 @@ mod qa100_deleted_walk_branches;
 mod qa103_moved_into_package;
 mod qa103_workspace_tags;
 mod qa102_two_managers;
+mod qa102_unrun_hook;
 mod qa12;
 mod qa14;
 mod qa14_files;

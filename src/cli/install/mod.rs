@@ -152,6 +152,13 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
                                 )?,
                             }
                         }
+                        // git skipped a hook not executable, and so does the shim's chain.
+                        Action::Chained { backup } if !inst::is_executable(backup) => writeln!(
+                            out,
+                            "installed {name} in {dir}; the {name} hook that was there is kept as {}, and does not run, as before: it is not executable (`chmod +x {}` runs it {when})",
+                            file_name(backup),
+                            crate::shellword::quote(&backup.to_string_lossy())
+                        )?,
                         Action::Chained { backup } => writeln!(
                             out,
                             "installed {name} in {dir}; the {name} hook that was there is kept as {} and runs {}",
