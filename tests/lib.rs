@@ -43,6 +43,7 @@ mod qa101_npm_lock_split;
 mod qa100_deleted_walk_branches;
 mod qa103_moved_into_package;
 mod qa103_workspace_tags;
+mod qa102_space_after_type;
 mod qa102_two_managers;
 mod qa102_unrun_hook;
 mod qa12;

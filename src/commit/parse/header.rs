@@ -50,6 +50,8 @@ pub enum FaultKind {
     BangInScope,
     /// `feat :`.
     SpaceBeforeColon,
+    /// `feat (api):` or `feat !:`.
+    SpaceAfterType,
     /// `feat x` or `feat(x) y`: something other than `:` after the type or scope.
     MissingColon,
     /// `feat:x`.
@@ -71,6 +73,7 @@ impl FaultKind {
             EmptyScopePart => "the scope has an empty part between commas",
             BangInScope => "`!` belongs after the scope, not inside it",
             SpaceBeforeColon => "no space is allowed before the colon",
+            SpaceAfterType => "no space is allowed between the type and the scope or `!`",
             MissingColon => "expected `:` after the type and scope",
             MissingSpace => "expected a space after the colon",
             EmptyDescription => "the description is empty",
@@ -192,6 +195,11 @@ fn colon_fault(line: &str, ty: &str, at: usize, has_scope: bool) -> Fault {
     if spaces > 0 && trimmed.starts_with(':') {
         let fix = format!("{}{}", &line[..at], trimmed);
         return fault(FaultKind::SpaceBeforeColon, at..at + spaces, Some(fix));
+    }
+    // `feat (api): x`, `feat !: x`: a space between the type and what follows it.
+    if !has_scope && spaces > 0 && trimmed.starts_with(['(', '!']) && trimmed.contains(':') {
+        let fix = format!("{}{}", &line[..at], trimmed.trim_end());
+        return fault(FaultKind::SpaceAfterType, at..at + spaces, Some(fix));
     }
     if !has_scope && !line.contains(':') {
         // "Add login page": nothing conventional at all. Offer `type: rest` when the first

@@ -43,7 +43,10 @@ fn faults_with_positions_and_fixes() {
     assert_eq!(kind("feat(,a): x"), FaultKind::EmptyScopePart);
     assert_eq!(kind("feat(  ): x"), FaultKind::EmptyScope);
     let f = header("feat (api): x").unwrap_err();
-    assert_eq!(f.kind, FaultKind::MissingColon);
+    assert_eq!(
+        (f.kind, f.fix.as_deref()),
+        (FaultKind::SpaceAfterType, Some("feat(api): x"))
+    );
     let f = header("feat : x").unwrap_err();
     assert_eq!(
         (f.kind, f.fix.as_deref()),

@@ -108,6 +108,7 @@ fn report_fault(sink: &mut Sink<'_>, fault: &Fault, offset: usize, suggestion: O
             "`type(scope)!: description` (inside, the change is not marked breaking)",
         ),
         SpaceBeforeColon => (Rule::HeaderFormat, "`type: description`"),
+        SpaceAfterType => (Rule::HeaderFormat, "`type(scope): description`"),
         MissingColon => (Rule::HeaderFormat, "`type(scope): description`"),
         MissingSpace => (Rule::HeaderFormat, "`: ` (a colon and one space)"),
         EmptyDescription => (Rule::DescriptionEmpty, "a description after `: `"),
