@@ -759,6 +759,7 @@ mod qa97_python_dependents;
 mod qa99_dropped_entry_next;
 mod qa99_reapply_refs;
 mod qa99_scoped_reapply_notice;
+mod qa98_lightweight_released;
 mod qamono;
 mod qamono4;
 mod qb;

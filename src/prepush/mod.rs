@@ -345,7 +345,8 @@ pub fn inspect(
             continue;
         }
         if !problems.is_empty() {
-            let (fix, remade) = release_tag_fix(repo, config, (remote, name, commit), hand);
+            let (fix, remade) =
+                release_tag_fix(repo, config, (remote, name, commit), hand, &problems);
             if remade {
                 goes.push(u.remote_ref.as_str());
             }

@@ -7,7 +7,8 @@ use crate::config::Config;
 use crate::git::Repo;
 use crate::tag::rules;
 
-/// How to fix release tag `name` on `commit`, which the remote does not have: above its
+/// How to fix release tag `name` on `commit`, which the remote does not have (`problems`:
+/// pre-push's for it): lightweight on a whole release, made again annotated there; above its
 /// release commit, the move back to it; on a release commit rebased over changes a release
 /// made now would tell, the redo; else a tag that passes. With whether the fix deletes the
 /// tag or makes it again: its test record is then the fix's to give (see [`record_after`]),
@@ -17,6 +18,7 @@ pub(super) fn release_tag_fix(
     config: &Config,
     (remote, name, commit): (&str, &str, Option<Oid>),
     hand: rules::HandTags,
+    problems: &[String],
 ) -> (String, bool) {
     let remade = |fix: String| (fix, true);
     let kept = |fix: String| (fix, false);
@@ -43,6 +45,14 @@ pub(super) fn release_tag_fix(
     if let Some(resume) = interrupted_hand_release(repo, config, name) {
         return remade(format!(
             "{remote} does not have it yet, so finish its interrupted release here: `{resume}` (makes its release commit and moves the tag onto it){then}"
+        ));
+    }
+    // Lightweight, and else a whole release: made again annotated where it is (its version's
+    // release made now would find it released and refuse).
+    let here = commit.and_then(|c| rules::annotated_here(config, name, c, problems));
+    if let Some(again) = here {
+        return kept(format!(
+            "{remote} does not have it yet, so make it again annotated where it is: `{again}`, and push again"
         ));
     }
     let moved = commit

@@ -28,10 +28,9 @@ pub(super) fn lightweight(
         None => config.release_command(),
     };
     let way = match (depth, alone) {
-        (Depth::Publish(_), Some(c)) => format!(
-            "made again where it is: `git tag -d {q} && git tag -a {q} {} -m {q}`",
-            crate::git::short_id(c)
-        ),
+        (Depth::Publish(_), Some(c)) => {
+            format!("made again where it is: `{}`", again_here(config, name, c))
+        }
         (Depth::Publish(HandTags::Plain), None) => format!(
             "`git tag -d {q} && {release}` makes one; a tag made by hand is a plain tag in this clone"
         ),
@@ -42,5 +41,23 @@ pub(super) fn lightweight(
     };
     format!(
         "`{name}{LIGHTWEIGHT} ({way}), since `git describe` and the forges ignore lightweight ones"
+    )
+}
+
+/// Lightweight release tag `name`'s refusal where no release makes it (its commit released,
+/// nothing since): the other problems say what goes, so no way to an annotated one is named.
+pub(super) fn unreleasable(name: &str) -> String {
+    format!("`{name}{LIGHTWEIGHT}, since `git describe` and the forges ignore lightweight ones")
+}
+
+/// The command that makes lightweight release tag `name`, there already, again annotated on
+/// `commit`, where nothing else is wrong with it: deleted first (a `git tag -a` of its name
+/// fails while it is there), signed where releases are (an unsigned one is refused in turn).
+pub(super) fn again_here(config: &Config, name: &str, commit: Oid) -> String {
+    let q = crate::shellword::quote(name);
+    let kind = if config.release.sign { "-s" } else { "-a" };
+    format!(
+        "git tag -d {q} && git tag {kind} {q} {} -m {q}",
+        crate::git::short_id(commit)
     )
 }

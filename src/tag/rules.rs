@@ -4,7 +4,7 @@
 use git2::Oid;
 use semver::Version;
 
-use super::lightweight::{LIGHTWEIGHT, lightweight};
+use super::lightweight::{LIGHTWEIGHT, again_here, lightweight, unreleasable};
 use crate::config::Config;
 use crate::git::{ObjectKind, Repo};
 
@@ -325,6 +325,7 @@ pub fn problems(
         let released = (!past)
             .then(|| super::nothing_since::on_released(repo, config, name, &version, commit))
             .flatten();
+        let unreleased = released.is_none();
         if let Some(why) = released {
             out.push(why);
         } else {
@@ -337,10 +338,14 @@ pub fn problems(
         // The tag is there already (`git tag -a` of its name fails): made again annotated
         // where it is when nothing else is wrong there, else deleted and released; a past
         // version is released by no command, so the release names none.
+        // A commit no release makes it on (released, nothing since) names no way to one.
         if out.first().is_some_and(|l| l.contains(LIGHTWEIGHT)) {
             let alone = (out.len() == 1).then_some(commit);
             let version = (!past).then(|| version.to_string());
-            out[0] = lightweight(config, name, depth, alone, version.as_deref());
+            out[0] = match unreleased {
+                true => lightweight(config, name, depth, alone, version.as_deref()),
+                false => unreleasable(name),
+            };
         }
     }
     out
@@ -393,6 +398,19 @@ fn greatest_below(
     let (name, _) = repo.latest_release_tag_except(commit, prefix, Some(except))?;
     let version = Version::parse(&name[prefix.len()..]).ok()?;
     Some((name, version))
+}
+
+/// The command that makes lightweight release tag `name` on `commit`, found by pre-push with
+/// `problems`, again annotated where it is: when that is all that is wrong with it (a release
+/// made now would find its version released and refuse).
+pub fn annotated_here(
+    config: &Config,
+    name: &str,
+    commit: Oid,
+    problems: &[String],
+) -> Option<String> {
+    let alone = matches!(problems, [only] if only.contains(LIGHTWEIGHT));
+    alone.then(|| again_here(config, name, commit))
 }
 
 /// At the tagged commit, the changelog has the version's section, and it is not empty: a
