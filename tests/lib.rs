@@ -760,6 +760,7 @@ mod qa99_dropped_entry_next;
 mod qa99_reapply_refs;
 mod qa99_scoped_reapply_notice;
 mod qa98_lightweight_released;
+mod qa98_moved_unset;
 mod qamono;
 mod qamono4;
 mod qb;

@@ -58,7 +58,15 @@ pub(super) fn release_tag_fix(
     let moved = commit
         .zip(version.as_ref())
         .and_then(|(c, v)| crate::tag::later::past_release_commit(repo, config, name, v, c, true));
-    if let Some((_, retag, _)) = moved {
+    if let Some((_, retag, release)) = moved {
+        // Its release commit leaves the version files behind: the tag moved there is refused
+        // in turn, so the files are set in that commit first, as `relhook release` says.
+        if let Some(fix) = version
+            .as_ref()
+            .and_then(|v| unset_at(repo, config, name, v, release))
+        {
+            return remade(format!("{remote} does not have it yet, and {fix}{then}"));
+        }
         return kept(format!(
             "{remote} does not have it yet, so move it to its release commit here: `{retag}`, and push again"
         ));
@@ -124,6 +132,29 @@ pub(super) fn release_tag_fix(
             ),
         },
     )
+}
+
+/// The way to release tag `name` of `version`, moved above its release commit `release` where
+/// the version files do not say `version`: deleted, the files set in that commit, then tagged.
+fn unset_at(
+    repo: &Repo,
+    config: &Config,
+    name: &str,
+    version: &semver::Version,
+    release: Oid,
+) -> Option<String> {
+    use crate::release::unset;
+    let files = unset::files_not_at(repo, config, version, release);
+    if files.is_empty() {
+        return None;
+    }
+    let (id, named) = (crate::git::short_id(release), unset::named(&files));
+    Some(format!(
+        "its release commit {id} does not set the version ({named}: {}), so it is refused there too: delete it here (`git tag -d {}`), set {named} to {version} in {id} itself (`git rebase -i {id}~1`, mark it `edit`){}, then tag that commit",
+        unset::they_say(&files),
+        crate::shellword::quote(name),
+        unset::lock_step(repo, &files, release)
+    ))
 }
 
 /// `relhook release --resume` when release tag `name` is a hand tag whose hook was killed:
