@@ -46,6 +46,7 @@ mod qa103_workspace_tags;
 mod qa102_space_after_type;
 mod qa102_two_managers;
 mod qa102_unrun_hook;
+mod qa104_moved_unset_doctor;
 mod qa12;
 mod qa14;
 mod qa14_files;

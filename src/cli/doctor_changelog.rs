@@ -455,6 +455,6 @@ pub(super) fn moved_tag(repo: &Repo, view: &Config, installed: &dyn Fn() -> bool
         subject: format!("tag {}", m.tag),
         status: Status::Invalid,
         detail: m.why,
-        fix: Some(m.fix),
+        fix: Some(m.back.fix),
     })
 }

@@ -95,7 +95,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
         }
         // Moved above its release commit: "nothing since" it would be untrue.
         None if let Some(m) = crate::tag::later::moved(&repo, &config, &installed) => {
-            let why = format!("{}: `{}`", m.why, m.fix);
+            let why = format!("{}: {}", m.why, m.back.said());
             return refused(&Refusal::bare(Reason::HalfMade, why), json);
         }
         None => match hand::unfinished(&repo, &config) {

@@ -101,9 +101,14 @@ pub(super) fn tags_left_behind(
                 let past = super::past::past(repo, config, &t.name, t.commit);
                 let fix = match (moved, past) {
                     (Some((_, retag, release)), _) => {
-                        let (clause, back) =
-                            crate::tag::later::back_to_release(repo, &t.name, &retag, release);
-                        format!("{clause}: `{back}`")
+                        let back = crate::tag::later::back_to_release(
+                            repo,
+                            config,
+                            (&t.name, &t.version),
+                            &retag,
+                            release,
+                        );
+                        format!("{}: {}", back.clause, back.said())
                     }
                     // Its name no commit of its line takes: the release to make instead.
                     (None, Some(past)) => format!(

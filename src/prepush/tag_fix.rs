@@ -61,11 +61,13 @@ pub(super) fn release_tag_fix(
     if let Some((_, retag, release)) = moved {
         // Its release commit leaves the version files behind: the tag moved there is refused
         // in turn, so the files are set in that commit first, as `relhook release` says.
-        if let Some(fix) = version
+        let unset = version
             .as_ref()
-            .and_then(|v| unset_at(repo, config, name, v, release))
-        {
-            return remade(format!("{remote} does not have it yet, and {fix}{then}"));
+            .and_then(|v| crate::tag::later::unset_back(repo, config, name, v, release));
+        if let Some((why, steps)) = unset {
+            return remade(format!(
+                "{remote} does not have it yet, and {why}: {steps}{then}"
+            ));
         }
         return kept(format!(
             "{remote} does not have it yet, so move it to its release commit here: `{retag}`, and push again"
@@ -132,29 +134,6 @@ pub(super) fn release_tag_fix(
             ),
         },
     )
-}
-
-/// The way to release tag `name` of `version`, moved above its release commit `release` where
-/// the version files do not say `version`: deleted, the files set in that commit, then tagged.
-fn unset_at(
-    repo: &Repo,
-    config: &Config,
-    name: &str,
-    version: &semver::Version,
-    release: Oid,
-) -> Option<String> {
-    use crate::release::unset;
-    let files = unset::files_not_at(repo, config, version, release);
-    if files.is_empty() {
-        return None;
-    }
-    let (id, named) = (crate::git::short_id(release), unset::named(&files));
-    Some(format!(
-        "its release commit {id} does not set the version ({named}: {}), so it is refused there too: delete it here (`git tag -d {}`), set {named} to {version} in {id} itself (`git rebase -i {id}~1`, mark it `edit`){}, then tag that commit",
-        unset::they_say(&files),
-        crate::shellword::quote(name),
-        unset::lock_step(repo, &files, release)
-    ))
 }
 
 /// `relhook release --resume` when release tag `name` is a hand tag whose hook was killed:

@@ -23,8 +23,8 @@ pub struct Moved {
     pub tag: String,
     /// What is wrong, one line, without the command.
     pub why: String,
-    /// The command that moves it back to its release commit.
-    pub fix: String,
+    /// How it goes back to its release commit (its clause is in `why`).
+    pub back: Back,
 }
 
 /// The [`Moved`] tag of `config` (the project's or a package's view), if any; `installed` as
@@ -35,39 +35,104 @@ pub fn moved(repo: &Repo, config: &Config, installed: &dyn Fn() -> bool) -> Opti
     };
     let (s, (why, fix, release)) =
         crate::tag::hand::head_tag_where(repo, config, installed, judge)?;
-    let (clause, fix) = back_to_release(repo, &s.tag, &fix, release);
+    let back = back_to_release(repo, config, (&s.tag, &s.version), &fix, release);
     Some(Moved {
         tag: s.tag,
-        why: format!("{why}; {clause}"),
-        fix,
+        why: format!("{why}; {}", back.clause),
+        back,
     })
 }
 
-/// How tag `name`, moved above its release commit `release`, goes back (`retag`: the command
-/// that moves it there by hand). With its release commit on a remote, the tag was likely
-/// pushed with it, as it was then: the fetch brings that back, and where the remote lacks it,
-/// the tag is moved back instead. The clause that says which, and the command.
-pub fn back_to_release(repo: &Repo, name: &str, retag: &str, release: Oid) -> (String, String) {
+/// How a tag moved above its release commit goes back, from [`back_to_release`].
+pub struct Back {
+    /// Why it goes that way.
+    pub clause: String,
+    /// The command, or steps whose commands are quoted.
+    pub fix: String,
+    /// Whether [`Back::fix`] is one command.
+    pub command: bool,
+}
+
+impl Back {
+    /// [`Back::fix`] in a line: the command quoted, or the steps as they are.
+    pub fn said(&self) -> String {
+        match self.command {
+            true => format!("`{}`", self.fix),
+            false => self.fix.clone(),
+        }
+    }
+}
+
+/// How tag `name` of `version`, moved above its release commit `release`, goes back (`retag`:
+/// the command that moves it there by hand). With its release commit on a remote, the tag was
+/// likely pushed with it, as it was then: the fetch brings that back, and where the remote
+/// lacks it, the tag is moved back instead. Not pushed, where the version files do not say
+/// `version` in the release commit, the hand-tag hook refuses the move: the way
+/// [`unset_back`] gives instead.
+pub fn back_to_release(
+    repo: &Repo,
+    config: &Config,
+    (name, version): (&str, &Version),
+    retag: &str,
+    release: Oid,
+) -> Back {
     let remote = repo
         .remote_names()
         .into_iter()
         .find(|r| repo.held_by_any(&repo.remote_tracking_commits(r), release));
     match remote {
-        Some(r) => (
-            format!(
+        Some(r) => Back {
+            clause: format!(
                 "its release commit is on `{r}`, which may have the tag as it was: fetched back if so, else moved back"
             ),
-            format!(
+            fix: format!(
                 "git fetch --force {} tag {} || {{ {retag}; }}",
                 crate::shellword::quote(&r),
                 crate::shellword::quote(name)
             ),
-        ),
-        None => (
-            "it is not pushed, so it can be moved".into(),
-            retag.to_owned(),
-        ),
+            command: true,
+        },
+        None => match unset_back(repo, config, name, version, release) {
+            Some((why, steps)) => Back {
+                clause: format!("it is not pushed, but {why}"),
+                fix: steps,
+                command: false,
+            },
+            None => Back {
+                clause: "it is not pushed, so it can be moved".into(),
+                fix: retag.to_owned(),
+                command: true,
+            },
+        },
     }
+}
+
+/// Why release tag `name` of `version`, moved above its release commit `release` where the
+/// version files do not say `version`, is refused there too, and the way on `relhook release`
+/// gives for such a section: deleted, the files set in `release` itself, then tagged. `None`:
+/// the files say `version` there.
+pub fn unset_back(
+    repo: &Repo,
+    config: &Config,
+    name: &str,
+    version: &Version,
+    release: Oid,
+) -> Option<(String, String)> {
+    let files = unset::files_not_at(repo, config, version, release);
+    if files.is_empty() {
+        return None;
+    }
+    let (id, named) = (crate::git::short_id(release), unset::named(&files));
+    let quoted = crate::shellword::quote(name);
+    let why = format!(
+        "its release commit {id} does not set the version ({named}: {}), so it is refused there too",
+        unset::they_say(&files)
+    );
+    let steps = format!(
+        "delete it here (`git tag -d {quoted}`), set {named} to {version} in {id} itself (`git rebase -i {id}~1`, mark it `edit`){}, then tag that commit",
+        unset::lock_step(repo, &files, release)
+    );
+    Some((why, steps))
 }
 
 /// How many commits down the first-parent line the commit that added the section is sought;
