@@ -47,6 +47,7 @@ mod qa102_space_after_type;
 mod qa102_two_managers;
 mod qa102_unrun_hook;
 mod qa104_moved_unset_doctor;
+mod qa104_version_set_since;
 mod qa12;
 mod qa14;
 mod qa14_files;

@@ -106,7 +106,7 @@ pub(super) fn tags_left_behind(
                             config,
                             (&t.name, &t.version),
                             &retag,
-                            release,
+                            (release, t.commit),
                         );
                         format!("{}: {}", back.clause, back.said())
                     }

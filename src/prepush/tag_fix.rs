@@ -60,10 +60,11 @@ pub(super) fn release_tag_fix(
         .and_then(|(c, v)| crate::tag::later::past_release_commit(repo, config, name, v, c, true));
     if let Some((_, retag, release)) = moved {
         // Its release commit leaves the version files behind: the tag moved there is refused
-        // in turn, so the files are set in that commit first, as `relhook release` says.
+        // in turn, so it goes where `relhook release` says the section is tagged.
         let unset = version
             .as_ref()
-            .and_then(|v| crate::tag::later::unset_back(repo, config, name, v, release));
+            .zip(commit)
+            .and_then(|(v, c)| crate::tag::later::unset_back(repo, config, name, v, (release, c)));
         if let Some((why, steps)) = unset {
             return remade(format!(
                 "{remote} does not have it yet, and {why}: {steps}{then}"

@@ -35,7 +35,13 @@ pub fn moved(repo: &Repo, config: &Config, installed: &dyn Fn() -> bool) -> Opti
     };
     let (s, (why, fix, release)) =
         crate::tag::hand::head_tag_where(repo, config, installed, judge)?;
-    let back = back_to_release(repo, config, (&s.tag, &s.version), &fix, release);
+    let back = back_to_release(
+        repo,
+        config,
+        (&s.tag, &s.version),
+        &fix,
+        (release, s.commit),
+    );
     Some(Moved {
         tag: s.tag,
         why: format!("{why}; {}", back.clause),
@@ -63,18 +69,18 @@ impl Back {
     }
 }
 
-/// How tag `name` of `version`, moved above its release commit `release`, goes back (`retag`:
-/// the command that moves it there by hand). With its release commit on a remote, the tag was
-/// likely pushed with it, as it was then: the fetch brings that back, and where the remote
-/// lacks it, the tag is moved back instead. Not pushed, where the version files do not say
-/// `version` in the release commit, the hand-tag hook refuses the move: the way
-/// [`unset_back`] gives instead.
+/// How tag `name` of `version`, moved above its release commit `release` onto `tagged`, goes
+/// back (`retag`: the command that moves it there by hand). With its release commit on a
+/// remote, the tag was likely pushed with it, as it was then: the fetch brings that back, and
+/// where the remote lacks it, the tag is moved back instead. Not pushed, where the version
+/// files do not say `version` in the release commit, the hand-tag hook refuses the move: the
+/// way [`unset_back`] gives instead.
 pub fn back_to_release(
     repo: &Repo,
     config: &Config,
     (name, version): (&str, &Version),
     retag: &str,
-    release: Oid,
+    (release, tagged): (Oid, Oid),
 ) -> Back {
     let remote = repo
         .remote_names()
@@ -92,7 +98,7 @@ pub fn back_to_release(
             ),
             command: true,
         },
-        None => match unset_back(repo, config, name, version, release) {
+        None => match unset_back(repo, config, name, version, (release, tagged)) {
             Some((why, steps)) => Back {
                 clause: format!("it is not pushed, but {why}"),
                 fix: steps,
@@ -107,16 +113,18 @@ pub fn back_to_release(
     }
 }
 
-/// Why release tag `name` of `version`, moved above its release commit `release` where the
-/// version files do not say `version`, is refused there too, and the way on `relhook release`
-/// gives for such a section: deleted, the files set in `release` itself, then tagged. `None`:
-/// the files say `version` there.
+/// Why release tag `name` of `version`, moved above its release commit `release` (onto
+/// `tagged`) where the version files do not say `version`, is refused there too, and the way
+/// on `relhook release` gives for such a section: onto the commit since that sets them with
+/// nothing under Unreleased; else deleted, the files set in `release` itself (a commit since
+/// that only sets them dropped in that rebase, where it would stop empty), then tagged.
+/// `None`: the files say `version` there.
 pub fn unset_back(
     repo: &Repo,
     config: &Config,
     name: &str,
     version: &Version,
-    release: Oid,
+    (release, tagged): (Oid, Oid),
 ) -> Option<(String, String)> {
     let files = unset::files_not_at(repo, config, version, release);
     if files.is_empty() {
@@ -128,8 +136,26 @@ pub fn unset_back(
         "its release commit {id} does not set the version ({named}: {}), so it is refused there too",
         unset::they_say(&files)
     );
+    let since = unset::set_since(repo, config, version, (release, tagged));
+    if let Some(unset::SetSince::Tag(set)) = since {
+        let set = crate::git::short_id(set);
+        let kind = if config.release.sign { "-s" } else { "-a" };
+        return Some((
+            format!("{why}; {set} sets it, with nothing under `## [Unreleased]`"),
+            format!(
+                "move it there (`git tag -d {quoted} && git tag {kind} {quoted} -m {quoted} {set}`)"
+            ),
+        ));
+    }
+    let dropped = match since {
+        Some(unset::SetSince::Only(set)) => format!(
+            " and {} `drop`: that commit only sets them",
+            crate::git::short_id(set)
+        ),
+        _ => String::new(),
+    };
     let steps = format!(
-        "delete it here (`git tag -d {quoted}`), set {named} to {version} in {id} itself (`git rebase -i {id}~1`, mark it `edit`){}, then tag that commit",
+        "delete it here (`git tag -d {quoted}`), set {named} to {version} in {id} itself (`git rebase -i {id}~1`, mark it `edit`{dropped}){}, then tag that commit",
         unset::lock_step(repo, &files, release)
     );
     Some((why, steps))
