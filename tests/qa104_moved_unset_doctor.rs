@@ -3,35 +3,11 @@
 //! the tag back to that commit, which the hand-tag hook refuses for its version files. They now
 //! give pre-push's steps: the files set in that commit itself, then that commit tagged.
 
+use crate::qa98_moved_unset::section_written_by_hand;
 use crate::support::{Repo, ok, stderr, stdout, text};
 
-/// relhook installed with a package.json at 0.0.0, `origin`, `feat: a`, and a `## [0.1.0]`
-/// section written by hand in a commit that leaves package.json alone: its short id.
-fn section_written_by_hand() -> (Repo, String) {
-    let repo = Repo::new();
-    repo.write(".relconfig.toml", "[checks]\nrequire_tested_tags = false\n");
-    repo.write(
-        "package.json",
-        "{\n  \"name\": \"x\",\n  \"version\": \"0.0.0\"\n}\n",
-    );
-    repo.git(&["add", "-A"]);
-    repo.git(&["commit", "-q", "-m", "chore: init"]);
-    ok(repo.relhook(&["install"]));
-    repo.with_origin();
-    repo.commit_hooked("feat: a");
-    let log = repo.read("CHANGELOG.md").replacen(
-        "## [Unreleased]",
-        "## [Unreleased]\n\n## [0.1.0] - 2026-01-01",
-        1,
-    );
-    repo.write("CHANGELOG.md", log);
-    ok(repo.git_output(&["commit", "-q", "-a", "-m", "docs: write the 0.1.0 notes"]));
-    let section = repo.git(&["rev-parse", "--short=9", "HEAD"]);
-    (repo, section)
-}
-
 /// Doctor's `fix:` line for the tag.
-fn doctor_fix(repo: &Repo) -> String {
+pub(crate) fn doctor_fix(repo: &Repo) -> String {
     let out = repo.relhook(&["doctor"]);
     let report = stdout(&out);
     let at = report
@@ -45,13 +21,13 @@ fn doctor_fix(repo: &Repo) -> String {
 }
 
 /// The quoted commands of an advice line.
-fn quoted(fix: &str) -> Vec<&str> {
+pub(crate) fn quoted(fix: &str) -> Vec<&str> {
     fix.split('`').skip(1).step_by(2).collect()
 }
 
-/// Followed: the tag deleted, `edit` marked as `todo` says, package.json set
+/// Followed: the tag deleted, `edit` (and `drop`) marked as `todo` says, package.json set
 /// in the section commit, the rebase finished, and the section commit tagged.
-fn set_in_section_commit(repo: &Repo, section: &str, todo: &str, tagged: &str) {
+pub(crate) fn set_in_section_commit(repo: &Repo, section: &str, todo: &str, tagged: &str) {
     ok(repo.sh("git tag -d v0.1.0"));
     let edit = [("GIT_SEQUENCE_EDITOR", todo)];
     let out = repo.git_in(
@@ -70,7 +46,7 @@ fn set_in_section_commit(repo: &Repo, section: &str, todo: &str, tagged: &str) {
 }
 
 /// Pushed, the tag with its branch.
-fn pushes(repo: &Repo) {
+pub(crate) fn pushes(repo: &Repo) {
     let out = repo.git_output(&["push", "-q", "origin", "main", "v0.1.0"]);
     assert!(out.status.success(), "{}", text(&out));
 }

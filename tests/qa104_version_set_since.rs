@@ -5,32 +5,9 @@
 //! later commit that sets them with nothing under Unreleased, or the files set in the section
 //! commit, the commit that only set them dropped in that rebase.
 
-use crate::support::{Repo, ok, stderr, stdout, text};
-
-/// relhook installed with a package.json at 0.0.0, `origin`, `feat: a`, and a `## [0.1.0]`
-/// section written by hand in a commit that leaves package.json alone: its short id.
-fn section_written_by_hand() -> (Repo, String) {
-    let repo = Repo::new();
-    repo.write(".relconfig.toml", "[checks]\nrequire_tested_tags = false\n");
-    repo.write(
-        "package.json",
-        "{\n  \"name\": \"x\",\n  \"version\": \"0.0.0\"\n}\n",
-    );
-    repo.git(&["add", "-A"]);
-    repo.git(&["commit", "-q", "-m", "chore: init"]);
-    ok(repo.relhook(&["install"]));
-    repo.with_origin();
-    repo.commit_hooked("feat: a");
-    let log = repo.read("CHANGELOG.md").replacen(
-        "## [Unreleased]",
-        "## [Unreleased]\n\n## [0.1.0] - 2026-01-01",
-        1,
-    );
-    repo.write("CHANGELOG.md", log);
-    ok(repo.git_output(&["commit", "-q", "-a", "-m", "docs: write the 0.1.0 notes"]));
-    let section = repo.git(&["rev-parse", "--short=9", "HEAD"]);
-    (repo, section)
-}
+use crate::qa98_moved_unset::section_written_by_hand;
+use crate::qa104_moved_unset_doctor::{doctor_fix, pushes, quoted, set_in_section_commit};
+use crate::support::{Repo, ok, stderr, text};
 
 /// A commit that sets package.json to 0.1.0 and nothing else: its short id.
 fn set_version(repo: &Repo) -> String {
@@ -38,20 +15,6 @@ fn set_version(repo: &Repo) -> String {
     repo.write("package.json", json);
     ok(repo.git_output(&["commit", "-q", "-a", "-m", "chore: set version"]));
     repo.git(&["rev-parse", "--short=9", "HEAD"])
-}
-
-/// Doctor's `fix:` line for the tag.
-fn doctor_fix(repo: &Repo) -> String {
-    let out = repo.relhook(&["doctor"]);
-    let report = stdout(&out);
-    let at = report
-        .find("tag v0.1.0: v0.1.0 is on")
-        .unwrap_or_else(|| panic!("{report}"));
-    let fix = report[at..]
-        .lines()
-        .find_map(|l| l.trim_start().strip_prefix("fix: "))
-        .unwrap_or_else(|| panic!("{report}"));
-    fix.to_owned()
 }
 
 /// Pre-push's `fix:` line for the tag, the push refused.
@@ -64,37 +27,6 @@ fn prepush_fix(repo: &Repo) -> String {
         .find_map(|l| l.trim_start().strip_prefix("fix: "))
         .unwrap_or_else(|| panic!("{err}"));
     fix.to_owned()
-}
-
-/// The quoted commands of an advice line.
-fn quoted(fix: &str) -> Vec<&str> {
-    fix.split('`').skip(1).step_by(2).collect()
-}
-
-/// Followed: the tag deleted, `edit` (and `drop`) marked as the advice says, package.json set
-/// in the section commit, the rebase finished, and the section commit tagged.
-fn set_in_section_commit(repo: &Repo, section: &str, todo: &str, tagged: &str) {
-    ok(repo.sh("git tag -d v0.1.0"));
-    let edit = [("GIT_SEQUENCE_EDITOR", todo)];
-    let out = repo.git_in(
-        &repo.path(),
-        &["rebase", "-i", &format!("{section}~1")],
-        &edit,
-    );
-    assert!(out.status.success(), "{}", text(&out));
-    let json = repo.read("package.json").replace("0.0.0", "0.1.0");
-    repo.write("package.json", json);
-    ok(repo.git_output(&["commit", "-q", "-a", "--amend", "--no-edit"]));
-    let out = repo.git_output(&["rebase", "--continue"]);
-    assert!(out.status.success(), "{}", text(&out));
-    let out = repo.git_output(&["tag", "-a", "v0.1.0", "-m", "v0.1.0", tagged]);
-    assert!(out.status.success(), "{}", text(&out));
-}
-
-/// Pushed, the tag with its branch.
-fn pushes(repo: &Repo) {
-    let out = repo.git_output(&["push", "-q", "origin", "main", "v0.1.0"]);
-    assert!(out.status.success(), "{}", text(&out));
 }
 
 #[test]

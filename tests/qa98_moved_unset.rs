@@ -6,10 +6,10 @@
 
 use crate::support::{Repo, ok, stderr, text};
 
-/// relhook installed with a package.json at 0.0.0, `origin`, `feat: a`, a `## [0.1.0]`
-/// section written by hand in a commit that leaves package.json alone, and `fix: b` on top:
-/// its section commit.
-fn section_written_by_hand() -> (Repo, String) {
+/// relhook installed with a package.json at 0.0.0, `origin`, `feat: a`, and a `## [0.1.0]`
+/// section written by hand in a commit that leaves package.json alone: its short id (shared
+/// with the QA104 tests).
+pub(crate) fn section_written_by_hand() -> (Repo, String) {
     let repo = Repo::new();
     repo.write(".relconfig.toml", "[checks]\nrequire_tested_tags = false\n");
     repo.write(
@@ -29,13 +29,13 @@ fn section_written_by_hand() -> (Repo, String) {
     repo.write("CHANGELOG.md", log);
     ok(repo.git_output(&["commit", "-q", "-a", "-m", "docs: write the 0.1.0 notes"]));
     let section = repo.git(&["rev-parse", "--short=9", "HEAD"]);
-    repo.commit_hooked("fix: b");
     (repo, section)
 }
 
 #[test]
 fn the_fix_sets_the_version_in_the_section_commit_before_tagging_it() {
     let (repo, section) = section_written_by_hand();
+    repo.commit_hooked("fix: b");
     ok(repo.git_skipping_relhook(&["tag", "-a", "v0.1.0", "-m", "v0.1.0"]));
 
     let out = repo.git_output(&["push", "-q", "origin", "main", "v0.1.0"]);
