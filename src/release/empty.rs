@@ -191,31 +191,41 @@ pub fn nothing_for_first_release(
     if info.tag.is_some() {
         return None;
     }
-    let edits = super::edits_with(repo, config, root, &info.next, date, &[]).ok()?;
+    let (_, absent) = empty_notes(repo, config, root, info, date)?;
     let path = &config.changelog.path;
+    let whose = if config.package.is_some() {
+        "none of its commits has"
+    } else {
+        "no commit has"
+    };
+    let written = if absent {
+        format!("there is no {} yet", path.display())
+    } else {
+        format!("`## [Unreleased]` in {} is empty", path.display())
+    };
+    Some(Refusal::new(
+        Reason::NothingToRelease,
+        format!(
+            "nothing to release: {whose} a changelog entry (`chore:` and `docs:` have none) and {written}"
+        ),
+        "a `feat:` or `fix:` commit (anything with a changelog entry) makes the first release",
+    ))
+}
+
+/// The notes a release of `info.next` would publish, when they are empty, with whether its
+/// changelog is not there yet. `None` when they say something, or the edits cannot be planned.
+fn empty_notes(
+    repo: &Repo,
+    config: &Config,
+    root: &Path,
+    info: &VersionInfo,
+    date: &str,
+) -> Option<(Unpublishable, bool)> {
+    let edits = super::edits_with(repo, config, root, &info.next, date, &[]).ok()?;
     let edit = edits.edits.first()?;
-    match super::notes::unpublishable(repo, edit, &info.next, config)? {
-        Unpublishable::Empty(_) => {
-            let whose = if config.package.is_some() {
-                "none of its commits has"
-            } else {
-                "no commit has"
-            };
-            let written = if edit.before.is_empty() {
-                format!("there is no {} yet", path.display())
-            } else {
-                format!("`## [Unreleased]` in {} is empty", path.display())
-            };
-            Some(Refusal::new(
-                Reason::NothingToRelease,
-                format!(
-                    "nothing to release: {whose} a changelog entry (`chore:` and `docs:` have none) and {written}"
-                ),
-                "a `feat:` or `fix:` commit (anything with a changelog entry) makes the first release",
-            ))
-        }
-        _ => None,
-    }
+    let bad = super::notes::unpublishable(repo, edit, &info.next, config)?;
+    let absent = edit.before.is_empty();
+    matches!(bad, Unpublishable::Empty(_)).then_some((bad, absent))
 }
 
 /// Why `version --next` has no next version where `relhook release` would refuse its empty
@@ -234,13 +244,7 @@ pub fn nothing_for_notes(
     if info.tag.is_none() && !info.commits.iter().any(|c| c.in_changelog) {
         return nothing_for_first_release(repo, config, root, info, date);
     }
-    let edits = super::edits_with(repo, config, root, &info.next, date, &[]).ok()?;
-    let edit = edits.edits.first()?;
-    let bad = super::notes::unpublishable(repo, edit, &info.next, config)?;
-    if !matches!(bad, Unpublishable::Empty(_)) {
-        return None;
-    }
-    let absent = edit.before.is_empty();
+    let (bad, absent) = empty_notes(repo, config, root, info, date)?;
     let (mut refusal, fix) = super::notes::unpublishable_refusal(&bad, config, absent);
     refusal.fix = Some(fix);
     Some(refusal)
