@@ -48,6 +48,8 @@ mod qa103_moved_into_package;
 mod qa103_workspace_tags;
 mod qa104_moved_unset_doctor;
 mod qa104_version_set_since;
+mod qa106_dependent_npm_lock;
+mod qa106_npm_workspace_below_top;
 mod qa12;
 mod qa14;
 mod qa14_files;

@@ -202,35 +202,22 @@ pub fn lerna_requirements(
             }
         }
     }
-    lock_requirements(Locks::WorkTree, root, edits, &changes)
+    lock_requirements(Locks::WorkTree, root, &[], edits, &changes)
 }
 
 /// npm's lock files repeat each workspace package's requirements (`packages["<dir>"]`): those
 /// `changes` moved are moved there too, as `npm install` would, so the lock stays in step with
-/// the package.json files. Only those bytes are written; a lock that says otherwise is left.
-/// pnpm's and bun's locks move the same way (`super::pnpm_lock`, `super::bun_lock`).
+/// the package.json files (`super::npm_lock`). pnpm's and bun's locks move the same way
+/// (`super::pnpm_lock`, `super::bun_lock`). `packages`: the folders of the repository's
+/// packages, whose own locks may repeat them.
 pub(super) fn lock_requirements(
     locks: Locks<'_>,
     root: &Path,
+    packages: &[PathBuf],
     edits: &mut Vec<Edit>,
     changes: &[Change],
 ) -> Result<()> {
-    super::npm_lock::edit_locks(locks, root, edits, |_, mut text| {
-        let mut spans: Vec<(std::ops::Range<usize>, &str)> = changes
-            .iter()
-            .filter_map(|c| {
-                let dir = c.file.parent()?.to_str()?;
-                let span = deps::npm_lock_requirement(&text, dir, &c.section, &c.name, &c.before)?;
-                Some((span, c.after.as_str()))
-            })
-            .collect();
-        spans.sort_by_key(|(s, _)| std::cmp::Reverse(s.start));
-        spans.dedup_by_key(|(s, _)| s.start);
-        for (span, after) in spans {
-            text.replace_range(span, after);
-        }
-        Ok(text)
-    })?;
+    super::npm_lock::requirements(locks, root, packages, edits, changes)?;
     super::pnpm_lock::requirements(locks, root, edits, changes)?;
     super::bun_lock::requirements(locks, root, edits, changes)
 }

@@ -39,7 +39,7 @@ pub fn edits_for(
 ) -> Result<Edits> {
     let mut e = edits_with(repo, config, root, version, date, &[])?;
     if config.package.is_some() {
-        npm_lock::package_release(repo, &config.commit, root, &mut e, version)?;
+        npm_lock::package_release(repo, config, root, &mut e, version)?;
         e.leave_out_untracked_locks(repo);
     }
     // bun's binary lock holds the package.json files too, and only bun writes it.

@@ -197,6 +197,11 @@ pub fn cargo_members(root: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
+/// The member directories of the npm (yarn, pnpm) workspace whose top is `root`, relative to it.
+pub fn npm_workspace_members(root: &Path) -> Vec<PathBuf> {
+    npm_members(root).0
+}
+
 /// The npm/yarn workspaces of package.json, else pnpm-workspace.yaml's; `!pattern` excludes.
 pub(super) fn npm_members(root: &Path) -> (Vec<PathBuf>, &'static str) {
     let json = crate::fsx::regular_text(&root.join("package.json"))

@@ -237,9 +237,10 @@ pub fn plan(
                 .map(move |(f, old)| (f, old.as_str(), new.clone()))
         })
         .collect();
+    let packages = super::npm_lock::package_dirs(config);
     super::npm_lock::moved(repo, root, &config.commit, &mut edits, |locks, edits| {
-        super::npm_lock::versions(locks, root, edits, &bumped)?;
-        super::dependents::lock_requirements(locks, root, edits, &changes)
+        super::npm_lock::versions(locks, root, &packages, edits, &bumped)?;
+        super::dependents::lock_requirements(locks, root, &packages, edits, &changes)
     })?;
     // bun's binary lock holds the package.json files too, and only bun writes it.
     super::bun_lock::binary_notes(repo, root, &edits, &mut untracked);

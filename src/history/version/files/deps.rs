@@ -278,6 +278,14 @@ pub fn npm_lock_requirement(
     (text.get(span.clone()) == Some(req)).then_some(span)
 }
 
+/// Where npm's lock file `text` says the version of the package at `key` (`packages["<key>"]
+/// .version`, a key as the lock spells it, `../a` for a sibling linked with `file:`), when it
+/// says `version`.
+pub fn npm_lock_version(text: &str, key: &str, version: &str) -> Option<Range<usize>> {
+    let span = json_string_at(text, &["packages", key, "version"])?;
+    (text.get(span.clone()) == Some(version)).then_some(span)
+}
+
 /// What a release of a dependency does to a requirement on it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Rewrite {
