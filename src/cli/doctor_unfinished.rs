@@ -56,9 +56,15 @@ pub(super) fn unfinished_work(
         out.extend(super::doctor_changelog::sectionless_tag(
             repo, &view, installed,
         ));
-        out.extend(super::doctor_changelog::moved_tag(repo, &view, installed));
-        // Its section there, its version files behind: pre-push refuses it.
-        if let Some(u) = crate::tag::hand::unbumped(repo, &view, installed) {
+        let moved = super::doctor_changelog::moved_tag(repo, &view, installed);
+        let moved_subject = moved.as_ref().map(|c| c.subject.clone());
+        out.extend(moved);
+        // Its section there, its version files behind: pre-push refuses it. Moved above its
+        // release commit too, the move's fix sets the files as well (pre-push gives that one
+        // fix for both): a second one would undo the first.
+        let unbumped = crate::tag::hand::unbumped(repo, &view, installed)
+            .filter(|u| moved_subject.as_deref() != Some(&format!("tag {}", u.tag.tag)));
+        if let Some(u) = unbumped {
             out.push(doctor::Check {
                 subject: format!("tag {}", u.tag.tag),
                 status: Status::Invalid,
