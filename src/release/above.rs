@@ -68,64 +68,58 @@ pub fn written_by_hand(
         let how = format!("to release it, {fix}");
         return Some((version, how, format!("written by hand in {wrote_id}")));
     }
-    // No release commit sets the version files, so the tag is refused until a commit does.
+    // No release commit sets the version files, so the tag is refused until a commit does: the
+    // way pre-push and doctor give for a tag made past the hook above it, too.
     let files = super::unset::files_not_at(repo, config, &version, wrote);
-    // Set since by commits that left Unreleased empty (the version set on top): tagged on HEAD,
-    // the hand tag releases nothing the section leaves out, and the files say the version.
-    // Or set on top before later work (Unreleased empty there): tagged on that commit.
-    use super::unset::SetSince;
-    let since = (wrote != head && !files.is_empty())
-        .then(|| super::unset::set_since(repo, config, &version, (wrote, head)))
-        .flatten();
-    // Set by a commit with work of its own: a rebase would rewrite that work, a tag on it ship
-    // it unlisted; a commit on top that lists it in the section keeps it, and is tagged.
-    if let Some(SetSince::WithWork(set)) = since
-        && let Some((_, fix)) =
-            crate::history::sync::shipped_unlisted(repo, config, (&name, &version), head, false)
-    {
-        let how = format!(
-            "{} set {} to {version} together with work of its own, which a rebase would rewrite; to release it, {fix}",
-            crate::git::short_id(set),
-            super::unset::named(&files)
-        );
-        return Some((version, how, format!("written by hand in {wrote_id}")));
-    }
-    let how = if let Some(SetSince::Tag(set)) = since {
-        let (whose, at) = match set == head {
-            true => ("HEAD".to_owned(), String::new()),
-            false => {
-                let id = crate::git::short_id(set);
-                (id.clone(), format!(" {id}"))
-            }
-        };
-        format!(
-            "to release it as it is written, tag {whose}, whose version files say {version}: `git tag -a {prefix}{version}{at} -m \"release {version}\"` (relhook checks the tag, and makes no release commit: the section is there)"
+    use super::unset_way::Way;
+    let way = (!files.is_empty()).then(|| {
+        super::unset_way::way(
+            repo,
+            config,
+            (&name, &version),
+            &files,
+            (wrote, head),
+            false,
         )
-    } else if files.is_empty() {
-        format!(
+    });
+    let (said, named) = (super::unset::they_say(&files), super::unset::named(&files));
+    let set = format!(
+        "set {named} to {version} ({said}; no release commit sets the version, the section being there){}",
+        super::unset::lock_step(repo, &files, wrote)
+    );
+    let how = match way {
+        None => format!(
             "to release it as it is written, tag that commit: {tag_it} (relhook checks the tag, and makes no release commit: the section is there)"
-        )
-    } else {
-        let (said, named) = (super::unset::they_say(&files), super::unset::named(&files));
-        let then = match since {
-            _ if wrote == head => format!(
-                "commit, then tag the new commit: `git tag -a {prefix}{version} -m \"release {version}\"`"
-            ),
-            // Set on top by a commit of the version alone: dropped, or the rebase stops on it
-            // (its change then made already).
-            Some(SetSince::Only(set)) => format!(
-                "in {wrote_id} itself (`git rebase -i {wrote_id}~1`, mark it `edit` and {} `drop`: that commit only sets them), then tag it",
-                crate::git::short_id(set)
-            ),
-            // Set on top, the tag would release the commits after the section as well.
-            _ => format!(
-                "in {wrote_id} itself (`git rebase -i {wrote_id}~1`, mark it `edit`), then tag it"
-            ),
-        };
-        format!(
-            "to release it as it is written, set {named} to {version} ({said}; no release commit sets the version, the section being there){}, {then}",
-            super::unset::lock_step(repo, &files, wrote)
-        )
+        ),
+        // Set since by commits that left Unreleased empty: tagged there, the hand tag releases
+        // nothing the section leaves out, and the files say the version.
+        Some(Way::TagAt(set)) => {
+            let (whose, at) = match set == head {
+                true => ("HEAD".to_owned(), String::new()),
+                false => {
+                    let id = crate::git::short_id(set);
+                    (id.clone(), format!(" {id}"))
+                }
+            };
+            format!(
+                "to release it as it is written, tag {whose}, whose version files say {version}: `git tag -a {prefix}{version}{at} -m \"release {version}\"` (relhook checks the tag, and makes no release commit: the section is there)"
+            )
+        }
+        // A rebase would rewrite work of its own, or published history: a commit on top.
+        Some(Way::OnTop { why, steps }) => format!("{why}; to release it, {steps}"),
+        Some(Way::Here) => format!(
+            "to release it as it is written, {set}, commit, then tag the new commit: `git tag -a {prefix}{version} -m \"release {version}\"`"
+        ),
+        // Set on top by a commit of the version alone: dropped, or the rebase stops on it (its
+        // change then made already).
+        Some(Way::Rebase { drop: Some(only) }) => format!(
+            "to release it as it is written, {set}, in {wrote_id} itself (`git rebase -i {wrote_id}~1`, mark it `edit` and {} `drop`: that commit only sets them), then tag it",
+            crate::git::short_id(only)
+        ),
+        // Set on top, the tag would release the commits after the section as well.
+        Some(Way::Rebase { drop: None }) => format!(
+            "to release it as it is written, {set}, in {wrote_id} itself (`git rebase -i {wrote_id}~1`, mark it `edit`), then tag it"
+        ),
     };
     Some((version, how, format!("written by hand in {wrote_id}")))
 }

@@ -64,6 +64,7 @@ mod undo;
 mod unlogged;
 mod unreadable;
 pub mod unset;
+pub mod unset_way;
 mod untracked_locks;
 mod uv_index;
 mod work_since;

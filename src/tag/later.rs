@@ -115,10 +115,11 @@ pub fn back_to_release(
 
 /// Why release tag `name` of `version`, moved above its release commit `release` (onto
 /// `tagged`) where the version files do not say `version`, is refused there too, and the way
-/// on `relhook release` gives for such a section: onto the commit since that sets them with
-/// nothing under Unreleased; else deleted, the files set in `release` itself (a commit since
-/// that only sets them dropped in that rebase, where it would stop empty), then tagged.
-/// `None`: the files say `version` there.
+/// on `relhook release` gives for such a section ([`crate::release::unset_way`]): onto the
+/// commit since that sets them with nothing under Unreleased; a commit on top that lists what
+/// the section leaves out, where a rebase would rewrite work of its own; else deleted, the
+/// files set in `release` itself (a commit since that only sets them dropped in that rebase,
+/// where it would stop empty), then tagged. `None`: the files say `version` there.
 pub fn unset_back(
     repo: &Repo,
     config: &Config,
@@ -126,6 +127,7 @@ pub fn unset_back(
     version: &Version,
     (release, tagged): (Oid, Oid),
 ) -> Option<(String, String)> {
+    use crate::release::unset_way::{Way, way};
     let files = unset::files_not_at(repo, config, version, release);
     if files.is_empty() {
         return None;
@@ -136,29 +138,49 @@ pub fn unset_back(
         "its release commit {id} does not set the version ({named}: {}), so it is refused there too",
         unset::they_say(&files)
     );
-    let since = unset::set_since(repo, config, version, (release, tagged));
-    if let Some(unset::SetSince::Tag(set)) = since {
-        let set = crate::git::short_id(set);
-        let kind = if config.release.sign { "-s" } else { "-a" };
-        return Some((
-            format!("{why}; {set} sets it, with nothing under `## [Unreleased]`"),
-            format!(
-                "move it there (`git tag -d {quoted} && git tag {kind} {quoted} -m {quoted} {set}`)"
-            ),
-        ));
-    }
-    let dropped = match since {
-        Some(unset::SetSince::Only(set)) => format!(
-            " and {} `drop`: that commit only sets them",
-            crate::git::short_id(set)
-        ),
-        _ => String::new(),
+    let lock = unset::lock_step(repo, &files, release);
+    let rebase = |dropped: String| {
+        format!(
+            "delete it here (`git tag -d {quoted}`), set {named} to {version} in {id} itself (`git rebase -i {id}~1`, mark it `edit`{dropped}){lock}, then tag that commit"
+        )
     };
-    let steps = format!(
-        "delete it here (`git tag -d {quoted}`), set {named} to {version} in {id} itself (`git rebase -i {id}~1`, mark it `edit`{dropped}){}, then tag that commit",
-        unset::lock_step(repo, &files, release)
-    );
-    Some((why, steps))
+    Some(
+        match way(
+            repo,
+            config,
+            (name, version),
+            &files,
+            (release, tagged),
+            true,
+        ) {
+            Way::TagAt(set) => {
+                let set = crate::git::short_id(set);
+                let kind = if config.release.sign { "-s" } else { "-a" };
+                (
+                    format!("{why}; {set} sets it, with nothing under `## [Unreleased]`"),
+                    format!(
+                        "move it there (`git tag -d {quoted} && git tag {kind} {quoted} -m {quoted} {set}`)"
+                    ),
+                )
+            }
+            Way::OnTop { why: not, steps } => (format!("{why}; {not}"), steps),
+            Way::Rebase { drop: Some(only) } => (
+                why,
+                rebase(format!(
+                    " and {} `drop`: that commit only sets them",
+                    crate::git::short_id(only)
+                )),
+            ),
+            Way::Rebase { drop: None } => (why, rebase(String::new())),
+            // On its release commit the tag is no moved one; the files set on top all the same.
+            Way::Here => (
+                why,
+                format!(
+                    "delete it here (`git tag -d {quoted}`), set {named} to {version}{lock}, commit, then tag the new commit"
+                ),
+            ),
+        },
+    )
 }
 
 /// How many commits down the first-parent line the commit that added the section is sought;

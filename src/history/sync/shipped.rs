@@ -63,16 +63,44 @@ pub fn shipped_unlisted(
 ) -> Option<(String, String)> {
     let shipped = shipped_under_unreleased(repo, config, version, commit, name);
     let first = shipped.first()?;
-    let more = match shipped.len() {
-        1 => String::new(),
-        n => format!(" and {} more", n - 1),
-    };
+    let more = more(&shipped);
     let path = config.changelog.path.display();
     let log = super::changelog_at(repo, commit, &config.changelog.path);
     let heading = quoted_heading(log.as_deref(), &version.to_string());
     let why = format!(
         "which ships what {path} lists under `## [Unreleased]` (`- {first}`{more}), not under `{heading}`: {version}'s notes would leave it out, and the next release would announce it again"
     );
+    let fix = listed_on_top(repo, config, (name, version), commit, made, None)?;
+    Some((why, fix))
+}
+
+/// The way to release `version`'s section from a new commit on top of `commit`: the version
+/// files `set` there first (a step such as `set package.json to 0.1.0 (it says 0.0.0)`),
+/// the entries a tag at `commit` would ship unlisted moved into the section, committed, and
+/// that commit tagged (`made`: tag `name` exists already, so it goes first). `None`: nothing
+/// to set and no such entry.
+pub fn listed_on_top(
+    repo: &Repo,
+    config: &Config,
+    (name, version): (&str, &Version),
+    commit: Oid,
+    made: bool,
+    set: Option<&str>,
+) -> Option<String> {
+    let shipped = shipped_under_unreleased(repo, config, version, commit, name);
+    let moved = shipped.first().map(|first| {
+        let log = super::changelog_at(repo, commit, &config.changelog.path);
+        format!(
+            "move `- {first}`{} from `## [Unreleased]` into `{}` in {}",
+            more(&shipped),
+            quoted_heading(log.as_deref(), &version.to_string()),
+            config.changelog.path.display()
+        )
+    });
+    let steps: Vec<&str> = set.into_iter().chain(moved.as_deref()).collect();
+    if steps.is_empty() {
+        return None;
+    }
     let quoted = crate::shellword::quote(name);
     // Where releases are signed, an unsigned tag is refused in turn.
     let kind = if config.release.sign { "-s" } else { "-a" };
@@ -83,8 +111,16 @@ pub fn shipped_unlisted(
     } else {
         String::new()
     };
-    let fix = format!(
-        "{delete}move `- {first}`{more} from `## [Unreleased]` into `{heading}` in {path}, commit, then tag the new commit: `{tag}`"
-    );
-    Some((why, fix))
+    Some(format!(
+        "{delete}{}, commit, then tag the new commit: `{tag}`",
+        steps.join(", ")
+    ))
+}
+
+/// ` and 2 more` after the first of `entries`.
+fn more(entries: &[String]) -> String {
+    match entries.len() {
+        0 | 1 => String::new(),
+        n => format!(" and {} more", n - 1),
+    }
 }

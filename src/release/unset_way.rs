@@ -1,0 +1,87 @@
+//! The way on for a hand-written release section whose commit leaves the version files
+//! behind: `relhook release` and doctor give it for the section, and pre-push, doctor and the
+//! release's refusal for a release tag made past the hook above it. One answer, so that the way
+//! one of them gives is never one another refuses or advises against.
+
+use std::path::PathBuf;
+
+use git2::Oid;
+use semver::Version;
+
+use super::unset::{self, SetSince};
+use crate::config::Config;
+use crate::git::Repo;
+
+/// How `version`'s section, written in a commit that does not set the version files, is
+/// released.
+pub enum Way {
+    /// The section's commit is the tip: the files set, committed, and the new commit tagged.
+    Here,
+    /// A commit since sets them with nothing under Unreleased: tagged there.
+    TagAt(Oid),
+    /// A new commit on top sets them and lists what the section leaves out, and is tagged:
+    /// why a rebase is no way, and the steps.
+    OnTop {
+        /// Why not a rebase (it would rewrite work of its own).
+        why: String,
+        /// The steps, from [`crate::history::sync::listed_on_top`].
+        steps: String,
+    },
+    /// The files set in the section's commit itself by a rebase, then that commit tagged;
+    /// `drop`: a commit since that only sets them, where the rebase would stop empty.
+    Rebase {
+        /// The commit marked `drop` in that rebase, if any.
+        drop: Option<Oid>,
+    },
+}
+
+/// The [`Way`] for tag `name` of `version`, whose section was written in `wrote` where `files`
+/// do not say it, `tip` the commit the tag is (or would be) on, along its first-parent line;
+/// `made`: the tag exists already, so the steps delete it first.
+pub fn way(
+    repo: &Repo,
+    config: &Config,
+    (name, version): (&str, &Version),
+    files: &[(PathBuf, String)],
+    (wrote, tip): (Oid, Oid),
+    made: bool,
+) -> Way {
+    if wrote == tip {
+        return Way::Here;
+    }
+    let since = unset::set_since(repo, config, version, (wrote, tip));
+    let on_top = |why: String| {
+        let left = unset::files_not_at(repo, config, version, tip);
+        let set = (!left.is_empty()).then(|| {
+            format!(
+                "set {} to {version} ({}){}",
+                unset::named(&left),
+                unset::they_say(&left),
+                unset::lock_step(repo, &left, tip)
+            )
+        });
+        let listed = crate::history::sync::listed_on_top;
+        listed(repo, config, (name, version), tip, made, set.as_deref())
+            .map(|steps| Way::OnTop { why, steps })
+    };
+    match since {
+        Some(SetSince::Tag(set)) => return Way::TagAt(set),
+        Some(SetSince::WithWork(set)) => {
+            let why = format!(
+                "{} set {} to {version} together with work of its own, which a rebase would rewrite",
+                crate::git::short_id(set),
+                unset::named(files)
+            );
+            if let Some(w) = on_top(why) {
+                return w;
+            }
+        }
+        _ => {}
+    }
+    Way::Rebase {
+        drop: match since {
+            Some(SetSince::Only(set)) => Some(set),
+            _ => None,
+        },
+    }
+}
