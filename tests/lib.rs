@@ -51,6 +51,7 @@ mod qa104_version_set_since;
 mod qa106_dependent_npm_lock;
 mod qa106_npm_workspace_below_top;
 mod qa108_doctor_one_fix;
+mod qa108_pushed_section;
 mod qa108_set_with_work;
 mod qa12;
 mod qa14;

@@ -22,7 +22,7 @@ pub enum Way {
     /// A new commit on top sets them and lists what the section leaves out, and is tagged:
     /// why a rebase is no way, and the steps.
     OnTop {
-        /// Why not a rebase (it would rewrite work of its own).
+        /// Why not a rebase (it would rewrite work of its own, or published history).
         why: String,
         /// The steps, from [`crate::history::sync::listed_on_top`].
         steps: String,
@@ -78,10 +78,27 @@ pub fn way(
         }
         _ => {}
     }
+    // Pushed, the section's commit would be rewritten under every clone that has it.
+    if let Some(r) = published_on(repo, wrote) {
+        let why = format!(
+            "{} is on `{r}`, and a rebase would rewrite published history",
+            crate::git::short_id(wrote)
+        );
+        if let Some(w) = on_top(why) {
+            return w;
+        }
+    }
     Way::Rebase {
         drop: match since {
             Some(SetSince::Only(set)) => Some(set),
             _ => None,
         },
     }
+}
+
+/// The first remote whose remote-tracking branches hold `commit`, if any.
+pub fn published_on(repo: &Repo, commit: Oid) -> Option<String> {
+    repo.remote_names()
+        .into_iter()
+        .find(|r| repo.held_by_any(&repo.remote_tracking_commits(r), commit))
 }

@@ -72,9 +72,9 @@ impl Back {
 /// How tag `name` of `version`, moved above its release commit `release` onto `tagged`, goes
 /// back (`retag`: the command that moves it there by hand). With its release commit on a
 /// remote, the tag was likely pushed with it, as it was then: the fetch brings that back, and
-/// where the remote lacks it, the tag is moved back instead. Not pushed, where the version
-/// files do not say `version` in the release commit, the hand-tag hook refuses the move: the
-/// way [`unset_back`] gives instead.
+/// where the remote lacks it, the tag is moved back instead. Where the version files do not
+/// say `version` in the release commit, the hand-tag hook refuses the move: the way
+/// [`unset_back`] gives instead (never a rebase of a pushed release commit).
 pub fn back_to_release(
     repo: &Repo,
     config: &Config,
@@ -82,12 +82,12 @@ pub fn back_to_release(
     retag: &str,
     (release, tagged): (Oid, Oid),
 ) -> Back {
-    let remote = repo
-        .remote_names()
-        .into_iter()
-        .find(|r| repo.held_by_any(&repo.remote_tracking_commits(r), release));
-    match remote {
-        Some(r) => Back {
+    let remote = crate::release::unset_way::published_on(repo, release);
+    match (
+        remote,
+        unset_back(repo, config, name, version, (release, tagged)),
+    ) {
+        (Some(r), None) => Back {
             clause: format!(
                 "its release commit is on `{r}`, which may have the tag as it was: fetched back if so, else moved back"
             ),
@@ -98,17 +98,25 @@ pub fn back_to_release(
             ),
             command: true,
         },
-        None => match unset_back(repo, config, name, version, (release, tagged)) {
-            Some((why, steps)) => Back {
-                clause: format!("it is not pushed, but {why}"),
-                fix: steps,
-                command: false,
-            },
-            None => Back {
-                clause: "it is not pushed, so it can be moved".into(),
-                fix: retag.to_owned(),
-                command: true,
-            },
+        // The move back refused: the remote's tag fetched, else the way that keeps its history.
+        (Some(r), Some((why, steps))) => Back {
+            clause: format!("`{r}` may have the tag as it was (fetched back if so), but {why}"),
+            fix: format!(
+                "fetch it back if {r} has it (`git fetch --force {} tag {}`); else {steps}",
+                crate::shellword::quote(&r),
+                crate::shellword::quote(name)
+            ),
+            command: false,
+        },
+        (None, Some((why, steps))) => Back {
+            clause: format!("it is not pushed, but {why}"),
+            fix: steps,
+            command: false,
+        },
+        (None, None) => Back {
+            clause: "it is not pushed, so it can be moved".into(),
+            fix: retag.to_owned(),
+            command: true,
         },
     }
 }
@@ -116,10 +124,11 @@ pub fn back_to_release(
 /// Why release tag `name` of `version`, moved above its release commit `release` (onto
 /// `tagged`) where the version files do not say `version`, is refused there too, and the way
 /// on `relhook release` gives for such a section ([`crate::release::unset_way`]): onto the
-/// commit since that sets them with nothing under Unreleased; a commit on top that lists what
-/// the section leaves out, where a rebase would rewrite work of its own; else deleted, the
-/// files set in `release` itself (a commit since that only sets them dropped in that rebase,
-/// where it would stop empty), then tagged. `None`: the files say `version` there.
+/// commit since that sets them with nothing under Unreleased; a commit on top that sets them
+/// and lists what the section leaves out, where a rebase would rewrite work of its own or a
+/// pushed release commit; else deleted, the files set in `release` itself (a commit since that
+/// only sets them dropped in that rebase, where it would stop empty), then tagged. `None`: the
+/// files say `version` there.
 pub fn unset_back(
     repo: &Repo,
     config: &Config,
