@@ -44,7 +44,9 @@ pub struct Change {
     pub after: String,
     /// Only a development dependency: the dependent's release does not change with it.
     pub dev: bool,
-    span: std::ops::Range<usize>,
+    /// Where the requirement lies in the file; `None` for one kept as it is that escapes put
+    /// elsewhere.
+    span: Option<std::ops::Range<usize>>,
 }
 
 impl Change {
@@ -313,6 +315,19 @@ fn rewritten(
 ) -> Result<Option<String>> {
     let npm_workspace = match (deps::rewrite(kind, &r.text, version), ranges) {
         (Rewrite::Same, _) => return Ok(None),
+        (Rewrite::To(after), Ranges::Refuse { .. }) if r.span.is_none() => {
+            return Err(Error::Refused(crate::error::Refusal::new(
+                crate::error::Reason::Dependent,
+                format!(
+                    "{}: the requirement `{}` on {} ({}) is written with an escape before its version, which relhook cannot rewrite in place to `{after}`",
+                    file.display(),
+                    r.text,
+                    r.name,
+                    r.section
+                ),
+                "write that string without escapes, commit, and run the release again",
+            )));
+        }
         (Rewrite::To(after), _) => return Ok(Some(after)),
         (Rewrite::Unsupported, Ranges::Keep) => return Ok(Some(r.text.clone())),
         (Rewrite::Unsupported, Ranges::Refuse { npm_workspace }) => npm_workspace,
@@ -405,12 +420,16 @@ fn workspace_changes(
 /// `text` of `file` with every change to that file applied (a span shared by several changes,
 /// a workspace requirement its members inherit, is written once).
 pub fn apply(file: &Path, text: &str, changes: &[Change]) -> String {
-    let mut mine: Vec<&Change> = changes.iter().filter(|c| c.file == file).collect();
-    mine.sort_by_key(|c| std::cmp::Reverse(c.span.start));
-    mine.dedup_by_key(|c| c.span.start);
+    let mut mine: Vec<(&std::ops::Range<usize>, &Change)> = changes
+        .iter()
+        .filter(|c| c.file == file)
+        .filter_map(|c| Some((c.span.as_ref()?, c)))
+        .collect();
+    mine.sort_by_key(|(span, _)| std::cmp::Reverse(span.start));
+    mine.dedup_by_key(|(span, _)| span.start);
     let mut out = text.to_owned();
-    for c in mine {
-        out.replace_range(c.span.clone(), &c.after);
+    for (span, c) in mine {
+        out.replace_range(span.clone(), &c.after);
     }
     out
 }

@@ -46,8 +46,9 @@ pub struct Requirement {
     pub key: String,
     /// The requirement as written (`^1.2`, `1.2.0`, `~0.3`).
     pub text: String,
-    /// The byte span of that text in the manifest.
-    pub span: Range<usize>,
+    /// The byte span of that text in the manifest; `None` when escapes in the string before
+    /// it (`\u0020`) put its bytes elsewhere: it cannot be rewritten in place.
+    pub span: Option<Range<usize>>,
     /// A development-only dependency (`dev-dependencies`, `devDependencies`): what the package
     /// ships does not change when it changes.
     pub dev: bool,
@@ -221,7 +222,7 @@ fn cargo_section(
             name,
             key: key.to_owned(),
             text: value.value().to_owned(),
-            span: inner,
+            span: Some(inner),
             dev: section == "dev-dependencies",
             path: t.get("path").and_then(|p| p.as_str()).map(str::to_owned),
         });
@@ -255,7 +256,7 @@ fn npm_requirements(text: &str) -> Option<Vec<Requirement>> {
                 name: name.clone(),
                 key: name.clone(),
                 text: req.to_owned(),
-                span,
+                span: Some(span),
                 dev: section == "devDependencies",
                 path: None,
             });
@@ -623,7 +624,7 @@ mod tests {
                 (
                     r.section.clone(),
                     r.name.clone(),
-                    text[r.span.clone()].to_owned(),
+                    text[r.span.clone().unwrap()].to_owned(),
                     r.dev,
                 )
             })
@@ -658,7 +659,7 @@ mod tests {
         let reqs = requirements(Manifest::Npm, text).unwrap();
         let got: Vec<(&str, &str, bool)> = reqs
             .iter()
-            .map(|r| (r.name.as_str(), &text[r.span.clone()], r.dev))
+            .map(|r| (r.name.as_str(), &text[r.span.clone().unwrap()], r.dev))
             .collect();
         assert_eq!(
             got,

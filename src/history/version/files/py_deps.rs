@@ -75,9 +75,8 @@ pub(super) fn requirements(text: &str) -> Option<Vec<Requirement>> {
             let Some((name, spec)) = parse(s.value()) else {
                 continue;
             };
-            let Some(span) = s.span().and_then(|at| in_file(text, at, s.value(), &spec)) else {
-                continue;
-            };
+            // Unplaced (`None`) when escapes put it elsewhere: read, and refused if it must move.
+            let span = s.span().and_then(|at| in_file(text, at, s.value(), &spec));
             out.push(Requirement {
                 section: section.clone(),
                 name: normalized(name),
@@ -124,17 +123,29 @@ fn skip_space(text: &str, at: usize) -> usize {
     at + text[at..].len() - text[at..].trim_start().len()
 }
 
-/// Where the bytes `spec` of the string `value` lie in the file, its quoted text at `at`:
-/// `None` when an escape before them (or a multi-line string) puts them elsewhere.
-fn in_file(text: &str, at: Range<usize>, value: &str, spec: &Range<usize>) -> Option<Range<usize>> {
+/// Where the bytes `spec` of the string `value` lie in the file, its quoted text at `at`
+/// (one quote or three, the line break after three opening ones not part of the value):
+/// `None` when an escape before them puts them elsewhere.
+pub(super) fn in_file(
+    text: &str,
+    at: Range<usize>,
+    value: &str,
+    spec: &Range<usize>,
+) -> Option<Range<usize>> {
     let raw = text.get(at.clone())?;
-    let quote = raw.chars().next().filter(|q| *q == '"' || *q == '\'')?;
-    let inner = raw.strip_prefix(quote)?;
-    if inner.starts_with(quote) {
-        return None;
-    }
-    (inner.get(..spec.end)? == value.get(..spec.end)?)
-        .then(|| at.start + 1 + spec.start..at.start + 1 + spec.end)
+    let open = ["\"\"\"", "'''", "\"", "'"]
+        .into_iter()
+        .find(|q| raw.starts_with(q))?;
+    let inner = &raw[open.len()..];
+    let inner = match open.len() {
+        3 => inner
+            .strip_prefix("\r\n")
+            .or_else(|| inner.strip_prefix('\n'))
+            .unwrap_or(inner),
+        _ => inner,
+    };
+    let start = at.start + (raw.len() - inner.len());
+    (inner.get(..spec.end)? == value.get(..spec.end)?).then(|| start + spec.start..start + spec.end)
 }
 
 const OPERATORS: [&str; 8] = ["===", "~=", "==", "!=", "<=", ">=", "<", ">"];
@@ -294,13 +305,33 @@ mod tests {
     }
 
     #[test]
+    fn triple_quoted_strings_are_placed_and_escaped_ones_are_not() {
+        let text = "[project]\nname = \"b\"\ndependencies = [\"\"\"a==1.0.0\"\"\", '''\nb == 2.0''', \"c\\u0020==3.0\", \"d==4.0 ; x == \\\"y\\\"\"]\n";
+        let got: Vec<(String, Option<String>)> = requirements(text)
+            .unwrap()
+            .into_iter()
+            .map(|r| (r.name, r.span.map(|s| text[s].to_owned())))
+            .collect();
+        let some = |s: &str| Some(s.to_owned());
+        assert_eq!(
+            got,
+            [
+                ("a".to_owned(), some("==1.0.0")),
+                ("b".to_owned(), some("== 2.0")),
+                ("c".to_owned(), None),
+                ("d".to_owned(), some("==4.0")),
+            ]
+        );
+    }
+
+    #[test]
     fn requirements_are_found_in_place_whatever_their_form() {
         let text = "[project]\nname = \"B_Pkg\"\ndependencies = [\n  \"A[cli] == 1.0.0 ; python_version >= \\\"3.9\\\"\",\n  'other (>=2)',\n  \"c @ file:///x\",\n  \"d\",\n]\n[project.optional-dependencies]\nx = [\"my.pkg~=1.0.0\"]\n[dependency-groups]\ndev = [\"a==1.0.0\", { include-group = \"x\" }]\n";
         assert_eq!(package_name(text).as_deref(), Some("b-pkg"));
         let got: Vec<(String, String, String, bool)> = requirements(text)
             .unwrap()
             .into_iter()
-            .map(|r| (r.section, r.name, text[r.span].to_owned(), r.dev))
+            .map(|r| (r.section, r.name, text[r.span.unwrap()].to_owned(), r.dev))
             .collect();
         let want = [
             ("project.dependencies", "a", "== 1.0.0", false),
