@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use semver::Version;
 
 use crate::history::version::files::deps::{self, Manifest, Rewrite};
+use crate::history::version::files::py_pre;
 use crate::history::version::files::{Edit, Locks, VersionFile};
 use crate::{Error, Result};
 
@@ -332,8 +333,9 @@ fn rewritten(
         (Rewrite::Unsupported, Ranges::Keep) => return Ok(Some(r.text.clone())),
         (Rewrite::Unsupported, Ranges::Refuse { npm_workspace }) => npm_workspace,
     };
+    let spelled = py_pre::spelled(kind, version);
     let mut fix =
-        format!("edit it by hand so that it admits {version}, commit, and run the release again");
+        format!("edit it by hand so that it admits {spelled}, commit, and run the release again");
     // Left as it is, a sibling outside any workspace keeps the published version it
     // requires; a path dependency or a workspace sibling would stop the workspace resolving.
     if kind == Manifest::Npm && !npm_workspace {
@@ -342,11 +344,14 @@ fn rewritten(
     Err(Error::Refused(crate::error::Refusal::new(
         crate::error::Reason::Dependent,
         format!(
-            "{}: the requirement `{}` on {} ({}) does not admit {version}, and relhook cannot rewrite a range",
+            "{}: the requirement `{}` on {} ({}) does not admit {spelled}{}, and relhook cannot rewrite a range",
             file.display(),
             r.text,
             r.name,
-            r.section
+            r.section,
+            py_pre::pre_excluded(kind, &r.text, version)
+                .map(|why| format!(" ({why})"))
+                .unwrap_or_default()
         ),
         fix,
     )))

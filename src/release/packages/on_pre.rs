@@ -1,6 +1,7 @@
 //! A stable release of a package whose manifest requires another package's pre-release
 //! (`cli 0.3.0` with `core = "1.1.0-rc.1"`, left by a release of core's rc): it would ship a
-//! stable version built on a release candidate. Refused, naming the ways on: the stable
+//! stable version built on a release candidate. A pyproject.toml's requirement
+//! (`a==1.1.0rc1`) is one too. Refused, naming the ways on: the stable
 //! release to require instead when one finished that pre-release (a hand tag, which rewrites
 //! no requirement), else releasing the dependency as stable first.
 
@@ -15,9 +16,10 @@ use crate::config::Config;
 use crate::error::{Error, Reason, Refusal};
 use crate::git::Repo;
 use crate::history::version::files::deps::{self, Manifest, Rewrite};
+use crate::history::version::files::py_pre;
 use crate::release::dependents::{Change, Member, Read};
 
-const KINDS: [Manifest; 2] = [Manifest::Cargo, Manifest::Npm];
+const KINDS: [Manifest; 3] = [Manifest::Cargo, Manifest::Npm, Manifest::Python];
 
 /// A requirement of one package of the workspace on another's pre-release, as a release
 /// leaves it.
@@ -65,7 +67,12 @@ impl OnPre {
         }
         match deps::rewrite(self.kind, &self.text, v) {
             Rewrite::To(after) => Some((v.clone(), after)),
-            _ => None,
+            // A Python range that names the pre-release and admits the release
+            // (`>=1.1.0rc1,<2`): named as the release instead.
+            Rewrite::Same => {
+                py_pre::finished(self.kind, &self.text, v).map(|after| (v.clone(), after))
+            }
+            Rewrite::Unsupported => None,
         }
     }
 
@@ -284,7 +291,7 @@ fn on_pre(
                     .iter()
                     .find(|c| c.dependent == name && c.name == r.name && c.file == file)
                     .map_or(r.text.as_str(), |c| c.after.as_str());
-                let Some(pre) = pre_named(after, current.as_ref()) else {
+                let Some(pre) = pre_named(kind, after, current.as_ref()) else {
                     continue;
                 };
                 found.push(OnPre {
@@ -347,8 +354,7 @@ fn manifest_version(kind: Manifest, text: &str) -> Option<Version> {
             let doc = crate::history::version::files::json_value(text.as_bytes())?;
             doc.get("version")?.as_str()?.to_owned()
         }
-        // Not among the kinds read here (`KINDS`).
-        Manifest::Python => return None,
+        Manifest::Python => return py_pre::own_version(text),
     };
     Version::parse(version.trim()).ok()
 }
@@ -387,8 +393,12 @@ fn follows_workspace(req: &str) -> bool {
 
 /// The pre-release a requirement requires: one its comparators name (`1.1.0-rc.1`,
 /// `^2.0.0-beta.3`, `workspace:^1.1.0-rc.1`, published as `^1.1.0-rc.1`), or, for the
-/// workspace protocol without a range, the dependency's version `current` when it is one.
-fn pre_named(req: &str, current: Option<&Version>) -> Option<Version> {
+/// workspace protocol without a range, the dependency's version `current` when it is one; of a
+/// Python requirement, the pre-release a clause that can admit one names (`==1.1.0rc1`).
+fn pre_named(kind: Manifest, req: &str, current: Option<&Version>) -> Option<Version> {
+    if kind == Manifest::Python {
+        return py_pre::pre_named(kind, req);
+    }
     if follows_workspace(req) {
         return current.filter(|v| !v.pre.is_empty()).cloned();
     }
@@ -445,7 +455,7 @@ mod tests {
 
     #[test]
     fn a_requirement_names_a_pre_release_by_its_comparators() {
-        let named = |req: &str| pre_named(req, None).map(|v| v.to_string());
+        let named = |req: &str| pre_named(Manifest::Cargo, req, None).map(|v| v.to_string());
         assert_eq!(named("1.1.0-rc.1").as_deref(), Some("1.1.0-rc.1"));
         assert_eq!(named("^2.0.0-beta.3").as_deref(), Some("2.0.0-beta.3"));
         assert_eq!(
@@ -467,9 +477,13 @@ mod tests {
         let rc = Version::parse("1.1.1-rc.1").unwrap();
         let stable = Version::new(1, 1, 1);
         for req in ["workspace:*", "workspace:^", "workspace:~"] {
-            assert_eq!(pre_named(req, Some(&rc)), Some(rc.clone()), "{req}");
-            assert_eq!(pre_named(req, Some(&stable)), None, "{req}");
-            assert_eq!(pre_named(req, None), None, "{req}");
+            assert_eq!(
+                pre_named(Manifest::Npm, req, Some(&rc)),
+                Some(rc.clone()),
+                "{req}"
+            );
+            assert_eq!(pre_named(Manifest::Npm, req, Some(&stable)), None, "{req}");
+            assert_eq!(pre_named(Manifest::Cargo, req, None), None, "{req}");
         }
     }
 
@@ -480,7 +494,7 @@ mod tests {
             kind: Manifest::Cargo,
             file: "crates/cli/Cargo.toml".into(),
             text: text.into(),
-            pre: pre_named(text, None).unwrap(),
+            pre: pre_named(Manifest::Cargo, text, None).unwrap(),
             current: Version::parse(current).ok(),
         }
     }

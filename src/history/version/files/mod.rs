@@ -535,6 +535,7 @@ mod pattern;
 mod pep440;
 pub mod pnpm_lock;
 mod py_deps;
+pub mod py_pre;
 #[cfg(test)]
 mod tests;
 mod toml;

@@ -171,6 +171,12 @@ pub(super) fn key(text: &str) -> Option<Key> {
     })
 }
 
+/// Whether `text` (SemVer's spelling or PEP 440's) is a pre-release to PEP 440: `a`, `b`,
+/// `rc` or `.dev` (a post-release is none).
+pub(super) fn is_pre_release(text: &str) -> bool {
+    key(text).is_some_and(|k| k.phase < 4)
+}
+
 /// `text`, a PEP 440 version SemVer cannot read (`1.0.0b1`, `v1.0.0rc2`, `1.0.0.dev3`), in
 /// SemVer's spelling (`1.0.0-b.1`, `1.0.0-rc.2`, `1.0.0-dev.3`, as a changelog heading of it
 /// reads): what a release tag of it is named for relhook to read it. `None` for SemVer itself, a final release, a

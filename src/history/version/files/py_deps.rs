@@ -2,7 +2,9 @@
 //! `[project.optional-dependencies]` and `[dependency-groups]`): the name each requires (as
 //! PEP 503 normalizes it), where its version specifier lies in the file, and what a release
 //! of that dependency does to it. Only an exact pin (`==1.0.0`) is rewritten; a specifier set
-//! that admits the new version is kept, one that does not is for a hand to edit.
+//! that admits the new version is kept, one that does not is for a hand to edit. A
+//! pre-release is admitted only by a set that names one (PEP 440: pip passes over `1.1.0rc1`
+//! for `>=1.0,<2`).
 
 use std::cmp::Ordering;
 use std::ops::Range;
@@ -28,11 +30,30 @@ pub(super) fn normalized(name: &str) -> String {
     out
 }
 
-/// `[project] name`, normalized.
+/// `[project] name` (else Poetry's `[tool.poetry] name`), normalized.
 pub(super) fn package_name(text: &str) -> Option<String> {
+    own(text, "name").map(|name| normalized(&name))
+}
+
+/// The project's own version (`[project] version`, else `[tool.poetry] version`) in SemVer's
+/// spelling (`1.1.0rc1` is `1.1.0-rc.1`).
+pub(super) fn own_version(text: &str) -> Option<Version> {
+    let v = own(text, "version")?;
+    let v = v.trim();
+    Version::parse(v)
+        .ok()
+        .or_else(|| pep440::semver_spelling(v))
+}
+
+/// `[project] <key>`, else `[tool.poetry] <key>`.
+fn own(text: &str, key: &str) -> Option<String> {
     let doc = toml_edit::ImDocument::parse(text).ok()?;
-    let name = doc.as_item().get("project")?.get("name")?.as_str()?;
-    Some(normalized(name))
+    let root = doc.as_item();
+    let poetry = root.get("tool").and_then(|t| t.get("poetry"));
+    [root.get("project"), poetry]
+        .into_iter()
+        .flatten()
+        .find_map(|t| t.get(key)?.as_str().map(str::to_owned))
 }
 
 /// Every requirement of the project's metadata and dependency groups (a group is for
@@ -171,20 +192,62 @@ pub(super) fn rewrite(spec: &str, new: &Version) -> Rewrite {
 }
 
 /// The operator of one clause and its version, as written.
-fn split(clause: &str) -> Option<(&'static str, &str)> {
+pub(super) fn split(clause: &str) -> Option<(&'static str, &str)> {
     let clause = clause.trim();
     let op = OPERATORS.iter().find(|op| clause.starts_with(**op))?;
     Some((op, clause[op.len()..].trim()))
 }
 
 /// Whether every clause of the specifier set `spec` admits `new` (PEP 440's comparisons; a
-/// clause relhook cannot read admits nothing).
+/// clause relhook cannot read admits nothing), and, `new` a pre-release, one names a
+/// pre-release (PEP 440: pip takes `1.1.0rc1` for `>=1.1.0rc1,<2`, not for `>=1.0,<2`).
 pub(super) fn admits(spec: &str, new: &Version) -> bool {
     let spec = spec.trim();
-    spec.is_empty() || spec.split(',').all(|c| clause_admits(c, new))
+    if spec.is_empty() {
+        return true;
+    }
+    if pep440::is_pre_release(&new.to_string()) && pre_named(spec).is_none() {
+        return false;
+    }
+    spec.split(',').all(|c| clause_admits(c, new))
 }
 
-fn clause_admits(clause: &str, new: &Version) -> bool {
+/// The pre-release the specifier set `spec` names in a clause that can admit one (any but
+/// `!=`, as `packaging` reads it), in SemVer's spelling.
+pub(super) fn pre_named(spec: &str) -> Option<Version> {
+    spec.split(',').find_map(|c| {
+        let (op, version) = split(c)?;
+        names_pre(op, version)
+    })
+}
+
+/// Where in `spec` the versions of the clauses that name a pre-release lie.
+pub(super) fn pre_versions(spec: &str) -> Vec<Range<usize>> {
+    spec.split(',')
+        .filter_map(split)
+        .filter(|(op, version)| names_pre(op, version).is_some())
+        .filter_map(|(_, version)| within(spec, version))
+        .collect()
+}
+
+/// Where the slice `part` of `whole` lies in it.
+pub(super) fn within(whole: &str, part: &str) -> Option<Range<usize>> {
+    let start = (part.as_ptr() as usize).checked_sub(whole.as_ptr() as usize)?;
+    (start + part.len() <= whole.len()).then_some(start..start + part.len())
+}
+
+/// The pre-release the clause `op version` names, when one its operator can admit.
+pub(super) fn names_pre(op: &str, version: &str) -> Option<Version> {
+    let version = version.strip_suffix(".*").unwrap_or(version).trim();
+    if op == "!=" || !pep440::is_pre_release(version) {
+        return None;
+    }
+    Version::parse(version)
+        .ok()
+        .or_else(|| pep440::semver_spelling(version))
+}
+
+pub(super) fn clause_admits(clause: &str, new: &Version) -> bool {
     let Some((op, version)) = split(clause) else {
         return false;
     };
@@ -215,7 +278,14 @@ fn clause_admits(clause: &str, new: &Version) -> bool {
         "!=" => order != Ordering::Equal,
         "<=" => order != Ordering::Greater,
         ">=" => order != Ordering::Less,
-        "<" => order == Ordering::Less,
+        // `<2.0` admits no pre-release of 2.0 itself (PEP 440's exclusive bound).
+        "<" => {
+            let release = pep440::release_of(&public.to_string());
+            order == Ordering::Less
+                && (pep440::is_pre_release(version)
+                    || compare(&Version::parse(&release).unwrap_or(public), version)
+                        != Some(Ordering::Equal))
+        }
         ">" => order == Ordering::Greater,
         // `~=1.4.2` is `>=1.4.2, ==1.4.*`; it needs two release numbers at least.
         "~=" => {
@@ -302,6 +372,25 @@ mod tests {
         }
         assert!(!admits(">=1!0.5", &at));
         assert!(admits(">=0!0.5", &at));
+    }
+
+    #[test]
+    fn a_pre_release_is_admitted_only_by_a_set_naming_one() {
+        let rc = v("1.1.0-rc.1");
+        assert!(!admits(">=1.0,<2", &rc));
+        assert!(admits(">=1.0.0rc1,<2", &rc));
+        assert!(admits(">=1.1.0-rc.1", &rc));
+        assert!(admits("", &rc));
+        // `!=` names none; `<1.1` leaves out 1.1's own pre-releases.
+        assert!(!admits(">=1.0,!=1.0.5rc1", &rc));
+        assert!(!admits(">=1.0.0b1,<1.1", &rc));
+        assert!(admits(">=1.0.0b1,<1.1rc2", &rc));
+        assert_eq!(rewrite(">=1.0,<2", &rc), Rewrite::Unsupported);
+        assert_eq!(rewrite(">=1.0,<2", &v("1.1.0")), Rewrite::Same);
+        let named = |s: &str| pre_named(s).map(|v| v.to_string());
+        assert_eq!(named("==1.1.0rc1").as_deref(), Some("1.1.0-rc.1"));
+        assert_eq!(named(">=1.0, <2.0.0b2").as_deref(), Some("2.0.0-b.2"));
+        assert_eq!(named(">=1.0,!=1.1.0rc1"), None);
     }
 
     #[test]
