@@ -53,6 +53,7 @@ mod qa106_npm_workspace_below_top;
 mod qa108_doctor_one_fix;
 mod qa108_pushed_section;
 mod qa108_set_with_work;
+mod qa105_poetry_dependents;
 mod qa105_python_stable_on_pre;
 mod qa105_python_triple_quoted;
 mod qa12;

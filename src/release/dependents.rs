@@ -45,6 +45,8 @@ pub struct Change {
     pub after: String,
     /// Only a development dependency: the dependent's release does not change with it.
     pub dev: bool,
+    /// The kind of manifest (a pyproject.toml's PEP 621 tables or its Poetry ones).
+    pub kind: Manifest,
     /// Where the requirement lies in the file; `None` for one kept as it is that escapes put
     /// elsewhere.
     span: Option<std::ops::Range<usize>>,
@@ -61,7 +63,9 @@ impl Change {
             }
             // A Python extra's or group's: `project.optional-dependencies.cli`.
             py if py.starts_with("project.optional-dependencies.")
-                || py.starts_with("dependency-groups.") =>
+                || py.starts_with("dependency-groups.")
+                || py.starts_with("tool.poetry.group.")
+                || py == "tool.poetry.dev-dependencies" =>
             {
                 format!(" {py}")
             }
@@ -133,7 +137,12 @@ fn changes_with(
     ranges: Ranges,
 ) -> Result<Vec<Change>> {
     let published = published(members, read, released)?;
-    let kinds = [Manifest::Cargo, Manifest::Npm, Manifest::Python];
+    let kinds = [
+        Manifest::Cargo,
+        Manifest::Npm,
+        Manifest::Python,
+        Manifest::Poetry,
+    ];
     let mut out = changes_in(&kinds, members, read, &published, ranges)?;
     if !published.is_empty() {
         workspace_changes(members, read, &published, &mut out, ranges)?;
@@ -298,6 +307,7 @@ fn changes_in(
                     before: r.text,
                     after,
                     dev: r.dev,
+                    kind,
                     span: r.span,
                 });
             }
@@ -399,6 +409,7 @@ fn workspace_changes(
             before: r.text.clone(),
             after: after.clone(),
             dev,
+            kind: Manifest::Cargo,
             span: r.span.clone(),
         };
         // The root's own edit: no package is released for it.
@@ -445,7 +456,8 @@ fn key(kind: Manifest) -> ManifestKey {
     match kind {
         Manifest::Cargo => 0,
         Manifest::Npm => 1,
-        Manifest::Python => 2,
+        // One published name, whichever table of the pyproject.toml requires it.
+        Manifest::Python | Manifest::Poetry => 2,
     }
 }
 

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use super::dependents::{Change, Read};
 use crate::Result;
+use crate::history::version::files::deps::Manifest;
 use crate::history::version::files::slash_path;
 
 /// The notes on the uv.lock files (the top's, and one in the dependent's folder) that record a
@@ -20,7 +21,8 @@ pub(super) fn notes(
     out: &mut Vec<(PathBuf, String)>,
 ) -> Result<()> {
     for c in changes {
-        if c.before == c.after || c.file.file_name().is_none_or(|n| n != "pyproject.toml") {
+        // uv reads a pyproject.toml's PEP 621 tables, not Poetry's.
+        if c.before == c.after || c.kind != Manifest::Python {
             continue;
         }
         let dir = c.file.parent().unwrap_or(Path::new(""));

@@ -100,7 +100,7 @@ fn unmet(config: &Config, root: &Path, released: &BTreeMap<String, Version>) -> 
         dependents::changes_keeping_ranges(&members, &disk, released)?
             .into_iter()
             .filter(|c| {
-                let kind = kind_of(&c.file);
+                let kind = c.kind;
                 // pnpm's and yarn's `workspace:^1.0.0` is judged as its range: left unmet, the
                 // workspace no longer resolves it.
                 let before = c.before.trim();
@@ -116,7 +116,7 @@ fn unmet(config: &Config, root: &Path, released: &BTreeMap<String, Version>) -> 
                         !matches!(before, "" | "^" | "~") && before.split("||").all(range)
                     }
                     Manifest::Cargo => semver::VersionReq::parse(before).is_ok(),
-                    Manifest::Python => !before.is_empty(),
+                    Manifest::Python | Manifest::Poetry => !before.is_empty(),
                 };
                 judged && !deps::meets(kind, before, &c.version)
             })
@@ -125,7 +125,7 @@ fn unmet(config: &Config, root: &Path, released: &BTreeMap<String, Version>) -> 
     Ok(out
         .into_iter()
         .map(|change| {
-            let kind = kind_of(&change.file);
+            let kind = change.kind;
             let rewritable = matches!(
                 deps::rewrite(kind, &change.before, &change.version),
                 Rewrite::To(_)
@@ -139,14 +139,6 @@ fn unmet(config: &Config, root: &Path, released: &BTreeMap<String, Version>) -> 
             }
         })
         .collect())
-}
-
-fn kind_of(manifest: &Path) -> Manifest {
-    match manifest.file_name().and_then(|n| n.to_str()) {
-        Some("package.json") => Manifest::Npm,
-        Some("pyproject.toml") => Manifest::Python,
-        _ => Manifest::Cargo,
-    }
 }
 
 /// What a workspace member that is no package is named as, before its directory: no package

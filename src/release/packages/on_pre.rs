@@ -1,7 +1,7 @@
 //! A stable release of a package whose manifest requires another package's pre-release
 //! (`cli 0.3.0` with `core = "1.1.0-rc.1"`, left by a release of core's rc): it would ship a
 //! stable version built on a release candidate. A pyproject.toml's requirement
-//! (`a==1.1.0rc1`) is one too. Refused, naming the ways on: the stable
+//! (`a==1.1.0rc1`, Poetry's `a = "1.1.0rc1"`) is one too. Refused, naming the ways on: the stable
 //! release to require instead when one finished that pre-release (a hand tag, which rewrites
 //! no requirement), else releasing the dependency as stable first.
 
@@ -19,7 +19,12 @@ use crate::history::version::files::deps::{self, Manifest, Rewrite};
 use crate::history::version::files::py_pre;
 use crate::release::dependents::{Change, Member, Read};
 
-const KINDS: [Manifest; 3] = [Manifest::Cargo, Manifest::Npm, Manifest::Python];
+const KINDS: [Manifest; 4] = [
+    Manifest::Cargo,
+    Manifest::Npm,
+    Manifest::Python,
+    Manifest::Poetry,
+];
 
 /// A requirement of one package of the workspace on another's pre-release, as a release
 /// leaves it.
@@ -83,7 +88,7 @@ impl OnPre {
             Manifest::Npm => lock_install(read)?
                 .map(|c| format!(", then `{c}`"))
                 .unwrap_or_default(),
-            Manifest::Cargo | Manifest::Python => String::new(),
+            Manifest::Cargo | Manifest::Python | Manifest::Poetry => String::new(),
         };
         Ok(format!(
             "`{}` → `{after}` in {}{install}",
@@ -354,7 +359,7 @@ fn manifest_version(kind: Manifest, text: &str) -> Option<Version> {
             let doc = crate::history::version::files::json_value(text.as_bytes())?;
             doc.get("version")?.as_str()?.to_owned()
         }
-        Manifest::Python => return py_pre::own_version(text),
+        Manifest::Python | Manifest::Poetry => return py_pre::own_version(text),
     };
     Version::parse(version.trim()).ok()
 }
@@ -396,7 +401,7 @@ fn follows_workspace(req: &str) -> bool {
 /// workspace protocol without a range, the dependency's version `current` when it is one; of a
 /// Python requirement, the pre-release a clause that can admit one names (`==1.1.0rc1`).
 fn pre_named(kind: Manifest, req: &str, current: Option<&Version>) -> Option<Version> {
-    if kind == Manifest::Python {
+    if matches!(kind, Manifest::Python | Manifest::Poetry) {
         return py_pre::pre_named(kind, req);
     }
     if follows_workspace(req) {

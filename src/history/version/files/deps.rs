@@ -19,8 +19,12 @@ pub enum Manifest {
     Cargo,
     /// `package.json`.
     Npm,
-    /// `pyproject.toml` (names as PEP 503 normalizes them).
+    /// `pyproject.toml`'s PEP 621 metadata and dependency groups (names as PEP 503
+    /// normalizes them).
     Python,
+    /// `pyproject.toml`'s Poetry tables (`[tool.poetry.dependencies]`, its groups'), whose
+    /// constraints are Poetry's (`^1.2`, a bare `1.2.3` for exactly that version).
+    Poetry,
 }
 
 impl Manifest {
@@ -29,7 +33,7 @@ impl Manifest {
         match self {
             Manifest::Cargo => "Cargo.toml",
             Manifest::Npm => "package.json",
-            Manifest::Python => "pyproject.toml",
+            Manifest::Python | Manifest::Poetry => "pyproject.toml",
         }
     }
 }
@@ -93,7 +97,7 @@ pub fn package_name(kind: Manifest, text: &str) -> Option<String> {
             let doc = super::json_value(text.as_bytes())?;
             doc.get("name")?.as_str().map(str::to_owned)
         }
-        Manifest::Python => super::py_deps::package_name(text),
+        Manifest::Python | Manifest::Poetry => super::py_deps::package_name(text),
     }
 }
 
@@ -106,6 +110,7 @@ pub fn requirements(kind: Manifest, text: &str) -> Option<Vec<Requirement>> {
         Manifest::Cargo => cargo_requirements(text),
         Manifest::Npm => npm_requirements(text),
         Manifest::Python => super::py_deps::requirements(text),
+        Manifest::Poetry => super::poetry_deps::requirements(text),
     }
 }
 
@@ -305,8 +310,10 @@ pub enum Rewrite {
 /// release leaves a `major.minor` requirement as it is. A range it cannot rewrite is kept when
 /// `new` meets it.
 pub fn rewrite(kind: Manifest, text: &str, new: &Version) -> Rewrite {
-    if kind == Manifest::Python {
-        return super::py_deps::rewrite(text, new);
+    match kind {
+        Manifest::Python => return super::py_deps::rewrite(text, new),
+        Manifest::Poetry => return super::poetry_deps::rewrite(text, new),
+        Manifest::Cargo | Manifest::Npm => {}
     }
     let req = text.trim();
     // pnpm's and yarn's workspace protocol with a range (`workspace:^1.2.0`, published as
@@ -430,6 +437,7 @@ pub fn meets(kind: Manifest, req: &str, new: &Version) -> bool {
             .filter_map(npm_as_cargo)
             .any(|alternative| parse(&alternative)),
         Manifest::Python => super::py_deps::admits(req, new),
+        Manifest::Poetry => super::poetry_deps::admits(req, new),
     }
 }
 

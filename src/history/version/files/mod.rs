@@ -534,6 +534,7 @@ mod locks;
 mod pattern;
 mod pep440;
 pub mod pnpm_lock;
+mod poetry_deps;
 mod py_deps;
 pub mod py_pre;
 #[cfg(test)]

@@ -1,4 +1,4 @@
-//! A Python requirement and pre-releases: PEP 440 admits a pre-release only to a
+//! A Python requirement and pre-releases: PEP 440 (and Poetry) admit a pre-release only to a
 //! specifier that names one, so which pre-release a requirement names is what a stable
 //! release built on it would require (`a==1.1.0rc1`), and why a range that spans a
 //! pre-release still leaves it out; and, the pre-release finished, the range that names the
@@ -15,11 +15,12 @@ pub fn own_version(text: &str) -> Option<Version> {
     super::py_deps::own_version(text)
 }
 
-/// The pre-release a Python requirement names (`==1.1.0rc1`, `>=2.0.0b1,<3`), in SemVer's
-/// spelling; `None` for one that names none, or another kind's.
+/// The pre-release a Python requirement names (`==1.1.0rc1`, `>=2.0.0b1,<3`, Poetry's
+/// `^1.1.0rc1`), in SemVer's spelling; `None` for one that names none, or another kind's.
 pub fn pre_named(kind: Manifest, text: &str) -> Option<Version> {
     match kind {
         Manifest::Python => super::py_deps::pre_named(text),
+        Manifest::Poetry => super::poetry_deps::pre_named(text),
         Manifest::Cargo | Manifest::Npm => None,
     }
 }
@@ -29,6 +30,7 @@ pub fn pre_named(kind: Manifest, text: &str) -> Option<Version> {
 pub fn finished(kind: Manifest, text: &str, v: &Version) -> Option<String> {
     let named = match kind {
         Manifest::Python => super::py_deps::pre_versions(text),
+        Manifest::Poetry => super::poetry_deps::pre_versions(text),
         Manifest::Cargo | Manifest::Npm => return None,
     };
     // Only a release past the pre-release finishes it.
@@ -47,15 +49,15 @@ pub fn finished(kind: Manifest, text: &str, v: &Version) -> Option<String> {
 /// `new` as the manifest spells a version (PEP 440's `1.1.0rc1` in a pyproject.toml).
 pub fn spelled(kind: Manifest, new: &Version) -> String {
     match kind {
-        Manifest::Python => super::pep440::spelled(&new.to_string()),
+        Manifest::Python | Manifest::Poetry => super::pep440::spelled(&new.to_string()),
         Manifest::Cargo | Manifest::Npm => new.to_string(),
     }
 }
 
 /// Why a Python requirement `text` leaves out the pre-release `new` though its range spans
-/// it: PEP 440 admits a pre-release only to a specifier that names one.
+/// it: PEP 440 (and Poetry) admit a pre-release only to a specifier that names one.
 pub fn pre_excluded(kind: Manifest, text: &str, new: &Version) -> Option<String> {
-    if kind != Manifest::Python {
+    if !matches!(kind, Manifest::Python | Manifest::Poetry) {
         return None;
     }
     (super::pep440::is_pre_release(&new.to_string()) && pre_named(kind, text).is_none()).then(
@@ -83,6 +85,10 @@ mod tests {
         assert_eq!(
             done(Manifest::Python, ">=1.1.0rc1,<2").as_deref(),
             Some(">=1.1.0,<2")
+        );
+        assert_eq!(
+            done(Manifest::Poetry, "^1.1.0rc1").as_deref(),
+            Some("^1.1.0")
         );
         assert_eq!(done(Manifest::Python, ">=1.0,<2"), None);
         assert_eq!(finished(Manifest::Python, ">=1.1.0rc1", &v("1.0.0")), None);
