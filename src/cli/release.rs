@@ -365,6 +365,10 @@ fn resume(
     });
     match finished {
         Ok(done) => {
+            // A hand tag's, moved onto its release commit: its killed hook's marker is done.
+            if half.misplaced_tag.is_some() {
+                hand::clear_marker_of(repo, &half.tag);
+            }
             let tested = if done.tested { "tested, " } else { "" };
             let _ = writeln!(
                 err,
@@ -405,6 +409,7 @@ fn resume(
                 e.into_refusal()?,
                 kept.as_deref(),
                 undo.as_deref(),
+                json,
             )
         }
         // One line, as for a release undone at this step: what did not happen, what stays.

@@ -22,6 +22,7 @@ pub(super) fn refused_resume(
     r: Refusal,
     kept: Option<&str>,
     undo: Option<&str>,
+    json: bool,
 ) -> Result<Outcome> {
     let stays = "the release commit stays";
     match r.reason {
@@ -37,13 +38,13 @@ pub(super) fn refused_resume(
                 _ => r.fix.clone(),
             };
             let r = Refusal { what, fix, ..r };
-            super::release::refused_in(&r, false, &Rerun::resuming())
+            super::release::refused_in(&r, json, &Rerun::resuming())
         }
         // Its fix is the way back, not another try.
-        Reason::PublishedTag => super::release::refused(&r, false),
+        Reason::PublishedTag => super::release::refused(&r, json),
         _ => {
             let fix = format!("{stays}, `{}` tries again", crate::resume_advice::command());
-            super::release::refused(&Refusal::new(r.reason, r.to_string(), fix), false)
+            super::release::refused(&Refusal::new(r.reason, r.to_string(), fix), json)
         }
     }
 }
@@ -52,22 +53,49 @@ pub(super) fn refused_resume(
 /// no commit above the release commit brings into its tree: that commit taken out first.
 /// `None` once a remote has it (then it stays).
 pub(super) fn undo_to_fix(half: &crate::release::HalfMade, release: &str) -> Option<String> {
-    if half.pushed_to.is_some() {
+    let version = half.version.to_string();
+    let left = Left {
+        commit: half.commit,
+        version: &version,
+        // A hand tag still on the commit before goes too: the release made again tags it.
+        tag: half.misplaced_tag.map(|_| half.tag.as_str()),
+        at_head: half.at_head,
+        pushed: half.pushed_to.is_some(),
+    };
+    undo_to_fix_at(&left, release)
+}
+
+/// A release commit a resume whose tests failed leaves behind.
+pub(super) struct Left<'a> {
+    /// The release commit.
+    pub commit: git2::Oid,
+    /// Its version.
+    pub version: &'a str,
+    /// The hand tag still on the commit before it, if any.
+    pub tag: Option<&'a str>,
+    /// Whether it is HEAD.
+    pub at_head: bool,
+    /// Whether a remote has it.
+    pub pushed: bool,
+}
+
+/// [`undo_to_fix`] for release commit `left`.
+pub(super) fn undo_to_fix_at(left: &Left<'_>, release: &str) -> Option<String> {
+    if left.pushed {
         return None;
     }
-    // A hand tag still on the commit before goes too: the release made again tags it.
-    let untag = half.misplaced_tag.map_or(String::new(), |_| {
-        format!("git tag -d {} && ", crate::shellword::quote(&half.tag))
+    let untag = left.tag.map_or(String::new(), |t| {
+        format!("git tag -d {} && ", crate::shellword::quote(t))
     });
-    let drop = if half.at_head {
+    let drop = if left.at_head {
         format!("`{untag}git reset --keep HEAD~1`")
     } else {
-        let short = crate::git::short_id(half.commit);
+        let short = crate::git::short_id(left.commit);
         format!("`{untag}git rebase -i {short}~1` with its `pick {short}` line made `drop {short}`")
     };
     Some(format!(
         "if the code needs a change, a fix committed above the release commit never reaches its tree: take it out ({drop}), commit the fix, then `{release} {}`; if they failed for another reason (a missing tool, a flaky test), fix that",
-        half.version
+        left.version
     ))
 }
 

@@ -37,7 +37,8 @@ pub use caller::{can_tell_git_tag, fetch_process, git_arguments, git_command_run
 use commands::{own_branch, release_command, release_command_with};
 pub use input::{Update, tag_lines, tag_updates};
 pub use marker::{
-    Marker, at_work, clear_marker, describe_unfinished, note_pending, pending_for, unfinished,
+    Marker, at_work, clear_marker, clear_marker_of, describe_unfinished, note_pending, pending_for,
+    unfinished,
 };
 pub use moved::moved;
 use notes::unpublishable;
@@ -405,6 +406,31 @@ pub fn complete(
     u: &Update,
     date: &str,
 ) -> Result<Option<Rewritten>> {
+    complete_with(repo, config, root, u, date, true)
+}
+
+/// [`complete`] without moving the tag: the release commit is made and the tag stays on the
+/// commit before it, as a hook killed after that commit leaves it. `relhook release --resume`
+/// does this when it tests the commit: the tag moves onto it ([`move_onto`]) only once the
+/// tests pass, so a release whose tests fail never looks released.
+pub fn complete_untagged(
+    repo: &Repo,
+    config: &Config,
+    root: &Path,
+    u: &Update,
+    date: &str,
+) -> Result<Option<Rewritten>> {
+    complete_with(repo, config, root, u, date, false)
+}
+
+fn complete_with(
+    repo: &Repo,
+    config: &Config,
+    root: &Path,
+    u: &Update,
+    date: &str,
+    move_tag: bool,
+) -> Result<Option<Rewritten>> {
     let Some(version) = version_of(config, &u.tag) else {
         return Ok(None);
     };
@@ -445,7 +471,13 @@ pub fn complete(
     // without its tag.
     let moved = crate::git::txn::failpoint("hand-committed")
         .and_then(|()| crate::interrupt::check("moving the tag"))
-        .and_then(|()| retag(repo, u, new));
+        .and_then(|()| {
+            if move_tag {
+                retag(repo, u, new)
+            } else {
+                Ok(())
+            }
+        });
     if let Err(e) = moved {
         // No test runs in between: HEAD is on the branch the commit was made on.
         let branch = repo.head_ref_name()?;
@@ -478,6 +510,12 @@ pub fn withdraw(repo: &Repo, u: &Update) -> Result<()> {
         None,
         "relhook: withdraw the tag",
     )
+}
+
+/// Moves hand tag `u`, left on the commit before its release commit by
+/// [`complete_untagged`], onto that release commit `commit`, as [`complete`] would have.
+pub fn move_onto(repo: &Repo, u: &Update, commit: Oid) -> Result<()> {
+    retag(repo, u, commit)
 }
 
 /// Points the tag at `commit`: a new tag object with the same tagger and message, or the

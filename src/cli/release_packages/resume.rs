@@ -119,7 +119,7 @@ pub(super) fn resume(
                 .map(|(tag, _, at)| format!("{tag} stays on {}", crate::git::short_id(*at)))
                 .collect();
             let kept = (!kept.is_empty()).then(|| kept.join(", "));
-            release_after::refused_resume(e.into_refusal()?, kept.as_deref(), None)
+            release_after::refused_resume(e.into_refusal()?, kept.as_deref(), None, json)
         }
         Err(e @ Error::Unfinished { .. }) => Err(e),
         Err(e) => {

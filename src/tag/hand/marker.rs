@@ -96,6 +96,13 @@ pub fn clear_marker(repo: &Repo) {
     let _ = std::fs::remove_file(repo.git_dir().join(MARKER));
 }
 
+/// [`clear_marker`] when the marker names `tag`: a hand tag a resume just finished.
+pub fn clear_marker_of(repo: &Repo, tag: &str) {
+    if marked(repo).as_deref() == Some(tag) {
+        clear_marker(repo);
+    }
+}
+
 impl Drop for Marker {
     fn drop(&mut self) {
         let _ = std::fs::remove_file(&self.0);
