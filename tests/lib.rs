@@ -56,6 +56,7 @@ mod qa108_set_with_work;
 mod qa105_poetry_dependents;
 mod qa105_python_stable_on_pre;
 mod qa105_python_triple_quoted;
+mod qa107_all_empty_notes;
 mod qa107_resume_hand_tag_failing;
 mod qa12;
 mod qa14;

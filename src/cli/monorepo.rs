@@ -72,9 +72,9 @@ pub(super) fn version_all(
                 if let Some(t) = super::version::skip_taken(repo, &view, &mut info) {
                     taken.insert(p.name.clone(), t);
                 }
-                // As `release --all` does: a first release with nothing for its notes is none.
+                // As `release --all` does: a release with nothing for its notes is none.
                 let date = crate::date::today();
-                let nothing = release::nothing_for_first_release(repo, &view, root, &info, &date);
+                let nothing = release::nothing_for_notes(repo, &view, root, &info, &date);
                 // As `version --next` and the release: a version a Python package's release
                 // refuses by PEP 440, or one below a version file (which the release never
                 // writes down), is refused, with the version it advises.

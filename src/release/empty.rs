@@ -250,8 +250,9 @@ pub fn nothing_for_notes(
     Some(refusal)
 }
 
-/// A package's version for a monorepo release ([`super::version_info`]); for `--all`, a first
-/// release with nothing for its notes is nothing to release, left alone as after a release.
+/// A package's version for a monorepo release ([`super::version_info`]); for `--all`, a
+/// release with nothing for its notes ([`nothing_for_notes`]: before the first release, or
+/// entries taken out by hand) is nothing to release, left alone as after a release.
 /// A package release commit reverted is refused first, as the root's is: its version file
 /// is back at the old version too, and setting it would ship those entries again.
 pub fn package_version_info(
@@ -265,8 +266,10 @@ pub fn package_version_info(
         return Err(Error::Refused(r));
     }
     let info = super::version_info(repo, view, root, &opts.requested, opts.pre.as_deref())?;
+    // As `release --package` refuses empty notes (its commits' entries all taken out of
+    // `## [Unreleased]` by hand), `--all` leaves that package alone, with why.
     let nothing = match selection {
-        Selection::All => nothing_for_first_release(repo, view, root, &info, &opts.date),
+        Selection::All => nothing_for_notes(repo, view, root, &info, &opts.date),
         Selection::Named(_) => None,
     };
     match nothing {
