@@ -57,6 +57,7 @@ mod qa105_poetry_dependents;
 mod qa105_python_stable_on_pre;
 mod qa105_python_triple_quoted;
 mod qa107_all_empty_notes;
+mod qa107_entries_taken_out;
 mod qa107_resume_hand_tag_failing;
 mod qa12;
 mod qa14;

@@ -66,24 +66,52 @@ pub fn unpublishable(
     let text = std::str::from_utf8(&edit.after).unwrap_or("");
     let log = crate::history::sync::parsed(repo, text);
     let found = section_in(text, log.as_deref(), &version.to_string());
-    let since = since_what(repo, config, version);
-    unpublishable_section(&found, edit, version, (&config.changelog.path, since))
+    let since = || since_what(repo, config, version);
+    unpublishable_section(&found, edit, version, (&config.changelog.path, &since))
 }
 
 /// The commits an empty section speaks of: those since the last release, or all of them
 /// before the first ("since the last release" would send the user looking for one). The
-/// tag of `version` itself (a hand tag judged once made) is no release before it.
-fn since_what(repo: &Repo, config: &Config, version: &Version) -> &'static str {
+/// tag of `version` itself (a hand tag judged once made) is no release before it. Where some
+/// of them call for an entry, the file lacks theirs: taken out of `## [Unreleased]` by hand
+/// (a sync adds an entry only where none was ever written), and that is what is said.
+fn since_what(repo: &Repo, config: &Config, version: &Version) -> (String, bool) {
     let prefix = &config.version.tag_prefix;
     let own = format!("{prefix}{version}");
-    let before = repo
-        .head()
-        .and_then(|h| repo.latest_release_tag_except(h, prefix, Some(&own)));
-    if before.is_some() {
-        "no commit since the last release has an entry"
-    } else {
-        "no commit has an entry yet"
+    let Some(head) = repo.head() else {
+        return ("no commit has an entry yet".to_owned(), false);
+    };
+    let before = repo.latest_release_tag_except(head, prefix, Some(&own));
+    let since = match before {
+        Some(_) => "since the last release",
+        None => "so far",
+    };
+    let last = before.as_ref().map(|(_, at)| *at);
+    let none = std::collections::HashSet::new();
+    let logged: Vec<String> =
+        crate::release::deciders::deciders(repo, config, head, (last, &none), last)
+            .map(|d| d.commits)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|c| c.in_changelog)
+            .map(|c| crate::printable::visible(&c.header))
+            .collect();
+    if logged.is_empty() {
+        let none = match before {
+            Some(_) => "no commit since the last release has an entry",
+            None => "no commit has an entry yet",
+        };
+        return (none.to_owned(), false);
     }
+    let more = if logged.len() > 3 { ", …" } else { "" };
+    let shown: Vec<String> = logged.iter().take(3).map(|h| format!("`{h}`")).collect();
+    let said = format!(
+        "{} {since} ({}{more}) had changelog entries, but `## [Unreleased]` in {} no longer lists them: they were taken out by hand, and `relhook changelog --sync` does not put back an entry removed on purpose",
+        crate::commit::report::plural(logged.len(), "commit"),
+        shown.join(", "),
+        config.changelog.path.display()
+    );
+    (said, true)
 }
 
 /// [`unpublishable`], where `found` is what `edit.after` holds for `version`, and `since` says
@@ -92,7 +120,7 @@ fn unpublishable_section(
     found: &Section,
     edit: &Edit,
     version: &Version,
-    (path, since): (&Path, &str),
+    (path, since): (&Path, &dyn Fn() -> (String, bool)),
 ) -> Option<Unpublishable> {
     let shown = path.display();
     match found {
@@ -108,9 +136,17 @@ fn unpublishable_section(
             )))
         }
         Section::Found { text: body, .. } if says_something(body) => None,
-        Section::Found { .. } => Some(Unpublishable::Empty(format!(
-            "the `## [{version}]` section of {shown} would be empty ({since}: `chore:` and `docs:` have none, a change and its revert cancel out), and a release never has empty notes"
-        ))),
+        Section::Found { .. } => {
+            // Commits whose entries were taken out: the general causes would mislead.
+            let (since, taken_out) = since();
+            let causes = match taken_out {
+                true => "",
+                false => ": `chore:` and `docs:` have none, a change and its revert cancel out",
+            };
+            Some(Unpublishable::Empty(format!(
+                "the `## [{version}]` section of {shown} would be empty ({since}{causes}), and a release never has empty notes"
+            )))
+        }
         Section::Ambiguous(lines) => Some(Unpublishable::Unclear(format!(
             "{shown} would have {} headings that name {version} (lines {}), so its notes cannot be told",
             lines.len(),
@@ -161,8 +197,8 @@ pub fn release_notes(
     // Read once: what is checked is what is published.
     let log = crate::history::sync::parsed(repo, text);
     let found = section_in(text, log.as_deref(), &version.to_string());
-    let since = since_what(repo, config, version);
-    if let Some(bad) = unpublishable_section(&found, edit, version, (path, since)) {
+    let since = || since_what(repo, config, version);
+    if let Some(bad) = unpublishable_section(&found, edit, version, (path, &since)) {
         let (mut refusal, fix) = unpublishable_refusal(&bad, config, edit.before.is_empty());
         refusal.fix = Some(format!("{fix}, then release again"));
         return Err(Error::Refused(refusal));
