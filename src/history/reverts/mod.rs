@@ -79,8 +79,8 @@ fn reverted_id(message: &str) -> Option<String> {
 #[derive(Debug, Default)]
 pub struct MergeReverts {
     merges: Vec<MergeRevert>,
-    /// (a revert, the id its body names).
-    named: Vec<(Oid, String)>,
+    /// (a revert, the id its body names, its header).
+    named: Vec<(Oid, String, String)>,
 }
 
 impl MergeReverts {
@@ -89,7 +89,8 @@ impl MergeReverts {
         if let Some(m) = merge_revert(id, message) {
             self.merges.push(m);
         } else if let Some(named) = reverted_id(message) {
-            self.named.push((id, named));
+            let header = message.lines().next().unwrap_or("").trim().to_owned();
+            self.named.push((id, named, header));
         }
     }
 
@@ -114,11 +115,12 @@ impl MergeReverts {
             }
             let m = &in_history(repo, *m);
             // Reapplied in the range: the two reverts cancel, the merge released or not.
-            let undone = self
-                .named
-                .iter()
-                .find(|(r, named)| in_range.contains(r) && m.revert.to_string().starts_with(named));
-            if let Some((reapply, _)) = undone {
+            let undone = self.named.iter().find(|(r, named, header)| {
+                in_range.contains(r)
+                    && (m.revert.to_string().starts_with(named)
+                        || rewritten::reapplies(repo, (*r, named, header), m.revert))
+            });
+            if let Some((reapply, ..)) = undone {
                 out.extend([(m.revert, *reapply), (*reapply, *reapply)]);
                 continue;
             }

@@ -38,8 +38,72 @@ pub fn in_history(repo: &Repo, m: MergeRevert) -> MergeRevert {
     });
     match found[..] {
         [merge] if walked.is_ok() => MergeRevert { merge, ..m },
-        _ => m,
+        _ => rebased(repo, m, named.as_deref()).unwrap_or(m),
     }
+}
+
+/// The merge a revert names, rebased since with the revert (`git rebase --rebase-merges`):
+/// history holds it under another id and other parents. It is the one merge of the revert's
+/// history whose header the revert quotes (`Revert "Merge branch 'x'"`), its mainline the
+/// parent at the place the named merge had it (the first, when the named one is not here).
+fn rebased(repo: &Repo, m: MergeRevert, named: Option<&[Oid]>) -> Option<MergeRevert> {
+    let message = repo.commit_text(m.revert)?;
+    let quoted = message.lines().next()?.trim().strip_prefix("Revert \"")?;
+    let header = crate::commit::parse::unquoted(quoted);
+    // Bounded by the named mainline where this repository has it (not in a clone made since
+    // the rebase was pushed: there the walk stops at a second such merge, or at the root).
+    let since = Range {
+        tips: vec![m.revert],
+        hidden: parents(repo, m.mainline)
+            .map(|_| m.mainline)
+            .into_iter()
+            .collect(),
+        ..Range::default()
+    };
+    let mut found = Vec::new();
+    repo.walk(&since, |c| {
+        if c.parents >= 2 && c.text().lines().next().map(str::trim) == Some(header) {
+            found.push((c.id, c.parent_ids));
+        }
+        found.len() < 2
+    })
+    .ok()?;
+    let [(merge, parents)] = &found[..] else {
+        return None;
+    };
+    let at = named
+        .and_then(|p| p.iter().position(|id| *id == m.mainline))
+        .unwrap_or(0);
+    Some(MergeRevert {
+        merge: *merge,
+        mainline: *parents.get(at)?,
+        ..m
+    })
+}
+
+/// Whether `reapply` (a commit, the id its body names, its header) undoes merge revert
+/// `revert` that a rebase rewrote after the reapply was made: the id it names is of no commit
+/// its history holds, and its header brings back the merge header the revert quotes (git's
+/// `Reapply "Merge branch 'x'"`, or `Revert "Revert "Merge branch 'x'""` before git 2.43).
+pub(super) fn reapplies(repo: &Repo, reapply: (Oid, &str, &str), revert: Oid) -> bool {
+    let (id, named, header) = reapply;
+    let held = repo
+        .revision_commit(named)
+        .is_some_and(|n| repo.reaches(id, n));
+    if held {
+        return false;
+    }
+    let Some(message) = repo.commit_text(revert) else {
+        return false;
+    };
+    let Some(quoted) = message
+        .lines()
+        .next()
+        .and_then(|h| h.trim().strip_prefix("Revert \""))
+    else {
+        return false;
+    };
+    crate::commit::parse::reapplied(header) == Some(crate::commit::parse::unquoted(quoted))
 }
 
 /// The parents of `commit`, when this repository has it.
