@@ -4,7 +4,9 @@
 //! does not hold, and wanted a `### Removed` entry for features no release has, which doctor
 //! then asked for; with git's `Reapply` of that revert, read in a clone without the old
 //! objects, it took the merged branch's entries out. The rebased merge is now found by the
-//! header the revert quotes, and the reapply by the one it brings back.
+//! header the revert quotes, and the reapply by the one it brings back. A plain `git rebase`
+//! (or `git pull --rebase`) makes the merged branch's commits a line of their own: the merge
+//! is in history in no form then, released in none, and its revert calls for no entry.
 
 use crate::support::{Repo, installed_repo, ok, stdout, text};
 
@@ -93,4 +95,21 @@ fn a_rebased_reapply_of_a_merge_revert_keeps_the_branch_entries() {
         file,
         "sync in the clone agrees with the file"
     );
+}
+
+#[test]
+fn a_revert_of_a_merge_a_rebase_made_a_line_calls_for_no_entry() {
+    let repo = rebased_merge_revert(false, &[]);
+    assert_eq!(repo.git(&["rev-list", "--merges", "--count", "HEAD"]), "0");
+    let file = repo.read("CHANGELOG.md");
+    assert!(!file.contains("feature one"), "{file}");
+    assert_eq!(
+        synced(&repo, &repo.path()),
+        file,
+        "sync agrees with the file"
+    );
+
+    let out = repo.relhook(&["release", "--dry-run"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(!stdout(&out).contains("Removed"), "{}", text(&out));
 }

@@ -218,9 +218,11 @@ pub fn plan_sync_releasing(
         };
         let entries: Vec<NewEntry> = match commit_entry(repo, &c.message, config, forge.as_ref()) {
             Some(e) => vec![e],
-            // A merge reverted after its release (before it, it is cancelled above).
+            // A merge reverted after its release (before it, it is cancelled above). One
+            // history does not hold at all (a rebase made its branch's commits a line of
+            // their own) was released in no form: the revert takes out what the file lists.
             None => match merge_revert(c.id, &c.message).map(|m| in_history(repo, m)) {
-                Some(m) if !in_range.contains(&m.merge) => {
+                Some(m) if !in_range.contains(&m.merge) && repo.reaches(c.id, m.merge) => {
                     crate::history::reverts::branch_revert_entry(repo, &m, config)?
                         .into_iter()
                         .collect()
