@@ -60,6 +60,7 @@ mod qa107_all_empty_notes;
 mod qa107_entries_taken_out;
 mod qa107_resume_hand_tag_failing;
 mod qa111_rebased_merge_revert;
+mod qa112_bun_lock_registry;
 mod qa12;
 mod qa14;
 mod qa14_files;

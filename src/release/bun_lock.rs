@@ -5,13 +5,18 @@
 //! binary lock of older bun (`bun.lockb`) is never edited: a release leaves a note instead.
 //! A package's lock is its bun workspace's, at the workspace's top (the nearest folder above
 //! it whose lock lists it), else its own beside its package.json, else the repository's.
+//! A dependent whose lock takes its sibling from the registry cannot follow a requirement
+//! moved to a version not published yet, so that release is refused, as npm's is.
 
 use std::path::{Path, PathBuf};
 
 use super::dependents::Change;
 use crate::error::{Reason, Refusal};
 use crate::git::Repo;
-use crate::history::version::files::bun_lock::{lists_workspace, move_specifier, move_version};
+use crate::history::version::files::bun_lock::{
+    lists_workspace, move_specifier, move_version, registry_copy,
+};
+use crate::history::version::files::deps::{self, Manifest};
 use crate::history::version::files::{Edit, Locks, VersionFile, slash_path};
 use crate::shellword::quote;
 use crate::{Error, Result};
@@ -49,7 +54,9 @@ pub(super) fn versions(
     Ok(())
 }
 
-/// Moves each of `changes` (the package.json ones) in the bun.lock of the dependent.
+/// Moves each of `changes` (the package.json ones) in the bun.lock of the dependent. A
+/// dependent whose lock takes the dependency from the registry at a version the new
+/// requirement does not meet is refused: bun would fetch the new version, not published yet.
 pub(super) fn requirements(
     locks: Locks<'_>,
     root: &Path,
@@ -67,6 +74,7 @@ pub(super) fn requirements(
             c.before,
             c.after
         );
+        refuse_from_registry(locks, root, edits, &lock, &key, c, &moving)?;
         edit(
             locks,
             root,
@@ -150,6 +158,75 @@ fn read(locks: Locks<'_>, root: &Path, lock: &Path) -> Result<Option<Vec<u8>>> {
         Locks::WorkTree => crate::fsx::read_optional(&root.join(lock)),
         Locks::Given(read) => Ok(read(lock)),
     }
+}
+
+/// Refuses the move of `c` (`moving`) in the bun.lock at `lock`, which locks its dependent
+/// as workspace `key`, when the copy of the dependency it resolves comes from the registry at
+/// a version the new requirement does not meet: `bun install --frozen-lockfile` would reject
+/// the tagged lock. One that cannot take the move at all is left to [`edit`] to refuse.
+fn refuse_from_registry(
+    locks: Locks<'_>,
+    root: &Path,
+    edits: &[Edit],
+    lock: &Path,
+    key: &str,
+    c: &Change,
+    moving: &str,
+) -> Result<()> {
+    let text = match edits.iter().find(|e| e.path == lock) {
+        Some(e) => Some(e.after.clone()),
+        None => read(locks, root, lock)?,
+    };
+    let Some(text) = text.and_then(|t| String::from_utf8(t).ok()) else {
+        return Ok(());
+    };
+    if !matches!(
+        move_specifier(&text, key, &c.section, &c.name, &c.before, &c.after),
+        Ok(Some(_))
+    ) {
+        return Ok(());
+    }
+    let Some((copy, at)) = registry_copy(&text, key, &c.name) else {
+        return Ok(());
+    };
+    if deps::meets(Manifest::Npm, &c.after, &at) {
+        return Ok(());
+    }
+    let dir = c.file.parent().unwrap_or(Path::new(""));
+    let (cwd, shown_dir) = if dir.as_os_str().is_empty() {
+        (String::new(), ".".to_owned())
+    } else {
+        let dir = slash_path(dir);
+        (format!(" --cwd {}", quote(&dir)), dir)
+    };
+    // `bun add` writes the section it is told and the range it is given, whatever b had.
+    let section = match c.section.as_str() {
+        "devDependencies" => " --dev",
+        "optionalDependencies" => " --optional",
+        "peerDependencies" => " --peer",
+        _ => "",
+    };
+    let (exact, spec) = if c.before.starts_with(|ch: char| ch.is_ascii_digit()) {
+        (" --exact", c.version.to_string())
+    } else {
+        ("", c.after.clone())
+    };
+    Err(Error::Refused(Refusal::new(
+        Reason::Dependent,
+        format!(
+            "{} takes {} {at} from the registry (its `packages` entry `{copy}`), which does not meet `{}`, so the release cannot move {moving} before {} {} is published",
+            lock.display(),
+            c.name,
+            c.after,
+            c.name,
+            c.version
+        ),
+        format!(
+            "set `[release] bump_dependents = false` to release {} alone, then once it is published move {shown_dir} to it with `bun add{cwd}{section}{exact} {}` and commit",
+            c.dependency,
+            quote(&format!("{}@{spec}", c.name))
+        ),
+    )))
 }
 
 /// Runs `step` on the bun.lock at `lock` as the `edits` leave it (none there: nothing to

@@ -9,6 +9,7 @@ use std::ops::Range;
 /// A JSON value as far as the edits need it: strings with the span of their text.
 enum Node {
     Object(Vec<(String, Node)>),
+    Array(Vec<Node>),
     Str(String, Range<usize>),
     Other,
 }
@@ -62,6 +63,34 @@ pub fn move_specifier(
 /// [`move_version`]): a lock that does not parse has none.
 pub fn lists_workspace(text: &str, dir: &str) -> bool {
     parse(text).is_ok_and(|doc| workspace(&doc, dir).is_ok())
+}
+
+/// The copy of `name` the workspace package in `dir` gets when it is one from the registry:
+/// the key of its `packages` entry (the package's own, `<its name>/<name>`, else the hoisted
+/// one, `<name>`) and the version bun locked there (`"a": ["a@1.0.0", …]`). `None`: a copy
+/// linked (`a@workspace:p/a`, `file:`, `link:`…), none locked, or a lock that does not parse.
+pub fn registry_copy(text: &str, dir: &str, name: &str) -> Option<(String, semver::Version)> {
+    let doc = parse(text).ok()?;
+    let packages = doc.get("packages")?;
+    let own = match workspace(&doc, dir).ok()?.get("name") {
+        Some(Node::Str(dependent, _)) if !dir.is_empty() => Some(format!("{dependent}/{name}")),
+        _ => None,
+    };
+    let (key, entry) = own
+        .into_iter()
+        .chain([name.to_owned()])
+        .find_map(|key| packages.get(&key).map(|entry| (key, entry)))?;
+    let Node::Array(items) = entry else {
+        return None;
+    };
+    let Some(Node::Str(resolved, _)) = items.first() else {
+        return None;
+    };
+    // `<name>@<resolution>`: a scoped name's own `@` comes first.
+    let (_, resolution) = resolved.get(1..)?.rsplit_once('@')?;
+    semver::Version::parse(resolution)
+        .ok()
+        .map(|version| (key, version))
 }
 
 /// How the messages name the workspace package in `dir`: `""` is the lock's own folder's.
@@ -122,8 +151,12 @@ impl Parser<'_> {
             b'{' => self.object(depth),
             b'[' => {
                 self.pos += 1;
-                self.items(b']', |p| p.value(depth + 1).map(|_| ()))?;
-                Some(Node::Other)
+                let mut items = Vec::new();
+                self.items(b']', |p| {
+                    items.push(p.value(depth + 1)?);
+                    Some(())
+                })?;
+                Some(Node::Array(items))
             }
             b'"' => {
                 let (s, span) = self.string()?;
@@ -245,6 +278,31 @@ mod tests {
         .unwrap()
         .unwrap();
         assert_eq!(moved, LOCK.replace("^1.0.0", "^2.0.0"));
+    }
+
+    #[test]
+    fn a_copy_from_the_registry_is_told_from_a_linked_one() {
+        assert_eq!(registry_copy(LOCK, "p/b", "@p/core"), None, "workspace:");
+        let hoisted = LOCK.replace(
+            "[\"@p/core@workspace:p/a\"]",
+            "[\"@p/core@1.0.0\", \"\", {}, \"sha512-x\"]",
+        );
+        let version = semver::Version::new(1, 0, 0);
+        assert_eq!(
+            registry_copy(&hoisted, "p/b", "@p/core"),
+            Some(("@p/core".to_owned(), version.clone()))
+        );
+        let nested = LOCK.replace(
+            "  }\n}\n",
+            "    \"@p/ui/@p/core\": [\"@p/core@1.0.0\", \"\", {}, \"sha512-x\"],\n  }\n}\n",
+        );
+        assert_eq!(
+            registry_copy(&nested, "p/b", "@p/core"),
+            Some(("@p/ui/@p/core".to_owned(), version))
+        );
+        let file = LOCK.replace("@p/core@workspace:p/a", "@p/core@file:../a");
+        assert_eq!(registry_copy(&file, "p/b", "@p/core"), None);
+        assert_eq!(registry_copy(LOCK, "p/b", "@p/other"), None);
     }
 
     #[test]
