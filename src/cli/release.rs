@@ -248,8 +248,25 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
                 let old = plan.info.current.to_string();
                 say_old_version_left(&mut err, &repo, &config, &old, &[], false);
             }
-            let unset = (!done.tested && !opts.no_test).then(|| no_tests(&config, &root, &opts));
-            if let Some(why) = unset.flatten() {
+            let made = Made {
+                tag: &plan.tag,
+                config: &config,
+                tested: done.tested,
+            };
+            if opts.no_test {
+                // Skipped on purpose: said as a package's release and `--resume` say it, when
+                // pre-push will refuse the tag for it (`next:` then names `relhook test`).
+                say_untested(
+                    &mut err,
+                    &repo,
+                    done.commit,
+                    std::slice::from_ref(&made),
+                    true,
+                );
+            } else if let Some(why) = (!done.tested)
+                .then(|| no_tests(&config, &root, &opts))
+                .flatten()
+            {
                 let _ = writeln!(err, "relhook: no tests ran: {why}");
             }
             let unchecked = super::release_next::say_unchecked(
@@ -259,11 +276,6 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
                 plan.head,
                 args.allow_unlinted,
             );
-            let made = Made {
-                tag: &plan.tag,
-                config: &config,
-                tested: done.tested,
-            };
             // Before `next:`, which stays the last line.
             if let Some(signal) = crate::interrupt::received() {
                 let _ = writeln!(
