@@ -61,6 +61,7 @@ mod qa107_entries_taken_out;
 mod qa107_resume_hand_tag_failing;
 mod qa111_rebased_merge_revert;
 mod qa112_bun_lock_registry;
+mod qa110_package_untouched;
 mod qa110_root_no_test_said;
 mod qa12;
 mod qa14;

@@ -28,7 +28,7 @@ pub(super) fn refuse_empty(
     unlogged: bool,
     requested: &Requested,
     pre: Option<&str>,
-    (config, root): (&Config, &Path),
+    (repo, config, root): (&Repo, &Config, &Path),
 ) -> Result<()> {
     // A package's: `relhook release --package NAME`, never the root's release.
     let release = config.release_command();
@@ -66,6 +66,30 @@ pub(super) fn refuse_empty(
             0 => String::new(),
             n => format!(" but {n} that cancel out (changes and their reverts)"),
         };
+        // A package's: commits came, none of them its (`git log` shows them).
+        let outside = match (&config.package, head) {
+            (Some(p), Some(h)) if new.is_empty() && cancelled.is_empty() => {
+                commits_between(repo, *at, h).map(|n| (p, n))
+            }
+            _ => None,
+        };
+        if let Some((package, n)) = outside.filter(|(_, n)| *n > 0) {
+            let path = crate::printable::visible(&package.path.to_string_lossy());
+            let scope = match package.scopes.as_slice() {
+                [] => String::new(),
+                [one] => format!(" or has its scope `{one}`"),
+                _ => format!(" or has one of its scopes ({})", package.scopes.join(", ")),
+            };
+            let n = match n {
+                1 => "the commit".to_owned(),
+                n => format!("the {n} commits"),
+            };
+            return Err(Error::Refused(Refusal::new(
+                Reason::NothingToRelease,
+                format!("nothing to release: none of {n} since {name} touches {path}{scope}"),
+                format!("a `feat:` or `fix:` commit that touches {path} makes one"),
+            )));
+        }
         return Err(Error::Refused(Refusal::new(
             Reason::NothingToRelease,
             format!("nothing to release: no {new}commits since {name}{cancelled}{shipped}"),
@@ -129,6 +153,22 @@ pub(super) fn refuse_empty(
         )));
     }
     Ok(())
+}
+
+/// How many commits `head` has that `tag` has not; `None` when the walk fails.
+fn commits_between(repo: &Repo, tag: Oid, head: Oid) -> Option<usize> {
+    let range = crate::git::Range {
+        tips: vec![head],
+        hidden: vec![tag],
+        ..Default::default()
+    };
+    let mut n = 0;
+    repo.walk(&range, |_| {
+        n += 1;
+        true
+    })
+    .ok()?;
+    Some(n)
 }
 
 /// Nothing to release since the last tag, where a release section written by hand above it

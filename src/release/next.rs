@@ -359,7 +359,7 @@ pub fn version_info(
             !unlogged.is_empty(),
             requested,
             pre,
-            (config, root),
+            (repo, config, root),
         )
         .map_err(|e| super::empty::or_written_by_hand(e, repo, config, head))?;
     }
