@@ -112,6 +112,19 @@ fn header_whitespace_warns() {
 }
 
 #[test]
+fn whitespace_other_than_spaces_before_the_description_is_refused() {
+    let d = only("feat: \tx");
+    assert_eq!((d.rule, d.column, d.width), (Rule::HeaderFormat, 7, 1));
+    assert_eq!(d.message, "the description starts with a tab");
+    assert_eq!(d.suggestion.as_deref(), Some("feat: x"));
+    // The spaces before it go in the same fix, with no warning of their own.
+    let d = only("feat:  \u{3000}x");
+    assert_eq!((d.rule, d.column, d.width), (Rule::HeaderFormat, 7, 2));
+    assert_eq!(d.message, "the description starts with whitespace (U+3000)");
+    assert_eq!(d.suggestion.as_deref(), Some("feat: x"));
+}
+
+#[test]
 fn scopes_enum_required_and_case() {
     let c = CommitConfig {
         scopes: vec!["parser".into(), "cli".into()],

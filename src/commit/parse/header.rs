@@ -119,7 +119,8 @@ pub fn header(line: &str) -> Result<Header<'_>, Fault> {
         ));
     }
     if !after.starts_with(' ') {
-        let fix = format!("{} {}", &line[..at], after);
+        // `feat:\tx`: the tab goes for the space, not before it (lint refuses it there too).
+        let fix = format!("{} {}", &line[..at], after.trim_start());
         return Err(fault(FaultKind::MissingSpace, at..at + 1, Some(fix)));
     }
     let extra_spaces = after[1..].len() - after[1..].trim_start_matches(' ').len();

@@ -69,6 +69,15 @@ fn not_conventional_suggests_a_type_from_the_first_word() {
 }
 
 #[test]
+fn a_tab_for_the_space_after_the_colon_is_replaced_not_kept() {
+    let f = header("feat:\tx").unwrap_err();
+    assert_eq!(
+        (f.kind, f.fix.as_deref()),
+        (FaultKind::MissingSpace, Some("feat: x"))
+    );
+}
+
+#[test]
 fn extra_spaces_are_counted() {
     let h = header("feat:   x").unwrap();
     assert_eq!((h.extra_spaces, h.description), (2, "x"));

@@ -165,7 +165,28 @@ fn check_length(sink: &mut Sink<'_>, line: &str, offset: usize) {
 
 fn check_parts(sink: &mut Sink<'_>, line: &str, h: &Header<'_>, offset: usize) {
     check_type(sink, line, h.ty, offset);
-    if h.extra_spaces > 0 {
+    if let Some(blank) = h.description.chars().next().filter(|c| c.is_whitespace()) {
+        // `fix: \tx`: the spec wants the description right after `: `, and a tab (or other
+        // blank) is no space: refused, the spaces before it included in the fix.
+        let at = offset + h.description_at - h.extra_spaces;
+        let lead = h.description.len() - h.description.trim_start().len();
+        let end = offset + h.description_at + lead;
+        let what = match blank {
+            '\t' => "a tab".to_owned(),
+            c => format!("whitespace (U+{:04X})", u32::from(c)),
+        };
+        let fix = described(sink, splice(line, at..end, ""), offset);
+        sink.push(
+            finding(
+                Rule::HeaderFormat,
+                0,
+                at..end,
+                format!("the description starts with {what}"),
+            )
+            .expected("the description right after `: `")
+            .suggest(Some(fix)),
+        );
+    } else if h.extra_spaces > 0 {
         let at = offset + h.description_at - h.extra_spaces;
         let fix = described(
             sink,
