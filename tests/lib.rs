@@ -63,6 +63,7 @@ mod qa111_rebased_merge_revert;
 mod qa112_bun_lock_registry;
 mod qa110_package_untouched;
 mod qa110_root_no_test_said;
+mod qa110_scope_without_colon;
 mod qa110_tab_description;
 mod qa12;
 mod qa14;

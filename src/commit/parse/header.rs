@@ -202,6 +202,13 @@ fn colon_fault(line: &str, ty: &str, at: usize, has_scope: bool) -> Fault {
         let fix = format!("{}{}", &line[..at], trimmed.trim_end());
         return fault(FaultKind::SpaceAfterType, at..at + spaces, Some(fix));
     }
+    // `feat (api) x`: the colon missing too. The scope stays a scope, not the description.
+    if let Some(fix) = (!has_scope && spaces > 0)
+        .then(|| scoped_without_colon(&line[..at], trimmed))
+        .flatten()
+    {
+        return fault(FaultKind::SpaceAfterType, at..at + spaces, Some(fix));
+    }
     if !has_scope && !line.contains(':') {
         // "Add login page": nothing conventional at all. Offer `type: rest` when the first
         // word is itself (nearly) a type. A verb that says what was done stays, in the
@@ -230,6 +237,27 @@ fn colon_fault(line: &str, ty: &str, at: usize, has_scope: bool) -> Fault {
         at..(at + 1).min(line.len().max(at + 1)),
         fix,
     )
+}
+
+/// `ty` then `rest` (`(api) x`, `(api)! x`) as `ty(api): x`, when `rest` is a closed scope of
+/// single words, maybe `!`, and a description; `None` otherwise, or when `ty` is a verb that
+/// says what was done (`Added (see #3) x` is a sentence, offered a type of its own).
+fn scoped_without_colon(ty: &str, rest: &str) -> Option<String> {
+    if crate::commit::suggest::imperative(ty).is_some() {
+        return None;
+    }
+    let close = rest.strip_prefix('(')?.find([')', '('])? + 1;
+    let (scope, after) = rest.split_at(close + 1);
+    let word = |w: &str| !w.trim().is_empty() && !w.trim().contains(char::is_whitespace);
+    if !scope.ends_with(')') || !scope[1..close].split(',').all(word) {
+        return None;
+    }
+    let (bang, after) = match after.strip_prefix('!') {
+        Some(a) => ("!", a),
+        None => ("", after),
+    };
+    let description = after.trim();
+    (!description.is_empty()).then(|| format!("{ty}{scope}{bang}: {description}"))
 }
 
 fn no_type(line: &str) -> Fault {

@@ -69,6 +69,22 @@ fn not_conventional_suggests_a_type_from_the_first_word() {
 }
 
 #[test]
+fn a_space_before_the_scope_and_no_colon_keeps_the_scope() {
+    let fix = |line: &str| {
+        let f = header(line).unwrap_err();
+        (f.kind, f.fix)
+    };
+    let space = |s: &str| (FaultKind::SpaceAfterType, Some(s.to_owned()));
+    assert_eq!(fix("feat (api) x"), space("feat(api): x"));
+    assert_eq!(fix("feat (api)x"), space("feat(api): x"));
+    assert_eq!(fix("feat (a, b)! x"), space("feat(a, b)!: x"));
+    // A parenthesis that reads as a sentence's, or after a verb, is no scope.
+    assert_eq!(kind("feat (see the issue) x"), FaultKind::NotConventional);
+    assert_eq!(kind("Added (api) x"), FaultKind::NotConventional);
+    assert_eq!(kind("feat (api)"), FaultKind::NotConventional);
+}
+
+#[test]
 fn a_tab_for_the_space_after_the_colon_is_replaced_not_kept() {
     let f = header("feat:\tx").unwrap_err();
     assert_eq!(
