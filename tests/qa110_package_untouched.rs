@@ -45,6 +45,18 @@ fn commits_only_outside_the_package_are_said_to_be_there() {
 }
 
 #[test]
+fn one_commit_outside_the_package_is_said_in_the_singular() {
+    let repo = a_released();
+    repo.write("top.txt", "1\n");
+    repo.git(&["add", "top.txt"]);
+    ok(repo.git_output(&["commit", "-q", "-m", "fix: root thing"]));
+    assert_eq!(
+        refused(&repo, &["release", "--package", "a"]),
+        "relhook: release refused: a: nothing to release: the one commit since a-v1.0.0 does not touch p/a; a `feat:` or `fix:` commit that touches p/a makes one"
+    );
+}
+
+#[test]
 fn with_no_commit_at_all_it_still_says_none_came() {
     let repo = a_released();
     assert_eq!(

@@ -60,11 +60,11 @@ fn init_proposes_the_form_of_the_newest_release() {
     repo.git(&["commit", "-qm", "chore: adopt relhook"]);
     let out = ok(repo.relhook(&["version", "--package", "a"]));
     assert_eq!(stdout(&out).trim(), "2.0.0", "{}", text(&out));
-    // Nothing of a's since a-v2.0.0: 2.0.0 is not released again.
+    // Nothing of a's since a-v2.0.0 (the adoption is the root's): 2.0.0 is not released again.
     let out = repo.relhook(&["release", "--package", "a", "--dry-run", "--no-test"]);
     assert!(!out.status.success(), "{}", text(&out));
     assert!(
-        text(&out).contains("no commits since a-v2.0.0"),
+        text(&out).contains("the one commit since a-v2.0.0 does not touch packages/a"),
         "{}",
         text(&out)
     );

@@ -75,18 +75,22 @@ pub(super) fn refuse_empty(
         };
         if let Some((package, n)) = outside.filter(|(_, n)| *n > 0) {
             let path = crate::printable::visible(&package.path.to_string_lossy());
+            let has = if n == 1 { "have" } else { "has" };
             let scope = match package.scopes.as_slice() {
                 [] => String::new(),
-                [one] => format!(" or has its scope `{one}`"),
-                _ => format!(" or has one of its scopes ({})", package.scopes.join(", ")),
+                [one] => format!(" or {has} its scope `{one}`"),
+                _ => format!(
+                    " or {has} one of its scopes ({})",
+                    package.scopes.join(", ")
+                ),
             };
-            let n = match n {
-                1 => "the commit".to_owned(),
-                n => format!("the {n} commits"),
+            let what = match n {
+                1 => format!("the one commit since {name} does not touch {path}{scope}"),
+                n => format!("none of the {n} commits since {name} touches {path}{scope}"),
             };
             return Err(Error::Refused(Refusal::new(
                 Reason::NothingToRelease,
-                format!("nothing to release: none of {n} since {name} touches {path}{scope}"),
+                format!("nothing to release: {what}"),
                 format!("a `feat:` or `fix:` commit that touches {path} makes one"),
             )));
         }
