@@ -172,7 +172,7 @@ pub(super) fn version_all(
                         .get(&p.name)
                         .map(|v| (v, view.version.tag_prefix.as_str()));
                     let command = view.release_command();
-                    let declined = flagged.get(&p.name).map(|r| (r, command.as_str()));
+                    let declined = (flagged.get(&p.name), command.as_str());
                     let _ = super::version::explain(&mut text, info, args, skipped, declined);
                     let _ = writeln!(text);
                 }

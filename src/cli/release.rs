@@ -174,6 +174,11 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
     if let Some(left) = plan.info.left_line_note(&plan.tag) {
         let _ = writeln!(crate::cli::stream::stderr(), "relhook: note: {left}");
     }
+    // Only before anything is made: once this release is above the line, none finishes it.
+    if let Some(shipped) = plan.info.shipped_in_line.as_ref().filter(|_| args.dry_run) {
+        let note = shipped.note(&plan.version, &config.release_command());
+        let _ = writeln!(crate::cli::stream::stderr(), "relhook: note: {note}");
+    }
     if let Some(line) = plan.info.line_above_note(&plan.tag, &opts.requested) {
         let _ = writeln!(crate::cli::stream::stderr(), "relhook: note: {line}");
     }

@@ -201,8 +201,7 @@ pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
         writeln!(out, "{shown}")?;
         let taken = (skipped.as_ref()).map(|v| (v, config.version.tag_prefix.as_str()));
         let command = config.release_command();
-        let refused = refused.as_ref().map(|r| (r, command.as_str()));
-        explain(out, &info, args, taken, refused)?;
+        explain(out, &info, args, taken, (refused.as_ref(), &command))?;
         // What the release bumps beyond the files at its version (lerna's older packages), as
         // `relhook release` notes it.
         if args.explain && info.next != info.current {
@@ -216,6 +215,11 @@ pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
     super::passed_over::say(&repo, &config, None);
     if let Some(taken) = skipped.filter(|_| next || args.format == Format::Json) {
         say_taken(&config, &taken, &info.next);
+    }
+    // `--explain` says it among its lines.
+    if let Some(shipped) = info.shipped_in_line.as_ref().filter(|_| !args.explain) {
+        let note = shipped.note(&info.next, &config.release_command());
+        let _ = writeln!(crate::cli::stream::stderr(), "relhook: note: {note}");
     }
     Ok(Outcome::Ok)
 }
@@ -252,14 +256,14 @@ pub(super) fn skip_taken(
 /// `--explain`'s lines (nothing without it): where the current version comes from, the
 /// commits that decide the next one, and the next one; `taken`: the version they give and the
 /// tag prefix, when its tag exists elsewhere and the next one is the first free version above
-/// it ([`skip_taken`]); `refused`: the refusal the release of the next version meets, and the
-/// command that releases.
+/// it ([`skip_taken`]); `refused`: the refusal the release of the next version meets, if any,
+/// and the command that releases.
 pub(super) fn explain(
     out: &mut dyn Write,
     info: &release::VersionInfo,
     args: &VersionArgs,
     taken: Option<(&semver::Version, &str)>,
-    refused: Option<(&Refusal, &str)>,
+    (refused, command): (Option<&Refusal>, &str),
 ) -> std::io::Result<()> {
     {
         if args.explain {
@@ -374,11 +378,13 @@ pub(super) fn explain(
                     info.next
                 )?;
             }
+            // The commits that leave a pre-release's line all shipped in it: the way to stay.
+            if let Some(shipped) = &info.shipped_in_line {
+                writeln!(out, "{}", shipped.note(&info.next, command))?;
+            }
             match refused {
                 // Never shown as a version to release: the release refuses it.
-                Some((r, command)) => {
-                    writeln!(out, "next: {}, which `{command}` refuses: {r}", info.next)?
-                }
+                Some(r) => writeln!(out, "next: {}, which `{command}` refuses: {r}", info.next)?,
                 None => writeln!(out, "next: {}", info.next)?,
             }
         }

@@ -118,7 +118,7 @@ impl VersionInfo {
 
 /// The line of pre-release `v`: the version without the pre-release's counter (`1.1.0-rc` of
 /// `1.1.0-rc.1`).
-fn line_of(v: &Version) -> String {
+pub(super) fn line_of(v: &Version) -> String {
     let pre = v.pre.as_str();
     let id = match pre.rsplit_once('.') {
         Some((id, n)) if n.bytes().all(|b| b.is_ascii_digit()) => id,

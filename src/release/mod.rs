@@ -49,6 +49,7 @@ mod same_file;
 mod set_by;
 pub mod settings;
 mod shared_version;
+mod shipped_line;
 mod signing;
 mod special_dirty;
 mod split_lock;
@@ -102,6 +103,7 @@ pub use resume::{HalfMade, half_made, half_made_from, resume, test_hand_release}
 pub use retag::{Retag, published_instead, retag_needed_from, retags_needed_from};
 pub(crate) use retag::{take_theirs, theirs_fix, theirs_problem};
 pub use shared_version::left_by_next as shared_version_left;
+pub use shipped_line::ShippedInLine;
 pub(crate) use signing::{
     hand_tag_cannot_sign, hand_tag_retry, signing_works, what_signs, with_unsigned_way,
 };

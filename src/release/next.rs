@@ -83,6 +83,9 @@ pub struct VersionInfo {
     /// The pre-release this version leaves behind for a higher one (`1.1.0-rc.1` when the
     /// commits since 1.0.0 call for 2.0.0), and whether a level or version was asked for.
     pub left_line: Option<(Version, bool)>,
+    /// What calls for leaving the line of the latest pre-release, when that pre-release
+    /// shipped all of it, and the release that stays on the line instead.
+    pub shipped_in_line: Option<super::ShippedInLine>,
 }
 
 impl VersionInfo {
@@ -379,9 +382,22 @@ pub fn version_info(
         }
         Error::Refused(Refusal::bare(reason, e.to_string()))
     })?;
-    // Asked for below what the commits call for: released as asked, and said.
+    // What the latest pre-release shipped was released under its line: what came since
+    // decides whether a release stays on it.
+    let on_line = super::shipped_line::on_line(
+        (stable.as_ref().map(|t| &t.1), latest_pre),
+        &commits,
+        &unlogged,
+        pre,
+        &policy,
+    );
+    let core = |v: &Version| (v.major, v.minor, v.patch);
+    // Asked for below what the commits call for: released as asked, and said; unless it
+    // stays on a line whose pre-releases shipped what calls for more (the call was made then).
+    let stays = (on_line.as_ref()).is_some_and(|o| core(o) == core(&next));
     let below_commits = match (requested, &tag) {
         (Requested::Auto, _) | (_, None) => None,
+        _ if stays => None,
         _ => {
             let stable = stable.as_ref().map(|t| &t.1);
             super::below::called_for(stable, latest_pre, &kinds, pre, &policy, &next)
@@ -410,7 +426,6 @@ pub fn version_info(
     );
     // A level or version asked for that is what the commits call for is theirs.
     let left_line = leaves.map(|v| {
-        let core = |v: &Version| (v.major, v.minor, v.patch);
         let theirs = bump::next_from(
             stable.as_ref().map(|t| &t.1),
             latest_pre,
@@ -422,7 +437,12 @@ pub fn version_info(
         );
         (v, theirs.map_or(true, |t| core(&t) != core(&next)))
     });
+    let shipped_in_line = match requested {
+        Requested::Auto => super::shipped_line::shipped(tag.as_ref(), &commits, on_line, &next),
+        _ => None,
+    };
     Ok(VersionInfo {
+        shipped_in_line,
         from_initial: tag.is_none() && !filed,
         tag,
         former_prefix: former.map(|f| f.3),
