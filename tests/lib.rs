@@ -65,6 +65,7 @@ mod qa110_package_untouched;
 mod qa110_root_no_test_said;
 mod qa110_scope_without_colon;
 mod qa110_tab_description;
+mod qa109_not_releases;
 mod qa109_shipped_line;
 mod qa12;
 mod qa14;

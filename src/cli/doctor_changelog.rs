@@ -190,7 +190,9 @@ fn behind_history(repo: &Repo, config: &Config) -> Option<Check> {
         // its empty output would show the whole file as deleted. The blocking problem instead,
         // the root's prefix or, for a package's view, its tag template (`api-1.0.0` beside
         // `api-v{version}`).
-        if let Err(e) = crate::history::tags::check_tag_prefix(repo, config, None) {
+        let root = repo.work_tree()?;
+        let first = || crate::release::first_version(config, &root);
+        if let Err(e) = crate::history::tags::check_tag_prefix(repo, config, None, &first) {
             return Some(Check {
                 subject: setting.subject,
                 status: Status::Warning,

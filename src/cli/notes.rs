@@ -35,8 +35,12 @@ pub(super) fn notes(ctx: &Context, args: &NotesArgs) -> Result<Outcome> {
                 let prefix = &config.version.tag_prefix;
                 if repo.is_shallow() {
                     crate::history::tags::shallow(prefix, None)
-                } else if let Err(e) = crate::history::tags::check_tag_prefix(&repo, &config, None)
-                {
+                } else if let Err(e) = crate::history::tags::check_tag_prefix(
+                    &repo,
+                    &config,
+                    None,
+                    &|| crate::release::first_version(&config, &root),
+                ) {
                     // Release tags under another prefix (`1.2.0` with `tag_prefix = "v"`): the
                     // reason and the `tag_prefix` that reads them, as `version` says.
                     e

@@ -14,12 +14,41 @@ use crate::git::{ReleaseTag, Repo};
 use crate::history::packages::{former, names_package};
 use crate::{Error, Result};
 
+/// Refuses when the release tags reachable from HEAD do not start with `tag_prefix` but would
+/// under the other usual prefix (`v` versus none): every command that sorts history into
+/// releases would otherwise take all of it for unreleased. `named_first` as in
+/// [`check_history`](super::tags::check_history); `first` as [`Advise::first`](super::tags::Advise::first) says (`version.initial` where the
+/// version files are not read).
+pub fn check_tag_prefix(
+    repo: &Repo,
+    config: &Config,
+    named_first: Option<&semver::Version>,
+    first: &dyn Fn() -> semver::Version,
+) -> Result<()> {
+    let tags = match repo.head() {
+        Some(h) => super::tags::reachable_tags(repo, h, &config.version.tag_prefix),
+        None => return Ok(()),
+    };
+    let advise = super::tags::Advise {
+        above: &|_| None,
+        first,
+    };
+    super::tags::check_prefix(repo, config, &tags, named_first, &advise)
+}
+
 /// How many of a prefix's greatest tags are tried for reachability from HEAD.
 const TRIED: usize = 8;
 
 /// Refuses when tags that end in a SemVer version after a prefix other than `prefix` are in
 /// `head`'s history: each such prefix with its greatest reachable tag, greatest first.
-pub fn refuse_other_prefixes(repo: &Repo, head: Oid, config: &Config) -> Result<()> {
+/// `initial`: the version a first release under `tag_prefix` starts at, named when they are
+/// not the project's releases.
+pub fn refuse_other_prefixes(
+    repo: &Repo,
+    head: Oid,
+    config: &Config,
+    initial: &dyn Fn() -> semver::Version,
+) -> Result<()> {
     let prefix = config.version.tag_prefix.as_str();
     // A package's tags, in its template's form or named after it, are the package's.
     let theirs = |p: &str| {
@@ -51,7 +80,7 @@ pub fn refuse_other_prefixes(repo: &Repo, head: Oid, config: &Config) -> Result<
         return Err(packages_unset(config, &found));
     }
     let Some((first, tag)) = found.first() else {
-        return refuse_two_part_versions(repo, head, config);
+        return refuse_two_part_versions(repo, head, config, initial);
     };
     let (message, fix) = if found.len() == 1 {
         (
@@ -64,7 +93,7 @@ pub fn refuse_other_prefixes(repo: &Repo, head: Oid, config: &Config) -> Result<
                 "set `tag_prefix = {}` under [version] in {}{}",
                 crate::config::toml_text::string(first),
                 config.file_to_edit(),
-                not_releases(config)
+                not_releases(config, &initial())
             ),
         )
     } else {
@@ -86,7 +115,7 @@ pub fn refuse_other_prefixes(repo: &Repo, head: Oid, config: &Config) -> Result<
                 config.file_to_edit(),
                 crate::config::toml_text::string(first),
                 crate::config::toml_text::string(&format!("{first}{{version}}")),
-                not_releases(config)
+                not_releases(config, &initial())
             ),
         )
     };
@@ -128,7 +157,12 @@ fn packages_unset(config: &Config, found: &[(String, ReleaseTag)]) -> Error {
 /// Refuses when a tag ending in a two-part version (`v1.0`, `release-1.0`) is in `head`'s
 /// history: the project was likely released before as 1.0, which no release tag says, and a
 /// first release from `version.initial` would go below it. The greatest such tag is named.
-fn refuse_two_part_versions(repo: &Repo, head: Oid, config: &Config) -> Result<()> {
+fn refuse_two_part_versions(
+    repo: &Repo,
+    head: Oid,
+    config: &Config,
+    first: &dyn Fn() -> semver::Version,
+) -> Result<()> {
     // A release's names only (`v1.0`, `release-1.0`, `1.0`): `ubuntu-22.04` or `py3.8` name
     // something else.
     let release_like = |name: &str| {
@@ -162,16 +196,16 @@ fn refuse_two_part_versions(repo: &Repo, head: Oid, config: &Config) -> Result<(
         fix: format!(
             "if it was a release, name the next version above it: `{release} {above}` (or `git tag -a {}{above}`); if not, name the first release's version: `{release} {}`",
             config.version.tag_prefix,
-            config.version.initial,
+            first(),
             release = config.release_command()
         ),
     })
 }
 
 /// The other answer: the tags are not the project's releases (a CI's `build-1.2.3`), said by
-/// naming the first release's version; from then on the project's own tags decide.
-fn not_releases(config: &Config) -> String {
-    let initial = &config.version.initial;
+/// naming the first release's version, `initial` (the version files' when they say one, which
+/// a release never goes below); from then on the project's own tags decide.
+fn not_releases(config: &Config, initial: &semver::Version) -> String {
     format!(
         "; or, if they are not this project's releases, name the first release's version: `{} {initial}` (or `git tag -a {}{initial}`)",
         config.release_command(),

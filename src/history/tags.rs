@@ -11,10 +11,16 @@ use crate::config::Config;
 use crate::git::{ReleaseTag, Repo};
 use crate::{Error, Result};
 
-/// The version to name above the other usual prefix's newest release (given), when the
-/// commits since it call for more than its patch: the release stage tells, asked only when
-/// the refusal is made. `None`: its patch.
-pub(crate) type Advise<'a> = &'a dyn Fn(&Version) -> Option<Version>;
+/// The versions a refusal names, which the release stage tells, asked only when the refusal
+/// is made.
+pub(crate) struct Advise<'a> {
+    /// The version to name above the other usual prefix's newest release (given), when the
+    /// commits since it call for more than its patch. `None`: its patch.
+    pub(crate) above: &'a dyn Fn(&Version) -> Option<Version>,
+    /// The version a first release under `tag_prefix` starts at: the version files', else
+    /// `version.initial` (a release of `version.initial` below the files is refused).
+    pub(crate) first: &'a dyn Fn() -> Version,
+}
 
 /// The release tags that matter, reachable from HEAD.
 #[derive(Default)]
@@ -109,7 +115,7 @@ pub(crate) fn check_history(
     config: &Config,
     tags: &Tags,
     named_first: Option<&Version>,
-    advise: Advise,
+    advise: &Advise,
 ) -> Result<()> {
     check_prefix(repo, config, tags, named_first, advise)?;
     let prefix = &config.version.tag_prefix;
@@ -167,24 +173,14 @@ pub(crate) fn shallow(prefix: &str, pre_release: Option<&str>) -> Error {
     }
 }
 
-/// Refuses when the release tags reachable from HEAD do not start with `tag_prefix` but would
-/// under the other usual prefix (`v` versus none): every command that sorts history into
-/// releases would otherwise take all of it for unreleased. `named_first` as in
-/// [`check_history`].
-pub fn check_tag_prefix(repo: &Repo, config: &Config, named_first: Option<&Version>) -> Result<()> {
-    let tags = match repo.head() {
-        Some(h) => reachable_tags(repo, h, &config.version.tag_prefix),
-        None => return Ok(()),
-    };
-    check_prefix(repo, config, &tags, named_first, &|_| None)
-}
+pub use super::tag_prefixes::check_tag_prefix;
 
-fn check_prefix(
+pub(super) fn check_prefix(
     repo: &Repo,
     config: &Config,
     tags: &Tags,
     named_first: Option<&Version>,
-    advise: Advise,
+    advise: &Advise,
 ) -> Result<()> {
     let prefix = &config.version.tag_prefix;
     if let Some(head) = repo.head() {
@@ -207,7 +203,7 @@ fn check_prefix(
             // to `v3.0.0`), as a hand tag of it does; one at or below it is refused as such.
             let named_above = named_first.is_some_and(|v| v.cmp_precedence(&other.1).is_gt());
             let patch = super::version::above::next_patch(&other.1);
-            let above = || advise(&other.1).unwrap_or(patch.clone());
+            let above = || (advise.above)(&other.1).unwrap_or(patch.clone());
             if let Some(v) = named_first.filter(|_| ours_below && !named_above) {
                 // `relhook release` alone refuses here (it cannot tell the current version
                 // under the former prefix), so the way on names the version itself.
@@ -300,7 +296,7 @@ fn check_prefix(
         if tags.latest.is_none() {
             match &config.package {
                 None if named_first.is_none() => {
-                    super::tag_prefixes::refuse_other_prefixes(repo, head, config)?;
+                    super::tag_prefixes::refuse_other_prefixes(repo, head, config, advise.first)?;
                 }
                 None => {}
                 Some(p) => super::tag_prefixes::refuse_other_package_forms(

@@ -38,6 +38,24 @@ pub(super) fn advise<'a>(
     }
 }
 
+/// [`crate::history::tags::check_history`] with what its refusals name: the version above
+/// the other prefix's release ([`advise`]) and the one a first release starts at.
+pub(super) fn check_history(
+    repo: &Repo,
+    (config, root): (&Config, &Path),
+    tags: &crate::history::tags::Tags,
+    named: Option<&Version>,
+) -> crate::Result<()> {
+    let (above, first) = (advise(repo, config, root), || {
+        super::first_version(config, root)
+    });
+    let advice = crate::history::tags::Advise {
+        above: &above,
+        first: &first,
+    };
+    crate::history::tags::check_history(repo, config, tags, named, &advice)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -90,7 +90,8 @@ pub use files::{
 };
 pub use listed::check_listed_exist;
 pub use next::{
-    Decider, VersionInfo, bumped_from_at, current_version, parse_requested, version_info,
+    Decider, VersionInfo, bumped_from_at, current_version, first_version, parse_requested,
+    version_info,
 };
 pub(crate) use preflight::preflight;
 pub use preflight::{

@@ -14,10 +14,10 @@ use semver::Version;
 use crate::config::Config;
 use crate::error::{Reason, Refusal};
 use crate::git::{ReleaseTag, Repo};
-use crate::history::tags::{Tags, check_history, reachable_tags};
+use crate::history::tags::{Tags, reachable_tags};
 use crate::history::version::bump::{self, BumpPolicy, CommitKind, Level, Requested};
 
-use super::former::{advise, made_under};
+use super::former::made_under;
 use super::start::{from_files_or_initial_which, unreadable_file_version};
 use crate::{Error, Result};
 
@@ -164,7 +164,7 @@ pub fn current_version(repo: &Repo, config: &Config, root: &Path) -> Result<(Ver
         Some(h) => reachable_tags(repo, h, prefix),
         None => Tags::default(),
     };
-    check_history(repo, config, &tags, None, &advise(repo, config, root))?;
+    super::former::check_history(repo, (config, root), &tags, None)?;
     if tags.latest.is_none() {
         // No release below HEAD, one above it: HEAD's commits were released there.
         super::released::head_released(repo, config, head)?;
@@ -232,7 +232,7 @@ pub fn version_info(
         Requested::Exact(v) => Some(v),
         _ => None,
     };
-    check_history(repo, config, &tags, named, &advise(repo, config, root))?;
+    super::former::check_history(repo, (config, root), &tags, named)?;
     if tags.latest.is_none() {
         // No release below HEAD, one above it: HEAD's commits were released there.
         super::released::head_released(repo, config, head)?;
@@ -458,6 +458,12 @@ pub fn version_info(
         line_above,
         left_line,
     })
+}
+
+/// The version a first release starts at: the version files', else `version.initial` (what
+/// a refusal names for a first release, which a release below the files would refuse).
+pub fn first_version(config: &Config, root: &Path) -> Version {
+    from_files_or_initial(config, root).0
 }
 
 /// With no release tag, the version already written in the project is where it starts.

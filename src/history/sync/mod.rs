@@ -147,7 +147,8 @@ pub fn plan_sync_releasing(
         let named = releasing
             .and_then(|t| t.strip_prefix(config.version.tag_prefix.as_str()))
             .and_then(|v| semver::Version::parse(v).ok());
-        crate::history::tags::check_tag_prefix(repo, config, named.as_ref())?;
+        let initial = || config.version.initial.clone();
+        crate::history::tags::check_tag_prefix(repo, config, named.as_ref(), &initial)?;
     }
     if range.hidden.is_empty() && repo.is_shallow() {
         return Err(Error::IncompleteHistory {

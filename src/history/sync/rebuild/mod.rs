@@ -39,7 +39,8 @@ pub fn rebuild(repo: &Repo, config: &Config, current: Option<&str>) -> Result<St
             fix: "run `git fetch --tags --unshallow` and rebuild again".into(),
         });
     }
-    crate::history::tags::check_tag_prefix(repo, config, None)?;
+    let initial = || config.version.initial.clone();
+    crate::history::tags::check_tag_prefix(repo, config, None, &initial)?;
     // A `--no-tags` clone: every release section would go, as if nothing were released.
     let prefix = &config.version.tag_prefix;
     if let Some((what, remote)) = crate::history::tags::tags_not_fetched(repo, prefix, None) {
