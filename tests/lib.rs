@@ -66,6 +66,7 @@ mod qa110_root_no_test_said;
 mod qa110_scope_without_colon;
 mod qa110_tab_description;
 mod qa109_not_releases;
+mod qa109_private_root;
 mod qa109_shipped_line;
 mod qa12;
 mod qa14;

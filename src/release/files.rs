@@ -250,7 +250,8 @@ pub fn sorted(
         let mut from = super::next::bumped_from(repo, config, new);
         from.extend(passed.map(|p| (p.version, p.name)));
         from
-    })?;
+    })
+    .map_err(|e| super::unanchored::private_root(e, config, root))?;
     let older = super::lerna::older_packages(repo, config, root, new, &sorted.bumped)?;
     sorted.bumped.extend(older.files);
     sorted.also.extend(older.note);

@@ -1,7 +1,10 @@
 //! The refusal of found version files that say neither the version a release bumps from nor
 //! the new one, while no other file does: nothing then says which version is the project's.
 //! Every such file is named at once, with one `[version] files` line that lists them all
-//! beside those already listed, so that the fix, pasted, is the whole fix.
+//! beside those already listed, so that the fix, pasted, is the whole fix; for a private
+//! workspace root, whose packages are what is released, the fix is their tables instead.
+
+use std::path::Path;
 
 use crate::config::Config;
 use crate::error::{Reason, Refusal};
@@ -66,6 +69,34 @@ pub(super) fn refusal(
         ),
     };
     Refusal::new(Reason::VersionFile, what, fix)
+}
+
+/// `e` for a private workspace root (a yarn or changesets root at `0.0.0`, never released),
+/// while no package is set up and no file listed: its packages are what is released, so the
+/// fix is their tables, which `init` writes, not the root's package.json in `[version] files`.
+pub(super) fn private_root(e: crate::Error, config: &Config, root: &Path) -> crate::Error {
+    let crate::Error::Refused(mut r) = e else {
+        return e;
+    };
+    let unset =
+        config.package.is_none() && config.packages.is_empty() && config.version.files.is_none();
+    if r.reason == Reason::VersionFile
+        && unset
+        && crate::history::packages::private_root::releases_members(root)
+    {
+        let why = "the root package.json is private (`\"private\": true`), so the workspace's packages are what is released, not the root";
+        r.fix = Some(match &config.source {
+            None => format!(
+                "{why}: `relhook init` writes {} with a `[packages.<name>]` table for each package, released under its own tags; commit it",
+                crate::config::FILE_NAME
+            ),
+            Some(_) => format!(
+                "{why}: `relhook init` prints a `[packages.<name>]` table for each package, released under its own tags: add them to {} and commit it",
+                crate::config::FILE_NAME
+            ),
+        });
+    }
+    crate::Error::Refused(r)
 }
 
 /// How to list `entries` (those listed already among them): a `files` line that replaces the

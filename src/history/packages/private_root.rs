@@ -26,6 +26,12 @@ pub fn unreleased(root: &Path) -> Option<&'static str> {
         )
 }
 
+/// Whether the root at `root` is a private workspace root ([`unreleased`]) with members: its
+/// packages are what is released, each with a `[packages.<name>]` table `init` proposes.
+pub fn releases_members(root: &Path) -> bool {
+    unreleased(root).is_some() && !super::detect::npm_members(root).0.is_empty()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
