@@ -68,6 +68,7 @@ mod qa110_tab_description;
 mod qa109_not_releases;
 mod qa109_private_root;
 mod qa109_shipped_line;
+mod qa113_pasted_tag_step;
 mod qa12;
 mod qa14;
 mod qa14_files;

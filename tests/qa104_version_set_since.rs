@@ -57,7 +57,13 @@ fn a_later_commit_that_only_sets_the_version_is_dropped_in_the_rebase() {
     ok(repo.git_skipping_relhook(&["tag", "-a", "v0.1.0", "-m", "v0.1.0"]));
 
     let rebase = format!("git rebase -i {section}~1");
-    let expected = ["git tag -d v0.1.0", &rebase, "edit", "drop"];
+    let expected = [
+        "git tag -d v0.1.0",
+        &rebase,
+        "edit",
+        "drop",
+        "git tag -a v0.1.0 -m 'release 0.1.0' HEAD~2",
+    ];
     let fix = prepush_fix(&repo);
     assert_eq!(quoted(&fix), expected, "{fix}");
     assert!(fix.contains(&format!("and {set} `drop`")), "{fix}");

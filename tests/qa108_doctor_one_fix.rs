@@ -32,7 +32,12 @@ fn doctor_prints_one_fix_for_the_tag_and_it_works_when_pasted() {
     };
     assert_eq!(
         quoted(fix),
-        ["git tag -d v0.1.0", rebase.as_str(), "edit"],
+        [
+            "git tag -d v0.1.0",
+            rebase.as_str(),
+            "edit",
+            "git tag -a v0.1.0 -m 'release 0.1.0' HEAD~1"
+        ],
         "{fix}"
     );
 

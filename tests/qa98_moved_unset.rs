@@ -51,7 +51,12 @@ fn the_fix_sets_the_version_in_the_section_commit_before_tagging_it() {
     let rebase = format!("git rebase -i {section}~1");
     assert_eq!(
         cmds,
-        ["git tag -d v0.1.0", rebase.as_str(), "edit"],
+        [
+            "git tag -d v0.1.0",
+            rebase.as_str(),
+            "edit",
+            "git tag -a v0.1.0 -m 'release 0.1.0' HEAD~1"
+        ],
         "{fix}"
     );
     assert!(fix.contains("set package.json to 0.1.0"), "{fix}");

@@ -112,13 +112,16 @@ pub fn written_by_hand(
         ),
         // Set on top by a commit of the version alone: dropped, or the rebase stops on it (its
         // change then made already).
-        Some(Way::Rebase { drop: Some(only) }) => format!(
-            "to release it as it is written, {set}, in {wrote_id} itself (`git rebase -i {wrote_id}~1`, mark it `edit` and {} `drop`: that commit only sets them), then tag it",
+        Some(Way::Rebase {
+            drop: Some(only),
+            tag,
+        }) => format!(
+            "to release it as it is written, {set}, in {wrote_id} itself (`git rebase -i {wrote_id}~1`, mark it `edit` and {} `drop`: that commit only sets them), then tag it once the rebase is done: `{tag}`",
             crate::git::short_id(only)
         ),
         // Set on top, the tag would release the commits after the section as well.
-        Some(Way::Rebase { drop: None }) => format!(
-            "to release it as it is written, {set}, in {wrote_id} itself (`git rebase -i {wrote_id}~1`, mark it `edit`), then tag it"
+        Some(Way::Rebase { drop: None, tag }) => format!(
+            "to release it as it is written, {set}, in {wrote_id} itself (`git rebase -i {wrote_id}~1`, mark it `edit`), then tag it once the rebase is done: `{tag}`"
         ),
     };
     Some((version, how, format!("written by hand in {wrote_id}")))

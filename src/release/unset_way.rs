@@ -32,6 +32,8 @@ pub enum Way {
     Rebase {
         /// The commit marked `drop` in that rebase, if any.
         drop: Option<Oid>,
+        /// The command that tags the section's commit once the rebase is done.
+        tag: String,
     },
 }
 
@@ -88,12 +90,50 @@ pub fn way(
             return w;
         }
     }
-    Way::Rebase {
-        drop: match since {
-            Some(SetSince::Only(set)) => Some(set),
-            _ => None,
-        },
-    }
+    let drop = match since {
+        Some(SetSince::Only(set)) => Some(set),
+        _ => None,
+    };
+    let tag = rebased_tag(repo, config, (name, version), (wrote, tip), drop);
+    Way::Rebase { drop, tag }
+}
+
+/// The command that tags `wrote` once `git rebase -i wrote~1` (with `drop` dropped) has
+/// rewritten it: its id changes, so it is named by its place under HEAD, which the rebase
+/// keeps: each commit above it replayed, less merges (the rebase flattens them) and `drop`.
+/// A message search (`:/`) could name another commit, or the one before the rebase.
+fn rebased_tag(
+    repo: &Repo,
+    config: &Config,
+    (name, version): (&str, &Version),
+    (wrote, tip): (Oid, Oid),
+    drop: Option<Oid>,
+) -> String {
+    // The rebase rewrites HEAD's branch; off it, the tag's commit is what the steps rebase.
+    let head = repo
+        .head()
+        .filter(|h| repo.reaches(*h, wrote))
+        .unwrap_or(tip);
+    let range = crate::git::Range {
+        tips: vec![head],
+        hidden: vec![wrote],
+        ..Default::default()
+    };
+    let mut above = 0usize;
+    let _ = repo.walk(&range, |c| {
+        above += usize::from(c.parents < 2 && Some(c.id) != drop);
+        true
+    });
+    let at = match above {
+        0 => "HEAD".to_owned(),
+        n => format!("HEAD~{n}"),
+    };
+    let kind = if config.release.sign { "-s" } else { "-a" };
+    let message = crate::shellword::quote(&format!("release {version}"));
+    format!(
+        "git tag {kind} {} -m {message} {at}",
+        crate::shellword::quote(name)
+    )
 }
 
 /// The first remote whose remote-tracking branches hold `commit`, if any.

@@ -148,9 +148,9 @@ pub fn unset_back(
         unset::they_say(&files)
     );
     let lock = unset::lock_step(repo, &files, release);
-    let rebase = |dropped: String| {
+    let rebase = |dropped: String, tag: &str| {
         format!(
-            "delete it here (`git tag -d {quoted}`), set {named} to {version} in {id} itself (`git rebase -i {id}~1`, mark it `edit`{dropped}){lock}, then tag that commit"
+            "delete it here (`git tag -d {quoted}`), set {named} to {version} in {id} itself (`git rebase -i {id}~1`, mark it `edit`{dropped}){lock}, then tag that commit once the rebase is done: `{tag}`"
         )
     };
     Some(
@@ -173,21 +173,31 @@ pub fn unset_back(
                 )
             }
             Way::OnTop { why: not, steps } => (format!("{why}; {not}"), steps),
-            Way::Rebase { drop: Some(only) } => (
+            Way::Rebase {
+                drop: Some(only),
+                tag,
+            } => (
                 why,
-                rebase(format!(
-                    " and {} `drop`: that commit only sets them",
-                    crate::git::short_id(only)
-                )),
-            ),
-            Way::Rebase { drop: None } => (why, rebase(String::new())),
-            // On its release commit the tag is no moved one; the files set on top all the same.
-            Way::Here => (
-                why,
-                format!(
-                    "delete it here (`git tag -d {quoted}`), set {named} to {version}{lock}, commit, then tag the new commit"
+                rebase(
+                    format!(
+                        " and {} `drop`: that commit only sets them",
+                        crate::git::short_id(only)
+                    ),
+                    &tag,
                 ),
             ),
+            Way::Rebase { drop: None, tag } => (why, rebase(String::new(), &tag)),
+            // On its release commit the tag is no moved one; the files set on top all the same.
+            Way::Here => {
+                let kind = if config.release.sign { "-s" } else { "-a" };
+                let message = crate::shellword::quote(&format!("release {version}"));
+                (
+                    why,
+                    format!(
+                        "delete it here (`git tag -d {quoted}`), set {named} to {version}{lock}, commit, then tag the new commit: `git tag {kind} {quoted} -m {message}`"
+                    ),
+                )
+            }
         },
     )
 }
