@@ -2,7 +2,9 @@
 //! "workspace:^1.0.0"` moved to `workspace:^2.0.0` left the lock's `specifier:` behind, so
 //! the tagged tree failed `pnpm install --frozen-lockfile` (and the tests' own `pnpm` rewrote
 //! the lock mid-run). A lock relhook cannot edit as pnpm would is refused before anything is
-//! written, naming `pnpm install`.
+//! written, naming `pnpm install`. A dependent whose lock takes its sibling from the registry
+//! at a version the new requirement does not meet cannot follow it before the sibling is
+//! published, so that release is refused, as npm's and bun's are.
 
 use std::path::{Path, PathBuf};
 
@@ -10,6 +12,7 @@ use super::dependents::Change;
 use crate::error::{Reason, Refusal};
 use crate::history::version::files::pnpm_lock::{Unfit, move_specifier};
 use crate::history::version::files::{Edit, Locks, slash_path};
+use crate::shellword::quote;
 use crate::{Error, Result};
 
 const LOCK: &str = "pnpm-lock.yaml";
@@ -77,31 +80,82 @@ fn read(locks: Locks<'_>, root: &Path, lock: &Path) -> Result<Option<Vec<u8>>> {
 /// One line: the lock, why it cannot take the move, and the way on.
 fn refused(lock: &Path, c: &Change, unfit: Unfit) -> Error {
     let moving = format!(
-        "so the release cannot move the requirement on {} of {} there (`{}` → `{}`)",
+        "the requirement on {} of {} there (`{}` → `{}`)",
         c.name,
         c.file.display(),
         c.before,
         c.after
     );
-    let (why, fix) = match unfit {
+    let (said, fix) = match unfit {
         Unfit::Shape(why) => (
-            why,
             format!(
-                "refresh it with `pnpm install`, commit {}, and release again",
+                "{} {why}, so the release cannot move {moving}",
+                lock.display()
+            ),
+            format!(
+                "refresh it with `{}`, commit {}, and release again",
+                install(lock),
                 lock.display()
             ),
         ),
-        Unfit::NotLinked(version) => (
-            format!("resolves {} as `{version}`, not from the workspace", c.name),
+        Unfit::Excluded(version) => (
             format!(
-                "require it as `workspace:{}` and refresh the lock with `pnpm install`, or set `[release] bump_dependents = false`",
-                c.before
+                "{} resolves {} as `{version}`, which does not meet `{}`, so the release cannot move {moving} before {} {} is published",
+                lock.display(),
+                c.name,
+                c.after,
+                c.name,
+                c.version
             ),
+            excluded_fix(lock, c),
         ),
     };
-    Error::Refused(Refusal::new(
-        Reason::Dependent,
-        format!("{} {why}, {moving}", lock.display()),
-        fix,
-    ))
+    Error::Refused(Refusal::new(Reason::Dependent, said, fix))
+}
+
+/// The way on for a dependent whose lock takes its sibling from elsewhere than the
+/// workspace: release the sibling alone and move the dependent once it is published; in a
+/// pnpm workspace (the lock is the top's) linking the sibling from it works at once.
+fn excluded_fix(lock: &Path, c: &Change) -> String {
+    let dir = c.file.parent().unwrap_or(Path::new(""));
+    let (flag, shown_dir) = if dir.as_os_str().is_empty() {
+        (String::new(), ".".to_owned())
+    } else {
+        let dir = slash_path(dir);
+        (format!(" --dir {}", quote(&dir)), dir)
+    };
+    // `pnpm add` writes the section it is told and the range it is given, whatever b had.
+    let section = match c.section.as_str() {
+        "devDependencies" => " --save-dev",
+        "optionalDependencies" => " --save-optional",
+        "peerDependencies" => " --save-peer",
+        _ => "",
+    };
+    let (exact, spec) = if c.before.starts_with(|ch: char| ch.is_ascii_digit()) {
+        (" --save-exact", c.version.to_string())
+    } else {
+        ("", c.after.clone())
+    };
+    let later = format!(
+        "set `[release] bump_dependents = false` to release {} alone, then once it is published move {shown_dir} to it with `pnpm add{flag}{section}{exact} {}` and commit",
+        c.dependency,
+        quote(&format!("{}@{spec}", c.name))
+    );
+    if lock.parent().is_some_and(|d| d == dir) {
+        return later;
+    }
+    format!(
+        "require it as `workspace:{}` in {}, refresh the lock with `{}` and commit both, or {later}",
+        c.before,
+        c.file.display(),
+        install(lock)
+    )
+}
+
+/// The command that has pnpm write the lock at `lock` again: `pnpm install` in its folder.
+fn install(lock: &Path) -> String {
+    match lock.parent().filter(|d| !d.as_os_str().is_empty()) {
+        Some(dir) => format!("pnpm install --dir {}", quote(&slash_path(dir))),
+        None => "pnpm install".to_owned(),
+    }
 }

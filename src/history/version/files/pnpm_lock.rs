@@ -7,20 +7,24 @@
 
 use std::ops::Range;
 
+use super::deps::Manifest;
+
 /// Why a lock cannot take a requirement's move.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Unfit {
     /// The lock is not written as relhook reads it (the words follow the lock's name).
     Shape(String),
-    /// The dependency resolves otherwise than as a link to the workspace's package (this
-    /// `version:`): the new specifier would name a version the lock does not hold.
-    NotLinked(String),
+    /// The dependency resolves otherwise than as a link to the workspace's package, at this
+    /// `version:`, which the new specifier does not admit: the lock would need a copy pnpm
+    /// has not fetched (the release's version is not published yet).
+    Excluded(String),
 }
 
 /// The lock `text` with the specifier of the requirement on `name` of the project `importer`
 /// (its folder relative to the lock's, `.` for the lock's own) moved from `before` to
 /// `after`; `None` when the lock has no entry of that name there, or one that says otherwise
-/// (a peer left out of the lock, or another of the project's requirements on it).
+/// (a peer left out of the lock, or another of the project's requirements on it). A copy
+/// from the registry that the new specifier still admits keeps its `version:`, as pnpm does.
 pub fn move_specifier(
     text: &str,
     importer: &str,
@@ -69,8 +73,8 @@ pub fn move_specifier(
             return Ok(None);
         }
         let version = found.version.unwrap_or_default();
-        if !version.starts_with("link:") {
-            return Err(Unfit::NotLinked(version));
+        if !version.starts_with("link:") && !admits(after, &version) {
+            return Err(Unfit::Excluded(version));
         }
         let mut out = text.to_owned();
         out.replace_range(span, after);
@@ -81,6 +85,13 @@ pub fn move_specifier(
         (true, false) => Err(Unfit::Shape(format!("has no importer {importer}"))),
         (true, true) => Ok(None),
     }
+}
+
+/// Whether the npm range `specifier` admits `version` as pnpm writes it, its peers'
+/// suffix (`1.2.0(react@18.2.0)`) left off; anything but a version (`file:`, an alias) no.
+fn admits(specifier: &str, version: &str) -> bool {
+    let plain = version.split('(').next().unwrap_or(version);
+    semver::Version::parse(plain).is_ok_and(|v| super::deps::meets(Manifest::Npm, specifier, &v))
 }
 
 type Line<'a> = (usize, &'a str);
@@ -279,7 +290,11 @@ mod tests {
     #[test]
     fn a_registry_resolution_or_an_unknown_shape_is_unfit() {
         let reg = move_specifier(V9, "packages/ui", "left-pad", "^1.0.0", "^2.0.0");
-        assert_eq!(reg, Err(Unfit::NotLinked("1.3.0".into())));
+        assert_eq!(reg, Err(Unfit::Excluded("1.3.0".into())));
+        let peers = V9.replace("version: 1.3.0", "version: 1.3.0(react@18.2.0)");
+        let got = move_specifier(&peers, "packages/ui", "left-pad", "^1.0.0", "^1.2.0");
+        let kept = peers.replace("specifier: ^1.0.0", "specifier: ^1.2.0");
+        assert_eq!(got, Ok(Some(kept)));
         let missing = move_specifier(V9, "packages/web", "@p/core", "^1", "^2");
         assert_eq!(
             missing,
