@@ -70,6 +70,7 @@ mod qa109_private_root;
 mod qa109_shipped_line;
 mod qa113_pasted_tag_step;
 mod qa117_pnpm_lock_registry;
+mod qa115_package_hand_tag_resume;
 mod qa12;
 mod qa14;
 mod qa14_files;

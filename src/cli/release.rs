@@ -98,6 +98,15 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
             let why = format!("{}: {}", m.why, m.back.said());
             return refused(&Refusal::bare(Reason::HalfMade, why), json);
         }
+        // A package's hand tag killed after its release commit, left on the commit before.
+        None if let Some((view, half)) =
+            super::release_packages::misplaced_hand_tag(&repo, &root, &config) =>
+        {
+            if args.resume {
+                return resume(&repo, &view, &root, &half, &opts, json);
+            }
+            return refused(&Refusal::bare(Reason::HalfMade, half.describe()), json);
+        }
         None => match hand::unfinished(&repo, &config) {
             Some(_) if args.resume => {
                 return finish_hand_tag(&repo, &config, &root, &opts, json);
@@ -325,7 +334,7 @@ pub(super) fn resumed(tags: Vec<&str>, commit: String, tested: bool) -> Result<(
 }
 
 /// `relhook release --resume`: tags the release commit an interrupted release left.
-fn resume(
+pub(super) fn resume(
     repo: &Repo,
     config: &Config,
     root: &std::path::Path,

@@ -69,6 +69,12 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
             return super::release::refused(&Refusal::bare(Reason::HalfMade, why), json);
         }
     }
+    if let Some((view, half)) = misplaced_hand_tag(&repo, &root, &config) {
+        if args.resume {
+            return super::release::resume(&repo, &view, &root, &half, &opts, json);
+        }
+        return super::release::refused(&Refusal::bare(Reason::HalfMade, half.describe()), json);
+    }
     // A package's hand tag still on HEAD whose hook stopped before its release commit: that
     // release is what to finish (a new one would find nothing since the tag).
     if let Some(view) = unfinished_hand_view(&repo, &root, &config) {
@@ -204,6 +210,20 @@ pub(super) fn unfinished_hand_view(
         .iter()
         .filter_map(|p| crate::history::packages::view(config, &p.name, root).ok())
         .find(|v| crate::tag::hand::unfinished(repo, v).is_some())
+}
+
+/// In a monorepo, the view of the package whose hand tag's hook was killed after its release
+/// commit, the tag left on the commit before it, with that half-made release.
+pub(super) fn misplaced_hand_tag(
+    repo: &Repo,
+    root: &std::path::Path,
+    config: &Config,
+) -> Option<(Config, crate::release::HalfMade)> {
+    config.packages.iter().find_map(|p| {
+        let view = crate::history::packages::view(config, &p.name, root).ok()?;
+        let half = crate::release::half_made(repo, &view)?;
+        half.misplaced_tag.is_some().then_some((view, half))
+    })
 }
 
 /// `api-v1.3.0 (1.2.0 → 1.3.0), cli-v0.4.1 (0.4.0 → 0.4.1, requires api 1.3.0)`.

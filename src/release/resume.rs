@@ -191,6 +191,24 @@ pub(super) fn version_in_message(template: &str, message: &str) -> Option<Versio
     Version::parse(middle).ok()
 }
 
+/// The version of a package's release commit made by its hand tag's hook, whose message names
+/// the tag (`chore(release): a-v0.2.0`), when that tag is still on the commit before it.
+fn hand_package_release(
+    repo: &Repo,
+    config: &Config,
+    commit: Oid,
+    message: &str,
+) -> Option<Version> {
+    config.package.as_ref()?;
+    let prefix = &config.version.tag_prefix;
+    let template =
+        (config.release.commit_message).replace("{version}", &format!("{prefix}{{version}}"));
+    let version = version_in_message(&template, message)?;
+    let tagged = repo.tag_target(&format!("{prefix}{version}"))?;
+    let before = repo.first_parent(commit)?;
+    (repo.peel_to_commit(tagged) == Some(before)).then_some(version)
+}
+
 /// Recognises a half-made release: a release commit (its message is `release.commit_message`
 /// for version X and its changelog has X's section) on HEAD's first-parent line since the last
 /// release tag, with no tag for X.
@@ -229,6 +247,11 @@ fn by_message(repo: &Repo, config: &Config, tip: Oid, last: Option<Oid>) -> Opti
             if !below || reworded::adds_section(repo, config, commit, parent, &version) {
                 return Some((commit, version));
             }
+        }
+        // A package's hand tag names its tag in its release commit (`a-v0.2.0`): taken only
+        // with that tag left on the commit before it (the hook killed before moving it).
+        if let Some(version) = hand_package_release(repo, config, commit, &message) {
+            return Some((commit, version));
         }
         // A reworded one (`git commit --amend -m`) only where the commit itself adds the
         // version's section: `chore(release): 0.1.0 announcement` after it adds none.
