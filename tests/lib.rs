@@ -61,6 +61,7 @@ mod qa108_pushed_section;
 mod qa108_set_with_work;
 mod qa111_rebased_merge_revert;
 mod qa112_bun_lock_registry;
+mod qa118_versionless_private_root;
 mod qa110_package_untouched;
 mod qa110_root_no_test_said;
 mod qa110_scope_without_colon;

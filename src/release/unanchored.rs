@@ -84,19 +84,38 @@ pub(super) fn private_root(e: crate::Error, config: &Config, root: &Path) -> cra
         && unset
         && crate::history::packages::private_root::releases_members(root)
     {
-        let why = "the root package.json is private (`\"private\": true`), so the workspace's packages are what is released, not the root";
-        r.fix = Some(match &config.source {
-            None => format!(
-                "{why}: `relhook init` writes {} with a `[packages.<name>]` table for each package, released under its own tags; commit it",
-                crate::config::FILE_NAME
-            ),
-            Some(_) => format!(
-                "{why}: `relhook init` prints a `[packages.<name>]` table for each package, released under its own tags: add them to {} and commit it",
-                crate::config::FILE_NAME
-            ),
-        });
+        r.fix = Some(init_fix(config));
     }
     crate::Error::Refused(r)
+}
+
+/// The refusal of a release of a private workspace root whose package.json has no version at
+/// all, while no package is set up and no file listed: no file says the root is released, its
+/// packages are, so the fix is the same as for a root at `0.0.0` ([`private_root`]).
+pub(super) fn versionless_private_root(config: &Config, root: &Path) -> crate::Result<()> {
+    let unset =
+        config.package.is_none() && config.packages.is_empty() && config.version.files.is_none();
+    if !unset || !crate::history::packages::private_root::versionless(root) {
+        return Ok(());
+    }
+    let what = "the root package.json has no version and is private, with workspace packages: releasing the root would tag a release no package.json says".to_owned();
+    Err(Refusal::new(Reason::VersionFile, what, init_fix(config)).into())
+}
+
+/// `init`'s tables, as the fix for a private workspace root: written, or printed beside the
+/// .relconfig.toml already there (which `init` does not rewrite).
+fn init_fix(config: &Config) -> String {
+    let why = "the root package.json is private (`\"private\": true`), so the workspace's packages are what is released, not the root";
+    match &config.source {
+        None => format!(
+            "{why}: `relhook init` writes {} with a `[packages.<name>]` table for each package, released under its own tags; commit it",
+            crate::config::FILE_NAME
+        ),
+        Some(_) => format!(
+            "{why}: `relhook init` prints a `[packages.<name>]` table for each package, released under its own tags: add them to {} and commit it",
+            crate::config::FILE_NAME
+        ),
+    }
 }
 
 /// How to list `entries` (those listed already among them): a `files` line that replaces the

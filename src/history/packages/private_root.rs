@@ -32,6 +32,13 @@ pub fn releases_members(root: &Path) -> bool {
     unreleased(root).is_some() && !super::detect::npm_members(root).0.is_empty()
 }
 
+/// Whether the root at `root` [`releases_members`] and its package.json has no `version`: no
+/// file then says a version of the root's, whatever root tags from before say.
+pub fn versionless(root: &Path) -> bool {
+    releases_members(root)
+        && npm_manifest(root, Path::new("")).is_some_and(|m| m.get("version").is_none())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
