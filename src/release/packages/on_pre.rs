@@ -72,11 +72,11 @@ impl OnPre {
         }
         match deps::rewrite(self.kind, &self.text, v) {
             Rewrite::To(after) => Some((v.clone(), after)),
-            // A Python range that names the pre-release and admits the release
-            // (`>=1.1.0rc1,<2`): named as the release instead.
-            Rewrite::Same => {
-                py_pre::finished(self.kind, &self.text, v).map(|after| (v.clone(), after))
-            }
+            // A range that names the pre-release and admits the release (`>=1.1.0-rc.1`,
+            // `>=1.1.0rc1,<2`), which the release leaves: named as the release instead.
+            Rewrite::Same => py_pre::finished(self.kind, &self.text, v)
+                .or_else(|| range_finished(self.kind, &self.text, &self.pre, v))
+                .map(|after| (v.clone(), after)),
             Rewrite::Unsupported => None,
         }
     }
@@ -416,6 +416,32 @@ fn pre_named(kind: Manifest, req: &str, current: Option<&Version>) -> Option<Ver
     Some(v)
 }
 
+/// A Cargo or npm range `req` that names the pre-release `pre` and admits its release `v`
+/// (`>=1.1.0-rc.1` of 1.1.0) with `v` named instead (`>=1.1.0`): Cargo and npm admit a
+/// pre-release only to a comparator that names one, so the range would go on requiring it.
+fn range_finished(kind: Manifest, req: &str, pre: &Version, v: &Version) -> Option<String> {
+    if !matches!(kind, Manifest::Cargo | Manifest::Npm) || follows_workspace(req) {
+        return None;
+    }
+    let (named, release) = (pre.to_string(), v.to_string());
+    let mut out = String::new();
+    let mut rest = req;
+    while let Some(at) = rest.find(&named) {
+        let end = at + named.len();
+        // Whole versions only: `1.1.0-rc.1` is no part of `1.1.0-rc.10`.
+        let whole = !rest[end..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == '.')
+            && !rest[..at].ends_with(|c: char| c.is_ascii_alphanumeric() || c == '.');
+        out.push_str(&rest[..at]);
+        out.push_str(if whole { &release } else { &named });
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    let range = out.trim();
+    let range = range.strip_prefix("workspace:").unwrap_or(range);
+    (out != req && pre_named(kind, &out, None).is_none() && deps::meets(kind, range, v))
+        .then_some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -521,5 +547,37 @@ mod tests {
         assert_eq!(on.finished(&|_: &str, _: &Version| false), None);
         assert_eq!(cli_on("1.0.1-rc.1", "1.0.1-rc.2").finished(&tagged), None);
         assert_eq!(cli_on("1.0.1-rc.1", "1.0.0").finished(&tagged), None);
+    }
+
+    #[test]
+    fn a_range_on_a_finished_pre_release_names_the_release_instead() {
+        let v = Version::new(1, 1, 0);
+        let done = |kind, req: &str| {
+            let pre = pre_named(kind, req, None).unwrap();
+            range_finished(kind, req, &pre, &v)
+        };
+        assert_eq!(
+            done(Manifest::Cargo, ">=1.1.0-rc.1").as_deref(),
+            Some(">=1.1.0")
+        );
+        assert_eq!(
+            done(Manifest::Cargo, ">=1.1.0-rc.1, <2").as_deref(),
+            Some(">=1.1.0, <2")
+        );
+        assert_eq!(
+            done(Manifest::Npm, "^1.1.0-rc.1").as_deref(),
+            Some("^1.1.0")
+        );
+        assert_eq!(
+            done(Manifest::Npm, "workspace:>=1.1.0-rc.1").as_deref(),
+            Some("workspace:>=1.1.0")
+        );
+        // Still a pre-release named elsewhere: not the release's.
+        assert_eq!(done(Manifest::Cargo, ">=1.1.0-rc.1, <1.1.0-rc.10"), None);
+        let on = cli_on(">=1.1.0-rc.1", "1.1.0");
+        assert_eq!(
+            on.finished(&|_: &str, _: &Version| true),
+            Some((v.clone(), ">=1.1.0".to_owned()))
+        );
     }
 }
