@@ -75,6 +75,7 @@ mod qa115_package_hand_tag_resume;
 mod qa108_doctor_one_fix;
 mod qa108_pushed_section;
 mod qa108_set_with_work;
+mod qa114_poetry_lock_hash;
 mod qa114_range_on_finished_pre;
 mod qa12;
 mod qa14;

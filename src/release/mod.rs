@@ -38,6 +38,7 @@ mod own;
 pub mod packages;
 pub mod pep440;
 mod pnpm_lock;
+mod poetry_lock;
 mod preflight;
 mod released;
 mod resume;

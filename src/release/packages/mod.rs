@@ -201,6 +201,8 @@ pub fn plan(
     }
     // A uv.lock that takes a moved requirement's sibling from an index cannot follow it yet.
     super::uv_index::notes(&disk, &changes, &mut untracked)?;
+    // A poetry.lock's content-hash, which relhook cannot compute, goes stale with them.
+    super::poetry_lock::notes(&disk, &changes, &mut untracked)?;
     // The requirements, on top of the version bumps.
     let mut files: Vec<PathBuf> = changes.iter().map(|c| c.file.clone()).collect();
     files.sort();
