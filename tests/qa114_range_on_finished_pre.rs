@@ -111,3 +111,54 @@ fn a_range_on_a_finished_pre_release_names_the_edit_that_releases() {
     );
     assert!(repo.is_clean());
 }
+
+#[test]
+fn an_npm_range_on_a_finished_pre_release_names_the_edit_that_releases() {
+    let repo = Repo::new();
+    repo.write(
+        "package.json",
+        "{\n  \"name\": \"top\",\n  \"private\": true,\n  \"workspaces\": [\"p/*\"]\n}\n",
+    );
+    repo.write(
+        "p/a/package.json",
+        "{\n  \"name\": \"a\",\n  \"version\": \"1.0.0\"\n}\n",
+    );
+    repo.write(
+        "p/b/package.json",
+        "{\n  \"name\": \"b\",\n  \"version\": \"0.1.0\",\n  \"dependencies\": {\n    \"a\": \">=1.0.0\"\n  }\n}\n",
+    );
+    repo.write(
+        ".relconfig.toml",
+        "[checks]\nrequire_tested_tags = false\n[packages.a]\npath = \"p/a\"\n[packages.b]\npath = \"p/b\"\n",
+    );
+    repo.git(&["add", "-A"]);
+    repo.git(&["commit", "-qm", "chore: start"]);
+    ok(repo.relhook(&["install"]));
+    repo.write("p/a/x.js", "//\n");
+    change(&repo, "p/b/x.js", "//\n", "feat: first");
+    ok(repo.relhook(&["release", "--no-test", "--all"]));
+    change(&repo, "p/a/x.js", "// e\n", "feat(a): e");
+    ok(repo.relhook(&["release", "--no-test", "--package", "a", "--pre", "rc"]));
+    assert!(
+        repo.read("p/b/package.json")
+            .contains("\"a\": \">=1.1.0-rc.1\"")
+    );
+    change(&repo, "p/a/x.js", "// f\n", "fix(a): f");
+    ok(repo.relhook(&["release", "--no-test", "--package", "a"]));
+    change(&repo, "p/b/x.js", "// g\n", "fix(b): g");
+
+    let out = repo.relhook(&["release", "--no-test", "--package", "b"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("require it instead (`>=1.1.0-rc.1` → `>=1.1.0` in p/b/package.json)"),
+        "{err}"
+    );
+    let out = follow(&repo, &err);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let tags = repo.git(&["tag", "-l", "b-v*"]);
+    assert!(
+        tags.lines().any(|t| !t.contains("rc") && t != "b-v0.1.0"),
+        "{tags}"
+    );
+}
