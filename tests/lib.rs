@@ -74,6 +74,8 @@ mod qa114_range_on_finished_pre;
 mod qa115_package_hand_tag_resume;
 mod qa117_pnpm_lock_registry;
 mod qa118_versionless_private_root;
+mod qa111_rebased_merge_revert;
+mod qa116_lint_message_argument;
 mod qa12;
 mod qa14;
 mod qa14_files;
