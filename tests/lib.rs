@@ -76,6 +76,7 @@ mod qa117_pnpm_lock_registry;
 mod qa118_versionless_private_root;
 mod qa111_rebased_merge_revert;
 mod qa116_lint_message_argument;
+mod qa116_rebuilt_merge_revert;
 mod qa12;
 mod qa14;
 mod qa14_files;

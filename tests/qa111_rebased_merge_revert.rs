@@ -13,7 +13,7 @@ use crate::support::{Repo, installed_repo, ok, stdout, text};
 /// `main` (`fix: on main`, then branch `feature`'s two features merged with `--no-ff` and
 /// that merge reverted, and reapplied when `reapply`), rebased onto a `base` branch of its own
 /// fix, with `rebase_args` (`--rebase-merges`: merges kept).
-fn rebased_merge_revert(reapply: bool, rebase_args: &[&str]) -> Repo {
+pub(crate) fn rebased_merge_revert(reapply: bool, rebase_args: &[&str]) -> Repo {
     let repo = installed_repo();
     repo.git(&["branch", "base"]);
     repo.commit_hooked("fix: on main");

@@ -125,6 +125,12 @@ impl MergeReverts {
                 continue;
             }
             if !in_range.contains(&m.merge) {
+                // A plain rebase made the branch a line: its copies here cancel out alike.
+                let copies = rewritten::lined_copies(repo, m, in_range)?;
+                if !copies.is_empty() {
+                    out.insert(m.revert, m.revert);
+                    out.extend(copies.into_iter().map(|c| (c, m.revert)));
+                }
                 continue;
             }
             out.insert(m.revert, m.revert);

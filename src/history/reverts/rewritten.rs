@@ -6,9 +6,12 @@
 //! the next version). A plain revert whose named commit was rebased is paired by header
 //! ([`by_header_when_rewritten`]).
 
+use std::collections::HashSet;
+
 use git2::Oid;
 
 use super::MergeRevert;
+use crate::Result;
 use crate::git::{Range, Repo};
 use crate::history::changelog::entry::RevertKey;
 
@@ -147,4 +150,40 @@ pub fn by_header_when_rewritten(repo: &Repo, keys: &mut [(Oid, RevertKey)]) {
             target.commit = None;
         }
     }
+}
+
+/// The commits of `in_range` that stand for what the merge revert `m` names brought in when a
+/// plain `git rebase` made that branch a line of its own (the merge is in no form in the
+/// revert's history): those whose header is one of the named merge's branch commits'. Needs
+/// the named merge's objects (a clone made since the rebase lacks them: nothing is found).
+pub(super) fn lined_copies(
+    repo: &Repo,
+    m: &MergeRevert,
+    in_range: &HashSet<Oid>,
+) -> Result<Vec<Oid>> {
+    if repo.reaches(m.revert, m.merge) || repo.commit_text(m.merge).is_none() {
+        return Ok(Vec::new());
+    }
+    let header = |text: &str| text.lines().next().unwrap_or("").trim().to_owned();
+    let mut headers = HashSet::new();
+    let branch = Range {
+        tips: vec![m.merge],
+        hidden: vec![m.mainline],
+        ..Range::default()
+    };
+    repo.walk(&branch, |c| {
+        if c.parents < 2 {
+            headers.insert(header(&c.text()));
+        }
+        true
+    })?;
+    Ok(in_range
+        .iter()
+        .filter(|&&id| id != m.revert)
+        .filter(|&&id| {
+            repo.commit_text(id)
+                .is_some_and(|t| headers.contains(&header(&t)))
+        })
+        .copied()
+        .collect())
 }
