@@ -4,27 +4,13 @@
 //! byte kept), a caret or tilde range left behind moves with its precision, a range that
 //! admits the new version (as Poetry reads it) is kept, and any other is refused in one line.
 
+use crate::qa97_python_dependents::release_a;
 use crate::support::{Repo, stderr, text};
 
 /// p/a (`a_toml`, released as a-v1.0.0) and p/b (`b_toml`); relhook installed, then a
 /// feature of a committed.
 fn python(a_toml: &str, b_toml: &str) -> Repo {
-    let repo = Repo::new();
-    repo.write("p/a/pyproject.toml", a_toml);
-    repo.write("p/b/pyproject.toml", b_toml);
-    repo.write(
-        ".relconfig.toml",
-        "[checks]\nrequire_tested_tags = false\n[packages.a]\npath = \"p/a\"\n[packages.b]\npath = \"p/b\"\n",
-    );
-    repo.git(&["add", "-A"]);
-    repo.git(&["commit", "-q", "-m", "chore: start"]);
-    repo.git(&["tag", "-a", "a-v1.0.0", "-m", "a-v1.0.0"]);
-    let out = repo.relhook(&["install"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
-    repo.write("p/a/x.py", "x = 1\n");
-    repo.git(&["add", "-A"]);
-    repo.commit_hooked("feat(a): x");
-    repo
+    crate::qa97_python_dependents::python(a_toml, b_toml, &[])
 }
 
 const POETRY_A: &str = "[tool.poetry]\nname = \"a\"\nversion = \"1.0.0\"\n";
@@ -34,10 +20,6 @@ fn poetry_b(deps: &str) -> String {
     format!(
         "[tool.poetry]\nname = \"b\"\nversion = \"1.0.0\"\n\n[tool.poetry.dependencies]\npython = \"^3.9\"\n{deps}"
     )
-}
-
-fn release_a(repo: &Repo) -> std::process::Output {
-    repo.relhook(&["release", "--package", "a", "--no-test"])
 }
 
 #[test]

@@ -4,29 +4,13 @@
 //! was taken to admit a pre-release of a, which PEP 440 admits only to a specifier that names
 //! one (pip would go on installing a 1.0.0 for b).
 
+use crate::qa97_python_dependents::A;
 use crate::support::{Repo, hand_tag, stderr, text};
-
-const A: &str = "[project]\nname = \"a\"\nversion = \"1.0.0\"\n";
 
 /// p/a (released as a-v1.0.0) and p/b (`b_toml`); relhook installed, then a feature of a
 /// committed.
 fn python(b_toml: &str) -> Repo {
-    let repo = Repo::new();
-    repo.write("p/a/pyproject.toml", A);
-    repo.write("p/b/pyproject.toml", b_toml);
-    repo.write(
-        ".relconfig.toml",
-        "[checks]\nrequire_tested_tags = false\n[packages.a]\npath = \"p/a\"\n[packages.b]\npath = \"p/b\"\n",
-    );
-    repo.git(&["add", "-A"]);
-    repo.git(&["commit", "-q", "-m", "chore: start"]);
-    repo.git(&["tag", "-a", "a-v1.0.0", "-m", "a-v1.0.0"]);
-    let out = repo.relhook(&["install"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
-    repo.write("p/a/x.py", "x = 1\n");
-    repo.git(&["add", "-A"]);
-    repo.commit_hooked("feat(a): x");
-    repo
+    crate::qa97_python_dependents::python(A, b_toml, &[])
 }
 
 fn release(repo: &Repo, args: &[&str]) -> std::process::Output {

@@ -4,31 +4,11 @@
 //! back byte for byte (`\u0020`) is refused in one line naming the file and the requirement,
 //! never skipped.
 
+use crate::qa97_python_dependents::{A, release_a};
 use crate::support::{Repo, stderr, text};
 
-const A: &str = "[project]\nname = \"a\"\nversion = \"1.0.0\"\n";
-
 fn python(b_toml: &str) -> Repo {
-    let repo = Repo::new();
-    repo.write("p/a/pyproject.toml", A);
-    repo.write("p/b/pyproject.toml", b_toml);
-    repo.write(
-        ".relconfig.toml",
-        "[checks]\nrequire_tested_tags = false\n[packages.a]\npath = \"p/a\"\n[packages.b]\npath = \"p/b\"\n",
-    );
-    repo.git(&["add", "-A"]);
-    repo.git(&["commit", "-q", "-m", "chore: start"]);
-    repo.git(&["tag", "-a", "a-v1.0.0", "-m", "a-v1.0.0"]);
-    let out = repo.relhook(&["install"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
-    repo.write("p/a/x.py", "x = 1\n");
-    repo.git(&["add", "-A"]);
-    repo.commit_hooked("feat(a): x");
-    repo
-}
-
-fn release_a(repo: &Repo) -> std::process::Output {
-    repo.relhook(&["release", "--package", "a", "--no-test"])
+    crate::qa97_python_dependents::python(A, b_toml, &[])
 }
 
 #[test]

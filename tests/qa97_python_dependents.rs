@@ -7,11 +7,11 @@
 
 use crate::support::{Repo, stderr, text};
 
-const A: &str = "[project]\nname = \"a\"\nversion = \"1.0.0\"\n";
+pub(crate) const A: &str = "[project]\nname = \"a\"\nversion = \"1.0.0\"\n";
 
 /// p/a (its pyproject.toml `a_toml`, released as a-v1.0.0) and p/b (`b_toml`), with `extra`
 /// files; relhook installed, then a feature of a committed.
-fn python(a_toml: &str, b_toml: &str, extra: &[(&str, &str)]) -> Repo {
+pub(crate) fn python(a_toml: &str, b_toml: &str, extra: &[(&str, &str)]) -> Repo {
     let repo = Repo::new();
     repo.write("p/a/pyproject.toml", a_toml);
     repo.write("p/b/pyproject.toml", b_toml);
@@ -33,7 +33,7 @@ fn python(a_toml: &str, b_toml: &str, extra: &[(&str, &str)]) -> Repo {
     repo
 }
 
-fn release_a(repo: &Repo) -> std::process::Output {
+pub(crate) fn release_a(repo: &Repo) -> std::process::Output {
     repo.relhook(&["release", "--package", "a", "--no-test"])
 }
 
