@@ -4,6 +4,7 @@
 //! `bun install --frozen-lockfile`. That release is now refused on one line with the way on,
 //! as npm's lock is; a sibling the lock links from the workspace still moves.
 
+use crate::support::registry_lock::{refused_lines, release_a_alone};
 use crate::support::{Repo, ok, text};
 
 const A: &str = "{\n  \"name\": \"a\",\n  \"version\": \"1.0.0\"\n}\n";
@@ -71,39 +72,16 @@ fn repo_with(files: &[(&str, &str)]) -> Repo {
 #[test]
 fn a_dependents_bun_lock_from_the_registry_is_refused_on_one_line() {
     let repo = repo_with(&[("p/b/bun.lock", OWN_LOCK)]);
-    let head = repo.git(&["rev-parse", "HEAD"]);
     for dry in [true, false] {
-        let mut args = vec!["release", "--package", "a", "--no-test"];
-        if dry {
-            args.push("--dry-run");
-        }
-        let out = repo.relhook(&args);
-        assert_eq!(out.status.code(), Some(1), "{}", text(&out));
-        let lines: Vec<String> = text(&out)
-            .lines()
-            .filter(|l| l.contains("bun"))
-            .map(str::to_owned)
-            .collect();
         assert_eq!(
-            lines,
+            refused_lines(&repo, "bun", dry),
             [
                 "relhook: release refused: p/b/bun.lock takes a 1.0.0 from the registry (its `packages` entry `a`), which does not meet `2.0.0`, so the release cannot move the requirement on a of p/b/package.json there (`1.0.0` → `2.0.0`) before a 2.0.0 is published; set `[release] bump_dependents = false` to release a alone, then once it is published move p/b to it with `bun add --cwd p/b --exact a@2.0.0` and commit"
-            ],
-            "{}",
-            text(&out)
+            ]
         );
     }
-    assert_eq!(repo.git(&["rev-parse", "HEAD"]), head);
-    assert_eq!(repo.git(&["tag", "-l"]), "");
-    assert!(repo.is_clean());
     // The way on: a released alone, b keeping the a it locks.
-    repo.write(
-        ".relconfig.toml",
-        "[checks]\nrequire_tested_tags = false\n[release]\nbump_dependents = false\n[packages.a]\npath = \"p/a\"\n[packages.b]\npath = \"p/b\"\n",
-    );
-    repo.git(&["add", "-A"]);
-    repo.commit_hooked("chore: release a alone");
-    ok(repo.relhook(&["release", "--package", "a", "--no-test"]));
+    release_a_alone(&repo);
     assert_eq!(repo.read("p/b/bun.lock"), OWN_LOCK);
     assert_eq!(repo.read("p/b/package.json"), B);
     assert!(repo.git(&["tag", "-l"]).contains("a-v2.0.0"));

@@ -4,6 +4,7 @@
 //! It is now refused only where the locked version does not meet the new requirement, on one
 //! line with the way on npm's and bun's locks give; one it still meets has its specifier moved.
 
+use crate::support::registry_lock::{refused_lines, release_a_alone};
 use crate::support::{Repo, ok, text};
 
 const A: &str = "{\n  \"name\": \"a\",\n  \"version\": \"1.0.0\"\n}\n";
@@ -44,26 +45,8 @@ fn repo_with(requirement: &str, files: &[(&str, &str)], subject: &str) -> Repo {
 
 /// The lines of a refused release (dry and not) that name pnpm, the repository untouched.
 fn refused(repo: &Repo) -> Vec<String> {
-    let head = repo.git(&["rev-parse", "HEAD"]);
-    let mut seen = Vec::new();
-    for dry in [true, false] {
-        let mut args = vec!["release", "--package", "a", "--no-test"];
-        if dry {
-            args.push("--dry-run");
-        }
-        let out = repo.relhook(&args);
-        assert_eq!(out.status.code(), Some(1), "{}", text(&out));
-        let lines: Vec<String> = text(&out)
-            .lines()
-            .filter(|l| l.contains("pnpm"))
-            .map(str::to_owned)
-            .collect();
-        seen = lines;
-    }
-    assert_eq!(repo.git(&["rev-parse", "HEAD"]), head);
-    assert_eq!(repo.git(&["tag", "-l"]), "a-v1.0.0");
-    assert!(repo.is_clean());
-    seen
+    refused_lines(repo, "pnpm", true);
+    refused_lines(repo, "pnpm", false)
 }
 
 #[test]
@@ -81,13 +64,7 @@ fn a_dependents_own_pnpm_lock_from_the_registry_is_refused_on_one_line() {
         ]
     );
     // The way on: a released alone, b keeping the a it locks.
-    repo.write(
-        ".relconfig.toml",
-        "[checks]\nrequire_tested_tags = false\n[release]\nbump_dependents = false\n[packages.a]\npath = \"p/a\"\n[packages.b]\npath = \"p/b\"\n",
-    );
-    repo.git(&["add", "-A"]);
-    repo.commit_hooked("chore: release a alone");
-    ok(repo.relhook(&["release", "--package", "a", "--no-test"]));
+    release_a_alone(&repo);
     assert_eq!(repo.read("p/b/pnpm-lock.yaml"), lock);
     assert_eq!(repo.read("p/b/package.json"), b("1.0.0"));
     assert!(repo.git(&["tag", "-l"]).contains("a-v2.0.0"));

@@ -8,6 +8,7 @@ use std::process::{Command, Output};
 
 use assert_fs::TempDir;
 
+pub mod registry_lock;
 pub mod squash;
 
 /// The one relhook binary cargo built for these tests.
