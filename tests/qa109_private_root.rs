@@ -9,14 +9,20 @@ use crate::support::{Repo, ok, stderr, stdout, text};
 
 /// The private root at 0.0.0 with packages a (1.2.0) and b (3.0.0), tagged v1.0.0 before.
 fn private_root() -> Repo {
-    let repo = Repo::new();
-    repo.write(
-        "package.json",
+    private_root_with(
         "{\n  \"name\": \"root\",\n  \"version\": \"0.0.0\",\n  \"private\": true,\n  \"workspaces\": [\"packages/*\"]\n}\n",
-    );
+        "packages",
+    )
+}
+
+/// The root's package.json `root_json` with packages a (1.2.0) and b (3.0.0) in `dir`,
+/// committed as `feat: init`, tagged v1.0.0, then a `fix: y` committed.
+pub(crate) fn private_root_with(root_json: &str, dir: &str) -> Repo {
+    let repo = Repo::new();
+    repo.write("package.json", root_json);
     for (name, version) in [("a", "1.2.0"), ("b", "3.0.0")] {
         repo.write(
-            &format!("packages/{name}/package.json"),
+            &format!("{dir}/{name}/package.json"),
             format!("{{\n  \"name\": \"{name}\",\n  \"version\": \"{version}\"\n}}\n"),
         );
     }

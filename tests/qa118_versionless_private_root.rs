@@ -9,22 +9,10 @@ use crate::support::{Repo, ok, stderr, stdout, text};
 
 /// The private root with no version, packages a (1.2.0) and b (3.0.0) under p/, tagged v1.0.0.
 fn versionless_root() -> Repo {
-    let repo = Repo::new();
-    repo.write(
-        "package.json",
+    crate::qa109_private_root::private_root_with(
         "{\n  \"name\": \"root\",\n  \"private\": true,\n  \"workspaces\": [\"p/*\"]\n}\n",
-    );
-    for (name, version) in [("a", "1.2.0"), ("b", "3.0.0")] {
-        repo.write(
-            &format!("p/{name}/package.json"),
-            format!("{{\n  \"name\": \"{name}\",\n  \"version\": \"{version}\"\n}}\n"),
-        );
-    }
-    ok(repo.git_output(&["add", "-A"]));
-    repo.commit("feat: init");
-    repo.git(&["tag", "v1.0.0"]);
-    repo.commit("fix: y");
-    repo
+        "p",
+    )
 }
 
 const WRITES: &str = "the root package.json is private (`\"private\": true`), so the workspace's packages are what is released, not the root: `relhook init` writes .relconfig.toml with a `[packages.<name>]` table for each package, released under its own tags; commit it";
