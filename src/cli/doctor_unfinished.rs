@@ -33,6 +33,21 @@ pub(super) fn unfinished_work(
     let half = root
         .as_deref()
         .and_then(|root| crate::release::packages::half_made(repo, config, root));
+    // A package's hand tag killed after its release commit, the tag left on the commit before
+    // it (commits made on top or not): the root's configuration does not find it, and no
+    // package release was started, so it is asked of each package, as `relhook release` does.
+    let misplaced = root
+        .as_deref()
+        .filter(|_| half.is_none())
+        .and_then(|root| super::release_packages::misplaced_hand_tag(repo, root, config));
+    if let Some((_, half)) = misplaced {
+        out.push(doctor::Check {
+            subject: format!("release {}", half.tag),
+            status: Status::Invalid,
+            detail: half.describe(),
+            fix: Some(half.fix()),
+        });
+    }
     if let Some(half) = half {
         let tags: Vec<&str> = half.missing.iter().map(|(t, _)| t.as_str()).collect();
         out.push(doctor::Check {

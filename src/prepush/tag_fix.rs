@@ -42,9 +42,10 @@ pub(super) fn release_tag_fix(
         ));
     }
     // Its hand release interrupted: what finishes it, as doctor says (deleting it loses it).
-    if let Some(resume) = interrupted_hand_release(repo, config, name) {
+    if let Some(does) = interrupted_hand_release(repo, config, name) {
+        let resume = crate::resume_advice::command();
         return remade(format!(
-            "{remote} does not have it yet, so finish its interrupted release here: `{resume}` (makes its release commit and moves the tag onto it){then}"
+            "{remote} does not have it yet, so finish its interrupted release here: `{resume}` ({does}){then}"
         ));
     }
     // Lightweight, and else a whole release: made again annotated where it is (its version's
@@ -137,16 +138,17 @@ pub(super) fn release_tag_fix(
     )
 }
 
-/// `relhook release --resume` when release tag `name` is a hand tag whose hook was killed:
-/// before its release commit (the hook's marker names it, on HEAD), or after it, the tag left
-/// on the commit before HEAD's release commit.
-fn interrupted_hand_release(repo: &Repo, config: &Config, name: &str) -> Option<String> {
-    let before = crate::tag::hand::unfinished(repo, config).is_some_and(|u| u.tag == name);
-    let after = || {
-        crate::release::half_made(repo, config)
-            .is_some_and(|h| h.tag == name && h.misplaced_tag.is_some())
-    };
-    (before || after()).then(crate::resume_advice::command)
+/// What `relhook release --resume` does when release tag `name` is a hand tag whose hook was
+/// killed: before its release commit (the hook's marker names it, on HEAD), or after it, the
+/// tag left on the commit before its release commit.
+fn interrupted_hand_release(repo: &Repo, config: &Config, name: &str) -> Option<&'static str> {
+    if crate::tag::hand::unfinished(repo, config).is_some_and(|u| u.tag == name) {
+        return Some("makes its release commit and moves the tag onto it");
+    }
+    // Killed after its release commit: that commit is made already, commits on top or not.
+    crate::release::half_made(repo, config)
+        .is_some_and(|h| h.tag == name && h.misplaced_tag.is_some())
+        .then_some("moves the tag onto its release commit, made already")
 }
 
 /// The step that gives release tag `name`, made again by `relhook release` (or a hand tag the
