@@ -59,7 +59,9 @@ fn mixed_tags_under_an_empty_prefix_are_told_in_true_words() {
     // On no remote's branch, and no release of 1.1.0 was made: deleting it leads, pasted.
     let fix = "`git tag -d v1.1.0 && relhook release 1.1.0`";
     assert!(
-        err.contains(&format!("is on no remote's branch here (this clone's own, unless it was pushed alone), so delete it and release 1.1.0 instead: {fix}")),
+        err.contains(
+            "is on no remote's branch here (this clone's own, unless it was pushed alone: "
+        ) && err.contains(&format!("), so delete it and release 1.1.0 instead: {fix}")),
         "{err}"
     );
     let out = repo.sh(fix.trim_matches('`'));

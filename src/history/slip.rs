@@ -108,8 +108,8 @@ impl<'a> Slip<'a> {
     }
 
     /// The way out that works, then `ways` (the others that do): deleting the slip where no
-    /// remote's branch holds it (then `named`, the version asked, released), else keeping it
-    /// and releasing its version under the prefix beside it (a pre-release's, then `named`).
+    /// remote's branch holds it (then `named`, the version asked, released), with [`Slip::keep`]
+    /// should it have been pushed alone; else keeping it ([`Slip::keep`]).
     pub(crate) fn fix(
         &self,
         repo: &Repo,
@@ -118,19 +118,37 @@ impl<'a> Slip<'a> {
         ways: &[String],
     ) -> String {
         let (name, target) = (self.name, self.target);
-        let retagged = retag(repo, config, name, target, self.version);
         if !self.published {
-            let lead = retagged.unwrap_or_else(|| {
+            let lead = retag(repo, config, name, target, self.version).unwrap_or_else(|| {
                 delete_fix(repo, config, name, target, named.unwrap_or(self.version))
             });
             let rest = match ways.is_empty() {
                 true => String::new(),
                 false => format!("; if a remote has `{name}` already: {}", ways.join(", or ")),
             };
+            // Local refs cannot tell a tag pushed alone, which `git tag -d` leaves on the
+            // remote: what deleting does there, and the way that keeps it, are said first, so
+            // that the fix for this clone's own tag stays the line's last command.
             return format!(
-                "`{name}` is on no remote's branch here (this clone's own, unless it was pushed alone), so {lead}{rest}"
+                "`{name}` is on no remote's branch here (this clone's own, unless it was pushed alone: then `git tag -d` deletes it here only, as the remote keeps it and a fetch brings it back, so keep it, push the branch that holds it and {}), so {lead}{rest}",
+                self.keep(repo, config, named)
             );
         }
+        let rest = (ways.iter())
+            .map(|w| format!("; or, {w}"))
+            .collect::<String>();
+        format!(
+            "a remote's branch holds `{name}`, so keep it (a clone may have fetched it) and {}{rest}",
+            self.keep(repo, config, named)
+        )
+    }
+
+    /// The way on that keeps the slip once a remote's branch holds it: its commit tagged under
+    /// the prefix too where it is its version's release commit, else its version released
+    /// beside it (a pre-release's, then `named`). Pre-push says it of a slip a branch push
+    /// sends to a remote that has it already (pushed alone).
+    pub(crate) fn keep(&self, repo: &Repo, config: &Config, named: Option<&Version>) -> String {
+        let retagged = retag(repo, config, self.name, self.target, self.version);
         let version = released_as(self.version);
         let tag = format!("{}{version}", config.version.tag_prefix);
         let q = crate::shellword::quote(&tag);
@@ -140,20 +158,14 @@ impl<'a> Slip<'a> {
             .filter(|n| !version.pre.is_empty() && n.cmp_precedence(&version).is_gt())
             .map(|n| format!(" && {release} {n}"))
             .unwrap_or_default();
-        let lead = match retagged {
+        match retagged {
             Some(_) => format!(
                 "tag its commit, {version}'s release commit, under the prefix too: `git tag -a {q} {} -m {q}`",
-                repo.peel_to_commit(target)
+                repo.peel_to_commit(self.target)
                     .map(crate::git::short_id)
                     .unwrap_or_default()
             ),
             None => format!("release {tag} beside it: `{release} {version}{then}`"),
-        };
-        let rest = (ways.iter())
-            .map(|w| format!("; or, {w}"))
-            .collect::<String>();
-        format!(
-            "a remote's branch holds `{name}`, so keep it (a clone may have fetched it) and {lead}{rest}"
-        )
+        }
     }
 }

@@ -54,10 +54,12 @@ pub(super) fn misnamed(
 /// One line for each slip of the prefix (as [`misnamed`] refuses) on commits a branch push
 /// sends (`new`) that stays behind: it makes no release, and every later `relhook version`
 /// and release here would stop at it, so it is named with its fix before the push is done.
+/// One `remote` has already (pushed alone) is published, and `git tag -d` would leave it
+/// there: its line keeps it (see [`on_remote`]).
 pub(super) fn left_behind(
     repo: &Repo,
     config: &Config,
-    updates: &[Update],
+    (remote, updates): (&str, &[Update]),
     new: &HashSet<Oid>,
     hand: HandTags,
 ) -> Vec<String> {
@@ -75,11 +77,20 @@ pub(super) fn left_behind(
         .filter(|(v, _)| (releases.iter()).all(|r| v.cmp_precedence(&r.version).is_gt()))
         .collect();
     slips.sort_by(|a, b| a.1.name.cmp(&b.1.name));
+    // Asked of the remote (a second connection) only when a slip is to be named.
+    let theirs = match slips.is_empty() {
+        true => Vec::new(),
+        false => repo.remote_tags(remote).unwrap_or_default(),
+    };
     (slips.into_iter())
         .map(|(version, t)| {
             let target = repo
                 .ref_target(&format!("refs/tags/{}", t.name))
                 .unwrap_or(t.commit);
+            let full = format!("refs/tags/{}", t.name);
+            if theirs.iter().any(|(n, id)| *n == full && *id == target) {
+                return on_remote(repo, config, remote, &t.name, &version);
+            }
             format!(
                 "tag {} on commits this push sends stays behind, and is a slip of the release tags' name ({}{version}): it makes no release, and every later `relhook version` and release here would stop at it; {}",
                 t.name,
@@ -88,6 +99,26 @@ pub(super) fn left_behind(
             )
         })
         .collect()
+}
+
+/// The line for slip `name` of `version` that `remote` has already, pushed alone: published
+/// once this push lands its commits on the branch, so kept, and the way on is the one doctor
+/// then gives (its version released beside it, or its release commit tagged under the prefix).
+fn on_remote(
+    repo: &Repo,
+    config: &Config,
+    remote: &str,
+    name: &str,
+    version: &semver::Version,
+) -> String {
+    let keep = crate::history::slip::Slip::new(repo, name, version)
+        .map(|s| s.keep(repo, config, None))
+        .unwrap_or_default();
+    format!(
+        "tag {name} on commits this push sends is on {remote} already (pushed alone), a slip of the release tags' name ({}{}): keep it (`git tag -d` would delete it here only, and a clone may have fetched it); once this push is done, {keep}",
+        config.version.tag_prefix,
+        crate::history::slip::released_as(version)
+    )
 }
 
 /// Tag `name` (on `target`) deleted, and its commit tagged under the release tags' prefix

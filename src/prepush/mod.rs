@@ -263,7 +263,8 @@ pub fn inspect(
         &mut found.published,
     );
     let hand = hook.hand_tags();
-    found.slips_left_behind = misnamed::left_behind(repo, config, updates, &new_here, hand);
+    found.slips_left_behind =
+        misnamed::left_behind(repo, config, (remote, updates), &new_here, hand);
     let taken = taken::taken_on_remote(repo, config, remote, updates, &mut found.tags_left_behind);
     found.refusals.extend(taken);
     let landing = landing::Landing::new(repo, remote, updates);
