@@ -78,6 +78,7 @@ mod qa117_pnpm_lock_registry;
 mod qa118_versionless_private_root;
 mod qa12;
 mod qa122_package_hand_tag_commits_after;
+mod qa122_private_root_hand_tag;
 mod qa122_slip_pushed_alone;
 mod qa14;
 mod qa14_files;

@@ -60,6 +60,7 @@ pub mod stranded;
 mod taken;
 mod twin;
 mod unanchored;
+pub use unanchored::private_workspace_root;
 mod unbumpable;
 mod under;
 mod undo;

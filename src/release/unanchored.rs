@@ -74,20 +74,34 @@ pub(super) fn refusal(
 /// `e` for a private workspace root (a yarn or changesets root at `0.0.0`, never released),
 /// while no package is set up and no file listed: its packages are what is released, so the
 /// fix is their tables, which `init` writes, not the root's package.json in `[version] files`.
+/// With the packages' tables there already, the fix is a package's release instead.
 pub(super) fn private_root(e: crate::Error, config: &Config, root: &Path) -> crate::Error {
     let crate::Error::Refused(mut r) = e else {
         return e;
     };
-    let unset =
-        config.package.is_none() && config.packages.is_empty() && config.version.files.is_none();
-    if r.reason == Reason::VersionFile
-        && unset
-        && crate::history::packages::private_root::releases_members(root)
-    {
-        r.fix = Some(init_fix(config));
+    if r.reason == Reason::VersionFile && private_workspace_root(config, root) {
+        r.fix = Some(match config.packages.first() {
+            None => init_fix(config),
+            Some(p) => format!(
+                "{PRIVATE}: `relhook release --package {}` releases package {} under its own tags (`--all`: every package with changes)",
+                crate::shellword::quote(&p.name),
+                p.name
+            ),
+        });
     }
     crate::Error::Refused(r)
 }
+
+/// Whether a release of the project's root (no `[version] files`) at `root` is one of a
+/// private workspace root, whose packages are what is released: a version file refusal of it
+/// gets [`private_root`]'s fix, and a hand tag's names no tag of the root again.
+pub fn private_workspace_root(config: &Config, root: &Path) -> bool {
+    config.package.is_none()
+        && config.version.files.is_none()
+        && crate::history::packages::private_root::releases_members(root)
+}
+
+const PRIVATE: &str = "the root package.json is private (`\"private\": true`), so the workspace's packages are what is released, not the root";
 
 /// The refusal of a release of a private workspace root whose package.json has no version at
 /// all, while no package is set up and no file listed: no file says the root is released, its
@@ -105,7 +119,7 @@ pub(super) fn versionless_private_root(config: &Config, root: &Path) -> crate::R
 /// `init`'s tables, as the fix for a private workspace root: written, or printed beside the
 /// .relconfig.toml already there (which `init` does not rewrite).
 fn init_fix(config: &Config) -> String {
-    let why = "the root package.json is private (`\"private\": true`), so the workspace's packages are what is released, not the root";
+    let why = PRIVATE;
     match &config.source {
         None => format!(
             "{why}: `relhook init` writes {} with a `[packages.<name>]` table for each package, released under its own tags; commit it",

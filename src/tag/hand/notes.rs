@@ -19,9 +19,14 @@ pub(super) fn unpublishable(repo: &Repo, config: &Config, version: &Version) -> 
     let root = repo.work_tree()?;
     let release = release_command(config, version);
     let cannot = |e: crate::Error| {
+        // A private workspace root's packages are released, not the root: its tag again
+        // would be refused the same way.
+        let private = matches!(&e, crate::Error::Refused(r) if r.reason == Reason::VersionFile)
+            && crate::release::private_workspace_root(config, &root);
         // The release's own step (a `mkdir -p`) comes before tagging again.
         let again = match e.missing_folder_step() {
             Some(step) => format!("{step}, then tag again"),
+            None if private => "then tag a package's release, not the root's".into(),
             None => "then tag again".into(),
         };
         format!(
