@@ -76,6 +76,12 @@ pub(super) fn unlisted_row(repo: &Repo, config: &Config) -> Option<Check> {
     let text = crate::history::changelog::one_line(&first.text);
     let commits = crate::commit::report::plural(missing.len(), "commit");
     let message = format!("docs(changelog): list what {version} released");
+    // Written as the file writes its entries: its bullet, its name for the sub-section.
+    let (marker, sub) = (
+        log.marker(),
+        log.section_name(&first.section, first.breaking),
+    );
+    let level = "#".repeat(log.sub_level());
     Some(Check {
         subject: format!("release {version}"),
         status: Status::Warning,
@@ -85,8 +91,7 @@ pub(super) fn unlisted_row(repo: &Repo, config: &Config) -> Option<Check> {
             crate::git::short_id(*id)
         ),
         fix: Some(format!(
-            "add `- {text}` under `### {}` of `## [{version}]` in {shown} by hand (the tag stays as published), then `git commit -m {} -- {}`",
-            first.section,
+            "add `{marker} {text}` under `{level} {sub}` of `## [{version}]` in {shown} by hand (the tag stays as published), then `git commit -m {} -- {}`",
             crate::shellword::quote(&message),
             crate::shellword::from_top(path)
         )),

@@ -2,17 +2,48 @@
 //! git-cliff's `upper_first` (`Add x` for the commit `feat: add x`) and the commit hash,
 //! author and pull request they append (` - ([abc1234](…/commit/abc1234))`, ` - (abc1234) -
 //! *someone*`, ` by @user in #12`), and its breaking mark (`*(api)* [**breaking**] x`, read as
-//! relhook's `**BREAKING**`). The file keeps them as written; only the comparison key
-//! (`normalize`) goes without.
+//! relhook's `**BREAKING**`); conventional-changelog's `, closes #3 #4` after the hash reads as
+//! the ` (#3, #4)` relhook writes for the same footers. The file keeps them as written; only
+//! the comparison key (`normalize`) goes without.
 
 /// `text` (normalised whitespace, scope in relhook's style) without a tool's trailing hash,
 /// author and pull request marks, and with the first letter of its words in lower case.
 pub(super) fn plain(text: String) -> String {
     let mut text = cliff_breaking(text);
     if let Some(cut) = suffix_start(&text) {
+        let closes = closed_issues(&text[..cut], &text[cut..]);
         text.truncate(cut);
+        if !closes.is_empty() {
+            text.push_str(&format!(" ({})", closes.join(", ")));
+        }
     }
     fold_first_letter(text)
+}
+
+/// The issues conventional-changelog's `, closes #3 #4` after a tool's hash mark (`marks`)
+/// names, as relhook lists a commit's closing footers: each once, none the entry's words
+/// (`words`) name already (both tools leave those out). Empty when the tail is anything else.
+fn closed_issues(words: &str, marks: &str) -> Vec<String> {
+    let Some((_, list)) = marks.split_once("), closes ") else {
+        return Vec::new();
+    };
+    let issue = |t: &&str| t.len() > 1 && t[1..].bytes().all(|b| b.is_ascii_digit());
+    let refs: Vec<&str> = list.split_whitespace().collect();
+    if refs.is_empty() || !refs.iter().all(|t| t.starts_with('#') && issue(t)) {
+        return Vec::new();
+    }
+    let named = |r: &str| {
+        words
+            .match_indices(r)
+            .any(|(i, _)| !words[i + r.len()..].starts_with(|c: char| c.is_ascii_digit()))
+    };
+    let mut out: Vec<String> = Vec::new();
+    for r in refs {
+        if !named(r) && !out.iter().any(|o| o == r) {
+            out.push(r.to_owned());
+        }
+    }
+    out
 }
 
 /// The first letter after the breaking mark and the scope in lower case: `upper_first` only
@@ -182,6 +213,33 @@ mod tests {
     }
 
     /// git-cliff's `[**breaking**]`, exactly as its templates place it, is relhook's mark.
+    /// vue's entries: `closes` after the hash is the `(#N, …)` relhook writes for the footers.
+    #[test]
+    fn conventional_changelogs_closes_reads_as_relhooks_references() {
+        let cases = [
+            (
+                "**a:** x (#15136) ([a4440c0](https://x/commit/a4440c0)), closes #15126 #15128",
+                "**a:** x (#15136) (#15126, #15128)",
+            ),
+            (
+                "x ([37ccb9b](https://x/c/37ccb9b)), closes #8 #9 #9",
+                "x (#8, #9)",
+            ),
+            (
+                "x (#12) ([37ccb9b](https://x/c/37ccb9b)), closes #12",
+                "x (#12)",
+            ),
+            (
+                "x (#123) ([37ccb9b](https://x/c/37ccb9b)), closes #12",
+                "x (#123) (#12)",
+            ),
+            ("x ([37ccb9b](https://x/c/37ccb9b)), closes a/b#1", "x"),
+        ];
+        for (written, key) in cases {
+            assert_eq!(plain(written.to_owned()), key, "{written}");
+        }
+    }
+
     #[test]
     fn git_cliffs_breaking_mark_is_read_as_relhooks() {
         for written in [
