@@ -77,6 +77,7 @@ mod qa116_rebuilt_merge_revert;
 mod qa117_pnpm_lock_registry;
 mod qa118_versionless_private_root;
 mod qa119_closes_listed;
+mod qa119_pre_of_released;
 mod qa12;
 mod qa122_package_hand_tag_commits_after;
 mod qa122_private_root_hand_tag;

@@ -241,16 +241,16 @@ pub(super) fn say_taken(
 /// The next version's tag already exists, on a commit this branch does not hold (an abandoned
 /// line's, or main's above where this branch was cut): `relhook release` refuses it and names
 /// the first version above it with no tag, so that is the next version shown. The version
-/// skipped, if one was.
+/// whose tag exists, if one was skipped: the next version's, or for a pre-release of a
+/// version released already, that release's.
 pub(super) fn skip_taken(
     repo: &crate::git::Repo,
     config: &crate::config::Config,
     info: &mut release::VersionInfo,
 ) -> Option<semver::Version> {
-    let tag = format!("{}{}", config.version.tag_prefix, info.next);
-    repo.tag_target(&tag)?;
-    let free = release::first_untaken(repo, &config.version, &info.next)?;
-    Some(std::mem::replace(&mut info.next, free))
+    let held = release::taken_by(repo, &config.version, &info.next)?;
+    info.next = release::first_untaken(repo, &config.version, &info.next)?;
+    Some(held)
 }
 
 /// `--explain`'s lines (nothing without it): where the current version comes from, the
@@ -372,9 +372,14 @@ pub(super) fn explain(
                 )?;
             }
             if let Some((version, prefix)) = taken {
+                // A pre-release of `version`, released already on another line.
+                let would = match (version.pre.is_empty(), info.next.pre.is_empty()) {
+                    (true, false) => format!("a pre-release of {version}"),
+                    _ => version.to_string(),
+                };
                 writeln!(
                     out,
-                    "that would be {version}, but tag {prefix}{version} already exists, on a commit this branch does not hold (another branch's), so the next version is {}, the first above it with no tag",
+                    "that would be {would}, but tag {prefix}{version} already exists, on a commit this branch does not hold (another branch's), so the next version is {}, the first above it with no tag",
                     info.next
                 )?;
             }

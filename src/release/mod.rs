@@ -113,7 +113,7 @@ pub(crate) use signing::{
 pub use special_dirty::{special_advice, special_dirty, tag_dirty};
 pub use stale::{redo_onto as stale_redo_onto, tagged as stale_tagged};
 pub use start::{first_release_below_files, unreadable_file_version};
-pub use taken::{first_untaken, tag_taken};
+pub use taken::{first_untaken, tag_taken, taken_by};
 pub use twin::{Twin, any_twin, fetched_twin, pull_steps, twin_release};
 pub use under::half_made_under;
 pub use undo::{RecordsBefore, not_undone, undo_commit};
@@ -185,11 +185,11 @@ pub fn plan(repo: &Repo, config: &Config, root: &Path, opts: &Options) -> Result
     let info = version_info(repo, config, root, &opts.requested, opts.pre.as_deref())?;
     let version = info.next.clone();
     let tag = format!("{}{version}", config.version.tag_prefix);
-    if repo.tag_target(&tag).is_some() {
+    if let Some(held) = taken_by(repo, &config.version, &version) {
         let refusal = tag_taken(
             repo,
             &config.version,
-            &tag,
+            &format!("{}{held}", config.version.tag_prefix),
             &version,
             &config.release_command(),
         );

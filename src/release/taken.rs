@@ -49,7 +49,13 @@ fn taken(
     version: &Version,
     release: &str,
 ) -> Refusal {
-    let what = format!("tag {tag} already exists");
+    // A pre-release whose `X.Y.Z` is released: the tag that exists is that release's.
+    let what = match tag.strip_suffix(&version.to_string()) {
+        Some(_) => format!("tag {tag} already exists"),
+        None => format!(
+            "{version} would be a pre-release of a released version: tag {tag} already exists"
+        ),
+    };
     match first_untaken(repo, version_config, version) {
         Some(free) if free.pre.is_empty() || same_release(&free, version) => Refusal::new(
             Reason::TagExists,
@@ -72,6 +78,20 @@ fn taken(
             "a released tag is never reused (pick another version)",
         ),
     }
+}
+
+/// The version whose tag keeps `version` from being released on this branch, if one does:
+/// `version` itself, tagged already, or for a pre-release its `X.Y.Z`, released already (a
+/// pre-release of a released version is never made: [`first_untaken`] moves past it, and so
+/// must the check that calls for it, not only a taken pre-release's own tag).
+pub fn taken_by(repo: &Repo, version_config: &VersionConfig, version: &Version) -> Option<Version> {
+    let prefix = &version_config.tag_prefix;
+    let tagged = |v: &Version| repo.tag_target(&format!("{prefix}{v}")).is_some();
+    if tagged(version) {
+        return Some(version.clone());
+    }
+    let base = Version::new(version.major, version.minor, version.patch);
+    (!version.pre.is_empty() && tagged(&base)).then_some(base)
 }
 
 /// The first version above `version` with no tag: what [`tag_taken`]'s refusal names, and so

@@ -253,10 +253,11 @@ pub fn plan(
     super::check_filters(repo, root, edits.iter().map(|e| e.path.as_path()))?;
     let tags: Vec<&str> = chosen.values().map(|p| p.tag.as_str()).collect();
     for p in chosen.values() {
-        if repo.tag_target(&p.tag).is_some() {
+        if let Some(held) = super::taken_by(repo, &p.view.version, &p.version) {
             let name = &p.view.package.as_ref().map_or("", |k| k.name.as_str());
             let release = crate::resume_advice::release_of(Some(name));
-            let refusal = super::tag_taken(repo, &p.view.version, &p.tag, &p.version, &release);
+            let tag = format!("{}{held}", p.view.version.tag_prefix);
+            let refusal = super::tag_taken(repo, &p.view.version, &tag, &p.version, &release);
             return Err(Error::Refused(refusal));
         }
     }
