@@ -77,6 +77,7 @@ mod qa116_rebuilt_merge_revert;
 mod qa117_pnpm_lock_registry;
 mod qa118_versionless_private_root;
 mod qa119_closes_listed;
+mod qa119_pre_line_elsewhere;
 mod qa119_pre_of_released;
 mod qa12;
 mod qa122_package_hand_tag_commits_after;

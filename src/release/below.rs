@@ -195,13 +195,18 @@ fn released_before(repo: &Repo, config: &Config, version: &Version, tag: &str) -
 
 /// A release tag above `version` on a commit HEAD's history does not hold (a release made on a
 /// branch not merged here): this release goes below it, which is right for a maintenance
-/// release and a mistake when that branch's release belongs on this one. Said in one line,
-/// naming a branch that holds it (a remote-tracking one when no local branch does).
+/// release and a mistake when that branch's release belongs on this one. So is a pre-release
+/// of `version` itself there (vue's `v3.6.0-rc.5` on `minor` when main releases 3.6.0): this
+/// release finishes that line without what the branch holds. Said in one line, naming a branch
+/// that holds it (a remote-tracking one when no local branch does).
 pub fn above_elsewhere(repo: &Repo, config: &Config, version: &Version) -> Option<String> {
     let head = repo.head()?;
     let prefix = &config.version.tag_prefix;
+    let core = |v: &Version| (v.major, v.minor, v.patch);
+    let of_version =
+        |v: &Version| version.pre.is_empty() && !v.pre.is_empty() && core(v) == core(version);
     let mut above: Vec<_> = (repo.release_tag_candidates(prefix).into_iter())
-        .filter(|t| t.version.cmp_precedence(version).is_gt())
+        .filter(|t| t.version.cmp_precedence(version).is_gt() || of_version(&t.version))
         .collect();
     above.sort_by(|a, b| b.version.cmp_precedence(&a.version));
     let t = above
@@ -216,20 +221,33 @@ pub fn above_elsewhere(repo: &Repo, config: &Config, version: &Version) -> Optio
     // A branch pushed and then deleted here leaves only its remote-tracking branch.
     let branch = holding("heads/*");
     let remote = branch.is_none().then(|| holding("remotes/*")).flatten();
+    let (is, goes, maintenance) = if of_version(&t.version) {
+        (
+            format!("is a pre-release of {version}"),
+            format!("this release makes {version} without that line's commits"),
+            "",
+        )
+    } else {
+        (
+            format!("is above {version}"),
+            "this release goes below it".to_owned(),
+            " (a maintenance release?)",
+        )
+    };
     Some(match (branch, remote) {
         (Some(b), _) => format!(
-            "{} is on branch `{b}`, which this branch has not merged, and is above {version}: this release goes below it (a maintenance release?); if `{b}`'s release belongs here, `git merge {}` before releasing",
+            "{} is on branch `{b}`, which this branch has not merged, and {is}: {goes}{maintenance}; if `{b}`'s release belongs here, `git merge {}` before releasing",
             t.name,
             crate::shellword::quote(&b)
         ),
         (None, Some(r)) => format!(
-            "{} is on {}, which only `{r}` holds (no local branch), and is above {version}: this release goes below it (a maintenance release?); if `{r}`'s release belongs here, `git merge {}` before releasing",
+            "{} is on {}, which only `{r}` holds (no local branch), and {is}: {goes}{maintenance}; if `{r}`'s release belongs here, `git merge {}` before releasing",
             t.name,
             crate::git::short_id(t.commit),
             crate::shellword::quote(&r)
         ),
         (None, None) => format!(
-            "{} is on {}, which no branch here holds, and is above {version}: this release goes below it",
+            "{} is on {}, which no branch here holds, and {is}: {goes}",
             t.name,
             crate::git::short_id(t.commit)
         ),
