@@ -239,6 +239,8 @@ pub(super) fn within(whole: &str, part: &str) -> Option<Range<usize>> {
 /// The pre-release the clause `op version` names, when one its operator can admit.
 pub(super) fn names_pre(op: &str, version: &str) -> Option<Version> {
     let version = version.strip_suffix(".*").unwrap_or(version).trim();
+    // The epoch every version without one has (`0!1.0rc1` is `1.0rc1`).
+    let version = version.strip_prefix("0!").unwrap_or(version);
     if op == "!=" || !pep440::is_pre_release(version) {
         return None;
     }
@@ -391,6 +393,8 @@ mod tests {
         assert_eq!(named("==1.1.0rc1").as_deref(), Some("1.1.0-rc.1"));
         assert_eq!(named(">=1.0, <2.0.0b2").as_deref(), Some("2.0.0-b.2"));
         assert_eq!(named(">=1.0,!=1.1.0rc1"), None);
+        assert_eq!(named(">=0!1.0rc1").as_deref(), Some("1.0.0-rc.1"));
+        assert!(admits(">=0!1.0rc1", &rc));
     }
 
     #[test]

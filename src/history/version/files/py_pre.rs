@@ -54,20 +54,23 @@ pub fn spelled(kind: Manifest, new: &Version) -> String {
     }
 }
 
-/// Why a Python requirement `text` leaves out the pre-release `new` though its range spans
-/// it: PEP 440 (and Poetry) admit a pre-release only to a specifier that names one.
+/// Why a Python requirement `text` leaves out the pre-release `new` though its range may span
+/// it: pip and uv (PEP 440) take a pre-release for a specifier that names none only when no
+/// final release on the index satisfies it, which relhook cannot know.
 pub fn pre_excluded(kind: Manifest, text: &str, new: &Version) -> Option<String> {
-    if !matches!(kind, Manifest::Python | Manifest::Poetry) {
+    if !super::pep440::is_pre_release(&new.to_string()) || pre_named(kind, text).is_some() {
         return None;
     }
-    (super::pep440::is_pre_release(&new.to_string()) && pre_named(kind, text).is_none()).then(
-        || {
-            format!(
-                "PEP 440 admits a pre-release only to a specifier that names one, such as `>={}`",
-                spelled(kind, new)
-            )
-        },
-    )
+    let such = spelled(kind, new);
+    match kind {
+        Manifest::Poetry => Some(format!(
+            "Poetry takes a pre-release for a constraint that names none only when no stable release on the index satisfies it, which relhook cannot know; a constraint that names one, such as `>={such}`, admits it"
+        )),
+        Manifest::Python => Some(format!(
+            "pip and uv (PEP 440) take a pre-release for a specifier that names none only when no final release on the index satisfies it, which relhook cannot know; one that names a pre-release, such as `>={such}`, admits it"
+        )),
+        Manifest::Cargo | Manifest::Npm => None,
+    }
 }
 
 #[cfg(test)]
