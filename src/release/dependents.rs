@@ -50,6 +50,8 @@ pub struct Change {
     /// Where the requirement lies in the file; `None` for one kept as it is that escapes put
     /// elsewhere.
     span: Option<std::ops::Range<usize>>,
+    /// Poetry's `allow-prereleases` on it ([`deps::Requirement::prereleases`]).
+    pub prereleases: Option<bool>,
 }
 
 impl Change {
@@ -309,6 +311,7 @@ fn changes_in(
                     dev: r.dev,
                     kind,
                     span: r.span,
+                    prereleases: r.prereleases,
                 });
             }
         }
@@ -324,7 +327,8 @@ fn rewritten(
     version: &Version,
     ranges: Ranges,
 ) -> Result<Option<String>> {
-    let npm_workspace = match (deps::rewrite(kind, &r.text, version), ranges) {
+    let rewrite = deps::rewrite_allowing(kind, &r.text, r.prereleases, version);
+    let npm_workspace = match (rewrite, ranges) {
         (Rewrite::Same, _) => return Ok(None),
         (Rewrite::To(after), Ranges::Refuse { .. }) if r.span.is_none() => {
             return Err(Error::Refused(crate::error::Refusal::new(
@@ -359,7 +363,7 @@ fn rewritten(
             r.text,
             r.name,
             r.section,
-            py_pre::pre_excluded(kind, &r.text, version)
+            py_pre::pre_excluded(kind, &r.text, r.prereleases, version)
                 .map(|why| format!(" ({why})"))
                 .unwrap_or_default()
         ),
@@ -411,6 +415,7 @@ fn workspace_changes(
             dev,
             kind: Manifest::Cargo,
             span: r.span.clone(),
+            prereleases: None,
         };
         // The root's own edit: no package is released for it.
         out.push(change("", true));

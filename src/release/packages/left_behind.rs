@@ -118,7 +118,7 @@ fn unmet(config: &Config, root: &Path, released: &BTreeMap<String, Version>) -> 
                     Manifest::Cargo => semver::VersionReq::parse(before).is_ok(),
                     Manifest::Python | Manifest::Poetry => !before.is_empty(),
                 };
-                judged && !deps::meets(kind, before, &c.version)
+                judged && !deps::meets_allowing(kind, before, c.prereleases, &c.version)
             })
             .collect();
     out.dedup_by(|a, b| a.file == b.file && a.before == b.before);
@@ -127,7 +127,7 @@ fn unmet(config: &Config, root: &Path, released: &BTreeMap<String, Version>) -> 
         .map(|change| {
             let kind = change.kind;
             let rewritable = matches!(
-                deps::rewrite(kind, &change.before, &change.version),
+                deps::rewrite_allowing(kind, &change.before, change.prereleases, &change.version),
                 Rewrite::To(_)
             );
             Unmet {

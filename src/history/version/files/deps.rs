@@ -58,6 +58,9 @@ pub struct Requirement {
     pub dev: bool,
     /// A Cargo dependency's `path`, as written (relative to its manifest's folder).
     pub path: Option<String>,
+    /// Poetry's `allow-prereleases` on the dependency: `Some(true)` admits any pre-release its
+    /// constraint spans, `Some(false)` none, `None` (everywhere else) as the constraint says.
+    pub prereleases: Option<bool>,
 }
 
 /// Whether `r`, stated in the manifest in `manifest_dir`, is on the crate in `dir` (both from
@@ -230,6 +233,7 @@ fn cargo_section(
             span: Some(inner),
             dev: section == "dev-dependencies",
             path: t.get("path").and_then(|p| p.as_str()).map(str::to_owned),
+            prereleases: None,
         });
     }
 }
@@ -264,6 +268,7 @@ fn npm_requirements(text: &str) -> Option<Vec<Requirement>> {
                 span: Some(span),
                 dev: section == "devDependencies",
                 path: None,
+                prereleases: None,
             });
         }
     }
@@ -310,9 +315,20 @@ pub enum Rewrite {
 /// release leaves a `major.minor` requirement as it is. A range it cannot rewrite is kept when
 /// `new` meets it.
 pub fn rewrite(kind: Manifest, text: &str, new: &Version) -> Rewrite {
+    rewrite_allowing(kind, text, None, new)
+}
+
+/// [`rewrite`] for a requirement with Poetry's `allow-prereleases` (`prereleases`, see
+/// [`Requirement::prereleases`]).
+pub fn rewrite_allowing(
+    kind: Manifest,
+    text: &str,
+    prereleases: Option<bool>,
+    new: &Version,
+) -> Rewrite {
     match kind {
         Manifest::Python => return super::py_deps::rewrite(text, new),
-        Manifest::Poetry => return super::poetry_deps::rewrite(text, new),
+        Manifest::Poetry => return super::poetry_deps::rewrite(text, new, prereleases),
         Manifest::Cargo | Manifest::Npm => {}
     }
     let req = text.trim();
@@ -429,6 +445,11 @@ pub fn admits(kind: Manifest, req: &str, new: &Version) -> bool {
 /// number, and a bare full version meaning that version exactly (`"1.0.0"`, which Cargo
 /// reads as `^1.0.0`). One it cannot read admits nothing (`false`).
 pub fn meets(kind: Manifest, req: &str, new: &Version) -> bool {
+    meets_allowing(kind, req, None, new)
+}
+
+/// [`meets`] for a requirement with Poetry's `allow-prereleases` (`prereleases`).
+pub fn meets_allowing(kind: Manifest, req: &str, prereleases: Option<bool>, new: &Version) -> bool {
     let parse = |r: &str| semver::VersionReq::parse(r).is_ok_and(|r| r.matches(new));
     match kind {
         Manifest::Cargo => parse(req),
@@ -437,7 +458,7 @@ pub fn meets(kind: Manifest, req: &str, new: &Version) -> bool {
             .filter_map(npm_as_cargo)
             .any(|alternative| parse(&alternative)),
         Manifest::Python => super::py_deps::admits(req, new),
-        Manifest::Poetry => super::poetry_deps::admits(req, new),
+        Manifest::Poetry => super::poetry_deps::admits(req, new, prereleases),
     }
 }
 

@@ -6,7 +6,9 @@
 //! `>=1.2,<1.3`, `*` is any, `||` joins alternatives and a comma or a space joins clauses.
 //! A release of the dependency moves an exact pin (`1.0.0`, `==1.0.0`) and a caret or tilde
 //! it leaves behind (`^1.0` → `^2.0`, precision kept); any other constraint is kept when it
-//! admits the new version and is for a hand to edit when it does not.
+//! admits the new version and is for a hand to edit when it does not. A table's
+//! `allow-prereleases` (or the older `allows-prereleases`) admits any pre-release the
+//! constraint spans when true, and none, pinned or not, when false.
 
 use std::cmp::Ordering;
 
@@ -45,8 +47,8 @@ pub(super) fn requirements(text: &str) -> Option<Vec<Requirement>> {
             if key == "python" {
                 continue;
             }
-            let values: Vec<Option<&toml_edit::Value>> = match item {
-                toml_edit::Item::Value(v @ toml_edit::Value::String(_)) => vec![Some(v)],
+            let values: Vec<Option<(&toml_edit::Value, Option<bool>)>> = match item {
+                toml_edit::Item::Value(v @ toml_edit::Value::String(_)) => vec![Some((v, None))],
                 toml_edit::Item::Value(toml_edit::Value::Array(list)) => list
                     .iter()
                     .map(|v| v.as_inline_table().and_then(|t| version_of(t)))
@@ -56,7 +58,7 @@ pub(super) fn requirements(text: &str) -> Option<Vec<Requirement>> {
                 }
                 other => vec![other.as_table_like().and_then(version_of)],
             };
-            for v in values.into_iter().flatten() {
+            for (v, prereleases) in values.into_iter().flatten() {
                 let toml_edit::Value::String(s) = v else {
                     continue;
                 };
@@ -74,6 +76,7 @@ pub(super) fn requirements(text: &str) -> Option<Vec<Requirement>> {
                     span,
                     dev,
                     path: None,
+                    prereleases,
                 });
             }
         }
@@ -81,13 +84,16 @@ pub(super) fn requirements(text: &str) -> Option<Vec<Requirement>> {
     Some(out)
 }
 
-/// The `version` of a dependency's table; `None` for one taken from elsewhere (`git`, `url`,
-/// `path`: the version is the source's).
-fn version_of(t: &dyn toml_edit::TableLike) -> Option<&toml_edit::Value> {
+/// The `version` of a dependency's table, with its `allow-prereleases` (else the older
+/// `allows-prereleases`, which Poetry still reads); `None` for one taken from elsewhere
+/// (`git`, `url`, `path`: the version is the source's).
+fn version_of(t: &dyn toml_edit::TableLike) -> Option<(&toml_edit::Value, Option<bool>)> {
     if ["git", "url", "path"].iter().any(|k| t.contains_key(k)) {
         return None;
     }
-    t.get("version")?.as_value()
+    let flag = |k: &str| t.get(k).and_then(|v| v.as_bool());
+    let prereleases = flag("allow-prereleases").or_else(|| flag("allows-prereleases"));
+    Some((t.get("version")?.as_value()?, prereleases))
 }
 
 /// The clauses of one alternative of a constraint: each operator (`""` for a bare version)
@@ -114,14 +120,21 @@ fn clauses(alternative: &str) -> Vec<(&str, &str)> {
 }
 
 /// Whether the constraint `spec` admits `new` as Poetry reads it (a pre-release only when a
-/// clause names one, as PEP 440 has it); one relhook cannot read admits nothing.
-pub(super) fn admits(spec: &str, new: &Version) -> bool {
+/// clause names one, as PEP 440 has it, or the dependency's `allow-prereleases` is true;
+/// never when it is false); one relhook cannot read admits nothing.
+pub(super) fn admits(spec: &str, new: &Version, prereleases: Option<bool>) -> bool {
     let spec = spec.trim();
-    if spec.is_empty() || spec == "*" {
-        return true;
+    let any = spec.is_empty() || spec == "*";
+    if pep440::is_pre_release(&new.to_string()) {
+        match prereleases {
+            Some(false) => return false,
+            // Nothing to name one in: kept as it is, as before.
+            None if !any && pre_named(spec).is_none() => return false,
+            Some(true) | None => {}
+        }
     }
-    if pep440::is_pre_release(&new.to_string()) && pre_named(spec).is_none() {
-        return false;
+    if any {
+        return true;
     }
     spec.split("||").any(|alternative| {
         let all = clauses(alternative);
@@ -184,10 +197,14 @@ fn bounds<'v>(op: &str, version: &'v str) -> Option<(&'v str, String)> {
 /// pin (`1.0.0`, `==1.0.0`, `=== 1.0.0`) names the new version instead, and a caret or tilde
 /// moves with its precision (`^1.0` → `^2.0`; a pre-release written whole); any other is for a
 /// hand to edit.
-pub(super) fn rewrite(spec: &str, new: &Version) -> Rewrite {
+pub(super) fn rewrite(spec: &str, new: &Version, prereleases: Option<bool>) -> Rewrite {
     let spec = spec.trim();
-    if admits(spec, new) {
+    if admits(spec, new, prereleases) {
         return Rewrite::Same;
+    }
+    // `allow-prereleases = false`: Poetry takes no pre-release, even one pinned.
+    if prereleases == Some(false) && pep440::is_pre_release(&new.to_string()) {
+        return Rewrite::Unsupported;
     }
     let Some(spelled) = pep440::spell(&new.to_string()) else {
         return Rewrite::Unsupported;
@@ -260,7 +277,7 @@ mod tests {
             "^0.9 || ^1.1",
             "!=1.0.0",
         ] {
-            assert!(admits(yes, &at), "{yes}");
+            assert!(admits(yes, &at, None), "{yes}");
         }
         for no in [
             "1.0.0",
@@ -273,8 +290,9 @@ mod tests {
             "^1.0 ^2.0",
             "=1.1.0",
         ] {
-            assert!(!admits(no, &at), "{no}");
+            assert!(!admits(no, &at, None), "{no}");
         }
+        let admits = |spec: &str, new: &Version| admits(spec, new, None);
         assert!(admits("^0.2.3", &v("0.2.9")) && !admits("^0.2.3", &v("0.3.0")));
         assert!(admits("^0.0.3", &v("0.0.3")) && !admits("^0.0.3", &v("0.0.4")));
         assert!(admits("^0.0", &v("0.0.9")) && !admits("^0.0", &v("0.1.0")));
@@ -287,8 +305,32 @@ mod tests {
     }
 
     #[test]
+    fn allow_prereleases_admits_a_pre_release_its_range_spans_or_none() {
+        let rc = v("1.1.0-rc.1");
+        assert!(super::admits("^1.0", &rc, Some(true)));
+        assert!(super::admits("*", &rc, Some(true)));
+        // `<2.0` still leaves out 2.0's own pre-releases.
+        assert!(!super::admits("^1.0", &v("2.0.0-rc.1"), Some(true)));
+        assert!(!super::admits("^1.1.0rc1", &rc, Some(false)));
+        assert!(!super::admits("*", &rc, Some(false)));
+        assert!(super::admits("^1.0", &v("1.1.0"), Some(false)));
+        assert_eq!(rewrite("^1.0", &rc, Some(true)), Rewrite::Same);
+        assert_eq!(
+            rewrite("1.1.0rc1", &v("1.1.0-rc.2"), Some(false)),
+            Rewrite::Unsupported
+        );
+        let text = "[tool.poetry.dependencies]\na = { version = \"^1.0\", allow-prereleases = true }\nb = { version = \"^1.0\", allows-prereleases = true }\nc = { version = \"^1.0\", allow-prereleases = false, allows-prereleases = true }\nd = \"^1.0\"\n";
+        let got: Vec<Option<bool>> = requirements(text)
+            .unwrap()
+            .into_iter()
+            .map(|r| r.prereleases)
+            .collect();
+        assert_eq!(got, [Some(true), Some(true), Some(false), None]);
+    }
+
+    #[test]
     fn pins_and_carets_move_and_other_ranges_are_refused() {
-        let to = |spec: &str, new: &str| rewrite(spec, &v(new));
+        let to = |spec: &str, new: &str| rewrite(spec, &v(new), None);
         assert_eq!(to("1.0.0", "1.1.0"), Rewrite::To("1.1.0".into()));
         assert_eq!(to("== 1.0.0", "1.1.0"), Rewrite::To("== 1.1.0".into()));
         assert_eq!(to("1.0.0", "1.1.0-rc.1"), Rewrite::To("1.1.0rc1".into()));

@@ -106,6 +106,7 @@ pub(super) fn requirements(text: &str) -> Option<Vec<Requirement>> {
                 span,
                 dev,
                 path: None,
+                prereleases: None,
             });
         }
     }

@@ -56,20 +56,30 @@ pub fn spelled(kind: Manifest, new: &Version) -> String {
 
 /// Why a Python requirement `text` leaves out the pre-release `new` though its range may span
 /// it: pip and uv (PEP 440) take a pre-release for a specifier that names none only when no
-/// final release on the index satisfies it, which relhook cannot know.
-pub fn pre_excluded(kind: Manifest, text: &str, new: &Version) -> Option<String> {
-    if !super::pep440::is_pre_release(&new.to_string()) || pre_named(kind, text).is_some() {
+/// final release on the index satisfies it, which relhook cannot know; Poetry likewise, unless
+/// the dependency's `allow-prereleases` (`prereleases`) says otherwise.
+pub fn pre_excluded(
+    kind: Manifest,
+    text: &str,
+    prereleases: Option<bool>,
+    new: &Version,
+) -> Option<String> {
+    if !super::pep440::is_pre_release(&new.to_string()) {
         return None;
     }
     let such = spelled(kind, new);
-    match kind {
-        Manifest::Poetry => Some(format!(
-            "Poetry takes a pre-release for a constraint that names none only when no stable release on the index satisfies it, which relhook cannot know; a constraint that names one, such as `>={such}`, admits it"
+    let names_none = pre_named(kind, text).is_none();
+    match (kind, prereleases) {
+        (Manifest::Poetry, Some(false)) => {
+            Some("its `allow-prereleases = false` leaves every pre-release out".to_owned())
+        }
+        (Manifest::Poetry, None) if names_none => Some(format!(
+            "Poetry takes a pre-release for a constraint that names none only when no stable release on the index satisfies it, which relhook cannot know; `allow-prereleases = true` on the dependency admits it, as does a constraint that names one, such as `>={such}`"
         )),
-        Manifest::Python => Some(format!(
+        (Manifest::Python, _) if names_none => Some(format!(
             "pip and uv (PEP 440) take a pre-release for a specifier that names none only when no final release on the index satisfies it, which relhook cannot know; one that names a pre-release, such as `>={such}`, admits it"
         )),
-        Manifest::Cargo | Manifest::Npm => None,
+        _ => None,
     }
 }
 
