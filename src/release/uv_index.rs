@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use super::dependents::{Change, Read};
 use crate::Result;
 use crate::history::version::files::deps::Manifest;
+use crate::history::version::files::py_pre;
 use crate::history::version::files::slash_path;
 
 /// The notes on the uv.lock files (the top's, and one in the dependent's folder) that record a
@@ -42,7 +43,8 @@ pub(super) fn notes(
                     c.name,
                     c.file.display(),
                     c.name,
-                    c.version,
+                    // As the index names it (`1.1.0rc1`, not SemVer's `1.1.0-rc.1`).
+                    py_pre::spelled(c.kind, &c.version),
                     match lock.parent().filter(|d| !d.as_os_str().is_empty()) {
                         Some(d) =>
                             format!(" --directory {}", crate::shellword::quote(&slash_path(d))),
