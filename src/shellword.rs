@@ -85,6 +85,15 @@ pub fn below_top(rel: &std::path::Path) -> String {
     }
 }
 
+/// A folder `rel` (slash-separated, from the top) as the value of an option such as `uv lock
+/// --directory`: one that begins with `-` goes after `./`, lest the tool read it as an option.
+pub fn folder_value(rel: &str) -> String {
+    match rel.starts_with('-') {
+        true => quote(&format!("./{rel}")),
+        false => quote(rel),
+    }
+}
+
 /// A command that appends `/rel/` to an ignore file (`… >> <file>` follows): a pattern git
 /// matches to that folder alone, its glob characters and backslashes escaped (git reads
 /// `ho\tks` as `hotks`), and printed by `printf`, since dash's `echo` reads backslashes too.
@@ -105,8 +114,15 @@ pub fn ignore_folder(rel: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{from_top, pathspec, quote};
+    use super::{folder_value, from_top, pathspec, quote};
     use std::path::Path;
+
+    #[test]
+    fn a_folder_value_never_reads_as_an_option() {
+        assert_eq!(folder_value("p/b"), "p/b");
+        assert_eq!(folder_value("-b"), "./-b");
+        assert_eq!(folder_value("--x y/b"), "'./--x y/b'");
+    }
 
     #[test]
     fn quotes_only_what_a_shell_would_read() {

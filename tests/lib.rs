@@ -84,6 +84,7 @@ mod qa122_package_hand_tag_commits_after;
 mod qa122_private_root_hand_tag;
 mod qa122_slip_pushed_alone;
 mod qa125_poetry_allow_prereleases;
+mod qa125_python_lock_dash_folder;
 mod qa125_python_pre_specifiers;
 mod qa125_uv_index_pre_note;
 mod qa14;

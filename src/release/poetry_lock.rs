@@ -46,7 +46,10 @@ fn refresh(dir: &Path) -> String {
     let at = if dir.as_os_str().is_empty() {
         String::new()
     } else {
-        format!(" --directory {}", crate::shellword::quote(&slash_path(dir)))
+        format!(
+            " --directory {}",
+            crate::shellword::folder_value(&slash_path(dir))
+        )
     };
     format!("`poetry lock --no-update{at}` (Poetry 1) or `poetry lock{at}` (Poetry 2)")
 }

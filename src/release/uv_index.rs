@@ -46,8 +46,10 @@ pub(super) fn notes(
                     // As the index names it (`1.1.0rc1`, not SemVer's `1.1.0-rc.1`).
                     py_pre::spelled(c.kind, &c.version),
                     match lock.parent().filter(|d| !d.as_os_str().is_empty()) {
-                        Some(d) =>
-                            format!(" --directory {}", crate::shellword::quote(&slash_path(d))),
+                        Some(d) => format!(
+                            " --directory {}",
+                            crate::shellword::folder_value(&slash_path(d))
+                        ),
                         None => String::new(),
                     }
                 );

@@ -96,7 +96,7 @@ fn left_note(lock: &Path, why: &str) -> String {
     let refresh = match lock.parent().filter(|d| !d.as_os_str().is_empty()) {
         Some(dir) => format!(
             "uv lock --directory {}",
-            crate::shellword::quote(&slash_path(dir))
+            crate::shellword::folder_value(&slash_path(dir))
         ),
         None => "uv lock".to_owned(),
     };
