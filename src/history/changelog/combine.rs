@@ -9,6 +9,7 @@
 
 use std::collections::HashSet;
 
+use super::weight::is_breaking;
 use super::{Changelog, Entry, normalize};
 
 /// A merged file, and the entries a side added since the merge base that it leaves out because
@@ -30,10 +31,11 @@ pub struct Merged {
 }
 
 /// `kept`'s text with `into`'s changes (see the module); `pre` and `post` are the merged
-/// title and released part.
+/// title and released part. `into_first`: `into` is git's first side ("ours"), whose new
+/// entries go above the entries below them there and above `kept`'s new ones (see `ahead`).
 pub(super) fn combine(
     base: &Changelog,
-    (kept, into): (&Changelog, &Changelog),
+    (kept, into, into_first): (&Changelog, &Changelog, bool),
     (pre, post): (&str, &str),
     keep: &HashSet<String>,
 ) -> Merged {
@@ -87,19 +89,44 @@ pub(super) fn combine(
         }
     }
     let mut have: HashSet<String> = merged.unreleased_entries().iter().map(key).collect();
-    for e in into_entries {
-        let k = key(&e);
+    // The kept side's own new entries, which the first side's go above; not its rewording of
+    // an entry it took out (a hand edit in place).
+    let later: HashSet<String> = match into_first {
+        true => {
+            let kept_keys: HashSet<String> = kept.unreleased_entries().iter().map(key).collect();
+            let reworded: Vec<String> = base_set.difference(&kept_keys).cloned().collect();
+            (have.difference(&base_set))
+                .filter(|t| !super::replaced::replaces(t, &reworded))
+                .cloned()
+                .collect()
+        }
+        false => HashSet::new(),
+    };
+    let into_keys: Vec<String> = into_entries.iter().map(key).collect();
+    for (i, (e, k)) in into_entries
+        .iter()
+        .zip(into_keys.iter().cloned())
+        .enumerate()
+    {
         // A stale side re-adds what was released since it forked; an entry released
         // before the base that a side adds anew is new there (a released change
         // reapplied after its revert, another change of the same wording), and stays.
         let renewed = into_renewed.contains(&k);
         let stale = newly_released.contains(&k) && !renewed;
         if (!base_set.contains(&k) || renewed) && !have.contains(&k) && stale {
-            dropped.push(e);
+            dropped.push(e.clone());
         } else if (!base_set.contains(&k) || renewed) && have.insert(k) {
-            // Breaking changes go first in their sub-section, as post-commit puts them.
-            let breaking = e.text.starts_with("**BREAKING**");
-            merged.add_entry(&e.section, &e.text, breaking);
+            // The first side's where it had them (see `ahead`); the second's at the end
+            // (breaking changes first in their sub-section, as post-commit puts them).
+            if into_first {
+                let after = into_entries[i + 1..].iter().zip(&into_keys[i + 1..]);
+                let below: Vec<String> = (after.filter(|(b, _)| b.section == e.section))
+                    .map(|(_, k)| k.clone())
+                    .collect();
+                merged.add_entry_before(&e.section, &e.text, (&below, &later));
+            } else {
+                merged.add_entry(&e.section, &e.text, is_breaking(&e.text));
+            }
         }
     }
     let mut seen = HashSet::new();

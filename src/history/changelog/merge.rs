@@ -187,7 +187,7 @@ impl Changelog {
 
         Ok(super::combine::combine(
             base,
-            (kept, into),
+            (kept, into, std::ptr::eq(into, ours)),
             (&pre, &post),
             keep,
         ))

@@ -18,6 +18,7 @@ pub const SUBSECTIONS: [&str; 6] = [
     "Security",
 ];
 
+mod ahead;
 mod carry;
 mod combine;
 mod conflict;
