@@ -87,6 +87,7 @@ mod qa125_poetry_allow_prereleases;
 mod qa125_python_lock_dash_folder;
 mod qa125_python_pre_specifiers;
 mod qa125_uv_index_pre_note;
+mod qa123_lined_revert_clone;
 mod qa123_parallel_order;
 mod qa14;
 mod qa14_files;

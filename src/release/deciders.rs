@@ -142,9 +142,11 @@ pub(super) fn deciders(
     let copies = crate::history::copies::copies_among(repo, config, &parents, &last)?;
     // A revert of a merge released before the range takes its branch's changes back: its
     // entries are the revert's (post-commit and `--sync` write them); one of a merge in the
-    // range cancels out with it below.
+    // range cancels out with it below. One history does not hold (a rebase made its branch
+    // a line; a clone made since has not even its objects) was released in no form.
     for (i, m) in of_merges {
         if !walked.contains(&m.merge)
+            && repo.reaches(m.revert, m.merge)
             && crate::history::reverts::branch_revert_entry(repo, &m, config)?.is_some()
         {
             out[i].in_changelog = true;
@@ -178,7 +180,7 @@ pub(super) fn deciders(
         groups.extend([(revert, revert), (original, revert)]);
     }
     // A merged branch reverted before the release (`git revert -m 1`) cancels out the same way.
-    groups.extend(merge_reverts.cancelled(repo, &walked)?);
+    groups.extend(merge_reverts.cancelled(repo, config, &walked)?);
     let undone_ids = undone(&groups, |id| newer.as_ref().is_none_or(|n| n.contains(id)));
     let (mut kept, mut undone, mut cancelled) = (Vec::new(), Vec::new(), 0);
     for (d, id) in out.into_iter().zip(&ids) {

@@ -20,6 +20,7 @@ use crate::history::changelog::entry::{NewEntry, entry_for_message};
 
 mod branch;
 mod rewritten;
+mod taken_out;
 pub use branch::{
     branch_changelogs, branch_entries, branch_revert_entry, config_for_changelog,
     every_branch_entry, released_anywhere,
@@ -103,8 +104,14 @@ impl MergeReverts {
     /// is in range, the revert, the merge and what the merge brought in (reachable from it but
     /// not from its mainline parent); for one that is itself reverted in range (its merge in
     /// range or released), the two reverts.
-    /// Each cancelled commit maps to the merge revert that cancels it.
-    pub fn cancelled(&self, repo: &Repo, in_range: &HashSet<Oid>) -> Result<HashMap<Oid, Oid>> {
+    /// Each cancelled commit maps to the merge revert that cancels it. `config` names the
+    /// changelogs that tell a branch whose merge this repository lacks (`taken_out`).
+    pub fn cancelled(
+        &self,
+        repo: &Repo,
+        config: &Config,
+        in_range: &HashSet<Oid>,
+    ) -> Result<HashMap<Oid, Oid>> {
         let mut out = HashMap::new();
         if self.merges.is_empty() {
             return Ok(out);
@@ -125,8 +132,12 @@ impl MergeReverts {
                 continue;
             }
             if !in_range.contains(&m.merge) {
-                // A plain rebase made the branch a line: its copies here cancel out alike.
-                let copies = rewritten::lined_copies(repo, m, in_range)?;
+                // A plain rebase made the branch a line: its copies here cancel out alike,
+                // read from the named merge, or in a clone without it from the changelog.
+                let mut copies = rewritten::lined_copies(repo, m, in_range)?;
+                if copies.is_empty() {
+                    copies = taken_out::copies(repo, m, config, in_range);
+                }
                 if !copies.is_empty() {
                     out.insert(m.revert, m.revert);
                     out.extend(copies.into_iter().map(|c| (c, m.revert)));

@@ -191,7 +191,7 @@ pub fn plan_sync_releasing(
         merge_reverts.note(c.id, &c.message);
     }
     let in_range: HashSet<Oid> = commits.iter().map(|c| c.id).collect();
-    let by_merge_revert = merge_reverts.cancelled(repo, &in_range)?;
+    let by_merge_revert = merge_reverts.cancelled(repo, config, &in_range)?;
     for c in commits.iter().rev() {
         if let Some(revert) = by_merge_revert.get(&c.id) {
             if cancelled.insert(c.id) {

@@ -130,8 +130,10 @@ pub fn from_history(repo: &Repo, config: &Config, tag: &str) -> Result<(String, 
     if let Some(id) = cut {
         return Err(shallow(tag, previous.as_ref().map(|t| t.name.as_str()), id));
     }
+    // A merge history does not hold (a rebase made its branch a line) was released in no form.
     for (i, m) in merge_undone {
-        if !in_range.contains(&m.merge) && filter.counts(m.revert, "")? {
+        let released = !in_range.contains(&m.merge) && repo.reaches(m.revert, m.merge);
+        if released && filter.counts(m.revert, "")? {
             walked[i].2 = crate::history::reverts::branch_revert_entry(repo, &m, config)?
                 .into_iter()
                 .collect();
@@ -148,7 +150,11 @@ pub fn from_history(repo: &Repo, config: &Config, tag: &str) -> Result<(String, 
         walked.iter().map(|(id, r, _)| (*id, r.clone())).collect();
     crate::history::reverts::by_header_when_rewritten(repo, &mut pairs);
     let mut cancelled = revert_pairs(&pairs);
-    cancelled.extend(merge_reverts.cancelled(repo, &in_range)?.into_keys());
+    cancelled.extend(
+        merge_reverts
+            .cancelled(repo, config, &in_range)?
+            .into_keys(),
+    );
     let mut entries: Vec<NewEntry> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for (id, _, es) in walked.into_iter().rev() {

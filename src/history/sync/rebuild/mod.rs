@@ -164,7 +164,7 @@ pub fn rebuild(repo: &Repo, config: &Config, current: Option<&str>) -> Result<St
     if !merge_reverts.is_empty() {
         for b in &per_bucket {
             let ids: HashSet<Oid> = b.iter().map(|(id, _)| *id).collect();
-            cancelled.extend(merge_reverts.cancelled(repo, &ids)?.into_keys());
+            cancelled.extend(merge_reverts.cancelled(repo, config, &ids)?.into_keys());
         }
     }
     // A change whose pick (or original) the release before its own holds shipped there.
