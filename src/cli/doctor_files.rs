@@ -35,11 +35,7 @@ pub(super) fn unwritable_release_file(
         // A workspace root never released (a private package.json, each package released on
         // its own, no root file listed): what its package.json says (`0.0.0`) is no release's,
         // whatever root tags from before it became one say; no release of it is made to refuse.
-        _ if config.package.is_none()
-            && config.version.files.is_none()
-            && !config.packages.is_empty()
-            && crate::history::packages::private_root::unreleased(&root).is_some() =>
-        {
+        _ if crate::history::packages::private_root::packages_only(config, &root).is_some() => {
             return None;
         }
         _ => {

@@ -116,6 +116,32 @@ pub(super) fn versionless_private_root(config: &Config, root: &Path) -> crate::R
     Err(Refusal::new(Reason::VersionFile, what, init_fix(config)).into())
 }
 
+/// The refusal of a release of the root where only the packages are released
+/// ([`packages_only`](crate::history::packages::private_root::packages_only)) and no root
+/// changelog exists (`init` writes none there, post-commit starts none): it would tag the
+/// private package.json's version and start a root changelog of the root's tooling commits.
+/// A root changelog kept by hand says the root is released too.
+pub(super) fn packages_only_root(config: &Config, root: &Path) -> crate::Result<()> {
+    let Some(why) = crate::history::packages::private_root::packages_only(config, root) else {
+        return Ok(());
+    };
+    if std::fs::symlink_metadata(root.join(&config.changelog.path)).is_ok() {
+        return Ok(());
+    }
+    let what = format!(
+        "{why}: its packages are released, each under its own tags, and a release of the root would tag a version of its own and start a root {}",
+        config.changelog.path.display()
+    );
+    let first = config.packages.first().map(|p| p.name.as_str());
+    let all = format!("{} --all", crate::resume_advice::release_of(None));
+    let fix = format!(
+        "release the packages with changes: `{all}`, or one: `{}`; to release the root too, list its package.json in `[version] files` in {} (`files = [{{ path = \"package.json\", key = \"version\" }}]`) and commit it",
+        crate::resume_advice::release_with(first, None),
+        crate::config::FILE_NAME
+    );
+    Err(Refusal::new(Reason::VersionFile, what, fix).into())
+}
+
 /// `init`'s tables, as the fix for a private workspace root: written, or printed beside the
 /// .relconfig.toml already there (which `init` does not rewrite).
 fn init_fix(config: &Config) -> String {

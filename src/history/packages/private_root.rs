@@ -32,6 +32,15 @@ pub fn releases_members(root: &Path) -> bool {
     unreleased(root).is_some() && !super::detect::npm_members(root).0.is_empty()
 }
 
+/// Why the root project is not released under `config`, the root's own (no package's view):
+/// packages set up, no `[version] files` listed, and the root [`unreleased`]. Its packages
+/// are what is released; the root's package.json (`1.0.0`, `0.0.0`) is no release's version.
+pub fn packages_only(config: &crate::config::Config, root: &Path) -> Option<&'static str> {
+    let set_up =
+        config.package.is_none() && config.version.files.is_none() && !config.packages.is_empty();
+    set_up.then(|| unreleased(root)).flatten()
+}
+
 /// Whether the root at `root` [`releases_members`] and its package.json has no `version`: no
 /// file then says a version of the root's, whatever root tags from before say.
 pub fn versionless(root: &Path) -> bool {
