@@ -89,6 +89,7 @@ mod qa125_python_pre_specifiers;
 mod qa125_uv_index_pre_note;
 mod qa123_lined_revert_clone;
 mod qa123_parallel_order;
+mod qa120_doctor_tag_cost;
 mod qa120_packages_only_root;
 mod qa14;
 mod qa14_files;

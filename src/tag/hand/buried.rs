@@ -74,6 +74,11 @@ pub fn buried(repo: &Repo, config: &Config, installed: &dyn Fn() -> bool) -> Vec
         return Vec::new();
     };
     let prefix = &config.version.tag_prefix;
+    // Before relhook adopted this clone, no tag was made past its hook: nothing is read (a
+    // repository of hundreds of releases would parse each tag's changelog for nothing).
+    if repo.adoption().is_none() && !installed() {
+        return Vec::new();
+    }
     let Some((latest, _)) = repo.latest_release_tag(head, prefix) else {
         return Vec::new();
     };
@@ -95,7 +100,7 @@ pub fn buried(repo: &Repo, config: &Config, installed: &dyn Fn() -> bool) -> Vec
         .filter(|t| matches!(repo.file_at(t.commit, path), Ok(Some(_))))
         .filter(|t| needs_section(repo, config, &t.version, t.commit))
         .collect();
-    if found.is_empty() || (repo.adoption().is_none() && !installed()) {
+    if found.is_empty() {
         return Vec::new();
     }
     let published = repo.remote_tracking_commits("*");
