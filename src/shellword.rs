@@ -85,8 +85,9 @@ pub fn below_top(rel: &std::path::Path) -> String {
     }
 }
 
-/// A folder `rel` (slash-separated, from the top) as the value of an option such as `uv lock
-/// --directory`: one that begins with `-` goes after `./`, lest the tool read it as an option.
+/// A folder or file `rel` (slash-separated, from the top) as the value of an option such as
+/// `uv lock --directory`: one that begins with `-` goes after `./`, lest the tool read it as an
+/// option.
 pub fn folder_value(rel: &str) -> String {
     match rel.starts_with('-') {
         true => quote(&format!("./{rel}")),

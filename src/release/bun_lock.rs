@@ -18,7 +18,7 @@ use crate::history::version::files::bun_lock::{
 };
 use crate::history::version::files::deps::{self, Manifest};
 use crate::history::version::files::{Edit, Locks, VersionFile, slash_path};
-use crate::shellword::quote;
+use crate::shellword::{folder_value, quote};
 use crate::{Error, Result};
 
 const LOCK: &str = "bun.lock";
@@ -197,7 +197,7 @@ fn refuse_from_registry(
         (String::new(), ".".to_owned())
     } else {
         let dir = slash_path(dir);
-        (format!(" --cwd {}", quote(&dir)), dir)
+        (format!(" --cwd {}", folder_value(&dir)), dir)
     };
     // `bun add` writes the section it is told and the range it is given, whatever b had.
     let section = match c.section.as_str() {
@@ -281,7 +281,7 @@ fn edit(
 /// The command that has bun write the lock at `lock` again: `bun install` in its folder.
 fn install(lock: &Path) -> String {
     match lock.parent().filter(|d| !d.as_os_str().is_empty()) {
-        Some(dir) => format!("bun install --cwd {}", quote(&dir.to_string_lossy())),
+        Some(dir) => format!("bun install --cwd {}", folder_value(&slash_path(dir))),
         None => "bun install".to_owned(),
     }
 }

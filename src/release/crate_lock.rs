@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use crate::error::{Reason, Refusal};
 use crate::git::Repo;
 use crate::history::version::files::{self, Edit, Locator, Locks, VersionFile};
-use crate::shellword::quote;
+use crate::shellword::folder_value;
 
 /// The Cargo.lock, other than the top's, that the crate of `manifest` (a Cargo.toml below
 /// the top) builds with: its workspace's (its nested workspace's, or its own when it is a
@@ -173,7 +173,7 @@ fn refusal(lock: &Path, f: &VersionFile, old: &str, name: &str, found: Option<&s
     let manifest = match lock.parent().filter(|d| !d.as_os_str().is_empty()) {
         Some(dir) => format!(
             " --manifest-path {}",
-            quote(&dir.join("Cargo.toml").to_string_lossy())
+            folder_value(&files::slash_path(&dir.join("Cargo.toml")))
         ),
         None => String::new(),
     };

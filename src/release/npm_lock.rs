@@ -16,7 +16,7 @@ use crate::error::{Reason, Refusal};
 use crate::git::Repo;
 use crate::history::version::files::deps::{self, Manifest};
 use crate::history::version::files::{self as vfiles, Locator, Locks, VersionFile, slash_path};
-use crate::shellword::quote;
+use crate::shellword::{folder_value, quote};
 use crate::{Error, Result};
 use vfiles::Edit;
 
@@ -358,7 +358,7 @@ fn refuse_from_registry(lock: &Path, text: &str, key: &str, c: &Change) -> Resul
     let prefix = if dir.as_os_str().is_empty() {
         String::new()
     } else {
-        format!(" --prefix {}", quote(&slash_path(dir)))
+        format!(" --prefix {}", folder_value(&slash_path(dir)))
     };
     let exact = if c.before.starts_with(|ch: char| ch.is_ascii_digit()) {
         " --save-exact"
@@ -398,7 +398,7 @@ fn install(lock: &Path) -> String {
     match lock.parent().filter(|d| !d.as_os_str().is_empty()) {
         Some(dir) => format!(
             "npm install --package-lock-only --prefix {}",
-            quote(&slash_path(dir))
+            folder_value(&slash_path(dir))
         ),
         None => "npm install --package-lock-only".to_owned(),
     }

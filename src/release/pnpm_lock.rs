@@ -12,7 +12,7 @@ use super::dependents::Change;
 use crate::error::{Reason, Refusal};
 use crate::history::version::files::pnpm_lock::{Unfit, move_specifier};
 use crate::history::version::files::{Edit, Locks, slash_path};
-use crate::shellword::quote;
+use crate::shellword::{folder_value, quote};
 use crate::{Error, Result};
 
 const LOCK: &str = "pnpm-lock.yaml";
@@ -122,7 +122,7 @@ fn excluded_fix(lock: &Path, c: &Change) -> String {
         (String::new(), ".".to_owned())
     } else {
         let dir = slash_path(dir);
-        (format!(" --dir {}", quote(&dir)), dir)
+        (format!(" --dir {}", folder_value(&dir)), dir)
     };
     // `pnpm add` writes the section it is told and the range it is given, whatever b had.
     let section = match c.section.as_str() {
@@ -155,7 +155,7 @@ fn excluded_fix(lock: &Path, c: &Change) -> String {
 /// The command that has pnpm write the lock at `lock` again: `pnpm install` in its folder.
 fn install(lock: &Path) -> String {
     match lock.parent().filter(|d| !d.as_os_str().is_empty()) {
-        Some(dir) => format!("pnpm install --dir {}", quote(&slash_path(dir))),
+        Some(dir) => format!("pnpm install --dir {}", folder_value(&slash_path(dir))),
         None => "pnpm install".to_owned(),
     }
 }

@@ -11,7 +11,7 @@ use crate::config::Config;
 use crate::error::{Reason, Refusal};
 use crate::git::Repo;
 use crate::history::version::files::{self, VersionFile, VersionFileError};
-use crate::shellword::quote;
+use crate::shellword::folder_value;
 use crate::{Error, Result};
 
 /// Refuses the release when a tracked npm lock beside a package.json it bumps (in `sorted`)
@@ -59,7 +59,7 @@ fn refusal(lock: &Path, manifest: &Path, old: &str, versions: &[String]) -> Refu
         manifest.display(),
     );
     let prefix = match lock.parent().filter(|d| !d.as_os_str().is_empty()) {
-        Some(dir) => format!(" --prefix {}", quote(&dir.to_string_lossy())),
+        Some(dir) => format!(" --prefix {}", folder_value(&files::slash_path(dir))),
         None => String::new(),
     };
     let fix = format!(
