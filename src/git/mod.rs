@@ -54,6 +54,7 @@ mod signing_ready;
 mod state;
 mod stored;
 mod submodule;
+mod submodule_fill;
 mod tag_names;
 mod tree_entries;
 pub mod txn;
@@ -89,6 +90,7 @@ pub use sequence::note_concluding_pick;
 pub use signing::CannotSign;
 pub use state::Hidden;
 pub use stored::StoredCommit;
+pub use submodule_fill::Unfilled;
 pub use txn::{TMP_PREFIX, Txn};
 pub use unreadable::unworkable;
 

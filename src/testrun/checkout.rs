@@ -67,6 +67,10 @@ impl<'a> Checkout<'a> {
             let _ = repo.run_git(&["worktree", "prune"], None);
             return Err(crate::interrupt::instead(e, "testing"));
         }
+        // `worktree add` leaves submodules empty, where the work tree has their files.
+        for u in repo.fill_submodules(commit, Path::new(&path)) {
+            say_unfilled(&u);
+        }
         Ok(Checkout {
             repo,
             _dir: dir,
@@ -79,6 +83,23 @@ impl<'a> Checkout<'a> {
     pub fn path(&self) -> &Path {
         Path::new(&self.path)
     }
+}
+
+/// One line for a submodule the checkout leaves empty: a test that needs its files fails
+/// there for that reason, not the project's.
+fn say_unfilled(u: &crate::git::Unfilled) {
+    use std::io::Write;
+    let path = u.path.display();
+    let commit = crate::git::short_id(u.commit);
+    let why = if u.cloned {
+        format!("this clone's copy of it lacks commit {commit}: `git submodule update` fetches it")
+    } else {
+        "it is not set up in this clone: `git submodule update --init` clones it".to_owned()
+    };
+    let _ = writeln!(
+        std::io::stderr(),
+        "relhook: note: submodule {path} is empty in the clean checkout ({why})"
+    );
 }
 
 impl Drop for Checkout<'_> {
