@@ -93,6 +93,7 @@ mod qa120_doctor_tag_cost;
 mod qa120_packages_only_root;
 mod qa128_lock_dash_folder;
 mod qa124_submodule_test_checkout;
+mod qa121_changelog_first_named;
 mod qa14;
 mod qa14_files;
 mod qa14_versions;

@@ -11,7 +11,7 @@ use crate::error::{Reason, Refusal};
 use crate::git::Repo;
 use crate::history::accumulate::{Accumulated, post_commit};
 use crate::history::changelog::TEMPLATE;
-use crate::history::sync::{plan_sync, rebuild};
+use crate::history::sync::{plan_sync_releasing, rebuild};
 use crate::{Error, Result};
 
 /// `relhook changelog [--sync|--rebuild] [--stdout] [--package NAME | --all]`.
@@ -88,6 +88,9 @@ fn one_changelog(
     standing::refuse_unkept_path(repo, root, config, args)?;
     let mut err = crate::cli::stream::stderr();
     let json = args.format == Format::Json;
+    // A refusal of tags under another prefix names the first release as `relhook release`
+    // would make it: from the version files, else `version.initial`.
+    let first = || crate::release::first_version(config, root);
     // Planned without a lock (it reads history), applied under the index lock only if HEAD
     // and the file are still what the plan read: a commit landing in between (its
     // post-commit adds its own entry) makes the plan stale, and it is made again.
@@ -100,7 +103,7 @@ fn one_changelog(
                 super::rebuild_guard::refuse_foreign(&rel, cur, args)?;
                 super::rebuild_guard::refuse_uncommitted(repo, &rel, cur, args)?;
             }
-            let mut text = rebuild(repo, config, current.as_deref())?;
+            let mut text = rebuild(repo, config, current.as_deref(), &first)?;
             if let Some(cur) = &current {
                 // A CRLF file stays one: not every line changed for its line ends.
                 text = crate::history::changelog::with_eol_of(text, cur);
@@ -109,18 +112,8 @@ fn one_changelog(
             (text, vec![], vec![], vec![], vec![], vec![])
         } else {
             let base = current.clone().unwrap_or_else(|| TEMPLATE.to_owned());
-            // Entries added to a file with a committed conflict would land inside it.
-            if let Some(line) = crate::history::changelog::conflict_markers(&base) {
-                return Err(crate::Error::Refused(crate::error::Refusal::new(
-                    crate::error::Reason::Changelog,
-                    format!(
-                        "{}:{line} has unresolved conflict markers (`<<<<<<<`, `=======`, `>>>>>>>`)",
-                        rel.display()
-                    ),
-                    "resolve them and commit, then sync again",
-                )));
-            }
-            let p = plan_sync(repo, config, &base)?;
+            conflicted::refuse_markers(&rel, &base)?;
+            let p = plan_sync_releasing(repo, config, &base, (None, &first))?;
             (p.text, p.added, p.removed, p.moved, p.amended, p.landed)
         };
         reading.finish();

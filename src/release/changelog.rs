@@ -119,7 +119,11 @@ fn released(
     // History is the truth: commits that never met the hook are added before the release,
     // all of them since the release before this one (a hand tag is on HEAD already).
     let tag = format!("{}{version}", config.version.tag_prefix);
-    let synced = crate::history::sync::plan_sync_releasing(repo, config, text, Some(&tag))?.text;
+    // A release names its version, so no refusal names a first one.
+    let first = || config.version.initial.clone();
+    let synced =
+        crate::history::sync::plan_sync_releasing(repo, config, text, (Some(&tag), &first))?;
+    let synced = synced.text;
     let mut log: Changelog = crate::history::sync::parse_kept(repo, rel, &synced)?;
     for entry in extra {
         if !log.contains_entry(entry, true) {

@@ -4,6 +4,22 @@
 
 use std::path::Path;
 
+/// Refuses to sync changelog `rel` whose text `base` holds a committed conflict: entries
+/// added to it would land inside it.
+pub(super) fn refuse_markers(rel: &Path, base: &str) -> crate::Result<()> {
+    match crate::history::changelog::conflict_markers(base) {
+        Some(line) => Err(crate::Error::Refused(crate::error::Refusal::new(
+            crate::error::Reason::Changelog,
+            format!(
+                "{}:{line} has unresolved conflict markers (`<<<<<<<`, `=======`, `>>>>>>>`)",
+                rel.display()
+            ),
+            "resolve them and commit, then sync again",
+        ))),
+        None => Ok(()),
+    }
+}
+
 /// The changelogs (the root's and each package's) into which commit `made` brought unresolved
 /// markers its first parent did not have: said at once, while an amend still fixes it, rather
 /// than first by pre-push. `refused`: what accumulate said. One diff, limited to the

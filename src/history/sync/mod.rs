@@ -114,17 +114,20 @@ pub struct SyncWork {
 
 /// Plans a sync of the file `current` (the work tree's text) against history.
 pub fn plan_sync(repo: &Repo, config: &Config, current: &str) -> Result<SyncPlan> {
-    plan_sync_releasing(repo, config, current, None)
+    let initial = || config.version.initial.clone();
+    plan_sync_releasing(repo, config, current, (None, &initial))
 }
 
 /// [`plan_sync`] for the release whose tag is `releasing`: that tag does not end the range
 /// (a hand tag exists on HEAD while its release commit is made, and the commits it releases
-/// are the ones since the release before it).
+/// are the ones since the release before it). `first`: the first release's version a refusal
+/// of tags under another prefix names, where it is shown (`relhook changelog`: the version
+/// files', which only `release` reads; a release below them is refused).
 pub fn plan_sync_releasing(
     repo: &Repo,
     config: &Config,
     current: &str,
-    releasing: Option<&str>,
+    (releasing, first): (Option<&str>, &dyn Fn() -> semver::Version),
 ) -> Result<SyncPlan> {
     let mut log = parse_kept(repo, &config.changelog.path, current)?;
     let Some(head) = repo.head() else {
@@ -147,8 +150,7 @@ pub fn plan_sync_releasing(
         let named = releasing
             .and_then(|t| t.strip_prefix(config.version.tag_prefix.as_str()))
             .and_then(|v| semver::Version::parse(v).ok());
-        let initial = || config.version.initial.clone();
-        crate::history::tags::check_tag_prefix(repo, config, named.as_ref(), &initial)?;
+        crate::history::tags::check_tag_prefix(repo, config, named.as_ref(), first)?;
     }
     if range.hidden.is_empty() && repo.is_shallow() {
         return Err(Error::IncompleteHistory {

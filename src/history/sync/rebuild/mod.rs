@@ -25,7 +25,15 @@ pub use render::lost_lines;
 /// `current`, the file it replaces, gives the sub-sections' names and level (cocogitto's
 /// `#### Bug Fixes`) and the way entries write their scope (`scope_style`): a file another
 /// tool made keeps its look.
-pub fn rebuild(repo: &Repo, config: &Config, current: Option<&str>) -> Result<String> {
+///
+/// `first`: the first release's version a refusal of tags under another prefix names (as
+/// [`plan_sync_releasing`](super::plan_sync_releasing) takes it).
+pub fn rebuild(
+    repo: &Repo,
+    config: &Config,
+    current: Option<&str>,
+    first: &dyn Fn() -> semver::Version,
+) -> Result<String> {
     let layout = render::Layout::of(current);
     let mut out = TEMPLATE.trim_end().to_owned();
     out.push('\n');
@@ -39,8 +47,7 @@ pub fn rebuild(repo: &Repo, config: &Config, current: Option<&str>) -> Result<St
             fix: "run `git fetch --tags --unshallow` and rebuild again".into(),
         });
     }
-    let initial = || config.version.initial.clone();
-    crate::history::tags::check_tag_prefix(repo, config, None, &initial)?;
+    crate::history::tags::check_tag_prefix(repo, config, None, first)?;
     // A `--no-tags` clone: every release section would go, as if nothing were released.
     let prefix = &config.version.tag_prefix;
     if let Some((what, remote)) = crate::history::tags::tags_not_fetched(repo, prefix, None) {
