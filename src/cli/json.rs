@@ -206,6 +206,47 @@ pub(crate) struct VersionReport<'a> {
     /// (absent when the release makes it).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub refused: Option<Box<RefusedNext>>,
+    /// The latest pre-release's line `next` finishes or goes on with, though the commits alone
+    /// call for less (absent otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pre_release_line: Option<Box<PreReleaseLine<'a>>>,
+    /// What calls for leaving the latest pre-release's line, all of it shipped in that
+    /// pre-release, and the release that stays on the line instead (absent otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shipped_in_line: Option<Box<ShippedInLine<'a>>>,
+}
+
+/// Why `next` is the latest pre-release's line (`1.0.0` after `v1.0.0-rc.1`) though the
+/// commits since the last stable release alone call for less: a version never goes below a
+/// pre-release already made.
+#[derive(Debug, Serialize)]
+pub(crate) struct PreReleaseLine<'a> {
+    /// The pre-release's tag.
+    pub tag: &'a str,
+    /// What the commits alone make of the last stable release.
+    pub commits_call_for: String,
+    /// True: `next` finishes the line (a stable release); false: it goes on with it.
+    pub finishes: bool,
+    /// The line as `relhook version --explain` says it.
+    pub message: String,
+}
+
+/// A pre-release line that already shipped what calls for more than it: `next` leaves the
+/// line, as SemVer says, and `command` releases `instead`, which stays on it.
+#[derive(Debug, Serialize)]
+pub(crate) struct ShippedInLine<'a> {
+    /// The pre-release's tag.
+    pub tag: &'a str,
+    /// `major` or `minor`: what the shipped commits call for.
+    pub level: &'static str,
+    /// Their headers.
+    pub headers: &'a [String],
+    /// The release that finishes the line (or goes on with it).
+    pub instead: String,
+    /// The command that releases `instead`.
+    pub command: String,
+    /// The note `relhook version --next` prints.
+    pub message: String,
 }
 
 /// The refusal `relhook release` meets releasing the next version: the fields of its error.
@@ -254,7 +295,12 @@ pub(crate) struct VersionCommit<'a> {
 }
 
 impl<'a> VersionReport<'a> {
-    pub(crate) fn new(info: &'a crate::release::VersionInfo, tag_prefix: &str) -> Self {
+    pub(crate) fn new(
+        info: &'a crate::release::VersionInfo,
+        config: &crate::config::Config,
+    ) -> Self {
+        let tag_prefix = &config.version.tag_prefix;
+        let command = config.release_command();
         VersionReport {
             schema_version: SCHEMA_VERSION,
             package: None,
@@ -289,6 +335,24 @@ impl<'a> VersionReport<'a> {
                 .collect(),
             taken: None,
             refused: None,
+            pre_release_line: info.line_above_said().and_then(|message| {
+                Some(Box::new(PreReleaseLine {
+                    tag: &info.tag.as_ref()?.0,
+                    commits_call_for: info.line_above.as_ref()?.to_string(),
+                    finishes: info.next.pre.is_empty(),
+                    message,
+                }))
+            }),
+            shipped_in_line: info.shipped_in_line.as_ref().map(|s| {
+                Box::new(ShippedInLine {
+                    tag: &s.tag,
+                    level: s.level,
+                    headers: &s.headers,
+                    instead: s.instead.to_string(),
+                    command: format!("{command} {}", s.instead),
+                    message: s.note(&info.next, &command),
+                })
+            }),
         }
     }
 }

@@ -129,7 +129,7 @@ pub(super) fn version_all(
             .map(|(p, view, result)| match result {
                 Ok(info) => {
                     let prefix = view.version.tag_prefix.as_str();
-                    let mut doc = json::VersionReport::new(info, prefix);
+                    let mut doc = json::VersionReport::new(info, view);
                     doc.package = Some(&p.name);
                     doc.taken = taken.get(&p.name).map(|v| format!("{prefix}{v}"));
                     doc.refused = flagged.get(&p.name).map(json::RefusedNext::new);

@@ -190,7 +190,7 @@ pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
     }
     write_out(|out| {
         if args.format == Format::Json {
-            let mut doc = super::json::VersionReport::new(&info, &config.version.tag_prefix);
+            let mut doc = super::json::VersionReport::new(&info, &config);
             doc.taken = (skipped.as_ref()).map(|v| format!("{}{v}", config.version.tag_prefix));
             doc.package = config.package.as_ref().map(|p| p.name.as_str());
             doc.refused = refused.as_ref().map(super::json::RefusedNext::new);
@@ -359,17 +359,8 @@ pub(super) fn explain(
             } else if let Some(rule) = zero_major_rule(info) {
                 writeln!(out, "{rule}")?;
             }
-            if let (Some(alone), Some((name, line, _))) = (&info.line_above, &info.tag) {
-                let how = if info.next.pre.is_empty() {
-                    "finishes"
-                } else {
-                    "goes on with"
-                };
-                writeln!(
-                    out,
-                    "that is {alone}, below the {}.{}.{} line of {name}: the release {how} that line, as a version never goes below a pre-release already made",
-                    line.major, line.minor, line.patch
-                )?;
+            if let Some(line) = info.line_above_said() {
+                writeln!(out, "{line}")?;
             }
             if let Some((version, prefix)) = taken {
                 // A pre-release of `version`, released already on another line.

@@ -141,15 +141,36 @@ impl VersionInfo {
             Level::Minor => "minor",
             Level::Major => "major",
         };
-        let how = if self.next.pre.is_empty() {
-            "finishes"
-        } else {
-            "goes on with"
-        };
+        let how = self.finishes_line_how();
         Some(format!(
             "`{level}` makes {alone}, below the {} line of {name}: {tag} {how} that line, as a version never goes below a pre-release already made",
             line_of(line)
         ))
+    }
+}
+
+impl VersionInfo {
+    /// The line when `next` finishes or goes on with the latest pre-release's line though the
+    /// commits alone call for less: "that is 0.9.1, below the 1.0.0 line of v1.0.0-rc.1: the
+    /// release finishes that line, …" (`--explain` and `version`'s JSON say it).
+    pub fn line_above_said(&self) -> Option<String> {
+        let (alone, (name, line, _)) = (self.line_above.as_ref()?, self.tag.as_ref()?);
+        Some(format!(
+            "that is {alone}, below the {}.{}.{} line of {name}: the release {} that line, as a version never goes below a pre-release already made",
+            line.major,
+            line.minor,
+            line.patch,
+            self.finishes_line_how()
+        ))
+    }
+
+    /// `finishes` when `next` is a stable release, `goes on with` when it is a pre-release.
+    fn finishes_line_how(&self) -> &'static str {
+        if self.next.pre.is_empty() {
+            "finishes"
+        } else {
+            "goes on with"
+        }
     }
 }
 
