@@ -115,6 +115,17 @@ pub(super) fn tags_left_behind(
                         "{}; then push with `--follow-tags`",
                         super::past::fix(config, &t.name, &past, hand)
                     ),
+                    // A conflict or nothing in its section: fixed, then tagged again.
+                    (None, None)
+                        if let Some(fix) = rules::section_fix(
+                            repo,
+                            config,
+                            (&t.name, &t.version, t.commit),
+                            &problems,
+                        ) =>
+                    {
+                        format!("{fix}; then push with `--follow-tags`")
+                    }
                     (None, None) => remake(
                         config,
                         (&t.name, t.commit),

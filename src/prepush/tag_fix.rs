@@ -112,6 +112,16 @@ pub(super) fn release_tag_fix(
             crate::shellword::quote(name)
         ));
     }
+    // Its section has a conflict or nothing in it: no release makes it again (the section is
+    // there), the section is fixed and the tag made again on that commit.
+    let section = commit
+        .zip(version.as_ref())
+        .and_then(|(c, v)| rules::section_fix(repo, config, (name, v, c), problems));
+    if let Some(fix) = section {
+        return remade(format!(
+            "{remote} does not have it yet, so fix it here: {fix}{then}"
+        ));
+    }
     // Its section there, its files behind: no release makes it again, the files are set.
     let unbumped = commit
         .zip(version.as_ref())

@@ -64,6 +64,11 @@ pub fn written_by_hand(
     }
     // Its own commit left a change it holds under Unreleased: the hand tag is refused there.
     let name = format!("{prefix}{version}");
+    // A conflict or nothing in it: the hand tag is refused until the section is fixed.
+    if let Some(fault) = super::notes::fault_at(repo, config, &version, head) {
+        let how = fault.unreleasable(config, &name, &version);
+        return Some((version, how, format!("written by hand in {wrote_id}")));
+    }
     if let Some((_, fix)) = super::shipped_unlisted(repo, config, (&name, &version), wrote, false) {
         let how = format!("to release it, {fix}");
         return Some((version, how, format!("written by hand in {wrote_id}")));

@@ -320,10 +320,10 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
         // The section is there (written by hand, or an earlier release commit), so no release
         // commit is made: the version files must already say the version, as pre-push demands.
         standing = Some(untagged::standing(repo, config, commit, &version));
-        // The hook is running: it is what judges this tag.
-        let hand = rules::HandTags::Released;
+        // The hook is running: it is what judges this tag, not made yet.
+        let depth = rules::Depth::Create;
         out.extend(rules::section_problems(
-            repo, config, &u.tag, &version, commit, hand,
+            repo, config, &u.tag, &version, commit, depth,
         ));
         // Every file in one line: one fix for all of them.
         use crate::{history::sync::heading_at, release::unset};

@@ -319,7 +319,7 @@ pub fn problems(
     }));
     // On its release commit, rebased over changes a release made now would tell: made again.
     out.extend(crate::release::stale_tagged(repo, config, name, commit, made).map(|(why, _)| why));
-    if let Depth::Publish(hand) = depth {
+    if let Depth::Publish(_) = depth {
         // On another release's commit, nothing since: no release makes it, as the hand-tag
         // hook says (its section and files would send to a release that refuses).
         let released = (!past)
@@ -331,7 +331,9 @@ pub fn problems(
         } else {
             // A past version is made by no release: its section is no way to it.
             if !past {
-                out.extend(section_problems(repo, config, name, &version, commit, hand));
+                out.extend(section_problems(
+                    repo, config, name, &version, commit, depth,
+                ));
             }
             out.extend(version_file_problems(repo, config, name, &version, commit));
         }
@@ -414,16 +416,21 @@ pub fn annotated_here(
 }
 
 /// At the tagged commit, the changelog has the version's section, and it is not empty: a
-/// release never has empty notes (`relhook notes` would refuse them). The hook that writes
-/// the section for a hand tag is named only where it runs (`hand`).
+/// release never has empty notes (`relhook notes` would refuse them). `depth`: `Create` for a
+/// hand tag being made (the hook runs, the tag is not there yet), `Publish` for one made
+/// already; the hook that writes the section for a hand tag is named only where it runs.
 pub fn section_problems(
     repo: &Repo,
     config: &Config,
     name: &str,
     version: &Version,
     commit: Oid,
-    hand: HandTags,
+    depth: Depth,
 ) -> Vec<String> {
+    let (hand, made) = match depth {
+        Depth::Create => (HandTags::Released, false),
+        Depth::Publish(hand) => (hand, true),
+    };
     let path = &config.changelog.path;
     let section = crate::history::sync::has_section_at(repo, commit, path, version);
     // The mark of a package's last release that the root's tag made has none by nature.
@@ -441,30 +448,34 @@ pub fn section_problems(
             release_command(config)
         )];
     }
-    let Some(stored) = crate::history::sync::stored_at(repo, commit, path) else {
+    // A conflict or nothing in it: the hand tag (not made yet) says the fix; pre-push, on
+    // a tag made already, says it on its own line (see `section_fix`).
+    let Some(fault) = crate::release::notes::fault_at(repo, config, version, commit) else {
         return Vec::new();
     };
-    let text = &stored.text;
-    // Quoted as the file writes it (`## 1.0.0`).
-    let heading =
-        crate::history::changelog::quoted_heading(stored.log.as_deref(), &version.to_string());
-    let found =
-        crate::release::notes::section_in(text, stored.log.as_deref(), &version.to_string());
-    if let Some(line) = crate::release::notes::conflict_in_section(text, &found) {
-        return vec![format!(
-            "{}:{line} at `{name}` has unresolved conflict markers (`<<<<<<<`, `=======`, `>>>>>>>`) in the `{heading}` section; resolve them, commit, and tag that commit",
-            path.display()
-        )];
+    let problem = fault.problem(config, name);
+    match made {
+        true => vec![problem],
+        false => vec![format!(
+            "{problem}; {}",
+            fault.fix(config, name, version, false)
+        )],
     }
-    match found {
-        crate::release::notes::Section::Found { line, text } if text.trim().is_empty() => {
-            vec![format!(
-                "{}:{line} at `{name}`: the `{heading}` section is empty, and a release never has empty notes; write what it changes there, commit, and tag that commit",
-                path.display()
-            )]
-        }
-        _ => Vec::new(),
-    }
+}
+
+/// Pre-push's fix for release tag `name` (made already) whose section at `commit` has
+/// unresolved conflict markers or nothing in it, when `problems` name that; else `None`.
+pub fn section_fix(
+    repo: &Repo,
+    config: &Config,
+    (name, version, commit): (&str, &Version, Oid),
+    problems: &[String],
+) -> Option<String> {
+    let fault = crate::release::notes::fault_at(repo, config, version, commit)?;
+    let problem = fault.problem(config, name);
+    problems
+        .contains(&problem)
+        .then(|| fault.fix(config, name, version, true))
 }
 
 /// At the tagged commit, every version file says the version: those that do not, in one line.

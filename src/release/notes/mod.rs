@@ -2,8 +2,11 @@
 //! `gh release create --notes-file -`. When the changelog has no section for the version,
 //! the notes are built from the commits of the release instead (and the caller says so).
 
+mod fault;
 mod publish;
 mod section;
+
+pub use fault::{Fault, FaultKind, fault_at};
 
 pub use publish::{
     Unpublishable, conflict_in, conflict_in_section, release_notes, unpublishable,
