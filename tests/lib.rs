@@ -95,6 +95,7 @@ mod qa128_lock_dash_folder;
 mod qa124_submodule_test_checkout;
 mod qa121_changelog_first_named;
 mod qa121_faulty_section_tag;
+mod qa121_two_part_tag_files;
 mod qa121_version_json_line;
 mod qa14;
 mod qa14_files;

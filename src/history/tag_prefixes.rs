@@ -187,17 +187,25 @@ fn refuse_two_part_versions(
     else {
         return Ok(());
     };
-    let above = format!("{major}.{minor}.1");
+    let (above, first) = (semver::Version::new(*major, *minor, 1), first());
+    let (release, prefix) = (config.release_command(), &config.version.tag_prefix);
+    let unknown = format!(
+        "tag `{name}` in this history names version {major}.{minor}, but not as X.Y.Z, and no release tag exists yet: relhook cannot tell whether {major}.{minor} was released"
+    );
+    // The version files say more (2.3.0 beside `v1.0`): the first release is above it either
+    // way, and a release of the version above it (1.0.1) would be refused as below the files.
+    if first.cmp_precedence(&above).is_ge() {
+        return Err(Error::IncompleteHistory {
+            message: unknown,
+            fix: format!(
+                "name the first release's version, above it whether or not it was: `{release} {first}` (or `git tag -a {prefix}{first}`)"
+            ),
+        });
+    }
     Err(Error::IncompleteHistory {
-        message: format!(
-            "tag `{name}` in this history names version {major}.{minor}, but not as X.Y.Z, and no release tag exists yet: relhook cannot tell whether {major}.{minor} was released, and a first release from `version.initial` ({}) could go below it",
-            config.version.initial
-        ),
+        message: format!("{unknown}, and a first release of {first} could go below it"),
         fix: format!(
-            "if it was a release, name the next version above it: `{release} {above}` (or `git tag -a {}{above}`); if not, name the first release's version: `{release} {}`",
-            config.version.tag_prefix,
-            first(),
-            release = config.release_command()
+            "if it was a release, name the next version above it: `{release} {above}` (or `git tag -a {prefix}{above}`); if not, name the first release's version: `{release} {first}`"
         ),
     })
 }
