@@ -68,7 +68,7 @@ pub(super) fn notes(ctx: &Context, args: &NotesArgs) -> Result<Outcome> {
                 }
             })?,
     };
-    let commit = tag_commit(&repo, &tag, &config.version.tag_prefix)?;
+    let (tag, commit) = tag_commit(&repo, &tag, &release_prefixes(&config, None))?;
     // A package's tag: its notes are the package's (its changelog, as the package was laid out
     // at the tag), and its version is what follows the package's tag prefix.
     let (config, version) = match crate::tag::package_of(&config, &tag) {
@@ -235,27 +235,75 @@ fn release_notes(
     Ok(built)
 }
 
-/// The commit tag `tag` names; a name without the release prefix (`0.1.0` where the tag is
-/// `v0.1.0`) is answered with the tag that exists.
-pub(super) fn tag_commit(repo: &crate::git::Repo, tag: &str, prefix: &str) -> Result<git2::Oid> {
-    repo.revparse_commit(&format!("refs/tags/{tag}^{{commit}}"))
+/// The tag `name` names and its commit. A version without the release prefix (`0.1.0` where
+/// the tag is `v0.1.0`) names the one tag of that version under `prefixes`: the prefix makes
+/// it plain which tag is meant. Several such tags are refused, naming them.
+pub(super) fn tag_commit(
+    repo: &crate::git::Repo,
+    name: &str,
+    prefixes: &[&str],
+) -> Result<(String, git2::Oid)> {
+    let tag = version_tag(repo, name, prefixes)?.unwrap_or_else(|| name.to_owned());
+    let commit = repo
+        .revparse_commit(&format!("refs/tags/{tag}^{{commit}}"))
         .map_err(|e| match e {
             // A tag, not a range: the range hint (`main..HEAD`) would mislead.
             // A tag of a tree or a blob (`git tag v1 HEAD^{tree}`) is here, but names no commit.
-            Error::Range { .. } if repo.tag_target(tag).is_some() => Error::Usage(format!(
+            Error::Range { .. } if repo.tag_target(&tag).is_some() => Error::Usage(format!(
                 "tag `{tag}` names no commit (it points at a tree or a blob), so it is no release to take notes of"
             )),
             Error::Range { .. } => {
-                let prefixed = format!("{prefix}{tag}");
-                let hint = if !prefix.is_empty() && repo.tag_target(&prefixed).is_some() {
-                    format!("did you mean `{prefixed}`?")
-                } else {
-                    "`git tag -l` lists the tags; `git fetch --tags` brings the remote's".to_owned()
+                // Not a version (`next` beside `vnext`): named, not taken for it.
+                let prefixed = (prefixes.iter())
+                    .filter(|p| !p.is_empty())
+                    .map(|p| format!("{p}{tag}"))
+                    .find(|t| repo.tag_target(t).is_some());
+                let hint = match prefixed {
+                    Some(prefixed) => format!("did you mean `{prefixed}`?"),
+                    None => "`git tag -l` lists the tags; `git fetch --tags` brings the remote's"
+                        .to_owned(),
                 };
                 Error::Usage(format!("no tag `{tag}` here ({hint})"))
             }
             e => e,
-        })
+        })?;
+    Ok((tag, commit))
+}
+
+/// The release tag a bare version (`3.5.41`) stands for when no tag has that name: the one
+/// tag of it under `prefixes`; `None` when there is none (or `name` is no version).
+fn version_tag(repo: &crate::git::Repo, name: &str, prefixes: &[&str]) -> Result<Option<String>> {
+    if repo.tag_target(name).is_some() || !name.starts_with(|c: char| c.is_ascii_digit()) {
+        return Ok(None);
+    }
+    let mut found: Vec<String> = (prefixes.iter())
+        .filter(|p| !p.is_empty())
+        .map(|p| format!("{p}{name}"))
+        .filter(|t| repo.tag_target(t).is_some())
+        .collect();
+    found.sort();
+    found.dedup();
+    if found.len() > 1 {
+        let list = found.iter().map(|t| format!("`{t}`")).collect::<Vec<_>>();
+        return Err(Error::Usage(format!(
+            "no tag `{name}` here, and {name} is the version of several release tags ({}): name the one meant",
+            list.join(", ")
+        )));
+    }
+    Ok(found.pop())
+}
+
+/// The tag prefixes a bare version is looked up under: package `package`'s alone, else the
+/// repository's own and every package's.
+pub(super) fn release_prefixes<'c>(config: &'c Config, package: Option<&str>) -> Vec<&'c str> {
+    let named = package.and_then(|n| config.packages.iter().find(|p| p.name == n));
+    if let Some(p) = named {
+        return vec![p.tag.prefix()];
+    }
+    let packages = config.packages.iter().map(|p| p.tag.prefix());
+    std::iter::once(config.version.tag_prefix.as_str())
+        .chain(packages)
+        .collect()
 }
 
 /// A tag under a former `tag_prefix` of this project (one a configuration committed before

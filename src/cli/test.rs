@@ -90,10 +90,11 @@ fn prepare(
     tag: Option<&String>,
 ) -> Result<Target> {
     let tagged = match tag {
-        Some(tag) => Some((
-            tag.clone(),
-            super::notes::tag_commit(repo, tag, &config.version.tag_prefix)?,
-        )),
+        // A bare version (`0.1.0`) names its release tag: `--package`'s, else the one there is.
+        Some(tag) => {
+            let prefixes = super::notes::release_prefixes(config, package);
+            Some(super::notes::tag_commit(repo, tag, &prefixes)?)
+        }
         None => None,
     };
     let config = match (package, &tagged) {
