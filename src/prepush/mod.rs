@@ -327,6 +327,7 @@ pub fn inspect(
             Some(_) => Vec::new(),
             None => rules::problems(repo, config, name, u.local, Depth::Publish(hand)),
         };
+        let problems = tag_fix::interrupted_problems(repo, config, name, problems);
         // Another remote's release as it is: published, not judged (see `published`).
         let untested = || {
             config.checks.require_tested_tags

@@ -156,9 +156,37 @@ fn interrupted_hand_release(repo: &Repo, config: &Config, name: &str) -> Option<
         return Some("makes its release commit and moves the tag onto it");
     }
     // Killed after its release commit: that commit is made already, commits on top or not.
-    crate::release::half_made(repo, config)
-        .is_some_and(|h| h.tag == name && h.misplaced_tag.is_some())
-        .then_some("moves the tag onto its release commit, made already")
+    killed_after_commit(repo, config, name)
+        .map(|_| "moves the tag onto its release commit, made already")
+}
+
+/// Release tag `name`'s hand release killed after its release commit, the tag left on the
+/// commit before it: the half-made release `relhook release --resume` finishes.
+fn killed_after_commit(
+    repo: &Repo,
+    config: &Config,
+    name: &str,
+) -> Option<crate::release::HalfMade> {
+    crate::release::half_made(repo, config).filter(|h| h.tag == name && h.misplaced_tag.is_some())
+}
+
+/// Pre-push's problems with release tag `name`, said as the interrupted release they come
+/// from when its hand release was killed after its release commit: the tag's missing section
+/// and version are that commit's, and the release they would point to is refused until the
+/// resume (`relhook release` and doctor say the same line).
+pub(super) fn interrupted_problems(
+    repo: &Repo,
+    config: &Config,
+    name: &str,
+    problems: Vec<String>,
+) -> Vec<String> {
+    if problems.is_empty() {
+        return problems;
+    }
+    match killed_after_commit(repo, config, name) {
+        Some(half) => vec![half.describe()],
+        None => problems,
+    }
 }
 
 /// The step that gives release tag `name`, made again by `relhook release` (or a hand tag the
