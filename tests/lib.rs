@@ -98,6 +98,7 @@ mod qa121_faulty_section_tag;
 mod qa121_two_part_tag_files;
 mod qa121_version_json_line;
 mod qa127_bare_version_tag;
+mod qa126_package_half_made_names_tag;
 mod qa126_prepush_interrupted_hand_release;
 mod qa14;
 mod qa14_files;

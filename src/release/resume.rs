@@ -25,6 +25,9 @@ pub struct HalfMade {
     pub version: Version,
     /// The tag it lacks.
     pub tag: String,
+    /// Whether the tag is a package's: the release is then named by its tag (`a-v0.2.0`), as
+    /// its version alone names no package.
+    pub package: bool,
     /// Whether it is HEAD (else commits were made on top of it).
     pub at_head: bool,
     /// A hand tag left on the commit before the release commit (a hand-tag rewrite that was
@@ -112,9 +115,12 @@ impl HalfMade {
                 notes.display()
             ));
         }
+        let release = match self.package {
+            true => self.tag.clone(),
+            false => self.version.to_string(),
+        };
         format!(
-            "{place} ({short}) is the release commit of {} but {tag} (an interrupted release){lock}; `{}` finishes it{fetch}",
-            self.version,
+            "{place} ({short}) is the release commit of {release} but {tag} (an interrupted release){lock}; `{}` finishes it{fetch}",
             crate::resume_advice::command()
         )
     }
@@ -325,6 +331,7 @@ pub fn half_made_from(repo: &Repo, config: &Config, tip: Oid) -> Option<HalfMade
         tag_lock: tag_lock(repo, &tag),
         notes_lock: super::notes_lock::left_recording(repo, commit),
         tag,
+        package: config.package.is_some(),
     })
 }
 

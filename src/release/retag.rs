@@ -17,6 +17,8 @@ pub struct Retag {
     pub commit: Oid,
     /// Its release tag.
     pub tag: String,
+    /// Whether the tag is a package's (see [`super::HalfMade::package`]).
+    pub package: bool,
     /// The commit the tag names (the release commit before it was rewritten).
     pub tagged: Oid,
     /// Its version.
@@ -76,6 +78,7 @@ pub fn retag_needed_from(repo: &Repo, config: &Config, tip: Oid) -> Option<Retag
         .then(|| published_instead(repo, commit, tagged))
         .flatten();
     Some(Retag {
+        package: config.package.is_some(),
         theirs,
         stale: super::stale::check(repo, config, commit, &version),
         copy_of,
@@ -255,6 +258,7 @@ impl Retag {
             commit: self.commit,
             version: self.version.clone(),
             tag: self.tag.clone(),
+            package: self.package,
             at_head: self.at_head,
             misplaced_tag: None,
             replaces: Some(repo.tag_target(&self.tag)?),
