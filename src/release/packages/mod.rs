@@ -32,6 +32,7 @@ mod resume;
 mod reworded;
 pub(crate) mod root_dependent;
 mod root_tagged;
+mod test_run;
 mod versionless;
 
 pub use inherited::{hand_tag_inherited, inherited_version};
@@ -39,6 +40,7 @@ pub use left_behind::{Unmet, dependents_left_behind};
 pub use on_pre::{HandTag, hand_tag_leaves_pre, hand_tag_on_pre};
 pub use resume::{HalfMade, half_made, half_made_from, resume};
 pub use root_tagged::{marks_root_release, released_at_root};
+use test_run::{test_all, wants_tests};
 pub use versionless::{hand_tag_versionless, hand_tag_versionless_root, versionless_root};
 
 /// Which packages to release.
@@ -429,54 +431,6 @@ pub fn execute(repo: &Repo, root: &Path, plan: &Plan, opts: &Options) -> Result<
             }
         }
     }
-}
-
-/// Whether any of `plans` runs a test command (`--no-test` not given).
-fn wants_tests(plans: &[PackagePlan], opts: &Options) -> bool {
-    !opts.no_test && plans.iter().any(|p| p.view.checks.test.is_some())
-}
-
-/// Runs each package's test command (`[packages.P] test`, else `[checks] test`, once per
-/// distinct command) on the release commit and records each pass under the package's tree.
-fn test_all(
-    repo: &Repo,
-    root: &Path,
-    plans: &[PackagePlan],
-    commit: Oid,
-    opts: &Options,
-) -> Result<Vec<String>> {
-    let mut tested = Vec::new();
-    if opts.no_test {
-        return Ok(tested);
-    }
-    let mut passed: Vec<&Vec<String>> = Vec::new();
-    for p in plans {
-        let Some(argv) = &p.view.checks.test else {
-            continue;
-        };
-        if !passed.contains(&argv) {
-            let status = crate::testrun::run(argv, root)?;
-            if !status.success() {
-                return Err(Error::Refused(Refusal::new(
-                    Reason::TestsFailed,
-                    format!(
-                        "the tests of {} failed on the release candidate ({status}); nothing was released",
-                        p.name
-                    ),
-                    format!(
-                        "fix them (`relhook test --package {}` runs them alone)",
-                        p.name
-                    ),
-                )));
-            }
-            passed.push(argv);
-        }
-        if p.view.package.is_some() {
-            crate::testrun::record_for(repo, &p.view, commit, argv)?;
-        }
-        tested.push(p.name.clone());
-    }
-    Ok(tested)
 }
 
 /// Creates annotated tag `name` on `commit` with `message` (signed when asked).
