@@ -8,6 +8,14 @@ use crate::support::{Repo, ok, stderr, text, two_packages};
 /// Packages `a` and `b` whose `[checks] test` passes once `flag` exists, `fix(a): one`
 /// committed, and the hand tag a-v0.2.0 killed after its release commit.
 fn killed_after_commit() -> (Repo, std::path::PathBuf) {
+    let (repo, flag) = tested_fix_of_a();
+    repo.git_killed_at("hand-committed", &["tag", "-a", "a-v0.2.0", "-m", "x"], &[]);
+    (repo, flag)
+}
+
+/// Packages `a` and `b` with an origin, whose `[checks] test` passes once `flag` exists, and
+/// `fix(a): one` committed.
+pub(crate) fn tested_fix_of_a() -> (Repo, std::path::PathBuf) {
     let repo = two_packages(
         r#"{"name":"a","version":"0.1.0"}"#,
         r#"{"name":"b","version":"0.1.0"}"#,
@@ -26,7 +34,6 @@ fn killed_after_commit() -> (Repo, std::path::PathBuf) {
     repo.write("p/a/i.js", "1\n");
     repo.git(&["add", "-A"]);
     repo.commit_hooked("fix(a): one");
-    repo.git_killed_at("hand-committed", &["tag", "-a", "a-v0.2.0", "-m", "x"], &[]);
     (repo, flag)
 }
 

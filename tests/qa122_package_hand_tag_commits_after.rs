@@ -5,30 +5,14 @@
 //! release commit", made already. Doctor now names it with the resume as its fix, pre-push
 //! says what the resume does, and the fix, pasted, finishes the release below HEAD.
 
-use crate::support::{Repo, ok, stderr, stdout, text, two_packages};
+use crate::qa115_package_hand_tag_resume::tested_fix_of_a;
+use crate::support::{Repo, ok, stderr, stdout, text};
 
 /// Packages `a` and `b` whose `[checks] test` passes once `flag` exists, `fix(a): one`
 /// committed and pushed, the hand tag a-v0.2.0 killed after its release commit, then
 /// `fix(b): two` committed on top.
 fn killed_then_committed() -> (Repo, std::path::PathBuf) {
-    let repo = two_packages(
-        r#"{"name":"a","version":"0.1.0"}"#,
-        r#"{"name":"b","version":"0.1.0"}"#,
-    );
-    repo.with_origin();
-    let flag = repo.scratch("flags").join("pass");
-    repo.write(
-        ".relconfig.toml",
-        format!(
-            "[checks]\ntest = [\"sh\", \"-c\", \"test -f '{}'\"]\n[packages.a]\npath = \"p/a\"\n[packages.b]\npath = \"p/b\"\n",
-            flag.display()
-        ),
-    );
-    repo.git(&["add", "-A"]);
-    repo.commit_hooked("chore: test");
-    repo.write("p/a/i.js", "1\n");
-    repo.git(&["add", "-A"]);
-    repo.commit_hooked("fix(a): one");
+    let (repo, flag) = tested_fix_of_a();
     ok(repo.git_output(&["push", "-q", "-u", "origin", "main"]));
     repo.git_killed_at("hand-committed", &["tag", "-a", "a-v0.2.0", "-m", "x"], &[]);
     repo.write("p/b/j.js", "1\n");

@@ -3,33 +3,19 @@
 //! package folder whose name begins with `-` was printed as it is (`--directory -b`), which
 //! Poetry and uv read as another option, so the pasted command failed; it is now `./-b`.
 
-use crate::support::{Repo, stderr, text};
+use crate::support::{stderr, text};
+
+/// b's uv.lock, taking a from an index.
+const UV_LOCK: &str = "version = 1\nrevision = 5\n\n[[package]]\nname = \"a\"\nversion = \"1.0.0\"\nsource = { registry = \"https://pypi.org/simple\" }\n\n[[package]]\nname = \"b\"\nversion = \"1.0.0\"\nsource = { editable = \".\" }\ndependencies = [\n    { name = \"a\" },\n]\n\n[package.metadata]\nrequires-dist = [{ name = \"a\", specifier = \"==1.0.0\" }]\n";
 
 #[test]
 fn a_lock_folder_beginning_with_a_dash_is_not_read_as_an_option() {
-    let repo = Repo::new();
-    repo.write("p/a/pyproject.toml", crate::qa97_python_dependents::A);
-    repo.write(
-        "-b/pyproject.toml",
+    let repo = crate::qa97_python_dependents::python_at(
+        "-b",
+        crate::qa97_python_dependents::A,
         "[project]\nname = \"b\"\nversion = \"1.0.0\"\ndependencies = [\"a==1.0.0\"]\n",
+        &[("-b/poetry.lock", "# poetry\n"), ("-b/uv.lock", UV_LOCK)],
     );
-    repo.write("-b/poetry.lock", "# poetry\n");
-    repo.write(
-        "-b/uv.lock",
-        "version = 1\nrevision = 5\n\n[[package]]\nname = \"a\"\nversion = \"1.0.0\"\nsource = { registry = \"https://pypi.org/simple\" }\n\n[[package]]\nname = \"b\"\nversion = \"1.0.0\"\nsource = { editable = \".\" }\ndependencies = [\n    { name = \"a\" },\n]\n\n[package.metadata]\nrequires-dist = [{ name = \"a\", specifier = \"==1.0.0\" }]\n",
-    );
-    repo.write(
-        ".relconfig.toml",
-        "[checks]\nrequire_tested_tags = false\n[packages.a]\npath = \"p/a\"\n[packages.b]\npath = \"-b\"\n",
-    );
-    repo.git(&["add", "-A"]);
-    repo.git(&["commit", "-q", "-m", "chore: start"]);
-    repo.git(&["tag", "-a", "a-v1.0.0", "-m", "a-v1.0.0"]);
-    let out = repo.relhook(&["install"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
-    repo.write("p/a/x.py", "x = 1\n");
-    repo.git(&["add", "-A"]);
-    repo.commit_hooked("feat(a): x");
 
     let out = crate::qa97_python_dependents::release_a(&repo);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));

@@ -3,20 +3,12 @@
 //! the root has versions of its own). Doctor, `relhook release` and pre-push now name it by its
 //! tag: "the release commit of a-v0.2.0".
 
-use crate::support::{ok, stderr, stdout, text, two_packages};
+use crate::qa126_prepush_interrupted_hand_release::killed_after_release_commit;
+use crate::support::{stderr, stdout, text};
 
 #[test]
 fn a_package_release_commit_is_named_by_its_tag() {
-    let repo = two_packages(
-        r#"{"name":"a","version":"0.1.0"}"#,
-        r#"{"name":"b","version":"0.1.0"}"#,
-    );
-    repo.with_origin();
-    repo.write("p/a/i.js", "1\n");
-    repo.git(&["add", "-A"]);
-    repo.commit_hooked("fix(a): one");
-    ok(repo.git_output(&["push", "-q", "-u", "origin", "main"]));
-    repo.git_killed_at("hand-committed", &["tag", "-a", "a-v0.2.0", "-m", "x"], &[]);
+    let repo = killed_after_release_commit();
     let named =
         "is the release commit of a-v0.2.0 but tag a-v0.2.0 is still on the commit before it";
 

@@ -8,7 +8,7 @@ use crate::support::{Repo, ok, stderr, text, two_packages};
 
 /// Packages `a` and `b`, `fix(a): one` committed and pushed, then the hand tag a-v0.2.0
 /// killed after its release commit.
-fn killed_after_release_commit() -> Repo {
+pub(crate) fn killed_after_release_commit() -> Repo {
     let repo = two_packages(
         r#"{"name":"a","version":"0.1.0"}"#,
         r#"{"name":"b","version":"0.1.0"}"#,

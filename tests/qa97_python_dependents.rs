@@ -12,15 +12,20 @@ pub(crate) const A: &str = "[project]\nname = \"a\"\nversion = \"1.0.0\"\n";
 /// p/a (its pyproject.toml `a_toml`, released as a-v1.0.0) and p/b (`b_toml`), with `extra`
 /// files; relhook installed, then a feature of a committed.
 pub(crate) fn python(a_toml: &str, b_toml: &str, extra: &[(&str, &str)]) -> Repo {
+    python_at("p/b", a_toml, b_toml, extra)
+}
+
+/// As [`python`], with package b in folder `b_dir`.
+pub(crate) fn python_at(b_dir: &str, a_toml: &str, b_toml: &str, extra: &[(&str, &str)]) -> Repo {
     let repo = Repo::new();
     repo.write("p/a/pyproject.toml", a_toml);
-    repo.write("p/b/pyproject.toml", b_toml);
+    repo.write(&format!("{b_dir}/pyproject.toml"), b_toml);
     for (path, body) in extra {
         repo.write(path, body);
     }
     repo.write(
         ".relconfig.toml",
-        "[checks]\nrequire_tested_tags = false\n[packages.a]\npath = \"p/a\"\n[packages.b]\npath = \"p/b\"\n",
+        format!("[checks]\nrequire_tested_tags = false\n[packages.a]\npath = \"p/a\"\n[packages.b]\npath = \"{b_dir}\"\n"),
     );
     repo.git(&["add", "-A"]);
     repo.git(&["commit", "-q", "-m", "chore: start"]);
