@@ -22,7 +22,7 @@ use crate::config::Config;
 use crate::git::{Range, ReflogTop, Repo};
 use crate::history::changelog::entry::NewEntry;
 use crate::history::changelog::{Changelog, normalize};
-use crate::history::sync::{changelog_at, entries_made};
+use crate::history::sync::{changelog_at, entries_made, unshipped_entries};
 
 /// post-commit for a merge commit: the entries its parents had unreleased that it lacks.
 pub(super) fn merge_commit(repo: &Repo, config: &Config, top: &ReflogTop) -> Result<Accumulated> {
@@ -230,8 +230,9 @@ fn driver_merge(
 
 /// Per changelog (the root's, each package's), the entries a parent had unreleased that the
 /// merge's Unreleased lacks, counting only the entries of the commits that parent brought and
-/// no release tag of it holds: an entry one side reworded while the other released it, or one a
-/// person wrote, is the resolution's to decide, as `--rebuild` would not list it either.
+/// no release tag of it holds, nor a copy in a release the merge holds (as the driver asks): an
+/// entry one side reworded while the other released it, or one a person wrote, is the
+/// resolution's to decide, as `--rebuild` would not list it either.
 /// Then the release sections a parent has and the merge lacks, said.
 fn dropped(
     repo: &Repo,
@@ -344,6 +345,14 @@ fn dropped(
                     });
                 }
             }
+        }
+        if !back.is_empty() {
+            // The driver's question too: an entry released by a copy a release the merge
+            // holds made (a fix picked onto the release line it merges) is no one's loss.
+            let wanted = back.iter().map(|e| normalize(&e.text)).collect();
+            let own = crate::history::reverts::config_for_changelog(config, &path);
+            let unshipped = unshipped_entries(repo, &own, sides, &wanted)?;
+            back.retain(|e| unshipped.contains(&normalize(&e.text)));
         }
         if !back.is_empty() {
             out.push((path, back));
