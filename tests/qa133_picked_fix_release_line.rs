@@ -5,7 +5,8 @@
 //! `--rebuild` and the next version agree on it. A merge of the release line concluded after a
 //! conflict (its code clashed with main's) used to put `- a` back into Unreleased, "dropped by
 //! the conflict's resolution", where the merge driver had left it out for v1.0.1: post-commit
-//! now asks history the driver's question (was it released, by its pick?).
+//! now asks history the driver's question (was it released, by its pick?). Merged after 1.1.0,
+//! the fix stays in both releases (each was made with it).
 
 use std::process::Output;
 
@@ -132,4 +133,17 @@ fn a_conflicted_merge_of_the_release_line_does_not_put_the_released_fix_back() {
     let log = release_main(&repo);
     assert!(section(&log, "1.0.1").contains("- a"), "{log}");
     assert!(!section(&log, "1.1.0").contains("- a"), "{log}");
+}
+
+#[test]
+fn the_release_line_merged_after_mains_release_keeps_the_fix_in_both_releases() {
+    let repo = picked_and_released(false);
+    release_main(&repo);
+    ok(repo.git_output(&["merge", "-q", "--no-edit", "release/1.0"]));
+    let log = three_agree(&repo);
+    assert!(section(&log, "1.1.0").contains("- a"), "{log}");
+    assert!(section(&log, "1.0.1").contains("- a"), "{log}");
+    assert!(!section(&log, "Unreleased").contains("- "), "{log}");
+    let next = repo.relhook(&["version", "--next"]);
+    assert_eq!(next.status.code(), Some(1), "nothing new: {}", text(&next));
 }
