@@ -71,7 +71,8 @@ pub(super) fn init(ctx: &Context) -> Result<Outcome> {
         };
         Some(format!("{}; {fix}", gone.what(rel)))
     };
-    let done = crate::init::init(&root, &tags, &package_s, &stored, &deleted)?;
+    let tracked = |rel: &Path| repo.as_ref().is_some_and(|r| r.tracked_at_head(rel));
+    let done = crate::init::init(&root, &tags, &package_s, &stored, &deleted, &tracked)?;
     // Named from where init ran: outside the work tree (GIT_DIR and GIT_WORK_TREE set) or
     // below its top, a name relative to the top would not find the file.
     let base = match same_dir(&root, &ctx.cwd) {
@@ -96,6 +97,14 @@ pub(super) fn init(ctx: &Context) -> Result<Outcome> {
                 out,
                 "note: this clone is shallow, so init read only the history within it (older release tags and settings unseen) and what it set may differ from a full clone's: `git fetch --tags --unshallow && rm {} && relhook init` writes it again from the whole history",
                 crate::shellword::below_top(config)
+            )?;
+        }
+        if let Some(twin) = &done.changelog_adopted {
+            let value = serde_json::Value::from(twin.to_string_lossy().as_ref()).to_string();
+            writeln!(
+                out,
+                "set `[changelog] path = {value}`: the changelog here is {}, and relhook makes no second one named CHANGELOG.md beside it (one file with it where case does not count, as on macOS and Windows)",
+                twin.display()
             )?;
         }
         if let Some(sentence) = &done.changelog_left_out {

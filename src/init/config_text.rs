@@ -44,6 +44,16 @@ pub(super) fn with_version_files(text: &str, manifests: &[(PathBuf, &str)]) -> S
     text.replacen(FILES_EXAMPLE, &files, 1)
 }
 
+/// The configuration `text` with `[changelog] path` set to `path` in place of the default.
+pub(super) fn with_changelog_path(text: &str, path: &std::path::Path) -> String {
+    let value = serde_json::Value::from(path.to_string_lossy().replace('\\', "/")).to_string();
+    text.replacen(
+        "\npath = \"CHANGELOG.md\"\n",
+        &format!("\npath = {value}\n"),
+        1,
+    )
+}
+
 /// An argv as a TOML array, for a hint to paste into `.relconfig.toml`.
 pub fn toml_argv(argv: &[String]) -> String {
     let items: Vec<String> = argv

@@ -14,8 +14,8 @@ use crate::{Result, fsx};
 mod config_text;
 mod test_command;
 
-use config_text::with_version_files;
 pub use config_text::{CONFIG_TEMPLATE, render_config, toml_argv};
+use config_text::{with_changelog_path, with_version_files};
 use test_command::guess_test_command;
 pub use test_command::{
     NO_TEST_COMMAND, evident_test_command, example_test_command, npm_placeholder_test,
@@ -41,6 +41,9 @@ pub struct Initialised {
     pub files: Vec<InitFile>,
     /// Why no `CHANGELOG.md` was written where there is none (a sentence).
     pub changelog_left_out: Option<String>,
+    /// The changelog the new configuration names instead of `CHANGELOG.md`: the one the
+    /// project keeps under that name in another letter case (`changelog.md`).
+    pub changelog_adopted: Option<PathBuf>,
     /// The test command set in `[checks] test`, when one was guessed from the project.
     pub test_command: Option<String>,
     /// The packages found (a Cargo, npm, yarn or pnpm workspace, Python projects), and their
@@ -78,13 +81,14 @@ pub struct Initialised {
 /// the prefixes `package_s` says are a package's (a package gone from the workspace), which
 /// are never the root's. `stored(tag, path)` is a file's text at a tag's commit; `deleted(path)`
 /// says which commit deleted the changelog at `path` with what it held (read once the
-/// configuration is written).
+/// configuration is written); `tracked(path)`, whether HEAD holds a file.
 pub fn init(
     root: &Path,
     tags: &[VersionTag],
     package_s: &dyn Fn(&str) -> bool,
     stored: &dyn Fn(&str, &Path) -> Option<String>,
     deleted: &dyn Fn(&Path) -> Option<String>,
+    tracked: &dyn Fn(&Path) -> bool,
 ) -> Result<Initialised> {
     let test_command = guess_test_command(root);
     let mut packages = crate::history::packages::detect::detect(root);
@@ -202,6 +206,17 @@ pub fn init(
         text = with_version_files(&text, &files);
     }
     let text = text + &package_tables;
+    // A changelog kept as `changelog.md` is the project's: a new configuration names it, as a
+    // CHANGELOG.md beside it would be a second changelog, and one file with it where letter
+    // case does not count (macOS, Windows).
+    let adopted = match config.symlink_metadata() {
+        Ok(_) => None,
+        Err(_) => crate::history::changelog::case_twin_on_disk(root, Path::new(CHANGELOG_FILE)),
+    };
+    let text = match &adopted {
+        Some(twin) => with_changelog_path(&text, twin),
+        None => text,
+    };
     debug_assert!(
         crate::config::Config::parse(&config, &text).is_ok(),
         "init proposes a configuration it refuses: {:?}",
@@ -218,9 +233,13 @@ pub fn init(
     };
     // A new file where doctor and every release would refuse it, or nobody releases it.
     let root_released = lockstep.is_some() || !npm_files.is_empty() || !root_members.is_empty();
-    let kept_out = match changelog.symlink_metadata() {
-        Ok(_) => None,
-        Err(_) => left_out_changelog(root, &config, &rel, root_released, deleted),
+    // A configuration kept from before that names CHANGELOG.md beside a `changelog.md`: no
+    // second file (asked by name, a case-insensitive file system finds the other one).
+    let twin = crate::history::changelog::case_twin_on_disk(root, &rel);
+    let kept_out = match (twin, changelog.symlink_metadata()) {
+        (Some(twin), _) => Some(twin_left_out(&rel, &twin, tracked(&twin))),
+        (None, Ok(_)) => None,
+        (None, Err(_)) => left_out_changelog(root, &config, &rel, root_released, deleted),
     };
     let mut files = vec![InitFile {
         path: config,
@@ -236,6 +255,7 @@ pub fn init(
     Ok(Initialised {
         files,
         changelog_left_out: kept_out,
+        changelog_adopted: adopted.filter(|_| config_written),
         test_command: test_command.filter(|_| config_written),
         tag_prefix,
         packages,
@@ -271,6 +291,22 @@ fn left_out_changelog(
         None => deleted(rel)?,
     };
     Some(format!("wrote no {}: {why}", rel.display()))
+}
+
+/// Why no changelog is written at `rel` beside `twin`, its name in another letter case
+/// (`tracked`: HEAD holds `twin`, which `git mv` renames), with the fix (a sentence).
+fn twin_left_out(rel: &Path, twin: &Path, tracked: bool) -> String {
+    use crate::history::changelog::{case_twin_fix, case_twin_untracked_fix};
+    let key = "`changelog.path` in .relconfig.toml";
+    let fix = match tracked {
+        true => case_twin_fix(rel, twin, key),
+        false => case_twin_untracked_fix(rel, twin, key),
+    };
+    format!(
+        "wrote no {}: {} is there, the same name in another letter case (one file where case does not count, as on macOS and Windows), and relhook makes no second changelog beside it: {fix}",
+        rel.display(),
+        twin.display()
+    )
 }
 
 /// The changelog the configuration at `config` names (`changelog.path`), kept when it was
@@ -312,11 +348,27 @@ mod tests {
             r#"{"scripts":{"test":"jest"}}"#,
         )
         .unwrap();
-        let first = init(tmp.path(), &[], &|_| false, &|_, _| None, &|_| None).unwrap();
+        let first = init(
+            tmp.path(),
+            &[],
+            &|_| false,
+            &|_, _| None,
+            &|_| None,
+            &|_| false,
+        )
+        .unwrap();
         assert!(first.files.iter().all(|f| f.written));
         assert_eq!(first.test_command.as_deref(), Some(r#"["npm", "test"]"#));
         std::fs::write(tmp.path().join("CHANGELOG.md"), "mine").unwrap();
-        let second = init(tmp.path(), &[], &|_| false, &|_, _| None, &|_| None).unwrap();
+        let second = init(
+            tmp.path(),
+            &[],
+            &|_| false,
+            &|_, _| None,
+            &|_| None,
+            &|_| false,
+        )
+        .unwrap();
         assert!(second.files.iter().all(|f| !f.written));
         assert_eq!(
             std::fs::read(tmp.path().join("CHANGELOG.md")).unwrap(),

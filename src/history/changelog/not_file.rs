@@ -126,6 +126,41 @@ pub fn case_twin_what(path: &std::path::Path, twin: &std::path::Path) -> String 
     )
 }
 
+/// The file in the work tree beside `root/rel` whose name differs from `rel`'s in letter case
+/// only, when the folder holds no entry of `rel`'s own name: read from the folder's listing,
+/// which gives each name as it is stored (a case-insensitive file system opens that file as
+/// `rel` too, so asking for `rel` itself cannot tell the two apart).
+pub fn case_twin_on_disk(root: &Path, rel: &Path) -> Option<std::path::PathBuf> {
+    let name = rel.file_name()?.to_str()?;
+    let dir = rel.parent().filter(|d| !d.as_os_str().is_empty());
+    let listing = std::fs::read_dir(dir.map_or_else(|| root.to_path_buf(), |d| root.join(d)));
+    let mut twin = None;
+    for entry in listing.ok()?.flatten() {
+        let file_name = entry.file_name();
+        let Some(other) = file_name.to_str() else {
+            continue;
+        };
+        if other == name {
+            return None;
+        }
+        if twin.is_none() && other.eq_ignore_ascii_case(name) && entry.path().is_file() {
+            twin = Some(other.to_owned());
+        }
+    }
+    twin.map(|n| dir.map_or_else(|| n.clone().into(), |d| d.join(&n)))
+}
+
+/// [`case_twin_fix`] for a `twin` HEAD does not hold (new, not committed yet), which `git mv`
+/// refuses: a plain `mv`, from the top.
+pub fn case_twin_untracked_fix(path: &Path, twin: &Path, key: &str) -> String {
+    format!(
+        "`mv {} {}`, or point {key} at {}",
+        crate::shellword::below_top(twin),
+        crate::shellword::below_top(path),
+        twin.display()
+    )
+}
+
 /// The fix for [`case_twin_what`]: the file renamed, or the setting (`key`, in words such as
 /// `` `changelog.path` in .relconfig.toml ``) pointed at it.
 pub fn case_twin_fix(path: &std::path::Path, twin: &std::path::Path, key: &str) -> String {
@@ -184,6 +219,34 @@ mod tests {
                 "`chmod u+rw \"$(git rev-parse --show-toplevel)\"/'my log.md'` (as its owner)"
                     .to_owned()
             )
+        );
+    }
+
+    #[test]
+    fn a_twin_on_disk_is_one_in_another_letter_case_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let rel = Path::new("docs/CHANGELOG.md");
+        assert_eq!(case_twin_on_disk(dir.path(), rel), None);
+        std::fs::create_dir(dir.path().join("docs")).unwrap();
+        std::fs::write(dir.path().join("docs/CHANGES.md"), "x").unwrap();
+        assert_eq!(case_twin_on_disk(dir.path(), rel), None);
+        std::fs::write(dir.path().join("docs/changelog.md"), "x").unwrap();
+        assert_eq!(
+            case_twin_on_disk(dir.path(), rel),
+            Some(Path::new("docs/changelog.md").to_path_buf())
+        );
+        // On a case-sensitive file system both can be there: the file itself is no twin.
+        if !dir.path().join("docs/CHANGELOG.md").exists() {
+            std::fs::write(dir.path().join("docs/CHANGELOG.md"), "x").unwrap();
+            assert_eq!(case_twin_on_disk(dir.path(), rel), None);
+        }
+        assert_eq!(
+            case_twin_untracked_fix(
+                Path::new("CHANGELOG.md"),
+                Path::new("changelog.md"),
+                "`changelog.path` in .relconfig.toml"
+            ),
+            "`mv \"$(git rev-parse --show-toplevel)\"/changelog.md \"$(git rev-parse --show-toplevel)\"/CHANGELOG.md`, or point `changelog.path` in .relconfig.toml at changelog.md"
         );
     }
 
