@@ -79,6 +79,23 @@ impl Adoption {
     }
 }
 
+/// Removes every note [`Repo::first_time_told`] left in `common_dir` (`relhook uninstall`).
+pub fn forget_told(common_dir: &std::path::Path) {
+    for entry in std::fs::read_dir(common_dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
+        if entry
+            .file_name()
+            .to_string_lossy()
+            .starts_with("relhook-told-")
+        {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 impl Repo {
     /// Whether the clone hears `what` for the first time: a note in the common git dir
     /// (`relhook-told-<what>`) records that it was said, for a line worth saying once, not at

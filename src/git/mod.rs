@@ -63,7 +63,7 @@ mod untracked;
 pub mod walk;
 mod worktrees;
 
-pub use adoption::{ADOPTED, Adoption};
+pub use adoption::{ADOPTED, Adoption, forget_told};
 pub use amends::{Amend, amend_chain};
 pub use applying::{Applying, am_ends_unapplied};
 pub use blob::blob_oid;

@@ -501,7 +501,10 @@ fn retag(repo: &Repo, u: &Update, commit: Oid) -> Result<()> {
         Some(u.new),
         Some(target),
         "relhook: release commit",
-    )
+    )?;
+    // Tagged: no resume is due, so the flags kept for one go, as after `relhook release`.
+    repo.release_given_tagged(commit);
+    Ok(())
 }
 
 /// How a hand tag's release commit that could not be undone is finished.

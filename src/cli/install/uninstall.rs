@@ -59,7 +59,8 @@ pub(in crate::cli) fn uninstall(ctx: &Context, args: &UninstallArgs) -> Result<O
     let pre_commit = managed::pre_commit_entries(&loc, &managers)
         .filter(|c| !c.entries.is_empty() || c.unreadable.is_some());
     // The notes the reference-transaction hook leaves in each worktree's git dir go with the
-    // hooks, and post-commit's kept walk for a deleted changelog.
+    // hooks, and post-commit's kept walk for a deleted changelog, its held locks and the lines
+    // said once. A killed release's flags stay: `relhook release --resume` still reads them.
     let worktrees = std::fs::read_dir(loc.common_dir.join("worktrees"))
         .into_iter()
         .flatten()
@@ -73,10 +74,12 @@ pub(in crate::cli) fn uninstall(ctx: &Context, args: &UninstallArgs) -> Result<O
             crate::tag::hand::FETCHING,
             crate::cli::changelog::NO_COMMIT_REVERT,
             crate::git::DELETED_WALK,
+            crate::history::accumulate::lock_met::LOCK_MET,
         ] {
             let _ = std::fs::remove_file(git_dir.join(note));
         }
     }
+    crate::git::forget_told(&loc.common_dir);
     let dir = rel(&loc.hooks_dir, &loc.work_tree);
     let took_out = !result.changes.is_empty()
         || !unwired.is_empty()
