@@ -40,6 +40,20 @@ pub(super) const SKIP: [&str; 8] = [
     "vendor",
 ];
 
+/// Folders whose manifests are test data or samples, never a project's release: no
+/// workspace lists Python projects, so poetry's `tests/fixtures/*/pyproject.toml` would
+/// otherwise each be proposed as a package.
+pub(super) const SAMPLES: [&str; 8] = [
+    "fixtures",
+    "fixture",
+    "examples",
+    "example",
+    "tests",
+    "test",
+    "__tests__",
+    "testdata",
+];
+
 /// How deep below the top a pyproject.toml is looked for.
 const PYTHON_DEPTH: usize = 3;
 
@@ -368,7 +382,8 @@ fn glob_match(pattern: &str, name: &str) -> bool {
     regex::Regex::new(&re).is_ok_and(|r| r.is_match(name))
 }
 
-/// The directories below the top holding a pyproject.toml (not searched below one).
+/// The directories below the top holding a pyproject.toml (not searched below one, nor in
+/// test data and samples: [`SAMPLES`]).
 pub(super) fn python_projects(root: &Path) -> Vec<PathBuf> {
     // A uv workspace says which they are (`[tool.uv.workspace] members`, `exclude`), as a
     // Cargo workspace does: an example project in docs/ is none of its packages.
@@ -397,7 +412,10 @@ fn python_projects_in(root: &Path, rel: &Path, depth: usize, out: &mut Vec<PathB
         return;
     }
     for child in subdirs(&root.join(rel)) {
-        if !child.starts_with('.') && !SKIP.contains(&child.as_str()) {
+        let skip = child.starts_with('.')
+            || SKIP.contains(&child.as_str())
+            || SAMPLES.contains(&child.as_str());
+        if !skip {
             python_projects_in(root, &rel.join(child), depth + 1, out);
         }
     }

@@ -4,23 +4,11 @@
 
 use std::path::{Path, PathBuf};
 
-use super::detect::{Found, SKIP, cargo_members, expand, npm_members, subdirs, toml_at};
+use super::detect::{Found, SAMPLES, SKIP, cargo_members, expand, npm_members, subdirs, toml_at};
 use super::passed_over::{is_private, npm_manifest};
 
 /// How deep below the top a standalone manifest is looked for.
 const DEPTH: usize = 3;
-
-/// Folders whose manifests are test data or samples, never a project's release.
-const SAMPLES: [&str; 8] = [
-    "fixtures",
-    "fixture",
-    "examples",
-    "example",
-    "tests",
-    "test",
-    "__tests__",
-    "testdata",
-];
 
 /// The sentences `init` says of the manifests below the top that no workspace lists and
 /// `found` (the packages proposed) does not hold; `None` when there are none. Those at
