@@ -103,6 +103,7 @@ mod qa128_lock_dash_folder;
 mod qa133_picked_fix_release_line;
 mod qa134_init_changelog_case;
 mod qa134_uninstall_notes;
+mod qa135_python_dev_version;
 mod qa135_python_fixtures;
 mod qa14;
 mod qa14_files;

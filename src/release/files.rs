@@ -137,8 +137,17 @@ pub fn sort_version_files(
             ..Sorted::default()
         });
     };
-    let holds_current =
-        |old: &str| as_semver(old).is_some_and(|v| from.iter().any(|(c, _)| *c == v));
+    // A found file at a pre-release of `new` (pyproject.toml at poetry's `2.5.0.dev0` for
+    // 2.5.0) was moved there towards this release: it holds the project's version as surely
+    // as one at the current version does.
+    let leads_to_new = |old: &str| {
+        as_semver(old).is_some_and(|v| {
+            !v.pre.is_empty() && core(&v) == core(new) && v.cmp_precedence(new).is_lt()
+        })
+    };
+    let holds_project = |old: &str| {
+        as_semver(old).is_some_and(|v| from.iter().any(|(c, _)| *c == v)) || leads_to_new(old)
+    };
     let downwards = |f: &VersionFile, old: &str| {
         let held = above(old)?;
         let refusal = super::downwards::refusal(config, (f, old), &held, released(&held), new);
@@ -146,10 +155,10 @@ pub fn sort_version_files(
     };
     let anchors: Vec<&VersionFile> = read
         .iter()
-        .filter(|(_, old)| *old == new_text || holds_current(old))
+        .filter(|(_, old)| *old == new_text || holds_project(old))
         .map(|(f, _)| f)
         .collect();
-    let kept_file = |f: &VersionFile, old: &str| !stray(f, old) || holds_current(old);
+    let kept_file = |f: &VersionFile, old: &str| !stray(f, old) || holds_project(old);
     // What `[version] files` lists to keep the release as it is with detection off.
     let kept: Vec<String> = read
         .iter()

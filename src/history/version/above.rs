@@ -17,8 +17,13 @@ pub fn as_semver(text: &str) -> Option<Version> {
 
 /// The version to release above `held` (a version file's, in SemVer's spelling), `released`
 /// when a tag made it already; with the final release beside it when that is a pre-release.
+/// A development version (PEP 440's `2.5.0.dev0`, `2.5.0-dev.0`) says what the branch works
+/// towards, never a release of its own: its final release is named.
 pub fn above(held: &Version, released: bool) -> (Version, Option<Version>) {
     let core = Version::new(held.major, held.minor, held.patch);
+    if is_development(held) {
+        return (core, None);
+    }
     if !released {
         return (held.clone(), None);
     }
@@ -32,6 +37,12 @@ pub fn above(held: &Version, released: bool) -> (Version, Option<Version>) {
         true => (core, None),
         false => (rc, Some(core)),
     }
+}
+
+/// Whether `v` is a development version (`2.5.0-dev.0`, PEP 440's `2.5.0.dev0` respelled):
+/// what a Python project's main branch holds between releases (poetry's).
+pub fn is_development(v: &Version) -> bool {
+    v.pre.as_str() == "dev" || v.pre.as_str().starts_with("dev.")
 }
 
 /// The release that follows `v` when nothing calls for more: its patch, or for a pre-release
@@ -75,6 +86,11 @@ mod tests {
         assert_eq!(above(&v("2.0.0"), true), (v("2.0.1"), None));
         // Not released yet: the file says what the next release is.
         assert_eq!(above(&v("2.0.0"), false), (v("2.0.0"), None));
+        // A development version leads to its final release, released as a tag or not.
+        assert_eq!(above(&v("2.5.0-dev.0"), false), (v("2.5.0"), None));
+        assert_eq!(above(&v("2.5.0-dev.3"), true), (v("2.5.0"), None));
+        assert_eq!(as_semver("2.5.0.dev0"), Some(v("2.5.0-dev.0")));
+        assert!(!is_development(&v("2.5.0-devel.1")));
         assert_eq!(next_patch(&v("1.0.0-rc.1")), v("1.0.0"));
         assert_eq!(next_patch(&v("1.0.0")), v("1.0.1"));
         assert_eq!(
