@@ -71,8 +71,21 @@ pub(super) fn init(ctx: &Context) -> Result<Outcome> {
         };
         Some(format!("{}; {fix}", gone.what(rel)))
     };
+    // Release commits lerna or `npm version` made: ignored from the start, not refused at the
+    // first release (a history's releases are not reworded).
+    let tool_releases = repo
+        .as_ref()
+        .and_then(|repo| crate::history::tool_releases::find(repo).ok().flatten());
     let tracked = |rel: &Path| repo.as_ref().is_some_and(|r| r.tracked_at_head(rel));
-    let done = crate::init::init(&root, &tags, &package_s, &stored, &deleted, &tracked)?;
+    let done = crate::init::init(
+        &root,
+        &tags,
+        &package_s,
+        &stored,
+        &deleted,
+        &tracked,
+        tool_releases.is_some(),
+    )?;
     // Named from where init ran: outside the work tree (GIT_DIR and GIT_WORK_TREE set) or
     // below its top, a name relative to the top would not find the file.
     let base = match same_dir(&root, &ctx.cwd) {
@@ -183,6 +196,10 @@ pub(super) fn init(ctx: &Context) -> Result<Outcome> {
                     "the release tags here use tag_prefix {prefix} (`{example}`): set `tag_prefix = {prefix}` under [version] in .relconfig.toml if it does not"
                 )?;
             }
+        }
+        let config_written = done.files.first().is_some_and(|f| f.written);
+        if let Some(found) = tool_releases.as_ref().filter(|_| config_written) {
+            writeln!(out, "{}", found.sentence())?;
         }
         if let Some(argv) = &done.test_command {
             writeln!(

@@ -18,6 +18,7 @@ pub mod slip;
 pub mod sync;
 pub mod tag_prefixes;
 pub mod tags;
+pub mod tool_releases;
 pub mod unlinted;
 mod unsectioned;
 pub mod version;

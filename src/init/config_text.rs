@@ -54,6 +54,20 @@ pub(super) fn with_changelog_path(text: &str, path: &std::path::Path) -> String 
     )
 }
 
+/// The template's `ignore` line.
+const IGNORE_LINE: &str = "\nignore = ['^Merge ']\n";
+
+/// The configuration `text` with `[commit] ignore` passing the release commits another tool
+/// made (see [`crate::history::tool_releases`]) besides merges.
+pub(super) fn with_tool_releases_ignored(text: &str) -> String {
+    let pattern = crate::history::tool_releases::PATTERN;
+    text.replacen(
+        IGNORE_LINE,
+        &format!("\nignore = ['^Merge ', '{pattern}']\n"),
+        1,
+    )
+}
+
 /// An argv as a TOML array, for a hint to paste into `.relconfig.toml`.
 pub fn toml_argv(argv: &[String]) -> String {
     let items: Vec<String> = argv
@@ -171,6 +185,16 @@ mod tests {
         let c = Config::parse(Path::new("x"), &text).unwrap();
         assert_eq!(c.checks.test.unwrap(), ["npm", "test"]);
         assert_eq!(c.version.tag_prefix, "hatch-v");
+    }
+
+    #[test]
+    fn tool_releases_join_the_ignored_headers() {
+        assert!(CONFIG_TEMPLATE.contains(IGNORE_LINE));
+        let text = with_tool_releases_ignored(CONFIG_TEMPLATE);
+        let parsed = Config::parse(Path::new("template"), &text).unwrap();
+        let ignored = |h: &str| parsed.commit.ignore.iter().any(|p| p.is_match(h));
+        assert!(ignored("v21.2.2") && ignored("Merge branch 'x'") && ignored("Publish"));
+        assert!(!ignored("v2 support"));
     }
 
     #[test]

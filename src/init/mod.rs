@@ -15,7 +15,7 @@ mod config_text;
 mod test_command;
 
 pub use config_text::{CONFIG_TEMPLATE, render_config, toml_argv};
-use config_text::{with_changelog_path, with_version_files};
+use config_text::{with_changelog_path, with_tool_releases_ignored, with_version_files};
 use test_command::guess_test_command;
 pub use test_command::{
     NO_TEST_COMMAND, evident_test_command, example_test_command, npm_placeholder_test,
@@ -81,7 +81,8 @@ pub struct Initialised {
 /// the prefixes `package_s` says are a package's (a package gone from the workspace), which
 /// are never the root's. `stored(tag, path)` is a file's text at a tag's commit; `deleted(path)`
 /// says which commit deleted the changelog at `path` with what it held (read once the
-/// configuration is written); `tracked(path)`, whether HEAD holds a file.
+/// configuration is written); `tracked(path)`, whether HEAD holds a file. `tool_releases`: the
+/// history holds release commits another tool made, which `[commit] ignore` then passes.
 pub fn init(
     root: &Path,
     tags: &[VersionTag],
@@ -89,6 +90,7 @@ pub fn init(
     stored: &dyn Fn(&str, &Path) -> Option<String>,
     deleted: &dyn Fn(&Path) -> Option<String>,
     tracked: &dyn Fn(&Path) -> bool,
+    tool_releases: bool,
 ) -> Result<Initialised> {
     let test_command = guess_test_command(root);
     let mut packages = crate::history::packages::detect::detect(root);
@@ -192,6 +194,9 @@ pub fn init(
             &format!("# test = {example}\n"),
             1,
         );
+    }
+    if tool_releases {
+        text = with_tool_releases_ignored(&text);
     }
     if let Some((_, manifests)) = &lockstep {
         text = with_version_files(&text, manifests);
@@ -355,6 +360,7 @@ mod tests {
             &|_, _| None,
             &|_| None,
             &|_| false,
+            false,
         )
         .unwrap();
         assert!(first.files.iter().all(|f| f.written));
@@ -367,6 +373,7 @@ mod tests {
             &|_, _| None,
             &|_| None,
             &|_| false,
+            false,
         )
         .unwrap();
         assert!(second.files.iter().all(|f| !f.written));
