@@ -28,21 +28,13 @@ pub(super) fn unpushed_unlinted(repo: &Repo, config: &Config) -> Option<Check> {
     } else {
         String::new()
     };
-    let named: Vec<String> = failing
-        .iter()
-        .take(3)
-        .map(|f| format!("{} `{}`", crate::git::short_id(f.id), f.header))
-        .collect();
-    let more = match failing.len().saturating_sub(named.len()) {
-        0 => String::new(),
-        n => format!(" and {n} more"),
-    };
+    let named = (failing.iter()).map(|f| format!("{} `{}`", crate::git::short_id(f.id), f.header));
     Some(Check {
         subject: "unpushed commits".into(),
         status: Status::Warning,
         detail: format!(
-            "{count} not pushed yet {verb} the lint{newest}; pre-push refuses {them}: {}{more}",
-            named.join(", ")
+            "{count} not pushed yet {verb} the lint{newest}; pre-push refuses {them}: {}",
+            crate::commit::report::first_few(named)
         ),
         fix: Some(fix(repo, config, &failing, them)),
     })

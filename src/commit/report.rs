@@ -279,6 +279,20 @@ pub fn plural(n: usize, word: &str) -> String {
     }
 }
 
+/// How many items a one-line message names before it only counts the rest.
+pub const NAMED: usize = 5;
+
+/// `items` in a line: the first [`NAMED`], then `, and N more`. A refusal stays a line whose
+/// advice a long list of commits does not push out of sight; its command lists them all.
+pub fn first_few(items: impl ExactSizeIterator<Item = String>) -> String {
+    let total = items.len();
+    let named: Vec<String> = items.take(NAMED).collect();
+    match total - named.len() {
+        0 => named.join(", "),
+        more => format!("{}, and {more} more", named.join(", ")),
+    }
+}
+
 /// One message's verdict, as `--format json` gives it.
 #[derive(Debug, serde::Serialize)]
 pub struct MessageReport<'a> {

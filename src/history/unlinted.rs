@@ -7,6 +7,7 @@ use git2::Oid;
 
 use crate::Result;
 use crate::commit::lint::{Level, Rule, Verdict, lint_stored_commit};
+use crate::commit::report::{NAMED, first_few};
 use crate::config::Config;
 use crate::git::{Range, Repo, StoredCommit, short_id};
 
@@ -225,31 +226,42 @@ pub fn message_problem(config: &Config, message: &str) -> Option<String> {
 /// The fix for [`release_message_problem`].
 pub const RELEASE_MESSAGE_FIX: &str = "set `release.commit_message` in .relconfig.toml to a Conventional Commit, e.g. `chore(release): {version}` (the default)";
 
-/// What is wrong, in one sentence naming each commit (at most five, then a count).
+/// What is wrong, in one sentence naming each commit (at most five, then a count and the
+/// command that lists them all).
 pub fn what(failing: &[Failing]) -> String {
-    let named: Vec<String> = failing
-        .iter()
-        .take(5)
-        .map(|f| {
-            let first = f.problems.first().map_or("", String::as_str);
-            format!("{} `{}` ({first})", short_id(f.id), f.header)
-        })
-        .collect();
-    let more = failing.len().saturating_sub(named.len());
-    let more = if more > 0 {
-        format!(", and {more} more")
-    } else {
-        String::new()
+    let named = failing.iter().map(|f| {
+        let first = f.problems.first().map_or("", String::as_str);
+        format!("{} `{}` ({first})", short_id(f.id), f.header)
+    });
+    let all = match failing.len() > NAMED {
+        true => format!(" (`relhook check {}` lists them all)", check_range(failing)),
+        false => String::new(),
     };
     let (count, verb) = match failing.len() {
         1 => ("a commit not pushed yet".to_owned(), "fails"),
         n => (format!("{n} commits not pushed yet"), "fail"),
     };
     format!(
-        "{count} {verb} the lint, and pre-push would refuse {} under the release tag: {}{more}",
+        "{count} {verb} the lint, and pre-push would refuse {} under the release tag: {}{all}",
         them(failing),
-        named.join(", ")
+        first_few(named)
     )
+}
+
+/// The commit below the failing ones, where a rebase starts: `None` for the root.
+fn rebase_base(failing: &[Failing]) -> Option<Oid> {
+    failing
+        .iter()
+        .max_by_key(|f| f.depth)
+        .and_then(|f| f.parent)
+}
+
+/// The range `relhook check` judges them in (`relhook check HEAD` would judge HEAD alone).
+fn check_range(failing: &[Failing]) -> String {
+    match rebase_base(failing) {
+        Some(base) => format!("{}..HEAD", short_id(base)),
+        None => "--all".to_owned(),
+    }
 }
 
 /// `it` or `them`, for `failing`.
@@ -260,37 +272,29 @@ pub fn them(failing: &[Failing]) -> &'static str {
 /// How to fix them before the tag exists: the rebase that rewords (or squashes) them, and
 /// the command that explains each.
 pub fn rebase_step(repo: &Repo, failing: &[Failing]) -> String {
-    let parent = failing
-        .iter()
-        .max_by_key(|f| f.depth)
-        .and_then(|f| f.parent);
+    let parent = rebase_base(failing);
     let base = parent.map_or("--root".to_owned(), short_id);
-    // `relhook check HEAD` would judge HEAD alone.
-    let range = if base == "--root" {
-        "--all".to_owned()
-    } else {
-        format!("{base}..HEAD")
-    };
+    let range = check_range(failing);
     let (squash, reword): (Vec<&Failing>, Vec<&Failing>) = failing.iter().partition(|f| f.fixup);
-    let ids = |v: &[&Failing]| {
-        v.iter()
-            .map(|f| short_id(f.id))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
     let merges = rebase_merges(repo, parent, repo.head());
-    let rebase = match (reword.is_empty(), squash.is_empty()) {
-        (false, true) => format!(
-            "`git rebase -i{merges} {base}`, mark {} `reword`",
-            ids(&reword)
-        ),
-        (true, _) => format!("`git rebase -i --autosquash{merges} {base}`"),
-        (false, false) => format!(
-            "`git rebase -i --autosquash{merges} {base}`, mark {} `reword`",
-            ids(&reword)
-        ),
+    let rebase = match squash.is_empty() {
+        true => format!("`git rebase -i{merges} {base}`"),
+        false => format!("`git rebase -i --autosquash{merges} {base}`"),
     };
-    format!("{rebase} (`relhook check {range}` explains each)")
+    match reword.len() {
+        0 => format!("{rebase} (`relhook check {range}` explains each)"),
+        // Past a handful, the ids would bury the rest of the advice: the check lists them.
+        n if n > NAMED => {
+            format!("{rebase}, mark `reword` the {n} commits `relhook check {range}` fails")
+        }
+        _ => {
+            let ids: Vec<String> = reword.iter().map(|f| short_id(f.id)).collect();
+            format!(
+                "{rebase}, mark {} `reword` (`relhook check {range}` explains each)",
+                ids.join(", ")
+            )
+        }
+    }
 }
 
 /// ` --rebase-merges` when the commits a rebase from `base` to `tip` replays hold a merge: a
