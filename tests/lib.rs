@@ -106,6 +106,7 @@ mod qa134_uninstall_notes;
 mod qa135_python_dev_version;
 mod qa135_python_fixtures;
 mod qa131_long_unlinted_refusal;
+mod qa131_push_many_unlinted;
 mod qa131_tool_release_commits;
 mod qa14;
 mod qa14_files;

@@ -391,8 +391,13 @@ fn report(found: &Inspection, remote: &str, url: Option<&str>, color: bool) -> s
     } else {
         writeln!(err, "{head}")?;
     }
-    for r in &found.refusals {
+    let (shown, rest) = found.shown();
+    for r in shown {
         refusal(err, r, color)?;
+    }
+    if let Some(line) = rest {
+        writeln!(err)?;
+        writeln!(err, "{line}")?;
     }
     writeln!(err)?;
     writeln!(

@@ -97,7 +97,13 @@ pub(super) fn lint_new(
             .iter()
             .filter_map(|id| Some((*id, met.header(*id)?)))
             .collect();
-        let base = base(repo, u, order.last().copied());
+        let below = base_commit(repo, u, order.last().copied());
+        found.lint_ranges.push(match below {
+            Some(b) => format!("{}..{}", short_id(b), short_id(u.local)),
+            // `relhook check <id>` would judge that one commit alone.
+            None => "--all".to_owned(),
+        });
+        let base = base(repo, u, below);
         let push = Push {
             repo,
             config,
@@ -129,15 +135,18 @@ struct Push<'a> {
 /// commits it brings): the remote's value only when the push goes on from it (after a rebase
 /// and a forced push it is not in HEAD's history, and a rebase onto it would replay commits
 /// it lacks).
-/// Comes with ` --rebase-merges` first when the commits replayed hold a merge.
-fn base(repo: &Repo, u: &Update, oldest: Option<Oid>) -> String {
-    let base =
-        if !u.remote.is_zero() && peel(repo, u.remote).is_some() && repo.reaches(u.local, u.remote)
-        {
-            Some(u.remote)
-        } else {
-            oldest.and_then(|o| repo.first_parent(o))
-        };
+/// `None`: the root.
+fn base_commit(repo: &Repo, u: &Update, oldest: Option<Oid>) -> Option<Oid> {
+    if !u.remote.is_zero() && peel(repo, u.remote).is_some() && repo.reaches(u.local, u.remote) {
+        Some(u.remote)
+    } else {
+        oldest.and_then(|o| repo.first_parent(o))
+    }
+}
+
+/// [`base_commit`] as `git rebase -i` takes it (`--root` for none), with ` --rebase-merges`
+/// first when the commits replayed hold a merge.
+fn base(repo: &Repo, u: &Update, base: Option<Oid>) -> String {
     let at = base.map_or("--root".to_owned(), short_id);
     match crate::history::unlinted::rebase_merges(repo, base, peel(repo, u.local)) {
         "" => at,

@@ -37,6 +37,7 @@ mod reword;
 pub use reword::local_tags_fix;
 mod rewritten;
 mod shared;
+mod shown;
 mod tag_fix;
 mod tags;
 mod taken;
@@ -211,6 +212,9 @@ pub struct Inspection {
     /// One line each for what pre-push could not tell from this clone (a release tag pushed
     /// alone, whose commit no remote branch holds as last fetched).
     pub notes: Vec<String>,
+    /// For each pushed ref with commits that fail the lint, the range `relhook check` lists
+    /// them in (`3af46e82b..ea76abde7`): the report names a handful, and this command the rest.
+    pub lint_ranges: Vec<String>,
 }
 
 /// Inspects a push to `remote` (a remote's name, or a URL for a push to a URL); `hook` says
