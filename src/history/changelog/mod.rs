@@ -55,6 +55,7 @@ mod setext;
 mod tool_marks;
 mod uncarried;
 pub mod undated;
+mod unkept;
 mod verbatim;
 pub mod vocab;
 pub mod weight;
@@ -289,51 +290,11 @@ impl Changelog {
         self.eol
     }
 
-    /// `true` when the file is recognisably a changelog relhook may edit: it has a `# ` title or
-    /// a `## ` release section, or it is blank. A file of prose only ("Our release notes live on
-    /// the wiki.") parses, but is somebody else's: it must never gain an Unreleased section.
-    pub fn is_keep_a_changelog(&self) -> bool {
-        self.unkept_because().is_none()
-    }
-
     /// The first release heading (1-based line, text) in a form relhook reads but never
     /// writes: conventional-changelog's or commitizen's history, kept as it is.
     pub fn other_form_heading(&self) -> Option<(usize, &str)> {
         let i = self.doc.other_form?;
         Some((i + 1, self.lines.get(i)?.text.as_str()))
-    }
-
-    /// Why relhook does not keep this file (`None`: it does). Without any `## ` section,
-    /// a file is kept when it is empty, or a title and prose (`## [Unreleased]` goes after
-    /// them); list items there are releases written some other way, and where Unreleased
-    /// would go among them is not guessed.
-    /// Setext headings (underlined with `===` or `---`) are named, with the line to write the
-    /// first as: relhook reads only `#` headings.
-    pub fn unkept_because(&self) -> Option<String> {
-        if !self.doc.sections.is_empty() || self.lines.iter().all(|l| l.text.trim().is_empty()) {
-            return None;
-        }
-        let setext = self.doc.setext.and_then(|i| {
-            let mark = setext::underline(&self.lines.get(i + 1)?.text)?;
-            Some(setext::convert_hint(i, &self.lines.get(i)?.text, mark))
-        });
-        if self.doc.title.is_none() {
-            let why = "no `# ` title and no `## ` section";
-            return Some(setext.map_or(why.to_string(), |s| format!("{why}: {s}")));
-        }
-        let item = |t: &str| {
-            ["- ", "* ", "+ "]
-                .iter()
-                .any(|m| t.trim_start().starts_with(m))
-        };
-        let add = "add `## [Unreleased]` above the newest changes";
-        self.lines
-            .iter()
-            .any(|l| item(&l.text))
-            .then(|| match setext {
-                Some(s) => format!("list items but no `## ` section: {s}, and {add}"),
-                None => format!("list items but no `## ` section: {add}"),
-            })
     }
 
     /// `true` when the file has a `## [Unreleased]` section.
