@@ -46,7 +46,8 @@ fn a_rebuild_writes_the_files_own_sub_section_names() {
     assert!(subs.iter().all(|l| l.starts_with("#### ")), "{rebuilt}");
     let unreleased = "## [Unreleased]\n\n#### Features\n\n- (**cli**) later feature\n\n\
                       #### Bug Fixes\n\n- later fix\n\n#### Performance Improvements\n\n\
-                      - faster\n\n#### Revert\n\n- another flag\n\n## [1.0.0]";
+                      - faster\n\n#### Revert\n\n- another flag\n\n\
+                      ## [v1.0.0](https://example.com/releases/tag/v1.0.0) - 2026-01-01\n";
     assert!(rebuilt.contains(unreleased), "{rebuilt}");
     let released = "#### Features\n\n- a feature\n\n#### Bug Fixes\n\n- (**api**) first fix\n\n\
                     #### Revert\n\n- an old flag\n";

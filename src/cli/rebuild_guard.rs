@@ -9,8 +9,10 @@ use crate::git::Repo;
 use crate::history::changelog::Changelog;
 use crate::{Error, Result};
 
-/// `--rebuild` writes a Keep a Changelog file: one in another format (conventional-changelog's,
-/// a page of prose) would lose its every section and link, so it is replaced only when asked.
+/// `--rebuild` writes a Keep a Changelog file, its release headings in the form the newest
+/// release's has (conventional-changelog's): one in a format it does not write (a heading form
+/// of its own below, a page of prose) would lose its every section and link, so it is replaced
+/// only when asked.
 pub(super) fn refuse_foreign(rel: &Path, current: &str, args: &ChangelogArgs) -> Result<()> {
     if args.stdout || args.force {
         return Ok(());
@@ -18,11 +20,11 @@ pub(super) fn refuse_foreign(rel: &Path, current: &str, args: &ChangelogArgs) ->
     let why = match Changelog::parse(current) {
         Ok(log) if log.is_keep_a_changelog() => match log.other_form_heading() {
             // Read as releases, but written by another tool: its sections would be lost.
-            Some((line, text)) => format!(
+            Some((line, text)) if !log.rebuilt_in_its_form() => format!(
                 "line {line}: `{}` is another tool's release heading, which relhook reads but does not write",
                 text.trim_end()
             ),
-            None => return Ok(()),
+            _ => return Ok(()),
         },
         Ok(_) => "it has no `# ` title and no `## ` release section".to_owned(),
         Err(e) => e.to_string(),

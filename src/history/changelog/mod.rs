@@ -52,6 +52,7 @@ mod same_entry;
 mod scope_style;
 mod separator;
 mod setext;
+mod styled;
 mod tool_marks;
 mod uncarried;
 pub mod undated;
@@ -73,6 +74,7 @@ pub use not_file::{
 pub use quoted::{heading_pattern, quoted_heading};
 pub use repeated::repeated_version;
 pub use scope_style::{ScopeStyle, scoped};
+pub(crate) use styled::Since;
 pub use tool_marks::cliff_marked;
 
 use std::collections::HashSet;

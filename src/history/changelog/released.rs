@@ -5,16 +5,16 @@ use super::parse;
 use super::{Changelog, EditError};
 
 /// A parsed compare URL `<prefix>compare/<left><sep><right>`.
-struct Compare<'a> {
-    prefix: &'a str,
-    left: &'a str,
-    sep: &'a str,
-    right: &'a str,
+pub(super) struct Compare<'a> {
+    pub prefix: &'a str,
+    pub left: &'a str,
+    pub sep: &'a str,
+    pub right: &'a str,
 }
 
 /// Recognises GitHub/GitLab/Gitea (`a...b`, `a..b`) and Bitbucket
 /// (`a%0Db`) compare URLs.
-fn parse_compare(url: &str) -> Option<Compare<'_>> {
+pub(super) fn parse_compare(url: &str) -> Option<Compare<'_>> {
     let at = url.rfind("compare/")? + "compare/".len();
     let (prefix, rest) = (url.get(..at)?, url.get(at..)?);
     ["...", "..", "%0D"].iter().find_map(|sep| {
@@ -34,7 +34,7 @@ type LeftSide<'a> = dyn Fn(&str) -> Option<String> + 'a;
 
 /// The page of release tag `tag`, for a compare URL's `prefix` (`…/compare/`, GitLab's
 /// `…/-/compare/`).
-fn tag_page(prefix: &str, tag: &str) -> String {
+pub(super) fn tag_page(prefix: &str, tag: &str) -> String {
     let base = prefix.strip_suffix("compare/").unwrap_or(prefix);
     if base.ends_with("/-/") {
         format!("{base}tags/{tag}")
@@ -101,7 +101,9 @@ impl Changelog {
             prev.as_deref()
                 .map(|p| format!("{tag_prefix}{}", parse::version_key(p)))
         });
-        let newest_style = self.styled_like_newest(v, date, tag_prefix, from_tag);
+        let tag = format!("{tag_prefix}{v}");
+        let newest_style =
+            self.styled_like_newest(v, date, &tag, super::styled::Since::Cut(from_tag));
         let rule = self.release_rule();
         self.ensure_unreleased();
         let Some((u, h)) = self
@@ -148,99 +150,6 @@ impl Changelog {
         };
         self.update_links(v, prev_tag.as_deref(), tag_prefix, (compare_base, &from));
         Ok(())
-    }
-
-    /// The heading of release `v` in the style of the newest release's, where that is not Keep
-    /// a Changelog's: a date in parentheses (`## 1.0.0 (2024-01-01)`), the label linked inline
-    /// to its compare page (`## [1.0.0](…/compare/v0.9.0...v1.0.0) (2024-01-01)`), as
-    /// release-please and conventional-changelog write them. `None`: Keep a Changelog's style,
-    /// or one not understood.
-    fn styled_like_newest(
-        &self,
-        v: &str,
-        date: &str,
-        tag_prefix: &str,
-        from_tag: Option<&str>,
-    ) -> Option<String> {
-        let mut releases = self.doc.sections.iter().filter_map(|s| match &s.kind {
-            super::SectionKind::Release { version } => Some((s, version.as_str())),
-            super::SectionKind::Unreleased => None,
-        });
-        let (section, pv) = releases.next()?;
-        let text = self.lines.get(section.heading)?.text.trim_end();
-        let rest = text
-            .strip_prefix("## ")
-            .or_else(|| text.strip_prefix("# "))?;
-        // conventional-changelog heads a minor or major release `# `, a patch `## `.
-        let level_one = |s: &super::parse::Section| {
-            self.lines
-                .get(s.heading)
-                .is_some_and(|l| l.text.starts_with("# "))
-        };
-        let hashes = match super::release_version(v) {
-            Some(n)
-                if n.patch == 0 && (level_one(section) || releases.any(|(s, _)| level_one(s))) =>
-            {
-                "#"
-            }
-            _ => "##",
-        };
-        // The date as the newest writes it: `(2024-01-01)`, or git-cliff's ` - 2024-01-01`
-        // after a linked label.
-        let dated = |tail: &str| {
-            let tail = tail.trim();
-            let in_parens = tail.strip_prefix('(').and_then(|t| t.strip_suffix(')'));
-            match (in_parens, tail.strip_prefix("- ")) {
-                (Some(d), _) if super::lex::is_date(d) => Some(format!("({date})")),
-                (_, Some(d)) if super::lex::is_date(d) => Some(format!("- {date}")),
-                _ => None,
-            }
-        };
-        // The label as the file writes it: `v1.0.0` keeps its `v`.
-        let label = match pv.strip_prefix('v') {
-            Some(_) => format!("v{v}"),
-            None => v.to_owned(),
-        };
-        if let Some(tail) = rest.strip_prefix(pv) {
-            // Bare, dated in parentheses (commitizen's) or after a dash (cocogitto's
-            // `## v1.0.0 - 2024-01-01`): no label to link, so no definition either. Bare and
-            // undated (a hand-written `## 1.0.0`): still bare, with Keep a Changelog's date.
-            let when = match tail.trim() {
-                "" => format!("- {date}"),
-                _ => dated(tail)?,
-            };
-            return Some(format!("{hashes} {label} {when}"));
-        }
-        // A name before the version: cocogitto's `## cocogitto-7.0.0 - 2026-03-04`.
-        let named = rest
-            .split_once(pv)
-            .filter(|(name, _)| name.ends_with(['-', '@', ' ']) && !name.contains(['[', '(', '<']));
-        if let Some((name, tail)) = named {
-            return Some(format!("{hashes} {name}{label} {}", dated(tail)?));
-        }
-        let after = rest.strip_prefix(&format!("[{pv}]("))?;
-        let (url, tail) = after.split_once(')')?;
-        let when = dated(tail)?;
-        // A compare link on the Unreleased heading gives the release its link (`inline_links`).
-        let unreleased_linked = self
-            .unreleased_index()
-            .and_then(|i| self.doc.sections.get(i))
-            .and_then(|u| self.lines.get(u.heading))
-            .is_some_and(|l| l.text.contains("]("));
-        if unreleased_linked {
-            return Some(format!("{hashes} [{label}] {when}"));
-        }
-        let tag = format!("{tag_prefix}{v}");
-        let url = match parse_compare(url) {
-            Some(c) if c.right.ends_with(pv) => {
-                let left = from_tag.unwrap_or(c.right);
-                format!("{}{left}{}{tag}", c.prefix, c.sep)
-            }
-            Some(_) => return None,
-            // A tag's own page (`…/releases/tag/v1.0.0`).
-            None => url.strip_suffix(pv).map(|base| format!("{base}{v}"))?,
-        };
-        Some(format!("{hashes} [{label}]({url}) {when}"))
     }
 
     /// Whether the heading of section `i` refers to a link definition `[label]:` (a label in

@@ -268,13 +268,22 @@ pub fn rebuild(
         }
     }
     out.push_str(&layout.entries(&buckets[tags.len()]));
-    for (tag, entries) in tags.iter().zip(&buckets).rev() {
+    let mut headings = Vec::with_capacity(tags.len());
+    for (i, tag) in tags.iter().enumerate() {
         let date = crate::date::ymd(tag.when.0, tag.when.1);
-        out.push_str(&format!("\n## [{}] - {date}\n", tag.version));
+        headings.push(layout.heading(&tags, i, &date));
+    }
+    for (heading, entries) in headings.iter().zip(&buckets).rev() {
+        out.push_str(&format!("\n{heading}\n"));
         out.push_str(&layout.entries(entries));
     }
     if let Some(f) = &forge {
-        out.push_str(&render::links(&f.base, &tags));
+        // A heading linked inline, or bare, refers to no definition: none is written for it.
+        let refers = |i: usize| {
+            let label = format!("[{}]", tags[i].version);
+            headings[i].contains(&label) && !headings[i].contains(&format!("{label}("))
+        };
+        out.push_str(&render::links(&f.base, &tags, &refers));
     }
     Ok(out)
 }

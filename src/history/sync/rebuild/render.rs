@@ -1,14 +1,15 @@
-//! How `--rebuild` writes what history gives: the sub-sections under the names and at the
-//! level the file it replaces uses (cocogitto's `#### Bug Fixes`, conventional-changelog's
-//! `### Features`), entries with that file's scope style, the forge's link references; and
-//! what the rebuilt text would lose of the file it replaces.
+//! How `--rebuild` writes what history gives: the release headings in the form the file it
+//! replaces uses (as a release cuts them: `changelog::styled`), the sub-sections under its
+//! names and at its level (cocogitto's `#### Bug Fixes`, conventional-changelog's
+//! `### Features`), entries with its bullet and scope style, the forge's link references for
+//! headings that refer to them; and what the rebuilt text would lose of the file it replaces.
 
 use std::collections::HashMap;
 
 use crate::git::ReleaseTag;
 use crate::history::changelog::entry::NewEntry;
 use crate::history::changelog::vocab::{Vocabulary, rank, spoken};
-use crate::history::changelog::{Changelog, ScopeStyle};
+use crate::history::changelog::{Changelog, ScopeStyle, Since};
 
 /// The look of the file a rebuild replaces, which the rebuilt one keeps: a file another
 /// tool made would otherwise get Keep a Changelog's names beside its own in every release.
@@ -18,6 +19,8 @@ pub(super) struct Layout {
     /// The sub-headings' level (cocogitto's 4, else 3).
     level: usize,
     style: ScopeStyle,
+    /// The bullet its entries use (`*` in conventional-changelog's files).
+    marker: char,
 }
 
 impl Layout {
@@ -25,10 +28,28 @@ impl Layout {
     /// cannot parse).
     pub(super) fn of(current: Option<&str>) -> Layout {
         let like = current.and_then(|t| Changelog::parse(t).ok());
-        let (level, style) = like.as_ref().map_or((3, ScopeStyle::Relhook), |l| {
-            (l.sub_level(), l.scope_style())
+        let (level, style, marker) = like.as_ref().map_or((3, ScopeStyle::Relhook, '-'), |l| {
+            (l.sub_level(), l.scope_style(), l.marker())
         });
-        Layout { like, level, style }
+        Layout {
+            like,
+            level,
+            style,
+            marker,
+        }
+    }
+
+    /// The heading of release `tags[i]` (`tags` in version order) made on `date`, in the form
+    /// of the file's newest release as `release` writes it (vue's
+    /// `## [3.4.0](…/compare/v3.3.0...v3.4.0) (2023-12-28)`), else Keep a Changelog's.
+    pub(super) fn heading(&self, tags: &[ReleaseTag], i: usize, date: &str) -> String {
+        let tag = &tags[i];
+        let v = tag.version.to_string();
+        let since = Since::Rebuilt(compared_from(tags, i).map(|t| t.name.as_str()));
+        self.like
+            .as_ref()
+            .and_then(|l| l.styled_like_newest(&v, date, &tag.name, since))
+            .unwrap_or_else(|| format!("## [{v}] - {date}"))
     }
 
     fn vocabulary(&self) -> Vocabulary {
@@ -68,25 +89,33 @@ impl Layout {
             let (breaking, rest): (Vec<_>, Vec<_>) = in_section.partition(|e| e.breaking);
             for e in breaking.into_iter().chain(rest) {
                 let text = self.style.apply(&e.text);
-                out.push_str(&format!("- {}\n", text.replace('\n', "\n  ")));
+                let text = text.replace('\n', "\n  ");
+                out.push_str(&format!("{} {text}\n", self.marker));
             }
         }
         out
     }
 }
 
+/// The release `tags[i]` compares from: the one before it, but a stable release's section
+/// carries its pre-releases, so it compares from the release before them (`None`: none).
+fn compared_from(tags: &[ReleaseTag], i: usize) -> Option<&ReleaseTag> {
+    let t = tags.get(i)?;
+    let mut before = tags[..i].iter().rev();
+    before.find(|p| !crate::history::changelog::carries(&t.version, &p.version))
+}
+
 /// The link references under the sections: Unreleased compared from the last release, each
 /// release from the one before it (`tags` in version order, `base` the forge's address).
-pub(super) fn links(base: &str, tags: &[ReleaseTag]) -> String {
-    let Some(last) = tags.last() else {
+/// Only those a heading refers to (`refers`: its `[1.0.0]` is no inline link), as a release
+/// writes them: `[unreleased]` when the newest release's heading refers to its own too.
+pub(super) fn links(base: &str, tags: &[ReleaseTag], refers: &dyn Fn(usize) -> bool) -> String {
+    let Some(last) = tags.last().filter(|_| refers(tags.len() - 1)) else {
         return String::new();
     };
     let mut out = format!("\n[unreleased]: {base}/compare/{}...HEAD\n", last.name);
-    for (i, t) in tags.iter().enumerate().rev() {
-        // A stable release's section carries its pre-releases: it compares from the
-        // release before them.
-        let mut before = tags[..i].iter().rev();
-        match before.find(|p| !crate::history::changelog::carries(&t.version, &p.version)) {
+    for (i, t) in tags.iter().enumerate().rev().filter(|(i, _)| refers(*i)) {
+        match compared_from(tags, i) {
             Some(prev) => out.push_str(&format!(
                 "[{}]: {base}/compare/{}...{}\n",
                 t.version, prev.name, t.name
@@ -103,12 +132,14 @@ pub(super) fn links(base: &str, tags: &[ReleaseTag]) -> String {
 /// The lines of `current` (1-based, with their text) that `rebuilt` does not have: what a
 /// rebuild would drop or change that history does not give (hand-written entries and
 /// sections, reworded entries). Blank lines are not counted, nor a release heading's date
-/// (history's is the tag's, which a time zone or a pinned date may put a day apart).
+/// (history's is the tag's, which a time zone or a pinned date may put a day apart), in any
+/// form of heading (`## 1.0.0 (2024-01-01)`).
 pub fn lost_lines<'a>(current: &'a str, rebuilt: &str) -> Vec<(usize, &'a str)> {
     let key = |line: &str| -> String {
         let line = line.trim_end();
         match line.strip_prefix("## [").and_then(|r| r.split_once(']')) {
             Some((version, _)) => format!("## [{version}]"),
+            None if line.starts_with('#') => undated(line),
             None => line.to_owned(),
         }
     };
@@ -128,6 +159,31 @@ pub fn lost_lines<'a>(current: &'a str, rebuilt: &str) -> Vec<(usize, &'a str)> 
         }
     }
     lost
+}
+
+/// `line` with every `YYYY-MM-DD` in it made alike.
+fn undated(line: &str) -> String {
+    let b = line.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    let mut out = String::with_capacity(line.len());
+    let mut i = 0;
+    while i < b.len() {
+        let date = i + 10 <= b.len()
+            && digits(i..i + 4)
+            && b[i + 4] == b'-'
+            && digits(i + 5..i + 7)
+            && b[i + 7] == b'-'
+            && digits(i + 8..i + 10);
+        if date {
+            out.push_str("YYYY-MM-DD");
+            i += 10;
+        } else {
+            let c = line[i..].chars().next().unwrap_or_default();
+            out.push(c);
+            i += c.len_utf8().max(1);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
