@@ -108,6 +108,7 @@ mod qa135_python_fixtures;
 mod qa131_long_unlinted_refusal;
 mod qa131_push_many_unlinted;
 mod qa131_tool_release_commits;
+mod qa130_changesets_file;
 mod qa130_rebuild_file_form;
 mod qa14;
 mod qa14_files;

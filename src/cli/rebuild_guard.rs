@@ -26,7 +26,8 @@ pub(super) fn refuse_foreign(rel: &Path, current: &str, args: &ChangelogArgs) ->
             ),
             _ => return Ok(()),
         },
-        Ok(_) => "it has no `# ` title and no `## ` release section".to_owned(),
+        // Another tool's (changesets'), or a page of prose: why, in relhook's words.
+        Ok(log) => log.unkept_because().unwrap_or_default(),
         Err(e) => e.to_string(),
     };
     Err(Error::Refused(Refusal::new(
