@@ -530,6 +530,11 @@ pub(crate) struct ReleaseReport<'a> {
     /// The version files relhook found but leaves as they are (they hold another version
     /// than the project's), each with the note that says why.
     pub left_alone: Vec<LeftAloneReport>,
+    /// The notes printed on stderr about the release (another branch's release tag above it,
+    /// a pre-release line it leaves or finishes, ...), each as printed after `relhook: note: `.
+    pub notes: Vec<String>,
+    /// The warnings printed on stderr (the version is below what the commits call for).
+    pub warnings: Vec<String>,
     /// The release commit (full id); null in a dry run.
     pub release_commit: Option<String>,
     /// Whether the tests ran and passed on it; null in a dry run.

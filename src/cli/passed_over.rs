@@ -14,18 +14,22 @@ use crate::hooks::doctor::{Check, Status};
 /// Says the tag passed over, if any; for a release of `version`, only when it is not above
 /// that tag (the release would go below it).
 pub(super) fn say(repo: &Repo, config: &Config, version: Option<&Version>) {
-    let Some(p) = passed_over(repo, config) else {
-        return;
-    };
+    if let Some(line) = line(repo, config, version) {
+        let _ = writeln!(crate::cli::stream::stderr(), "relhook: note: {line}");
+    }
+}
+
+/// The note [`say`] prints, for a release's JSON to carry as well.
+pub(super) fn line(repo: &Repo, config: &Config, version: Option<&Version>) -> Option<String> {
+    let p = passed_over(repo, config)?;
     if version.is_some_and(|v| v.cmp_precedence(&p.version).is_gt()) {
-        return;
+        return None;
     }
     // A release of a build tag's own version is its fix already: only what is passed over.
-    let line = match version {
+    Some(match version {
         Some(_) if p.build => p.what(config),
         _ => p.note(config),
-    };
-    let _ = writeln!(crate::cli::stream::stderr(), "relhook: note: {line}");
+    })
 }
 
 /// Doctor's row for the tag passed over, if any.

@@ -9,7 +9,7 @@ use std::io::Write;
 pub(super) fn release_report<'a>(
     plan: &'a Plan,
     (config, root): (&Config, &std::path::Path),
-    opts: &Options,
+    (opts, said): (&Options, &Said),
     done: Option<&release::Done>,
 ) -> super::json::ReleaseReport<'a> {
     // What the text's `tests:` line and notes say, for machines too: why none run, or (in a
@@ -47,8 +47,66 @@ pub(super) fn release_report<'a>(
                 note: note.clone(),
             })
             .collect(),
+        notes: said.of(false),
+        warnings: said.of(true),
         release_commit: done.map(|d| d.commit.to_string()),
         tested: done.map(|d| d.tested),
+    }
+}
+
+/// What a release says about its plan beside the notes on its version files: another branch's
+/// release tag above it, a pre-release line it leaves or finishes, a tag passed over. Printed
+/// on stderr, and carried in the JSON report, where a script reads them.
+pub(super) struct Said {
+    /// Each line in the order printed, `true` for a warning.
+    lines: Vec<(bool, String)>,
+}
+
+impl Said {
+    /// What the release of `plan` says (in a dry run, also the line it would finish instead).
+    pub(super) fn of_plan(
+        repo: &crate::git::Repo,
+        (config, root): (&Config, &std::path::Path),
+        plan: &Plan,
+        opts: &Options,
+    ) -> Said {
+        let info = &plan.info;
+        let mut notes: Vec<Option<String>> = plan.also.iter().cloned().map(Some).collect();
+        notes.push(info.left_line_note(&plan.tag));
+        // Only before anything is made: once this release is above the line, none finishes it.
+        notes.push(
+            (info.shipped_in_line.as_ref().filter(|_| opts.dry_run))
+                .map(|s| s.note(&plan.version, &config.release_command())),
+        );
+        notes.push(info.line_above_note(&plan.tag, &opts.requested));
+        notes.push(super::passed_over::line(repo, config, Some(&plan.version)));
+        notes.push(release::above_elsewhere(repo, config, &plan.version));
+        let mut lines: Vec<(bool, String)> =
+            notes.into_iter().flatten().map(|n| (false, n)).collect();
+        lines.extend(info.below_commits_note().map(|w| (true, w)));
+        let uncarried = super::release_after::uncarried(repo, root, config, &plan.version);
+        lines.extend(uncarried.map(|n| {
+            let how =
+                "to carry it, copy what still holds under `## [Unreleased]` before the release";
+            (false, format!("{n} ({how})"))
+        }));
+        Said { lines }
+    }
+
+    /// Prints each line as `relhook: note:` or `relhook: warning:`.
+    pub(super) fn print(&self, err: &mut dyn Write) {
+        for (warning, line) in &self.lines {
+            let kind = if *warning { "warning" } else { "note" };
+            let _ = writeln!(err, "relhook: {kind}: {line}");
+        }
+    }
+
+    /// The warnings (`true`) or the notes, in order.
+    fn of(&self, warning: bool) -> Vec<String> {
+        (self.lines.iter())
+            .filter(|(w, _)| *w == warning)
+            .map(|(_, l)| l.clone())
+            .collect()
     }
 }
 

@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use super::args::{Format, ReleaseArgs};
-use super::plan::{no_tests, print_plan, release_report};
+use super::plan::{Said, no_tests, print_plan, release_report};
 use super::release_after::{interrupted, say_old_version_left};
 pub(super) use super::release_hand::finish_hand_tag;
 use super::release_next::{Made, say_next_with, say_untested};
@@ -177,38 +177,21 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
     };
     repo.all_fetched()?;
     warn_not_understood(&plan.info, config.package.as_ref().map(|p| p.name.as_str()));
-    for note in plan.left_alone.iter().map(|(_, n)| n).chain(&plan.also) {
+    for (_, note) in &plan.left_alone {
         let _ = writeln!(crate::cli::stream::stderr(), "relhook: note: {note}");
     }
-    if let Some(left) = plan.info.left_line_note(&plan.tag) {
-        let _ = writeln!(crate::cli::stream::stderr(), "relhook: note: {left}");
-    }
-    // Only before anything is made: once this release is above the line, none finishes it.
-    if let Some(shipped) = plan.info.shipped_in_line.as_ref().filter(|_| args.dry_run) {
-        let note = shipped.note(&plan.version, &config.release_command());
-        let _ = writeln!(crate::cli::stream::stderr(), "relhook: note: {note}");
-    }
-    if let Some(line) = plan.info.line_above_note(&plan.tag, &opts.requested) {
-        let _ = writeln!(crate::cli::stream::stderr(), "relhook: note: {line}");
-    }
-    super::passed_over::say(&repo, &config, Some(&plan.version));
-    if let Some(above) = release::above_elsewhere(&repo, &config, &plan.version) {
-        let _ = writeln!(crate::cli::stream::stderr(), "relhook: note: {above}");
-    }
-    if let Some(below) = plan.info.below_commits_note() {
-        let _ = writeln!(crate::cli::stream::stderr(), "relhook: warning: {below}");
-    }
-    if let Some(note) = super::release_after::uncarried(&repo, &root, &config, &plan.version) {
-        let _ = writeln!(
-            crate::cli::stream::stderr(),
-            "relhook: note: {note} (to carry it, copy what still holds under `## [Unreleased]` before the release)"
-        );
-    }
+    let said = Said::of_plan(&repo, (&config, &root), &plan, &opts);
+    said.print(&mut crate::cli::stream::stderr());
     if args.dry_run {
         let err = &mut crate::cli::stream::stderr();
         super::plan::say_tests_cannot_start(err, &config, &root, &opts);
         if json {
-            super::json::print(&release_report(&plan, (&config, &root), &opts, None))?;
+            super::json::print(&release_report(
+                &plan,
+                (&config, &root),
+                (&opts, &said),
+                None,
+            ))?;
         } else {
             write_out(|out| print_plan(out, &plan, (&config, &root), &opts))?;
             // What the real run would note after tagging, said before anything is made: each
@@ -301,7 +284,12 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
             }
             say_next_with(&mut err, &repo, done.commit, &[made], (true, unchecked));
             if json {
-                super::json::print(&release_report(&plan, (&config, &root), &opts, Some(&done)))?;
+                super::json::print(&release_report(
+                    &plan,
+                    (&config, &root),
+                    (&opts, &said),
+                    Some(&done),
+                ))?;
             }
             Ok(Outcome::Ok)
         }
