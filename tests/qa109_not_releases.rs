@@ -27,7 +27,10 @@ fn pasted_releases(repo: &Repo, expected: &str, tag: &str) {
     let command = not_releases_command(&stderr(&out));
     assert_eq!(command, expected, "{}", text(&out));
     let hint = stderr(&out);
-    assert!(hint.contains(&format!("(or `git tag -a {tag}`)")), "{hint}");
+    assert!(
+        hint.contains(&format!("(or `git tag -a {tag} -m {tag}`)")),
+        "{hint}"
+    );
     let out = repo.sh(&command);
     assert!(out.status.success(), "{}", text(&out));
     assert_eq!(repo.git(&["describe", "--tags", "--exact-match"]), tag);

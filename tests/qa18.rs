@@ -259,7 +259,7 @@ fn a_hand_tag_without_the_prefix_is_refused_naming_the_release_tag() {
     let err = stderr(&out);
     assert!(
         err.contains("relhook: refusing tag 0.1.0: release tags here are named v0.1.0")
-            && err.contains("`git tag -a v0.1.0`")
+            && err.contains("`git tag -a v0.1.0 -m v0.1.0`")
             && err.contains("`tag_prefix = \"\"`"),
         "{err}"
     );
@@ -425,7 +425,7 @@ fn hand_tags_of_another_scheme_before_the_first_release_are_refused() {
         let out = hand_tag(&repo, &["-a", name, "-m", "x"]);
         assert!(!out.status.success(), "{name}: {}", text(&out));
         assert!(
-            stderr(&out).contains("`git tag -a v0.1.0`"),
+            stderr(&out).contains("`git tag -a v0.1.0 -m v0.1.0`"),
             "{name}: {}",
             text(&out)
         );
@@ -446,7 +446,7 @@ fn hand_tags_of_another_scheme_before_the_first_release_are_refused() {
     let out = hand_tag(&repo, &["-a", "v0.1.0", "-m", "x"]);
     assert!(!out.status.success(), "{}", text(&out));
     assert!(
-        stderr(&out).contains("`git tag -a release-0.1.0`"),
+        stderr(&out).contains("`git tag -a release-0.1.0 -m release-0.1.0`"),
         "{}",
         text(&out)
     );
@@ -479,7 +479,7 @@ fn a_package_tag_in_another_form_is_refused_and_doctor_names_it() {
     let out = hand_tag(&repo, &["-a", "web-1.0.0", "-m", "x"]);
     assert!(!out.status.success(), "{}", text(&out));
     assert!(
-        stderr(&out).contains("`git tag -a web-v1.0.0`"),
+        stderr(&out).contains("`git tag -a web-v1.0.0 -m web-v1.0.0`"),
         "{}",
         text(&out)
     );
@@ -585,7 +585,7 @@ fn after_a_release_a_tag_that_makes_no_release_says_so() {
         let out = hand_tag(&repo, &["-a", name, "-m", "x"]);
         assert!(!out.status.success(), "{name}: {}", text(&out));
         assert!(
-            stderr(&out).contains("`git tag -a v0.2.0`"),
+            stderr(&out).contains("`git tag -a v0.2.0 -m v0.2.0`"),
             "{name}: {}",
             text(&out)
         );

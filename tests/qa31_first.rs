@@ -132,7 +132,7 @@ fn a_tag_on_the_id_git_commit_printed_is_told_to_tag_head() {
     let err = stderr(&out);
     assert!(
         err.contains(&format!("{} is HEAD as git first made it", &printed[..9]))
-            && err.contains("tag HEAD instead: `git tag -a v0.1.0 -m \"release …\"`")
+            && err.contains("tag HEAD instead: `git tag -a v0.1.0 -m v0.1.0`")
             && !err.contains("git switch -c"),
         "{err}"
     );

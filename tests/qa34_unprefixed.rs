@@ -33,7 +33,10 @@ fn a_v_tag_where_releases_have_no_prefix_is_refused_with_the_tag_to_make() {
         err.contains("every later `relhook version` and release would stop at it"),
         "{err}"
     );
-    assert!(err.contains("for the release: `git tag -a 1.1.0`"), "{err}");
+    assert!(
+        err.contains("for the release: `git tag -a 1.1.0 -m 1.1.0`"),
+        "{err}"
+    );
     assert_eq!(repo.git(&["tag", "-l", "v1.1.0"]), "");
     // The tag it names is a release.
     let out = hand_tag(&repo, &["-a", "1.1.0", "-m", "r"]);

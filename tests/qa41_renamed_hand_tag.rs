@@ -45,7 +45,7 @@ fn a_renamed_package_s_old_tag_form_is_refused_as_the_package_s() {
         .unwrap_or_else(|| panic!("{said}"));
     assert!(
         line.contains("former tag form of package b (`b-v{version}`), which is bee here now")
-            && line.contains("`git tag -a bee-v1.0.1`")
+            && line.contains("`git tag -a bee-v1.0.1 -m bee-v1.0.1`")
             && line.contains("`tag = \"b-v{version}\"` in [packages.bee]"),
         "{said}"
     );

@@ -18,7 +18,7 @@ fn the_next_version_on_an_untagged_release_commit_names_its_tag() {
     let repo = untagged_release();
     let err = hand_tag_refused(&repo, "v0.2.0");
     assert!(
-        err.contains("HEAD is the release commit of 0.1.0, which has no tag: `git tag -a v0.1.0` (or `relhook release --resume`)"),
+        err.contains("HEAD is the release commit of 0.1.0, which has no tag: `git tag -a v0.1.0 -m v0.1.0` (or `relhook release --resume`)"),
         "{err}"
     );
     assert!(!err.contains("nothing for the changelog"), "{err}");

@@ -81,7 +81,7 @@ fn a_hand_tag_above_a_release_whose_tag_stayed_on_the_commit_before_is_refused()
     assert!(
         said.contains("HEAD (")
             && said.contains("tag v0.1.1 is still on the commit before it")
-            && !said.contains("`git tag -a v0.1.1`"),
+            && !said.contains("`git tag -a v0.1.1"),
         "{said}"
     );
     repo.git(&["commit", "-q", "--allow-empty", "-m", "feat: three"]);

@@ -126,7 +126,7 @@ fn where_the_hook_runs_a_hand_tag_is_still_named() {
     let err = stderr(&out);
     assert!(err.contains("let the hook write it when you tag"), "{err}");
     assert!(
-        err.contains("`git tag -a v0.2.0` on a commit that passes"),
+        err.contains("`git tag -a v0.2.0 -m v0.2.0` on a commit that passes"),
         "{err}"
     );
     assert!(!err.contains(NOTE), "{err}");

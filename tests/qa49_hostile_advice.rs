@@ -28,7 +28,7 @@ fn a_tag_of_no_release_name_is_advised_a_new_name_and_no_test_record() {
     assert!(err.contains("refused: 1 problem"), "{err}");
     assert!(
         err.contains(
-            "fix: origin does not have it yet, and no tag of that name passes: delete it (`git tag -d v1.2.3.4`) and make a release tag named `v` + a SemVer version: `relhook release`, or a hand tag of such a name (e.g. `git tag -a v1.2.3`) on a commit that passes, and push again"
+            "fix: origin does not have it yet, and no tag of that name passes: delete it (`git tag -d v1.2.3.4`) and make a release tag named `v` + a SemVer version: `relhook release`, or a hand tag of such a name (e.g. `git tag -a v1.2.3 -m v1.2.3`) on a commit that passes, and push again"
         ),
         "{err}"
     );

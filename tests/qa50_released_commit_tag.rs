@@ -40,7 +40,10 @@ fn a_hand_tag_on_a_released_commit_names_the_release_and_tags_head() {
         !err.contains("--allow-branch") && !err.contains("git switch -c"),
         "{err}"
     );
-    assert!(err.contains("tag HEAD (`git tag -a v0.2.0`)"), "{err}");
+    assert!(
+        err.contains("tag HEAD (`git tag -a v0.2.0 -m v0.2.0`)"),
+        "{err}"
+    );
     assert_eq!(repo.git(&["rev-parse", "HEAD"]), head);
     // The advice, followed: the release of what came since.
     let out = crate::support::hand_tag(&repo, &["-a", "v0.2.0", "-m", "0.2.0"]);

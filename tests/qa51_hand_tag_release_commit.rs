@@ -41,7 +41,7 @@ fn a_hand_tag_of_a_release_commit_by_name_says_it_has_nothing_new() {
         let err = refused(&repo, args);
         assert!(
             err.contains("is release v0.1.0's own (its tag is on it)")
-                && err.contains("tag HEAD (`git tag -a v0.2.0`)"),
+                && err.contains("tag HEAD (`git tag -a v0.2.0 -m v0.2.0`)"),
             "{err}"
         );
         assert!(

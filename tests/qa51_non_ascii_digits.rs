@@ -12,7 +12,7 @@ const ARABIC_INDIC: &str = "v١.0.0";
 fn said(name: &str) -> String {
     let first = name.chars().nth(1).unwrap();
     format!(
-        "relhook: refusing tag {name}: `{name}` is spelled with digits that are not ASCII (`{first}`), which SemVer does not read; write `git tag -a v1.0.0`"
+        "relhook: refusing tag {name}: `{name}` is spelled with digits that are not ASCII (`{first}`), which SemVer does not read; write `git tag -a v1.0.0 -m v1.0.0`"
     )
 }
 
@@ -64,13 +64,13 @@ fn pre_push_refuses_such_a_tag_made_past_the_hook() {
     let err = stderr(&out);
     assert!(
         err.contains(&format!(
-            "- `{FULLWIDTH}` is spelled with digits that are not ASCII (`１`), which SemVer does not read; write `git tag -a v1.0.0`"
+            "- `{FULLWIDTH}` is spelled with digits that are not ASCII (`１`), which SemVer does not read; write `git tag -a v1.0.0 -m v1.0.0`"
         )),
         "{err}"
     );
     assert!(
         err.contains(&format!(
-            "delete it (`git tag -d '{FULLWIDTH}'`) and make a release tag named `v` + a SemVer version: `relhook release`, or a hand tag of such a name (`git tag -a v1.0.0`)"
+            "delete it (`git tag -d '{FULLWIDTH}'`) and make a release tag named `v` + a SemVer version: `relhook release`, or a hand tag of such a name (`git tag -a v1.0.0 -m v1.0.0`)"
         )),
         "{err}"
     );

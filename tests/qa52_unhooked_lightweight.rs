@@ -8,7 +8,9 @@
 
 use crate::support::{Repo, ok, stderr, text};
 
-const BARE_HAND_TAG: &str = "`git tag -a v0.2.0 -m ...`";
+/// The hand tag made afresh (its message once `...`, now the tag's name), as lightweight tags
+/// where none is there yet are told.
+const BARE_HAND_TAG: &str = "`git tag -a v0.2.0 -m v0.2.0`";
 
 /// A project with a remote, no test record asked, relhook installed without its tag hook, and
 /// `feat: x` committed through the hooks.

@@ -235,7 +235,7 @@ fn transaction(
             }
             let mut whys = judged.refusals;
             if judged.release_commit && whys.is_empty() {
-                whys.extend(crate::release::hand_tag_cannot_sign(&repo, &u.tag));
+                whys.extend(crate::release::hand_tag_cannot_sign(&repo, view, &u.tag));
             }
             // A version already refused needs no word on its dependents' requirements. A tag
             // on a commit that has its release already (a tag moved onto its rewritten release
@@ -366,7 +366,7 @@ fn transaction(
                     crate::Error::Refused(r) if r.fix.is_some() => String::new(),
                     crate::Error::UnsafePath { .. } => String::new(),
                     crate::Error::IncompleteHistory { fix, .. } => format!("; {fix}"),
-                    _ => crate::release::hand_tag_retry(&repo, &u.tag, &version),
+                    _ => crate::release::hand_tag_retry(&repo, config, &u.tag, &version),
                 };
                 if matches!(e, crate::Error::Interrupted { .. }) {
                     let _ = writeln!(

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 mod branch_name;
 mod check;
+mod commands;
 mod key_parts;
 mod linked;
 mod package;
@@ -335,24 +336,6 @@ impl Default for CommitConfig {
 }
 
 impl Config {
-    /// The command that makes a release of what this configuration releases: `relhook
-    /// release`, or in a package's view `relhook release --package NAME`; with the
-    /// `--config FILE` given, which this configuration may be read from, and the flags of a
-    /// release given (`--allow-dirty`, …): pasted without them, it is refused again.
-    pub fn release_command(&self) -> String {
-        self.release_command_of(None)
-    }
-
-    /// [`Config::release_command`] with `flag` (`--allow-branch`) too, once.
-    pub fn release_command_with(&self, flag: &str) -> String {
-        self.release_command_of(Some(flag))
-    }
-
-    fn release_command_of(&self, flag: Option<&str>) -> String {
-        let package = self.package.as_ref().map(|p| p.name.as_str());
-        crate::resume_advice::release_with(package, flag)
-    }
-
     /// `tag_prefix` as a message names it: `tag_prefix "v"` when the file sets it, else `the
     /// default tag_prefix "v"` (no file claims a setting nobody made).
     pub fn tag_prefix_named(&self) -> String {

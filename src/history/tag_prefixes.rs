@@ -188,7 +188,9 @@ fn refuse_two_part_versions(
         return Ok(());
     };
     let (above, first) = (semver::Version::new(*major, *minor, 1), first());
-    let (release, prefix) = (config.release_command(), &config.version.tag_prefix);
+    let release = config.release_command();
+    let by_hand =
+        |v: &semver::Version| config.hand_tag_command(&format!("{}{v}", config.version.tag_prefix));
     let unknown = format!(
         "tag `{name}` in this history names version {major}.{minor}, but not as X.Y.Z, and no release tag exists yet: relhook cannot tell whether {major}.{minor} was released"
     );
@@ -198,14 +200,16 @@ fn refuse_two_part_versions(
         return Err(Error::IncompleteHistory {
             message: unknown,
             fix: format!(
-                "name the first release's version, above it whether or not it was: `{release} {first}` (or `git tag -a {prefix}{first}`)"
+                "name the first release's version, above it whether or not it was: `{release} {first}` (or `{}`)",
+                by_hand(&first)
             ),
         });
     }
     Err(Error::IncompleteHistory {
         message: format!("{unknown}, and a first release of {first} could go below it"),
         fix: format!(
-            "if it was a release, name the next version above it: `{release} {above}` (or `git tag -a {prefix}{above}`); if not, name the first release's version: `{release} {first}`"
+            "if it was a release, name the next version above it: `{release} {above}` (or `{}`); if not, name the first release's version: `{release} {first}`",
+            by_hand(&above)
         ),
     })
 }
@@ -215,9 +219,9 @@ fn refuse_two_part_versions(
 /// a release never goes below); from then on the project's own tags decide.
 fn not_releases(config: &Config, initial: &semver::Version) -> String {
     format!(
-        "; or, if they are not this project's releases, name the first release's version: `{} {initial}` (or `git tag -a {}{initial}`)",
+        "; or, if they are not this project's releases, name the first release's version: `{} {initial}` (or `{}`)",
         config.release_command(),
-        config.version.tag_prefix
+        config.hand_tag_command(&format!("{}{initial}", config.version.tag_prefix))
     )
 }
 

@@ -171,7 +171,7 @@ fn remake(
     format!(
         "delete the tag (`git tag -d {q}`), then {}{}; then push with `--follow-tags`",
         release_again(config, name),
-        or_hand_tag(name, hand)
+        or_hand_tag(config, name, hand)
     )
 }
 
@@ -205,7 +205,10 @@ mod tests {
             other.ends_with("; then push with `--follow-tags`"),
             "{other}"
         );
-        assert!(other.contains("`git tag -a v1.2.1` on a commit"), "{other}");
+        assert!(
+            other.contains("`git tag -a v1.2.1 -m v1.2.1` on a commit"),
+            "{other}"
+        );
         // Where a hand tag is a plain tag, the release is the one way named.
         let plain = remake(&config, tag, (false, HandTags::Plain), None, "origin");
         assert!(!plain.contains("git tag -a"), "{plain}");

@@ -149,8 +149,8 @@ fn plain_fix(
 ) -> String {
     let by_hand = match hand {
         HandTags::Released => format!(
-            ", or `git tag -a {}` on a commit that passes",
-            crate::shellword::quote(tag)
+            ", or `{}` on a commit that passes",
+            config.hand_tag_command(tag)
         ),
         HandTags::Plain => String::new(),
     };
@@ -172,7 +172,7 @@ mod tests {
         let v = semver::Version::new(0, 1, 1);
         assert_eq!(
             plain_fix(&config, "0.1.1", "v0.1.1", &v, HandTags::Released),
-            "delete it (`git tag -d 0.1.1`), then release v0.1.1: `relhook release 0.1.1`, or `git tag -a v0.1.1` on a commit that passes"
+            "delete it (`git tag -d 0.1.1`), then release v0.1.1: `relhook release 0.1.1`, or `git tag -a v0.1.1 -m v0.1.1` on a commit that passes"
         );
         assert!(!plain_fix(&config, "0.1.1", "v0.1.1", &v, HandTags::Plain).contains("git tag -a"));
     }

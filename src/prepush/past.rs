@@ -63,8 +63,8 @@ pub(super) fn fix(config: &Config, name: &str, past: &Past, hand: HandTags) -> S
             let tag = format!("{}{plain}", config.version.tag_prefix);
             let by_hand = match hand {
                 HandTags::Released => format!(
-                    ", or `git tag -a {}` on a commit that passes",
-                    crate::shellword::quote(&tag)
+                    ", or `{}` on a commit that passes",
+                    config.hand_tag_command(&tag)
                 ),
                 HandTags::Plain => String::new(),
             };
@@ -96,7 +96,7 @@ mod tests {
                 &Past::Build(plain.clone()),
                 HandTags::Released
             ),
-            "delete the tag (`git tag -d v0.1.1+build.5`), then release v0.1.1 with the build in its notes: `relhook release 0.1.1`, or `git tag -a v0.1.1` on a commit that passes"
+            "delete the tag (`git tag -d v0.1.1+build.5`), then release v0.1.1 with the build in its notes: `relhook release 0.1.1`, or `git tag -a v0.1.1 -m v0.1.1` on a commit that passes"
         );
         let unhooked = fix(&config, "v0.1.1+b", &Past::Build(plain), HandTags::Plain);
         assert!(unhooked.ends_with("`relhook release 0.1.1`"), "{unhooked}");

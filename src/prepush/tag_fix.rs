@@ -141,7 +141,7 @@ pub(super) fn release_tag_fix(
             None => format!(
                 "{remote} does not have it yet, so fix it here: delete the tag (`git tag -d {q}`), then {}{}{then}",
                 release_again(config, name),
-                or_hand_tag(name, hand),
+                or_hand_tag(config, name, hand),
                 q = crate::shellword::quote(name)
             ),
         },
@@ -230,10 +230,10 @@ pub(super) fn new_name(config: &Config, name: &str, hand: rules::HandTags) -> St
         rules::HandTags::Released => {
             // PEP 440's spelling has a SemVer one; any other name gets an example.
             let example = match rules::semver_spelled(config, name) {
-                Some(tag) => format!("`git tag -a {}`", crate::shellword::quote(&tag)),
+                Some(tag) => format!("`{}`", config.hand_tag_command(&tag)),
                 None => format!(
-                    "e.g. `git tag -a {}`",
-                    crate::shellword::quote(&format!("{prefix}1.2.3"))
+                    "e.g. `{}`",
+                    config.hand_tag_command(&format!("{prefix}1.2.3"))
                 ),
             };
             format!(", or a hand tag of such a name ({example}) on a commit that passes")
@@ -247,12 +247,12 @@ pub(super) fn new_name(config: &Config, name: &str, hand: rules::HandTags) -> St
     )
 }
 
-/// `, or git tag -a NAME on a commit that passes`, where a tag made by hand is a release.
-pub(super) fn or_hand_tag(name: &str, hand: rules::HandTags) -> String {
+/// `, or git tag -a NAME -m NAME on a commit that passes`, where a tag made by hand is a release.
+pub(super) fn or_hand_tag(config: &Config, name: &str, hand: rules::HandTags) -> String {
     match hand {
         rules::HandTags::Released => format!(
-            ", or `git tag -a {}` on a commit that passes",
-            crate::shellword::quote(name)
+            ", or `{}` on a commit that passes",
+            config.hand_tag_command(name)
         ),
         rules::HandTags::Plain => String::new(),
     }
@@ -283,10 +283,13 @@ mod tests {
         let config = Config::default();
         assert_eq!(
             new_name(&config, "v1.2.3.4", rules::HandTags::Released),
-            "delete it (`git tag -d v1.2.3.4`) and make a release tag named `v` + a SemVer version: `relhook release`, or a hand tag of such a name (e.g. `git tag -a v1.2.3`) on a commit that passes, and push again"
+            "delete it (`git tag -d v1.2.3.4`) and make a release tag named `v` + a SemVer version: `relhook release`, or a hand tag of such a name (e.g. `git tag -a v1.2.3 -m v1.2.3`) on a commit that passes, and push again"
         );
         let pep = new_name(&config, "v1.0.0b1", rules::HandTags::Released);
-        assert!(pep.contains("(`git tag -a v1.0.0-b.1`)"), "{pep}");
+        assert!(
+            pep.contains("(`git tag -a v1.0.0-b.1 -m v1.0.0-b.1`)"),
+            "{pep}"
+        );
         let plain = new_name(&config, "v1.2.3.4", rules::HandTags::Plain);
         assert!(
             plain.ends_with("`relhook release`, and push again"),

@@ -68,13 +68,16 @@ pub(crate) fn what_signs(
 /// when git cannot sign here, why, with the fixes (the signing setup's; or an unsigned release
 /// commit, `git -c commit.gpgSign=false tag`, which the hook reads as git does). `relhook
 /// release` is no fix: it refuses alike. Runs the signing program only under `commit.gpgSign`.
-pub fn hand_tag_cannot_sign(repo: &Repo, tag: &str) -> Option<String> {
+pub fn hand_tag_cannot_sign(repo: &Repo, config: &Config, tag: &str) -> Option<String> {
     if !repo.signs_commits() {
         return None;
     }
     let no = repo.cannot_sign().ok()??;
+    // The tag made again as pasted, with the setting for this one command only.
+    let again = config.hand_tag_command(tag);
+    let unsigned = again.replacen("git ", "git -c commit.gpgSign=false ", 1);
     Some(format!(
-        "relhook signs the release commit it makes for it (`commit.gpgSign`), but {}; {}, then tag again, or for an unsigned release commit: `git -c commit.gpgSign=false tag -a {tag} ...`",
+        "relhook signs the release commit it makes for it (`commit.gpgSign`), but {}; {}, then tag again, or for an unsigned release commit: `{unsigned}`",
         no.what, no.fix
     ))
 }
@@ -82,8 +85,8 @@ pub fn hand_tag_cannot_sign(repo: &Repo, tag: &str) -> Option<String> {
 /// What finishes a hand tag whose release commit could not be made (`; …`, `version` as
 /// `relhook release` takes it): that release, unless git cannot sign here (a key that stopped
 /// after `prepared` found it signs), when the release would fail alike: the signing problem.
-pub fn hand_tag_retry(repo: &Repo, tag: &str, version: &str) -> String {
-    match hand_tag_cannot_sign(repo, tag) {
+pub fn hand_tag_retry(repo: &Repo, config: &Config, tag: &str, version: &str) -> String {
+    match hand_tag_cannot_sign(repo, config, tag) {
         Some(why) => format!("; {why}"),
         None => format!("; `relhook release {version}` makes both"),
     }

@@ -7,17 +7,20 @@ use std::sync::LazyLock;
 use regex::Regex;
 use semver::Version;
 
+use crate::config::Config;
+
 /// Unicode's decimal digits (general category Nd), of any script.
 static DECIMAL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\p{Nd}$").expect("static regex"));
 
-/// The refusal of tag `name`, whose version part `raw` (after `prefix`) holds a digit that is
-/// not ASCII; `None` when it holds none.
-pub(super) fn refusal(prefix: &str, name: &str, raw: &str) -> Option<String> {
+/// The refusal of tag `name`, whose version part `raw` (after the tag prefix) holds a digit
+/// that is not ASCII; `None` when it holds none.
+pub(super) fn refusal(config: &Config, name: &str, raw: &str) -> Option<String> {
+    let prefix = &config.version.tag_prefix;
     let odd = raw.chars().find(|c| !c.is_ascii() && c.is_numeric())?;
     Some(match semver_in_ascii(raw) {
         Some(v) => format!(
-            "`{name}` is spelled with digits that are not ASCII (`{odd}`), which SemVer does not read; write `git tag -a {}`",
-            crate::shellword::quote(&format!("{prefix}{v}"))
+            "`{name}` is spelled with digits that are not ASCII (`{odd}`), which SemVer does not read; write `{}`",
+            config.hand_tag_command(&format!("{prefix}{v}"))
         ),
         None => format!(
             "`{name}` holds `{odd}`, a digit that is not ASCII, which SemVer does not read; release tags are `{prefix}` + a SemVer version in ASCII digits, e.g. `{prefix}1.2.3`"
@@ -82,21 +85,22 @@ mod tests {
 
     #[test]
     fn a_tag_with_such_digits_is_refused_with_its_ascii_spelling() {
+        let v = &Config::default();
         assert_eq!(
-            refusal("v", "v１.０.０", "１.０.０").unwrap(),
-            "`v１.０.０` is spelled with digits that are not ASCII (`１`), which SemVer does not read; write `git tag -a v1.0.0`"
+            refusal(v, "v１.０.０", "１.０.０").unwrap(),
+            "`v１.０.０` is spelled with digits that are not ASCII (`１`), which SemVer does not read; write `git tag -a v1.0.0 -m v1.0.0`"
         );
         assert!(
-            refusal("v", "v١.0.0", "١.0.0")
+            refusal(v, "v١.0.0", "١.0.0")
                 .unwrap()
-                .ends_with("`git tag -a v1.0.0`")
+                .ends_with("`git tag -a v1.0.0 -m v1.0.0`")
         );
         assert!(
-            refusal("v", "v①.0.0", "①.0.0")
+            refusal(v, "v①.0.0", "①.0.0")
                 .unwrap()
                 .ends_with("e.g. `v1.2.3`")
         );
-        assert_eq!(refusal("v", "v1.0.0", "1.0.0"), None);
-        assert_eq!(refusal("v", "v1.0.0-été", "1.0.0-été"), None);
+        assert_eq!(refusal(v, "v1.0.0", "1.0.0"), None);
+        assert_eq!(refusal(v, "v1.0.0-été", "1.0.0-été"), None);
     }
 }

@@ -54,11 +54,12 @@ pub(super) fn former_form(
     };
     let own = now.tag.format(version);
     Some(Err(format!(
-        "{name} is in the former tag form of package {} (`{}`), which is {} here now, whose release tags are named `{}`, so {name} makes no release of it; tag `git tag -a {own}`, or set `tag = {}` in {} in .relconfig.toml to keep the former names",
+        "{name} is in the former tag form of package {} (`{}`), which is {} here now, whose release tags are named `{}`, so {name} makes no release of it; tag `{}`, or set `tag = {}` in {} in .relconfig.toml to keep the former names",
         former.name,
         former.tag.template(),
         now.name,
         now.tag.template(),
+        config.hand_tag_command(&own),
         toml_text::string(&former.tag.template()),
         toml_text::package_table(&now.name),
     )))

@@ -206,7 +206,7 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
                 config.changelog.path.display(),
                 own_branch(config, &version, Some(commit))
             );
-            out.push(commands::replaced_head(repo, commit, &u.tag).unwrap_or(own));
+            out.push(commands::replaced_head(repo, config, commit, &u.tag).unwrap_or(own));
         } else if repo.branch().is_none() {
             // The release commit would be on no branch: the branch would never get the
             // release, and the next one would ship its entries again.

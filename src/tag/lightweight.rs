@@ -37,7 +37,11 @@ pub(super) fn lightweight(
         (Depth::Publish(HandTags::Released), None) => {
             format!("deleted and released: `git tag -d {q} && {release}`")
         }
-        (Depth::Create, _) => format!("`git tag -a {q} -m ...`, or `{}`", config.release_command()),
+        (Depth::Create, _) => format!(
+            "`{}`, or `{}`",
+            config.hand_tag_command(name),
+            config.release_command()
+        ),
     };
     format!(
         "`{name}{LIGHTWEIGHT} ({way}), since `git describe` and the forges ignore lightweight ones"

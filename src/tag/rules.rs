@@ -84,7 +84,8 @@ pub fn not_a_release(
     let file = config.file_to_edit();
     let ours_named = |why: &str| {
         format!(
-            "release tags here are named {ours}{version} ({origin}), so {name} makes no release{why}; for the release: `git tag -a {ours}{version}`"
+            "release tags here are named {ours}{version} ({origin}), so {name} makes no release{why}; for the release: `{}`",
+            config.hand_tag_command(&format!("{ours}{version}"))
         )
     };
     match slip(ours, prefix) {
@@ -121,8 +122,9 @@ pub fn not_a_release(
         let first = in_history && repo.latest_release_tag(head, template).is_none();
         return first.then(|| {
             Err(format!(
-                "package {}'s release tags are named `{template}{version}` (its `tag` template), so {name} makes no release, and every later `relhook version` and release of it would stop at it; tag `git tag -a {template}{version}`, or set `tag = {}` in {} in .relconfig.toml if its releases are named so",
+                "package {}'s release tags are named `{template}{version}` (its `tag` template), so {name} makes no release, and every later `relhook version` and release of it would stop at it; tag `{}`, or set `tag = {}` in {} in .relconfig.toml if its releases are named so",
                 p.name,
+                config.hand_tag_command(&format!("{template}{version}")),
                 crate::config::toml_text::string(&format!("{prefix}{{version}}")),
                 crate::config::toml_text::package_table(&p.name)
             ))
@@ -135,9 +137,9 @@ pub fn not_a_release(
         ))));
     }
     Some(Ok(format!(
-        "{name} is no release tag here (they are named `{ours}{version}`): no release commit made; for the release: `git tag -d {} && git tag -a {}`",
+        "{name} is no release tag here (they are named `{ours}{version}`): no release commit made; for the release: `git tag -d {} && {}`",
         crate::shellword::quote(name),
-        crate::shellword::quote(&format!("{ours}{version}"))
+        config.hand_tag_command(&format!("{ours}{version}"))
     )))
 }
 
@@ -228,7 +230,7 @@ pub fn problems(
 ) -> Vec<String> {
     let prefix = &config.version.tag_prefix;
     let raw = &name[prefix.len().min(name.len())..];
-    if let Some(said) = super::digits::refusal(prefix, name, raw) {
+    if let Some(said) = super::digits::refusal(config, name, raw) {
         return vec![said];
     }
     let version = match Version::parse(raw) {

@@ -10,16 +10,22 @@ use crate::git::Repo;
 /// A tag placed on HEAD as git first made it (the id `git commit` printed), which post-commit
 /// replaced to add its changelog entry: the way on is tagging HEAD, not a branch of the old
 /// copy (its commit would be in history twice). `None` for any other commit.
-pub(super) fn replaced_head(repo: &Repo, commit: Oid, tag: &str) -> Option<String> {
+pub(super) fn replaced_head(
+    repo: &Repo,
+    config: &Config,
+    commit: Oid,
+    tag: &str,
+) -> Option<String> {
     let head = repo.head()?;
     repo.replaced_versions(head, 8)
         .iter()
         .any(|(c, _)| *c == commit)
         .then(|| {
             format!(
-                "{} is HEAD as git first made it, before relhook added its changelog entry (the commit is now {}, which `git commit` did not print): tag HEAD instead: `git tag -a {tag} -m \"release …\"`",
+                "{} is HEAD as git first made it, before relhook added its changelog entry (the commit is now {}, which `git commit` did not print): tag HEAD instead: `{}`",
                 crate::git::short_id(commit),
-                crate::git::short_id(head)
+                crate::git::short_id(head),
+                config.hand_tag_command(tag)
             )
         })
 }

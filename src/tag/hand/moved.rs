@@ -23,9 +23,14 @@ pub fn moved(repo: &Repo, config: &Config, u: &Update) -> Option<String> {
         false => String::new(),
         true => format!("release the later work as a new version (`{release}`), or, "),
     };
+    // The replacement as asked for, pasted past the hook (which refuses it): on the commit the
+    // tag was to move to (the message is for the user to change).
+    let again = config.hand_tag_command(&u.tag);
     Some(format!(
-        "{0} already tags {1}, and a release tag is never moved or replaced (what it names, and its message, the notes, are what was released); {later}if you really mean to replace {0}: `git tag -d {0}`, then `RELHOOK_SKIP=1 git tag -a {0} ...`",
+        "{0} already tags {1}, and a release tag is never moved or replaced (what it names, and its message, the notes, are what was released); {later}if you really mean to replace {0}: `git tag -d {2}`, then `RELHOOK_SKIP=1 {again} {3}`",
         u.tag,
-        crate::git::short_id(at)
+        crate::git::short_id(at),
+        crate::shellword::quote(&u.tag),
+        crate::git::short_id(to)
     ))
 }

@@ -101,8 +101,8 @@ fn instead(
         )
     } else if version.cmp_precedence(released).is_gt() {
         format!(
-            "to release the commits made since, tag HEAD (`git tag -a {}`), or let relhook choose the version: `{release}`",
-            crate::shellword::quote(tag)
+            "to release the commits made since, tag HEAD (`{}`), or let relhook choose the version: `{release}`",
+            config.hand_tag_command(tag)
         )
     } else {
         format!("to release the commits made since: `{release}` (the version they call for)")

@@ -27,7 +27,7 @@ pub(super) fn next_on_it(repo: &Repo, config: &Config, commit: Oid) -> Option<St
     if half.misplaced_tag.is_some() {
         return Some(half.describe());
     }
-    Some(no_tag(&half))
+    Some(no_tag(config, &half))
 }
 
 /// What a tag of `version` on `commit`, whose changelog has its section, comes to: no release
@@ -103,16 +103,16 @@ fn unfinished_below(repo: &Repo, config: &Config, version: &Version) -> Option<S
     }
     // On HEAD with its tag gone, the tag that completes it is the way on.
     if half.at_head && half.misplaced_tag.is_none() {
-        return Some(no_tag(&half));
+        return Some(no_tag(config, &half));
     }
     Some(format!("{}, then tag again", half.describe()))
 }
 
-fn no_tag(half: &HalfMade) -> String {
+fn no_tag(config: &Config, half: &HalfMade) -> String {
     format!(
-        "HEAD is the release commit of {}, which has no tag: `git tag -a {}` (or `{}`)",
+        "HEAD is the release commit of {}, which has no tag: `{}` (or `{}`)",
         half.version,
-        half.tag,
+        config.hand_tag_command(&half.tag),
         crate::resume_advice::command()
     )
 }
