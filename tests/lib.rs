@@ -111,6 +111,7 @@ mod qa131_tool_release_commits;
 mod qa130_changesets_file;
 mod qa130_rebuild_file_form;
 mod qa129_hand_tag_hints_pasted;
+mod qa129_private_root_tag_no_bypass;
 mod qa129_release_json_notes;
 mod qa14;
 mod qa14_files;

@@ -59,6 +59,7 @@ mod stream;
 mod tag;
 mod tag_dependents;
 mod tag_pending;
+mod tag_private_root;
 mod tag_unchecked;
 mod tally;
 mod template;

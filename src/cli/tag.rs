@@ -162,6 +162,9 @@ fn transaction(
         repo.hold_still();
         crate::history::version::files::hold_still();
         let mut refused = false;
+        // Whether a refused tag may be made past relhook: not a private workspace root's,
+        // which is never released (its packages' tags are the way on, said instead).
+        let (mut bypass, mut private_root) = (false, false);
         if !releases.is_empty() {
             let (u, view) = &releases[0];
             // A relhook killed mid-transaction: its recovery comes first, named at once (the
@@ -201,7 +204,7 @@ fn transaction(
             }
             match crate::tag::rules::not_a_release(&repo, &config, &u.tag, u.new) {
                 Some(Err(why)) => {
-                    refused = true;
+                    (refused, bypass) = (true, true);
                     let _ = writeln!(err, "relhook: refusing tag {}: {why}", u.tag);
                 }
                 Some(Ok(said)) => {
@@ -218,7 +221,7 @@ fn transaction(
             let root_tagged =
                 crate::release::packages::released_at_root(&repo, &config, view, &root);
             if let Some(r) = root_tagged.filter(|_| u.old.is_none()) {
-                refused = true;
+                (refused, bypass) = (true, true);
                 let _ = writeln!(err, "relhook: refusing tag {}: {r}", u.tag);
                 continue;
             }
@@ -249,13 +252,20 @@ fn transaction(
                     u,
                 ));
             }
+            let private = crate::release::private_workspace_root(view, &root);
             for why in whys {
                 refused = true;
+                (bypass, private_root) = (bypass || !private, private_root || private);
                 let _ = writeln!(err, "relhook: refusing tag {}: {why}", u.tag);
             }
         }
         if refused {
-            let _ = writeln!(err, "relhook: to tag anyway: RELHOOK_SKIP=1 git tag ...");
+            if private_root {
+                let _ = writeln!(err, "relhook: {}", super::tag_private_root::said(&config));
+            }
+            if bypass {
+                let _ = writeln!(err, "relhook: to tag anyway: RELHOOK_SKIP=1 git tag ...");
+            }
         } else {
             // relhook decided not to act: said, so a tag that made no release is not a surprise.
             for line in &standing {
