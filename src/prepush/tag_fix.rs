@@ -171,9 +171,10 @@ fn killed_after_commit(
 }
 
 /// Pre-push's problems with release tag `name`, said as the interrupted release they come
-/// from when its hand release was killed after its release commit: the tag's missing section
-/// and version are that commit's, and the release they would point to is refused until the
-/// resume (`relhook release` and doctor say the same line).
+/// from when its hand release was killed, before its release commit (the tag's missing
+/// section and version are the commit's to come) or after it (they are that commit's): the
+/// release they would advise is refused until the resume (`relhook release` and doctor say
+/// the same line).
 pub(super) fn interrupted_problems(
     repo: &Repo,
     config: &Config,
@@ -182,6 +183,9 @@ pub(super) fn interrupted_problems(
 ) -> Vec<String> {
     if problems.is_empty() {
         return problems;
+    }
+    if let Some(u) = crate::tag::hand::unfinished(repo, config).filter(|u| u.tag == name) {
+        return vec![crate::tag::hand::describe_unfinished(repo, config, &u)];
     }
     match killed_after_commit(repo, config, name) {
         Some(half) => vec![half.describe()],
