@@ -113,6 +113,7 @@ mod qa130_rebuild_file_form;
 mod qa129_hand_tag_hints_pasted;
 mod qa129_private_root_tag_no_bypass;
 mod qa129_release_json_notes;
+mod qa132_prepush_entryless_commits;
 mod qa132_prepush_killed_hand_tag;
 mod qa14;
 mod qa14_files;

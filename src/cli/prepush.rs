@@ -64,7 +64,12 @@ pub(super) fn pre_push_hook(
     }
     let (root, config) = ctx.history_config(&repo)?;
     let hook = prepush::HandTagHook::new(|| tag_hook_missing(ctx));
-    let mut found = prepush::inspect(&repo, &config, remote, &updates, &hook)?;
+    // A post-commit hook here (relhook's, or a hook manager's that calls it), as doctor tells
+    // whether commits get their changelog entries as they are made.
+    let post_commit = ctx
+        .hooks()
+        .is_ok_and(|l| l.hooks_dir.join("post-commit").is_file());
+    let mut found = prepush::inspect(&repo, &config, remote, &updates, (&hook, post_commit))?;
     // No verdict on what a partial clone could not fetch (it would be read as absent).
     repo.all_fetched()?;
     let mut err = crate::cli::stream::stderr();
@@ -167,8 +172,8 @@ pub(super) fn pre_push_hook(
         summary(&mut err, &found, &tested_now);
         if !super::changelog::quiet() {
             left_behind(&mut err, &found.tags_left_behind, remote);
-            for slip in &found.slips_left_behind {
-                let _ = writeln!(err, "relhook: {slip}");
+            for line in found.slips_left_behind.iter().chain(&found.entryless) {
+                let _ = writeln!(err, "relhook: {line}");
             }
             old_left_behind(&mut err, found.old_tags_left_behind, remote);
         }

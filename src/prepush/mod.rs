@@ -7,7 +7,8 @@
 //!
 //! Cost: one revwalk from every pushed ref together with the remote's known tips hidden,
 //! reading commit messages only; each pushed branch's changelog is looked up in its tip's tree
-//! (read whole only when it holds conflict markers); release tags add their own checks.
+//! (read whole only when it holds conflict markers); release tags add their own checks. A push
+//! that goes plans the entries `--sync` would add over at most 500 unreleased commits.
 
 use std::collections::HashMap;
 
@@ -24,6 +25,7 @@ mod commits;
 mod conflicted;
 mod diverged;
 mod elsewhere;
+mod entryless;
 mod half;
 mod landing;
 mod made_by;
@@ -209,6 +211,9 @@ pub struct Inspection {
     /// Release tags another remote publishes as they are here: pushed or left behind, not
     /// judged (see `published`).
     pub published: Published,
+    /// The warning for commits this push sends whose changelog entry is missing (`warning:
+    /// …`, see `entryless`): said on a push that goes, never a refusal.
+    pub entryless: Option<String>,
     /// One line each for what pre-push could not tell from this clone (a release tag pushed
     /// alone, whose commit no remote branch holds as last fetched).
     pub notes: Vec<String>,
@@ -218,13 +223,15 @@ pub struct Inspection {
 }
 
 /// Inspects a push to `remote` (a remote's name, or a URL for a push to a URL); `hook` says
-/// whether a tag made by hand becomes a release here, for the advice on release tags.
+/// whether a tag made by hand becomes a release here, for the advice on release tags;
+/// `post_commit`, whether a post-commit hook is installed here to give commits their entries
+/// (without one, entries are the release's to add, and none missing is said).
 pub fn inspect(
     repo: &Repo,
     config: &Config,
     remote: &str,
     updates: &[Update],
-    hook: &HandTagHook<'_>,
+    (hook, post_commit): (&HandTagHook<'_>, bool),
 ) -> Result<Inspection> {
     let root = repo
         .work_tree()
@@ -422,6 +429,10 @@ pub fn inspect(
         || found.tags_left_behind.iter().any(|t| t.refused.is_some());
     found.notes.extend(hook.note().filter(|_| refused));
     found.notes.extend(found.published.notes(remote));
+    // Planned only for a push that may go: a refused one has its fixes to say.
+    if post_commit && found.refusals.is_empty() {
+        found.entryless = entryless::warning(repo, &release_configs(repo, config), &new_here);
+    }
     Ok(found)
 }
 

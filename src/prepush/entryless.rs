@@ -1,0 +1,132 @@
+//! Pushed commits whose changelog entry is missing (made with `RELHOOK_SKIP=1`, or while
+//! post-commit did not run): one warning line, never a refusal, as the next release adds them.
+//! Found by the plan `relhook changelog --sync` and doctor use (commits whose type calls for
+//! no entry, and those listed already, are not in it), over HEAD's unreleased commits alone.
+
+use std::collections::HashSet;
+
+use git2::Oid;
+
+use crate::config::Config;
+use crate::git::{Range, Repo};
+
+/// Planned only over this many unreleased commits, as post-commit's own note: a longer range
+/// is `--sync`'s to walk, not every push's.
+const LIMIT: usize = 500;
+
+/// Commits named on the line; more are counted.
+const NAMED: usize = 3;
+
+/// The warning (`warning: …`) for the commits of `new_here` (those new to the remote) that
+/// `configs`' changelogs lack an entry for, with the command that adds them; `None` when every
+/// one is listed.
+pub(super) fn warning(repo: &Repo, configs: &[Config], new_here: &HashSet<Oid>) -> Option<String> {
+    if new_here.is_empty() || repo.work_tree().is_none() {
+        return None;
+    }
+    let mut missing: Vec<Oid> = Vec::new();
+    let mut commands: Vec<String> = Vec::new();
+    for config in configs {
+        let lacking = lacking(repo, config, new_here);
+        if lacking.is_empty() {
+            continue;
+        }
+        let path = &config.changelog.path;
+        commands.push(crate::history::sync::changelog_command(
+            config, path, "--sync",
+        ));
+        for id in lacking {
+            if !missing.contains(&id) {
+                missing.push(id);
+            }
+        }
+    }
+    let command = match commands.as_slice() {
+        [] => return None,
+        [one] => one.clone(),
+        _ => "relhook changelog --sync --all".to_owned(),
+    };
+    let mut named: Vec<String> = missing
+        .iter()
+        .take(NAMED)
+        .map(|id| {
+            let header = repo.stored_commit(*id).map(|c| c.header());
+            let subject = header.unwrap_or_default();
+            format!(
+                "{} {}",
+                crate::git::short_id(*id),
+                crate::printable::visible(&subject)
+            )
+        })
+        .collect();
+    if missing.len() > NAMED {
+        named.push("…".to_owned());
+    }
+    let n = missing.len();
+    Some(format!(
+        "warning: {} {} no changelog entry ({}); `{command}` adds {} (else the next release does)",
+        crate::commit::report::plural(n, "pushed commit"),
+        if n == 1 { "has" } else { "have" },
+        named.join(", "),
+        if n == 1 { "it" } else { "them" },
+    ))
+}
+
+/// The commits of `new_here` whose entry `--sync` would add to `config`'s changelog as the
+/// work tree has it (what the advice, pasted, acts on), oldest first.
+fn lacking(repo: &Repo, config: &Config, new_here: &HashSet<Oid>) -> Vec<Oid> {
+    let Some(top) = repo.work_tree() else {
+        return Vec::new();
+    };
+    // A monorepo's root changelog is optional: none, nothing to add to.
+    let path = top.join(&config.changelog.path);
+    let root_of_monorepo = config.package.is_none() && !config.packages.is_empty();
+    if root_of_monorepo && !path.is_file() {
+        return Vec::new();
+    }
+    if !crate::history::accumulate::unreleased_within(repo, config, LIMIT)
+        || !sends_unreleased(repo, config, new_here)
+    {
+        return Vec::new();
+    }
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        // Not made yet, as doctor reads it: what `--sync` creates it with.
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && repo.ever_installed() => {
+            crate::history::changelog::TEMPLATE.to_owned()
+        }
+        Err(_) => return Vec::new(),
+    };
+    let Ok(plan) = crate::history::sync::plan_sync(repo, config, &text) else {
+        return Vec::new();
+    };
+    let mut out: Vec<Oid> = Vec::new();
+    for (id, _) in &plan.added {
+        let Ok(id) = Oid::from_str(id) else { continue };
+        if new_here.contains(&id) && !out.contains(&id) {
+            out.push(id);
+        }
+    }
+    out
+}
+
+/// Whether a commit of `new_here` is unreleased on HEAD: a push of releases alone (their
+/// tags with the branch) has none, and reads no changelog for this.
+fn sends_unreleased(repo: &Repo, config: &Config, new_here: &HashSet<Oid>) -> bool {
+    let Some(head) = repo.head() else {
+        return false;
+    };
+    let released = repo.latest_release_tag(head, &config.version.tag_prefix);
+    let range = Range {
+        tips: vec![head],
+        hidden: released.map(|(_, at)| at).into_iter().collect(),
+        ..Range::default()
+    };
+    let (mut sends, mut walked) = (false, 0);
+    let _ = repo.walk(&range, |c| {
+        walked += 1;
+        sends = new_here.contains(&c.id);
+        !sends && walked < LIMIT
+    });
+    sends
+}
