@@ -42,6 +42,7 @@ mod notes;
 mod passed_over;
 mod plan;
 mod prepush;
+mod prepush_behind;
 mod progress;
 mod pushed_tag;
 mod rebuild_guard;
