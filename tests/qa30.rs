@@ -156,12 +156,13 @@ fn install_under_husky_warns_that_linked_worktrees_run_no_hooks() {
 /// QA (semantic-release at its release tag v25.0.9): doctor judged the version files as the
 /// release below HEAD's would ("not 25.0.8, the version of release tag v25.0.8"). A finished
 /// release on HEAD is judged as the next one judges the files: from HEAD's own version.
+/// (semantic-release's own `0.0.0-development` is left alone since QA137: a file nobody kept.)
 #[test]
 fn doctor_at_a_release_tag_names_that_releases_version() {
     let repo = crate::support::Repo::new();
     repo.write(
         "package.json",
-        "{\n  \"name\": \"x\",\n  \"version\": \"0.0.0-development\"\n}\n",
+        "{\n  \"name\": \"x\",\n  \"version\": \"1.0.0\"\n}\n",
     );
     repo.git(&["add", "."]);
     repo.git(&["commit", "-q", "-m", "feat: one"]);
@@ -177,7 +178,7 @@ fn doctor_at_a_release_tag_names_that_releases_version() {
         .find(|l| l.contains("version files"))
         .unwrap_or_else(|| panic!("no version files row in:\n{said}"));
     assert!(
-        row.contains("0.0.0-development")
+        row.contains("package.json says 1.0.0")
             && row.contains("not 25.0.9, the version of release tag v25.0.9"),
         "{row}"
     );

@@ -1,4 +1,5 @@
-//! QA44: semantic-release's `0.0.0-development` in package.json and package-lock.json. The
+//! QA44: a `0.0.0-dev` placeholder in package.json and package-lock.json (semantic-release's
+//! own `0.0.0-development` is left alone beside tags since QA137). The
 //! release refusal named package.json alone with its own `files = [...]` line; pasted, the
 //! next refusal named package-lock.json with a line of its own, which replaced the first (and
 //! package.json was refused again) or, added, made a second `files` key (a TOML error). Every
@@ -8,8 +9,8 @@
 
 use crate::support::{Repo, ok, stderr, stdout, text};
 
-const PACKAGE: &str = "{\n  \"name\": \"x\",\n  \"version\": \"0.0.0-development\"\n}\n";
-const LOCK: &str = "{\n  \"name\": \"x\",\n  \"version\": \"0.0.0-development\",\n  \"lockfileVersion\": 3,\n  \"requires\": true,\n  \"packages\": {\n    \"\": {\n      \"name\": \"x\",\n      \"version\": \"0.0.0-development\"\n    }\n  }\n}\n";
+const PACKAGE: &str = "{\n  \"name\": \"x\",\n  \"version\": \"0.0.0-dev\"\n}\n";
+const LOCK: &str = "{\n  \"name\": \"x\",\n  \"version\": \"0.0.0-dev\",\n  \"lockfileVersion\": 3,\n  \"requires\": true,\n  \"packages\": {\n    \"\": {\n      \"name\": \"x\",\n      \"version\": \"0.0.0-dev\"\n    }\n  }\n}\n";
 
 /// Both files at the placeholder, release tag v1.0.0, relhook installed, a fix to release;
 /// `config`: a `.relconfig.toml` committed first, if any.
@@ -58,8 +59,8 @@ fn one_refusal_names_every_placeholder_file_with_one_files_line() {
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
     let err = stderr(&out);
     assert!(
-        err.contains("package.json says 0.0.0-development")
-            && err.contains("package-lock.json says 0.0.0-development"),
+        err.contains("package.json says 0.0.0-dev")
+            && err.contains("package-lock.json says 0.0.0-dev"),
         "{err}"
     );
     let line = files_line(&err);

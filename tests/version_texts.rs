@@ -130,26 +130,20 @@ pub(crate) fn placeholder_beside_a_tag(tag: &str) -> Repo {
 }
 
 /// semantic-release's own history: releases tagged, package.json kept at the placeholder. The
-/// refusal says what the placeholder is, and each fix it names works.
+/// release was refused until `.relconfig.toml` said what to do with it; since QA137 the
+/// placeholder says the versions come from tags: the release leaves it, with a note, and
+/// listing the file still has each release write its version there.
 #[test]
-fn a_placeholder_beside_release_tags_is_refused_with_both_fixes_that_work() {
+fn a_placeholder_beside_release_tags_is_left_alone_unless_listed() {
     let setup = || placeholder_beside_a_tag("v1.4.0");
     let repo = setup();
-    let out = repo.relhook(&["release", "--dry-run", "--no-test"]);
-    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
-    let err = stderr(&out);
-    assert!(
-        err.contains("0.0.0-development is a placeholder (semantic-release's)")
-            && err.contains(r#"`files = [{ path = "package.json", key = "version" }]`"#)
-            && err.contains("to keep the placeholder, set `[version] detect = false`"),
-        "{err}"
-    );
-    // Keep the placeholder.
-    repo.write(".relconfig.toml", "[version]\ndetect = false\n");
-    repo.git(&["add", ".relconfig.toml"]);
-    repo.git(&["commit", "-qm", "chore: keep the placeholder"]);
     let out = dated_release(&repo, &["--no-test"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(
+        text(&out).contains("package.json holds semantic-release's placeholder 0.0.0-development: versions come from tags"),
+        "{}",
+        text(&out)
+    );
     assert_eq!(repo.git(&["describe", "--exact-match", "HEAD"]), "v1.5.0");
     assert!(repo.read("package.json").contains("0.0.0-development"));
     // Or have each release write its version there.

@@ -7,7 +7,7 @@ use crate::hooks::doctor::{Check, Status};
 
 /// A file a release must write and cannot: a `[version] files` entry that does not exist, or
 /// a version file relhook found by itself that says neither the current version nor one it
-/// may bump (semantic-release's `0.0.0-development` beside release tags). Every release and
+/// may bump (`0.0.0-alpha.0` beside release tags). Every release and
 /// hand tag is refused, so the first command that says so should not be the release.
 pub(super) fn unwritable_release_file(
     repo: &crate::git::Repo,

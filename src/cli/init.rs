@@ -128,7 +128,7 @@ pub(super) fn init(ctx: &Context) -> Result<Outcome> {
             (None, None) => {}
         }
         let said = done.root_member.iter().chain(&done.set_apart);
-        for sentence in said.chain(&done.unlisted) {
+        for sentence in said.chain(&done.unlisted).chain(&done.tags_only) {
             writeln!(out, "{sentence}")?;
         }
         if !done.packages.is_empty() {

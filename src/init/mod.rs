@@ -74,6 +74,9 @@ pub struct Initialised {
     /// The manifests below the top that no workspace lists (a standalone crate beside an npm
     /// workspace): no table is proposed for them, and this sentence says so.
     pub unlisted: Option<String>,
+    /// Why version file detection is off: the files found hold semantic-release's placeholder
+    /// (`0.0.0-development`), so the version comes from tags only (a sentence).
+    pub tags_only: Option<String>,
 }
 
 /// Writes the two files into `root` (the top of the work tree) where they do not exist. `tags`
@@ -210,6 +213,10 @@ pub fn init(
             .collect();
         text = with_version_files(&text, &files);
     }
+    let tags_only = tags_only(root);
+    if tags_only.is_some() {
+        text = text.replacen("\ndetect = true\n", "\ndetect = false\n", 1);
+    }
     let text = text + &package_tables;
     // A changelog kept as `changelog.md` is the project's: a new configuration names it, as a
     // CHANGELOG.md beside it would be a second changelog, and one file with it where letter
@@ -272,7 +279,33 @@ pub fn init(
         older_forms,
         packages_tags,
         unlisted,
+        tags_only,
     })
+}
+
+/// Why detection is turned off, when every version file relhook would find at `root` holds
+/// semantic-release's placeholder (package.json and its lock file at `0.0.0-development`):
+/// its versions live in tags only, and a detected file would be one to bump or check.
+fn tags_only(root: &Path) -> Option<String> {
+    let found = crate::history::version::files::detect(root);
+    let mut read = Vec::new();
+    for f in &found {
+        read.push((
+            f,
+            crate::history::version::files::read_version(root, f).ok()?,
+        ));
+    }
+    let (first, old) = read.first()?;
+    if !read
+        .iter()
+        .all(|(_, v)| crate::release::tags_only_placeholder(v))
+    {
+        return None;
+    }
+    Some(format!(
+        "set `[version] detect = false`: {} holds semantic-release's placeholder {old}, so versions come from tags only",
+        first.path.display()
+    ))
 }
 
 /// Why no root changelog is written at `rel` (a sentence): in a monorepo whose root is never

@@ -66,6 +66,29 @@ pub fn is_placeholder(v: &semver::Version) -> bool {
     (v.major, v.minor, v.patch) == (0, 0, 0)
 }
 
+/// The pre-releases of 0.0.0 that semantic-release's docs have its users keep in package.json
+/// for good, as its versions live in tags only. Exact words: any other 0.0.0 pre-release
+/// (`0.0.0-alpha.1`) may be a version someone means to bump.
+const TAGS_ONLY: [&str; 3] = ["development", "semantically-released", "semantic-release"];
+
+/// Whether a version file's text `old` is semantic-release's placeholder (`0.0.0-development`,
+/// `0.0.0-semantically-released`, `0.0.0-semantic-release`): the project's version comes from
+/// its tags, and a file relhook finds by itself at it beside release tags is neither bumped
+/// nor checked (`init` turns detection off for it).
+pub fn tags_only_placeholder(old: &str) -> bool {
+    semver::Version::parse(old).is_ok_and(|v| {
+        is_placeholder(&v) && v.build.is_empty() && TAGS_ONLY.contains(&v.pre.as_str())
+    })
+}
+
+/// What a release says of a found file left at semantic-release's placeholder.
+pub fn tags_only_note(f: &VersionFile, old: &str) -> String {
+    format!(
+        "{} holds semantic-release's placeholder {old}: versions come from tags, so the release leaves it as it is",
+        f.path.display()
+    )
+}
+
 /// Of the version files' versions (in [`version_files`]' order), the one a project without a
 /// release tag is at: a listed file's, else the first found one's that is not `0.0.0` (a
 /// tooling `package.json` or a placeholder `setup.py` is found before pyproject.toml), else
@@ -90,6 +113,33 @@ pub fn untagged_current<'a>(
 /// already `new`); refused when none does, as nothing then says which version is the
 /// project's. A listed file is always bumped.
 pub fn sort_version_files(
+    config: &Config,
+    read: Vec<(VersionFile, String)>,
+    new: &semver::Version,
+    from: impl FnOnce() -> Vec<(semver::Version, String)>,
+) -> crate::Result<Sorted> {
+    // semantic-release's placeholder in a found file, beside release tags, says the version
+    // is the tags' alone. Before the first tag it is no version, and the release writes one.
+    let at_placeholder =
+        |(f, old): &(VersionFile, String)| !listed(config, f) && tags_only_placeholder(old);
+    if !read.iter().any(at_placeholder) {
+        return sort_rest(config, read, new, from);
+    }
+    let tagged = from();
+    if tagged.is_empty() {
+        return sort_rest(config, read, new, || tagged);
+    }
+    let (tags_only, read): (Vec<_>, Vec<_>) = read.into_iter().partition(at_placeholder);
+    let mut sorted = sort_rest(config, read, new, || tagged)?;
+    (sorted.left_alone).extend(tags_only.into_iter().map(|(f, old)| {
+        let note = tags_only_note(&f, &old);
+        (f, note)
+    }));
+    Ok(sorted)
+}
+
+/// [`sort_version_files`] for the files not at semantic-release's placeholder.
+fn sort_rest(
     config: &Config,
     read: Vec<(VersionFile, String)>,
     new: &semver::Version,
@@ -500,6 +550,28 @@ fn filter_refusal(path: &Path, driver: &str, why: &FilterFailure) -> crate::Erro
 mod tests {
     use super::*;
     use crate::history::version::files::Locator;
+
+    #[test]
+    fn only_semantic_release_s_own_words_make_a_tags_only_placeholder() {
+        for yes in [
+            "0.0.0-development",
+            "0.0.0-semantically-released",
+            "0.0.0-semantic-release",
+        ] {
+            assert!(tags_only_placeholder(yes), "{yes}");
+        }
+        for no in [
+            "0.0.0",
+            "0.0.0-alpha.1",
+            "0.0.0-development.1",
+            "0.0.0-development+x",
+            "0.1.0-development",
+            "v0.0.0-development",
+            "0.0.0-Development",
+        ] {
+            assert!(!tags_only_placeholder(no), "{no}");
+        }
+    }
 
     #[test]
     fn configured_files_add_to_detection_unless_it_is_off() {

@@ -88,7 +88,7 @@ pub use empty::{
 pub(crate) use files::verify;
 pub use files::{
     also_bumped, check_filters, check_path_list, check_paths, files_written, is_placeholder,
-    sort_version_files, version_files,
+    sort_version_files, tags_only_placeholder, version_files,
 };
 pub use listed::check_listed_exist;
 pub use next::{

@@ -38,7 +38,8 @@ pub(super) fn refusal(
         _ => ("they", "them", "hold"),
     };
     let list = list_in_config(config, &entries, them);
-    // semantic-release's users keep `0.0.0-development` there for good: say which fix keeps it.
+    // A 0.0.0 pre-release may be kept there for good: say which fix keeps it. (semantic-release's
+    // own words are left alone beside tags, see `files::tags_only_placeholder`.)
     let placeholders = unkept.iter().all(|(_, old)| {
         semver::Version::parse(old)
             .is_ok_and(|v| super::files::is_placeholder(&v) && !v.pre.is_empty())
@@ -60,7 +61,7 @@ pub(super) fn refusal(
                 _ => ("are placeholders", "the placeholders"),
             };
             format!(
-                "{} {is} (semantic-release's): to have each release write its version there, {list}; to keep {placeholder}, set `[version] detect = false` there (and list any file that does hold the version)",
+                "{} {is}: to have each release write its version there, {list}; to keep {placeholder}, set `[version] detect = false` there (and list any file that does hold the version)",
                 and_list(&olds)
             )
         }
