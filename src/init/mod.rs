@@ -298,7 +298,7 @@ fn tags_only(root: &Path) -> Option<String> {
     let (first, old) = read.first()?;
     if !read
         .iter()
-        .all(|(_, v)| crate::release::tags_only_placeholder(v))
+        .all(|(_, v)| crate::history::version::placeholder::tags_only_placeholder(v))
     {
         return None;
     }

@@ -46,7 +46,7 @@ pub fn committed(
             committed: None,
             ..edit.clone()
         };
-        let blob = super::files::stored_blob(repo, head, &as_is)?;
+        let blob = super::filters::stored_blob(repo, head, &as_is)?;
         return Ok(Some(repo.blob_bytes(blob).unwrap_or_else(|| own.clone())));
     }
     let as_is = Edit {
@@ -55,7 +55,7 @@ pub fn committed(
         after: edit.before.clone(),
         committed: None,
     };
-    if super::files::stored_blob(repo, head, &as_is)? == stored.blob {
+    if super::filters::stored_blob(repo, head, &as_is)? == stored.blob {
         return Ok(None);
     }
     // A CRLF work tree over LF blobs: merged as stored.
@@ -196,7 +196,7 @@ pub fn blobs(
         .iter()
         .map(|e| match committed(repo, head, e, rules)? {
             Some(bytes) => Ok((repo.write_blob(&bytes)?, false)),
-            None => Ok((super::files::stored_blob(repo, head, e)?, true)),
+            None => Ok((super::filters::stored_blob(repo, head, e)?, true)),
         })
         .collect()
 }

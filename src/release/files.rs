@@ -4,14 +4,13 @@
 
 use std::path::Path;
 
-use git2::Oid;
-
 use super::listed::listed;
 use crate::config::Config;
 use crate::error::{Reason, Refusal};
-use crate::git::{FilterFailure, Repo};
+use crate::git::Repo;
 use crate::history::version::above::as_semver;
 use crate::history::version::files::{self, VersionFile};
+use crate::history::version::placeholder::tags_only_placeholder;
 
 /// The configured version files first (they name the first version file), then the detected
 /// ones; a configured entry wins over a detected one for the same file. In a monorepo, a found
@@ -64,21 +63,6 @@ pub struct Sorted {
 /// `0.0.0-semantically-released`, which its users keep in package.json).
 pub fn is_placeholder(v: &semver::Version) -> bool {
     (v.major, v.minor, v.patch) == (0, 0, 0)
-}
-
-/// The pre-releases of 0.0.0 that semantic-release's docs have its users keep in package.json
-/// for good, as its versions live in tags only. Exact words: any other 0.0.0 pre-release
-/// (`0.0.0-alpha.1`) may be a version someone means to bump.
-const TAGS_ONLY: [&str; 3] = ["development", "semantically-released", "semantic-release"];
-
-/// Whether a version file's text `old` is semantic-release's placeholder (`0.0.0-development`,
-/// `0.0.0-semantically-released`, `0.0.0-semantic-release`): the project's version comes from
-/// its tags, and a file relhook finds by itself at it beside release tags is neither bumped
-/// nor checked (`init` turns detection off for it).
-pub fn tags_only_placeholder(old: &str) -> bool {
-    semver::Version::parse(old).is_ok_and(|v| {
-        is_placeholder(&v) && v.build.is_empty() && TAGS_ONLY.contains(&v.pre.as_str())
-    })
 }
 
 /// What a release says of a found file left at semantic-release's placeholder.
@@ -485,93 +469,10 @@ pub fn check_path_list<'a>(
     Ok(())
 }
 
-/// Refuses a release that writes a file under a `filter` attribute (git-lfs) git cannot run
-/// here: its blob would be the raw file where `git add` stores the filter's output (a
-/// pointer). Judged on the file as it is, before anything is written; a file under no filter
-/// costs an attribute lookup, no `git` process.
-pub fn check_filters<'a>(
-    repo: &Repo,
-    root: &Path,
-    paths: impl IntoIterator<Item = &'a Path>,
-) -> crate::Result<()> {
-    for path in paths {
-        let Some(driver) = repo.filter_driver(path) else {
-            continue;
-        };
-        let now = crate::fsx::read_optional(&root.join(path))?.unwrap_or_default();
-        repo.filtered_blob(path, &driver, &now, false)?
-            .map_err(|why| filter_refusal(path, &driver, &why))?;
-    }
-    Ok(())
-}
-
-/// The blob the release commit stores for `edit`, written into the object store: what `git
-/// add` stores. Under a filter attribute, git's own conversion (`git hash-object`); else the
-/// bytes hashed in-process, with git's CRLF conversion undone where the committed file at
-/// `head` has none (`core.autocrlf`, `eol=crlf`).
-pub fn stored_blob(repo: &Repo, head: Oid, edit: &files::Edit) -> crate::Result<Oid> {
-    if let Some(driver) = repo.filter_driver(&edit.path) {
-        return repo
-            .filtered_blob(&edit.path, &driver, &edit.after, true)?
-            .map_err(|why| filter_refusal(&edit.path, &driver, &why));
-    }
-    let committed_lf = repo
-        .file_at(head, &edit.path)?
-        .is_some_and(|f| !f.bytes.contains(&b'\r'));
-    if committed_lf && edit.after.windows(2).any(|w| w == b"\r\n") {
-        let lf = String::from_utf8_lossy(&edit.after).replace("\r\n", "\n");
-        return repo.write_blob(lf.as_bytes());
-    }
-    repo.write_blob(&edit.after)
-}
-
-/// A file under filter `driver` git cannot run, refused with what makes it run.
-fn filter_refusal(path: &Path, driver: &str, why: &FilterFailure) -> crate::Error {
-    let path = path.display();
-    let why = match why {
-        FilterFailure::Undefined => format!(
-            "git has no `filter.{driver}.clean` (nor `.process`) here, so its blob would be the raw file"
-        ),
-        FilterFailure::Failed(said) => format!("the filter failed (`{said}`)"),
-    };
-    let fix = if driver == "lfs" {
-        "install git-lfs and run `git lfs install`".to_owned()
-    } else {
-        format!("set `filter.{driver}.clean` to a command that works (`git config`)")
-    };
-    crate::Error::Refused(Refusal::new(
-        Reason::Filter,
-        format!("{path} is under git's `{driver}` filter (set in gitattributes), and {why}"),
-        fix,
-    ))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::history::version::files::Locator;
-
-    #[test]
-    fn only_semantic_release_s_own_words_make_a_tags_only_placeholder() {
-        for yes in [
-            "0.0.0-development",
-            "0.0.0-semantically-released",
-            "0.0.0-semantic-release",
-        ] {
-            assert!(tags_only_placeholder(yes), "{yes}");
-        }
-        for no in [
-            "0.0.0",
-            "0.0.0-alpha.1",
-            "0.0.0-development.1",
-            "0.0.0-development+x",
-            "0.1.0-development",
-            "v0.0.0-development",
-            "0.0.0-Development",
-        ] {
-            assert!(!tags_only_placeholder(no), "{no}");
-        }
-    }
 
     #[test]
     fn configured_files_add_to_detection_unless_it_is_off() {

@@ -20,6 +20,7 @@ mod earlier_pre;
 mod edits;
 mod empty;
 mod files;
+mod filters;
 mod first;
 mod former;
 mod held;
@@ -87,9 +88,10 @@ pub use empty::{
 };
 pub(crate) use files::verify;
 pub use files::{
-    also_bumped, check_filters, check_path_list, check_paths, files_written, is_placeholder,
-    sort_version_files, tags_only_placeholder, version_files,
+    also_bumped, check_path_list, check_paths, files_written, is_placeholder, sort_version_files,
+    version_files,
 };
+pub use filters::check_filters;
 pub use listed::check_listed_exist;
 pub use next::{
     Decider, VersionInfo, bumped_from_at, current_version, first_version, parse_requested,

@@ -39,7 +39,7 @@ pub(super) fn refusal(
     };
     let list = list_in_config(config, &entries, them);
     // A 0.0.0 pre-release may be kept there for good: say which fix keeps it. (semantic-release's
-    // own words are left alone beside tags, see `files::tags_only_placeholder`.)
+    // own words are left alone beside tags, see `history::version::placeholder`.)
     let placeholders = unkept.iter().all(|(_, old)| {
         semver::Version::parse(old)
             .is_ok_and(|v| super::files::is_placeholder(&v) && !v.pre.is_empty())

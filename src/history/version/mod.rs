@@ -4,4 +4,5 @@
 pub mod above;
 pub mod bump;
 pub mod files;
+pub mod placeholder;
 pub mod unparsed;

@@ -36,7 +36,7 @@ pub(super) fn head_text(
         after: before.to_vec(),
         committed: None,
     };
-    if super::files::stored_blob(repo, head, &as_is)? == stored.blob {
+    if super::filters::stored_blob(repo, head, &as_is)? == stored.blob {
         return Ok(None);
     }
     let text = String::from_utf8(stored.bytes)
