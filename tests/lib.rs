@@ -116,6 +116,7 @@ mod qa134_uninstall_notes;
 mod qa135_python_dev_version;
 mod qa135_python_fixtures;
 mod qa137_semantic_release_placeholder;
+mod qa136_changelog_other_name;
 mod qa14;
 mod qa14_files;
 mod qa14_versions;

@@ -114,9 +114,14 @@ pub(super) fn init(ctx: &Context) -> Result<Outcome> {
         }
         if let Some(twin) = &done.changelog_adopted {
             let value = serde_json::Value::from(twin.to_string_lossy().as_ref()).to_string();
+            // A name in another letter case only is one file with CHANGELOG.md on some systems.
+            let why = match twin.as_os_str().eq_ignore_ascii_case("CHANGELOG.md") {
+                true => " (one file with it where case does not count, as on macOS and Windows)",
+                false => "",
+            };
             writeln!(
                 out,
-                "set `[changelog] path = {value}`: the changelog here is {}, and relhook makes no second one named CHANGELOG.md beside it (one file with it where case does not count, as on macOS and Windows)",
+                "set `[changelog] path = {value}`: the changelog here is {}, and relhook makes no second one named CHANGELOG.md beside it{why}",
                 twin.display()
             )?;
         }

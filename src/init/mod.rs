@@ -42,7 +42,8 @@ pub struct Initialised {
     /// Why no `CHANGELOG.md` was written where there is none (a sentence).
     pub changelog_left_out: Option<String>,
     /// The changelog the new configuration names instead of `CHANGELOG.md`: the one the
-    /// project keeps under that name in another letter case (`changelog.md`).
+    /// project keeps under that name in another letter case (`changelog.md`), or under another
+    /// common name (HISTORY.md) where there is no CHANGELOG.md.
     pub changelog_adopted: Option<PathBuf>,
     /// The test command set in `[checks] test`, when one was guessed from the project.
     pub test_command: Option<String>,
@@ -221,9 +222,12 @@ pub fn init(
     // A changelog kept as `changelog.md` is the project's: a new configuration names it, as a
     // CHANGELOG.md beside it would be a second changelog, and one file with it where letter
     // case does not count (macOS, Windows).
+    // So is one kept under another common name (HISTORY.md) that reads as a changelog, where
+    // there is no CHANGELOG.md.
     let adopted = match config.symlink_metadata() {
         Ok(_) => None,
-        Err(_) => crate::history::changelog::case_twin_on_disk(root, Path::new(CHANGELOG_FILE)),
+        Err(_) => crate::history::changelog::case_twin_on_disk(root, Path::new(CHANGELOG_FILE))
+            .or_else(|| other_name_kept(root, Path::new(CHANGELOG_FILE)).map(PathBuf::from)),
     };
     let text = match &adopted {
         Some(twin) => with_changelog_path(&text, twin),
@@ -251,6 +255,11 @@ pub fn init(
     let kept_out = match (twin, changelog.symlink_metadata()) {
         (Some(twin), _) => Some(twin_left_out(&rel, &twin, tracked(&twin))),
         (None, Ok(_)) => None,
+        (None, Err(_)) if let Some(other) = other_name_kept(root, &rel) => Some(format!(
+            "wrote no {}: {}",
+            rel.display(),
+            crate::history::changelog::other_name_what_fix(&other)
+        )),
         (None, Err(_)) => left_out_changelog(root, &config, &rel, root_released, deleted),
     };
     let mut files = vec![InitFile {
@@ -329,6 +338,15 @@ fn left_out_changelog(
         None => deleted(rel)?,
     };
     Some(format!("wrote no {}: {why}", rel.display()))
+}
+
+/// The changelog the project keeps at the top under another common name (HISTORY.md), when
+/// `rel` is the top's CHANGELOG.md and it is not there: read only then.
+fn other_name_kept(root: &Path, rel: &Path) -> Option<String> {
+    if rel != Path::new(CHANGELOG_FILE) || root.join(rel).symlink_metadata().is_ok() {
+        return None;
+    }
+    crate::history::changelog::kept_under_other_name_on_disk(root)
 }
 
 /// Why no changelog is written at `rel` beside `twin`, its name in another letter case
