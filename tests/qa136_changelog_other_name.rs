@@ -54,3 +54,40 @@ fn init_takes_no_news_of_prose_for_a_changelog() {
             .contains("\npath = \"CHANGELOG.md\"\n")
     );
 }
+
+#[test]
+fn post_commit_makes_no_changelog_md_beside_history_md_and_says_what_to_set() {
+    let repo = Repo::new();
+    repo.write("HISTORY.md", KEPT);
+    repo.git(&["add", "HISTORY.md"]);
+    repo.git(&["commit", "-q", "-m", "chore: x"]);
+    ok(repo.relhook(&["install"]));
+
+    let out = repo.try_commit("feat: a");
+    let said = text(&out);
+    assert!(out.status.success(), "{said}");
+    assert!(!repo.path().join("CHANGELOG.md").exists(), "{said}");
+    assert_eq!(
+        repo.git(&["ls-tree", "--name-only", "HEAD", "CHANGELOG.md"]),
+        ""
+    );
+    assert_eq!(repo.read("HISTORY.md"), KEPT);
+    assert!(
+        said.contains("no entry added: the changelog here is HISTORY.md (Keep a Changelog), and relhook makes no second one named CHANGELOG.md beside it: set `path = \"HISTORY.md\"` under `[changelog]` in .relconfig.toml; then `relhook changelog --sync` adds this one"),
+        "{said}"
+    );
+    // The setting, pasted, then the command: the entry goes into HISTORY.md.
+    repo.write(".relconfig.toml", "[changelog]\npath = \"HISTORY.md\"\n");
+    ok(repo.sh("relhook changelog --sync"));
+    assert!(repo.read("HISTORY.md").contains("### Added\n\n- a\n"));
+    assert!(!repo.path().join("CHANGELOG.md").exists());
+
+    // A NEWS.md of prose is no changelog: the first entry starts CHANGELOG.md as before.
+    let repo = Repo::new();
+    repo.write("NEWS.md", "# News\n\nWe moved to a new forge.\n");
+    repo.git(&["add", "NEWS.md"]);
+    repo.git(&["commit", "-q", "-m", "chore: x"]);
+    ok(repo.relhook(&["install"]));
+    repo.commit_hooked("feat: a");
+    assert!(repo.read("CHANGELOG.md").contains("- a\n"));
+}

@@ -100,6 +100,22 @@ impl Repo {
             .map(|n| dir.map_or_else(|| n.clone().into(), |d| d.join(&n))))
     }
 
+    /// The names of the files at the top of `commit`'s tree, as stored.
+    pub fn top_file_names(&self, commit: Oid) -> Result<Vec<String>> {
+        let what = || format!("the top folder at {}", super::short_id(commit));
+        let root = self
+            .inner
+            .find_commit(commit)
+            .map_err(|e| Error::git(format!("read commit {commit}"), e))?
+            .tree_id();
+        let tree = self.tree_fetched(root, &what)?;
+        Ok(tree
+            .iter()
+            .filter(|e| e.kind() == Some(ObjectType::Blob))
+            .filter_map(|e| e.name().map(str::to_owned))
+            .collect())
+    }
+
     /// Refuses, once any object this process needed could not be fetched: whatever was
     /// worked out since may rest on an object read as absent. Called before a command prints
     /// its answer or changes anything.
