@@ -1,7 +1,8 @@
 //! QA136: a project that keeps its Keep a Changelog file under another common name
 //! (HISTORY.md, CHANGES.md) got a second changelog, an empty CHANGELOG.md, beside it from
-//! `relhook init` and from its first hooked commit. init now names the project's file in the
-//! new .relconfig.toml; a NEWS.md of prose is not taken for a changelog.
+//! `relhook init` and from its first hooked commit, and doctor said all was well. init now
+//! names the project's file in the new .relconfig.toml; post-commit and doctor say what to
+//! set; a NEWS.md of prose is not taken for a changelog.
 
 use crate::support::{Repo, ok, stdout, text};
 
@@ -76,9 +77,18 @@ fn post_commit_makes_no_changelog_md_beside_history_md_and_says_what_to_set() {
         said.contains("no entry added: the changelog here is HISTORY.md (Keep a Changelog), and relhook makes no second one named CHANGELOG.md beside it: set `path = \"HISTORY.md\"` under `[changelog]` in .relconfig.toml; then `relhook changelog --sync` adds this one"),
         "{said}"
     );
+    // doctor says so too, with the same setting, instead of all being well.
+    let doctor = repo.relhook(&["doctor"]);
+    let report = stdout(&doctor);
+    assert_eq!(doctor.status.code(), Some(1), "{report}");
+    assert!(
+        report.contains(" INVALID  changelog: the changelog here is HISTORY.md (Keep a Changelog), and relhook makes no second one named CHANGELOG.md beside it: post-commit adds no entries\n          fix: set `path = \"HISTORY.md\"` under `[changelog]` in .relconfig.toml\n"),
+        "{report}"
+    );
     // The setting, pasted, then the command: the entry goes into HISTORY.md.
     repo.write(".relconfig.toml", "[changelog]\npath = \"HISTORY.md\"\n");
     ok(repo.sh("relhook changelog --sync"));
+    assert!(!stdout(&repo.relhook(&["doctor"])).contains("INVALID  changelog"));
     assert!(repo.read("HISTORY.md").contains("### Added\n\n- a\n"));
     assert!(!repo.path().join("CHANGELOG.md").exists());
 

@@ -85,6 +85,22 @@ fn one(repo: &Repo, config: &Config) -> Option<Check> {
             fix: Some(fix),
         });
     }
+    // A changelog kept under another name (HISTORY.md) and no CHANGELOG.md: post-commit
+    // makes no second one, so it adds no entries until the setting names that file.
+    let path = &config.changelog.path;
+    let in_work_tree = |root: std::path::PathBuf| root.join(path).symlink_metadata().is_ok();
+    if !repo.work_tree().is_some_and(in_work_tree)
+        && let Some(head) = repo.head()
+        && let Ok(Some(other)) = crate::history::sync::kept_under_other_name(repo, head, path)
+    {
+        use crate::history::changelog::{other_name_fix, other_name_what};
+        return Some(Check {
+            subject: setting.subject,
+            status: Status::Invalid,
+            detail: format!("{}: post-commit adds no entries", other_name_what(&other)),
+            fix: Some(other_name_fix(&other)),
+        });
+    }
     if let Some((why, edit)) = crate::tag::hand::unkept_changelog_and_edit(repo, config) {
         let path = config.changelog.path.display();
         let fix = match edit {

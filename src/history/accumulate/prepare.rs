@@ -145,7 +145,7 @@ pub(super) fn prepare(
             // A changelog kept under another name (HISTORY.md) where the top has no
             // CHANGELOG.md (and no commit moved it there, said above): no second one beside
             // it, and the setting said.
-            if let Some(other) = other_name(repo, head, &path)? {
+            if let Some(other) = crate::history::sync::kept_under_other_name(repo, head, &path)? {
                 return stop(Accumulated::Notice(format!(
                     "no entry added: {}; then `{sync}` adds this one",
                     crate::history::changelog::other_name_what_fix(&other)
@@ -458,21 +458,4 @@ pub(super) fn prepare(
         leftovers,
         undated,
     }))
-}
-
-/// The changelog `head` keeps at the top under another common name (HISTORY.md), when `path`
-/// is the top's CHANGELOG.md, which `head` lacks: the top's listing, and only its candidates
-/// read.
-fn other_name(repo: &Repo, head: Oid, path: &std::path::Path) -> Result<Option<String>> {
-    if path != std::path::Path::new("CHANGELOG.md") {
-        return Ok(None);
-    }
-    let names = repo.top_file_names(head)?;
-    Ok(crate::history::changelog::kept_under_other_name(
-        names.iter().map(String::as_str),
-        |n| {
-            let stored = repo.committed_file(head, std::path::Path::new(n)).ok()??;
-            String::from_utf8(stored.bytes).ok()
-        },
-    ))
 }

@@ -72,7 +72,10 @@ pub use not_file::{
     committed_link_fix, not_a_file, not_a_file_fix, not_a_file_what, unreadable,
     unreadable_what_fix,
 };
-pub use other_name::{kept_under_other_name, kept_under_other_name_on_disk, other_name_what_fix};
+pub use other_name::{
+    kept_under_other_name, kept_under_other_name_on_disk, other_name_fix, other_name_what,
+    other_name_what_fix,
+};
 pub use quoted::{heading_pattern, quoted_heading};
 pub use repeated::repeated_version;
 pub use scope_style::{ScopeStyle, scoped};

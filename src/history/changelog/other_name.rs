@@ -49,14 +49,23 @@ pub fn kept_under_other_name_on_disk(root: &std::path::Path) -> Option<String> {
     })
 }
 
-/// The words for `name`, the changelog kept under another name, where CHANGELOG.md is not:
-/// why relhook makes no second one, and the setting (key and table said apart, so that it
-/// pastes into a `[changelog]` table already there as well as into a new file).
-pub fn other_name_what_fix(name: &str) -> String {
-    let value = serde_json::Value::from(name).to_string();
+/// Why relhook makes no CHANGELOG.md beside `name`, the changelog kept under another name.
+pub fn other_name_what(name: &str) -> String {
     format!(
-        "the changelog here is {name} (Keep a Changelog), and relhook makes no second one named CHANGELOG.md beside it: set `path = {value}` under `[changelog]` in .relconfig.toml"
+        "the changelog here is {name} (Keep a Changelog), and relhook makes no second one named CHANGELOG.md beside it"
     )
+}
+
+/// The setting that names `name` (key and table said apart, so that it pastes into a
+/// `[changelog]` table already there as well as into a new file).
+pub fn other_name_fix(name: &str) -> String {
+    let value = serde_json::Value::from(name).to_string();
+    format!("set `path = {value}` under `[changelog]` in .relconfig.toml")
+}
+
+/// [`other_name_what`] and [`other_name_fix`], in one sentence.
+pub fn other_name_what_fix(name: &str) -> String {
+    format!("{}: {}", other_name_what(name), other_name_fix(name))
 }
 
 fn recognised(text: &str) -> bool {

@@ -68,7 +68,7 @@ pub use rebuild::{lost_lines, rebuild};
 pub use shipped::{listed_on_top, shipped_under_unreleased, shipped_unlisted};
 pub use stored::{
     Stored, changelog_at, changelog_command, changelog_not_a_file, changelog_setting,
-    has_section_at, heading_at, parse_kept, parsed, stored_at, unkept_at,
+    has_section_at, heading_at, kept_under_other_name, parse_kept, parsed, stored_at, unkept_at,
 };
 pub use unshipped::{Sides, merge_by_history, unshipped_entries};
 

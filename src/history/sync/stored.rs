@@ -181,6 +181,23 @@ pub fn changelog_setting(config: &crate::config::Config, rel: &Path) -> String {
     }
 }
 
+/// The changelog `head` keeps at the top under another common name (HISTORY.md), when `path`
+/// is the top's CHANGELOG.md and `head` lacks it: the top's listing, and only its candidates
+/// read.
+pub fn kept_under_other_name(repo: &Repo, head: Oid, path: &Path) -> crate::Result<Option<String>> {
+    if path != Path::new("CHANGELOG.md") || repo.blob_at(head, path).is_some() {
+        return Ok(None);
+    }
+    let names = repo.top_file_names(head)?;
+    Ok(crate::history::changelog::kept_under_other_name(
+        names.iter().map(String::as_str),
+        |n| {
+            let stored = repo.committed_file(head, Path::new(n)).ok()??;
+            String::from_utf8(stored.bytes).ok()
+        },
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
