@@ -93,7 +93,7 @@ fn one(repo: &Repo, config: &Config) -> Option<Check> {
         && let Some(head) = repo.head()
         && let Ok(Some(other)) = crate::history::sync::kept_under_other_name(repo, head, path)
     {
-        use crate::history::changelog::{other_name_fix, other_name_what};
+        use crate::history::changelog::other_name::{other_name_fix, other_name_what};
         return Some(Check {
             subject: setting.subject,
             status: Status::Invalid,

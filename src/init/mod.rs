@@ -258,7 +258,7 @@ pub fn init(
         (None, Err(_)) if let Some(other) = other_name_kept(root, &rel) => Some(format!(
             "wrote no {}: {}",
             rel.display(),
-            crate::history::changelog::other_name_what_fix(&other)
+            crate::history::changelog::other_name::other_name_what_fix(&other)
         )),
         (None, Err(_)) => left_out_changelog(root, &config, &rel, root_released, deleted),
     };
@@ -346,7 +346,7 @@ fn other_name_kept(root: &Path, rel: &Path) -> Option<String> {
     if rel != Path::new(CHANGELOG_FILE) || root.join(rel).symlink_metadata().is_ok() {
         return None;
     }
-    crate::history::changelog::kept_under_other_name_on_disk(root)
+    crate::history::changelog::other_name::kept_under_other_name_on_disk(root)
 }
 
 /// Why no changelog is written at `rel` beside `twin`, its name in another letter case

@@ -148,7 +148,7 @@ pub(super) fn prepare(
             if let Some(other) = crate::history::sync::kept_under_other_name(repo, head, &path)? {
                 return stop(Accumulated::Notice(format!(
                     "no entry added: {}; then `{sync}` adds this one",
-                    crate::history::changelog::other_name_what_fix(&other)
+                    crate::history::changelog::other_name::other_name_what_fix(&other)
                 )));
             }
             // The first changelog-worthy commit creates the file, inside that commit.

@@ -39,7 +39,7 @@ mod lines;
 mod merge;
 mod not_file;
 mod orphaned;
-mod other_name;
+pub mod other_name;
 mod pairing;
 mod parse;
 mod prose;
@@ -71,10 +71,6 @@ pub use not_file::{
     NotAFile, case_twin_fix, case_twin_on_disk, case_twin_untracked_fix, case_twin_what,
     committed_link_fix, not_a_file, not_a_file_fix, not_a_file_what, unreadable,
     unreadable_what_fix,
-};
-pub use other_name::{
-    kept_under_other_name, kept_under_other_name_on_disk, other_name_fix, other_name_what,
-    other_name_what_fix,
 };
 pub use quoted::{heading_pattern, quoted_heading};
 pub use repeated::repeated_version;

@@ -189,13 +189,15 @@ pub fn kept_under_other_name(repo: &Repo, head: Oid, path: &Path) -> crate::Resu
         return Ok(None);
     }
     let names = repo.top_file_names(head)?;
-    Ok(crate::history::changelog::kept_under_other_name(
-        names.iter().map(String::as_str),
-        |n| {
-            let stored = repo.committed_file(head, Path::new(n)).ok()??;
-            String::from_utf8(stored.bytes).ok()
-        },
-    ))
+    Ok(
+        crate::history::changelog::other_name::kept_under_other_name(
+            names.iter().map(String::as_str),
+            |n| {
+                let stored = repo.committed_file(head, Path::new(n)).ok()??;
+                String::from_utf8(stored.bytes).ok()
+            },
+        ),
+    )
 }
 
 #[cfg(test)]
