@@ -26,10 +26,14 @@ pub(crate) fn killed_after_release_commit() -> Repo {
 fn prepush_refusal(repo: &Repo) -> (Vec<String>, String) {
     let push = repo.git_output(&["push", "--follow-tags", "origin", "main"]);
     assert!(!push.status.success(), "{}", text(&push));
-    let said = stderr(&push);
+    problems_and_fix(&stderr(&push), "a-v0.2.0")
+}
+
+/// The problem lines pre-push's refusal `said` gives under release tag `tag`, and its `fix:`.
+pub(crate) fn problems_and_fix(said: &str, tag: &str) -> (Vec<String>, String) {
     let mut lines = said
         .lines()
-        .skip_while(|l| !l.contains("release tag a-v0.2.0"))
+        .skip_while(|l| !l.contains(&format!("release tag {tag}")))
         .skip(1);
     let problems: Vec<String> = lines
         .by_ref()

@@ -32,13 +32,19 @@ fn refused(repo: &Repo) -> String {
 
 const PRIVATE: &str = "relhook: the root package.json is private (`\"private\": true`), so the root is never released and its tag is not to be made past relhook either: ";
 
+/// The line of the hand tag's refusal that says the root is private.
+fn private_line(repo: &Repo) -> String {
+    let err = refused(repo);
+    (err.lines())
+        .find(|l| l.starts_with(PRIVATE))
+        .unwrap_or_else(|| panic!("{err}"))
+        .to_owned()
+}
+
 #[test]
 fn a_private_root_s_tag_is_not_told_the_way_past_relhook() {
     let repo = installed();
-    let err = refused(&repo);
-    let line = (err.lines())
-        .find(|l| l.starts_with(PRIVATE))
-        .unwrap_or_else(|| panic!("{err}"));
+    let line = private_line(&repo);
     assert!(
         line.ends_with(
             "set up its packages as said above, then tag a package's release in its own form"
@@ -50,10 +56,7 @@ fn a_private_root_s_tag_is_not_told_the_way_past_relhook() {
     ok(repo.sh("relhook init"));
     ok(repo.git_output(&["add", ".relconfig.toml"]));
     repo.commit_hooked("chore: adopt relhook");
-    let err = refused(&repo);
-    let line = (err.lines())
-        .find(|l| l.starts_with(PRIVATE))
-        .unwrap_or_else(|| panic!("{err}"));
+    let line = private_line(&repo);
     assert!(
         line.ends_with(
             "tag a package's release instead, in its own form: package a: `a-v{version}`, package b: `b-v{version}`"

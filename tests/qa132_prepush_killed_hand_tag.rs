@@ -5,6 +5,7 @@
 //! and the resume that finishes it), as for a hook killed after its release commit (QA126),
 //! with or without a version file.
 
+use crate::qa126_prepush_interrupted_hand_release::problems_and_fix;
 use crate::support::{Repo, ok, stderr, text};
 
 /// relhook's hooks, `feat: a` pushed, `fix: b` (and `package.json` at 0.0.1 when
@@ -36,21 +37,7 @@ fn refusal(repo: &Repo, args: &[&str]) -> (Vec<String>, String) {
     assert!(!push.status.success(), "{args:?}: {}", text(&push));
     let said = stderr(&push);
     assert!(said.contains("refused: 1 problem"), "{args:?}: {said}");
-    let mut lines = said
-        .lines()
-        .skip_while(|l| !l.contains("release tag v0.1.0"))
-        .skip(1);
-    let problems: Vec<String> = lines
-        .by_ref()
-        .map_while(|l| l.trim_start().strip_prefix("- "))
-        .map(str::to_owned)
-        .collect();
-    let fix = said
-        .lines()
-        .find_map(|l| l.trim_start().strip_prefix("fix: "))
-        .unwrap_or_else(|| panic!("{args:?}: {said}"))
-        .to_owned();
-    (problems, fix)
+    problems_and_fix(&said, "v0.1.0")
 }
 
 #[test]

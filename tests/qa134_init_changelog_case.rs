@@ -7,33 +7,40 @@
 
 use crate::support::{Repo, ok, stdout, text};
 
-const KEPT: &str =
+pub(crate) const KEPT: &str =
     "# Changelog\n\n## [Unreleased]\n\n## [1.0.0] - 2020-01-01\n\n### Added\n\n- first\n";
 
 #[test]
 fn init_names_the_changelog_kept_in_lower_case_and_writes_no_second_one() {
-    let repo = Repo::new();
-    repo.write("changelog.md", KEPT);
-    repo.git(&["add", "changelog.md"]);
-    repo.git(&["commit", "-q", "-m", "chore: start"]);
-    ok(repo.relhook(&["install"]));
-
-    let out = ok(repo.relhook(&["init"]));
-    let said = stdout(&out);
-    assert_eq!(names_on_disk(&repo), ["changelog.md"], "{}", text(&out));
-    assert_eq!(repo.read("changelog.md"), KEPT);
-    assert!(
-        repo.read(".relconfig.toml")
-            .contains("\n[changelog]\n# The Keep a Changelog file relhook keeps (relative to the repository's top).\npath = \"changelog.md\"\n"),
-        "{}",
-        repo.read(".relconfig.toml")
-    );
+    let (repo, said) = init_adopts("changelog.md");
     assert!(
         said.contains(
             "set `[changelog] path = \"changelog.md\"`: the changelog here is changelog.md"
         ),
         "{said}"
     );
+    assert_eq!(names_on_disk(&repo), ["changelog.md"]);
+    assert_eq!(names_in_head(&repo), 1);
+}
+
+/// A project keeping its changelog, [`KEPT`], as `name`: `relhook init` leaves the file as it
+/// is and names it in the new configuration; its `next:` line, pasted, commits that, and the
+/// next hooked commit's entry goes into `name`. What init said.
+pub(crate) fn init_adopts(name: &str) -> (Repo, String) {
+    let repo = Repo::new();
+    repo.write(name, KEPT);
+    repo.git(&["add", name]);
+    repo.git(&["commit", "-q", "-m", "chore: start"]);
+    ok(repo.relhook(&["install"]));
+
+    let out = ok(repo.relhook(&["init"]));
+    let said = stdout(&out);
+    assert_eq!(repo.read(name), KEPT, "{}", text(&out));
+    let config = repo.read(".relconfig.toml");
+    let path = format!(
+        "\n[changelog]\n# The Keep a Changelog file relhook keeps (relative to the repository's top).\npath = \"{name}\"\n"
+    );
+    assert!(config.contains(&path), "{config}");
     // The `next:` line commits the configuration only, and the next commit's entry goes into
     // the project's own file.
     let next = said
@@ -43,12 +50,9 @@ fn init_names_the_changelog_kept_in_lower_case_and_writes_no_second_one() {
     assert!(!next.contains("CHANGELOG.md"), "{next}");
     ok(repo.sh(next));
     repo.commit_hooked("feat: second");
-    assert!(
-        repo.read("changelog.md")
-            .contains("### Added\n\n- second\n")
-    );
+    assert!(repo.read(name).contains("### Added\n\n- second\n"));
     assert_eq!(repo.git(&["status", "--porcelain"]), "");
-    assert_eq!(names_in_head(&repo), 1);
+    (repo, said)
 }
 
 /// How many files HEAD holds under a changelog's name, in any letter case.

@@ -4,44 +4,17 @@
 //! names the project's file in the new .relconfig.toml; post-commit and doctor say what to
 //! set; a NEWS.md of prose is not taken for a changelog.
 
+use crate::qa134_init_changelog_case::{KEPT, init_adopts};
 use crate::support::{Repo, ok, stdout, text};
-
-const KEPT: &str =
-    "# Changelog\n\n## [Unreleased]\n\n## [1.0.0] - 2020-01-01\n\n### Added\n\n- first\n";
 
 #[test]
 fn init_names_the_changelog_kept_as_history_md_and_writes_no_second_one() {
-    let repo = Repo::new();
-    repo.write("HISTORY.md", KEPT);
-    repo.git(&["add", "HISTORY.md"]);
-    repo.git(&["commit", "-q", "-m", "chore: start"]);
-    ok(repo.relhook(&["install"]));
-
-    let out = ok(repo.relhook(&["init"]));
-    let said = stdout(&out);
-    assert!(!repo.path().join("CHANGELOG.md").exists(), "{}", text(&out));
-    assert_eq!(repo.read("HISTORY.md"), KEPT);
-    assert!(
-        repo.read(".relconfig.toml")
-            .contains("\n[changelog]\n# The Keep a Changelog file relhook keeps (relative to the repository's top).\npath = \"HISTORY.md\"\n"),
-        "{}",
-        repo.read(".relconfig.toml")
-    );
+    let (repo, said) = init_adopts("HISTORY.md");
     assert!(
         said.contains("set `[changelog] path = \"HISTORY.md\"`: the changelog here is HISTORY.md, and relhook makes no second one named CHANGELOG.md beside it\n"),
         "{said}"
     );
-    // The `next:` line commits the configuration, and the next entry goes into HISTORY.md.
-    let next = said
-        .lines()
-        .find_map(|l| l.strip_prefix("next: "))
-        .unwrap_or_else(|| panic!("{said}"));
-    assert!(!next.contains("CHANGELOG.md"), "{next}");
-    ok(repo.sh(next));
-    repo.commit_hooked("feat: second");
-    assert!(repo.read("HISTORY.md").contains("### Added\n\n- second\n"));
     assert!(!repo.path().join("CHANGELOG.md").exists());
-    assert_eq!(repo.git(&["status", "--porcelain"]), "");
 }
 
 #[test]

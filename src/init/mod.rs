@@ -404,29 +404,24 @@ mod tests {
             r#"{"scripts":{"test":"jest"}}"#,
         )
         .unwrap();
-        let first = init(
-            tmp.path(),
-            &[],
-            &|_| false,
-            &|_, _| None,
-            &|_| None,
-            &|_| false,
-            false,
-        )
-        .unwrap();
+        // A history without tags, packages, stored or deleted files.
+        let run = || {
+            init(
+                tmp.path(),
+                &[],
+                &|_| false,
+                &|_, _| None,
+                &|_| None,
+                &|_| false,
+                false,
+            )
+            .unwrap()
+        };
+        let first = run();
         assert!(first.files.iter().all(|f| f.written));
         assert_eq!(first.test_command.as_deref(), Some(r#"["npm", "test"]"#));
         std::fs::write(tmp.path().join("CHANGELOG.md"), "mine").unwrap();
-        let second = init(
-            tmp.path(),
-            &[],
-            &|_| false,
-            &|_, _| None,
-            &|_| None,
-            &|_| false,
-            false,
-        )
-        .unwrap();
+        let second = run();
         assert!(second.files.iter().all(|f| !f.written));
         assert_eq!(
             std::fs::read(tmp.path().join("CHANGELOG.md")).unwrap(),
