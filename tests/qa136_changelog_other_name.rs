@@ -58,6 +58,19 @@ fn post_commit_makes_no_changelog_md_beside_history_md_and_says_what_to_set() {
         report.contains(" INVALID  changelog: the changelog here is HISTORY.md (Keep a Changelog), and relhook makes no second one named CHANGELOG.md beside it: post-commit adds no entries\n          fix: set `path = \"HISTORY.md\"` under `[changelog]` in .relconfig.toml\n"),
         "{report}"
     );
+    // `--sync` and `--rebuild` make no second file either, in the same words (the rebuild to
+    // standard output writes nothing, so it prints).
+    for args in [&["changelog", "--sync"][..], &["changelog", "--rebuild"]] {
+        let out = repo.relhook(args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", text(&out));
+        assert!(
+            text(&out).contains("the changelog here is HISTORY.md (Keep a Changelog), and relhook makes no second one named CHANGELOG.md beside it; set `path = \"HISTORY.md\"` under `[changelog]` in .relconfig.toml, then run this again"),
+            "{args:?}: {}",
+            text(&out)
+        );
+        assert!(!repo.path().join("CHANGELOG.md").exists(), "{args:?}");
+    }
+    ok(repo.relhook(&["changelog", "--rebuild", "--stdout"]));
     // The setting, pasted, then the command: the entry goes into HISTORY.md.
     repo.write(".relconfig.toml", "[changelog]\npath = \"HISTORY.md\"\n");
     ok(repo.sh("relhook changelog --sync"));

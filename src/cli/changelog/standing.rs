@@ -3,7 +3,8 @@
 //! keeps under the name in another letter case (`changelog.md`), beside which post-commit
 //! makes no second one, and neither does `--sync`; and a changelog gone from the work tree
 //! while HEAD keeps it, which is no file to start afresh (see `history::sync::missing`), nor
-//! is one a commit deleted, for `--sync` (see `history::sync::deleted`).
+//! is one a commit deleted, for `--sync` (see `history::sync::deleted`); nor a CHANGELOG.md
+//! beside the changelog kept under another name (HISTORY.md).
 
 use crate::cli::args::ChangelogArgs;
 use crate::config::Config;
@@ -43,6 +44,21 @@ pub(super) fn refuse_unkept_path(
     }
     if !args.rebuild {
         refuse_deleted(repo, root, config)?;
+    }
+    // No CHANGELOG.md beside the project's changelog kept as HISTORY.md, as post-commit makes
+    // none (a rebuild to standard output writes nothing).
+    if rel == std::path::Path::new("CHANGELOG.md")
+        && !args.stdout
+        && root.join(rel).symlink_metadata().is_err()
+        && let Some(other) =
+            crate::history::changelog::other_name::kept_under_other_name_on_disk(root)
+    {
+        use crate::history::changelog::other_name::{other_name_fix, other_name_what};
+        return Err(Error::Refused(Refusal::new(
+            Reason::Changelog,
+            other_name_what(&other),
+            format!("{}, then run this again", other_name_fix(&other)),
+        )));
     }
     let Some((what, fix)) = crate::tag::hand::changelog_case_twin(repo, config) else {
         return Ok(());
