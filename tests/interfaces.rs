@@ -228,7 +228,7 @@ mod json {
         assert!(repo.relhook(&["init"]).status.success());
         repo.git(&["add", "-A"]);
         repo.git(&["commit", "-q", "--no-verify", "-m", "chore: init"]);
-        let release_shape = "{commit_message:string,dry_run:bool,edits:[{diff:string,path:string}],head:string,left_alone:[],previous:string,previous_from:string,release_commit:RC,schema_version:number,signed:bool,tag:string,tag_message:string,tested:T,tests:null,tests_note:string,version:string}";
+        let release_shape = "{commit_message:string,dry_run:bool,edits:[{diff:string,path:string}],head:string,left_alone:[],notes:[],previous:string,previous_from:string,release_commit:RC,schema_version:number,signed:bool,tag:string,tag_message:string,tested:T,tests:null,tests_note:string,version:string,warnings:[]}";
         let v = doc(
             &repo,
             &["release", "--dry-run", "--no-test", "--format", "json"],
