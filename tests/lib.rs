@@ -103,7 +103,6 @@ mod qa128_lock_dash_folder;
 mod qa129_hand_tag_hints_pasted;
 mod qa129_private_root_tag_no_bypass;
 mod qa129_release_json_notes;
-mod qa130_changesets_file;
 mod qa130_rebuild_file_form;
 mod qa131_long_unlinted_refusal;
 mod qa131_push_many_unlinted;

@@ -26,8 +26,7 @@ pub(super) fn refuse_foreign(rel: &Path, current: &str, args: &ChangelogArgs) ->
             ),
             _ => return Ok(()),
         },
-        // Another tool's (changesets'), or a page of prose: why, in relhook's words.
-        Ok(log) => log.unkept_because().unwrap_or_default(),
+        Ok(_) => "it has no `# ` title and no `## ` release section".to_owned(),
         Err(e) => e.to_string(),
     };
     Err(Error::Refused(Refusal::new(
