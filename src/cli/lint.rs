@@ -94,10 +94,12 @@ pub(super) fn commit_msg_hook(ctx: &Context, file: &Path) -> Result<Outcome> {
             return Ok(Outcome::Failed);
         }
     }
+    let rewording = loc.as_ref().is_some_and(git::rewording);
     render_for_hook(
         &mut err,
         &verdict,
         (&file.display().to_string(), &path, has_scissors(&raw)),
+        rewording,
         &Palette::new(ctx.color_err),
     )
     .map_err(|e| Error::io("write", "<stderr>", e))?;
@@ -134,6 +136,7 @@ fn render_for_hook(
     out: &mut dyn Write,
     v: &Verdict,
     (source, absolute, scissors): (&str, &Path, bool),
+    rewording: bool,
     p: &Palette,
 ) -> std::io::Result<()> {
     render(out, v, source, p)?;
@@ -141,7 +144,7 @@ fn render_for_hook(
         return Ok(());
     }
     let file = crate::shellword::quote(&absolute.to_string_lossy());
-    report::hook_note(out, v, p, (&file, scissors))
+    report::hook_note(out, v, p, (&file, scissors, rewording))
 }
 
 /// `relhook check [RANGE] [--all] [--base REF]`.

@@ -252,17 +252,26 @@ pub fn summary(out: &mut dyn Write, v: &Verdict, p: &Palette) -> io::Result<()> 
 /// `file` is the message file as a shell word. A message holding `git commit -v`'s diff below
 /// the scissors line is reopened with `-v`: only a verbose commit both cuts the diff off and
 /// strips git's comments (`--cleanup=scissors` keeps the comments above the line). relhook
-/// cannot know the commit's other options (`-a`, `--amend`), so the note asks for them.
+/// cannot know the commit's other options (`-a`, `--amend`), so the note asks for them; but a
+/// rebase's `reword` (`rewording`) is git's own amend, which stopped the rebase on the pick: a
+/// plain `git commit` there has nothing to commit, so the note names the amend and the way on.
 pub fn hook_note(
     out: &mut dyn Write,
     v: &Verdict,
     p: &Palette,
-    (file, scissors): (&str, bool),
+    (file, scissors, rewording): (&str, bool, bool),
 ) -> io::Result<()> {
     if !v.failed() {
         return Ok(());
     }
     let verbose = if scissors { "-v " } else { "" };
+    if rewording {
+        return writeln!(
+            out,
+            "{} the message is kept in the file; `git commit --amend {verbose}-e -F {file} && git rebase --continue` rewords the commit the rebase stopped on with it and goes on, `--no-verify` or RELHOOK_SKIP=1 bypass",
+            "note:".style(p.note)
+        );
+    }
     writeln!(
         out,
         "{} the message is kept in the file; `git commit {verbose}-e -F {file}` reopens it (add your commit's other options, e.g. `-a`), `--no-verify` or RELHOOK_SKIP=1 bypass",

@@ -86,7 +86,7 @@ pub use refs::{ReleaseTag, release_version, version_starts_at, version_suffix};
 pub use repo::{Range, Repo};
 pub use resign::Amended;
 pub use rewrite::{ENTRY_REWRITE, ReflogTop, StoredFile};
-pub use sequence::note_concluding_pick;
+pub use sequence::{note_concluding_pick, rewording};
 pub use signing::CannotSign;
 pub use state::Hidden;
 pub use stored::StoredCommit;

@@ -39,6 +39,21 @@ pub fn note_concluding_pick(loc: &Location, cwd: &Path, message: &[u8]) {
     let _ = crate::fsx::write_atomic(&dir.join(NOTE), format!("{head}\n{subject}\n").as_bytes());
 }
 
+/// Whether the commit being written is a rebase's `reword` step: git has made the pick and
+/// runs a child `git commit --amend` for its new message, so the last step in
+/// `rebase-merge/done` (git appends each as it starts it) is `reword` (or `r`). A refused
+/// message then stops the rebase on the pick: only an amend takes the message back.
+pub fn rewording(loc: &Location) -> bool {
+    let Ok(done) = std::fs::read_to_string(loc.git_dir.join("rebase-merge/done")) else {
+        return false;
+    };
+    done.lines()
+        .map(str::trim)
+        .rfind(|l| !l.is_empty() && !l.starts_with('#'))
+        .and_then(|step| step.split_whitespace().next())
+        .is_some_and(|command| command == "reword" || command == "r")
+}
+
 /// Whether the sequence under way was started with `-n`, as git records it in
 /// `sequencer/opts` (`no-commit = true`).
 fn commits_nothing(git_dir: &Path) -> bool {
