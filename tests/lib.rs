@@ -117,6 +117,7 @@ mod qa135_python_fixtures;
 mod qa136_changelog_other_name;
 mod qa137_semantic_release_placeholder;
 mod qa14;
+mod qa142_publish_remote;
 mod qa142_reword_refused;
 mod qa14_files;
 mod qa14_versions;

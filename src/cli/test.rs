@@ -241,11 +241,11 @@ fn test_one(
         .map_err(|e| not_recorded(e, package, None))?;
     let _ = writeln!(
         err,
-        "relhook: tests passed; recorded for tree {}{} in {} (publish: `{}`)",
+        "relhook: tests passed; recorded for tree {}{} in {} ({})",
         crate::git::short_hex(&rec.tree),
         built_on(repo, &config, head),
         crate::testrun::NOTES_REF,
-        crate::testrun::publish_records_command(&publish_remote(repo)),
+        publish_clause(repo),
     );
     // Build output the project does not ignore (a first `target/`, `Cargo.lock`,
     // `__pycache__/`) would make the next push of a release tag, and the next record, refuse.
@@ -375,9 +375,9 @@ fn test_tag(
     })?;
     let _ = writeln!(
         err,
-        "relhook: tests passed; recorded for {tag}'s tree in {} (publish: `{}`)",
+        "relhook: tests passed; recorded for {tag}'s tree in {} ({})",
         crate::testrun::NOTES_REF,
-        crate::testrun::publish_records_command(&publish_remote(repo)),
+        publish_clause(repo),
     );
     Ok(Outcome::Ok)
 }
@@ -395,17 +395,36 @@ fn built_on(repo: &crate::git::Repo, config: &crate::config::Config, commit: git
     format!(" ({}{with})", p.path.display())
 }
 
-/// The remote a record is published to: where a push of HEAD's branch goes (its push remote,
-/// else the only remote, else `origin`), as the release's own next steps name it.
-fn publish_remote(repo: &crate::git::Repo) -> String {
-    match repo.push_destination() {
-        crate::git::PushDestination::Branch {
+/// How a record is published, in the parentheses after "recorded ... in <ref>": to where a
+/// push of HEAD's branch goes (its push remote, else the only remote, else `origin`), as the
+/// release's own next steps name it. On no branch (a bisect, a tag checked out) that is the
+/// only remote, else `origin`; with no remote there is nowhere to publish it, said so: a
+/// command naming one would fail pasted.
+fn publish_clause(repo: &crate::git::Repo) -> String {
+    use crate::git::PushDestination;
+    let remote = match repo.push_destination() {
+        PushDestination::Branch {
             remote: Some(r), ..
-        } => crate::shellword::quote(&r),
-        crate::git::PushDestination::NoRemote { .. } => "<remote>".into(),
-        _ => "origin".into(),
-    }
+        } => r,
+        PushDestination::NoRemote { .. } => return NO_REMOTE.to_owned(),
+        _ => {
+            let remotes = repo.remote_names();
+            match remotes.as_slice() {
+                [] => return NO_REMOTE.to_owned(),
+                [only] => only.clone(),
+                _ if remotes.iter().any(|r| r == "origin") => "origin".to_owned(),
+                _ => "<remote>".to_owned(),
+            }
+        }
+    };
+    format!(
+        "publish: `{}`",
+        crate::testrun::publish_records_command(&remote)
+    )
 }
+
+/// [`publish_clause`] in a repository with no remote.
+const NO_REMOTE: &str = "this repository has no remote to publish it to";
 
 #[cfg(test)]
 mod tests {
