@@ -1,7 +1,8 @@
 //! A `revert:` commit whose message names no commit (`git revert -n <id>`, then `git commit
 //! -m "revert: drop k"`): which commit it reverts is told from what git left, else from its
 //! change. REVERT_HEAD, noted by commit-msg (git takes it away before post-commit), names
-//! the commit when the revert changes the same files; without it, an unreleased commit
+//! the commit when the revert changes a file it changed (a conflict resolved by hand may
+//! touch more or fewer files than git's own revert); without it, an unreleased commit
 //! whose change this one exactly undoes. The changelogs are left out of both: git's revert
 //! of their entries merges with what came since.
 
@@ -22,8 +23,9 @@ const LOOK_BACK: usize = 50;
 type Change = BTreeMap<PathBuf, (Oid, Oid)>;
 
 /// What `head`, a `revert`-type commit that names nothing, reverts: the commit REVERT_HEAD
-/// named (`noted`) if the two change the same files, else the nearest unreleased commit
-/// whose change `head` undoes exactly.
+/// named (`noted`) if the two change a file in common (so a REVERT_HEAD that a revert given
+/// up without `--abort` left is not taken for an unrelated commit's), else the nearest
+/// unreleased commit whose change `head` undoes exactly.
 pub(super) fn told(
     repo: &Repo,
     head: Oid,
@@ -35,12 +37,12 @@ pub(super) fn told(
         return None;
     }
     let own = change(repo, config, head)?;
-    let same_files = |c: &Change| c.keys().eq(own.keys());
-    let reverted = match noted.filter(|&n| change(repo, config, n).is_some_and(|c| same_files(&c)))
-    {
-        Some(n) => n,
-        None => undone(repo, config, head, &own)?,
-    };
+    let shares_a_file = |c: &Change| c.keys().any(|p| own.contains_key(p));
+    let reverted =
+        match noted.filter(|&n| change(repo, config, n).is_some_and(|c| shares_a_file(&c))) {
+            Some(n) => n,
+            None => undone(repo, config, head, &own)?,
+        };
     Some(Reverted {
         header: repo.stored_commit(reverted)?.header(),
         commit: Some(reverted.to_string()),
