@@ -119,6 +119,7 @@ mod qa137_semantic_release_placeholder;
 mod qa14;
 mod qa142_publish_remote;
 mod qa142_reword_refused;
+mod qa141_cargo_dash_folder;
 mod qa141_hand_resolved_revert;
 mod qa14_files;
 mod qa14_versions;
