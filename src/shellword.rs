@@ -97,10 +97,17 @@ pub fn folder_value(rel: &str) -> String {
 
 /// A command that appends `/rel/` to an ignore file (`… >> <file>` follows): a pattern git
 /// matches to that folder alone, its glob characters and backslashes escaped (git reads
-/// `ho\tks` as `hotks`), and printed by `printf`, since dash's `echo` reads backslashes too.
+/// `ho\tks` as `hotks`), a line break as `?`, and printed by `printf`, since dash's `echo`
+/// reads backslashes too.
 pub fn ignore_folder(rel: &str) -> String {
     let mut pattern = String::from("/");
     for c in rel.chars() {
+        // An ignore file is read line by line and has no escape for a line break: `?`
+        // (which matches it) stands in, the one character of the name matched loosely.
+        if c == '\n' {
+            pattern.push('?');
+            continue;
+        }
         if matches!(c, '*' | '?' | '[' | '\\') {
             pattern.push('\\');
         }
@@ -115,8 +122,15 @@ pub fn ignore_folder(rel: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{folder_value, from_top, pathspec, quote};
+    use super::{folder_value, from_top, ignore_folder, pathspec, quote};
     use std::path::Path;
+
+    #[test]
+    fn an_ignored_folder_with_a_line_break_is_one_pattern_line() {
+        assert_eq!(ignore_folder("hooks"), "echo /hooks/");
+        assert_eq!(ignore_folder("ho\nks\n"), "echo '/ho?ks?/'");
+        assert_eq!(ignore_folder("h*\nk"), r"printf '%s\n' '/h\*?k/'");
+    }
 
     #[test]
     fn a_folder_value_never_reads_as_an_option() {

@@ -25,9 +25,7 @@ fn install_notes_show_a_hooks_path_with_a_line_break_on_one_line() {
         said.contains("warning: core.hooksPath = ho␊ks is relative"),
         "{said}"
     );
-    // The commands keep the name as git has it, quoted for the shell.
-    assert!(
-        said.contains(r#"`echo "$(printf '/ho\nks/')" >> "#),
-        "{said}"
-    );
+    // The commands keep the name as git has it, quoted for the shell (an ignore file's
+    // pattern has no escape for a line break: `?` matches it).
+    assert!(said.contains("`echo '/ho?ks/' >> "), "{said}");
 }
