@@ -10,10 +10,12 @@ pub fn visible(s: &str) -> String {
     if !s.contains(|c: char| c.is_control() && c != '\t') {
         return s.to_owned();
     }
+    let kept = quoted_breaks(s);
     let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
+    for (i, c) in s.char_indices() {
         match c {
             '\t' => out.push(c),
+            '\n' if kept.contains(&i) => out.push(c),
             c if (c as u32) < 0x20 => {
                 out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'))
             }
@@ -23,6 +25,23 @@ pub fn visible(s: &str) -> String {
         }
     }
     out
+}
+
+/// Where `s` holds the trailing line breaks of a word `shellword::quote` spelt for a shell
+/// (`"$(printf '…')"` and then the breaks in single quotes, the one spelling old dash reads):
+/// they are part of a command to paste, so they stay line breaks.
+fn quoted_breaks(s: &str) -> Vec<usize> {
+    let mut kept = Vec::new();
+    let mut from = 0;
+    while let Some(at) = s[from..].find("')\"'\n") {
+        let start = from + at + 4;
+        let run = s[start..].bytes().take_while(|&b| b == b'\n').count();
+        if s.as_bytes().get(start + run) == Some(&b'\'') {
+            kept.extend(start..start + run);
+        }
+        from = start + run;
+    }
+    kept
 }
 
 /// Paths (or names) for a message: each [`visible`], joined with `, `.
@@ -95,6 +114,13 @@ mod tests {
         assert_eq!(visible("a\nb\rc\u{7f}d\u{9b}e"), "a␊b␍c␡d\\u{9b}e");
         assert_eq!(list(&["a".into(), "b\u{1b}c".into()]), "a, b␛c");
         assert_eq!(lines("one \u{1b}[5m\ntwo"), "one ␛[5m\ntwo");
+    }
+
+    #[test]
+    fn a_quoted_words_trailing_line_breaks_stay_to_be_pasted() {
+        let fix = "rm \"$(printf 'f\\no')\"'\n\n' && ls a\nb";
+        assert_eq!(visible(fix), "rm \"$(printf 'f\\no')\"'\n\n' && ls a␊b");
+        assert_eq!(visible("x')\"'\nno quote after"), "x')\"'␊no quote after");
     }
 
     #[test]

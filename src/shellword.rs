@@ -17,8 +17,10 @@ pub fn quote(word: &str) -> String {
 
 /// `word` as `"$(printf '…')"`, which every POSIX `sh` reads (dash has no `$'…'`): `\`, `%`,
 /// `'` and every control character escaped in printf's format (ESC as `\033`, a C1 control
-/// as its UTF-8 bytes in octal; a leading `-` too, lest printf read an option). A command substitution drops trailing line breaks, so those
-/// follow as `$'\n'`, which bash, zsh and POSIX.1-2024 `sh` read: one line in every case.
+/// as its UTF-8 bytes in octal; a leading `-` too, lest printf read an option). A command
+/// substitution drops trailing line breaks, so those follow as themselves in single quotes:
+/// the one spelling every `sh` reads (old dash has no `$'\n'`), at the cost of a line break
+/// in the printed command, which `printable::visible` keeps.
 fn printed(word: &str) -> String {
     let body = word.trim_end_matches('\n');
     let mut out = String::from("\"$(printf '");
@@ -42,7 +44,7 @@ fn printed(word: &str) -> String {
     out.push_str("')\"");
     let breaks = word.len() - body.len();
     if breaks > 0 {
-        out.push_str(&format!("$'{}'", "\\n".repeat(breaks)));
+        out.push_str(&format!("'{}'", "\n".repeat(breaks)));
     }
     out
 }
@@ -151,7 +153,7 @@ mod tests {
         assert_eq!(evil, r#""$(printf 'evil\033[2J 100%% it\047s\\')""#);
         assert_eq!(quote("a\tb\nc\u{9b}"), r#""$(printf 'a\tb\nc\302\233')""#);
         assert_eq!(quote("-n\t"), r#""$(printf '\055n\t')""#);
-        assert_eq!(quote("a\u{1}\n\n"), r#""$(printf 'a\001')"$'\n\n'"#);
+        assert_eq!(quote("a\u{1}\n\n"), "\"$(printf 'a\\001')\"'\n\n'");
     }
 
     #[test]
