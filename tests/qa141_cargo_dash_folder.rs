@@ -48,8 +48,7 @@ fn the_lock_advice_for_a_folder_named_dash_b_runs_as_printed() {
     let err = stderr(&out);
     let line = advised(&err);
     assert_eq!(
-        line,
-        "cargo update --workspace --offline --manifest-path ./-b/Cargo.toml",
+        line, "cargo update --workspace --offline --manifest-path ./-b/Cargo.toml",
         "{err}"
     );
     // As the user runs it: `sh -c`, with the test process's environment (its cargo).

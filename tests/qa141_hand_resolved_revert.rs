@@ -36,7 +36,11 @@ fn stopped_revert_resolved() -> Repo {
     let out = repo.git_output(&["commit", "-q", "-m", "fix: fix b"]);
     assert!(out.status.success(), "{}", text(&out));
     let out = repo.git_output(&["revert", "HEAD~1"]);
-    assert!(!out.status.success(), "the revert should stop: {}", text(&out));
+    assert!(
+        !out.status.success(),
+        "the revert should stop: {}",
+        text(&out)
+    );
     assert!(repo.path().join(".git/REVERT_HEAD").exists());
     repo.write("shared.txt", "one\n");
     std::fs::remove_file(repo.path().join("uses_k.txt")).unwrap();

@@ -18,8 +18,12 @@ fn installed_with_hooks_path(name: &str) -> (Repo, String) {
 
 /// The text in `said` from `start` (included) to the first `end` after it (excluded).
 fn between<'a>(said: &'a str, start: &str, end: &str) -> &'a str {
-    let from = said.find(start).unwrap_or_else(|| panic!("{start:?} in {said}"));
-    let len = said[from..].find(end).unwrap_or_else(|| panic!("{end:?} in {said}"));
+    let from = said
+        .find(start)
+        .unwrap_or_else(|| panic!("{start:?} in {said}"));
+    let len = said[from..]
+        .find(end)
+        .unwrap_or_else(|| panic!("{end:?} in {said}"));
     &said[from..from + len]
 }
 
@@ -41,7 +45,11 @@ fn the_ignore_advice_for_a_hooks_folder_with_a_line_break_ignores_it() {
         let ignore = between(&said, "echo ", "`");
         assert_eq!(ignore.lines().count(), 1, "{said}");
         run(&repo, shell, ignore);
-        assert_eq!(repo.git(&["status", "--porcelain"]), "", "{shell}: {ignore}");
+        assert_eq!(
+            repo.git(&["status", "--porcelain"]),
+            "",
+            "{shell}: {ignore}"
+        );
         let doctor = text(&repo.relhook(&["doctor"]));
         assert!(!doctor.contains("git does not ignore it"), "{doctor}");
     }
