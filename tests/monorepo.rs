@@ -295,7 +295,7 @@ fn versions_below_one_and_odd_commits_are_worded_per_package() {
     let out = repo.relhook(&["version", "--all", "--next"]);
     let err = stderr(&out);
     assert!(
-        err.contains("relhook: note: package cli: 1 commit since the start of history is not a Conventional Commit"),
+        err.contains("relhook: warning: package cli: 1 commit since the start of history is not a Conventional Commit"),
         "{}",
         text(&out)
     );

@@ -54,9 +54,10 @@ pub(super) fn release_report<'a>(
     }
 }
 
-/// What a release says about its plan beside the notes on its version files: another branch's
-/// release tag above it, a pre-release line it leaves or finishes, a tag passed over. Printed
-/// on stderr, and carried in the JSON report, where a script reads them.
+/// What a release says about its plan beside the notes on its version files: commits it does
+/// not understand, another branch's release tag above it, a pre-release line it leaves or
+/// finishes, a tag passed over. Printed on stderr, and carried in the JSON report, where a
+/// script reads them.
 pub(super) struct Said {
     /// Each line in the order printed, `true` for a warning.
     lines: Vec<(bool, String)>,
@@ -81,8 +82,13 @@ impl Said {
         notes.push(info.line_above_note(&plan.tag, &opts.requested));
         notes.push(super::passed_over::line(repo, config, Some(&plan.version)));
         notes.push(release::above_elsewhere(repo, config, &plan.version));
-        let mut lines: Vec<(bool, String)> =
-            notes.into_iter().flatten().map(|n| (false, n)).collect();
+        // Commits the release counts as a patch and leaves out of its changelog come first.
+        let package = config.package.as_ref().map(|p| p.name.as_str());
+        let mut lines: Vec<(bool, String)> = (super::version::not_understood(info, package))
+            .into_iter()
+            .map(|w| (true, w))
+            .collect();
+        lines.extend(notes.into_iter().flatten().map(|n| (false, n)));
         lines.extend(info.below_commits_note().map(|w| (true, w)));
         let uncarried = super::release_after::uncarried(repo, root, config, &plan.version);
         lines.extend(uncarried.map(|n| {

@@ -10,7 +10,6 @@ use super::release_next::{Made, say_next_with, say_untested};
 pub(super) use super::release_next::{refused, refused_in};
 pub(super) use super::release_options::options;
 pub(super) use super::release_resume::{resume, resumed};
-use super::version::warn_not_understood;
 use super::{Context, Outcome, write_out};
 use crate::Result;
 use crate::error::{Reason, Refusal};
@@ -176,7 +175,6 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
         Err(e) => return refused_in(&e.into_refusal()?, json, &rerun),
     };
     repo.all_fetched()?;
-    warn_not_understood(&plan.info, config.package.as_ref().map(|p| p.name.as_str()));
     for (_, note) in &plan.left_alone {
         let _ = writeln!(crate::cli::stream::stderr(), "relhook: note: {note}");
     }

@@ -404,38 +404,42 @@ fn zero_major_rule(info: &release::VersionInfo) -> Option<&'static str> {
 /// Says which commits were not understood (not Conventional Commits): they count as a patch,
 /// never silently. In a monorepo the note names the package whose commits they are.
 pub(super) fn warn_not_understood(info: &release::VersionInfo, package: Option<&str>) {
+    let mut err = crate::cli::stream::stderr();
+    for line in not_understood(info, package) {
+        let _ = writeln!(err, "relhook: warning: {line}");
+    }
+}
+
+/// The warnings `warn_not_understood` prints, each as printed after `relhook: warning: ` (the
+/// first lists the commits on lines of its own): a release's JSON report carries them too.
+pub(super) fn not_understood(info: &release::VersionInfo, package: Option<&str>) -> Vec<String> {
     let odd: Vec<&release::Decider> = info.not_understood().collect();
     if odd.is_empty() {
-        return;
+        return Vec::new();
     }
-    let mut err = crate::cli::stream::stderr();
     let whose = package
         .map(|p| format!("package {p}: "))
         .unwrap_or_default();
     let release = crate::resume_advice::release_of(package);
-    let _ = writeln!(
-        err,
-        "relhook: note: {whose}{} since {} {} not a Conventional Commit; each counts as a patch and gets no changelog entry:",
+    let mut listed = format!(
+        "{whose}{} since {} {} not a Conventional Commit; each counts as a patch and gets no changelog entry:",
         crate::commit::report::plural(odd.len(), "commit"),
         info.since(),
         if odd.len() == 1 { "is" } else { "are" }
     );
     for c in odd.iter().take(EXPLAIN_LIMIT) {
-        let _ = writeln!(
-            err,
-            "  {} {}",
-            c.commit,
-            crate::printable::visible(&c.header)
-        );
+        let header = crate::printable::visible(&c.header);
+        listed.push_str(&format!("\n  {} {header}", c.commit));
     }
     if odd.len() > EXPLAIN_LIMIT {
-        let _ = writeln!(err, "  … and {} more", odd.len() - EXPLAIN_LIMIT);
+        listed.push_str(&format!("\n  … and {} more", odd.len() - EXPLAIN_LIMIT));
     }
+    let mut lines = vec![listed];
     // A breaking change on a malformed header is not counted, but never in silence (QA12).
-    for line in odd
-        .iter()
-        .filter_map(|c| release::skipped_breaking(c, &info.current, &release))
-    {
-        let _ = writeln!(err, "relhook: note: {whose}{line}");
-    }
+    lines.extend(
+        odd.iter()
+            .filter_map(|c| release::skipped_breaking(c, &info.current, &release))
+            .map(|line| format!("{whose}{line}")),
+    );
+    lines
 }
