@@ -2,7 +2,7 @@
 //! did as data; this words it.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::args::InstallArgs;
 use super::{Context, Outcome, write_shown};
@@ -355,10 +355,24 @@ fn write_driver(
     Ok(())
 }
 
-/// The changelogs the merge driver is for, from the configuration: the repository's, then each
-/// package's (a monorepo's branches add entries to those too). The default when it cannot be
-/// read: installing hooks must not depend on a valid config, and doctor reports a broken one.
+/// The changelogs the merge driver is for: the configured ones ([`configured_changelogs`]),
+/// the top's CHANGELOG.md replaced by the file the project keeps its changelog in under another
+/// name (HISTORY.md) where it has no CHANGELOG.md: that file is the one its merges change, and
+/// relhook makes no CHANGELOG.md beside it.
 pub(super) fn changelog_paths(ctx: &Context, loc: &HooksLocation) -> Vec<PathBuf> {
+    let repo = ctx.repo().ok();
+    let instead =
+        |path: &Path| warnings::kept_under_other_name(repo.as_ref()?, &loc.work_tree, path);
+    configured_changelogs(ctx, loc)
+        .into_iter()
+        .map(|p| instead(&p).map_or(p, PathBuf::from))
+        .collect()
+}
+
+/// The changelogs the configuration names: the repository's, then each package's (a
+/// monorepo's branches add entries to those too). The default when it cannot be read:
+/// installing hooks must not depend on a valid config, and doctor reports a broken one.
+pub(super) fn configured_changelogs(ctx: &Context, loc: &HooksLocation) -> Vec<PathBuf> {
     match ctx.config(&loc.work_tree) {
         Ok(c) => std::iter::once(c.changelog.path)
             .chain(c.packages.into_iter().map(|p| p.changelog))

@@ -1,7 +1,7 @@
 //! `relhook uninstall` in words: every place relhook wrote (shims, calls in a manager's
 //! files, the merge driver) taken out again.
 
-use super::{changelog_paths, file_name, rel, rel_path};
+use super::{changelog_paths, configured_changelogs, file_name, rel, rel_path};
 use crate::cli::args::UninstallArgs;
 use crate::cli::{Context, Outcome, write_shown};
 use crate::git::HooksLocation;
@@ -26,7 +26,14 @@ pub(in crate::cli) fn uninstall(ctx: &Context, args: &UninstallArgs) -> Result<O
     crate::hooks::kept::sweep_killed_writes(&loc, &managers);
     // All or nothing: every file a step below may change is kept as it is now, and put back
     // when a later step fails (git's config among them: the merge driver is a section there).
-    let changelogs = changelog_paths(ctx, &loc);
+    // The line install wrote for either name comes out (the project's other name, and
+    // CHANGELOG.md from an install before it was told apart).
+    let mut changelogs = changelog_paths(ctx, &loc);
+    for configured in configured_changelogs(ctx, &loc) {
+        if !changelogs.contains(&configured) {
+            changelogs.push(configured);
+        }
+    }
     let kept = Kept::take(
         crate::hooks::uninstall::may_change(&loc)
             .into_iter()

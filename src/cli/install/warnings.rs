@@ -29,6 +29,17 @@ pub(super) fn after_install(ctx: &Context) {
                     crate::cli::stream::stderr(),
                     "relhook: warning: {what}: {fix}"
                 );
+            } else if let Some(other) = (repo.work_tree())
+                .and_then(|top| kept_under_other_name(&repo, &top, &config.changelog.path))
+            {
+                // The merge driver is registered for that file; the hooks wait for the setting.
+                use crate::history::changelog::other_name::{other_name_fix, other_name_what};
+                let _ = writeln!(
+                    crate::cli::stream::stderr(),
+                    "relhook: warning: {}: post-commit adds no entries to it until you {}",
+                    other_name_what(&other),
+                    other_name_fix(&other)
+                );
             } else if let Some(why) = crate::tag::hand::unkept_changelog(&repo, &config) {
                 let _ = writeln!(
                     crate::cli::stream::stderr(),
@@ -112,4 +123,20 @@ fn simple_git_hooks(root: &std::path::Path) -> Option<String> {
         what.join(" and "),
         fix.join(", and ")
     ))
+}
+
+/// The changelog HEAD keeps under another name (HISTORY.md) where the changelog `path` (the
+/// top's CHANGELOG.md) is in neither HEAD nor the work tree at `top`, as post-commit and doctor
+/// find it.
+pub(super) fn kept_under_other_name(
+    repo: &crate::git::Repo,
+    top: &std::path::Path,
+    path: &std::path::Path,
+) -> Option<String> {
+    if top.join(path).symlink_metadata().is_ok() {
+        return None;
+    }
+    crate::history::sync::kept_under_other_name(repo, repo.head()?, path)
+        .ok()
+        .flatten()
 }
