@@ -116,6 +116,7 @@ mod qa135_python_dev_version;
 mod qa135_python_fixtures;
 mod qa136_changelog_other_name;
 mod qa137_semantic_release_placeholder;
+mod qa138_advice_git_dir;
 mod qa138_install_changelog_name;
 mod qa138_release_json_unconventional;
 mod qa14;

@@ -40,6 +40,7 @@ mod man;
 mod monorepo;
 mod notes;
 mod passed_over;
+mod pasted;
 mod plan;
 mod prepush;
 mod prepush_behind;

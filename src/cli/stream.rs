@@ -7,6 +7,8 @@
 
 use std::io::{self, Write};
 
+use super::pasted::Pasted;
+
 /// A writer that drops its output once the reader has gone (`EPIPE`).
 pub struct Sink<W> {
     inner: W,
@@ -62,22 +64,23 @@ pub fn stdout() -> Sink<io::StdoutLock<'static>> {
 }
 
 /// Locked stderr that outlives a closed pipe, for relhook's messages: a control character
-/// a quoted file name, ref or message brings is shown, never obeyed (`printable::Shown`).
-pub fn stderr() -> Sink<crate::printable::Shown<io::StderrLock<'static>>> {
-    Sink::new(crate::printable::Shown(io::stderr().lock()))
+/// a quoted file name, ref or message brings is shown, never obeyed (`printable::Shown`), and
+/// the commands it names work pasted where git was run (`pasted`).
+pub fn stderr() -> Sink<Pasted<crate::printable::Shown<io::StderrLock<'static>>>> {
+    Sink::new(Pasted::new(crate::printable::Shown(io::stderr().lock())))
 }
 
 /// Locked stderr as it is, for output that colours itself (each quoted value already
-/// `printable::visible`).
-pub fn styled_stderr() -> Sink<io::StderrLock<'static>> {
-    Sink::new(io::stderr().lock())
+/// `printable::visible`), its commands as [`stderr`] gives them.
+pub fn styled_stderr() -> Sink<Pasted<io::StderrLock<'static>>> {
+    Sink::new(Pasted::new(io::stderr().lock()))
 }
 
 /// Locked stdout for relhook's own report (install, uninstall, doctor): shown as
 /// [`stderr`] shows it. Output meant for a file or a pipe (a changelog, notes, JSON) uses
 /// [`stdout`], byte for byte.
-pub fn shown_stdout() -> Sink<crate::printable::Shown<io::StdoutLock<'static>>> {
-    Sink::new(crate::printable::Shown(io::stdout().lock()))
+pub fn shown_stdout() -> Sink<Pasted<crate::printable::Shown<io::StdoutLock<'static>>>> {
+    Sink::new(Pasted::new(crate::printable::Shown(io::stdout().lock())))
 }
 
 #[cfg(test)]

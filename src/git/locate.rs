@@ -23,20 +23,44 @@ pub fn locate(cwd: &Path) -> Result<Location> {
         let work_tree = env_work_tree().or_else(|| Some(cwd.to_owned()));
         return Ok(finish(git_dir, work_tree));
     }
+    match walk_up(cwd) {
+        Some((git_dir, top)) => Ok(finish(git_dir, Some(top))),
+        None => Err(Error::NotARepository(cwd.to_owned())),
+    }
+}
+
+/// The git dir and work tree a `.git` directory or file at `cwd` or above it names.
+fn walk_up(cwd: &Path) -> Option<(PathBuf, PathBuf)> {
     let mut dir = Some(cwd);
     while let Some(d) = dir {
         let dot_git = d.join(".git");
         if dot_git.is_dir() {
-            return Ok(finish(dot_git, Some(d.to_owned())));
+            return Some((dot_git, d.to_owned()));
         }
-        if dot_git.is_file() {
-            if let Some(git_dir) = read_gitdir_file(&dot_git) {
-                return Ok(finish(git_dir, Some(d.to_owned())));
-            }
+        if dot_git.is_file()
+            && let Some(git_dir) = read_gitdir_file(&dot_git)
+        {
+            return Some((git_dir, d.to_owned()));
         }
         dir = d.parent();
     }
-    Err(Error::NotARepository(cwd.to_owned()))
+    None
+}
+
+/// The repository, when the user named it by `GIT_DIR` and `GIT_WORK_TREE` (or `git
+/// --git-dir`/`--work-tree`, which set them) and `cwd` alone would not lead to it: a command
+/// printed for the user to paste finds it only with them. Not when git set `GIT_DIR` itself (a
+/// linked worktree's, a submodule's: its `.git` file at `cwd` names the same one); a hook that
+/// sees `GIT_WORK_TREE` was given it by the user (git never sets it for its hooks).
+pub fn named_by_env(cwd: &Path) -> Option<Location> {
+    let git_dir = env_git_dir()?;
+    let real = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_owned());
+    let found = walk_up(cwd).map(|(dir, _)| real(&dir));
+    let tree_given = std::env::var_os("GIT_WORK_TREE").is_some_and(|w| !w.is_empty());
+    if found == Some(real(&git_dir)) && !tree_given {
+        return None;
+    }
+    locate(cwd).ok()
 }
 
 /// `GIT_DIR`, made absolute: git reads a relative one against the current directory, in a

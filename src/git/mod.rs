@@ -77,7 +77,7 @@ pub use hidden_cut::HiddenCut;
 pub use hookdir::{HooksLocation, HooksPathSetting, WorkTreeHooks};
 pub use hooks_off::{HooksOff, HooksPathEntry};
 pub use line_merge::LineMerge;
-pub use locate::{Location, locate};
+pub use locate::{Location, locate, named_by_env};
 pub use merge::{Conflict, Sequence, Stopped};
 pub use objects::ObjectKind;
 pub use probe::{PathProbe, Touched};

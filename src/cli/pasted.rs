@@ -1,0 +1,208 @@
+//! Commands in relhook's messages, as they work pasted where git was run. A user who names the
+//! repository by `GIT_DIR` and `GIT_WORK_TREE` (`GIT_DIR=/x/.git GIT_WORK_TREE=/x git commit`
+//! from another folder, or `git --git-dir=… --work-tree=…`) pastes `git commit -e -F …` back
+//! into that shell, where a bare `git` finds no repository, or another one. There, every
+//! command a message names (a `` `git …` `` or `` `relhook …` `` span, and the command of a
+//! `next: ` line) is printed with the two variables ahead of it, as one place for all advice:
+//! the messages themselves are written as for a shell in the work tree.
+
+use std::io::Write;
+use std::sync::OnceLock;
+
+/// `GIT_DIR=… GIT_WORK_TREE=… ` (each value quoted for the shell), when commands need it.
+fn prefix() -> Option<&'static str> {
+    static PREFIX: OnceLock<Option<String>> = OnceLock::new();
+    PREFIX
+        .get_or_init(|| {
+            let cwd = std::env::current_dir().ok()?;
+            let loc = crate::git::named_by_env(&cwd)?;
+            let word = |p: &std::path::Path| crate::shellword::quote(&p.to_string_lossy());
+            let mut prefix = format!("GIT_DIR={} ", word(&loc.git_dir));
+            if let Some(tree) = &loc.work_tree {
+                prefix.push_str(&format!("GIT_WORK_TREE={} ", word(tree)));
+            }
+            Some(prefix)
+        })
+        .as_deref()
+}
+
+/// A writer that puts [`prefix`] ahead of each command in the lines it passes (a line at a
+/// time; as it is when no prefix is needed).
+pub struct Pasted<W: Write> {
+    inner: W,
+    line: Vec<u8>,
+}
+
+impl<W: Write> Pasted<W> {
+    pub fn new(inner: W) -> Self {
+        Pasted {
+            inner,
+            line: Vec::new(),
+        }
+    }
+
+    fn write_line(&mut self) -> std::io::Result<()> {
+        let line = std::mem::take(&mut self.line);
+        match (prefix(), std::str::from_utf8(&line)) {
+            (Some(p), Ok(text)) => self.inner.write_all(with_prefix(text, p).as_bytes()),
+            _ => self.inner.write_all(&line),
+        }
+    }
+}
+
+impl<W: Write> Write for Pasted<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if prefix().is_none() {
+            return self.inner.write(buf);
+        }
+        for &b in buf {
+            self.line.push(b);
+            if b == b'\n' {
+                self.write_line()?;
+            }
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if !self.line.is_empty() {
+            self.write_line()?;
+        }
+        self.inner.flush()
+    }
+}
+
+impl<W: Write> Drop for Pasted<W> {
+    fn drop(&mut self) {
+        if !self.line.is_empty() {
+            let _ = self.write_line();
+        }
+    }
+}
+
+/// `text` with `prefix` ahead of each command: in each `` `…` `` span, the `git` or `relhook`
+/// that starts it or follows `&& `, `|| `, `; `, `| ` or `$(` (after any `NAME=value` words);
+/// on a `next: ` line, the one after `next: ` and after `, then `.
+fn with_prefix(text: &str, prefix: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 64);
+    if let Some(rest) = text.strip_prefix("next: ") {
+        out.push_str("next: ");
+        for (i, part) in rest.split(", then ").enumerate() {
+            if i > 0 {
+                out.push_str(", then ");
+            }
+            out.push_str(&spans(&commands(part, prefix), prefix));
+        }
+        return out;
+    }
+    spans(text, prefix)
+}
+
+/// Each `` `…` `` span of `text` through [`commands`].
+fn spans(text: &str, prefix: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, part) in text.split('`').enumerate() {
+        if i > 0 {
+            out.push('`');
+        }
+        // The odd parts are inside a span (a lone last one, unclosed, is left as it is).
+        let closed = i % 2 == 1 && text.split('`').count() > i + 1;
+        if closed {
+            out.push_str(&commands(part, prefix));
+        } else {
+            out.push_str(part);
+        }
+    }
+    out
+}
+
+/// `prefix` ahead of every `git` or `relhook` that starts a command in `code`.
+fn commands(code: &str, prefix: &str) -> String {
+    let mut out = String::with_capacity(code.len() + prefix.len());
+    let mut rest = code;
+    let mut at_start = true;
+    while !rest.is_empty() {
+        if at_start {
+            at_start = false;
+            if names_git_or_relhook(rest) {
+                out.push_str(prefix);
+            }
+        }
+        let next = ["&& ", "|| ", "; ", "| ", "$("]
+            .iter()
+            .filter_map(|sep| rest.find(sep).map(|i| (i, i + sep.len())))
+            .min();
+        match next {
+            Some((_, end)) => {
+                out.push_str(&rest[..end]);
+                rest = &rest[end..];
+                at_start = true;
+            }
+            None => {
+                out.push_str(rest);
+                rest = "";
+            }
+        }
+    }
+    out
+}
+
+/// Whether the command at the start of `code` runs `git` or `relhook`, past any `NAME=value`.
+fn names_git_or_relhook(code: &str) -> bool {
+    let mut words = code.split(' ');
+    for word in words.by_ref() {
+        let assignment = word.split_once('=').is_some_and(|(name, _)| {
+            !name.is_empty()
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+        });
+        if !assignment {
+            return word == "git" || word == "relhook";
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const P: &str = "GIT_DIR=/x/.git GIT_WORK_TREE=/x ";
+
+    #[test]
+    fn each_command_of_a_span_gets_the_variables() {
+        assert_eq!(
+            with_prefix(
+                "note: `git commit -e -F /x/.git/COMMIT_EDITMSG` reopens it, `--no-verify` or RELHOOK_SKIP=1 bypass",
+                P
+            ),
+            "note: `GIT_DIR=/x/.git GIT_WORK_TREE=/x git commit -e -F /x/.git/COMMIT_EDITMSG` reopens it, `--no-verify` or RELHOOK_SKIP=1 bypass"
+        );
+        assert_eq!(
+            commands(
+                "git add :/CHANGELOG.md && RELHOOK_SKIP=1 git commit --amend",
+                P
+            ),
+            "GIT_DIR=/x/.git GIT_WORK_TREE=/x git add :/CHANGELOG.md && GIT_DIR=/x/.git GIT_WORK_TREE=/x RELHOOK_SKIP=1 git commit --amend"
+        );
+        assert_eq!(
+            commands("relhook release $(git describe)", P),
+            format!("{P}relhook release $({P}git describe)")
+        );
+        assert_eq!(commands("github", P), "github");
+        assert_eq!(spans("a `[changelog] path` b", P), "a `[changelog] path` b");
+        assert_eq!(spans("unclosed `git x", P), "unclosed `git x");
+    }
+
+    #[test]
+    fn a_next_line_names_its_commands_bare() {
+        assert_eq!(
+            with_prefix(
+                "next: relhook test, then git push origin v1.0.0   (why)\n",
+                P
+            ),
+            format!("next: {P}relhook test, then {P}git push origin v1.0.0   (why)\n")
+        );
+    }
+}
