@@ -118,6 +118,7 @@ mod qa136_changelog_other_name;
 mod qa137_semantic_release_placeholder;
 mod qa138_advice_git_dir;
 mod qa138_install_changelog_name;
+mod qa138_orphan_branch_changelog;
 mod qa138_release_json_unconventional;
 mod qa14;
 mod qa142_publish_remote;

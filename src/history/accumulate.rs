@@ -42,6 +42,7 @@ mod tree;
 mod twin;
 mod undone;
 mod unlinted;
+mod unrelated;
 mod unlisted;
 mod unlogged;
 mod unmerged;

@@ -18,6 +18,13 @@ pub(super) fn no_changelog_yet(repo: &Repo, config: &Config, subject: &str) -> O
     if root.join(path).symlink_metadata().is_ok() {
         return None;
     }
+    // An orphan branch (gh-pages) gets no changelog: nothing to explain either.
+    if repo
+        .head()
+        .is_some_and(|head| super::unrelated::unrelated_to_keepers(repo, head, path).is_some())
+    {
+        return None;
+    }
     // Not "not made yet": this very commit deleted it (and what it listed).
     if let Some(said) = repo
         .head()

@@ -151,6 +151,11 @@ pub(super) fn prepare(
                     crate::history::changelog::other_name::other_name_what_fix(&other)
                 )));
             }
+            // An orphan branch (gh-pages) beside the branches that keep the changelog: no
+            // second one of the project started there.
+            if let Some(said) = super::unrelated::unrelated_to_keepers(repo, head, &path) {
+                return stop(Accumulated::Notice(said));
+            }
             // The first changelog-worthy commit creates the file, inside that commit.
             None
         }
