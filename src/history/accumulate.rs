@@ -42,11 +42,11 @@ mod tree;
 mod twin;
 mod undone;
 mod unlinted;
-mod unrelated;
 mod unlisted;
 mod unlogged;
 mod unmerged;
 mod unnamed_revert;
+mod unrelated;
 
 use std::path::{Path, PathBuf};
 
@@ -214,9 +214,16 @@ fn own_commit(
     }
     // The same revert of an unreleased merge that post-commit rewrote (named by git's id
     // for it), which git's revert of the file could not take the branch's entries out of.
-    if new_entry.is_none()
+    // Reworded to a Conventional Commit (`revert: drop the widget`), git's body still names
+    // the merge: before a release it cancels the branch as `--sync` reads it, with no entry.
+    let reworded = || {
+        new_entry.is_some() && crate::commit::parse::is_revert_header(subject) && {
+            let message = repo.commit_text(head).unwrap_or_default();
+            crate::history::reverts::merge_revert(head, &message).is_some()
+        }
+    };
+    if (new_entry.is_none() && subject.starts_with("Revert \"") || reworded())
         && !amend
-        && subject.starts_with("Revert \"")
         && let Some(said) = unmerged::rewritten_merge_reverted(repo, config, head)?
     {
         return Ok(said);

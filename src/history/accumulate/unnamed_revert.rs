@@ -50,8 +50,12 @@ pub(super) fn told(
     })
 }
 
-/// Whether `message` is a `revert`-type commit that names neither a header nor a commit.
+/// Whether `message` is a `revert`-type commit that names neither a header nor a commit (nor
+/// a merge, in the body `git revert -m` wrote under a header reworded since).
 fn names_nothing(message: &str) -> bool {
+    if crate::history::reverts::merge_revert(Oid::zero(), message).is_some() {
+        return false;
+    }
     let header = message.lines().next().unwrap_or("");
     // The type, not git's `Revert "…"` (whose body names the commit).
     header
