@@ -189,6 +189,7 @@ pub(super) fn old_version_left(
         let p = f.path.as_str();
         p != changelog
             && !is_history(p)
+            && !names_a_version(p)
             && !crate::testrun::leftovers::is_lock_file(p)
             && !settings(p)
             && !is_vendored(p)
@@ -289,6 +290,38 @@ fn is_history(path: &str) -> bool {
     let (stem, ext) = name.rsplit_once('.').unwrap_or((name.as_str(), ""));
     ["changelog", "changes", "history", "news", "releases"].contains(&stem)
         && ["", "md", "markdown", "rst", "txt", "adoc"].contains(&ext)
+}
+
+/// Whether `path`'s file name holds a version (git-cliff's `website/blog/git-cliff-2.13.0.md`,
+/// `docs/release-notes-1.4.0.md`): a page about that one release, whose versions are history
+/// there, never a place to bump.
+fn names_a_version(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let bytes = name.as_bytes();
+    // A digit run starting here, not inside a longer number: `2.13.0`, never the `3.0` of `12.3.0`.
+    (0..bytes.len()).any(|start| {
+        let fresh = start == 0 || !(bytes[start - 1].is_ascii_digit() || bytes[start - 1] == b'.');
+        fresh && three_numbers(&bytes[start..])
+    })
+}
+
+/// Whether `s` starts with `N.N.N`.
+fn three_numbers(s: &[u8]) -> bool {
+    let mut at = 0;
+    for part in 0..3 {
+        let digits = s[at..].iter().take_while(|b| b.is_ascii_digit()).count();
+        if digits == 0 {
+            return false;
+        }
+        at += digits;
+        if part < 2 {
+            if s.get(at) != Some(&b'.') {
+                return false;
+            }
+            at += 1;
+        }
+    }
+    true
 }
 
 /// Whether `path` is someone else's code kept in the repository, whose versions are never the
