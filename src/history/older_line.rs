@@ -50,14 +50,15 @@ pub fn older_lines(
     except: Option<&str>,
 ) -> Result<OlderLines> {
     let tags = repo.release_tag_candidates(&config.version.tag_prefix);
-    older_lines_among(repo, config, (head, hidden, except), &tags)
+    older_lines_among(repo, config, (&[head], hidden, except), &tags)
 }
 
-/// [`older_lines`] with the release tags read already (`tags`, any order).
+/// [`older_lines`] with the release tags read already (`tags`, any order), for the line
+/// whose tips are `heads` (a merge not made yet: its two sides).
 pub fn older_lines_among(
     repo: &Repo,
     config: &Config,
-    (head, hidden, except): (Oid, &[Oid], Option<&str>),
+    (heads, hidden, except): (&[Oid], &[Oid], Option<&str>),
     tags: &[ReleaseTag],
 ) -> Result<OlderLines> {
     let mut out = OlderLines::default();
@@ -76,7 +77,7 @@ pub fn older_lines_among(
     };
     let at: HashSet<Oid> = tags.iter().map(|t| t.commit).collect();
     let mut in_range = HashSet::new();
-    repo.walk(&range(vec![head], hidden.to_vec()), |c| {
+    repo.walk(&range(heads.to_vec(), hidden.to_vec()), |c| {
         if at.contains(&c.id) {
             in_range.insert(c.id);
         }
@@ -100,7 +101,7 @@ pub fn older_lines_among(
             let header = text.lines().next().unwrap_or("").to_owned();
             let released = c.id == t.commit && header == release;
             let header = crate::history::copies::header_key(&header);
-            if released || picked_from_line(repo, head, c.id, &text) {
+            if released || picked_from_line(repo, heads, c.id, &text) {
                 out.not_new.insert(c.id);
             } else {
                 out.new.insert(c.id, t.name.clone());
@@ -117,7 +118,7 @@ pub fn older_lines_among(
     let line_hidden = hidden.iter().copied().chain(tags.iter().map(|t| t.commit));
     let wanted: HashSet<&String> = headers.values().collect();
     let mut walked = 0;
-    repo.walk(&range(vec![head], line_hidden.collect()), |c| {
+    repo.walk(&range(heads.to_vec(), line_hidden.collect()), |c| {
         if c.parents < 2 {
             walked += 1;
             let text = c.text();
@@ -143,11 +144,11 @@ pub fn older_lines_among(
     Ok(out)
 }
 
-/// Whether `text` says (`cherry-pick -x`) it copies a commit `head` reaches: a change the
-/// line holds, or one of the range that counts on its own.
-fn picked_from_line(repo: &Repo, head: Oid, id: Oid, text: &str) -> bool {
+/// Whether `text` says (`cherry-pick -x`) it copies a commit one of `heads` reaches: a change
+/// the line holds, or one of the range that counts on its own.
+fn picked_from_line(repo: &Repo, heads: &[Oid], id: Oid, text: &str) -> bool {
     crate::history::copies::picked_from(text)
         .iter()
         .filter_map(|hex| repo.present_commit(hex))
-        .any(|x| x != id && repo.reaches(head, x))
+        .any(|x| x != id && heads.iter().any(|h| *h == x || repo.reaches(*h, x)))
 }

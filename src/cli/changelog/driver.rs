@@ -225,7 +225,8 @@ fn twice_released(ctx: &Context, label: &str, version: &str) {
 
 /// During `git merge` (git names the merged commit in `GITHEAD_<id>`; a rebase or pick names
 /// none): the merged text with the entries the merged branch's reverts of changes released
-/// meanwhile call for (`reverts_of_released`), said; else, or on any doubt, as it was.
+/// meanwhile call for (`reverts_of_released`), and those of an older line's release it
+/// brings (`older_line_entries`), said; else, or on any doubt, as it was.
 fn with_released_reverts(ctx: &Context, label: &str, text: String) -> String {
     let Some(theirs) = super::released_words::merged_head() else {
         return text;
@@ -275,6 +276,29 @@ fn with_released_reverts(ctx: &Context, label: &str, text: String) -> String {
                 String::new()
             }
         ));
+    }
+    // An older line's release merged in: its fixes are new on this line (`--sync` lists them).
+    if let Ok(found) =
+        crate::history::sync::older_line_entries(&repo, &config, (ours, theirs), &log)
+    {
+        if let Some((first, tag)) = found.first() {
+            let marker = log.marker();
+            eprintln_note(&format!(
+                "{label}: added `{marker} {}` under {}{}: {tag} released it on an older line, and this line has not released it yet",
+                crate::history::changelog::one_line(&first.text),
+                first.section,
+                if found.len() > 1 {
+                    format!(" (and {} more)", found.len() - 1)
+                } else {
+                    String::new()
+                }
+            ));
+            log.ensure_unreleased();
+            for (e, _) in &found {
+                log.add_entry(&e.section, &e.text, e.breaking);
+            }
+            changed = true;
+        }
     }
     if changed { log.render() } else { text }
 }

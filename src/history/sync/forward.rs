@@ -40,7 +40,7 @@ pub(super) fn carried(
             continue;
         };
         let except = tag.map(|t| t.name.as_str());
-        let older = older_lines_among(repo, config, (tip, &[top], except), tags)?;
+        let older = older_lines_among(repo, config, (&[tip], &[top], except), tags)?;
         out[i] = older.new.into_keys().collect();
     }
     Ok(out)

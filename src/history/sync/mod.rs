@@ -70,7 +70,7 @@ pub use stored::{
     Stored, changelog_at, changelog_command, changelog_not_a_file, changelog_setting,
     has_section_at, heading_at, kept_under_other_name, parse_kept, parsed, stored_at, unkept_at,
 };
-pub use unshipped::{Sides, merge_by_history, unshipped_entries};
+pub use unshipped::{Sides, merge_by_history, older_line_entries, unshipped_entries};
 
 /// What `--sync` would add.
 #[derive(Debug, Clone)]

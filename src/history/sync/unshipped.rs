@@ -15,6 +15,9 @@ use crate::config::Config;
 use crate::git::{MergeBase, Range, Repo};
 use crate::history::changelog::{Changelog, EditError, Merged, normalize};
 
+mod merged_older;
+pub use merged_older::older_line_entries;
+
 /// Of `wanted` (normalised entry texts), those the commits of `sides` wrote that no release
 /// tag (under `config`'s prefix) reachable from either side holds, above their merge base.
 pub fn unshipped_entries(
