@@ -10,7 +10,7 @@ use crate::config::Config;
 use crate::error::{Reason, Refusal};
 use crate::git::Repo;
 use crate::history::accumulate::{Accumulated, post_commit};
-use crate::history::changelog::TEMPLATE;
+use crate::history::changelog::{TEMPLATE, changesets};
 use crate::history::sync::{plan_sync_releasing, rebuild};
 use crate::{Error, Result};
 
@@ -201,6 +201,11 @@ fn one_changelog(
                     );
                 }
                 if changed {
+                    // A changesets file's first write: what it did to the file, said once.
+                    let was = current.as_deref().filter(|_| !args.rebuild);
+                    if let Some(said) = was.and_then(|c| changesets::first_write(config, &rel, c)) {
+                        let _ = writeln!(err, "relhook: {}: {said}", rel.display());
+                    }
                     let _ = writeln!(err, "relhook: wrote {}", rel.display());
                 }
             }

@@ -18,7 +18,10 @@ pub(super) fn describe(edits: &[Edit]) -> String {
                     "{}, and took the file out of the commit: only relhook's empty template was left",
                     e.op.describe(e.marker)
                 ),
-                Some(_) => e.op.describe(e.marker),
+                Some(_) => match &e.adopted {
+                    Some(adopted) => format!("{adopted}, and {}", e.op.describe(e.marker)),
+                    None => e.op.describe(e.marker),
+                },
                 None => format!("created it, and {}", e.op.describe(e.marker)),
             };
             format!("{}: {done}", e.path.display())

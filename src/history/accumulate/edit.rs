@@ -30,6 +30,9 @@ pub(super) struct Edit {
     /// The edit put `## [Unreleased]` above an undated newest version with no tag (`## [0.2.0]`,
     /// perhaps the release to come): what happened and the ways on, for a warning.
     pub(super) undated: Option<Box<(String, String)>>,
+    /// The edit put `## [Unreleased]` into a changesets file, which has none: what it did
+    /// and how to keep the file as changesets writes it (see `changelog::changesets`).
+    pub(super) adopted: Option<String>,
 }
 
 impl Edit {
@@ -49,6 +52,7 @@ impl Edit {
             gone: false,
             leftovers: Vec::new(),
             undated: None,
+            adopted: None,
         }
     }
 

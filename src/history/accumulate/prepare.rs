@@ -423,7 +423,12 @@ pub(super) fn prepare(
     };
     let op = op.named_in(&log);
     let had_unreleased = log.has_unreleased();
+    let changesets = log.changesets_newest().map(str::to_owned);
     op.apply(&mut log);
+    // A changesets file's first write: what it did to the file, said beside the entry.
+    let adopted = changesets
+        .filter(|_| log.has_unreleased())
+        .map(|h| crate::history::changelog::changesets::adopted_said(config, &path, &h));
     // Said once, on the commit that puts Unreleased above it (no file read again for it).
     let undated = (!had_unreleased && log.has_unreleased())
         .then(|| crate::history::changelog::undated::undated_untagged(repo, config, &path, &log))
@@ -462,5 +467,6 @@ pub(super) fn prepare(
         gone,
         leftovers,
         undated,
+        adopted,
     }))
 }

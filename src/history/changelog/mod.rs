@@ -20,6 +20,7 @@ pub const SUBSECTIONS: [&str; 6] = [
 
 mod ahead;
 mod carry;
+pub mod changesets;
 mod combine;
 mod conflict;
 mod contains;
