@@ -130,6 +130,7 @@ mod qa141_hooks_ignore_break;
 mod qa141_trailing_break_dash;
 mod qa144_versioned_pages;
 mod qa140_changesets_notice;
+mod qa140_deleted_walk_merged_side;
 mod qa140_merged_forward_entry;
 mod qa14_files;
 mod qa14_versions;

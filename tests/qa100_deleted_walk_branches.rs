@@ -12,7 +12,7 @@ const LOG: &str =
 
 /// Commits appended to `branch` (from `from` when given) by one `git fast-import`: each a
 /// message and its file changes.
-fn import(repo: &Repo, branch: &str, from: Option<&str>, commits: &[(String, String)]) {
+pub(crate) fn import(repo: &Repo, branch: &str, from: Option<&str>, commits: &[(String, String)]) {
     let mut stream = String::new();
     for (i, (message, ops)) in commits.iter().enumerate() {
         let message = format!("{message}\n");
@@ -30,12 +30,12 @@ fn import(repo: &Repo, branch: &str, from: Option<&str>, commits: &[(String, Str
     repo.fast_import(&stream);
 }
 
-fn inline(path: &str, text: &str) -> String {
+pub(crate) fn inline(path: &str, text: &str) -> String {
     format!("M 100644 inline {path}\ndata {}\n{text}\n", text.len())
 }
 
 /// `n` empty commits.
-fn empty(n: usize) -> Vec<(String, String)> {
+pub(crate) fn empty(n: usize) -> Vec<(String, String)> {
     (0..n)
         .map(|i| (format!("feat: change {i}"), String::new()))
         .collect()
@@ -43,7 +43,7 @@ fn empty(n: usize) -> Vec<(String, String)> {
 
 /// `chore: init` (no changelog yet), `feat: one` with CHANGELOG.md (a release's section),
 /// `chore: drop the changelog`, then 300 empty commits on main; relhook installed.
-fn deleted_long_ago() -> Repo {
+pub(crate) fn deleted_long_ago() -> Repo {
     let repo = Repo::new();
     let config = "[checks]\nrequire_tested_tags = false\n";
     let mut commits = vec![
@@ -62,13 +62,13 @@ fn deleted_long_ago() -> Repo {
 
 /// What one hooked commit said, and the `git rev-list` processes relhook ran for it: all,
 /// and those walking the file's history along the whole line (a pathspec, nothing hidden).
-struct Traced {
-    err: String,
-    rev_lists: usize,
-    whole_line: usize,
+pub(crate) struct Traced {
+    pub(crate) err: String,
+    pub(crate) rev_lists: usize,
+    pub(crate) whole_line: usize,
 }
 
-fn commit_traced(repo: &Repo, name: &str) -> Traced {
+pub(crate) fn commit_traced(repo: &Repo, name: &str) -> Traced {
     let trace = repo.path().join(".git/qa100-trace.json");
     let _ = std::fs::remove_file(&trace);
     repo.write(name, "x\n");
@@ -101,7 +101,7 @@ fn commit_traced(repo: &Repo, name: &str) -> Traced {
     traced
 }
 
-fn says_deleted_by(repo: &Repo, traced: &Traced, rev: &str) {
+pub(crate) fn says_deleted_by(repo: &Repo, traced: &Traced, rev: &str) {
     let id = repo.git(&["rev-parse", "--short=9", rev]);
     assert!(
         traced

@@ -148,15 +148,29 @@ impl Repo {
             // On `k.at`'s line, at or above its deletion: the walk from there stops at the
             // joint, not at the deletion or beside the line.
             let hidden: Vec<Oid> = [joint].into_iter().chain(k.deleted).collect();
-            let on_line =
-                |met: Result<Option<(Oid, u64)>>| matches!(met, Ok(Some((j, _))) if j == joint);
-            if joint != k.at && !on_line(self.first_parent_meeting(k.at, &hidden)) {
-                continue;
-            }
+            let met = match joint == k.at {
+                true => Some(joint),
+                false => match self.first_parent_meeting(k.at, &hidden) {
+                    Ok(Some((j, _))) => Some(j),
+                    _ => None,
+                },
+            };
+            // `from`'s line met `k.at`'s history on a side branch `k.at`'s line merged (the
+            // joint is no commit of its line): below `met`, where `k.at`'s line meets the
+            // joint's history above its deletion, the two lines are one when `met` is on
+            // `from`'s line too; the file must then have stayed missing down to `met`.
+            let (above, hidden) = match met {
+                Some(m) if m == joint => (above, k.at),
+                Some(m) if Some(m) != k.deleted => match self.first_parent_meeting(from, &[m]) {
+                    Ok(Some((j, below))) if j == m => (below, m),
+                    _ => continue,
+                },
+                _ => continue,
+            };
             // The file back on the way (a merge, or added and deleted again): its newest
             // deletion is there, which the caller's walk finds that near.
             let unchanged = |changed: Result<Option<Oid>>| matches!(changed, Ok(None));
-            if above > 0 && !unchanged(self.last_first_parent_change(from, &[k.at], path)) {
+            if above > 0 && !unchanged(self.last_first_parent_change(from, &[hidden], path)) {
                 return None;
             }
             let depth = match k.deleted {
