@@ -299,6 +299,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
         Err(e) => {
             // One line: what did not happen, what is left, and the command that goes on.
             let why = super::release_after::not_released(
+                &repo,
                 e,
                 release::half_made(&repo, &config).map(|h| h.describe()),
                 &rerun,

@@ -377,10 +377,21 @@ pub(super) fn uncarried(
 /// on. An error that says what it left ([`crate::Error::Unfinished`]: its undo failed) names
 /// the commands that finish or drop it already: the half-made release is not described again.
 /// `again`: the release command as given, which the retry repeats.
-pub(super) fn not_released(e: crate::Error, half: Option<String>, again: &Rerun) -> String {
+/// A failed step whose undo failed too (the warnings above name it) left its journal: the
+/// retry undoes the rest first, so it is named, never "nothing was left behind".
+pub(super) fn not_released(
+    repo: &crate::git::Repo,
+    e: crate::Error,
+    half: Option<String>,
+    again: &Rerun,
+) -> String {
     match (e, half) {
         (e @ crate::Error::Unfinished { .. }, _) => e.to_string(),
         (e, Some(half)) => format!("{e}; {half}"),
+        (e, None) if crate::git::txn::undo_left(repo) => format!(
+            "{e}; undoing what it wrote failed too (the warnings above say where), and the next relhook command that writes undoes the rest: run `{}` again once that is fixed",
+            again.full
+        ),
         (e, None) => format!(
             "{e}; nothing was left behind (no commit, no tag, no changed file): run `{}` again once that is fixed",
             again.full

@@ -178,6 +178,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
         Err(e) if json => Err(e),
         Err(e) => {
             let why = super::release_after::not_released(
+                &repo,
                 e,
                 packages::half_made(&repo, &config, &root).map(|h| h.describe()),
                 &rerun,

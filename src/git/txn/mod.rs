@@ -53,7 +53,7 @@ use journal::{JOURNAL, oid_or_dash};
 pub use journal::{Pending, pending, recover, recover_full, without_resume_makes_tag};
 pub use lock::{LockFile, alive, lock_wait, sweep_beside};
 pub use ran_with::{RanWith, advised, killed_release, same_config};
-pub use recovered::{Recovered, journal_left};
+pub use recovered::{Recovered, journal_left, undo_left};
 pub use releasing::{Releasing, releasing};
 pub use restage::{Undone, taken_by_commit, undone_by_commit};
 pub(in crate::git) use stage::new_entry;
@@ -445,12 +445,15 @@ impl Txn<'_> {
         Ok(())
     }
 
-    /// Undoes everything; returns what could not be undone.
+    /// Undoes everything; returns what could not be undone. A step whose undo failed (a full
+    /// disk) keeps the journal, so the next relhook command that writes undoes the rest.
     fn rollback(&mut self) -> Vec<String> {
         let mut failed = Vec::new();
+        let mut unfinished = false;
         for r in self.moved.drain(..).rev() {
             if let Err(e) = self.repo.cas_ref(&r.name, r.new, r.old, "relhook: undo") {
                 failed.push(format!("{}: {e}", r.name));
+                unfinished = true;
             }
         }
         for f in self.files.drain(..).rev() {
@@ -503,11 +506,14 @@ impl Txn<'_> {
             };
             if let Err(e) = done {
                 failed.push(e.to_string());
+                unfinished = true;
             }
         }
         self.index = None;
         self.lock = None;
-        let _ = fs::remove_file(&self.journal);
+        if !unfinished {
+            let _ = fs::remove_file(&self.journal);
+        }
         failed
     }
 }

@@ -59,6 +59,13 @@ pub(super) fn remove_journal(journal: &Path) {
     }
 }
 
+/// Whether this process left its journal behind because a transaction's undo failed (see
+/// `Txn::rollback`): the next relhook command that writes undoes the rest.
+pub fn undo_left(repo: &Repo) -> bool {
+    std::fs::read(repo.git_dir().join(JOURNAL))
+        .is_ok_and(|text| parse_journal(&String::from_utf8_lossy(&text)).pid == std::process::id())
+}
+
 /// The journal this process's finished transaction could not remove: the command that does
 /// and why it failed (one more try is made first). `None` when there is none left.
 pub fn journal_left(repo: &Repo) -> Option<(String, String)> {
