@@ -34,8 +34,9 @@ impl Repo {
     }
 
     /// [`Repo::dirty_paths`], then the tracked files whose local changes `git status` does not
-    /// show (`--skip-worktree`, `--assume-unchanged`; see [`Repo::hidden_changes`]), each named
-    /// with its flag: what makes the work tree other than HEAD's for a test run or a release.
+    /// show (`--skip-worktree`, `--assume-unchanged`; see [`Repo::hidden_changes`]) and the
+    /// submodules whose changes it is set to hide, each named with why: what makes the work
+    /// tree other than HEAD's for a test run or a release.
     pub fn dirty_or_hidden_paths(&self, limit: usize) -> Result<Vec<String>> {
         let mut out = self.dirty_paths(limit)?;
         let Ok(index) = self.inner.index() else {
@@ -57,6 +58,14 @@ impl Repo {
                 "assume-unchanged"
             };
             out.push(format!("{} (hidden from `git status` by --{flag})", h.path));
+        }
+        // A submodule `git status` lists is in `out` already, as its path alone.
+        for sub in self.submodules_hidden_changed() {
+            if out.len() < limit && !out.iter().any(|p| p.trim_end_matches('/') == sub) {
+                out.push(format!(
+                    "{sub} (a submodule whose changes `git status` is set to hide)"
+                ));
+            }
         }
         Ok(out)
     }

@@ -7,6 +7,29 @@ use git2::{SubmoduleIgnore, SubmoduleStatus};
 use super::Repo;
 
 impl Repo {
+    /// The submodules whose checkout is not what the index records (another commit, or
+    /// changed tracked files) while `git status` is set to hide it (`submodule.<name>.ignore`,
+    /// `diff.ignoreSubmodules`), or that it lists: tests run in such a work tree did not test
+    /// HEAD's tree. Untracked files in a submodule count
+    /// as the setting says, as they do for `git status`.
+    pub(super) fn submodules_hidden_changed(&self) -> Vec<String> {
+        let Ok(subs) = self.inner.submodules() else {
+            return Vec::new();
+        };
+        let changed =
+            moved() | SubmoduleStatus::WD_INDEX_MODIFIED | SubmoduleStatus::WD_WD_MODIFIED;
+        subs.iter()
+            .filter_map(|sub| {
+                let (name, path) = (sub.name()?, sub.path().to_str()?);
+                let status = self
+                    .inner
+                    .submodule_status(name, SubmoduleIgnore::None)
+                    .ok()?;
+                status.intersects(changed).then(|| path.to_owned())
+            })
+            .collect()
+    }
+
     /// Whether the change `git status` would show for the submodule at `path` is one its
     /// `submodule.<name>.ignore` in the repository's config hides: `all` hides every change,
     /// `dirty` all but a moved commit, `untracked` untracked files only.
@@ -23,12 +46,7 @@ impl Repo {
         let Ok(status) = self.inner.submodule_status(&name, SubmoduleIgnore::None) else {
             return false;
         };
-        let moved = SubmoduleStatus::WD_MODIFIED
-            | SubmoduleStatus::INDEX_MODIFIED
-            | SubmoduleStatus::INDEX_ADDED
-            | SubmoduleStatus::INDEX_DELETED
-            | SubmoduleStatus::WD_ADDED
-            | SubmoduleStatus::WD_DELETED;
+        let moved = moved();
         match rule.trim() {
             "all" => true,
             "dirty" => !status.intersects(moved),
@@ -38,4 +56,14 @@ impl Repo {
             _ => false,
         }
     }
+}
+
+/// A submodule's commit moved (in the index or the work tree), added or deleted.
+fn moved() -> SubmoduleStatus {
+    SubmoduleStatus::WD_MODIFIED
+        | SubmoduleStatus::INDEX_MODIFIED
+        | SubmoduleStatus::INDEX_ADDED
+        | SubmoduleStatus::INDEX_DELETED
+        | SubmoduleStatus::WD_ADDED
+        | SubmoduleStatus::WD_DELETED
 }
