@@ -132,6 +132,7 @@ mod qa144_versioned_pages;
 mod qa140_changesets_notice;
 mod qa140_deleted_walk_merged_side;
 mod qa140_merged_forward_entry;
+mod qa143_edited_while_testing;
 mod qa143_hidden_submodule_tests;
 mod qa143_unfinished_undo;
 mod qa14_files;

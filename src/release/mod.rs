@@ -438,6 +438,7 @@ fn test_and_tag(
         {
             s if s.success() => {
                 moved::by_tests(repo, before, commit, tag)?;
+                moved::edited_meanwhile(repo, root, commit, argv)?;
                 crate::testrun::record(repo, commit, argv)?;
                 true
             }

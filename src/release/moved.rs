@@ -1,4 +1,5 @@
-//! The release's test command must leave HEAD on the release commit it tests.
+//! The release's test command must leave HEAD on the release commit it tests, and the work
+//! tree it tests must stay that commit while it runs.
 
 use git2::Oid;
 
@@ -22,4 +23,50 @@ pub(super) fn by_tests(repo: &Repo, before: Option<Oid>, commit: Oid, tag: &str)
         ))),
         None => Ok(()),
     }
+}
+
+/// The work tree `root` the tests passed in, when tracked files in it changed while they ran
+/// (an editor's save, a `git add` during a long run): the pass may be of those edits, not of
+/// the release commit, so the tests run again on a clean checkout of `commit`, whose result
+/// stands. New untracked files (build output) change nothing here.
+pub(super) fn edited_meanwhile(
+    repo: &Repo,
+    root: &std::path::Path,
+    commit: Oid,
+    argv: &[String],
+) -> Result<()> {
+    let same = |a: &std::path::Path, b: &std::path::Path| {
+        a.canonicalize()
+            .ok()
+            .is_some_and(|a| Some(a) == b.canonicalize().ok())
+    };
+    if !repo.work_tree().is_some_and(|w| same(&w, root)) {
+        return Ok(());
+    }
+    let new = repo.untracked_paths(10_000)?;
+    let edited: Vec<String> = repo
+        .dirty_or_hidden_paths(10_000)?
+        .into_iter()
+        .filter(|p| !new.contains(p))
+        .collect();
+    if edited.is_empty() {
+        return Ok(());
+    }
+    let checkout = crate::testrun::Checkout::of(repo, commit)?;
+    let status = crate::testrun::run(argv, checkout.path())
+        .and_then(|s| crate::interrupt::check("testing").map(|()| s))
+        .map_err(|e| crate::interrupt::instead(e, "testing"))?;
+    if status.success() {
+        return Ok(());
+    }
+    let mut paths = crate::printable::list(&edited[..edited.len().min(5)]);
+    if edited.len() > 5 {
+        paths.push_str(", …");
+    }
+    Err(Error::Refused(Refusal::bare(
+        Reason::TestsFailed,
+        format!(
+            "the tests passed in the work tree, but it changed while they ran ({paths}), and on a clean checkout of the release candidate they failed ({status}); nothing was released"
+        ),
+    )))
 }
