@@ -163,13 +163,9 @@ impl Repo {
             let _ = fs::remove_file(&pending);
             Error::io("write", &pending, e)
         })?;
-        let lock = match LockFile::acquire(&index_path, lock_wait()) {
-            Ok(lock) => lock,
-            Err(e) => {
-                let _ = fs::remove_file(&pending);
-                return Err(e);
-            }
-        };
+        let lock = LockFile::acquire(&index_path, lock_wait()).inspect_err(|_| {
+            let _ = fs::remove_file(&pending);
+        })?;
         if fs::rename(&pending, &journal).is_err() {
             // Another relhook's recovery swept the pending file away: write it in place.
             fs::write(&journal, head.as_bytes()).map_err(|e| {
