@@ -121,6 +121,7 @@ mod qa138_install_changelog_name;
 mod qa138_orphan_branch_changelog;
 mod qa138_release_json_unconventional;
 mod qa138_reworded_merge_revert;
+mod qa139_init_private_folder;
 mod qa14;
 mod qa142_publish_remote;
 mod qa142_reword_refused;

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 pub use super::passed_over::{comment, left_out, one_project, passed_over};
 use super::passed_over::{
-    crate_build, is_private, npm_manifest, one_version, sharing_crates, unpublished_crate,
+    crate_build, npm_manifest, one_version, sharing_crates, unpublished_crate, unpublished_npm,
 };
 
 /// A package found in the work tree.
@@ -94,7 +94,10 @@ pub fn detect(root: &Path) -> Vec<Found> {
     };
     for dir in npm {
         let manifest = npm_manifest(root, &dir);
-        if manifest.as_ref().is_some_and(is_private) {
+        if manifest
+            .as_ref()
+            .is_some_and(|m| unpublished_npm(&dir, m).is_some())
+        {
             continue; // never published: see `passed_over`
         }
         let name = manifest

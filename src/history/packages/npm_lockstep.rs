@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use super::detect::npm_members;
-use super::passed_over::{is_private, lerna_fixed, npm_manifest};
+use super::passed_over::{lerna_fixed, npm_manifest, unpublished_npm};
 
 fn version(manifest: &serde_json::Value) -> Option<String> {
     manifest.get("version")?.as_str().map(str::to_owned)
@@ -23,7 +23,8 @@ fn members(root: &Path) -> Vec<(PathBuf, Option<String>, bool)> {
         .into_iter()
         .filter_map(|dir| {
             let m = npm_manifest(root, &dir)?;
-            Some((dir.join("package.json"), version(&m), is_private(&m)))
+            let unpublished = unpublished_npm(&dir, &m).is_some();
+            Some((dir.join("package.json"), version(&m), unpublished))
         })
         .collect()
 }

@@ -52,11 +52,10 @@ pub fn left_out(root: &Path) -> Option<String> {
         .map(|dir| format!("{} (`publish = false`)", dir.display()))
         .collect();
     let (npm, _) = npm_members(root);
-    found.extend(
-        npm.iter()
-            .filter(|dir| npm_manifest(root, dir).as_ref().is_some_and(is_private))
-            .map(|dir| format!("{} (`\"private\": true`)", dir.display())),
-    );
+    found.extend(npm.iter().filter_map(|dir| {
+        let why = unpublished_npm(dir, &npm_manifest(root, dir)?)?;
+        Some(format!("{} ({why})", dir.display()))
+    }));
     let mut sentences = Vec::new();
     let builds: Vec<PathBuf> = python_projects(root)
         .into_iter()
@@ -164,8 +163,7 @@ pub(super) fn one_version(root: &Path, members: &[PathBuf]) -> Option<&'static s
     let own = version(&npm_manifest(root, Path::new(""))?)?;
     let published: Vec<serde_json::Value> = members
         .iter()
-        .filter_map(|d| npm_manifest(root, d))
-        .filter(|m| !is_private(m))
+        .filter_map(|d| npm_manifest(root, d).filter(|m| unpublished_npm(d, m).is_none()))
         .collect();
     (published.len() > 1
         && published
@@ -189,6 +187,21 @@ pub(super) fn npm_manifest(root: &Path, dir: &Path) -> Option<serde_json::Value>
 
 pub(super) fn is_private(manifest: &serde_json::Value) -> bool {
     manifest.get("private").and_then(serde_json::Value::as_bool) == Some(true)
+}
+
+/// Why the npm member in `dir` is never published, in a few words: `"private": true`, or the
+/// placeholder version 0.0.0 in a folder named private (vuejs/core's `packages-private/*`
+/// before they said so): no release ever set it a version, and its folder says it is none.
+pub(super) fn unpublished_npm(dir: &Path, manifest: &serde_json::Value) -> Option<&'static str> {
+    if is_private(manifest) {
+        return Some("`\"private\": true`");
+    }
+    let placeholder = manifest.get("version").and_then(|v| v.as_str()) == Some("0.0.0");
+    let private_folder = dir.components().any(|c| {
+        let name = c.as_os_str().to_string_lossy().to_ascii_lowercase();
+        name.contains("private")
+    });
+    (placeholder && private_folder).then_some("version 0.0.0 in a folder named private")
 }
 
 /// Whether the Python project in `dir` is maturin's build of a crate (git-cliff's `pypi/`,
