@@ -122,6 +122,7 @@ mod qa138_orphan_branch_changelog;
 mod qa138_release_json_unconventional;
 mod qa138_reworded_merge_revert;
 mod qa139_init_private_folder;
+mod qa139_init_release_branches;
 mod qa14;
 mod qa142_publish_remote;
 mod qa142_reword_refused;

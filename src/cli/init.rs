@@ -85,6 +85,7 @@ pub(super) fn init(ctx: &Context) -> Result<Outcome> {
         &deleted,
         &tracked,
         tool_releases.is_some(),
+        &|prefix| crate::init::branches::proposed(repo.as_ref()?, &found, prefix),
     )?;
     // Named from where init ran: outside the work tree (GIT_DIR and GIT_WORK_TREE set) or
     // below its top, a name relative to the top would not find the file.
@@ -133,7 +134,8 @@ pub(super) fn init(ctx: &Context) -> Result<Outcome> {
             (None, None) => {}
         }
         let said = done.root_member.iter().chain(&done.set_apart);
-        for sentence in said.chain(&done.unlisted).chain(&done.tags_only) {
+        let said = said.chain(&done.unlisted).chain(&done.tags_only);
+        for sentence in said.chain(&done.release_branches) {
             writeln!(out, "{sentence}")?;
         }
         if !done.packages.is_empty() {

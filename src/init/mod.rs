@@ -11,6 +11,7 @@ use serde::Serialize;
 use crate::history::packages::tag_forms::VersionTag;
 use crate::{Result, fsx};
 
+pub mod branches;
 mod config_text;
 mod test_command;
 
@@ -78,6 +79,9 @@ pub struct Initialised {
     /// Why version file detection is off: the files found hold semantic-release's placeholder
     /// (`0.0.0-development`), so the version comes from tags only (a sentence).
     pub tags_only: Option<String>,
+    /// The `[release] branches` set from where the release tags are (pre-release lines on
+    /// branches of their own), and why (a sentence); `None`: the default stays.
+    pub release_branches: Option<String>,
 }
 
 /// Writes the two files into `root` (the top of the work tree) where they do not exist. `tags`
@@ -87,6 +91,8 @@ pub struct Initialised {
 /// says which commit deleted the changelog at `path` with what it held (read once the
 /// configuration is written); `tracked(path)`, whether HEAD holds a file. `tool_releases`: the
 /// history holds release commits another tool made, which `[commit] ignore` then passes.
+/// `branches(prefix)`: the release branches the tags under `prefix` show.
+#[allow(clippy::too_many_arguments)]
 pub fn init(
     root: &Path,
     tags: &[VersionTag],
@@ -95,6 +101,7 @@ pub fn init(
     deleted: &dyn Fn(&Path) -> Option<String>,
     tracked: &dyn Fn(&Path) -> bool,
     tool_releases: bool,
+    branches: &dyn Fn(&str) -> Option<branches::Proposed>,
 ) -> Result<Initialised> {
     let test_command = guess_test_command(root);
     let mut packages = crate::history::packages::detect::detect(root);
@@ -214,6 +221,17 @@ pub fn init(
             .collect();
         text = with_version_files(&text, &files);
     }
+    let release_branches = branches(prefix.unwrap_or("v"));
+    if let Some(p) = &release_branches {
+        let listed: Vec<String> = (p.branches.iter())
+            .map(|b| crate::config::toml_text::string(b))
+            .collect();
+        text = text.replacen(
+            "\nbranches = [\"main\", \"master\"]\n",
+            &format!("\nbranches = [{}]\n", listed.join(", ")),
+            1,
+        );
+    }
     let tags_only = tags_only(root);
     if tags_only.is_some() {
         text = text.replacen("\ndetect = true\n", "\ndetect = false\n", 1);
@@ -289,6 +307,9 @@ pub fn init(
         packages_tags,
         unlisted,
         tags_only,
+        release_branches: release_branches
+            .filter(|_| config_written)
+            .map(|p| p.sentence),
     })
 }
 
@@ -414,6 +435,7 @@ mod tests {
                 &|_| None,
                 &|_| false,
                 false,
+                &|_| None,
             )
             .unwrap()
         };
