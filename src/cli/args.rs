@@ -317,7 +317,9 @@ pub struct VersionArgs {
     #[arg(long)]
     pub explain: bool,
     /// The next version is a pre-release `X.Y.Z-ID.N` (implies --next).
-    #[arg(long, value_name = "ID")]
+    // Hyphen values are taken so that `--pre -x` gets relhook's own refusal, not clap's
+    // advice to write `-- -x`, which fails when pasted.
+    #[arg(long, value_name = "ID", allow_hyphen_values = true)]
     pub pre: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -376,7 +378,8 @@ pub struct ReleaseArgs {
     #[arg(default_value = "auto", value_name = "VERSION")]
     pub version: String,
     /// Make a pre-release `X.Y.Z-ID.N` (`--pre rc`: rc.1, then rc.2).
-    #[arg(long, value_name = "ID")]
+    // As `relhook version --pre`: a hyphen value is refused by relhook, before anything runs.
+    #[arg(long, value_name = "ID", allow_hyphen_values = true)]
     pub pre: Option<String>,
     /// Print the plan and the diff; write nothing.
     #[arg(long)]

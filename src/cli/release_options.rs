@@ -5,6 +5,7 @@ use std::path::Path;
 
 use super::args::ReleaseArgs;
 use crate::Result;
+use crate::history::version::bump;
 use crate::release::{self, Options};
 use crate::shellword::quote;
 
@@ -138,6 +139,7 @@ pub(super) fn asked_of(args: &ReleaseArgs) -> String {
 
 /// The release options the command line asks for (`RELHOOK_DATE` pins the date in tests).
 pub(super) fn options(args: &ReleaseArgs) -> Result<Options> {
+    checked_pre(args.pre.as_deref())?;
     Ok(Options {
         requested: release::parse_requested(&args.version, &command_of(args))?,
         pre: args.pre.clone(),
@@ -244,5 +246,14 @@ mod tests {
         );
         let r = rerun(&["relhook", "release"]);
         assert_eq!(r.configured("`relhook test`"), "`relhook test`");
+    }
+}
+
+/// Refuses a `--pre` identifier that cannot make a version before anything runs: what
+/// follows `--pre` is taken as is, so `--pre --dry-run` must never get as far as a release.
+pub(super) fn checked_pre(pre: Option<&str>) -> Result<()> {
+    match pre.map(bump::validate_pre_id) {
+        Some(Err(e)) => Err(crate::Error::Usage(e.to_string())),
+        _ => Ok(()),
     }
 }

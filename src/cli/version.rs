@@ -14,6 +14,7 @@ const EXPLAIN_LIMIT: usize = 20;
 
 /// `relhook version [--next] [--explain] [--pre ID] [--format json]`.
 pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
+    super::release_options::checked_pre(args.pre.as_deref())?;
     let (repo, root, config) = ctx.open()?;
     // `--pre rc` asks about the next version: printing the current one would ignore it.
     let next = args.next || args.pre.is_some();

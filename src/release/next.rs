@@ -372,7 +372,9 @@ pub fn version_info(
                 Reason::NotGreater
             }
             // What was typed is wrong, not the repository: a usage error (exit 2).
-            bump::BumpError::InvalidPreId(_) | bump::BumpError::ExactWithPre(_) => {
+            bump::BumpError::InvalidPreId(_)
+            | bump::BumpError::PreIdHyphen(_)
+            | bump::BumpError::ExactWithPre(_) => {
                 return Error::Usage(e.to_string());
             }
             _ => Reason::Version,

@@ -97,6 +97,13 @@ pub enum BumpError {
         "invalid pre-release identifier {0:?}: use letters, digits and hyphens, not only digits"
     )]
     InvalidPreId(String),
+    /// The pre-release identifier starts with a hyphen: valid SemVer, but what follows
+    /// `--pre` then reads as an option (`--pre --dry-run`), so it is refused.
+    #[error(
+        "invalid pre-release identifier {0:?}: it starts with a hyphen, like an option; \
+         use letters, digits and hyphens, starting with a letter or digit (`--pre rc`)"
+    )]
+    PreIdHyphen(String),
     /// A pre-release identifier cannot be combined with an exact version.
     #[error(
         "cannot combine an exact version ({0}) with a pre-release identifier; put it in the version"
@@ -319,8 +326,12 @@ fn release_of(v: &Version) -> Version {
     Version::new(v.major, v.minor, v.patch)
 }
 
-/// Accepts one SemVer identifier that is not purely numeric, so `{id}.N` parses.
-fn validate_pre_id(id: &str) -> Result<(), BumpError> {
+/// Accepts one SemVer identifier that is not purely numeric, so `{id}.N` parses, and does
+/// not start with a hyphen (what follows `--pre` is taken as is, even `--dry-run`).
+pub fn validate_pre_id(id: &str) -> Result<(), BumpError> {
+    if id.starts_with('-') {
+        return Err(BumpError::PreIdHyphen(id.to_owned()));
+    }
     let valid = !id.is_empty()
         && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
         && !id.bytes().all(|b| b.is_ascii_digit());
