@@ -137,6 +137,7 @@ mod qa143_hidden_submodule_tests;
 mod qa143_unfinished_undo;
 mod qa142_publish_remote;
 mod qa142_reword_refused;
+mod qa146_exact_with_pre;
 mod qa146_pre_hyphen;
 mod qa14_files;
 mod qa14_versions;

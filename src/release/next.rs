@@ -374,7 +374,7 @@ pub fn version_info(
             // What was typed is wrong, not the repository: a usage error (exit 2).
             bump::BumpError::InvalidPreId(_)
             | bump::BumpError::PreIdHyphen(_)
-            | bump::BumpError::ExactWithPre(_) => {
+            | bump::BumpError::ExactWithPre { .. } => {
                 return Error::Usage(e.to_string());
             }
             _ => Reason::Version,

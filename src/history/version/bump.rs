@@ -106,9 +106,17 @@ pub enum BumpError {
     PreIdHyphen(String),
     /// A pre-release identifier cannot be combined with an exact version.
     #[error(
-        "cannot combine an exact version ({0}) with a pre-release identifier; put it in the version"
+        "cannot combine an exact version ({asked}) with --pre {pre}; name the pre-release in \
+         the version instead: {instead}"
     )]
-    ExactWithPre(Version),
+    ExactWithPre {
+        /// The version the user asked for.
+        asked: Version,
+        /// The `--pre` identifier given with it.
+        pre: String,
+        /// The pre-release of `asked`'s release with that identifier that comes next.
+        instead: Version,
+    },
     /// A version component would exceed `u64::MAX`.
     #[error("version {0} cannot be bumped: a component would overflow")]
     Overflow(Version),
@@ -171,7 +179,7 @@ pub fn next_from(
     known.extend(latest_pre.cloned());
     let computed = match (requested, stable, latest_pre) {
         (Requested::Exact(v), _, _) if pre.is_some() => {
-            return Err(BumpError::ExactWithPre(v.clone()));
+            return Err(exact_with_pre(v, pre.unwrap_or_default(), &known));
         }
         (Requested::Exact(v), _, _) => {
             return match greatest_of(None, &known) {
@@ -319,6 +327,21 @@ fn counter_for(prior: &Prerelease, id: &str) -> Option<u64> {
         return Some(0);
     }
     rest.strip_prefix('.')?.parse().ok()
+}
+
+/// The refusal of `--pre id` with the exact version `v`, naming the pre-release of `v`'s
+/// release with `id` that follows those in `known` (`2.0.0-rc.2` after `2.0.0-rc.1`).
+fn exact_with_pre(v: &Version, id: &str, known: &[Version]) -> BumpError {
+    let base = release_of(v);
+    let prior = (known.iter())
+        .filter(|k| release_of(k) == base && counter_for(&k.pre, id).is_some())
+        .max_by(|a, b| a.cmp_precedence(b))
+        .map_or(Prerelease::EMPTY, |k| k.pre.clone());
+    BumpError::ExactWithPre {
+        asked: v.clone(),
+        pre: id.to_owned(),
+        instead: with_pre(base, prior, Some(id), 1),
+    }
 }
 
 /// The version without pre-release and build metadata.
@@ -747,7 +770,7 @@ mod tests {
             &[],
             &policy,
         );
-        assert!(matches!(got, Err(BumpError::ExactWithPre(_))));
+        assert!(matches!(got, Err(BumpError::ExactWithPre { .. })));
     }
 
     #[test]
