@@ -156,6 +156,15 @@ pub(super) fn options(args: &ReleaseArgs) -> Result<Options> {
     })
 }
 
+/// Refuses a `--pre` identifier that cannot make a version before anything runs: what
+/// follows `--pre` is taken as is, so `--pre --dry-run` must never get as far as a release.
+pub(super) fn checked_pre(pre: Option<&str>) -> Result<()> {
+    match pre.map(bump::validate_pre_id) {
+        Some(Err(e)) => Err(crate::Error::Usage(e.to_string())),
+        _ => Ok(()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -246,14 +255,5 @@ mod tests {
         );
         let r = rerun(&["relhook", "release"]);
         assert_eq!(r.configured("`relhook test`"), "`relhook test`");
-    }
-}
-
-/// Refuses a `--pre` identifier that cannot make a version before anything runs: what
-/// follows `--pre` is taken as is, so `--pre --dry-run` must never get as far as a release.
-pub(super) fn checked_pre(pre: Option<&str>) -> Result<()> {
-    match pre.map(bump::validate_pre_id) {
-        Some(Err(e)) => Err(crate::Error::Usage(e.to_string())),
-        _ => Ok(()),
     }
 }
