@@ -538,7 +538,7 @@ fn a_hand_tag_on_a_branch_outside_release_branches_is_refused_like_release() {
     repo.commit_hooked("feat: topic thing");
     let out = dated_release(&repo, &["--dry-run", "--no-test", "0.1.0"]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
-    let rule = "releases are made from main, master (`release.branches`), not `topic`";
+    let rule = "releases are made from main (`release.branches`), not `topic`";
     assert!(stderr(&out).contains(rule), "{}", text(&out));
     let err = hand_tag_refused(&repo, "v0.1.0");
     let line = err.lines().find(|l| l.contains(rule)).unwrap_or(&err);

@@ -97,9 +97,7 @@ fn the_branch_a_repository_began_on_is_its_release_branch() {
     let out = repo.relhook(&["release"]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
     assert!(
-        stderr(&out).contains(
-            "releases are made from main, master, trunk (`release.branches`), not `feature/x`"
-        ),
+        stderr(&out).contains("releases are made from trunk (`release.branches`), not `feature/x`"),
         "{}",
         text(&out)
     );

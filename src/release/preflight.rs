@@ -203,11 +203,34 @@ pub fn off_release_branches(repo: &Repo, config: &Config, branch: &str) -> Optio
     let branches = &release_branches(repo, config);
     let admitted = branches.iter().any(|b| branch_matches(b, branch));
     (!branches.is_empty() && !admitted).then(|| {
-        format!(
-            "releases are made from {} (`release.branches`), not `{branch}`",
-            branches.join(", ")
-        )
+        // Named as they are here: a default (main, master) this repository lacks is no way on.
+        let here: Vec<&str> = branches
+            .iter()
+            .filter(|b| is_here(repo, b))
+            .map(String::as_str)
+            .collect();
+        match here.is_empty() {
+            false => format!(
+                "releases are made from {} (`release.branches`), not `{branch}`",
+                here.join(", ")
+            ),
+            true => format!(
+                "releases are made from {} (`release.branches`, none of them a branch here), not `{branch}`",
+                branches.join(", ")
+            ),
+        }
     })
+}
+
+/// Whether `release.branches` entry `b` names a local branch (a pattern: any it matches).
+fn is_here(repo: &Repo, b: &str) -> bool {
+    if !b.contains('*') {
+        return repo.has_local_branch(b);
+    }
+    repo.branches_at("heads/*")
+        .iter()
+        .filter_map(|(name, _)| name.strip_prefix("heads/"))
+        .any(|name| branch_matches(b, name))
 }
 
 /// `release.branches`, where the default (main, master) also names the repository's own trunk
