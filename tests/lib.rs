@@ -139,6 +139,7 @@ mod qa142_publish_remote;
 mod qa142_reword_refused;
 mod qa146_exact_with_pre;
 mod qa146_pre_hyphen;
+mod qa145_push_anyway;
 mod qa145_release_branches_named;
 mod qa14_files;
 mod qa14_versions;

@@ -102,7 +102,7 @@ fn a_release_commit_without_its_tag_is_refused_until_resumed() {
         [
             "relhook release --resume",
             "git push --follow-tags origin main",
-            "RELHOOK_SKIP=1 git push ...",
+            "RELHOOK_SKIP=1 git push origin main",
         ],
         "{fix}"
     );

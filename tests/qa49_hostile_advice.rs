@@ -96,7 +96,7 @@ fn a_dangling_config_link_is_not_advised_a_folder_and_only_hooks_name_their_bypa
     let err = stderr(&out);
     assert_ne!(out.status.code(), Some(0), "{err}");
     assert!(
-        err.contains(&format!("{fix}; until then `git push --no-verify ...` or `RELHOOK_SKIP=1 git push ...` pushes without relhook")),
+        err.contains(&format!("{fix}; until then the same `git push` again with `--no-verify`, or with `RELHOOK_SKIP=1 ` in front, pushes without relhook")),
         "{err}"
     );
     assert!(!err.contains("git commit"), "{err}");

@@ -195,7 +195,7 @@ fn bypass(command: &Command) -> Option<&'static str> {
             "`git commit --no-verify ...` or `RELHOOK_SKIP=1 git commit ...` commits without relhook",
         ),
         Command::Hook(HookCommand::PrePush { .. }) => Some(
-            "`git push --no-verify ...` or `RELHOOK_SKIP=1 git push ...` pushes without relhook",
+            "the same `git push` again with `--no-verify`, or with `RELHOOK_SKIP=1 ` in front, pushes without relhook",
         ),
         _ => None,
     }

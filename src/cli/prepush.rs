@@ -179,7 +179,9 @@ pub(super) fn pre_push_hook(
         }
         return Ok(Outcome::Ok);
     }
-    report(&found, remote, url, color).map_err(|e| Error::io("write", "<stderr>", e))?;
+    let all: Vec<&prepush::Update> = updates.iter().collect();
+    let push = prepush::push_command(&repo, remote, &all);
+    report(&found, (remote, url), &push, color).map_err(|e| Error::io("write", "<stderr>", e))?;
     Ok(Outcome::Failed)
 }
 
@@ -304,8 +306,14 @@ fn version_order(name: &str) -> (String, Option<semver::Version>) {
     }
 }
 
-/// The refusals, on stderr as it is: coloured, each quoted value shown by `refusal` itself.
-fn report(found: &Inspection, remote: &str, url: Option<&str>, color: bool) -> std::io::Result<()> {
+/// The refusals, on stderr as it is: coloured, each quoted value shown by `refusal` itself;
+/// `push`: the refused push, past pre-push.
+fn report(
+    found: &Inspection,
+    (remote, url): (&str, Option<&str>),
+    push: &str,
+    color: bool,
+) -> std::io::Result<()> {
     let err = &mut crate::cli::stream::styled_stderr();
     let whom = crate::printable::visible(&match url {
         Some(u) if u != remote => format!("{remote} ({u})"),
@@ -329,9 +337,11 @@ fn report(found: &Inspection, remote: &str, url: Option<&str>, color: bool) -> s
         writeln!(err, "{line}")?;
     }
     writeln!(err)?;
+    // Shown, never obeyed by the terminal: the refs and the remote come from the push.
+    let push = crate::printable::visible(push);
     writeln!(
         err,
-        "Nothing was pushed. To push anyway, on purpose: `git push --no-verify ...` or `RELHOOK_SKIP=1 git push ...`."
+        "Nothing was pushed. To push anyway, on purpose: `{push}`"
     )
 }
 

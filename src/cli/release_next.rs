@@ -263,7 +263,8 @@ pub(super) fn say_next_with(
                 commands.push(command);
             }
             None => {
-                let set = crate::prepush::set_test_command(repo, m.config, m.tag);
+                let set =
+                    crate::prepush::set_test_command(repo, m.config, remote.as_deref(), m.tag);
                 steps.push(match made {
                     [_] => format!("{set}; or {}", crate::prepush::TESTS_OFF),
                     _ => format!("for {} (no test command is set or evident), {set}", m.tag),

@@ -18,6 +18,8 @@ pub(super) struct Diverged<'a> {
     pub branch: &'a str,
     /// The local branch's tip.
     pub local: Oid,
+    /// The update that replaces the remote's branch with it (what `--force` pushes).
+    pub update: super::Update,
 }
 
 /// The local branch holding release tag `name`'s `commit`, which goes alone, when it cannot
@@ -59,7 +61,8 @@ pub(super) fn fix(
     let release_commit =
         super::reword::is_one_release_commit(repo, config, &[(name.to_owned(), commit)]);
     let force = format!(
-        "if you mean to replace {remote}'s {branch} (`git push --force`), push on purpose: `RELHOOK_SKIP=1 git push ...`"
+        "if you mean to replace {remote}'s {branch} (`git push --force`), push on purpose: `{}`",
+        super::push_command(repo, remote, &[&b.update])
     );
     let redo = b.local == commit && release_commit && !published;
     // Several tags on it: deleted together, the commit dropped once, the release asked made

@@ -85,7 +85,8 @@ pub(super) fn half_made(
             "a release commit, but {tag_state}: pushed now, the branch publishes a release that no tag, test record or release notes stand for"
         )],
         fix: format!(
-            "finish the release first: `{resume}` (tests it and makes the tag), then {push}; only to have CI test the release commit before it is tagged, push it on purpose (`RELHOOK_SKIP=1 git push ...`)"
+            "finish the release first: `{resume}` (tests it and makes the tag), then {push}; only to have CI test the release commit before it is tagged, push it on purpose (`{}`)",
+            super::push_command(repo, remote, &[u])
         ),
     })
 }

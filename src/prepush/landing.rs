@@ -381,6 +381,7 @@ fn rejected(
         local_branch: b.update.local_ref.strip_prefix("refs/heads/"),
         branch: b.branch,
         local: b.local,
+        update: b.update.clone(),
     };
     (
         problem,
@@ -414,6 +415,13 @@ fn diverged_alone(
         local_branch: Some(branch),
         branch: &there,
         local,
+        // Not in this push (or rejected before pre-push): the branch as it would be pushed.
+        update: Update {
+            local_ref: format!("refs/heads/{branch}"),
+            local,
+            remote_ref: format!("refs/heads/{there}"),
+            remote: at,
+        },
     };
     Some((
         problem,

@@ -21,6 +21,7 @@ use crate::testrun;
 use crate::{Error, Result};
 
 mod behind;
+mod bypass;
 mod commits;
 mod conflicted;
 mod diverged;
@@ -36,7 +37,7 @@ mod past;
 mod published;
 mod refspec;
 mod reword;
-pub use reword::local_tags_fix;
+pub use {bypass::push_command, reword::local_tags_fix};
 mod rewritten;
 mod shared;
 mod shown;
@@ -52,11 +53,10 @@ use tag_fix::{or_hand_tag, release_again, release_tag_fix};
 use tags::{rewrite, unjudgeable};
 
 use crate::history::adoption::tag_before_install;
-pub use behind::LeftBehind;
-pub use mirror::with_unsaid_deletions;
 pub use no_tests::{cannot_pass, no_tests_to_run, on_purpose_push};
 pub use published::Published;
 pub use unhooked::{HandTagHook, Unhooked};
+pub use {behind::LeftBehind, mirror::with_unsaid_deletions};
 
 pub use untested::{
     TESTS_OFF, Why, run_in_clean_checkout, set_test_command, test_argv, test_in_clean_checkout,

@@ -219,7 +219,7 @@ fn record_after(
         Some((None, test)) => format!("{record}: `{test}`"),
         None => format!(
             "{record}: {}; or {}",
-            super::set_test_command(repo, config, name),
+            super::set_test_command(repo, config, Some(&crate::shellword::quote(remote)), name),
             super::TESTS_OFF
         ),
     })

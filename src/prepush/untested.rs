@@ -124,7 +124,12 @@ fn no_command_fix(repo: &Repo, config: &Config, remote: Option<&str>, name: &str
     let fetch = remote.map_or(String::new(), |r| format!("; or {}", fetch_records(r)));
     format!(
         "{}{fetch}; or {TESTS_OFF}",
-        set_test_command(repo, config, name)
+        set_test_command(
+            repo,
+            config,
+            remote.map(crate::shellword::quote).as_deref(),
+            name
+        )
     )
 }
 
@@ -177,8 +182,9 @@ pub const TESTS_OFF: &str = "commit `[checks] require_tested_tags = false`";
 
 /// The steps that give release tag `name` a test record when no test command is set or
 /// evident: set one where it counts for the tag (a package's own `test` key), with an example
-/// for the project, re-tag so that the tag's tree has it, and test.
-pub fn set_test_command(repo: &Repo, config: &Config, name: &str) -> String {
+/// for the project, re-tag so that the tag's tree has it, and test. `remote`: where the tag
+/// goes, as a shell word, named in the push that sends it untested (else `<remote>`).
+pub fn set_test_command(repo: &Repo, config: &Config, remote: Option<&str>, name: &str) -> String {
     // The package's folder of today: a view of an older release has the one it was
     // released from, which may be another package's now.
     let package = config.package.as_ref().map(|p| {
@@ -197,8 +203,9 @@ pub fn set_test_command(repo: &Repo, config: &Config, name: &str) -> String {
         .map(|r| r.join(package.unwrap_or(std::path::Path::new(""))));
     if dir.is_some_and(|d| crate::init::npm_placeholder_test(&d)) {
         return format!(
-            "{}: write your tests into that script for the next release, and push this one untested on purpose (`RELHOOK_SKIP=1 git push ...`)",
-            super::no_tests::no_tests_to_run(&[name])
+            "{}: write your tests into that script for the next release, and push this one untested on purpose (`{}`)",
+            super::no_tests::no_tests_to_run(&[name]),
+            super::on_purpose_push(remote.unwrap_or("<remote>"), &[name])
         );
     }
     // Without the file, `relhook init` writes it, with the test command it can tell.
