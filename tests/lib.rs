@@ -141,6 +141,7 @@ mod qa146_exact_with_pre;
 mod qa146_pre_hyphen;
 mod qa145_push_anyway;
 mod qa145_release_branches_named;
+mod qa145_tag_anyway;
 mod qa14_files;
 mod qa14_versions;
 mod qa15;

@@ -59,6 +59,7 @@ mod release_resume;
 mod stopping;
 mod stream;
 mod tag;
+mod tag_anyway;
 mod tag_dependents;
 mod tag_pending;
 mod tag_private_root;

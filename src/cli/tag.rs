@@ -165,6 +165,8 @@ fn transaction(
         // Whether a refused tag may be made past relhook: not a private workspace root's,
         // which is never released (its packages' tags are the way on, said instead).
         let (mut bypass, mut private_root) = (false, false);
+        // The tag the way past relhook makes (a `git tag` makes one).
+        let mut past: Option<&hand::Update> = None;
         if !releases.is_empty() {
             let (u, view) = &releases[0];
             // A relhook killed mid-transaction: its recovery comes first, named at once (the
@@ -205,6 +207,7 @@ fn transaction(
             match crate::tag::rules::not_a_release(&repo, &config, &u.tag, u.new) {
                 Some(Err(why)) => {
                     (refused, bypass) = (true, true);
+                    past = past.or(Some(u));
                     let _ = writeln!(err, "relhook: refusing tag {}: {why}", u.tag);
                 }
                 Some(Ok(said)) => {
@@ -222,6 +225,7 @@ fn transaction(
                 crate::release::packages::released_at_root(&repo, &config, view, &root);
             if let Some(r) = root_tagged.filter(|_| u.old.is_none()) {
                 (refused, bypass) = (true, true);
+                past = past.or(Some(*u));
                 let _ = writeln!(err, "relhook: refusing tag {}: {r}", u.tag);
                 continue;
             }
@@ -256,6 +260,9 @@ fn transaction(
             for why in whys {
                 refused = true;
                 (bypass, private_root) = (bypass || !private, private_root || private);
+                if !private {
+                    past = past.or(Some(*u));
+                }
                 let _ = writeln!(err, "relhook: refusing tag {}: {why}", u.tag);
             }
         }
@@ -263,8 +270,10 @@ fn transaction(
             if private_root {
                 let _ = writeln!(err, "relhook: {}", super::tag_private_root::said(&config));
             }
-            if bypass {
-                let _ = writeln!(err, "relhook: to tag anyway: RELHOOK_SKIP=1 git tag ...");
+            if let Some(u) = past.filter(|_| bypass) {
+                let command = super::tag_anyway::command(&repo, u);
+                let command = crate::printable::visible(&command);
+                let _ = writeln!(err, "relhook: to tag anyway: {command}");
             }
         } else {
             // relhook decided not to act: said, so a tag that made no release is not a surprise.

@@ -104,6 +104,8 @@ fn outermost_git() -> Option<String> {
 #[cfg(unix)]
 fn command_line(pid: u32) -> Option<Vec<String>> {
     let raw = std::fs::read(format!("/proc/{pid}/cmdline")).ok()?;
+    // Each argument ends with a NUL: the last one's is no empty argument after it.
+    let raw = raw.strip_suffix(&[0]).unwrap_or(&raw);
     Some(
         raw.split(|b| *b == 0)
             .map(|a| String::from_utf8_lossy(a).into_owned())
