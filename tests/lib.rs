@@ -142,6 +142,7 @@ mod qa145_release_branches_named;
 mod qa145_tag_anyway;
 mod qa146_exact_with_pre;
 mod qa146_pre_hyphen;
+mod qa147_orphan_branch_cost;
 mod qa14_files;
 mod qa14_versions;
 mod qa15;

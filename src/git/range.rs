@@ -206,6 +206,64 @@ impl Repo {
         Some((there, at))
     }
 
+    /// Whether `head`'s history shares a commit with any of `others`' histories: one walk of
+    /// all of them together, newest first, which ends soon after `head`'s own commits run out
+    /// (as `git rev-list head --not others` does). A merge base per other tip would walk both
+    /// whole histories when they share nothing: seconds per commit on an orphan gh-pages beside
+    /// a project's dozens of branches. A shallow clone may lack the commit they share: yes.
+    pub fn shares_history(&self, head: Oid, others: &[Oid]) -> Result<bool> {
+        const OWN: u8 = 1;
+        const THEIRS: u8 = 2;
+        // Commits walked past the last of `head`'s, in case a clock went backwards.
+        const SLOP: usize = 5;
+        let what = || format!("walk the history of {head}");
+        let read = |id: Oid| {
+            self.inner
+                .find_commit(id)
+                .map_err(|e| Error::git(what(), e))
+        };
+        let mut flags: OidMap<u8> = OidMap::default();
+        let mut queue = std::collections::BinaryHeap::new();
+        for (id, flag) in std::iter::once((head, OWN)).chain(others.iter().map(|t| (*t, THEIRS))) {
+            let seen = flags.entry(id).or_default();
+            if *seen == 0 {
+                queue.push((read(id)?.time().seconds(), id));
+            }
+            *seen |= flag;
+        }
+        let (mut own_queued, mut oldest_own, mut slop) = (1usize, i64::MAX, SLOP);
+        while let Some((time, id)) = queue.pop() {
+            super::walk::step();
+            let flag = flags[&id];
+            if flag == OWN | THEIRS {
+                return Ok(true);
+            }
+            if flag == OWN {
+                own_queued -= 1;
+                oldest_own = oldest_own.min(time);
+            } else if own_queued == 0 {
+                // Only their history is left: done once it is older than all of `head`'s.
+                slop = if time >= oldest_own { SLOP } else { slop - 1 };
+                if slop == 0 {
+                    break;
+                }
+            }
+            for parent in read(id)?.parent_ids() {
+                let seen = flags.entry(parent).or_default();
+                let was = *seen;
+                *seen |= flag;
+                if *seen == OWN | THEIRS {
+                    return Ok(true);
+                }
+                if was == 0 {
+                    queue.push((read(parent)?.time().seconds(), parent));
+                    own_queued += usize::from(flag == OWN);
+                }
+            }
+        }
+        Ok(!self.shallow_boundary().is_empty())
+    }
+
     /// Where `a` and `b` meet, honouring a shallow clone's boundary (commits there have no
     /// parents as far as this answer is concerned, as for git).
     pub fn merge_base_of(&self, a: Oid, b: Oid) -> Result<MergeBase> {

@@ -8,11 +8,11 @@ use std::path::Path;
 
 use git2::Oid;
 
-use crate::git::{MergeBase, Repo};
+use crate::git::Repo;
 
 /// Why the commit at `head` gets no new changelog at `path`: the branches that keep it
-/// share no history with it. Asked only where `head` lacks the file; a walk of both
-/// histories per branch that keeps it, until one shares history with `head`.
+/// share no history with it. Asked only where `head` lacks the file; one walk of `head`'s
+/// history with theirs hidden.
 pub(super) fn unrelated_to_keepers(repo: &Repo, head: Oid, path: &Path) -> Option<String> {
     let own = repo.head_ref_name().ok();
     let keepers: Vec<(String, Oid)> = (repo.branches_at("heads/*").into_iter())
@@ -24,8 +24,9 @@ pub(super) fn unrelated_to_keepers(repo: &Repo, head: Oid, path: &Path) -> Optio
     if keepers.is_empty() {
         return None;
     }
-    let related = |tip: Oid| !matches!(repo.merge_base_of(head, tip), Ok(MergeBase::Unrelated));
-    if keepers.iter().any(|(_, tip)| related(*tip)) {
+    // One walk for all of them: unreadable history is taken as shared (a changelog made).
+    let tips: Vec<Oid> = keepers.iter().map(|(_, tip)| *tip).collect();
+    if repo.shares_history(head, &tips).unwrap_or(true) {
         return None;
     }
     let branch = |name: &str| {
