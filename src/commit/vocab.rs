@@ -74,7 +74,7 @@ rules! {
     FooterFormat = "footer-format", Error, "footers are `Token: value` or `Token #value`; `BREAKING CHANGE:` needs a description";
     BreakingChangeFormat = "breaking-change-format", Warning, "breaking changes are `!` or an uppercase `BREAKING CHANGE: ` footer";
     Fixup = "fixup", Error, "`fixup!`/`squash!`/`amend!` commits must be squashed before they are shared";
-    SubjectCase = "subject-case", Off, "the description should not start with a capital letter";
+    SubjectCase = "subject-case", Off, "the description should not start with a capital letter or be all capitals";
     SubjectFullStop = "subject-full-stop", Off, "the description should not end with a full stop";
     BodyMaxLineLength = "body-max-line-length", Off, "body lines must fit in `commit.body_max_line_length` characters";
     FooterMaxLineLength = "footer-max-line-length", Off, "footer lines must fit in `commit.footer_max_line_length` characters";

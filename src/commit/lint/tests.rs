@@ -293,6 +293,60 @@ fn git_revert_is_judged_by_the_quoted_header() {
     assert!(lint("Revert \"Merge branch 'x'\"").ignored.is_some());
 }
 
+/// `subject-case` refuses a description in all capitals, as commitlint's `upper-case` does,
+/// but a single word in capitals, or one that starts a mixed-case line, is a name.
+#[test]
+fn subject_case_all_capitals() {
+    let c = all_on();
+    for (msg, refused) in [
+        ("fix: ADD THING", true),
+        ("fix: FIX THE BUG NOW", true),
+        ("fix: ADD THING 2", true),
+        ("fix: ÉTÉ FINI", true),
+        ("fix: API", false),
+        ("fix: API 2", false),
+        ("fix: README update", false),
+        ("fix: CI: bump", false),
+        ("fix: API docs", false),
+        ("fix: add thing", false),
+        ("fix: 1 2 3", false),
+        ("fix: 修复 错误", false),
+    ] {
+        let v = lint_with(msg, &c, Mode::Hook);
+        assert_eq!(
+            rules_of(&v).contains(&"subject-case"),
+            refused,
+            "{msg:?}: {v:#?}"
+        );
+    }
+    let v = lint_with("fix: FIX THE BUG NOW.", &c, Mode::Hook);
+    let d = &v.diagnostics[0];
+    assert_eq!(d.message, "the description is all capitals");
+    assert_eq!(d.suggestion.as_deref(), Some("fix: fix the bug now"));
+}
+
+/// `subject-full-stop` accepts an ellipsis (commitlint refuses it; the README says so), and
+/// its `try:` takes off every dot of `..`, so that the line it offers is accepted.
+#[test]
+fn subject_full_stop_ellipsis() {
+    let c = all_on();
+    for msg in ["fix: x...", "fix: more to come....", "fix: x…"] {
+        assert!(
+            lint_with(msg, &c, Mode::Hook).diagnostics.is_empty(),
+            "{msg:?}"
+        );
+    }
+    for msg in ["fix: x.", "fix: x.."] {
+        let v = lint_with(msg, &c, Mode::Hook);
+        assert_eq!(rules_of(&v), ["subject-full-stop"], "{msg:?}");
+        assert_eq!(
+            v.diagnostics[0].suggestion.as_deref(),
+            Some("fix: x"),
+            "{msg:?}"
+        );
+    }
+}
+
 #[test]
 fn opt_in_subject_rules() {
     let c = all_on();

@@ -1,7 +1,7 @@
 //! The header's rules: its length, the Conventional Commits shape (faults with a fixed line),
 //! the type, the scope and the description.
 
-use super::mend::{capitalised, lowercase_first, mend, polished, type_fix};
+use super::mend::{capitalised, full_stop, lowercase_first, mend, polished, shouting, type_fix};
 use super::{finding, splice};
 use crate::commit::lint::{Rule, Sink};
 use crate::commit::parse::{self, Fault, FaultKind, Header};
@@ -326,7 +326,22 @@ fn check_description(sink: &mut Sink<'_>, line: &str, h: &Header<'_>, offset: us
     // Each `try:` fixes every rule that is on, so that none is refused when pasted
     // (`fix: The crash.` → `fix: the crash`); a revert's quoted header keeps one fix.
     let whole = (offset == 0).then(|| mend(sink, line));
-    if sink.on(Rule::SubjectCase) && capitalised(d) {
+    if sink.on(Rule::SubjectCase) && shouting(d) {
+        sink.push(
+            finding(
+                Rule::SubjectCase,
+                0,
+                at..at + d.len(),
+                "the description is all capitals".into(),
+            )
+            .expected("lowercase words; a name such as `API` may stay in capitals")
+            .suggest(
+                whole
+                    .clone()
+                    .or_else(|| Some(splice(line, at..at + d.len(), &d.to_lowercase()))),
+            ),
+        );
+    } else if sink.on(Rule::SubjectCase) && capitalised(d) {
         let first_len = d.chars().next().map_or(0, char::len_utf8);
         sink.push(
             finding(
@@ -343,16 +358,17 @@ fn check_description(sink: &mut Sink<'_>, line: &str, h: &Header<'_>, offset: us
             ),
         );
     }
-    if sink.on(Rule::SubjectFullStop) && d.ends_with('.') && !d.ends_with("...") {
+    if sink.on(Rule::SubjectFullStop) && full_stop(d) {
         let end = at + d.len();
+        let start = at + d.trim_end_matches('.').len();
         sink.push(
             finding(
                 Rule::SubjectFullStop,
                 0,
-                end - 1..end,
+                start..end,
                 "the description ends with a full stop".into(),
             )
-            .suggest(whole.or_else(|| Some(splice(line, end - 1..end, "")))),
+            .suggest(whole.or_else(|| Some(splice(line, start..end, "")))),
         );
     }
 }

@@ -63,10 +63,12 @@ pub(super) fn polished(sink: &Sink<'_>, fixed: String) -> String {
         return fixed;
     };
     let mut d = h.description.to_owned();
-    if sink.on(Rule::SubjectFullStop) && d.ends_with('.') && !d.ends_with("...") {
-        d.pop();
+    if sink.on(Rule::SubjectFullStop) && full_stop(&d) {
+        d.truncate(d.trim_end_matches('.').len());
     }
-    if sink.on(Rule::SubjectCase) && capitalised(&d) {
+    if sink.on(Rule::SubjectCase) && shouting(&d) {
+        d = d.to_lowercase();
+    } else if sink.on(Rule::SubjectCase) && capitalised(&d) {
         d = lowercase_first(&d);
     }
     if d.is_empty() || d == h.description {
@@ -90,6 +92,22 @@ pub(super) fn type_fix<'c>(sink: &Sink<'c>, ty: &str) -> Option<&'c str> {
 pub(super) fn capitalised(d: &str) -> bool {
     let mut chars = d.chars();
     chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(char::is_lowercase)
+}
+
+/// "ADD THING" is all capitals, not a name: two or more words with letters and not one
+/// lowercase letter (commitlint's `upper-case`); one word alone (`API`, `WIP`) is a name.
+pub(super) fn shouting(d: &str) -> bool {
+    !d.chars().any(char::is_lowercase)
+        && d.split_whitespace()
+            .filter(|w| w.chars().any(char::is_uppercase))
+            .count()
+            >= 2
+}
+
+/// A trailing `.` or `..`; three or more dots are an ellipsis (`more to come...`), which
+/// prose does not read as a full stop, so relhook accepts it where commitlint does not.
+pub(super) fn full_stop(d: &str) -> bool {
+    d.ends_with('.') && !d.ends_with("...")
 }
 
 pub(super) fn lowercase_first(d: &str) -> String {
