@@ -144,6 +144,7 @@ mod qa146_exact_with_pre;
 mod qa146_pre_hyphen;
 mod qa147_orphan_branch_cost;
 mod qa144_versioned_pages;
+mod qa149_release_changesets_notice;
 mod qa149_subject_capitals;
 mod qa14_files;
 mod qa14_versions;

@@ -9,12 +9,13 @@ use semver::Version;
 use crate::config::Config;
 use crate::error::{Reason, Refusal};
 use crate::git::Repo;
-use crate::history::changelog::Changelog;
+use crate::history::changelog::{Changelog, changesets};
 use crate::history::version::files::Edit;
 use crate::{Error, Result};
 
-/// The edit that turns the changelog into release `version`'s (writing nothing), and the note
-/// naming the pre-release entries its section carries once though listed more than once.
+/// The edit that turns the changelog into release `version`'s (writing nothing), and its
+/// notes: what a first write does to a changesets file, and the pre-release entries its
+/// section carries once though listed more than once.
 pub(super) fn changelog_edit(
     repo: &Repo,
     config: &Config,
@@ -22,7 +23,7 @@ pub(super) fn changelog_edit(
     version: &Version,
     date: &str,
     extra: &[String],
-) -> Result<(Edit, Option<String>)> {
+) -> Result<(Edit, Vec<String>)> {
     let rel = config.changelog.path.clone();
     let path = root.join(&rel);
     if let Some(r) = not_a_file(repo, config, &rel, Some(version)) {
@@ -67,19 +68,27 @@ pub(super) fn changelog_edit(
         Some(head) => super::carried::head_text(repo, head, &rel, &before)?,
         None => None,
     };
+    // A changesets file gets `## [Unreleased]` from the release as from a hooked commit: said
+    // once, in the words the hook and `changelog --sync` use.
+    let adopted = changesets::first_write(config, &rel, at_head.as_deref().unwrap_or(&text))
+        .map(|said| format!("{}: {said}", rel.display()));
     let Some(at_head) = at_head else {
         let (after, once) = released(repo, config, &rel, &text, version, date, extra)?;
-        let note = carried_once_note(&rel, version, &once);
+        let note = adopted
+            .into_iter()
+            .chain(carried_once_note(&rel, version, &once));
         let edit = Edit {
             path: rel,
             before,
             after: after.into_bytes(),
             committed: None,
         };
-        return Ok((edit, note));
+        return Ok((edit, note.collect()));
     };
     let (committed, once) = released(repo, config, &rel, &at_head, version, date, extra)?;
-    let note = carried_once_note(&rel, version, &once);
+    let note = adopted
+        .into_iter()
+        .chain(carried_once_note(&rel, version, &once));
     let after = super::carried::carried(repo, &rel, &at_head, &committed, &before, &config.commit)?;
     let edit = Edit {
         path: rel,
@@ -87,7 +96,7 @@ pub(super) fn changelog_edit(
         after,
         committed: Some(committed.into_bytes()),
     };
-    Ok((edit, note))
+    Ok((edit, note.collect()))
 }
 
 /// The one line saying which entries release `version` carries once though its pre-releases
