@@ -143,7 +143,6 @@ mod qa145_tag_anyway;
 mod qa146_exact_with_pre;
 mod qa146_pre_hyphen;
 mod qa147_orphan_branch_cost;
-mod qa144_versioned_pages;
 mod qa149_release_changesets_notice;
 mod qa149_subject_capitals;
 mod qa14_files;
