@@ -145,6 +145,8 @@ mod qa146_pre_hyphen;
 mod qa147_orphan_branch_cost;
 mod qa149_release_changesets_notice;
 mod qa149_subject_capitals;
+mod qa144_versioned_pages;
+mod qa148_workspace_members;
 mod qa14_files;
 mod qa14_versions;
 mod qa15;

@@ -67,10 +67,12 @@ pub fn refuse_other_prefixes(
         .is_empty()
         .then(|| repo.work_tree())
         .flatten();
+    // Read once, when first asked: each prefix is checked twice.
+    let members = std::cell::OnceCell::new();
     let current = |p: &str| {
-        workspace
-            .as_deref()
-            .is_some_and(|root| former::in_workspace(root, p))
+        workspace.as_deref().is_some_and(|root| {
+            former::in_workspace(members.get_or_init(|| former::member_names(root)), p)
+        })
     };
     found.retain(|(p, tag)| {
         (current(p) || !former::a_package_s(repo, p, tag.commit))

@@ -303,8 +303,12 @@ pub(super) fn expand(root: &Path, pattern: &str) -> Vec<PathBuf> {
             if segment == "**" {
                 descend(root, base, 3, &mut next);
             } else if segment.contains(['*', '?', '[']) {
+                // Compiled once per segment, not once per folder tried.
+                let Some(glob) = glob_regex(segment) else {
+                    continue;
+                };
                 for child in subdirs(&root.join(base)) {
-                    if glob_match(segment, &child) {
+                    if glob.is_match(&child) {
                         next.push(base.join(child));
                     }
                 }
@@ -354,7 +358,13 @@ pub(super) fn subdirs(dir: &Path) -> Vec<String> {
 }
 
 /// A glob of one path segment: `*` any run, `?` one character, `[...]` a class.
+#[cfg(test)]
 fn glob_match(pattern: &str, name: &str) -> bool {
+    glob_regex(pattern).is_some_and(|r| r.is_match(name))
+}
+
+/// The regex a one-segment glob (`*`, `?`, `[ab]`, `[!a]`) stands for; `None` if it is malformed.
+fn glob_regex(pattern: &str) -> Option<regex::Regex> {
     let mut re = String::from("^");
     let mut chars = pattern.chars().peekable();
     while let Some(c) = chars.next() {
@@ -382,7 +392,7 @@ fn glob_match(pattern: &str, name: &str) -> bool {
         }
     }
     re.push('$');
-    regex::Regex::new(&re).is_ok_and(|r| r.is_match(name))
+    regex::Regex::new(&re).ok()
 }
 
 /// The directories below the top holding a pyproject.toml (not searched below one, nor in

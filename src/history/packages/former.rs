@@ -55,24 +55,10 @@ pub fn a_package_s(repo: &Repo, prefix: &str, commit: Oid) -> bool {
         .any(|(_, bytes)| named(bytes))
 }
 
-/// Whether the package a tag prefix in npm's form names (`@changesets/cli@`) is one of the
-/// workspace's at `root` now: its tags are a package's that wants a `[packages.*]` table.
-pub fn in_workspace(root: &Path, prefix: &str) -> bool {
-    let Some(name) = npm_form(prefix) else {
-        return false;
-    };
-    npm_members(root).0.iter().any(|dir| {
-        npm_manifest(root, dir)
-            .and_then(|m| m.get("name")?.as_str().map(|n| n == name))
-            .unwrap_or(false)
-    })
-}
-
-/// What `init` says of the tags it left out of the root's as a package's (each prefix with
-/// its greatest tag), as one sentence for those of packages gone from the workspace at `root`
-/// and one for those of packages still there (not proposed: private ones).
-pub fn sentence(root: &Path, left: &[(String, String)]) -> Option<String> {
-    let members: Vec<String> = npm_members(root)
+/// The names in the package.json of the workspace's members at `root` now: read once per
+/// run, as each check of a member's name would read every manifest and expand every glob again.
+pub fn member_names(root: &Path) -> Vec<String> {
+    npm_members(root)
         .0
         .iter()
         .filter_map(|dir| {
@@ -81,10 +67,22 @@ pub fn sentence(root: &Path, left: &[(String, String)]) -> Option<String> {
                 .as_str()
                 .map(str::to_owned)
         })
-        .collect();
-    let (still, gone): (Vec<_>, Vec<_>) = left
-        .iter()
-        .partition(|(p, _)| npm_form(p).is_some_and(|n| members.iter().any(|m| m == n)));
+        .collect()
+}
+
+/// Whether the package a tag prefix in npm's form names (`@changesets/cli@`) is one of the
+/// workspace's `members` ([`member_names`]): its tags are a package's that wants a
+/// `[packages.*]` table.
+pub fn in_workspace(members: &[String], prefix: &str) -> bool {
+    npm_form(prefix).is_some_and(|name| members.iter().any(|m| m == name))
+}
+
+/// What `init` says of the tags it left out of the root's as a package's (each prefix with
+/// its greatest tag), as one sentence for those of packages gone from the workspace at `root`
+/// and one for those of packages still there (not proposed: private ones).
+pub fn sentence(root: &Path, left: &[(String, String)]) -> Option<String> {
+    let members = member_names(root);
+    let (still, gone): (Vec<_>, Vec<_>) = left.iter().partition(|(p, _)| in_workspace(&members, p));
     // Four at most: conventional-changelog has thirteen.
     let list = |tags: &[&(String, String)]| {
         let shown: Vec<String> = tags
