@@ -130,7 +130,6 @@ mod qa140_merged_forward_entry;
 mod qa141_cargo_dash_folder;
 mod qa141_hand_resolved_revert;
 mod qa141_hooks_ignore_break;
-mod qa141_trailing_break_dash;
 mod qa142_publish_remote;
 mod qa142_reword_refused;
 mod qa143_edited_while_testing;
