@@ -4,34 +4,8 @@
 //! must the CHANGELOG.md the hooks keep: the merge driver lists it under Unreleased as it
 //! merges, and says so. A backport of a change main has stays out.
 
-use crate::support::{Repo, ok, stderr, stdout, text, untested_installed};
-
-/// main at v1.1.0 and `release/1.0` at v1.0.1 (its own change made by `fix`), released from a
-/// common v1.0.0; HEAD on main, nothing merged yet.
-fn two_lines(fix: impl FnOnce(&Repo)) -> Repo {
-    let repo = untested_installed();
-    repo.write(
-        ".relconfig.toml",
-        "[release]\nbranches = [\"main\", \"release/*\"]\n[checks]\nrequire_tested_tags = false\n",
-    );
-    repo.git(&["add", "."]);
-    repo.git(&["commit", "-q", "--no-verify", "-m", "chore: branches"]);
-    repo.write("a", "a\n");
-    repo.git(&["add", "a"]);
-    repo.commit_hooked("fix: a");
-    ok(repo.relhook(&["release", "1.0.0"]));
-    repo.git(&["switch", "-q", "-c", "release/1.0"]);
-    fix(&repo);
-    repo.git(&["switch", "-q", "main"]);
-    repo.write("f", "f\n");
-    repo.git(&["add", "f"]);
-    repo.commit_hooked("feat: f");
-    ok(repo.relhook(&["release"]));
-    repo.git(&["switch", "-q", "release/1.0"]);
-    ok(repo.relhook(&["release"]));
-    repo.git(&["switch", "-q", "main"]);
-    repo
-}
+use crate::qa44_merged_forward_fix::two_lines;
+use crate::support::{Repo, ok, stderr, stdout, text};
 
 fn security_fix(repo: &Repo) {
     repo.write("sec", "sec\n");

@@ -8,7 +8,7 @@ use crate::support::{Repo, ok, stderr, stdout, text, untested_installed};
 
 /// main at v1.1.0 and `release/1.0` at v1.0.1 (`release/1.0`'s own change made by `fix`),
 /// released from a common v1.0.0; HEAD on main, nothing merged yet.
-fn two_lines(fix: impl FnOnce(&Repo)) -> Repo {
+pub(crate) fn two_lines(fix: impl FnOnce(&Repo)) -> Repo {
     let repo = untested_installed();
     repo.write(
         ".relconfig.toml",
