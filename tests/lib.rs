@@ -148,6 +148,7 @@ mod qa149_subject_capitals;
 mod qa14_files;
 mod qa14_versions;
 mod qa15;
+mod qa151_tag_walks;
 mod qa17;
 mod qa18;
 mod qa19;

@@ -407,11 +407,13 @@ pub struct ReleaseTag {
 
 impl Repo {
     /// Every `<prefix>X.Y.Z` tag whose commit is HEAD or an ancestor, oldest version first.
+    /// HEAD's history is walked once for all of them (`Repo::reaches_each`).
     pub fn release_tags(&self, head: Oid, prefix: &str) -> Result<Vec<ReleaseTag>> {
-        let mut out: Vec<ReleaseTag> = self
-            .release_tag_candidates(prefix)
-            .into_iter()
-            .filter(|t| t.commit == head || self.reaches(head, t.commit))
+        let candidates = self.release_tag_candidates(prefix);
+        let commits: Vec<Oid> = candidates.iter().map(|t| t.commit).collect();
+        let held = self.reaches_each(head, &commits);
+        let mut out: Vec<ReleaseTag> = (candidates.into_iter().zip(held))
+            .filter_map(|(t, held)| held.then_some(t))
             .collect();
         out.sort_by(|a, b| a.version.cmp_precedence(&b.version));
         Ok(out)

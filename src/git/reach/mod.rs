@@ -56,6 +56,25 @@ impl Repo {
         })
     }
 
+    /// Which of `ancestors` are `descendant` or one of its ancestors, exactly, in order: what
+    /// [`Repo::reaches`] answers of each, in one walk of `descendant`'s history that stops
+    /// once all are met (HEAD asked about every release tag: one tag on a branch HEAD never
+    /// merged costs one walk of the history, not a walk per tag).
+    pub fn reaches_each(&self, descendant: Oid, ancestors: &[Oid]) -> Vec<bool> {
+        let walked = self.inner.odb().ok().and_then(|odb| {
+            let src = self.source(odb);
+            let mut read = |id: Oid| src.read(id).map(|c| (c.time, c.parents));
+            let mut reach = self.reach.borrow_mut();
+            reach.reaches_each(&mut read, descendant, ancestors).ok()
+        });
+        // A commit that cannot be read: each question alone, as before.
+        walked.unwrap_or_else(|| {
+            let each = ancestors.iter();
+            each.map(|a| *a == descendant || self.reaches(descendant, *a))
+                .collect()
+        })
+    }
+
     /// Whether `ancestor` is `descendant` or one of its ancestors as far as a walk down to the
     /// ancestor's date (less a day) finds: `true` is certain; `false` may be wrong where
     /// clocks were off. For skipping work an exact walk would find empty, never for an answer.
@@ -133,6 +152,28 @@ impl Reach {
         self.keep(dt);
         self.answers.insert((d, a), answer);
         Ok(answer)
+    }
+
+    /// Which of `ancestors` `descendant` reaches (or is): its walk goes on until it has met
+    /// every one of them or runs out of history, and is kept for the questions after.
+    pub(super) fn reaches_each(
+        &mut self,
+        read: &mut ReadFn<'_>,
+        descendant: Oid,
+        ancestors: &[Oid],
+    ) -> Result<Vec<bool>> {
+        let d = self.graph.node(descendant);
+        let asked: Vec<u32> = ancestors.iter().map(|a| self.graph.node(*a)).collect();
+        let mut dt = self.take(read, d)?;
+        dt.walk_until_all(&mut self.graph, read, &asked)?;
+        let answers: Vec<bool> = asked.iter().map(|a| dt.has_reached(*a)).collect();
+        for (a, answer) in asked.iter().zip(&answers) {
+            if *a != d {
+                self.answers.insert((d, *a), *answer);
+            }
+        }
+        self.keep(dt);
+        Ok(answers)
     }
 
     /// Whether `ancestor` is `descendant` or one of its ancestors, as far as the walk down to

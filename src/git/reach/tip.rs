@@ -106,6 +106,35 @@ impl Tip {
         Ok(Some((new, again)))
     }
 
+    /// Whether the walk has met `n` (its own commit included).
+    pub(super) fn has_reached(&self, n: u32) -> bool {
+        self.reached.has(n)
+    }
+
+    /// Walks on, newest first, until every one of `wanted` is reached or nothing is left
+    /// queued: then what it has not reached, its commit cannot reach.
+    pub(super) fn walk_until_all(
+        &mut self,
+        g: &mut Graph,
+        read: &mut ReadFn<'_>,
+        wanted: &[u32],
+    ) -> Result<()> {
+        let mut missing: std::collections::HashSet<u32> = wanted
+            .iter()
+            .copied()
+            .filter(|n| !self.reached.has(*n))
+            .collect();
+        while !missing.is_empty() {
+            let Some((new, _)) = self.expand(g, read)? else {
+                break;
+            };
+            for p in new {
+                missing.remove(&p);
+            }
+        }
+        Ok(())
+    }
+
     /// Walks on down to `a`'s date less [`SKEW`]: `Some(true)` once it reaches `a`,
     /// `Some(false)` when it runs out of history, `None` at the floor.
     pub(super) fn walk_dated(

@@ -10,12 +10,13 @@ use crate::git::{ReleaseTag, Repo};
 use crate::history::older_line::older_lines_among;
 
 /// For each of `tags` (in version order, all reachable from `head`) and then for HEAD, the
-/// commits merged in from older lines' releases that are new to its line.
+/// commits merged in from older lines' releases that are new to its line. `reaches`: whether
+/// a commit of HEAD's history reaches a tag's commit (rebuild's answer from memory).
 pub(super) fn carried(
     repo: &Repo,
     config: &Config,
-    head: Oid,
-    tags: &[ReleaseTag],
+    (head, tags): (Oid, &[ReleaseTag]),
+    reaches: &dyn Fn(Oid, Oid) -> bool,
 ) -> Result<Vec<Vec<Oid>>> {
     let mut out = vec![Vec::new(); tags.len() + 1];
     let stable: Vec<&ReleaseTag> = tags.iter().filter(|t| t.version.pre.is_empty()).collect();
@@ -35,7 +36,7 @@ pub(super) fn carried(
         });
         let Some(top) = below
             .map(|p| p.commit)
-            .find(|p| *p == tip || repo.reaches(tip, *p))
+            .find(|p| *p == tip || reaches(tip, *p))
         else {
             continue;
         };

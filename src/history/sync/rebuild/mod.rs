@@ -12,6 +12,7 @@ use crate::history::changelog::entry::NewEntry;
 use crate::history::changelog::{TEMPLATE, normalize};
 use crate::{Error, Result};
 
+mod ancestry;
 mod render;
 
 pub use render::lost_lines;
@@ -175,11 +176,15 @@ pub fn rebuild(
         }
     }
     // A change whose pick (or original) the release before its own holds shipped there.
-    cancelled.extend(released_copies(repo, config, &history, &owner, &tags)?);
+    let ancestry = ancestry::TagAncestry::new(&history, &index, &rank, &tags);
+    let reaches = |d: Oid, a: Oid| ancestry.reaches(repo, d, a);
+    cancelled.extend(released_copies(
+        repo, config, &history, &owner, &tags, &reaches,
+    )?);
     let mut buckets: Vec<Vec<(Oid, NewEntry)>> = vec![Vec::new(); tags.len() + 1];
     let mut seen: Vec<HashSet<String>> = vec![HashSet::new(); tags.len() + 1];
     // An older line's release merged forward: its commits are new to the later line too.
-    let mut carried = super::forward::carried(repo, config, head, &tags)?;
+    let mut carried = super::forward::carried(repo, config, (head, &tags), &reaches)?;
     let again: HashSet<Oid> = carried.iter().flatten().copied().collect();
     let mut carried_entries: HashMap<Oid, Vec<NewEntry>> = HashMap::new();
     // Oldest first, a merged branch's commits after those of the first parent's line up to
@@ -297,6 +302,7 @@ fn released_copies(
     history: &[Lite],
     owner: &[Option<usize>],
     tags: &[ReleaseTag],
+    reaches: &dyn Fn(Oid, Oid) -> bool,
 ) -> Result<HashSet<Oid>> {
     let mut per_bucket: Vec<Vec<(Oid, Vec<Oid>)>> = vec![Vec::new(); tags.len() + 1];
     let mut with_entries = vec![false; tags.len() + 1];
@@ -312,9 +318,7 @@ fn released_copies(
         }
         // The release its line made before it: a maintenance line's lower one is another's.
         let before = match tags.get(k) {
-            Some(t) => (0..k)
-                .rev()
-                .find(|j| repo.reaches(t.commit, tags[*j].commit)),
+            Some(t) => (0..k).rev().find(|j| reaches(t.commit, tags[*j].commit)),
             None => Some(k - 1),
         };
         if let Some(j) = before {
