@@ -79,9 +79,10 @@ fn a_version_file_above_the_release_is_never_written_down() {
     // The advice, pasted, releases above the beta.
     ok(repo.sh(command));
     assert_eq!(repo.git(&["tag", "-l", "v1.0.0-*"]), "v1.0.0-rc.1");
+    // In the file's own spelling, PEP 440's (QA152).
     assert!(
         repo.read("pyproject.toml")
-            .contains("version = \"1.0.0-rc.1\"")
+            .contains("version = \"1.0.0rc1\"")
     );
 }
 

@@ -343,7 +343,9 @@ pub fn bump_edits(
             .filter(|(g, _)| g.path == f.path)
             .map(|(g, old)| (&g.locator, old.as_str()))
             .collect();
-        edits.push(files::plan_bumps(root, &f.path, &entries, new)?);
+        // A Python file holding PEP 440's spelling (`1.3.0rc1`) keeps it (`1.3.0rc2`).
+        let spelled = files::pep440_spelled_like(&f.path, entries[0].1, new);
+        edits.push(files::plan_bumps(root, &f.path, &entries, &spelled)?);
     }
     edits.extend(super::crate_lock::cargo_lock_edits(
         repo, locks, root, bumped, new,

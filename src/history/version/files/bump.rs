@@ -46,7 +46,7 @@ pub fn plan_bumps(
     entries: &[(&Locator, &str)],
     new: &str,
 ) -> Result<Edit> {
-    if !is_version_text(new) {
+    if !is_version_text(new) && !super::pep440::is_spelling(new) {
         return Err(VersionFileError::BadNewVersion {
             new: new.to_owned(),
         });

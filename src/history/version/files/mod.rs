@@ -557,7 +557,7 @@ use pattern::pattern_spans;
 pub use pep440::{
     Pep440Error, check_order as check_pep440_order, check_spelled as check_pep440_spelled,
     check_tags as check_pep440_tags, instead as pep440_instead, is_local as pep440_local,
-    semver_spelling, uv_spells,
+    semver_spelling, spelled_like as pep440_spelled_like, uv_spells,
 };
 use toml::toml_span;
 pub use uv_lock::{LocksLeft, slash_path, uv_lock_edits};

@@ -82,6 +82,25 @@ fn pep_tag(tag: &str) -> Option<&'static str> {
     })
 }
 
+/// `new` as the Python version file at `path`, which holds `old`, spells it: PEP 440's own
+/// spelling (`1.3.0rc2`) where the file holds one SemVer cannot read (`1.3.0rc1`), else as
+/// given. A file keeps its own convention: a release does not respell it.
+pub fn spelled_like(path: &Path, old: &str, new: &str) -> String {
+    let own_spelling = Version::parse(old).is_err() && key(old).is_some();
+    match spell(new) {
+        Some(pep) if is_python(path) && own_spelling => pep,
+        _ => new.to_owned(),
+    }
+}
+
+/// Whether `text` is a PEP 440 version in the characters its normal form uses (`1.3.0rc2`,
+/// `1.3.0.dev1`, `1.3.0+local.1`): safe to write where a SemVer version goes.
+pub(super) fn is_spelling(text: &str) -> bool {
+    text.bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'+')
+        && key(text).is_some()
+}
+
 /// Whether `version` is a SemVer pre-release PEP 440 reads as a post-release
 /// (`1.3.0-post.1` is `1.3.0.post1`): below `1.3.0` in one order, above it in the other.
 fn is_post(version: &str) -> bool {
@@ -210,7 +229,7 @@ pub fn semver_spelling(text: &str) -> Option<Version> {
 }
 
 /// Whether `path` holds a Python project's version (what PyPI and pip read it from).
-fn is_python(path: &Path) -> bool {
+pub(super) fn is_python(path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     matches!(name, "pyproject.toml" | "setup.cfg" | "setup.py") || name.ends_with(".py")
 }
