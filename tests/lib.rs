@@ -150,6 +150,7 @@ mod qa14_versions;
 mod qa15;
 mod qa151_tag_walks;
 mod qa152_python_pre_spelling;
+mod qa152_tag_leading_zero;
 mod qa17;
 mod qa18;
 mod qa19;

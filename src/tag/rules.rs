@@ -233,6 +233,9 @@ pub fn problems(
     if let Some(said) = super::digits::refusal(config, name, raw) {
         return vec![said];
     }
+    if let Some(said) = super::zeros::refusal(config, name, raw) {
+        return vec![said];
+    }
     let version = match Version::parse(raw) {
         Ok(v) => v,
         Err(_) if floating(raw) => {
