@@ -149,6 +149,7 @@ mod qa14_files;
 mod qa14_versions;
 mod qa15;
 mod qa151_tag_walks;
+mod qa152_promote_pre;
 mod qa152_python_pre_spelling;
 mod qa152_tag_leading_zero;
 mod qa17;

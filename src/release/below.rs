@@ -98,6 +98,20 @@ pub(super) fn left_line(latest_pre: Option<&Version>, next: &Version) -> Option<
         .cloned()
 }
 
+/// Whether `next` promotes pre-release `latest_pre` to a later channel of its version
+/// (1.3.0-beta.1 → 1.3.0-rc.1): a release of the same content, as release candidates are
+/// made, though nothing came after its last tag. The same channel again (beta.2) is none.
+pub fn promotes(latest_pre: Option<&Version>, next: &Version) -> bool {
+    let core = |v: &Version| (v.major, v.minor, v.patch);
+    latest_pre.is_some_and(|p| {
+        !p.pre.is_empty()
+            && !next.pre.is_empty()
+            && core(next) == core(p)
+            && line_of(next) != line_of(p)
+            && next.cmp_precedence(p).is_gt()
+    })
+}
+
 impl VersionInfo {
     /// One line when release `tag` leaves a pre-release line for a higher version:
     /// "v2.0.0 leaves the 1.1.0-rc line: the commits since v1.0.0 call for 2.0.0".

@@ -141,7 +141,14 @@ fn released(
     }
     // Pre-releases tagged before relhook have no section to carry: their commits say it.
     let unlogged = crate::history::sync::unlogged_prereleases(repo, config, &log, version)?;
-    let once = log.fold_prereleases_with(&version.to_string(), &unlogged);
+    let mut once = log.fold_prereleases_with(&version.to_string(), &unlogged);
+    // A pre-release promoted to a later channel with nothing new (1.3.0-beta.1 → 1.3.0-rc.1)
+    // ships what its version's pre-releases shipped: carried as its final release carries them.
+    if promoted(&log, version) && log.unreleased_entries().is_empty() {
+        let base = Version::new(version.major, version.minor, version.patch);
+        let unlogged = crate::history::sync::unlogged_prereleases(repo, config, &log, &base)?;
+        once = log.fold_prereleases_with(&base.to_string(), &unlogged);
+    }
     let forge = crate::history::sync::forge(repo);
     log.release_from(
         &version.to_string(),
@@ -157,6 +164,14 @@ fn released(
         ))
     })?;
     Ok((log.render(), once))
+}
+
+/// Whether pre-release `version` promotes the changelog's latest release, a pre-release of
+/// the same version, to a later channel (`1.3.0-beta.1` → `1.3.0-rc.1`).
+fn promoted(log: &Changelog, version: &Version) -> bool {
+    let latest = log.versions().into_iter().next();
+    let latest = latest.and_then(|v| crate::history::changelog::release_version(&v));
+    super::below::promotes(latest.as_ref(), version)
 }
 
 /// The release tag a release of `version` is made from, which its compare link starts at: the

@@ -350,7 +350,9 @@ pub fn version_info(
         .as_ref()
         .ok()
         .and_then(|n| super::below::left_line(latest_pre, n));
-    if !matches!(requested, Requested::Exact(_)) && leaves.is_none() {
+    // A pre-release promoted to a later channel (beta → rc) with nothing new is a release.
+    let promotes = (next.as_ref()).is_ok_and(|n| super::below::promotes(latest_pre, n));
+    if !matches!(requested, Requested::Exact(_)) && leaves.is_none() && !promotes {
         // A revert of what the latest pre-release shipped is a change since it, of no level.
         let newer: Vec<&Decider> = (commits.iter().filter(|c| c.after_latest))
             .chain(&undone)

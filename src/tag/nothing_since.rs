@@ -20,7 +20,10 @@ pub fn release_on(
     tag: &str,
     version: &Version,
 ) -> Option<String> {
-    let promoted = |v: &Version| crate::history::changelog::carries(version, v);
+    // Or one it promotes to a later channel (1.3.0-beta.1 → 1.3.0-rc.1): a release of it.
+    let promoted = |v: &Version| {
+        crate::history::changelog::carries(version, v) || crate::release::promotes(Some(v), version)
+    };
     // Only tags on `commit` itself: no history to walk.
     repo.release_tag_candidates(&config.version.tag_prefix)
         .into_iter()
@@ -74,7 +77,9 @@ pub fn on_released(
     let (last, at) = repo.latest_release_tag_except(commit, prefix, Some(name))?;
     let last_version = Version::parse(last.strip_prefix(prefix.as_str())?).ok()?;
     // A pre-release this release carries (its section promoted) is something to release.
-    if crate::history::changelog::carries(version, &last_version) {
+    if crate::history::changelog::carries(version, &last_version)
+        || crate::release::promotes(Some(&last_version), version)
+    {
         return None;
     }
     let none = !crate::release::work_since(repo, config, at, commit);
