@@ -93,7 +93,7 @@ mod tests {
 
     #[test]
     fn leading_zeros_go_where_semver_forbids_them_only() {
-        let fixed = |raw| without_zeros(raw).map(|(v, p)| (v, p));
+        let fixed = without_zeros;
         assert_eq!(
             fixed("1.3.0-rc.01"),
             Some(("1.3.0-rc.1".to_owned(), Part::Pre))
