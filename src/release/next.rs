@@ -346,10 +346,7 @@ pub fn version_info(
     );
     // A pre-release line below what the commits since the last stable release call for moves
     // up (1.1.0-rc.1 → 2.0.0-rc.1): a release, though nothing came after its last tag.
-    let leaves = next
-        .as_ref()
-        .ok()
-        .and_then(|n| super::below::left_line(latest_pre, n));
+    let leaves = (next.as_ref().ok()).and_then(|n| super::below::left_line(latest_pre, n));
     // A pre-release promoted to a later channel (beta → rc) with nothing new is a release.
     let promotes = (next.as_ref()).is_ok_and(|n| super::below::promotes(latest_pre, n));
     if !matches!(requested, Requested::Exact(_)) && leaves.is_none() && !promotes {

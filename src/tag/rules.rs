@@ -230,10 +230,9 @@ pub fn problems(
 ) -> Vec<String> {
     let prefix = &config.version.tag_prefix;
     let raw = &name[prefix.len().min(name.len())..];
-    if let Some(said) = super::digits::refusal(config, name, raw) {
-        return vec![said];
-    }
-    if let Some(said) = super::zeros::refusal(config, name, raw) {
+    // Digits of another script, or a leading zero: said with the tag to make instead.
+    let odd = super::digits::refusal(config, name, raw);
+    if let Some(said) = odd.or_else(|| super::zeros::refusal(config, name, raw)) {
         return vec![said];
     }
     let version = match Version::parse(raw) {
