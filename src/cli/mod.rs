@@ -171,12 +171,20 @@ fn run_args(args: &[OsString]) -> ExitCode {
 }
 
 /// With `RELHOOK_TEST_WALK_COUNT` set, how many commits the command's history walks stepped
-/// through, and with `RELHOOK_TEST_PARSE_COUNT` how many times it parsed a changelog: a test
+/// through, with `RELHOOK_TEST_PARSE_COUNT` how many times it parsed a changelog, and with
+/// `RELHOOK_TEST_TAG_LISTINGS` how many times it listed a prefix's release tags: a test
 /// bounds the work of a command by them (a timed test would be flaky).
 fn print_work_counts() {
     if std::env::var_os("RELHOOK_TEST_WALK_COUNT").is_some() {
         let steps = crate::git::walk::steps();
         let _ = writeln!(std::io::stderr(), "relhook: test: {steps} commits walked");
+    }
+    if std::env::var_os("RELHOOK_TEST_TAG_LISTINGS").is_some() {
+        let listings = crate::git::tag_listings();
+        let _ = writeln!(
+            std::io::stderr(),
+            "relhook: test: {listings} release tag listings"
+        );
     }
     if std::env::var_os("RELHOOK_TEST_PARSE_COUNT").is_some() {
         let parses = crate::history::changelog::parses();

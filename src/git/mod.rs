@@ -83,7 +83,7 @@ pub use objects::ObjectKind;
 pub use probe::{PathProbe, Touched};
 pub use range::{MergeBase, PushDestination};
 pub use refs::{ReleaseTag, release_version, version_starts_at, version_suffix};
-pub use repo::{Range, Repo};
+pub use repo::{Range, Repo, tag_listings};
 pub use resign::Amended;
 pub use rewrite::{ENTRY_REWRITE, ReflogTop, StoredFile};
 pub use sequence::{note_concluding_pick, rewording};

@@ -35,8 +35,22 @@ pub struct Repo {
     /// Release tags are read once per prefix (see [`Repo::hold_tags_still`]).
     pub(super) tags_still: std::cell::Cell<bool>,
     pub(super) tags_seen: std::cell::RefCell<Vec<(String, super::refs::ByVersion)>>,
+    /// [`Repo::release_tag_candidates`] read once per prefix while tags hold still: a hand
+    /// tag's checks ask a dozen times, each listing `refs/tags` and reading every tag object.
+    candidates_seen: std::cell::RefCell<Vec<(String, std::rc::Rc<Vec<ReleaseTag>>)>>,
     /// What the run derived from blobs (see [`Repo::derived`]).
     pub(super) derived: std::cell::RefCell<super::derived::Derived>,
+}
+
+thread_local! {
+    /// How many times the release tags of a prefix were listed from the refs: the work a test
+    /// bounds (`RELHOOK_TEST_TAG_LISTINGS`), where timing would be flaky.
+    static TAG_LISTINGS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// How many times this thread listed the release tags of a prefix (see [`TAG_LISTINGS`]).
+pub fn tag_listings() -> usize {
+    TAG_LISTINGS.with(std::cell::Cell::get)
 }
 
 /// A question [`Repo::latest_release_tag_except`] answered: tip, prefix, tag left out.
@@ -135,6 +149,7 @@ impl Repo {
             latest_seen: Default::default(),
             tags_still: Default::default(),
             tags_seen: Default::default(),
+            candidates_seen: Default::default(),
             filters_seen: Default::default(),
             derived: Default::default(),
         })
@@ -197,6 +212,7 @@ impl Repo {
         self.filters_seen.borrow_mut().clear();
         if !self.tags_still.get() {
             self.tags_seen.borrow_mut().clear();
+            self.candidates_seen.borrow_mut().clear();
         }
     }
 
@@ -348,6 +364,24 @@ impl Repo {
 
     /// Every `<prefix>X.Y.Z` tag, reachable or not, in no particular order.
     pub fn release_tag_candidates(&self, prefix: &str) -> Vec<ReleaseTag> {
+        let seen = self.candidates_seen.borrow();
+        if let Some((_, tags)) = seen.iter().find(|(p, _)| p == prefix) {
+            return tags.to_vec();
+        }
+        drop(seen);
+        let tags = self.read_release_tag_candidates(prefix);
+        if self.still.get() || self.tags_still.get() {
+            let held = std::rc::Rc::new(tags.clone());
+            self.candidates_seen
+                .borrow_mut()
+                .push((prefix.to_owned(), held));
+        }
+        tags
+    }
+
+    /// [`Repo::release_tag_candidates`] as read from the refs now.
+    fn read_release_tag_candidates(&self, prefix: &str) -> Vec<ReleaseTag> {
+        TAG_LISTINGS.with(|n| n.set(n.get() + 1));
         let Ok(refs) = self.inner.references_glob(&format!("refs/tags/{prefix}*")) else {
             return Vec::new();
         };
