@@ -48,8 +48,8 @@ pub fn dropped_entries(repo: &Repo, config: &Config, current: &str) -> Result<Ve
     // An amend's replaced commit is `amended`'s to say (with the hand edit it calls for); the
     // commit git made before post-commit rewrote it is the rewrite's, said (or not) by its own
     // fate: a reword of the rewrite left git's commit in the reflog, held by no branch.
-    let replaced: HashSet<Oid> = repo
-        .amends(LOOK_BACK)
+    let amends = repo.amends(LOOK_BACK);
+    let replaced: HashSet<Oid> = amends
         .iter()
         .map(|a| a.old)
         .chain(repo.rewritten_by_post_commit(LOOK_BACK))
@@ -86,14 +86,22 @@ pub fn dropped_entries(repo: &Repo, config: &Config, current: &str) -> Result<Ve
     if found.is_empty() {
         return Ok(Vec::new());
     }
-    // Still called for by a commit of the range (a rebased copy, a pick), or folded into one
-    // whose message keeps its header (a squash): not lost.
+    // Still called for by a commit of the range (a rebased copy, a pick), folded into one
+    // whose message keeps its header (a squash), or reworded into one (a rebase's reword of a
+    // commit it picked again, which the reword's own warning names): not lost.
     let (range, _) = since::since_last_release(repo, head, config, None)?;
     for c in collect(repo, &range)? {
         let own =
             commit_entry(repo, &c.message, config, forge.as_ref()).map(|e| normalize(&e.text));
+        let was: Vec<String> = crate::git::amend_chain(&amends, c.id)
+            .iter()
+            .filter_map(|a| repo.commit_text(a.old))
+            .filter_map(|m| m.lines().next().map(str::to_owned))
+            .collect();
         found.retain(|(k, d)| {
-            Some(k) != own.as_ref() && !c.message.lines().any(|l| l.trim() == d.header)
+            Some(k) != own.as_ref()
+                && !c.message.lines().any(|l| l.trim() == d.header)
+                && !was.contains(&d.header)
         });
     }
     let tips: Vec<Oid> = std::iter::once(head)
