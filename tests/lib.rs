@@ -154,6 +154,7 @@ mod qa152_python_pre_spelling;
 mod qa152_tag_leading_zero;
 mod qa154_hand_tag_cost;
 mod qa155_picked_reword;
+mod qa155_publish_git_dir;
 mod qa17;
 mod qa18;
 mod qa19;

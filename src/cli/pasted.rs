@@ -81,7 +81,8 @@ impl<W: Write> Drop for Pasted<W> {
 }
 
 /// `text` with `prefix` ahead of each command: in each `` `…` `` span, the `git` or `relhook`
-/// that starts it or follows `&& `, `|| `, `; `, `| ` or `$(` (after any `NAME=value` words);
+/// that starts it or follows `&& `, `|| `, `; `, `| `, `$(` or a group's `{ ` (after any
+/// `NAME=value` words);
 /// on a `next: ` line, the one after `next: ` and after `, then `.
 fn with_prefix(text: &str, prefix: &str) -> String {
     let mut out = String::with_capacity(text.len() + 64);
@@ -128,7 +129,8 @@ fn commands(code: &str, prefix: &str) -> String {
                 out.push_str(prefix);
             }
         }
-        let next = ["&& ", "|| ", "; ", "| ", "$("]
+        // `{ `: the publish command's `{ git ls-remote … && git fetch …; }; git push …`.
+        let next = ["&& ", "|| ", "; ", "| ", "$(", "{ "]
             .iter()
             .filter_map(|sep| rest.find(sep).map(|i| (i, i + sep.len())))
             .min();
@@ -189,6 +191,10 @@ mod tests {
         assert_eq!(
             commands("relhook release $(git describe)", P),
             format!("{P}relhook release $({P}git describe)")
+        );
+        assert_eq!(
+            commands("{ git ls-remote o r && git fetch o r; }; git push o r", P),
+            format!("{{ {P}git ls-remote o r && {P}git fetch o r; }}; {P}git push o r")
         );
         assert_eq!(commands("github", P), "github");
         assert_eq!(spans("a `[changelog] path` b", P), "a `[changelog] path` b");
