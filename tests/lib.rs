@@ -155,6 +155,7 @@ mod qa152_tag_leading_zero;
 mod qa154_hand_tag_cost;
 mod qa155_picked_reword;
 mod qa155_publish_git_dir;
+mod qa155_sequence_reword;
 mod qa17;
 mod qa18;
 mod qa19;

@@ -49,7 +49,10 @@ pub(super) fn notice(repo: &Repo, commit: Oid, config: &Config, told: bool) -> O
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect();
-    let then = "pre-push refuses it; reword it with `git commit --amend`";
+    let then = format!(
+        "pre-push refuses it; {}",
+        reword(repo, commit, &c.parent_ids)
+    );
     Some(if first.rule == Rule::HeaderFormat {
         format!("no changelog entry: \"{header}\" is not a Conventional Commit ({then})")
     } else {
@@ -59,4 +62,25 @@ pub(super) fn notice(repo: &Repo, commit: Oid, config: &Config, told: bool) -> O
             first.message
         )
     })
+}
+
+/// How to reword `commit`: an amend while it is HEAD; a pick of a sequence with more to come
+/// (`git cherry-pick A B`) is HEAD no longer by the time this is read, so there the rebase
+/// that rewords it once the sequence is done.
+fn reword(repo: &Repo, commit: Oid, parents: &[Oid]) -> String {
+    let Some(sequence) = repo.stopped().sequence.filter(|s| !s.rest.is_empty()) else {
+        return "reword it with `git commit --amend`".to_owned();
+    };
+    let what = if sequence.command == "revert" {
+        "revert"
+    } else {
+        "cherry-pick"
+    };
+    let base = parents
+        .first()
+        .map_or("--root".to_owned(), |p| crate::git::short_id(*p));
+    format!(
+        "once the {what} is done, reword it with `git rebase -i {base}` and mark {} `reword`",
+        crate::git::short_id(commit)
+    )
 }
