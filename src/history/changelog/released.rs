@@ -28,6 +28,33 @@ pub(super) fn parse_compare(url: &str) -> Option<Compare<'_>> {
     })
 }
 
+/// The end of an Unreleased compare link that follows the work.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Moving {
+    Right,
+    Left,
+}
+
+impl Compare<'_> {
+    /// Which side of an Unreleased compare link follows the work: `HEAD`, or the branch a file
+    /// names opposite its last release tag (poetry's `…/compare/2.4.1...main`), which a
+    /// release keeps. `None`: neither side reads as one.
+    fn moving(&self, tag_prefix: &str) -> Option<Moving> {
+        let tagged = |s: &str| parse::is_version(s.strip_prefix(tag_prefix).unwrap_or(s));
+        if self.right == "HEAD" {
+            Some(Moving::Right)
+        } else if self.left == "HEAD" {
+            Some(Moving::Left)
+        } else if tagged(self.left) && !tagged(self.right) {
+            Some(Moving::Right)
+        } else if tagged(self.right) && !tagged(self.left) {
+            Some(Moving::Left)
+        } else {
+            None
+        }
+    }
+}
+
 /// What the left side of the Unreleased compare link becomes in the version link (`None`:
 /// nothing to compare from).
 type LeftSide<'a> = dyn Fn(&str) -> Option<String> + 'a;
@@ -204,10 +231,12 @@ impl Changelog {
         else {
             return false;
         };
-        let Some(c) = parse_compare(&url).filter(|c| c.right == "HEAD") else {
+        let prefix = tag.strip_suffix(v).unwrap_or("");
+        let Some(c) = parse_compare(&url).filter(|c| c.moving(prefix) == Some(Moving::Right))
+        else {
             return false;
         };
-        let head = format!("{}{tag}{}HEAD", c.prefix, c.sep);
+        let head = format!("{}{tag}{}{}", c.prefix, c.sep, c.right);
         let version_url = from(c.left).map_or_else(
             || tag_page(c.prefix, tag),
             |left| format!("{}{left}{}{tag}", c.prefix, c.sep),
@@ -258,24 +287,21 @@ impl Changelog {
         }
         let rewritten = unreleased.as_ref().and_then(|link| {
             let c = parse_compare(&link.url)?;
-            let (head, version_url) = if c.right == "HEAD" {
-                (
-                    format!("{}{tag}{}HEAD", c.prefix, c.sep),
+            let (head, version_url) = match c.moving(tag_prefix)? {
+                Moving::Right => (
+                    format!("{}{tag}{}{}", c.prefix, c.sep, c.right),
                     from(c.left).map_or_else(
                         || tag_page(c.prefix, &tag),
                         |left| format!("{}{left}{}{tag}", c.prefix, c.sep),
                     ),
-                )
-            } else if c.left == "HEAD" {
-                (
-                    format!("{}HEAD{}{tag}", c.prefix, c.sep),
+                ),
+                Moving::Left => (
+                    format!("{}{}{}{tag}", c.prefix, c.left, c.sep),
                     from(c.right).map_or_else(
                         || tag_page(c.prefix, &tag),
                         |right| format!("{}{tag}{}{right}", c.prefix, c.sep),
                     ),
-                )
-            } else {
-                return None;
+                ),
             };
             Some((link.clone(), head, version_url))
         });
