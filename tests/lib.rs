@@ -156,6 +156,8 @@ mod qa154_hand_tag_cost;
 mod qa155_picked_reword;
 mod qa155_publish_git_dir;
 mod qa155_sequence_reword;
+mod qa156_tag_page_links;
+mod qa156_unreleased_branch_link;
 mod qa17;
 mod qa18;
 mod qa19;

@@ -179,6 +179,32 @@ impl Changelog {
         Ok(())
     }
 
+    /// The definition of release `v` where the file links its releases to their tag pages,
+    /// not to a comparison (poetry's `[2.4.1]: …/releases/tag/2.4.1`, every release's): its
+    /// newest one's URL for `v`. `None`: it compares them, or has one definition, a first
+    /// release's, which says nothing of the releases after it.
+    fn tag_page_like(&self, v: &str) -> Option<String> {
+        let key = parse::version_key(v);
+        let defined: Vec<(String, &str)> = self
+            .versions()
+            .into_iter()
+            .filter(|p| parse::version_key(p) != key)
+            .filter_map(|p| {
+                let link = self.doc.links.iter().find(|l| l.label == p)?;
+                Some((p, link.url.as_str()))
+            })
+            .take(2)
+            .collect();
+        let [(newest, url), (_, older)] = defined.as_slice() else {
+            return None;
+        };
+        if parse_compare(url).is_some() || parse_compare(older).is_some() {
+            return None;
+        }
+        let base = url.strip_suffix(parse::version_key(newest))?;
+        Some(format!("{base}{key}"))
+    }
+
     /// Whether the heading of section `i` refers to a link definition `[label]:` (a label in
     /// brackets, not linked inline; matched without case, as Markdown does).
     fn refers(&self, i: Option<usize>, label: &str) -> bool {
@@ -321,6 +347,7 @@ impl Changelog {
             }
             (None, None) => return,
         };
+        let version_url = self.tag_page_like(v).unwrap_or(version_url);
         let version_link = format!("[{v}]: {version_url}");
         match link_line {
             Some((i, old_url)) => {
