@@ -57,7 +57,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
         Err(why) => return refused(&why, json),
     };
     // Another relhook still writing its transaction: said as the release's refusal.
-    let recovered = match crate::git::txn::recover_full(&repo) {
+    let recovered = match recover_unless_dry(&repo, args.dry_run) {
         Err(crate::Error::Refused(r)) => return refused(&r, json),
         r => r?,
     };
@@ -68,7 +68,9 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
             super::recovered::say_recovered(&repo, &root, &config, done, false);
         }
     }
-    crate::git::txn::sweep_temporaries(&repo);
+    if !args.dry_run {
+        crate::git::txn::sweep_temporaries(&repo);
+    }
     let installed = || ctx.relhook_installed();
     match release::half_made(&repo, &config) {
         Some(half)
@@ -312,12 +314,51 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
 
 /// Marks this release at work (a dry run only looks), or refuses while another one is: it may
 /// be testing its release commit, which neither a second release nor `--resume` may take.
+/// A killed relhook's transaction finished or undone, as every release does first; a dry
+/// run, which writes nothing, leaves it and is refused in one line naming what sees to it.
+pub(super) fn recover_unless_dry(
+    repo: &Repo,
+    dry_run: bool,
+) -> Result<Option<crate::git::txn::Recovered>> {
+    if !dry_run {
+        return crate::git::txn::recover_full(repo);
+    }
+    match crate::git::txn::left_for_dry_run(repo)? {
+        None => Ok(None),
+        Some(p) => {
+            // A release whose commit was made is finished by its resume: no plan is left.
+            let fix = if p.fix.contains("release --resume") {
+                format!(
+                    "a dry run writes nothing: `{}` finishes that release",
+                    p.fix
+                )
+            } else {
+                format!(
+                    "a dry run writes nothing: `{}` sees to it (as a release does first), then a dry run shows the plan",
+                    p.fix
+                )
+            };
+            Err(crate::Error::Refused(Refusal::new(
+                Reason::Interrupted,
+                p.said,
+                fix,
+            )))
+        }
+    }
+}
+
 pub(super) fn mark_running(
     repo: &Repo,
     dry_run: bool,
 ) -> std::result::Result<Option<release::running::Running>, Refusal> {
     if dry_run {
-        return release::running::refusal(repo).map_or(Ok(None), Err);
+        let pid = release::running::at_work(repo);
+        return pid.map_or(Ok(None), |pid| {
+            Err(Refusal::bare(
+                Reason::ReleaseRunning,
+                release::running::describe(pid),
+            ))
+        });
     }
     let running = release::running::begin(repo)?;
     // The test checkout a killed release left (in the system's temporary folder) goes now,

@@ -33,7 +33,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
         Err(why) => return super::release::refused(&why, json),
     };
     // Another relhook still writing its transaction: said as the release's refusal.
-    let recovered = match crate::git::txn::recover_full(&repo) {
+    let recovered = match super::release::recover_unless_dry(&repo, args.dry_run) {
         Err(crate::Error::Refused(r)) => return super::release::refused(&r, json),
         r => r?,
     };

@@ -76,6 +76,14 @@ pub fn killed_run_began(repo: &Repo) -> Option<SystemTime> {
     })
 }
 
+/// The pid of another process's release at work, if one is, a killed run's mark left as it
+/// is: a dry run writes nothing.
+pub fn at_work(repo: &Repo) -> Option<u32> {
+    let text = std::fs::read_to_string(repo.common_dir().join(FILE)).ok()?;
+    let pid = crate::git::txn::marked_live(&text)?;
+    (pid != std::process::id()).then_some(pid)
+}
+
 /// The pid of another process's release at work, if one is.
 pub fn other(repo: &Repo) -> Option<u32> {
     let path = repo.common_dir().join(FILE);

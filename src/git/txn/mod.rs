@@ -50,7 +50,9 @@ use crate::{Error, Result};
 
 pub use crate::failpoint::failpoint;
 use journal::{JOURNAL, oid_or_dash};
-pub use journal::{Pending, pending, recover, recover_full, without_resume_makes_tag};
+pub use journal::{
+    Pending, left_for_dry_run, pending, recover, recover_full, without_resume_makes_tag,
+};
 pub use lock::{LockFile, alive, lock_wait, sweep_beside};
 pub use ran_with::{RanWith, advised, killed_release, same_config};
 pub use recovered::{Recovered, journal_left, undo_left};
