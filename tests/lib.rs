@@ -159,6 +159,7 @@ mod qa155_sequence_reword;
 mod qa156_tag_page_links;
 mod qa156_unreleased_branch_link;
 mod qa153_dry_run_interrupted;
+mod qa153_subject_case_commitlint;
 mod qa17;
 mod qa18;
 mod qa19;

@@ -1,7 +1,7 @@
 //! QA149: with the opt-in `subject-case` on, `fix: ADD THING` was accepted (a capital followed by
 //! a capital reads as a name like `API`); commitlint's `upper-case` refuses it. A description
-//! in capitals with two or more words is now refused with a `try:` in lowercase, while a name
-//! (`fix: API`, `fix: README update`) still passes. `subject-full-stop` keeps accepting an
+//! in capitals with two or more words is now refused with a `try:` in lowercase (a name that
+//! starts the description, `fix: API`, is refused too, as commitlint refuses it: QA153). `subject-full-stop` keeps accepting an
 //! ellipsis (the README says commitlint's rule does not), and `fix: x..` is offered `fix: x`.
 
 use crate::support::{Repo, stderr, text};
@@ -27,7 +27,11 @@ fn a_description_in_capitals_is_refused_by_the_commit_msg_hook() {
     assert!(err.contains("the description is all capitals"), "{err}");
     assert!(err.contains("try: fix: add thing"), "{err}");
     assert_eq!(repo.head_subject(), "chore: init");
-    for ok in ["fix: API", "fix: README update", "fix: more to come..."] {
+    for ok in [
+        "fix: iOS build",
+        "fix: add API docs",
+        "fix: more to come...",
+    ] {
         repo.commit_hooked(ok);
         assert_eq!(repo.head_subject(), ok);
     }

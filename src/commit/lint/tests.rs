@@ -293,22 +293,28 @@ fn git_revert_is_judged_by_the_quoted_header() {
     assert!(lint("Revert \"Merge branch 'x'\"").ignored.is_some());
 }
 
-/// `subject-case` refuses a description in all capitals, as commitlint's `upper-case` does,
-/// but a single word in capitals, or one that starts a mixed-case line, is a name.
+/// `subject-case` refuses what commitlint's default (config-conventional's `never
+/// sentence-case, start-case, pascal-case, upper-case`) refuses: a description starting with
+/// a capital letter, a name included; all capitals are said as such.
 #[test]
-fn subject_case_all_capitals() {
+fn subject_case_as_commitlint() {
     let c = all_on();
     for (msg, refused) in [
         ("fix: ADD THING", true),
         ("fix: FIX THE BUG NOW", true),
         ("fix: ADD THING 2", true),
         ("fix: ÉTÉ FINI", true),
-        ("fix: API", false),
-        ("fix: API 2", false),
-        ("fix: README update", false),
-        ("fix: CI: bump", false),
-        ("fix: API docs", false),
+        ("fix: V2 API", true),
+        ("fix: API change", true),
+        ("fix: Add thing", true),
+        ("fix: README typo", true),
+        ("fix: API", true),
+        ("fix: CI: bump", true),
         ("fix: add thing", false),
+        ("fix: iOS build", false),
+        ("fix: add API docs", false),
+        ("fix: 2FA SETUP", false),
+        ("fix: `Foo` is gone", false),
         ("fix: 1 2 3", false),
         ("fix: 修复 错误", false),
     ] {
@@ -318,6 +324,17 @@ fn subject_case_all_capitals() {
             refused,
             "{msg:?}: {v:#?}"
         );
+    }
+    // A name's `try:` has the whole word in lowercase, not `aPI`.
+    for (msg, tried) in [
+        ("fix: API change", "fix: api change"),
+        ("fix: README typo", "fix: readme typo"),
+        ("fix: V2 API", "fix: v2 api"),
+        ("fix: GitHub actions", "fix: github actions"),
+        ("fix: Add thing", "fix: add thing"),
+    ] {
+        let v = lint_with(msg, &c, Mode::Hook);
+        assert_eq!(v.diagnostics[0].suggestion.as_deref(), Some(tried), "{msg}");
     }
     let v = lint_with("fix: FIX THE BUG NOW.", &c, Mode::Hook);
     let d = &v.diagnostics[0];
@@ -377,7 +394,7 @@ fn opt_in_subject_rules() {
         ]
     );
     assert!(
-        lint_with("feat: API docs...", &c, Mode::Hook)
+        lint_with("feat: add API docs...", &c, Mode::Hook)
             .diagnostics
             .is_empty()
     );

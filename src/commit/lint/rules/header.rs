@@ -334,7 +334,9 @@ fn check_description(sink: &mut Sink<'_>, line: &str, h: &Header<'_>, offset: us
                 at..at + d.len(),
                 "the description is all capitals".into(),
             )
-            .expected("lowercase words; a name such as `API` may stay in capitals")
+            .expected(
+                "lowercase words; a name such as `API` may stay in capitals after the first word",
+            )
             .suggest(
                 whole
                     .clone()

@@ -88,16 +88,19 @@ pub(super) fn type_fix<'c>(sink: &Sink<'c>, ty: &str) -> Option<&'c str> {
     }
 }
 
-/// "Add x" is sentence case; "API x", "README" or "X" are names and stay.
+/// A description that starts with a capital letter ("Add x", "API change", "README typo",
+/// "V2 API"): refused as commitlint's default `subject-case` (config-conventional's `never
+/// sentence-case`, with start, pascal and upper case) refuses it, names included; one that
+/// starts otherwise ("iOS build", "2FA SETUP", "`Foo` x") passes there, and here.
 pub(super) fn capitalised(d: &str) -> bool {
-    let mut chars = d.chars();
-    chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(char::is_lowercase)
+    d.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// "ADD THING" is all capitals, not a name: two or more words with letters and not one
-/// lowercase letter (commitlint's `upper-case`); one word alone (`API`, `WIP`) is a name.
+/// A [`capitalised`] description all in capitals ("ADD THING"), said as such: two or more
+/// words with letters and not one lowercase letter (commitlint's `upper-case`).
 pub(super) fn shouting(d: &str) -> bool {
-    !d.chars().any(char::is_lowercase)
+    capitalised(d)
+        && !d.chars().any(char::is_lowercase)
         && d.split_whitespace()
             .filter(|w| w.chars().any(char::is_uppercase))
             .count()
@@ -110,10 +113,16 @@ pub(super) fn full_stop(d: &str) -> bool {
     d.ends_with('.') && !d.ends_with("...")
 }
 
+/// `d` with its first word in lowercase, whole when a capital follows its first letter (a
+/// name such as `API`, `README` or `GitHub`, which `aPI` would only mangle), else its first
+/// letter alone (`Add x` → `add x`).
 pub(super) fn lowercase_first(d: &str) -> String {
-    let mut chars = d.chars();
+    let word = d.find(char::is_whitespace).unwrap_or(d.len());
+    let (first, rest) = d.split_at(word);
+    let mut chars = first.chars();
     match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
+        Some(_) if chars.clone().any(char::is_uppercase) => first.to_lowercase() + rest,
+        Some(c) => c.to_lowercase().chain(chars).chain(rest.chars()).collect(),
         None => String::new(),
     }
 }
