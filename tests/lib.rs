@@ -158,6 +158,7 @@ mod qa155_publish_git_dir;
 mod qa155_sequence_reword;
 mod qa156_tag_page_links;
 mod qa156_unreleased_branch_link;
+mod qa153_amend_refused_note;
 mod qa153_dry_run_interrupted;
 mod qa153_subject_case_commitlint;
 mod qa17;

@@ -252,9 +252,11 @@ pub fn summary(out: &mut dyn Write, v: &Verdict, p: &Palette) -> io::Result<()> 
 /// `file` is the message file as a shell word. A message holding `git commit -v`'s diff below
 /// the scissors line is reopened with `-v`: only a verbose commit both cuts the diff off and
 /// strips git's comments (`--cleanup=scissors` keeps the comments above the line). relhook
-/// cannot know the commit's other options (`-a`, `--amend`), so the note asks for them; but a
-/// rebase's `reword` (`rewording`) is git's own amend, which stopped the rebase on the pick: a
-/// plain `git commit` there has nothing to commit, so the note names the amend and the way on.
+/// cannot know the commit's other options (`-a`, `--amend`: git tells commit-msg nothing of an
+/// amend, neither in its environment nor in the git dir), so the note names the amend's command
+/// beside the commit's and asks for the rest; but a rebase's `reword` (`rewording`) is git's
+/// own amend, which stopped the rebase on the pick: a plain `git commit` there has nothing to
+/// commit, so the note names the amend and the way on.
 pub fn hook_note(
     out: &mut dyn Write,
     v: &Verdict,
@@ -272,9 +274,10 @@ pub fn hook_note(
             "note:".style(p.note)
         );
     }
+    // An amend pasted without `--amend` makes a new commit on top: both are named.
     writeln!(
         out,
-        "{} the message is kept in the file; `git commit {verbose}-e -F {file}` reopens it (add your commit's other options, e.g. `-a`), `--no-verify` or RELHOOK_SKIP=1 bypass",
+        "{} the message is kept in the file; `git commit {verbose}-e -F {file}` reopens it (`git commit --amend {verbose}-e -F {file}` if you were amending; add your commit's other options, e.g. `-a`), `--no-verify` or RELHOOK_SKIP=1 bypass",
         "note:".style(p.note)
     )
 }
