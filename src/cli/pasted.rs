@@ -99,22 +99,57 @@ fn with_prefix(text: &str, prefix: &str) -> String {
     spans(text, prefix)
 }
 
-/// Each `` `…` `` span of `text` through [`commands`].
+/// Each `` `…` `` span of `text` through [`commands`], but for a command only mentioned, not
+/// given to run (see [`mentioned`]).
 fn spans(text: &str, prefix: &str) -> String {
+    let parts: Vec<&str> = text.split('`').collect();
     let mut out = String::with_capacity(text.len());
-    for (i, part) in text.split('`').enumerate() {
+    let mut last_mentioned = false;
+    for (i, part) in parts.iter().enumerate() {
         if i > 0 {
             out.push('`');
         }
         // The odd parts are inside a span (a lone last one, unclosed, is left as it is).
-        let closed = i % 2 == 1 && text.split('`').count() > i + 1;
-        if closed {
-            out.push_str(&commands(part, prefix));
-        } else {
+        let closed = i % 2 == 1 && parts.len() > i + 1;
+        if !closed {
             out.push_str(part);
+            continue;
+        }
+        let (before, after) = (parts[i - 1], parts[i + 1]);
+        // `by `git commit`, `git tag` or `git push``: the list goes on as it began.
+        let listed = i >= 3 && last_mentioned && LIST.contains(&before);
+        last_mentioned = listed || mentioned(before, after);
+        if last_mentioned {
+            out.push_str(part);
+        } else {
+            out.push_str(&commands(part, prefix));
         }
     }
     out
+}
+
+/// What joins the spans of one list.
+const LIST: &[&str] = &[", ", " or ", " and ", ", or ", ", and "];
+
+/// Words before a span that make it a command spoken of (`a plain `git push``, `before
+/// `relhook install``, `as `relhook release` refuses`), not one to run: pasted, it needs no
+/// variables, and they would only hide which command the text means.
+const MENTIONING: &[&str] = &[
+    "a", "an", "the", "plain", "before", "after", "since", "by", "as", "which", "what", "than",
+    "like", "unlike", "every", "later", "its", "own", "whose", "neither", "nor",
+];
+
+/// Whether the span between `before` and `after` names a command only mentioned: a word of
+/// [`MENTIONING`] just before it, or a possessive after it (`` `relhook doctor`'s row ``).
+fn mentioned(before: &str, after: &str) -> bool {
+    if after.starts_with("'s") || after.starts_with("\u{2019}s") {
+        return true;
+    }
+    let Some(head) = before.strip_suffix(' ') else {
+        return false;
+    };
+    let word = head.rsplit([' ', '(']).next().unwrap_or(head);
+    MENTIONING.contains(&word.to_ascii_lowercase().as_str())
 }
 
 /// `prefix` ahead of every `git` or `relhook` that starts a command in `code`.
@@ -199,6 +234,36 @@ mod tests {
         assert_eq!(commands("github", P), "github");
         assert_eq!(spans("a `[changelog] path` b", P), "a `[changelog] path` b");
         assert_eq!(spans("unclosed `git x", P), "unclosed `git x");
+    }
+
+    #[test]
+    fn a_command_only_mentioned_is_left_as_it_is() {
+        for text in [
+            "git commands that stay here (a `git tag`, a `git push` with GIT_DIR) run no hook",
+            "not read by `git commit`, `git tag` or `git push`, whose hooks run",
+            "commit or stash first: plain `git stash` leaves new files",
+            "a commit from before `relhook install` here",
+            "behind, as `relhook release` refuses",
+            "its fix (`relhook doctor`'s row for it)",
+            "the `git` program is not on PATH",
+        ] {
+            assert_eq!(with_prefix(text, P), text);
+        }
+        assert_eq!(
+            with_prefix(
+                "left out by `relhook install --hooks x`; `relhook install` adds it",
+                P
+            ),
+            format!("left out by `relhook install --hooks x`; `{P}relhook install` adds it")
+        );
+        assert_eq!(
+            with_prefix("stash (`git stash -u`: plain `git stash` leaves them)", P),
+            format!("stash (`{P}git stash -u`: plain `git stash` leaves them)")
+        );
+        assert_eq!(
+            with_prefix("run `git fetch` and `git push`, or `git pull`", P),
+            format!("run `{P}git fetch` and `{P}git push`, or `{P}git pull`")
+        );
     }
 
     #[test]

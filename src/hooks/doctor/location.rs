@@ -24,7 +24,7 @@ pub fn lost_in_other_worktrees(loc: &HooksLocation) -> Option<(String, String)> 
             "the main worktree's hooks directory by its absolute path",
         ),
         None => (
-            "so a linked worktree (`git worktree add`) finds no such directory and runs no hooks at all, relhook's included, and says nothing".to_owned(),
+            "so a linked worktree (what `git worktree add` makes) finds no such directory and runs no hooks at all, relhook's included, and says nothing".to_owned(),
             "the same directory by its absolute path",
         ),
     };
@@ -153,7 +153,7 @@ pub(super) fn relative_from_outside(loc: &HooksLocation) -> Option<Check> {
     let cwd = std::env::current_dir().unwrap_or_default();
     let value = loc.relative_from_outside(&cwd)?;
     let detail = format!(
-        "core.hooksPath is relative ({value}) and {} is outside the work tree: git commands that stay here (`git tag`, `git push` with GIT_DIR or --git-dir) look for {value} here and run no hook, so hand tags are neither checked nor released",
+        "core.hooksPath is relative ({value}) and {} is outside the work tree: git commands that stay here (a `git tag`, a `git push` with GIT_DIR or --git-dir) look for {value} here and run no hook, so hand tags are neither checked nor released",
         cwd.display()
     );
     let fix = format!(
