@@ -161,6 +161,7 @@ mod qa156_unreleased_branch_link;
 mod qa153_amend_refused_note;
 mod qa153_dry_run_interrupted;
 mod qa153_git_dir_mentions;
+mod qa153_husky_clone_one_fix;
 mod qa153_subject_case_commitlint;
 mod qa17;
 mod qa18;

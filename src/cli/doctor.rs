@@ -270,6 +270,11 @@ pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
                 writeln!(out, "all is well")
             } else if unworkable.is_some() && report.checks.iter().all(|c| c.fix.is_none()) {
                 writeln!(out, "relhook cannot work in this repository (see above)")
+            } else if let Some(fix) = super::doctor_one_fix::one_fix(&report.checks) {
+                writeln!(
+                    out,
+                    "something needs fixing: `{fix}` fixes all of it (see `fix:` above)"
+                )
             } else {
                 writeln!(out, "something needs fixing (see `fix:` above)")
             }

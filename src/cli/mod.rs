@@ -18,6 +18,7 @@ mod doctor_git_locks;
 mod doctor_link;
 mod doctor_midway;
 mod doctor_missed;
+mod doctor_one_fix;
 mod doctor_released;
 mod doctor_settings;
 mod doctor_signing;
