@@ -323,7 +323,7 @@ pub(super) fn recover_unless_dry(
     if !dry_run {
         return crate::git::txn::recover_full(repo);
     }
-    match crate::git::txn::left_for_dry_run(repo)? {
+    match crate::git::txn::at_work::left_for_dry_run(repo)? {
         None => Ok(None),
         Some(p) => {
             // A release whose commit was made is finished by its resume: no plan is left.

@@ -44,6 +44,14 @@ pub(super) fn wait_for_writer(path: &Path) -> crate::Result<()> {
     }
 }
 
+/// For a dry run, which writes nothing: the transaction a command that writes would finish
+/// or undo first, said and left as it is (waited for while its relhook still writes, as
+/// [`super::recover`] waits). `None` when there is none.
+pub fn left_for_dry_run(repo: &crate::git::Repo) -> crate::Result<Option<super::Pending>> {
+    wait_for_writer(&repo.git_dir().join(super::journal::JOURNAL))?;
+    Ok(super::pending(repo).filter(|p| !p.running))
+}
+
 /// The one line for a journal a live relhook `j` is writing.
 fn refusal(j: &Journal) -> Error {
     Error::Refused(Refusal::new(

@@ -478,14 +478,6 @@ pub fn pending(repo: &Repo) -> Option<Pending> {
     })
 }
 
-/// For a dry run, which writes nothing: the transaction a command that writes would finish
-/// or undo first, said and left as it is (waited for while its relhook still writes, as
-/// [`recover`] waits). `None` when there is none.
-pub fn left_for_dry_run(repo: &Repo) -> Result<Option<Pending>> {
-    super::at_work::wait_for_writer(&repo.git_dir().join(JOURNAL))?;
-    Ok(pending(repo).filter(|p| !p.running))
-}
-
 /// How the pid of a relhook that is no longer running is said: a live pid that is not its
 /// writer is reused, or the killed relhook unreaped.
 pub(super) fn gone(pid: u32) -> &'static str {

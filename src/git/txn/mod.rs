@@ -25,7 +25,7 @@
 //! `files-written`, `index-staged`, `refs-moved`; release and hand-tag add their own names
 //! (see `failpoint`). It exists for the fault tests (tests/transaction.rs, tests/kill.rs).
 
-mod at_work;
+pub(crate) mod at_work;
 mod journal;
 mod killed_ref_lock;
 mod left_lock;
@@ -50,9 +50,7 @@ use crate::{Error, Result};
 
 pub use crate::failpoint::failpoint;
 use journal::{JOURNAL, oid_or_dash};
-pub use journal::{
-    Pending, left_for_dry_run, pending, recover, recover_full, without_resume_makes_tag,
-};
+pub use journal::{Pending, pending, recover, recover_full, without_resume_makes_tag};
 pub use lock::{LockFile, alive, lock_wait, sweep_beside};
 pub use ran_with::{RanWith, advised, killed_release, same_config};
 pub use recovered::{Recovered, journal_left, undo_left};
