@@ -163,6 +163,7 @@ mod qa155_publish_git_dir;
 mod qa155_sequence_reword;
 mod qa156_tag_page_links;
 mod qa156_unreleased_branch_link;
+mod qa157_am_unlinted;
 mod qa17;
 mod qa18;
 mod qa19;

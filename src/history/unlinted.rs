@@ -70,6 +70,20 @@ pub fn failing(repo: &Repo, config: &Config, c: &StoredCommit) -> Option<Failing
     })
 }
 
+/// Of `made` (the commits a `git am` made, oldest first), those pre-push will refuse, oldest
+/// first: git runs no commit-msg for a patch's message. As post-commit's notice, a fixup
+/// (squashed before it is shared) and a patch of a commit from before `relhook install` (which
+/// pre-push lets go as that commit) are left out.
+pub fn applied(repo: &Repo, config: &Config, made: &[Oid]) -> Vec<Failing> {
+    made.iter()
+        .filter_map(|id| {
+            let c = repo.stored_commit(*id)?;
+            let f = failing(repo, config, &c)?;
+            (!f.fixup && !super::adoption::carried_from_before(repo, &c)).then_some(f)
+        })
+        .collect()
+}
+
 /// The commits a release tag on `tip` would sit above that pre-push will refuse: not on any
 /// remote (no remote-tracking ref reaches them), not below the latest release tag (a tag
 /// already above them is pre-push's to report) nor made before `relhook install` here, and
