@@ -129,7 +129,7 @@ pub(super) fn restage_files(
     }
     if !staged_again.is_empty() {
         said.push_str(&format!(
-            "; staged {} again as that commit has it (your next commit carries it)",
+            "; staged {} again as that commit has it (the index held it as before the run, so the next commit would have taken the entry back out)",
             staged_again.join(", ")
         ));
     }
