@@ -189,7 +189,7 @@ pub(super) fn old_version_left(
         let p = f.path.as_str();
         p != changelog
             && !is_history(p)
-            && !names_a_version(p)
+            && !about_a_release(p)
             && !crate::testrun::leftovers::is_lock_file(p)
             && !settings(p)
             && !is_vendored(p)
@@ -290,6 +290,37 @@ fn is_history(path: &str) -> bool {
     let (stem, ext) = name.rsplit_once('.').unwrap_or((name.as_str(), ""));
     ["changelog", "changes", "history", "news", "releases"].contains(&stem)
         && ["", "md", "markdown", "rst", "txt", "adoc"].contains(&ext)
+}
+
+/// Whether `path` is a page about a release rather than one that states the current version:
+/// its name holds a version ([`names_a_version`]), or it is a document named for a migration or
+/// an upgrade (cocogitto's `website/guide/migration_6_5_to_7_0.md`, `UPGRADING.md`) or release
+/// notes, or a blog post: the old version is named there on purpose, never a place to bump.
+fn about_a_release(path: &str) -> bool {
+    if names_a_version(path) {
+        return true;
+    }
+    let name = path.rsplit('/').next().unwrap_or(path).to_ascii_lowercase();
+    let (stem, ext) = name.rsplit_once('.').unwrap_or((name.as_str(), ""));
+    // Documents only: code or settings named `migration` may well hold the version in use.
+    if !["md", "markdown", "mdx", "rst", "txt", "adoc"].contains(&ext) {
+        return false;
+    }
+    let named = [
+        "migrat",
+        "upgrad",
+        "release-note",
+        "release_note",
+        "releasenote",
+    ]
+    .iter()
+    .any(|w| stem.contains(w));
+    let posted = path
+        .split('/')
+        .rev()
+        .skip(1)
+        .any(|d| ["blog", "_posts", "posts"].contains(&d.to_ascii_lowercase().as_str()));
+    named || posted
 }
 
 /// Whether `path`'s file name holds a version (git-cliff's `website/blog/git-cliff-2.13.0.md`,
