@@ -164,6 +164,7 @@ mod qa155_sequence_reword;
 mod qa156_tag_page_links;
 mod qa156_unreleased_branch_link;
 mod qa157_am_unlinted;
+mod qa157_branch_tag_advice;
 mod qa157_migration_guide;
 mod qa157_restage_wording;
 mod qa17;

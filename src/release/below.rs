@@ -38,6 +38,16 @@ impl VersionInfo {
     /// One line when the release asked for is below what the commits call for (a breaking
     /// change released as a patch): released as asked, and said.
     pub fn below_commits_note(&self) -> Option<String> {
+        Some(format!(
+            "{}; releasing {} as asked",
+            self.below_commits_why()?,
+            self.next
+        ))
+    }
+
+    /// Why the commits call for more than the release asked for: "the commits since v1.0.0
+    /// call for 1.1.0 (`feat: x` is a new feature)".
+    fn below_commits_why(&self) -> Option<String> {
         let called = self.below_commits.as_ref()?;
         let level = self.level();
         let what = match level {
@@ -61,11 +71,7 @@ impl VersionInfo {
                 self.since()
             ))
         });
-        Some(format!(
-            "{}; releasing {} as asked",
-            why.unwrap_or_else(|| format!("the commits since {} call for {called}", self.since())),
-            self.next
-        ))
+        Some(why.unwrap_or_else(|| format!("the commits since {} call for {called}", self.since())))
     }
 }
 
@@ -192,15 +198,30 @@ impl VersionInfo {
 /// The history is walked only when a release tag is below it and the tag is no major bump
 /// of it (nothing is above a major; the first release has nothing to be below).
 pub fn tag_below_commits(repo: &Repo, config: &Config, root: &Path, tag: &str) -> Option<String> {
+    below_info(repo, config, root, tag)?.below_commits_note()
+}
+
+/// For release tag `tag` made by hand below what the commits call for: that version, and why
+/// (the words of [`tag_below_commits`] without "releasing it as asked").
+pub fn tag_called_for(
+    repo: &Repo,
+    config: &Config,
+    root: &Path,
+    tag: &str,
+) -> Option<(Version, String)> {
+    let info = below_info(repo, config, root, tag)?;
+    Some((info.below_commits.clone()?, info.below_commits_why()?))
+}
+
+/// The release hand tag `tag` asks for, when it may be below what its commits call for.
+fn below_info(repo: &Repo, config: &Config, root: &Path, tag: &str) -> Option<VersionInfo> {
     let version = Version::parse(tag.strip_prefix(config.version.tag_prefix.as_str())?).ok()?;
     let below = released_before(repo, config, &version, tag)?;
     if version.major > below.major && below.major > 0 {
         return None;
     }
     let requested = Requested::Exact(version);
-    super::version_info(repo, config, root, &requested, None)
-        .ok()?
-        .below_commits_note()
+    super::version_info(repo, config, root, &requested, None).ok()
 }
 
 /// [`VersionInfo::left_line_note`] for release tag `tag` made by hand. History is walked only

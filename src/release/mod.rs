@@ -78,7 +78,7 @@ use std::path::Path;
 use git2::Oid;
 use semver::Version;
 
-pub use below::{above_elsewhere, promotes, tag_below_commits, tag_leaves_line};
+pub use below::{above_elsewhere, promotes, tag_below_commits, tag_called_for, tag_leaves_line};
 pub use detected::check_detected_files;
 pub use dirty::{as_committed, clean_tree_fix, dirty_version_file, not_carried};
 pub use downwards::{next_refused as above_files_refused, taken_instead as above_files_instead};

@@ -220,8 +220,25 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
             crate::release::off_release_branches(repo, config, &b).map(|why| (b, why))
         }) {
             // The release commit would go on that branch: refused as `relhook release` is.
+            // Asked below what the commits call for (a `feat` tagged as a patch): the release
+            // of the version asked for says so as it goes; the advice says it first.
+            let called = repo
+                .work_tree()
+                .and_then(|root| crate::release::tag_called_for(repo, config, &root, &u.tag));
+            let though = called.map_or(String::new(), |(called, why)| {
+                let tag = format!("{}{called}", config.version.tag_prefix);
+                // Released elsewhere already (on the main line): no command that is refused.
+                let that = match repo.tag_target(&tag) {
+                    Some(_) => format!(" ({tag} exists already)"),
+                    None => format!(
+                        ": `{}` releases that",
+                        release_command_with(config, &called, "--allow-branch")
+                    ),
+                };
+                format!(", which releases {version} as asked though {why}{that}")
+            });
             out.push(format!(
-                "{why}; {}, or `{}` for a maintenance release",
+                "{why}; {}, or `{}` for a maintenance release{though}",
                 off_branch::tag_there(repo, config, &branch, commit),
                 release_command_with(config, &version, "--allow-branch")
             ));
