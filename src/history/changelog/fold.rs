@@ -34,7 +34,8 @@ impl Changelog {
     /// They are carried in version order among the sections' (oldest first), each entry once;
     /// one that has a section after all is carried from its section. Entries alike that name
     /// different commits are each carried (see [`Taken`]); returns those carried once though
-    /// listed again (in Unreleased or another pre-release), as written.
+    /// listed again (in Unreleased or another pre-release), as written, save a promotion's:
+    /// a later channel of the version listing only what its earlier pre-releases did.
     pub fn fold_prereleases_with(
         &mut self,
         version: &str,
@@ -92,24 +93,42 @@ impl Changelog {
             have.insert(&e.text);
         }
         let mut repeated = Vec::new();
-        let fresh = carried.into_iter().flat_map(|(_, e)| e);
-        let fresh = fresh.filter(|(_, text, _, _)| {
-            let new = have.insert(text);
-            if !new {
-                repeated.push(text.clone());
+        let mut fresh: Carried = Vec::new();
+        // What the version's pre-releases so far listed, and their channels (oldest first, so
+        // a version's are together): the first of a later channel listing nothing else is a
+        // promotion (1.3.0-beta.1 → 1.3.0-rc.1), whose section repeats theirs on purpose.
+        let mut line: Option<(Version, Taken, Vec<String>)> = None;
+        for (v, entries) in carried {
+            if line.as_ref().is_none_or(|(core, ..)| *core != base(&v)) {
+                line = Some((base(&v), Taken::default(), Vec::new()));
             }
-            new
-        });
-        let fresh: Carried = fresh
-            .map(|(section, text, breaking, paragraphs)| {
-                let section = if section.is_empty() {
-                    "Changed".to_owned()
-                } else {
-                    section
-                };
-                (section, text, breaking, paragraphs)
-            })
-            .collect();
+            let Some((_, shipped, channels)) = line.as_mut() else {
+                continue;
+            };
+            // `insert` is false for an entry listed already; one it takes in is taken below.
+            let promotion = !channels.is_empty()
+                && !channels.contains(&channel(&v))
+                && entries.iter().all(|e| !shipped.insert(&e.1));
+            for e in &entries {
+                shipped.insert(&e.1);
+            }
+            channels.push(channel(&v));
+            // An entry listed twice by the promotion itself is a repeat all the same.
+            let mut own = Taken::default();
+            for (section, text, breaking, paragraphs) in entries {
+                let again = !own.insert(&text);
+                if have.insert(&text) {
+                    let section = if section.is_empty() {
+                        "Changed".to_owned()
+                    } else {
+                        section
+                    };
+                    fresh.push((section, text, breaking, paragraphs));
+                } else if again || !promotion {
+                    repeated.push(text);
+                }
+            }
+        }
         self.add_carried(&fresh);
         repeated
     }
@@ -146,6 +165,15 @@ impl Changelog {
 fn in_any(ranges: &[Range<usize>], line: usize) -> bool {
     let after = ranges.partition_point(|r| r.start <= line);
     after > 0 && ranges[after - 1].contains(&line)
+}
+
+/// The channel of pre-release `v`: its pre-release without the counter (`rc` of `1.1.0-rc.1`).
+fn channel(v: &Version) -> String {
+    let pre = v.pre.as_str();
+    match pre.rsplit_once('.') {
+        Some((id, n)) if n.bytes().all(|b| b.is_ascii_digit()) => id.to_owned(),
+        _ => pre.to_owned(),
+    }
 }
 
 /// Whether release `target` carries the entries of pre-release `pre` (one above the last
@@ -220,6 +248,33 @@ mod tests {
             .collect();
         assert_eq!(texts, [a, b]);
         assert_eq!(once, ["x", a]);
+    }
+
+    /// rc.1, a promotion of beta.1, lists beta.1's entries on purpose: nothing is returned for
+    /// them. rc.2 listing one again, or the promotion listing one twice, is a repeat.
+    #[test]
+    fn a_promotion_s_entries_are_no_repeats() {
+        let once = |text: &str| {
+            let mut log = Changelog::parse(text).expect("kept");
+            log.fold_prereleases_with("1.3.0", &[])
+        };
+        let tail = "## [1.3.0-beta.1]\n\n### Added\n\n- a\n- b\n\n## [1.2.0]\n\n- o\n";
+        let promoted =
+            format!("## [Unreleased]\n\n## [1.3.0-rc.1]\n\n### Added\n\n- b\n- a\n\n{tail}");
+        assert!(once(&promoted).is_empty());
+        let again = promoted.replace(
+            "## [Unreleased]\n",
+            "## [Unreleased]\n\n## [1.3.0-rc.2]\n\n### Added\n\n- a\n",
+        );
+        assert_eq!(once(&again), ["a"]);
+        let twice = promoted.replace(
+            "- b\n- a\n\n## [1.3.0-beta",
+            "- b\n- a\n- a\n\n## [1.3.0-beta",
+        );
+        assert_eq!(once(&twice), ["a"]);
+        // Something new besides: no promotion, its repeats said.
+        let more = promoted.replace("- b\n- a\n\n## [1.3.0-beta", "- b\n- c\n\n## [1.3.0-beta");
+        assert_eq!(once(&more), ["b"]);
     }
 
     #[test]
