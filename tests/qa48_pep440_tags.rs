@@ -5,11 +5,10 @@
 //! below the beta. Now `version`, `release`, a hand tag and doctor say which tag was passed
 //! over and its SemVer spelling, and a version file above the release is refused in one
 //! line, listed or not, naming a version above it that the release then makes.
+//! QA158 since: a tag spelled as PEP 440 spells a pre-release (`v1.0.0b1`) is that release.
 
 use crate::qa47_uv_lock_pre_release::advised;
-use crate::support::{Repo, hand_tag, hand_tag_refused, ok, stderr, stdout, text};
-
-const PASSED: &str = "tag v1.0.0b1 is passed over: relhook reads release tags as SemVer, and it is PEP 440's spelling of v1.0.0-b.1, so v0.9.11 is taken for the last release";
+use crate::support::{Repo, hand_tag_refused, ok, stderr, stdout, text};
 
 /// The history of the finding: `pyproject` at 0.9.11 tagged `v0.9.11`, then at 1.0.0b1 tagged
 /// `v1.0.0b1` (as commitizen tags), then a feature through relhook's hooks.
@@ -37,53 +36,16 @@ fn commitizen(pyproject: bool) -> Repo {
     repo
 }
 
-/// `relhook release` refused in one line, nothing made: that line.
-fn refused(repo: &Repo) -> String {
-    let head = repo.git(&["rev-parse", "HEAD"]);
-    let out = repo.relhook(&["release"]);
-    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
-    let err = stderr(&out);
-    assert_eq!(err.lines().count(), 1, "{err}");
-    assert_eq!(repo.git(&["rev-parse", "HEAD"]), head);
-    assert_eq!(repo.git(&["tag", "-l", "v0.9.12"]), "");
-    err
-}
-
+/// QA158 since: a PEP 440 pre-release tag is read as the pre-release it stands for, so the
+/// beta is the last release and the next one finishes its line; nothing is passed over.
 #[test]
-fn a_version_file_above_the_release_is_never_written_down() {
+fn a_pep_440_beta_tag_is_the_last_release() {
     let repo = commitizen(true);
     let out = ok(repo.relhook(&["version", "--next", "--explain"]));
-    assert!(stdout(&out).starts_with("0.9.12\n"), "{}", text(&out));
-    let err = stderr(&out);
-    assert!(err.contains(PASSED), "{err}");
-    assert!(err.contains("`relhook release 1.0.0-rc.1`"), "{err}");
+    assert!(stdout(&out).starts_with("1.0.0\n"), "{}", text(&out));
+    assert!(text(&out).contains("current: 1.0.0-b.1 (from release tag v1.0.0b1)"));
     let doctor = stdout(&repo.relhook(&["doctor"]));
-    assert!(
-        doctor.contains(&format!("release tags: {PASSED}")),
-        "{doctor}"
-    );
-    // Found by itself: no advice to list it, which would bump it down.
-    let says = "pyproject.toml says 1.0.0b1 (TOML key `project.version`), above 0.9.12, the version this release would make";
-    let err = refused(&repo);
-    assert!(err.contains(says) && !err.contains("listed file"), "{err}");
-    let command = advised(&err, "release a version above it: ");
-    assert_eq!(command, "relhook release 1.0.0-rc.1");
-    // Listed: refused all the same, never rewritten down.
-    let listed = "[checks]\ntest = [\"true\"]\n[version]\nfiles = [{ path = \"pyproject.toml\", key = \"project.version\" }]\n";
-    repo.write(".relconfig.toml", listed);
-    repo.git(&["commit", "-q", "-a", "-m", "chore: list the version file"]);
-    let err = refused(&repo);
-    assert!(err.contains(says), "{err}");
-    assert_eq!(advised(&err, "release a version above it: "), command);
-    assert!(repo.read("pyproject.toml").contains("\"1.0.0b1\""));
-    // The advice, pasted, releases above the beta.
-    ok(repo.sh(command));
-    assert_eq!(repo.git(&["tag", "-l", "v1.0.0-*"]), "v1.0.0-rc.1");
-    // In the file's own spelling, PEP 440's (QA152).
-    assert!(
-        repo.read("pyproject.toml")
-            .contains("version = \"1.0.0rc1\"")
-    );
+    assert!(!doctor.contains("passed over"), "{doctor}");
 }
 
 #[test]
@@ -117,16 +79,15 @@ fn a_listed_file_ahead_of_the_tags_names_its_own_version() {
     assert_eq!(repo.git(&["tag", "-l", "v2*"]), "v2.0.0");
 }
 
+/// Where no release tag is spelled as PEP 440 does, a new one so spelled is refused, naming
+/// SemVer's spelling.
 #[test]
-fn a_hand_tag_says_the_tag_passed_over_and_refuses_pep_440_names() {
+fn a_hand_tag_in_pep_440_s_spelling_is_refused_where_tags_are_semver() {
     let repo = commitizen(false);
-    let out = hand_tag(&repo, &["-a", "v0.9.12", "-m", "release 0.9.12"]);
-    assert!(out.status.success(), "{}", text(&out));
-    let passed = PASSED.replace("v0.9.11 is taken", "v0.9.12 is taken");
-    assert!(stderr(&out).contains(&passed), "{}", text(&out));
+    repo.git(&["tag", "-d", "v1.0.0b1"]);
     let err = hand_tag_refused(&repo, "v1.0.0b2");
     assert!(
-        err.contains("`v1.0.0b2` is PEP 440's spelling of 1.0.0-b.2"),
+        err.contains("`v1.0.0b2` is PEP 440's spelling of 1.0.0-b.2, and this project's release tags spell versions as SemVer"),
         "{err}"
     );
     let command = advised(&err, "tag v1.0.0-b.2 instead: ");

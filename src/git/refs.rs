@@ -361,10 +361,31 @@ impl Repo {
 /// metadata (`v0.1.1+b.1`) names none (README's tag rules): SemVer precedence ignores the
 /// build, so counted it would stand for its plain version and stop that release. Every
 /// listing of release tags passes it over; only its own push and its making refuse it.
+/// A PEP 440 pre-release in its normal form (poetry's `1.2.0rc1`) names the SemVer
+/// pre-release it stands for ([`pep440_pre`]).
 pub fn release_version(rest: &str) -> Option<semver::Version> {
-    semver::Version::parse(rest)
-        .ok()
-        .filter(|v| v.build.is_empty())
+    match semver::Version::parse(rest) {
+        Ok(v) => Some(v).filter(|v| v.build.is_empty()),
+        Err(_) => pep440_pre(rest),
+    }
+}
+
+/// A PEP 440 pre-release in its normal form (`1.2.0a1`, `1.2.0b2`, `1.2.0rc1`), as Python
+/// projects tag them: the SemVer pre-release it stands for (`1.2.0-rc.1`), which orders as
+/// PEP 440 does (`a` < `b` < `rc` < the release). Other PEP 440 forms (`.dev1`, `.post1`,
+/// `1.2b1`) order otherwise in SemVer, so they name no release.
+pub fn pep440_pre(rest: &str) -> Option<semver::Version> {
+    let split = rest.find(['a', 'b', 'r'])?;
+    let (core, pre) = rest.split_at(split);
+    let (kind, n) = ["a", "b", "rc"]
+        .iter()
+        .find_map(|k| Some((*k, pre.strip_prefix(k)?)))
+        .filter(|(_, n)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))?;
+    let plain = semver::Version::parse(core).ok()?;
+    if !plain.pre.is_empty() || !plain.build.is_empty() {
+        return None;
+    }
+    semver::Version::parse(&format!("{core}-{kind}.{n}")).ok()
 }
 
 /// `name` split into the text before a SemVer version that ends it, and that version.
@@ -405,6 +426,23 @@ pub struct ReleaseTag {
     pub when: (i64, i32),
 }
 
+impl ReleaseTag {
+    /// Its version as its name spells it: `1.2.0rc1` for poetry's tag of `1.2.0-rc.1`, what
+    /// a changelog heading of that release says.
+    pub fn spelled(&self) -> String {
+        let v = &self.version;
+        let semver = v.to_string();
+        if self.name.ends_with(&semver) {
+            return semver;
+        }
+        let core = format!("{}.{}.{}", v.major, v.minor, v.patch);
+        match self.name.rfind(&core) {
+            Some(i) => self.name[i..].to_owned(),
+            None => semver,
+        }
+    }
+}
+
 impl Repo {
     /// Every `<prefix>X.Y.Z` tag whose commit is HEAD or an ancestor, oldest version first.
     /// HEAD's history is walked once for all of them (`Repo::reaches_each`).
@@ -434,6 +472,20 @@ mod suffix_tests {
         assert!(release_version("0.1.1-rc.1").is_some());
         assert_eq!(release_version("0.1.1+b.1"), None);
         assert_eq!(release_version("0.1.1-rc.1+b.1"), None);
+        let pre = |s: &str| release_version(s).map(|v| v.to_string());
+        assert_eq!(pre("1.2.0rc1").as_deref(), Some("1.2.0-rc.1"));
+        assert_eq!(pre("1.2.0a1").as_deref(), Some("1.2.0-a.1"));
+        assert_eq!(pre("1.2.0b2").as_deref(), Some("1.2.0-b.2"));
+        for no in [
+            "1.2.0.dev1",
+            "1.2.0.post1",
+            "1.2b1",
+            "1.2.0rc",
+            "1.2.0c1",
+            "1.2.0rc1+x",
+        ] {
+            assert_eq!(release_version(no), None, "{no}");
+        }
         let found = greatest_by_prefix(["v0.1.0", "v0.2.0+b.1"].into_iter());
         assert_eq!(found, [("v".to_owned(), "v0.1.0".to_owned())]);
     }

@@ -201,6 +201,22 @@ pub fn floating(rest: &str) -> bool {
             .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// The version of `raw` (tag `name` without its prefix) when it is PEP 440's spelling of a
+/// pre-release (`1.2.0rc1`) and another release tag under the prefix is spelled so: the
+/// project tags its pre-releases as PEP 440 does, and relhook reads them as releases.
+fn pep440_spelled_here(repo: &Repo, config: &Config, name: &str, raw: &str) -> Option<Version> {
+    let version = crate::git::pep440_pre(raw)?;
+    let prefix = &config.version.tag_prefix;
+    let spelled = |t: &str| {
+        let rest = t.get(prefix.len()..).unwrap_or("");
+        Version::parse(rest).is_err() && crate::git::pep440_pre(rest).is_some()
+    };
+    let tags = repo.tags_under(prefix);
+    tags.iter()
+        .any(|(t, _)| t != name && spelled(t))
+        .then_some(version)
+}
+
 /// The fix for floating tag `name` (`v2`) while `[version] floating_tags` is off: a tag of that
 /// name never passes, made again or not, and no release makes one, so the setting or the tag
 /// goes. `None` for any other name.
@@ -237,15 +253,25 @@ pub fn problems(
     }
     let version = match Version::parse(raw) {
         Ok(v) => v,
+        // PEP 440's pre-release (`1.2.0rc1`) where the release tags are spelled so (poetry's):
+        // read as the pre-release it stands for, as every listing of release tags reads it.
+        Err(_) if let Some(v) = pep440_spelled_here(repo, config, name, raw) => v,
         Err(_) if floating(raw) => {
             return vec![format!(
                 "`{name}` is not `{prefix}` + a SemVer version but a floating tag (`{prefix}N` or `{prefix}N.M`, which GitHub Actions move to each release); to make and move such tags, set `[version] floating_tags = true` in .relconfig.toml"
             )];
         }
-        // PEP 440's spelling (`v1.0.0b1`): relhook would pass it over; SemVer's is named.
+        // PEP 440's spelling (`v1.0.0b1`) where no release tag is: SemVer's is named (one
+        // that orders otherwise, `.dev1`, relhook would pass over).
         Err(_) if let Some(v) = crate::history::version::files::semver_spelling(raw) => {
+            let why = match crate::git::pep440_pre(raw) {
+                Some(_) => "this project's release tags spell versions as SemVer",
+                None => {
+                    "relhook reads release tags as SemVer, and PEP 440's pre-releases only as `1.2.0a1`, `1.2.0b1`, `1.2.0rc1`, so it would pass it over"
+                }
+            };
             return vec![format!(
-                "`{name}` is PEP 440's spelling of {v}, and relhook reads release tags as SemVer only, so it would pass it over; tag {prefix}{v} instead: `git tag -a {prefix}{v} -m \"release {v}\"`"
+                "`{name}` is PEP 440's spelling of {v}, and {why}; tag {prefix}{v} instead: `git tag -a {prefix}{v} -m \"release {v}\"`"
             )];
         }
         Err(e) => {

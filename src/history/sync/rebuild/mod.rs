@@ -285,7 +285,7 @@ pub fn rebuild(
     if let Some(f) = &forge {
         // A heading linked inline, or bare, refers to no definition: none is written for it.
         let refers = |i: usize| {
-            let label = format!("[{}]", tags[i].version);
+            let label = format!("[{}]", tags[i].spelled());
             headings[i].contains(&label) && !headings[i].contains(&format!("{label}("))
         };
         out.push_str(&render::links(&f.base, &tags, &refers));

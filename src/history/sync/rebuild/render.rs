@@ -44,7 +44,7 @@ impl Layout {
     /// `## [3.4.0](…/compare/v3.3.0...v3.4.0) (2023-12-28)`), else Keep a Changelog's.
     pub(super) fn heading(&self, tags: &[ReleaseTag], i: usize, date: &str) -> String {
         let tag = &tags[i];
-        let v = tag.version.to_string();
+        let v = tag.spelled();
         let since = Since::Rebuilt(compared_from(tags, i).map(|t| t.name.as_str()));
         self.like
             .as_ref()
@@ -118,11 +118,14 @@ pub(super) fn links(base: &str, tags: &[ReleaseTag], refers: &dyn Fn(usize) -> b
         match compared_from(tags, i) {
             Some(prev) => out.push_str(&format!(
                 "[{}]: {base}/compare/{}...{}\n",
-                t.version, prev.name, t.name
+                t.spelled(),
+                prev.name,
+                t.name
             )),
             None => out.push_str(&format!(
                 "[{}]: {base}/releases/tag/{}\n",
-                t.version, t.name
+                t.spelled(),
+                t.name
             )),
         }
     }
