@@ -167,6 +167,7 @@ mod qa157_am_unlinted;
 mod qa157_branch_tag_advice;
 mod qa157_migration_guide;
 mod qa157_restage_wording;
+mod qa158_cocogitto_scope;
 mod qa158_pep440_pre_tags;
 mod qa160_promoted_once_note;
 mod qa17;

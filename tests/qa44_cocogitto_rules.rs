@@ -111,7 +111,7 @@ fn a_packages_release_is_headed_as_its_file_heads_them() {
         repo.read("crates/cocogitto/CHANGELOG.md"),
         PACKAGE.replace(
             "- - -\n## cocogitto-7.0.0",
-            "- - -\n## [Unreleased]\n\n## cocogitto-7.0.1 - 2026-11-21\n\n#### Bug Fixes\n\n- **cocogitto:** a bug\n\n- - -\n\n## cocogitto-7.0.0"
+            "- - -\n## [Unreleased]\n\n## cocogitto-7.0.1 - 2026-11-21\n\n#### Bug Fixes\n\n- (**cocogitto**) a bug\n\n- - -\n\n## cocogitto-7.0.0"
         )
     );
 }

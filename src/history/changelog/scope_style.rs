@@ -121,6 +121,20 @@ fn split(text: &str) -> Option<(ScopeStyle, &str, &str)> {
     })
 }
 
+/// Whether entry line `line` ends as cocogitto's template ends one: ` - (abc1234) - author`,
+/// or ` - ([abc1234](…)) - author` with a remote.
+fn cocogitto_ending(line: &str) -> bool {
+    if !line.starts_with("- ") {
+        return false;
+    }
+    line.match_indices(" - (").any(|(i, m)| {
+        let rest = &line[i + m.len()..];
+        let rest = rest.strip_prefix('[').unwrap_or(rest);
+        let hex = rest.bytes().take_while(u8::is_ascii_hexdigit).count();
+        hex >= 7 && rest[hex..].starts_with([')', ']']) && line[i..].contains(") - ")
+    })
+}
+
 /// How many releases, newest first, are looked through for one with scoped entries: enough
 /// for a few patch releases of unscoped fixes, not so many that an old style comes back.
 pub(super) const RELEASES_LOOKED_AT: usize = 5;
@@ -129,8 +143,24 @@ impl Changelog {
     /// The style new entries write their scope in: the one every scoped entry of the newest
     /// section that has any agrees on (Unreleased, then the newest few releases), else
     /// relhook's own (no scoped entry there, or two styles in that section).
+    /// A file with no scoped entry there written from cocogitto's default template (a package's
+    /// changelog of unscoped entries) takes cocogitto's.
     pub fn scope_style(&self) -> ScopeStyle {
-        self.decided_scope_style().unwrap_or_default()
+        self.decided_scope_style()
+            .or_else(|| {
+                self.of_cocogitto_template()
+                    .then_some(ScopeStyle::Cocogitto)
+            })
+            .unwrap_or_default()
+    }
+
+    /// Whether the file (as far as it was parsed) has the marks of cocogitto's default template:
+    /// its `- - -` rule between releases, with its `#### Bug Fixes` sub-headings or its
+    /// entries' ` - (abc1234) - author` ending. The rule alone is any Markdown file's.
+    fn of_cocogitto_template(&self) -> bool {
+        let text = || self.lines.iter().map(|l| l.text.as_str());
+        let rule = text().any(|l| l.trim_end() == "- - -");
+        rule && text().any(|l| l.starts_with("#### ") || cocogitto_ending(l))
     }
 
     /// [`Changelog::scope_style`], `None` when no section looked at has a scoped entry.
