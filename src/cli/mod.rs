@@ -68,6 +68,7 @@ mod tag_unchecked;
 mod tally;
 mod template;
 mod test;
+mod told;
 mod version;
 mod written;
 

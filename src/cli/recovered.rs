@@ -20,7 +20,25 @@ pub(super) fn say_recovered(
     done: &Recovered,
     syncing: bool,
 ) {
-    let mut err = crate::cli::stream::stderr();
+    say_recovered_to(
+        &mut crate::cli::stream::stderr(),
+        repo,
+        root,
+        config,
+        done,
+        syncing,
+    );
+}
+
+/// [`say_recovered`] to `err` (a release's report keeps what it says).
+pub(super) fn say_recovered_to(
+    err: &mut dyn Write,
+    repo: &Repo,
+    root: &Path,
+    config: &Config,
+    done: &Recovered,
+    syncing: bool,
+) {
     const UNDID: &str = "undid an interrupted post-commit (nothing of it remains)";
     // An undone post-commit of `git commit --amend`: the file holds the replaced commit's entry,
     // which `--sync` leaves as it is (an entry is never re-derived from its commit), so the hand
@@ -37,7 +55,7 @@ pub(super) fn say_recovered(
         Some(said) => {
             let _ = writeln!(err, "relhook: {UNDID}; {said}");
         }
-        None => say_undone(&mut err, repo, config, &with_asked(done)),
+        None => say_undone(err, repo, config, &with_asked(done)),
     }
     let found = match hand::unfinished(repo, config) {
         Some(u) => Some((config.clone(), u)),

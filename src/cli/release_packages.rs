@@ -3,10 +3,9 @@
 
 use std::io::Write;
 
-use serde::Serialize;
-
 use super::args::{Format, ReleaseArgs};
 use super::release_next::{Made, say_next, say_untested};
+use super::version::not_understood;
 use super::{Context, Outcome, write_out};
 use crate::config::Config;
 use crate::error::{Reason, Refusal};
@@ -14,7 +13,9 @@ use crate::git::Repo;
 use crate::release::packages::{self, Plan, Selection};
 use crate::{Error, Result};
 
+mod report;
 mod resume;
+use report::report;
 use resume::resume;
 
 /// `relhook release --package NAME… | --all [VERSION] [--pre ID] [--dry-run] …`.
@@ -28,6 +29,8 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
     let mut opts = super::release::options(args)?;
     opts.sign |= repo.signs_tags();
     let json = args.format == Format::Json;
+    // What stderr tells people beside the progress, which the JSON report carries too.
+    let mut told = super::told::Told::stderr();
     let _running = match super::release::mark_running(&repo, args.dry_run) {
         Ok(mark) => mark,
         Err(why) => return super::release::refused(&why, json),
@@ -38,7 +41,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
         r => r?,
     };
     if let Some(done) = &recovered {
-        super::recovered::say_recovered(&repo, &root, &config, done, false);
+        super::recovered::say_recovered_to(&mut told, &repo, &root, &config, done, false);
     }
     if let Some(half) = packages::half_made(&repo, &config, &root) {
         if args.resume {
@@ -108,23 +111,25 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
         let _ = writeln!(err, "relhook: note: {note}");
     }
     for p in &plan.packages {
-        if let Some(info) = &p.info {
-            super::version::warn_not_understood(info, Some(&p.name));
+        let info = p.info.as_ref();
+        for line in info.map_or_else(Vec::new, |i| not_understood(i, Some(&p.name))) {
+            let _ = writeln!(told, "relhook: warning: {line}");
         }
         for note in &p.left_alone {
             let _ = writeln!(err, "relhook: note: package {}: {note}", p.name);
         }
     }
-    super::plan::say_skipped(&mut err, &plan, &skipped);
+    super::plan::say_skipped(&mut told, &plan, &skipped);
     if args.dry_run {
         for p in &plan.packages {
-            super::plan::say_tests_cannot_start(&mut err, &p.view, &root, &opts);
+            super::plan::say_tests_cannot_start(&mut told, &p.view, &root, &opts);
         }
         if json {
-            super::json::print(&report(&plan, None))?;
+            old_versions_left(&mut told, &repo, &plan, true);
+            super::json::print(&report(&plan, None, told.lines()))?;
         } else {
             write_out(|out| print_plan(out, &plan, &opts))?;
-            old_versions_left(&mut crate::cli::stream::stderr(), &repo, &plan, true);
+            old_versions_left(&mut told, &repo, &plan, true);
         }
         return Ok(Outcome::Ok);
     }
@@ -142,7 +147,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
                 crate::git::short_id(done.commit),
                 plan.commit_message.lines().next().unwrap_or("")
             );
-            old_versions_left(&mut err, &repo, &plan, false);
+            old_versions_left(&mut told, &repo, &plan, false);
             let made: Vec<Made<'_>> = plan
                 .packages
                 .iter()
@@ -152,21 +157,21 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
                     tested: done.tested.contains(&p.name),
                 })
                 .collect();
-            say_untested(&mut err, &repo, done.commit, &made, opts.no_test);
+            say_untested(&mut told, &repo, done.commit, &made, opts.no_test);
             // Before `next:`, which stays the last line.
             if let Some(signal) = crate::interrupt::received() {
                 let tags: Vec<&str> = made.iter().map(|m| m.tag).collect();
                 let _ = writeln!(
-                    err,
+                    told,
                     "relhook: {} came once {} {} made: the release is complete",
                     crate::interrupt::name(signal),
                     tags.join(", "),
                     if tags.len() == 1 { "was" } else { "were" }
                 );
             }
-            say_next(&mut err, &repo, done.commit, &made, true);
+            say_next(&mut told, &repo, done.commit, &made, true);
             if json {
-                super::json::print(&report(&plan, Some(&done)))?;
+                super::json::print(&report(&plan, Some(&done), told.lines()))?;
             }
             Ok(Outcome::Ok)
         }
@@ -337,64 +342,6 @@ fn print_plan(
         write!(out, "{}", super::plan::edit_diff(e))?;
     }
     Ok(())
-}
-
-/// `--format json`.
-#[derive(Serialize)]
-struct Report<'a> {
-    schema_version: u32,
-    dry_run: bool,
-    packages: Vec<PackageReport<'a>>,
-    commit_message: &'a str,
-    head: String,
-    edits: Vec<super::json::EditReport>,
-    release_commit: Option<String>,
-    tested: Option<&'a [String]>,
-    /// The repository's files left as they are (a lock at the top), each as its note says.
-    left_alone: &'a [String],
-}
-
-#[derive(Serialize)]
-struct PackageReport<'a> {
-    name: &'a str,
-    tag: &'a str,
-    version: String,
-    previous: String,
-    because: Vec<String>,
-    /// The package's found version files left as they are, each as its note says.
-    left_alone: &'a [String],
-}
-
-fn report<'a>(plan: &'a Plan, done: Option<&'a packages::Done>) -> Report<'a> {
-    Report {
-        schema_version: super::json::SCHEMA_VERSION,
-        dry_run: done.is_none(),
-        packages: plan
-            .packages
-            .iter()
-            .map(|p| PackageReport {
-                name: &p.name,
-                tag: &p.tag,
-                version: p.version.to_string(),
-                previous: p.current.to_string(),
-                because: p.because.iter().map(|c| c.entry()).collect(),
-                left_alone: &p.left_alone,
-            })
-            .collect(),
-        commit_message: &plan.commit_message,
-        head: plan.head.to_string(),
-        edits: plan
-            .committed
-            .iter()
-            .map(|e| super::json::EditReport {
-                path: e.path.display().to_string(),
-                diff: super::plan::edit_diff(e),
-            })
-            .collect(),
-        release_commit: done.map(|d| d.commit.to_string()),
-        tested: done.map(|d| d.tested.as_slice()),
-        left_alone: &plan.left_alone,
-    }
 }
 
 /// The runbook's `grep -r` after the bump, per package within its own directory: each line
