@@ -535,6 +535,8 @@ pub(crate) struct ReleaseReport<'a> {
     pub notes: Vec<String>,
     /// The warnings printed on stderr (the version is below what the commits call for).
     pub warnings: Vec<String>,
+    /// The step printed after `next: ` once the tag is made; null in a dry run.
+    pub next: Option<String>,
     /// The release commit (full id); null in a dry run.
     pub release_commit: Option<String>,
     /// Whether the tests ran and passed on it; null in a dry run.

@@ -9,7 +9,7 @@ use std::io::Write;
 pub(super) fn release_report<'a>(
     plan: &'a Plan,
     (config, root): (&Config, &std::path::Path),
-    (opts, said): (&Options, &Said),
+    (opts, told): (&Options, super::told::Lines),
     done: Option<&release::Done>,
 ) -> super::json::ReleaseReport<'a> {
     // What the text's `tests:` line and notes say, for machines too: why none run, or (in a
@@ -47,8 +47,9 @@ pub(super) fn release_report<'a>(
                 note: note.clone(),
             })
             .collect(),
-        notes: said.of(false),
-        warnings: said.of(true),
+        notes: told.notes,
+        warnings: told.warnings,
+        next: told.next,
         release_commit: done.map(|d| d.commit.to_string()),
         tested: done.map(|d| d.tested),
     }
@@ -105,14 +106,6 @@ impl Said {
             let kind = if *warning { "warning" } else { "note" };
             let _ = writeln!(err, "relhook: {kind}: {line}");
         }
-    }
-
-    /// The warnings (`true`) or the notes, in order.
-    fn of(&self, warning: bool) -> Vec<String> {
-        (self.lines.iter())
-            .filter(|(w, _)| *w == warning)
-            .map(|(_, l)| l.clone())
-            .collect()
     }
 }
 

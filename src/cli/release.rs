@@ -49,6 +49,8 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
     // git signs the tag under `tag.gpgSign`: the plan and the report say so.
     opts.sign |= repo.signs_tags();
     let json = args.format == Format::Json;
+    // What stderr tells people beside the progress, which the JSON report carries too.
+    let mut told = super::told::Told::stderr();
     if let Some(line) = (!json).then(|| super::doctor::hooks_not_run(ctx)).flatten() {
         let _ = writeln!(crate::cli::stream::stderr(), "{line}");
     }
@@ -65,7 +67,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
         if args.resume {
             super::recovered::say_recovered_resuming(&repo, &root, &config, &done.said);
         } else {
-            super::recovered::say_recovered(&repo, &root, &config, done, false);
+            super::recovered::say_recovered_to(&mut told, &repo, &root, &config, done, false);
         }
     }
     if !args.dry_run {
@@ -181,36 +183,32 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
         let _ = writeln!(crate::cli::stream::stderr(), "relhook: note: {note}");
     }
     let said = Said::of_plan(&repo, (&config, &root), &plan, &opts);
-    said.print(&mut crate::cli::stream::stderr());
+    said.print(&mut told);
     if args.dry_run {
         let err = &mut crate::cli::stream::stderr();
         super::plan::say_tests_cannot_start(err, &config, &root, &opts);
-        if json {
-            super::json::print(&release_report(
-                &plan,
-                (&config, &root),
-                (&opts, &said),
-                None,
-            ))?;
-        } else {
+        if !json {
             write_out(|out| print_plan(out, &plan, (&config, &root), &opts))?;
-            // What the real run would note after tagging, said before anything is made: each
-            // file as the plan leaves it.
-            if plan.version != plan.info.current {
-                let planned: Vec<(String, &[u8])> = plan
-                    .edits
-                    .iter()
-                    .map(|e| {
-                        (
-                            e.path.to_string_lossy().replace('\\', "/"),
-                            e.after.as_slice(),
-                        )
-                    })
-                    .collect();
-                let old = plan.info.current.to_string();
-                let err = &mut crate::cli::stream::stderr();
-                say_old_version_left(err, &repo, &config, &old, &planned, true);
-            }
+        }
+        // What the real run would note after tagging, said before anything is made: each
+        // file as the plan leaves it.
+        if plan.version != plan.info.current {
+            let planned: Vec<(String, &[u8])> = plan
+                .edits
+                .iter()
+                .map(|e| {
+                    (
+                        e.path.to_string_lossy().replace('\\', "/"),
+                        e.after.as_slice(),
+                    )
+                })
+                .collect();
+            let old = plan.info.current.to_string();
+            say_old_version_left(&mut told, &repo, &config, &old, &planned, true);
+        }
+        if json {
+            let report = release_report(&plan, (&config, &root), (&opts, told.lines()), None);
+            super::json::print(&report)?;
         }
         return Ok(Outcome::Ok);
     }
@@ -240,10 +238,10 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
                 crate::git::short_id(done.commit),
                 plan.commit_message
             );
-            super::release_after::say_journal_left(&mut err, &repo);
+            super::release_after::say_journal_left(&mut told, &repo);
             if plan.version != plan.info.current {
                 let old = plan.info.current.to_string();
-                say_old_version_left(&mut err, &repo, &config, &old, &[], false);
+                say_old_version_left(&mut told, &repo, &config, &old, &[], false);
             }
             let made = Made {
                 tag: &plan.tag,
@@ -254,7 +252,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
                 // Skipped on purpose: said as a package's release and `--resume` say it, when
                 // pre-push will refuse the tag for it (`next:` then names `relhook test`).
                 say_untested(
-                    &mut err,
+                    &mut told,
                     &repo,
                     done.commit,
                     std::slice::from_ref(&made),
@@ -267,7 +265,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
                 let _ = writeln!(err, "relhook: no tests ran: {why}");
             }
             let unchecked = super::release_next::say_unchecked(
-                &mut err,
+                &mut told,
                 &repo,
                 &config,
                 plan.head,
@@ -276,20 +274,17 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
             // Before `next:`, which stays the last line.
             if let Some(signal) = crate::interrupt::received() {
                 let _ = writeln!(
-                    err,
+                    told,
                     "relhook: {} came once {} was made: the release is complete",
                     crate::interrupt::name(signal),
                     plan.tag
                 );
             }
-            say_next_with(&mut err, &repo, done.commit, &[made], (true, unchecked));
+            say_next_with(&mut told, &repo, done.commit, &[made], (true, unchecked));
             if json {
-                super::json::print(&release_report(
-                    &plan,
-                    (&config, &root),
-                    (&opts, &said),
-                    Some(&done),
-                ))?;
+                let report = (&opts, told.lines());
+                let report = release_report(&plan, (&config, &root), report, Some(&done));
+                super::json::print(&report)?;
             }
             Ok(Outcome::Ok)
         }
