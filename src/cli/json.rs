@@ -496,6 +496,11 @@ pub(crate) struct ResumeReport<'a> {
     pub release_commit: String,
     /// Whether tests ran and passed on it (a hand tag's release runs none).
     pub tested: bool,
+    /// What stderr says beside the progress, as the release's report has them.
+    pub notes: Vec<String>,
+    pub warnings: Vec<String>,
+    /// The step printed after `next: `.
+    pub next: Option<String>,
 }
 
 /// `relhook release --format json` (with and without --dry-run).

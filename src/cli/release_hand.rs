@@ -97,10 +97,12 @@ pub(super) fn finish_hand_tag(
         },
         u.tag
     );
+    // What follows the progress, which the JSON report carries too.
+    let mut told = super::told::Told::stderr();
     for note in &done.notes {
-        let _ = writeln!(err, "relhook: note: {note}");
+        let _ = writeln!(told, "relhook: note: {note}");
     }
-    super::release_after::say_journal_left(&mut err, repo);
+    super::release_after::say_journal_left(&mut told, repo);
     let tested = match tests {
         Ok(tested) => tested,
         Err(crate::Error::Refused(r)) => {
@@ -124,13 +126,13 @@ pub(super) fn finish_hand_tag(
         tested,
     }];
     if config.checks.test.is_some() {
-        say_untested(&mut err, repo, done.commit, &made, opts.no_test);
+        say_untested(&mut told, repo, done.commit, &made, opts.no_test);
     } else {
-        say_untested_by_hand(&mut err, repo, done.commit, &made);
+        say_untested_by_hand(&mut told, repo, done.commit, &made);
     }
-    say_next(&mut err, repo, done.commit, &made, true);
+    say_next(&mut told, repo, done.commit, &made, true);
     if json {
-        resumed(vec![&u.tag], done.commit.to_string(), tested)?;
+        resumed(vec![&u.tag], done.commit.to_string(), tested, told.lines())?;
     }
     Ok(Outcome::Ok)
 }

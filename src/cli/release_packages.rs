@@ -45,7 +45,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
     }
     if let Some(half) = packages::half_made(&repo, &config, &root) {
         if args.resume {
-            return resume(&repo, &config, &root, &half, &opts, json);
+            return resume(&repo, &config, &root, &half, (&opts, json), told);
         }
         return super::release::refused(&Refusal::bare(Reason::HalfMade, half.describe()), json);
     }

@@ -14,12 +14,20 @@ use crate::release::{self, Options};
 use crate::tag::hand;
 
 /// Prints what a resume finished, for `--format json` (machines read stdout).
-pub(super) fn resumed(tags: Vec<&str>, commit: String, tested: bool) -> Result<()> {
+pub(super) fn resumed(
+    tags: Vec<&str>,
+    commit: String,
+    tested: bool,
+    told: super::told::Lines,
+) -> Result<()> {
     super::json::print(&super::json::ResumeReport {
         schema_version: super::json::SCHEMA_VERSION,
         tags,
         release_commit: commit,
         tested,
+        notes: told.notes,
+        warnings: told.warnings,
+        next: told.next,
     })
 }
 
@@ -97,10 +105,13 @@ pub(super) fn resume(
                 config,
                 tested: done.tested,
             }];
-            say_untested(&mut err, repo, done.commit, &made, opts.no_test);
-            say_next(&mut err, repo, done.commit, &made, half.at_head);
+            // What follows the progress, which the JSON report carries too.
+            let mut told = super::told::Told::stderr();
+            say_untested(&mut told, repo, done.commit, &made, opts.no_test);
+            say_next(&mut told, repo, done.commit, &made, half.at_head);
             if json {
-                resumed(vec![&half.tag], done.commit.to_string(), done.tested)?;
+                let said = told.lines();
+                resumed(vec![&half.tag], done.commit.to_string(), done.tested, said)?;
             }
             Ok(Outcome::Ok)
         }

@@ -18,8 +18,9 @@ pub(super) fn resume(
     config: &Config,
     root: &std::path::Path,
     half: &HalfMade,
-    opts: &Options,
-    json: bool,
+    (opts, json): (&Options, bool),
+    // What the release said before (a recovery), kept for the JSON report.
+    mut told: super::super::told::Told,
 ) -> Result<Outcome> {
     // This clone's release dropped by a rebase onto a remote's: the remote's tags are taken.
     if let Some((problem, fix)) = half.take_theirs() {
@@ -99,10 +100,11 @@ pub(super) fn resume(
                     tested: done.tested.contains(package),
                 })
                 .collect();
-            say_untested(&mut err, repo, done.commit, &made, opts.no_test);
-            say_next(&mut err, repo, done.commit, &made, half.at_head);
+            say_untested(&mut told, repo, done.commit, &made, opts.no_test);
+            say_next(&mut told, repo, done.commit, &made, half.at_head);
             if json {
-                release::resumed(tags, done.commit.to_string(), !done.tested.is_empty())?;
+                let (commit, tested) = (done.commit.to_string(), !done.tested.is_empty());
+                release::resumed(tags, commit, tested, told.lines())?;
             }
             Ok(Outcome::Ok)
         }
