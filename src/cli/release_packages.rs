@@ -4,7 +4,7 @@
 use std::io::Write;
 
 use super::args::{Format, ReleaseArgs};
-use super::release_next::{Made, say_next, say_untested};
+use super::release_next::{Made, say_next_with, say_untested};
 use super::version::not_understood;
 use super::{Context, Outcome, write_out};
 use crate::config::Config;
@@ -158,6 +158,15 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
                 })
                 .collect();
             say_untested(&mut told, &repo, done.commit, &made, opts.no_test);
+            // Commits taken unchecked (`--allow-unlinted`): pre-push refuses them, so the push
+            // advised skips it, as the single release's does.
+            let unchecked = super::release_next::say_unchecked(
+                &mut told,
+                &repo,
+                &config,
+                plan.head,
+                args.allow_unlinted,
+            );
             // Before `next:`, which stays the last line.
             if let Some(signal) = crate::interrupt::received() {
                 let tags: Vec<&str> = made.iter().map(|m| m.tag).collect();
@@ -169,7 +178,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
                     if tags.len() == 1 { "was" } else { "were" }
                 );
             }
-            say_next(&mut told, &repo, done.commit, &made, true);
+            say_next_with(&mut told, &repo, done.commit, &made, (true, unchecked));
             if json {
                 super::json::print(&report(&plan, Some(&done), told.lines()))?;
             }
