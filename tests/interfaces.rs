@@ -271,7 +271,7 @@ mod json {
         let v = doc(&repo, &["version", "--format", "json"], 0);
         assert_eq!(
             shape(&v),
-            "{commits:[{calls_for:string,commit:string,header:string,in_changelog:bool,understood:bool}],current:string,current_commit:string,current_from:string,current_tag:string,level:string,next:string,next_tag:string,schema_version:number,stable_tag:string}"
+            "{commits:[{calls_for:string,commit:string,header:string,in_changelog:bool,understood:bool}],current:string,current_commit:string,current_from:string,current_tag:string,level:string,next:string,next_tag:string,notes:[],schema_version:number,stable_tag:string,warnings:[]}"
         );
         full_id(&v["commits"][0]["commit"]);
         full_id(&v["current_commit"]);

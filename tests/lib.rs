@@ -174,6 +174,7 @@ mod qa150_packages_json_notes;
 mod qa150_release_json_lines;
 mod qa159_packages_unlinted_push;
 mod qa159_resume_json_lines;
+mod qa159_version_json_lines;
 mod qa17;
 mod qa18;
 mod qa19;

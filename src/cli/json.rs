@@ -363,6 +363,31 @@ pub(crate) struct PackagesVersionReport<'a> {
     pub schema_version: u32,
     /// One document per package.
     pub packages: Vec<PackageVersion<'a>>,
+    /// What stderr says beside the answer, as [`Said`] has them.
+    pub notes: Vec<String>,
+    pub warnings: Vec<String>,
+}
+
+/// A report with what stderr says beside it, as the release's report has them: each note as
+/// printed after `relhook: note: ` (or `relhook: `), each warning after `relhook: warning: `.
+#[derive(Debug, Serialize)]
+pub(crate) struct Said<T> {
+    #[serde(flatten)]
+    pub report: T,
+    pub notes: Vec<String>,
+    pub warnings: Vec<String>,
+}
+
+impl<T> Said<T> {
+    /// `report` with the notes and warnings `told` kept.
+    pub(crate) fn new(report: T, told: super::told::Lines) -> Self {
+        let (notes, warnings) = (told.notes, told.warnings);
+        Said {
+            report,
+            notes,
+            warnings,
+        }
+    }
 }
 
 /// A package in `version --all`: its next version, or why it has nothing to release.
@@ -582,10 +607,12 @@ mod tests {
                 next: None,
                 reason: "no commits since 0.1.0".into(),
             })],
+            notes: Vec::new(),
+            warnings: Vec::new(),
         };
         assert_eq!(
             serde_json::to_string(&doc).unwrap(),
-            r#"{"schema_version":1,"packages":[{"package":"cli","current":"0.1.0","current_from":"crates/cli/Cargo.toml","next":null,"reason":"no commits since 0.1.0"}]}"#
+            r#"{"schema_version":1,"packages":[{"package":"cli","current":"0.1.0","current_from":"crates/cli/Cargo.toml","next":null,"reason":"no commits since 0.1.0"}],"notes":[],"warnings":[]}"#
         );
     }
 }

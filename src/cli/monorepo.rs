@@ -28,6 +28,8 @@ pub(super) fn version_all(
     }
     packages::confine_all(config, root)?;
     let json = args.format == Format::Json;
+    // What stderr says beside the answer, which the JSON report carries too.
+    let mut told = super::told::Told::stderr();
     // `--pre rc` asks about the next versions, as `version --pre rc` does.
     let next = args.next || args.pre.is_some();
     if !next && !args.explain && !json {
@@ -46,7 +48,7 @@ pub(super) fn version_all(
             }
         }
         write_out(|out| lines.iter().try_for_each(|l| writeln!(out, "{l}")))?;
-        return Ok(say_refused(&refused));
+        return Ok(say_refused(&mut told, &refused));
     }
     // Each package's next version, or why it has none: (current, where from, why).
     let mut found = Vec::new();
@@ -67,7 +69,7 @@ pub(super) fn version_all(
         }
         match release::version_info(repo, &view, root, &Requested::Auto, args.pre.as_deref()) {
             Ok(mut info) => {
-                super::version::warn_not_understood(&info, Some(&p.name));
+                super::version::warn_not_understood(&mut told, &info, Some(&p.name));
                 // As `version --package` answers: past a tag another line already has.
                 if let Some(t) = super::version::skip_taken(repo, &view, &mut info) {
                     taken.insert(p.name.clone(), t);
@@ -147,12 +149,16 @@ pub(super) fn version_all(
                 }
             })
             .collect();
+        say_taken(&mut told, &found, &taken);
+        let outcome = say_refused(&mut told, &refused);
+        let told = told.lines();
         json::print(&json::PackagesVersionReport {
             schema_version: json::SCHEMA_VERSION,
             packages,
+            notes: told.notes,
+            warnings: told.warnings,
         })?;
-        say_taken(&found, &taken);
-        return Ok(say_refused(&refused));
+        return Ok(outcome);
     }
     let mut text: Vec<u8> = Vec::new();
     for (p, view, result) in &found {
@@ -203,8 +209,8 @@ pub(super) fn version_all(
         }
     }
     write_out(|out| out.write_all(&text))?;
-    say_taken(&found, &taken);
-    Ok(say_refused(&refused))
+    say_taken(&mut told, &found, &taken);
+    Ok(say_refused(&mut told, &refused))
 }
 
 /// A package's current version and where it was read, `None` when its version files cannot
@@ -266,21 +272,21 @@ fn dependents_due(
 
 /// The packages whose next version's tag was taken, each said as `version --package` says it.
 fn say_taken<P, E>(
+    err: &mut dyn Write,
     found: &[(P, crate::config::Config, Result<release::VersionInfo, E>)],
     taken: &std::collections::BTreeMap<String, semver::Version>,
 ) {
     for (_, view, result) in found {
         let name = view.package.as_ref().map(|p| &p.name);
         if let (Ok(info), Some(t)) = (result, name.and_then(|n| taken.get(n))) {
-            super::version::say_taken(view, t, &info.next);
+            super::version::say_taken(err, view, t, &info.next);
         }
     }
 }
 
 /// Says why each of the `refused` packages' release is refused (one line each, with its fix,
 /// as `relhook release --all` says it): then the answer fails, as that release does.
-fn say_refused(refused: &[crate::error::Refusal]) -> Outcome {
-    let mut err = crate::cli::stream::stderr();
+fn say_refused(err: &mut dyn Write, refused: &[crate::error::Refusal]) -> Outcome {
     for why in refused {
         let _ = writeln!(err, "relhook: release refused: {why}");
     }

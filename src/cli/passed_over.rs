@@ -14,8 +14,13 @@ use crate::hooks::doctor::{Check, Status};
 /// Says the tag passed over, if any; for a release of `version`, only when it is not above
 /// that tag (the release would go below it).
 pub(super) fn say(repo: &Repo, config: &Config, version: Option<&Version>) {
+    say_to(&mut crate::cli::stream::stderr(), repo, config, version);
+}
+
+/// [`say`] to `err` (a report keeps what it says).
+pub(super) fn say_to(err: &mut dyn Write, repo: &Repo, config: &Config, version: Option<&Version>) {
     if let Some(line) = line(repo, config, version) {
-        let _ = writeln!(crate::cli::stream::stderr(), "relhook: note: {line}");
+        let _ = writeln!(err, "relhook: note: {line}");
     }
 }
 

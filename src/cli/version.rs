@@ -150,7 +150,8 @@ pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
                     crate::history::tags::reachable_tags(&repo, h, &config.version.tag_prefix)
                 });
                 let (latest, stable) = tags.map_or((None, None), |t| (t.latest, t.stable));
-                return super::json::print(&super::json::NoNextVersion {
+                // Nothing is said on stderr here; the fields are there for every answer.
+                let report = super::json::NoNextVersion {
                     schema_version: super::json::SCHEMA_VERSION,
                     package: config.package.as_ref().map(|p| p.name.as_str()),
                     current: super::json::CurrentVersion {
@@ -162,8 +163,9 @@ pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
                     },
                     next: None,
                     reason: r.to_string(),
-                })
-                .map(|()| Outcome::Ok);
+                };
+                let said = super::json::Said::new(report, Default::default());
+                return super::json::print(&said).map(|()| Outcome::Ok);
             }
             let why = (r.what.strip_prefix("nothing to release: "))
                 .or_else(|| r.what.strip_prefix("nothing for the changelog: "))
@@ -189,15 +191,37 @@ pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
     if next && let Some(r) = refused {
         return Err(Error::Refused(r));
     }
-    write_out(|out| {
-        if args.format == Format::Json {
-            let mut doc = super::json::VersionReport::new(&info, &config);
-            doc.taken = (skipped.as_ref()).map(|v| format!("{}{v}", config.version.tag_prefix));
-            doc.package = config.package.as_ref().map(|p| p.name.as_str());
-            doc.refused = refused.as_ref().map(super::json::RefusedNext::new);
-            let text = serde_json::to_string_pretty(&doc).map_err(std::io::Error::other)?;
-            return writeln!(out, "{text}");
+    let package = config.package.as_ref().map(|p| p.name.as_str());
+    // What stderr says beside the answer: after it for people, and in the JSON report, which
+    // is printed once they are said.
+    let say = |err: &mut dyn Write| {
+        for line in not_understood(&info, package) {
+            let _ = writeln!(err, "relhook: warning: {line}");
         }
+        super::passed_over::say_to(err, &repo, &config, None);
+        if let Some(taken) = skipped
+            .as_ref()
+            .filter(|_| next || args.format == Format::Json)
+        {
+            say_taken(err, &config, taken, &info.next);
+        }
+        // `--explain` says it among its lines.
+        if let Some(shipped) = info.shipped_in_line.as_ref().filter(|_| !args.explain) {
+            let note = shipped.note(&info.next, &config.release_command());
+            let _ = writeln!(err, "relhook: note: {note}");
+        }
+    };
+    if args.format == Format::Json {
+        let mut told = super::told::Told::stderr();
+        say(&mut told);
+        let mut doc = super::json::VersionReport::new(&info, &config);
+        doc.taken = (skipped.as_ref()).map(|v| format!("{}{v}", config.version.tag_prefix));
+        doc.package = package;
+        doc.refused = refused.as_ref().map(super::json::RefusedNext::new);
+        super::json::print(&super::json::Said::new(doc, told.lines()))?;
+        return Ok(Outcome::Ok);
+    }
+    write_out(|out| {
         let shown = if next { &info.next } else { &info.current };
         writeln!(out, "{shown}")?;
         let taken = (skipped.as_ref()).map(|v| (v, config.version.tag_prefix.as_str()));
@@ -212,28 +236,20 @@ pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
         }
         Ok(())
     })?;
-    warn_not_understood(&info, config.package.as_ref().map(|p| p.name.as_str()));
-    super::passed_over::say(&repo, &config, None);
-    if let Some(taken) = skipped.filter(|_| next || args.format == Format::Json) {
-        say_taken(&config, &taken, &info.next);
-    }
-    // `--explain` says it among its lines.
-    if let Some(shipped) = info.shipped_in_line.as_ref().filter(|_| !args.explain) {
-        let note = shipped.note(&info.next, &config.release_command());
-        let _ = writeln!(crate::cli::stream::stderr(), "relhook: note: {note}");
-    }
+    say(&mut crate::cli::stream::stderr());
     Ok(Outcome::Ok)
 }
 
 /// Says that the next version's tag `taken` was skipped for `next` (see [`skip_taken`]).
 pub(super) fn say_taken(
+    err: &mut dyn Write,
     config: &crate::config::Config,
     taken: &semver::Version,
     next: &semver::Version,
 ) {
     let command = config.release_command();
     let _ = writeln!(
-        crate::cli::stream::stderr(),
+        err,
         "relhook: note: tag {}{taken} already exists, on a commit this branch does not hold, so the next version is {next}, the first above it with no tag (`{command} {next}` makes it)",
         config.version.tag_prefix,
     );
@@ -404,8 +420,11 @@ fn zero_major_rule(info: &release::VersionInfo) -> Option<&'static str> {
 
 /// Says which commits were not understood (not Conventional Commits): they count as a patch,
 /// never silently. In a monorepo the note names the package whose commits they are.
-pub(super) fn warn_not_understood(info: &release::VersionInfo, package: Option<&str>) {
-    let mut err = crate::cli::stream::stderr();
+pub(super) fn warn_not_understood(
+    err: &mut dyn Write,
+    info: &release::VersionInfo,
+    package: Option<&str>,
+) {
     for line in not_understood(info, package) {
         let _ = writeln!(err, "relhook: warning: {line}");
     }
