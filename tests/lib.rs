@@ -172,6 +172,7 @@ mod qa158_pep440_pre_tags;
 mod qa160_promoted_once_note;
 mod qa150_packages_json_notes;
 mod qa150_release_json_lines;
+mod qa159_changelog_json_lines;
 mod qa159_packages_unlinted_push;
 mod qa159_resume_json_lines;
 mod qa159_version_json_lines;

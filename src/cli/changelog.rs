@@ -17,50 +17,59 @@ use crate::{Error, Result};
 /// `relhook changelog [--sync|--rebuild] [--stdout] [--package NAME | --all]`.
 pub(super) fn changelog(ctx: &Context, args: &ChangelogArgs) -> Result<Outcome> {
     let (repo, root, config) = ctx.open()?;
+    // What stderr says, which the JSON report carries too.
+    let mut told = super::told::Told::stderr();
     if !args.stdout {
         // Said as `--sync`'s own line, before a recovery would wait for that run.
         at_work::refuse_while_written(&repo, args)?;
         if let Some(done) = crate::git::txn::recover_full(&repo)? {
             // The root's `--sync` follows and says an amend's line (a rebuild says none).
             let syncing = !args.rebuild && !args.all && args.package.is_none();
-            super::recovered::say_recovered(&repo, &root, &config, &done, syncing);
+            super::recovered::say_recovered_to(&mut told, &repo, &root, &config, &done, syncing);
         }
         crate::git::txn::sweep_temporaries(&repo);
     }
-    let (args, views) = views::chosen(&root, config, args)?;
+    let (args, views) = views::chosen(&mut told, &root, config, args)?;
     let args = &args;
     let mut docs = Vec::new();
     let mut written = Vec::new();
     for view in &views {
-        let doc = one_changelog(&repo, &root, view, args, &mut written)?;
+        let doc = one_changelog(&repo, &root, view, args, (&mut written, &mut told))?;
         docs.extend(doc);
     }
     // Several files written (`--all`): one commit for them all, not one per file.
     if let (false, Some(view)) = (written.is_empty(), views.first()) {
-        let mut err = crate::cli::stream::stderr();
         let _ = writeln!(
-            err,
+            told,
             "next: {}",
             next::commit_command(&repo, &written, args.rebuild, &view.commit)
         );
     }
-    if args.all && args.format == Format::Json {
-        super::json::print(&super::json::ChangelogsReport {
-            schema_version: super::json::SCHEMA_VERSION,
-            changelogs: docs,
-        })?;
+    if args.format != Format::Json {
+        return Ok(Outcome::Ok);
+    }
+    let (told, schema_version) = (told.lines(), super::json::SCHEMA_VERSION);
+    if args.all {
+        let changelogs = docs;
+        let report = super::json::ChangelogsReport {
+            schema_version,
+            changelogs,
+        };
+        super::json::print(&super::told::SaidNext::new(report, told))?;
+    } else if let Some(report) = docs.pop() {
+        super::json::print(&super::told::SaidNext::new(report, told))?;
     }
     Ok(Outcome::Ok)
 }
 
-/// Syncs or rebuilds one changelog (the configuration's, or a package view's); with
-/// `--format json` and `--all`, its report (printed here without `--all`).
+/// Syncs or rebuilds one changelog (the configuration's, or a package view's), saying what
+/// it did to `err`; with `--format json`, its report.
 fn one_changelog(
     repo: &Repo,
     root: &Path,
     config: &Config,
     args: &ChangelogArgs,
-    written: &mut Vec<next::Written>,
+    (written, err): (&mut Vec<next::Written>, &mut dyn Write),
 ) -> Result<Option<super::json::ChangelogReport>> {
     let rel = config.changelog.path.clone();
     // relhook reads the file from the work tree: one a sparse checkout leaves out is not
@@ -86,7 +95,6 @@ fn one_changelog(
         )));
     }
     standing::refuse_unkept_path(repo, root, config, args)?;
-    let mut err = crate::cli::stream::stderr();
     let json = args.format == Format::Json;
     // A refusal of tags under another prefix names the first release as `relhook release`
     // would make it: from the version files, else `version.initial`.
@@ -242,10 +250,6 @@ fn one_changelog(
                 .collect(),
             content: args.stdout.then_some(text),
         };
-        if !args.all {
-            super::json::print(&report)?;
-            return Ok(None);
-        }
         return Ok(Some(report));
     }
     Err(Error::KeptChanging(rel.to_path_buf()))

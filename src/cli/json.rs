@@ -363,31 +363,9 @@ pub(crate) struct PackagesVersionReport<'a> {
     pub schema_version: u32,
     /// One document per package.
     pub packages: Vec<PackageVersion<'a>>,
-    /// What stderr says beside the answer, as [`Said`] has them.
+    /// What stderr says beside the answer, as the release's report has them.
     pub notes: Vec<String>,
     pub warnings: Vec<String>,
-}
-
-/// A report with what stderr says beside it, as the release's report has them: each note as
-/// printed after `relhook: note: ` (or `relhook: `), each warning after `relhook: warning: `.
-#[derive(Debug, Serialize)]
-pub(crate) struct Said<T> {
-    #[serde(flatten)]
-    pub report: T,
-    pub notes: Vec<String>,
-    pub warnings: Vec<String>,
-}
-
-impl<T> Said<T> {
-    /// `report` with the notes and warnings `told` kept.
-    pub(crate) fn new(report: T, told: super::told::Lines) -> Self {
-        let (notes, warnings) = (told.notes, told.warnings);
-        Said {
-            report,
-            notes,
-            warnings,
-        }
-    }
 }
 
 /// A package in `version --all`: its next version, or why it has nothing to release.

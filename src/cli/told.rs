@@ -4,6 +4,8 @@
 
 use std::io::{self, Write};
 
+use serde::Serialize;
+
 /// A writer that passes everything to relhook's stderr and keeps a copy of the text.
 pub(super) struct Told {
     err: Box<dyn Write>,
@@ -77,6 +79,51 @@ impl Write for Told {
 
     fn flush(&mut self) -> io::Result<()> {
         self.err.flush()
+    }
+}
+
+/// A report with what stderr says beside it, as the release's report has them: each note as
+/// printed after `relhook: note: ` (or `relhook: `), each warning after `relhook: warning: `.
+#[derive(Debug, Serialize)]
+pub(super) struct Said<T> {
+    #[serde(flatten)]
+    pub report: T,
+    pub notes: Vec<String>,
+    pub warnings: Vec<String>,
+}
+
+impl<T> Said<T> {
+    /// `report` with the notes and warnings `told` kept.
+    pub(super) fn new(report: T, told: Lines) -> Self {
+        let (notes, warnings) = (told.notes, told.warnings);
+        Said {
+            report,
+            notes,
+            warnings,
+        }
+    }
+}
+
+/// [`Said`] with the `next:` step stderr ends with, if any.
+#[derive(Debug, Serialize)]
+pub(super) struct SaidNext<T> {
+    #[serde(flatten)]
+    pub report: T,
+    pub notes: Vec<String>,
+    pub warnings: Vec<String>,
+    pub next: Option<String>,
+}
+
+impl<T> SaidNext<T> {
+    /// `report` with the lines `told` kept.
+    pub(super) fn new(report: T, told: Lines) -> Self {
+        let (notes, warnings, next) = (told.notes, told.warnings, told.next);
+        SaidNext {
+            report,
+            notes,
+            warnings,
+            next,
+        }
     }
 }
 

@@ -164,7 +164,7 @@ pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
                     next: None,
                     reason: r.to_string(),
                 };
-                let said = super::json::Said::new(report, Default::default());
+                let said = super::told::Said::new(report, Default::default());
                 return super::json::print(&said).map(|()| Outcome::Ok);
             }
             let why = (r.what.strip_prefix("nothing to release: "))
@@ -218,7 +218,7 @@ pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
         doc.taken = (skipped.as_ref()).map(|v| format!("{}{v}", config.version.tag_prefix));
         doc.package = package;
         doc.refused = refused.as_ref().map(super::json::RefusedNext::new);
-        super::json::print(&super::json::Said::new(doc, told.lines()))?;
+        super::json::print(&super::told::Said::new(doc, told.lines()))?;
         return Ok(Outcome::Ok);
     }
     write_out(|out| {

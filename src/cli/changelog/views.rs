@@ -11,6 +11,7 @@ use crate::{Error, Result};
 
 /// The changelogs to work on, and the arguments as they are taken (`--all` made explicit).
 pub(super) fn chosen(
+    err: &mut dyn Write,
     root: &Path,
     config: Config,
     args: &ChangelogArgs,
@@ -25,7 +26,7 @@ pub(super) fn chosen(
             && !root.join(&config.changelog.path).exists()
             && {
                 let _ = writeln!(
-                    crate::cli::stream::stderr(),
+                    err,
                     "relhook: a monorepo without a root {}: syncing every package's changelog (`--sync --all`)",
                     config.changelog.path.display()
                 );
