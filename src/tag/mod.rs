@@ -11,6 +11,7 @@ pub mod later;
 mod lightweight;
 pub mod nothing_since;
 pub mod rules;
+mod slip;
 mod zeros;
 
 use std::path::Path;
