@@ -3,7 +3,8 @@
 //! run, would still say) the old version, a tag pre-push will refuse as untested, a journal
 //! left behind, and the `next:` step. The report now carries every such line, `next` included.
 
-use crate::support::{Repo, ok, stderr, text};
+use crate::support::told::reported;
+use crate::support::{Repo, ok};
 
 /// A project at 1.0.0 (package.json) released once, its README naming 1.0.0, and `fix: mend`
 /// committed through the hooks; untested tags are refused by pre-push (the default).
@@ -22,36 +23,9 @@ fn mended() -> Repo {
 }
 
 /// The JSON report of `relhook ARGS` (exit 0), with every line of its stderr but the
-/// progress found in it: a warning in `warnings`, the `next:` step in `next`, any other in
-/// `notes`.
+/// progress found in it.
 fn report(repo: &Repo, args: &[&str]) -> serde_json::Value {
-    let out = ok(repo.relhook(args));
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("{args:?}: {e}: {}", text(&out)));
-    let list = |key: &str| -> Vec<String> {
-        let list = v[key]
-            .as_array()
-            .unwrap_or_else(|| panic!("no `{key}`: {v}"));
-        list.iter()
-            .map(|s| s.as_str().unwrap().to_owned())
-            .collect()
-    };
-    let (notes, warnings) = (list("notes"), list("warnings"));
-    for line in stderr(&out).lines() {
-        if line.starts_with("relhook: releasing ") || line.contains(" is tagged on ") {
-            continue;
-        }
-        if let Some(w) = line.strip_prefix("relhook: warning: ") {
-            assert!(warnings.contains(&w.to_owned()), "{line:?} not in {v:#}");
-        } else if let Some(n) = line.strip_prefix("next: ") {
-            assert_eq!(v["next"], n, "{v:#}");
-        } else {
-            let n = line.strip_prefix("relhook: ").unwrap_or(line);
-            let n = n.strip_prefix("note: ").unwrap_or(n);
-            assert!(notes.contains(&n.to_owned()), "{line:?} not in {v:#}");
-        }
-    }
-    v
+    reported(repo, args, &["relhook: releasing ", " is tagged on "])
 }
 
 fn has(v: &serde_json::Value, key: &str, start: &str) -> bool {

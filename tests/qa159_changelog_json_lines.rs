@@ -4,7 +4,7 @@
 //! the `next:` step (the commit to make) were said on stderr only. The report now carries every
 //! line in `notes`, `warnings` and `next`, as the release's report does.
 
-use crate::qa159_resume_json_lines::{reported, strings};
+use crate::support::told::{reported, strings};
 use crate::support::{Repo, hooked_changelog_repo, ok};
 
 #[test]

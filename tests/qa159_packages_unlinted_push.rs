@@ -3,7 +3,7 @@
 //! single project's release says so and adds `--no-verify`. The monorepo's now does the same,
 //! on stderr and in its JSON report.
 
-use crate::qa159_resume_json_lines::{reported, strings};
+use crate::support::told::{reported, strings};
 use crate::support::{Repo, next_command, ok, stderr};
 
 #[test]

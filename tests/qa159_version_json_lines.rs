@@ -3,7 +3,7 @@
 //! warning and the note were said on stderr only. The report now carries every line stderr
 //! says in `notes` and `warnings`, as the release's report does; `version --all` too.
 
-use crate::qa159_resume_json_lines::{reported, strings};
+use crate::support::told::{reported, strings, two_packages};
 use crate::support::{Repo, ok};
 
 #[test]
@@ -45,17 +45,7 @@ fn the_report_carries_the_commit_not_understood_and_the_tag_passed_over() {
 
 #[test]
 fn a_monorepo_s_report_carries_them_too() {
-    let repo = Repo::new();
-    repo.write("p/a/package.json", r#"{"name":"a","version":"1.0.0"}"#);
-    repo.write("p/b/package.json", r#"{"name":"b","version":"1.0.0"}"#);
-    repo.write(
-        ".relconfig.toml",
-        "[packages.a]\npath = \"p/a\"\n[packages.b]\npath = \"p/b\"\n",
-    );
-    repo.git(&["add", "-A"]);
-    repo.git(&["commit", "-q", "-m", "feat: start"]);
-    ok(repo.relhook(&["install"]));
-    ok(repo.relhook(&["release", "--all", "--no-test"]));
+    let repo = two_packages("", true);
     repo.write("p/a/one.js", "1\n");
     repo.git(&["add", "-A"]);
     repo.commit_hooked("fix(a): mend");

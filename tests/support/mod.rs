@@ -10,6 +10,7 @@ use assert_fs::TempDir;
 
 pub mod registry_lock;
 pub mod squash;
+pub mod told;
 
 /// The one relhook binary cargo built for these tests.
 pub fn relhook_bin() -> PathBuf {
