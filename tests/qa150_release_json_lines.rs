@@ -3,7 +3,7 @@
 //! run, would still say) the old version, a tag pre-push will refuse as untested, a journal
 //! left behind, and the `next:` step. The report now carries every such line, `next` included.
 
-use crate::support::told::reported;
+use crate::support::told::{has, reported};
 use crate::support::{Repo, ok};
 
 /// A project at 1.0.0 (package.json) released once, its README naming 1.0.0, and `fix: mend`
@@ -26,13 +26,6 @@ fn mended() -> Repo {
 /// progress found in it.
 fn report(repo: &Repo, args: &[&str]) -> serde_json::Value {
     reported(repo, args, &["relhook: releasing ", " is tagged on "])
-}
-
-fn has(v: &serde_json::Value, key: &str, start: &str) -> bool {
-    let list = v[key]
-        .as_array()
-        .unwrap_or_else(|| panic!("no `{key}`: {v}"));
-    list.iter().any(|s| s.as_str().unwrap().starts_with(start))
 }
 
 #[test]

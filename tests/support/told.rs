@@ -58,6 +58,11 @@ pub fn strings(v: &serde_json::Value, key: &str) -> Vec<String> {
         .collect()
 }
 
+/// Whether the report's array `key` holds a string starting with `start`.
+pub fn has(v: &serde_json::Value, key: &str, start: &str) -> bool {
+    strings(v, key).iter().any(|s| s.starts_with(start))
+}
+
 /// Packages a (at `p/a`, `a_settings` added to its table) and b (at `p/b`), both package.json
 /// at 1.0.0, committed with relhook installed; released with `release --all --no-test` when
 /// `released`.
