@@ -176,6 +176,7 @@ mod qa159_packages_unlinted_push;
 mod qa159_resume_json_lines;
 mod qa159_version_json_lines;
 mod qa160_promoted_once_note;
+mod qa163_branch_holder_walk;
 mod qa17;
 mod qa18;
 mod qa19;

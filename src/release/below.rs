@@ -269,10 +269,12 @@ pub fn above_elsewhere(repo: &Repo, config: &Config, version: &Version) -> Optio
         .into_iter()
         .take(8)
         .find(|t| t.commit != head && !repo.reaches(head, t.commit))?;
+    // The branches asked together: vuejs/core has ~64 remote ones, mostly stale.
     let holding = |glob: &str| {
-        (repo.branches_at(glob).into_iter())
-            .find(|(_, at)| *at == t.commit || repo.reaches(*at, t.commit))
-            .and_then(|(name, _)| name.split_once('/').map(|(_, b)| b.to_owned()))
+        let branches = repo.branches_at(glob);
+        let tips: Vec<_> = branches.iter().map(|(_, at)| *at).collect();
+        let (name, _) = &branches[repo.first_holder(&tips, t.commit)?];
+        name.split_once('/').map(|(_, b)| b.to_owned())
     };
     // A branch pushed and then deleted here leaves only its remote-tracking branch.
     let branch = holding("heads/*");

@@ -55,6 +55,28 @@ impl Repo {
         self.held_by(tips, commit, Reach::held_by_any_by_dates)
     }
 
+    /// The first of `tips` that is `commit` or holds it, exactly: what asking
+    /// [`Repo::reaches`] of each tip in turn would find (the branch named when a release is
+    /// on one), without a walk per tip: the shared walk says whether any does, and then
+    /// generation numbers, one pass over the history, tell which.
+    pub fn first_holder(&self, tips: &[Oid], commit: Oid) -> Option<usize> {
+        if let [tip] = tips {
+            // One tip: its own walk, which the questions asked of it before share.
+            return (*tip == commit || self.reaches(*tip, commit)).then_some(0);
+        }
+        let walked = self.inner.odb().ok().and_then(|odb| {
+            let src = self.source(odb);
+            let mut read = |id: Oid| src.read(id).map(|c| (c.time, c.parents));
+            let mut reach = self.reach.borrow_mut();
+            reach.first_holder(&mut read, tips, commit).ok()
+        });
+        // A commit that cannot be read: each tip alone, as before.
+        walked.unwrap_or_else(|| {
+            tips.iter()
+                .position(|t| *t == commit || self.reaches(*t, commit))
+        })
+    }
+
     fn held_by(&self, tips: &[Oid], commit: Oid, ask: Ask) -> bool {
         if tips.is_empty() {
             return false;
@@ -86,6 +108,35 @@ impl Reach {
             self.keep_held(held);
         }
         answer
+    }
+
+    /// The first of `tips` that is `ancestor` or reaches it.
+    pub(super) fn first_holder(
+        &mut self,
+        read: &mut ReadFn<'_>,
+        tips: &[Oid],
+        ancestor: Oid,
+    ) -> Result<Option<usize>> {
+        if tips.first() == Some(&ancestor) {
+            return Ok(Some(0));
+        }
+        // Mostly none does (a release on a branch since deleted): the shared walk says so.
+        if tips.is_empty() || !self.held_by_any(read, tips, ancestor)? {
+            return Ok(None);
+        }
+        let a = self.graph.node(ancestor);
+        self.graph.generation(read, a)?;
+        let mut nodes = Vec::with_capacity(tips.len());
+        for t in tips {
+            let n = self.graph.node(*t);
+            self.graph.generation(read, n)?;
+            nodes.push(n);
+        }
+        // What each commit above `a`'s generation answers, shared by the tips' searches.
+        let mut known = std::collections::HashMap::new();
+        Ok(nodes
+            .into_iter()
+            .position(|n| self.graph.reaches_above(n, a, &mut known)))
     }
 
     /// Whether `ancestor` is one of `tips` or an ancestor of one as far as the shared walk

@@ -20,6 +20,8 @@
 //!   on only while one of its queued commits is above A's generation;
 //! - "does any remote-tracking branch hold A?" is one walk from all the branches together,
 //!   kept across the run (`held`), answered as above: not one walk per branch and question.
+//!   Which branch first holds it (a release note names it) is then told by generation
+//!   numbers, one search over the commits above A's shared by all the branches.
 
 use git2::Oid;
 
@@ -334,6 +336,56 @@ impl Graph {
             self.nodes[a as usize].generation,
         );
         gd != 0 && ga != 0 && gd <= ga
+    }
+
+    /// Whether `from` is `a` or reaches it, the generations of both and of every ancestor of
+    /// `from` known: a search of the commits above `a`'s generation only (no other can reach
+    /// `a`), each at most once across the calls that share `known` (their answers).
+    fn reaches_above(
+        &self,
+        from: u32,
+        a: u32,
+        known: &mut std::collections::HashMap<u32, bool>,
+    ) -> bool {
+        let above = self.nodes[a as usize].generation;
+        let answer = |n: u32, known: &std::collections::HashMap<u32, bool>| {
+            if n == a {
+                Some(true)
+            } else if self.nodes[n as usize].generation <= above {
+                Some(false)
+            } else {
+                known.get(&n).copied()
+            }
+        };
+        if let Some(answer) = answer(from, known) {
+            return answer;
+        }
+        super::walk::step();
+        // Depth first, each commit with the index of the next parent to look at. A commit on
+        // the stack is never met again below it (history has no cycles).
+        let mut stack = vec![(from, 0usize)];
+        while let Some((n, next)) = stack.last_mut() {
+            let parents = &self.nodes[*n as usize].parents;
+            let Some(&p) = parents.get(*next) else {
+                known.insert(*n, false);
+                stack.pop();
+                continue;
+            };
+            *next += 1;
+            match answer(p, known) {
+                Some(true) => {
+                    // Every commit on the stack reaches `p`, so `a`.
+                    known.extend(stack.iter().map(|(n, _)| (*n, true)));
+                    return true;
+                }
+                Some(false) => {}
+                None => {
+                    super::walk::step();
+                    stack.push((p, 0));
+                }
+            }
+        }
+        false
     }
 
     /// Computes the generation number of `n` and of every ancestor that lacks one, each once.

@@ -56,6 +56,19 @@ impl Made {
     }
 }
 
+impl Made {
+    /// The first of `tips` that is `a` or reaches it.
+    fn first(&self, reach: &mut Reach, tips: &[Oid], a: Oid) -> Option<usize> {
+        let src = Source {
+            memo: None,
+            odb: self.repo.odb().unwrap(),
+            shallow: OidMap::default(),
+        };
+        let mut read = |id| src.read(id).map(|c| (c.time, c.parents));
+        reach.first_holder(&mut read, tips, a).unwrap()
+    }
+}
+
 /// A small deterministic generator (xorshift), for random graphs that replay.
 struct Rng(u64);
 
@@ -70,8 +83,9 @@ impl Rng {
 
 /// Random histories (merges, several roots, clocks off by up to days either way), several
 /// sets of branch tips asked about every commit in one run, interleaved with single questions:
-/// the shared walk answers as asking each tip (and a plain walk of the parents) does, and its
-/// dated answer's "yes" is always right.
+/// the shared walk answers as asking each tip (and a plain walk of the parents) does, its
+/// dated answer's "yes" is always right, and the first tip holding a commit is the first
+/// that reaches it.
 #[test]
 fn held_by_any_answers_as_each_tip_would_whatever_the_dates() {
     for seed in 1..=3u64 {
@@ -147,6 +161,11 @@ fn ask_all(
                 }
                 let each = tips.iter().any(|t| m.ask(reach, *t, ids[a]));
                 assert_eq!(each, want, "seed {seed}: each of {set:?} reaches {a}");
+                if a % 13 == round {
+                    let first = m.first(reach, &tips, ids[a]);
+                    let want = set.iter().position(|t| truth(&[*t], a));
+                    assert_eq!(first, want, "seed {seed}: first of {set:?} holding {a}");
+                }
             }
         }
     }
