@@ -177,6 +177,7 @@ mod qa159_resume_json_lines;
 mod qa159_version_json_lines;
 mod qa160_promoted_once_note;
 mod qa163_branch_holder_walk;
+mod qa162_rebuild_maintenance;
 mod qa17;
 mod qa18;
 mod qa19;

@@ -6,6 +6,7 @@
 
 mod adoption;
 mod amends;
+mod apart;
 mod applying;
 mod bisect;
 mod blob;

@@ -13,12 +13,15 @@ use crate::history::changelog::{TEMPLATE, normalize};
 use crate::{Error, Result};
 
 mod ancestry;
+mod maintenance;
 mod render;
 
 pub use render::lost_lines;
 
 /// Writes the whole changelog from history: one section per release tag reachable from HEAD,
-/// Unreleased for what follows the last one, link references when the remote is a known forge.
+/// Unreleased for what follows the last one, link references when the remote is a known forge;
+/// and, where `current` has them, the sections of releases made on a maintenance line HEAD
+/// does not reach (`maintenance`).
 ///
 /// History is read once: every commit belongs to the first release (in version order) whose
 /// tag reaches it, so the work is linear in the history, whatever the number of tags.
@@ -117,7 +120,11 @@ pub fn rebuild(
     }
     let index: HashMap<Oid, usize> = history.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
     // A release tagged under a former prefix is a release all the same: its own section.
-    let mut tags: Vec<ReleaseTag> = with_former_prefixes(repo, config)
+    let all = with_former_prefixes(repo, config);
+    // A maintenance line's releases HEAD does not reach keep the sections the file has.
+    let got = (config, forge.as_ref(), &mut filter);
+    let apart = maintenance::sections(repo, got, &layout, &all, (&history, &index))?;
+    let mut tags: Vec<ReleaseTag> = all
         .into_iter()
         .filter(|t| index.contains_key(&t.commit))
         .collect();
@@ -273,22 +280,26 @@ pub fn rebuild(
         }
     }
     out.push_str(&layout.entries(&buckets[tags.len()]));
-    let mut headings = Vec::with_capacity(tags.len());
-    for (i, tag) in tags.iter().enumerate() {
+    let mut sections = Vec::with_capacity(tags.len());
+    for (i, entries) in buckets.into_iter().enumerate().take(tags.len()).rev() {
+        let (tag, from) = (&tags[i], render::compared_from(&tags, i));
         let date = crate::date::ymd(tag.when.0, tag.when.1);
-        headings.push(layout.heading(&tags, i, &date));
+        sections.push(render::Section {
+            heading: layout.heading(tag, from, &date),
+            tag: tag.clone(),
+            from: from.cloned(),
+            entries,
+            on_head: true,
+        });
     }
-    for (heading, entries) in headings.iter().zip(&buckets).rev() {
-        out.push_str(&format!("\n{heading}\n"));
-        out.push_str(&layout.entries(entries));
+    let sections = maintenance::place(sections, apart, &layout);
+    for s in &sections {
+        out.push_str(&format!("\n{}\n", s.heading));
+        out.push_str(&layout.entries(&s.entries));
     }
     if let Some(f) = &forge {
         // A heading linked inline, or bare, refers to no definition: none is written for it.
-        let refers = |i: usize| {
-            let label = format!("[{}]", tags[i].spelled());
-            headings[i].contains(&label) && !headings[i].contains(&format!("{label}("))
-        };
-        out.push_str(&render::links(&f.base, &tags, &refers));
+        out.push_str(&render::links(&f.base, &sections));
     }
     Ok(out)
 }

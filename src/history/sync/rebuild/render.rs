@@ -39,17 +39,28 @@ impl Layout {
         }
     }
 
-    /// The heading of release `tags[i]` (`tags` in version order) made on `date`, in the form
-    /// of the file's newest release as `release` writes it (vue's
-    /// `## [3.4.0](…/compare/v3.3.0...v3.4.0) (2023-12-28)`), else Keep a Changelog's.
-    pub(super) fn heading(&self, tags: &[ReleaseTag], i: usize, date: &str) -> String {
-        let tag = &tags[i];
+    /// The heading of release `tag` made on `date`, compared `from` the release before it
+    /// ([`compared_from`]), in the form of the file's newest release as `release` writes it
+    /// (vue's `## [3.4.0](…/compare/v3.3.0...v3.4.0) (2023-12-28)`), else Keep a Changelog's.
+    pub(super) fn heading(
+        &self,
+        tag: &ReleaseTag,
+        from: Option<&ReleaseTag>,
+        date: &str,
+    ) -> String {
         let v = tag.spelled();
-        let since = Since::Rebuilt(compared_from(tags, i).map(|t| t.name.as_str()));
+        let since = Since::Rebuilt(from.map(|t| t.name.as_str()));
         self.like
             .as_ref()
             .and_then(|l| l.styled_like_newest(&v, date, &tag.name, since))
             .unwrap_or_else(|| format!("## [{v}] - {date}"))
+    }
+
+    /// The versions of the file's release sections, in its order (none without a file).
+    pub(super) fn versions(&self) -> Vec<semver::Version> {
+        let like = self.like.iter().flat_map(Changelog::versions);
+        let versions = like.filter_map(|v| crate::history::changelog::release_version(&v));
+        versions.collect()
     }
 
     fn vocabulary(&self) -> Vocabulary {
@@ -99,34 +110,47 @@ impl Layout {
 
 /// The release `tags[i]` compares from: the one before it, but a stable release's section
 /// carries its pre-releases, so it compares from the release before them (`None`: none).
-fn compared_from(tags: &[ReleaseTag], i: usize) -> Option<&ReleaseTag> {
+pub(super) fn compared_from(tags: &[ReleaseTag], i: usize) -> Option<&ReleaseTag> {
     let t = tags.get(i)?;
     let mut before = tags[..i].iter().rev();
     before.find(|p| !crate::history::changelog::carries(&t.version, &p.version))
 }
 
-/// The link references under the sections: Unreleased compared from the last release, each
-/// release from the one before it (`tags` in version order, `base` the forge's address).
-/// Only those a heading refers to (`refers`: its `[1.0.0]` is no inline link), as a release
-/// writes them: `[unreleased]` when the newest release's heading refers to its own too.
-pub(super) fn links(base: &str, tags: &[ReleaseTag], refers: &dyn Fn(usize) -> bool) -> String {
-    let Some(last) = tags.last().filter(|_| refers(tags.len() - 1)) else {
+/// A release section as the rebuild writes it.
+pub(super) struct Section {
+    pub(super) tag: ReleaseTag,
+    /// The release it compares from ([`compared_from`]; a maintenance line's, the one it was
+    /// branched from).
+    pub(super) from: Option<ReleaseTag>,
+    pub(super) heading: String,
+    pub(super) entries: Vec<NewEntry>,
+    /// Its tag is HEAD's or an ancestor's (not a maintenance line's apart from HEAD).
+    pub(super) on_head: bool,
+}
+
+impl Section {
+    /// Its heading refers to a link definition: its `[1.0.0]` is neither an inline link nor
+    /// missing (a bare heading refers to none).
+    fn refers(&self) -> bool {
+        let label = format!("[{}]", self.tag.spelled());
+        self.heading.contains(&label) && !self.heading.contains(&format!("{label}("))
+    }
+}
+
+/// The link references under the sections (in the order written, `base` the forge's
+/// address): Unreleased compared from HEAD's last release, each release from the one before
+/// it. Only those a heading refers to, as a release writes them: none unless the heading of
+/// HEAD's last release refers to its own.
+pub(super) fn links(base: &str, sections: &[Section]) -> String {
+    let Some(last) = sections.iter().find(|s| s.on_head).filter(|s| s.refers()) else {
         return String::new();
     };
-    let mut out = format!("\n[unreleased]: {base}/compare/{}...HEAD\n", last.name);
-    for (i, t) in tags.iter().enumerate().rev().filter(|(i, _)| refers(*i)) {
-        match compared_from(tags, i) {
-            Some(prev) => out.push_str(&format!(
-                "[{}]: {base}/compare/{}...{}\n",
-                t.spelled(),
-                prev.name,
-                t.name
-            )),
-            None => out.push_str(&format!(
-                "[{}]: {base}/releases/tag/{}\n",
-                t.spelled(),
-                t.name
-            )),
+    let mut out = format!("\n[unreleased]: {base}/compare/{}...HEAD\n", last.tag.name);
+    for s in sections.iter().filter(|s| s.refers()) {
+        let (v, name) = (s.tag.spelled(), &s.tag.name);
+        match &s.from {
+            Some(prev) => out.push_str(&format!("[{v}]: {base}/compare/{}...{name}\n", prev.name)),
+            None => out.push_str(&format!("[{v}]: {base}/releases/tag/{name}\n")),
         }
     }
     out
