@@ -95,7 +95,7 @@ pub(super) fn finish_hand_tag(
         } else {
             ""
         },
-        u.tag
+        crate::shellword::quote(&u.tag)
     );
     // What follows the progress, which the JSON report carries too.
     let mut told = super::told::Told::stderr();

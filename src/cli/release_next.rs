@@ -223,7 +223,7 @@ pub(super) fn say_next_with(
         if let ([one], Some(remote)) = (made, &remote) {
             notes.push(on_purpose_flag(format!(
                 "or: git push {remote} {head} {}",
-                one.tag
+                quote(one.tag)
             )));
         }
         notes.extend(why);

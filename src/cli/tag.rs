@@ -324,7 +324,7 @@ fn transaction(
                     u.tag,
                     crate::git::short_id(done.commit),
                     done.files.join(", "),
-                    u.tag
+                    crate::shellword::quote(&u.tag)
                 );
                 for note in &done.notes {
                     let _ = writeln!(err, "relhook: note: {note}");

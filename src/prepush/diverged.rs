@@ -52,6 +52,11 @@ pub(super) fn fix(
     let name = names.first().map_or("", String::as_str);
     let at = short_id(commit);
     let branch = b.branch;
+    // Spelt for the shell in the commands, as they are in the prose.
+    let (qr, qb) = (
+        crate::shellword::quote(remote),
+        crate::shellword::quote(branch),
+    );
     let switch = match (b.local_branch, repo.branch()) {
         (Some(l), Some(h)) if l == h => String::new(),
         (Some(l), _) => format!("{} && ", repo.switch_command(l)),
@@ -74,7 +79,7 @@ pub(super) fn fix(
         let names: Vec<&str> = tags.iter().map(|t| t.0.as_str()).collect();
         let quoted: Vec<String> = names.iter().map(|n| crate::shellword::quote(n)).collect();
         return format!(
-            "make the release again on top of {remote}'s commits: `{switch}git tag -d {} && git reset --keep {at}~1 && git pull --rebase --tags {remote} {branch} && {}` (deletes its tags and drops the release commit, which no remote has, takes {remote}'s commits, and makes the release again, its dependents too, and tests it; `git pull --rebase` alone would rewrite the release commit and leave {} on the old one), then `git push --follow-tags {remote} {branch}`; {force}",
+            "make the release again on top of {remote}'s commits: `{switch}git tag -d {} && git reset --keep {at}~1 && git pull --rebase --tags {qr} {qb} && {}` (deletes its tags and drops the release commit, which no remote has, takes {remote}'s commits, and makes the release again, its dependents too, and tests it; `git pull --rebase` alone would rewrite the release commit and leave {} on the old one), then `git push --follow-tags {qr} {qb}`; {force}",
             quoted.join(" "),
             super::shared::release_again(repo, config, commit, &tags),
             names.join(", ")
@@ -83,13 +88,13 @@ pub(super) fn fix(
     if redo {
         let version = name.get(config.version.tag_prefix.len()..).unwrap_or(name);
         format!(
-            "make the release again on top of {remote}'s commits: `{switch}git tag -d {q} && git reset --keep {at}~1 && git pull --rebase --tags {remote} {branch} && {} {version}` (drops the release commit, which no remote has, takes {remote}'s commits, and releases and tests again; `git pull --rebase` alone would rewrite the release commit and leave {name} on the old one), then `git push --follow-tags {remote} {branch}`; {force}",
+            "make the release again on top of {remote}'s commits: `{switch}git tag -d {q} && git reset --keep {at}~1 && git pull --rebase --tags {qr} {qb} && {} {version}` (drops the release commit, which no remote has, takes {remote}'s commits, and releases and tests again; `git pull --rebase` alone would rewrite the release commit and leave {name} on the old one), then `git push --follow-tags {qr} {qb}`; {force}",
             rules::release_command(config),
             q = crate::shellword::quote(name)
         )
     } else {
         format!(
-            "merge {remote}'s commits above the tagged commit, which keeps {} where {}: `{switch}git pull --no-rebase {remote} {branch}`, then `git push --follow-tags {remote} {branch}`; {force}",
+            "merge {remote}'s commits above the tagged commit, which keeps {} where {}: `{switch}git pull --no-rebase {qr} {qb}`, then `git push --follow-tags {qr} {qb}`; {force}",
             names.join(" and "),
             if names.len() > 1 { "they are" } else { "it is" }
         )

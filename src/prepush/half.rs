@@ -110,7 +110,9 @@ pub(super) fn retagged(
         return None;
     }
     let switch = match (u.local_ref.strip_prefix("refs/heads/"), repo.branch()) {
-        (Some(b), Some(h)) if b != h => format!("`git checkout {b}`, then "),
+        (Some(b), Some(h)) if b != h => {
+            format!("`git checkout {}`, then ", crate::shellword::quote(b))
+        }
         _ => String::new(),
     };
     Some(Refusal {
@@ -154,7 +156,11 @@ pub(super) fn header(repo: &Repo, commit: Oid) -> String {
 pub(super) fn push_again(remote: &str, u: &Update) -> String {
     match u.local_ref.strip_prefix("refs/heads/") {
         Some(b) if u.remote_ref == format!("refs/heads/{b}") => {
-            format!("`git push --follow-tags {remote} {b}`")
+            format!(
+                "`git push --follow-tags {} {}`",
+                crate::shellword::quote(remote),
+                crate::shellword::quote(b)
+            )
         }
         _ => "push again with `--follow-tags`".to_owned(),
     }

@@ -63,7 +63,11 @@ pub(super) fn left_on_a_rewrite(
         Some(b) if b == branch => String::new(),
         _ => format!("{} && ", repo.switch_command(&branch)),
     };
-    let push = format!("`git push --follow-tags {remote} {branch}`");
+    let push = format!(
+        "`git push --follow-tags {} {}`",
+        crate::shellword::quote(remote),
+        crate::shellword::quote(&branch)
+    );
     let mut problems = vec![format!(
         "{name} is on {}, the release commit of {} as it was before a rebase or an amend; `{branch}` holds it rewritten ({}): pushed alone, {name} would publish a release on a commit no branch holds",
         short_id(commit),

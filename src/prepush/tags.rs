@@ -34,7 +34,11 @@ pub(super) fn rewrite(
                 if repo.ref_target(&u.remote_ref).is_some() {
                     "keep the tag".to_owned()
                 } else {
-                    format!("keep the tag: `git fetch {remote} tag {name}` brings it back here")
+                    format!(
+                        "keep the tag: `git fetch {} tag {}` brings it back here",
+                        crate::shellword::quote(remote),
+                        crate::shellword::quote(name)
+                    )
                 },
                 rules::release_command(config),
                 config.changelog.path.display()
@@ -87,8 +91,11 @@ fn restore_fix(
     name: &str,
     (was, now): (Option<Oid>, Option<Oid>),
 ) -> String {
-    let restore =
-        format!("restore the published tag here (`git fetch --force {remote} tag {name}`)");
+    let restore = format!(
+        "restore the published tag here (`git fetch --force {} tag {}`)",
+        crate::shellword::quote(remote),
+        crate::shellword::quote(name)
+    );
     // Made again on its commit, or moved over commits with no change: nothing to release.
     match (was, now) {
         (Some(w), Some(n)) if !crate::release::work_since(repo, config, w, n) => {

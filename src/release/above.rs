@@ -294,7 +294,7 @@ pub fn refusal(
                 crate::git::short_id(h.commit),
                 h.tag,
                 crate::resume_advice::command(),
-                h.tag
+                crate::shellword::quote(&h.tag)
             ),
             // Not "a version above it": that would leave the written release untagged.
             (None, Some((how, _))) => how,

@@ -72,8 +72,9 @@ impl HalfMade {
                     self.tag
                 ),
                 format!(
-                    " if {remote} never had the tag; if it was pushed and moved here, `git fetch --force {remote} tag {}` brings it back as it was",
-                    self.tag
+                    " if {remote} never had the tag; if it was pushed and moved here, `git fetch --force {} tag {}` brings it back as it was",
+                    crate::shellword::quote(remote),
+                    crate::shellword::quote(&self.tag)
                 ),
             ),
             (Some(_), None) => (
@@ -89,15 +90,16 @@ impl HalfMade {
                         self.tag
                     ),
                     format!(
-                        " if {remote} never had the tag; if it was pushed and deleted here, `git fetch {remote} tag {}` brings it back as it was (made again, it would be another tag of the same name)",
-                        self.tag
+                        " if {remote} never had the tag; if it was pushed and deleted here, `git fetch {} tag {}` brings it back as it was (made again, it would be another tag of the same name)",
+                        crate::shellword::quote(remote),
+                        crate::shellword::quote(&self.tag)
                     ),
                 ),
                 None => (
                     format!("tag {} is missing", self.tag),
                     format!(
                         " (if it was pushed and deleted here, fetch it instead: `git fetch origin tag {}`)",
-                        self.tag
+                        crate::shellword::quote(&self.tag)
                     ),
                 ),
             },
