@@ -186,7 +186,7 @@ fn doctor_reports_a_changelog_path_post_commit_cannot_write() {
     let said = stdout(&out);
     assert!(
         said.contains("CHANGELOG.md is a symbolic link (to `docs/CHANGELOG.md`)")
-            && said.contains("`changelog.path = \"docs/CHANGELOG.md\"`"),
+            && said.contains("`path = \"docs/CHANGELOG.md\"` under [changelog]"),
         "{said}"
     );
     // The fix it names works: the next commit gets its entry.

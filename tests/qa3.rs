@@ -412,7 +412,7 @@ fn a_symlinked_changelog_is_refused_by_the_dry_run_with_the_fix_that_works() {
     std::os::unix::fs::symlink("docs/CHANGELOG.md", repo.path().join("CHANGELOG.md")).unwrap();
     repo.git(&["add", "-A"]);
     repo.git(&["commit", "-q", "-m", "chore: move the changelog"]);
-    let fix = "set `changelog.path = \"docs/CHANGELOG.md\"` in .relconfig.toml";
+    let fix = "set `path = \"docs/CHANGELOG.md\"` under [changelog] in .relconfig.toml";
     for args in [vec!["--no-test", "--dry-run"], vec!["--no-test"]] {
         let out = dated_release(&repo, &args);
         assert_eq!(out.status.code(), Some(1), "{args:?}: {}", text(&out));

@@ -39,14 +39,18 @@ impl Setting {
         format!("`{}`{} in .relconfig.toml", self.key, self.table)
     }
 
-    /// `` `changelog.path = "x"` in .relconfig.toml ``, `value` written as TOML reads it.
+    /// `` `path = "x"` under [changelog] in .relconfig.toml ``, `value` written as TOML reads
+    /// it: the key as its table holds it, since a dotted `changelog.path` line added to a file
+    /// with a `[changelog]` table (as `relhook init` writes) is a duplicate key, and one added
+    /// at its end falls into the last table.
     fn set_to(&self, value: &str) -> String {
-        format!(
-            "`{} = {}`{} in .relconfig.toml",
-            self.key,
-            crate::config::toml_text::string(value),
-            self.table
-        )
+        let value = crate::config::toml_text::string(value);
+        match self.key.split_once('.') {
+            Some((table, key)) if self.table.is_empty() => {
+                format!("`{key} = {value}` under [{table}] in .relconfig.toml")
+            }
+            _ => format!("`{} = {value}`{} in .relconfig.toml", self.key, self.table),
+        }
     }
 }
 

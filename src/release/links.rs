@@ -25,7 +25,7 @@ pub(super) fn refusal(config: &Config, root: &Path, rel: &Path) -> Option<String
     let listed = config.version.files.iter().flatten().any(|f| f.path == rel);
     let fix = if rel == config.changelog.path {
         format!(
-            "set `changelog.path = {}` in .relconfig.toml",
+            "set `path = {}` under [changelog] in .relconfig.toml",
             crate::config::toml_text::string(&target)
         )
     } else if listed {
