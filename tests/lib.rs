@@ -179,6 +179,7 @@ mod qa160_promoted_once_note;
 mod qa163_branch_holder_walk;
 mod qa162_rebuild_maintenance;
 mod qa166_changelog_key_spelling;
+mod qa166_link_out_fix;
 mod qa166_quoted_names;
 mod qa17;
 mod qa18;

@@ -446,14 +446,14 @@ pub fn check_path_list<'a>(
         // A link is refused as any release refusal is (exit 1): the user changes a setting.
         let abs = crate::fsx::confine(root, path).map_err(|err| {
             match super::links::refusal(config, root, path) {
-                Some(reason) => {
+                Some((reason, fix)) => {
                     let kind = if path == config.changelog.path {
                         Reason::Changelog
                     } else {
                         Reason::VersionFile
                     };
                     let what = format!("{}: {reason}", path.display());
-                    crate::Error::Refused(Refusal::bare(kind, what))
+                    crate::Error::Refused(Refusal::new(kind, what, fix))
                 }
                 None => err,
             }

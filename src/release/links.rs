@@ -9,16 +9,17 @@ use super::files::version_files;
 use crate::config::Config;
 use crate::history::version::files::{Locator, key_as_listed};
 
-/// Why `rel`, a symbolic link a release would write, is refused, with the fix that works
+/// Why `rel`, a symbolic link a release would write, is refused, and the fix that works
 /// (`None`: `rel` itself is no link, e.g. its folder is one, which `fsx::confine` explains).
-pub(super) fn refusal(config: &Config, root: &Path, rel: &Path) -> Option<String> {
+pub(super) fn refusal(config: &Config, root: &Path, rel: &Path) -> Option<(String, String)> {
     std::fs::symlink_metadata(root.join(rel))
         .ok()
         .filter(|m| m.file_type().is_symlink())?;
     let Some(target) = target(root, rel) else {
-        return Some(
-            "it is a symbolic link to a file outside the work tree (or to none), and relhook writes no file through a link; replace the link with a copy of the file it names".into(),
-        );
+        return Some((
+            "it is a symbolic link to a file outside the work tree (or to none), and relhook writes no file through a link".into(),
+            outside_fix(config, root, rel),
+        ));
     };
     let lead =
         format!("it is a symbolic link to `{target}`, and relhook writes no file through a link");
@@ -67,7 +68,26 @@ pub(super) fn refusal(config: &Config, root: &Path, rel: &Path) -> Option<String
             entries.join(", ")
         )
     };
-    Some(format!("{lead}; {fix}"))
+    Some((lead, fix))
+}
+
+/// A link out of the work tree: a copy of the file it leads to in its place, committed, with
+/// the commands that make it (none for a link that leads nowhere).
+fn outside_fix(config: &Config, root: &Path, rel: &Path) -> String {
+    let Some(real) = std::fs::canonicalize(root.join(rel))
+        .ok()
+        .filter(|p| p.is_file())
+    else {
+        return "replace the link with the file it stood for, and commit it".into();
+    };
+    let text = format!("copy {} in place of its link", rel.display());
+    let commit = crate::commit::advised::commit(&config.commit, "build", None, &text);
+    format!(
+        "replace the link with a copy of the file it names, and commit it: `rm {link} && cp {} {link} && {commit} -- {}`",
+        crate::shellword::quote(&real.display().to_string()),
+        crate::shellword::from_top(rel),
+        link = crate::shellword::below_top(rel),
+    )
 }
 
 /// Where the link at `rel` leads inside the work tree (relative to it).
