@@ -70,6 +70,7 @@ mod template;
 mod test;
 mod told;
 mod version;
+mod version_taken;
 mod written;
 
 use std::ffi::OsString;

@@ -71,7 +71,7 @@ pub(super) fn version_all(
             Ok(mut info) => {
                 super::version::warn_not_understood(&mut told, &info, Some(&p.name));
                 // As `version --package` answers: past a tag another line already has.
-                if let Some(t) = super::version::skip_taken(repo, &view, &mut info) {
+                if let Some(t) = super::version_taken::skip_taken(repo, &view, &mut info) {
                     taken.insert(p.name.clone(), t);
                 }
                 // As `release --all` does: a release with nothing for its notes is none.
@@ -130,10 +130,9 @@ pub(super) fn version_all(
             .iter()
             .map(|(p, view, result)| match result {
                 Ok(info) => {
-                    let prefix = view.version.tag_prefix.as_str();
                     let mut doc = json::VersionReport::new(info, view);
                     doc.package = Some(&p.name);
-                    doc.taken = taken.get(&p.name).map(|v| format!("{prefix}{v}"));
+                    doc.taken = taken.get(&p.name).map(|t| t.tag.clone());
                     doc.refused = flagged.get(&p.name).map(json::RefusedNext::new);
                     json::PackageVersion::Next(doc)
                 }
@@ -174,9 +173,7 @@ pub(super) fn version_all(
                     let _ = writeln!(text, "{} {} -> {}", p.name, info.current, info.next);
                 }
                 if args.explain {
-                    let skipped = taken
-                        .get(&p.name)
-                        .map(|v| (v, view.version.tag_prefix.as_str()));
+                    let skipped = taken.get(&p.name);
                     let command = view.release_command();
                     let declined = (flagged.get(&p.name), command.as_str());
                     let _ = super::version::explain(&mut text, info, args, skipped, declined);
@@ -274,12 +271,12 @@ fn dependents_due(
 fn say_taken<P, E>(
     err: &mut dyn Write,
     found: &[(P, crate::config::Config, Result<release::VersionInfo, E>)],
-    taken: &std::collections::BTreeMap<String, semver::Version>,
+    taken: &std::collections::BTreeMap<String, super::version_taken::Taken>,
 ) {
     for (_, view, result) in found {
         let name = view.package.as_ref().map(|p| &p.name);
         if let (Ok(info), Some(t)) = (result, name.and_then(|n| taken.get(n))) {
-            super::version::say_taken(err, view, t, &info.next);
+            super::version_taken::say_taken(err, view, t, &info.next);
         }
     }
 }

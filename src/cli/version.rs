@@ -3,6 +3,7 @@
 use std::io::Write;
 
 use super::args::{Format, VersionArgs};
+use super::version_taken::{Taken, say_taken, skip_taken};
 use super::{Context, Outcome, write_out};
 use crate::error::{Reason, Refusal};
 use crate::history::version::bump::Requested;
@@ -215,7 +216,7 @@ pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
         let mut told = super::told::Told::stderr();
         say(&mut told);
         let mut doc = super::json::VersionReport::new(&info, &config);
-        doc.taken = (skipped.as_ref()).map(|v| format!("{}{v}", config.version.tag_prefix));
+        doc.taken = (skipped.as_ref()).map(|t| t.tag.clone());
         doc.package = package;
         doc.refused = refused.as_ref().map(super::json::RefusedNext::new);
         super::json::print(&super::told::Said::new(doc, told.lines()))?;
@@ -224,9 +225,14 @@ pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
     write_out(|out| {
         let shown = if next { &info.next } else { &info.current };
         writeln!(out, "{shown}")?;
-        let taken = (skipped.as_ref()).map(|v| (v, config.version.tag_prefix.as_str()));
         let command = config.release_command();
-        explain(out, &info, args, taken, (refused.as_ref(), &command))?;
+        explain(
+            out,
+            &info,
+            args,
+            skipped.as_ref(),
+            (refused.as_ref(), &command),
+        )?;
         // What the release bumps beyond the files at its version (lerna's older packages), as
         // `relhook release` notes it.
         if args.explain && info.next != info.current {
@@ -240,46 +246,16 @@ pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
     Ok(Outcome::Ok)
 }
 
-/// Says that the next version's tag `taken` was skipped for `next` (see [`skip_taken`]).
-pub(super) fn say_taken(
-    err: &mut dyn Write,
-    config: &crate::config::Config,
-    taken: &semver::Version,
-    next: &semver::Version,
-) {
-    let command = config.release_command();
-    let _ = writeln!(
-        err,
-        "relhook: note: tag {}{taken} already exists, on a commit this branch does not hold, so the next version is {next}, the first above it with no tag (`{command} {next}` makes it)",
-        config.version.tag_prefix,
-    );
-}
-
-/// The next version's tag already exists, on a commit this branch does not hold (an abandoned
-/// line's, or main's above where this branch was cut): `relhook release` refuses it and names
-/// the first version above it with no tag, so that is the next version shown. The version
-/// whose tag exists, if one was skipped: the next version's, or for a pre-release of a
-/// version released already, that release's.
-pub(super) fn skip_taken(
-    repo: &crate::git::Repo,
-    config: &crate::config::Config,
-    info: &mut release::VersionInfo,
-) -> Option<semver::Version> {
-    let held = release::taken_by(repo, &config.version, &info.next)?;
-    info.next = release::first_untaken(repo, &config.version, &info.next)?;
-    Some(held)
-}
-
 /// `--explain`'s lines (nothing without it): where the current version comes from, the
-/// commits that decide the next one, and the next one; `taken`: the version they give and the
-/// tag prefix, when its tag exists elsewhere and the next one is the first free version above
+/// commits that decide the next one, and the next one; `taken`: the version they give and its
+/// tag, when that tag exists elsewhere and the next one is the first free version above
 /// it ([`skip_taken`]); `refused`: the refusal the release of the next version meets, if any,
 /// and the command that releases.
 pub(super) fn explain(
     out: &mut dyn Write,
     info: &release::VersionInfo,
     args: &VersionArgs,
-    taken: Option<(&semver::Version, &str)>,
+    taken: Option<&Taken>,
     (refused, command): (Option<&Refusal>, &str),
 ) -> std::io::Result<()> {
     {
@@ -379,7 +355,7 @@ pub(super) fn explain(
             if let Some(line) = info.line_above_said() {
                 writeln!(out, "{line}")?;
             }
-            if let Some((version, prefix)) = taken {
+            if let Some(Taken { version, tag }) = taken {
                 // A pre-release of `version`, released already on another line.
                 let would = match (version.pre.is_empty(), info.next.pre.is_empty()) {
                     (true, false) => format!("a pre-release of {version}"),
@@ -387,7 +363,7 @@ pub(super) fn explain(
                 };
                 writeln!(
                     out,
-                    "that would be {would}, but tag {prefix}{version} already exists, on a commit this branch does not hold (another branch's), so the next version is {}, the first above it with no tag",
+                    "that would be {would}, but tag {tag} already exists, on a commit this branch does not hold (another branch's), so the next version is {}, the first above it with no tag",
                     info.next
                 )?;
             }

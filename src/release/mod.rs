@@ -115,7 +115,7 @@ pub(crate) use signing::{
 pub use special_dirty::{special_advice, special_dirty, tag_dirty};
 pub use stale::{redo_onto as stale_redo_onto, tagged as stale_tagged};
 pub use start::{first_release_below_files, unreadable_file_version};
-pub use taken::{first_untaken, tag_taken, taken_by};
+pub use taken::{first_untaken, held_by, tag_taken, taken_by};
 pub use twin::{Twin, any_twin, fetched_twin, pull_steps, twin_release};
 pub use under::half_made_under;
 pub use undo::{RecordsBefore, not_undone, undo_commit};
@@ -191,7 +191,8 @@ pub fn plan(repo: &Repo, config: &Config, root: &Path, opts: &Options) -> Result
         let refusal = tag_taken(
             repo,
             &config.version,
-            &format!("{}{held}", config.version.tag_prefix),
+            &held_by(repo, &config.version, &held)
+                .unwrap_or_else(|| format!("{}{held}", config.version.tag_prefix)),
             &version,
             &config.release_command(),
         );

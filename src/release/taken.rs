@@ -49,10 +49,12 @@ fn taken(
     version: &Version,
     release: &str,
 ) -> Refusal {
-    // A pre-release whose `X.Y.Z` is released: the tag that exists is that release's.
-    let what = match tag.strip_suffix(&version.to_string()) {
-        Some(_) => format!("tag {tag} already exists"),
-        None => format!(
+    // A pre-release whose `X.Y.Z` is released: the tag that exists is that release's (not the
+    // pre-release's own, however it spells it: `1.1.0rc2`).
+    let base = format!("{}.{}.{}", version.major, version.minor, version.patch);
+    let what = match version.pre.is_empty() || !tag.ends_with(&base) {
+        true => format!("tag {tag} already exists"),
+        false => format!(
             "{version} would be a pre-release of a released version: tag {tag} already exists"
         ),
     };
@@ -85,13 +87,26 @@ fn taken(
 /// pre-release of a released version is never made: [`first_untaken`] moves past it, and so
 /// must the check that calls for it, not only a taken pre-release's own tag).
 pub fn taken_by(repo: &Repo, version_config: &VersionConfig, version: &Version) -> Option<Version> {
-    let prefix = &version_config.tag_prefix;
-    let tagged = |v: &Version| repo.tag_target(&format!("{prefix}{v}")).is_some();
+    let tagged = |v: &Version| held_by(repo, version_config, v).is_some();
     if tagged(version) {
         return Some(version.clone());
     }
     let base = Version::new(version.major, version.minor, version.patch);
     (!version.pre.is_empty() && tagged(&base)).then_some(base)
+}
+
+/// The name of the tag that holds `version`: its own (`v1.1.0-rc.2`), else one that spells the
+/// same version otherwise (a Python project's PEP 440 `1.1.0rc2`), which a release of it
+/// would tag a second time. `None`: no tag holds it.
+pub fn held_by(repo: &Repo, version_config: &VersionConfig, version: &Version) -> Option<String> {
+    let prefix = &version_config.tag_prefix;
+    let own = format!("{prefix}{version}");
+    if repo.tag_target(&own).is_some() {
+        return Some(own);
+    }
+    (repo.release_tag_candidates(prefix).into_iter())
+        .find(|t| t.version == *version)
+        .map(|t| t.name)
 }
 
 /// The first version above `version` with no tag: what [`tag_taken`]'s refusal names, and so

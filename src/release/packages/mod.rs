@@ -258,7 +258,8 @@ pub fn plan(
         if let Some(held) = super::taken_by(repo, &p.view.version, &p.version) {
             let name = &p.view.package.as_ref().map_or("", |k| k.name.as_str());
             let release = crate::resume_advice::release_of(Some(name));
-            let tag = format!("{}{held}", p.view.version.tag_prefix);
+            let tag = super::held_by(repo, &p.view.version, &held)
+                .unwrap_or_else(|| format!("{}{held}", p.view.version.tag_prefix));
             let refusal = super::tag_taken(repo, &p.view.version, &tag, &p.version, &release);
             return Err(Error::Refused(refusal));
         }
