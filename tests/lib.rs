@@ -182,6 +182,7 @@ mod qa166_changelog_key_spelling;
 mod qa166_link_out_fix;
 mod qa166_quoted_names;
 mod qa167_pep440_tag_taken;
+mod qa167_shipped_line_taken;
 mod qa17;
 mod qa18;
 mod qa19;

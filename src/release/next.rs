@@ -441,7 +441,8 @@ pub fn version_info(
     let shipped_in_line = match requested {
         Requested::Auto => super::shipped_line::shipped(tag.as_ref(), &commits, on_line, &next),
         _ => None,
-    };
+    }
+    .and_then(|s| s.untaken(repo, &config.version));
     Ok(VersionInfo {
         shipped_in_line,
         from_initial: tag.is_none() && !filed,

@@ -7,6 +7,8 @@ use semver::Version;
 
 use super::Unlogged;
 use super::next::Decider;
+use crate::config::VersionConfig;
+use crate::git::Repo;
 use crate::history::version::bump::{self, BumpPolicy, CommitKind, Requested};
 
 /// What calls for more than the latest pre-release's line, all of it shipped in that
@@ -95,6 +97,21 @@ pub(super) fn shipped(
 }
 
 impl ShippedInLine {
+    /// This, where the release that stays on the line is not tagged already on another branch
+    /// (the line finished there, `v1.1.0` on a release branch), which the release would refuse:
+    /// a pre-release's taken number moves to the next free one of the line, and a line
+    /// finished elsewhere is no line to stay on.
+    pub(super) fn untaken(mut self, repo: &Repo, version_config: &VersionConfig) -> Option<Self> {
+        if super::taken_by(repo, version_config, &self.instead).is_some() {
+            let free = super::first_untaken(repo, version_config, &self.instead)?;
+            if core(&free) != core(&self.instead) {
+                return None;
+            }
+            self.instead = free;
+        }
+        Some(self)
+    }
+
     /// "the breaking change that calls for 2.0.0 (`feat!: b`) already shipped in
     /// v1.1.0-rc.1: `relhook release 1.1.0` finishes the 1.1.0-rc line instead"; `command`:
     /// the command that releases (`relhook release --package api`).
