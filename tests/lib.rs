@@ -183,6 +183,7 @@ mod qa166_link_out_fix;
 mod qa166_quoted_names;
 mod qa167_pep440_tag_taken;
 mod qa167_shipped_line_taken;
+mod qa165_hand_tag_reads;
 mod qa17;
 mod qa18;
 mod qa19;

@@ -175,8 +175,10 @@ fn run_args(args: &[OsString]) -> ExitCode {
 
 /// With `RELHOOK_TEST_WALK_COUNT` set, how many commits the command's history walks stepped
 /// through, with `RELHOOK_TEST_PARSE_COUNT` how many times it parsed a changelog, and with
-/// `RELHOOK_TEST_TAG_LISTINGS` how many times it listed a prefix's release tags: a test
-/// bounds the work of a command by them (a timed test would be flaky).
+/// `RELHOOK_TEST_TAG_LISTINGS` how many times it listed a prefix's release tags, with
+/// `RELHOOK_TEST_SYNCS` how many files it forced to disk and with `RELHOOK_TEST_VERSION_READS`
+/// how many times it read a version file: a test bounds the work of a command by them (a timed
+/// test would be flaky).
 fn print_work_counts() {
     if std::env::var_os("RELHOOK_TEST_WALK_COUNT").is_some() {
         let steps = crate::git::walk::steps();
@@ -187,6 +189,17 @@ fn print_work_counts() {
         let _ = writeln!(
             std::io::stderr(),
             "relhook: test: {listings} release tag listings"
+        );
+    }
+    if std::env::var_os("RELHOOK_TEST_SYNCS").is_some() {
+        let syncs = crate::fsx::syncs();
+        let _ = writeln!(std::io::stderr(), "relhook: test: {syncs} files synced");
+    }
+    if std::env::var_os("RELHOOK_TEST_VERSION_READS").is_some() {
+        let reads = crate::history::version::files::reads();
+        let _ = writeln!(
+            std::io::stderr(),
+            "relhook: test: {reads} version file reads"
         );
     }
     if std::env::var_os("RELHOOK_TEST_PARSE_COUNT").is_some() {

@@ -17,6 +17,15 @@ pub use tmp_name::{tmp_prefix, tmp_writer};
 /// directory), so that a leftover one is recognised and removed.
 pub const TMP_PREFIX: &str = "relhook-tmp-";
 
+/// How many files this process forced to disk before renaming them into place.
+static SYNCS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// The files synced so far ([`SYNCS`]): a test bounds the disk flushes a command makes by it
+/// (`RELHOOK_TEST_SYNCS`), where timing would be flaky.
+pub fn syncs() -> usize {
+    SYNCS.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 /// The Unix permission bits of an existing file.
 pub fn mode_of(path: &Path) -> Option<u32> {
     existing_mode(path)
@@ -282,6 +291,7 @@ fn temp_in_with(
         .try_for_each(|part| tmp.as_file_mut().write_all(part))
         .and_then(|()| {
             if sync {
+                SYNCS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 tmp.as_file().sync_all()
             } else {
                 Ok(())

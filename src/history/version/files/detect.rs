@@ -105,12 +105,60 @@ pub fn hold_still() {
     STILL.store(true, Ordering::Relaxed);
 }
 
-/// Ends [`hold_still`], forgetting the files detected under it: the process writes now.
+/// Ends [`hold_still`], forgetting the files detected and read under it: the process writes
+/// now.
 pub fn let_go() {
     STILL.store(false, Ordering::Relaxed);
     if let Ok(mut seen) = SEEN.lock() {
         seen.clear();
     }
+    if let Ok(mut read) = READ.lock() {
+        read.clear();
+    }
+}
+
+/// The version files read while the work tree holds still: each path under its root, with
+/// its text (`None`: not there). A hand tag's checks each read the manifest again (a
+/// `prepared` run read Cargo.toml 29 times, each read resolving the path through every
+/// directory above it).
+type HeldTexts = Vec<((PathBuf, PathBuf), Option<String>)>;
+static READ: Mutex<HeldTexts> = Mutex::new(Vec::new());
+
+/// The text of version file `rel` under `root` as `read` gives it; while the work tree holds
+/// still, read once. Only a text and a missing file are kept: any other failure is read again,
+/// and so said as it is then.
+pub(super) fn read_held(
+    root: &Path,
+    rel: &Path,
+    read: impl FnOnce() -> super::Result<String>,
+) -> super::Result<String> {
+    if !STILL.load(Ordering::Relaxed) {
+        return read();
+    }
+    let known = READ.lock().ok().and_then(|seen| {
+        seen.iter()
+            .find(|((r, p), _)| r == root && p == rel)
+            .map(|(_, text)| text.clone())
+    });
+    match known {
+        Some(Some(text)) => return Ok(text),
+        Some(None) => {
+            return Err(super::VersionFileError::Missing {
+                path: rel.to_path_buf(),
+            });
+        }
+        None => {}
+    }
+    let got = read();
+    let kept = match &got {
+        Ok(text) => Some(Some(text.clone())),
+        Err(super::VersionFileError::Missing { .. }) => Some(None),
+        Err(_) => None,
+    };
+    if let (Some(text), Ok(mut seen)) = (kept, READ.lock()) {
+        seen.push(((root.to_owned(), rel.to_owned()), text));
+    }
+    got
 }
 
 /// The version files detected while the work tree holds still, by root.

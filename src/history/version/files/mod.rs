@@ -389,6 +389,20 @@ fn normalize_relative(rel: &Path) -> Result<PathBuf, &'static str> {
 
 /// Reads a file under the root as UTF-8 text.
 fn read_text(root: &Path, rel: &Path) -> Result<String> {
+    detect::read_held(root, rel, || read_text_now(root, rel))
+}
+
+/// How many times this process read a version file from the work tree.
+static READS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// The version file reads so far: a test bounds a command's reads by them
+/// (`RELHOOK_TEST_VERSION_READS`), where timing would be flaky.
+pub fn reads() -> usize {
+    READS.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+fn read_text_now(root: &Path, rel: &Path) -> Result<String> {
+    READS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let full = safe_join(root, rel)?;
     // A FIFO (or a device) would block the read, and with it the hook and git: refused.
     let bytes = match crate::fsx::read_regular_optional(&full) {
