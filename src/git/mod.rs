@@ -83,7 +83,9 @@ pub use merge::{Conflict, Sequence, Stopped};
 pub use objects::ObjectKind;
 pub use probe::{PathProbe, Touched};
 pub use range::{MergeBase, PushDestination};
-pub use refs::{ReleaseTag, pep440_pre, release_version, version_starts_at, version_suffix};
+pub use refs::{
+    ReleaseTag, pep440_pre, pep440_spelling, release_version, version_starts_at, version_suffix,
+};
 pub use repo::{Range, Repo, tag_listings};
 pub use resign::Amended;
 pub use rewrite::{ENTRY_REWRITE, ReflogTop, StoredFile};

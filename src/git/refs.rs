@@ -388,6 +388,15 @@ pub fn pep440_pre(rest: &str) -> Option<semver::Version> {
     semver::Version::parse(&format!("{core}-{kind}.{n}")).ok()
 }
 
+/// The PEP 440 spelling [`pep440_pre`] reads as `version` (`1.2.0-rc.1` → `1.2.0rc1`), if
+/// it has one.
+pub fn pep440_spelling(version: &semver::Version) -> Option<String> {
+    let (kind, n) = version.pre.as_str().split_once('.')?;
+    let core = format!("{}.{}.{}", version.major, version.minor, version.patch);
+    let spelled = format!("{core}{kind}{n}");
+    (pep440_pre(&spelled).as_ref() == Some(version)).then_some(spelled)
+}
+
 /// `name` split into the text before a SemVer version that ends it, and that version.
 pub fn version_suffix(name: &str) -> Option<(&str, semver::Version)> {
     let bytes = name.as_bytes();

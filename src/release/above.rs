@@ -37,7 +37,7 @@ pub fn written_by_hand(
     let log = crate::history::sync::changelog_at(repo, head, &config.changelog.path)?;
     let last = repo
         .latest_release_tag(head, prefix)
-        .and_then(|(name, _)| Version::parse(name.get(prefix.len()..)?).ok());
+        .and_then(|(name, _)| crate::git::release_version(name.get(prefix.len()..)?));
     let (version, wrote) =
         crate::history::sync::untagged_section(repo, config, &log, head, last.as_ref())?;
     let at = if wrote == head {

@@ -127,7 +127,8 @@ fn released(
 ) -> Result<(String, Vec<String>)> {
     // History is the truth: commits that never met the hook are added before the release,
     // all of them since the release before this one (a hand tag is on HEAD already).
-    let tag = format!("{}{version}", config.version.tag_prefix);
+    // A hand tag spelled as PEP 440 (`1.2.0rc2`) is on HEAD under that name.
+    let tag = super::tag_spelling::tag_name(repo, config, version);
     // A release names its version, so no refusal names a first one.
     let first = || config.version.initial.clone();
     let synced =
@@ -150,8 +151,9 @@ fn released(
         once = log.fold_prereleases_with(&base.to_string(), &unlogged);
     }
     let forge = crate::history::sync::forge(repo);
+    let label = super::tag_spelling::heading_label(&log, config, &tag, version);
     log.release_from(
-        &version.to_string(),
+        &label,
         date,
         &config.version.tag_prefix,
         forge.as_ref().map(|f| f.base.as_str()),

@@ -58,6 +58,7 @@ mod split_lock;
 mod stale;
 mod start;
 pub mod stranded;
+mod tag_spelling;
 mod taken;
 mod twin;
 mod unanchored;

@@ -79,8 +79,14 @@ pub(super) fn needs_section(repo: &Repo, config: &Config, version: &Version, com
         && !crate::release::packages::marks_root_release(repo, config, version, commit)
 }
 
+/// The version release tag `tag` names: SemVer's, or the pre-release PEP 440's spelling
+/// stands for (`1.2.0rc2` is `1.2.0-rc.2`), which `prepared` lets pass only where the
+/// project's release tags are so spelled.
 pub(super) fn version_of(config: &Config, tag: &str) -> Option<Version> {
-    Version::parse(tag.strip_prefix(config.version.tag_prefix.as_str())?).ok()
+    let raw = tag.strip_prefix(config.version.tag_prefix.as_str())?;
+    Version::parse(raw)
+        .ok()
+        .or_else(|| crate::git::pep440_pre(raw))
 }
 
 /// What `prepared` finds about a tag.

@@ -367,7 +367,7 @@ pub(super) fn anchor(t: &str) -> bool {
 /// A PEP 440 pre-release in its normal form (`1.0.0b2`, `v2.1.0rc1`, `3.0.0a0`), as commitizen
 /// heads releases of Python projects (its default version scheme): read as the SemVer
 /// pre-release it stands for (`1.0.0-b.2`), so that it orders before `1.0.0` (`a` < `b` < `rc`).
-/// Only relhook's reading of history: what relhook writes and tags is SemVer.
+/// What relhook writes and tags is SemVer, but for the section of a hand tag so spelled.
 pub(crate) fn pep440_pre(label: &str) -> Option<semver::Version> {
     let v = label.strip_prefix('v').unwrap_or(label);
     let split = v.find(['a', 'b', 'r'])?;

@@ -381,8 +381,13 @@ impl Changelog {
 
     fn version_index(&self, version: &str) -> Option<usize> {
         let key = parse::version_key(version);
+        // One release in either spelling: `1.2.0rc2` heads the section of `1.2.0-rc.2`.
+        let wanted = release_version(version);
         self.doc.sections.iter().position(|s| match &s.kind {
-            SectionKind::Release { version } => parse::version_key(version) == key,
+            SectionKind::Release { version } => {
+                parse::version_key(version) == key
+                    || wanted.is_some() && release_version(version) == wanted
+            }
             SectionKind::Unreleased => false,
         })
     }

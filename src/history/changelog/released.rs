@@ -100,7 +100,8 @@ impl Changelog {
         from_tag: Option<&str>,
     ) -> Result<(), EditError> {
         let v = version.strip_prefix('v').unwrap_or(version);
-        if !parse::is_version(v) {
+        // A hand tag spelled as PEP 440 spells pre-releases (`1.2.0rc2`) heads its own.
+        if !super::heading::names_version(v) {
             return Err(EditError::InvalidVersion(version.to_string()));
         }
         if !super::lex::is_date(date) {

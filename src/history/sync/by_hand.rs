@@ -32,7 +32,7 @@ pub fn untagged_section(
         .iter()
         .filter_map(|v| release_version(v))
         .filter(|v| last.is_none_or(|last| v.cmp_precedence(last).is_gt()))
-        .filter(|v| repo.tag_target(&format!("{prefix}{v}")).is_none())
+        .filter(|v| repo.release_tag_of(prefix, v).is_none())
         .max_by(|a, b| a.cmp_precedence(b))?;
     let path = &config.changelog.path;
     let has = |c: Oid| super::has_section_at(repo, c, path, &version);
