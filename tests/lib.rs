@@ -184,6 +184,7 @@ mod qa166_quoted_names;
 mod qa167_pep440_tag_taken;
 mod qa167_shipped_line_taken;
 mod qa165_hand_tag_reads;
+mod qa161_doctor_fix_git_dir;
 mod qa161_pep440_hand_tag;
 mod qa17;
 mod qa18;

@@ -83,7 +83,8 @@ impl<W: Write> Drop for Pasted<W> {
 /// `text` with `prefix` ahead of each command: in each `` `…` `` span, the `git` or `relhook`
 /// that starts it or follows `&& `, `|| `, `; `, `| `, `$(` or a group's `{ ` (after any
 /// `NAME=value` words);
-/// on a `next: ` line, the one after `next: ` and after `, then `.
+/// on a `next: ` line, the one after `next: ` and after `, then `; after a `fix: ` that starts
+/// a line or follows `; ` (doctor's `fix: relhook install`), the command it starts with.
 fn with_prefix(text: &str, prefix: &str) -> String {
     let mut out = String::with_capacity(text.len() + 64);
     if let Some(rest) = text.strip_prefix("next: ") {
@@ -96,7 +97,30 @@ fn with_prefix(text: &str, prefix: &str) -> String {
         }
         return out;
     }
+    if let Some(at) = fix_at(text) {
+        let (before, fix) = text.split_at(at);
+        // Up to its first span the fix is the bare command; the spans that follow, as ever.
+        let (bare, rest) = fix.split_at(fix.find('`').unwrap_or(fix.len()));
+        let bare = match names_git_or_relhook(bare) {
+            true => commands(bare, prefix),
+            false => bare.to_owned(),
+        };
+        return format!("{}{bare}{}", spans(before, prefix), spans(rest, prefix));
+    }
     spans(text, prefix)
+}
+
+/// Where the text of a `fix: ` label starts in `text`: one that starts the line (past its
+/// indent) or follows `; `, outside any `` `…` `` span.
+fn fix_at(text: &str) -> Option<usize> {
+    const LABEL: &str = "fix: ";
+    let indent = text.len() - text.trim_start_matches(' ').len();
+    if text[indent..].starts_with(LABEL) {
+        return Some(indent + LABEL.len());
+    }
+    let at = text.find("; fix: ")?;
+    let outside = text[..at].matches('`').count() % 2 == 0;
+    outside.then_some(at + "; ".len() + LABEL.len())
 }
 
 /// Each `` `…` `` span of `text` through [`commands`], but for a command only mentioned, not
@@ -234,6 +258,31 @@ mod tests {
         assert_eq!(commands("github", P), "github");
         assert_eq!(spans("a `[changelog] path` b", P), "a `[changelog] path` b");
         assert_eq!(spans("unclosed `git x", P), "unclosed `git x");
+    }
+
+    #[test]
+    fn the_command_a_fix_label_starts_with_gets_the_variables() {
+        assert_eq!(
+            with_prefix("          fix: relhook install (makes it executable)", P),
+            format!("          fix: {P}relhook install (makes it executable)")
+        );
+        assert_eq!(
+            with_prefix(
+                "warning: x; fix: git add a && RELHOOK_SKIP=1 git commit -- a",
+                P
+            ),
+            format!("warning: x; fix: {P}git add a && {P}RELHOOK_SKIP=1 git commit -- a")
+        );
+        assert_eq!(
+            with_prefix("    fix: run `git fetch o`, then tag again", P),
+            format!("    fix: run `{P}git fetch o`, then tag again")
+        );
+        assert_eq!(
+            with_prefix("  fix: relhook test, then `git push o`", P),
+            format!("  fix: {P}relhook test, then `{P}git push o`")
+        );
+        // Inside a span it is the span's text, not a label.
+        assert_eq!(with_prefix("a `x; fix: y` z", P), "a `x; fix: y` z");
     }
 
     #[test]
