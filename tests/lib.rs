@@ -186,6 +186,7 @@ mod qa167_shipped_line_taken;
 mod qa165_hand_tag_reads;
 mod qa161_doctor_fix_git_dir;
 mod qa161_pep440_hand_tag;
+mod qa161_python_pre_normal_form;
 mod qa17;
 mod qa18;
 mod qa19;

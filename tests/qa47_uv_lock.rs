@@ -63,7 +63,8 @@ fn a_pre_release_is_written_as_uv_writes_it() {
     let virtual_root = "{ virtual = \".\" }";
     let repo = project(&lock("1.2.0", virtual_root));
     ok(repo.relhook(&["release", "--pre", "rc"]));
-    assert!(repo.read("pyproject.toml").contains("\"1.2.1-rc.1\""));
+    // pyproject.toml in PEP 440's normal form too (QA161).
+    assert!(repo.read("pyproject.toml").contains("\"1.2.1rc1\""));
     assert_eq!(repo.read("uv.lock"), lock("1.2.1rc1", virtual_root));
     // And from there to the next pre-release.
     repo.commit_hooked("fix: y");

@@ -35,7 +35,7 @@ pub(crate) fn refused(repo: &Repo, args: &[&str], says: &str) -> String {
 #[test]
 fn a_pre_release_below_the_last_in_pep_440_is_refused() {
     let repo = released("1.2.1-beta.1");
-    let says = "PEP 440 puts 1.2.1.dev1 (1.2.1-dev.1) below the 1.2.1b1 (1.2.1-beta.1)";
+    let says = "PEP 440 puts 1.2.1.dev1 (1.2.1-dev.1) below the 1.2.1b1 it holds now";
     let command = refused(&repo, &["release", "1.2.1-dev.1"], says);
     assert_eq!(command, "relhook release 1.2.1-rc.1");
     // `--pre dev` computes the same version, refused the same way.
@@ -47,7 +47,7 @@ fn a_pre_release_below_the_last_in_pep_440_is_refused() {
 #[test]
 fn a_pre_release_pep_440_reads_as_the_last_is_refused() {
     let repo = released("1.2.1-pre.1");
-    let says = "PEP 440 reads 1.2.1rc1 (1.2.1-rc.1) as the 1.2.1rc1 (1.2.1-pre.1)";
+    let says = "PEP 440 reads 1.2.1rc1 (1.2.1-rc.1) as the 1.2.1rc1 it holds now";
     let command = refused(&repo, &["release", "1.2.1-rc.1"], says);
     assert_eq!(command, "relhook release 1.2.1-rc.2");
     ok(repo.sh(&command));

@@ -77,7 +77,7 @@ fn a_pyproject_without_uv_lock_refuses_a_version_pep_440_cannot_spell() {
     let next = refused(&repo, &["release", "1.2.1-next.1"], says);
     assert_eq!(next, "relhook release 1.2.1-rc.1");
     ok(repo.sh(&command));
-    assert_eq!(repo.read("pyproject.toml"), pyproject("1.2.1-rc.2"));
+    assert_eq!(repo.read("pyproject.toml"), pyproject("1.2.1rc2"));
 }
 
 #[test]
@@ -89,5 +89,5 @@ fn a_hand_tag_pep_440_cannot_spell_is_refused_without_uv_lock() {
     assert_eq!(command, "git tag -a v1.2.1-rc.2 -m \"release 1.2.1-rc.2\"");
     let out = repo.sh(command);
     assert!(out.status.success(), "{}", text(&out));
-    assert_eq!(repo.read("pyproject.toml"), pyproject("1.2.1-rc.2"));
+    assert_eq!(repo.read("pyproject.toml"), pyproject("1.2.1rc2"));
 }

@@ -68,7 +68,7 @@ fn version_next_refuses_a_dev_release_below_the_beta_with_the_release_s_advice()
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(
         err.contains(
-            "pyproject.toml: PEP 440 puts 1.3.0.dev1 (1.3.0-dev.1) below the 1.3.0b1 (1.3.0-beta.1)"
+            "pyproject.toml: PEP 440 puts 1.3.0.dev1 (1.3.0-dev.1) below the 1.3.0b1 it holds now"
         ),
         "{err}"
     );
@@ -80,5 +80,5 @@ fn version_next_refuses_a_dev_release_below_the_beta_with_the_release_s_advice()
         "1.3.0-rc.1\n"
     );
     ok(repo.sh(&format!("{command} --no-test")));
-    assert!(repo.read("pyproject.toml").contains("\"1.3.0-rc.1\""));
+    assert!(repo.read("pyproject.toml").contains("\"1.3.0rc1\""));
 }

@@ -50,7 +50,7 @@ fn python_refusal_names_rc_2_not_rc_and_the_advice_is_taken() {
     assert_eq!(stdout(&next).trim(), "1.3.0-pre.2", "{}", text(&next));
     ok(repo.relhook(&["release", "1.3.0-rc.2", "--no-test"]));
     let py = repo.read("pyproject.toml");
-    assert!(py.contains("version = \"1.3.0-rc.2\""), "{py}");
+    assert!(py.contains("version = \"1.3.0rc2\""), "{py}");
 }
 
 #[test]

@@ -2,7 +2,8 @@
 //! refused as "below 1.2.0" and advised `1.2.1-rc.1`, where a Cargo project at 1.2.0 makes
 //! `1.2.0-beta.1` (the first release is the version the files hold, a pre-release of it with
 //! `--pre`). A pre-release of the final version pyproject.toml announces is below it in both
-//! orders, so the Python project now does the same, uv.lock spelling it `1.2.0b1`.
+//! orders, so the Python project now does the same, pyproject.toml and uv.lock spelling it
+//! `1.2.0b1` (QA161: PEP 440's normal form, which pip reads `1.2.0-beta.1` as).
 
 use crate::support::{Repo, ok, stdout, text};
 
@@ -46,13 +47,21 @@ fn python() -> Repo {
 
 #[test]
 fn a_first_beta_is_the_files_version_s_in_both_projects() {
-    for (repo, file) in [(cargo(), "Cargo.toml"), (python(), "pyproject.toml")] {
+    // The tag is SemVer's in both; pyproject.toml gets PEP 440's normal form, as pip reads it.
+    let projects = [
+        (cargo(), "Cargo.toml", "1.2.0-beta.1"),
+        (python(), "pyproject.toml", "1.2.0b1"),
+    ];
+    for (repo, file, spelled) in projects {
         let next = repo.relhook(&["version", "--next", "--pre", "beta"]);
         assert_eq!(stdout(&next), "1.2.0-beta.1\n", "{file}: {}", text(&next));
         let out = repo.relhook(&["release", "--pre", "beta"]);
         assert!(out.status.success(), "{file}: {}", text(&out));
         assert_eq!(repo.git(&["tag"]), "v1.2.0-beta.1", "{file}");
-        assert!(repo.read(file).contains("\"1.2.0-beta.1\""), "{file}");
+        assert!(
+            repo.read(file).contains(&format!("\"{spelled}\"")),
+            "{file}"
+        );
         // From the beta, the final release the files first announced.
         repo.write("m.txt", "2\n");
         repo.git(&["add", "-A"]);

@@ -134,9 +134,12 @@ fn sort_rest(
     // A file above `new` (PEP 440's `1.0.0b1` read as `1.0.0-b.1`) is never written down.
     // A pre-release of the final version a file announces (`0.1.0-rc.1` at `0.1.0`) is none.
     let core = |v: &semver::Version| (v.major, v.minor, v.patch);
+    // A PEP 440 spelling is ordered as PEP 440 orders it (`1.3.0rc1` below `1.3.0-pre.2`).
     let above = |old: &str| {
         as_semver(old).filter(|v| {
-            v.cmp_precedence(new).is_gt() && !(v.pre.is_empty() && core(v) == core(new))
+            v.cmp_precedence(new).is_gt()
+                && !(v.pre.is_empty() && core(v) == core(new))
+                && !files::pep440_at_or_below(old, new)
         })
     };
     if !read
@@ -179,8 +182,11 @@ fn sort_rest(
             !v.pre.is_empty() && core(&v) == core(new) && v.cmp_precedence(new).is_lt()
         })
     };
+    // A Python file holds a release in PEP 440's normal form (`1.3.0rc1` of `1.3.0-pre.1`).
     let holds_project = |old: &str| {
-        as_semver(old).is_some_and(|v| from.iter().any(|(c, _)| *c == v)) || leads_to_new(old)
+        as_semver(old).is_some_and(|v| from.iter().any(|(c, _)| *c == v))
+            || from.iter().any(|(c, _)| files::pep440_spells(old, c))
+            || leads_to_new(old)
     };
     let downwards = |f: &VersionFile, old: &str| {
         let held = above(old)?;
@@ -343,7 +349,7 @@ pub fn bump_edits(
             .filter(|(g, _)| g.path == f.path)
             .map(|(g, old)| (&g.locator, old.as_str()))
             .collect();
-        // A Python file holding PEP 440's spelling (`1.3.0rc1`) keeps it (`1.3.0rc2`).
+        // A Python file gets PEP 440's normal form (`1.3.0rc2`), unless it holds SemVer's.
         let spelled = files::pep440_spelled_like(&f.path, entries[0].1, new);
         edits.push(files::plan_bumps(root, &f.path, &entries, &spelled)?);
     }

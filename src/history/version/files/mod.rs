@@ -569,9 +569,10 @@ pub use lerna::{npm_lock_keys, npm_lock_keys_in, package_manifests as lerna_pack
 pub use locks::Locks;
 use pattern::pattern_spans;
 pub use pep440::{
-    Pep440Error, check_order as check_pep440_order, check_spelled as check_pep440_spelled,
-    check_tags as check_pep440_tags, instead as pep440_instead, is_local as pep440_local,
-    semver_spelling, spelled_like as pep440_spelled_like, uv_spells,
+    Pep440Error, at_or_below as pep440_at_or_below, check_order as check_pep440_order,
+    check_spelled as check_pep440_spelled, check_tags as check_pep440_tags,
+    instead as pep440_instead, is_local as pep440_local, semver_spelling,
+    spelled_like as pep440_spelled_like, spells as pep440_spells, uv_spells,
 };
 use toml::toml_span;
 pub use uv_lock::{LocksLeft, slash_path, uv_lock_edits};

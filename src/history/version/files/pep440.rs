@@ -82,15 +82,32 @@ fn pep_tag(tag: &str) -> Option<&'static str> {
     })
 }
 
-/// `new` as the Python version file at `path`, which holds `old`, spells it: PEP 440's own
-/// spelling (`1.3.0rc2`) where the file holds one SemVer cannot read (`1.3.0rc1`), else as
-/// given. A file keeps its own convention: a release does not respell it.
+/// `new` as the Python version file at `path`, which holds `old`, spells it: PEP 440's normal
+/// form (`1.3.0b1`, `1.3.0rc2`), which pip and uv read it as, unless the file holds a SemVer
+/// pre-release (`1.3.0-rc.1`): a file keeps the convention it shows. A final version
+/// (`1.2.0`) shows none, the two spellings being one. Any other file: as given.
 pub fn spelled_like(path: &Path, old: &str, new: &str) -> String {
-    let own_spelling = Version::parse(old).is_err() && key(old).is_some();
+    let semver_pre = Version::parse(old).is_ok_and(|v| !v.pre.is_empty());
     match spell(new) {
-        Some(pep) if is_python(path) && own_spelling => pep,
+        Some(pep) if is_python(path) && !semver_pre => pep,
         _ => new.to_owned(),
     }
+}
+
+/// Whether `text` is PEP 440's normal form of `version` (`1.3.0rc1` of `1.3.0-pre.1` as of
+/// `1.3.0-rc.1`, `1.3.0b1` of `1.3.0-beta.1`): what a Python file released at it holds.
+pub fn spells(text: &str, version: &Version) -> bool {
+    spell(&version.to_string()).is_some_and(|s| s == text)
+}
+
+/// Whether `text`, a PEP 440 spelling SemVer cannot read (`1.3.0rc1`), is at or below
+/// `version` in PEP 440's order, as what a Python file holds is ordered: its SemVer reading
+/// (`1.3.0-rc.1`) is above `1.3.0-pre.2`, while `1.3.0rc1` is below `1.3.0rc2`.
+pub fn at_or_below(text: &str, version: &Version) -> bool {
+    Version::parse(text).is_err()
+        && key(text)
+            .zip(key(&version.to_string()))
+            .is_some_and(|(a, b)| a <= b)
 }
 
 /// Whether `text` is a PEP 440 version in the characters its normal form uses (`1.3.0rc2`,
