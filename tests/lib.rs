@@ -187,6 +187,7 @@ mod qa166_link_out_fix;
 mod qa166_quoted_names;
 mod qa167_pep440_tag_taken;
 mod qa167_shipped_line_taken;
+mod qa168_alike_not_promoted;
 mod qa17;
 mod qa18;
 mod qa19;

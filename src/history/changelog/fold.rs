@@ -35,7 +35,7 @@ impl Changelog {
     /// one that has a section after all is carried from its section. Entries alike that name
     /// different commits are each carried (see [`Taken`]); returns those carried once though
     /// listed again (in Unreleased or another pre-release), as written, save a promotion's:
-    /// a later channel of the version listing only what its earlier pre-releases did.
+    /// a later channel of the version listing just what its earlier pre-releases did, all of it.
     pub fn fold_prereleases_with(
         &mut self,
         version: &str,
@@ -94,23 +94,31 @@ impl Changelog {
         }
         let mut repeated = Vec::new();
         let mut fresh: Carried = Vec::new();
-        // What the version's pre-releases so far listed, and their channels (oldest first, so
-        // a version's are together): the first of a later channel listing nothing else is a
-        // promotion (1.3.0-beta.1 → 1.3.0-rc.1), whose section repeats theirs on purpose.
-        let mut line: Option<(Version, Taken, Vec<String>)> = None;
+        // What the version's pre-releases so far listed (as taken, and as written), and their
+        // channels (oldest first, so a version's are together): the first of a later channel
+        // listing just that, nothing else and nothing less, is a promotion (1.3.0-beta.1 →
+        // 1.3.0-rc.1), whose section repeats theirs on purpose. One listing only some of it
+        // was made from new commits alike in words (a second `fix: typo`): its repeats are said.
+        let mut line: Option<(Version, Taken, Vec<String>, Vec<String>)> = None;
         for (v, entries) in carried {
             if line.as_ref().is_none_or(|(core, ..)| *core != base(&v)) {
-                line = Some((base(&v), Taken::default(), Vec::new()));
+                line = Some((base(&v), Taken::default(), Vec::new(), Vec::new()));
             }
-            let Some((_, shipped, channels)) = line.as_mut() else {
+            let Some((_, shipped, listed, channels)) = line.as_mut() else {
                 continue;
             };
-            // `insert` is false for an entry listed already; one it takes in is taken below.
+            let mut lists = Taken::default();
+            for e in &entries {
+                lists.insert(&e.1);
+            }
             let promotion = !channels.is_empty()
                 && !channels.contains(&channel(&v))
-                && entries.iter().all(|e| !shipped.insert(&e.1));
+                && entries.iter().all(|e| shipped.has(&e.1))
+                && listed.iter().all(|t| lists.has(t));
             for e in &entries {
-                shipped.insert(&e.1);
+                if shipped.insert(&e.1) {
+                    listed.push(e.1.clone());
+                }
             }
             channels.push(channel(&v));
             // An entry listed twice by the promotion itself is a repeat all the same.
@@ -275,6 +283,9 @@ mod tests {
         // Something new besides: no promotion, its repeats said.
         let more = promoted.replace("- b\n- a\n\n## [1.3.0-beta", "- b\n- c\n\n## [1.3.0-beta");
         assert_eq!(once(&more), ["b"]);
+        // Only some of what beta.1 listed: rc.1 was made from new commits alike in words.
+        let some = promoted.replace("- b\n- a\n\n## [1.3.0-beta", "- b\n\n## [1.3.0-beta");
+        assert_eq!(once(&some), ["b"]);
     }
 
     #[test]

@@ -27,6 +27,16 @@ impl Taken {
         marks.push(hash);
         true
     }
+
+    /// Whether `text` is an entry taken already, without taking it in.
+    pub(super) fn has(&self, text: &str) -> bool {
+        let hash = commit_hash(text);
+        self.by_words.get(&normalize(text)).is_some_and(|marks| {
+            marks
+                .iter()
+                .any(|m| same_commit(m.as_deref(), hash.as_deref()))
+        })
+    }
 }
 
 /// Whether two marks may name one commit: a short hash the longer one starts with, or no mark
