@@ -3,7 +3,9 @@
 //! listed by the beta: the final 1.3.0 took rc.1 for a promotion of the beta and said nothing of
 //! carrying the new commit's entry once. A promotion lists all its version's pre-releases
 //! listed and nothing else; rc.1 made of new commits alike in words is none, and its entry
-//! carried once is said, through `relhook release` and through a hand tag alike.
+//! carried once is said, through `relhook release` and through a hand tag alike. When the new
+//! commits' entries are alike to all the beta listed, history tells: rc.1 was released from
+//! entries under Unreleased, as no promotion is.
 
 use crate::support::{dated_release, hand_tag, ok, stderr, text, untested_installed};
 
@@ -76,4 +78,50 @@ fn hand_tags_say_the_same() {
     assert!(out.status.success(), "{}", text(&out));
     let out = hand_tag(&repo, &["-a", "v1.3.0", "-m", "v1.3.0"]);
     check(&repo, &out);
+}
+
+/// Released as 1.2.0, then `v1.2.1-beta.1` of `fix: typo in docs`, then that fix again.
+fn all_alike_after_beta() -> crate::support::Repo {
+    let repo = untested_installed();
+    repo.commit_hooked("fix: zero");
+    ok(dated_release(&repo, &["1.2.0"]));
+    repo.commit_hooked("fix: typo in docs");
+    ok(dated_release(&repo, &["--pre", "beta"]));
+    repo.commit_hooked("fix: typo in docs");
+    repo
+}
+
+/// What 1.2.1 says of `- typo in docs`, `out` its release's output.
+fn check_all_alike(repo: &crate::support::Repo, out: &std::process::Output) {
+    assert!(out.status.success(), "{}", text(out));
+    let log = repo.read("CHANGELOG.md");
+    assert_eq!(
+        section(&log, "1.2.1-rc.1").matches(TYPO).count(),
+        1,
+        "{log}"
+    );
+    assert_eq!(section(&log, "1.2.1").matches(TYPO).count(), 1, "{log}");
+    let err = stderr(out);
+    assert!(
+        err.contains(&format!("1.2.1 carries once `{TYPO}`")),
+        "{}",
+        text(out)
+    );
+}
+
+#[test]
+fn new_commits_alike_to_all_the_beta_listed_are_no_promotion_either() {
+    let repo = all_alike_after_beta();
+    ok(dated_release(&repo, &["--pre", "rc"]));
+    let out = dated_release(&repo, &[]);
+    check_all_alike(&repo, &out);
+}
+
+#[test]
+fn hand_tags_over_new_commits_alike_to_all_the_beta_listed_say_the_same() {
+    let repo = all_alike_after_beta();
+    let out = hand_tag(&repo, &["-a", "v1.2.1-rc.1", "-m", "v1.2.1-rc.1"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = hand_tag(&repo, &["-a", "v1.2.1", "-m", "v1.2.1"]);
+    check_all_alike(&repo, &out);
 }

@@ -142,7 +142,8 @@ fn released(
     }
     // Pre-releases tagged before relhook have no section to carry: their commits say it.
     let unlogged = crate::history::sync::unlogged_prereleases(repo, config, &log, version)?;
-    let mut once = log.fold_prereleases_with(&version.to_string(), &unlogged);
+    let fresh = made_of_new(repo, config, rel, version);
+    let mut once = log.fold_prereleases_knowing(&version.to_string(), &unlogged, &fresh);
     // A pre-release promoted to a later channel with nothing new (1.3.0-beta.1 → 1.3.0-rc.1)
     // ships what its version's pre-releases shipped: carried as its final release carries them.
     if promoted(&log, version) && log.unreleased_entries().is_empty() {
@@ -166,6 +167,36 @@ fn released(
         ))
     })?;
     Ok((log.render(), once))
+}
+
+/// The pre-releases below `version` since the last stable release that start a later channel
+/// of their version from Unreleased entries, which a release makes of new commits (a promotion
+/// is made when Unreleased is empty): each tag's commit wrote its section, whose parent's
+/// changelog `rel` lists entries under Unreleased. None is a promotion, whatever its entries
+/// read like (a second `fix: typo` after the beta's).
+fn made_of_new(repo: &Repo, config: &Config, rel: &Path, version: &Version) -> Vec<Version> {
+    let Some(head) = repo.head() else {
+        return Vec::new();
+    };
+    let prefix = &config.version.tag_prefix;
+    let tags = crate::history::tags::since_stable(repo, head, prefix, version);
+    let fresh = |tag: &crate::git::ReleaseTag| {
+        let name = tag.version.to_string();
+        let at = crate::history::sync::changelog_at(repo, tag.commit, rel);
+        let parent = repo.first_parent(tag.commit);
+        let before = parent.and_then(|p| crate::history::sync::changelog_at(repo, p, rel));
+        at.is_some_and(|l| l.entries_of(&name).is_some())
+            && before.is_some_and(|l| {
+                l.entries_of(&name).is_none() && !l.unreleased_entries().is_empty()
+            })
+    };
+    let starts = tags
+        .windows(2)
+        .filter(|w| super::below::promotes(Some(&w[0].version), &w[1].version));
+    starts
+        .filter(|w| fresh(&w[1]))
+        .map(|w| w[1].version.clone())
+        .collect()
 }
 
 /// Whether pre-release `version` promotes the changelog's latest release, a pre-release of

@@ -41,6 +41,18 @@ impl Changelog {
         version: &str,
         unlogged: &[(Version, Vec<NewEntry>)],
     ) -> Vec<String> {
+        self.fold_prereleases_knowing(version, unlogged, &[])
+    }
+
+    /// [`Changelog::fold_prereleases_with`], knowing from history that the pre-releases
+    /// `made_of_new` were released from new commits' entries: none is a promotion, though
+    /// its entries read as one (all of them alike in words to what came before).
+    pub fn fold_prereleases_knowing(
+        &mut self,
+        version: &str,
+        unlogged: &[(Version, Vec<NewEntry>)],
+        made_of_new: &[Version],
+    ) -> Vec<String> {
         let Some(target) = release_version(version) else {
             return Vec::new();
         };
@@ -113,6 +125,7 @@ impl Changelog {
             }
             let promotion = !channels.is_empty()
                 && !channels.contains(&channel(&v))
+                && !made_of_new.iter().any(|m| m.cmp_precedence(&v).is_eq())
                 && entries.iter().all(|e| shipped.has(&e.1))
                 && listed.iter().all(|t| lists.has(t));
             for e in &entries {
