@@ -158,7 +158,7 @@ fn released(
         date,
         &config.version.tag_prefix,
         forge.as_ref().map(|f| f.base.as_str()),
-        made_from(repo, config, version).as_deref(),
+        (made_from(repo, config, version).as_deref(), Some(&tag)),
     )
     .map_err(|e| {
         Error::Refused(Refusal::bare(

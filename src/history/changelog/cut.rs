@@ -23,7 +23,7 @@ impl Changelog {
         };
         let mut made = before.clone();
         if made
-            .release_from(version, date, tag_prefix, compare_base, None)
+            .release_from(version, date, tag_prefix, compare_base, (None, None))
             .is_err()
         {
             return false;

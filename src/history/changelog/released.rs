@@ -85,19 +85,21 @@ impl Changelog {
         tag_prefix: &str,
         compare_base: Option<&str>,
     ) -> Result<(), EditError> {
-        self.release_from(version, date, tag_prefix, compare_base, None)
+        self.release_from(version, date, tag_prefix, compare_base, (None, None))
     }
 
     /// [`Changelog::release`], its compare link starting at `from_tag`: the release tag the
     /// release is made from, as history says (a tag the file has no section for, v4.13.10
-    /// above a last section 4.13.9). `None`: the file's previous release says.
+    /// above a last section 4.13.9). `None`: the file's previous release says. Its links
+    /// name `tag`, the release's tag as it exists (a hand tag `1.2.0rc2` of a section headed
+    /// `1.2.0-rc.2`); `None`: the prefix and the heading's version.
     pub fn release_from(
         &mut self,
         version: &str,
         date: &str,
         tag_prefix: &str,
         compare_base: Option<&str>,
-        from_tag: Option<&str>,
+        (from_tag, tag): (Option<&str>, Option<&str>),
     ) -> Result<(), EditError> {
         let v = version.strip_prefix('v').unwrap_or(version);
         // A hand tag spelled as PEP 440 spells pre-releases (`1.2.0rc2`) heads its own.
@@ -129,7 +131,7 @@ impl Changelog {
             prev.as_deref()
                 .map(|p| format!("{tag_prefix}{}", parse::version_key(p)))
         });
-        let tag = format!("{tag_prefix}{v}");
+        let tag = tag.map_or_else(|| format!("{tag_prefix}{v}"), str::to_owned);
         let newest_style =
             self.styled_like_newest(v, date, &tag, super::styled::Since::Cut(from_tag));
         let rule = self.release_rule();
@@ -176,7 +178,8 @@ impl Changelog {
                 t => t.clone(),
             }
         };
-        self.update_links(v, prev_tag.as_deref(), tag_prefix, (compare_base, &from));
+        let tags = (prev_tag.as_deref(), tag.as_str(), tag_prefix);
+        self.update_links(v, tags, (compare_base, &from));
         Ok(())
     }
 
@@ -242,7 +245,7 @@ impl Changelog {
     /// (`## [0.2.0](…/compare/v0.1.0...v0.2.0) - date`): the file keeps its style, and no
     /// reference definition is added beside it, which the inline link would outrank.
     /// `false`: the heading has none.
-    fn inline_links(&mut self, v: &str, tag: &str, from: &LeftSide) -> bool {
+    fn inline_links(&mut self, v: &str, (tag, prefix): (&str, &str), from: &LeftSide) -> bool {
         let Some(h) = self
             .unreleased_index()
             .and_then(|i| self.doc.sections.get(i))
@@ -258,7 +261,6 @@ impl Changelog {
         else {
             return false;
         };
-        let prefix = tag.strip_suffix(v).unwrap_or("");
         let Some(c) = parse_compare(&url).filter(|c| c.moving(prefix) == Some(Moving::Right))
         else {
             return false;
@@ -286,15 +288,14 @@ impl Changelog {
         true
     }
 
-    /// `from` turns the left side of the Unreleased compare link into the version link's.
+    /// `from` turns the left side of the Unreleased compare link into the version link's;
+    /// the links name release `v`'s tag `tag`, the one before it `prev_tag`.
     fn update_links(
         &mut self,
         v: &str,
-        prev_tag: Option<&str>,
-        tag_prefix: &str,
+        (prev_tag, tag, tag_prefix): (Option<&str>, &str, &str),
         (compare_base, from): (Option<&str>, &LeftSide),
     ) {
-        let tag = format!("{tag_prefix}{v}");
         // A definition no heading refers to is not written: commitizen's `## v1.0.1 (…)`
         // headings link nothing, and its files have no definitions.
         let has_version_link =
@@ -309,7 +310,7 @@ impl Changelog {
             .iter()
             .find(|l| l.label.eq_ignore_ascii_case("unreleased"))
             .cloned();
-        if unreleased.is_none() && self.inline_links(v, &tag, from) {
+        if unreleased.is_none() && self.inline_links(v, (tag, tag_prefix), from) {
             return;
         }
         let rewritten = unreleased.as_ref().and_then(|link| {
@@ -318,14 +319,14 @@ impl Changelog {
                 Moving::Right => (
                     format!("{}{tag}{}{}", c.prefix, c.sep, c.right),
                     from(c.left).map_or_else(
-                        || tag_page(c.prefix, &tag),
+                        || tag_page(c.prefix, tag),
                         |left| format!("{}{left}{}{tag}", c.prefix, c.sep),
                     ),
                 ),
                 Moving::Left => (
                     format!("{}{}{}{tag}", c.prefix, c.left, c.sep),
                     from(c.right).map_or_else(
-                        || tag_page(c.prefix, &tag),
+                        || tag_page(c.prefix, tag),
                         |right| format!("{}{tag}{}{right}", c.prefix, c.sep),
                     ),
                 ),
@@ -548,7 +549,7 @@ mod tests {
     fn the_compare_link_starts_at_the_tag_named() {
         let text = "## [Unreleased]\n\n- x\n\n## [1.0.0] - 2024-01-01\n\n- y\n\n[unreleased]: https://g/o/r/compare/v1.0.0...HEAD\n";
         let mut log = Changelog::parse(text).unwrap();
-        log.release_from("1.0.2", "2026-12-04", "v", None, Some("v1.0.1"))
+        log.release_from("1.0.2", "2026-12-04", "v", None, (Some("v1.0.1"), None))
             .unwrap();
         let out = log.render();
         assert!(
@@ -560,7 +561,7 @@ mod tests {
         let mut log = Changelog::parse(text).unwrap();
         log.ensure_unreleased();
         log.add_entry_as_named("Bug Fixes", "x", false);
-        log.release_from("1.0.2", "2026-12-04", "v", None, Some("v1.0.1"))
+        log.release_from("1.0.2", "2026-12-04", "v", None, (Some("v1.0.1"), None))
             .unwrap();
         let out = log.render();
         assert!(

@@ -99,8 +99,15 @@ impl Changelog {
         if unreleased_linked {
             return Some(format!("{hashes} [{label}] {when}"));
         }
+        // The newest's tag as it is, in either spelling (`1.1.0rc1` of `## [1.1.0-rc.1]`).
+        let its_tag = |right: &str| {
+            right.ends_with(pv)
+                || super::release_version(pv)
+                    .and_then(|v| crate::git::pep440_spelling(&v))
+                    .is_some_and(|p| right.ends_with(&p))
+        };
         let url = match parse_compare(url) {
-            Some(c) if c.right.ends_with(pv) => match since {
+            Some(c) if its_tag(c.right) => match since {
                 Since::Cut(from) => {
                     format!("{}{}{}{tag}", c.prefix, from.unwrap_or(c.right), c.sep)
                 }
