@@ -190,6 +190,7 @@ mod qa167_shipped_line_taken;
 mod qa168_alike_not_promoted;
 mod qa17;
 mod qa173_pep440_tag_links;
+mod qa172_hand_tag_ref_listings;
 mod qa18;
 mod qa19;
 mod qa19_files;

@@ -175,7 +175,8 @@ fn run_args(args: &[OsString]) -> ExitCode {
 
 /// With `RELHOOK_TEST_WALK_COUNT` set, how many commits the command's history walks stepped
 /// through, with `RELHOOK_TEST_PARSE_COUNT` how many times it parsed a changelog, and with
-/// `RELHOOK_TEST_TAG_LISTINGS` how many times it listed a prefix's release tags, with
+/// `RELHOOK_TEST_TAG_LISTINGS` how many times it listed a prefix's release tags (with
+/// `RELHOOK_TEST_TAG_REF_LISTINGS` how many times it listed `refs/tags` at all), with
 /// `RELHOOK_TEST_SYNCS` how many files it forced to disk and with `RELHOOK_TEST_VERSION_READS`
 /// how many times it read a version file: a test bounds the work of a command by them (a timed
 /// test would be flaky).
@@ -189,6 +190,13 @@ fn print_work_counts() {
         let _ = writeln!(
             std::io::stderr(),
             "relhook: test: {listings} release tag listings"
+        );
+    }
+    if std::env::var_os("RELHOOK_TEST_TAG_REF_LISTINGS").is_some() {
+        let listings = crate::git::tag_ref_listings();
+        let _ = writeln!(
+            std::io::stderr(),
+            "relhook: test: {listings} tag ref listings"
         );
     }
     if std::env::var_os("RELHOOK_TEST_SYNCS").is_some() {

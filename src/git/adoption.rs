@@ -187,7 +187,7 @@ impl Repo {
 
     /// Every tag with the object its ref names.
     fn tag_refs(&self) -> Vec<(String, Oid)> {
-        match self.inner.references_glob("refs/tags/*") {
+        match self.list_tag_refs("refs/tags/*") {
             Ok(refs) => refs
                 .flatten()
                 .filter_map(|r| {

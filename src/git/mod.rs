@@ -94,6 +94,7 @@ pub use signing::CannotSign;
 pub use state::Hidden;
 pub use stored::StoredCommit;
 pub use submodule_fill::Unfilled;
+pub use tag_names::tag_ref_listings;
 pub use txn::{TMP_PREFIX, Txn};
 pub use unreadable::unworkable;
 

@@ -242,8 +242,7 @@ impl Repo {
             return seen.clone();
         }
         let mut tags: Vec<(semver::Version, String, Oid)> = self
-            .inner
-            .references_glob(&format!("refs/tags/{prefix}*"))
+            .list_tag_refs(&format!("refs/tags/{prefix}*"))
             .map(|refs| {
                 refs.flatten()
                     .filter_map(|r| {
@@ -268,7 +267,7 @@ impl Repo {
     /// `@changesets/cli@3.0.1`, `v1.2.3`): that text (the prefix it would take), and the tag.
     /// The version starts at the first digit that follows neither a digit nor a dot.
     pub fn version_suffixed_tags(&self) -> Vec<(String, super::ReleaseTag)> {
-        let Ok(refs) = self.inner.references_glob("refs/tags/*") else {
+        let Ok(refs) = self.list_tag_refs("refs/tags/*") else {
             return Vec::new();
         };
         refs.flatten()
@@ -299,12 +298,20 @@ impl Repo {
     /// [`Repo::version_suffixed_tags`]), the greatest of each such text: the text and the tag's
     /// name, greatest version first. Read from the names alone (no tag object is read), so
     /// cheap however many tags there are.
+    /// Read once while tags hold still: a hand tag's checks asked seven times a run.
     pub fn greatest_version_suffixed_by_prefix(&self) -> Vec<(String, String)> {
-        let refs = self.inner.references_glob("refs/tags/*");
+        if let Some(seen) = &self.tag_lists_seen.borrow().greatest {
+            return seen.clone();
+        }
+        let refs = self.list_tag_refs("refs/tags/*");
         let names: Vec<String> = (refs.into_iter().flat_map(|refs| refs.flatten()))
             .filter_map(|r| Some(r.name()?.strip_prefix("refs/tags/")?.to_owned()))
             .collect();
-        greatest_by_prefix(names.iter().map(String::as_str))
+        let greatest = greatest_by_prefix(names.iter().map(String::as_str));
+        if self.tags_held() {
+            self.tag_lists_seen.borrow_mut().greatest = Some(greatest.clone());
+        }
+        greatest
     }
 }
 
@@ -333,7 +340,7 @@ impl Repo {
     /// Every tag whose name ends in a two-part version after some text (`v1.0`,
     /// `release-2.3`, `1.0`): its name, the version's two numbers, and the tag's commit.
     pub fn two_part_version_tags(&self) -> Vec<(String, (u64, u64), Oid)> {
-        let Ok(refs) = self.inner.references_glob("refs/tags/*") else {
+        let Ok(refs) = self.list_tag_refs("refs/tags/*") else {
             return Vec::new();
         };
         refs.flatten()

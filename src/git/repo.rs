@@ -38,6 +38,9 @@ pub struct Repo {
     /// [`Repo::release_tag_candidates`] read once per prefix while tags hold still: a hand
     /// tag's checks ask a dozen times, each listing `refs/tags` and reading every tag object.
     candidates_seen: std::cell::RefCell<Vec<(String, std::rc::Rc<Vec<ReleaseTag>>)>>,
+    /// The other listings of `refs/tags` a hand tag's checks repeat, read once while tags hold
+    /// still (see `tag_names`).
+    pub(super) tag_lists_seen: std::cell::RefCell<super::tag_names::Seen>,
     /// What the run derived from blobs (see [`Repo::derived`]).
     pub(super) derived: std::cell::RefCell<super::derived::Derived>,
 }
@@ -150,6 +153,7 @@ impl Repo {
             tags_still: Default::default(),
             tags_seen: Default::default(),
             candidates_seen: Default::default(),
+            tag_lists_seen: Default::default(),
             filters_seen: Default::default(),
             derived: Default::default(),
         })
@@ -213,6 +217,7 @@ impl Repo {
         if !self.tags_still.get() {
             self.tags_seen.borrow_mut().clear();
             self.candidates_seen.borrow_mut().clear();
+            *self.tag_lists_seen.borrow_mut() = Default::default();
         }
     }
 
@@ -340,7 +345,7 @@ impl Repo {
         // Greatest version first, read from the names alone: usually the first tag tried is
         // reachable, so one tag object is read and one short walk made, however many tags
         // and however much history there are.
-        let Ok(refs) = self.inner.references_glob(&format!("refs/tags/{prefix}*")) else {
+        let Ok(refs) = self.list_tag_refs(&format!("refs/tags/{prefix}*")) else {
             return None;
         };
         let mut refs = refs;
@@ -382,7 +387,7 @@ impl Repo {
     /// [`Repo::release_tag_candidates`] as read from the refs now.
     fn read_release_tag_candidates(&self, prefix: &str) -> Vec<ReleaseTag> {
         TAG_LISTINGS.with(|n| n.set(n.get() + 1));
-        let Ok(refs) = self.inner.references_glob(&format!("refs/tags/{prefix}*")) else {
+        let Ok(refs) = self.list_tag_refs(&format!("refs/tags/{prefix}*")) else {
             return Vec::new();
         };
         refs.flatten()

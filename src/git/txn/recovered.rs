@@ -131,7 +131,7 @@ pub(super) fn pending_finished(repo: &Repo, j: &Journal, journal: &Path) -> Opti
 impl Repo {
     /// The name of a tag on `commit`, if there is one.
     fn tag_on(&self, commit: Oid) -> Option<String> {
-        let refs = self.inner.references_glob("refs/tags/*").ok()?;
+        let refs = self.list_tag_refs("refs/tags/*").ok()?;
         refs.flatten()
             .find(|r| r.peel_to_commit().is_ok_and(|c| c.id() == commit))
             .and_then(|r| r.shorthand().map(str::to_owned))
