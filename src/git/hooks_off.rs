@@ -62,7 +62,7 @@ impl HooksLocation {
     }
 
     /// Every `core.hooksPath` git reads, in its order (the last one counts).
-    fn hooks_path_entries(&self) -> Vec<HooksPathEntry> {
+    pub fn hooks_path_entries(&self) -> Vec<HooksPathEntry> {
         let args = ["config", "-z", "--show-scope", "--show-origin", "--get-all"];
         let Ok(out) = self.git(&[&args[..], &["core.hooksPath"]].concat()) else {
             return Vec::new();

@@ -25,6 +25,16 @@ pub(super) fn refuse_turned_off(loc: &HooksLocation) -> Result<()> {
     }
 }
 
+/// Refuses to install where this repository's own `core.hooksPath` names a folder outside it
+/// that is missing (the repository moved) or another repository's: install would create the
+/// old folder, or write into the other repository. The fix re-points it here.
+pub(super) fn refuse_stranded(loc: &HooksLocation) -> Result<()> {
+    match crate::hooks::doctor::stranded_hooks_path(loc) {
+        Some((why, fix)) => Err(Error::Usage(format!("not installed: {why}; fix: {fix}"))),
+        None => Ok(()),
+    }
+}
+
 /// Refuses to write into a hooks directory every repository shares, unless `shared`.
 pub(super) fn refuse_shared(loc: &HooksLocation, shared: bool) -> Result<()> {
     let Some(setting) = &loc.hooks_path else {

@@ -21,8 +21,9 @@ mod warnings;
 mod wired;
 
 use hooks_path::{
-    refuse_config_lock, refuse_shared, refuse_tracked, refuse_turned_off, refuse_worktree_alone,
-    write_hooks_path_note, write_manager_worktree_note, write_work_tree_note, write_worktree_note,
+    refuse_config_lock, refuse_shared, refuse_stranded, refuse_tracked, refuse_turned_off,
+    refuse_worktree_alone, write_hooks_path_note, write_manager_worktree_note,
+    write_work_tree_note, write_worktree_note,
 };
 use manager::write_via_manager;
 pub(super) use names::{file_name, name_of, rel, rel_path, shown};
@@ -37,6 +38,7 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
     };
     let loc = ctx.hooks()?;
     refuse_turned_off(&loc)?;
+    refuse_stranded(&loc)?;
     refuse_config_lock(&loc)?;
     refuse_shared(&loc, args.shared)?;
     let via_manager =

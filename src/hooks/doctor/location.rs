@@ -162,3 +162,64 @@ pub(super) fn relative_from_outside(loc: &HooksLocation) -> Option<Check> {
     );
     Some(check("core.hooksPath", Status::Warning, detail, Some(fix)))
 }
+
+/// A stranded `core.hooksPath` (see [`HooksLocation::stranded_hooks_path`]): what it means,
+/// and the setting that points it at this repository's own hooks directory, the form install
+/// advises (unset, a global setting beneath would count again; `relhook install` as it stands
+/// would create the old folder outside the repository, or write into the other one).
+pub fn stranded_hooks_path(loc: &HooksLocation) -> Option<(String, String)> {
+    let stranded = loc.stranded_hooks_path()?;
+    let s = loc.hooks_path.as_ref()?;
+    let value = crate::printable::visible(&s.value);
+    let detail = match stranded {
+        crate::git::Stranded::Missing => format!(
+            "core.hooksPath = {value} ({} config) names a folder that does not exist, outside this repository (set before the repository was moved?): git runs no hook here, relhook's included, and says nothing",
+            s.scope
+        ),
+        crate::git::Stranded::Other(git_dir) => format!(
+            "core.hooksPath = {value} ({} config) is the hooks folder of another repository ({}; set before this one was copied or moved?): git runs that repository's hooks for this one's commits, and `relhook install` would write there",
+            s.scope,
+            crate::printable::visible(&git_dir.display().to_string())
+        ),
+    };
+    let own = loc.default_hooks_dir();
+    let mut entries = loc.hooks_path_entries();
+    entries.pop();
+    let beneath = entries
+        .pop()
+        .map(|b| {
+            format!(
+                "; unsetting it would bring back core.hooksPath = {} from your {} config",
+                crate::printable::visible(&b.value),
+                b.scope
+            )
+        })
+        .unwrap_or_default();
+    let kept = crate::hooks::available().any(|h| {
+        crate::hooks::link::read(own.join(h.name))
+            .is_ok_and(|b| crate::hooks::recognise(&b).is_some())
+    });
+    let fix = format!(
+        "`git config{} core.hooksPath {}` (this repository's own hooks folder{beneath}){}",
+        if s.scope == "worktree" {
+            " --worktree"
+        } else {
+            ""
+        },
+        shell_word(&own),
+        if kept { "" } else { ", then `relhook install`" }
+    );
+    Some((detail, fix))
+}
+
+/// [`stranded_hooks_path`] as doctor's finding: relhook's hooks in this repository's own hooks
+/// folder (they moved with it) are shadowed, and run again with the fix; else it is missing.
+pub(super) fn stranded_check(loc: &HooksLocation) -> Option<Check> {
+    let (detail, fix) = stranded_hooks_path(loc)?;
+    let status = if fix.ends_with("`relhook install`") {
+        Status::Missing
+    } else {
+        Status::Shadowed
+    };
+    Some(check("core.hooksPath", status, detail, Some(fix)))
+}

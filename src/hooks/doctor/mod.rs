@@ -14,8 +14,8 @@ mod location;
 mod wiring;
 
 pub use hand_tags::{TagHook, tag_hook};
-pub use location::{hooks_turned_off, lost_in_other_worktrees};
-use location::{relative_from_outside, turned_off_check};
+pub use location::{hooks_turned_off, lost_in_other_worktrees, stranded_hooks_path};
+use location::{relative_from_outside, stranded_check, turned_off_check};
 
 use directory::{manager_files_check, relhook_files, shadowed_default_dir, work_tree_check};
 use hooks::{hook_check, shim_left_by};
@@ -105,6 +105,10 @@ pub fn diagnose(loc: &HooksLocation, binary: &Path, config: &Result<Config, Erro
             report.hooks_dir = PathBuf::from("/");
         }
         return report;
+    }
+    // No hook of this repository's runs, and install would write outside it: that alone too.
+    if let Some(stranded) = stranded_check(loc) {
+        return report(loc, vec![stranded, config_check(config)]);
     }
     let mut checks = Vec::new();
     let managers = detect_managers(loc);
