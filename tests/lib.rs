@@ -191,6 +191,7 @@ mod qa168_alike_not_promoted;
 mod qa17;
 mod qa173_pep440_tag_links;
 mod qa172_hand_tag_ref_listings;
+mod qa170_husky_commit_command;
 mod qa170_moved_hooks_path;
 mod qa18;
 mod qa19;

@@ -223,7 +223,8 @@ pub(super) fn write_via_manager(
     if to_commit {
         writeln!(
             out,
-            "commit these files so the team runs relhook too; each call is guarded with `command -v relhook`, so a teammate without relhook is not blocked"
+            "commit these files so the team runs relhook too (`{}`); each call is guarded with `command -v relhook`, so a teammate without relhook is not blocked",
+            commit_command(loc, &files)
         )?;
     }
     // `npx husky && relhook install` runs `npx husky` too: one line, not both.
@@ -247,6 +248,22 @@ pub(super) fn write_via_manager(
         }
     }
     Ok(left)
+}
+
+/// The command that commits the manager's files install wired (`files` from the top) and
+/// nothing else staged, pasted in whichever folder install ran (`:/` below the top).
+fn commit_command(loc: &crate::git::HooksLocation, files: &[String]) -> String {
+    let real = |p: &std::path::Path| p.canonicalize().unwrap_or_else(|_| p.to_owned());
+    let below = std::env::current_dir().is_ok_and(|cwd| real(&cwd) != real(&loc.work_tree));
+    let paths: Vec<String> = files
+        .iter()
+        .map(|f| crate::shellword::pathspec(std::path::Path::new(f), below))
+        .collect();
+    let paths = paths.join(" ");
+    let config = crate::config::Config::load(&loc.work_tree).unwrap_or_default();
+    let commit =
+        crate::commit::advised::commit(&config.commit, "chore", None, "run relhook from the hooks");
+    format!("git add {paths} && {commit} -- {paths}")
 }
 
 /// Install's line for a shim with lines changed by hand inside it (`file` from the top).
