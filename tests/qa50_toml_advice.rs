@@ -41,7 +41,10 @@ fn doctor_s_changelog_path_for_a_link_pastes_as_valid_toml() {
     let said = stdout(&repo.relhook(&["doctor"]));
     let line = quoted_after(&said, "the file the link names: `");
     assert!(line.starts_with("path = "), "{said}");
-    assert!(said.contains("` under [changelog] in .relconfig.toml"), "{said}");
+    assert!(
+        said.contains("` under [changelog] in .relconfig.toml"),
+        "{said}"
+    );
     let parsed: toml::Table = toml::from_str(line).expect("valid TOML");
     assert_eq!(parsed["path"].as_str(), Some(target), "{line}");
     repo.write(".relconfig.toml", format!("[changelog]\n{line}\n"));
