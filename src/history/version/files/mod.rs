@@ -543,6 +543,7 @@ pub mod deps;
 mod detect;
 mod fix;
 mod json;
+mod leftovers;
 mod lerna;
 mod locks;
 mod pattern;
@@ -559,12 +560,10 @@ mod write;
 
 pub use bump::{bump_text, plan_bump, plan_bumps};
 pub use cargo_lock::{cargo_lock_edit, local_version, package_name};
-pub use detect::{
-    detect, file_leftovers, hold_still, key_as_listed, leftovers, let_go, listed_json_key,
-    manifest_paths,
-};
+pub use detect::{detect, hold_still, key_as_listed, let_go, listed_json_key, manifest_paths};
 use json::json_span;
 pub use json::value as json_value;
+pub use leftovers::{file_leftovers, leftovers};
 pub use lerna::{npm_lock_keys, npm_lock_keys_in, package_manifests as lerna_packages};
 pub use locks::Locks;
 use pattern::pattern_spans;
