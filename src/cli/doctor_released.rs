@@ -105,7 +105,10 @@ pub(super) fn root_released_elsewhere(repo: &Repo, config: &Config) -> Option<Ch
     let root = repo.work_tree()?;
     let head = repo.head()?;
     let prefix = &config.version.tag_prefix;
-    if repo.latest_release_tag(head, prefix).is_some() {
+    // Tags of the other usual prefix: the version row says it, with the fix.
+    if repo.latest_release_tag(head, prefix).is_some()
+        || super::doctor_unfinished::version_row_names_tags(repo, config)
+    {
         return None;
     }
     let path = &config.changelog.path;

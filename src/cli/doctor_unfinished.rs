@@ -359,7 +359,7 @@ pub(super) fn unfinished_work(
                 out.push(doctor::Check {
                     subject,
                     status: Status::Invalid,
-                    detail: format!("{what}: `relhook version` and releases stop here"),
+                    detail: format!("{what}: {}", stopped(repo, &view, &root)),
                     fix: Some(fix),
                 });
             }
@@ -385,6 +385,44 @@ pub(super) fn unfinished_work(
         });
     }
     out
+}
+
+/// Whether `view`'s version row names tags relhook cannot read as releases (`2.4.1` where
+/// they are `v…`): the changelog's rows leave that problem to it, one problem in one row.
+pub(super) fn version_row_names_tags(
+    repo: &crate::git::Repo,
+    view: &crate::config::Config,
+) -> bool {
+    let Some(root) = repo.work_tree() else {
+        return false;
+    };
+    let first = || crate::release::first_version(view, &root);
+    let Err(tags) = crate::history::tags::check_tag_prefix(repo, view, None, &first) else {
+        return false;
+    };
+    crate::release::current_version(repo, view, &root)
+        .is_err_and(|e| e.to_string() == tags.to_string())
+}
+
+/// What a version that cannot be told stops: the changelog's command too when the tags are
+/// what it cannot read (the changelog's row then leaves the problem to the version's).
+fn stopped(
+    repo: &crate::git::Repo,
+    view: &crate::config::Config,
+    root: &std::path::Path,
+) -> String {
+    let first = || crate::release::first_version(view, root);
+    if crate::history::tags::check_tag_prefix(repo, view, None, &first).is_ok() {
+        return "`relhook version` and releases stop here".to_owned();
+    }
+    let changelog = match &view.package {
+        Some(p) => format!(
+            "relhook changelog --package {}",
+            crate::shellword::quote(&p.name)
+        ),
+        None => "relhook changelog".to_owned(),
+    };
+    format!("`relhook version`, `{changelog}` and releases stop here")
 }
 
 /// `git am` stopped on a patch that changes a changelog: a patch from another clone carries
