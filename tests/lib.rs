@@ -193,6 +193,7 @@ mod qa170_husky_commit_command;
 mod qa170_moved_hooks_path;
 mod qa172_hand_tag_ref_listings;
 mod qa173_pep440_tag_links;
+mod qa171_all_refusal_grouped;
 mod qa171_tag_prefix_said_once;
 mod qa18;
 mod qa19;

@@ -91,7 +91,7 @@ pub(super) fn refuse_empty(
             return Err(Error::Refused(Refusal::new(
                 Reason::NothingToRelease,
                 format!("nothing to release: {what}"),
-                format!("a `feat:` or `fix:` commit that touches {path} makes one"),
+                untouched_fix(&path),
             )));
         }
         return Err(Error::Refused(Refusal::new(
@@ -201,6 +201,12 @@ pub(super) fn or_written_by_hand(
         ));
     }
     Error::Refused(r)
+}
+
+/// The fix of a package none of whose commits since its tag touch its folder `path` (as
+/// shown): `release --all` says those packages in one line, by it.
+pub fn untouched_fix(path: &str) -> String {
+    format!("a `feat:` or `fix:` commit that touches {path} makes one")
 }
 
 /// What a commit skipped as no Conventional Commit says about a breaking change it carries

@@ -86,6 +86,7 @@ pub use downwards::{next_refused as above_files_refused, taken_instead as above_
 pub use edits::{Edits, edits_for, edits_with};
 pub use empty::{
     nothing_for_first_release, nothing_for_notes, package_version_info, skipped_breaking,
+    untouched_fix,
 };
 pub(crate) use files::verify;
 pub use files::{

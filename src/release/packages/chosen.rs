@@ -35,11 +35,18 @@ pub(super) fn choose(
     let mut chosen: BTreeMap<String, PackagePlan> = BTreeMap::new();
     let mut skipped = Skipped::new();
     let mut refused = Vec::new();
+    // The packages skipped as none of their commits touch them: said together.
+    let mut untouched = Vec::new();
     for name in &names {
         let view = packages::view(config, name, root)?;
         let info = match crate::release::package_version_info(repo, &view, root, opts, selection) {
             Ok(info) => info,
             Err(Error::Refused(why)) if *selection == Selection::All => {
+                let path = view.package.as_ref().map(|p| p.path.to_string_lossy());
+                let path = path.map(|p| crate::printable::visible(&p));
+                if path.is_some_and(|p| why.fix == Some(crate::release::untouched_fix(&p))) {
+                    untouched.push(name.clone());
+                }
                 skipped.push((name.clone(), why.to_string()));
                 continue;
             }
@@ -59,13 +66,38 @@ pub(super) fn choose(
         return Err(Error::Refused(r));
     }
     if chosen.is_empty() {
-        let why: Vec<String> = skipped.iter().map(|(n, w)| format!("{n}: {w}")).collect();
         return Err(Error::Refused(Refusal::bare(
             Reason::NothingToRelease,
-            format!("nothing to release in any package ({})", why.join("; ")),
+            nothing_anywhere(&skipped, &untouched),
         )));
     }
     Ok((chosen, skipped))
+}
+
+/// How many packages a grouped line names before "and N more".
+const NAMED: usize = 3;
+
+/// Why `--all` has nothing to release: that first, then each reason once, the packages
+/// none of whose commits since their tag touch them in one line (in changesets' clone, 17 of
+/// 20), every other package with its own reason.
+fn nothing_anywhere(skipped: &Skipped, untouched: &[String]) -> String {
+    let mut lines = vec!["nothing to release in any package".to_owned()];
+    if untouched.len() > 1 {
+        let more = match untouched.len().saturating_sub(NAMED) {
+            0 => String::new(),
+            n => format!(" and {n} more"),
+        };
+        lines.push(format!(
+            "{} packages have nothing to release, as no commit since their last tag touches their folder: {}{more}; a `feat:` or `fix:` commit that touches a package's folder makes one",
+            untouched.len(),
+            untouched[..untouched.len().min(NAMED)].join(", ")
+        ));
+    }
+    let alone = |n: &String| untouched.len() < 2 || !untouched.contains(n);
+    for (n, why) in skipped.iter().filter(|(n, _)| alone(n)) {
+        lines.push(format!("{n}: {why}"));
+    }
+    format!("{}: {}", lines[0], lines[1..].join("; "))
 }
 
 /// The one refusal for `refused` (each package's, in the order named): a single one keeps its
