@@ -415,14 +415,9 @@ fn stopped(
     if crate::history::tags::check_tag_prefix(repo, view, None, &first).is_ok() {
         return "`relhook version` and releases stop here".to_owned();
     }
-    let changelog = match &view.package {
-        Some(p) => format!(
-            "relhook changelog --package {}",
-            crate::shellword::quote(&p.name)
-        ),
-        None => "relhook changelog".to_owned(),
-    };
-    format!("`relhook version`, `{changelog}` and releases stop here")
+    let named = (view.package.as_ref()).map(|p| crate::shellword::quote(&p.name));
+    let named = named.map(|n| format!(" --package {n}")).unwrap_or_default();
+    format!("`relhook version`, `relhook changelog{named}` and releases stop here")
 }
 
 /// `git am` stopped on a patch that changes a changelog: a patch from another clone carries
