@@ -188,6 +188,7 @@ mod qa166_quoted_names;
 mod qa167_pep440_tag_taken;
 mod qa167_shipped_line_taken;
 mod qa168_alike_not_promoted;
+mod qa169_rebuild_fork_walks;
 mod qa17;
 mod qa170_husky_commit_command;
 mod qa170_moved_hooks_path;

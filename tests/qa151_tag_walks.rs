@@ -21,17 +21,17 @@ const BASE: usize = 1_600_000_000;
 
 /// A `git fast-import` commit on `branch` (its mark `mark`, dated `when`), on `from`, merging
 /// `merge`, changing file `file` when given.
-struct Made<'a> {
-    branch: &'a str,
-    mark: usize,
-    when: usize,
-    message: &'a str,
-    from: Option<usize>,
-    merge: Option<usize>,
-    file: Option<&'a str>,
+pub(crate) struct Made<'a> {
+    pub(crate) branch: &'a str,
+    pub(crate) mark: usize,
+    pub(crate) when: usize,
+    pub(crate) message: &'a str,
+    pub(crate) from: Option<usize>,
+    pub(crate) merge: Option<usize>,
+    pub(crate) file: Option<&'a str>,
 }
 
-fn commit(stream: &mut String, c: &Made<'_>) {
+pub(crate) fn commit(stream: &mut String, c: &Made<'_>) {
     stream.push_str(&format!(
         "commit refs/heads/{}\nmark :{}\ncommitter A <a@example.com> {} +0000\ndata {}\n{}",
         c.branch,
@@ -53,7 +53,7 @@ fn commit(stream: &mut String, c: &Made<'_>) {
     stream.push('\n');
 }
 
-fn tag(stream: &mut String, name: &str, mark: usize, when: usize) {
+pub(crate) fn tag(stream: &mut String, name: &str, mark: usize, when: usize) {
     stream.push_str(&format!(
         "tag {name}\nfrom :{mark}\ntagger A <a@example.com> {when} +0000\ndata {}\n{name}\n",
         name.len() + 1
@@ -154,7 +154,7 @@ and this project adheres to [Semantic Versioning](https://semver.org/spec/v2.0.0
 }
 
 /// relhook `args` in `repo`, counting the commits its walks step through.
-fn counted(repo: &Repo, args: &[&str]) -> std::process::Output {
+pub(crate) fn counted(repo: &Repo, args: &[&str]) -> std::process::Output {
     (repo.command_in(relhook_bin(), &repo.path()))
         .args(args)
         .env("RELHOOK_TEST_WALK_COUNT", "1")

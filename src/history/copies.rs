@@ -49,14 +49,8 @@ pub fn copies_among(
     released: &[Oid],
 ) -> Result<HashSet<Oid>> {
     let inside: HashSet<Oid> = commits.iter().map(|c| c.0).collect();
-    let mut forks: Vec<Oid> = Vec::new();
-    for p in commits.iter().flat_map(|c| &c.1) {
-        if !inside.contains(p) && !forks.contains(p) {
-            forks.push(*p);
-        }
-    }
     let mut others: HashMap<Oid, String> = HashMap::new();
-    for fork in forks {
+    for fork in forks(commits) {
         let beyond = Range {
             tips: released.to_vec(),
             hidden: vec![fork],
@@ -70,6 +64,33 @@ pub fn copies_among(
             true
         })?;
     }
+    let reaches = |d: Oid, a: Oid| repo.reaches(d, a);
+    copies_of(repo, config, commits, others, &reaches)
+}
+
+/// The points where `commits` (each with its parents) left the released history: the
+/// parents none of them is, in the order met.
+pub fn forks(commits: &[(Oid, Vec<Oid>)]) -> Vec<Oid> {
+    let inside: HashSet<Oid> = commits.iter().map(|c| c.0).collect();
+    let mut forks: Vec<Oid> = Vec::new();
+    for p in commits.iter().flat_map(|c| &c.1) {
+        if !inside.contains(p) && !forks.contains(p) {
+            forks.push(*p);
+        }
+    }
+    forks
+}
+
+/// The commits of `commits` (each with its parents) whose change one of `others` (the
+/// released commits [`copies_among`] compares them with, each with its message) made.
+/// `reaches`: whether a commit is or reaches another, as [`Repo::reaches`] answers.
+pub fn copies_of(
+    repo: &Repo,
+    config: &Config,
+    commits: &[(Oid, Vec<Oid>)],
+    others: HashMap<Oid, String>,
+    reaches: &dyn Fn(Oid, Oid) -> bool,
+) -> Result<HashSet<Oid>> {
     if others.is_empty() {
         return Ok(HashSet::new());
     }
@@ -79,7 +100,7 @@ pub fn copies_among(
         let text = repo.commit_text(*id).unwrap_or_default();
         let made = made_by.made(*id, &text)?;
         // A change made again on top of its release (after a revert) is a change of its own.
-        let again = |o: &Oid| parents.first().is_some_and(|p| repo.reaches(*p, *o));
+        let again = |o: &Oid| parents.first().is_some_and(|p| reaches(*p, *o));
         if made.iter().any(|o| !again(o)) {
             out.insert(*id);
         }

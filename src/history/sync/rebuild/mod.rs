@@ -13,6 +13,7 @@ use crate::history::changelog::{TEMPLATE, normalize};
 use crate::{Error, Result};
 
 mod ancestry;
+mod beyond;
 mod maintenance;
 mod render;
 
@@ -185,8 +186,9 @@ pub fn rebuild(
     // A change whose pick (or original) the release before its own holds shipped there.
     let ancestry = ancestry::TagAncestry::new(&history, &index, &rank, &tags);
     let reaches = |d: Oid, a: Oid| ancestry.reaches(repo, d, a);
+    let held = (history.as_slice(), &index, rank.as_slice());
     cancelled.extend(released_copies(
-        repo, config, &history, &owner, &tags, &reaches,
+        repo, config, held, &owner, &tags, &reaches,
     )?);
     let mut buckets: Vec<Vec<(Oid, NewEntry)>> = vec![Vec::new(); tags.len() + 1];
     let mut seen: Vec<HashSet<String>> = vec![HashSet::new(); tags.len() + 1];
@@ -306,15 +308,18 @@ pub fn rebuild(
 
 /// The commits of each release (and of Unreleased) whose change the release before it on its
 /// line (the greatest its tag reaches) holds as a copy ([`crate::history::copies`]), as
-/// `--sync` and the next version read them when that release was the last.
+/// `--sync` and the next version read them when that release was the last. `held`: the
+/// history in memory (with its index and ranks), which the released commits compared are
+/// found in.
 fn released_copies(
     repo: &Repo,
     config: &Config,
-    history: &[Lite],
+    held: (&[Lite], &HashMap<Oid, usize>, &[usize]),
     owner: &[Option<usize>],
     tags: &[ReleaseTag],
     reaches: &dyn Fn(Oid, Oid) -> bool,
 ) -> Result<HashSet<Oid>> {
+    let (history, index, rank) = held;
     let mut per_bucket: Vec<Vec<(Oid, Vec<Oid>)>> = vec![Vec::new(); tags.len() + 1];
     let mut with_entries = vec![false; tags.len() + 1];
     for (c, o) in history.iter().zip(owner) {
@@ -332,12 +337,23 @@ fn released_copies(
             Some(t) => (0..k).rev().find(|j| reaches(t.commit, tags[*j].commit)),
             None => Some(k - 1),
         };
-        if let Some(j) = before {
-            let before = [tags[j].commit];
-            out.extend(crate::history::copies::copies_among(
-                repo, config, commits, &before,
-            )?);
-        }
+        let Some(j) = before else {
+            continue;
+        };
+        let forks = crate::history::copies::forks(commits);
+        let inside: HashSet<Oid> = commits.iter().map(|c| c.0).collect();
+        let beyond = beyond::released_beyond(history, index, rank, tags[j].commit, &forks);
+        let others = beyond.into_iter().map(|i| history[i].id).filter(|o| {
+            // The commits compared are no copies of themselves (a tip inside the range).
+            history[index[o]].parent_ids.len() < 2 && !inside.contains(o)
+        });
+        let others = others
+            .map(|o| (o, repo.commit_text(o).unwrap_or_default()))
+            .collect();
+        let in_memory = |d: Oid, a: Oid| beyond::reaches(repo, held, d, a);
+        out.extend(crate::history::copies::copies_of(
+            repo, config, commits, others, &in_memory,
+        )?);
     }
     Ok(out)
 }
