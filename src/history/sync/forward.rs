@@ -41,7 +41,14 @@ pub(super) fn carried(
             continue;
         };
         let except = tag.map(|t| t.name.as_str());
-        let older = older_lines_among(repo, config, (&[tip], &[top], except), tags)?;
+        // Only the tags between `top` and the tip, told from memory: most lines merged none,
+        // and `older_lines_among` then walks nothing to find them.
+        let between: Vec<ReleaseTag> = tags
+            .iter()
+            .filter(|t| t.commit != top && reaches(tip, t.commit) && !reaches(top, t.commit))
+            .cloned()
+            .collect();
+        let older = older_lines_among(repo, config, (&[tip], &[top], except), &between)?;
         out[i] = older.new.into_keys().collect();
     }
     Ok(out)
