@@ -59,6 +59,7 @@ mod stale;
 mod start;
 pub mod stranded;
 mod tag_spelling;
+mod tagging;
 mod taken;
 mod twin;
 mod unanchored;
@@ -117,6 +118,7 @@ pub(crate) use signing::{
 pub use special_dirty::{special_advice, special_dirty, tag_dirty};
 pub use stale::{redo_onto as stale_redo_onto, tagged as stale_tagged};
 pub use start::{first_release_below_files, unreadable_file_version};
+use tagging::{NewTag, test_and_tag};
 pub use taken::{first_untaken, held_by, tag_taken, taken_by};
 pub use twin::{Twin, any_twin, fetched_twin, pull_steps, twin_release};
 pub use under::half_made_under;
@@ -413,58 +415,4 @@ pub fn execute(
             )),
         },
     }
-}
-
-/// The tag a release makes: its name and message, and the ref's value it replaces (see
-/// `HalfMade::replaces`).
-struct NewTag<'a> {
-    name: &'a str,
-    message: &'a str,
-    replaces: Option<Oid>,
-}
-
-/// Tests `commit` (when configured), records the pass, and tags it. `Ok(true)`: tested.
-fn test_and_tag(
-    repo: &Repo,
-    config: &Config,
-    root: &Path,
-    commit: Oid,
-    new: &NewTag<'_>,
-    opts: &Options,
-) -> Result<bool> {
-    let tag = new.name;
-    let before = repo.head();
-    let tested = match (&config.checks.test, opts.no_test) {
-        (Some(argv), false) => match crate::testrun::run(argv, root)
-            .and_then(|s| crate::interrupt::check("testing").map(|()| s))
-            .map_err(|e| crate::interrupt::instead(e, "testing"))?
-        {
-            s if s.success() => {
-                moved::by_tests(repo, before, commit, tag)?;
-                moved::edited_meanwhile(repo, root, commit, argv)?;
-                crate::testrun::record(repo, commit, argv)?;
-                true
-            }
-            s => {
-                return Err(Error::Refused(Refusal::bare(
-                    Reason::TestsFailed,
-                    format!(
-                        "the tests failed on the release candidate ({s}); nothing was released"
-                    ),
-                )));
-            }
-        },
-        _ => false,
-    };
-    crate::git::txn::failpoint("release-tested")?;
-    crate::interrupt::check("tagging")?;
-    // The tag on the release commit as it was before a reword or rebase is replaced only now,
-    // once the tests passed, in one ref update.
-    let sign = opts.sign || config.release.sign;
-    match new.replaces {
-        Some(old) => repo.retag_annotated(tag, commit, new.message, sign, old),
-        None => repo.tag_annotated(tag, commit, new.message, sign),
-    }
-    .map_err(|e| crate::interrupt::instead(e, "tagging"))?;
-    Ok(tested)
 }
