@@ -155,7 +155,7 @@ fn notes_are_never_empty_with_success() {
 
 #[test]
 fn rebuild_refuses_to_replace_a_changelog_that_is_not_keep_a_changelog() {
-    let foreign = "# Change Log\n\n## [3.3.13](https://github.com/vuejs/core/compare/v3.3.12...v3.3.13) (2023-12-19)\n\n### Bug Fixes\n\n* **compiler-core:** fix v-on with modifiers ([#9834](https://github.com/vuejs/core/issues/9834)) ([b2a1a6b](https://github.com/vuejs/core/commit/b2a1a6b))\n";
+    let foreign = "# Change Log\n\n## [Unreleased]\n\n* a hand-written note\n\n## [3.3.13](https://github.com/vuejs/core/compare/v3.3.12...v3.3.13) (2023-12-19)\n\n### Bug Fixes\n\n* **compiler-core:** fix v-on with modifiers ([#9834](https://github.com/vuejs/core/issues/9834)) ([b2a1a6b](https://github.com/vuejs/core/commit/b2a1a6b))\n";
     let repo = Repo::new();
     repo.write("CHANGELOG.md", foreign);
     repo.git(&["add", "."]);
@@ -163,7 +163,7 @@ fn rebuild_refuses_to_replace_a_changelog_that_is_not_keep_a_changelog() {
     repo.git(&["tag", "-a", "v3.3.13", "-m", "v3.3.13"]);
     repo.commit("feat: later feature");
     // vue's headings are a form the rebuild writes (QA130): what it refuses for are the lines
-    // history does not give.
+    // history does not give where it writes (its released section it keeps as written: qa164).
     insta::assert_snapshot!("rebuild_foreign", run(&repo, &["changelog", "--rebuild"]));
     assert_eq!(repo.read("CHANGELOG.md"), foreign, "left as it was");
     let out = repo.relhook(&["changelog", "--rebuild", "--stdout"]);

@@ -137,8 +137,15 @@ fn release_resume_allow_dirty_tags_the_commit_without_the_work_trees_edits() {
 fn rebuild_refuses_to_drop_committed_hand_edits_without_force() {
     let repo = crate::support::installed_repo();
     repo.git(&["tag", "-a", "v1.0.0", "-m", "v1.0.0"]);
+    // Under Unreleased, which a rebuild writes from history (a release's section with a hand
+    // line is kept as written: qa164).
     let log = repo.read("CHANGELOG.md");
-    let hand = log + "\n### Security\n\n- CVE-2026-0001 patched (hand written)\n";
+    let hand = log.replacen(
+        "## [Unreleased]\n",
+        "## [Unreleased]\n\n### Security\n\n- CVE-2026-0001 patched (hand written)\n",
+        1,
+    );
+    assert_ne!(hand, log);
     repo.write("CHANGELOG.md", &hand);
     repo.git(&["commit", "-qam", "docs: security note"]);
     let out = repo.relhook(&["changelog", "--rebuild"]);

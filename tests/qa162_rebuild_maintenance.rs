@@ -125,9 +125,10 @@ fn a_rebuild_keeps_the_maintenance_line_s_releases_where_the_file_has_them() {
     );
 }
 
-/// A section no tag gives is still not the rebuild's to drop: it refuses, naming it.
+/// A section no tag gives is still not the rebuild's to drop: it is kept as the file has it
+/// (qa164), and the rebuild names it.
 #[test]
-fn a_section_no_tag_gives_is_still_refused() {
+fn a_section_no_tag_gives_is_kept_as_written() {
     let repo = with_maintenance_line();
     let hand = FILE.replace(
         "## [1.0.0]",
@@ -136,9 +137,9 @@ fn a_section_no_tag_gives_is_still_refused() {
     repo.write("CHANGELOG.md", &hand);
     ok(repo.git_skipping_relhook(&["commit", "-q", "-am", "docs: hand-written 1.0.3"]));
     let out = repo.relhook(&["changelog", "--rebuild"]);
-    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     assert!(
-        text(&out).contains("`## [1.0.3] - 2026-01-01`"),
+        text(&out).contains("kept the section of 1.0.3"),
         "{}",
         text(&out)
     );

@@ -11,7 +11,7 @@ use crate::error::{Reason, Refusal};
 use crate::git::Repo;
 use crate::history::accumulate::{Accumulated, post_commit};
 use crate::history::changelog::{TEMPLATE, changesets};
-use crate::history::sync::{plan_sync_releasing, rebuild};
+use crate::history::sync::plan_sync_releasing;
 use crate::{Error, Result};
 
 /// `relhook changelog [--sync|--rebuild] [--stdout] [--package NAME | --all]`.
@@ -106,17 +106,13 @@ fn one_changelog(
         let head = repo.head();
         let current = read_current(root, &rel)?;
         let reading = super::progress::Progress::spinner("reading history for the changelog");
+        // The release sections a rebuild kept as the file has them.
+        let mut kept = Vec::new();
         let (text, added, removed, moved, amended, landed) = if args.rebuild {
-            if let Some(cur) = &current {
-                super::rebuild_guard::refuse_foreign(&rel, cur, args)?;
-                super::rebuild_guard::refuse_uncommitted(repo, &rel, cur, args)?;
-            }
-            let mut text = rebuild(repo, config, current.as_deref(), &first)?;
-            if let Some(cur) = &current {
-                // A CRLF file stays one: not every line changed for its line ends.
-                text = crate::history::changelog::with_eol_of(text, cur);
-                super::rebuild_guard::refuse_lost(&rel, cur, &text, args)?;
-            }
+            let rebuilt =
+                super::rebuild_guard::rebuilt(repo, config, &rel, (&current, args), &first)?;
+            kept = rebuilt.kept;
+            let text = rebuilt.text;
             (text, vec![], vec![], vec![], vec![], vec![])
         } else {
             let base = current.clone().unwrap_or_else(|| TEMPLATE.to_owned());
@@ -199,6 +195,9 @@ fn one_changelog(
                 let none = added.is_empty() && removed.is_empty() && moved.is_empty();
                 if !args.rebuild && none && landed.is_empty() {
                     let _ = writeln!(err, "relhook: {} is up to date with history", rel.display());
+                }
+                if let Some(said) = rebuilt_words::kept(&rel, &kept) {
+                    let _ = writeln!(err, "relhook: {said}");
                 }
                 // A rebuild that changes nothing says so: silence reads as a rebuild not run.
                 if args.rebuild && !changed {
@@ -460,6 +459,7 @@ mod conflicted;
 mod driver;
 mod next;
 mod not_added;
+mod rebuilt_words;
 mod released_words;
 mod reworded;
 pub(super) use next::{Written, commit_command};

@@ -61,6 +61,27 @@ pub(super) fn refuse_uncommitted(
     )))
 }
 
+/// The file `--rebuild` writes of `current`, once none of the refusals below stands in its way.
+pub(super) fn rebuilt(
+    repo: &Repo,
+    config: &crate::config::Config,
+    rel: &Path,
+    (current, args): (&Option<String>, &ChangelogArgs),
+    first: &dyn Fn() -> semver::Version,
+) -> Result<crate::history::sync::Rebuilt> {
+    if let Some(cur) = current {
+        refuse_foreign(rel, cur, args)?;
+        refuse_uncommitted(repo, rel, cur, args)?;
+    }
+    let mut rebuilt = crate::history::sync::rebuild(repo, config, current.as_deref(), first)?;
+    if let Some(cur) = current {
+        // A CRLF file stays one: not every line changed for its line ends.
+        rebuilt.text = crate::history::changelog::with_eol_of(rebuilt.text, cur);
+        refuse_lost(rel, cur, &rebuilt.text, args)?;
+    }
+    Ok(rebuilt)
+}
+
 /// `--rebuild` writes what history gives: refuse when that drops or changes lines it would not
 /// write (hand-written entries and sections), naming the first of them.
 pub(super) fn refuse_lost(

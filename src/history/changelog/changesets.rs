@@ -33,6 +33,21 @@ impl Changelog {
         let named = newest.subs.iter().any(|s| KINDS.contains(&s.name.as_str()));
         (own && named).then(|| self.lines.get(newest.heading).map(|l| l.text.as_str()))?
     }
+
+    /// Whether the newest release is headed as changesets heads one (`## 3.0.1`: bare,
+    /// undated) over changesets' own sub-sections: a release written in such a file is
+    /// headed so too, not dated as a hand-written bare heading is (`styled`).
+    pub fn headed_like_changesets(&self) -> bool {
+        let newest = self.doc.sections.iter().find_map(|s| match &s.kind {
+            SectionKind::Release { version } => Some((s, version)),
+            SectionKind::Unreleased => None,
+        });
+        newest.is_some_and(|(s, v)| {
+            let bare = self.lines.get(s.heading).map(|l| l.text.trim_end());
+            bare == Some(format!("## {v}").as_str())
+                && s.subs.iter().any(|b| KINDS.contains(&b.name.as_str()))
+        })
+    }
 }
 
 /// What the first write did to `path`, a changesets file whose newest version is headed

@@ -52,6 +52,7 @@ pub mod replaced;
 pub mod reworded_out;
 mod same_entry;
 mod scope_style;
+pub mod segments;
 mod separator;
 mod setext;
 mod styled;

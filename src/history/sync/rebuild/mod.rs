@@ -14,9 +14,11 @@ use crate::{Error, Result};
 
 mod ancestry;
 mod beyond;
+mod kept;
 mod maintenance;
 mod render;
 
+pub use kept::Rebuilt;
 pub use render::lost_lines;
 
 /// Writes the whole changelog from history: one section per release tag reachable from HEAD,
@@ -29,7 +31,9 @@ pub use render::lost_lines;
 ///
 /// `current`, the file it replaces, gives the sub-sections' names and level (cocogitto's
 /// `#### Bug Fixes`) and the way entries write their scope (`scope_style`): a file another
-/// tool made keeps its look.
+/// tool made keeps its look. What of it history gives nothing better for stays as written
+/// (`kept`): its title and intro, the spacing and rules between sections, a release's section
+/// with lines history does not give.
 ///
 /// `first`: the first release's version a refusal of tags under another prefix names (as
 /// [`plan_sync_releasing`](super::plan_sync_releasing) takes it).
@@ -38,12 +42,14 @@ pub fn rebuild(
     config: &Config,
     current: Option<&str>,
     first: &dyn Fn() -> semver::Version,
-) -> Result<String> {
+) -> Result<Rebuilt> {
     let layout = render::Layout::of(current);
-    let mut out = TEMPLATE.trim_end().to_owned();
-    out.push('\n');
     let Some(head) = repo.head() else {
-        return Ok(out);
+        let text = format!("{}\n", TEMPLATE.trim_end());
+        return Ok(Rebuilt {
+            text,
+            kept: Vec::new(),
+        });
     };
     if repo.is_shallow() {
         // Sections beyond the boundary would silently go missing.
@@ -281,7 +287,7 @@ pub fn rebuild(
             buckets[tags.len()].extend(super::deps_entries::stored(repo, head, path, None));
         }
     }
-    out.push_str(&layout.entries(&buckets[tags.len()]));
+    let unreleased = layout.entries(&buckets[tags.len()]);
     let mut sections = Vec::with_capacity(tags.len());
     for (i, entries) in buckets.into_iter().enumerate().take(tags.len()).rev() {
         let (tag, from) = (&tags[i], render::compared_from(&tags, i));
@@ -295,15 +301,31 @@ pub fn rebuild(
         });
     }
     let sections = maintenance::place(sections, apart, &layout);
-    for s in &sections {
-        out.push_str(&format!("\n{}\n", s.heading));
-        out.push_str(&layout.entries(&s.entries));
-    }
+    let mut links = String::new();
     if let Some(f) = &forge {
         // A heading linked inline, or bare, refers to no definition: none is written for it.
-        out.push_str(&render::links(&f.base, &sections));
+        links = render::links(&f.base, &sections);
     }
-    Ok(out)
+    let releases = (sections.into_iter())
+        .map(|s| kept::FreshRelease {
+            version: s.tag.version.clone(),
+            label: s.tag.spelled(),
+            body: layout.entries(&s.entries),
+            heading: s.heading,
+        })
+        .collect();
+    let fresh = kept::Fresh {
+        unreleased,
+        releases,
+        links,
+    };
+    // The file's own pieces kept where history gives nothing better (`kept`).
+    Ok(current
+        .and_then(|c| kept::compose(c, &fresh))
+        .unwrap_or_else(|| Rebuilt {
+            text: fresh.written(),
+            kept: Vec::new(),
+        }))
 }
 
 /// The commits of each release (and of Unreleased) whose change the release before it on its

@@ -50,6 +50,14 @@ impl Layout {
     ) -> String {
         let v = tag.spelled();
         let since = Since::Rebuilt(from.map(|t| t.name.as_str()));
+        // changesets heads its releases bare and undated (`## 3.0.1`): a rebuilt one too.
+        if self
+            .like
+            .as_ref()
+            .is_some_and(Changelog::headed_like_changesets)
+        {
+            return format!("## {v}");
+        }
         self.like
             .as_ref()
             .and_then(|l| l.styled_like_newest(&v, date, &tag.name, since))
@@ -160,32 +168,62 @@ pub(super) fn links(base: &str, sections: &[Section]) -> String {
 /// rebuild would drop or change that history does not give (hand-written entries and
 /// sections, reworded entries). Blank lines are not counted, nor a release heading's date
 /// (history's is the tag's, which a time zone or a pinned date may put a day apart), in any
-/// form of heading (`## 1.0.0 (2024-01-01)`).
+/// form of heading (`## 1.0.0 (2024-01-01)`), nor a link definition's address.
 pub fn lost_lines<'a>(current: &'a str, rebuilt: &str) -> Vec<(usize, &'a str)> {
-    let key = |line: &str| -> String {
-        let line = line.trim_end();
-        match line.strip_prefix("## [").and_then(|r| r.split_once(']')) {
-            Some((version, _)) => format!("## [{version}]"),
-            None if line.starts_with('#') => undated(line),
-            None => line.to_owned(),
+    lost_among(current, &mut Written::of(rebuilt))
+}
+
+/// The lines of a text, each as [`lost_lines`] compares it, with how many times it occurs.
+pub(super) struct Written(HashMap<String, usize>);
+
+impl Written {
+    pub(super) fn of(text: &str) -> Written {
+        let mut kept: HashMap<String, usize> = HashMap::new();
+        for line in text.lines() {
+            *kept.entry(key(line)).or_default() += 1;
         }
-    };
-    let mut kept: HashMap<String, usize> = HashMap::new();
-    for line in rebuilt.lines() {
-        *kept.entry(key(line)).or_default() += 1;
+        Written(kept)
     }
+}
+
+/// [`lost_lines`] against a text read once ([`Written::of`]), each line found used up.
+fn lost_among<'a>(current: &'a str, kept: &mut Written) -> Vec<(usize, &'a str)> {
     let mut lost = Vec::new();
     for (i, line) in current.lines().enumerate() {
         let line = line.trim_end();
         if line.is_empty() {
             continue;
         }
-        match kept.get_mut(&key(line)) {
+        match kept.0.get_mut(&key(line)) {
             Some(n) if *n > 0 => *n -= 1,
             _ => lost.push((i + 1, line)),
         }
     }
     lost
+}
+
+impl Written {
+    /// Whether every line of `text` (blank lines aside) is one of these, in any number.
+    pub(super) fn has_all(&self, text: &[String]) -> bool {
+        let given = |l: &&String| l.trim().is_empty() || self.0.contains_key(&key(l));
+        text.iter().all(|l| given(&l))
+    }
+}
+
+/// A line as [`lost_lines`] compares it: a heading without its date, a link definition by its
+/// label.
+fn key(line: &str) -> String {
+    let line = line.trim_end();
+    match line.strip_prefix("## [").and_then(|r| r.split_once(']')) {
+        Some((version, _)) => format!("## [{version}]"),
+        // A definition's address is the forge's: only its label is the file's.
+        None if crate::history::changelog::segments::link_label(line).is_some() => {
+            let label = crate::history::changelog::segments::link_label(line);
+            format!("[{}]:", label.unwrap_or_default().to_lowercase())
+        }
+        None if line.starts_with('#') => undated(line),
+        None => line.to_owned(),
+    }
 }
 
 /// `line` with every `YYYY-MM-DD` in it made alike.
