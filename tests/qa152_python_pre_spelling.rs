@@ -9,6 +9,11 @@ use crate::support::{Repo, ok, text};
 /// A project at `py` in pyproject.toml, `src/demo/__init__.py` and setup.cfg, and at `js` in
 /// package.json, released as `tag`, with a fix since.
 fn project(py: &str, js: &str, tag: &str) -> Repo {
+    project_since(py, js, tag, "fix: one")
+}
+
+/// [`project`] with the commit `since` made after its release.
+pub(crate) fn project_since(py: &str, js: &str, tag: &str, since: &str) -> Repo {
     let repo = Repo::new();
     repo.write(".relconfig.toml", "[checks]\nrequire_tested_tags = false\n");
     repo.write(
@@ -30,7 +35,7 @@ fn project(py: &str, js: &str, tag: &str) -> Repo {
     ok(repo.relhook(&["install"]));
     repo.write("a.txt", "1\n");
     repo.git(&["add", "-A"]);
-    repo.commit_hooked("fix: one");
+    repo.commit_hooked(since);
     repo
 }
 

@@ -9,29 +9,7 @@ use crate::support::{Repo, ok, text};
 /// A project at `py` in its Python files and `js` in package.json, released as `tag`, with
 /// a feature since.
 fn project(py: &str, js: &str, tag: &str) -> Repo {
-    let repo = Repo::new();
-    repo.write(".relconfig.toml", "[checks]\nrequire_tested_tags = false\n");
-    repo.write(
-        "pyproject.toml",
-        format!("[project]\nname = \"demo\"\nversion = \"{py}\"\n"),
-    );
-    repo.write("src/demo/__init__.py", format!("__version__ = \"{py}\"\n"));
-    repo.write(
-        "setup.cfg",
-        format!("[metadata]\nname = demo\nversion = {py}\n"),
-    );
-    repo.write(
-        "package.json",
-        format!("{{\n  \"name\": \"demo\",\n  \"version\": \"{js}\"\n}}\n"),
-    );
-    repo.git(&["add", "-A"]);
-    repo.git(&["commit", "-q", "-m", "chore: init"]);
-    repo.git(&["tag", "-a", tag, "-m", tag]);
-    ok(repo.relhook(&["install"]));
-    repo.write("a.txt", "1\n");
-    repo.git(&["add", "-A"]);
-    repo.commit_hooked("feat: one");
-    repo
+    crate::qa152_python_pre_spelling::project_since(py, js, tag, "feat: one")
 }
 
 fn assert_spelled(repo: &Repo, py: &str, semver: &str) {

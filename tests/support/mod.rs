@@ -8,6 +8,7 @@ use std::process::{Command, Output};
 
 use assert_fs::TempDir;
 
+pub mod hand_tag_cost;
 pub mod registry_lock;
 pub mod squash;
 pub mod told;
