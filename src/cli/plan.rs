@@ -44,7 +44,7 @@ pub(super) fn release_report<'a>(
             .iter()
             .map(|(f, note)| super::json::LeftAloneReport {
                 path: f.path.display().to_string(),
-                note: note.clone(),
+                note: note.full.clone(),
             })
             .collect(),
         notes: told.notes,

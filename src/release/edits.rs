@@ -20,7 +20,7 @@ pub struct Edits {
     /// What each of them said before.
     pub old_file_versions: Vec<String>,
     /// The found version files left as they are, each with its note (see `files::sort_version_files`).
-    pub left_alone: Vec<(vfiles::VersionFile, String)>,
+    pub left_alone: files::LeftAlone,
     /// The notes naming what the release bumps beyond the files at its version.
     pub also: Vec<String>,
     /// The lock files it leaves alone as HEAD does not track them, each with its note.

@@ -4,6 +4,7 @@
 
 use std::path::Path;
 
+use super::left_note::LeftNote;
 use super::listed::listed;
 use crate::config::Config;
 use crate::error::{Reason, Refusal};
@@ -52,7 +53,7 @@ pub struct Sorted {
     /// The files the release bumps (those already at the version included), with what they say.
     pub bumped: Vec<(VersionFile, String)>,
     /// The found files it leaves alone, each with the note that says so.
-    pub left_alone: Vec<(VersionFile, String)>,
+    pub left_alone: LeftAlone,
     /// The notes that name what the release bumps beyond the files at its version (lerna's
     /// packages at older versions).
     pub also: Vec<String>,
@@ -117,7 +118,7 @@ pub fn sort_version_files(
     let mut sorted = sort_rest(config, read, new, || tagged)?;
     (sorted.left_alone).extend(tags_only.into_iter().map(|(f, old)| {
         let note = tags_only_note(&f, &old);
-        (f, note)
+        (f, note.into())
     }));
     Ok(sorted)
 }
@@ -237,37 +238,17 @@ fn sort_rest(
             .iter()
             .map(|a| a.path.display().to_string())
             .collect();
-        let verb = if held.len() == 1 { "holds" } else { "hold" };
         // Listed, a file above the release would be refused: the way on is a version.
-        let fix = match above(old) {
-            Some(v) => format!(
+        let fix = above(old).map(|v| {
+            format!(
                 "if it holds the project's version, {}",
                 super::downwards::way_on(config, &v, released(&v))
-            ),
-            None => fix_for_left_alone(config, &current, &kept),
-        };
-        let note = format!(
-            "{what}, so the release leaves it as it is ({} {verb} the version); {fix}",
-            held.join(", "),
-        );
+            )
+        });
+        let note = super::left_note::note(config, &what, &current, &held, &kept, fix);
         sorted.left_alone.push((f.clone(), note));
     }
     Ok(sorted)
-}
-
-/// How to have a file left alone bumped (`others`: the `files` entries of the rest), or the
-/// note gone.
-fn fix_for_left_alone(config: &Config, current: &semver::Version, others: &[String]) -> String {
-    match &config.package {
-        Some(p) => format!(
-            "if it holds package {}'s version too, set it to {current} and commit (relhook then bumps it with the others)",
-            p.name
-        ),
-        None => format!(
-            "if it holds the project's version too, list it in `[version] files` in .relconfig.toml; to stop this note, set `[version] detect = false` and `files = [{}]` there",
-            others.join(", ")
-        ),
-    }
 }
 
 /// [`sort_version_files`] for the version files in the work tree, bumped from HEAD's release tags.
@@ -322,7 +303,7 @@ pub fn also_bumped(
 }
 
 /// Found files a release leaves as they are, each with the note that says why.
-pub type LeftAlone = Vec<(VersionFile, String)>;
+pub type LeftAlone = Vec<(VersionFile, LeftNote)>;
 
 /// The edits that bump each of `bumped` (with what it says) to `new`, one per file (the
 /// entries that meet in a file make one edit, or they would undo each other), then the
@@ -362,7 +343,12 @@ pub fn bump_edits(
         path,
         locator: files::Locator::TomlKey("package.version".into()),
     };
-    Ok((edits, left.into_iter().map(|(p, n)| (lock(p), n)).collect()))
+    Ok((
+        edits,
+        (left.into_iter())
+            .map(|(p, n)| (lock(p), n.into()))
+            .collect(),
+    ))
 }
 
 /// After the bump, no version file may still hold the old version.
@@ -566,13 +552,15 @@ mod tests {
             ("web.json", "0.0.1"),
         ]);
         let sorted = sort_version_files(&config, three, &new, from).unwrap();
-        let note = &sorted.left_alone[0].1;
+        let note = &sorted.left_alone[0].1.full;
         assert!(
             note.ends_with(
-                "`files = [{ path = \"Cargo.toml\", key = \"version\", format = \"json\" }]` there"
+                "`files = [{ path = \"Cargo.toml\", key = \"version\", format = \"json\" }]` there, the files that hold the version"
             ),
             "{note}"
         );
+        // Named in that line, the file that holds the version is named once.
+        assert_eq!(note.matches("Cargo.toml").count(), 1, "{note}");
         // Nothing holds 1.2.0: nothing says which version is the project's.
         let alone = read(&[("package.json", "0.0.0")]);
         assert!(sort_version_files(&config, alone, &new, from).is_err());

@@ -24,6 +24,7 @@ mod filters;
 mod first;
 mod former;
 mod held;
+pub mod left_note;
 mod lerna;
 mod links;
 mod listed;
@@ -161,7 +162,7 @@ pub struct Plan {
     /// The version the files held before.
     pub old_file_versions: Vec<String>,
     /// The found version files left as they are, each with its note.
-    pub left_alone: Vec<(vfiles::VersionFile, String)>,
+    pub left_alone: files::LeftAlone,
     /// The notes naming what the release bumps beyond the files at its version.
     pub also: Vec<String>,
 }

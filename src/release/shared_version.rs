@@ -97,7 +97,7 @@ pub(super) fn renote(root: &Path, sorted: &mut super::files::Sorted) {
     for (f, note) in &mut sorted.left_alone {
         let old = crate::history::version::files::read_version(root, f).unwrap_or_default();
         if let Some((what, fix)) = left_behind(root, f, &old, &kept) {
-            *note = format!("{what}; {fix}");
+            *note = format!("{what}; {fix}").into();
         }
     }
 }

@@ -23,8 +23,8 @@ pub(super) fn refuse(repo: &Repo, config: &Config, root: &Path, sorted: &Sorted)
         return Ok(());
     }
     let known = |p: &Path| {
-        let in_either = |list: &[(VersionFile, String)]| list.iter().any(|(f, _)| f.path == p);
-        in_either(&sorted.bumped) || in_either(&sorted.left_alone)
+        let has = |f: &VersionFile| f.path == p;
+        sorted.bumped.iter().any(|(f, _)| has(f)) || sorted.left_alone.iter().any(|(f, _)| has(f))
     };
     let manifests = sorted
         .bumped

@@ -16,7 +16,7 @@ pub(super) struct Report<'a> {
     release_commit: Option<String>,
     tested: Option<&'a [String]>,
     /// The repository's files left as they are (a lock at the top), each as its note says.
-    left_alone: &'a [String],
+    left_alone: Vec<&'a str>,
     /// What stderr says beside the progress, as the single release's report has them.
     notes: Vec<String>,
     warnings: Vec<String>,
@@ -32,7 +32,7 @@ struct PackageReport<'a> {
     previous: String,
     because: Vec<String>,
     /// The package's found version files left as they are, each as its note says.
-    left_alone: &'a [String],
+    left_alone: Vec<&'a str>,
 }
 
 pub(super) fn report<'a>(
@@ -52,7 +52,7 @@ pub(super) fn report<'a>(
                 version: p.version.to_string(),
                 previous: p.current.to_string(),
                 because: p.because.iter().map(|c| c.entry()).collect(),
-                left_alone: &p.left_alone,
+                left_alone: full(&p.left_alone),
             })
             .collect(),
         commit_message: &plan.commit_message,
@@ -67,9 +67,14 @@ pub(super) fn report<'a>(
             .collect(),
         release_commit: done.map(|d| d.commit.to_string()),
         tested: done.map(|d| d.tested.as_slice()),
-        left_alone: &plan.left_alone,
+        left_alone: full(&plan.left_alone),
         notes: told.notes,
         warnings: told.warnings,
         next: told.next,
     }
+}
+
+/// The notes in full: the report names every file stderr cuts short.
+fn full(notes: &[crate::release::left_note::LeftNote]) -> Vec<&str> {
+    notes.iter().map(|n| n.full.as_str()).collect()
 }

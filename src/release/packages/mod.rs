@@ -14,6 +14,7 @@ use semver::Version;
 
 use self::combine::merge;
 use super::dependents::{self, Change};
+use super::left_note::LeftNote;
 use super::{Options, VersionInfo};
 use crate::config::Config;
 use crate::error::{Reason, Refusal};
@@ -73,7 +74,7 @@ pub struct PackagePlan {
     /// The requirements rewritten in its manifests, which its changelog entries name.
     pub because: Vec<Change>,
     /// The notes on its found version files the release leaves as they are.
-    pub left_alone: Vec<String>,
+    pub left_alone: Vec<LeftNote>,
     bumped: Vec<vfiles::VersionFile>,
     old_file_versions: Vec<String>,
 }
@@ -104,7 +105,7 @@ pub struct Plan {
     pub root_kept: Vec<(Change, String)>,
     /// The notes on the repository's own files the release leaves as they are (an untracked
     /// lock at the top, which no one package owns): said once, not under a package.
-    pub left_alone: Vec<String>,
+    pub left_alone: Vec<LeftNote>,
 }
 
 /// The packages left out of an `--all` release, with why (for the report).
@@ -192,7 +193,7 @@ pub fn plan(
         let own = p.view.package.as_ref().map(|k| k.path.clone());
         for (path, note) in e.untracked {
             if own.as_ref().is_some_and(|dir| path.starts_with(dir)) {
-                p.left_alone.push(note);
+                p.left_alone.push(note.into());
             } else if !untracked.iter().any(|(p, _)| *p == path) {
                 untracked.push((path, note));
             }
@@ -278,7 +279,7 @@ pub fn plan(
             elsewhere: root_dependent::elsewhere(&changes, &root_due),
             root_kept: root_dependent::kept(root, &changes, &root_due),
             root: root_due,
-            left_alone: untracked.into_iter().map(|(_, note)| note).collect(),
+            left_alone: untracked.into_iter().map(|(_, note)| note.into()).collect(),
         },
         skipped,
     ))

@@ -123,7 +123,7 @@ fn complete_with(
             .iter()
             .map(|e| e.path.display().to_string())
             .collect(),
-        notes: (edits.left_alone.into_iter().map(|(_, note)| note))
+        notes: (edits.left_alone.into_iter().map(|(_, note)| note.short))
             .chain(edits.also)
             .chain(edits.untracked.into_iter().map(|(_, note)| note))
             .collect(),
