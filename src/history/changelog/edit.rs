@@ -48,7 +48,10 @@ impl Changelog {
         }
         if let Some(sec) = self.doc.sections.first() {
             let at = sec.lead;
-            self.insert_lines(at, vec!["## [Unreleased]".into(), String::new()]);
+            // Set apart from the release below as the file sets its sections apart.
+            let mut texts = vec!["## [Unreleased]".into()];
+            texts.extend(vec![String::new(); self.section_gap()]);
+            self.insert_lines(at, texts);
             return;
         }
         let mut at = self.doc.links.first().map_or(self.lines.len(), |l| l.line);
@@ -286,11 +289,15 @@ impl Changelog {
                     at -= 1;
                 }
                 let mut texts = vec![String::new(), heading, String::new()];
-                // An empty section's blank line after its heading is the separator: inserted
-                // above it, it would be pushed below the new lines (to the end of the file).
+                // An empty section's blank lines after its heading are the separator: they stay
+                // below the new lines, as many as they are, where a section follows; where none
+                // does, inserted above them they would end the file.
                 if at == sec.heading + 1 && self.is_blank(at) {
-                    at += 1;
-                    texts.remove(0);
+                    let run = (at..self.lines.len()).find(|&i| !self.is_blank(i));
+                    if run.is_none() {
+                        at += 1;
+                        texts.remove(0);
+                    }
                 }
                 texts.extend(bullets);
                 if self.is_content(at) {

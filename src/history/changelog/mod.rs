@@ -55,6 +55,7 @@ mod scope_style;
 pub mod segments;
 mod separator;
 mod setext;
+mod spacing;
 mod styled;
 mod tool_marks;
 mod uncarried;

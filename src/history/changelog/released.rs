@@ -135,6 +135,7 @@ impl Changelog {
         let newest_style =
             self.styled_like_newest(v, date, &tag, super::styled::Since::Cut(from_tag));
         let rule = self.release_rule();
+        let gap = self.section_gap();
         self.ensure_unreleased();
         let Some((u, h)) = self
             .unreleased_index()
@@ -162,7 +163,8 @@ impl Changelog {
         // The release heading goes below the Unreleased heading, whose line keeps its bytes
         // (a CR of its own stays there), and below comments right under it (`<!-- Add new
         // entries below -->`): the file's own markers stay with Unreleased, out of the release.
-        let mut texts = vec![String::new()];
+        // The empty Unreleased left above it is set apart as the file sets its sections.
+        let mut texts = vec![String::new(); gap];
         texts.extend(kept);
         texts.push(heading);
         self.insert_lines(lead.unwrap_or(h + 1), texts);
