@@ -201,6 +201,7 @@ mod qa172_hand_tag_ref_listings;
 mod qa173_pep440_tag_links;
 mod qa175_left_alone_list;
 mod qa177_section_spacing;
+mod qa177_undated_releases;
 mod qa18;
 mod qa19;
 mod qa19_files;

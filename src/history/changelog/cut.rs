@@ -15,12 +15,15 @@ impl Changelog {
         tag_prefix: &str,
         compare_base: Option<&str>,
     ) -> bool {
-        let Some(date) = self
+        let Some(heading) = self
             .section_lines(version)
-            .and_then(|(h, _)| date_in(&self.lines.get(h)?.text))
+            .and_then(|(h, _)| Some(&self.lines.get(h)?.text))
         else {
             return false;
         };
+        // An undated heading (a file whose releases have no dates) was cut on any date: the
+        // cut below writes none where the file has none, and one where it has (not relhook's).
+        let date = date_in(heading).unwrap_or("2000-01-01");
         let mut made = before.clone();
         if made
             .release_from(version, date, tag_prefix, compare_base, (None, None))

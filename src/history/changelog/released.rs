@@ -136,6 +136,8 @@ impl Changelog {
             self.styled_like_newest(v, date, &tag, super::styled::Since::Cut(from_tag));
         let rule = self.release_rule();
         let gap = self.section_gap();
+        // Where no release has a date, the new one gets none either (the file's style).
+        let undated = self.releases_undated();
         self.ensure_unreleased();
         let Some((u, h)) = self
             .unreleased_index()
@@ -157,8 +159,16 @@ impl Changelog {
         // own (release-please's `## [1.0.0](…/compare/…) (2024-01-01)`).
         let heading = match newest_style {
             Some(styled) => styled,
-            None if line.text.contains('[') => format!("## [{v}] - {date}"),
-            None => format!("## {v} - {date}"),
+            None => {
+                let label = match line.text.contains('[') {
+                    true => format!("[{v}]"),
+                    false => v.to_owned(),
+                };
+                match undated {
+                    true => format!("## {label}"),
+                    false => format!("## {label} - {date}"),
+                }
+            }
         };
         // The release heading goes below the Unreleased heading, whose line keeps its bytes
         // (a CR of its own stays there), and below comments right under it (`<!-- Add new
@@ -455,11 +465,24 @@ mod tests {
             let out = released(&text, "1.0.1");
             assert!(out.contains(&format!("\n## {new} - 2026-12-04\n")), "{out}");
         }
-        // QA47: bare and undated (written by hand), `v` or not: bare, with the dash.
+        // QA47: bare and undated (written by hand) above a dated release, `v` or not: bare,
+        // with the dash.
         for (newest, new) in [("v1.0.0", "v1.1.0"), ("1.0.0", "1.1.0")] {
-            let text = format!("## [Unreleased]\n\n- x\n\n## {newest}\n\n- y\n");
+            let text = format!(
+                "## [Unreleased]\n\n- x\n\n## {newest}\n\n- y\n\n## 0.9.0 - 2024-01-01\n\n- z\n"
+            );
             let out = released(&text, "1.1.0");
             assert!(out.contains(&format!("\n## {new} - 2026-12-04\n")), "{out}");
+        }
+        // QA177: no release of the file dated (changesets', or kept so by hand): none either.
+        for (newest, new) in [
+            ("v1.0.0", "v1.1.0"),
+            ("1.0.0", "1.1.0"),
+            ("[1.0.0]", "[1.1.0]"),
+        ] {
+            let text = format!("## [Unreleased]\n\n- x\n\n## {newest}\n\n- y\n\n## 0.9.0\n\n- z\n");
+            let out = released(&text, "1.1.0");
+            assert!(out.contains(&format!("\n## {new}\n\n- x\n")), "{out}");
         }
         // A tag's page.
         let text = "## [Unreleased]\n\n- x\n\n## [1.0.0](https://github.com/o/r/releases/tag/v1.0.0) (2024-01-01)\n\n- y\n";

@@ -72,8 +72,10 @@ impl Changelog {
         if let Some(tail) = rest.strip_prefix(pv) {
             // Bare, dated in parentheses (commitizen's) or after a dash (cocogitto's
             // `## v1.0.0 - 2024-01-01`): no label to link, so no definition either. Bare and
-            // undated (a hand-written `## 1.0.0`): still bare, with Keep a Changelog's date.
+            // undated: undated too where no release of the file has a date (changesets'
+            // `## 3.0.1`), else with Keep a Changelog's date (a newest written by hand).
             let when = match tail.trim() {
+                "" if self.releases_undated() => return Some(format!("{hashes} {label}")),
                 "" => format!("- {date}"),
                 _ => dated(tail)?,
             };

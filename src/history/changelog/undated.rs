@@ -22,11 +22,29 @@ impl Changelog {
         let SectionKind::Release { version } = &section.kind else {
             return None;
         };
-        let heading = &self.lines.get(section.heading)?.text;
-        let dated = heading
-            .split(|c: char| c.is_whitespace() || "()[]".contains(c))
-            .any(lex::is_date);
-        (!dated).then(|| (section.heading + 1, version.clone()))
+        (!self.dated(section.heading)).then(|| (section.heading + 1, version.clone()))
+    }
+
+    /// Whether the file heads its releases without dates (changesets' `## 3.0.1`, a
+    /// hand-kept `## [1.2.0]`): it has some, and none of their headings carries one. A release
+    /// `release`, a hand tag or `--rebuild` writes is headed so too, in the file's style.
+    pub(crate) fn releases_undated(&self) -> bool {
+        let mut releases = self
+            .doc
+            .sections
+            .iter()
+            .filter(|s| matches!(s.kind, SectionKind::Release { .. }))
+            .peekable();
+        releases.peek().is_some() && releases.all(|s| !self.dated(s.heading))
+    }
+
+    /// Whether the heading on line `h` carries a date.
+    fn dated(&self, h: usize) -> bool {
+        self.lines.get(h).is_some_and(|l| {
+            l.text
+                .split(|c: char| c.is_whitespace() || "()[]".contains(c))
+                .any(lex::is_date)
+        })
     }
 }
 

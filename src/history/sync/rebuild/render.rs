@@ -58,10 +58,14 @@ impl Layout {
         {
             return format!("## {v}");
         }
-        self.like
-            .as_ref()
-            .and_then(|l| l.styled_like_newest(&v, date, &tag.name, since))
-            .unwrap_or_else(|| format!("## [{v}] - {date}"))
+        let styled =
+            (self.like.as_ref()).and_then(|l| l.styled_like_newest(&v, date, &tag.name, since));
+        // A file whose releases have no dates (`## [1.2.0]`) gets none, as `release` writes.
+        let undated = self.like.as_ref().is_some_and(Changelog::releases_undated);
+        styled.unwrap_or_else(|| match undated {
+            true => format!("## [{v}]"),
+            false => format!("## [{v}] - {date}"),
+        })
     }
 
     /// The versions of the file's release sections, in its order (none without a file).
