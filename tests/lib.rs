@@ -202,6 +202,7 @@ mod qa173_pep440_tag_links;
 mod qa175_left_alone_list;
 mod qa177_section_spacing;
 mod qa177_undated_releases;
+mod qa178_read_only_changelog_hand_tag;
 mod qa18;
 mod qa19;
 mod qa19_files;

@@ -317,6 +317,15 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
                 "{what}, so relhook cannot add the `## [{version}]` section; {fix}, then tag again (or `{}`)",
                 release_command(config, &version)
             ));
+        } else if let Some((what, fix)) = repo
+            .work_tree()
+            .filter(|root| crate::history::changelog::read_only(root, &config.changelog.path))
+            .map(|_| crate::history::changelog::read_only_what_fix(&config.changelog.path))
+        {
+            // Refused now: `committed` could only fail to replace it and withdraw the tag.
+            out.push(format!(
+                "{what}, so relhook cannot add the `## [{version}]` section; {fix}, then tag again"
+            ));
         } else if let Some((what, fix)) = changelog_case_twin(repo, config) {
             out.push(format!("{what}; {fix}, then tag again"));
         } else if let Some((why, edit)) = unkept_changelog_and_edit(repo, config) {
