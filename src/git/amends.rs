@@ -2,7 +2,8 @@
 //! commit --amend`, and by a `git rebase -i` reword or `fixup` (an amend git runs itself; a
 //! `fixup -C`/`-c` gives it the fixup's message, a plain one keeps the message). The file of
 //! such a commit still lists the entry of the message it replaced unless post-commit rewrote
-//! it, which it does not for a rebase's commits, nor when it was skipped or killed.
+//! it, which it does not for a rebase's commits, nor when it was skipped or killed. Doctor also
+//! follows a commit back through a rebase's `squash` steps ([`Repo::rewrites`]).
 
 use git2::Oid;
 
@@ -15,18 +16,41 @@ pub struct Amend {
     pub old: Oid,
     /// The commit that replaced it.
     pub new: Oid,
-    /// A rebase's reword or fixup (`rebase (reword): …`, `rebase (fixup): …`), not a `git
-    /// commit --amend`.
+    /// A rebase's reword or fixup (`rebase (reword): …`, `rebase (fixup): …`; in
+    /// [`Repo::rewrites`], a squash too), not a `git commit --amend`.
     pub reword: bool,
     /// Made while a rebase was under way (a `git commit --amend` at an `edit` stop), which
     /// post-commit leaves as git makes it, as it does a reword.
     pub in_rebase: bool,
+    /// A rebase's `fixup` or `squash`: `new` is `old` with another commit's change folded in.
+    pub fold: bool,
+}
+
+/// What a reflog entry records of a commit changed in place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    Amend,
+    Reword,
+    Fixup,
+    Squash,
 }
 
 impl Repo {
     /// The amends and rebase rewords HEAD's newest `limit` reflog entries record, newest
     /// first, as git made them.
     pub fn amends(&self, limit: usize) -> Vec<Amend> {
+        self.steps(limit, false)
+    }
+
+    /// [`Repo::amends`] and a rebase's `squash` steps (`reword` and `fold`, as a fixup's):
+    /// every step a commit of a finished rebase came through in place, for doctor, which
+    /// follows a commit back to the one whose entry the file lists. The hooks read only
+    /// [`Repo::amends`].
+    pub fn rewrites(&self, limit: usize) -> Vec<Amend> {
+        self.steps(limit, true)
+    }
+
+    fn steps(&self, limit: usize, squashes: bool) -> Vec<Amend> {
         let Ok(log) = self.inner.reflog("HEAD") else {
             return Vec::new();
         };
@@ -41,11 +65,13 @@ impl Repo {
                     inside = bound;
                     return None;
                 }
+                let step = step(message).filter(|s| squashes || *s != Step::Squash)?;
                 Some(Amend {
                     old: e.id_old(),
                     new: e.id_new(),
-                    reword: kind(message)?,
+                    reword: step != Step::Amend,
                     in_rebase: inside,
+                    fold: matches!(step, Step::Fixup | Step::Squash),
                 })
             })
             .filter(|a| !a.old.is_zero())
@@ -67,18 +93,23 @@ impl Repo {
     }
 }
 
-/// Whether a reflog message is an amend's (`Some(false)`) or a rebase reword's or fixup's
-/// (`Some(true)`; git before 2.26 named the interactive rebase `rebase -i`). A `squash` step
-/// is not: its message, as git combines it, keeps every folded commit's.
-fn kind(message: &str) -> Option<bool> {
+/// The step a reflog message records: an amend, or a rebase's reword, fixup or squash (git
+/// before 2.26 named the interactive rebase `rebase -i`); `None` for any other. A `squash` is
+/// no amend to the hooks: its message, as git combines it, keeps every folded commit's.
+fn step(message: &str) -> Option<Step> {
     if message.starts_with("commit (amend): ") {
-        return Some(false);
+        return Some(Step::Amend);
     }
-    ["rebase", "rebase -i"]
-        .iter()
-        .flat_map(|op| ["reword", "fixup"].map(|step| format!("{op} ({step}): ")))
-        .any(|p| message.starts_with(&p))
-        .then_some(true)
+    let (action, _) = message.split_once(": ")?;
+    let step = action
+        .strip_prefix("rebase -i ")
+        .or_else(|| action.strip_prefix("rebase "))?;
+    match step {
+        "(reword)" => Some(Step::Reword),
+        "(fixup)" => Some(Step::Fixup),
+        "(squash)" => Some(Step::Squash),
+        _ => None,
+    }
 }
 
 /// Whether a reflog message ends a rebase (`Some(true)`: read newest first, what comes next
@@ -121,15 +152,22 @@ mod tests {
     }
 
     #[test]
-    fn amends_and_rebase_rewords_are_told_apart() {
-        assert_eq!(kind("commit (amend): feat: x"), Some(false));
-        assert_eq!(kind("rebase (reword): chore: x"), Some(true));
-        assert_eq!(kind("rebase -i (reword): chore: x"), Some(true));
+    fn amends_and_rebase_steps_are_told_apart() {
+        assert_eq!(step("commit (amend): feat: x"), Some(Step::Amend));
+        assert_eq!(step("rebase (reword): chore: x"), Some(Step::Reword));
+        assert_eq!(step("rebase -i (reword): chore: x"), Some(Step::Reword));
         // `fixup -C` and `-c` put the fixup's message on the commit it folds into.
-        assert_eq!(kind("rebase (fixup): feat: y"), Some(true));
-        assert_eq!(kind("rebase -i (fixup): feat: y"), Some(true));
-        for other in ["commit: x", "rebase (pick): x", "rebase (squash): x"] {
-            assert_eq!(kind(other), None, "{other}");
+        assert_eq!(step("rebase (fixup): feat: y"), Some(Step::Fixup));
+        assert_eq!(step("rebase -i (fixup): feat: y"), Some(Step::Fixup));
+        assert_eq!(step("rebase (squash): feat: y"), Some(Step::Squash));
+        for other in [
+            "commit: x",
+            "rebase (pick): x",
+            "rebase (start): checkout HEAD~3",
+            "rebase: fast-forward",
+            "commit: rebase (fixup): x",
+        ] {
+            assert_eq!(step(other), None, "{other}");
         }
     }
 
@@ -172,6 +210,7 @@ mod tests {
             new: id(new),
             reword: false,
             in_rebase: false,
+            fold: false,
         };
         // Newest first: 1 amended to 2, then 2 to 3; 5 to 6 is another commit's.
         let amends = [a(5, 6), a(2, 3), a(1, 2)];

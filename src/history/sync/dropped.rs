@@ -5,15 +5,24 @@
 //! has. Found by words: an entry of Unreleased that no commit of the unreleased range calls
 //! for, but that a commit HEAD's reflog remembers does, which no local branch holds any more.
 //! Said, never removed: a person may have written it.
+//!
+//! A commit a rebase rewrote is not lost: a commit of the range is followed back through the
+//! steps that changed it in place (amends, rewords, fixups, squashes: HEAD's reflog) and
+//! through picks (to the commit of the same message and author header, which a pick keeps),
+//! to the commit whose entry the file lists. The reflog is read here anyway, with no diff,
+//! where a patch id would miss every fold and the rebase's own list of rewritten commits is
+//! gone once it finishes (only a post-rewrite hook sees it). A commit folded into another by a
+//! fixup (or a squash whose message left it out) is said as folded: the fold's own change to
+//! the file carries its entry, which the fold's message does not call for.
 
 use std::collections::HashSet;
 
 use git2::Oid;
 
-use super::{collect, commit_entry, forge, parse_kept, since};
+use super::{added_by, collect, commit_entry, forge, parse_kept, since};
 use crate::Result;
 use crate::config::Config;
-use crate::git::Repo;
+use crate::git::{Amend, Repo};
 use crate::history::changelog::normalize;
 
 /// How far back HEAD's reflog is read for commits history lost.
@@ -28,6 +37,8 @@ pub struct Dropped {
     pub commit: Oid,
     /// That commit's header.
     pub header: String,
+    /// The commit of the range a fixup or squash folded it into, with its header.
+    pub folded_into: Option<(Oid, String)>,
 }
 
 /// The entries of `current` (the file's text) that only commits history lost call for.
@@ -45,17 +56,19 @@ pub fn dropped_entries(repo: &Repo, config: &Config, current: &str) -> Result<Ve
         return Ok(Vec::new());
     }
     let forge = forge(repo);
-    // An amend's replaced commit is `amended`'s to say (with the hand edit it calls for); the
-    // commit git made before post-commit rewrote it is the rewrite's, said (or not) by its own
-    // fate: a reword of the rewrite left git's commit in the reflog, held by no branch.
-    let amends = repo.amends(LOOK_BACK);
-    let replaced: HashSet<Oid> = amends
+    // An amend's replaced commit is `amended`'s to say (with the hand edit it calls for), a
+    // squash's the fold's; the commit git made before post-commit rewrote it is the
+    // rewrite's, said (or not) by its own fate: a reword of the rewrite left git's commit in
+    // the reflog, held by no branch.
+    let rewrites = repo.rewrites(LOOK_BACK);
+    let replaced: HashSet<Oid> = rewrites
         .iter()
         .map(|a| a.old)
         .chain(repo.rewritten_by_post_commit(LOOK_BACK))
         .collect();
     let mut found: Vec<(String, Dropped)> = Vec::new();
-    for id in repo.head_reflog_commits(LOOK_BACK) {
+    let remembered = repo.head_reflog_commits(LOOK_BACK);
+    for &id in &remembered {
         if replaced.contains(&id) {
             continue;
         }
@@ -79,6 +92,7 @@ pub fn dropped_entries(repo: &Repo, config: &Config, current: &str) -> Result<Ve
                     entry,
                     commit: id,
                     header,
+                    folded_into: None,
                 },
             ));
         }
@@ -87,22 +101,35 @@ pub fn dropped_entries(repo: &Repo, config: &Config, current: &str) -> Result<Ve
         return Ok(Vec::new());
     }
     // Still called for by a commit of the range (a rebased copy, a pick), folded into one
-    // whose message keeps its header (a squash), or reworded into one (a rebase's reword of a
-    // commit it picked again, which the reword's own warning names): not lost.
+    // whose message keeps its header (a squash), or rewritten into one (a reword, an amend,
+    // a squash or fixup into it, which `amended` names where the file lags): not lost.
     let (range, _) = since::since_last_release(repo, head, config, None)?;
+    let copies = Copies::of(repo, &remembered);
     for c in collect(repo, &range)? {
         let own =
             commit_entry(repo, &c.message, config, forge.as_ref()).map(|e| normalize(&e.text));
-        let was: Vec<String> = crate::git::amend_chain(&amends, c.id)
+        let (was_ids, folded) = made_from(repo, &rewrites, &copies, c.id);
+        let was: Vec<String> = was_ids
             .iter()
-            .filter_map(|a| repo.commit_text(a.old))
+            .filter_map(|id| crate::history::fixup_chain::message(repo, *id))
             .filter_map(|m| m.lines().next().map(str::to_owned))
             .collect();
         found.retain(|(k, d)| {
             Some(k) != own.as_ref()
                 && !c.message.lines().any(|l| l.trim() == d.header)
                 && !was.contains(&d.header)
+                && !was_ids.contains(&d.commit)
         });
+        // A fold carries the entry of the commit it folded in along with its change; one diff
+        // of the file, for folds only, and only while something looks lost.
+        if found.is_empty() || !folded {
+            continue;
+        }
+        let added = added_by(repo, c.id, &config.changelog.path);
+        let header = c.message.lines().next().unwrap_or_default();
+        for (_, d) in found.iter_mut().filter(|(k, _)| added.contains(k)) {
+            d.folded_into.get_or_insert((c.id, header.to_owned()));
+        }
     }
     let tips: Vec<Oid> = std::iter::once(head)
         .chain(repo.branches_at("heads/*").into_iter().map(|(_, at)| at))
@@ -111,11 +138,71 @@ pub fn dropped_entries(repo: &Repo, config: &Config, current: &str) -> Result<Ve
     Ok(found.into_iter().map(|(_, d)| d).collect())
 }
 
+/// The commits `commit` was made from, newest first, and whether a fold (a fixup or squash)
+/// was among the steps: back through `rewrites` (HEAD's reflog: amends and a rebase's steps
+/// in place) and through a rebase's pick, to the commit it copied ([`Copies`]). A step whose
+/// replaced commit is its new one's parent rewrote nothing but picked the new one onto it (the
+/// first half of a reword git could not fast-forward, which starts at the rebase's base).
+fn made_from(repo: &Repo, rewrites: &[Amend], copies: &Copies, commit: Oid) -> (Vec<Oid>, bool) {
+    let (mut out, mut folded, mut at) = (Vec::new(), false, commit);
+    let mut seen = HashSet::from([commit]);
+    loop {
+        let step = rewrites.iter().find(|a| a.new == at && a.old != at);
+        let next = match step {
+            Some(a) if repo.first_parent(a.new) != Some(a.old) => {
+                folded |= a.fold;
+                Some(a.old)
+            }
+            _ => copies.original(repo, at, &seen),
+        };
+        let Some(next) = next.filter(|n| seen.insert(*n)) else {
+            break;
+        };
+        out.push(next);
+        at = next;
+    }
+    (out, folded)
+}
+
+/// The commits HEAD's reflog remembers, by message: a pick (a rebase's, a cherry-pick's)
+/// keeps the message and the author header of the commit it copies, so a commit of the same
+/// two is the one it was picked from, however many rebases ago.
+struct Copies(std::collections::HashMap<String, Vec<Oid>>);
+
+impl Copies {
+    fn of(repo: &Repo, remembered: &[Oid]) -> Copies {
+        let mut by_message: std::collections::HashMap<String, Vec<Oid>> = Default::default();
+        for &id in remembered {
+            if let Some(message) = repo.commit_text(id) {
+                by_message.entry(message).or_default().push(id);
+            }
+        }
+        Copies(by_message)
+    }
+
+    /// A commit `commit` copies (or that copies it), not in `seen`: the newest such.
+    fn original(&self, repo: &Repo, commit: Oid, seen: &HashSet<Oid>) -> Option<Oid> {
+        let same = self.0.get(&repo.commit_text(commit)?)?;
+        let author = repo.author_of(commit)?;
+        same.iter()
+            .copied()
+            .filter(|id| !seen.contains(id))
+            .find(|id| repo.author_of(*id).as_ref() == Some(&author))
+    }
+}
+
 impl Dropped {
     /// Doctor's words for it, in `path` (`marker`: the file's bullet).
     pub fn said(&self, path: &std::path::Path, marker: char) -> String {
+        let fate = match &self.folded_into {
+            Some((into, header)) => format!(
+                "which a rebase folded into commit {} (`{header}`), whose message does not call for it (a fixup, or a squash whose message left it out)",
+                crate::git::short_id(*into)
+            ),
+            None => "which no branch holds any more (a rebase dropped it, or a reset) and no commit since the last release calls for".to_owned(),
+        };
         format!(
-            "{} lists `{marker} {}` under Unreleased, the entry of commit {} (`{}`), which no branch holds any more (a rebase dropped it, or a reset) and no commit since the last release calls for; remove it by hand if it should not ship",
+            "{} lists `{marker} {}` under Unreleased, the entry of commit {} (`{}`), {fate}; remove it by hand if it should not ship",
             path.display(),
             crate::history::changelog::one_line(&self.entry),
             crate::git::short_id(self.commit),
@@ -134,6 +221,7 @@ mod tests {
             entry: "skipped thing".into(),
             commit: Oid::zero(),
             header: "feat: skipped thing".into(),
+            folded_into: None,
         };
         let said = d.said(std::path::Path::new("CHANGELOG.md"), '-');
         assert!(
@@ -143,6 +231,21 @@ mod tests {
         assert!(
             said.ends_with("remove it by hand if it should not ship"),
             "{said}"
+        );
+    }
+
+    #[test]
+    fn a_folded_commit_is_said_with_the_commit_it_is_in() {
+        let d = Dropped {
+            entry: "b".into(),
+            commit: Oid::zero(),
+            header: "fix: b".into(),
+            folded_into: Some((Oid::from_bytes(&[1; 20]).unwrap(), "fix: a".into())),
+        };
+        let said = d.said(std::path::Path::new("CHANGELOG.md"), '-');
+        assert_eq!(
+            said,
+            "CHANGELOG.md lists `- b` under Unreleased, the entry of commit 000000000 (`fix: b`), which a rebase folded into commit 010101010 (`fix: a`), whose message does not call for it (a fixup, or a squash whose message left it out); remove it by hand if it should not ship"
         );
     }
 }
