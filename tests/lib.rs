@@ -204,6 +204,7 @@ mod qa175_left_alone_list;
 mod qa177_section_spacing;
 mod qa177_undated_releases;
 mod qa178_read_only_changelog_hand_tag;
+mod qa175_private_version_note;
 mod qa18;
 mod qa19;
 mod qa19_files;

@@ -13,7 +13,7 @@ fn manifest(i: usize) -> String {
 }
 
 /// The workspace at 2.0.0 (tagged), relhook installed, then `fix(p01): repair`.
-fn workspace() -> Repo {
+pub(crate) fn workspace() -> Repo {
     let repo = Repo::new();
     repo.write(
         "package.json",

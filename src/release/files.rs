@@ -96,26 +96,28 @@ pub fn untagged_current<'a>(
 /// placeholder (`setup(version='0.0.0')`, a tooling `package.json` beside the real manifest)
 /// or a file nobody kept: left alone, with a note, while another file holds that version (or
 /// already `new`); refused when none does, as nothing then says which version is the
-/// project's. A listed file is always bumped.
+/// project's. A listed file is always bumped. `private`: whether a file is a private
+/// package.json, whose note says to delete its version.
 pub fn sort_version_files(
     config: &Config,
     read: Vec<(VersionFile, String)>,
     new: &semver::Version,
     from: impl FnOnce() -> Vec<(semver::Version, String)>,
+    private: &dyn Fn(&VersionFile) -> bool,
 ) -> crate::Result<Sorted> {
     // semantic-release's placeholder in a found file, beside release tags, says the version
     // is the tags' alone. Before the first tag it is no version, and the release writes one.
     let at_placeholder =
         |(f, old): &(VersionFile, String)| !listed(config, f) && tags_only_placeholder(old);
     if !read.iter().any(at_placeholder) {
-        return sort_rest(config, read, new, from);
+        return sort_rest(config, read, new, from, private);
     }
     let tagged = from();
     if tagged.is_empty() {
-        return sort_rest(config, read, new, || tagged);
+        return sort_rest(config, read, new, || tagged, private);
     }
     let (tags_only, read): (Vec<_>, Vec<_>) = read.into_iter().partition(at_placeholder);
-    let mut sorted = sort_rest(config, read, new, || tagged)?;
+    let mut sorted = sort_rest(config, read, new, || tagged, private)?;
     (sorted.left_alone).extend(tags_only.into_iter().map(|(f, old)| {
         let note = tags_only_note(&f, &old);
         (f, note.into())
@@ -129,6 +131,7 @@ fn sort_rest(
     read: Vec<(VersionFile, String)>,
     new: &semver::Version,
     from: impl FnOnce() -> Vec<(semver::Version, String)>,
+    private: &dyn Fn(&VersionFile) -> bool,
 ) -> crate::Result<Sorted> {
     let new_text = new.to_string();
     let stray = |f: &VersionFile, old: &str| old != new_text && !listed(config, f);
@@ -245,7 +248,11 @@ fn sort_rest(
                 super::downwards::way_on(config, &v, released(&v))
             )
         });
-        let note = super::left_note::note(config, &what, &current, &held, &kept, fix);
+        let held = super::left_note::Held {
+            files: &held,
+            kept: &kept,
+        };
+        let note = super::left_note::note(config, &what, &current, held, fix, private(f));
         sorted.left_alone.push((f.clone(), note));
     }
     Ok(sorted)
@@ -276,14 +283,20 @@ pub fn sorted(
         };
         read.push((f, old));
     }
-    let mut sorted = sort_version_files(config, read, new, || {
+    let from = || {
         // A file at a release relhook passed over (`1.0.0b1`) holds a release all the same.
         let passed = crate::history::passed_over::passed_over(repo, config);
         let mut from = super::next::bumped_from(repo, config, new);
         from.extend(passed.map(|p| (p.version, p.name)));
         from
-    })
-    .map_err(|e| super::unanchored::private_root(e, config, root))?;
+    };
+    // A private package.json needs no version: deleting it is the way to stop the note.
+    let private = |f: &VersionFile| {
+        f.path.file_name().is_some_and(|n| n == "package.json")
+            && crate::history::packages::private_npm(root, f.path.parent().unwrap_or(Path::new("")))
+    };
+    let mut sorted = sort_version_files(config, read, new, from, &private)
+        .map_err(|e| super::unanchored::private_root(e, config, root))?;
     let older = super::lerna::older_packages(repo, config, root, new, &sorted.bumped)?;
     sorted.bumped.extend(older.files);
     sorted.also.extend(older.note);
@@ -541,7 +554,7 @@ mod tests {
         let from = || vec![(semver::Version::new(1, 2, 0), "v1.2.0".to_owned())];
         let mut config = Config::default();
         let both = read(&[("Cargo.toml", "1.2.0"), ("package.json", "0.0.0")]);
-        let sorted = sort_version_files(&config, both.clone(), &new, from).unwrap();
+        let sorted = sort_version_files(&config, both.clone(), &new, from, &|_| false).unwrap();
         assert_eq!(sorted.bumped, both[..1]);
         assert_eq!(sorted.left_alone[0].0, file("package.json"));
         // The `files` that silence the note list what the release bumps, no other file left
@@ -551,7 +564,7 @@ mod tests {
             ("package.json", "0.0.0"),
             ("web.json", "0.0.1"),
         ]);
-        let sorted = sort_version_files(&config, three, &new, from).unwrap();
+        let sorted = sort_version_files(&config, three, &new, from, &|_| false).unwrap();
         let note = &sorted.left_alone[0].1.full;
         assert!(
             note.ends_with(
@@ -563,10 +576,10 @@ mod tests {
         assert_eq!(note.matches("Cargo.toml").count(), 1, "{note}");
         // Nothing holds 1.2.0: nothing says which version is the project's.
         let alone = read(&[("package.json", "0.0.0")]);
-        assert!(sort_version_files(&config, alone, &new, from).is_err());
+        assert!(sort_version_files(&config, alone, &new, from, &|_| false).is_err());
         // Listed, it is bumped whatever it says.
         config.version.files = Some(vec![file("package.json")]);
-        let sorted = sort_version_files(&config, both.clone(), &new, from).unwrap();
+        let sorted = sort_version_files(&config, both.clone(), &new, from, &|_| false).unwrap();
         assert_eq!(sorted.bumped, both);
     }
 }

@@ -35,18 +35,27 @@ impl fmt::Display for LeftNote {
     }
 }
 
+/// The files a note on a file left alone names: those that hold the version, and the
+/// `[version] files` entries of those the release bumps.
+pub(super) struct Held<'a> {
+    pub files: &'a [String],
+    pub kept: &'a [String],
+}
+
 /// The note on a file left alone (`what`: what it says, against what), for a release of the
-/// root project that bumps from `current`; `held`: the files that hold the version, `kept`:
-/// the `[version] files` entries of those the release bumps; `fix`: the way on for a file
-/// above the release, or `None` for the usual one.
+/// root project that bumps from `current`; `fix`: the way on for a file above the release, or
+/// `None` for the usual one; `private`: the file is a private package.json, whose version can
+/// go (npm needs none there), which stops the note for good where a `files` list would have
+/// to name every package added later.
 pub(super) fn note(
     config: &Config,
     what: &str,
     current: &semver::Version,
-    held: &[String],
-    kept: &[String],
+    held: Held<'_>,
     fix: Option<String>,
+    private: bool,
 ) -> LeftNote {
+    let Held { files: held, kept } = held;
     // The `files` line that stops the note names the files that hold the version: with it,
     // they are not named again.
     let (fix, named) = match (fix, &config.package) {
@@ -60,7 +69,10 @@ pub(super) fn note(
         ),
         (None, None) => {
             let list = "if it holds the project's version too, list it in `[version] files` in .relconfig.toml";
-            if kept.len() > SHOWN + 1 {
+            if private {
+                let stop = "if not, delete its `\"version\"` line to stop this note: a private package.json (`\"private\": true`) needs none";
+                (format!("{list}; {stop}"), false)
+            } else if kept.len() > SHOWN + 1 {
                 let stop = "to stop this note, set `[version] detect = false` there and list in `files` every file that holds the version";
                 (format!("{list}; {stop}"), false)
             } else {

@@ -116,7 +116,7 @@ pub fn files_not_at(
         }
     }
     let from = || super::bumped_from_at(repo, config, version, commit);
-    let kept = match super::sort_version_files(config, read.clone(), version, from) {
+    let kept = match super::sort_version_files(config, read.clone(), version, from, &|_| false) {
         Ok(sorted) => sorted.bumped,
         Err(_) => read,
     };

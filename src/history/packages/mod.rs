@@ -51,7 +51,7 @@ pub mod tag_forms;
 pub mod then;
 pub mod unlisted;
 
-pub use passed_over::{sharing_crates, unpublished_crate};
+pub use passed_over::{private_npm, sharing_crates, unpublished_crate};
 
 use std::path::{Path, PathBuf};
 

@@ -189,6 +189,12 @@ pub(super) fn is_private(manifest: &serde_json::Value) -> bool {
     manifest.get("private").and_then(serde_json::Value::as_bool) == Some(true)
 }
 
+/// Whether the package.json in `dir` says `"private": true`: npm never publishes it, and it
+/// needs no version.
+pub fn private_npm(root: &Path, dir: &Path) -> bool {
+    npm_manifest(root, dir).is_some_and(|m| is_private(&m))
+}
+
 /// Why the npm member in `dir` is never published, in a few words: `"private": true`, or the
 /// placeholder version 0.0.0 in a folder named private (vuejs/core's `packages-private/*`
 /// before they said so): no release ever set it a version, and its folder says it is none.
