@@ -204,6 +204,7 @@ mod qa175_left_alone_list;
 mod qa175_private_version_note;
 mod qa177_section_spacing;
 mod qa177_undated_releases;
+mod qa178_killed_release_fetch_advice;
 mod qa178_read_only_changelog_hand_tag;
 mod qa18;
 mod qa19;

@@ -43,10 +43,12 @@ fn the_hand_tags_notes_command_works_pasted() {
     );
 }
 
-/// A release killed after its commit: the refusal's way to take a deleted tag back quotes it.
+/// A release killed after its commit: the refusal's way to take a deleted tag back quotes it
+/// (named where there is a remote to fetch from).
 #[test]
 fn the_interrupted_releases_fetch_is_quoted() {
     let repo = quoted_prefix();
+    repo.with_origin();
     repo.relhook_killed_at("release-committed", &["release", "--no-test"]);
     let out = repo.relhook(&["release", "--no-test"]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));

@@ -550,6 +550,8 @@ fn lerna_packages_are_the_tracked_ones_and_dot_is_the_top() {
 #[test]
 fn a_deleted_release_tag_is_named_by_version_next_as_by_release() {
     let repo = crate::support::installed_repo();
+    // A remote the deleted tag could be fetched back from.
+    repo.with_origin();
     ok(hand_tag(&repo, &["-a", "v0.1.0", "-m", "x"]));
     repo.git(&["tag", "-d", "v0.1.0"]);
     // The release's advice repeats the `--no-test` it was given.

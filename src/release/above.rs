@@ -290,11 +290,18 @@ pub fn refusal(
         };
         let fix = match (half, by_hand) {
             (Some(h), _) => format!(
-                "{} is the release commit of {greatest} and tag {} is missing: `{}` tags it (if a remote has the tag, fetch it instead: `git fetch origin tag {}`)",
+                "{} is the release commit of {greatest} and tag {} is missing: `{}` tags it{}",
                 crate::git::short_id(h.commit),
                 h.tag,
                 crate::resume_advice::command(),
-                crate::shellword::quote(&h.tag)
+                // With no remote there is nothing to fetch it from.
+                h.fetch_from
+                    .as_ref()
+                    .map_or(String::new(), |remote| format!(
+                        " (if a remote has the tag, fetch it instead: `git fetch {} tag {}`)",
+                        crate::shellword::quote(remote),
+                        crate::shellword::quote(&h.tag)
+                    ))
             ),
             // Not "a version above it": that would leave the written release untagged.
             (None, Some((how, _))) => how,

@@ -42,6 +42,9 @@ pub struct HalfMade {
     /// The remote whose remote-tracking branch holds the release commit (it was pushed): its
     /// tag, deleted here, may be there, to fetch rather than make again.
     pub pushed_to: Option<String>,
+    /// The remote a tag deleted here would be fetched back from (see `Repo::fetch_remote`);
+    /// `None` with no remote, where advice to fetch would send the user nowhere.
+    pub fetch_from: Option<String>,
     /// The tag's lock file, left by the process that was killed making it: every update of
     /// the tag fails until it goes.
     pub tag_lock: Option<std::path::PathBuf>,
@@ -97,10 +100,13 @@ impl HalfMade {
                 ),
                 None => (
                     format!("tag {} is missing", self.tag),
-                    format!(
-                        " (if it was pushed and deleted here, fetch it instead: `git fetch origin tag {}`)",
-                        crate::shellword::quote(&self.tag)
-                    ),
+                    self.fetch_from.as_ref().map_or(String::new(), |remote| {
+                        format!(
+                            " (if it was pushed and deleted here, fetch it instead: `git fetch {} tag {}`)",
+                            crate::shellword::quote(remote),
+                            crate::shellword::quote(&self.tag)
+                        )
+                    }),
                 ),
             },
         };
@@ -325,6 +331,7 @@ pub fn half_made_from(repo: &Repo, config: &Config, tip: Oid) -> Option<HalfMade
     Some(HalfMade {
         stale: super::stale::check(repo, config, commit, &version),
         pushed_to,
+        fetch_from: repo.fetch_remote(),
         commit,
         version,
         at_head: Some(commit) == head,

@@ -264,6 +264,7 @@ impl Retag {
             replaces: Some(repo.tag_target(&self.tag)?),
             stale: self.stale.clone(),
             pushed_to: None,
+            fetch_from: repo.fetch_remote(),
             tag_lock: super::resume::tag_lock(repo, &self.tag),
             notes_lock: super::notes_lock::left_recording(repo, self.commit),
         })
