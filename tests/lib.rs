@@ -206,6 +206,7 @@ mod qa177_section_spacing;
 mod qa177_undated_releases;
 mod qa178_killed_release_fetch_advice;
 mod qa178_read_only_changelog_hand_tag;
+mod qa179_rebuild_accounted;
 mod qa18;
 mod qa19;
 mod qa19_files;

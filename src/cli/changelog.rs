@@ -106,12 +106,12 @@ fn one_changelog(
         let head = repo.head();
         let current = read_current(root, &rel)?;
         let reading = super::progress::Progress::spinner("reading history for the changelog");
-        // The release sections a rebuild kept as the file has them.
-        let mut kept = Vec::new();
+        // What a rebuild says of the release sections it kept as written, or left out.
+        let mut said = Vec::new();
         let (text, added, removed, moved, amended, landed) = if args.rebuild {
             let rebuilt =
                 super::rebuild_guard::rebuilt(repo, config, &rel, (&current, args), &first)?;
-            kept = rebuilt.kept;
+            said = rebuilt_words::said(&rel, &rebuilt);
             let text = rebuilt.text;
             (text, vec![], vec![], vec![], vec![], vec![])
         } else {
@@ -196,8 +196,8 @@ fn one_changelog(
                 if !args.rebuild && none && landed.is_empty() {
                     let _ = writeln!(err, "relhook: {} is up to date with history", rel.display());
                 }
-                if let Some(said) = rebuilt_words::kept(&rel, &kept) {
-                    let _ = writeln!(err, "relhook: {said}");
+                for line in &said {
+                    let _ = writeln!(err, "relhook: {line}");
                 }
                 // A rebuild that changes nothing says so: silence reads as a rebuild not run.
                 if args.rebuild && !changed {

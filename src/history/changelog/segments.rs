@@ -91,6 +91,11 @@ pub fn link_label(line: &str) -> Option<&str> {
     super::lex::link_def(line).map(|(label, _)| label)
 }
 
+/// The target of link reference definition `line` (`https://…` of `[1.0.0]: https://…`).
+pub fn link_target(line: &str) -> Option<&str> {
+    super::lex::link_def(line).map(|(_, target)| target)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

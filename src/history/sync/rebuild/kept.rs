@@ -8,6 +8,7 @@
 
 use std::collections::HashSet;
 
+use super::accounted::Accounted;
 use crate::history::changelog::segments::{Segment, Segments, link_label};
 use crate::history::changelog::{Changelog, TEMPLATE, release_version};
 
@@ -36,6 +37,29 @@ pub struct Rebuilt {
     pub text: String,
     /// The versions (as headed) of the release sections kept as written, in file order.
     pub kept: Vec<String>,
+    /// The releases given no section, as the file accounts for them otherwise.
+    pub left_out: Option<LeftOut>,
+}
+
+impl Rebuilt {
+    /// A file history alone wrote: nothing kept as written, nothing left out.
+    pub(super) fn of_history(text: String) -> Rebuilt {
+        Rebuilt {
+            text,
+            kept: Vec::new(),
+            left_out: None,
+        }
+    }
+}
+
+/// The releases a rebuild gave no section, as the file accounts for them otherwise
+/// (`accounted`): folded into a later release's section, or in an older changelog it links to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LeftOut {
+    /// Their versions as spelled, newest first.
+    pub versions: Vec<String>,
+    /// Why: "the section of 2.1.2 spans v2.0.4..v2.1.2".
+    pub why: String,
 }
 
 impl Fresh {
@@ -70,8 +94,9 @@ fn apart(line: &str) -> bool {
     t.is_empty() || (t.len() >= 3 && t.chars().all(|c| matches!(c, '-' | '*' | '_' | ' ')))
 }
 
-/// The rebuilt file in `current`'s pieces; `None` when it has no section to keep.
-pub(super) fn compose(current: &str, fresh: &Fresh) -> Option<Rebuilt> {
+/// The rebuilt file in `current`'s pieces; `None` when it has no section to keep. A release
+/// the file `accounted` for gets no section, and a section that folds one stays as written.
+pub(super) fn compose(current: &str, fresh: &Fresh, accounted: &Accounted) -> Option<Rebuilt> {
     let log = Changelog::parse(current).ok()?;
     let Segments {
         header,
@@ -111,8 +136,13 @@ pub(super) fn compose(current: &str, fresh: &Fresh) -> Option<Rebuilt> {
         let carried = |s: &Segment| version(s).is_some_and(own);
         !r.version.pre.is_empty() && sections.iter().any(carried)
     };
+    let mut left_out = Vec::new();
     for (i, r) in fresh.releases.iter().enumerate() {
         taken[i] |= folded(r);
+        if !taken[i] && accounted.covers(&r.version) {
+            taken[i] = true;
+            left_out.push(r);
+        }
     }
     // A release with no section goes above the first section of a lower version.
     let place = |r: &FreshRelease| {
@@ -167,11 +197,15 @@ pub(super) fn compose(current: &str, fresh: &Fresh) -> Option<Rebuilt> {
                 // Lines history gives, if under another release (a rebuild that put every
                 // change under the newest), are history's to place: only one it gives nowhere
                 // keeps the section as written.
-                if everything.has_all(&was) {
+                let holds = version(s).is_some_and(|v| accounted.holders.contains(&v));
+                if everything.has_all(&was) && !holds {
                     regenerated.insert(r.label.to_lowercase());
                     out.fresh(candidate);
                 } else {
-                    kept.push(s.version.clone().unwrap_or_default());
+                    // One that folds releases is said with them (`left_out`).
+                    if !holds {
+                        kept.push(s.version.clone().unwrap_or_default());
+                    }
                     out.file(s.lines().cloned().collect());
                 }
             }
@@ -197,7 +231,18 @@ pub(super) fn compose(current: &str, fresh: &Fresh) -> Option<Rebuilt> {
     if final_eol || !out.from_file {
         text.push('\n');
     }
-    Some(Rebuilt { text, kept })
+    let left_out = (!left_out.is_empty()).then(|| {
+        let versions: Vec<semver::Version> = left_out.iter().map(|r| r.version.clone()).collect();
+        LeftOut {
+            versions: left_out.iter().map(|r| r.label.clone()).collect(),
+            why: accounted.why(&versions),
+        }
+    });
+    Some(Rebuilt {
+        text,
+        kept,
+        left_out,
+    })
 }
 
 /// The lines being put together, and whether the last came from the file as it was.

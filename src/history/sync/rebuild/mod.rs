@@ -12,13 +12,14 @@ use crate::history::changelog::entry::NewEntry;
 use crate::history::changelog::{TEMPLATE, normalize};
 use crate::{Error, Result};
 
+mod accounted;
 mod ancestry;
 mod beyond;
 mod kept;
 mod maintenance;
 mod render;
 
-pub use kept::Rebuilt;
+pub use kept::{LeftOut, Rebuilt};
 pub use render::lost_lines;
 
 /// Writes the whole changelog from history: one section per release tag reachable from HEAD,
@@ -46,10 +47,7 @@ pub fn rebuild(
     let layout = render::Layout::of(current);
     let Some(head) = repo.head() else {
         let text = format!("{}\n", TEMPLATE.trim_end());
-        return Ok(Rebuilt {
-            text,
-            kept: Vec::new(),
-        });
+        return Ok(Rebuilt::of_history(text));
     };
     if repo.is_shallow() {
         // Sections beyond the boundary would silently go missing.
@@ -192,6 +190,9 @@ pub fn rebuild(
     // A change whose pick (or original) the release before its own holds shipped there.
     let ancestry = ancestry::TagAncestry::new(&history, &index, &rank, &tags);
     let reaches = |d: Oid, a: Oid| ancestry.reaches(repo, d, a);
+    // The releases the file accounts for without a section of their own (`accounted`).
+    let accounted =
+        current.map(|c| accounted::of(repo, &config.changelog.path, c, &tags, &reaches));
     let held = (history.as_slice(), &index, rank.as_slice());
     cancelled.extend(released_copies(
         repo, config, held, &owner, &tags, &reaches,
@@ -321,11 +322,8 @@ pub fn rebuild(
     };
     // The file's own pieces kept where history gives nothing better (`kept`).
     Ok(current
-        .and_then(|c| kept::compose(c, &fresh))
-        .unwrap_or_else(|| Rebuilt {
-            text: fresh.written(),
-            kept: Vec::new(),
-        }))
+        .and_then(|c| kept::compose(c, &fresh, &accounted.unwrap_or_default()))
+        .unwrap_or_else(|| Rebuilt::of_history(fresh.written())))
 }
 
 /// The commits of each release (and of Unreleased) whose change the release before it on its
