@@ -207,6 +207,7 @@ mod qa177_undated_releases;
 mod qa178_killed_release_fetch_advice;
 mod qa178_read_only_changelog_hand_tag;
 mod qa179_rebuild_accounted;
+mod qa176_doctor_file_and_prefix;
 mod qa18;
 mod qa19;
 mod qa19_files;

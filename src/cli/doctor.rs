@@ -331,13 +331,20 @@ fn release_state(
     let mut unfinished = super::doctor_unfinished::unfinished_work(repo, config, &installed);
     let files = super::doctor_files::unwritable_release_file(repo, config);
     // A listed file out of the work tree stops `relhook version` too: the files' row
-    // says so with the fix, in place of the version's.
-    if files.is_some() {
+    // says so with the fix, in place of the version's. A version stopped by something
+    // else (tags under another prefix) keeps its own row: two problems, two fixes.
+    let by_files = || {
+        repo.work_tree()
+            .is_some_and(|root| crate::release::stopped_by_files(repo, config, &root))
+    };
+    if files.is_some() && by_files() {
         unfinished.retain(|c| c.subject != "version");
     }
     // Unfinished work (a tag with no release commit, a release or transaction cut
     // short) leaves the version files behind the newest tag: its row is the cause,
-    // and the files' row, which would send the user to the config, waits for it.
+    // and the files' row, which would send the user to the config, waits for it. The
+    // version's own row is no such work: the files' row goes beside it.
+    let work = |c: &doctor::Check| c.subject != "version" && c.status != Status::Warning;
     if unfinished.iter().all(|c| c.status == Status::Warning) {
         // A one-project workspace's packages a release left behind: only when the
         // files are otherwise sound, as the same row.
@@ -346,6 +353,8 @@ fn release_state(
                 .or_else(|| super::doctor_workspace::crates_left_behind(repo, config))
         };
         report.checks.extend(files.or_else(behind));
+    } else if !unfinished.iter().any(work) {
+        report.checks.extend(files);
     }
     let finishing = unfinished.iter().any(|c| c.status == Status::Invalid);
     report.checks.extend(unfinished);

@@ -99,7 +99,7 @@ pub use filters::check_filters;
 pub use listed::check_listed_exist;
 pub use next::{
     Decider, VersionInfo, bumped_from_at, current_version, first_version, parse_requested,
-    version_info,
+    stopped_by_files, version_info,
 };
 pub(crate) use preflight::preflight;
 pub use preflight::{

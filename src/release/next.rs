@@ -179,6 +179,23 @@ pub fn current_version(repo: &Repo, config: &Config, root: &Path) -> Result<(Ver
     })
 }
 
+/// Whether what stops [`current_version`] is a version file it cannot read (before the first
+/// release tag the files say the version), not the tags or history: a problem of the files,
+/// which doctor's files row says, where one of the tags needs a row of its own.
+pub fn stopped_by_files(repo: &Repo, config: &Config, root: &Path) -> bool {
+    let Err(stopped) = current_version(repo, config, root) else {
+        return false;
+    };
+    let files = match unreadable_file_version(repo, config, root) {
+        Some(r) => Error::from(r),
+        None => match super::start::version_files_readable(config, root) {
+            Err(e) => e,
+            Ok(()) => return false,
+        },
+    };
+    files.to_string() == stopped.to_string()
+}
+
 /// The releases a release to `new` bumps from: the greatest release tag reachable from HEAD
 /// below `new` (a hand tag's own is on HEAD already), and the greatest stable one when that is
 /// a pre-release (whose tag may have been made without bumping the files). Empty before the
