@@ -177,6 +177,7 @@ fn run_args(args: &[OsString]) -> ExitCode {
 /// through, with `RELHOOK_TEST_PARSE_COUNT` how many times it parsed a changelog, and with
 /// `RELHOOK_TEST_TAG_LISTINGS` how many times it listed a prefix's release tags (with
 /// `RELHOOK_TEST_TAG_REF_LISTINGS` how many times it listed `refs/tags` at all), with
+/// `RELHOOK_TEST_ATTR_LOOKUPS` how many gitattributes lookups it made, with
 /// `RELHOOK_TEST_SYNCS` how many files it forced to disk and with `RELHOOK_TEST_VERSION_READS`
 /// how many times it read a version file: a test bounds the work of a command by them (a timed
 /// test would be flaky).
@@ -197,6 +198,13 @@ fn print_work_counts() {
         let _ = writeln!(
             std::io::stderr(),
             "relhook: test: {listings} tag ref listings"
+        );
+    }
+    if std::env::var_os("RELHOOK_TEST_ATTR_LOOKUPS").is_some() {
+        let lookups = crate::git::attr_lookups();
+        let _ = writeln!(
+            std::io::stderr(),
+            "relhook: test: {lookups} attribute lookups"
         );
     }
     if std::env::var_os("RELHOOK_TEST_SYNCS").is_some() {

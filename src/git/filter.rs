@@ -23,29 +23,66 @@ pub enum FilterFailure {
     Failed(String),
 }
 
+/// How many gitattributes lookups this process made: the work a test bounds
+/// (`RELHOOK_TEST_ATTR_LOOKUPS`), where timing would be flaky. Each costs libgit2 a `realpath`
+/// of the file's folder (a `readlink` per folder above it) and a stat of every attributes file.
+static ATTR_LOOKUPS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// The gitattributes lookups so far (see [`ATTR_LOOKUPS`]).
+pub fn attr_lookups() -> usize {
+    ATTR_LOOKUPS.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 impl Repo {
+    /// The value of gitattribute `name` for `rel` as libgit2 reads it (the work tree's
+    /// attribute files, then the index's), counted.
+    pub(super) fn attr_bytes(&self, rel: &Path, name: &str) -> Option<Option<&[u8]>> {
+        ATTR_LOOKUPS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let flags = git2::AttrCheckFlags::FILE_THEN_INDEX;
+        self.inner.get_attr_bytes(rel, name, flags).ok()
+    }
+
     /// The filter driver `.gitattributes` names for `rel` (`lfs`); a set or unset `filter`
     /// names none, and git ignores it. In-process: no `git` is started.
     pub fn filter_driver(&self, rel: &Path) -> Option<String> {
-        if !self.still.get() {
-            return self.filter_driver_read(rel);
+        self.attr_held(rel, "filter", || self.filter_driver_read(rel))
+    }
+
+    /// `read`'s answer for attribute `name` of `rel`, read once while the attributes hold
+    /// still ([`Repo::hold_still`], [`Repo::hold_attributes_still`]): a hand tag's checks ask
+    /// the same files' attributes again and again, and each lookup costs libgit2 a `realpath`
+    /// and a stat of every attributes file.
+    fn attr_held(
+        &self,
+        rel: &Path,
+        name: &'static str,
+        read: impl FnOnce() -> Option<String>,
+    ) -> Option<String> {
+        if !(self.still.get() || self.attrs_still.get()) {
+            return read();
         }
-        let seen = self.filters_seen.borrow();
-        if let Some((_, driver)) = seen.iter().find(|(p, _)| p == rel) {
-            return driver.clone();
+        let seen = self.attrs_seen.borrow();
+        if let Some((.., answer)) = seen.iter().find(|(p, n, _)| p == rel && *n == name) {
+            return answer.clone();
         }
         drop(seen);
-        let driver = self.filter_driver_read(rel);
-        self.filters_seen
+        let answer = read();
+        self.attrs_seen
             .borrow_mut()
-            .push((rel.to_owned(), driver.clone()));
-        driver
+            .push((rel.to_owned(), name, answer.clone()));
+        answer
+    }
+
+    /// Says that no attributes file changes for the rest of this process, whatever else
+    /// [`Repo::let_go`] lets move: for a hand tag's release commit, which writes version
+    /// files and the changelog, never an attributes file.
+    pub fn hold_attributes_still(&self) {
+        self.attrs_still.set(true);
     }
 
     /// The merge driver `.gitattributes` names for `rel` (`relhook-changelog`), in-process.
     pub fn merge_driver(&self, rel: &Path) -> Option<String> {
-        let flags = git2::AttrCheckFlags::FILE_THEN_INDEX;
-        let value = self.inner.get_attr_bytes(rel, "merge", flags).ok()?;
+        let value = self.attr_bytes(rel, "merge")?;
         match git2::AttrValue::from_bytes(value) {
             git2::AttrValue::String(s) => Some(s.to_owned()),
             git2::AttrValue::Bytes(b) => Some(String::from_utf8_lossy(b).into_owned()),
@@ -57,11 +94,13 @@ impl Repo {
     /// keeps the blob in UTF-8 and the work tree's copy in that encoding, a conversion relhook
     /// does not make. In-process.
     pub fn working_tree_encoding(&self, rel: &Path) -> Option<String> {
-        let flags = git2::AttrCheckFlags::FILE_THEN_INDEX;
-        let value = self
-            .inner
-            .get_attr_bytes(rel, "working-tree-encoding", flags)
-            .ok()?;
+        self.attr_held(rel, "working-tree-encoding", || {
+            self.working_tree_encoding_read(rel)
+        })
+    }
+
+    fn working_tree_encoding_read(&self, rel: &Path) -> Option<String> {
+        let value = self.attr_bytes(rel, "working-tree-encoding")?;
         let name = match git2::AttrValue::from_bytes(value) {
             git2::AttrValue::String(s) => s.to_owned(),
             git2::AttrValue::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
@@ -84,8 +123,7 @@ impl Repo {
     }
 
     fn filter_driver_read(&self, rel: &Path) -> Option<String> {
-        let flags = git2::AttrCheckFlags::FILE_THEN_INDEX;
-        let value = self.inner.get_attr_bytes(rel, "filter", flags).ok()?;
+        let value = self.attr_bytes(rel, "filter")?;
         match git2::AttrValue::from_bytes(value) {
             git2::AttrValue::String(s) => Some(s.to_owned()),
             git2::AttrValue::Bytes(b) => Some(String::from_utf8_lossy(b).into_owned()),

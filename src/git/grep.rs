@@ -109,12 +109,11 @@ impl Repo {
     /// Whether git takes `path` for binary: `-diff` (or `binary`) says yes, `diff` says no,
     /// `diff=<driver>` asks `diff.<driver>.binary`; otherwise a NUL early in the file.
     fn is_binary(&self, path: &Path, bytes: &[u8]) -> bool {
-        let flags = git2::AttrCheckFlags::FILE_THEN_INDEX;
-        let attr = self.inner.get_attr_bytes(path, "diff", flags);
+        let attr = self.attr_bytes(path, "diff");
         let said = match attr.map(git2::AttrValue::from_bytes) {
-            Ok(git2::AttrValue::False) => Some(true),
-            Ok(git2::AttrValue::True) => Some(false),
-            Ok(git2::AttrValue::String(driver)) => {
+            Some(git2::AttrValue::False) => Some(true),
+            Some(git2::AttrValue::True) => Some(false),
+            Some(git2::AttrValue::String(driver)) => {
                 self.config_bool(&format!("diff.{driver}.binary"))
             }
             _ => None,

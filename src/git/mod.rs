@@ -74,6 +74,7 @@ pub use descent::Descent;
 pub use dry_commit::nothing_to_commit;
 pub use encoding::{NewMessage, decode_known, decode_message, is_utf8_name, new_message};
 pub use filter::FilterFailure;
+pub use filter::attr_lookups;
 pub use grep::Found;
 pub use hidden_cut::HiddenCut;
 pub use hookdir::{HooksLocation, HooksPathSetting, WorkTreeHooks};

@@ -25,9 +25,12 @@ pub struct Repo {
     /// The promisor remote, found in that configuration once (see `promisor`).
     pub(super) promisor: std::cell::OnceCell<Option<String>>,
     /// Refs and attributes read once are remembered (see [`Repo::hold_still`]): HEAD, the
-    /// latest release tag asked for, each path's filter driver.
+    /// latest release tag asked for, each path's filter driver and working-tree encoding.
     pub(super) still: std::cell::Cell<bool>,
-    pub(super) filters_seen: std::cell::RefCell<Vec<(PathBuf, Option<String>)>>,
+    /// Attributes read once while held still (see `filter`): path, attribute, answer.
+    pub(super) attrs_seen: std::cell::RefCell<Vec<(PathBuf, &'static str, Option<String>)>>,
+    /// The attributes files hold still beyond [`Repo::let_go`] (see `filter`).
+    pub(super) attrs_still: std::cell::Cell<bool>,
     head_seen: std::cell::Cell<Option<Option<Oid>>>,
     /// The first object a partial clone lacked that git could not fetch (see `promisor`).
     pub(super) unfetched: std::cell::RefCell<Option<super::promisor::Unfetched>>,
@@ -154,7 +157,8 @@ impl Repo {
             tags_seen: Default::default(),
             candidates_seen: Default::default(),
             tag_lists_seen: Default::default(),
-            filters_seen: Default::default(),
+            attrs_seen: Default::default(),
+            attrs_still: Default::default(),
             derived: Default::default(),
         })
     }
@@ -213,7 +217,9 @@ impl Repo {
         self.still.set(false);
         self.head_seen.set(None);
         self.latest_seen.borrow_mut().clear();
-        self.filters_seen.borrow_mut().clear();
+        if !self.attrs_still.get() {
+            self.attrs_seen.borrow_mut().clear();
+        }
         if !self.tags_still.get() {
             self.tags_seen.borrow_mut().clear();
             self.candidates_seen.borrow_mut().clear();

@@ -106,10 +106,11 @@ pub fn dirty_version_file(repo: &Repo, config: &Config, root: &Path) -> Option<s
     let found = super::version_files(config, root);
     let unread = unread_npm_locks(config, root, &found);
     found.into_iter().chain(unread).find_map(|f| {
+        // A file HEAD lacks (an npm lock never committed) first: its attributes are not read.
+        let stored = repo.file_at(head, &f.path).ok()??;
         if repo.filter_driver(&f.path).is_some() || repo.working_tree_encoding(&f.path).is_some() {
             return None;
         }
-        let stored = repo.file_at(head, &f.path).ok()??;
         // A link's blob is the path it names: the release refuses it as a link instead.
         if stored.is_link() {
             return None;

@@ -45,12 +45,13 @@ pub fn refuse_unmoved(
     locks.sort();
     locks.dedup();
     for path in locks {
-        if repo.filter_driver(path).is_some() || repo.working_tree_encoding(path).is_some() {
-            continue;
-        }
+        // A lock HEAD lacks first: its attributes are not read.
         let Some(stored) = read(path) else {
             continue;
         };
+        if repo.filter_driver(path).is_some() || repo.working_tree_encoding(path).is_some() {
+            continue;
+        }
         let wanted = at_head
             .iter()
             .find(|e| e.path == *path)

@@ -92,7 +92,11 @@ fn complete_with(
         None => version.to_string(),
     };
     let message = config.release.commit_message.replace("{version}", &label);
-    // The reads are done (see the caller's `hold_still`): from here on HEAD and files move.
+    // The reads are done (see the caller's `hold_still`): from here on HEAD and files move,
+    // but no attributes file unless the commit writes one.
+    if !edits.edits.iter().any(|e| touches_attributes(&e.path)) {
+        repo.hold_attributes_still();
+    }
     repo.let_go();
     crate::history::version::files::let_go();
     let new =
@@ -168,4 +172,9 @@ fn retag(repo: &Repo, u: &Update, commit: Oid) -> Result<()> {
 /// How a hand tag's release commit that could not be undone is finished.
 fn resumes() -> String {
     format!("`{}` finishes the release", crate::resume_advice::command())
+}
+
+/// Whether writing `path` (from the top) can change what gitattributes say.
+fn touches_attributes(path: &std::path::Path) -> bool {
+    path.file_name() == Some(std::ffi::OsStr::new(".gitattributes"))
 }
