@@ -159,17 +159,18 @@ fn new_sections_go_above_a_release_headings_anchor() {
     let preamble = &ANCHORED[..ANCHORED.find("<a name").unwrap()];
     repo.commit_hooked("fix: new fix");
     repo.commit_hooked("feat: new feature");
+    // Set apart by three blank lines, as the file's releases are (QA177).
     assert_eq!(
         repo.read("CHANGELOG.md"),
         format!(
-            "{preamble}## [Unreleased]\n\n### Features\n\n* new feature\n\n### Bug Fixes\n\n* new fix\n\n{history}"
+            "{preamble}## [Unreleased]\n\n### Features\n\n* new feature\n\n### Bug Fixes\n\n* new fix\n\n\n\n{history}"
         )
     );
 
     let tag = hand_tag(&repo, &["-a", "v4.5.0", "-m", "v4.5.0"]);
     assert!(tag.status.success(), "{}", text(&tag));
     let released = format!(
-        "{preamble}## [Unreleased]\n\n# [4.5.0](https://github.com/o/r/compare/v4.4.0...v4.5.0) (2026-11-21)\n\n### Features\n\n* new feature\n\n### Bug Fixes\n\n* new fix\n\n{history}"
+        "{preamble}## [Unreleased]\n\n\n\n# [4.5.0](https://github.com/o/r/compare/v4.4.0...v4.5.0) (2026-11-21)\n\n### Features\n\n* new feature\n\n### Bug Fixes\n\n* new fix\n\n\n\n{history}"
     );
     assert_eq!(repo.read("CHANGELOG.md"), released);
 
@@ -179,8 +180,8 @@ fn new_sections_go_above_a_release_headings_anchor() {
     assert_eq!(
         repo.read("CHANGELOG.md"),
         released.replace(
-            "## [Unreleased]\n\n",
-            "## [Unreleased]\n\n## [4.5.1](https://github.com/o/r/compare/v4.5.0...v4.5.1) (2026-11-21)\n\n### Bug Fixes\n\n* later fix\n\n"
+            "## [Unreleased]\n\n\n\n",
+            "## [Unreleased]\n\n\n\n## [4.5.1](https://github.com/o/r/compare/v4.5.0...v4.5.1) (2026-11-21)\n\n### Bug Fixes\n\n* later fix\n\n\n\n"
         )
     );
     // The old release's notes stop above the next release's anchor.
@@ -423,14 +424,15 @@ fn level_2_headings_inside_a_level_1_release_are_its_parts() {
     assert!(out.status.success(), "{}", text(&out));
     assert_eq!(
         repo.read("CHANGELOG.md"),
-        format!("## [Unreleased]\n\n### Bug Fixes\n\n* new fix\n\n{VUE}")
+        // Set apart by three blank lines, as vue's releases are (QA177).
+        format!("## [Unreleased]\n\n### Bug Fixes\n\n* new fix\n\n\n\n{VUE}")
     );
     let tag = hand_tag(&repo, &["-a", "v3.5.2", "-m", "v3.5.2"]);
     assert!(tag.status.success(), "{}", text(&tag));
     assert_eq!(
         repo.read("CHANGELOG.md"),
         format!(
-            "## [Unreleased]\n\n## [3.5.2](https://github.com/vuejs/core/compare/v3.5.1...v3.5.2) (2026-11-21)\n\n### Bug Fixes\n\n* new fix\n\n{VUE}"
+            "## [Unreleased]\n\n\n\n## [3.5.2](https://github.com/vuejs/core/compare/v3.5.1...v3.5.2) (2026-11-21)\n\n### Bug Fixes\n\n* new fix\n\n\n\n{VUE}"
         )
     );
     repo.commit_hooked("fix: later fix");
