@@ -203,6 +203,7 @@ mod qa174_rebase_folds;
 mod qa175_left_alone_list;
 mod qa175_private_version_note;
 mod qa176_doctor_file_and_prefix;
+mod qa177_pep440_tag_pages;
 mod qa177_section_spacing;
 mod qa177_undated_releases;
 mod qa178_killed_release_fetch_advice;

@@ -195,11 +195,11 @@ impl Changelog {
         Ok(())
     }
 
-    /// The definition of release `v` where the file links its releases to their tag pages,
-    /// not to a comparison (poetry's `[2.4.1]: …/releases/tag/2.4.1`, every release's): its
-    /// newest one's URL for `v`. `None`: it compares them, or has one definition, a first
-    /// release's, which says nothing of the releases after it.
-    fn tag_page_like(&self, v: &str) -> Option<String> {
+    /// The definition of release `v`, tagged `tag`, where the file links its releases to their
+    /// tag pages, not to a comparison (poetry's `[2.4.1]: …/releases/tag/2.4.1`, every
+    /// release's): its newest one's URL for `tag`. `None`: it compares them, or has one
+    /// definition, a first release's, which says nothing of the releases after it.
+    fn tag_page_like(&self, v: &str, tag: &str, tag_prefix: &str) -> Option<String> {
         let key = parse::version_key(v);
         let defined: Vec<(String, &str)> = self
             .versions()
@@ -217,8 +217,19 @@ impl Changelog {
         if parse_compare(url).is_some() || parse_compare(older).is_some() {
             return None;
         }
-        let base = url.strip_suffix(parse::version_key(newest))?;
-        Some(format!("{base}{key}"))
+        // The newest's page names its tag in either spelling (`…/tag/1.1.0rc1` of a heading
+        // `## [1.1.0-rc.1]`, a Python project's tag).
+        let pep440 = super::release_version(newest).and_then(|n| crate::git::pep440_spelling(&n));
+        let spelled = [Some(parse::version_key(newest).to_owned()), pep440];
+        let base = spelled
+            .iter()
+            .flatten()
+            .find_map(|s| url.strip_suffix(s.as_str()))?;
+        // The page of the tag as it is (`1.1.0rc2`, not the heading's `1.1.0-rc.2`).
+        Some(match base.strip_suffix(tag_prefix) {
+            Some(page) => format!("{page}{tag}"),
+            None => format!("{base}{key}"),
+        })
     }
 
     /// Whether the heading of section `i` refers to a link definition `[label]:` (a label in
@@ -361,7 +372,9 @@ impl Changelog {
             }
             (None, None) => return,
         };
-        let version_url = self.tag_page_like(v).unwrap_or(version_url);
+        let version_url = self
+            .tag_page_like(v, tag, tag_prefix)
+            .unwrap_or(version_url);
         let version_link = format!("[{v}]: {version_url}");
         match link_line {
             Some((i, old_url)) => {
