@@ -196,12 +196,12 @@ pub(super) fn unfinished_work(
     // A release tag whose commit left this history (amended, rebased) while its section is in
     // the changelog: the next release would go below it, so releases refuse.
     if let Some(root) = repo.work_tree() {
-        let mut left = crate::release::above::left_behind(repo, config, &root);
+        let mut left = crate::release::rewritten_tag::left_behind(repo, config, &root);
         out.extend(super::doctor_midway::brought_by_merge(repo, &mut left));
         let behind: Vec<_> = left
             .into_iter()
             .map(|(tag, commit)| {
-                let at = crate::release::above::rewritten(repo, config, &tag);
+                let at = crate::release::rewritten_tag::rewritten(repo, config, &tag);
                 (tag, commit, at)
             })
             .collect();
@@ -239,7 +239,9 @@ pub(super) fn unfinished_work(
                     || format!("release a version above {tag}"),
                     |c| match crate::release::stale_redo_onto(repo, config, c, tag) {
                         Some((_, redo)) => redo,
-                        None => crate::release::above::move_tag_command(repo, tag, *commit, c),
+                        None => {
+                            crate::release::rewritten_tag::move_tag_command(repo, tag, *commit, c)
+                        }
                     },
                 ),
             };

@@ -10,6 +10,7 @@ mod carried;
 mod changelog;
 mod crate_lock;
 mod crates;
+mod current;
 mod deciders;
 pub mod dependents;
 mod detected;
@@ -47,6 +48,7 @@ mod resume;
 mod retag;
 pub mod reverted;
 mod reworded;
+pub mod rewritten_tag;
 pub mod running;
 mod same_file;
 mod set_by;
@@ -82,6 +84,7 @@ use git2::Oid;
 use semver::Version;
 
 pub use below::{above_elsewhere, promotes, tag_below_commits, tag_called_for, tag_leaves_line};
+pub use current::{current_version, first_version, stopped_by_files};
 pub use detected::check_detected_files;
 pub use dirty::{as_committed, clean_tree_fix, dirty_version_file, not_carried};
 pub use downwards::{next_refused as above_files_refused, taken_instead as above_files_instead};
@@ -97,10 +100,7 @@ pub use files::{
 };
 pub use filters::check_filters;
 pub use listed::check_listed_exist;
-pub use next::{
-    Decider, VersionInfo, bumped_from_at, current_version, first_version, parse_requested,
-    stopped_by_files, version_info,
-};
+pub use next::{Decider, VersionInfo, bumped_from_at, parse_requested, version_info};
 pub(crate) use preflight::preflight;
 pub use preflight::{
     branch_matches, hidden_changes, hidden_in, hidden_in_edits, left_out_of_sparse_checkout,
