@@ -317,11 +317,11 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
                 "{what}, so relhook cannot add the `## [{version}]` section; {fix}, then tag again (or `{}`)",
                 release_command(config, &version)
             ));
-        } else if let Some((what, fix)) = repo
-            .work_tree()
-            .filter(|root| crate::history::changelog::read_only(root, &config.changelog.path))
-            .map(|_| crate::history::changelog::read_only_what_fix(&config.changelog.path))
-        {
+        } else if let Some((what, fix)) = repo.work_tree().and_then(|root| {
+            let rel = &config.changelog.path;
+            let why = crate::fsx::unwritable(&root, rel)?;
+            Some(crate::fsx::unwritable_what_fix(rel, &why))
+        }) {
             // Refused now: `committed` could only fail to replace it and withdraw the tag.
             out.push(format!(
                 "{what}, so relhook cannot add the `## [{version}]` section; {fix}, then tag again"

@@ -72,8 +72,8 @@ pub use head::with_eol_of;
 pub(crate) use heading::pep440_pre;
 pub use not_file::{
     NotAFile, case_twin_fix, case_twin_on_disk, case_twin_untracked_fix, case_twin_what,
-    committed_link_fix, not_a_file, not_a_file_fix, not_a_file_what, read_only, read_only_what_fix,
-    unreadable, unreadable_what_fix,
+    committed_link_fix, not_a_file, not_a_file_fix, not_a_file_what, unreadable,
+    unreadable_what_fix,
 };
 pub use quoted::{heading_pattern, quoted_heading};
 pub use repeated::repeated_version;

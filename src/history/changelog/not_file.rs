@@ -106,23 +106,6 @@ pub fn unreadable_what_fix(rel: &Path) -> (String, String) {
     )
 }
 
-/// Whether the file at `root/rel` is one its owner made read-only (`chmod a-w`), which relhook
-/// does not replace (see `fsx`): a release commit would fail on it.
-pub fn read_only(root: &Path, rel: &Path) -> bool {
-    let path = root.join(rel);
-    std::fs::metadata(&path).is_ok_and(|m| m.is_file())
-        && crate::fsx::mode_of(&path).is_some_and(|mode| mode & 0o200 == 0)
-}
-
-/// What [`read_only`] found, and the command that makes it writable again.
-pub fn read_only_what_fix(rel: &Path) -> (String, String) {
-    let word = crate::shellword::below_top(rel);
-    (
-        format!("{} is read-only", rel.display()),
-        format!("`chmod u+w {word}` (as its owner)"),
-    )
-}
-
 /// The fix for a link to nothing that HEAD itself holds (mode 120000), which `git checkout`
 /// would only bring back: take it out of the repository, or name the file it stood for.
 pub fn committed_link_fix(rel: &Path, key: &str) -> String {

@@ -66,9 +66,10 @@ pub(super) fn unpublishable(repo: &Repo, config: &Config, version: &Version) -> 
             return Some(r.to_string());
         }
         return crate::release::check_path_list(config, &root, written.iter().copied())
-            .and_then(|()| crate::release::check_filters(repo, &root, written))
+            .and_then(|()| crate::release::check_filters(repo, &root, written.clone()))
             .err()
-            .map(cannot);
+            .map(cannot)
+            .or_else(|| unwritable(&root, written));
     }
     // The heading's date does not change what the section holds.
     let date = crate::date::today();
@@ -88,6 +89,10 @@ pub(super) fn unpublishable(repo: &Repo, config: &Config, version: &Version) -> 
     if let Err(e) = crate::release::hidden_in_edits(repo, &edits.edits, "tag") {
         return Some(e.to_string());
     }
+    let written = edits.edits.iter().map(|e| e.path.as_path()).collect();
+    if let Some(why) = unwritable(&root, written) {
+        return Some(why);
+    }
     if let Some(r) = reverted_only(repo, config, &edits.edits[0], version) {
         return Some(format!(
             "{} (`{release}` refuses it too); {}",
@@ -102,6 +107,30 @@ pub(super) fn unpublishable(repo: &Repo, config: &Config, version: &Version) -> 
     Some(format!(
         "{} (`{release}` refuses it too); {fix}, then tag again",
         refusal.what,
+    ))
+}
+
+/// The files among `written` (what the release plan writes, and only those) that the
+/// release commit could not replace, in one line with the commands that let it through:
+/// `committed` would fail on them once git has made the tag, and take the tag back.
+fn unwritable(root: &Path, written: Vec<&Path>) -> Option<String> {
+    let found: Vec<(String, String)> = written
+        .into_iter()
+        .filter_map(|rel| {
+            let why = crate::fsx::unwritable(root, rel)?;
+            Some(crate::fsx::unwritable_what_fix(rel, &why))
+        })
+        .collect();
+    if found.is_empty() {
+        return None;
+    }
+    let whats: Vec<&str> = found.iter().map(|(w, _)| w.as_str()).collect();
+    let mut fixes: Vec<&str> = found.iter().map(|(_, f)| f.as_str()).collect();
+    fixes.dedup();
+    Some(format!(
+        "{}, so relhook cannot write the release commit; {}, then tag again",
+        whats.join(", "),
+        fixes.join(", ")
     ))
 }
 

@@ -1,0 +1,149 @@
+//! QA183: a release tag made by hand (`git tag -a v0.2.0`) over a version file the release
+//! would bump but cannot write (Cargo.toml made immutable with `chattr +i`, or read-only with
+//! `chmod 444`, which relhook honours even as root) was made, `git tag` exited 0, and the
+//! `committed` run then failed to write the file and took the tag away: a script's next `git
+//! push origin v0.2.0` found no tag. The tag is now refused before git makes it, in one line
+//! with the command that lets the release through; a file the release leaves alone is no
+//! reason to refuse.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::support::hand_tag_cost::released_with_fixes;
+use crate::support::{Repo, hand_tag, hand_tag_refused, stderr, text};
+
+const MANIFEST: &str = "[package]\nname = \"demo\"\nversion = \"0.1.0\"\nedition = \"2021\"\n";
+
+/// `chattr +i` on a file, taken off again when dropped, even when the test fails.
+struct Immutable(PathBuf);
+
+impl Immutable {
+    /// The file made immutable, or why it could not be (no `chattr`, a file system without it).
+    fn set(path: &Path) -> Result<Immutable, String> {
+        let out = Command::new("chattr").arg("+i").arg(path).output();
+        match out {
+            Ok(o) if o.status.success() => Ok(Immutable(path.to_owned())),
+            Ok(o) => Err(String::from_utf8_lossy(&o.stderr).trim().to_owned()),
+            Err(e) => Err(e.to_string()),
+        }
+    }
+}
+
+impl Drop for Immutable {
+    fn drop(&mut self) {
+        let _ = Command::new("chattr").arg("-i").arg(&self.0).status();
+    }
+}
+
+fn released() -> Repo {
+    released_with_fixes(&[("Cargo.toml", MANIFEST)])
+}
+
+/// The tag is made once the file can be written again, and its release bumps it.
+fn tags_once_writable(repo: &Repo) {
+    let out = hand_tag(repo, &["-a", "v0.2.0", "-m", "x"]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        stderr(&out).contains("now points at release commit"),
+        "{}",
+        text(&out)
+    );
+    let shown = repo.git(&["show", "v0.2.0:Cargo.toml"]);
+    assert!(shown.contains("version = \"0.2.0\""), "{shown}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_hand_tag_over_a_read_only_version_file_it_bumps_is_refused_before_it_exists() {
+    use std::os::unix::fs::PermissionsExt;
+    let repo = released();
+    let path = repo.path().join("Cargo.toml");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let err = hand_tag_refused(&repo, "v0.2.0");
+    let fix = "`chmod u+w \"$(git rev-parse --show-toplevel)\"/Cargo.toml` (as its owner)";
+    assert!(
+        err.contains("refusing tag v0.2.0: Cargo.toml is read-only") && err.contains(fix),
+        "{err}"
+    );
+    assert_eq!(repo.read("Cargo.toml"), MANIFEST);
+    // The step as printed, pasted in the work tree, lets the tag through.
+    let step = fix.trim_start_matches('`').split('`').next().unwrap();
+    let out = repo
+        .command_in("sh", &repo.path())
+        .args(["-c", step])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out));
+    tags_once_writable(&repo);
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_hand_tag_over_an_immutable_version_file_it_bumps_is_refused_before_it_exists() {
+    let repo = released();
+    let path = repo.path().join("Cargo.toml");
+    let guard = match Immutable::set(&path) {
+        Ok(g) => g,
+        Err(why) => {
+            println!("skipped: `chattr +i` cannot be used here ({why})");
+            return;
+        }
+    };
+    let err = hand_tag_refused(&repo, "v0.2.0");
+    let fix = "`chattr -i -a \"$(git rev-parse --show-toplevel)\"/Cargo.toml` (as root)";
+    assert!(
+        err.contains("refusing tag v0.2.0: Cargo.toml is immutable or append-only")
+            && err.contains(fix)
+            && err.lines().filter(|l| l.contains("refusing")).count() == 1,
+        "{err}"
+    );
+    assert_eq!(repo.read("Cargo.toml"), MANIFEST);
+    let step = fix.trim_start_matches('`').split('`').next().unwrap();
+    let out = repo
+        .command_in("sh", &repo.path())
+        .args(["-c", step])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out));
+    drop(guard);
+    tags_once_writable(&repo);
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_hand_tag_over_an_immutable_changelog_is_refused_before_it_exists() {
+    let repo = released();
+    let path = repo.path().join("CHANGELOG.md");
+    let _guard = match Immutable::set(&path) {
+        Ok(g) => g,
+        Err(why) => {
+            println!("skipped: `chattr +i` cannot be used here ({why})");
+            return;
+        }
+    };
+    let err = hand_tag_refused(&repo, "v0.2.0");
+    assert!(
+        err.contains("refusing tag v0.2.0: CHANGELOG.md is immutable or append-only")
+            && err.contains("`chattr -i -a \"$(git rev-parse --show-toplevel)\"/CHANGELOG.md`"),
+        "{err}"
+    );
+}
+
+/// Only the files the release writes: an immutable file it leaves alone refuses nothing.
+#[cfg(target_os = "linux")]
+#[test]
+fn an_immutable_file_the_release_leaves_alone_does_not_stop_the_hand_tag() {
+    let repo = released();
+    repo.write("notes.txt", "0.1.0\n");
+    repo.git(&["add", "notes.txt"]);
+    repo.commit_hooked("fix: notes");
+    let path = repo.path().join("notes.txt");
+    let _guard = match Immutable::set(&path) {
+        Ok(g) => g,
+        Err(why) => {
+            println!("skipped: `chattr +i` cannot be used here ({why})");
+            return;
+        }
+    };
+    tags_once_writable(&repo);
+}
