@@ -141,7 +141,7 @@ fn one_changelog(
             // Each entry as the file writes it: its bullet marker (`-`, `*`), its scope's style.
             let log = crate::history::changelog::Changelog::parse(&text).ok();
             let m = log.as_ref().map_or('-', |l| l.marker());
-            let style = log.map(|l| l.scope_style()).unwrap_or_default();
+            let style = log.map(|l| l.entry_style()).unwrap_or_default();
             for (commit, e) in &added {
                 let short = crate::git::short_hex(commit);
                 let text = crate::history::changelog::one_line(&style.apply(&e.text));

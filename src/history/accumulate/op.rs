@@ -121,7 +121,7 @@ impl Op {
     /// `Fixed` in a file conventional-changelog wrote), its scope as the file writes scopes
     /// (`**api**: x` in commitizen's): what it writes, and says it wrote.
     pub(super) fn named_in(self, log: &Changelog) -> Op {
-        let style = log.scope_style();
+        let style = log.entry_style();
         let n = |mut e: NewEntry| {
             e.section = log.section_name(&e.section, e.breaking);
             e.text = style.apply(&e.text);

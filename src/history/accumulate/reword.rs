@@ -191,7 +191,7 @@ fn by_hand(
             .and_then(|text| crate::history::changelog::Changelog::parse(&text).ok());
         let m = log.as_ref().map_or('-', |c| c.marker());
         // And with its scope as the file writes scopes (`**api**: x` in commitizen's).
-        let style = log.as_ref().map(|c| c.scope_style()).unwrap_or_default();
+        let style = log.as_ref().map(|c| c.entry_style()).unwrap_or_default();
         let styled = |e: &Option<NewEntry>| {
             e.clone().map(|e| NewEntry {
                 text: style.apply(&e.text),

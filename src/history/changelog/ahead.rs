@@ -32,7 +32,7 @@ impl Changelog {
         else {
             return;
         };
-        let key = normalize(&self.scope_style().apply(text));
+        let key = normalize(&self.entry_style().apply(text));
         let text_of = |e: &super::parse::EntrySpan| normalize(&self.entry_text(e.start, e.end));
         // The sub-section the entry went into, and its place there.
         let Some((sub, at)) = sec.subs.iter().find_map(|s| {

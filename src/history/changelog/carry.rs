@@ -57,7 +57,7 @@ impl Changelog {
         }
         // Added, then its lines put below it: found again by its text, as it was written.
         self.add_entry(section, entry_markdown, first);
-        let style = self.scope_style();
+        let style = self.entry_style();
         let Some((si, bi, ei)) = self.find_unreleased(section, &style.apply(entry_markdown)) else {
             return;
         };

@@ -144,7 +144,7 @@ impl Changelog {
         let vocabulary = self.vocabulary();
         let breaking = super::weight::is_breaking(entry_markdown);
         let name = spoken(&heading_name(section), breaking, vocabulary);
-        let entry_markdown = self.scope_style().apply(entry_markdown);
+        let entry_markdown = self.entry_style().apply(entry_markdown);
         let mut bullets = Self::bullet_lines(self.marker(), &entry_markdown);
         if !bullets.is_empty() {
             bullets.extend(Self::paragraph_bullets(paragraphs));
@@ -197,7 +197,7 @@ impl Changelog {
     ) {
         let vocabulary = self.vocabulary();
         let marker = self.marker();
-        let style = self.scope_style();
+        let style = self.entry_style();
         // Each entry's lines, by the sub-section they go under (names that differ only by
         // signs, `⚠ BREAKING CHANGES` and `BREAKING CHANGES`, are one) and `first`.
         let mut groups: Vec<(String, bool, Vec<Vec<String>>)> = Vec::new();
@@ -226,7 +226,7 @@ impl Changelog {
     /// of relhook's own, such as a dependency's release, in a file of either vocabulary).
     pub fn add_entry_as_named(&mut self, section: &str, entry_markdown: &str, first: bool) {
         let vocabulary = self.vocabulary();
-        let entry_markdown = self.scope_style().apply(entry_markdown);
+        let entry_markdown = self.entry_style().apply(entry_markdown);
         let bullets = Self::bullet_lines(self.marker(), &entry_markdown);
         self.add_entry_under(&heading_name(section), bullets, first, vocabulary);
     }
@@ -427,7 +427,7 @@ impl Changelog {
             .get(e.start)
             .and_then(|l| l.text.chars().next())
             .unwrap_or('-');
-        let bullets = Self::bullet_lines(marker, &self.scope_style().apply(new_text));
+        let bullets = Self::bullet_lines(marker, &self.entry_style().apply(new_text));
         if bullets.is_empty() {
             return self.remove_entry(section, old_text);
         }

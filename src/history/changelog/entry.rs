@@ -406,6 +406,16 @@ fn mentions(text: &str, n: &str) -> bool {
 
 /// `#12` → `[#12](<forge>/issues/12)`, leaving existing links alone.
 fn link_references(text: &str, forge: &Forge) -> String {
+    link_references_to(text, &forge.issue_url(""))
+}
+
+/// Whether `text` names an issue (`#12` as a word of its own, not linked).
+pub(super) fn names_issue(text: &str) -> bool {
+    !issue_numbers(text).is_empty()
+}
+
+/// `#12` → `[#12](<prefix>12)`, leaving existing links alone.
+pub(super) fn link_references_to(text: &str, prefix: &str) -> String {
     let mut out = String::with_capacity(text.len() + 32);
     let mut last = 0;
     for (i, _) in text.match_indices('#') {
@@ -413,7 +423,7 @@ fn link_references(text: &str, forge: &Forge) -> String {
             continue;
         };
         out.push_str(&text[last..i]);
-        out.push_str(&format!("[#{digits}]({})", forge.issue_url(digits)));
+        out.push_str(&format!("[#{digits}]({prefix}{digits})"));
         last = i + 1 + digits.len();
     }
     out.push_str(&text[last..]);

@@ -48,6 +48,10 @@ impl Changelog {
         if log.decided_scope_style().is_none() && scoped_entry_near(tail) {
             return None;
         }
+        // And link their issue references as the newest entry with one does.
+        if log.decided_issue_links().is_none() && links_near(tail) {
+            return None;
+        }
         log.eol = dominant_eol(text);
         log.elsewhere = sub_headings(tail);
         Some((log, tail))
@@ -110,6 +114,14 @@ fn scoped_entry_near(tail: &str) -> bool {
         .lines()
         .filter_map(parse::bullet_body)
         .any(|body| super::scoped(body.trim()).is_some())
+}
+
+/// Whether the releases at the top of `tail` the link style looks through may hold a linked
+/// issue reference, read as [`scoped_entry_near`] reads them.
+fn links_near(tail: &str) -> bool {
+    let releases = super::scope_style::RELEASES_LOOKED_AT;
+    let end = level2_headings(tail).nth(releases).unwrap_or(tail.len());
+    super::link_style::linked_reference_near(&tail[..end])
 }
 
 /// Byte offsets of the lines that start with `## `.

@@ -199,7 +199,7 @@ impl Changelog {
             .into_iter()
             .find(|e| super::normalize(&e.text) == key)
             .map_or_else(
-                || self.scope_style().apply(&canonical(text.to_owned())),
+                || self.entry_style().apply(&canonical(text.to_owned())),
                 |e| e.text,
             )
     }

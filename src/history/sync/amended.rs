@@ -129,7 +129,7 @@ pub(super) fn stale(
                 replaced: false,
                 now: now.map(|n| NewEntry {
                     section: log.section_name(&n.section, n.breaking),
-                    text: log.scope_style().apply(&n.text),
+                    text: log.entry_style().apply(&n.text),
                     ..n.clone()
                 }),
                 marker: log.marker(),

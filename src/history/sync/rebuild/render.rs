@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use crate::git::ReleaseTag;
 use crate::history::changelog::entry::NewEntry;
 use crate::history::changelog::vocab::{Vocabulary, rank, spoken};
-use crate::history::changelog::{Changelog, ScopeStyle, Since};
+use crate::history::changelog::{Changelog, EntryStyle, Since};
 
 /// The look of the file a rebuild replaces, which the rebuilt one keeps: a file another
 /// tool made would otherwise get Keep a Changelog's names beside its own in every release.
@@ -18,7 +18,8 @@ pub(super) struct Layout {
     like: Option<Changelog>,
     /// The sub-headings' level (cocogitto's 4, else 3).
     level: usize,
-    style: ScopeStyle,
+    /// Its entries' scope marks and issue links.
+    style: EntryStyle,
     /// The bullet its entries use (`*` in conventional-changelog's files).
     marker: char,
 }
@@ -28,8 +29,8 @@ impl Layout {
     /// cannot parse).
     pub(super) fn of(current: Option<&str>) -> Layout {
         let like = current.and_then(|t| Changelog::parse(t).ok());
-        let (level, style, marker) = like.as_ref().map_or((3, ScopeStyle::Relhook, '-'), |l| {
-            (l.sub_level(), l.scope_style(), l.marker())
+        let (level, style, marker) = like.as_ref().map_or((3, EntryStyle::default(), '-'), |l| {
+            (l.sub_level(), l.entry_style(), l.marker())
         });
         Layout {
             like,
