@@ -80,6 +80,7 @@ pub(super) fn cargo_lock_edits(
         .iter()
         .filter(|(f, old)| old != new && f.path.file_name().is_some_and(|n| n == "Cargo.toml"))
         .cloned()
+        .chain(bumped_by_hand(locks, root, top, bumped, new))
         .collect();
     // The top lock holds only its workspace's crates: one it has no entry of is not refused.
     let mut checked = vec![(top.to_path_buf(), moved, false)];
@@ -110,6 +111,35 @@ pub(super) fn cargo_lock_edits(
         ));
     }
     Ok(out)
+}
+
+/// The crates of `bumped` whose Cargo.toml says `new` already (bumped by hand before the
+/// release) while the top lock's entry says another version, each with that version: cargo
+/// writes a member's entry from its manifest alone, so the release moves it as it would
+/// (`cargo update` may not: a dependent's requirement the release rewrites still holds).
+fn bumped_by_hand(
+    locks: Locks<'_>,
+    root: &Path,
+    top: &Path,
+    bumped: &[(VersionFile, String)],
+    new: &str,
+) -> Vec<(VersionFile, String)> {
+    let Ok(text) = locks.read(root, top) else {
+        return Vec::new();
+    };
+    bumped
+        .iter()
+        .filter(|(f, old)| {
+            old == new
+                && f.path.file_name().is_some_and(|n| n == "Cargo.toml")
+                && matches!(&f.locator, Locator::TomlKey(k) if k == "package.version")
+        })
+        .filter_map(|(f, _)| {
+            let name = files::package_name(&root.join(&f.path))?;
+            let found = files::local_version(&text, &name)?;
+            (found != new).then(|| (f.clone(), found.to_owned()))
+        })
+        .collect()
 }
 
 /// A lock's text, as [`behind`] reads it.
