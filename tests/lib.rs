@@ -204,6 +204,8 @@ mod qa175_left_alone_list;
 mod qa175_private_version_note;
 mod qa176_doctor_file_and_prefix;
 mod qa177_pep440_tag_pages;
+mod qa176_rebuild_kept_words;
+mod qa176_rebuild_untagged_section;
 mod qa177_section_spacing;
 mod qa177_undated_releases;
 mod qa178_killed_release_fetch_advice;

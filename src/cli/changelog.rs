@@ -108,10 +108,13 @@ fn one_changelog(
         let reading = super::progress::Progress::spinner("reading history for the changelog");
         // What a rebuild says of the release sections it kept as written, or left out.
         let mut said = Vec::new();
+        // The release sections a rebuild kept as written (an untagged one gets its own line).
+        let mut kept = Vec::new();
         let (text, added, removed, moved, amended, landed) = if args.rebuild {
             let rebuilt =
                 super::rebuild_guard::rebuilt(repo, config, &rel, (&current, args), &first)?;
             said = rebuilt_words::said(&rel, &rebuilt);
+            kept = rebuilt.kept;
             let text = rebuilt.text;
             (text, vec![], vec![], vec![], vec![], vec![])
         } else {
@@ -198,6 +201,19 @@ fn one_changelog(
                 }
                 for line in &said {
                     let _ = writeln!(err, "relhook: {line}");
+                }
+                if !kept.is_empty() {
+                    // The same rebuild again, once the kept section's release is tagged.
+                    let package = (config.package.as_ref())
+                        .map(|p| format!(" --package {}", crate::shellword::quote(&p.name)));
+                    let force = if args.force { " --force" } else { "" };
+                    let rerun = format!(
+                        "relhook changelog --rebuild{}{force}",
+                        package.unwrap_or_default()
+                    );
+                    for said in rebuilt_words::untagged(repo, config, &kept, changed, &rerun) {
+                        let _ = writeln!(err, "relhook: {said}");
+                    }
                 }
                 // A rebuild that changes nothing says so: silence reads as a rebuild not run.
                 if args.rebuild && !changed {

@@ -1,8 +1,13 @@
 //! What `--rebuild` says of the sections it kept as the file has them (`sync::rebuild`'s
-//! `kept`): which, and how to have one written from history instead; and of the releases it
-//! gave no section, as the file accounts for them otherwise (`left_out`).
+//! `kept`): which, and how to have one written from history instead: a tagged release's by
+//! deleting it, an untagged one's by tagging its release first (deleting it would lose it); and
+//! of the releases it gave no section, as the file accounts for them otherwise (`left_out`).
 
 use std::path::Path;
+
+use crate::config::Config;
+use crate::git::Repo;
+use crate::history::sync::Kept;
 
 /// What a rebuild says of `rebuilt`: the sections it kept as written, the releases it left out.
 pub(super) fn said(rel: &Path, rebuilt: &crate::history::sync::Rebuilt) -> Vec<String> {
@@ -29,37 +34,140 @@ fn left_out(rel: &Path, left: &crate::history::sync::LeftOut) -> String {
 
 /// One line naming the release sections `kept` (versions as headed, file order) of `rel`;
 /// `None` when the rebuild kept none.
-fn kept(rel: &Path, kept: &[String]) -> Option<String> {
+fn kept(rel: &Path, kept: &[Kept]) -> Option<String> {
     let (first, rest) = kept.split_first()?;
+    let (first, rest) = (&first.version, rest);
     let named = match rest {
         [] => format!("the section of {first}"),
-        [second] => format!("the sections of {first} and {second}"),
-        [second, more @ ..] => format!("the sections of {first}, {second} and {} more", more.len()),
+        [second] => format!("the sections of {first} and {}", second.version),
+        [second, more @ ..] => format!(
+            "the sections of {first}, {} and {} more",
+            second.version,
+            more.len()
+        ),
     };
+    // One section is "it", and deleting it is deleting that one.
+    let (them, their) = match rest {
+        [] => ("it", "its"),
+        _ => ("them", "their"),
+    };
+    // Only a section history has the release of is written again once deleted.
+    let released: Vec<&str> = (kept.iter())
+        .filter(|k| k.released)
+        .map(|k| k.version.as_str())
+        .collect();
+    let delete = match (released.as_slice(), rest.is_empty()) {
+        ([], _) => None,
+        (_, true) => Some("delete it".to_owned()),
+        (all, false) if all.len() == kept.len() => Some("delete a release's section".to_owned()),
+        ([one], false) => Some(format!("delete the section of {one}")),
+        (_, false) => Some("delete the section of a release tagged here".to_owned()),
+    };
+    let way = delete
+        .map(|d| format!(" ({d} to have --rebuild write it from its tag)"))
+        .unwrap_or_default();
     Some(format!(
-        "kept {named} as {} has them: history does not give their lines (delete a release's section to have --rebuild write it from its tag)",
+        "kept {named} as {} has {them}: history does not give {their} lines{way}",
         rel.display()
     ))
+}
+
+/// One line for each kept section no tag names (`## [0.2.0]` written by hand, its tag not
+/// made yet): history gives it nothing, so deleting it would lose it. The one awaiting its
+/// tag above the last release gets the commands that tag it and rebuild again (`rerun`),
+/// undoing this rebuild first when it `wrote` the file (a hand tag needs a clean tree);
+/// any other is tagged or has its heading deleted.
+pub(super) fn untagged(
+    repo: &Repo,
+    config: &Config,
+    kept: &[Kept],
+    wrote: bool,
+    rerun: &str,
+) -> Vec<String> {
+    let prefix = &config.version.tag_prefix;
+    let rel = &config.changelog.path;
+    let awaiting = repo.head().and_then(|head| {
+        let log = crate::history::sync::changelog_at(repo, head, rel)?;
+        let last = repo
+            .latest_release_tag(head, prefix)
+            .and_then(|(name, _)| crate::git::release_version(name.get(prefix.len()..)?));
+        crate::history::sync::untagged_section(repo, config, &log, head, last.as_ref())
+    });
+    let untagged = (kept.iter().filter(|k| !k.released))
+        .filter_map(|k| Some((k, crate::history::changelog::release_version(&k.version)?)))
+        .filter(|(_, v)| repo.release_tag_of(prefix, v).is_none());
+    untagged
+        .map(|(k, v)| {
+            let tag = format!("{prefix}{v}");
+            match &awaiting {
+                Some((version, commit)) if *version == v => {
+                    let restore = match wrote {
+                        true => format!(
+                            "git checkout -- {} && ",
+                            crate::shellword::quote(&format!(":/{}", rel.display()))
+                        ),
+                        false => String::new(),
+                    };
+                    format!(
+                        "{} has no tag {tag} yet, so history gives its section nothing and counts its commits as unreleased: to release it as {} has it, tag the commit that wrote it, then rebuild: `{restore}git tag -a {} {} -m {} && {rerun}`",
+                        k.version,
+                        rel.display(),
+                        crate::shellword::quote(&tag),
+                        crate::git::short_id(*commit),
+                        crate::shellword::quote(&format!("release {v}")),
+                    )
+                }
+                _ => format!(
+                    "no tag {tag} names {}, so history gives its section nothing: if it was released, tag its release commit and run --rebuild again; if it never was, delete its heading",
+                    k.version
+                ),
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn v(n: &[(&str, bool)]) -> Vec<Kept> {
+        (n.iter())
+            .map(|(s, released)| Kept {
+                version: s.to_string(),
+                released: *released,
+            })
+            .collect()
+    }
+
     #[test]
     fn names_the_first_two() {
-        let v = |n: &[&str]| n.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         let rel = Path::new("CHANGELOG.md");
         assert_eq!(kept(rel, &[]), None);
-        assert!(
-            kept(rel, &v(&["1.0.0"]))
-                .unwrap()
-                .starts_with("kept the section of 1.0.0 as CHANGELOG.md has them")
+        assert_eq!(
+            kept(rel, &v(&[("1.0.0", true)])).unwrap(),
+            "kept the section of 1.0.0 as CHANGELOG.md has it: history does not give its lines (delete it to have --rebuild write it from its tag)"
         );
         assert!(
-            kept(rel, &v(&["2.0.0", "1.0.0", "0.1.0"]))
+            kept(
+                rel,
+                &v(&[("2.0.0", true), ("1.0.0", true), ("0.1.0", true)])
+            )
+            .unwrap()
+            .starts_with("kept the sections of 2.0.0, 1.0.0 and 1 more as")
+        );
+    }
+
+    #[test]
+    fn sends_to_delete_only_a_tagged_release_s_section() {
+        let rel = Path::new("CHANGELOG.md");
+        assert_eq!(
+            kept(rel, &v(&[("0.2.0", false)])).unwrap(),
+            "kept the section of 0.2.0 as CHANGELOG.md has it: history does not give its lines"
+        );
+        assert!(
+            kept(rel, &v(&[("0.2.0", false), ("0.1.0", true)]))
                 .unwrap()
-                .starts_with("kept the sections of 2.0.0, 1.0.0 and 1 more as")
+                .ends_with("their lines (delete the section of 0.1.0 to have --rebuild write it from its tag)")
         );
     }
 }

@@ -64,7 +64,7 @@ pub use missing::changelog_missing;
 pub use own_change::moved_said;
 pub use pick_dropped::{concluded_pick, lacked};
 pub use prereleases::unlogged_prereleases;
-pub use rebuild::{LeftOut, Rebuilt, lost_lines, rebuild};
+pub use rebuild::{Kept, LeftOut, Rebuilt, lost_lines, rebuild};
 pub use shipped::{listed_on_top, shipped_under_unreleased, shipped_unlisted};
 pub use stored::{
     Stored, changelog_at, changelog_command, changelog_not_a_file, changelog_setting,

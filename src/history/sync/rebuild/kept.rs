@@ -35,10 +35,20 @@ pub(super) struct Fresh {
 pub struct Rebuilt {
     /// The file's new text.
     pub text: String,
-    /// The versions (as headed) of the release sections kept as written, in file order.
-    pub kept: Vec<String>,
+    /// The release sections kept as written, in file order.
+    pub kept: Vec<Kept>,
     /// The releases given no section, as the file accounts for them otherwise.
     pub left_out: Option<LeftOut>,
+}
+
+/// A release section a rebuild kept as the file has it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Kept {
+    /// Its version as headed.
+    pub version: String,
+    /// Whether history has its release (a tag HEAD reaches): deleted, the section is written
+    /// from that tag. One without is written from nothing (untagged, or another line's).
+    pub released: bool,
 }
 
 impl Rebuilt {
@@ -204,13 +214,19 @@ pub(super) fn compose(current: &str, fresh: &Fresh, accounted: &Accounted) -> Op
                 } else {
                     // One that folds releases is said with them (`left_out`).
                     if !holds {
-                        kept.push(s.version.clone().unwrap_or_default());
+                        kept.push(Kept {
+                            version: s.version.clone().unwrap_or_default(),
+                            released: true,
+                        });
                     }
                     out.file(s.lines().cloned().collect());
                 }
             }
             (Some(v), None) => {
-                kept.push(v.clone());
+                kept.push(Kept {
+                    version: v.clone(),
+                    released: false,
+                });
                 out.file(s.lines().cloned().collect());
             }
         }

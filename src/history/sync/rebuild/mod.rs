@@ -19,7 +19,7 @@ mod kept;
 mod maintenance;
 mod render;
 
-pub use kept::{LeftOut, Rebuilt};
+pub use kept::{Kept, LeftOut, Rebuilt};
 pub use render::lost_lines;
 
 /// Writes the whole changelog from history: one section per release tag reachable from HEAD,
