@@ -202,18 +202,8 @@ fn one_changelog(
                 for line in &said {
                     let _ = writeln!(err, "relhook: {line}");
                 }
-                if !kept.is_empty() {
-                    // The same rebuild again, once the kept section's release is tagged.
-                    let package = (config.package.as_ref())
-                        .map(|p| format!(" --package {}", crate::shellword::quote(&p.name)));
-                    let force = if args.force { " --force" } else { "" };
-                    let rerun = format!(
-                        "relhook changelog --rebuild{}{force}",
-                        package.unwrap_or_default()
-                    );
-                    for said in rebuilt_words::untagged(repo, config, &kept, changed, &rerun) {
-                        let _ = writeln!(err, "relhook: {said}");
-                    }
+                for said in rebuilt_words::untagged(repo, config, &kept, changed, args.force) {
+                    let _ = writeln!(err, "relhook: {said}");
                 }
                 // A rebuild that changes nothing says so: silence reads as a rebuild not run.
                 if args.rebuild && !changed {

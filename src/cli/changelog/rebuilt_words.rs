@@ -82,8 +82,19 @@ pub(super) fn untagged(
     config: &Config,
     kept: &[Kept],
     wrote: bool,
-    rerun: &str,
+    force: bool,
 ) -> Vec<String> {
+    if kept.is_empty() {
+        return Vec::new();
+    }
+    // The same rebuild again, once the kept section's release is tagged.
+    let package = (config.package.as_ref())
+        .map(|p| format!(" --package {}", crate::shellword::quote(&p.name)));
+    let force = if force { " --force" } else { "" };
+    let rerun = format!(
+        "relhook changelog --rebuild{}{force}",
+        package.unwrap_or_default()
+    );
     let prefix = &config.version.tag_prefix;
     let rel = &config.changelog.path;
     let awaiting = repo.head().and_then(|head| {
