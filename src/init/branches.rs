@@ -1,8 +1,10 @@
 //! The release branches a history shows, for `init`'s `[release] branches`: the trunk, which
 //! holds the stable release tags, and beside it the branches the tags say releases are made
-//! from too: one named after a pre-release line whose tags it holds (`beta` for
-//! `v26.0.0-beta.1`, semantic-release's channels), and a maintenance line (`1.x`) holding
-//! stable releases the trunk does not. relhook has no per-branch channel setting: a
+//! from too: a pre-release line's, named after the tags it holds (`beta` for
+//! `v26.0.0-beta.1`, semantic-release's channels) or, whatever its name, the one branch holding
+//! the newest pre-release of a version not released yet (Vue's `minor` for `v3.6.0-rc.5`); and
+//! a maintenance line's, named after it (`1.x`, `3.4`, `release-2.1`) and holding its newest
+//! release, which the trunk does not. relhook has no per-branch channel setting: a
 //! pre-release there is `relhook release --pre <id>`, which the sentence says.
 
 use crate::git::{ReleaseTag, Repo};
@@ -52,23 +54,32 @@ pub fn proposed(repo: &Repo, tags: &[(String, ReleaseTag)], prefix: &str) -> Opt
         .iter()
         .find_map(|n| Some((n.clone(), greatest(n, &stable)?)))?;
     let trunk_holds = |t: &ReleaseTag| tips(&trunk).iter().any(|&tip| repo.reaches(tip, t.commit));
-    let mut maintenance: Vec<(String, ReleaseTag)> = Vec::new();
     let mut names: Vec<&String> = branches.iter().map(|(n, _)| n).collect();
     names.sort();
     names.dedup();
-    // Only asked where a name reads as one: the trunk's tags are most of them.
-    for name in names
-        .iter()
-        .filter(|n| maintenance_name(n) && ***n != trunk)
-    {
-        let own: Vec<&ReleaseTag> = (stable.iter().copied())
-            .filter(|t| !trunk_holds(t))
+    names.retain(|n| **n != trunk);
+    // Maintenance lines: a branch named after a line (`3.4`, `1.x`, `release-2.1`) holding its
+    // newest release, one the trunk does not hold (`3.4` holds `v3.4.38`, the trunk 3.5's).
+    let mut maintenance: Vec<(String, Line, ReleaseTag)> = Vec::new();
+    for name in &names {
+        let Some(line) = maintenance_line(name) else {
+            continue;
+        };
+        let of_line: Vec<&ReleaseTag> = (stable.iter().copied())
+            .filter(|t| line.holds(&t.version))
             .collect();
-        if let Some(t) = greatest(name, &own) {
-            maintenance.push(((*name).clone(), t));
+        let newest = of_line
+            .iter()
+            .max_by(|a, b| a.version.cmp_precedence(&b.version));
+        if let (Some(held), Some(newest)) = (greatest(name, &of_line), newest)
+            && held.name == newest.name
+            && !trunk_holds(&held)
+        {
+            maintenance.push(((*name).clone(), line, held));
         }
     }
-    // The pre-release lines: a branch named after the first identifier of the tags it holds.
+    // The pre-release lines: a branch named after the first identifier of the tags it holds
+    // (semantic-release's `beta`)...
     let mut ids: Vec<String> = tags
         .iter()
         .filter_map(|t| line_id(&t.version))
@@ -77,7 +88,7 @@ pub fn proposed(repo: &Repo, tags: &[(String, ReleaseTag)], prefix: &str) -> Opt
     ids.sort();
     ids.dedup();
     let mut channels: Vec<(String, ReleaseTag)> = Vec::new();
-    for id in ids.iter().filter(|id| **id != trunk && names.contains(id)) {
+    for id in ids.iter().filter(|id| names.contains(id)) {
         let of_line: Vec<&ReleaseTag> = (tags.iter().copied())
             .filter(|t| line_id(&t.version) == Some(id.as_str()))
             .collect();
@@ -85,11 +96,45 @@ pub fn proposed(repo: &Repo, tags: &[(String, ReleaseTag)], prefix: &str) -> Opt
             channels.push((id.clone(), t));
         }
     }
+    // ...and, whatever its name, the one branch holding the newest pre-release of a version
+    // not released yet that the trunk does not hold (Vue's `minor` for `v3.6.0-rc.5`).
+    let newest_stable = (stable.iter()).max_by(|a, b| a.version.cmp_precedence(&b.version));
+    let unreleased = |t: &&ReleaseTag| {
+        !t.version.pre.is_empty()
+            && newest_stable.is_none_or(|s| core(&t.version) > core(&s.version))
+    };
+    let mut cores: Vec<(u64, u64, u64)> = (tags.iter().copied())
+        .filter(unreleased)
+        .map(|t| core(&t.version))
+        .collect();
+    cores.sort();
+    cores.dedup();
+    for c in cores.into_iter().rev() {
+        let newest = (tags.iter().copied())
+            .filter(|t| unreleased(t) && core(&t.version) == c)
+            .max_by(|a, b| a.version.cmp_precedence(&b.version));
+        let Some(newest) = newest.filter(|t| !trunk_holds(t)) else {
+            continue;
+        };
+        let covered = |n: &str| {
+            maintenance.iter().any(|(m, _, _)| m == n) || channels.iter().any(|(m, _)| m == n)
+        };
+        if (channels.iter()).any(|(_, t)| core(&t.version) == c) {
+            continue;
+        }
+        let holders: Vec<&String> = (names.iter().copied())
+            .filter(|n| tips(n).iter().any(|&tip| repo.reaches(tip, newest.commit)))
+            .collect();
+        if let Some(name) = alone(&holders).filter(|n| !covered(n)) {
+            channels.push((name.clone(), newest.clone()));
+        }
+    }
     if maintenance.is_empty() && channels.is_empty() {
         return None;
     }
     let mut proposed = vec![trunk.clone()];
-    proposed.extend(maintenance.iter().chain(&channels).map(|(n, _)| n.clone()));
+    proposed.extend(maintenance.iter().map(|(n, _, _)| n.clone()));
+    proposed.extend(channels.iter().map(|(n, _)| n.clone()));
     let listed: Vec<String> = (proposed.iter())
         .map(|n| crate::config::toml_text::string(n))
         .collect();
@@ -97,25 +142,32 @@ pub fn proposed(repo: &Repo, tags: &[(String, ReleaseTag)], prefix: &str) -> Opt
         "{trunk} holds the stable releases (`{}`)",
         trunk_tag.name
     )];
-    for (name, t) in &maintenance {
+    for (name, line, t) in &maintenance {
         held.push(format!(
-            "{name} releases the trunk does not hold (`{}`)",
+            "{name} the {line} releases the trunk does not hold (`{}`)",
             t.name
         ));
     }
     for (name, t) in &channels {
-        held.push(format!("{name} the {name} pre-releases (`{}`)", t.name));
+        // Named by its identifier where the branch is (`beta`), else by its version.
+        let line = match line_id(&t.version) {
+            Some(id) if id == name => id.to_owned(),
+            _ => core_text(&t.version),
+        };
+        held.push(format!("{name} the {line} pre-releases (`{}`)", t.name));
     }
     let mut sentence = format!(
         "set `[release] branches = [{}]`: the release tags show releases made there: {}",
         listed.join(", "),
         held.join(", ")
     );
-    // The newest line's name in the example.
-    let newest = (channels.iter()).max_by(|a, b| a.1.version.cmp_precedence(&b.1.version));
-    if let Some((name, _)) = newest {
+    // The newest line's branch and identifier in the example.
+    let newest = (channels.iter())
+        .filter_map(|(name, t)| Some((name, t, line_id(&t.version)?)))
+        .max_by(|a, b| a.1.version.cmp_precedence(&b.1.version));
+    if let Some((name, _, id)) = newest {
         sentence.push_str(&format!(
-            "; relhook has no per-branch channel setting: on {name}, `relhook release --pre {name}` makes the next {name} pre-release"
+            "; relhook has no per-branch channel setting: on {name}, `relhook release --pre {id}` makes the next {id} pre-release"
         ));
     }
     Some(Proposed {
@@ -151,16 +203,81 @@ fn line_id(version: &semver::Version) -> Option<&str> {
     (!first.is_empty() && !first.bytes().all(|b| b.is_ascii_digit())).then_some(first)
 }
 
-/// Whether `name` reads as a maintenance line: `1.x`, `v2.x`, `1.2.x`.
-fn maintenance_name(name: &str) -> bool {
-    let Some(numbers) = name.strip_prefix('v').unwrap_or(name).strip_suffix(".x") else {
-        return false;
-    };
-    let parts: Vec<&str> = numbers.split('.').collect();
-    parts.len() <= 2
-        && parts
+/// A version's `major.minor.patch`, which orders the lines.
+fn core(version: &semver::Version) -> (u64, u64, u64) {
+    (version.major, version.minor, version.patch)
+}
+
+/// `3.6.0` for `3.6.0-rc.5`.
+fn core_text(version: &semver::Version) -> String {
+    let (major, minor, patch) = core(version);
+    format!("{major}.{minor}.{patch}")
+}
+
+/// The one branch of `holders` (those holding a pre-release): the only one, or else the only
+/// one whose name has no `/`, as topic branches cut from it have (`feat/x`, `renovate/x`).
+fn alone<'a>(holders: &[&'a String]) -> Option<&'a String> {
+    match holders {
+        [one] => Some(one),
+        _ => match holders
             .iter()
-            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+            .filter(|n| !n.contains('/'))
+            .collect::<Vec<_>>()[..]
+        {
+            [one] => Some(one),
+            _ => None,
+        },
+    }
+}
+
+/// The releases a maintenance branch's name says it carries: a major (`1.x`) or a minor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Line {
+    major: u64,
+    minor: Option<u64>,
+}
+
+impl std::fmt::Display for Line {
+    /// `1.x`, `3.4.x`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.minor {
+            Some(minor) => write!(f, "{}.{minor}.x", self.major),
+            None => write!(f, "{}.x", self.major),
+        }
+    }
+}
+
+impl Line {
+    fn holds(self, version: &semver::Version) -> bool {
+        version.major == self.major && self.minor.is_none_or(|m| version.minor == m)
+    }
+}
+
+/// The line `name` reads as: `1.x`, `v2.x`, `1.2.x`, `3.4`, `v3.4`, each also after
+/// `release-` or `release/` (`release-2.1`); `None` for any other name.
+fn maintenance_line(name: &str) -> Option<Line> {
+    let name = ["release-", "release/"]
+        .iter()
+        .find_map(|p| name.strip_prefix(p))
+        .unwrap_or(name);
+    let name = name.strip_prefix('v').unwrap_or(name);
+    let number = |p: &str| {
+        (!p.is_empty() && p.len() <= 9 && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse::<u64>().ok())
+            .flatten()
+    };
+    let parts: Vec<&str> = name.split('.').collect();
+    match parts[..] {
+        [major, "x"] => Some(Line {
+            major: number(major)?,
+            minor: None,
+        }),
+        [major, minor] | [major, minor, "x"] => Some(Line {
+            major: number(major)?,
+            minor: Some(number(minor)?),
+        }),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -173,11 +290,25 @@ mod tests {
         assert_eq!(line_id(&v("2.0.0-beta.3")), Some("beta"));
         assert_eq!(line_id(&v("2.0.0-1")), None);
         assert_eq!(line_id(&v("2.0.0")), None);
-        for yes in ["1.x", "v2.x", "1.2.x"] {
-            assert!(maintenance_name(yes), "{yes}");
+        let line = |major, minor| Some(Line { major, minor });
+        for (yes, want) in [
+            ("1.x", line(1, None)),
+            ("v2.x", line(2, None)),
+            ("1.2.x", line(1, Some(2))),
+            ("3.4", line(3, Some(4))),
+            ("v3.4", line(3, Some(4))),
+            ("release-2.1", line(2, Some(1))),
+            ("release/2.1.x", line(2, Some(1))),
+        ] {
+            assert_eq!(maintenance_line(yes), want, "{yes}");
         }
-        for no in ["x", ".x", "1.2.3.x", "main", "1.x.y", "a.x"] {
-            assert!(!maintenance_name(no), "{no}");
+        for no in [
+            "x", ".x", "1.2.3.x", "main", "1.x.y", "a.x", "3", "1.2.3", "3.", "release-", "vv1.x",
+        ] {
+            assert_eq!(maintenance_line(no), None, "{no}");
         }
+        assert!(line(3, Some(4)).unwrap().holds(&v("3.4.38")));
+        assert!(!line(3, Some(4)).unwrap().holds(&v("3.5.0")));
+        assert!(line(1, None).unwrap().holds(&v("1.9.3")));
     }
 }
