@@ -3,7 +3,8 @@
 //! in a project whose tags spell them as PEP 440 does (`1.1.0rc1`): the release's link must
 //! name the tag as it exists, whether a release, a hand tag or `--rebuild` writes it.
 
-use crate::support::{Repo, dated_release, hand_tag, ok, stdout, text};
+use crate::support::tag_pages::{linked_tags_exist, tag_pages};
+use crate::support::{dated_release, hand_tag, ok, stdout, text};
 
 const PAGE: &str = "https://github.com/o/r/releases/tag";
 
@@ -13,54 +14,9 @@ const LOG: &str = "# Changelog\n\n## [Unreleased]\n\n\
                    [1.1.0-rc.1]: https://github.com/o/r/releases/tag/1.1.0rc1\n\
                    [1.0.0]: https://github.com/o/r/releases/tag/1.0.0\n";
 
-/// A Python project at `1.1.0rc1` (tags `1.0.0`, `1.1.0rc1`) with a GitHub remote and a fix
-/// since.
-fn tag_pages() -> Repo {
-    let repo = Repo::new();
-    repo.git(&["remote", "add", "origin", "https://github.com/o/r.git"]);
-    repo.write(
-        ".relconfig.toml",
-        "[version]\ntag_prefix = \"\"\n[checks]\ntest = [\"true\"]\n",
-    );
-    repo.write(
-        "pyproject.toml",
-        "[tool.poetry]\nname = \"demo\"\nversion = \"1.1.0rc1\"\n",
-    );
-    repo.write("CHANGELOG.md", LOG);
-    repo.git(&["add", "-A"]);
-    repo.git(&["commit", "-q", "-m", "chore: start"]);
-    for tag in ["1.0.0", "1.1.0rc1"] {
-        repo.git(&["tag", "-a", tag, "-m", tag]);
-    }
-    ok(repo.relhook(&["install"]));
-    repo.commit_hooked("fix: a");
-    repo
-}
-
-/// That every link definition of `log` names tags `repo` has (`HEAD` aside).
-fn linked_tags_exist(repo: &Repo, log: &str) {
-    let tags = repo.git(&["tag"]);
-    for line in log
-        .lines()
-        .filter(|l| l.starts_with('[') && l.contains("]: "))
-    {
-        let named: Vec<&str> = match (line.split_once("/tag/"), line.split_once("/compare/")) {
-            (Some((_, tag)), _) => vec![tag],
-            (_, Some((_, range))) => range.split("...").collect(),
-            _ => continue,
-        };
-        for tag in named {
-            assert!(
-                tag == "HEAD" || tags.lines().any(|t| t == tag),
-                "{line}: no tag {tag}\n{log}"
-            );
-        }
-    }
-}
-
 #[test]
 fn a_hand_tag_links_its_own_tag_page() {
-    let repo = tag_pages();
+    let repo = tag_pages(LOG);
     let out = hand_tag(&repo, &["-a", "1.1.0rc2", "-m", "release 1.1.0rc2"]);
     assert!(out.status.success(), "{}", text(&out));
     let log = repo.read("CHANGELOG.md");
@@ -87,7 +43,7 @@ fn a_hand_tag_links_its_own_tag_page() {
 
 #[test]
 fn a_release_links_the_tag_page_of_the_tag_it_makes() {
-    let repo = tag_pages();
+    let repo = tag_pages(LOG);
     ok(dated_release(&repo, &["--pre", "rc"]));
     let tag = repo.git(&["tag", "--points-at", "HEAD"]);
     let log = repo.read("CHANGELOG.md");
@@ -101,7 +57,7 @@ fn a_release_links_the_tag_page_of_the_tag_it_makes() {
 #[test]
 fn a_rebuilt_section_links_the_tag_as_it_is() {
     // The hand tag's section taken out of the file: the rebuild writes it again from history.
-    let repo = tag_pages();
+    let repo = tag_pages(LOG);
     let out = hand_tag(&repo, &["-a", "1.1.0rc2", "-m", "release 1.1.0rc2"]);
     assert!(out.status.success(), "{}", text(&out));
     repo.write("CHANGELOG.md", LOG);

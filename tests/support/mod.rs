@@ -11,6 +11,7 @@ use assert_fs::TempDir;
 pub mod hand_tag_cost;
 pub mod registry_lock;
 pub mod squash;
+pub mod tag_pages;
 pub mod told;
 
 /// The one relhook binary cargo built for these tests.

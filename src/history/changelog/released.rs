@@ -199,7 +199,7 @@ impl Changelog {
     /// tag pages, not to a comparison (poetry's `[2.4.1]: …/releases/tag/2.4.1`, every
     /// release's): its newest one's URL for `tag`. `None`: it compares them, or has one
     /// definition, a first release's, which says nothing of the releases after it.
-    fn tag_page_like(&self, v: &str, tag: &str, tag_prefix: &str) -> Option<String> {
+    pub(crate) fn tag_page_like(&self, v: &str, tag: &str, tag_prefix: &str) -> Option<String> {
         let key = parse::version_key(v);
         let defined: Vec<(String, &str)> = self
             .versions()
@@ -230,6 +230,24 @@ impl Changelog {
             Some(page) => format!("{page}{tag}"),
             None => format!("{base}{key}"),
         })
+    }
+
+    /// The label of the heading of release `version`, tagged `tagged` (the tag without its
+    /// prefix): the tag's spelling, unless the newest pre-release heading spells them as
+    /// SemVer does (`1.2.0-rc.1` beside a tag `1.2.0rc2`). A release and a rebuild both ask.
+    pub(crate) fn heading_label(&self, tagged: &str, version: &semver::Version) -> String {
+        let semver = version.to_string();
+        if tagged == semver {
+            return semver;
+        }
+        let versions = self.versions();
+        let newest_pre = (versions.iter())
+            .find(|l| super::release_version(l).is_some_and(|v| !v.pre.is_empty()));
+        let parsed = |l: &String| semver::Version::parse(l.strip_prefix('v').unwrap_or(l)).is_ok();
+        match newest_pre.is_some_and(parsed) {
+            true => semver,
+            false => tagged.to_owned(),
+        }
     }
 
     /// Whether the heading of section `i` refers to a link definition `[label]:` (a label in

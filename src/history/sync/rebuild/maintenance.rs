@@ -103,6 +103,7 @@ pub(super) fn sections(
         let date = crate::date::ymd(tag.when.0, tag.when.1);
         out.push(Section {
             heading: layout.heading(tag, from, &date),
+            label: layout.label(tag),
             tag: tag.clone(),
             from: from.cloned(),
             entries,

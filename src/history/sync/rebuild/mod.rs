@@ -295,6 +295,7 @@ pub fn rebuild(
         let date = crate::date::ymd(tag.when.0, tag.when.1);
         sections.push(render::Section {
             heading: layout.heading(tag, from, &date),
+            label: layout.label(tag),
             tag: tag.clone(),
             from: from.cloned(),
             entries,
@@ -305,12 +306,12 @@ pub fn rebuild(
     let mut links = String::new();
     if let Some(f) = &forge {
         // A heading linked inline, or bare, refers to no definition: none is written for it.
-        links = render::links(&f.base, &sections);
+        links = render::links(&f.base, &sections, &layout, prefix);
     }
     let releases = (sections.into_iter())
         .map(|s| kept::FreshRelease {
             version: s.tag.version.clone(),
-            label: s.tag.spelled(),
+            label: s.label,
             body: layout.entries(&s.entries),
             heading: s.heading,
         })

@@ -49,7 +49,7 @@ impl Layout {
         from: Option<&ReleaseTag>,
         date: &str,
     ) -> String {
-        let v = tag.spelled();
+        let v = self.label(tag);
         let since = Since::Rebuilt(from.map(|t| t.name.as_str()));
         // changesets heads its releases bare and undated (`## 3.0.1`): a rebuilt one too.
         if self
@@ -67,6 +67,17 @@ impl Layout {
             true => format!("## [{v}]"),
             false => format!("## [{v}] - {date}"),
         })
+    }
+
+    /// The label of release `tag`'s heading: as `release` spells it in the file
+    /// ([`Changelog::heading_label`]: `1.1.0-rc.2` where its pre-releases are headed so, though
+    /// tagged `1.1.0rc2`), else as the tag does.
+    pub(super) fn label(&self, tag: &ReleaseTag) -> String {
+        let spelled = tag.spelled();
+        match &self.like {
+            Some(like) => like.heading_label(&spelled, &tag.version),
+            None => spelled,
+        }
     }
 
     /// The versions of the file's release sections, in its order (none without a file).
@@ -136,6 +147,8 @@ pub(super) struct Section {
     /// branched from).
     pub(super) from: Option<ReleaseTag>,
     pub(super) heading: String,
+    /// Its heading's label ([`Layout::label`]).
+    pub(super) label: String,
     pub(super) entries: Vec<NewEntry>,
     /// Its tag is HEAD's or an ancestor's (not a maintenance line's apart from HEAD).
     pub(super) on_head: bool,
@@ -145,7 +158,7 @@ impl Section {
     /// Its heading refers to a link definition: its `[1.0.0]` is neither an inline link nor
     /// missing (a bare heading refers to none).
     fn refers(&self) -> bool {
-        let label = format!("[{}]", self.tag.spelled());
+        let label = format!("[{}]", self.label);
         self.heading.contains(&label) && !self.heading.contains(&format!("{label}("))
     }
 }
@@ -153,14 +166,20 @@ impl Section {
 /// The link references under the sections (in the order written, `base` the forge's
 /// address): Unreleased compared from HEAD's last release, each release from the one before
 /// it. Only those a heading refers to, as a release writes them: none unless the heading of
-/// HEAD's last release refers to its own.
-pub(super) fn links(base: &str, sections: &[Section]) -> String {
+/// HEAD's last release refers to its own. A file whose releases link their tag pages gets
+/// those, in the form of its newest link, as a release writes them (`tag_page_like`).
+pub(super) fn links(base: &str, sections: &[Section], layout: &Layout, prefix: &str) -> String {
     let Some(last) = sections.iter().find(|s| s.on_head).filter(|s| s.refers()) else {
         return String::new();
     };
     let mut out = format!("\n[unreleased]: {base}/compare/{}...HEAD\n", last.tag.name);
     for s in sections.iter().filter(|s| s.refers()) {
-        let (v, name) = (s.tag.spelled(), &s.tag.name);
+        let (v, name) = (&s.label, &s.tag.name);
+        let page = (layout.like.as_ref()).and_then(|l| l.tag_page_like(v, name, prefix));
+        if let Some(url) = page {
+            out.push_str(&format!("[{v}]: {url}\n"));
+            continue;
+        }
         match &s.from {
             Some(prev) => out.push_str(&format!("[{v}]: {base}/compare/{}...{name}\n", prev.name)),
             None => out.push_str(&format!("[{v}]: {base}/releases/tag/{name}\n")),
