@@ -107,16 +107,13 @@ fn one_changelog(
         let current = read_current(root, &rel)?;
         let reading = super::progress::Progress::spinner("reading history for the changelog");
         // What a rebuild says of the release sections it kept as written, or left out.
-        let mut said = Vec::new();
-        // The release sections a rebuild kept as written (an untagged one gets its own line).
-        let mut kept = Vec::new();
+        // And the release sections a rebuild kept as written (an untagged one gets its own line).
+        let (mut said, mut kept) = (Vec::new(), Vec::new());
         let (text, added, removed, moved, amended, landed) = if args.rebuild {
             let rebuilt =
                 super::rebuild_guard::rebuilt(repo, config, &rel, (&current, args), &first)?;
-            said = rebuilt_words::said(&rel, &rebuilt);
-            kept = rebuilt.kept;
-            let text = rebuilt.text;
-            (text, vec![], vec![], vec![], vec![], vec![])
+            (said, kept) = (rebuilt_words::said(&rel, &rebuilt), rebuilt.kept);
+            (rebuilt.text, vec![], vec![], vec![], vec![], vec![])
         } else {
             let base = current.clone().unwrap_or_else(|| TEMPLATE.to_owned());
             conflicted::refuse_markers(&rel, &base)?;
@@ -199,11 +196,9 @@ fn one_changelog(
                 if !args.rebuild && none && landed.is_empty() {
                     let _ = writeln!(err, "relhook: {} is up to date with history", rel.display());
                 }
-                for line in &said {
+                let untagged = rebuilt_words::untagged(repo, config, &kept, changed, args.force);
+                for line in said.iter().chain(&untagged) {
                     let _ = writeln!(err, "relhook: {line}");
-                }
-                for said in rebuilt_words::untagged(repo, config, &kept, changed, args.force) {
-                    let _ = writeln!(err, "relhook: {said}");
                 }
                 // A rebuild that changes nothing says so: silence reads as a rebuild not run.
                 if args.rebuild && !changed {
