@@ -13,7 +13,7 @@ mod unwritable;
 pub use confine::{confine, confine_creating, confine_dir, real_root, resolve_below};
 pub use read::{read, read_optional, read_regular_optional, regular_file_holds, regular_text};
 pub use tmp_name::{tmp_prefix, tmp_writer};
-pub use unwritable::{Unwritable, unwritable, what_fix as unwritable_what_fix};
+pub use unwritable::{Unwritable, git_unwritable, unwritable, what_fix as unwritable_what_fix};
 
 /// The name prefix of every temporary file relhook writes (beside its target, or in the git
 /// directory), so that a leftover one is recognised and removed.

@@ -32,6 +32,20 @@ pub fn unwritable(root: &Path, rel: &Path) -> Option<Unwritable> {
     folder_refuses(dir).map(Unwritable::Folder)
 }
 
+/// Why git (or libgit2) could not write `path` inside a git dir (the index, a reflog), which
+/// it replaces by rename or appends to: its mode does not stop that, an attribute or its
+/// folder does; a file not there yet is judged by the nearest folder that is.
+pub fn git_unwritable(path: &Path) -> Option<Unwritable> {
+    if std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file()) {
+        if attribute_set(path) {
+            return Some(Unwritable::Attribute);
+        }
+        return folder_refuses(path.parent()?).map(Unwritable::Folder);
+    }
+    let dir = path.ancestors().skip(1).find(|d| d.is_dir())?;
+    folder_refuses(dir).map(Unwritable::Folder)
+}
+
 /// What [`unwritable`] found for `rel`, and the command that lets the write through.
 pub fn what_fix(rel: &Path, why: &Unwritable) -> (String, String) {
     let word = crate::shellword::below_top(rel);

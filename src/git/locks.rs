@@ -35,6 +35,19 @@ impl Repo {
         self.wait_for_lock(&self.inner.path().join("HEAD.lock"), deadline)
     }
 
+    /// The files inside the git dirs a commit on HEAD's branch writes: this worktree's
+    /// index and HEAD reflog, and the branch's reflog in the common dir (linked worktrees and
+    /// `GIT_DIR` keep them apart). No file is read.
+    pub fn commit_writes(&self) -> Vec<PathBuf> {
+        let own = self.inner.path();
+        let mut files = vec![own.join("index"), own.join("logs").join("HEAD")];
+        if let Some(branch) = self.branch() {
+            let logs = self.inner.commondir().join("logs/refs/heads");
+            files.push(logs.join(branch));
+        }
+        files
+    }
+
     /// Of `locks`, the ones still there after the bounded wait a release gives a tag's lock
     /// (one wait for all of them), each as the release says it: a git at work holds a ref's
     /// lock for milliseconds, so one that outlasts the wait was likely left by a process

@@ -350,6 +350,13 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
         {
             out.push(e.to_string());
         }
+        // The release commit writes the index and reflogs: one it cannot write would fail
+        // `committed` once git has made the tag, which could only take the tag back.
+        if out.is_empty()
+            && let Some(why) = git_dir_unwritable(repo)
+        {
+            out.push(why);
+        }
     } else {
         // The section is there (written by hand, or an earlier release commit), so no release
         // commit is made: the version files must already say the version, as pre-push demands.
@@ -385,4 +392,26 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
 pub(super) fn peel(repo: &Repo, target: Oid) -> Result<Oid> {
     repo.peel_to_commit(target)
         .ok_or_else(|| Error::NotACommit(target.to_string()))
+}
+
+/// The files in the git dirs the release commit must write that it could not, in one line
+/// with the commands that let it through.
+fn git_dir_unwritable(repo: &Repo) -> Option<String> {
+    let found: Vec<(String, String)> = (repo.commit_writes().iter())
+        .filter_map(|path| {
+            let why = crate::fsx::git_unwritable(path)?;
+            Some(crate::fsx::unwritable_what_fix(path, &why))
+        })
+        .collect();
+    if found.is_empty() {
+        return None;
+    }
+    let whats: Vec<&str> = found.iter().map(|(w, _)| w.as_str()).collect();
+    let mut fixes: Vec<&str> = found.iter().map(|(_, f)| f.as_str()).collect();
+    fixes.dedup();
+    Some(format!(
+        "{}, so git cannot record the release commit; {}, then tag again",
+        whats.join(", "),
+        fixes.join(", ")
+    ))
 }
