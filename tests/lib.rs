@@ -219,6 +219,7 @@ mod qa184_init_release_lines;
 mod qa186_cargo_hand_bumped_lock;
 mod qa187_rebuilt_tag_pages;
 mod qa189_git_dir_unwritable_hand_tag;
+mod qa189_removed_tag_exit;
 mod qa19;
 mod qa19_files;
 mod qa19_install;

@@ -377,7 +377,10 @@ fn transaction(
                     None => version.to_owned(),
                 };
                 let gone = match hand::withdraw(&repo, u) {
-                    Ok(()) => "was removed",
+                    // Said, as a script sees `git tag` exit 0 and the tag gone.
+                    Ok(()) => {
+                        "was removed (`git tag` still exits 0: git ignores this hook once the tag is made)"
+                    }
                     Err(_) => "is left on a commit without its section (delete it: `git tag -d`)",
                 };
                 // A refusal names its own fix; `relhook release` would refuse the same way.
