@@ -50,7 +50,7 @@ fn a_rebuild_keeps_the_files_spacing_and_words() {
         )
         .replace(
             "[Unreleased]: https://github.com/o/r/compare/1.1.0...main\n",
-            "[Unreleased]: https://github.com/o/r/compare/1.2.0...main\n[1.2.0]: https://github.com/o/r/compare/1.1.0...1.2.0\n",
+            "[Unreleased]: https://github.com/o/r/compare/1.2.0...main\n[1.2.0]: https://github.com/o/r/releases/tag/1.2.0\n",
         );
     assert_eq!(repo.read("CHANGELOG.md"), expected, "{}", text(&out));
 }
