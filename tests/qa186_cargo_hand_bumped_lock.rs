@@ -24,11 +24,11 @@ fn a_crate_bumped_by_hand_gets_its_lock_entry_moved_by_its_release() {
         "Cargo.toml",
         "[workspace]\nmembers = [\"crates/*\"]\nresolver = \"2\"\n",
     );
-    repo.write("crates/core/Cargo.toml", &manifest("core", "1.1.0", ""));
+    repo.write("crates/core/Cargo.toml", manifest("core", "1.1.0", ""));
     repo.write("crates/core/src/lib.rs", "pub fn f() {}\n");
-    repo.write("crates/api/Cargo.toml", &manifest("api", "1.0.0", dep));
+    repo.write("crates/api/Cargo.toml", manifest("api", "1.0.0", dep));
     repo.write("crates/api/src/lib.rs", "pub fn f() {}\n");
-    repo.write("Cargo.lock", &lock("1.0.0", "1.1.0"));
+    repo.write("Cargo.lock", lock("1.0.0", "1.1.0"));
     repo.write(
         ".relconfig.toml",
         "[checks]\nrequire_tested_tags = false\n\n[packages.api]\npath = \"crates/api\"\n\n[packages.core]\npath = \"crates/core\"\n",
@@ -42,7 +42,7 @@ fn a_crate_bumped_by_hand_gets_its_lock_entry_moved_by_its_release() {
     repo.git(&["add", "-A"]);
     repo.commit_hooked("feat(core)!: g");
     // Bumped by hand; `cargo update` fails on api's `1.1.0`, so the lock stays behind.
-    repo.write("crates/core/Cargo.toml", &manifest("core", "2.0.0", ""));
+    repo.write("crates/core/Cargo.toml", manifest("core", "2.0.0", ""));
     repo.git(&["add", "-A"]);
     repo.commit_hooked("chore: bump core");
     ok(repo.relhook(&["release", "--package", "core", "2.0.0", "--no-test"]));
