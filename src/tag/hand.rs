@@ -403,15 +403,5 @@ fn git_dir_unwritable(repo: &Repo) -> Option<String> {
             Some(crate::fsx::unwritable_what_fix(path, &why))
         })
         .collect();
-    if found.is_empty() {
-        return None;
-    }
-    let whats: Vec<&str> = found.iter().map(|(w, _)| w.as_str()).collect();
-    let mut fixes: Vec<&str> = found.iter().map(|(_, f)| f.as_str()).collect();
-    fixes.dedup();
-    Some(format!(
-        "{}, so git cannot record the release commit; {}, then tag again",
-        whats.join(", "),
-        fixes.join(", ")
-    ))
+    notes::unwritable_line(&found, "git cannot record the release commit")
 }

@@ -121,6 +121,12 @@ fn unwritable(root: &Path, written: Vec<&Path>) -> Option<String> {
             Some(crate::fsx::unwritable_what_fix(rel, &why))
         })
         .collect();
+    unwritable_line(&found, "relhook cannot write the release commit")
+}
+
+/// Files a release commit cannot write (`found`: what each is, its fix) in one line: what
+/// they are, `so` what cannot be done, then their fixes, each said once.
+pub(super) fn unwritable_line(found: &[(String, String)], so: &str) -> Option<String> {
     if found.is_empty() {
         return None;
     }
@@ -128,7 +134,7 @@ fn unwritable(root: &Path, written: Vec<&Path>) -> Option<String> {
     let mut fixes: Vec<&str> = found.iter().map(|(_, f)| f.as_str()).collect();
     fixes.dedup();
     Some(format!(
-        "{}, so relhook cannot write the release commit; {}, then tag again",
+        "{}, so {so}; {}, then tag again",
         whats.join(", "),
         fixes.join(", ")
     ))
