@@ -6,34 +6,11 @@
 //! with the command that lets the release through; a file the release leaves alone is no
 //! reason to refuse.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
-
 use crate::support::hand_tag_cost::released_with_fixes;
+use crate::support::immutable::Immutable;
 use crate::support::{Repo, hand_tag, hand_tag_refused, stderr, text};
 
 const MANIFEST: &str = "[package]\nname = \"demo\"\nversion = \"0.1.0\"\nedition = \"2021\"\n";
-
-/// `chattr +i` on a file, taken off again when dropped, even when the test fails.
-struct Immutable(PathBuf);
-
-impl Immutable {
-    /// The file made immutable, or why it could not be (no `chattr`, a file system without it).
-    fn set(path: &Path) -> Result<Immutable, String> {
-        let out = Command::new("chattr").arg("+i").arg(path).output();
-        match out {
-            Ok(o) if o.status.success() => Ok(Immutable(path.to_owned())),
-            Ok(o) => Err(String::from_utf8_lossy(&o.stderr).trim().to_owned()),
-            Err(e) => Err(e.to_string()),
-        }
-    }
-}
-
-impl Drop for Immutable {
-    fn drop(&mut self) {
-        let _ = Command::new("chattr").arg("-i").arg(&self.0).status();
-    }
-}
 
 fn released() -> Repo {
     released_with_fixes(&[("Cargo.toml", MANIFEST)])
@@ -82,12 +59,8 @@ fn a_hand_tag_over_a_read_only_version_file_it_bumps_is_refused_before_it_exists
 fn a_hand_tag_over_an_immutable_version_file_it_bumps_is_refused_before_it_exists() {
     let repo = released();
     let path = repo.path().join("Cargo.toml");
-    let guard = match Immutable::set(&path) {
-        Ok(g) => g,
-        Err(why) => {
-            println!("skipped: `chattr +i` cannot be used here ({why})");
-            return;
-        }
+    let Some(guard) = Immutable::set(&path) else {
+        return;
     };
     let err = hand_tag_refused(&repo, "v0.2.0");
     let fix = "`chattr -i -a \"$(git rev-parse --show-toplevel)\"/Cargo.toml` (as root)";
@@ -114,12 +87,8 @@ fn a_hand_tag_over_an_immutable_version_file_it_bumps_is_refused_before_it_exist
 fn a_hand_tag_over_an_immutable_changelog_is_refused_before_it_exists() {
     let repo = released();
     let path = repo.path().join("CHANGELOG.md");
-    let _guard = match Immutable::set(&path) {
-        Ok(g) => g,
-        Err(why) => {
-            println!("skipped: `chattr +i` cannot be used here ({why})");
-            return;
-        }
+    let Some(_guard) = Immutable::set(&path) else {
+        return;
     };
     let err = hand_tag_refused(&repo, "v0.2.0");
     assert!(
@@ -138,12 +107,8 @@ fn an_immutable_file_the_release_leaves_alone_does_not_stop_the_hand_tag() {
     repo.git(&["add", "notes.txt"]);
     repo.commit_hooked("fix: notes");
     let path = repo.path().join("notes.txt");
-    let _guard = match Immutable::set(&path) {
-        Ok(g) => g,
-        Err(why) => {
-            println!("skipped: `chattr +i` cannot be used here ({why})");
-            return;
-        }
+    let Some(_guard) = Immutable::set(&path) else {
+        return;
     };
     tags_once_writable(&repo);
 }

@@ -5,33 +5,11 @@
 //! replaces the index by rename, so its mode alone (`chmod 444`) stops nothing and is no
 //! reason to refuse.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
-
 use crate::support::hand_tag_cost::released_with_fixes;
+use crate::support::immutable::Immutable;
 use crate::support::{Repo, hand_tag, hand_tag_refused, stderr, text};
 
 const MANIFEST: &str = "[package]\nname = \"demo\"\nversion = \"0.1.0\"\nedition = \"2021\"\n";
-
-/// `chattr +i` on a file, taken off again when dropped, even when the test fails.
-struct Immutable(PathBuf);
-
-impl Immutable {
-    fn set(path: &Path) -> Result<Immutable, String> {
-        let out = Command::new("chattr").arg("+i").arg(path).output();
-        match out {
-            Ok(o) if o.status.success() => Ok(Immutable(path.to_owned())),
-            Ok(o) => Err(String::from_utf8_lossy(&o.stderr).trim().to_owned()),
-            Err(e) => Err(e.to_string()),
-        }
-    }
-}
-
-impl Drop for Immutable {
-    fn drop(&mut self) {
-        let _ = Command::new("chattr").arg("-i").arg(&self.0).status();
-    }
-}
 
 fn tags_once_writable(repo: &Repo) {
     let out = hand_tag(repo, &["-a", "v0.2.0", "-m", "x"]);
@@ -49,12 +27,8 @@ fn refused_until_pasted(rel: &str) {
     let repo = released_with_fixes(&[("Cargo.toml", MANIFEST)]);
     let path = repo.path().join(rel);
     assert!(path.is_file(), "{rel} missing");
-    let guard = match Immutable::set(&path) {
-        Ok(g) => g,
-        Err(why) => {
-            println!("skipped: `chattr +i` cannot be used here ({why})");
-            return;
-        }
+    let Some(guard) = Immutable::set(&path) else {
+        return;
     };
     let err = hand_tag_refused(&repo, "v0.2.0");
     let shown = path.display().to_string();

@@ -9,6 +9,7 @@ use std::process::{Command, Output};
 use assert_fs::TempDir;
 
 pub mod hand_tag_cost;
+pub mod immutable;
 pub mod registry_lock;
 pub mod squash;
 pub mod tag_pages;
