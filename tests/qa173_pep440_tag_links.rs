@@ -4,39 +4,14 @@
 //! exist (`[1.1.0-rc.2]: …/compare/1.1.0rc1...1.1.0-rc.2`). The links now name the tag as it
 //! is, whatever the heading's spelling: in link reference definitions and in inline links.
 
-use crate::support::{Repo, hand_tag, ok, text};
+use crate::support::tag_pages::tag_pages;
+use crate::support::{hand_tag, ok, text};
 
 const URL: &str = "https://github.com/o/r/compare";
 
-/// A project at `1.1.0rc1` with a GitHub remote, its changelog `log` (heading pre-releases as
-/// SemVer does), with a fix since.
-fn semver_headed(log: &str) -> Repo {
-    let repo = Repo::new();
-    repo.git(&["remote", "add", "origin", "https://github.com/o/r.git"]);
-    repo.write(
-        ".relconfig.toml",
-        "[version]\ntag_prefix = \"\"\n[checks]\ntest = [\"true\"]\n",
-    );
-    repo.write(
-        "pyproject.toml",
-        "[tool.poetry]\nname = \"demo\"\nversion = \"1.1.0rc1\"\n",
-    );
-    repo.write("CHANGELOG.md", log);
-    repo.git(&["add", "-A"]);
-    repo.git(&["commit", "-q", "-m", "chore: start"]);
-    for tag in ["1.0.0", "1.1.0rc1"] {
-        repo.git(&["tag", "-a", tag, "-m", tag]);
-    }
-    ok(repo.relhook(&["install"]));
-    repo.write("a.txt", "x\n");
-    repo.git(&["add", "-A"]);
-    repo.commit_hooked("fix: a");
-    repo
-}
-
 /// The changelog after a hand tag `1.1.0rc2` of the project `log` starts it at.
 fn hand_tagged(log: &str) -> String {
-    let repo = semver_headed(log);
+    let repo = tag_pages(log);
     let out = hand_tag(&repo, &["-a", "1.1.0rc2", "-m", "release 1.1.0rc2"]);
     assert!(out.status.success(), "{}", text(&out));
     assert_eq!(repo.head_subject(), "chore(release): 1.1.0-rc.2");
@@ -113,7 +88,7 @@ fn inline_links_name_the_hand_tag_as_it_is_spelled() {
 
 #[test]
 fn a_release_links_the_tag_it_makes() {
-    let repo = semver_headed(&format!(
+    let repo = tag_pages(&format!(
         "# Changelog\n\n## [Unreleased]\n\n## [1.1.0-rc.1] - 2026-01-02\n\n- b\n\n\
          ## [1.0.0] - 2026-01-01\n\n- start\n\n\
          [unreleased]: {URL}/1.1.0rc1...HEAD\n\

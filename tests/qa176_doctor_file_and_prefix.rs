@@ -3,20 +3,12 @@
 //! problem (relhook cannot tell the current version from the tags) went unsaid until the
 //! file was fixed. Each problem now has its own row, with its fix.
 
-use crate::support::{Repo, stdout, text};
+use crate::qa31_files::outside_file;
+use crate::support::{stdout, text};
 
 #[test]
 fn doctor_says_both_the_outside_file_and_the_tags_another_prefix_names() {
-    let repo = Repo::new();
-    let outside = repo.scratch("outside");
-    std::fs::write(outside.join("package.json"), "{\"version\":\"0.1.0\"}\n").unwrap();
-    std::os::unix::fs::symlink(&outside, repo.path().join("sub")).unwrap();
-    repo.write(
-        ".relconfig.toml",
-        "[version]\ntag_prefix = \"release-\"\nfiles = [{ path = \"sub/package.json\", key = \"version\" }]\n",
-    );
-    repo.git(&["add", "-A"]);
-    repo.git(&["commit", "-q", "-m", "feat: a"]);
+    let repo = outside_file("tag_prefix = \"release-\"\n");
     repo.git(&["tag", "-a", "v0.1.0", "-m", "v0.1.0"]);
     repo.write("b.txt", "b\n");
     repo.git(&["add", "b.txt"]);
@@ -47,16 +39,7 @@ fn doctor_says_both_the_outside_file_and_the_tags_another_prefix_names() {
 
 #[test]
 fn the_outside_file_alone_is_said_once() {
-    let repo = Repo::new();
-    let outside = repo.scratch("outside");
-    std::fs::write(outside.join("package.json"), "{\"version\":\"0.1.0\"}\n").unwrap();
-    std::os::unix::fs::symlink(&outside, repo.path().join("sub")).unwrap();
-    repo.write(
-        ".relconfig.toml",
-        "[version]\nfiles = [{ path = \"sub/package.json\", key = \"version\" }]\n",
-    );
-    repo.git(&["add", "-A"]);
-    repo.git(&["commit", "-q", "-m", "feat: a"]);
+    let repo = outside_file("");
     let out = repo.relhook(&["install"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
 

@@ -4,18 +4,28 @@
 
 use crate::support::{Repo, stderr, stdout, text};
 
-#[test]
-fn a_version_file_outside_the_work_tree_is_said_by_doctor_with_the_fix() {
+/// A repository whose `[version] files` lists `sub/package.json`, `sub` a link out of the work
+/// tree, with `more` (`tag_prefix = …\n`) above it under [version]; its first commit made.
+pub(crate) fn outside_file(more: &str) -> Repo {
     let repo = Repo::new();
     let outside = repo.scratch("outside");
     std::fs::write(outside.join("package.json"), "{\"version\":\"0.1.0\"}\n").unwrap();
     std::os::unix::fs::symlink(&outside, repo.path().join("sub")).unwrap();
     repo.write(
         ".relconfig.toml",
-        "[version]\nfiles = [{ path = \"sub/package.json\", key = \"version\" }]\n",
+        &format!(
+            "[version]\n{more}files = [{{ path = \"sub/package.json\", key = \"version\" }}]\n"
+        ),
     );
     repo.git(&["add", "-A"]);
     repo.git(&["commit", "-q", "-m", "feat: a"]);
+    repo
+}
+
+#[test]
+fn a_version_file_outside_the_work_tree_is_said_by_doctor_with_the_fix() {
+    let repo = outside_file("");
+    let outside = repo.scratch("outside");
     let out = repo.relhook(&["install"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
 
