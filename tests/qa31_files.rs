@@ -13,7 +13,7 @@ pub(crate) fn outside_file(more: &str) -> Repo {
     std::os::unix::fs::symlink(&outside, repo.path().join("sub")).unwrap();
     repo.write(
         ".relconfig.toml",
-        &format!(
+        format!(
             "[version]\n{more}files = [{{ path = \"sub/package.json\", key = \"version\" }}]\n"
         ),
     );
