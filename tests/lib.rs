@@ -221,6 +221,7 @@ mod qa187_rebuilt_tag_pages;
 mod qa189_git_dir_unwritable_hand_tag;
 mod qa189_removed_tag_exit;
 mod qa19;
+mod qa193_init_commit_types;
 mod qa19_files;
 mod qa19_install;
 mod qa19_reverts;

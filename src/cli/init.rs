@@ -205,6 +205,7 @@ pub(super) fn init(ctx: &Context) -> Result<Outcome> {
             }
         }
         let config_written = done.files.first().is_some_and(|f| f.written);
+        say_commit_types(out, done.commit_types.as_ref(), config_written)?;
         if let Some(found) = tool_releases.as_ref().filter(|_| config_written) {
             writeln!(out, "{}", found.sentence())?;
         }
@@ -305,4 +306,33 @@ fn packages(n: usize) -> String {
 fn same_dir(a: &Path, b: &Path) -> bool {
     let canon = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
     canon(a) == canon(b)
+}
+
+/// One line on the commit types the project allowed before relhook: where the ones set in
+/// `[commit] types` came from (or the line to set them by, beside a configuration left alone),
+/// or why a file that holds them was not read.
+fn say_commit_types(
+    out: &mut dyn std::io::Write,
+    found: Option<&crate::init::commit_types::ProjectTypes>,
+    config_written: bool,
+) -> std::io::Result<()> {
+    use crate::init::commit_types::ProjectTypes;
+    match (found, config_written) {
+        (Some(ProjectTypes::Read { types, from }), true) => writeln!(
+            out,
+            "set `[commit] types = {}`: the project's own, from {from}",
+            crate::init::toml_argv(types)
+        ),
+        (Some(ProjectTypes::Read { types, from }), false) => writeln!(
+            out,
+            "the project's commit types, from {from}, are {}: set `types = {0}` under [commit] in .relconfig.toml if it does not say them",
+            crate::init::toml_argv(types)
+        ),
+        (Some(ProjectTypes::Conventional { from }), true) => writeln!(
+            out,
+            "kept the default `[commit] types`: {from} extends @commitlint/config-conventional, whose types they are"
+        ),
+        (Some(ProjectTypes::Unread(sentence)), _) => writeln!(out, "{sentence}"),
+        _ => Ok(()),
+    }
 }

@@ -54,6 +54,26 @@ pub(super) fn with_changelog_path(text: &str, path: &std::path::Path) -> String 
     )
 }
 
+/// The template's `types` line.
+const TYPES_LINE: &str = "\ntypes = [\"feat\", \"fix\", \"docs\", \"style\", \"refactor\", \"perf\", \"test\", \"build\", \"ci\", \"chore\", \"revert\"]\n";
+
+/// The configuration `text` with `[commit] types` set to the project's own `types`, which
+/// came `from` where a comment says.
+pub(super) fn with_types(text: &str, types: &[String], from: &str) -> String {
+    let items: Vec<String> = types
+        .iter()
+        .map(|t| serde_json::Value::from(t.as_str()).to_string())
+        .collect();
+    text.replacen(
+        TYPES_LINE,
+        &format!(
+            "\n# The project's own, from {from}.\ntypes = [{}]\n",
+            items.join(", ")
+        ),
+        1,
+    )
+}
+
 /// The template's `ignore` line.
 const IGNORE_LINE: &str = "\nignore = ['^Merge ']\n";
 
@@ -185,6 +205,15 @@ mod tests {
         let c = Config::parse(Path::new("x"), &text).unwrap();
         assert_eq!(c.checks.test.unwrap(), ["npm", "test"]);
         assert_eq!(c.version.tag_prefix, "hatch-v");
+    }
+
+    #[test]
+    fn project_types_replace_the_default_ones() {
+        assert!(CONFIG_TEMPLATE.contains(TYPES_LINE));
+        let types = ["feat".to_owned(), "wip".to_owned()];
+        let text = with_types(CONFIG_TEMPLATE, &types, "x");
+        let parsed = Config::parse(Path::new("template"), &text).unwrap();
+        assert_eq!(parsed.commit.types, types);
     }
 
     #[test]

@@ -12,11 +12,14 @@ use crate::history::packages::tag_forms::VersionTag;
 use crate::{Result, fsx};
 
 pub mod branches;
+pub mod commit_types;
 mod config_text;
 mod test_command;
 
 pub use config_text::{CONFIG_TEMPLATE, render_config, toml_argv};
-use config_text::{with_changelog_path, with_tool_releases_ignored, with_version_files};
+use config_text::{
+    with_changelog_path, with_tool_releases_ignored, with_types, with_version_files,
+};
 use test_command::guess_test_command;
 pub use test_command::{
     NO_TEST_COMMAND, evident_test_command, example_test_command, npm_placeholder_test,
@@ -79,6 +82,9 @@ pub struct Initialised {
     /// Why version file detection is off: the files found hold semantic-release's placeholder
     /// (`0.0.0-development`), so the version comes from tags only (a sentence).
     pub tags_only: Option<String>,
+    /// The commit types the project allows already (commitlint's `type-enum`, vue's
+    /// `verify-commit.js`), set in `[commit] types` of a new configuration, or why not read.
+    pub commit_types: Option<commit_types::ProjectTypes>,
     /// The `[release] branches` set from where the release tags are (pre-release lines on
     /// branches of their own), and why (a sentence); `None`: the default stays.
     pub release_branches: Option<String>,
@@ -209,6 +215,10 @@ pub fn init(
     if tool_releases {
         text = with_tool_releases_ignored(&text);
     }
+    let project_types = commit_types::project_types(root);
+    if let Some(commit_types::ProjectTypes::Read { types, from }) = &project_types {
+        text = with_types(&text, types, from);
+    }
     if let Some((_, manifests)) = &lockstep {
         text = with_version_files(&text, manifests);
     } else if !npm_files.is_empty() {
@@ -307,6 +317,7 @@ pub fn init(
         packages_tags,
         unlisted,
         tags_only,
+        commit_types: project_types,
         release_branches: release_branches
             .filter(|_| config_written)
             .map(|p| p.sentence),

@@ -1,0 +1,441 @@
+//! The commit types a project allows already, for `init` to propose as `[commit] types`:
+//! commitlint's `type-enum` rule (`.commitlintrc.json`, `.commitlintrc`, `.commitlintrc.yml`,
+//! package.json's `commitlint` key, and a JavaScript or TypeScript config whose rule is a plain
+//! array literal: read as text, never run) and the regex of vue's `scripts/verify-commit.js`.
+//! A project that moves to relhook keeps the vocabulary its history and its people use.
+
+use std::path::Path;
+
+use serde::Serialize;
+use serde_json::Value;
+
+/// What the project says about its commit types.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum ProjectTypes {
+    /// The types (lowercase, in the project's order), and where they came from
+    /// (``.commitlintrc.json's `type-enum` rule``).
+    Read {
+        /// The types.
+        types: Vec<String>,
+        /// Where they came from.
+        from: String,
+    },
+    /// A commitlint configuration with no `type-enum` of its own that extends
+    /// `@commitlint/config-conventional`, whose types are relhook's defaults (where it is).
+    Conventional {
+        /// The configuration (``package.json's `commitlint` key``).
+        from: String,
+    },
+    /// A file that holds them but was not read, and why (a sentence with the way on).
+    Unread(String),
+}
+
+/// commitlint's configuration files, in the order it looks for them.
+const COMMITLINT_FILES: &[&str] = &[
+    ".commitlintrc",
+    ".commitlintrc.json",
+    ".commitlintrc.yaml",
+    ".commitlintrc.yml",
+    ".commitlintrc.js",
+    ".commitlintrc.cjs",
+    ".commitlintrc.mjs",
+    ".commitlintrc.ts",
+    ".commitlintrc.cts",
+    "commitlint.config.js",
+    "commitlint.config.cjs",
+    "commitlint.config.mjs",
+    "commitlint.config.ts",
+    "commitlint.config.cts",
+];
+
+/// vue's commit-msg check: a regex whose `(feat|fix|...)` group is the allowed types.
+const VERIFY_COMMIT: &str = "scripts/verify-commit.js";
+
+/// The commit types the project at `root` (the top of the work tree) allows, as its
+/// commitlint configuration or `scripts/verify-commit.js` says; `None` when neither says.
+pub fn project_types(root: &Path) -> Option<ProjectTypes> {
+    let read = |name: &str| crate::fsx::regular_text(&root.join(name));
+    // package.json's key comes first, as commitlint looks there first.
+    if let Some(config) = read("package.json")
+        .and_then(|t| serde_json::from_str::<Value>(&t).ok())
+        .and_then(|m| m.get("commitlint").cloned())
+    {
+        return from_value(&config, "package.json's `commitlint` key");
+    }
+    for name in COMMITLINT_FILES {
+        let Some(text) = read(name) else { continue };
+        return match name.rsplit_once('.').map(|(_, ext)| ext) {
+            Some("json") => from_value(&serde_json::from_str(&text).ok()?, name),
+            Some("yaml" | "yml") => from_value(&yaml_value(&text)?, name),
+            Some("js" | "cjs" | "mjs" | "ts" | "cts") => from_script(&text, name),
+            // `.commitlintrc`: JSON or YAML, which reads JSON too.
+            _ => from_value(&yaml_value(&text)?, name),
+        };
+    }
+    read(VERIFY_COMMIT).map(|text| from_regex(&text))
+}
+
+/// The types a commitlint configuration (as data) says, from its file `name`.
+fn from_value(config: &Value, name: &str) -> Option<ProjectTypes> {
+    let Some(rule) = config.get("rules").and_then(|r| r.get("type-enum")) else {
+        return extends(config, name);
+    };
+    let list = rule
+        .as_array()
+        .and_then(|r| r.get(2))
+        .and_then(Value::as_array);
+    let words: Option<Vec<String>> =
+        list.and_then(|l| l.iter().map(|v| v.as_str().map(str::to_owned)).collect());
+    let always = rule
+        .as_array()
+        .and_then(|r| r.get(1))
+        .is_none_or(|c| c.as_str() == Some("always"));
+    match words.and_then(valid).filter(|_| always) {
+        Some(types) => Some(ProjectTypes::Read {
+            types,
+            from: format!("{name}'s `type-enum` rule"),
+        }),
+        None => Some(unread(
+            name,
+            "its `type-enum` rule is not `[level, \"always\", [types...]]`",
+        )),
+    }
+}
+
+/// A configuration with no `type-enum`: the default types when it extends commitlint's
+/// conventional configuration, said as not read when it extends another.
+fn extends(config: &Value, name: &str) -> Option<ProjectTypes> {
+    let shared: Vec<&str> = match config.get("extends")? {
+        Value::String(s) => vec![s.as_str()],
+        Value::Array(a) => a.iter().filter_map(Value::as_str).collect(),
+        _ => return None,
+    };
+    if shared.iter().any(|s| conventional(s)) {
+        return Some(ProjectTypes::Conventional {
+            from: name.to_owned(),
+        });
+    }
+    let first = shared.first()?;
+    Some(unread(
+        name,
+        &format!("its types are those of `{first}`, which it extends and relhook does not read"),
+    ))
+}
+
+/// Whether a shared configuration's name is commitlint's conventional one.
+fn conventional(name: &str) -> bool {
+    matches!(
+        name,
+        "@commitlint/config-conventional" | "@commitlint/conventional"
+    )
+}
+
+/// The types a JavaScript or TypeScript configuration's text says: its `type-enum` rule's
+/// list when that is a plain array literal of strings.
+fn from_script(text: &str, name: &str) -> Option<ProjectTypes> {
+    let text = strip_comments(text);
+    let key = ["'type-enum'", "\"type-enum\""]
+        .iter()
+        .filter_map(|k| text.find(k).map(|at| at + k.len()))
+        .min();
+    let Some(after) = key else {
+        // No rule of its own: what it extends says, when that is the conventional one.
+        let shared = [
+            "'@commitlint/config-conventional'",
+            "\"@commitlint/config-conventional\"",
+        ];
+        return shared
+            .iter()
+            .any(|s| text.contains(s))
+            .then(|| ProjectTypes::Conventional {
+                from: name.to_owned(),
+            });
+    };
+    let rest = text[after..].trim_start();
+    let types = rest
+        .strip_prefix(':')
+        .and_then(|r| literal_third_list(r.trim_start()))
+        .and_then(valid);
+    Some(match types {
+        Some(types) => ProjectTypes::Read {
+            types,
+            from: format!("{name}'s `type-enum` rule"),
+        },
+        None => unread(
+            name,
+            "its `type-enum` rule is not a plain array literal, and relhook reads JavaScript as text, never runs it",
+        ),
+    })
+}
+
+/// The types vue's `scripts/verify-commit.js` allows: the regex group that lists `feat` and
+/// `fix`, with `revert` when the regex takes a `revert: ` prefix.
+fn from_regex(text: &str) -> ProjectTypes {
+    let group = regex::Regex::new(r"\(((?:[A-Za-z][\w-]*\|)+[A-Za-z][\w-]*)\)").expect("valid");
+    let found = group.captures_iter(text).find_map(|c| {
+        let words: Vec<String> = c[1].split('|').map(str::to_owned).collect();
+        (words.iter().any(|w| w == "feat") && words.iter().any(|w| w == "fix")).then_some(words)
+    });
+    let Some(mut types) = found.and_then(valid) else {
+        return unread(
+            VERIFY_COMMIT,
+            "it has no regex with a `(feat|fix|...)` group of types",
+        );
+    };
+    if text.contains("(revert: )?") && !types.iter().any(|t| t == "revert") {
+        types.push("revert".to_owned());
+    }
+    ProjectTypes::Read {
+        types,
+        from: format!("the regex of {VERIFY_COMMIT}"),
+    }
+}
+
+/// The sentence for a file whose types were not read.
+fn unread(name: &str, why: &str) -> ProjectTypes {
+    ProjectTypes::Unread(format!(
+        "did not read the commit types in {name}: {why}; list them in `[commit] types` in .relconfig.toml"
+    ))
+}
+
+/// `words` lowercased and without repeats, when each is a name `[commit] types` takes.
+fn valid(words: Vec<String>) -> Option<Vec<String>> {
+    let mut types: Vec<String> = Vec::new();
+    for w in words {
+        let ok = !w.is_empty()
+            && w.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        if !ok {
+            return None;
+        }
+        let w = w.to_ascii_lowercase();
+        if !types.contains(&w) {
+            types.push(w);
+        }
+    }
+    (!types.is_empty()).then_some(types)
+}
+
+/// A YAML text as JSON data (scalars as strings; aliases as null): `None` when it does not
+/// read as YAML.
+fn yaml_value(text: &str) -> Option<Value> {
+    use saphyr_parser::{Event, Parser};
+    let mut open: Vec<(bool, Vec<Value>)> = Vec::new();
+    let mut parser = Parser::new_from_str(text);
+    while let Some(next) = parser.next_event() {
+        let (event, _) = next.ok()?;
+        let done = match event {
+            Event::Scalar(v, ..) => Value::String(v.into_owned()),
+            Event::Alias(_) => Value::Null,
+            Event::SequenceStart(..) => {
+                open.push((false, Vec::new()));
+                continue;
+            }
+            Event::MappingStart(..) => {
+                open.push((true, Vec::new()));
+                continue;
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                let (map, items) = open.pop()?;
+                match map {
+                    false => Value::Array(items),
+                    true => {
+                        let mut m = serde_json::Map::new();
+                        let mut it = items.into_iter();
+                        while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                            if let Value::String(k) = k {
+                                m.insert(k, v);
+                            }
+                        }
+                        Value::Object(m)
+                    }
+                }
+            }
+            Event::DocumentEnd | Event::StreamEnd => break,
+            _ => continue,
+        };
+        match open.last_mut() {
+            Some((_, items)) => items.push(done),
+            None => return Some(done),
+        }
+    }
+    None
+}
+
+/// JavaScript's comments blanked out (strings kept, so `'//'` in one stays).
+fn strip_comments(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    let mut quote: Option<char> = None;
+    while let Some(c) = chars.next() {
+        match quote {
+            Some(q) => {
+                out.push(c);
+                if c == '\\' {
+                    out.extend(chars.next());
+                } else if c == q {
+                    quote = None;
+                }
+            }
+            None if c == '/' && chars.peek() == Some(&'/') => {
+                for c in chars.by_ref() {
+                    if c == '\n' {
+                        out.push('\n');
+                        break;
+                    }
+                }
+            }
+            None if c == '/' && chars.peek() == Some(&'*') => {
+                chars.next();
+                let mut last = ' ';
+                for c in chars.by_ref() {
+                    if last == '*' && c == '/' {
+                        break;
+                    }
+                    last = c;
+                }
+                out.push(' ');
+            }
+            None => {
+                if matches!(c, '\'' | '"' | '`') {
+                    quote = Some(c);
+                }
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+/// From the text after a rule's `:`, the third item of its array literal (`[2, 'always',
+/// ['feat', 'fix']]`; the level and condition may be any expression, as
+/// `RuleConfigSeverity.Error`) when that is an array of plain string literals.
+fn literal_third_list(text: &str) -> Option<Vec<String>> {
+    let mut rest = text.strip_prefix('[')?;
+    // The first two items: skipped to their commas, at depth 0 and outside strings.
+    for _ in 0..2 {
+        rest = &rest[skip_item(rest)?..];
+        rest = rest.trim_start().strip_prefix(',')?;
+    }
+    let mut rest = rest.trim_start().strip_prefix('[')?;
+    let mut words = Vec::new();
+    loop {
+        rest = rest.trim_start();
+        if let Some(r) = rest.strip_prefix(']') {
+            // The list closes, then the rule: `]` after an optional comma.
+            let r = r.trim_start();
+            let r = r.strip_prefix(',').map_or(r, str::trim_start);
+            return r.starts_with(']').then_some(words);
+        }
+        let (word, r) = string_literal(rest)?;
+        words.push(word);
+        rest = r.trim_start();
+        rest = match rest.strip_prefix(',') {
+            Some(r) => r,
+            None if rest.starts_with(']') => rest,
+            None => return None,
+        };
+    }
+}
+
+/// The length of one array item of `text` up to (not including) the `,` or `]` that ends it.
+fn skip_item(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    let mut escaped = false;
+    for (i, c) in text.char_indices() {
+        if let Some(q) = quote {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                _ if c == q => quote = None,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '\'' | '"' | '`' => quote = Some(c),
+            '[' | '(' | '{' => depth += 1,
+            ']' | ')' | '}' if depth == 0 => return Some(i),
+            ']' | ')' | '}' => depth -= 1,
+            ',' if depth == 0 => return Some(i),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// A string literal at the start of `text` (`'feat'`, `"fix"`, a template without `${`), and
+/// the text after it.
+fn string_literal(text: &str) -> Option<(String, &str)> {
+    let q = text
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '\'' | '"' | '`'))?;
+    let body = &text[1..];
+    let end = body.find(q)?;
+    let word = &body[..end];
+    if word.contains('\\') || word.contains("${") {
+        return None;
+    }
+    Some((word.to_owned(), &body[end + 1..]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(types: &ProjectTypes) -> Vec<&str> {
+        match types {
+            ProjectTypes::Read { types, .. } => types.iter().map(String::as_str).collect(),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_literal_rule_in_a_script_is_read_and_an_expression_is_not() {
+        let ts = "import { RuleConfigSeverity } from '@commitlint/types';\n// 'type-enum': [0]\nexport default {\n  extends: ['@commitlint/config-conventional'],\n  rules: {\n    'type-enum': [\n      RuleConfigSeverity.Error,\n      'always',\n      ['feat', \"fix\", `Docs`, 'wip',],\n    ],\n  },\n};\n";
+        let got = from_script(ts, "commitlint.config.ts").unwrap();
+        assert_eq!(read(&got), ["feat", "fix", "docs", "wip"]);
+        for not_literal in [
+            "module.exports = { rules: { 'type-enum': [2, 'always', types] } }",
+            "module.exports = { rules: { 'type-enum': [2, 'always', [...types, 'x']] } }",
+            "module.exports = { rules: { 'type-enum': () => [2, 'always', ['a']] } }",
+            "module.exports = { rules: { 'type-enum': [2, 'always', ['a'].concat(b)] } }",
+        ] {
+            let got = from_script(not_literal, "commitlint.config.js").unwrap();
+            assert!(matches!(got, ProjectTypes::Unread(_)), "{not_literal}");
+        }
+        let plain = "module.exports = { extends: ['@commitlint/config-conventional'] }";
+        assert!(matches!(
+            from_script(plain, "x.js"),
+            Some(ProjectTypes::Conventional { .. })
+        ));
+    }
+
+    #[test]
+    fn yaml_and_json_rules_are_read() {
+        let yaml = "extends:\n  - '@commitlint/config-conventional'\nrules:\n  type-enum:\n    - 2\n    - always\n    - - feat\n      - fix\n      - chore\n";
+        let got = from_value(&yaml_value(yaml).unwrap(), ".commitlintrc.yml").unwrap();
+        assert_eq!(read(&got), ["feat", "fix", "chore"]);
+        let flow = "rules: { type-enum: [2, always, [feat, ops]] }";
+        let got = from_value(&yaml_value(flow).unwrap(), ".commitlintrc").unwrap();
+        assert_eq!(read(&got), ["feat", "ops"]);
+        let json: Value =
+            serde_json::from_str(r#"{"rules": {"type-enum": [2, "never", ["feat"]]}}"#).unwrap();
+        assert!(matches!(
+            from_value(&json, "x.json"),
+            Some(ProjectTypes::Unread(_))
+        ));
+    }
+
+    #[test]
+    fn vue_s_regex_gives_its_types_and_revert() {
+        let text =
+            "const commitRE =\n  /^(revert: )?(feat|fix|docs|dx|release)(\\(.+\\))?: .{1,50}/\n";
+        assert_eq!(
+            read(&from_regex(text)),
+            ["feat", "fix", "docs", "dx", "release", "revert"]
+        );
+    }
+}
