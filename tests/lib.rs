@@ -222,6 +222,7 @@ mod qa189_git_dir_unwritable_hand_tag;
 mod qa189_removed_tag_exit;
 mod qa19;
 mod qa193_init_commit_types;
+mod qa193_virtual_workspace_root;
 mod qa19_files;
 mod qa19_install;
 mod qa19_reverts;

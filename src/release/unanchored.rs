@@ -135,8 +135,18 @@ pub(super) fn packages_only_root(config: &Config, root: &Path) -> crate::Result<
     );
     let first = config.packages.first().map(|p| p.name.as_str());
     let all = format!("{} --all", crate::resume_advice::release_of(None));
+    // The root's own file to list: its package.json, or a virtual Cargo manifest's shared
+    // version, which it has to be given first.
+    let (given, file, key) = match crate::history::packages::private_root::private_npm(root) {
+        true => ("", "package.json", "version"),
+        false => (
+            "give Cargo.toml a `[workspace.package] version`, ",
+            "Cargo.toml",
+            "workspace.package.version",
+        ),
+    };
     let fix = format!(
-        "release the packages with changes: `{all}`, or one: `{}`; to release the root too, list its package.json in `[version] files` in {} (`files = [{{ path = \"package.json\", key = \"version\" }}]`) and commit it",
+        "release the packages with changes: `{all}`, or one: `{}`; to release the root too, {given}list its {file} in `[version] files` in {} (`files = [{{ path = \"{file}\", key = \"{key}\" }}]`) and commit it",
         crate::resume_advice::release_with(first, None),
         crate::config::FILE_NAME
     );

@@ -1,5 +1,6 @@
 //! A monorepo whose root is never released: its package.json says `"private": true` (a
-//! changesets or yarn workspace root) and nothing else at the top holds a version of the
+//! changesets or yarn workspace root), or its Cargo.toml is a virtual manifest with no
+//! `[workspace.package] version`, and nothing else at the top holds a version of the
 //! root's (lerna's fixed mode, a crate, a Python project). Each package keeps its own
 //! changelog; `init` writes no root changelog there, and post-commit does not send a root
 //! commit's entry to `init` for one.
@@ -11,6 +12,36 @@ use super::passed_over::{is_private, lerna_fixed, npm_manifest};
 /// Why the root of the workspace at `root` (the top of the work tree) is not released, as a
 /// clause (`the root package.json is private`); `None` when it may be.
 pub fn unreleased(root: &Path) -> Option<&'static str> {
+    private_npm_root(root).or_else(|| virtual_cargo_root(root))
+}
+
+/// A Cargo workspace's virtual manifest (`[workspace]`, no `[package]`, no `[workspace.package]
+/// version`) with nothing else at the top that holds a version: it has no version of its own
+/// to release, only its crates have.
+fn virtual_cargo_root(root: &Path) -> Option<&'static str> {
+    let text = crate::fsx::regular_text(&root.join("Cargo.toml"))?;
+    let table = text.parse::<toml::Table>().ok()?;
+    let workspace = table.get("workspace")?.as_table()?;
+    let shared = workspace
+        .get("package")
+        .and_then(|p| p.as_table())
+        .is_some_and(|p| p.contains_key("version"));
+    if table.contains_key("package") || shared {
+        return None;
+    }
+    crate::history::version::files::detect(root).is_empty().then_some(
+        "the root Cargo.toml is a virtual manifest (`[workspace]` with no `[package]` and no `[workspace.package] version`), so the root has no version of its own and is not released",
+    )
+}
+
+/// Whether the root is [`unreleased`] for its private package.json (not a virtual Cargo
+/// manifest): the file a fix names.
+pub fn private_npm(root: &Path) -> bool {
+    private_npm_root(root).is_some()
+}
+
+/// [`unreleased`] for a private root package.json.
+fn private_npm_root(root: &Path) -> Option<&'static str> {
     let manifest = npm_manifest(root, Path::new(""))?;
     if !is_private(&manifest) || lerna_fixed(root) {
         return None;
