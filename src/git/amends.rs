@@ -2,8 +2,8 @@
 //! commit --amend`, and by a `git rebase -i` reword or `fixup` (an amend git runs itself; a
 //! `fixup -C`/`-c` gives it the fixup's message, a plain one keeps the message). The file of
 //! such a commit still lists the entry of the message it replaced unless post-commit rewrote
-//! it, which it does not for a rebase's commits, nor when it was skipped or killed. Doctor also
-//! follows a commit back through a rebase's `squash` steps ([`Repo::rewrites`]).
+//! it, which it does not for a rebase's commits, nor when it was skipped or killed. Doctor and
+//! `--sync` also follow a commit back through a rebase's `squash` steps ([`Repo::rewrites`]).
 
 use git2::Oid;
 
@@ -24,6 +24,8 @@ pub struct Amend {
     pub in_rebase: bool,
     /// A rebase's `fixup` or `squash`: `new` is `old` with another commit's change folded in.
     pub fold: bool,
+    /// A rebase's `squash` (only in [`Repo::rewrites`]).
+    pub squash: bool,
 }
 
 /// What a reflog entry records of a commit changed in place.
@@ -43,9 +45,9 @@ impl Repo {
     }
 
     /// [`Repo::amends`] and a rebase's `squash` steps (`reword` and `fold`, as a fixup's):
-    /// every step a commit of a finished rebase came through in place, for doctor, which
-    /// follows a commit back to the one whose entry the file lists. The hooks read only
-    /// [`Repo::amends`].
+    /// every step a commit of a finished rebase came through in place, for doctor and
+    /// `--sync`, which follow a commit back to the one whose entry the file lists. The hooks
+    /// read only [`Repo::amends`].
     pub fn rewrites(&self, limit: usize) -> Vec<Amend> {
         self.steps(limit, true)
     }
@@ -72,6 +74,7 @@ impl Repo {
                     reword: step != Step::Amend,
                     in_rebase: inside,
                     fold: matches!(step, Step::Fixup | Step::Squash),
+                    squash: step == Step::Squash,
                 })
             })
             .filter(|a| !a.old.is_zero())
@@ -211,6 +214,7 @@ mod tests {
             reword: false,
             in_rebase: false,
             fold: false,
+            squash: false,
         };
         // Newest first: 1 amended to 2, then 2 to 3; 5 to 6 is another commit's.
         let amends = [a(5, 6), a(2, 3), a(1, 2)];

@@ -8,7 +8,9 @@
 //! no commit calls for (a person may have written it). One only marks tell from the new
 //! message's (`fix(a): d` made `fix(b): d`) `--sync` replaces (`own_change::misplaced`).
 //! A `git rebase -i` reword is such an amend too (post-commit leaves a rebase's commits as
-//! git makes them), and so is a chain of amends from the commit whose entry the file lists.
+//! git makes them), and so is a `squash` whose message replaced the header of the commit it
+//! squashed into (`pick A`, `squash B`, A's header edited), and a chain of such steps from the
+//! commit whose entry the file lists.
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -21,7 +23,7 @@ use crate::git::Repo;
 use crate::history::changelog::entry::{Forge, NewEntry};
 use crate::history::changelog::{Changelog, normalize, one_line};
 
-/// How far back HEAD's reflog is read for amends.
+/// How far back HEAD's reflog is read for amends and a rebase's steps.
 const AMENDS_READ: usize = 200;
 
 /// An amended commit whose replaced message's entry the file still lists.
@@ -44,6 +46,8 @@ pub struct Stale {
     /// Every message change since that entry's was a rebase's reword, which post-commit
     /// leaves as git makes it; else an amend it was kept from (killed, or skipped).
     reworded: bool,
+    /// The message the entry is of was replaced by a rebase's `squash` step.
+    squashed: bool,
     /// Every one was a rebase's: a reword, or an amend at an `edit` stop (left as git made
     /// it too).
     in_rebase: bool,
@@ -69,7 +73,8 @@ pub(super) fn stale(
         .collect();
     let path: &Path = &config.changelog.path;
     let mut out: Vec<Stale> = Vec::new();
-    let amends = repo.amends(AMENDS_READ);
+    // A squash's step too: its message replaced the header of the commit squashed into.
+    let amends = repo.rewrites(AMENDS_READ);
     for amend in &amends {
         let new = amend.new;
         let now = match candidates.iter().find(|(id, _)| *id == new) {
@@ -134,6 +139,7 @@ pub(super) fn stale(
                 }),
                 marker: log.marker(),
                 reworded: chain[..=depth].iter().all(|a| a.reword),
+                squashed: chain[depth].squash,
                 in_rebase: chain[..=depth].iter().all(|a| a.reword || a.in_rebase),
             });
         }
@@ -179,6 +185,7 @@ impl Stale {
         };
         let in_rebase = "relhook leaves the commits of a rebase as git makes them";
         let (what, why) = match (self.reworded, self.in_rebase) {
+            (true, _) if self.squashed => ("squashed", in_rebase),
             (true, _) => ("reworded", in_rebase),
             // `git commit --amend` at a rebase's `edit` stop: post-commit said the same.
             (false, true) => ("amended", in_rebase),
@@ -235,6 +242,7 @@ mod tests {
             replaced: false,
             marker: '*',
             reworded: false,
+            squashed: false,
             in_rebase: false,
         }
     }
