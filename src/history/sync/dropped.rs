@@ -13,7 +13,9 @@
 //! where a patch id would miss every fold and the rebase's own list of rewritten commits is
 //! gone once it finishes (only a post-rewrite hook sees it). A commit folded into another by a
 //! fixup (or a squash whose message left it out) is said as folded: the fold's own change to
-//! the file carries its entry, which the fold's message does not call for.
+//! the file carries its entry, which the fold's message does not call for; or, for an entry
+//! another commit wrote (a `--sync` commit after a skipped one), the fold's step made the
+//! commit's own change (its patch key, the changelogs left out).
 
 use std::collections::HashSet;
 
@@ -105,10 +107,11 @@ pub fn dropped_entries(repo: &Repo, config: &Config, current: &str) -> Result<Ve
     // a squash or fixup into it, which `amended` names where the file lags): not lost.
     let (range, _) = since::since_last_release(repo, head, config, None)?;
     let copies = Copies::of(repo, &remembered);
+    let mut keys = FoldKeys::new(config);
     for c in collect(repo, &range)? {
         let own =
             commit_entry(repo, &c.message, config, forge.as_ref()).map(|e| normalize(&e.text));
-        let (was_ids, folded) = made_from(repo, &rewrites, &copies, c.id);
+        let (was_ids, folds) = made_from(repo, &rewrites, &copies, c.id);
         let was: Vec<String> = was_ids
             .iter()
             .filter_map(|id| crate::history::fixup_chain::message(repo, *id))
@@ -122,13 +125,20 @@ pub fn dropped_entries(repo: &Repo, config: &Config, current: &str) -> Result<Ve
         });
         // A fold carries the entry of the commit it folded in along with its change; one diff
         // of the file, for folds only, and only while something looks lost.
-        if found.is_empty() || !folded {
+        if found.is_empty() || folds.is_empty() {
             continue;
         }
         let added = added_by(repo, c.id, &config.changelog.path);
         let header = c.message.lines().next().unwrap_or_default();
         for (_, d) in found.iter_mut().filter(|(k, _)| added.contains(k)) {
             d.folded_into.get_or_insert((c.id, header.to_owned()));
+        }
+        // An entry the fold does not carry (a `--sync` commit wrote it): the commit whose
+        // change one of the fold's steps made, compared without the changelogs.
+        for (_, d) in found.iter_mut().filter(|(_, d)| d.folded_into.is_none()) {
+            if folds.iter().any(|f| keys.made(repo, f, d.commit)) {
+                d.folded_into = Some((c.id, header.to_owned()));
+            }
         }
     }
     let tips: Vec<Oid> = std::iter::once(head)
@@ -138,19 +148,26 @@ pub fn dropped_entries(repo: &Repo, config: &Config, current: &str) -> Result<Ve
     Ok(found.into_iter().map(|(_, d)| d).collect())
 }
 
-/// The commits `commit` was made from, newest first, and whether a fold (a fixup or squash)
-/// was among the steps: back through `rewrites` (HEAD's reflog: amends and a rebase's steps
+/// The commits `commit` was made from, newest first, and the folds (a fixup's or squash's
+/// steps) among the steps: back through `rewrites` (HEAD's reflog: amends and a rebase's steps
 /// in place) and through a rebase's pick, to the commit it copied ([`Copies`]). A step whose
 /// replaced commit is its new one's parent rewrote nothing but picked the new one onto it (the
 /// first half of a reword git could not fast-forward, which starts at the rebase's base).
-fn made_from(repo: &Repo, rewrites: &[Amend], copies: &Copies, commit: Oid) -> (Vec<Oid>, bool) {
-    let (mut out, mut folded, mut at) = (Vec::new(), false, commit);
+fn made_from(
+    repo: &Repo,
+    rewrites: &[Amend],
+    copies: &Copies,
+    commit: Oid,
+) -> (Vec<Oid>, Vec<Amend>) {
+    let (mut out, mut folds, mut at) = (Vec::new(), Vec::new(), commit);
     let mut seen = HashSet::from([commit]);
     loop {
         let step = rewrites.iter().find(|a| a.new == at && a.old != at);
         let next = match step {
             Some(a) if repo.first_parent(a.new) != Some(a.old) => {
-                folded |= a.fold;
+                if a.fold {
+                    folds.push(*a);
+                }
                 Some(a.old)
             }
             _ => copies.original(repo, at, &seen),
@@ -161,7 +178,44 @@ fn made_from(repo: &Repo, rewrites: &[Amend], copies: &Copies, commit: Oid) -> (
         out.push(next);
         at = next;
     }
-    (out, folded)
+    (out, folds)
+}
+
+/// Patch keys ([`Repo::patch_key`]) without the changelogs, each read once: a fold's step
+/// made a lost commit's change when the step's own change has that commit's key.
+struct FoldKeys {
+    skip: Vec<std::path::PathBuf>,
+    read: std::collections::HashMap<(Option<Oid>, Oid), Option<Oid>>,
+}
+
+impl FoldKeys {
+    fn new(config: &Config) -> FoldKeys {
+        let skip = std::iter::once(&config.changelog.path)
+            .chain(config.packages.iter().map(|p| &p.changelog))
+            .cloned()
+            .collect();
+        FoldKeys {
+            skip,
+            read: Default::default(),
+        }
+    }
+
+    fn key(&mut self, repo: &Repo, from: Option<Oid>, to: Oid) -> Option<Oid> {
+        let skip = &self.skip;
+        *self
+            .read
+            .entry((from, to))
+            .or_insert_with(|| repo.key_between(from, to, skip).ok().flatten())
+    }
+
+    /// Whether `step` folded in `lost`'s change: a commit that changed nothing but the
+    /// changelogs has no key, and is never said to be folded this way.
+    fn made(&mut self, repo: &Repo, step: &Amend, lost: Oid) -> bool {
+        let Some(own) = self.key(repo, repo.first_parent(lost), lost) else {
+            return false;
+        };
+        self.key(repo, Some(step.old), step.new) == Some(own)
+    }
 }
 
 /// The commits HEAD's reflog remembers, by message: a pick (a rebase's, a cherry-pick's)
