@@ -225,6 +225,7 @@ mod qa193_init_commit_types;
 mod qa193_virtual_workspace_root;
 mod qa194_fold_synced_entry;
 mod qa194_squash_reworded;
+mod qa194_untested_fetch_once;
 mod qa19_files;
 mod qa19_install;
 mod qa19_reverts;

@@ -181,7 +181,12 @@ pub(super) fn pre_push_hook(
     }
     let all: Vec<&prepush::Update> = updates.iter().collect();
     let push = prepush::push_command(&repo, remote, &all);
-    report(&found, (remote, url), &push, color).map_err(|e| Error::io("write", "<stderr>", e))?;
+    // Several untested tags: CI's records are one fetch for them all, said once after them.
+    let fetch = prepush::fetch_once(&mut found.refusals, remote).map(|(n, fetch)| {
+        format!("Tested in CI? For the {n} untested release tags above, {fetch}")
+    });
+    report(&found, (remote, url), fetch.as_deref(), &push, color)
+        .map_err(|e| Error::io("write", "<stderr>", e))?;
     Ok(Outcome::Failed)
 }
 
@@ -307,10 +312,12 @@ fn version_order(name: &str) -> (String, Option<semver::Version>) {
 }
 
 /// The refusals, on stderr as it is: coloured, each quoted value shown by `refusal` itself;
-/// `push`: the refused push, past pre-push.
+/// `fetch`: the fetch of CI's records, said once after several untested tags; `push`: the
+/// refused push, past pre-push.
 fn report(
     found: &Inspection,
     (remote, url): (&str, Option<&str>),
+    fetch: Option<&str>,
     push: &str,
     color: bool,
 ) -> std::io::Result<()> {
@@ -335,6 +342,10 @@ fn report(
     if let Some(line) = rest {
         writeln!(err)?;
         writeln!(err, "{line}")?;
+    }
+    if let Some(fetch) = fetch {
+        writeln!(err)?;
+        writeln!(err, "{}", crate::printable::visible(fetch))?;
     }
     writeln!(err)?;
     // Shown, never obeyed by the terminal: the refs and the remote come from the push.

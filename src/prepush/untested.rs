@@ -118,6 +118,43 @@ fn fetch_records(remote: &str) -> String {
     )
 }
 
+/// Several untested release tags refused alike: the fetch of CI's records, the same for each,
+/// taken out of each fix that offers it, to be said once after them (returned, with how many
+/// offered it); `None`, and the fixes as they are, below two such.
+pub fn fetch_once(refusals: &mut [Refusal], remote: &str) -> Option<(usize, String)> {
+    let fetch = fetch_records(remote);
+    let n = said_once(refusals, &fetch);
+    (n > 0).then_some((n, fetch))
+}
+
+/// `clause`, a way past an untested tag the same for each (the fetch of CI's records, no
+/// record required), taken out of every untested tag's fix that offers it when two or more
+/// do; how many did (0: none taken out).
+pub fn said_once(refusals: &mut [Refusal], clause: &str) -> usize {
+    let mut offering: Vec<&mut Refusal> = refusals
+        .iter_mut()
+        .filter(|r| r.kind == Kind::Untested)
+        .filter(|r| take_clause(&r.fix, clause).is_some())
+        .collect();
+    let n = offering.len();
+    if n < 2 {
+        return 0;
+    }
+    for r in &mut offering {
+        r.fix = take_clause(&r.fix, clause).unwrap_or_default();
+    }
+    n
+}
+
+/// `fix` without `clause`, as this module joins it to what comes before (`, or …`, `; or …`);
+/// `None` when it does not offer it.
+fn take_clause(fix: &str, clause: &str) -> Option<String> {
+    [", or ", "; or "].iter().find_map(|join| {
+        let joined = format!("{join}{clause}");
+        fix.contains(&joined).then(|| fix.replacen(&joined, "", 1))
+    })
+}
+
 /// The ways to a release tag `name` pre-push accepts when no test command is set or evident:
 /// set one and re-tag, fetch CI's records from `remote` (none without one), or require none.
 fn no_command_fix(repo: &Repo, config: &Config, remote: Option<&str>, name: &str) -> String {
