@@ -223,6 +223,7 @@ mod qa189_removed_tag_exit;
 mod qa19;
 mod qa193_init_commit_types;
 mod qa193_virtual_workspace_root;
+mod qa194_doctor_package_test_keys;
 mod qa194_fold_synced_entry;
 mod qa194_squash_reworded;
 mod qa194_untested_fetch_once;

@@ -118,7 +118,7 @@ fn refusal(repo: &Repo, config: &Config, remote: Option<&str>, t: &ReleaseTag) -
 
 /// The fix for several tags: the commands that test each, as pre-push gives them (what they
 /// need first said once), where every one has a test command; else pre-push's fix for the
-/// oldest, to follow for each.
+/// oldest of each package, to follow for each of its tags.
 fn several_fix(repo: &Repo, remote: Option<&str>, tags: &[(Config, ReleaseTag)]) -> String {
     let head = repo.head();
     let steps: Option<Vec<(Option<String>, String)>> = tags
@@ -140,15 +140,55 @@ fn several_fix(repo: &Repo, remote: Option<&str>, tags: &[(Config, ReleaseTag)])
                 prepush::TESTS_OFF
             )
         }
-        None => {
-            let (config, oldest) = &tags[0];
-            format!(
-                "for each, as for {}: {}",
-                oldest.name,
-                refusal(repo, config, remote, oldest).fix
-            )
+        None => by_package(repo, remote, tags),
+    }
+}
+
+/// pre-push's fix for the oldest tag of each package, to follow for each of its tags: each
+/// package's own (its `[packages.<name>] test` key), never the first one's; the fetch of CI's
+/// records, one for them all, said once after them.
+fn by_package(repo: &Repo, remote: Option<&str>, tags: &[(Config, ReleaseTag)]) -> String {
+    let package = |c: &Config| c.package.as_ref().map(|p| p.name.clone());
+    let mut groups: Vec<(&Config, &ReleaseTag, Vec<&str>)> = Vec::new();
+    for (config, t) in tags {
+        match groups
+            .iter_mut()
+            .find(|(c, _, _)| package(c) == package(config))
+        {
+            Some((_, _, names)) => names.push(&t.name),
+            None => groups.push((config, t, vec![&t.name])),
         }
     }
+    let mut refusals: Vec<prepush::Refusal> = groups
+        .iter()
+        .map(|(config, oldest, _)| refusal(repo, config, remote, oldest))
+        .collect();
+    if let [r] = refusals.as_slice() {
+        return format!("for each, as for {}: {}", groups[0].1.name, r.fix);
+    }
+    let fetch = remote.and_then(|r| prepush::fetch_once(&mut refusals, r));
+    let off = prepush::said_once(&mut refusals, prepush::TESTS_OFF) > 0;
+    let fixes: Vec<String> = groups
+        .iter()
+        .zip(refusals)
+        .map(|((_, oldest, names), r)| match names.as_slice() {
+            [_] => format!("for {}: {}", oldest.name, r.fix),
+            _ => format!(
+                "for each of {}, as for {}: {}",
+                names.join(", "),
+                oldest.name,
+                r.fix
+            ),
+        })
+        .collect();
+    let mut fix = fixes.join("; ");
+    if let Some((_, fetch)) = fetch {
+        fix.push_str(&format!("; or, for them all, {fetch}"));
+    }
+    if off {
+        fix.push_str(&format!("; or {}", prepush::TESTS_OFF));
+    }
+    fix
 }
 
 /// The remote a push goes to, as pre-push would name it: the branch's, else the branch's
