@@ -206,59 +206,31 @@ impl Repo {
         Some((there, at))
     }
 
-    /// Whether `head`'s history shares a commit with any of `others`' histories: one walk of
-    /// all of them together, newest first, which ends soon after `head`'s own commits run out
-    /// (as `git rev-list head --not others` does). A merge base per other tip would walk both
-    /// whole histories when they share nothing: seconds per commit on an orphan gh-pages beside
-    /// a project's dozens of branches. A shallow clone may lack the commit they share: yes.
-    pub fn shares_history(&self, head: Oid, others: &[Oid]) -> Result<bool> {
-        const OWN: u8 = 1;
-        const THEIRS: u8 = 2;
-        // Commits walked past the last of `head`'s, in case a clock went backwards.
-        const SLOP: usize = 5;
+    /// Whether `head`'s history shares a commit with any of `likely`'s or `others`' histories:
+    /// one walk of all of them together, newest first, which ends soon after `head`'s own
+    /// commits run out (as `git rev-list head --not others` does). A merge base per other tip
+    /// would walk both whole histories when they share nothing: seconds per commit on an orphan
+    /// gh-pages beside a project's dozens of branches. `likely` (the branches HEAD's was made
+    /// from) are walked first and `others` join the walk only when those share nothing: a
+    /// branch forked from the root commit is told from the main line's history alone, not from
+    /// every stale branch's. A shallow clone may lack the commit they share: yes.
+    pub fn shares_history(&self, head: Oid, likely: &[Oid], others: &[Oid]) -> Result<bool> {
         let what = || format!("walk the history of {head}");
         let read = |id: Oid| {
             self.inner
                 .find_commit(id)
                 .map_err(|e| Error::git(what(), e))
         };
-        let mut flags: OidMap<u8> = OidMap::default();
-        let mut queue = std::collections::BinaryHeap::new();
-        for (id, flag) in std::iter::once((head, OWN)).chain(others.iter().map(|t| (*t, THEIRS))) {
-            let seen = flags.entry(id).or_default();
-            if *seen == 0 {
-                queue.push((read(id)?.time().seconds(), id));
-            }
-            *seen |= flag;
-        }
-        let (mut own_queued, mut oldest_own, mut slop) = (1usize, i64::MAX, SLOP);
-        while let Some((time, id)) = queue.pop() {
-            super::walk::step();
-            let flag = flags[&id];
-            if flag == OWN | THEIRS {
-                return Ok(true);
-            }
-            if flag == OWN {
-                own_queued -= 1;
-                oldest_own = oldest_own.min(time);
-            } else if own_queued == 0 {
-                // Only their history is left: done once it is older than all of `head`'s.
-                slop = if time >= oldest_own { SLOP } else { slop - 1 };
-                if slop == 0 {
-                    break;
-                }
-            }
-            for parent in read(id)?.parent_ids() {
-                let seen = flags.entry(parent).or_default();
-                let was = *seen;
-                *seen |= flag;
-                if *seen == OWN | THEIRS {
+        let mut walk = Shared::default();
+        walk.add(head, OWN, &read)?;
+        for tips in [likely, others] {
+            for tip in tips {
+                if walk.add(*tip, THEIRS, &read)? {
                     return Ok(true);
                 }
-                if was == 0 {
-                    queue.push((read(parent)?.time().seconds(), parent));
-                    own_queued += usize::from(flag == OWN);
-                }
+            }
+            if walk.run(&read)? {
+                return Ok(true);
             }
         }
         Ok(!self.shallow_boundary().is_empty())
@@ -279,6 +251,80 @@ impl Repo {
             Err(_) if !boundary.is_empty() => Ok(MergeBase::BeyondShallow),
             Err(e) => Err(Error::git(format!("find the merge base of {a} and {b}"), e)),
         }
+    }
+}
+
+/// `head`'s side of [`Repo::shares_history`]'s walk.
+const OWN: u8 = 1;
+/// The other tips' side.
+const THEIRS: u8 = 2;
+/// Commits walked past the last of `head`'s, in case a clock went backwards.
+const SLOP: usize = 5;
+
+/// Reads a commit for [`Shared`].
+type ReadCommit<'r, 'a> = dyn Fn(Oid) -> Result<git2::Commit<'r>> + 'a;
+
+/// [`Repo::shares_history`]'s walk: which side reached each commit, the queue newest first,
+/// and how much of `head`'s side is left. Kept between its rounds, so that tips joining it
+/// later walk none of the history already walked.
+#[derive(Default)]
+struct Shared {
+    flags: OidMap<u8>,
+    queue: std::collections::BinaryHeap<(i64, Oid)>,
+    own_queued: usize,
+    oldest_own: Option<i64>,
+}
+
+impl Shared {
+    /// Adds a tip of side `flag`: whether the two sides met there.
+    fn add(&mut self, id: Oid, flag: u8, read: &ReadCommit<'_, '_>) -> Result<bool> {
+        let seen = self.flags.entry(id).or_default();
+        let was = *seen;
+        *seen |= flag;
+        if *seen == OWN | THEIRS {
+            return Ok(true);
+        }
+        if was == 0 {
+            self.queue.push((read(id)?.time().seconds(), id));
+            self.own_queued += usize::from(flag == OWN);
+        }
+        Ok(false)
+    }
+
+    /// Walks on until the sides meet (`true`), or only their side is left and it is older
+    /// than all of `head`'s (`false`); what is still queued then stays for the next round.
+    fn run(&mut self, read: &ReadCommit<'_, '_>) -> Result<bool> {
+        let mut slop = SLOP;
+        while let Some(&(time, id)) = self.queue.peek() {
+            let flag = self.flags[&id];
+            if flag == THEIRS && self.own_queued == 0 {
+                // Only their history is left: done once it is older than all of `head`'s.
+                let oldest = self.oldest_own.unwrap_or(i64::MAX);
+                slop = if time >= oldest { SLOP } else { slop - 1 };
+                if slop == 0 {
+                    return Ok(false);
+                }
+            }
+            self.queue.pop();
+            super::walk::step();
+            if flag == OWN {
+                self.own_queued -= 1;
+                self.oldest_own = Some(self.oldest_own.map_or(time, |o| o.min(time)));
+            }
+            for parent in read(id)?.parent_ids() {
+                let seen = self.flags.entry(parent).or_default();
+                let was = *seen;
+                *seen |= flag;
+                if *seen == OWN | THEIRS {
+                    return Ok(true);
+                }
+                if was == 0 {
+                    self.queue.push((read(parent)?.time().seconds(), parent));
+                    self.own_queued += usize::from(flag == OWN);
+                }
+            }
+        }
+        Ok(false)
     }
 }
 

@@ -161,7 +161,9 @@ impl Tip {
     /// Walks on together with `at`, the walk of `a`, newest first, until this one reaches
     /// `a` (`Some(true)`) or every commit it has queued is one `at` reached (`Some(false)`):
     /// an ancestor of `a` cannot lead to `a`. `None` once `budget` steps over commits walked
-    /// before were spent without an answer.
+    /// before were spent without an answer. This walk takes at least one step in three, old
+    /// commits or not: a short history (a branch forked from the root commit) runs out, a
+    /// "no", before `at` walks down to where it ends.
     pub(super) fn walk_with(
         &mut self,
         at: &mut Tip,
@@ -175,7 +177,7 @@ impl Tip {
             .iter()
             .filter(|(_, n)| !at.reached.has(*n))
             .count();
-        let mut spent = 0;
+        let (mut spent, mut own, mut theirs) = (0, 0usize, 0usize);
         loop {
             if self.reached.has(a) {
                 return Ok((Some(true), spent));
@@ -187,13 +189,16 @@ impl Tip {
                 return Ok((None, spent));
             }
             let mine = self.next_time();
-            let expanded = if at.next_time().is_some() && at.next_time() >= mine {
+            let theirs_next = at.next_time().is_some() && at.next_time() >= mine;
+            let expanded = if theirs_next && theirs <= 2 * own {
+                theirs += 1;
                 let expanded = at.expand(g, read)?;
                 for p in expanded.iter().flat_map(|(new, _)| new) {
                     left -= usize::from(self.queued(*p));
                 }
                 expanded
             } else {
+                own += 1;
                 if let Some(&(_, n)) = self.queue.peek() {
                     left -= usize::from(!at.reached.has(n));
                 }

@@ -12,7 +12,7 @@ use crate::git::Repo;
 
 /// Why the commit at `head` gets no new changelog at `path`: the branches that keep it
 /// share no history with it. Asked only where `head` lacks the file; one walk of `head`'s
-/// history with theirs hidden.
+/// history with theirs hidden, the likely ones first.
 pub(super) fn unrelated_to_keepers(repo: &Repo, head: Oid, path: &Path) -> Option<String> {
     let own = repo.head_ref_name().ok();
     let keepers: Vec<(String, Oid)> = (repo.branches_at("heads/*").into_iter())
@@ -24,9 +24,16 @@ pub(super) fn unrelated_to_keepers(repo: &Repo, head: Oid, path: &Path) -> Optio
     if keepers.is_empty() {
         return None;
     }
-    // One walk for all of them: unreadable history is taken as shared (a changelog made).
-    let tips: Vec<Oid> = keepers.iter().map(|(_, tip)| *tip).collect();
-    if repo.shares_history(head, &tips).unwrap_or(true) {
+    // One walk for all of them, the local branches and HEAD's upstream first (the branch
+    // was made from one of those, mostly): unreadable history is taken as shared.
+    let upstream = repo
+        .head_upstream()
+        .map(|(name, _)| format!("remotes/{name}"));
+    let (likely, others): (Vec<_>, Vec<_>) = keepers
+        .iter()
+        .partition(|(name, _)| name.starts_with("heads/") || upstream.as_ref() == Some(name));
+    let tips = |of: &[&(String, Oid)]| of.iter().map(|(_, tip)| *tip).collect::<Vec<_>>();
+    if (repo.shares_history(head, &tips(&likely), &tips(&others))).unwrap_or(true) {
         return None;
     }
     let branch = |name: &str| {
