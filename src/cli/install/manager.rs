@@ -213,10 +213,14 @@ pub(super) fn write_via_manager(
     // Only files the team would see change: a runner put back or added in husky's ignored
     // `.husky/_` is this clone's, and a file already committed as it is needs no commit.
     // (`git status`, as the user sees it: line-ending conversion and filters applied.)
-    let files: Vec<String> = wired
-        .iter()
-        .map(|x| x.file.to_string_lossy().replace('\\', "/"))
-        .collect();
+    // Each file once: lefthook.yml carries several hooks' blocks.
+    let mut files: Vec<String> = Vec::new();
+    for x in wired {
+        let file = x.file.to_string_lossy().replace('\\', "/");
+        if !files.contains(&file) {
+            files.push(file);
+        }
+    }
     let mut status = vec!["--literal-pathspecs", "status", "--porcelain", "--"];
     status.extend(files.iter().map(String::as_str));
     let to_commit = !files.is_empty() && loc.git(&status).map_or(true, |o| !o.trim().is_empty());
