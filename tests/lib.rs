@@ -229,6 +229,7 @@ mod qa194_squash_reworded;
 mod qa194_untested_fetch_once;
 mod qa191_root_fork_walk;
 mod qa195_lefthook_commit_command;
+mod qa195_unnamed_revert_history;
 mod qa19_files;
 mod qa19_install;
 mod qa19_reverts;

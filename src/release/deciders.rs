@@ -174,7 +174,7 @@ pub(super) fn deciders(
     // A change reverted before the stable release this range leads to never shipped in one:
     // the two cancel out, wherever a pre-release tag falls between them (as they do in the
     // stable section, and as they did before that tag was made).
-    crate::history::reverts::by_header_when_rewritten(repo, &mut reverts);
+    crate::history::reverts::paired_keys(repo, config, &mut reverts);
     let mut groups: HashMap<Oid, Oid> = HashMap::new();
     for (revert, original) in crate::history::changelog::entry::revert_partners(&reverts) {
         groups.extend([(revert, revert), (original, revert)]);

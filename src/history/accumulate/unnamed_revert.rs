@@ -6,21 +6,12 @@
 //! whose change this one exactly undoes. The changelogs are left out of both: git's revert
 //! of their entries merges with what came since.
 
-use std::collections::BTreeMap;
-use std::path::PathBuf;
-
 use git2::Oid;
 
 use crate::commit::parse::Reverted;
 use crate::config::Config;
 use crate::git::Repo;
-
-/// How many unreleased commits the content test reads at most: post-commit runs on every
-/// commit, and a revert of an older one than that is told by its footer.
-const LOOK_BACK: usize = 50;
-
-/// Each file (no changelog) a commit changes, with its blob before and after.
-type Change = BTreeMap<PathBuf, (Oid, Oid)>;
+use crate::history::reverts::unnamed::{Change, LOOK_BACK, change, names_nothing, undoes};
 
 /// What `head`, a `revert`-type commit that names nothing, reverts: the commit REVERT_HEAD
 /// named (`noted`) if the two change a file in common (so a REVERT_HEAD that a revert given
@@ -50,23 +41,6 @@ pub(super) fn told(
     })
 }
 
-/// Whether `message` is a `revert`-type commit that names neither a header nor a commit (nor
-/// a merge, in the body `git revert -m` wrote under a header reworded since).
-fn names_nothing(message: &str) -> bool {
-    if crate::history::reverts::merge_revert(Oid::zero(), message).is_some() {
-        return false;
-    }
-    let header = message.lines().next().unwrap_or("");
-    // The type, not git's `Revert "…"` (whose body names the commit).
-    header
-        .get(..6)
-        .is_some_and(|t| t.eq_ignore_ascii_case("revert"))
-        && header[6..].starts_with(['(', '!', ':'])
-        && crate::history::changelog::entry::revert_key(message)
-            .reverts
-            .is_none()
-}
-
 /// The advice for a `revert`-type commit (`head`) that names nothing and whose reverted
 /// commit could not be told: it keeps an entry of its own, said once.
 pub(super) fn unnamed_advice(repo: &Repo, head: Oid) -> Option<String> {
@@ -84,32 +58,11 @@ fn undone(repo: &Repo, config: &Config, head: Oid, own: &Change) -> Option<Oid> 
     let mut at = repo.first_parent(head);
     for _ in 0..LOOK_BACK {
         let c = at.filter(|&c| Some(c) != tag)?;
-        let inverse = change(repo, config, c).is_some_and(|theirs| {
-            theirs.len() == own.len()
-                && theirs.iter().all(|(p, (before, after))| {
-                    own.get(p)
-                        .is_some_and(|(undo_from, undo_to)| undo_from == after && undo_to == before)
-                })
-        });
+        let inverse = change(repo, config, c).is_some_and(|theirs| undoes(own, &theirs));
         if inverse {
             return Some(c);
         }
         at = repo.first_parent(c);
     }
     None
-}
-
-/// What `commit` changes outside the changelogs; `None` when nothing (or it cannot be read).
-fn change(repo: &Repo, config: &Config, commit: Oid) -> Option<Change> {
-    let logs: Vec<&PathBuf> = std::iter::once(&config.changelog.path)
-        .chain(config.packages.iter().map(|p| &p.changelog))
-        .collect();
-    let out: Change = repo
-        .changed_blobs(commit)
-        .ok()?
-        .into_iter()
-        .filter(|(p, _, _)| !logs.contains(&p))
-        .map(|(p, a, b)| (p, (a, b)))
-        .collect();
-    (!out.is_empty()).then_some(out)
 }

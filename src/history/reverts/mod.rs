@@ -21,11 +21,24 @@ use crate::history::changelog::entry::{NewEntry, entry_for_message};
 mod branch;
 mod rewritten;
 mod taken_out;
+pub mod unnamed;
 pub use branch::{
     branch_changelogs, branch_entries, branch_revert_entry, config_for_changelog,
     every_branch_entry, released_anywhere,
 };
 pub use rewritten::{by_header_when_rewritten, in_history};
+
+/// `keys` (one range's commits, newest first) as revert pairing reads them: a revert naming a
+/// commit rewritten since paired by header, and a `revert:` commit naming nothing by its
+/// change, as post-commit pairs it (so sync, rebuild, version and notes agree with it).
+pub fn paired_keys(
+    repo: &Repo,
+    config: &Config,
+    keys: &mut [(Oid, crate::history::changelog::entry::RevertKey)],
+) {
+    by_header_when_rewritten(repo, keys);
+    unnamed::by_change(repo, config, keys);
+}
 
 /// A revert of merge `merge` back to its parent `mainline`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

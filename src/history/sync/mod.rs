@@ -184,7 +184,7 @@ pub fn plan_sync_releasing(
             )
         })
         .collect();
-    crate::history::reverts::by_header_when_rewritten(repo, &mut reverts);
+    crate::history::reverts::paired_keys(repo, config, &mut reverts);
     let mut partners = crate::history::changelog::entry::revert_partners(&reverts);
     let mut cancelled: HashSet<Oid> = partners.iter().flat_map(|(r, o)| [*r, *o]).collect();
     // A merged branch reverted before a release (`git revert -m 1`): its commits' entries go.

@@ -69,7 +69,7 @@ pub fn unlogged_prereleases(
             )
         })
         .collect();
-    crate::history::reverts::by_header_when_rewritten(repo, &mut newest_first);
+    crate::history::reverts::paired_keys(repo, config, &mut newest_first);
     let gone = revert_pairs(&newest_first);
     let forge = forge(repo);
     let mut filter = crate::history::packages::Filter::new(repo, config);

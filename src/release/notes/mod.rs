@@ -151,7 +151,7 @@ pub fn from_history(repo: &Repo, config: &Config, tag: &str) -> Result<(String, 
     // A change reverted within the same release never shipped.
     let mut pairs: Vec<(git2::Oid, RevertKey)> =
         walked.iter().map(|(id, r, _)| (*id, r.clone())).collect();
-    crate::history::reverts::by_header_when_rewritten(repo, &mut pairs);
+    crate::history::reverts::paired_keys(repo, config, &mut pairs);
     let mut cancelled = revert_pairs(&pairs);
     cancelled.extend(
         merge_reverts

@@ -174,7 +174,7 @@ pub fn rebuild(
         per_bucket[o.unwrap_or(tags.len())].push((c.id, c.reverts.clone()));
     }
     for b in &mut per_bucket {
-        crate::history::reverts::by_header_when_rewritten(repo, b);
+        crate::history::reverts::paired_keys(repo, config, b);
     }
     let mut cancelled: HashSet<Oid> = per_bucket
         .iter()
