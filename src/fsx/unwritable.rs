@@ -13,6 +13,9 @@ pub enum Unwritable {
     Attribute,
     /// Its folder lets no file in it be replaced: `errno` says why (`EROFS`, `EPERM`, `EACCES`).
     Folder(i32),
+    /// Its folder is not there, and the folder above that blocks its making (or the way to it)
+    /// is this one, deeper up: a reflog of a branch not logged yet under a locked `.git/logs`.
+    Above(i32, std::path::PathBuf),
 }
 
 /// Why the write of `root/rel` would fail, if it would; `None` for a file that is not there
@@ -42,8 +45,14 @@ pub fn git_unwritable(path: &Path) -> Option<Unwritable> {
         }
         return folder_refuses(path.parent()?).map(Unwritable::Folder);
     }
+    // The nearest folder that is there, which the missing ones are made in (or, with no way
+    // through a folder, that folder itself: nothing below it can be seen).
     let dir = path.ancestors().skip(1).find(|d| d.is_dir())?;
-    folder_refuses(dir).map(Unwritable::Folder)
+    let errno = folder_refuses(dir)?;
+    Some(match Some(dir) == path.parent() {
+        true => Unwritable::Folder(errno),
+        false => Unwritable::Above(errno, dir.to_owned()),
+    })
 }
 
 /// What [`unwritable`] found for `rel`, and the command that lets the write through.
@@ -87,6 +96,32 @@ pub fn what_fix(rel: &Path, why: &Unwritable) -> (String, String) {
             ),
             format!("`chmod u+wx {dir}` (as its owner)"),
         ),
+        // The folder that blocks is named, not the file's own, which is not there to change.
+        Unwritable::Above(errno, above) => {
+            let word = crate::shellword::below_top(above);
+            let (what, fix) = match *errno {
+                libc::EROFS => (
+                    "is on a read-only file system".to_owned(),
+                    format!("remount it read-write (`findmnt -T {word}` names the mount)"),
+                ),
+                libc::EPERM => (
+                    "is immutable or append-only".to_owned(),
+                    format!("`chattr -i -a {word}` (as root)"),
+                ),
+                _ => (
+                    "lets no folder be made in it".to_owned(),
+                    format!("`chmod u+wx {word}` (as its owner)"),
+                ),
+            };
+            (
+                format!(
+                    "{}, where the folder of {} would be made, {what}",
+                    above.display(),
+                    rel.display()
+                ),
+                fix,
+            )
+        }
     }
 }
 
