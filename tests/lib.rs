@@ -230,6 +230,7 @@ mod qa194_untested_fetch_once;
 mod qa191_root_fork_walk;
 mod qa195_lefthook_commit_command;
 mod qa195_unnamed_revert_history;
+mod qa196_rebase_drop_reword;
 mod qa196_unwritable_reflog_folder;
 mod qa19_files;
 mod qa19_install;

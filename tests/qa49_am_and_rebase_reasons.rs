@@ -5,7 +5,8 @@
 //! `git rebase -i` `edit` stop was said to be "killed, or skipped", though post-commit leaves a
 //! rebase's commits as git makes them and said so. And the entry of a commit a rebase dropped,
 //! written by a `--sync` commit (not the commit itself), stayed in Unreleased with doctor
-//! quiet: now doctor names it, and leaves it (a person may have written it).
+//! quiet: now doctor names it; `--sync` takes it out, as its lost commit's message writes it
+//! (QA196), and leaves one reworded by hand.
 
 use crate::support::{Repo, hooked_changelog_repo, ok, stdout};
 
@@ -93,7 +94,7 @@ fn an_amend_post_commit_skipped_outside_a_rebase_is_still_said_so() {
 }
 
 #[test]
-fn the_entry_of_a_commit_a_rebase_dropped_is_named_by_doctor_and_kept() {
+fn the_entry_of_a_commit_a_rebase_dropped_is_named_by_doctor_and_taken_out_by_sync() {
     let repo = hooked_changelog_repo();
     repo.commit_hooked("feat: base");
     commit_skipped(&repo, "feat: skipped thing");
@@ -117,11 +118,11 @@ fn the_entry_of_a_commit_a_rebase_dropped_is_named_by_doctor_and_kept() {
     let said = doctor(&repo);
     assert!(
         said.contains(&format!(
-            "CHANGELOG.md lists `- skipped thing` under Unreleased, the entry of commit {skipped} (`feat: skipped thing`), which no branch holds any more (a rebase dropped it, or a reset) and no commit since the last release calls for; remove it by hand if it should not ship"
+            "CHANGELOG.md lists `- skipped thing` under Unreleased, the entry of commit {skipped} (`feat: skipped thing`), which no branch holds any more (a rebase dropped it, or a reset) and no commit since the last release calls for; `relhook changelog --sync` takes it out"
         )),
         "{said}"
     );
-    // Neither doctor nor `--sync` takes it out: a person may have written it.
+    // Written as its lost commit's message writes it, `--sync` takes it out (QA196).
     ok(repo.relhook(&["changelog", "--sync"]));
-    assert!(repo.read("CHANGELOG.md").contains("- skipped thing"));
+    assert!(!repo.read("CHANGELOG.md").contains("- skipped thing"));
 }

@@ -109,16 +109,18 @@ fn one_changelog(
         // What a rebuild says of the release sections it kept as written, or left out.
         // And the release sections a rebuild kept as written (an untagged one gets its own line).
         let (mut said, mut kept) = (Vec::new(), Vec::new());
-        let (text, added, removed, moved, amended, landed) = if args.rebuild {
+        let (text, added, removed, moved, amended, landed, lost) = if args.rebuild {
             let rebuilt =
                 super::rebuild_guard::rebuilt(repo, config, &rel, (&current, args), &first)?;
             (said, kept) = (rebuilt_words::said(&rel, &rebuilt), rebuilt.kept);
-            (rebuilt.text, vec![], vec![], vec![], vec![], vec![])
+            (rebuilt.text, vec![], vec![], vec![], vec![], vec![], vec![])
         } else {
             let base = current.clone().unwrap_or_else(|| TEMPLATE.to_owned());
             conflicted::refuse_markers(&rel, &base)?;
             let p = plan_sync_releasing(repo, config, &base, (None, &first))?;
-            (p.text, p.added, p.removed, p.moved, p.amended, p.landed)
+            (
+                p.text, p.added, p.removed, p.moved, p.amended, p.landed, p.lost,
+            )
         };
         reading.finish();
         repo.all_fetched()?;
@@ -147,14 +149,8 @@ fn one_changelog(
                 let text = crate::history::changelog::one_line(&style.apply(&e.text));
                 let _ = writeln!(err, "relhook: {short}: `{m} {text}` under {}", e.section);
             }
-            for (commit, e) in &removed {
-                let short = crate::git::short_hex(commit);
-                let _ = writeln!(
-                    err,
-                    "relhook: {short}: removed `{m} {}` from {}: that change is reverted before any release",
-                    crate::history::changelog::one_line(&style.apply(&e.text)),
-                    e.section
-                );
+            for line in taken_out::said(m, &style, &removed, &lost) {
+                let _ = writeln!(err, "relhook: {line}");
             }
             for (commit, old, e) in &moved {
                 let e = &crate::history::changelog::entry::NewEntry {
@@ -192,7 +188,8 @@ fn one_changelog(
                     rel.display()
                 );
             } else {
-                let none = added.is_empty() && removed.is_empty() && moved.is_empty();
+                let none =
+                    added.is_empty() && removed.is_empty() && moved.is_empty() && lost.is_empty();
                 if !args.rebuild && none && landed.is_empty() {
                     let _ = writeln!(err, "relhook: {} is up to date with history", rel.display());
                 }
@@ -467,6 +464,7 @@ pub(super) use next::{Written, commit_command};
 mod skipped;
 mod standing;
 mod stopped;
+mod taken_out;
 mod twice;
 mod views;
 pub(super) use driver::merge_driver;

@@ -18,7 +18,7 @@ pub(super) fn notice(edit: &Edit, shown: &str, reverting: bool, op: &str) -> Str
             let first = parts.first().map_or("", |e| e.text.as_str());
             let it = if parts.len() == 1 { "it" } else { "them" };
             format!(
-                "{shown} keeps {} of commits not in this branch's history ({}`{marker} {}`), as the conflict's resolution brought {it} in, and {left} delete {it} from {shown} and `git commit -a` (`relhook changelog --sync` keeps what the file lists)",
+                "{shown} keeps {} of commits not in this branch's history ({}`{marker} {}`), as the conflict's resolution brought {it} in, and {left} `relhook changelog --sync` takes {it} out and adds this commit's own (an entry of a commit a branch still holds, or reworded by hand, stays: delete it by hand)",
                 plural(parts.len(), "entry", "entries"),
                 if parts.len() > 1 { "first: " } else { "" },
                 one_line(first),

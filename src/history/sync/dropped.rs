@@ -4,7 +4,10 @@
 //! `RELHOOK_SKIP=1` one). Such an entry ships with the next release for a change it no longer
 //! has. Found by words: an entry of Unreleased that no commit of the unreleased range calls
 //! for, but that a commit HEAD's reflog remembers does, which no local branch holds any more.
-//! Said, never removed: a person may have written it.
+//! `--sync` and a release take out one listed as that commit's message writes it, so the file
+//! reads as if history had been written without the commit (a rebase that drops the commit
+//! which made the file carries its entry into the next one, a reword's conflict included); one
+//! a person reworded, or wrote lines under, is said, never removed.
 //!
 //! A commit a rebase rewrote is not lost: a commit of the range is followed back through the
 //! steps that changed it in place (amends, rewords, fixups, squashes: HEAD's reflog) and
@@ -21,10 +24,11 @@ use std::collections::HashSet;
 
 use git2::Oid;
 
-use super::{added_by, collect, commit_entry, forge, parse_kept, since};
+use super::{Seen, added_by, collect, commit_entry, forge, parse_kept, since};
 use crate::Result;
 use crate::config::Config;
 use crate::git::{Amend, Repo};
+use crate::history::changelog::Changelog;
 use crate::history::changelog::normalize;
 
 /// How far back HEAD's reflog is read for commits history lost.
@@ -41,14 +45,58 @@ pub struct Dropped {
     pub header: String,
     /// The commit of the range a fixup or squash folded it into, with its header.
     pub folded_into: Option<(Oid, String)>,
+    /// The heading the commit's message gives the entry, where the file writes the entry as
+    /// that message does (no hand edit): what `--sync` takes out.
+    pub verbatim: Option<String>,
 }
 
 /// The entries of `current` (the file's text) that only commits history lost call for.
 pub fn dropped_entries(repo: &Repo, config: &Config, current: &str) -> Result<Vec<Dropped>> {
+    let log = parse_kept(repo, &config.changelog.path, current)?;
+    lost(repo, config, &log, None)
+}
+
+/// Takes out of `log` the entries of commits history lost that read as those commits'
+/// messages write them, with no line under them (`commits`: the unreleased range); returns
+/// them. The others stay, said by doctor. Nothing without `wanted` (a hook's plan).
+pub(super) fn take_out(
+    repo: &Repo,
+    config: &Config,
+    log: &mut Changelog,
+    commits: &[Seen],
+    wanted: bool,
+) -> Result<Vec<Dropped>> {
+    let mut out = Vec::new();
+    if !wanted {
+        return Ok(out);
+    }
+    for d in lost(repo, config, log, Some(commits))? {
+        let Some(section) = d.verbatim.clone().filter(|_| d.folded_into.is_none()) else {
+            continue;
+        };
+        // A line written under the entry by hand is a hand edit: the entry stays with it.
+        let mut trial = log.clone();
+        if trial
+            .take_entry(&section, &d.entry)
+            .is_some_and(|l| l.is_empty())
+        {
+            *log = trial;
+            out.push(d);
+        }
+    }
+    Ok(out)
+}
+
+/// [`dropped_entries`] of `log`; `commits`: the unreleased range, when walked already.
+fn lost(
+    repo: &Repo,
+    config: &Config,
+    log: &Changelog,
+    commits: Option<&[Seen]>,
+) -> Result<Vec<Dropped>> {
     let Some(head) = repo.head() else {
         return Ok(Vec::new());
     };
-    let log = parse_kept(repo, &config.changelog.path, current)?;
     let listed: Vec<(String, String)> = log
         .unreleased_entries()
         .into_iter()
@@ -87,14 +135,15 @@ pub fn dropped_entries(repo: &Repo, config: &Config, current: &str) -> Result<Ve
         }
         if let Some((_, text)) = listed.iter().find(|(k, _)| *k == key) {
             let header = message.lines().next().unwrap_or_default().to_owned();
-            let entry = text.clone();
+            let written = *text == entry.text || *text == log.entry_style().apply(&entry.text);
             found.push((
                 key,
                 Dropped {
-                    entry,
+                    entry: text.clone(),
                     commit: id,
                     header,
                     folded_into: None,
+                    verbatim: written.then_some(entry.section),
                 },
             ));
         }
@@ -105,10 +154,18 @@ pub fn dropped_entries(repo: &Repo, config: &Config, current: &str) -> Result<Ve
     // Still called for by a commit of the range (a rebased copy, a pick), folded into one
     // whose message keeps its header (a squash), or rewritten into one (a reword, an amend,
     // a squash or fixup into it, which `amended` names where the file lags): not lost.
-    let (range, _) = since::since_last_release(repo, head, config, None)?;
+    let walked;
+    let commits = match commits {
+        Some(commits) => commits,
+        None => {
+            let (range, _) = since::since_last_release(repo, head, config, None)?;
+            walked = collect(repo, &range)?;
+            &walked
+        }
+    };
     let copies = Copies::of(repo, &remembered);
     let mut keys = FoldKeys::new(config);
-    for c in collect(repo, &range)? {
+    for c in commits {
         let own =
             commit_entry(repo, &c.message, config, forge.as_ref()).map(|e| normalize(&e.text));
         let (was_ids, folds) = made_from(repo, &rewrites, &copies, c.id);
@@ -255,8 +312,12 @@ impl Dropped {
             ),
             None => "which no branch holds any more (a rebase dropped it, or a reset) and no commit since the last release calls for".to_owned(),
         };
+        let fix = match (&self.folded_into, &self.verbatim) {
+            (None, Some(_)) => "`relhook changelog --sync` takes it out",
+            _ => "remove it by hand if it should not ship",
+        };
         format!(
-            "{} lists `{marker} {}` under Unreleased, the entry of commit {} (`{}`), {fate}; remove it by hand if it should not ship",
+            "{} lists `{marker} {}` under Unreleased, the entry of commit {} (`{}`), {fate}; {fix}",
             path.display(),
             crate::history::changelog::one_line(&self.entry),
             crate::git::short_id(self.commit),
@@ -276,6 +337,7 @@ mod tests {
             commit: Oid::zero(),
             header: "feat: skipped thing".into(),
             folded_into: None,
+            verbatim: None,
         };
         let said = d.said(std::path::Path::new("CHANGELOG.md"), '-');
         assert!(
@@ -295,6 +357,7 @@ mod tests {
             commit: Oid::zero(),
             header: "fix: b".into(),
             folded_into: Some((Oid::from_bytes(&[1; 20]).unwrap(), "fix: a".into())),
+            verbatim: Some("Fixed".into()),
         };
         let said = d.said(std::path::Path::new("CHANGELOG.md"), '-');
         assert_eq!(

@@ -21,7 +21,7 @@ use std::path::Path;
 use git2::Oid;
 
 use crate::config::Config;
-use crate::git::{Range, Repo};
+use crate::git::Repo;
 use crate::history::changelog::diff::DiffWork;
 use crate::history::changelog::entry::{Forge, NewEntry};
 use crate::history::changelog::{Changelog, normalize};
@@ -45,6 +45,7 @@ mod pick_dropped;
 mod polished;
 mod prereleases;
 mod rebuild;
+mod seen;
 mod shipped;
 mod since;
 mod squashed;
@@ -65,6 +66,7 @@ pub use own_change::moved_said;
 pub use pick_dropped::{concluded_pick, lacked};
 pub use prereleases::unlogged_prereleases;
 pub use rebuild::{Kept, LeftOut, Rebuilt, lost_lines, rebuild};
+use seen::{Seen, collect};
 pub use shipped::{listed_on_top, shipped_under_unreleased, shipped_unlisted};
 pub use stored::{
     Stored, changelog_at, changelog_command, changelog_not_a_file, changelog_setting,
@@ -81,6 +83,9 @@ pub struct SyncPlan {
     /// reverts theirs (git's `Revert "…"`): the change never shipped. With the reverting
     /// commit's id.
     pub removed: Vec<(String, NewEntry)>,
+    /// Entries taken out of Unreleased because their commits are lost (a rebase dropped them,
+    /// or a reset) and they read as those commits' messages write them.
+    pub lost: Vec<Dropped>,
     /// Entries moved (or marked breaking) as their commit's message now has them: each the
     /// entry relhook wrote for an earlier type of that commit, left so by a rebase's reword or
     /// a pick's `-e`. With the commit's id, the entry as it was listed, and as it is now.
@@ -115,7 +120,9 @@ pub struct SyncWork {
 /// Plans a sync of the file `current` (the work tree's text) against history.
 pub fn plan_sync(repo: &Repo, config: &Config, current: &str) -> Result<SyncPlan> {
     let initial = || config.version.initial.clone();
-    plan_sync_releasing(repo, config, current, (None, &initial))
+    // A hook's plan (post-commit's count, pre-push's warning) reads no reflog: lost commits'
+    // entries are `--sync`'s and a release's to take out.
+    plan(repo, config, current, (None, &initial), false)
 }
 
 /// [`plan_sync`] for the release whose tag is `releasing`: that tag does not end the range
@@ -127,13 +134,24 @@ pub fn plan_sync_releasing(
     repo: &Repo,
     config: &Config,
     current: &str,
+    releasing: (Option<&str>, &dyn Fn() -> semver::Version),
+) -> Result<SyncPlan> {
+    plan(repo, config, current, releasing, true)
+}
+
+fn plan(
+    repo: &Repo,
+    config: &Config,
+    current: &str,
     (releasing, first): (Option<&str>, &dyn Fn() -> semver::Version),
+    lost_too: bool,
 ) -> Result<SyncPlan> {
     let mut log = parse_kept(repo, &config.changelog.path, current)?;
     let Some(head) = repo.head() else {
         return Ok(SyncPlan {
             added: Vec::new(),
             removed: Vec::new(),
+            lost: Vec::new(),
             moved: Vec::new(),
             amended: Vec::new(),
             landed: Vec::new(),
@@ -250,6 +268,11 @@ pub fn plan_sync_releasing(
         }
         candidates.extend(entries.into_iter().map(|e| (c.id, e)));
     }
+    // The entries of commits history lost go, and account for no commit that carried them
+    // (the one after a dropped commit that made the file brings them along).
+    let lost = dropped::take_out(repo, config, &mut log, &commits, lost_too)?;
+    let gone: HashSet<String> = lost.iter().map(|d| normalize(&d.entry)).collect();
+    known.retain(|k| !gone.contains(k));
     let commits_of = (candidates.as_slice(), quiet.as_slice());
     let amended = amended::stale(repo, config, &log, commits_of, forge.as_ref());
     // A revert cancels one instance of a change: when another commit of the range made the
@@ -333,7 +356,8 @@ pub fn plan_sync_releasing(
         let lost = merge_dropped::made_of(repo, config, (head, releasing), lost)?;
         known.retain(|k| !lost.contains(k) || in_file.contains(k));
         (changed_log.values_mut().chain(own_lines.values_mut()))
-            .for_each(|t| t.retain(|k| !lost.contains(k)));
+            .for_each(|t| t.retain(|k| !lost.contains(k) && !gone.contains(k)));
+        known.retain(|k| !gone.contains(k));
     }
     let mut added = Vec::new();
     let mut moved = Vec::new();
@@ -434,37 +458,13 @@ pub fn plan_sync_releasing(
         older_line,
         added,
         removed,
+        lost,
         moved,
         amended,
         landed,
         text,
         work,
     })
-}
-
-struct Seen {
-    id: Oid,
-    message: String,
-    parents: Vec<Oid>,
-    /// Its message is in an encoding relhook cannot read: no entry is made of mojibake
-    /// (post-commit said so; pre-push refuses the commit until it is reworded).
-    unreadable: bool,
-}
-
-/// The commits of a range, oldest first.
-fn collect(repo: &Repo, range: &Range) -> Result<Vec<Seen>> {
-    let mut out = Vec::new();
-    repo.walk(range, |c| {
-        out.push(Seen {
-            id: c.id,
-            message: c.text().into_owned(),
-            parents: c.parent_ids.clone(),
-            unreadable: c.unreadable_encoding().is_some(),
-        });
-        true
-    })?;
-    out.reverse();
-    Ok(out)
 }
 
 pub(super) fn commit_entry(

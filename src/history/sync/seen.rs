@@ -1,0 +1,30 @@
+//! The commits of the unreleased range as sync reads them: id, message, parents, once.
+
+use crate::Result;
+use crate::git::{Range, Repo};
+use git2::Oid;
+
+pub(super) struct Seen {
+    pub(super) id: Oid,
+    pub(super) message: String,
+    pub(super) parents: Vec<Oid>,
+    /// Its message is in an encoding relhook cannot read: no entry is made of mojibake
+    /// (post-commit said so; pre-push refuses the commit until it is reworded).
+    pub(super) unreadable: bool,
+}
+
+/// The commits of a range, oldest first.
+pub(super) fn collect(repo: &Repo, range: &Range) -> Result<Vec<Seen>> {
+    let mut out = Vec::new();
+    repo.walk(range, |c| {
+        out.push(Seen {
+            id: c.id,
+            message: c.text().into_owned(),
+            parents: c.parent_ids.clone(),
+            unreadable: c.unreadable_encoding().is_some(),
+        });
+        true
+    })?;
+    out.reverse();
+    Ok(out)
+}
