@@ -120,7 +120,7 @@ pub(super) fn untagged(
                         false => String::new(),
                     };
                     format!(
-                        "{} has no tag {tag} yet, so history gives its section nothing and counts its commits as unreleased: to release it as {} has it, tag the commit that wrote it, then rebuild: `{restore}git tag -a {} {} -m {} && {rerun}`",
+                        "{} has no tag {tag} yet, so history gives its section nothing (its commits stay out of Unreleased, as the section's): to release it as {} has it, tag the commit that wrote it, then rebuild: `{restore}git tag -a {} {} -m {} && {rerun}`",
                         k.version,
                         rel.display(),
                         crate::shellword::quote(&tag),
