@@ -232,6 +232,7 @@ mod qa195_lefthook_commit_command;
 mod qa195_unnamed_revert_history;
 mod qa196_rebase_drop_reword;
 mod qa196_unwritable_reflog_folder;
+mod qa192_commit_links;
 mod qa192_rebuild_untagged_commits;
 mod qa19_files;
 mod qa19_install;

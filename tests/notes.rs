@@ -176,11 +176,20 @@ fn rebuild_refuses_to_replace_a_changelog_that_is_not_keep_a_changelog() {
     assert_eq!(repo.read("CHANGELOG.md"), foreign);
     let out = repo.relhook(&["changelog", "--rebuild", "--force"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
-    // Forced, it is rebuilt in the file's own words (conventional-changelog's `Features`)
-    // and bullets.
+    // Forced, it is rebuilt in the file's own words (conventional-changelog's `Features`),
+    // bullets and commit links.
+    let later = repo.git(&[
+        "log",
+        "-1",
+        "--format=%h",
+        "--abbrev=7",
+        "--grep=later feature",
+    ]);
+    let link = format!("([{later}](https://github.com/vuejs/core/commit/{later}))");
     assert!(
-        repo.read("CHANGELOG.md")
-            .contains("## [Unreleased]\n\n### Features\n\n* later feature\n"),
+        repo.read("CHANGELOG.md").contains(&format!(
+            "## [Unreleased]\n\n### Features\n\n* later feature {link}\n"
+        )),
         "{}",
         repo.read("CHANGELOG.md")
     );

@@ -39,9 +39,15 @@ fn a_rebuild_keeps_the_intro_and_the_rules_between_releases() {
     repo.git(&["tag", "-a", "1.1.1", "-m", "1.1.1"]);
     repo.commit("feat: fourth");
     let out = ok(repo.relhook(&["changelog", "--rebuild"]));
+    // Each linked to its commit as cocogitto's entries are.
+    let link = |rev: &str| {
+        let h = repo.git(&["rev-parse", "--short=7", rev]);
+        format!(" - ([{h}](https://github.com/o/r/commit/{h}))")
+    };
+    let (fourth, third) = (link("HEAD"), link("HEAD~1"));
     let expected = COCOGITTO.replace(
         "- - -\n## [1.1.0]",
-        "- - -\n## [Unreleased]\n\n#### Features\n\n- fourth\n\n## [1.1.1](https://github.com/o/r/compare/1.1.0..1.1.1) - 2026-01-01\n\n#### Bug Fixes\n\n- third\n\n- - -\n\n## [1.1.0]",
+        &format!("- - -\n## [Unreleased]\n\n#### Features\n\n- fourth{fourth}\n\n## [1.1.1](https://github.com/o/r/compare/1.1.0..1.1.1) - 2026-01-01\n\n#### Bug Fixes\n\n- third{third}\n\n- - -\n\n## [1.1.0]"),
     );
     assert_eq!(repo.read("CHANGELOG.md"), expected, "{}", text(&out));
 }

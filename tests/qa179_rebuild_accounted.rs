@@ -130,8 +130,13 @@ fn releases_an_older_changelog_the_file_links_to_holds_get_no_section() {
     let repo = history(&files, VUE_HISTORY);
     let out = ok(repo.relhook(&["changelog", "--rebuild"]));
     let got = repo.read("CHANGELOG.md");
+    // Linked to its commit as the file's entries are.
+    let e = repo.git(&["rev-parse", "--short=7", "HEAD"]);
+    let fix_e = format!("* **core:** fix e ([{e}](https://github.com/o/r/commit/{e}))");
     assert!(
-        got.starts_with("## [Unreleased]\n\n### Bug Fixes\n\n* **core:** fix e\n\n\n\n## [2.0.1]"),
+        got.starts_with(&format!(
+            "## [Unreleased]\n\n### Bug Fixes\n\n{fix_e}\n\n\n\n## [2.0.1]"
+        )),
         "{got}\n{}",
         text(&out)
     );

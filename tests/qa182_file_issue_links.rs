@@ -13,6 +13,13 @@ const LOG: &str = "# Change Log\n\n## [Unreleased]\n\n\
 
 const LINKED: &str = "**api:** add search ([#12](https://github.com/o/r/issues/12))";
 
+/// HEAD's commit linked as the file's entries link theirs (sync and rebuild write it; post-
+/// commit's entry cannot name the commit it is part of).
+fn head_link(repo: &Repo) -> String {
+    let id = repo.git(&["rev-parse", "HEAD"]);
+    format!(" ([{}](https://github.com/o/r/commit/{id}))", &id[..7])
+}
+
 /// A project released at 1.0.0 with `LOG`, its `origin` at `remote`, hooks installed.
 fn project(remote: &str) -> Repo {
     let repo = Repo::new();
@@ -33,8 +40,9 @@ fn post_commit_links_like_the_file_where_the_remote_is_no_forge() {
     let log = repo.read("CHANGELOG.md");
     assert!(log.contains(&format!("* {LINKED}\n")), "{log}");
     let out = ok(repo.relhook(&["changelog", "--rebuild", "--stdout"]));
+    let link = head_link(&repo);
     assert!(
-        stdout(&out).contains(&format!("* {LINKED}\n")),
+        stdout(&out).contains(&format!("* {LINKED}{link}\n")),
         "{}",
         text(&out)
     );
@@ -49,6 +57,7 @@ fn sync_links_under_the_files_address_not_a_forks() {
     assert!(out.status.success(), "{}", text(&out));
     ok(repo.relhook(&["changelog", "--sync"]));
     let log = repo.read("CHANGELOG.md");
-    assert!(log.contains(&format!("* {LINKED}\n")), "{log}");
+    let link = head_link(&repo);
+    assert!(log.contains(&format!("* {LINKED}{link}\n")), "{log}");
     assert!(!log.contains("github.com/me/"), "{log}");
 }

@@ -44,11 +44,20 @@ fn a_rebuild_writes_the_files_own_sub_section_names() {
     // One level, the file's, for every sub-section.
     let subs: Vec<&str> = rebuilt.lines().filter(|l| l.starts_with("###")).collect();
     assert!(subs.iter().all(|l| l.starts_with("#### ")), "{rebuilt}");
-    let unreleased = "## [Unreleased]\n\n#### Features\n\n- (**cli**) later feature\n\n\
-                      #### Bug Fixes\n\n- later fix\n\n#### Performance Improvements\n\n\
-                      - faster\n\n#### Revert\n\n- another flag\n\n\
-                      ## [v1.0.0](https://example.com/compare/v0.1.0..v1.0.0) - 2026-01-01\n";
-    assert!(rebuilt.contains(unreleased), "{rebuilt}");
+    // Each linked to its commit as cocogitto's entries are.
+    let link = |rev: &str| {
+        let h = repo.git(&["rev-parse", "--short=7", rev]);
+        format!(" - ([{h}](https://example.com/commit/{h}))")
+    };
+    let (feature, fix, faster, flag) =
+        (link("HEAD~1"), link("HEAD~3"), link("HEAD~2"), link("HEAD"));
+    let unreleased = format!(
+        "## [Unreleased]\n\n#### Features\n\n- (**cli**) later feature{feature}\n\n\
+         #### Bug Fixes\n\n- later fix{fix}\n\n#### Performance Improvements\n\n\
+         - faster{faster}\n\n#### Revert\n\n- another flag{flag}\n\n\
+         ## [v1.0.0](https://example.com/compare/v0.1.0..v1.0.0) - 2026-01-01\n"
+    );
+    assert!(rebuilt.contains(&unreleased), "{rebuilt}");
     // The release cocogitto wrote, with its commits' links and authors, is kept (qa164).
     let released = &COCOGITTO[COCOGITTO.find("## [v1.0.0]").unwrap()..];
     assert!(rebuilt.ends_with(released), "{rebuilt}");

@@ -4,6 +4,12 @@
 //! looks), so a clone whose remote names no known forge (a mirror, a path) still links like
 //! the file, under the file's own address. With no linked reference there, an entry is
 //! written as the remote made it (linked on a known forge, else bare).
+//!
+//! And how it links an entry's commit: commitlint's ` ([f5712a9](…/commit/f5712a9d…))`,
+//! git-cliff's ` - ([b99a232](…/commit/b99a2325…))`, taken from the newest entry that links
+//! one (an entry without is no sign: post-commit's have none). `--sync` and `--rebuild` link
+//! each entry's commit so ([`EntryStyle::with_commit`]); post-commit cannot: its entry is part
+//! of the commit it describes, whose id depends on the file's text, its own hash included.
 
 use super::Changelog;
 use super::entry::unlink_references;
@@ -17,6 +23,21 @@ pub struct EntryStyle {
     /// The address a reference's number follows (`https://github.com/o/r/issues/`), taken
     /// from the file's newest linked reference; `None`: entries stay as made.
     issues: Option<String>,
+    /// How the file's newest entry that links its commit does; `None`: no commit link.
+    commits: Option<CommitLinks>,
+}
+
+/// The form of an entry's commit link: ` ([abbrev](base + hash))`, after ` -` or not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct CommitLinks {
+    /// The address the hash follows (`https://github.com/o/r/commit/`).
+    base: String,
+    /// The link text's length (7: `f5712a9`).
+    abbrev: usize,
+    /// Whether the address has the whole hash (both tools' do), else the link text's.
+    whole: bool,
+    /// git-cliff's ` - ` before the link.
+    dashed: bool,
 }
 
 impl EntryStyle {
@@ -34,6 +55,23 @@ impl EntryStyle {
         let bare = unlink_references(first);
         super::entry::link_references_to(&bare, prefix) + rest
     }
+
+    /// `text` with a link to commit `id` (its whole hash) at the end of its first line, as
+    /// the file's entries link theirs; as it is where they link none, or it names one.
+    pub fn with_commit(&self, text: &str, id: &str) -> String {
+        let Some(c) = &self.commits else {
+            return text.to_owned();
+        };
+        let (first, rest) = text.split_at(text.find('\n').unwrap_or(text.len()));
+        let hex = id.len() >= c.abbrev && id.bytes().all(|b| b.is_ascii_hexdigit());
+        if !hex || super::tool_marks::commit_hash(first).is_some() {
+            return text.to_owned();
+        }
+        let shown = if c.whole { id } else { &id[..c.abbrev] };
+        let dash = if c.dashed { " -" } else { "" };
+        let short = &id[..c.abbrev];
+        format!("{first}{dash} ([{short}]({}{shown})){rest}", c.base)
+    }
 }
 
 impl Changelog {
@@ -43,7 +81,35 @@ impl Changelog {
         EntryStyle {
             scope: self.scope_style(),
             issues: self.decided_issue_links().flatten(),
+            commits: self.commit_links(),
         }
+    }
+
+    /// [`Changelog::add_entries`] of commits' entries (full id, entry), each linked to its
+    /// commit where the file's entries link theirs.
+    pub fn add_commit_entries(&mut self, entries: &[(String, super::entry::NewEntry)]) {
+        let style = self.entry_style();
+        let linked = |(id, e): &(String, super::entry::NewEntry)| {
+            (
+                e.section.clone(),
+                style.with_commit(&e.text, id),
+                e.breaking,
+            )
+        };
+        self.add_entries(&entries.iter().map(linked).collect::<Vec<_>>());
+    }
+
+    /// The commit link form of the newest entry that has one, in the sections the issue
+    /// links are looked for in.
+    fn commit_links(&self) -> Option<CommitLinks> {
+        let unreleased = self.doc.sections.iter().enumerate();
+        let unreleased = unreleased.filter(|(_, s)| s.kind == SectionKind::Unreleased);
+        let releases = (self.doc.sections.iter().enumerate())
+            .filter(|(_, s)| matches!(s.kind, SectionKind::Release { .. }))
+            .take(super::scope_style::RELEASES_LOOKED_AT);
+        let entries = unreleased.take(1).chain(releases);
+        let mut entries = entries.flat_map(|(i, _)| self.section_entries(i));
+        entries.find_map(|e| commit_link(e.text.lines().next().unwrap_or("")))
     }
 
     /// The newest reference's link address: `Some(None)` when it is bare, `None` when no
@@ -100,6 +166,30 @@ fn issue_numbers_linked(text: &str) -> Vec<String> {
     out
 }
 
+/// The commit link `line` ends with (`x ([f5712a9](https://h/o/r/commit/f5712a9d…))`, then
+/// git-cliff's or conventional-changelog's own marks at most), if any.
+fn commit_link(line: &str) -> Option<CommitLinks> {
+    let joined = line.split_whitespace().collect::<Vec<_>>().join(" ");
+    let short = super::tool_marks::commit_hash(&joined)?;
+    let at = joined.rfind(&format!(" ([{short}](")).or_else(|| {
+        let upper = format!(" ([{}](", short.to_ascii_uppercase());
+        joined.rfind(&upper)
+    })?;
+    let url = &joined[at + short.len() + 5..];
+    let url = &url[..url.find(')')?];
+    let split = url.trim_end_matches(|c: char| c.is_ascii_hexdigit()).len();
+    let (base, hash) = url.split_at(split);
+    let same = hash.to_ascii_lowercase().starts_with(&short);
+    let addressed =
+        base.contains("://") && base.ends_with('/') && !base.contains([' ', '<', '>', '(']);
+    (same && addressed).then(|| CommitLinks {
+        base: base.to_owned(),
+        abbrev: short.len(),
+        whole: hash.len() > short.len(),
+        dashed: joined[..at].ends_with(" -"),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,5 +217,32 @@ mod tests {
         assert_eq!(style(&bare).apply("x (#12)"), "x (#12)");
         let none = file.replace("([#4](https://github.com/o/r/issues/4))", "");
         assert_eq!(style(&none).apply("x (#12)"), "x (#12)");
+    }
+
+    #[test]
+    fn new_entries_link_their_commit_as_the_files_do() {
+        let id = "b99a23250fe159c39a17d223359268611e8547e7";
+        let cliff = "# C\n\n## [Unreleased]\n\n### Added\n\n- relhook's own\n\n## [1.0.0] - 2024-01-01\n\n### Fixed\n\n- *(cd)* Prepare ([#4](https://github.com/o/r/issues/4)) - ([7d90eee](https://github.com/o/r/commit/7d90eee3256e3f6045c7abba02c020cdc9076a8a))\n";
+        assert_eq!(
+            style(cliff).with_commit("x (#12)\n> note", id),
+            "x (#12) - ([b99a232](https://github.com/o/r/commit/b99a23250fe159c39a17d223359268611e8547e7))\n> note"
+        );
+        let commitlint = "# C\n\n## [1.0.0](u) (2024-01-01)\n\n### Bug Fixes\n\n* a ([F571ABCD](https://x.org/o/r/-/commit/f571abcd)), closes #3\n";
+        assert_eq!(
+            style(commitlint).with_commit("x", id),
+            "x ([b99a2325](https://x.org/o/r/-/commit/b99a2325))"
+        );
+        // One that names its commit already, or a file that links none: as it is.
+        let s = style(commitlint);
+        assert_eq!(
+            s.with_commit("x ([aaa1111](u/aaa1111))", id),
+            "x ([aaa1111](u/aaa1111))"
+        );
+        for file in [
+            "# C\n\n## [1.0.0] - 2024-01-01\n\n### Fixed\n\n- a - (abc1234)\n",
+            "# C\n\n## [Unreleased]\n",
+        ] {
+            assert_eq!(style(file).with_commit("x", id), "x", "{file}");
+        }
     }
 }

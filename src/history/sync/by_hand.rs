@@ -112,3 +112,19 @@ pub(super) fn released_by_hand(
     }
     out
 }
+
+/// [`released_by_hand`] for `--rebuild` of `current` (the file it replaces) at `head`: the
+/// commits since the last release that `current`'s section not tagged yet releases, as
+/// `--sync` reads them.
+pub(super) fn released_unless_tagged(
+    repo: &Repo,
+    config: &Config,
+    current: Option<&str>,
+    head: Oid,
+) -> crate::Result<HashSet<Oid>> {
+    let Some(log) = current.and_then(|c| Changelog::parse(c).ok()) else {
+        return Ok(HashSet::new());
+    };
+    let (range, last) = super::since::since_last_release(repo, head, config, None)?;
+    Ok(released_by_hand(repo, config, &log, &range, last.as_ref()))
+}

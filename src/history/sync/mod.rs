@@ -425,11 +425,7 @@ fn plan(
         .collect();
     if !added.is_empty() || !moved.is_empty() {
         log.ensure_unreleased();
-        let batch: Vec<(String, String, bool)> = added
-            .iter()
-            .map(|(_, e)| (e.section.clone(), e.text.clone(), e.breaking))
-            .collect();
-        log.add_entries(&batch);
+        log.add_commit_entries(&added);
         for ((_, _, e), lines) in moved.iter().zip(&carried) {
             log.add_entry_carrying(&e.section, &e.text, e.breaking, lines);
         }

@@ -98,6 +98,20 @@ fn section_lines(heading: &str, body: &str) -> Vec<String> {
     text.lines().map(str::to_owned).collect()
 }
 
+/// Whether `a` and `b` hold the same lines but blank ones, in any order.
+fn same_lines(a: &[String], b: &[String]) -> bool {
+    fn sorted(l: &[String]) -> Vec<&str> {
+        let mut v: Vec<&str> = l
+            .iter()
+            .map(|l| l.trim_end())
+            .filter(|l| !l.is_empty())
+            .collect();
+        v.sort_unstable();
+        v
+    }
+    sorted(a) == sorted(b)
+}
+
 /// A line that sets sections apart (blank, or a rule such as `- - -`).
 fn apart(line: &str) -> bool {
     let t = line.trim();
@@ -210,7 +224,12 @@ pub(super) fn compose(current: &str, fresh: &Fresh, accounted: &Accounted) -> Op
                 let holds = version(s).is_some_and(|v| accounted.holders.contains(&v));
                 if everything.has_all(&was) && !holds {
                     regenerated.insert(r.label.to_lowercase());
-                    out.fresh(candidate);
+                    // The very lines history gives, spaced or ordered the file's way (entries
+                    // that link their commits as history now does): as written, no churn.
+                    match same_lines(&was, &candidate) {
+                        true => out.file(was),
+                        false => out.fresh(candidate),
+                    }
                 } else {
                     // One that folds releases is said with them (`left_out`).
                     if !holds {

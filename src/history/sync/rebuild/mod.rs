@@ -148,9 +148,7 @@ pub fn rebuild(
     let owner = assign(&history, &index, &tags);
     // A release section written by hand and not tagged yet releases what its commit holds:
     // not Unreleased (as `--sync` reads it), else listed twice.
-    let by_hand = current.map_or_else(HashSet::new, |c| {
-        released_by_hand(repo, config, c, head, (&history, &index))
-    });
+    let by_hand = super::by_hand::released_unless_tagged(repo, config, current, head)?;
     // A merge reverted in a later release than its own: the revert's `revert "…"` entry.
     for m in merge_undone {
         let (Some(&r), Some(&at)) = (index.get(&m.revert), index.get(&m.merge)) else {
@@ -185,12 +183,8 @@ pub fn rebuild(
         .iter()
         .flat_map(|b| crate::history::changelog::entry::revert_pairs(b))
         .collect();
-    let unreleased = history.iter().zip(&owner).filter(|(_, o)| o.is_none());
-    cancelled.extend(
-        unreleased
-            .map(|(c, _)| c.id)
-            .filter(|id| by_hand.contains(id)),
-    );
+    let unreleased = |id: &&Oid| index.get(id).is_some_and(|&i| owner[i].is_none());
+    cancelled.extend(by_hand.iter().filter(unreleased));
     // So does a merged branch reverted (`git revert -m 1`) within one release.
     if !merge_reverts.is_empty() {
         for b in &per_bucket {
@@ -286,9 +280,11 @@ pub fn rebuild(
         buckets[t] = folded;
     }
     // Newest first, as Keep a Changelog lists them; the template already has Unreleased.
+    // Each linked to its commit where the file's entries link theirs (`link_style`).
+    let linked = |(id, e): (Oid, NewEntry)| layout.with_commit(id, e);
     let mut buckets: Vec<Vec<NewEntry>> = buckets
         .into_iter()
-        .map(|b| b.into_iter().map(|(_, e)| e).collect())
+        .map(|b| b.into_iter().map(linked).collect())
         .collect();
     if config.package.is_some() || !config.packages.is_empty() {
         for (tag, entries) in tags.iter().zip(&mut buckets) {
@@ -389,39 +385,6 @@ fn released_copies(
         )?);
     }
     Ok(out)
-}
-
-/// The commits of `history` that the commit writing `current`'s release section not tagged
-/// yet holds (`by_hand::untagged_section`, above the last release): that release's, in
-/// the section's words. Empty when the file has no such section.
-fn released_by_hand(
-    repo: &Repo,
-    config: &Config,
-    current: &str,
-    head: Oid,
-    (history, index): (&[Lite], &HashMap<Oid, usize>),
-) -> HashSet<Oid> {
-    let Ok(log) = crate::history::changelog::Changelog::parse(current) else {
-        return HashSet::new();
-    };
-    // The last release as `--sync` reads it.
-    let prefix = &config.version.tag_prefix;
-    let last = (repo.latest_release_tag(head, prefix))
-        .and_then(|(name, _)| crate::git::release_version(name.get(prefix.len()..)?));
-    let Some((_, wrote)) =
-        super::by_hand::untagged_section(repo, config, &log, head, last.as_ref())
-    else {
-        return HashSet::new();
-    };
-    let mut out = HashSet::new();
-    let mut stack: Vec<usize> = index.get(&wrote).copied().into_iter().collect();
-    while let Some(i) = stack.pop() {
-        if out.insert(history[i].id) {
-            let parents = history[i].parent_ids.iter();
-            stack.extend(parents.filter_map(|p| index.get(p)));
-        }
-    }
-    out
 }
 
 /// The release tags under `tag_prefix`, then those under each former prefix a configuration

@@ -80,6 +80,12 @@ impl Layout {
         }
     }
 
+    /// `e` linked to its commit `id` as the file's entries link theirs, if they do.
+    pub(super) fn with_commit(&self, id: git2::Oid, e: NewEntry) -> NewEntry {
+        let text = self.style.with_commit(&e.text, &id.to_string());
+        NewEntry { text, ..e }
+    }
+
     /// The versions of the file's release sections, in its order (none without a file).
     pub(super) fn versions(&self) -> Vec<semver::Version> {
         let like = self.like.iter().flat_map(Changelog::versions);
