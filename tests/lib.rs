@@ -234,6 +234,7 @@ mod qa196_rebase_drop_reword;
 mod qa196_unwritable_reflog_folder;
 mod qa192_commit_links;
 mod qa192_rebuild_untagged_commits;
+mod qa198_init_commit_types;
 mod qa19_files;
 mod qa19_install;
 mod qa19_reverts;

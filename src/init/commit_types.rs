@@ -54,25 +54,53 @@ const VERIFY_COMMIT: &str = "scripts/verify-commit.js";
 /// The commit types the project at `root` (the top of the work tree) allows, as its
 /// commitlint configuration or `scripts/verify-commit.js` says; `None` when neither says.
 pub fn project_types(root: &Path) -> Option<ProjectTypes> {
-    let read = |name: &str| crate::fsx::regular_text(&root.join(name));
     // package.json's key comes first, as commitlint looks there first.
-    if let Some(config) = read("package.json")
+    if let Some(config) = load(root, "package.json")
+        .and_then(Result::ok)
         .and_then(|t| serde_json::from_str::<Value>(&t).ok())
         .and_then(|m| m.get("commitlint").cloned())
     {
         return from_value(&config, "package.json's `commitlint` key");
     }
     for name in COMMITLINT_FILES {
-        let Some(text) = read(name) else { continue };
+        let text = match load(root, name) {
+            None => continue,
+            Some(Err(unread)) => return Some(unread),
+            Some(Ok(text)) => text,
+        };
+        let data = |value: Option<Value>, kind: &str| match value {
+            Some(value) => from_value(&value, name),
+            None => Some(unread(name, &format!("it does not read as {kind}"))),
+        };
         return match name.rsplit_once('.').map(|(_, ext)| ext) {
-            Some("json") => from_value(&serde_json::from_str(&text).ok()?, name),
-            Some("yaml" | "yml") => from_value(&yaml_value(&text)?, name),
+            Some("json") => data(serde_json::from_str(&text).ok(), "JSON"),
+            Some("yaml" | "yml") => data(yaml_value(&text), "YAML"),
             Some("js" | "cjs" | "mjs" | "ts" | "cts") => from_script(&text, name),
             // `.commitlintrc`: JSON or YAML, which reads JSON too.
-            _ => from_value(&yaml_value(&text)?, name),
+            _ => data(yaml_value(&text), "JSON or YAML"),
         };
     }
-    read(VERIFY_COMMIT).map(|text| from_regex(&text))
+    Some(match load(root, VERIFY_COMMIT)? {
+        Ok(text) => from_regex(&text),
+        Err(unread) => unread,
+    })
+}
+
+/// The text of the file `name` at `root`: `None` when absent, and a file that is not read as
+/// the sentence why (a symbolic link, which may lead out of the repository, is never followed).
+fn load(root: &Path, name: &str) -> Option<Result<String, ProjectTypes>> {
+    let path = root.join(name);
+    let meta = std::fs::symlink_metadata(&path).ok()?;
+    if meta.file_type().is_symlink() {
+        return Some(Err(unread(
+            name,
+            "it is a symbolic link, and relhook reads no configuration through one",
+        )));
+    }
+    Some(
+        crate::fsx::regular_text(&path)
+            .ok_or_else(|| unread(name, "it is not a regular file of UTF-8 text")),
+    )
 }
 
 /// The types a commitlint configuration (as data) says, from its file `name`.
@@ -80,6 +108,11 @@ fn from_value(config: &Value, name: &str) -> Option<ProjectTypes> {
     let Some(rule) = config.get("rules").and_then(|r| r.get("type-enum")) else {
         return extends(config, name);
     };
+    let level = rule.as_array().and_then(|r| r.first());
+    // Level 0 turns the rule off: any type passes, and its list restricts nothing.
+    if level.is_some_and(|l| l.as_i64() == Some(0) || l.as_str() == Some("0")) {
+        return Some(unread(name, OFF));
+    }
     let list = rule
         .as_array()
         .and_then(|r| r.get(2))
@@ -102,6 +135,9 @@ fn from_value(config: &Value, name: &str) -> Option<ProjectTypes> {
     }
 }
 
+/// Why a rule at level 0 is not read.
+const OFF: &str = "its `type-enum` rule is off (level 0), so it allows any type";
+
 /// A configuration with no `type-enum`: the default types when it extends commitlint's
 /// conventional configuration, said as not read when it extends another.
 fn extends(config: &Value, name: &str) -> Option<ProjectTypes> {
@@ -110,16 +146,27 @@ fn extends(config: &Value, name: &str) -> Option<ProjectTypes> {
         Value::Array(a) => a.iter().filter_map(Value::as_str).collect(),
         _ => return None,
     };
-    if shared.iter().any(|s| conventional(s)) {
-        return Some(ProjectTypes::Conventional {
+    from_shared(&shared, name)
+}
+
+/// What the shared configurations a configuration extends say of its types: the defaults when
+/// they are commitlint's conventional one (beside ones that only list scopes), not read when
+/// another may set them (`@commitlint/config-angular` has types of its own, and a later one
+/// wins).
+fn from_shared(shared: &[&str], name: &str) -> Option<ProjectTypes> {
+    let other = shared.iter().find(|s| !conventional(s) && !scopes_only(s));
+    match other {
+        None if shared.iter().any(|s| conventional(s)) => Some(ProjectTypes::Conventional {
             from: name.to_owned(),
-        });
+        }),
+        None => None,
+        Some(other) => Some(unread(
+            name,
+            &format!(
+                "its types are those of `{other}`, which it extends and relhook does not read"
+            ),
+        )),
     }
-    let first = shared.first()?;
-    Some(unread(
-        name,
-        &format!("its types are those of `{first}`, which it extends and relhook does not read"),
-    ))
 }
 
 /// Whether a shared configuration's name is commitlint's conventional one.
@@ -130,32 +177,45 @@ fn conventional(name: &str) -> bool {
     )
 }
 
+/// Whether a shared configuration only lists scopes (`@commitlint/config-pnpm-scopes`), so
+/// leaves the types to the others.
+fn scopes_only(name: &str) -> bool {
+    name.starts_with("@commitlint/config-") && name.ends_with("-scopes")
+}
+
 /// The types a JavaScript or TypeScript configuration's text says: its `type-enum` rule's
 /// list when that is a plain array literal of strings.
 fn from_script(text: &str, name: &str) -> Option<ProjectTypes> {
     let text = strip_comments(text);
-    let key = ["'type-enum'", "\"type-enum\""]
-        .iter()
-        .filter_map(|k| text.find(k).map(|at| at + k.len()))
-        .min();
-    let Some(after) = key else {
-        // No rule of its own: what it extends says, when that is the conventional one.
-        let shared = [
-            "'@commitlint/config-conventional'",
-            "\"@commitlint/config-conventional\"",
-        ];
-        return shared
-            .iter()
-            .any(|s| text.contains(s))
-            .then(|| ProjectTypes::Conventional {
-                from: name.to_owned(),
-            });
+    let Some(after) = key_value(&text, "type-enum") else {
+        // No rule of its own: what it extends says.
+        let after = key_value(&text, "extends")?;
+        return match literal_strings(&text[after..]) {
+            Some(shared) => {
+                from_shared(&shared.iter().map(String::as_str).collect::<Vec<_>>(), name)
+            }
+            None => Some(unread(
+                name,
+                "its `extends` is not a plain list of names, and relhook reads JavaScript as text, never runs it",
+            )),
+        };
     };
-    let rest = text[after..].trim_start();
-    let types = rest
-        .strip_prefix(':')
-        .and_then(|r| literal_third_list(r.trim_start()))
-        .and_then(valid);
+    let rule = literal_third_list(&text[after..]);
+    if let Some((level, _, _)) = &rule
+        && matches!(*level, "0" | "RuleConfigSeverity.Disabled")
+    {
+        return Some(unread(name, OFF));
+    }
+    // `'never'` lists the types refused, and an expression may say either.
+    if let Some((_, condition, _)) = &rule
+        && string_literal(condition).is_none_or(|(c, r)| c != "always" || !r.is_empty())
+    {
+        return Some(unread(
+            name,
+            "its `type-enum` rule is not `[level, \"always\", [types...]]`",
+        ));
+    }
+    let types = rule.and_then(|(_, _, list)| list).and_then(valid);
     Some(match types {
         Some(types) => ProjectTypes::Read {
             types,
@@ -168,10 +228,11 @@ fn from_script(text: &str, name: &str) -> Option<ProjectTypes> {
     })
 }
 
-/// The types vue's `scripts/verify-commit.js` allows: the regex group that lists `feat` and
-/// `fix`, with `revert` when the regex takes a `revert: ` prefix.
+/// The types vue's `scripts/verify-commit.js` allows: the regex group (capturing or `(?:`)
+/// that lists `feat` and `fix`, with `revert` when the regex takes a `revert: ` prefix.
 fn from_regex(text: &str) -> ProjectTypes {
-    let group = regex::Regex::new(r"\(((?:[A-Za-z][\w-]*\|)+[A-Za-z][\w-]*)\)").expect("valid");
+    let group =
+        regex::Regex::new(r"\((?:\?:)?((?:[A-Za-z][\w-]*\|)+[A-Za-z][\w-]*)\)").expect("valid");
     let found = group.captures_iter(text).find_map(|c| {
         let words: Vec<String> = c[1].split('|').map(str::to_owned).collect();
         (words.iter().any(|w| w == "feat") && words.iter().any(|w| w == "fix")).then_some(words)
@@ -182,7 +243,8 @@ fn from_regex(text: &str) -> ProjectTypes {
             "it has no regex with a `(feat|fix|...)` group of types",
         );
     };
-    if text.contains("(revert: )?") && !types.iter().any(|t| t == "revert") {
+    let reverts = ["(revert: )?", "(?:revert: )?"];
+    if reverts.iter().any(|r| text.contains(r)) && !types.iter().any(|t| t == "revert") {
         types.push("revert".to_owned());
     }
     ProjectTypes::Read {
@@ -307,35 +369,103 @@ fn strip_comments(text: &str) -> String {
     out
 }
 
-/// From the text after a rule's `:`, the third item of its array literal (`[2, 'always',
-/// ['feat', 'fix']]`; the level and condition may be any expression, as
-/// `RuleConfigSeverity.Error`) when that is an array of plain string literals.
-fn literal_third_list(text: &str) -> Option<Vec<String>> {
-    let mut rest = text.strip_prefix('[')?;
+/// From the text after a rule's `:`, the items of its array literal (`[2, 'always', ['feat',
+/// 'fix']]`): the level and the condition as written (any expression, as
+/// `RuleConfigSeverity.Error`), and the third item when that is an array of plain string
+/// literals; `None` when the value is no array of three items.
+fn literal_third_list(text: &str) -> Option<(&str, &str, Option<Vec<String>>)> {
+    let mut rest = text.trim_start().strip_prefix('[')?;
+    let mut first = ["", ""];
     // The first two items: skipped to their commas, at depth 0 and outside strings.
-    for _ in 0..2 {
-        rest = &rest[skip_item(rest)?..];
-        rest = rest.trim_start().strip_prefix(',')?;
+    for item in &mut first {
+        let rest_trimmed = rest.trim_start();
+        let end = skip_item(rest_trimmed)?;
+        *item = rest_trimmed[..end].trim_end();
+        rest = rest_trimmed[end..].strip_prefix(',')?;
     }
-    let mut rest = rest.trim_start().strip_prefix('[')?;
-    let mut words = Vec::new();
-    loop {
-        rest = rest.trim_start();
-        if let Some(r) = rest.strip_prefix(']') {
-            // The list closes, then the rule: `]` after an optional comma.
-            let r = r.trim_start();
-            let r = r.strip_prefix(',').map_or(r, str::trim_start);
-            return r.starts_with(']').then_some(words);
+    let [level, condition] = first;
+    let list = literal_strings(rest).filter(|_| rest.trim_start().starts_with('['));
+    Some((level, condition, list))
+}
+
+/// The string literal or array of string literals at the start of `text`, closed by the end of
+/// the item it is (an optional `as const`, then `,`, `]` or `}`).
+fn literal_strings(text: &str) -> Option<Vec<String>> {
+    let text = text.trim_start();
+    let (words, after) = match text.strip_prefix('[') {
+        None => {
+            let (word, after) = string_literal(text)?;
+            (vec![word], after)
         }
-        let (word, r) = string_literal(rest)?;
-        words.push(word);
-        rest = r.trim_start();
-        rest = match rest.strip_prefix(',') {
-            Some(r) => r,
-            None if rest.starts_with(']') => rest,
-            None => return None,
-        };
+        Some(mut rest) => {
+            let mut words = Vec::new();
+            loop {
+                rest = rest.trim_start();
+                if let Some(r) = rest.strip_prefix(']') {
+                    break (words, r);
+                }
+                let (word, r) = string_literal(rest)?;
+                words.push(word);
+                rest = r.trim_start();
+                rest = match rest.strip_prefix(',') {
+                    Some(r) => r,
+                    None if rest.starts_with(']') => rest,
+                    None => return None,
+                };
+            }
+        }
+    };
+    // TypeScript's `as const` changes no value.
+    let after = after.trim_start();
+    let after = after.strip_prefix("as const").unwrap_or(after).trim_start();
+    (after.is_empty() || after.starts_with([',', ']', '}', ';'])).then_some(words)
+}
+
+/// Where the value of the object key `key` (`'type-enum':`, `"type-enum":`, `extends:`) begins
+/// in JavaScript `text` without comments: the first one in code, never one inside a string.
+fn key_value(text: &str, key: &str) -> Option<usize> {
+    let mut chars = text.char_indices().peekable();
+    let colon_after = |at: usize| {
+        let rest = &text[at..];
+        let trimmed = rest.trim_start();
+        trimmed
+            .strip_prefix(':')
+            .map(|r| at + (rest.len() - r.len()))
+    };
+    let mut last_word_char = false;
+    while let Some((i, c)) = chars.next() {
+        if matches!(c, '\'' | '"' | '`') {
+            // A whole string: the key when it says `key` and a `:` follows.
+            let mut end = None;
+            while let Some((j, d)) = chars.next() {
+                if d == '\\' {
+                    chars.next();
+                } else if d == c {
+                    end = Some(j);
+                    break;
+                }
+            }
+            let end = end?;
+            if &text[i + 1..end] == key
+                && let Some(at) = colon_after(end + 1)
+            {
+                return Some(at);
+            }
+            last_word_char = false;
+            continue;
+        }
+        // A bare key (`extends:`), not the tail of a longer name.
+        if !last_word_char
+            && text[i..].starts_with(key)
+            && !text[i + key.len()..]
+                .starts_with(|c: char| c.is_alphanumeric() || c == '_' || c == '$')
+            && let Some(at) = colon_after(i + key.len())
+        {
+            return Some(at);
+        }
+        last_word_char = c.is_alphanumeric() || c == '_' || c == '$';
     }
+    None
 }
 
 /// The length of one array item of `text` up to (not including) the `,` or `]` that ends it.
