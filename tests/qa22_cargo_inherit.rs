@@ -10,13 +10,14 @@ use std::process::{Command, Output};
 
 use crate::support::{Repo, dated_release, hand_tag, hand_tag_refused, listing, stderr, text};
 
-const ROOT: &str = "[workspace]\nmembers = [\"crates/a\", \"crates/b\"]\nresolver = \"2\"\n\n[workspace.package]\nversion = \"0.3.0\"\nedition = \"2021\"\n";
+pub(crate) const ROOT: &str = "[workspace]\nmembers = [\"crates/a\", \"crates/b\"]\nresolver = \"2\"\n\n[workspace.package]\nversion = \"0.3.0\"\nedition = \"2021\"\n";
 
-const A: &str = "[package]\nname = \"a\"\nversion.workspace = true\nedition.workspace = true\n";
+pub(crate) const A: &str =
+    "[package]\nname = \"a\"\nversion.workspace = true\nedition.workspace = true\n";
 
-const B: &str = "[package]\nname = \"b\"\nversion.workspace = true\nedition.workspace = true\n\n[dependencies]\na = { path = \"../a\", version = \"0.3.0\" }\n";
+pub(crate) const B: &str = "[package]\nname = \"b\"\nversion.workspace = true\nedition.workspace = true\n\n[dependencies]\na = { path = \"../a\", version = \"0.3.0\" }\n";
 
-const PACKAGES: &str = "[checks]\nrequire_tested_tags = false\n\n[packages.a]\npath = \"crates/a\"\n\n[packages.b]\npath = \"crates/b\"\n";
+pub(crate) const PACKAGES: &str = "[checks]\nrequire_tested_tags = false\n\n[packages.a]\npath = \"crates/a\"\n\n[packages.b]\npath = \"crates/b\"\n";
 
 /// Runs `cargo ARGS --offline` in the work tree.
 pub(crate) fn cargo(repo: &Repo, args: &[&str]) -> Output {
@@ -37,7 +38,7 @@ pub(crate) fn resolves(repo: &Repo) {
 
 /// The workspace (`a` and `b` as `root`'s members, `b` requiring `a`), its lock file, the
 /// configuration `config`, `tags` made, relhook installed, and a feature of `a` on top.
-fn workspace(config: &str, a: &str, b: &str, tags: &[&str]) -> Repo {
+pub(crate) fn workspace(config: &str, a: &str, b: &str, tags: &[&str]) -> Repo {
     let repo = Repo::new();
     repo.write("Cargo.toml", ROOT);
     repo.write("crates/a/Cargo.toml", a);

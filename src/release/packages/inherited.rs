@@ -3,7 +3,9 @@
 //! alone cannot give it a version: the tree would keep the old one under the new tag, and the
 //! requirements the release moves to the new version would not resolve (`failed to select a
 //! version for the requirement`). Such a release is refused before anything is written; a
-//! release at the version the workspace already says is left to go.
+//! release at the version the workspace already says is left to go, and so is one where every
+//! crate sharing the version is a package due on its own commits at the same next version: the
+//! shared version moves once, with each package's tag (see [`refuse_inherited`]).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -12,7 +14,7 @@ use semver::Version;
 
 use super::{PackagePlan, Selection};
 use crate::error::{Reason, Refusal};
-use crate::history::version::files::cargo_deps;
+use crate::history::version::files::{Locator, VersionFile, cargo_deps};
 use crate::release::crates::{disk_text, workspace_root};
 use crate::{Error, Result};
 
@@ -28,6 +30,8 @@ struct Stuck {
     shared: String,
     /// The other crates that inherit it.
     others: Vec<String>,
+    /// The manifests of every crate that inherits it, its own included.
+    sharing: Vec<PathBuf>,
     /// Released only because a package it requires is.
     dependent: bool,
 }
@@ -71,8 +75,10 @@ fn stuck(root: &Path, package: &str, dir: &Path, version: &Version) -> Option<St
     if shared == version.to_string() {
         return None;
     }
-    let others = inheriting(root, &ws)
-        .into_iter()
+    let sharing = inheriting(root, &ws);
+    let others = sharing
+        .iter()
+        .map(|(_, n)| n.clone())
         .filter(|n| *n != name)
         .collect();
     Some(Stuck {
@@ -83,6 +89,7 @@ fn stuck(root: &Path, package: &str, dir: &Path, version: &Version) -> Option<St
         workspace,
         shared,
         others,
+        sharing: sharing.into_iter().map(|(m, _)| m).collect(),
         dependent: false,
     })
 }
@@ -132,13 +139,17 @@ pub fn hand_tag_inherited(
 /// Refuses the release of `chosen` when one of its crates inherits its version from its
 /// workspace and the release gives it another; `selection` names the command to run again,
 /// `off` whether `[release] bump_dependents = false` is a way on (see `bump_off_keeps_met`).
+/// When every crate sharing a workspace's version is a chosen package due on its own commits
+/// at one next version, that version is theirs to move: each of those packages gets the
+/// workspace's `[workspace.package] version` as a version file of its own (the same edit for
+/// each, combined into one, and Cargo.lock's entries of every inheriting crate follow it).
 pub fn refuse_inherited(
     root: &Path,
-    chosen: &BTreeMap<String, PackagePlan>,
+    chosen: &mut BTreeMap<String, PackagePlan>,
     selection: &Selection,
     off: bool,
 ) -> Result<()> {
-    let stuck: Vec<Stuck> = chosen
+    let all: Vec<Stuck> = chosen
         .values()
         .filter_map(|p| {
             let dir = &p.view.package.as_ref()?.path;
@@ -149,7 +160,36 @@ pub fn refuse_inherited(
             })
         })
         .collect();
+    // Each chosen package's crate manifest, with its version and whether it is due on its own.
+    let due: Vec<(PathBuf, &Version, bool)> = chosen
+        .values()
+        .filter_map(|p| {
+            let dir = &p.view.package.as_ref()?.path;
+            Some((dir.join("Cargo.toml"), &p.version, p.info.is_some()))
+        })
+        .collect();
+    let together = |s: &Stuck| {
+        s.sharing.iter().all(|m| {
+            due.iter()
+                .any(|(d, v, own)| d == m && *own && v.to_string() == s.version)
+        })
+    };
+    let (moved, stuck): (Vec<Stuck>, Vec<Stuck>) = all.into_iter().partition(together);
     let Some(first) = stuck.first() else {
+        for s in moved {
+            let Some(p) = chosen.get_mut(&s.package) else {
+                continue;
+            };
+            let shared = VersionFile {
+                path: s.workspace.clone(),
+                locator: Locator::TomlKey("workspace.package.version".to_owned()),
+            };
+            p.view
+                .version
+                .files
+                .get_or_insert_with(Vec::new)
+                .push(shared);
+        }
         return Ok(());
     };
     let what = format!("{}; nothing was released", first.why());
@@ -201,8 +241,9 @@ fn shared_version(text: &str) -> Option<String> {
     version.as_str().map(str::to_owned)
 }
 
-/// The crates of the workspace in `dir` (its own and its members') that inherit its version.
-fn inheriting(root: &Path, dir: &Path) -> Vec<String> {
+/// The crates of the workspace in `dir` (its own and its members') that inherit its version,
+/// each with its manifest.
+fn inheriting(root: &Path, dir: &Path) -> Vec<(PathBuf, String)> {
     let mut manifests = vec![dir.join("Cargo.toml")];
     for m in crate::history::packages::detect::cargo_members(&root.join(dir)) {
         let manifest = dir.join(m).join("Cargo.toml");
@@ -210,14 +251,15 @@ fn inheriting(root: &Path, dir: &Path) -> Vec<String> {
             manifests.push(manifest);
         }
     }
-    let mut names: Vec<String> = manifests
-        .iter()
-        .filter_map(|m| cargo_deps::package_of(&disk_text(root, m)?))
-        .filter_map(|(name, inherited)| inherited.then_some(name))
+    let mut crates: Vec<(PathBuf, String)> = manifests
+        .into_iter()
+        .filter_map(|m| {
+            let (name, inherited) = cargo_deps::package_of(&disk_text(root, &m)?)?;
+            inherited.then_some((m, name))
+        })
         .collect();
-    names.sort();
-    names.dedup();
-    names
+    crates.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
+    crates
 }
 
 /// `a`, `a and b`, `a, b and c`.

@@ -140,9 +140,10 @@ pub fn plan(
             return Err(Error::Refused(r));
         }
     }
-    // A crate that shares its workspace's version cannot take a version of its own.
+    // A crate that shares its workspace's version cannot take a version of its own, unless
+    // every crate sharing it is released with it at that version (it then moves once).
     let off = left_behind::bump_off_keeps_met(config, root, &chosen);
-    inherited::refuse_inherited(root, &chosen, selection, off)?;
+    inherited::refuse_inherited(root, &mut chosen, selection, off)?;
     versionless::refuse_versionless(root, &chosen, selection, off)?;
     // A package whose files are outside a sparse checkout, or whose test command would not
     // start, is refused now, not after the commit.
