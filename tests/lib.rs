@@ -236,6 +236,7 @@ mod qa192_commit_links;
 mod qa192_rebuild_untagged_commits;
 mod qa198_init_commit_types;
 mod qa197_shared_workspace_version;
+mod qa190_fork_latest_tag_walks;
 mod qa19_files;
 mod qa19_install;
 mod qa19_reverts;

@@ -26,6 +26,7 @@ mod hooks_off;
 mod hooks_stranded;
 mod hooks_worktrees;
 mod ident;
+mod latest_tag;
 mod line_merge;
 mod locate;
 mod locks;

@@ -34,7 +34,9 @@ pub struct Repo {
     head_seen: std::cell::Cell<Option<Option<Oid>>>,
     /// The first object a partial clone lacked that git could not fetch (see `promisor`).
     pub(super) unfetched: std::cell::RefCell<Option<super::promisor::Unfetched>>,
-    latest_seen: std::cell::RefCell<Vec<(LatestKey, Latest)>>,
+    /// The latest release tags asked for while held still (see `latest_tag`).
+    pub(super) latest_seen:
+        std::cell::RefCell<Vec<(super::latest_tag::LatestKey, super::latest_tag::Latest)>>,
     /// Release tags are read once per prefix (see [`Repo::hold_tags_still`]).
     pub(super) tags_still: std::cell::Cell<bool>,
     pub(super) tags_seen: std::cell::RefCell<Vec<(String, super::refs::ByVersion)>>,
@@ -58,11 +60,6 @@ thread_local! {
 pub fn tag_listings() -> usize {
     TAG_LISTINGS.with(std::cell::Cell::get)
 }
-
-/// A question [`Repo::latest_release_tag_except`] answered: tip, prefix, tag left out.
-type LatestKey = (Oid, String, Option<String>);
-/// Its answer: the tag's name and commit.
-type Latest = Option<(String, Oid)>;
 
 /// A resolved range: walk from `tips`, stop at `hidden`.
 #[derive(Debug, Clone, Default)]
@@ -305,72 +302,6 @@ impl Repo {
         let up = branch.upstream().ok()?;
         let name = up.name().ok().flatten()?.to_owned();
         Some((name, up.get().target()?))
-    }
-
-    /// The greatest `<prefix>X.Y.Z` tag whose commit is HEAD or one of its ancestors.
-    pub fn latest_release_tag(&self, head: Oid, prefix: &str) -> Option<(String, Oid)> {
-        self.latest_release_tag_except(head, prefix, None)
-    }
-
-    /// The same, ignoring the tag named `except` (the one being judged).
-    pub fn latest_release_tag_except(
-        &self,
-        head: Oid,
-        prefix: &str,
-        except: Option<&str>,
-    ) -> Option<(String, Oid)> {
-        if !self.still.get() {
-            return self.latest_release_tag_read(head, prefix, except);
-        }
-        let key = (head, prefix.to_owned(), except.map(str::to_owned));
-        if let Some((_, seen)) = self.latest_seen.borrow().iter().find(|(k, _)| *k == key) {
-            return seen.clone();
-        }
-        let found = self.latest_release_tag_read(head, prefix, except);
-        self.latest_seen.borrow_mut().push((key, found.clone()));
-        found
-    }
-
-    fn latest_release_tag_read(
-        &self,
-        head: Oid,
-        prefix: &str,
-        except: Option<&str>,
-    ) -> Option<(String, Oid)> {
-        if self.still.get() || self.tags_still.get() {
-            // Asked of many commits (each pushed tag): every tag read once, not once a question.
-            return self
-                .release_tags_by_version(prefix)
-                .iter()
-                .find_map(|(_, name, commit)| {
-                    let asked = Some(name.as_str()) != except;
-                    let held = asked && (*commit == head || self.reaches(head, *commit));
-                    held.then(|| (name.clone(), *commit))
-                });
-        }
-        // Greatest version first, read from the names alone: usually the first tag tried is
-        // reachable, so one tag object is read and one short walk made, however many tags
-        // and however much history there are.
-        let Ok(refs) = self.list_tag_refs(&format!("refs/tags/{prefix}*")) else {
-            return None;
-        };
-        let mut refs = refs;
-        let mut tags: Vec<(semver::Version, String)> = refs
-            .names()
-            .flatten()
-            .filter_map(|full| {
-                let name = full.strip_prefix("refs/tags/")?.to_owned();
-                let version = super::refs::release_version(name.get(prefix.len()..)?)?;
-                Some((version, name))
-            })
-            .filter(|(_, name)| Some(name.as_str()) != except)
-            .collect();
-        tags.sort_by(|a, b| b.0.cmp_precedence(&a.0));
-        tags.into_iter().find_map(|(_, name)| {
-            let spec = format!("refs/tags/{name}^{{commit}}");
-            let commit = self.inner.revparse_single(&spec).ok()?.id();
-            (commit == head || self.reaches(head, commit)).then_some((name, commit))
-        })
     }
 
     /// Every `<prefix>X.Y.Z` tag, reachable or not, in no particular order.

@@ -30,6 +30,7 @@ use super::walk::OidMap;
 use crate::Result;
 
 mod held;
+mod painted;
 mod tip;
 
 use tip::Tip;
@@ -74,6 +75,27 @@ impl Repo {
             let each = ancestors.iter();
             each.map(|a| *a == descendant || self.reaches(descendant, *a))
                 .collect()
+        })
+    }
+
+    /// The first of `candidates` (tags' commits, greatest version first) that `descendant`
+    /// is or reaches, exactly: the latest release it holds. `tags` are the commits of every
+    /// tag of the prefix, those a question leaves out included. One painting of the tags'
+    /// history answers for every tag it lacks, not a walk each (see `painted`).
+    pub fn first_held(&self, descendant: Oid, candidates: &[Oid], tags: &[Oid]) -> Option<usize> {
+        let walked = self.inner.odb().ok().and_then(|odb| {
+            let src = self.source(odb);
+            let mut read = |id: Oid| src.read(id).map(|c| (c.time, c.parents));
+            let mut reach = self.reach.borrow_mut();
+            reach
+                .first_held(&mut read, descendant, candidates, tags)
+                .ok()
+        });
+        // A commit that cannot be read: each question alone, as before.
+        walked.unwrap_or_else(|| {
+            candidates
+                .iter()
+                .position(|a| *a == descendant || self.reaches(descendant, *a))
         })
     }
 
@@ -129,6 +151,8 @@ pub(super) struct Reach {
     wasted: usize,
     /// The shared walks of sets of commits ([`held`]), most recently used last.
     held: Vec<held::Held>,
+    /// The paintings of sets of release tags ([`painted`]), most recently used last.
+    painted: Vec<painted::Painted>,
 }
 
 impl Reach {

@@ -275,3 +275,83 @@ fn each_tag_asked_about_every_greater_one_walks_the_history_a_few_times() {
         line.len()
     );
 }
+
+impl Made {
+    /// The first of `candidates` that `d` is or reaches, the painting kept for `tags`.
+    fn first_held(
+        &self,
+        reach: &mut Reach,
+        d: Oid,
+        candidates: &[Oid],
+        tags: &[Oid],
+    ) -> Option<usize> {
+        let src = Source {
+            memo: None,
+            odb: self.repo.odb().unwrap(),
+            shallow: OidMap::default(),
+        };
+        let mut read = |id| src.read(id).map(|c| (c.time, c.parents));
+        reach.first_held(&mut read, d, candidates, tags).unwrap()
+    }
+}
+
+/// Random histories with clocks off by up to days either way, and release tags on random
+/// commits: the latest tag each commit holds (every tag asked in a random order, one left
+/// out, as a pushed tag asks) is the first that a plain walk of its parents meets, in one run
+/// that asks single questions between.
+#[test]
+fn first_held_answers_as_a_plain_walk_whatever_the_dates() {
+    for seed in 1..=3u64 {
+        let mut rng = Rng(seed.wrapping_mul(0x2545_F491_4F6C_DD1D));
+        let m = Made::new();
+        let mut ids: Vec<Oid> = Vec::new();
+        let mut parents: Vec<Vec<usize>> = Vec::new();
+        for i in 0..600usize {
+            let ps: Vec<usize> = match (i, rng.below(12)) {
+                (0, _) | (_, 0) => Vec::new(),
+                (_, 1 | 2) => {
+                    let (x, y) = (i - 1 - rng.below(i.min(8)), rng.below(i));
+                    if x == y { vec![x] } else { vec![x, y] }
+                }
+                _ => vec![i - 1 - rng.below(i.min(30))],
+            };
+            let skew = match rng.below(6) {
+                0 => rng.below(6 * 86_400) as i64 - 3 * 86_400,
+                _ => 0,
+            };
+            let pids: Vec<Oid> = ps.iter().map(|p| ids[*p]).collect();
+            ids.push(m.commit(1_000_000 + 600 * i as i64 + skew, &pids));
+            parents.push(ps);
+        }
+        let reaches = |from: usize, to: usize| {
+            let mut seen = vec![false; ids.len()];
+            let mut stack = vec![from];
+            while let Some(c) = stack.pop() {
+                if c == to {
+                    return true;
+                }
+                if !std::mem::replace(&mut seen[c], true) {
+                    stack.extend(&parents[c]);
+                }
+            }
+            false
+        };
+        let mut tags: Vec<usize> = (0..40).map(|_| rng.below(ids.len())).collect();
+        // Greatest first: in no relation to the history, as versions on branches are.
+        for i in (1..tags.len()).rev() {
+            tags.swap(i, rng.below(i + 1));
+        }
+        let all: Vec<Oid> = tags.iter().map(|t| ids[*t]).collect();
+        let mut reach = Reach::default();
+        for d in (0..ids.len()).rev().step_by(7) {
+            let left_out = rng.below(tags.len());
+            let asked: Vec<usize> = (0..tags.len()).filter(|i| *i != left_out).collect();
+            let candidates: Vec<Oid> = asked.iter().map(|i| all[*i]).collect();
+            let want = asked.iter().position(|i| reaches(d, tags[*i]));
+            let got = m.first_held(&mut reach, ids[d], &candidates, &all);
+            assert_eq!(got, want, "seed {seed}: commit {d}");
+            let other = rng.below(ids.len());
+            assert_eq!(m.ask(&mut reach, ids[d], ids[other]), reaches(d, other));
+        }
+    }
+}

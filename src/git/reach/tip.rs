@@ -10,18 +10,18 @@ use crate::Result;
 /// off; below that, the walks of both commits decide.
 const SKEW: i64 = 86_400;
 
-/// A set of commits, by index.
-#[derive(Default)]
-struct Bits(Vec<u64>);
+/// A set of commits (or of colours, see `painted`), by index.
+#[derive(Default, Clone, PartialEq, Eq)]
+pub(super) struct Bits(Vec<u64>);
 
 impl Bits {
-    fn has(&self, n: u32) -> bool {
+    pub(super) fn has(&self, n: u32) -> bool {
         let (word, bit) = (n as usize / 64, n % 64);
         self.0.get(word).is_some_and(|w| w & (1 << bit) != 0)
     }
 
     /// Adds `n`; whether it was new.
-    fn add(&mut self, n: u32) -> bool {
+    pub(super) fn add(&mut self, n: u32) -> bool {
         let (word, bit) = (n as usize / 64, n % 64);
         if self.0.len() <= word {
             self.0.resize(word + 1, 0);
@@ -29,6 +29,49 @@ impl Bits {
         let new = self.0[word] & (1 << bit) == 0;
         self.0[word] |= 1 << bit;
         new
+    }
+
+    /// Takes `n` out.
+    pub(super) fn remove(&mut self, n: u32) {
+        let (word, bit) = (n as usize / 64, n % 64);
+        if let Some(w) = self.0.get_mut(word) {
+            *w &= !(1 << bit);
+        }
+    }
+
+    /// The members of `self` that `other` lacks.
+    pub(super) fn minus(&self, other: &Bits) -> Bits {
+        let taken = |i: usize| other.0.get(i).copied().unwrap_or(0);
+        Bits(
+            self.0
+                .iter()
+                .enumerate()
+                .map(|(i, w)| w & !taken(i))
+                .collect(),
+        )
+    }
+
+    /// The members of `self` that `other` has too.
+    pub(super) fn and(&self, other: &Bits) -> Bits {
+        Bits(self.0.iter().zip(&other.0).map(|(a, b)| a & b).collect())
+    }
+
+    /// Whether nothing is in.
+    pub(super) fn is_empty(&self) -> bool {
+        self.0.iter().all(|w| *w == 0)
+    }
+
+    /// Adds every member of `other`: whether any was new.
+    pub(super) fn add_from(&mut self, other: &Bits) -> bool {
+        if self.0.len() < other.0.len() {
+            self.0.resize(other.0.len(), 0);
+        }
+        let mut grew = false;
+        for (mine, w) in self.0.iter_mut().zip(&other.0) {
+            grew |= w & !*mine != 0;
+            *mine |= w;
+        }
+        grew
     }
 }
 
@@ -104,6 +147,18 @@ impl Tip {
             }
         }
         Ok(Some((new, again)))
+    }
+
+    /// Expands the newest queued commit, if any: `None` when none was, else whether another
+    /// walk had expanded it already.
+    pub(super) fn step(&mut self, g: &mut Graph, read: &mut ReadFn<'_>) -> Result<Option<bool>> {
+        Ok(self.expand(g, read)?.map(|(_, again)| again))
+    }
+
+    /// Whether nothing is left to expand: then what the walk has not met, its commit cannot
+    /// reach.
+    pub(super) fn exhausted(&self) -> bool {
+        self.queue.is_empty()
     }
 
     /// Whether the walk has met `n` (its own commit included).
