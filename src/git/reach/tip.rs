@@ -10,6 +10,10 @@ use crate::Result;
 /// off; below that, the walks of both commits decide.
 const SKEW: i64 = 86_400;
 
+/// How many steps [`Tip::walk_with`] takes in its own history whatever their dates, enough for
+/// a branch forked from the root commit (its first commits) to run out of history.
+const OWN_FIRST: usize = 3;
+
 /// A set of commits (or of colours, see `painted`), by index.
 #[derive(Default, Clone, PartialEq, Eq)]
 pub(super) struct Bits(Vec<u64>);
@@ -216,9 +220,10 @@ impl Tip {
     /// Walks on together with `at`, the walk of `a`, newest first, until this one reaches
     /// `a` (`Some(true)`) or every commit it has queued is one `at` reached (`Some(false)`):
     /// an ancestor of `a` cannot lead to `a`. `None` once `budget` steps over commits walked
-    /// before were spent without an answer. This walk takes at least one step in three, old
-    /// commits or not: a short history (a branch forked from the root commit) runs out, a
-    /// "no", before `at` walks down to where it ends.
+    /// before were spent without an answer. Its first [`OWN_FIRST`] steps are at least one in
+    /// three, old commits or not: a short history (a branch forked from the root commit) runs
+    /// out, a "no", before `at` walks down to where it ends. Past those, newest first again: a
+    /// long history kept walking would step through all of main's on each tag asked about.
     pub(super) fn walk_with(
         &mut self,
         at: &mut Tip,
@@ -245,7 +250,7 @@ impl Tip {
             }
             let mine = self.next_time();
             let theirs_next = at.next_time().is_some() && at.next_time() >= mine;
-            let expanded = if theirs_next && theirs <= 2 * own {
+            let expanded = if theirs_next && (own >= OWN_FIRST || theirs <= 2 * own) {
                 theirs += 1;
                 let expanded = at.expand(g, read)?;
                 for p in expanded.iter().flat_map(|(new, _)| new) {
