@@ -14,6 +14,7 @@ use crate::{Result, fsx};
 pub mod branches;
 pub mod commit_types;
 mod config_text;
+mod js_literal;
 mod test_command;
 
 pub use config_text::{CONFIG_TEMPLATE, render_config, toml_argv};
