@@ -10,6 +10,7 @@ mod apart;
 mod applying;
 mod bisect;
 mod blob;
+mod commit_graph;
 mod config;
 pub use config::core_worktree;
 mod deleted_walk;

@@ -139,8 +139,8 @@ impl Repo {
             }
         }
         Ok(Repo {
+            reach: super::reach::Reach::of(&inner).into(),
             inner,
-            reach: Default::default(),
             loose: Default::default(),
             commits: Default::default(),
             shallow: Default::default(),

@@ -26,6 +26,7 @@
 use git2::Oid;
 
 use super::Repo;
+use super::commit_graph::Levels;
 use super::walk::OidMap;
 use crate::Result;
 
@@ -135,6 +136,17 @@ struct Node {
 struct Graph {
     index: OidMap<u32>,
     nodes: Vec<Node>,
+    /// git's commit-graph file, read the first time generation numbers are wanted.
+    levels: FileLevels,
+}
+
+/// The generation numbers git's commit-graph file holds, read once when needed.
+#[derive(Default)]
+enum FileLevels {
+    #[default]
+    None,
+    Unread(std::path::PathBuf),
+    Read(Option<Levels>),
 }
 
 /// The graph, the commits' walks and what was spent on "no"s.
@@ -156,6 +168,14 @@ pub(super) struct Reach {
 }
 
 impl Reach {
+    /// The `Reach` of repository `inner`: its generation numbers come from git's commit-graph
+    /// file for the commits it holds (see `commit_graph`), when it is there and valid.
+    pub(super) fn of(inner: &git2::Repository) -> Reach {
+        let mut reach = Reach::default();
+        reach.graph.levels = FileLevels::Unread(super::commit_graph::path(inner));
+        reach
+    }
+
     /// Whether `ancestor` is `descendant` or one of its ancestors.
     pub(super) fn reaches(
         &mut self,
@@ -412,11 +432,28 @@ impl Graph {
         false
     }
 
+    /// The generation number git's commit-graph file gives node `n`, the file read first.
+    fn file_level(&mut self, n: u32) -> Option<u32> {
+        if let FileLevels::Unread(path) = &self.levels {
+            self.levels = FileLevels::Read(Levels::read(path));
+        }
+        match &self.levels {
+            FileLevels::Read(Some(levels)) => levels.level(self.nodes[n as usize].id),
+            _ => None,
+        }
+    }
+
     /// Computes the generation number of `n` and of every ancestor that lacks one, each once.
     fn generation(&mut self, read: &mut ReadFn<'_>, n: u32) -> Result<()> {
         let mut stack = vec![n];
         while let Some(&c) = stack.last() {
             if self.nodes[c as usize].generation != 0 {
+                stack.pop();
+                continue;
+            }
+            // git's commit-graph file has it: no need to read the history below.
+            if let Some(level) = self.file_level(c) {
+                self.nodes[c as usize].generation = level;
                 stack.pop();
                 continue;
             }
