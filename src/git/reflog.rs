@@ -110,6 +110,29 @@ impl Repo {
             .collect()
     }
 
+    /// The commits the branch HEAD is on was set to by its newest `limit` reflog entries:
+    /// a commit one of them reaches was once on this branch (a squash merge's or a
+    /// cherry-pick's source on another branch never was). Empty on a detached HEAD.
+    pub fn branch_reflog_commits(&self, limit: usize) -> Vec<Oid> {
+        let Some(name) = self
+            .inner
+            .head()
+            .ok()
+            .and_then(|h| h.name().map(str::to_owned))
+        else {
+            return Vec::new();
+        };
+        let Ok(log) = self.inner.reflog(&name) else {
+            return Vec::new();
+        };
+        let mut seen = std::collections::HashSet::new();
+        log.iter()
+            .take(limit)
+            .flat_map(|e| [e.id_old(), e.id_new()])
+            .filter(|id| !id.is_zero() && seen.insert(*id))
+            .collect()
+    }
+
     /// The commit `head` makes again: ORIG_HEAD (where a `git reset` started) when it has
     /// `head`'s first parent and tree, as `git reset --soft HEAD~1` and a commit of the same
     /// change leave it. One small file read and two commit lookups, without the reflog.

@@ -70,7 +70,14 @@ pub(super) fn take_out(
     if !wanted {
         return Ok(out);
     }
+    // Only a commit this branch once held is taken out: the source of a squash merge or a
+    // cherry-pick on a branch since deleted never was, and its change ships (its entry with it)
+    // in a commit whose message may call for none.
+    let held_once = repo.branch_reflog_commits(LOOK_BACK);
     for d in lost(repo, config, log, Some(commits))? {
+        if !held_once.iter().any(|t| repo.reaches(*t, d.commit)) {
+            continue;
+        }
         let Some(section) = d.verbatim.clone().filter(|_| d.folded_into.is_none()) else {
             continue;
         };
