@@ -8,6 +8,7 @@
 //! was; the work is guarded by counting walked commits (`RELHOOK_TEST_WALK_COUNT`).
 
 use crate::qa23_history_cost::walked;
+use crate::support::fast_import::fix_commit as commit;
 use crate::support::{Repo, relhook_bin, stderr, text};
 
 /// Commits on main; `v1.0.0` is a few below the last.
@@ -16,23 +17,6 @@ const COMMITS: usize = 200;
 /// the branch that holds the tag.
 const STALE: usize = 40;
 const BASE: usize = 1_600_000_000;
-
-fn commit(stream: &mut String, branch: &str, mark: usize, when: usize, from: Option<usize>) {
-    let message = format!("fix: change number {mark}\n");
-    stream.push_str(&format!(
-        "commit {branch}\nmark :{mark}\ncommitter A <a@example.com> {when} +0000\ndata {}\n{message}",
-        message.len()
-    ));
-    if let Some(from) = from {
-        stream.push_str(&format!("from :{from}\n"));
-    }
-    let body = format!("{mark}\n");
-    stream.push_str(&format!(
-        "M 644 inline f{}\ndata {}\n{body}\n",
-        mark % 20,
-        body.len()
-    ));
-}
 
 /// Main's `fix:` commits, `v1.0.0` on the tenth from the top; `origin/zz-next`, forked at the
 /// fifth, holds `v1.1.0` on a commit of its own; `origin/stale-NN` each add a commit to one

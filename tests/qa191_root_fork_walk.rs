@@ -9,6 +9,7 @@
 //! tag: 7,163 commits, main's history once. The entry is what it was.
 
 use crate::qa23_history_cost::{counted, walked};
+use crate::support::fast_import::fix_commit as commit;
 use crate::support::{Repo, ok, text};
 
 /// Commits on main; a release tag every `EVERY` of them, the changelog on the last.
@@ -18,23 +19,6 @@ const EVERY: usize = 20;
 const STALE: usize = 30;
 const STALE_COMMITS: usize = 20;
 const BASE: usize = 1_600_000_000;
-
-fn commit(stream: &mut String, branch: &str, mark: usize, when: usize, from: Option<usize>) {
-    let message = format!("fix: change number {mark}\n");
-    stream.push_str(&format!(
-        "commit {branch}\nmark :{mark}\ncommitter A <a@example.com> {when} +0000\ndata {}\n{message}",
-        message.len()
-    ));
-    if let Some(from) = from {
-        stream.push_str(&format!("from :{from}\n"));
-    }
-    let body = format!("{mark}\n");
-    stream.push_str(&format!(
-        "M 644 inline f{}\ndata {}\n{body}\n",
-        mark % 20,
-        body.len()
-    ));
-}
 
 /// Main's `fix:` commits with `v1.K.0` on every `EVERY`th and CHANGELOG.md added by the
 /// last; `origin/stale-NN` each add commits of their own on top of it.

@@ -6,6 +6,7 @@
 //! same plan.
 
 use crate::qa23_history_cost::walked;
+use crate::support::fast_import::fix_commit as commit;
 use crate::support::{Repo, ok, relhook_bin, text};
 
 /// Commits on main, a release tag every `EVERY` of them but the last, the changelog on it.
@@ -13,30 +14,18 @@ const COMMITS: usize = 300;
 const EVERY: usize = 20;
 const BASE: usize = 1_600_000_000;
 
-fn commit(stream: &mut String, branch: &str, mark: usize, from: Option<usize>) {
-    let message = format!("fix: change number {mark}\n");
-    stream.push_str(&format!(
-        "commit {branch}\nmark :{mark}\ncommitter A <a@example.com> {} +0000\ndata {}\n{message}",
-        BASE + 60 * mark,
-        message.len()
-    ));
-    if let Some(from) = from {
-        stream.push_str(&format!("from :{from}\n"));
-    }
-    let body = format!("{mark}\n");
-    stream.push_str(&format!(
-        "M 644 inline f{}\ndata {}\n{body}\n",
-        mark % 20,
-        body.len()
-    ));
-}
-
 /// Main's `fix:` commits tagged `v1.K.0` every `EVERY`th but the last, which adds CHANGELOG.md;
 /// branch `next`, from main's last but ten, has `v2.0.0` on a commit of its own.
 fn history(repo: &Repo) {
     let mut stream = String::new();
     for i in 1..=COMMITS {
-        commit(&mut stream, "refs/heads/main", i, (i > 1).then(|| i - 1));
+        commit(
+            &mut stream,
+            "refs/heads/main",
+            i,
+            BASE + 60 * i,
+            (i > 1).then(|| i - 1),
+        );
         if i == COMMITS {
             let log = "# Changelog\n\n## [Unreleased]\n";
             stream.push_str(&format!(
@@ -55,7 +44,13 @@ fn history(repo: &Repo) {
     for j in 1..=3 {
         let mark = COMMITS + j;
         let from = if j == 1 { COMMITS - 10 } else { mark - 1 };
-        commit(&mut stream, "refs/heads/next", mark, Some(from));
+        commit(
+            &mut stream,
+            "refs/heads/next",
+            mark,
+            BASE + 60 * mark,
+            Some(from),
+        );
     }
     stream.push_str(&format!(
         "tag v2.0.0\nfrom :{}\ntagger A <a@example.com> {} +0000\ndata 7\nrelease\n",

@@ -8,6 +8,7 @@ use std::process::{Command, Output};
 
 use assert_fs::TempDir;
 
+pub mod fast_import;
 pub mod hand_tag_cost;
 pub mod immutable;
 pub mod registry_lock;
