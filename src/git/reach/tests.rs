@@ -81,6 +81,39 @@ impl Rng {
     }
 }
 
+/// How [`random_history`] draws: one commit in `roots` a root, two in `roots` a merge, a
+/// parent up to `reach` commits back, and one date in `skewed` off by up to three days.
+struct Shape {
+    roots: usize,
+    reach: usize,
+    skewed: usize,
+}
+
+/// `n` commits, ten minutes apart but for skewed clocks, each on parents drawn as `shape`
+/// says; with each commit's parents by index.
+fn random_history(rng: &mut Rng, m: &Made, n: usize, shape: Shape) -> (Vec<Oid>, Vec<Vec<usize>>) {
+    let mut ids: Vec<Oid> = Vec::new();
+    let mut parents: Vec<Vec<usize>> = Vec::new();
+    for i in 0..n {
+        let ps: Vec<usize> = match (i, rng.below(shape.roots)) {
+            (0, _) | (_, 0) => Vec::new(),
+            (_, 1 | 2) => {
+                let (x, y) = (i - 1 - rng.below(i.min(8)), rng.below(i));
+                if x == y { vec![x] } else { vec![x, y] }
+            }
+            _ => vec![i - 1 - rng.below(i.min(shape.reach))],
+        };
+        let skew = match rng.below(shape.skewed) {
+            0 => rng.below(6 * 86_400) as i64 - 3 * 86_400,
+            _ => 0,
+        };
+        let pids: Vec<Oid> = ps.iter().map(|p| ids[*p]).collect();
+        ids.push(m.commit(1_000_000 + 600 * i as i64 + skew, &pids));
+        parents.push(ps);
+    }
+    (ids, parents)
+}
+
 /// Random histories (merges, several roots, clocks off by up to days either way), several
 /// sets of branch tips asked about every commit in one run, interleaved with single questions:
 /// the shared walk answers as asking each tip (and a plain walk of the parents) does, its
@@ -91,26 +124,16 @@ fn held_by_any_answers_as_each_tip_would_whatever_the_dates() {
     for seed in 1..=3u64 {
         let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15));
         let m = Made::new();
-        let mut ids: Vec<Oid> = Vec::new();
-        let mut parents: Vec<Vec<usize>> = Vec::new();
-        for i in 0..1200usize {
-            let ps: Vec<usize> = match (i, rng.below(10)) {
-                (0, _) | (_, 0) => Vec::new(),
-                (_, 1 | 2) => {
-                    let (x, y) = (i - 1 - rng.below(i.min(8)), rng.below(i));
-                    if x == y { vec![x] } else { vec![x, y] }
-                }
-                _ => vec![i - 1 - rng.below(i.min(20))],
-            };
-            let skew = match rng.below(8) {
-                0 => rng.below(6 * 86_400) as i64 - 3 * 86_400,
-                _ => 0,
-            };
-            let when = 1_000_000 + 600 * i as i64 + skew;
-            let pids: Vec<Oid> = ps.iter().map(|p| ids[*p]).collect();
-            ids.push(m.commit(when, &pids));
-            parents.push(ps);
-        }
+        let (ids, parents) = random_history(
+            &mut rng,
+            &m,
+            1200,
+            Shape {
+                roots: 10,
+                reach: 20,
+                skewed: 8,
+            },
+        );
         let truth = |from: &[usize], to: usize| {
             let mut seen = vec![false; ids.len()];
             let mut stack = from.to_vec();
@@ -304,25 +327,16 @@ fn first_held_answers_as_a_plain_walk_whatever_the_dates() {
     for seed in 1..=3u64 {
         let mut rng = Rng(seed.wrapping_mul(0x2545_F491_4F6C_DD1D));
         let m = Made::new();
-        let mut ids: Vec<Oid> = Vec::new();
-        let mut parents: Vec<Vec<usize>> = Vec::new();
-        for i in 0..600usize {
-            let ps: Vec<usize> = match (i, rng.below(12)) {
-                (0, _) | (_, 0) => Vec::new(),
-                (_, 1 | 2) => {
-                    let (x, y) = (i - 1 - rng.below(i.min(8)), rng.below(i));
-                    if x == y { vec![x] } else { vec![x, y] }
-                }
-                _ => vec![i - 1 - rng.below(i.min(30))],
-            };
-            let skew = match rng.below(6) {
-                0 => rng.below(6 * 86_400) as i64 - 3 * 86_400,
-                _ => 0,
-            };
-            let pids: Vec<Oid> = ps.iter().map(|p| ids[*p]).collect();
-            ids.push(m.commit(1_000_000 + 600 * i as i64 + skew, &pids));
-            parents.push(ps);
-        }
+        let (ids, parents) = random_history(
+            &mut rng,
+            &m,
+            600,
+            Shape {
+                roots: 12,
+                reach: 30,
+                skewed: 6,
+            },
+        );
         let reaches = |from: usize, to: usize| {
             let mut seen = vec![false; ids.len()];
             let mut stack = vec![from];
