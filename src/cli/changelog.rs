@@ -96,9 +96,14 @@ fn one_changelog(
     }
     standing::refuse_unkept_path(repo, root, config, args)?;
     let json = args.format == Format::Json;
-    // A refusal of tags under another prefix names the first release as `relhook release`
-    // would make it: from the version files, else `version.initial`.
+    // A refusal of tags under another prefix names the versions as `relhook release` would
+    // make them: what the commits call for, and a first release from the version files.
     let first = || crate::release::first_version(config, root);
+    let above = crate::release::version_above_former(repo, config, root);
+    let advise = crate::history::tags::Advise {
+        above: &above,
+        first: &first,
+    };
     // Planned without a lock (it reads history), applied under the index lock only if HEAD
     // and the file are still what the plan read: a commit landing in between (its
     // post-commit adds its own entry) makes the plan stale, and it is made again.
@@ -111,13 +116,13 @@ fn one_changelog(
         let (mut said, mut kept) = (Vec::new(), Vec::new());
         let (text, added, removed, moved, amended, landed, lost) = if args.rebuild {
             let rebuilt =
-                super::rebuild_guard::rebuilt(repo, config, &rel, (&current, args), &first)?;
+                super::rebuild_guard::rebuilt(repo, config, &rel, (&current, args), &advise)?;
             (said, kept) = (rebuilt_words::said(&rel, &rebuilt), rebuilt.kept);
             (rebuilt.text, vec![], vec![], vec![], vec![], vec![], vec![])
         } else {
             let base = current.clone().unwrap_or_else(|| TEMPLATE.to_owned());
             conflicted::refuse_markers(&rel, &base)?;
-            let p = plan_sync_releasing(repo, config, &base, (None, &first))?;
+            let p = plan_sync_releasing(repo, config, &base, (None, &advise))?;
             (
                 p.text, p.added, p.removed, p.moved, p.amended, p.landed, p.lost,
             )

@@ -399,7 +399,12 @@ pub(super) fn version_row_names_tags(
         return false;
     };
     let first = || crate::release::first_version(view, &root);
-    let Err(tags) = crate::history::tags::check_tag_prefix(repo, view, None, &first) else {
+    let above = crate::release::version_above_former(repo, view, &root);
+    let advise = crate::history::tags::Advise {
+        above: &above,
+        first: &first,
+    };
+    let Err(tags) = crate::history::tags::check_tag_prefix(repo, view, None, &advise) else {
         return false;
     };
     crate::release::current_version(repo, view, &root)
@@ -414,7 +419,11 @@ fn stopped(
     root: &std::path::Path,
 ) -> String {
     let first = || crate::release::first_version(view, root);
-    if crate::history::tags::check_tag_prefix(repo, view, None, &first).is_ok() {
+    let advise = crate::history::tags::Advise {
+        above: &|_| None,
+        first: &first,
+    };
+    if crate::history::tags::check_tag_prefix(repo, view, None, &advise).is_ok() {
         return "`relhook version` and releases stop here".to_owned();
     }
     let named = (view.package.as_ref()).map(|p| crate::shellword::quote(&p.name));

@@ -39,7 +39,10 @@ pub(super) fn notes(ctx: &Context, args: &NotesArgs) -> Result<Outcome> {
                     &repo,
                     &config,
                     None,
-                    &|| crate::release::first_version(&config, &root),
+                    &crate::history::tags::Advise {
+                        above: &crate::release::version_above_former(&repo, &config, &root),
+                        first: &|| crate::release::first_version(&config, &root),
+                    },
                 ) {
                     // Release tags under another prefix (`1.2.0` with `tag_prefix = "v"`): the
                     // reason and the `tag_prefix` that reads them, as `version` says.

@@ -67,13 +67,13 @@ pub(super) fn rebuilt(
     config: &crate::config::Config,
     rel: &Path,
     (current, args): (&Option<String>, &ChangelogArgs),
-    first: &dyn Fn() -> semver::Version,
+    advise: &crate::history::tags::Advise<'_>,
 ) -> Result<crate::history::sync::Rebuilt> {
     if let Some(cur) = current {
         refuse_foreign(rel, cur, args)?;
         refuse_uncommitted(repo, rel, cur, args)?;
     }
-    let mut rebuilt = crate::history::sync::rebuild(repo, config, current.as_deref(), first)?;
+    let mut rebuilt = crate::history::sync::rebuild(repo, config, current.as_deref(), advise)?;
     if let Some(cur) = current {
         // A CRLF file stays one: not every line changed for its line ends.
         rebuilt.text = crate::history::changelog::with_eol_of(rebuilt.text, cur);

@@ -17,23 +17,19 @@ use crate::{Error, Result};
 /// Refuses when the release tags reachable from HEAD do not start with `tag_prefix` but would
 /// under the other usual prefix (`v` versus none): every command that sorts history into
 /// releases would otherwise take all of it for unreleased. `named_first` as in
-/// [`check_history`](super::tags::check_history); `first` as [`Advise::first`](super::tags::Advise::first) says (`version.initial` where the
-/// version files are not read).
+/// [`check_history`](super::tags::check_history); `advise` names the versions to go on with
+/// (where the release stage is out of reach, the next patch and `version.initial`).
 pub fn check_tag_prefix(
     repo: &Repo,
     config: &Config,
     named_first: Option<&semver::Version>,
-    first: &dyn Fn() -> semver::Version,
+    advise: &super::tags::Advise<'_>,
 ) -> Result<()> {
     let tags = match repo.head() {
         Some(h) => super::tags::reachable_tags(repo, h, &config.version.tag_prefix),
         None => return Ok(()),
     };
-    let advise = super::tags::Advise {
-        above: &|_| None,
-        first,
-    };
-    super::tags::check_prefix(repo, config, &tags, named_first, &advise)
+    super::tags::check_prefix(repo, config, &tags, named_first, advise)
 }
 
 /// How many of a prefix's greatest tags are tried for reachability from HEAD.

@@ -13,13 +13,13 @@ use crate::{Error, Result};
 
 /// The versions a refusal names, which the release stage tells, asked only when the refusal
 /// is made.
-pub(crate) struct Advise<'a> {
+pub struct Advise<'a> {
     /// The version to name above the other usual prefix's newest release (given), when the
     /// commits since it call for more than its patch. `None`: its patch.
-    pub(crate) above: &'a dyn Fn(&Version) -> Option<Version>,
+    pub above: &'a dyn Fn(&Version) -> Option<Version>,
     /// The version a first release under `tag_prefix` starts at: the version files', else
     /// `version.initial` (a release of `version.initial` below the files is refused).
-    pub(crate) first: &'a dyn Fn() -> Version,
+    pub first: &'a dyn Fn() -> Version,
 }
 
 /// The release tags that matter, reachable from HEAD.

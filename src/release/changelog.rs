@@ -131,8 +131,12 @@ fn released(
     let tag = super::tag_spelling::tag_name(repo, config, version);
     // A release names its version, so no refusal names a first one.
     let first = || config.version.initial.clone();
+    let advise = crate::history::tags::Advise {
+        above: &|_| None,
+        first: &first,
+    };
     let synced =
-        crate::history::sync::plan_sync_releasing(repo, config, text, (Some(&tag), &first))?;
+        crate::history::sync::plan_sync_releasing(repo, config, text, (Some(&tag), &advise))?;
     let synced = synced.text;
     let mut log: Changelog = crate::history::sync::parse_kept(repo, rel, &synced)?;
     for entry in extra {

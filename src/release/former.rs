@@ -22,7 +22,7 @@ pub(super) fn made_under(prefix: &str) -> String {
 /// The version to name above the other prefix's newest release (given): what the commits
 /// since it call for, else its patch (a pre-release's own release). `None` when that cannot
 /// be told (the patch is named).
-pub(super) fn advise<'a>(
+pub fn advise<'a>(
     repo: &'a Repo,
     config: &'a Config,
     root: &'a Path,

@@ -99,6 +99,8 @@ pub use files::{
     version_files,
 };
 pub use filters::check_filters;
+/// The version to go on with above a release tagged under another prefix.
+pub use former::advise as version_above_former;
 pub use listed::check_listed_exist;
 pub use next::{Decider, VersionInfo, bumped_from_at, parse_requested, version_info};
 pub(crate) use preflight::preflight;

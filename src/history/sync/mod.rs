@@ -120,21 +120,25 @@ pub struct SyncWork {
 /// Plans a sync of the file `current` (the work tree's text) against history.
 pub fn plan_sync(repo: &Repo, config: &Config, current: &str) -> Result<SyncPlan> {
     let initial = || config.version.initial.clone();
+    let advise = crate::history::tags::Advise {
+        above: &|_| None,
+        first: &initial,
+    };
     // A hook's plan (post-commit's count, pre-push's warning) reads no reflog: lost commits'
     // entries are `--sync`'s and a release's to take out.
-    plan(repo, config, current, (None, &initial), false)
+    plan(repo, config, current, (None, &advise), false)
 }
 
 /// [`plan_sync`] for the release whose tag is `releasing`: that tag does not end the range
 /// (a hand tag exists on HEAD while its release commit is made, and the commits it releases
-/// are the ones since the release before it). `first`: the first release's version a refusal
-/// of tags under another prefix names, where it is shown (`relhook changelog`: the version
-/// files', which only `release` reads; a release below them is refused).
+/// are the ones since the release before it). `advise`: the versions a refusal of tags under
+/// another prefix names, where it is shown (`relhook changelog`: what `release` would make of
+/// the commits and the version files, which only the release stage reads).
 pub fn plan_sync_releasing(
     repo: &Repo,
     config: &Config,
     current: &str,
-    releasing: (Option<&str>, &dyn Fn() -> semver::Version),
+    releasing: (Option<&str>, &crate::history::tags::Advise<'_>),
 ) -> Result<SyncPlan> {
     plan(repo, config, current, releasing, true)
 }
@@ -143,7 +147,7 @@ fn plan(
     repo: &Repo,
     config: &Config,
     current: &str,
-    (releasing, first): (Option<&str>, &dyn Fn() -> semver::Version),
+    (releasing, advise): (Option<&str>, &crate::history::tags::Advise<'_>),
     lost_too: bool,
 ) -> Result<SyncPlan> {
     let mut log = parse_kept(repo, &config.changelog.path, current)?;
@@ -168,7 +172,7 @@ fn plan(
         let named = releasing
             .and_then(|t| t.strip_prefix(config.version.tag_prefix.as_str()))
             .and_then(|v| semver::Version::parse(v).ok());
-        crate::history::tags::check_tag_prefix(repo, config, named.as_ref(), first)?;
+        crate::history::tags::check_tag_prefix(repo, config, named.as_ref(), advise)?;
     }
     if range.hidden.is_empty() && repo.is_shallow() {
         return Err(Error::IncompleteHistory {

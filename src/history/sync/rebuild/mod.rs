@@ -36,13 +36,13 @@ pub use render::lost_lines;
 /// (`kept`): its title and intro, the spacing and rules between sections, a release's section
 /// with lines history does not give.
 ///
-/// `first`: the first release's version a refusal of tags under another prefix names (as
+/// `advise`: the versions a refusal of tags under another prefix names (as
 /// [`plan_sync_releasing`](super::plan_sync_releasing) takes it).
 pub fn rebuild(
     repo: &Repo,
     config: &Config,
     current: Option<&str>,
-    first: &dyn Fn() -> semver::Version,
+    advise: &crate::history::tags::Advise<'_>,
 ) -> Result<Rebuilt> {
     let layout = render::Layout::of(current);
     let Some(head) = repo.head() else {
@@ -56,7 +56,7 @@ pub fn rebuild(
             fix: "run `git fetch --tags --unshallow` and rebuild again".into(),
         });
     }
-    crate::history::tags::check_tag_prefix(repo, config, None, first)?;
+    crate::history::tags::check_tag_prefix(repo, config, None, advise)?;
     // A `--no-tags` clone: every release section would go, as if nothing were released.
     let prefix = &config.version.tag_prefix;
     if let Some((what, remote)) = crate::history::tags::tags_not_fetched(repo, prefix, None) {
