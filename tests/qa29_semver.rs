@@ -96,7 +96,11 @@ fn a_conventional_changelog_file_keeps_its_own_section_names() {
         ["Features", "Bug Fixes", "Performance Improvements"],
         "{log}"
     );
-    assert!(log.contains("* **ssr:** escape comments\n"), "{log}");
+    // Linked to its commit as the file's entries are (post-commit's cannot name their own).
+    let sha = repo.git(&["rev-parse", "--short=7", "HEAD"]);
+    let linked =
+        format!("* **ssr:** escape comments ([{sha}](https://github.com/o/r/commit/{sha}))\n");
+    assert!(log.contains(&linked), "{log}");
     repo.git(&["add", "CHANGELOG.md"]);
     repo.git(&[
         "commit",
