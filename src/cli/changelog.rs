@@ -98,11 +98,9 @@ fn one_changelog(
     let json = args.format == Format::Json;
     // A refusal of tags under another prefix names the versions as `relhook release` would
     // make them: what the commits call for, and a first release from the version files.
-    let first = || crate::release::first_version(config, root);
-    let above = crate::release::version_above_former(repo, config, root);
     let advise = crate::history::tags::Advise {
-        above: &above,
-        first: &first,
+        above: &crate::release::version_above_former(repo, config, root),
+        first: &|| crate::release::first_version(config, root),
     };
     // Planned without a lock (it reads history), applied under the index lock only if HEAD
     // and the file are still what the plan read: a commit landing in between (its

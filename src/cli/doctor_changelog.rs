@@ -211,13 +211,7 @@ fn behind_history(repo: &Repo, config: &Config) -> Option<Check> {
         // the root's prefix or, for a package's view, its tag template (`api-1.0.0` beside
         // `api-v{version}`).
         let root = repo.work_tree()?;
-        let first = || crate::release::first_version(config, &root);
-        let above = crate::release::version_above_former(repo, config, &root);
-        let advise = crate::history::tags::Advise {
-            above: &above,
-            first: &first,
-        };
-        if let Err(e) = crate::history::tags::check_tag_prefix(repo, config, None, &advise) {
+        if let Err(e) = crate::release::check_tag_prefix(repo, config, &root) {
             // The version row names it as what it is, INVALID with this fix, and that
             // `relhook changelog` stops too: one problem, one row.
             if super::doctor_unfinished::version_row_names_tags(repo, config) {

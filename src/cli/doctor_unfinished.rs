@@ -398,13 +398,7 @@ pub(super) fn version_row_names_tags(
     let Some(root) = repo.work_tree() else {
         return false;
     };
-    let first = || crate::release::first_version(view, &root);
-    let above = crate::release::version_above_former(repo, view, &root);
-    let advise = crate::history::tags::Advise {
-        above: &above,
-        first: &first,
-    };
-    let Err(tags) = crate::history::tags::check_tag_prefix(repo, view, None, &advise) else {
+    let Err(tags) = crate::release::check_tag_prefix(repo, view, &root) else {
         return false;
     };
     crate::release::current_version(repo, view, &root)
@@ -418,12 +412,7 @@ fn stopped(
     view: &crate::config::Config,
     root: &std::path::Path,
 ) -> String {
-    let first = || crate::release::first_version(view, root);
-    let advise = crate::history::tags::Advise {
-        above: &|_| None,
-        first: &first,
-    };
-    if crate::history::tags::check_tag_prefix(repo, view, None, &advise).is_ok() {
+    if crate::release::check_tag_prefix(repo, view, root).is_ok() {
         return "`relhook version` and releases stop here".to_owned();
     }
     let named = (view.package.as_ref()).map(|p| crate::shellword::quote(&p.name));

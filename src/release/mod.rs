@@ -101,6 +101,16 @@ pub use files::{
 pub use filters::check_filters;
 /// The version to go on with above a release tagged under another prefix.
 pub use former::advise as version_above_former;
+
+/// [`crate::history::tags::check_tag_prefix`] naming the versions a release would make: what
+/// the commits call for above the other prefix's release, and a first release's version.
+pub fn check_tag_prefix(repo: &Repo, config: &Config, root: &std::path::Path) -> Result<()> {
+    let advise = crate::history::tags::Advise {
+        above: &former::advise(repo, config, root),
+        first: &|| first_version(config, root),
+    };
+    crate::history::tags::check_tag_prefix(repo, config, None, &advise)
+}
 pub use listed::check_listed_exist;
 pub use next::{Decider, VersionInfo, bumped_from_at, parse_requested, version_info};
 pub(crate) use preflight::preflight;
