@@ -98,6 +98,13 @@ impl Repo {
         }
     }
 
+    /// The object folder relhook writes loose objects into and `core.sharedRepository`'s
+    /// bits, when the repository is shared (`None` otherwise).
+    pub(super) fn loose_shared(&self) -> Option<(&Path, Shared)> {
+        let settings = self.loose.get_or_init(|| self.loose_settings());
+        Some((settings.dir.as_deref()?, settings.shared?))
+    }
+
     /// Where and how loose objects are written, from the environment and the configuration
     /// (asked once: libgit2 checks every configuration file for changes at each question).
     fn loose_settings(&self) -> LooseSettings {
@@ -179,7 +186,7 @@ fn adler32(data: &[u8]) -> u32 {
 
 /// `core.sharedRepository`: the permission bits git adds to what it creates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Shared {
+pub(super) struct Shared {
     bits: u32,
     /// An octal value: exactly those bits, not added to the umask's.
     exact: bool,
@@ -202,7 +209,7 @@ fn shared_perm(value: &str) -> Option<Shared> {
 
 impl Shared {
     /// git's `calc_shared_perm`: the bits for a file or folder created with `mode`.
-    fn apply(self, mode: u32) -> u32 {
+    pub(super) fn apply(self, mode: u32) -> u32 {
         let mut tweak = self.bits;
         if mode & 0o200 == 0 {
             tweak &= !0o222;

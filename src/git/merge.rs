@@ -252,9 +252,11 @@ impl Repo {
                 .add(&entry)
                 .map_err(|e| Error::git(format!("stage {}", path.display()), e))?;
         }
-        index
+        let new = index
             .write_tree_to(&self.inner)
-            .map_err(|e| Error::git("write the tree", e))
+            .map_err(|e| Error::git("write the tree", e))?;
+        self.share_trees(new, Some(tree.id()));
+        Ok(new)
     }
 }
 

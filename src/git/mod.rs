@@ -52,6 +52,7 @@ mod rewrite;
 pub mod run;
 mod sequence;
 mod settled;
+mod shared;
 mod signature;
 mod signing;
 mod signing_ready;

@@ -68,7 +68,10 @@ impl Repo {
                     .reference(notes_ref, made, false, "notes: relhook test"),
             };
             let e = match moved {
-                Ok(_) => return Ok(()),
+                Ok(_) => {
+                    self.share_ref(notes_ref);
+                    return Ok(());
+                }
                 Err(e) => e,
             };
             let raced = matches!(

@@ -121,9 +121,7 @@ impl Repo {
             .map_err(|e| Error::git("read the tag", e))?;
         let raw = odb.read(like).map_err(|e| Error::git("read the tag", e))?;
         let bytes = retargeted_tag(raw.data(), name, commit);
-        let id = odb
-            .write(ObjectType::Tag, &bytes)
-            .map_err(|e| Error::git("write the tag", e))?;
+        let id = self.write_object(ObjectType::Tag, &[&bytes])?;
         // The object written must read back as the tag it is meant to be.
         self.inner
             .find_tag(id)

@@ -169,7 +169,10 @@ impl Repo {
                     ));
                 }
                 Err(e) => return Err(Error::git(format!("update {name}"), e)),
-                Ok(()) => return Ok(()),
+                Ok(()) => {
+                    self.share_ref(name);
+                    return Ok(());
+                }
             }
         }
     }

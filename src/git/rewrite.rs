@@ -300,6 +300,7 @@ impl Repo {
         let new_tree = update
             .create_updated(repo, &tree)
             .map_err(|e| Error::git("write the new tree", e))?;
+        self.share_trees(new_tree, Some(tree.id()));
         let odb = repo
             .odb()
             .map_err(|e| Error::git("open the object store", e))?;
@@ -349,11 +350,8 @@ impl Repo {
         let buf = repo
             .commit_create_buffer(author, committer, message, &tree, &parent_refs)
             .map_err(|e| Error::git("build the commit", e))?;
-        let odb = repo
-            .odb()
-            .map_err(|e| Error::git("open the object database", e))?;
-        odb.write(git2::ObjectType::Commit, &buf)
-            .map_err(|e| Error::git("write the commit", e))
+        // As git writes it: a shared repository's group can read it.
+        self.write_object(git2::ObjectType::Commit, &[&buf])
     }
 
     /// A new commit, as `git commit-tree` makes it (no hook runs), with git's identity and

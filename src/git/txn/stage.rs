@@ -152,8 +152,10 @@ impl Txn<'_> {
     pub fn write_tree(&mut self) -> Result<Oid> {
         let repo = self.repo;
         let index = self.index()?;
-        index
+        let tree = index
             .write_tree_to(&repo.inner)
-            .map_err(|e| Error::git("write the tree", e))
+            .map_err(|e| Error::git("write the tree", e))?;
+        repo.share_trees(tree, None);
+        Ok(tree)
     }
 }
