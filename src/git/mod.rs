@@ -22,6 +22,7 @@ mod encoding;
 mod filter;
 mod grep;
 mod hidden_cut;
+mod hidden_known;
 mod hookdir;
 mod hooks_off;
 mod hooks_stranded;
