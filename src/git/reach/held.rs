@@ -134,9 +134,12 @@ impl Reach {
         }
         // What each commit above `a`'s generation answers, shared by the tips' searches.
         let mut known = std::collections::HashMap::new();
-        Ok(nodes
-            .into_iter()
-            .position(|n| self.graph.reaches_above(n, a, &mut known)))
+        for (i, n) in nodes.into_iter().enumerate() {
+            if self.graph.reaches_above(read, n, a, &mut known)? {
+                return Ok(Some(i));
+            }
+        }
+        Ok(None)
     }
 
     /// Whether `ancestor` is one of `tips` or an ancestor of one as far as the shared walk

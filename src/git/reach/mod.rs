@@ -382,54 +382,72 @@ impl Graph {
         gd != 0 && ga != 0 && gd <= ga
     }
 
-    /// Whether `from` is `a` or reaches it, the generations of both and of every ancestor of
-    /// `from` known: a search of the commits above `a`'s generation only (no other can reach
-    /// `a`), each at most once across the calls that share `known` (their answers).
+    /// Whether `from` is `a` or reaches it: a search of the commits above `a`'s generation
+    /// only (no other can reach `a`), each at most once across the calls that share `known`
+    /// (their answers). Each commit met is read, and gets its generation, when it has none.
     fn reaches_above(
-        &self,
+        &mut self,
+        read: &mut ReadFn<'_>,
         from: u32,
         a: u32,
         known: &mut std::collections::HashMap<u32, bool>,
-    ) -> bool {
-        let above = self.nodes[a as usize].generation;
-        let answer = |n: u32, known: &std::collections::HashMap<u32, bool>| {
-            if n == a {
-                Some(true)
-            } else if self.nodes[n as usize].generation <= above {
-                Some(false)
-            } else {
-                known.get(&n).copied()
-            }
-        };
-        if let Some(answer) = answer(from, known) {
-            return answer;
+    ) -> Result<bool> {
+        let above = self.generation_of(read, a)?;
+        if let Some(answer) = self.above_answer(read, (from, a, above), known)? {
+            return Ok(answer);
         }
         super::walk::step();
+        self.load(read, from)?;
         // Depth first, each commit with the index of the next parent to look at. A commit on
         // the stack is never met again below it (history has no cycles).
         let mut stack = vec![(from, 0usize)];
-        while let Some((n, next)) = stack.last_mut() {
-            let parents = &self.nodes[*n as usize].parents;
-            let Some(&p) = parents.get(*next) else {
-                known.insert(*n, false);
+        while let Some(&(n, next)) = stack.last() {
+            let Some(&p) = self.nodes[n as usize].parents.get(next) else {
+                known.insert(n, false);
                 stack.pop();
                 continue;
             };
-            *next += 1;
-            match answer(p, known) {
+            if let Some(top) = stack.last_mut() {
+                top.1 += 1;
+            }
+            match self.above_answer(read, (p, a, above), known)? {
                 Some(true) => {
                     // Every commit on the stack reaches `p`, so `a`.
                     known.extend(stack.iter().map(|(n, _)| (*n, true)));
-                    return true;
+                    return Ok(true);
                 }
                 Some(false) => {}
                 None => {
                     super::walk::step();
+                    self.load(read, p)?;
                     stack.push((p, 0));
                 }
             }
         }
-        false
+        Ok(false)
+    }
+
+    /// What [`Graph::reaches_above`] knows of commit `n` without looking below it: it is `a`,
+    /// or its generation is not above `above` (`a`'s), or it was answered before.
+    fn above_answer(
+        &mut self,
+        read: &mut ReadFn<'_>,
+        (n, a, above): (u32, u32, u32),
+        known: &std::collections::HashMap<u32, bool>,
+    ) -> Result<Option<bool>> {
+        if n == a {
+            return Ok(Some(true));
+        }
+        if self.generation_of(read, n)? <= above {
+            return Ok(Some(false));
+        }
+        Ok(known.get(&n).copied())
+    }
+
+    /// Node `n`'s generation number, computed first when it has none.
+    fn generation_of(&mut self, read: &mut ReadFn<'_>, n: u32) -> Result<u32> {
+        self.generation(read, n)?;
+        Ok(self.nodes[n as usize].generation)
     }
 
     /// The generation number git's commit-graph file gives node `n`, the file read first.

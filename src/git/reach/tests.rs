@@ -369,3 +369,72 @@ fn first_held_answers_as_a_plain_walk_whatever_the_dates() {
         }
     }
 }
+
+impl Made {
+    /// Writes git's commit-graph file for `commits` and what they reach, as `git gc` does.
+    fn write_commit_graph(&self, commits: &[Oid]) {
+        use std::io::Write;
+        let mut child = std::process::Command::new("git")
+            .args(["commit-graph", "write", "--stdin-commits"])
+            .current_dir(self.repo.path())
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("HOME", self.repo.path())
+            .stdin(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let list: String = commits.iter().map(|c| format!("{c}\n")).collect();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(list.as_bytes())
+            .unwrap();
+        assert!(child.wait().unwrap().success());
+    }
+}
+
+/// Random histories whose older part git's commit-graph file holds: generation numbers taken
+/// from it answer as the pass's do, for the commits asked and every commit a walk meets
+/// (the file gives each its level only when asked, the newer commits theirs by the pass).
+#[test]
+fn generation_numbers_from_the_commit_graph_file_answer_as_the_pass_does() {
+    for seed in 1..=2u64 {
+        let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0xA5);
+        let m = Made::new();
+        let (ids, parents) = random_history(
+            &mut rng,
+            &m,
+            500,
+            Shape {
+                roots: 10,
+                reach: 20,
+                skewed: 8,
+            },
+        );
+        m.write_commit_graph(&ids[..350]);
+        let truth = |from: &[usize], to: usize| {
+            let mut seen = vec![false; ids.len()];
+            let mut stack = from.to_vec();
+            while let Some(c) = stack.pop() {
+                if c == to {
+                    return true;
+                }
+                if !std::mem::replace(&mut seen[c], true) {
+                    stack.extend(&parents[c]);
+                }
+            }
+            false
+        };
+        let sets: Vec<Vec<usize>> = (0..3)
+            .map(|k| {
+                (0..1 + 4 * k)
+                    .map(|_| 200 + rng.below(ids.len() - 200))
+                    .collect()
+            })
+            .collect();
+        // Generation numbers answer from the first question (the allowance spent).
+        let mut reach = Reach::of(&m.repo);
+        reach.wasted = usize::MAX / 4;
+        ask_all(&m, &mut reach, &ids, &sets, &truth, seed);
+    }
+}

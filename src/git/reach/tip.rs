@@ -276,24 +276,30 @@ impl Tip {
     }
 
     /// Walks on while one of its queued commits has a generation above `a`'s (no other can
-    /// reach `a`), its own and theirs known: whether it reaches `a`.
+    /// reach `a`): whether it reaches `a`. Each commit met gets its generation when it has
+    /// none yet, git's commit-graph file having given its level to the commits asked only.
     pub(super) fn walk_above(
         &mut self,
         g: &mut Graph,
         read: &mut ReadFn<'_>,
         a: u32,
     ) -> Result<bool> {
-        let above = g.nodes[a as usize].generation;
-        let high = |g: &Graph, n: u32| usize::from(g.nodes[n as usize].generation > above);
-        let mut left: usize = self.queue.iter().map(|(_, n)| high(g, *n)).sum();
+        let above = g.generation_of(read, a)?;
+        let queued: Vec<u32> = self.queue.iter().map(|(_, n)| *n).collect();
+        let mut left = 0;
+        for n in queued {
+            left += usize::from(g.generation_of(read, n)? > above);
+        }
         while !self.reached.has(a) && left > 0 {
             if let Some(&(_, n)) = self.queue.peek() {
-                left -= high(g, n);
+                left -= usize::from(g.nodes[n as usize].generation > above);
             }
             let Some((new, _)) = self.expand(g, read)? else {
                 break;
             };
-            left += new.iter().map(|p| high(g, *p)).sum::<usize>();
+            for p in new {
+                left += usize::from(g.generation_of(read, p)? > above);
+            }
         }
         Ok(self.reached.has(a))
     }
