@@ -248,6 +248,7 @@ mod qa202_unprefixed_tags_feature_advice;
 mod qa207_shared_repository;
 mod qa204_fork_push_hidden_walks;
 mod qa203_commit_graph_below_tip;
+mod qa203_prerelease_line_walks;
 mod qa20_adopt;
 mod qa20_cargo;
 mod qa20_handtag;

@@ -461,8 +461,38 @@ impl Graph {
         }
     }
 
+    /// Whether git's commit-graph file is there and valid (read first).
+    fn has_file(&mut self) -> bool {
+        if let FileLevels::Unread(path) = &self.levels {
+            self.levels = FileLevels::Read(Levels::read(path));
+        }
+        matches!(self.levels, FileLevels::Read(Some(_)))
+    }
+
+    /// Computes the generation number of `n` as [`Graph::generation`] does, where git's
+    /// commit-graph file holds all but about `limit` of the commits it needs: whether it
+    /// did. Without the file, or past the limit, nothing is read for it (a generation pass
+    /// over the whole history costs more than the walks it would spare).
+    fn generation_within(&mut self, read: &mut ReadFn<'_>, n: u32, limit: usize) -> Result<bool> {
+        if self.nodes[n as usize].generation != 0 {
+            return Ok(true);
+        }
+        if !self.has_file() {
+            return Ok(false);
+        }
+        self.generation_upto(read, n, limit)
+    }
+
     /// Computes the generation number of `n` and of every ancestor that lacks one, each once.
     fn generation(&mut self, read: &mut ReadFn<'_>, n: u32) -> Result<()> {
+        self.generation_upto(read, n, usize::MAX).map(|_| ())
+    }
+
+    /// [`Graph::generation`], giving up past `limit` visits of commits git's commit-graph file
+    /// does not hold: whether it computed it (what it computed before giving up is kept, and
+    /// exact).
+    fn generation_upto(&mut self, read: &mut ReadFn<'_>, n: u32, limit: usize) -> Result<bool> {
+        let mut visits = 0usize;
         let mut stack = vec![n];
         while let Some(&c) = stack.last() {
             if self.nodes[c as usize].generation != 0 {
@@ -474,6 +504,12 @@ impl Graph {
                 self.nodes[c as usize].generation = level;
                 stack.pop();
                 continue;
+            }
+            // Each commit the file lacks comes here once, or twice when its parents are
+            // computed first.
+            visits += 1;
+            if visits > limit {
+                return Ok(false);
             }
             self.load(read, c)?;
             let before = stack.len();
@@ -491,7 +527,7 @@ impl Graph {
                 stack.pop();
             }
         }
-        Ok(())
+        Ok(true)
     }
 }
 

@@ -17,8 +17,14 @@
 //!   outside that commit's history: run out without meeting the tag, it says "no" too. A
 //!   branch forked from an old release in a long history is settled by that one, which costs
 //!   the short history below the fork, where the painting would cost all the history above
-//!   it. A tag's commit asked about (each pushed tag) has no such walk: the painting, shared,
+//!   it. It races at every step only while the commit's history lags behind the painting (a
+//!   fork); keeping pace (a main line beside a pre-release line it never merged, vuejs/core's
+//!   `minor`), the painting settles the question as soon, and the walk steps one time in four.
+//!   A tag's commit asked about (each pushed tag) has no such walk: the painting, shared,
 //!   answers for all of them, where a walk each would walk the history again and again;
+//! - with git's commit-graph file, generation numbers answer instead, the painting unneeded:
+//!   a tag whose generation is not below the commit's is not held, and the commit's walk goes
+//!   down to the generation of the next tag asked only;
 //! - a tag newer than the asked commit is not looked for by a walk down to its date first
 //!   (held only where clocks were off, it would cost a day of history each).
 
@@ -32,6 +38,20 @@ use crate::Result;
 
 /// How many sets of tags keep their painting (a run asks of one prefix, seldom more).
 const PAINTINGS_KEPT: usize = 4;
+
+/// How far the asked commit's own history may lag behind the painting before its walk races
+/// at every step: a fork from an old release lags years behind, a main line beside a
+/// pre-release line (vuejs/core's `minor`) keeps pace but for a quiet week.
+const LAGGING: i64 = 7 * 86_400;
+
+/// Keeping pace, the asked commit's walk still takes one step for every this many the
+/// painting takes outside its history: a short history never dated far behind (an orphan
+/// branch committed to beside main) runs out at a few times its length.
+const RACE_EVERY: usize = 4;
+
+/// How many commits git's commit-graph file may lack for generation numbers to settle the
+/// question instead of the painting (those made since it was written, mostly).
+const FILE_GAP: usize = 1_024;
 
 /// The joint walk of some commits (the sources), each commit painted with the sources that
 /// reach it.
@@ -103,8 +123,14 @@ impl Painted {
     }
 
     /// Passes the active colours the newest queued commit has not passed on yet on to its
-    /// parents: `None` when none is left, else whether that commit has colour `d`.
-    fn step(&mut self, g: &mut Graph, read: &mut ReadFn<'_>, d: u32) -> Result<Option<bool>> {
+    /// parents: `None` when none is left, else whether that commit has colour `d`, and its
+    /// date.
+    fn step(
+        &mut self,
+        g: &mut Graph,
+        read: &mut ReadFn<'_>,
+        d: u32,
+    ) -> Result<Option<(bool, i64)>> {
         let (n, new) = loop {
             let Some((_, n)) = self.queue.pop() else {
                 return Ok(None);
@@ -134,7 +160,17 @@ impl Painted {
                 self.enqueue(g, p);
             }
         }
-        Ok(Some(self.has[i].has(d)))
+        Ok(Some((self.has[i].has(d), g.nodes[i].time)))
+    }
+
+    /// Whether colour `d` lags behind the painting at `at` (a date): every commit that has it
+    /// to pass on is dated more than [`LAGGING`] before.
+    fn lags(&self, g: &Graph, d: u32, at: i64) -> bool {
+        let pending = |n: u32| self.has[n as usize].has(d) && !self.passed[n as usize].has(d);
+        self.queue
+            .iter()
+            .filter(|(_, n)| pending(*n))
+            .all(|(_, n)| g.nodes[*n as usize].time < at.saturating_sub(LAGGING))
     }
 
     /// Whether the source of colour `d` reaches commit `a`, itself a source: `None` while
@@ -197,6 +233,9 @@ impl Reach {
         if from == asked.len() {
             return Ok(None);
         }
+        if let Some(found) = self.first_by_generations(read, d, &asked[from..])? {
+            return Ok(found.map(|i| from + i));
+        }
         let mut key: Vec<u32> = tags.iter().map(|t| self.graph.node(*t)).collect();
         key.sort_unstable();
         key.dedup();
@@ -210,6 +249,41 @@ impl Reach {
         self.keep(dt);
         self.keep_painted(painted);
         Ok(found.map(|i| from + i))
+    }
+
+    /// [`Reach::first_held`] of `asked` by generation numbers, where git's commit-graph file
+    /// gives them for `d` and every one asked (a few commits it lacks computed): one whose
+    /// generation is not below `d`'s is not held, and `d`'s walk goes on only while it has
+    /// commits above the next one's. `None` when the file does not give them.
+    fn first_by_generations(
+        &mut self,
+        read: &mut ReadFn<'_>,
+        d: u32,
+        asked: &[u32],
+    ) -> Result<Option<Option<usize>>> {
+        if !self.graph.generation_within(read, d, FILE_GAP)? {
+            return Ok(None);
+        }
+        for a in asked {
+            if !self.graph.generation_within(read, *a, FILE_GAP)? {
+                return Ok(None);
+            }
+        }
+        let mut dt = self.take(read, d)?;
+        let mut found = None;
+        for (i, a) in asked.iter().enumerate() {
+            let answer = match self.known(d, *a) {
+                Some(known) => known,
+                None => dt.walk_above(&mut self.graph, read, *a)?,
+            };
+            self.answers.insert((d, *a), answer);
+            if answer {
+                found = Some(i);
+                break;
+            }
+        }
+        self.keep(dt);
+        Ok(Some(found))
     }
 
     /// A known answer for `d` and `a`: the same commit, asked before, or told by
@@ -240,6 +314,7 @@ impl Reach {
             active.add(*c);
         }
         painted.activate(&self.graph, active);
+        let mut outside_steps = 0usize;
         for (i, a) in asked.iter().enumerate() {
             let answer = loop {
                 if let Some(known) = self.known(d, *a) {
@@ -255,11 +330,19 @@ impl Reach {
                     break told;
                 }
                 // The asked commit's walk takes a step for each the painting takes outside
-                // its history: run out first, it settles the question (a short history
-                // below a fork) at no more than twice the cost. Walking again what other
+                // its history while that history lags behind: run out first, it settles the
+                // question (a short history below a fork) at no more than twice the cost.
+                // Keeping pace (a main line beside a pre-release line), the painting settles
+                // it as soon, and the walk steps now and then only. Walking again what other
                 // walks did (each pushed tag's history), it stops once past the allowance.
-                let outside = painted.step(&mut self.graph, read, dc)? != Some(true);
-                if walks && outside && !self.over_budget() {
+                let stepped = painted.step(&mut self.graph, read, dc)?;
+                let outside = stepped.is_none_or(|(inside, _)| !inside);
+                if outside {
+                    outside_steps += 1;
+                }
+                let lags = stepped.is_none_or(|(_, at)| painted.lags(&self.graph, dc, at));
+                let races = lags || outside_steps % RACE_EVERY == 0;
+                if walks && outside && races && !self.over_budget() {
                     let again = dt.step(&mut self.graph, read)?;
                     self.wasted += usize::from(again == Some(true));
                 }

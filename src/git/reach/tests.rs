@@ -436,5 +436,17 @@ fn generation_numbers_from_the_commit_graph_file_answer_as_the_pass_does() {
         let mut reach = Reach::of(&m.repo);
         reach.wasted = usize::MAX / 4;
         ask_all(&m, &mut reach, &ids, &sets, &truth, seed);
+        // The latest tag each commit holds, told by generation numbers from the first question.
+        let tags: Vec<usize> = (0..30).map(|_| rng.below(ids.len())).collect();
+        let all: Vec<Oid> = tags.iter().map(|t| ids[*t]).collect();
+        let mut reach = Reach::of(&m.repo);
+        for d in (0..ids.len()).rev().step_by(5) {
+            let want = tags.iter().position(|t| truth(&[d], *t));
+            assert_eq!(
+                m.first_held(&mut reach, ids[d], &all, &all),
+                want,
+                "commit {d}"
+            );
+        }
     }
 }
