@@ -166,6 +166,17 @@ fn issue_numbers_linked(text: &str) -> Vec<String> {
     out
 }
 
+/// `line` without the commit link it ends with (` ([abc1234](…/commit/abc1234…))`, after
+/// git-cliff's ` - ` or not), as `--sync` and `--rebuild` add one to post-commit's entry.
+pub fn without_commit_link(line: &str) -> Option<&str> {
+    let line = line.trim_end();
+    let at = line.rfind(" ([")?;
+    let link = &line[at..];
+    let whole = link.ends_with("))") && !link[1..].contains(char::is_whitespace);
+    let words = &line[..at];
+    (whole && commit_link(line).is_some()).then(|| words.strip_suffix(" -").unwrap_or(words))
+}
+
 /// The commit link `line` ends with (`x ([f5712a9](https://h/o/r/commit/f5712a9d…))`, then
 /// git-cliff's or conventional-changelog's own marks at most), if any.
 fn commit_link(line: &str) -> Option<CommitLinks> {
@@ -243,6 +254,23 @@ mod tests {
             "# C\n\n## [Unreleased]\n",
         ] {
             assert_eq!(style(file).with_commit("x", id), "x", "{file}");
+        }
+    }
+
+    #[test]
+    fn an_entry_reads_without_its_trailing_commit_link() {
+        let url = "https://github.com/o/r/commit/b99a23250fe159c39a17d223359268611e8547e7";
+        let cliff = format!("- *(cd)* x (#4) - ([b99a232]({url}))");
+        assert_eq!(without_commit_link(&cliff), Some("- *(cd)* x (#4)"));
+        let commitlint = format!("* **cd:** x ([b99a232]({url}))");
+        assert_eq!(without_commit_link(&commitlint), Some("* **cd:** x"));
+        // A link that is no commit's, or one words follow: no commit link to read past.
+        for line in [
+            "- x ([#4](https://github.com/o/r/issues/4))".to_owned(),
+            format!("* x ([b99a232]({url})), closes #3"),
+            "- x".to_owned(),
+        ] {
+            assert_eq!(without_commit_link(&line), None, "{line}");
         }
     }
 }

@@ -71,7 +71,7 @@ pub use conflict::conflict_markers;
 pub use fold::carries;
 pub use head::with_eol_of;
 pub(crate) use heading::pep440_pre;
-pub use link_style::EntryStyle;
+pub use link_style::{EntryStyle, without_commit_link};
 pub use not_file::{
     NotAFile, case_twin_fix, case_twin_on_disk, case_twin_untracked_fix, case_twin_what,
     committed_link_fix, not_a_file, not_a_file_fix, not_a_file_what, unreadable,

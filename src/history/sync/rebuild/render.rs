@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use crate::git::ReleaseTag;
 use crate::history::changelog::entry::NewEntry;
 use crate::history::changelog::vocab::{Vocabulary, rank, spoken};
-use crate::history::changelog::{Changelog, EntryStyle, Since};
+use crate::history::changelog::{Changelog, EntryStyle, Since, without_commit_link};
 
 /// The look of the file a rebuild replaces, which the rebuilt one keeps: a file another
 /// tool made would otherwise get Keep a Changelog's names beside its own in every release.
@@ -203,16 +203,21 @@ pub fn lost_lines<'a>(current: &'a str, rebuilt: &str) -> Vec<(usize, &'a str)> 
     lost_among(current, &mut Written::of(rebuilt))
 }
 
-/// The lines of a text, each as [`lost_lines`] compares it, with how many times it occurs.
-pub(super) struct Written(HashMap<String, usize>);
+/// The lines of a text, each as [`lost_lines`] compares it, with how many times it occurs;
+/// and those that end with a commit link, as they read without it.
+pub(super) struct Written(HashMap<String, usize>, HashMap<String, usize>);
 
 impl Written {
     pub(super) fn of(text: &str) -> Written {
         let mut kept: HashMap<String, usize> = HashMap::new();
+        let mut unlinked: HashMap<String, usize> = HashMap::new();
         for line in text.lines() {
             *kept.entry(key(line)).or_default() += 1;
+            if let Some(bare) = without_commit_link(line) {
+                *unlinked.entry(key(bare)).or_default() += 1;
+            }
         }
-        Written(kept)
+        Written(kept, unlinked)
     }
 }
 
@@ -224,7 +229,13 @@ fn lost_among<'a>(current: &'a str, kept: &mut Written) -> Vec<(usize, &'a str)>
         if line.is_empty() {
             continue;
         }
-        match kept.0.get_mut(&key(line)) {
+        if let Some(n) = kept.0.get_mut(&key(line)).filter(|n| **n > 0) {
+            *n -= 1;
+            continue;
+        }
+        // Post-commit's entry names no commit (it is part of it); the rebuild links it.
+        let linked = without_commit_link(line).is_none();
+        match kept.1.get_mut(&key(line)).filter(|_| linked) {
             Some(n) if *n > 0 => *n -= 1,
             _ => lost.push((i + 1, line)),
         }
