@@ -4,7 +4,7 @@
 //! linked. The rebuild took the linked one for another line and refused the file's as "not
 //! from history, and --rebuild would drop it": on orhun/git-cliff after one `feat` commit.
 
-use crate::support::{Repo, ok, text};
+use crate::support::{Repo, text};
 
 const FULL: &str = "abc1234abc1234abc1234abc1234abc1234abcd";
 

@@ -168,10 +168,23 @@ pub(super) fn compose(current: &str, fresh: &Fresh, accounted: &Accounted) -> Op
             left_out.push(r);
         }
     }
-    // A release with no section goes above the first section of a lower version.
-    let place = |r: &FreshRelease| {
-        let lower = |s: &Segment| version(s).is_some_and(|v| v < r.version);
-        sections.iter().position(lower).unwrap_or(n)
+    // A release with no section goes above the first section of a lower version below the
+    // section of the release history puts above it: a maintenance line's, listed by date among
+    // newer ones (commitlint's 8.3.6 under 15.0.0), is no place for one older than those.
+    let mut section_of = vec![None; fresh.releases.len()];
+    for (k, pair) in pairs.iter().enumerate() {
+        if let Some(i) = pair {
+            section_of[*i] = Some(k);
+        }
+    }
+    let place = |i: usize| {
+        let newer = section_of[..i].iter().rev().find_map(|k| *k);
+        let lower = |s: &Segment| version(s).is_some_and(|v| v < fresh.releases[i].version);
+        let from = newer.map_or(0, |k| k + 1);
+        sections[from..]
+            .iter()
+            .position(lower)
+            .map_or(n, |k| from + k)
     };
     let everything = format!("{}\n{}", fresh.written(), sections_text(&sections));
     let everything = super::render::Written::of(&everything);
@@ -191,7 +204,7 @@ pub(super) fn compose(current: &str, fresh: &Fresh, accounted: &Accounted) -> Op
     }
     for k in 0..=n {
         for (i, r) in fresh.releases.iter().enumerate() {
-            if !taken[i] && place(r) == k {
+            if !taken[i] && place(i) == k {
                 out.part();
                 out.fresh(section_lines(&r.heading, &r.body));
                 if k < n {
