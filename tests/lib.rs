@@ -251,6 +251,7 @@ mod qa203_commit_graph_below_tip;
 mod qa203_prerelease_line_walks;
 mod qa208_rebuild_missing_section_place;
 mod qa208_rebuild_post_commit_entry;
+mod qa208_rebuild_private_root;
 mod qa20_adopt;
 mod qa20_cargo;
 mod qa20_handtag;

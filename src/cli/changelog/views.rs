@@ -17,17 +17,23 @@ pub(super) fn chosen(
     args: &ChangelogArgs,
 ) -> Result<(ChangelogArgs, Vec<Config>)> {
     // A monorepo whose root keeps no changelog: `--sync` means its packages' (the fix several
-    // messages name as plain `--sync`), not a new root file holding every package's entries.
+    // messages name as plain `--sync`), not a new root file holding every package's entries;
+    // so does `--rebuild` where the root is never released (`init` writes it no changelog).
+    let unreleased = || packages::private_root::unreleased(root).is_some();
     let all = args.all
-        || (!args.rebuild
+        || ((!args.rebuild || unreleased())
             && !args.stdout
             && args.package.is_none()
             && !config.packages.is_empty()
             && !root.join(&config.changelog.path).exists()
             && {
+                let (doing, flag) = match args.rebuild {
+                    true => ("rebuilding", "--rebuild"),
+                    false => ("syncing", "--sync"),
+                };
                 let _ = writeln!(
                     err,
-                    "relhook: a monorepo without a root {}: syncing every package's changelog (`--sync --all`)",
+                    "relhook: a monorepo without a root {}: {doing} every package's changelog (`{flag} --all`)",
                     config.changelog.path.display()
                 );
                 true
