@@ -249,6 +249,7 @@ mod qa207_shared_repository;
 mod qa204_fork_push_hidden_walks;
 mod qa203_commit_graph_below_tip;
 mod qa203_prerelease_line_walks;
+mod qa208_dev_version_pre_release_advice;
 mod qa208_rebuild_missing_section_place;
 mod qa208_rebuild_post_commit_entry;
 mod qa208_rebuild_private_root;

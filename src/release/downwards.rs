@@ -70,7 +70,29 @@ pub(super) fn refusal(
         f.path.display(),
         f.locator
     );
-    Refusal::new(Reason::VersionFile, what, way_on(config, held, released))
+    let way = pre_way_on(config, held, released, new);
+    let way = way.unwrap_or_else(|| way_on(config, held, released));
+    Refusal::new(Reason::VersionFile, what, way)
+}
+
+/// [`way_on`] for a pre-release asked for (`--pre rc`): the version above the file's as such a
+/// pre-release (`2.5.0-rc.1` over poetry's `2.5.0.dev0`), so the pasted command makes what was
+/// asked for, not the final release; `None` where none is above the file's.
+fn pre_way_on(config: &Config, held: &Version, released: bool, new: &Version) -> Option<String> {
+    let label = new
+        .pre
+        .as_str()
+        .split('.')
+        .next()
+        .filter(|l| !l.is_empty())?;
+    let (mut pre, _) = above(held, released);
+    if !pre.pre.is_empty() {
+        return None;
+    }
+    let start = config.version.pre_release_start;
+    pre.pre = semver::Prerelease::new(&format!("{label}.{start}")).ok()?;
+    let command = format!("`{} {pre}`", config.release_command());
+    (pre.cmp_precedence(held).is_gt()).then(|| format!("release a version above it: {command}"))
 }
 
 /// The fix of [`refusal`], and of the note on such a file left alone.
