@@ -75,7 +75,7 @@ fn init_reads_a_yaml_config_and_a_ts_literal_but_never_an_expression() {
     let out = ok(repo.relhook(&["init"]));
     assert!(
         stdout(&out).lines().any(|l| l
-            == "did not read the commit types in commitlint.config.js: its `type-enum` rule is not a plain array literal, and relhook reads JavaScript as text, never runs it; list them in `[commit] types` in .relconfig.toml"),
+            == "did not read the commit types in commitlint.config.js: its `type-enum` rule is not a plain array literal, and relhook reads JavaScript as text, never runs it; set `types` under `[commit]` in .relconfig.toml to the types your commits use"),
         "{}",
         text(&out)
     );

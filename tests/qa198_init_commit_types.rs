@@ -31,7 +31,7 @@ const DEFAULTS: &str = r#"types = ["feat", "fix", "docs", "style""#;
 
 #[test]
 fn a_rule_turned_off_or_refusing_types_is_never_taken_as_the_allowed_list() {
-    let off = "did not read the commit types in {}: its `type-enum` rule is off (level 0), so it allows any type; list them in `[commit] types` in .relconfig.toml";
+    let off = "did not read the commit types in {}: its `type-enum` rule is off (level 0), so it allows any type; set `types` under `[commit]` in .relconfig.toml to the types your commits use";
     for (file, contents) in [
         (
             ".commitlintrc.json",
@@ -59,7 +59,7 @@ fn a_rule_turned_off_or_refusing_types_is_never_taken_as_the_allowed_list() {
         "module.exports = { rules: { 'type-enum': [2, 'never', ['wip', 'tmp']] } };\n",
     );
     assert!(
-        said.lines().any(|l| l == "did not read the commit types in commitlint.config.js: its `type-enum` rule is not `[level, \"always\", [types...]]`; list them in `[commit] types` in .relconfig.toml"),
+        said.lines().any(|l| l == "did not read the commit types in commitlint.config.js: its `type-enum` rule says `never`, so it lists the types refused, not those allowed; set `types` under `[commit]` in .relconfig.toml to the types your commits use"),
         "{said}"
     );
     assert!(types.starts_with(DEFAULTS), "{types}");
@@ -85,7 +85,7 @@ fn a_script_extending_another_preset_says_it_was_not_read() {
         "module.exports = { extends: ['@commitlint/config-conventional', '@commitlint/config-angular'] };\n",
     );
     assert!(
-        said.lines().any(|l| l == "did not read the commit types in commitlint.config.js: its types are those of `@commitlint/config-angular`, which it extends and relhook does not read; list them in `[commit] types` in .relconfig.toml"),
+        said.lines().any(|l| l == "did not read the commit types in commitlint.config.js: its types are those of `@commitlint/config-angular`, which it extends and relhook does not read; set `types` under `[commit]` in .relconfig.toml to the types your commits use"),
         "{said}"
     );
     assert!(!said.contains("kept the default"), "{said}");
@@ -99,7 +99,7 @@ fn a_config_that_does_not_parse_or_a_symlink_is_said_not_read() {
         "{\n  // ours\n  \"rules\": {\"type-enum\": [2, \"always\", [\"feat\", \"wip\"]]}\n}\n",
     );
     assert!(
-        said.lines().any(|l| l == "did not read the commit types in .commitlintrc.json: it does not read as JSON; list them in `[commit] types` in .relconfig.toml"),
+        said.lines().any(|l| l == "did not read the commit types in .commitlintrc.json: it does not read as JSON; set `types` under `[commit]` in .relconfig.toml to the types your commits use"),
         "{said}"
     );
 
@@ -115,7 +115,7 @@ fn a_config_that_does_not_parse_or_a_symlink_is_said_not_read() {
     let out = ok(repo.relhook(&["init"]));
     let said = stdout(&out);
     assert!(
-        said.lines().any(|l| l == "did not read the commit types in .commitlintrc.json: it is a symbolic link, and relhook reads no configuration through one; list them in `[commit] types` in .relconfig.toml"),
+        said.lines().any(|l| l == "did not read the commit types in .commitlintrc.json: it is a symbolic link, and relhook reads no configuration through one; set `types` under `[commit]` in .relconfig.toml to the types your commits use"),
         "{}",
         text(&out)
     );

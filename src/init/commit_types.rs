@@ -123,19 +123,40 @@ fn from_value(config: &Value, name: &str) -> Option<ProjectTypes> {
         .and_then(Value::as_array);
     let words: Option<Vec<String>> =
         list.and_then(|l| l.iter().map(|v| v.as_str().map(str::to_owned)).collect());
-    let always = rule
-        .as_array()
-        .and_then(|r| r.get(1))
-        .is_none_or(|c| c.as_str() == Some("always"));
-    match words.and_then(valid).filter(|_| always) {
-        Some(types) => Some(ProjectTypes::Read {
+    let condition = rule.as_array().and_then(|r| r.get(1));
+    if condition.is_some_and(|c| c.as_str() == Some("never")) {
+        return Some(unread(name, NEVER));
+    }
+    match words.filter(|_| condition.is_none_or(|c| c.as_str() == Some("always"))) {
+        Some(words) => Some(read_rule(words, name)),
+        None => Some(unread(name, NOT_A_LIST)),
+    }
+}
+
+/// Why a rule of another shape is not read.
+const NOT_A_LIST: &str = "its `type-enum` rule is not a list of the types allowed, written `[2, \"always\", [\"feat\", \"fix\"]]`";
+
+/// Why a rule with `never` is not read.
+const NEVER: &str =
+    "its `type-enum` rule says `never`, so it lists the types refused, not those allowed";
+
+/// The types a `type-enum` rule's list `words` in the file `name` gives, or why none.
+fn read_rule(words: Vec<String>, name: &str) -> ProjectTypes {
+    match valid(words, "its `type-enum` rule") {
+        Ok((types, lowered)) => ProjectTypes::Read {
             types,
-            from: format!("{name}'s `type-enum` rule"),
-        }),
-        None => Some(unread(
-            name,
-            "its `type-enum` rule is not `[level, \"always\", [types...]]`",
-        )),
+            from: format!("{name}'s `type-enum` rule{}", lowercased(lowered)),
+        },
+        Err(why) => unread(name, &why),
+    }
+}
+
+/// What `from` adds when the project's types were written in capitals: relhook's are
+/// lowercase (and it warns of a type written otherwise).
+fn lowercased(lowered: bool) -> &'static str {
+    match lowered {
+        true => ", in lowercase as relhook's types are",
+        false => "",
     }
 }
 
@@ -211,20 +232,15 @@ fn from_script(text: &str, name: &str) -> Option<ProjectTypes> {
         return Some(unread(name, OFF));
     }
     // `'never'` lists the types refused, and an expression may say either.
-    if let Some((_, condition, _)) = &rule
-        && string_literal(condition).is_none_or(|(c, r)| c != "always" || !r.is_empty())
-    {
-        return Some(unread(
-            name,
-            "its `type-enum` rule is not `[level, \"always\", [types...]]`",
-        ));
+    if let Some((_, condition, _)) = &rule {
+        match string_literal(condition) {
+            Some((c, r)) if c == "always" && r.is_empty() => {}
+            Some((c, r)) if c == "never" && r.is_empty() => return Some(unread(name, NEVER)),
+            _ => return Some(unread(name, NOT_A_LIST)),
+        }
     }
-    let types = rule.and_then(|(_, _, list)| list).and_then(valid);
-    Some(match types {
-        Some(types) => ProjectTypes::Read {
-            types,
-            from: format!("{name}'s `type-enum` rule"),
-        },
+    Some(match rule.and_then(|(_, _, list)| list) {
+        Some(words) => read_rule(words, name),
         None => unread(
             name,
             "its `type-enum` rule is not a plain array literal, and relhook reads JavaScript as text, never runs it",
@@ -241,11 +257,15 @@ fn from_regex(text: &str) -> ProjectTypes {
         let words: Vec<String> = c[1].split('|').map(str::to_owned).collect();
         (words.iter().any(|w| w == "feat") && words.iter().any(|w| w == "fix")).then_some(words)
     });
-    let Some(mut types) = found.and_then(valid) else {
+    let Some(words) = found else {
         return unread(
             VERIFY_COMMIT,
             "it has no regex with a `(feat|fix|...)` group of types",
         );
+    };
+    let (mut types, lowered) = match valid(words, "its regex's `(feat|fix|...)` group") {
+        Ok(read) => read,
+        Err(why) => return unread(VERIFY_COMMIT, &why),
     };
     let reverts = ["(revert: )?", "(?:revert: )?"];
     if reverts.iter().any(|r| text.contains(r)) && !types.iter().any(|t| t == "revert") {
@@ -253,33 +273,44 @@ fn from_regex(text: &str) -> ProjectTypes {
     }
     ProjectTypes::Read {
         types,
-        from: format!("the regex of {VERIFY_COMMIT}"),
+        from: format!("the regex of {VERIFY_COMMIT}{}", lowercased(lowered)),
     }
 }
 
 /// The sentence for a file whose types were not read.
 fn unread(name: &str, why: &str) -> ProjectTypes {
     ProjectTypes::Unread(format!(
-        "did not read the commit types in {name}: {why}; list them in `[commit] types` in .relconfig.toml"
+        "did not read the commit types in {name}: {why}; set `types` under `[commit]` in .relconfig.toml to the types your commits use"
     ))
 }
 
-/// `words` lowercased and without repeats, when each is a name `[commit] types` takes.
-fn valid(words: Vec<String>) -> Option<Vec<String>> {
+/// `words` lowercased and without repeats, and whether any was not lowercase, when each is a
+/// name `[commit] types` takes; else why not, as a clause on `what` listed them.
+fn valid(words: Vec<String>, what: &str) -> Result<(Vec<String>, bool), String> {
     let mut types: Vec<String> = Vec::new();
+    let mut lowered = false;
     for w in words {
         let ok = !w.is_empty()
             && w.chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
         if !ok {
-            return None;
+            return Err(format!(
+                "{what} lists `{}`, and a commit type is one word of letters, digits, `-` and `_`",
+                crate::printable::visible(&w)
+            ));
         }
-        let w = w.to_ascii_lowercase();
-        if !types.contains(&w) {
-            types.push(w);
+        let lower = w.to_ascii_lowercase();
+        lowered |= lower != w;
+        if !types.contains(&lower) {
+            types.push(lower);
         }
     }
-    (!types.is_empty()).then_some(types)
+    match types.is_empty() {
+        true => Err(format!(
+            "{what} lists no types, and relhook needs at least one"
+        )),
+        false => Ok((types, lowered)),
+    }
 }
 
 /// A YAML text as JSON data (scalars as strings; aliases as null): `None` when it does not
