@@ -24,6 +24,36 @@ pub fn regular_text(path: &Path) -> Option<String> {
     String::from_utf8(read_regular_optional(path).ok()??).ok()
 }
 
+/// A regular file larger than the bound a read was given: never read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TooLarge;
+
+/// The text of a regular UTF-8 file of at most `cap` bytes, or `Ok(None)` as
+/// [`regular_text`]'s `None`; a larger one is `Err(TooLarge)`, told by its size before any read
+/// and never read past `cap` (it may grow meanwhile). For a file no project keeps large
+/// (a configuration), where a huge one would only cost memory.
+pub fn regular_text_capped(path: &Path, cap: u64) -> std::result::Result<Option<String>, TooLarge> {
+    use std::io::Read;
+    let Ok(Some((file, len))) = open_regular(path) else {
+        return Ok(None);
+    };
+    if len > cap {
+        return Err(TooLarge);
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+    if file
+        .take(cap.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .is_err()
+    {
+        return Ok(None);
+    }
+    if bytes.len() as u64 > cap {
+        return Err(TooLarge);
+    }
+    Ok(String::from_utf8(bytes).ok())
+}
+
 /// Reads a file that may be absent, refusing anything but a regular file (a FIFO, a device or
 /// a directory is an error naming it, never a read that blocks): `Ok(None)` when absent.
 pub fn read_regular_optional(path: &Path) -> Result<Option<Vec<u8>>> {

@@ -59,11 +59,13 @@ const VERIFY_COMMIT: &str = "scripts/verify-commit.js";
 /// commitlint configuration or `scripts/verify-commit.js` says; `None` when neither says.
 pub fn project_types(root: &Path) -> Option<ProjectTypes> {
     // package.json's key comes first, as commitlint looks there first.
-    if let Some(config) = load(root, "package.json")
-        .and_then(Result::ok)
-        .and_then(|t| serde_json::from_str::<Value>(&t).ok())
-        .and_then(|m| m.get("commitlint").cloned())
-    {
+    let manifest = match load(root, "package.json") {
+        // One too large to read may hold the key that wins: said, never passed over.
+        Some(Err(unread)) if unread_too_large(&unread) => return Some(unread),
+        Some(Ok(text)) => serde_json::from_str::<Value>(&text).ok(),
+        _ => None,
+    };
+    if let Some(config) = manifest.and_then(|m| m.get("commitlint").cloned()) {
         return from_value(&config, "package.json's `commitlint` key");
     }
     for name in COMMITLINT_FILES {
@@ -90,8 +92,21 @@ pub fn project_types(root: &Path) -> Option<ProjectTypes> {
     })
 }
 
+/// The most a file read for the types may hold: a configuration is a few kilobytes, and a
+/// larger file (generated, or planted) would only cost memory.
+const MAX_BYTES: u64 = 1024 * 1024;
+
+/// Why a file over [`MAX_BYTES`] is not read.
+const TOO_LARGE: &str = "it is larger than 1 MiB, the most relhook reads of a configuration file";
+
+/// Whether `types` is the sentence for a file too large to read.
+fn unread_too_large(types: &ProjectTypes) -> bool {
+    matches!(types, ProjectTypes::Unread(s) if s.contains(TOO_LARGE))
+}
+
 /// The text of the file `name` at `root`: `None` when absent, and a file that is not read as
-/// the sentence why (a symbolic link, which may lead out of the repository, is never followed).
+/// the sentence why (a symbolic link, which may lead out of the repository, is never followed;
+/// one over [`MAX_BYTES`] is told by its size, never read).
 fn load(root: &Path, name: &str) -> Option<Result<String, ProjectTypes>> {
     let path = root.join(name);
     let meta = std::fs::symlink_metadata(&path).ok()?;
@@ -101,10 +116,11 @@ fn load(root: &Path, name: &str) -> Option<Result<String, ProjectTypes>> {
             "it is a symbolic link, and relhook reads no configuration through one",
         )));
     }
-    Some(
-        crate::fsx::regular_text(&path)
-            .ok_or_else(|| unread(name, "it is not a regular file of UTF-8 text")),
-    )
+    Some(match crate::fsx::regular_text_capped(&path, MAX_BYTES) {
+        Ok(Some(text)) => Ok(text),
+        Ok(None) => Err(unread(name, "it is not a regular file of UTF-8 text")),
+        Err(crate::fsx::TooLarge) => Err(unread(name, TOO_LARGE)),
+    })
 }
 
 /// The types a commitlint configuration (as data) says, from its file `name`.
