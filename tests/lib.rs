@@ -255,6 +255,7 @@ mod qa208_rebuild_post_commit_entry;
 mod qa208_rebuild_private_root;
 mod qa205_init_types_reasons;
 mod qa205_init_types_too_large;
+mod qa205_verify_commit_revert;
 mod qa20_adopt;
 mod qa20_cargo;
 mod qa20_handtag;

@@ -265,15 +265,17 @@ fn from_script(text: &str, name: &str) -> Option<ProjectTypes> {
 }
 
 /// The types vue's `scripts/verify-commit.js` allows: the regex group (capturing or `(?:`)
-/// that lists `feat` and `fix`, with `revert` when the regex takes a `revert: ` prefix.
+/// that lists `feat` and `fix`, with `revert` when the regex takes a `revert: ` prefix before
+/// it (`(revert: )?`, `(revert:\s)?`, `(revert:\s+)?`, `(revert: ?)?`); any other prefix is
+/// said not read, never guessed.
 fn from_regex(text: &str) -> ProjectTypes {
-    let group =
-        regex::Regex::new(r"\((?:\?:)?((?:[A-Za-z][\w-]*\|)+[A-Za-z][\w-]*)\)").expect("valid");
+    let group = regex::Regex::new(r"\((?:\?:)?([^()|\n]+(?:\|[^()|\n]+)+)\)").expect("valid");
     let found = group.captures_iter(text).find_map(|c| {
         let words: Vec<String> = c[1].split('|').map(str::to_owned).collect();
-        (words.iter().any(|w| w == "feat") && words.iter().any(|w| w == "fix")).then_some(words)
+        let has = |t: &str| words.iter().any(|w| w.eq_ignore_ascii_case(t));
+        (has("feat") && has("fix")).then(|| (c.get(0).expect("whole").start(), words))
     });
-    let Some(words) = found else {
+    let Some((at, words)) = found else {
         return unread(
             VERIFY_COMMIT,
             "it has no regex with a `(feat|fix|...)` group of types",
@@ -283,9 +285,28 @@ fn from_regex(text: &str) -> ProjectTypes {
         Ok(read) => read,
         Err(why) => return unread(VERIFY_COMMIT, &why),
     };
-    let reverts = ["(revert: )?", "(?:revert: )?"];
-    if reverts.iter().any(|r| text.contains(r)) && !types.iter().any(|t| t == "revert") {
-        types.push("revert".to_owned());
+    // What the regex takes before the types: from its `^`, or where the literal opens.
+    let line = &text[text[..at].rfind('\n').map_or(0, |n| n + 1)..at];
+    let Some(open) = line.rfind(['^', '/', '\'', '"', '`']) else {
+        return unread(
+            VERIFY_COMMIT,
+            "relhook does not see where its regex with the `(feat|fix|...)` group begins",
+        );
+    };
+    let prefix = &line[open + 1..];
+    let revert = regex::Regex::new(r"^\((?:\?:)?revert:(?: |\\{1,2}s)[?+*]?\)\?$").expect("valid");
+    if revert.is_match(prefix) {
+        if !types.iter().any(|t| t == "revert") {
+            types.push("revert".to_owned());
+        }
+    } else if !prefix.is_empty() {
+        return unread(
+            VERIFY_COMMIT,
+            &format!(
+                "its regex takes `{}` before the type, which relhook does not read as a revert's `revert: `",
+                crate::printable::visible(prefix)
+            ),
+        );
     }
     ProjectTypes::Read {
         types,
@@ -431,5 +452,15 @@ mod tests {
             read(&from_regex(text)),
             ["feat", "fix", "docs", "dx", "release", "revert"]
         );
+        for prefix in [r"(revert:\s)?", r"(?:revert:\s+)?", "(revert: ?)?", ""] {
+            let text = format!("/^{prefix}(feat|fix)(\\(.+\\))?: .{{1,50}}/");
+            let want: &[&str] = match prefix {
+                "" => &["feat", "fix"],
+                _ => &["feat", "fix", "revert"],
+            };
+            assert_eq!(read(&from_regex(&text)), want, "{text}");
+        }
+        let other = from_regex("/^(fixup! )?(feat|fix): .+/");
+        assert!(matches!(other, ProjectTypes::Unread(_)), "{other:?}");
     }
 }
