@@ -70,3 +70,13 @@ fn a_prefix_or_a_group_not_understood_is_said_not_read() {
         );
     }
 }
+
+#[test]
+fn a_named_types_group_is_read() {
+    let (said, types) = init_with(r"/^(revert: )?(?<type>feat|fix|dx)(\(.+\))?: .{1,50}/");
+    assert!(
+        said.contains("from the regex of scripts/verify-commit.js"),
+        "{said}"
+    );
+    assert_eq!(types, r#"types = ["feat", "fix", "dx", "revert"]"#);
+}

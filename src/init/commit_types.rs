@@ -264,12 +264,14 @@ fn from_script(text: &str, name: &str) -> Option<ProjectTypes> {
     })
 }
 
-/// The types vue's `scripts/verify-commit.js` allows: the regex group (capturing or `(?:`)
-/// that lists `feat` and `fix`, with `revert` when the regex takes a `revert: ` prefix before
-/// it (`(revert: )?`, `(revert:\s)?`, `(revert:\s+)?`, `(revert: ?)?`); any other prefix is
-/// said not read, never guessed.
+/// The types vue's `scripts/verify-commit.js` allows: the regex group (capturing, `(?:` or
+/// named) that lists `feat` and `fix`, with `revert` when the regex takes a `revert: ` prefix
+/// before it (`(revert: )?`, `(revert:\s)?`, `(revert:\s+)?`, `(revert: ?)?`); any other
+/// prefix is said not read, never guessed.
 fn from_regex(text: &str) -> ProjectTypes {
-    let group = regex::Regex::new(r"\((?:\?:)?([^()|\n]+(?:\|[^()|\n]+)+)\)").expect("valid");
+    // Capturing, `(?:` or named (`(?<type>`).
+    let group =
+        regex::Regex::new(r"\((?:\?:|\?<\w+>)?([^()|\n]+(?:\|[^()|\n]+)+)\)").expect("valid");
     let found = group.captures_iter(text).find_map(|c| {
         let words: Vec<String> = c[1].split('|').map(str::to_owned).collect();
         let has = |t: &str| words.iter().any(|w| w.eq_ignore_ascii_case(t));
@@ -460,6 +462,8 @@ mod tests {
             };
             assert_eq!(read(&from_regex(&text)), want, "{text}");
         }
+        let named = from_regex("/^(?<type>feat|fix|wip): .+/");
+        assert_eq!(read(&named), ["feat", "fix", "wip"]);
         let other = from_regex("/^(fixup! )?(feat|fix): .+/");
         assert!(matches!(other, ProjectTypes::Unread(_)), "{other:?}");
     }
