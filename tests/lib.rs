@@ -253,6 +253,7 @@ mod qa208_dev_version_pre_release_advice;
 mod qa208_rebuild_missing_section_place;
 mod qa208_rebuild_post_commit_entry;
 mod qa208_rebuild_private_root;
+mod qa205_init_kept_types;
 mod qa205_init_types_reasons;
 mod qa205_init_types_too_large;
 mod qa205_verify_commit_revert;

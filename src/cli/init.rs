@@ -205,7 +205,15 @@ pub(super) fn init(ctx: &Context) -> Result<Outcome> {
             }
         }
         let config_written = done.files.first().is_some_and(|f| f.written);
-        say_commit_types(out, done.commit_types.as_ref(), config_written)?;
+        // A configuration kept from before that allows the project's types already: nothing to do.
+        let kept_types = done
+            .files
+            .first()
+            .filter(|_| !config_written)
+            .and_then(|f| crate::fsx::regular_text(&f.path).map(|t| (f, t)))
+            .and_then(|(f, t)| crate::config::Config::parse(&f.path, &t).ok())
+            .map(|c| c.commit.types);
+        say_commit_types(out, done.commit_types.as_ref(), config_written, kept_types)?;
         if let Some(found) = tool_releases.as_ref().filter(|_| config_written) {
             writeln!(out, "{}", found.sentence())?;
         }
@@ -310,14 +318,21 @@ fn same_dir(a: &Path, b: &Path) -> bool {
 
 /// One line on the commit types the project allowed before relhook: where the ones set in
 /// `[commit] types` came from (or the line to set them by, beside a configuration left alone),
-/// or why a file that holds them was not read.
+/// or why a file that holds them was not read. `kept`: the types of a configuration left
+/// alone, which need no line when they allow every one of the project's.
 fn say_commit_types(
     out: &mut dyn std::io::Write,
     found: Option<&crate::init::commit_types::ProjectTypes>,
     config_written: bool,
+    kept: Option<Vec<String>>,
 ) -> std::io::Result<()> {
     use crate::init::commit_types::ProjectTypes;
     match (found, config_written) {
+        (Some(ProjectTypes::Read { types, .. }), false)
+            if kept.is_some_and(|k| types.iter().all(|t| k.contains(t))) =>
+        {
+            Ok(())
+        }
         (Some(ProjectTypes::Read { types, from }), true) => writeln!(
             out,
             "set `[commit] types = {}`: the project's own, from {from}",
