@@ -8,7 +8,7 @@
 //! was; the work is guarded by counting walked commits (`RELHOOK_TEST_WALK_COUNT`).
 
 use crate::qa23_history_cost::walked;
-use crate::support::fast_import::fix_commit as commit;
+use crate::support::fast_import::{BASE, fix_commit as commit, main_line, tag};
 use crate::support::{Repo, relhook_bin, stderr, text};
 
 /// Commits on main; `v1.0.0` is a few below the last.
@@ -16,28 +16,17 @@ const COMMITS: usize = 200;
 /// Remote-tracking branches of one commit each on top of main's newest commits, named before
 /// the branch that holds the tag.
 const STALE: usize = 40;
-const BASE: usize = 1_600_000_000;
 
 /// Main's `fix:` commits, `v1.0.0` on the tenth from the top; `origin/zz-next`, forked at the
 /// fifth, holds `v1.1.0` on a commit of its own; `origin/stale-NN` each add a commit to one
 /// of main's newest.
 fn history(repo: &Repo) {
     let mut stream = String::new();
-    for i in 1..=COMMITS {
-        commit(
-            &mut stream,
-            "refs/heads/main",
-            i,
-            BASE + 60 * i,
-            (i > 1).then(|| i - 1),
-        );
+    main_line(&mut stream, COMMITS, |stream, i| {
         if i == COMMITS - 10 {
-            stream.push_str(&format!(
-                "tag v1.0.0\nfrom :{i}\ntagger A <a@example.com> {} +0000\ndata 7\nv1.0.0\n",
-                BASE + 60 * i
-            ));
+            tag(stream, "v1.0.0", i, BASE + 60 * i, "v1.0.0\n");
         }
-    }
+    });
     let next = COMMITS + 1;
     commit(
         &mut stream,
@@ -46,10 +35,7 @@ fn history(repo: &Repo) {
         BASE + 60 * 5 + 30,
         Some(5),
     );
-    stream.push_str(&format!(
-        "tag v1.1.0\nfrom :{next}\ntagger A <a@example.com> {} +0000\ndata 7\nv1.1.0\n",
-        BASE + 60 * 5 + 30
-    ));
+    tag(&mut stream, "v1.1.0", next, BASE + 60 * 5 + 30, "v1.1.0\n");
     for k in 0..STALE {
         let branch = format!("refs/remotes/origin/stale-{k:02}");
         let when = BASE + 60 * (COMMITS + 10 + k);

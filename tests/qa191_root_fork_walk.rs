@@ -9,7 +9,7 @@
 //! tag: 7,163 commits, main's history once. The entry is what it was.
 
 use crate::qa23_history_cost::{counted, walked};
-use crate::support::fast_import::fix_commit as commit;
+use crate::support::fast_import::{BASE, changelog, fix_commit as commit, main_line, tag};
 use crate::support::{Repo, ok, text};
 
 /// Commits on main; a release tag every `EVERY` of them, the changelog on the last.
@@ -18,35 +18,25 @@ const EVERY: usize = 20;
 /// Stale remote-tracking branches, each `STALE_COMMITS` commits on top of main's last.
 const STALE: usize = 30;
 const STALE_COMMITS: usize = 20;
-const BASE: usize = 1_600_000_000;
 
 /// Main's `fix:` commits with `v1.K.0` on every `EVERY`th and CHANGELOG.md added by the
 /// last; `origin/stale-NN` each add commits of their own on top of it.
 fn history(repo: &Repo) {
     let mut stream = String::new();
-    for i in 1..=COMMITS {
-        commit(
-            &mut stream,
-            "refs/heads/main",
-            i,
-            BASE + 60 * i,
-            (i > 1).then(|| i - 1),
-        );
+    main_line(&mut stream, COMMITS, |stream, i| {
         if i == COMMITS {
-            let log = "# Changelog\n\n## [Unreleased]\n";
-            stream.push_str(&format!(
-                "M 644 inline CHANGELOG.md\ndata {}\n{log}\n",
-                log.len()
-            ));
+            changelog(stream);
         }
         if i % EVERY == 0 {
-            stream.push_str(&format!(
-                "tag v1.{}.0\nfrom :{i}\ntagger A <a@example.com> {} +0000\ndata 7\nrelease\n",
-                i / EVERY,
-                BASE + 60 * i
-            ));
+            tag(
+                stream,
+                &format!("v1.{}.0", i / EVERY),
+                i,
+                BASE + 60 * i,
+                "release",
+            );
         }
-    }
+    });
     let mut mark = COMMITS;
     for k in 0..STALE {
         let branch = format!("refs/remotes/origin/stale-{k:02}");

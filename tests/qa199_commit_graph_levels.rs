@@ -6,41 +6,31 @@
 //! same plan.
 
 use crate::qa23_history_cost::walked;
-use crate::support::fast_import::fix_commit as commit;
+use crate::support::fast_import::{BASE, changelog, fix_commit as commit, main_line, tag};
 use crate::support::{Repo, ok, relhook_bin, text};
 
 /// Commits on main, a release tag every `EVERY` of them but the last, the changelog on it.
 const COMMITS: usize = 300;
 const EVERY: usize = 20;
-const BASE: usize = 1_600_000_000;
 
 /// Main's `fix:` commits tagged `v1.K.0` every `EVERY`th but the last, which adds CHANGELOG.md;
 /// branch `next`, from main's last but ten, has `v2.0.0` on a commit of its own.
 fn history(repo: &Repo) {
     let mut stream = String::new();
-    for i in 1..=COMMITS {
-        commit(
-            &mut stream,
-            "refs/heads/main",
-            i,
-            BASE + 60 * i,
-            (i > 1).then(|| i - 1),
-        );
+    main_line(&mut stream, COMMITS, |stream, i| {
         if i == COMMITS {
-            let log = "# Changelog\n\n## [Unreleased]\n";
-            stream.push_str(&format!(
-                "M 644 inline CHANGELOG.md\ndata {}\n{log}\n",
-                log.len()
-            ));
+            changelog(stream);
         }
         if i % EVERY == 0 && i < COMMITS {
-            stream.push_str(&format!(
-                "tag v1.{}.0\nfrom :{i}\ntagger A <a@example.com> {} +0000\ndata 7\nrelease\n",
-                i / EVERY,
-                BASE + 60 * i
-            ));
+            tag(
+                stream,
+                &format!("v1.{}.0", i / EVERY),
+                i,
+                BASE + 60 * i,
+                "release",
+            );
         }
-    }
+    });
     for j in 1..=3 {
         let mark = COMMITS + j;
         let from = if j == 1 { COMMITS - 10 } else { mark - 1 };
@@ -52,11 +42,8 @@ fn history(repo: &Repo) {
             Some(from),
         );
     }
-    stream.push_str(&format!(
-        "tag v2.0.0\nfrom :{}\ntagger A <a@example.com> {} +0000\ndata 7\nrelease\n",
-        COMMITS + 3,
-        BASE + 60 * (COMMITS + 3)
-    ));
+    let last = COMMITS + 3;
+    tag(&mut stream, "v2.0.0", last, BASE + 60 * last, "release");
     repo.fast_import(&stream);
 }
 
