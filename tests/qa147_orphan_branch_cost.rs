@@ -4,7 +4,7 @@
 //! vuejs/core's 67 branches. One walk of them all together now stops soon after the orphan's
 //! own commits run out. Guarded by counting work, never by timing.
 
-use crate::qa23_history_cost::{counted, file_change, main_commit, walked};
+use crate::qa23_history_cost::{counted, main_history, walked};
 use crate::support::{Repo, ok, stderr};
 
 /// Commits on main, and branches that keep the changelog beside it.
@@ -15,10 +15,7 @@ const BRANCHES: usize = 20;
 fn an_orphan_branch_commit_walks_its_own_history_not_every_branchs() {
     let repo = Repo::new();
     let mut stream = String::new();
-    for i in 1..=COMMITS {
-        main_commit(&mut stream, i);
-        file_change(&mut stream, i);
-    }
+    main_history(&mut stream, COMMITS, "", None);
     repo.fast_import(&stream);
     repo.write("CHANGELOG.md", "# Changelog\n\n## [Unreleased]\n");
     repo.git(&["add", "."]);

@@ -6,7 +6,7 @@
 //! stays bounded too (`qa23_history_cost`). Guarded by counting walked commits
 //! (`RELHOOK_TEST_WALK_COUNT`), never by timing.
 
-use crate::qa23_history_cost::{counted, file_change, main_commit, tag_commit, walked};
+use crate::qa23_history_cost::{counted, main_history, walked};
 use crate::support::{Repo, ok, stderr, text};
 
 /// Commits on main, a release tag `v1.K.0` every `EVERY`.
@@ -22,14 +22,8 @@ fn forked_from_an_old_release() -> Repo {
     let mut stream = String::from(
         "blob\nmark :1\ndata 31\n{\"name\":\"x\",\"version\":\"1.0.0\"}\nblob\nmark :2\ndata 41\n# Changelog\n\n## [Unreleased]\n\n## [1.0.0]\n",
     );
-    for i in 1..=COMMITS {
-        let when = main_commit(&mut stream, i);
-        stream.push_str("M 644 :1 package.json\nM 644 :2 CHANGELOG.md\n");
-        file_change(&mut stream, i);
-        if i % EVERY == 0 {
-            tag_commit(&mut stream, &format!("v1.{}.0", i / EVERY), i, when);
-        }
-    }
+    let files = "M 644 :1 package.json\nM 644 :2 CHANGELOG.md\n";
+    main_history(&mut stream, COMMITS, files, Some(EVERY));
     repo.fast_import(&stream);
     ok(repo.relhook(&["install"]));
     repo.with_origin();

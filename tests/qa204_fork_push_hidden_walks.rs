@@ -7,7 +7,7 @@
 //! history, which is exact whatever the dates say: a commit its hidden side's marks reached.
 //! Guarded by counting walked commits (`RELHOOK_TEST_WALK_COUNT`), never by timing.
 
-use crate::qa23_history_cost::{counted, file_change, main_commit, walked};
+use crate::qa23_history_cost::{counted, main_history, walked};
 use crate::support::{Repo, ok, stderr, text};
 
 /// Commits on main; the branch forks from the `FORK`th.
@@ -21,11 +21,8 @@ fn forked_and_installed(subjects: &[&str]) -> Repo {
     let mut stream = String::from(
         "blob\nmark :1\ndata 31\n{\"name\":\"x\",\"version\":\"1.0.0\"}\nblob\nmark :2\ndata 28\n# Changelog\n\n## [Unreleased]\n",
     );
-    for i in 1..=COMMITS {
-        main_commit(&mut stream, i);
-        stream.push_str("M 644 :1 package.json\nM 644 :2 CHANGELOG.md\n");
-        file_change(&mut stream, i);
-    }
+    let files = "M 644 :1 package.json\nM 644 :2 CHANGELOG.md\n";
+    main_history(&mut stream, COMMITS, files, None);
     repo.fast_import(&stream);
     repo.with_origin();
     ok(repo.git_skipping_relhook(&["push", "-q", "origin", "main"]));

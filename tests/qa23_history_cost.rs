@@ -21,14 +21,7 @@ pub(crate) const TAGS: usize = COMMITS / EVERY;
 fn long_history(repo: &Repo) {
     let mut stream =
         String::from("blob\nmark :1\ndata 31\n{\"name\":\"x\",\"version\":\"1.0.0\"}\n");
-    for i in 1..=COMMITS {
-        let when = main_commit(&mut stream, i);
-        stream.push_str("M 644 :1 package.json\n");
-        file_change(&mut stream, i);
-        if i % EVERY == 0 {
-            tag_commit(&mut stream, &format!("v1.{}.0", i / EVERY), i, when);
-        }
-    }
+    main_history(&mut stream, COMMITS, "M 644 :1 package.json\n", Some(EVERY));
     repo.fast_import(&stream);
     repo.write(
         "package.json",
@@ -166,6 +159,19 @@ fn release_tags_pushed_alone_to_a_new_remote_are_said_once_and_judged_in_a_few_w
         "pre-push of {TAGS} release tags to a new remote stepped through {steps} commits of a {COMMITS}-commit history:\n{}",
         err.lines().take(40).collect::<Vec<_>>().join("\n")
     );
+}
+
+/// Main's `commits` commits ([`main_commit`]), each with the file lines `files` and its
+/// [`file_change`]; an annotated release tag `v1.K.0` on every `every`th when given.
+pub(crate) fn main_history(stream: &mut String, commits: usize, files: &str, every: Option<usize>) {
+    for i in 1..=commits {
+        let when = main_commit(stream, i);
+        stream.push_str(files);
+        file_change(stream, i);
+        if let Some(every) = every.filter(|every| i % every == 0) {
+            tag_commit(stream, &format!("v1.{}.0", i / every), i, when);
+        }
+    }
 }
 
 /// Commit `i`'s change of one of 50 files (its file lines, after [`main_commit`]).
