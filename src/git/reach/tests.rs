@@ -14,6 +14,15 @@ impl Made {
         Made { _dir: dir, repo }
     }
 
+    /// The commits as a run reads them, uncached.
+    fn source(&self) -> Source<'_> {
+        Source {
+            memo: None,
+            odb: self.repo.odb().unwrap(),
+            shallow: OidMap::default(),
+        }
+    }
+
     fn commit(&self, t: i64, parents: &[Oid]) -> Oid {
         let tree = self.repo.treebuilder(None).unwrap().write().unwrap();
         let tree = self.repo.find_tree(tree).unwrap();
@@ -31,22 +40,14 @@ impl Made {
 
     /// Asks every question of one `Reach`, as a run does.
     fn ask(&self, reach: &mut Reach, d: Oid, a: Oid) -> bool {
-        let src = Source {
-            memo: None,
-            odb: self.repo.odb().unwrap(),
-            shallow: OidMap::default(),
-        };
+        let src = self.source();
         let mut read = |id| src.read(id).map(|c| (c.time, c.parents));
         reach.reaches(&mut read, d, a).unwrap()
     }
 
     /// Asks whether any of `tips` reaches `a`, exactly (`dated`: as far as dates tell).
     fn held(&self, reach: &mut Reach, tips: &[Oid], a: Oid, dated: bool) -> bool {
-        let src = Source {
-            memo: None,
-            odb: self.repo.odb().unwrap(),
-            shallow: OidMap::default(),
-        };
+        let src = self.source();
         let mut read = |id| src.read(id).map(|c| (c.time, c.parents));
         if dated {
             reach.held_by_any_by_dates(&mut read, tips, a).unwrap()
@@ -59,11 +60,7 @@ impl Made {
 impl Made {
     /// The first of `tips` that is `a` or reaches it.
     fn first(&self, reach: &mut Reach, tips: &[Oid], a: Oid) -> Option<usize> {
-        let src = Source {
-            memo: None,
-            odb: self.repo.odb().unwrap(),
-            shallow: OidMap::default(),
-        };
+        let src = self.source();
         let mut read = |id| src.read(id).map(|c| (c.time, c.parents));
         reach.first_holder(&mut read, tips, a).unwrap()
     }
@@ -114,6 +111,21 @@ fn random_history(rng: &mut Rng, m: &Made, n: usize, shape: Shape) -> (Vec<Oid>,
     (ids, parents)
 }
 
+/// Whether any of `from` is or reaches `to`, by a plain walk of the parents (by index).
+fn plain_walk(parents: &[Vec<usize>], from: &[usize], to: usize) -> bool {
+    let mut seen = vec![false; parents.len()];
+    let mut stack = from.to_vec();
+    while let Some(c) = stack.pop() {
+        if c == to {
+            return true;
+        }
+        if !std::mem::replace(&mut seen[c], true) {
+            stack.extend(&parents[c]);
+        }
+    }
+    false
+}
+
 /// Random histories (merges, several roots, clocks off by up to days either way), several
 /// sets of branch tips asked about every commit in one run, interleaved with single questions:
 /// the shared walk answers as asking each tip (and a plain walk of the parents) does, its
@@ -134,19 +146,7 @@ fn held_by_any_answers_as_each_tip_would_whatever_the_dates() {
                 skewed: 8,
             },
         );
-        let truth = |from: &[usize], to: usize| {
-            let mut seen = vec![false; ids.len()];
-            let mut stack = from.to_vec();
-            while let Some(c) = stack.pop() {
-                if c == to {
-                    return true;
-                }
-                if !std::mem::replace(&mut seen[c], true) {
-                    stack.extend(&parents[c]);
-                }
-            }
-            false
-        };
+        let truth = |from: &[usize], to: usize| plain_walk(&parents, from, to);
         let sets: Vec<Vec<usize>> = (0..4)
             .map(|k| (0..1 + 5 * k).map(|_| rng.below(ids.len())).collect())
             .collect();
@@ -308,11 +308,7 @@ impl Made {
         candidates: &[Oid],
         tags: &[Oid],
     ) -> Option<usize> {
-        let src = Source {
-            memo: None,
-            odb: self.repo.odb().unwrap(),
-            shallow: OidMap::default(),
-        };
+        let src = self.source();
         let mut read = |id| src.read(id).map(|c| (c.time, c.parents));
         reach.first_held(&mut read, d, candidates, tags).unwrap()
     }
@@ -337,19 +333,7 @@ fn first_held_answers_as_a_plain_walk_whatever_the_dates() {
                 skewed: 6,
             },
         );
-        let reaches = |from: usize, to: usize| {
-            let mut seen = vec![false; ids.len()];
-            let mut stack = vec![from];
-            while let Some(c) = stack.pop() {
-                if c == to {
-                    return true;
-                }
-                if !std::mem::replace(&mut seen[c], true) {
-                    stack.extend(&parents[c]);
-                }
-            }
-            false
-        };
+        let reaches = |from: usize, to: usize| plain_walk(&parents, &[from], to);
         let mut tags: Vec<usize> = (0..40).map(|_| rng.below(ids.len())).collect();
         // Greatest first: in no relation to the history, as versions on branches are.
         for i in (1..tags.len()).rev() {
