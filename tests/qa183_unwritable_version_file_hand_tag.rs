@@ -6,28 +6,9 @@
 //! with the command that lets the release through; a file the release leaves alone is no
 //! reason to refuse.
 
-use crate::support::hand_tag_cost::released_with_fixes;
+use crate::support::hand_tag_refused;
 use crate::support::immutable::Immutable;
-use crate::support::{Repo, hand_tag, hand_tag_refused, stderr, text};
-
-const MANIFEST: &str = "[package]\nname = \"demo\"\nversion = \"0.1.0\"\nedition = \"2021\"\n";
-
-fn released() -> Repo {
-    released_with_fixes(&[("Cargo.toml", MANIFEST)])
-}
-
-/// The tag is made once the file can be written again, and its release bumps it.
-fn tags_once_writable(repo: &Repo) {
-    let out = hand_tag(repo, &["-a", "v0.2.0", "-m", "x"]);
-    assert!(out.status.success(), "{}", text(&out));
-    assert!(
-        stderr(&out).contains("now points at release commit"),
-        "{}",
-        text(&out)
-    );
-    let shown = repo.git(&["show", "v0.2.0:Cargo.toml"]);
-    assert!(shown.contains("version = \"0.2.0\""), "{shown}");
-}
+use crate::support::unwritable::{MANIFEST, paste, released, tags_once_writable};
 
 #[cfg(unix)]
 #[test]
@@ -45,12 +26,7 @@ fn a_hand_tag_over_a_read_only_version_file_it_bumps_is_refused_before_it_exists
     assert_eq!(repo.read("Cargo.toml"), MANIFEST);
     // The step as printed, pasted in the work tree, lets the tag through.
     let step = fix.trim_start_matches('`').split('`').next().unwrap();
-    let out = repo
-        .command_in("sh", &repo.path())
-        .args(["-c", step])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", text(&out));
+    paste(&repo, step);
     tags_once_writable(&repo);
 }
 
@@ -72,12 +48,7 @@ fn a_hand_tag_over_an_immutable_version_file_it_bumps_is_refused_before_it_exist
     );
     assert_eq!(repo.read("Cargo.toml"), MANIFEST);
     let step = fix.trim_start_matches('`').split('`').next().unwrap();
-    let out = repo
-        .command_in("sh", &repo.path())
-        .args(["-c", step])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", text(&out));
+    paste(&repo, step);
     drop(guard);
     tags_once_writable(&repo);
 }

@@ -5,26 +5,12 @@
 //! replaces the index by rename, so its mode alone (`chmod 444`) stops nothing and is no
 //! reason to refuse.
 
-use crate::support::hand_tag_cost::released_with_fixes;
+use crate::support::hand_tag_refused;
 use crate::support::immutable::Immutable;
-use crate::support::{Repo, hand_tag, hand_tag_refused, stderr, text};
-
-const MANIFEST: &str = "[package]\nname = \"demo\"\nversion = \"0.1.0\"\nedition = \"2021\"\n";
-
-fn tags_once_writable(repo: &Repo) {
-    let out = hand_tag(repo, &["-a", "v0.2.0", "-m", "x"]);
-    assert!(out.status.success(), "{}", text(&out));
-    assert!(
-        stderr(&out).contains("now points at release commit"),
-        "{}",
-        text(&out)
-    );
-    let shown = repo.git(&["show", "v0.2.0:Cargo.toml"]);
-    assert!(shown.contains("version = \"0.2.0\""), "{shown}");
-}
+use crate::support::unwritable::{paste, released, tags_once_writable};
 
 fn refused_until_pasted(rel: &str) {
-    let repo = released_with_fixes(&[("Cargo.toml", MANIFEST)]);
+    let repo = released();
     let path = repo.path().join(rel);
     assert!(path.is_file(), "{rel} missing");
     let Some(guard) = Immutable::set(&path) else {
@@ -44,12 +30,7 @@ fn refused_until_pasted(rel: &str) {
     let fix = err.split("; `").nth(1).unwrap();
     let step = fix.split('`').next().unwrap();
     assert!(step.starts_with("chattr -i -a "), "{err}");
-    let out = repo
-        .command_in("sh", &repo.path())
-        .args(["-c", step])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", text(&out));
+    paste(&repo, step);
     drop(guard);
     tags_once_writable(&repo);
 }
@@ -69,7 +50,7 @@ fn a_hand_tag_over_an_immutable_head_reflog_is_refused_before_it_exists() {
 #[cfg(target_os = "linux")]
 #[test]
 fn a_hand_tag_over_an_immutable_branch_reflog_is_refused_before_it_exists() {
-    let repo = released_with_fixes(&[("Cargo.toml", MANIFEST)]);
+    let repo = released();
     let branch = repo.git(&["branch", "--show-current"]);
     drop(repo);
     refused_until_pasted(&format!(".git/logs/refs/heads/{}", branch.trim()));
@@ -80,7 +61,7 @@ fn a_hand_tag_over_an_immutable_branch_reflog_is_refused_before_it_exists() {
 #[test]
 fn a_read_only_index_does_not_stop_the_hand_tag() {
     use std::os::unix::fs::PermissionsExt;
-    let repo = released_with_fixes(&[("Cargo.toml", MANIFEST)]);
+    let repo = released();
     let path = repo.path().join(".git/index");
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
     tags_once_writable(&repo);

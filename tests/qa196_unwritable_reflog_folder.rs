@@ -3,16 +3,14 @@
 //! the missing folder (`chattr -i -a .git/logs/refs/heads`), which fails pasted. It now names
 //! the folder that blocks, and the step as printed lets the tag through.
 
-use crate::support::hand_tag_cost::released_with_fixes;
 use crate::support::immutable::Immutable;
+use crate::support::unwritable::{paste, released};
 use crate::support::{hand_tag, hand_tag_refused, text};
-
-const MANIFEST: &str = "[package]\nname = \"demo\"\nversion = \"0.1.0\"\nedition = \"2021\"\n";
 
 #[cfg(target_os = "linux")]
 #[test]
 fn a_locked_folder_above_a_missing_reflog_folder_is_the_one_named() {
-    let repo = released_with_fixes(&[("Cargo.toml", MANIFEST)]);
+    let repo = released();
     std::fs::remove_dir_all(repo.path().join(".git/logs/refs/heads")).unwrap();
     let above = repo.path().join(".git/logs/refs");
     let Some(guard) = Immutable::set(&above) else {
@@ -31,12 +29,7 @@ fn a_locked_folder_above_a_missing_reflog_folder_is_the_one_named() {
     // The step as printed, pasted in the work tree, lets the tag through.
     let step = err.split("; `").nth(1).unwrap().split('`').next().unwrap();
     assert_eq!(step, format!("chattr -i -a {}", above.display()), "{err}");
-    let out = repo
-        .command_in("sh", &repo.path())
-        .args(["-c", step])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", text(&out));
+    paste(&repo, step);
     drop(guard);
     let out = hand_tag(&repo, &["-a", "v0.2.0", "-m", "x"]);
     assert!(out.status.success(), "{}", text(&out));

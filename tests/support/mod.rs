@@ -15,6 +15,7 @@ pub mod registry_lock;
 pub mod squash;
 pub mod tag_pages;
 pub mod told;
+pub mod unwritable;
 
 /// The one relhook binary cargo built for these tests.
 pub fn relhook_bin() -> PathBuf {
