@@ -5,7 +5,9 @@
 //! entry), tags each package and makes one release commit. It is still refused when only some
 //! of the crates sharing the version are due, or when their next versions differ.
 
-use crate::qa22_cargo_inherit::{A, B, PACKAGES, ROOT, refused_untouched, resolves, workspace};
+use crate::qa22_cargo_inherit::{
+    A, B, PACKAGES, refused_untouched, resolves, shared_version_moved, workspace,
+};
 use crate::support::{dated_release, hand_tag_refused, text};
 
 /// `a` and `b` sharing 0.3.0, each with a change of its own (`a`'s first, then `b_change`).
@@ -33,19 +35,7 @@ fn every_crate_sharing_the_version_due_at_one_version_is_released_together() {
         "a-v0.3.1\nb-v0.3.1"
     );
     // The shared version moves once; the crates still inherit it.
-    assert_eq!(repo.read("Cargo.toml"), ROOT.replace("0.3.0", "0.3.1"));
-    assert_eq!(repo.read("crates/a/Cargo.toml"), A);
-    assert_eq!(
-        repo.read("crates/b/Cargo.toml"),
-        B.replace("0.3.0", "0.3.1")
-    );
-    let lock = repo.read("Cargo.lock");
-    for name in ["a", "b"] {
-        assert!(
-            lock.contains(&format!("name = \"{name}\"\nversion = \"0.3.1\"")),
-            "{lock}"
-        );
-    }
+    shared_version_moved(&repo);
     for changelog in ["crates/a/CHANGELOG.md", "crates/b/CHANGELOG.md"] {
         assert!(repo.read(changelog).contains("## [0.3.1]"), "{changelog}");
     }

@@ -36,17 +36,25 @@ pub(crate) fn resolves(repo: &Repo) {
     assert!(out.status.success(), "does not resolve: {}", text(&out));
 }
 
-/// The workspace (`a` and `b` as `root`'s members, `b` requiring `a`), its lock file, the
-/// configuration `config`, `tags` made, relhook installed, and a feature of `a` on top.
-pub(crate) fn workspace(config: &str, a: &str, b: &str, tags: &[&str]) -> Repo {
+/// The workspace (`a` and `b` as `root`'s members, `b` requiring `a`), `files` beside it, the
+/// configuration `config` and its lock file, committed; `tags` made and relhook installed.
+pub(crate) fn installed_workspace(
+    config: &str,
+    [root, a, b]: [&str; 3],
+    files: &[(&str, &str)],
+    tags: &[&str],
+) -> Repo {
     let repo = Repo::new();
-    repo.write("Cargo.toml", ROOT);
+    repo.write("Cargo.toml", root);
     repo.write("crates/a/Cargo.toml", a);
     repo.write("crates/b/Cargo.toml", b);
     repo.write("crates/a/src/lib.rs", "\n");
     repo.write("crates/b/src/lib.rs", "\n");
     repo.write(".relconfig.toml", config);
     repo.write(".gitignore", "/target\n");
+    for (path, contents) in files {
+        repo.write(path, contents);
+    }
     let out = cargo(&repo, &["generate-lockfile"]);
     assert!(out.status.success(), "{}", text(&out));
     repo.git(&["add", "-A"]);
@@ -57,11 +65,36 @@ pub(crate) fn workspace(config: &str, a: &str, b: &str, tags: &[&str]) -> Repo {
     }
     let out = repo.relhook(&["install"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    repo
+}
+
+/// The workspace (`a` and `b` as `ROOT`'s members, `b` requiring `a`), its lock file, the
+/// configuration `config`, `tags` made, relhook installed, and a feature of `a` on top.
+pub(crate) fn workspace(config: &str, a: &str, b: &str, tags: &[&str]) -> Repo {
+    let repo = installed_workspace(config, [ROOT, a, b], &[], tags);
     repo.write("crates/a/src/lib.rs", "pub fn thing() {}\n");
     repo.git(&["add", "-A"]);
     repo.commit_hooked("feat(a): thing");
     resolves(&repo);
     repo
+}
+
+/// The shared version moved once to 0.3.1, in the root manifest, `b`'s requirement on `a` and
+/// both crates' lock entries; the crates still inherit it.
+pub(crate) fn shared_version_moved(repo: &Repo) {
+    assert_eq!(repo.read("Cargo.toml"), ROOT.replace("0.3.0", "0.3.1"));
+    assert_eq!(repo.read("crates/a/Cargo.toml"), A);
+    assert_eq!(
+        repo.read("crates/b/Cargo.toml"),
+        B.replace("0.3.0", "0.3.1")
+    );
+    let lock = repo.read("Cargo.lock");
+    for name in ["a", "b"] {
+        assert!(
+            lock.contains(&format!("name = \"{name}\"\nversion = \"0.3.1\"")),
+            "{lock}"
+        );
+    }
 }
 
 fn inheriting() -> Repo {
@@ -166,19 +199,7 @@ fn released_as_one_project_the_workspace_version_moves_with_its_lock() {
     let out = dated_release(&repo, &["--no-test"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     assert_eq!(repo.git(&["tag", "--points-at", "HEAD"]), "v0.3.1");
-    assert_eq!(repo.read("Cargo.toml"), ROOT.replace("0.3.0", "0.3.1"));
-    assert_eq!(repo.read("crates/a/Cargo.toml"), A);
-    assert_eq!(
-        repo.read("crates/b/Cargo.toml"),
-        B.replace("0.3.0", "0.3.1")
-    );
-    let lock = repo.read("Cargo.lock");
-    for name in ["a", "b"] {
-        assert!(
-            lock.contains(&format!("name = \"{name}\"\nversion = \"0.3.1\"")),
-            "{lock}"
-        );
-    }
+    shared_version_moved(&repo);
     resolves(&repo);
     assert!(repo.is_clean(), "{}", repo.git(&["status", "--short"]));
 }

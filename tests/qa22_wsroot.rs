@@ -5,16 +5,10 @@
 //! theirs: the root release refuses to move it, and moves the root's own version file when it
 //! has one. `relhook init` proposes no `[packages]` tables for crates that share one version.
 
-use crate::qa22_cargo_inherit::{cargo, refused_untouched, resolves};
+use crate::qa22_cargo_inherit::{
+    A, B, PACKAGES, ROOT, cargo, installed_workspace, refused_untouched, resolves,
+};
 use crate::support::{Repo, dated_release, hand_tag_refused, text};
-
-const ROOT: &str = "[workspace]\nmembers = [\"crates/a\", \"crates/b\"]\nresolver = \"2\"\n\n[workspace.package]\nversion = \"0.3.0\"\nedition = \"2021\"\n";
-
-const A: &str = "[package]\nname = \"a\"\nversion.workspace = true\nedition.workspace = true\n";
-
-const B: &str = "[package]\nname = \"b\"\nversion.workspace = true\nedition.workspace = true\n\n[dependencies]\na = { path = \"../a\", version = \"0.3.0\" }\n";
-
-const PACKAGES: &str = "[checks]\nrequire_tested_tags = false\n\n[packages.a]\npath = \"crates/a\"\n\n[packages.b]\npath = \"crates/b\"\n";
 
 const CHANGELOG: &str = "# Changelog\n\n## [Unreleased]\n";
 
@@ -22,28 +16,11 @@ const CHANGELOG: &str = "# Changelog\n\n## [Unreleased]\n";
 /// requiring `a`), its lock file, the configuration `config`, `extra` files, `tags` made,
 /// relhook installed, and a feature of the root project (no package's) on top.
 fn workspace(config: &str, root: &str, extra: &[(&str, &str)], tags: &[&str]) -> Repo {
-    let repo = Repo::new();
-    repo.write("Cargo.toml", root);
-    repo.write("crates/a/Cargo.toml", A);
-    repo.write("crates/b/Cargo.toml", B);
-    repo.write("crates/a/src/lib.rs", "\n");
-    repo.write("crates/b/src/lib.rs", "\n");
-    repo.write("CHANGELOG.md", CHANGELOG);
-    repo.write(".relconfig.toml", config);
-    repo.write(".gitignore", "/target\n");
-    for (path, contents) in extra {
-        repo.write(path, contents);
-    }
-    let out = cargo(&repo, &["generate-lockfile"]);
-    assert!(out.status.success(), "{}", text(&out));
-    repo.git(&["add", "-A"]);
-    repo.git(&["commit", "-q", "-m", "chore: start"]);
-    for tag in tags {
-        let out = repo.git_skipping_relhook(&["tag", "-a", tag, "-m", tag]);
-        assert!(out.status.success(), "{}", text(&out));
-    }
-    let out = repo.relhook(&["install"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let files: Vec<(&str, &str)> = [("CHANGELOG.md", CHANGELOG)]
+        .into_iter()
+        .chain(extra.iter().copied())
+        .collect();
+    let repo = installed_workspace(config, [root, A, B], &files, tags);
     repo.write("tool.txt", "a root thing\n");
     repo.git(&["add", "-A"]);
     repo.commit_hooked("feat: root thing");
