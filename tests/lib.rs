@@ -271,6 +271,7 @@ mod qa20_sequence;
 mod qa20_stops;
 mod qa20_sync;
 mod qa20_undo;
+mod qa210_replace_refs;
 mod qa22_adopt_pushed;
 mod qa22_breaking;
 mod qa22_cargo_inherit;

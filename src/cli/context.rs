@@ -72,6 +72,7 @@ impl Context {
     /// record is noted: every resume advised repeats its `--config` and flags.
     pub(super) fn repo(&self) -> Result<Repo> {
         let repo = Repo::open(&self.cwd)?;
+        super::replaced::note_once(&repo);
         if let Some(ran) = crate::git::txn::killed_release(&repo) {
             let config = ran.config.as_ref().map(Option::as_deref);
             crate::resume_advice::note_ran(config, &ran.flags);

@@ -57,6 +57,7 @@ mod release_older;
 mod release_options;
 mod release_packages;
 mod release_resume;
+mod replaced;
 mod stopping;
 mod stream;
 mod tag;

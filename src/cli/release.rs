@@ -37,6 +37,17 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
     {
         return refused(&r, args.format == Format::Json);
     }
+    // Replace refs git follows: the release would be of a history `git log` does not show.
+    // A dry run, which writes nothing, shows its plan under the note `Context::repo` prints.
+    if !args.dry_run
+        && let Some(why) = ctx
+            .repo()
+            .ok()
+            .and_then(|r| super::replaced::refusal(&r, false))
+    {
+        let why = Refusal::bare(Reason::ReplacedHistory, why);
+        return refused(&why, args.format == Format::Json);
+    }
     if args.all || !args.package.is_empty() {
         return super::release_packages::release(ctx, args);
     }

@@ -197,6 +197,11 @@ fn transaction(
                 let _ = writeln!(err, "relhook: refusing tag {}: {why}", u.tag);
                 return Ok(Outcome::Failed);
             }
+            // Replace refs git follows: the release would be of a history `git log` hides.
+            if let Some(why) = super::replaced::refusal(&repo, true) {
+                let _ = writeln!(err, "relhook: refusing tag {}: {why}", u.tag);
+                return Ok(Outcome::Failed);
+            }
         }
         // A tag that is no release here but names a version: a slip of the release tag's name
         // would stop every later `relhook version` and release.

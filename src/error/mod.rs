@@ -464,6 +464,7 @@ reasons! {
     NoNotes = "no-notes", "a release's notes cannot be told: an empty or doubtful changelog section, or no section and no commit with an entry";
     ReleaseRunning = "release-running", "another relhook release is at work in this repository (its tests may be running)";
     RelhookRunning = "relhook-running", "another relhook command is still writing its changes in this repository (its transaction is open)";
+    ReplacedHistory = "replaced-history", "replace refs (`git replace`) that git follows and relhook does not are in force";
     Interrupted = "interrupted", "`--dry-run`, which writes nothing, met a relhook command interrupted half done, which a command that writes finishes or undoes first";
 }
 

@@ -46,6 +46,7 @@ mod range;
 mod reach;
 mod reflog;
 mod refs;
+mod replaced;
 mod repo;
 mod resign;
 mod revert_note;
@@ -93,6 +94,7 @@ pub use range::{MergeBase, PushDestination};
 pub use refs::{
     ReleaseTag, pep440_pre, pep440_spelling, release_version, version_starts_at, version_suffix,
 };
+pub use replaced::ReplaceRefs;
 pub use repo::{Range, Repo, tag_listings};
 pub use resign::Amended;
 pub use rewrite::{ENTRY_REWRITE, ReflogTop, StoredFile};
