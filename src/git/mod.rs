@@ -23,6 +23,7 @@ mod filter;
 mod grep;
 mod hidden_cut;
 mod hidden_known;
+mod holders;
 mod hookdir;
 mod hooks_off;
 mod hooks_stranded;

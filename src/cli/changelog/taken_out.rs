@@ -1,5 +1,7 @@
 //! The lines `--sync` says for the entries it took out of Unreleased: a change reverted before
-//! any release, and a commit no branch holds any more (a rebase dropped it, or a reset).
+//! any release, and a commit no branch holds any more (a rebase dropped it, or a reset); and
+//! for the entries of lost commits it keeps, why (another ref holds the commit, or this branch
+//! never did).
 
 use crate::history::changelog::entry::NewEntry;
 use crate::history::changelog::{EntryStyle, one_line};
@@ -20,7 +22,7 @@ pub(super) fn said(
             e.section
         )
     });
-    let gone = lost.iter().map(|d| {
+    let gone = lost.iter().filter(|d| !d.kept()).map(|d| {
         format!(
             "{}: removed `{m} {}`: no branch holds that commit (`{}`) any more (a rebase dropped it, or a reset)",
             crate::git::short_id(d.commit),
@@ -28,5 +30,21 @@ pub(super) fn said(
             d.header
         )
     });
-    reverted.chain(gone).collect()
+    reverted.chain(gone).chain(kept(m, lost)).collect()
+}
+
+/// Each kept entry of a lost commit in one line: why it stays, and the hand edit.
+fn kept(m: char, lost: &[Dropped]) -> Vec<String> {
+    lost.iter()
+        .filter(|d| d.kept())
+        .map(|d| {
+            format!(
+                "{}: kept `{m} {}`: no branch holds that commit (`{}`) {}; remove the entry by hand if it should not ship",
+                crate::git::short_id(d.commit),
+                one_line(&d.entry),
+                d.header,
+                d.why_kept()
+            )
+        })
+        .collect()
 }

@@ -48,6 +48,13 @@ pub struct Dropped {
     /// The heading the commit's message gives the entry, where the file writes the entry as
     /// that message does (no hand edit): what `--sync` takes out.
     pub verbatim: Option<String>,
+    /// A ref besides the local branches that still holds the commit (a tag, a remote-tracking
+    /// branch, another worktree's HEAD, a stash), as a user names it: the entry stays.
+    pub held_by: Option<String>,
+    /// Whether this branch once held the commit (its own reflog). One it never held was made
+    /// on a branch since deleted, whose change a squash merge or a pick may have brought under
+    /// a message that calls for no entry: the entry stays.
+    pub held_here: bool,
 }
 
 /// The entries of `current` (the file's text) that only commits history lost call for.
@@ -58,7 +65,8 @@ pub fn dropped_entries(repo: &Repo, config: &Config, current: &str) -> Result<Ve
 
 /// Takes out of `log` the entries of commits history lost that read as those commits'
 /// messages write them, with no line under them (`commits`: the unreleased range); returns
-/// them. The others stay, said by doctor. Nothing without `wanted` (a hook's plan).
+/// them, and after them those it kept only because the commit may not be gone for good
+/// ([`Dropped::kept`]). The others stay, said by doctor. Nothing without `wanted` (a hook's plan).
 pub(super) fn take_out(
     repo: &Repo,
     config: &Config,
@@ -66,21 +74,18 @@ pub(super) fn take_out(
     commits: &[Seen],
     wanted: bool,
 ) -> Result<Vec<Dropped>> {
-    let mut out = Vec::new();
+    let (mut out, mut kept) = (Vec::new(), Vec::new());
     if !wanted {
         return Ok(out);
     }
-    // Only a commit this branch once held is taken out: the source of a squash merge or a
-    // cherry-pick on a branch since deleted never was, and its change ships (its entry with it)
-    // in a commit whose message may call for none.
-    let held_once = repo.branch_reflog_commits(LOOK_BACK);
     for d in lost(repo, config, log, Some(commits))? {
-        if !held_once.iter().any(|t| repo.reaches(*t, d.commit)) {
-            continue;
-        }
         let Some(section) = d.verbatim.clone().filter(|_| d.folded_into.is_none()) else {
             continue;
         };
+        if d.kept() {
+            kept.push(d);
+            continue;
+        }
         // A line written under the entry by hand is a hand edit: the entry stays with it.
         let mut trial = log.clone();
         if trial
@@ -91,6 +96,7 @@ pub(super) fn take_out(
             out.push(d);
         }
     }
+    out.extend(kept);
     Ok(out)
 }
 
@@ -151,6 +157,8 @@ fn lost(
                     header,
                     folded_into: None,
                     verbatim: written.then_some(entry.section),
+                    held_by: None,
+                    held_here: true,
                 },
             ));
         }
@@ -209,6 +217,22 @@ fn lost(
         .chain(repo.branches_at("heads/*").into_iter().map(|(_, at)| at))
         .collect();
     found.retain(|(_, d)| !tips.iter().any(|t| repo.reaches(*t, d.commit)));
+    if found.is_empty() {
+        return Ok(Vec::new());
+    }
+    // A squash merge (or a pick under another message) carries the commit's change: shipped.
+    let mut squashes = super::squash_of::Squashes::new(repo, config, head);
+    found.retain(|(_, d)| {
+        d.folded_into.is_some() || squashes.carrying(commits, &remembered, d.commit).is_none()
+    });
+    let holders = repo.other_holders();
+    let held_once = repo.branch_reflog_commits(LOOK_BACK);
+    for (_, d) in &mut found {
+        d.held_by = (holders.iter())
+            .find(|(_, at)| repo.reaches(*at, d.commit))
+            .map(|(name, _)| name.clone());
+        d.held_here = held_once.iter().any(|t| repo.reaches(*t, d.commit));
+    }
     Ok(found.into_iter().map(|(_, d)| d).collect())
 }
 
@@ -310,6 +334,20 @@ impl Copies {
 }
 
 impl Dropped {
+    /// Whether the entry stays though the commit is lost: another ref still holds the commit,
+    /// or this branch never held it (the change may have shipped in a commit of its own).
+    pub fn kept(&self) -> bool {
+        self.held_by.is_some() || !self.held_here
+    }
+
+    /// Why a lost commit's entry stays, after "no branch holds that commit".
+    pub fn why_kept(&self) -> String {
+        match &self.held_by {
+            Some(by) => format!("any more, though {by} does (a rebase dropped it, or a reset)"),
+            None => "and this branch never did: it was made on a branch since deleted, whose change a squash merge or a cherry-pick may have brought under a message of its own".to_owned(),
+        }
+    }
+
     /// Doctor's words for it, in `path` (`marker`: the file's bullet).
     pub fn said(&self, path: &std::path::Path, marker: char) -> String {
         let fate = match &self.folded_into {
@@ -317,9 +355,16 @@ impl Dropped {
                 "which a rebase folded into commit {} (`{header}`), whose message does not call for it (a fixup, or a squash whose message left it out)",
                 crate::git::short_id(*into)
             ),
+            None if self.kept() => format!(
+                "which no branch holds {}; no commit since the last release calls for it",
+                self.why_kept()
+            ),
             None => "which no branch holds any more (a rebase dropped it, or a reset) and no commit since the last release calls for".to_owned(),
         };
         let fix = match (&self.folded_into, &self.verbatim) {
+            (None, Some(_)) if self.kept() => {
+                "`relhook changelog --sync` keeps it: remove it by hand if it should not ship"
+            }
             (None, Some(_)) => "`relhook changelog --sync` takes it out",
             _ => "remove it by hand if it should not ship",
         };
@@ -345,6 +390,8 @@ mod tests {
             header: "feat: skipped thing".into(),
             folded_into: None,
             verbatim: None,
+            held_by: None,
+            held_here: true,
         };
         let said = d.said(std::path::Path::new("CHANGELOG.md"), '-');
         assert!(
@@ -365,6 +412,8 @@ mod tests {
             header: "fix: b".into(),
             folded_into: Some((Oid::from_bytes(&[1; 20]).unwrap(), "fix: a".into())),
             verbatim: Some("Fixed".into()),
+            held_by: None,
+            held_here: true,
         };
         let said = d.said(std::path::Path::new("CHANGELOG.md"), '-');
         assert_eq!(

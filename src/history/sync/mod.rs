@@ -48,6 +48,7 @@ mod rebuild;
 mod seen;
 mod shipped;
 mod since;
+mod squash_of;
 mod squashed;
 mod stored;
 mod taken_back;
@@ -85,6 +86,8 @@ pub struct SyncPlan {
     pub removed: Vec<(String, NewEntry)>,
     /// Entries taken out of Unreleased because their commits are lost (a rebase dropped them,
     /// or a reset) and they read as those commits' messages write them.
+    /// With them, those it keeps though they read so ([`Dropped::kept`]: another ref holds the
+    /// commit, or this branch never did).
     pub lost: Vec<Dropped>,
     /// Entries moved (or marked breaking) as their commit's message now has them: each the
     /// entry relhook wrote for an earlier type of that commit, left so by a rebase's reword or
@@ -275,7 +278,8 @@ fn plan(
     // The entries of commits history lost go, and account for no commit that carried them
     // (the one after a dropped commit that made the file brings them along).
     let lost = dropped::take_out(repo, config, &mut log, &commits, lost_too)?;
-    let gone: HashSet<String> = lost.iter().map(|d| normalize(&d.entry)).collect();
+    let taken = lost.iter().filter(|d| !d.kept());
+    let gone: HashSet<String> = taken.map(|d| normalize(&d.entry)).collect();
     known.retain(|k| !gone.contains(k));
     let commits_of = (candidates.as_slice(), quiet.as_slice());
     let amended = amended::stale(repo, config, &log, commits_of, forge.as_ref());
