@@ -258,6 +258,7 @@ mod qa208_rebuild_missing_section_place;
 mod qa208_rebuild_post_commit_entry;
 mod qa208_rebuild_private_root;
 mod qa206_lost_commit_holders;
+mod qa206_rebuild_unreached_tags;
 mod qa206_squash_merge_words;
 mod qa20_adopt;
 mod qa20_cargo;

@@ -185,11 +185,9 @@ fn one_changelog(
                     rel.display()
                 );
             } else if created && args.rebuild {
-                let _ = writeln!(
-                    err,
-                    "relhook: created {} from history: its releases and Unreleased",
-                    rel.display()
-                );
+                for line in rebuilt_words::created(&rel, &said) {
+                    let _ = writeln!(err, "relhook: {line}");
+                }
             } else {
                 let none =
                     added.is_empty() && removed.is_empty() && moved.is_empty() && lost.is_empty();

@@ -1,7 +1,8 @@
 //! What `--rebuild` says of the sections it kept as the file has them (`sync::rebuild`'s
 //! `kept`): which, and how to have one written from history instead: a tagged release's by
 //! deleting it, an untagged one's by tagging its release first (deleting it would lose it); and
-//! of the releases it gave no section, as the file accounts for them otherwise (`left_out`).
+//! of the releases it gave no section, as the file accounts for them otherwise (`left_out`),
+//! or as another line's the file has no section for (`apart`).
 
 use std::path::Path;
 
@@ -12,7 +13,45 @@ use crate::history::sync::Kept;
 /// What a rebuild says of `rebuilt`: the sections it kept as written, the releases it left out.
 pub(super) fn said(rel: &Path, rebuilt: &crate::history::sync::Rebuilt) -> Vec<String> {
     let left = rebuilt.left_out.as_ref().map(|l| left_out(rel, l));
-    kept(rel, &rebuilt.kept).into_iter().chain(left).collect()
+    let apart = apart(rel, &rebuilt.unreached);
+    kept(rel, &rebuilt.kept)
+        .into_iter()
+        .chain(left)
+        .chain(apart)
+        .collect()
+}
+
+/// What a rebuild that created the file says: that, then what it said of the releases
+/// (`said`: those HEAD does not reach, the only ones a file not there yet leaves out).
+pub(super) fn created(rel: &Path, said: &[String]) -> Vec<String> {
+    let made = format!(
+        "created {} from history: its releases and Unreleased",
+        rel.display()
+    );
+    std::iter::once(made).chain(said.iter().cloned()).collect()
+}
+
+/// How many release tags are named before "and N more".
+const NAMED: usize = 3;
+
+/// One line naming the release tags HEAD does not reach that the rebuild gave no section
+/// (`tags`, newest first), and why; `None` when there are none.
+fn apart(rel: &Path, tags: &[String]) -> Option<String> {
+    let (count, shown) = (tags.len(), tags.len().min(NAMED));
+    let named = match (tags, count - shown) {
+        ([], _) => return None,
+        ([one], _) => one.clone(),
+        (_, 0) => format!("{} and {}", tags[..count - 1].join(", "), tags[count - 1]),
+        (_, more) => format!("{} and {more} more", tags[..shown].join(", ")),
+    };
+    let count = match count {
+        1 => "1 release tag".to_owned(),
+        n => format!("{n} release tags"),
+    };
+    Some(format!(
+        "left out {named} ({count} HEAD does not reach): another line's releases, which {} has no section for (a rebuild writes one only where the file has it)",
+        rel.display()
+    ))
 }
 
 /// One line naming the releases `left` out and why.

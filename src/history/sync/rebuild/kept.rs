@@ -39,6 +39,9 @@ pub struct Rebuilt {
     pub kept: Vec<Kept>,
     /// The releases given no section, as the file accounts for them otherwise.
     pub left_out: Option<LeftOut>,
+    /// The release tags HEAD does not reach whose version the file has no section for
+    /// (another line's: Vue's `v3.6.0` pre-releases on `minor`), newest first: given none.
+    pub unreached: Vec<String>,
 }
 
 /// A release section a rebuild kept as the file has it.
@@ -58,6 +61,7 @@ impl Rebuilt {
             text,
             kept: Vec::new(),
             left_out: None,
+            unreached: Vec::new(),
         }
     }
 }
@@ -290,6 +294,7 @@ pub(super) fn compose(current: &str, fresh: &Fresh, accounted: &Accounted) -> Op
         text,
         kept,
         left_out,
+        unreached: Vec::new(),
     })
 }
 

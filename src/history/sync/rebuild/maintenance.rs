@@ -19,21 +19,22 @@ use crate::history::changelog::{carries, normalize};
 use crate::history::packages::Filter;
 
 /// The sections, oldest version first, of the tags in `all` apart from HEAD's `history` whose
-/// version the file (`layout`) has a section for.
+/// version the file (`layout`) has a section for; and the names of the others ([`unlisted`]).
 pub(super) fn sections(
     repo: &Repo,
     (config, forge, filter): (&Config, Option<&Forge>, &mut Filter),
     layout: &Layout,
     all: &[ReleaseTag],
     (history, index): (&[Lite], &HashMap<Oid, usize>),
-) -> Result<Vec<Section>> {
+) -> Result<(Vec<Section>, Vec<String>)> {
+    let unreached = unlisted(layout, all, index);
     let listed = layout.versions();
     let mut apart: Vec<&ReleaseTag> = all
         .iter()
         .filter(|t| !index.contains_key(&t.commit) && listed.contains(&t.version))
         .collect();
     if apart.is_empty() {
-        return Ok(Vec::new());
+        return Ok((Vec::new(), unreached));
     }
     apart.sort_by(|a, b| a.version.cmp_precedence(&b.version));
     // The lines' own commits, read as the rebuild reads HEAD's, numbered after its history.
@@ -110,12 +111,24 @@ pub(super) fn sections(
             on_head: false,
         });
     }
-    Ok(out)
+    Ok((out, unreached))
 }
 
 /// `apart`'s sections put among HEAD's (`sections`, newest first) where the file has them:
 /// each above the first release the file lists below it that HEAD's sections hold, in the
 /// file's order (`layout`'s); at the end when the file lists none below it.
+/// The names of the tags in `all` apart from HEAD's history (`index`) whose version the file
+/// (`layout`) has no section for, newest first: another line's releases, which a rebuild
+/// gives no section (it writes one only where the file has one).
+fn unlisted(layout: &Layout, all: &[ReleaseTag], index: &HashMap<Oid, usize>) -> Vec<String> {
+    let listed = layout.versions();
+    let mut apart: Vec<&ReleaseTag> = (all.iter())
+        .filter(|t| !index.contains_key(&t.commit) && !listed.contains(&t.version))
+        .collect();
+    apart.sort_by(|a, b| b.version.cmp_precedence(&a.version));
+    apart.into_iter().map(|t| t.name.clone()).collect()
+}
+
 pub(super) fn place(sections: Vec<Section>, apart: Vec<Section>, layout: &Layout) -> Vec<Section> {
     if apart.is_empty() {
         return sections;

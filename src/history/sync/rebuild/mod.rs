@@ -46,8 +46,7 @@ pub fn rebuild(
 ) -> Result<Rebuilt> {
     let layout = render::Layout::of(current);
     let Some(head) = repo.head() else {
-        let text = format!("{}\n", TEMPLATE.trim_end());
-        return Ok(Rebuilt::of_history(text));
+        return Ok(Rebuilt::of_history(format!("{}\n", TEMPLATE.trim_end())));
     };
     if repo.is_shallow() {
         // Sections beyond the boundary would silently go missing.
@@ -128,7 +127,7 @@ pub fn rebuild(
     let all = with_former_prefixes(repo, config);
     // A maintenance line's releases HEAD does not reach keep the sections the file has.
     let got = (config, forge.as_ref(), &mut filter);
-    let apart = maintenance::sections(repo, got, &layout, &all, (&history, &index))?;
+    let (apart, unreached) = maintenance::sections(repo, got, &layout, &all, (&history, &index))?;
     let mut tags: Vec<ReleaseTag> = all
         .into_iter()
         .filter(|t| index.contains_key(&t.commit))
@@ -330,9 +329,10 @@ pub fn rebuild(
         links,
     };
     // The file's own pieces kept where history gives nothing better (`kept`).
-    Ok(current
+    let r = current
         .and_then(|c| kept::compose(c, &fresh, &accounted.unwrap_or_default()))
-        .unwrap_or_else(|| Rebuilt::of_history(fresh.written())))
+        .unwrap_or_else(|| Rebuilt::of_history(fresh.written()));
+    Ok(Rebuilt { unreached, ..r })
 }
 
 /// The commits of each release (and of Unreleased) whose change the release before it on its
