@@ -129,10 +129,13 @@ fn lost(
         .map(|a| a.old)
         .chain(repo.rewritten_by_post_commit(LOOK_BACK))
         .collect();
+    // A commit of the unreleased range is not lost, and the range's own commit calls for its
+    // entry below: not read here (a first release's reflog is that whole range again).
+    let in_range: HashSet<Oid> = commits.into_iter().flatten().map(|c| c.id).collect();
     let mut found: Vec<(String, Dropped)> = Vec::new();
     let remembered = repo.head_reflog_commits(LOOK_BACK);
     for &id in &remembered {
-        if replaced.contains(&id) {
+        if replaced.contains(&id) || in_range.contains(&id) {
             continue;
         }
         let Some(message) = repo.commit_text(id) else {
