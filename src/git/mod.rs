@@ -22,7 +22,6 @@ mod encoding;
 mod filter;
 mod grep;
 mod hidden_cut;
-mod hidden_known;
 mod holders;
 mod hookdir;
 mod hooks_off;

@@ -18,8 +18,6 @@ pub struct Repo {
     pub(super) loose: std::cell::OnceCell<super::blob::LooseSettings>,
     /// Commits the walks read (see [`super::walk::Source::memo`]).
     commits: std::cell::RefCell<super::walk::OidMap<super::walk::RawCommit>>,
-    /// Where the range walks of the run found their hidden side (see `hidden_known`).
-    hidden_known: std::cell::RefCell<super::hidden_known::HiddenKnown>,
     /// The `shallow` file's commits, read once.
     shallow: std::cell::OnceCell<super::walk::OidMap<()>>,
     /// The configuration as first read: a live one stats every config file at each read.
@@ -145,7 +143,6 @@ impl Repo {
             inner,
             loose: Default::default(),
             commits: Default::default(),
-            hidden_known: Default::default(),
             shallow: Default::default(),
             config: Default::default(),
             promisor: Default::default(),
@@ -383,14 +380,9 @@ impl Repo {
             .odb()
             .map_err(|e| Error::git("open the object database", e))?;
         let src = self.source(odb);
-        let mut hidden = range.hidden.clone();
-        hidden.sort_unstable();
-        hidden.dedup();
-        // What earlier walks found these hide: the walk stops there, not below.
-        let mut hiding = hidden.clone();
-        hiding.extend(self.hidden_known.borrow().held_by(&hidden));
-        let edge = super::walk::walk(&src, &range.tips, &hiding, |c| visit(StoredCommit::from(c)))?;
-        self.hidden_known.borrow_mut().learn(hidden, edge);
+        super::walk::walk(&src, &range.tips, &range.hidden, |c| {
+            visit(StoredCommit::from(c))
+        })?;
         Ok(())
     }
 }

@@ -203,15 +203,13 @@ struct Node {
 }
 
 /// Walks the commits reachable from `tips` and not from `hidden`, newest first, calling
-/// `visit` for each; `visit` returning `false` stops the walk. Returns the range's edge: the
-/// commits `hidden` reaches that are tips or parents of the range's commits (where the walk
-/// found the two sides join), each one the hidden side's marks reached, never told by dates.
+/// `visit` for each; `visit` returning `false` stops the walk.
 pub fn walk(
     src: &Source<'_>,
     tips: &[Oid],
     hidden: &[Oid],
     mut visit: impl FnMut(RawCommit) -> bool,
-) -> Result<Vec<Oid>> {
+) -> Result<()> {
     let mut w = Walk {
         src,
         nodes: Vec::new(),
@@ -244,10 +242,10 @@ pub fn walk(
                 ..w.nodes[n].commit.clone()
             };
             if !visit(commit) {
-                return Ok(Vec::new());
+                return Ok(());
             }
         }
-        return Ok(Vec::new());
+        return Ok(());
     }
     let mut reached = Vec::new();
     let mut slop = SLOP;
@@ -275,7 +273,6 @@ pub fn walk(
             }
         }
     }
-    let edge = w.edge(tips, &reached);
     for n in reached {
         if w.nodes[n].uninteresting {
             continue;
@@ -290,7 +287,7 @@ pub fn walk(
             break;
         }
     }
-    Ok(edge)
+    Ok(())
 }
 
 struct Walk<'a, 'r> {
@@ -337,23 +334,6 @@ impl Walk<'_, '_> {
             self.interesting_queued = self.interesting_queued.saturating_sub(1);
         }
         Some(n)
-    }
-
-    /// The hidden commits among `tips` and the parents of the range's commits (`reached`,
-    /// those still not marked), by id.
-    fn edge(&self, tips: &[Oid], reached: &[usize]) -> Vec<Oid> {
-        let hidden = |id: &Oid| {
-            self.index
-                .get(id)
-                .is_some_and(|n| self.nodes[*n].uninteresting)
-        };
-        let mut out: Vec<Oid> = tips.iter().copied().filter(|t| hidden(t)).collect();
-        for n in reached.iter().filter(|n| !self.nodes[**n].uninteresting) {
-            out.extend(self.nodes[*n].commit.parents.iter().filter(|p| hidden(p)));
-        }
-        out.sort_unstable();
-        out.dedup();
-        out
     }
 
     /// Parents met for the first time are queued; an uninteresting commit passes its mark on.
