@@ -434,3 +434,56 @@ fn generation_numbers_from_the_commit_graph_file_answer_as_the_pass_does() {
         }
     }
 }
+
+/// A file that holds a scattered part of the history (what scattered commits reach, as a file
+/// written before a rebase or from other branches would), clocks off on every other commit:
+/// the latest tag each commit holds and the shared walks answer as a plain walk does.
+#[test]
+fn a_scattered_commit_graph_file_under_skewed_clocks_answers_as_a_plain_walk() {
+    for seed in 3..=4u64 {
+        let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0x5A);
+        let m = Made::new();
+        let (ids, parents) = random_history(
+            &mut rng,
+            &m,
+            300,
+            Shape {
+                roots: 6,
+                reach: 40,
+                skewed: 2,
+            },
+        );
+        let scattered: Vec<Oid> = (0..12).map(|_| ids[rng.below(ids.len())]).collect();
+        m.write_commit_graph(&scattered);
+        let truth = |from: &[usize], to: usize| {
+            let mut seen = vec![false; ids.len()];
+            let mut stack = from.to_vec();
+            while let Some(c) = stack.pop() {
+                if c == to {
+                    return true;
+                }
+                if !std::mem::replace(&mut seen[c], true) {
+                    stack.extend(&parents[c]);
+                }
+            }
+            false
+        };
+        let tags: Vec<usize> = (0..25).map(|_| rng.below(ids.len())).collect();
+        let all: Vec<Oid> = tags.iter().map(|t| ids[*t]).collect();
+        let mut reach = Reach::of(&m.repo);
+        for d in (0..ids.len()).rev().step_by(3) {
+            let want = tags.iter().position(|t| truth(&[d], *t));
+            assert_eq!(
+                m.first_held(&mut reach, ids[d], &all, &all),
+                want,
+                "seed {seed}, commit {d}"
+            );
+        }
+        let sets: Vec<Vec<usize>> = (0..3)
+            .map(|k| (0..1 + 3 * k).map(|_| rng.below(ids.len())).collect())
+            .collect();
+        let mut reach = Reach::of(&m.repo);
+        reach.wasted = usize::MAX / 4;
+        ask_all(&m, &mut reach, &ids, &sets, &truth, seed);
+    }
+}
