@@ -274,6 +274,7 @@ mod qa20_stops;
 mod qa20_sync;
 mod qa20_undo;
 mod qa210_replace_refs;
+mod qa215_rebuild_released_post_commit_entry;
 mod qa22_adopt_pushed;
 mod qa22_breaking;
 mod qa22_cargo_inherit;

@@ -244,9 +244,12 @@ fn lost_among<'a>(current: &'a str, kept: &mut Written) -> Vec<(usize, &'a str)>
 }
 
 impl Written {
-    /// Whether every line of `text` (blank lines aside) is one of these, in any number.
+    /// Whether every line of `text` (blank lines aside) is one of these, in any number: an
+    /// entry without a commit link (post-commit's, released) as one of these with it.
     pub(super) fn has_all(&self, text: &[String]) -> bool {
-        let given = |l: &&String| l.trim().is_empty() || self.0.contains_key(&key(l));
+        let unlinked = |l: &str| without_commit_link(l).is_none() && self.1.contains_key(&key(l));
+        let given =
+            |l: &&String| l.trim().is_empty() || self.0.contains_key(&key(l)) || unlinked(l);
         text.iter().all(|l| given(&l))
     }
 }
