@@ -17,11 +17,65 @@ pub fn read_optional(path: &Path) -> Result<Option<Vec<u8>>> {
     read_regular_optional(path)
 }
 
-/// The text of a regular UTF-8 file, or `None` (absent, unreadable, not UTF-8, or no regular
-/// file: a FIFO's read would wait for good). For the reads that only look for hints, such as
-/// a package's manifest found by detection.
+/// The most relhook reads of a project's configuration file (package.json, Cargo.toml,
+/// pyproject.toml, lerna.json, ...): real ones are kilobytes, and a huge one (generated, or
+/// planted) would only cost time and memory.
+pub const CONFIG_CAP: u64 = 1 << 20;
+
+/// The most relhook reads of a lock file (package-lock.json, Cargo.lock, pnpm-lock.yaml, ...):
+/// large workspaces' are a few megabytes (semantic-release's package-lock.json is 0.5 MB).
+pub const LOCK_CAP: u64 = 64 << 20;
+
+/// The lock files [`LOCK_CAP`] is for.
+const LOCK_FILES: &[&str] = &[
+    "Cargo.lock",
+    "package-lock.json",
+    "npm-shrinkwrap.json",
+    "pnpm-lock.yaml",
+    "yarn.lock",
+    "uv.lock",
+    "poetry.lock",
+];
+
+/// The bound of a project file's read: [`LOCK_CAP`] for a lock file, else [`CONFIG_CAP`].
+pub fn config_cap(path: &Path) -> u64 {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    if LOCK_FILES.contains(&name) {
+        LOCK_CAP
+    } else {
+        CONFIG_CAP
+    }
+}
+
+/// The text of a regular UTF-8 project file (a manifest, a workspace or lock file) of at most
+/// [`config_cap`] bytes, or `None` (absent, unreadable, not UTF-8, or no regular file: a FIFO's
+/// read would wait for good). A larger one is never read: one warning line names it and the
+/// limit, once a run.
 pub fn regular_text(path: &Path) -> Option<String> {
-    String::from_utf8(read_regular_optional(path).ok()??).ok()
+    let cap = config_cap(path);
+    regular_text_capped(path, cap).unwrap_or_else(|TooLarge| {
+        warn_too_large(path, cap);
+        None
+    })
+}
+
+/// Says once a run that `path` is over `cap` and was not read.
+fn warn_too_large(path: &Path, cap: u64) {
+    use std::io::Write;
+    static SAID: std::sync::Mutex<Vec<std::path::PathBuf>> = std::sync::Mutex::new(Vec::new());
+    let mut said = SAID
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if said.iter().any(|p| p == path) {
+        return;
+    }
+    said.push(path.to_owned());
+    let _ = writeln!(
+        std::io::stderr(),
+        "relhook: warning: did not read {}: it is larger than {} MiB, the most relhook reads of a project file like it",
+        path.display(),
+        cap >> 20
+    );
 }
 
 /// A regular file larger than the bound a read was given: never read.

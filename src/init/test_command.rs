@@ -34,9 +34,8 @@ pub fn evident_test_command(root: &Path) -> Option<(Vec<String>, &'static str)> 
 /// names (`"pnpm@9.1.0"`, corepack's), as the per-package proposals do; else the one whose
 /// lock file or workspace file is there, as the managers tell one another's; else npm.
 fn script_runner(root: &Path) -> &'static [&'static str] {
-    let manager = std::fs::read(root.join("package.json"))
-        .ok()
-        .and_then(|b| crate::history::version::files::json_value(&b))
+    let manager = crate::fsx::regular_text(&root.join("package.json"))
+        .and_then(|t| crate::history::version::files::json_value(t.as_bytes()))
         .and_then(|v| v.get("packageManager")?.as_str().map(str::to_owned))
         .or_else(|| {
             let locks = [
@@ -124,9 +123,8 @@ fn evident(root: &Path, manifest: &str) -> bool {
     if manifest != "package.json" {
         return true;
     }
-    let Some(json) = std::fs::read(&path)
-        .ok()
-        .and_then(|b| crate::history::version::files::json_value(&b))
+    let Some(json) = crate::fsx::regular_text(&path)
+        .and_then(|t| crate::history::version::files::json_value(t.as_bytes()))
     else {
         return false;
     };
@@ -140,7 +138,8 @@ fn evident(root: &Path, manifest: &str) -> bool {
 /// Whether `dir`'s package.json has `npm init`'s placeholder `test` script (`echo "Error: no
 /// test specified" && exit 1`), which fails on purpose: no test command to propose as it is.
 pub fn npm_placeholder_test(dir: &Path) -> bool {
-    std::fs::read(dir.join("package.json")).is_ok_and(|b| placeholder_test_script(&b))
+    crate::fsx::regular_text(&dir.join("package.json"))
+        .is_some_and(|t| placeholder_test_script(t.as_bytes()))
 }
 
 /// [`npm_placeholder_test`] for a package.json's bytes (as a commit holds them).

@@ -56,7 +56,7 @@ pub fn has_code(repo: &crate::git::Repo) -> bool {
         return false;
     };
     let toml_has = |file: &str, keys: &[&[&str]]| {
-        let Ok(text) = std::fs::read_to_string(top.join(file)) else {
+        let Some(text) = crate::fsx::regular_text(&top.join(file)) else {
             return false;
         };
         let Ok(table) = text.parse::<toml::Table>() else {
@@ -70,9 +70,8 @@ pub fn has_code(repo: &crate::git::Repo) -> bool {
             value.is_some()
         })
     };
-    let npm_public = std::fs::read(top.join("package.json"))
-        .ok()
-        .and_then(|b| crate::history::version::files::json_value(&b))
+    let npm_public = crate::fsx::regular_text(&top.join("package.json"))
+        .and_then(|t| crate::history::version::files::json_value(t.as_bytes()))
         .is_some_and(|v| npm_project(&v));
     toml_has("Cargo.toml", &[&["package"]])
         || npm_public

@@ -48,7 +48,7 @@ pub fn cargo_lock_edit(
 
 /// The `[package] name` of the crate whose manifest is at `cargo_toml`.
 pub fn package_name(cargo_toml: &Path) -> Option<String> {
-    let text = std::fs::read_to_string(cargo_toml).ok()?;
+    let text = crate::fsx::regular_text(cargo_toml)?;
     let doc: toml::Table = text.parse().ok()?;
     doc.get("package")?.get("name")?.as_str().map(str::to_owned)
 }

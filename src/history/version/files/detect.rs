@@ -289,7 +289,7 @@ fn with_workspace_lock_entries(root: &Path, fixed: &str, out: &mut Vec<VersionFi
         .filter(|f| f.path.file_name().is_some_and(|n| n == "package.json"))
         .filter_map(|f| {
             let dir = f.path.parent()?.to_path_buf();
-            let text = std::fs::read_to_string(root.join(&f.path)).ok();
+            let text = crate::fsx::regular_text(&root.join(&f.path));
             let name = text.and_then(|t| super::deps::package_name(super::deps::Manifest::Npm, &t));
             Some((dir, name))
         })
@@ -368,7 +368,7 @@ fn python_version_modules(root: &Path) -> Vec<PathBuf> {
 /// The module hatch reads the version from (`[tool.hatch.version] path` in pyproject.toml,
 /// e.g. `src/app/__about__.py`), when it is a plain relative path to a file.
 fn hatch_version_path(root: &Path) -> Option<PathBuf> {
-    let text = std::fs::read_to_string(root.join("pyproject.toml")).ok()?;
+    let text = crate::fsx::regular_text(&root.join("pyproject.toml"))?;
     let doc: toml::Table = toml::from_str(&text).ok()?;
     let path = doc
         .get("tool")?

@@ -36,8 +36,9 @@ pub fn npm_lock_keys(
     name: Option<&str>,
     version: &str,
 ) -> Vec<String> {
-    std::fs::read(root.join(lock))
-        .map_or_else(|_| Vec::new(), |b| npm_lock_keys_in(&b, dir, name, version))
+    crate::fsx::regular_text(&root.join(lock)).map_or_else(Vec::new, |t| {
+        npm_lock_keys_in(t.as_bytes(), dir, name, version)
+    })
 }
 
 /// [`npm_lock_keys`] in the lock whose bytes are `lock` (the work tree's or HEAD's).
@@ -80,7 +81,7 @@ pub fn npm_lock_keys_in(lock: &[u8], dir: &Path, name: Option<&str>, version: &s
 /// The package globs, where lerna reads them (see the module's comment).
 fn globs(root: &Path) -> Vec<String> {
     let read = |name: &str| -> Option<serde_json::Value> {
-        super::json_value(&std::fs::read(root.join(name)).ok()?)
+        super::json_value(crate::fsx::regular_text(&root.join(name))?.as_bytes())
     };
     let list = |v: &serde_json::Value| -> Option<Vec<String>> {
         let items = v.as_array()?;
@@ -111,7 +112,7 @@ fn globs(root: &Path) -> Vec<String> {
 
 /// The `packages:` list of pnpm-workspace.yaml (`- 'packages/*'` items, quoted or not).
 fn pnpm_packages(root: &Path) -> Option<Vec<String>> {
-    let text = std::fs::read_to_string(root.join("pnpm-workspace.yaml")).ok()?;
+    let text = crate::fsx::regular_text(&root.join("pnpm-workspace.yaml"))?;
     let mut lines = text.lines().skip_while(|l| l.trim_end() != "packages:");
     lines.next()?;
     let items = lines

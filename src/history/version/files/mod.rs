@@ -405,23 +405,42 @@ fn read_text_now(root: &Path, rel: &Path) -> Result<String> {
     READS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let full = safe_join(root, rel)?;
     // A FIFO (or a device) would block the read, and with it the hook and git: refused.
-    let bytes = match crate::fsx::read_regular_optional(&full) {
-        Ok(Some(bytes)) => bytes,
-        Ok(None) => return Err(read_error(rel, io::ErrorKind::NotFound.into())),
-        Err(crate::Error::Io { source, .. }) => return Err(read_error(rel, source)),
-        Err(_) => {
-            return Err(read_error(
-                rel,
-                io::Error::new(
-                    io::ErrorKind::InvalidInput,
-                    "not a regular file (a FIFO, device or directory); relhook reads only regular files",
-                ),
-            ));
-        }
+    let not_regular = || {
+        read_error(
+            rel,
+            io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "not a regular file (a FIFO, device or directory); relhook reads only regular files",
+            ),
+        )
     };
-    String::from_utf8(bytes).map_err(|_| VersionFileError::NotUtf8 {
-        path: rel.to_path_buf(),
-    })
+    match std::fs::symlink_metadata(&full) {
+        Err(e) => return Err(read_error(rel, e)),
+        Ok(m) if !m.is_file() && !m.file_type().is_symlink() => return Err(not_regular()),
+        Ok(_) => {}
+    }
+    // Bounded like every project file: a 50 MB manifest is refused by its size, never read.
+    let cap = crate::fsx::config_cap(&full);
+    match crate::fsx::regular_text_capped(&full, cap) {
+        Ok(Some(text)) => Ok(text),
+        Ok(None) => match std::fs::metadata(&full) {
+            Ok(m) if m.is_file() => Err(VersionFileError::NotUtf8 {
+                path: rel.to_path_buf(),
+            }),
+            Ok(_) => Err(not_regular()),
+            Err(e) => Err(read_error(rel, e)),
+        },
+        Err(crate::fsx::TooLarge) => Err(read_error(
+            rel,
+            io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!(
+                    "it is larger than {} MiB, the most relhook reads of a project file like it",
+                    cap >> 20
+                ),
+            ),
+        )),
+    }
 }
 
 /// Maps an I/O error to `Missing` or `Read`.

@@ -123,7 +123,7 @@ pub fn slash_path(dir: &Path) -> String {
 
 /// `project.name` (or Poetry's `tool.poetry.name`) of a pyproject.toml.
 fn project_name(pyproject: &Path) -> Option<String> {
-    let doc: toml::Table = std::fs::read_to_string(pyproject).ok()?.parse().ok()?;
+    let doc: toml::Table = crate::fsx::regular_text(pyproject)?.parse().ok()?;
     let name = doc.get("project").and_then(|p| p.get("name")).or_else(|| {
         doc.get("tool")
             .and_then(|t| t.get("poetry"))

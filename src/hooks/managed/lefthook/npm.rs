@@ -27,7 +27,7 @@ pub(super) fn install_command(top: &Path) -> String {
 /// Whether `top`'s package.json names lefthook (npm's package, or its scoped twin) among
 /// the packages its install brings.
 fn lists_lefthook(top: &Path) -> bool {
-    let Ok(text) = std::fs::read_to_string(top.join("package.json")) else {
+    let Some(text) = crate::fsx::regular_text(&top.join("package.json")) else {
         return false;
     };
     let Ok(json) = serde_json::from_str::<serde_json::Value>(&text) else {
