@@ -396,19 +396,7 @@ fn generation_numbers_from_the_commit_graph_file_answer_as_the_pass_does() {
             },
         );
         m.write_commit_graph(&ids[..350]);
-        let truth = |from: &[usize], to: usize| {
-            let mut seen = vec![false; ids.len()];
-            let mut stack = from.to_vec();
-            while let Some(c) = stack.pop() {
-                if c == to {
-                    return true;
-                }
-                if !std::mem::replace(&mut seen[c], true) {
-                    stack.extend(&parents[c]);
-                }
-            }
-            false
-        };
+        let truth = |from: &[usize], to: usize| plain_walk(&parents, from, to);
         let sets: Vec<Vec<usize>> = (0..3)
             .map(|k| {
                 (0..1 + 4 * k)
@@ -455,19 +443,7 @@ fn a_scattered_commit_graph_file_under_skewed_clocks_answers_as_a_plain_walk() {
         );
         let scattered: Vec<Oid> = (0..12).map(|_| ids[rng.below(ids.len())]).collect();
         m.write_commit_graph(&scattered);
-        let truth = |from: &[usize], to: usize| {
-            let mut seen = vec![false; ids.len()];
-            let mut stack = from.to_vec();
-            while let Some(c) = stack.pop() {
-                if c == to {
-                    return true;
-                }
-                if !std::mem::replace(&mut seen[c], true) {
-                    stack.extend(&parents[c]);
-                }
-            }
-            false
-        };
+        let truth = |from: &[usize], to: usize| plain_walk(&parents, from, to);
         let tags: Vec<usize> = (0..25).map(|_| rng.below(ids.len())).collect();
         let all: Vec<Oid> = tags.iter().map(|t| ids[*t]).collect();
         let mut reach = Reach::of(&m.repo);
