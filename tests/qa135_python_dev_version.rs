@@ -10,7 +10,7 @@ use crate::support::{Repo, hand_tag, ok, stderr, text};
 
 /// poetry's shape: released as `2.4.1` (no prefix), pyproject.toml then moved to
 /// `2.5.0.dev0`, and a fix since, committed through the hooks.
-fn poetry_main() -> Repo {
+pub(crate) fn poetry_main() -> Repo {
     let repo = Repo::new();
     repo.write(
         ".relconfig.toml",

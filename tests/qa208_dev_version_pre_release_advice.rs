@@ -3,32 +3,12 @@
 //! file down. Its advice named the final release, `relhook release 2.5.0`, which pasted makes
 //! a stable release where a release candidate was asked for. It now names `2.5.0-rc.1`.
 
-use crate::support::{Repo, ok, stderr, text};
+use crate::qa135_python_dev_version::poetry_main;
+use crate::support::{stderr, text};
 
 #[test]
 fn a_refused_release_candidate_names_the_candidate_above_the_development_version() {
-    let repo = Repo::new();
-    repo.write(
-        ".relconfig.toml",
-        "[version]\ntag_prefix = \"\"\n\n[checks]\ntest = [\"true\"]\n",
-    );
-    repo.write(
-        "pyproject.toml",
-        "[project]\nname = \"poetry\"\nversion = \"2.4.1\"\n",
-    );
-    repo.git(&["add", "-A"]);
-    repo.git(&["commit", "-q", "-m", "chore: start"]);
-    repo.git(&["tag", "-a", "2.4.1", "-m", "2.4.1"]);
-    ok(repo.relhook(&["install"]));
-    repo.write(
-        "pyproject.toml",
-        "[project]\nname = \"poetry\"\nversion = \"2.5.0.dev0\"\n",
-    );
-    repo.git(&["add", "-A"]);
-    repo.commit_hooked("chore: bump version to 2.5.0.dev0");
-    repo.write("installer.py", "x = 1\n");
-    repo.git(&["add", "-A"]);
-    repo.commit_hooked("fix(installer): keep x");
+    let repo = poetry_main();
 
     let out = repo.relhook(&["release", "--pre", "rc"]);
     let err = stderr(&out);

@@ -6,11 +6,11 @@
 
 use crate::support::{Repo, text};
 
-const FULL: &str = "abc1234abc1234abc1234abc1234abc1234abcd";
+pub(crate) const FULL: &str = "abc1234abc1234abc1234abc1234abc1234abcd";
 
 /// A project released at 1.0.0 with `log`, then `feat(api): add search` committed through
 /// the hooks (its entry written by post-commit); with that commit's id.
-fn hooked_feature(log: &str) -> (Repo, String) {
+pub(crate) fn hooked_feature(log: &str) -> (Repo, String) {
     let repo = Repo::new();
     repo.write(".relconfig.toml", "[checks]\ntest = [\"true\"]\n");
     repo.write("CHANGELOG.md", log);

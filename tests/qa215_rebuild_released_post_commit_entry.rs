@@ -5,29 +5,15 @@
 //! link: on orhun/git-cliff after one `feat` commit and a release. The section is history's
 //! now, and written as history gives it: with the link, as `--rebuild` writes Unreleased.
 
-use crate::support::{Repo, ok, text};
-
-const FULL: &str = "abc1234abc1234abc1234abc1234abc1234abcd";
+use crate::qa208_rebuild_post_commit_entry::{FULL, hooked_feature};
+use crate::support::{ok, text};
 
 #[test]
 fn rebuild_writes_a_released_post_commit_entry_with_its_link() {
-    let repo = Repo::new();
-    repo.write(".relconfig.toml", "[checks]\ntest = [\"true\"]\n");
-    repo.write(
-        "CHANGELOG.md",
-        format!(
-            "# Changelog\n\n## [Unreleased]\n\n## [1.0.0] - 2024-01-01\n\n### 🐛 Bug Fixes\n\n\
+    let (repo, id) = hooked_feature(&format!(
+        "# Changelog\n\n## [Unreleased]\n\n## [1.0.0] - 2024-01-01\n\n### 🐛 Bug Fixes\n\n\
             - *(core)* Handle null - ([abc1234](https://github.com/o/r/commit/{FULL}))\n"
-        ),
-    );
-    repo.git(&["add", "-A"]);
-    repo.git(&["commit", "-q", "-m", "chore: start"]);
-    repo.git(&["tag", "-a", "v1.0.0", "-m", "1.0.0"]);
-    repo.hooks(&["commit-msg", "post-commit"]);
-    repo.git(&["add", ".gitattributes"]);
-    repo.git(&["commit", "-q", "--no-verify", "-m", "chore: merge driver"]);
-    repo.commit_hooked("feat(api): add search");
-    let id = repo.git(&["rev-parse", "HEAD"]);
+    ));
     ok(repo.relhook(&["release"]));
     let released = repo.read("CHANGELOG.md");
     assert!(released.contains("## [1.1.0]"), "{released}");
