@@ -83,3 +83,21 @@ pub(crate) fn configured_changelogs(ctx: &Context, loc: &HooksLocation) -> Vec<P
         Err(_) => vec![PathBuf::from("CHANGELOG.md")],
     }
 }
+
+/// The changelogs install registers the driver for: [`changelog_paths`] without the root's
+/// where only the packages are released (a private workspace root, as changesets keeps it)
+/// and no root changelog is there: none is ever written, so no merge of one is to drive (as
+/// `relhook release` judges it, a root changelog kept by hand says the root is released).
+pub(crate) fn kept_changelogs(ctx: &Context, loc: &HooksLocation) -> Vec<PathBuf> {
+    let all = changelog_paths(ctx, loc);
+    let Ok(config) = ctx.config(&loc.work_tree) else {
+        return all;
+    };
+    let root = &config.changelog.path;
+    let packages_only =
+        crate::history::packages::private_root::packages_only(&config, &loc.work_tree).is_some();
+    if !packages_only || std::fs::symlink_metadata(loc.work_tree.join(root)).is_ok() {
+        return all;
+    }
+    all.into_iter().filter(|p| p != root).collect()
+}

@@ -26,7 +26,7 @@ use hooks_path::{
 };
 use manager::write_via_manager;
 use merge_driver::write_driver;
-pub(super) use merge_driver::{changelog_paths, configured_changelogs};
+pub(super) use merge_driver::{changelog_paths, configured_changelogs, kept_changelogs};
 pub(super) use names::{file_name, name_of, rel, rel_path, shown};
 pub(super) use uninstall::uninstall;
 
@@ -79,7 +79,7 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
     } else if let Some(repo) = &repo {
         wired::note_team_adoption(&loc, repo);
     }
-    let changelog = changelog_paths(ctx, &loc);
+    let changelog = kept_changelogs(ctx, &loc);
     let wants_driver = opts.hooks.iter().any(|h| h.name == "post-commit");
     let driver = match &result {
         Installed::Done { .. } | Installed::ViaManager { .. } if wants_driver => {

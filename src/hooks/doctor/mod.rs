@@ -5,14 +5,16 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use super::driver::DriverState;
 
 mod directory;
+mod driver_row;
 mod hand_tags;
 mod hooks;
 mod location;
 mod wiring;
 
+pub use driver_row::package_needs_install;
+use driver_row::driver_check;
 pub use hand_tags::{TagHook, tag_hook};
 pub use location::{hooks_turned_off, lost_in_other_worktrees, stranded_hooks_path};
 use location::{relative_from_outside, stranded_check, turned_off_check};
@@ -208,137 +210,6 @@ fn report(loc: &HooksLocation, checks: Vec<Check>) -> Report {
             .map(|s| format!("{} ({} config)", s.value, s.scope)),
         checks,
     }
-}
-
-fn driver_check(loc: &HooksLocation, config: &Result<Config, Error>) -> Option<Check> {
-    let changelog = config.as_ref().map_or_else(
-        |_| PathBuf::from("CHANGELOG.md"),
-        |c| c.changelog.path.clone(),
-    );
-    let post_commit = loc.hooks_dir.join("post-commit").is_file();
-    let subject = "merge driver";
-    let fix = Some("relhook install".to_owned());
-    Some(match super::driver::state(loc, &changelog, post_commit) {
-        DriverState::Unused => return None,
-        DriverState::Ok => match &packages_without_driver(loc, config)[..] {
-            [] => check(subject, Status::Ok, driven(loc, config, &changelog), None),
-            // Every one: `relhook install` adds all their lines at once.
-            lacking => {
-                let named: Vec<String> = lacking
-                    .iter()
-                    .map(|(name, path)| format!("package {name}'s {}", path.display()))
-                    .collect();
-                let (has, they) = if lacking.len() == 1 {
-                    ("has", "it conflicts")
-                } else {
-                    ("have", "they conflict")
-                };
-                check(
-                    subject,
-                    Status::Missing,
-                    format!(
-                        "{} {has} no attribute line for the driver (a package added after `relhook install`): git merges {} as text, and {they} whenever two branches add entries",
-                        named.join(", "),
-                        if lacking.len() == 1 { "it" } else { "them" },
-                    ),
-                    fix,
-                )
-            }
-        },
-        DriverState::Missing => check(
-            subject,
-            Status::Missing,
-            format!(
-                "`merge.{}.driver` is not configured in this clone: git falls back to a text merge and {} conflicts whenever two branches add entries",
-                super::driver::DRIVER,
-                changelog.display()
-            ),
-            fix,
-        ),
-        DriverState::NoAttribute => check(
-            subject,
-            Status::Missing,
-            format!(
-                "`merge.{}.driver` is configured but no attribute line git reads applies it to {} (`git check-attr merge -- {}` does not name it; the line is `{}`, in {} or .gitattributes): git never runs it",
-                super::driver::DRIVER,
-                changelog.display(),
-                // check-attr takes no `:/` pathspec: the top's path works in any folder.
-                crate::shellword::below_top(&changelog),
-                super::driver::shared_line(&changelog),
-                super::driver::info_attributes(loc).display()
-            ),
-            fix.clone(),
-        ),
-        DriverState::Stale(bin) => check(
-            subject,
-            Status::Stale,
-            format!("the driver runs {bin}, which no longer exists"),
-            fix,
-        ),
-    })
-}
-
-/// The first package whose changelog no attribute line sends to the merge driver.
-/// A package (by name) whose changelog lacks the merge driver's attribute line although
-/// relhook's hooks and driver are installed here: `relhook install` adds it. For `relhook
-/// init`, which writes packages into a configuration the install came before.
-pub fn package_needs_install(loc: &HooksLocation, config: &Config) -> Option<(String, PathBuf)> {
-    let post_commit = loc.hooks_dir.join("post-commit").is_file();
-    match super::driver::state(loc, &config.changelog.path, post_commit) {
-        DriverState::Ok => {}
-        _ => return None,
-    }
-    let changelogs: Vec<&Path> = (config.packages.iter())
-        .map(|p| p.changelog.as_path())
-        .collect();
-    let first = *super::driver::not_applied(loc, &changelogs).first()?;
-    config
-        .packages
-        .iter()
-        .find(|p| p.changelog == first)
-        .map(|p| (p.name.clone(), p.changelog.clone()))
-}
-
-/// Each package (name, changelog) whose changelog no attribute line sends to the driver.
-/// The changelogs the driver merges: the root's where there is one, and the packages' (a
-/// monorepo with no root changelog, as changesets keeps it, is not said to have one).
-fn driven(loc: &HooksLocation, config: &Result<Config, Error>, changelog: &Path) -> String {
-    let packages = config.as_ref().map_or(0, |c| c.packages.len());
-    let root = loc.work_tree.join(changelog).exists();
-    match (root, packages) {
-        (_, 0) => format!("{} merges without changelog conflicts", changelog.display()),
-        (true, 1) => format!(
-            "{} and the package's changelog merge without changelog conflicts",
-            changelog.display()
-        ),
-        (true, n) => format!(
-            "{} and the {n} packages' changelogs merge without changelog conflicts",
-            changelog.display()
-        ),
-        (false, 1) => "the package's changelog merges without changelog conflicts".to_owned(),
-        (false, n) => format!("the {n} packages' changelogs merge without changelog conflicts"),
-    }
-}
-
-fn packages_without_driver(
-    loc: &HooksLocation,
-    config: &Result<Config, Error>,
-) -> Vec<(String, PathBuf)> {
-    let Ok(config) = config else {
-        return Vec::new();
-    };
-    let changelogs: Vec<&Path> = config
-        .packages
-        .iter()
-        .map(|p| p.changelog.as_path())
-        .collect();
-    let lacking = super::driver::not_applied(loc, &changelogs);
-    config
-        .packages
-        .iter()
-        .filter(|p| lacking.contains(&p.changelog.as_path()))
-        .map(|p| (p.name.clone(), p.changelog.clone()))
-        .collect()
 }
 
 /// Whether git runs relhook's own shim for `hook` although husky's files are here: husky is
