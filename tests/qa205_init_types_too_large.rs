@@ -26,11 +26,9 @@ fn a_config_over_a_mebibyte_is_said_too_large_and_not_read() {
     for (file, contents) in [
         (".commitlintrc.json", padded(rule)),
         (".commitlintrc", padded(rule)),
-        (
-            "package.json",
-            padded(&format!("\"commitlint\": {{{rule}}}")),
-        ),
     ] {
+        // package.json, which the rest of init reads too, is said in its one warning line
+        // (qa219_init_huge_package_json).
         let repo = Repo::new();
         repo.commit("feat: start");
         repo.write(file, contents);

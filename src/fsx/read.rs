@@ -60,7 +60,7 @@ pub fn regular_text(path: &Path) -> Option<String> {
 }
 
 /// Says once a run that `path` is over `cap` and was not read.
-fn warn_too_large(path: &Path, cap: u64) {
+pub fn warn_too_large(path: &Path, cap: u64) {
     use std::io::Write;
     static SAID: std::sync::Mutex<Vec<std::path::PathBuf>> = std::sync::Mutex::new(Vec::new());
     let mut said = SAID

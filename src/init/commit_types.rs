@@ -32,6 +32,9 @@ pub enum ProjectTypes {
     },
     /// A file that holds them but was not read, and why (a sentence with the way on).
     Unread(String),
+    /// package.json, too large to read: the warning that names it and the limit, once a run
+    /// for every part of init that reads it, says so; the default types stay.
+    Told,
 }
 
 /// commitlint's configuration files, in the order it looks for them.
@@ -60,8 +63,12 @@ const VERIFY_COMMIT: &str = "scripts/verify-commit.js";
 pub fn project_types(root: &Path) -> Option<ProjectTypes> {
     // package.json's key comes first, as commitlint looks there first.
     let manifest = match load(root, "package.json") {
-        // One too large to read may hold the key that wins: said, never passed over.
-        Some(Err(unread)) if unread_too_large(&unread) => return Some(unread),
+        // One too large to read may hold the key that wins: said, never passed over, in the
+        // one warning line every other read of it in init shares.
+        Some(Err(unread)) if unread_too_large(&unread) => {
+            crate::fsx::warn_too_large(&root.join("package.json"), MAX_BYTES);
+            return Some(ProjectTypes::Told);
+        }
         Some(Ok(text)) => serde_json::from_str::<Value>(&text).ok(),
         _ => None,
     };
