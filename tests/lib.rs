@@ -276,6 +276,7 @@ mod qa20_undo;
 mod qa210_replace_refs;
 mod qa211_project_file_cap;
 mod qa215_rebuild_released_post_commit_entry;
+mod qa219_init_cog_types;
 mod qa219_init_huge_package_json;
 mod qa219_private_root_driver;
 mod qa22_adopt_pushed;

@@ -333,12 +333,23 @@ fn say_commit_types(
         {
             Ok(())
         }
-        (Some(ProjectTypes::Read { types, from }), true) => writeln!(
+        (
+            Some(ProjectTypes::Read {
+                types,
+                from,
+                sections,
+            }),
+            true,
+        ) => writeln!(
             out,
-            "set `[commit] types = {}`: the project's own, from {from}",
-            crate::init::toml_argv(types)
+            "set `[commit] types = {}`{}: the project's own, from {from}",
+            crate::init::toml_argv(types),
+            match sections {
+                Some(_) => " and the `[changelog.sections]` they go under",
+                None => "",
+            }
         ),
-        (Some(ProjectTypes::Read { types, from }), false) => writeln!(
+        (Some(ProjectTypes::Read { types, from, .. }), false) => writeln!(
             out,
             "the project's commit types, from {from}, are {}: set `types = {0}` under [commit] in .relconfig.toml if it does not say them",
             crate::init::toml_argv(types)

@@ -1,7 +1,8 @@
 //! The commit types a project allows already, for `init` to propose as `[commit] types`:
 //! commitlint's `type-enum` rule (`.commitlintrc.json`, `.commitlintrc`, `.commitlintrc.yml`,
 //! package.json's `commitlint` key, and a JavaScript or TypeScript config whose rule is a plain
-//! array literal: read as text, never run) and the regex of vue's `scripts/verify-commit.js`.
+//! array literal: read as text, never run), cocogitto's cog.toml (`[commit_types]`, in
+//! `cog_types`) and the regex of vue's `scripts/verify-commit.js`.
 //! A project that moves to relhook keeps the vocabulary its history and its people use.
 
 use std::path::Path;
@@ -23,6 +24,9 @@ pub enum ProjectTypes {
         types: Vec<String>,
         /// Where they came from.
         from: String,
+        /// The `[changelog.sections]` they go under (type, sub-section), when the project
+        /// says them otherwise than relhook's defaults (cog.toml's titles and omissions).
+        sections: Option<Vec<(String, String)>>,
     },
     /// A commitlint configuration with no `type-enum` of its own that extends
     /// `@commitlint/config-conventional`, whose types are relhook's defaults (where it is).
@@ -92,6 +96,15 @@ pub fn project_types(root: &Path) -> Option<ProjectTypes> {
             // `.commitlintrc`: JSON or YAML, which reads JSON too.
             _ => data(yaml_value(&text), "JSON or YAML"),
         };
+    }
+    match load(root, super::cog_types::COG_TOML) {
+        Some(Ok(text)) => {
+            if let Some(found) = super::cog_types::from_cog(&text) {
+                return Some(found);
+            }
+        }
+        Some(Err(unread)) => return Some(unread),
+        None => {}
     }
     Some(match load(root, VERIFY_COMMIT)? {
         Ok(text) => from_regex(&text),
@@ -169,6 +182,7 @@ fn read_rule(words: Vec<String>, name: &str) -> ProjectTypes {
         Ok((types, lowered)) => ProjectTypes::Read {
             types,
             from: format!("{name}'s `type-enum` rule{}", lowercased(lowered)),
+            sections: None,
         },
         Err(why) => unread(name, &why),
     }
@@ -320,11 +334,12 @@ fn from_regex(text: &str) -> ProjectTypes {
     ProjectTypes::Read {
         types,
         from: format!("the regex of {VERIFY_COMMIT}{}", lowercased(lowered)),
+        sections: None,
     }
 }
 
 /// The sentence for a file whose types were not read.
-fn unread(name: &str, why: &str) -> ProjectTypes {
+pub(super) fn unread(name: &str, why: &str) -> ProjectTypes {
     ProjectTypes::Unread(format!(
         "did not read the commit types in {name}: {why}; set `types` under `[commit]` in .relconfig.toml to the types your commits use"
     ))
@@ -332,7 +347,7 @@ fn unread(name: &str, why: &str) -> ProjectTypes {
 
 /// `words` lowercased and without repeats, and whether any was not lowercase, when each is a
 /// name `[commit] types` takes; else why not, as a clause on `what` listed them.
-fn valid(words: Vec<String>, what: &str) -> Result<(Vec<String>, bool), String> {
+pub(super) fn valid(words: Vec<String>, what: &str) -> Result<(Vec<String>, bool), String> {
     let mut types: Vec<String> = Vec::new();
     let mut lowered = false;
     for w in words {

@@ -74,6 +74,22 @@ pub(super) fn with_types(text: &str, types: &[String], from: &str) -> String {
     )
 }
 
+/// The template's `[changelog.sections]` entries.
+const SECTIONS: &str =
+    "\nfeat = \"Added\"\nfix = \"Fixed\"\nperf = \"Changed\"\nrevert = \"Removed\"\n";
+
+/// The configuration `text` with `[changelog.sections]` set to the project's own `sections`
+/// (type, sub-section), which came `from` where a comment says.
+pub(super) fn with_sections(text: &str, sections: &[(String, String)], from: &str) -> String {
+    let mut lines = format!("\n# The project's own, from {from}.\n");
+    for (ty, heading) in sections {
+        let key = crate::config::toml_text::key(ty);
+        let value = crate::config::toml_text::string(heading);
+        lines.push_str(&format!("{key} = {value}\n"));
+    }
+    text.replacen(SECTIONS, &lines, 1)
+}
+
 /// The template's `ignore` line.
 const IGNORE_LINE: &str = "\nignore = ['^Merge ']\n";
 

@@ -12,6 +12,7 @@ use crate::history::packages::tag_forms::VersionTag;
 use crate::{Result, fsx};
 
 pub mod branches;
+mod cog_types;
 pub mod commit_types;
 mod config_text;
 mod js_literal;
@@ -19,7 +20,7 @@ mod test_command;
 
 pub use config_text::{CONFIG_TEMPLATE, render_config, toml_argv};
 use config_text::{
-    with_changelog_path, with_tool_releases_ignored, with_types, with_version_files,
+    with_changelog_path, with_sections, with_tool_releases_ignored, with_types, with_version_files,
 };
 use test_command::guess_test_command;
 pub use test_command::{
@@ -217,8 +218,16 @@ pub fn init(
         text = with_tool_releases_ignored(&text);
     }
     let project_types = commit_types::project_types(root);
-    if let Some(commit_types::ProjectTypes::Read { types, from }) = &project_types {
+    if let Some(commit_types::ProjectTypes::Read {
+        types,
+        from,
+        sections,
+    }) = &project_types
+    {
         text = with_types(&text, types, from);
+        if let Some(sections) = sections {
+            text = with_sections(&text, sections, from);
+        }
     }
     if let Some((_, manifests)) = &lockstep {
         text = with_version_files(&text, manifests);
