@@ -279,6 +279,7 @@ mod qa215_rebuild_released_post_commit_entry;
 mod qa219_init_cog_types;
 mod qa219_init_huge_package_json;
 mod qa219_private_root_driver;
+mod qa219_release_huge_dependent;
 mod qa22_adopt_pushed;
 mod qa22_breaking;
 mod qa22_cargo_inherit;

@@ -108,6 +108,64 @@ pub fn regular_text_capped(path: &Path, cap: u64) -> std::result::Result<Option<
     Ok(String::from_utf8(bytes).ok())
 }
 
+/// The bytes of the regular project file at `path` (a manifest, a lock file) read to be
+/// rewritten, or for a rewrite: `Ok(None)` when absent, anything but a regular file refused.
+/// One over [`config_cap`] is refused in one line naming it and the limit, told by its size
+/// and never read past the cap: it may have grown since an earlier, bounded read.
+pub fn project_bytes(path: &Path) -> Result<Option<Vec<u8>>> {
+    let cap = config_cap(path);
+    bytes_capped(path, cap)?.map_err(|TooLarge| too_large(path, cap))
+}
+
+/// The bytes of the regular file at `path` (`Ok(None)` when absent, anything but a regular
+/// file refused), or `TooLarge` when it holds more than `cap`: told by its size, and never
+/// read past `cap`.
+pub fn bytes_capped(
+    path: &Path,
+    cap: u64,
+) -> Result<std::result::Result<Option<Vec<u8>>, TooLarge>> {
+    use std::io::Read;
+    let Some((file, len)) = open_regular(path)? else {
+        return Ok(Ok(None));
+    };
+    if len > cap {
+        return Ok(Err(TooLarge));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+    file.take(cap.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io("read", path, e))?;
+    match bytes.len() as u64 > cap {
+        true => Ok(Err(TooLarge)),
+        false => Ok(Ok(Some(bytes))),
+    }
+}
+
+/// [`project_bytes`] of a file that must be there: its absence is an error naming it, as
+/// [`read`]'s.
+pub fn read_project(path: &Path) -> Result<Vec<u8>> {
+    project_bytes(path)?.ok_or_else(|| {
+        Error::io(
+            "read",
+            path,
+            std::io::Error::from(std::io::ErrorKind::NotFound),
+        )
+    })
+}
+
+/// The refusal of a project file over `cap`, in [`warn_too_large`]'s words.
+pub fn too_large(path: &Path, cap: u64) -> Error {
+    let why = format!(
+        "it is larger than {} MiB, the most relhook reads of a project file like it",
+        cap >> 20
+    );
+    Error::io(
+        "read",
+        path,
+        std::io::Error::new(std::io::ErrorKind::InvalidData, why),
+    )
+}
+
 /// Reads a file that may be absent, refusing anything but a regular file (a FIFO, a device or
 /// a directory is an error naming it, never a read that blocks): `Ok(None)` when absent.
 pub fn read_regular_optional(path: &Path) -> Result<Option<Vec<u8>>> {

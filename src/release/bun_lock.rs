@@ -155,7 +155,7 @@ fn lock_of(locks: Locks<'_>, root: &Path, dir: &Path) -> Option<(PathBuf, String
 /// The bytes of the lock at `lock` as `locks` has them; `None`: not there.
 fn read(locks: Locks<'_>, root: &Path, lock: &Path) -> Result<Option<Vec<u8>>> {
     match locks {
-        Locks::WorkTree => crate::fsx::read_optional(&root.join(lock)),
+        Locks::WorkTree => crate::fsx::project_bytes(&root.join(lock)),
         Locks::Given(read) => Ok(read(lock)),
     }
 }

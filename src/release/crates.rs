@@ -319,7 +319,7 @@ pub fn requirement_edits(
             Some(e) => e.after = after.into_bytes(),
             None => {
                 let full = vfiles::safe_join(root, m)?;
-                let before = crate::fsx::read(&full)?;
+                let before = crate::fsx::read_project(&full)?;
                 edits.push(Edit {
                     path: m.clone(),
                     before,
@@ -374,8 +374,8 @@ fn planned_text(root: &Path, edits: &[Edit], path: &Path) -> Option<String> {
 /// readable, or leads out of the work tree.
 pub fn disk_text(root: &Path, path: &Path) -> Option<String> {
     let full = vfiles::safe_join(root, path).ok()?;
-    let bytes = crate::fsx::read_regular_optional(&full).ok()??;
-    String::from_utf8(bytes).ok()
+    // Bounded like every project file: one too large is said once, and not read.
+    crate::fsx::regular_text(&full)
 }
 
 #[cfg(test)]

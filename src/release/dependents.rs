@@ -185,7 +185,7 @@ pub fn lerna_requirements(
             if let Some(e) = edits.iter().find(|e| e.path == p) {
                 return Ok(Some(String::from_utf8_lossy(&e.after).into_owned()));
             }
-            Ok(crate::fsx::read_optional(&root.join(p))?
+            Ok(crate::fsx::project_bytes(&root.join(p))?
                 .map(|b| String::from_utf8_lossy(&b).into_owned()))
         };
         let published = published(&members, &planned, &released)?;
@@ -204,7 +204,7 @@ pub fn lerna_requirements(
             }
             // A package already at the version (no bump of its own) whose requirement moves.
             None => {
-                let before = crate::fsx::read(&root.join(file))?;
+                let before = crate::fsx::read_project(&root.join(file))?;
                 let text = String::from_utf8_lossy(&before).into_owned();
                 let after = apply(file, &text, &changes).into_bytes();
                 edits.push(Edit {

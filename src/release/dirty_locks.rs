@@ -58,7 +58,7 @@ pub fn refuse_unmoved(
             .map_or(&stored, |e| &e.after);
         let stores = match work.iter().find(|e| e.path == *path) {
             Some(e) => super::dirty::committed(repo, head, e, rules)?,
-            None => match crate::fsx::read_regular_optional(&crate::fsx::confine(root, path)?)? {
+            None => match crate::fsx::project_bytes(&crate::fsx::confine(root, path)?)? {
                 // Unedited: committed as HEAD has it, whatever the work tree holds.
                 Some(bytes) => {
                     let same = Edit {

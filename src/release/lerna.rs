@@ -61,7 +61,7 @@ pub fn older_packages(
     let mut released: Vec<(String, String)> = Vec::new();
     let mut candidates: Vec<Package> = Vec::new();
     for path in manifests {
-        let Some(text) = crate::fsx::read_optional(&root.join(&path))?
+        let Some(text) = crate::fsx::project_bytes(&root.join(&path))?
             .map(|b| String::from_utf8_lossy(&b).into_owned())
         else {
             continue;

@@ -287,8 +287,10 @@ pub fn commit_files(
         .head()
         .ok_or_else(|| Error::Refused(Refusal::bare(Reason::NoCommits, "no commits yet")))?;
     for e in edits {
-        let now = crate::fsx::read_regular_optional(&crate::fsx::confine(root, &e.path)?)?;
-        if now.unwrap_or_default() != e.before {
+        // Compared a piece at a time, never read whole: a file grown since the plan read it
+        // (past the bound of that read) is one that changed.
+        let now = crate::fsx::regular_file_holds(&crate::fsx::confine(root, &e.path)?, &e.before)?;
+        if !now.unwrap_or(e.before.is_empty()) {
             return Err(Error::Refused(Refusal::new(
                 Reason::ChangedSincePlan,
                 format!("{} changed since the release was planned", e.path.display()),

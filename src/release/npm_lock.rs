@@ -50,7 +50,7 @@ pub fn versions(
             if workspace_root(root, dir).as_deref() == Some(folder) {
                 refuse_out_of_step(lock, &text, &key, &file.path, old, new)?;
             }
-            let name = crate::fsx::read_optional(&root.join(&file.path))?
+            let name = crate::fsx::project_bytes(&root.join(&file.path))?
                 .and_then(|b| deps::package_name(Manifest::Npm, &String::from_utf8_lossy(&b)));
             if key.contains(['.', '|']) {
                 // A sibling linked with `file:` (`../a`), or a folder with a dot: its entry by
@@ -187,7 +187,7 @@ fn edit_locks(
             let before = match planned {
                 Some(i) => edits[i].after.clone(),
                 None => match locks {
-                    Locks::WorkTree => match crate::fsx::read_optional(&root.join(&lock))? {
+                    Locks::WorkTree => match crate::fsx::project_bytes(&root.join(&lock))? {
                         Some(b) => b,
                         None => continue,
                     },

@@ -72,7 +72,7 @@ fn exists(locks: Locks<'_>, root: &Path, edits: &[Edit], lock: &Path) -> bool {
 
 fn read(locks: Locks<'_>, root: &Path, lock: &Path) -> Result<Option<Vec<u8>>> {
     match locks {
-        Locks::WorkTree => crate::fsx::read_optional(&root.join(lock)),
+        Locks::WorkTree => crate::fsx::project_bytes(&root.join(lock)),
         Locks::Given(read) => Ok(read(lock)),
     }
 }

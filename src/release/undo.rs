@@ -97,8 +97,19 @@ pub fn undo_commit(
         // A file changed while the tests ran (a note added to CHANGELOG.md): the release's
         // edit comes out of it and the change stays, or, where they touch the same lines, the
         // file stays as it is. Written back whole, the change would be lost.
+        // Bounded: a file that grew past what a project file holds (twice the release's
+        // text for a long changelog) is left as it is, never read whole.
+        let cap = crate::fsx::config_cap(&e.path).max(2 * e.after.len() as u64);
         let now = match repo.work_tree() {
-            Some(root) => crate::fsx::read_regular_optional(&crate::fsx::confine(&root, &e.path)?)?,
+            Some(root) => {
+                match crate::fsx::bytes_capped(&crate::fsx::confine(&root, &e.path)?, cap)? {
+                    Ok(now) => now,
+                    Err(crate::fsx::TooLarge) => {
+                        kept.push(format!("{} changed while the tests ran, and is now larger than {} MiB, the most relhook reads of it: it is left as it is (`git diff -- {}` shows what it holds)", e.path.display(), cap >> 20, crate::shellword::from_top(&e.path)));
+                        continue;
+                    }
+                }
+            }
             None => Some(e.after.clone()),
         };
         match now {

@@ -212,8 +212,7 @@ pub fn plan(
     files.sort();
     files.dedup();
     for file in files {
-        let before =
-            std::fs::read(root.join(&file)).map_err(|e| Error::io("read", root.join(&file), e))?;
+        let before = crate::fsx::read_project(&root.join(&file))?;
         let text = String::from_utf8_lossy(&before).into_owned();
         let after = dependents::apply(&file, &text, &changes);
         merge(
@@ -327,7 +326,7 @@ fn patch_of(current: &Version) -> Version {
 
 fn read_text(root: &Path, rel: &Path) -> Result<Option<String>> {
     let path = crate::fsx::confine(root, rel)?;
-    Ok(crate::fsx::read_regular_optional(&path)?.map(|b| String::from_utf8_lossy(&b).into_owned()))
+    Ok(crate::fsx::project_bytes(&path)?.map(|b| String::from_utf8_lossy(&b).into_owned()))
 }
 
 /// What executing did.

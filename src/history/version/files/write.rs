@@ -1,7 +1,6 @@
 //! Writing a set of edits: each file atomically (`fsx::write_atomic`), all rolled back when one
 //! fails.
 
-use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -32,8 +31,22 @@ fn check_unchanged(root: &Path, edits: &[Edit]) -> Result<Vec<PathBuf>> {
         .iter()
         .map(|edit| {
             let target = safe_join(root, &edit.path)?;
-            let now = fs::read(&target).map_err(|e| read_error(&edit.path, e))?;
-            if now != edit.before {
+            // Compared a piece at a time, never read whole: a file grown since it was read
+            // (past the bound of that read) is one that changed.
+            let holds = crate::fsx::regular_file_holds(&target, &edit.before).map_err(|e| {
+                let source = match e {
+                    crate::Error::Io { source, .. } => source,
+                    other => io::Error::new(io::ErrorKind::InvalidInput, other.to_string()),
+                };
+                read_error(&edit.path, source)
+            })?;
+            let Some(holds) = holds else {
+                return Err(read_error(
+                    &edit.path,
+                    io::Error::from(io::ErrorKind::NotFound),
+                ));
+            };
+            if !holds {
                 return Err(VersionFileError::Stale {
                     path: edit.path.clone(),
                 });
