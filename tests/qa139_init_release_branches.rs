@@ -1,7 +1,8 @@
 //! QA139: semantic-release's shape: stable tags on the trunk, pre-release tags
 //! (`v2.0.0-beta.N`) on a `beta` branch, which a fresh clone has only as `origin/beta`. `init`
 //! proposed the default `branches = ["main", "master"]`, so the first beta release from that
-//! branch was refused. It proposes the branches the release tags show, and says why.
+//! branch was refused. It proposes the branches the release tags show, and says why; the
+//! pre-release line's branch as a channel (`[release.channels]`, QA224).
 
 use crate::support::{Repo, ok, stdout, text};
 
@@ -11,7 +12,7 @@ fn tag(repo: &Repo, name: &str) {
 
 /// main: v1.0.0, v1.1.0; beta (pushed, then only origin/beta here): v2.0.0-beta.1 and .2;
 /// a feature branch off beta and a maintenance-looking name with nothing of its own.
-fn channels() -> Repo {
+pub(crate) fn channels() -> Repo {
     let repo = Repo::new();
     repo.write(
         "package.json",
@@ -43,16 +44,19 @@ fn init_proposes_the_branches_the_release_tags_are_on() {
     let repo = channels();
     let out = ok(repo.relhook(&["init"]));
     let config = repo.read(".relconfig.toml");
+    // beta is a channel, not a stable branch (QA224).
     assert!(
-        config.contains("\nbranches = [\"main\", \"beta\"]\n"),
+        config.contains("\nbranches = [\"main\"]\n")
+            && config.contains("\n[release.channels]\nbeta = \"beta\"\n"),
         "{config}"
     );
     let said = stdout(&out);
     assert!(
-        said.contains("set `[release] branches = [\"main\", \"beta\"]`: ")
-            && said.contains("main holds the stable releases (`v1.1.0`)")
+        said.contains(
+            "set `[release] branches = [\"main\"]` and `[release.channels]` `beta = \"beta\"`: "
+        ) && said.contains("main holds the stable releases (`v1.1.0`)")
             && said.contains("beta the beta pre-releases (`v2.0.0-beta.2`)")
-            && said.contains("`relhook release --pre beta`"),
+            && said.contains("on beta, `relhook release` makes the next beta pre-release"),
         "{}",
         text(&out)
     );

@@ -64,17 +64,19 @@ fn init_proposes_the_pre_release_and_maintenance_branches_whatever_their_names()
     let repo = vue_like();
     let out = ok(repo.relhook(&["init"]));
     let config = repo.read(".relconfig.toml");
+    // minor is a channel of its newest identifier (QA224).
     assert!(
-        config.contains("\nbranches = [\"main\", \"3.4\", \"minor\"]\n"),
+        config.contains("\nbranches = [\"main\", \"3.4\"]\n")
+            && config.contains("\n[release.channels]\nminor = \"rc\"\n"),
         "{config}"
     );
     let said = stdout(&out);
     assert!(
-        said.contains("set `[release] branches = [\"main\", \"3.4\", \"minor\"]`: ")
+        said.contains("set `[release] branches = [\"main\", \"3.4\"]` and `[release.channels]` `minor = \"rc\"`: ")
             && said.contains("main holds the stable releases (`v3.5.1`)")
             && said.contains("3.4 the 3.4.x releases the trunk does not hold (`v3.4.1`)")
             && said.contains("minor the 3.6.0 pre-releases (`v3.6.0-rc.2`)")
-            && said.contains("on minor, `relhook release --pre rc` makes the next rc pre-release"),
+            && said.contains("on minor, `relhook release` makes the next rc pre-release"),
         "{}",
         text(&out)
     );
