@@ -31,6 +31,27 @@ pub(super) fn fault(name: &str) -> Option<String> {
     Some(format!("`{shown}` is no branch name git allows: {why}"))
 }
 
+/// Whether `branch` matches `release.branches` (or `release.channels`) entry `pattern`: `*`
+/// matches any run of characters but `/`, as in git's ref patterns; nothing else is special.
+pub fn matches(pattern: &str, branch: &str) -> bool {
+    let (pattern, branch) = (pattern.as_bytes(), branch.as_bytes());
+    // `upto[j]`: whether the pattern read so far matches the branch's first `j` bytes.
+    let mut upto = vec![false; branch.len() + 1];
+    upto[0] = true;
+    for &p in pattern {
+        let mut next = vec![false; branch.len() + 1];
+        for j in 0..=branch.len() {
+            next[j] = if p == b'*' {
+                upto[j] || (j > 0 && next[j - 1] && branch[j - 1] != b'/')
+            } else {
+                j > 0 && upto[j - 1] && branch[j - 1] == p
+            };
+        }
+        upto = next;
+    }
+    upto[branch.len()]
+}
+
 #[cfg(test)]
 mod tests {
     use super::fault;

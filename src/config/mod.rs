@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 mod branch_name;
+mod channels;
 mod check;
 mod commands;
 mod key_parts;
@@ -17,6 +18,8 @@ mod raw;
 mod rules;
 pub mod toml_text;
 
+pub use branch_name::matches as branch_matches;
+pub use channels::Channel;
 pub use package::{Package, TagTemplate, bad_package_name, prefixes_clash};
 
 use crate::commit::vocab::{Level, Rule};
@@ -145,6 +148,16 @@ pub struct ReleaseConfig {
     /// packages that depend on it (Cargo, npm) and gives each dependent whose requirement
     /// changed a patch release saying why.
     pub bump_dependents: bool,
+    /// `channels`: the branches that make pre-releases, and the identifier of each, in name
+    /// order (empty: none).
+    pub channels: Vec<Channel>,
+}
+
+impl ReleaseConfig {
+    /// The channel `branch` makes pre-releases of (`[release] channels`), if any.
+    pub fn channel(&self, branch: &str) -> Option<&Channel> {
+        channels::of(&self.channels, branch)
+    }
 }
 
 impl Default for ReleaseConfig {
@@ -155,6 +168,7 @@ impl Default for ReleaseConfig {
             sign: false,
             allow_lightweight_tags: false,
             bump_dependents: true,
+            channels: Vec::new(),
         }
     }
 }

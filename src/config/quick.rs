@@ -633,6 +633,7 @@ mod tests {
                 bools().boxed()
             ),
         ];
+        let channels = kv(vec!["beta", "next", "main"], strings().boxed());
         let checks = prop_oneof![
             kv(vec!["test"], arrays().boxed()),
             kv(
@@ -655,6 +656,7 @@ mod tests {
                 table("[changelog.sections]", sections.boxed()),
                 table("[version]", version.boxed()),
                 table("[release]", release.boxed()),
+                table("[release.channels]", channels.boxed()),
                 table("[checks]", checks.boxed()),
             ],
             0..6,

@@ -67,6 +67,7 @@ struct RawRelease {
     sign: Option<bool>,
     allow_lightweight_tags: Option<bool>,
     bump_dependents: Option<bool>,
+    channels: Option<BTreeMap<String, Spanned<String>>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -253,6 +254,7 @@ fn resolve_commit(raw: RawCommit, err: Fault<'_>) -> Result<CommitConfig> {
 
 fn resolve_release(raw: RawRelease, err: Fault<'_>) -> Result<ReleaseConfig> {
     let mut r = ReleaseConfig::default();
+    let branches_set = raw.branches.is_some();
     if let Some(b) = raw.branches {
         // An entry no branch can match (empty, a space) would refuse every release.
         if let Some((at, why)) = (b.iter())
@@ -261,6 +263,10 @@ fn resolve_release(raw: RawRelease, err: Fault<'_>) -> Result<ReleaseConfig> {
             return Err(err(at, format!("`release.branches`: {why}")));
         }
         r.branches = b.into_iter().map(Spanned::into_inner).collect();
+    }
+    if let Some(channels) = raw.channels {
+        let stable = branches_set.then_some(r.branches.as_slice());
+        r.channels = super::channels::resolve(channels, stable, err)?;
     }
     if let Some(m) = raw.commit_message {
         if !m.get_ref().contains("{version}") || m.get_ref().trim().is_empty() {

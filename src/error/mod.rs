@@ -440,6 +440,7 @@ reasons! {
     DetachedHead = "detached-head", "HEAD is not on a branch";
     Identity = "identity", "git does not know who makes the release commit (`user.name`, `user.email`)";
     Branch = "branch", "the branch is not a release branch";
+    Channel = "channel", "a stable release asked on a branch `[release] channels` makes pre-releases on, without `--allow-stable`";
     Behind = "behind", "the branch is behind its upstream";
     CommitMessage = "commit-message", "`release.commit_message` makes release commits that fail the lint";
     Unlinted = "unlinted", "a commit not pushed yet fails the lint (pre-push would refuse it under the release tag)";
