@@ -400,6 +400,10 @@ pub struct ReleaseArgs {
     /// refuses them: the push then needs `--no-verify`).
     #[arg(long)]
     pub allow_unlinted: bool,
+    /// Make a stable release on a branch `[release] channels` makes pre-releases on (there,
+    /// without it, a release is the channel's next pre-release and a stable version is refused).
+    #[arg(long, conflicts_with = "pre")]
+    pub allow_stable: bool,
     /// Finish an interrupted release: tag the release commit whose tag is missing (after
     /// running `[checks] test` on it).
     #[arg(long, conflicts_with_all = ["dry_run", "pre"])]

@@ -526,6 +526,10 @@ pub(crate) struct ReleaseReport<'a> {
     pub commit_message: &'a str,
     /// The tag's message: the release notes.
     pub tag_message: &'a str,
+    /// The channel HEAD's branch makes pre-releases of (`[release] channels`); absent
+    /// elsewhere.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub channel: Option<ChannelReport>,
     /// The test command run on the release commit (null: none).
     pub tests: Option<Vec<String>>,
     /// Why no tests run on it (`--no-test`, or no test command set), or, in a dry run, why
@@ -549,6 +553,18 @@ pub(crate) struct ReleaseReport<'a> {
     pub release_commit: Option<String>,
     /// Whether the tests ran and passed on it; null in a dry run.
     pub tested: Option<bool>,
+}
+
+/// The channel a release is made under (`[release] channels`).
+#[derive(Debug, Serialize)]
+pub(crate) struct ChannelReport {
+    /// HEAD's branch.
+    pub branch: String,
+    /// The pre-release identifier the channel makes.
+    pub id: String,
+    /// The release is not one of the channel's pre-releases (`--allow-stable`, `--pre` of
+    /// another identifier): its tag message says so.
+    pub departs: bool,
 }
 
 /// A found version file a release leaves as it is.

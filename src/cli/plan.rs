@@ -28,6 +28,11 @@ pub(super) fn release_report<'a>(
         head: plan.head.to_string(),
         commit_message: &plan.commit_message,
         tag_message: &plan.tag_message,
+        channel: (opts.channel.as_ref()).map(|u| super::json::ChannelReport {
+            branch: u.branch.clone(),
+            id: u.channel.id.clone(),
+            departs: u.departs,
+        }),
         tests: config.checks.test.clone().filter(|_| !opts.no_test),
         tests_note,
         signed: opts.sign || config.release.sign,
@@ -130,6 +135,9 @@ pub(super) fn print_plan(
         writeln!(out, "release {} ({moves}, {})", plan.tag, info.current_from)?;
     }
     writeln!(out, "commit: {}", plan.commit_message)?;
+    if let Some(under) = &opts.channel {
+        writeln!(out, "channel: {}", under.shown())?;
+    }
     match (&config.checks.test, opts.no_test) {
         (Some(t), false) => writeln!(
             out,

@@ -86,6 +86,7 @@ pub(super) fn flags_of(args: &ReleaseArgs) -> Vec<&'static str> {
         (args.allow_dirty, "--allow-dirty"),
         (args.allow_branch, "--allow-branch"),
         (args.allow_unlinted, "--allow-unlinted"),
+        (args.allow_stable, "--allow-stable"),
         (args.no_test, "--no-test"),
         (args.sign, "--sign"),
     ]
@@ -149,6 +150,8 @@ pub(super) fn options(args: &ReleaseArgs) -> Result<Options> {
         no_test: args.no_test,
         dry_run: args.dry_run,
         allow_unlinted: args.allow_unlinted,
+        allow_stable: args.allow_stable,
+        channel: None,
         date: std::env::var("RELHOOK_DATE")
             .ok()
             .filter(|d| d.len() == 10)

@@ -4,16 +4,20 @@
 //! `v26.0.0-beta.1`, semantic-release's channels) or, whatever its name, the one branch holding
 //! the newest pre-release of a version not released yet (Vue's `minor` for `v3.6.0-rc.5`); and
 //! a maintenance line's, named after it (`1.x`, `3.4`, `release-2.1`) and holding its newest
-//! release, which the trunk does not. relhook has no per-branch channel setting: a
-//! pre-release there is `relhook release --pre <id>`, which the sentence says.
+//! release, which the trunk does not. A pre-release line's branch is proposed as a channel
+//! (`[release.channels]`, its identifier that of its newest pre-release: `minor = "rc"`), where
+//! `relhook release` makes the line's next pre-release; the others go in `branches`.
 
 use crate::git::{ReleaseTag, Repo};
 
 /// The branches proposed and why (a sentence for init's output).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Proposed {
-    /// Trunk first, then the maintenance lines, then the pre-release lines.
+    /// Trunk first, then the maintenance lines (and a pre-release line whose identifier is
+    /// a number, which names no channel).
     pub branches: Vec<String>,
+    /// The pre-release lines' branches, each with its identifier (`[release.channels]`).
+    pub channels: Vec<(String, String)>,
     /// What each holds, and how a pre-release is made there.
     pub sentence: String,
 }
@@ -134,7 +138,13 @@ pub fn proposed(repo: &Repo, tags: &[(String, ReleaseTag)], prefix: &str) -> Opt
     }
     let mut proposed = vec![trunk.clone()];
     proposed.extend(maintenance.iter().map(|(n, _, _)| n.clone()));
-    proposed.extend(channels.iter().map(|(n, _)| n.clone()));
+    // A line named by a word is a channel; one numbered only (`v3.0.0-1`) stays a branch.
+    let (named, numbered): (Vec<_>, Vec<_>) =
+        (channels.iter()).partition(|(_, t)| line_id(&t.version).is_some());
+    proposed.extend(numbered.iter().map(|(n, _)| n.clone()));
+    let ids: Vec<(String, String)> = (named.iter())
+        .filter_map(|(n, t)| Some((n.clone(), line_id(&t.version)?.to_owned())))
+        .collect();
     let listed: Vec<String> = (proposed.iter())
         .map(|n| crate::config::toml_text::string(n))
         .collect();
@@ -156,22 +166,36 @@ pub fn proposed(repo: &Repo, tags: &[(String, ReleaseTag)], prefix: &str) -> Opt
         };
         held.push(format!("{name} the {line} pre-releases (`{}`)", t.name));
     }
+    let set: Vec<String> = (ids.iter())
+        .map(|(name, id)| {
+            let setting = crate::config::Channel {
+                branch: name.clone(),
+                id: id.clone(),
+            };
+            format!(" `{}`", setting.setting())
+        })
+        .collect();
+    let channels_set = match set.is_empty() {
+        true => String::new(),
+        false => format!(" and `[release.channels]`{}", set.join(",")),
+    };
     let mut sentence = format!(
-        "set `[release] branches = [{}]`: the release tags show releases made there: {}",
+        "set `[release] branches = [{}]`{channels_set}: the release tags show releases made there: {}",
         listed.join(", "),
         held.join(", ")
     );
     // The newest line's branch and identifier in the example.
-    let newest = (channels.iter())
+    let newest = (named.iter())
         .filter_map(|(name, t)| Some((name, t, line_id(&t.version)?)))
         .max_by(|a, b| a.1.version.cmp_precedence(&b.1.version));
     if let Some((name, _, id)) = newest {
         sentence.push_str(&format!(
-            "; relhook has no per-branch channel setting: on {name}, `relhook release --pre {id}` makes the next {id} pre-release"
+            "; on {name}, `relhook release` makes the next {id} pre-release (a stable one only with `--allow-stable`)"
         ));
     }
     Some(Proposed {
         branches: proposed,
+        channels: ids,
         sentence,
     })
 }

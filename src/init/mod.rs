@@ -251,6 +251,9 @@ pub fn init(
             &format!("\nbranches = [{}]\n", listed.join(", ")),
             1,
         );
+        if !p.channels.is_empty() {
+            text = text.replacen(CHANNELS_EXAMPLE, &channels_table(&p.channels), 1);
+        }
     }
     let tags_only = tags_only(root);
     if tags_only.is_some() {
@@ -332,6 +335,24 @@ pub fn init(
             .filter(|_| config_written)
             .map(|p| p.sentence),
     })
+}
+
+/// The template's commented `[release.channels]` example, which init replaces with the
+/// channels the release tags show.
+const CHANNELS_EXAMPLE: &str = "\n# [release.channels]\n# beta = \"beta\"\n# next = \"rc\"\n";
+
+/// `[release.channels]` with `channels` (branch, identifier), in place of [`CHANNELS_EXAMPLE`].
+fn channels_table(channels: &[(String, String)]) -> String {
+    let lines: String = (channels.iter())
+        .map(|(branch, id)| {
+            let c = crate::config::Channel {
+                branch: branch.clone(),
+                id: id.clone(),
+            };
+            format!("{}\n", c.setting())
+        })
+        .collect();
+    format!("\n[release.channels]\n{lines}")
 }
 
 /// Why detection is turned off, when every version file relhook would find at `root` holds

@@ -41,6 +41,19 @@ pub(super) fn release_tag_fix(
             new_name(config, name, hand)
         ));
     }
+    // Off its branch's channel (`[release] channels`): made again on purpose, or not at all.
+    let off_channel = |p: &String| p.contains(crate::release::channel::NOT_ON_PURPOSE);
+    if let Some(v) = version
+        .as_ref()
+        .filter(|_| problems.iter().any(off_channel))
+    {
+        return remade(format!(
+            "{remote} does not have it yet, so delete it here (`git tag -d {}`), then make it on purpose: `{}`, or let `{}` make the channel's next pre-release{then}",
+            crate::shellword::quote(name),
+            crate::release::channel::on_purpose(config, v),
+            rules::release_command(config)
+        ));
+    }
     // Its hand release interrupted: what finishes it, as doctor says (deleting it loses it).
     if let Some(does) = interrupted_hand_release(repo, config, name) {
         let resume = crate::resume_advice::command();

@@ -8,6 +8,7 @@ mod below;
 mod bun_lock;
 mod carried;
 mod changelog;
+pub mod channel;
 mod crate_lock;
 mod crates;
 mod current;
@@ -242,10 +243,13 @@ pub fn plan(repo: &Repo, config: &Config, root: &Path, opts: &Options) -> Result
             .release
             .commit_message
             .replace("{version}", &version.to_string()),
-        tag_message: format!("{tag}\n\n{}", notes.trim_end())
-            .trim_end()
-            .to_owned()
-            + "\n",
+        tag_message: channel::tag_message(
+            format!("{tag}\n\n{}", notes.trim_end())
+                .trim_end()
+                .to_owned()
+                + "\n",
+            opts.channel.as_ref(),
+        ),
         version,
         tag,
         info,

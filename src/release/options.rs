@@ -21,6 +21,10 @@ pub struct Options {
     pub dry_run: bool,
     /// Release above commits not pushed yet that fail the lint (pre-push refuses them).
     pub allow_unlinted: bool,
+    /// `--allow-stable`: a stable release on a branch `[release] channels` makes pre-releases on.
+    pub allow_stable: bool,
+    /// The channel HEAD's branch makes pre-releases of, as the release is made under it.
+    pub channel: Option<super::channel::Under>,
     /// The date of the changelog heading (today, unless tests pin it).
     pub date: String,
 }
@@ -38,6 +42,8 @@ impl Options {
             no_test: true,
             dry_run: true,
             allow_unlinted: true,
+            allow_stable: true,
+            channel: None,
             date: crate::date::today(),
         }
     }

@@ -192,11 +192,9 @@ pub fn pull_command(upstream: &str) -> String {
 pub fn off_release_branches(repo: &Repo, config: &Config, branch: &str) -> Option<String> {
     // The usual case (`main`) is told from the configuration alone, before the repository's
     // own names for its trunk are read (a hand tag asks this in its hook).
-    if config
-        .release
-        .branches
-        .iter()
-        .any(|b| branch_matches(b, branch))
+    // A channel's branch makes its pre-releases (`[release] channels`).
+    if (config.release.branches.iter()).any(|b| branch_matches(b, branch))
+        || config.release.channel(branch).is_some()
     {
         return None;
     }
@@ -288,22 +286,7 @@ fn detached_fix(repo: &Repo, config: &Config) -> String {
 /// characters but `/`, as in git's ref patterns (`release/*` is `release/1.x`, not
 /// `release/1.x/fix`); everything else is itself.
 pub fn branch_matches(pattern: &str, branch: &str) -> bool {
-    let (pattern, branch) = (pattern.as_bytes(), branch.as_bytes());
-    // `upto[j]`: whether the pattern read so far matches the branch's first `j` bytes.
-    let mut upto = vec![false; branch.len() + 1];
-    upto[0] = true;
-    for &p in pattern {
-        let mut next = vec![false; branch.len() + 1];
-        for j in 0..=branch.len() {
-            next[j] = if p == b'*' {
-                upto[j] || (j > 0 && next[j - 1] && branch[j - 1] != b'/')
-            } else {
-                j > 0 && upto[j - 1] && branch[j - 1] == p
-            };
-        }
-        upto = next;
-    }
-    upto[branch.len()]
+    crate::config::branch_matches(pattern, branch)
 }
 
 /// Refuses, before anything is planned or written, a test command that would not start here

@@ -3,6 +3,7 @@
 //! reference-transaction hook with the same rewrite as `relhook release`; `later`: a release
 //! tag above its release commit, which would release what came after it.
 
+mod channel;
 mod digits;
 pub mod failed;
 mod former;

@@ -281,6 +281,15 @@ pub fn problems(
             ));
         }
     }
+    // A channel's branch makes its own pre-releases (`[release] channels`).
+    let on = (name, &version);
+    out.extend(super::channel::problem(
+        repo,
+        config,
+        on,
+        (target, commit),
+        depth,
+    ));
     if out.is_empty() {
         out.extend(below_a_section(repo, config, &version, commit));
     }
