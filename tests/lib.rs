@@ -281,6 +281,7 @@ mod qa219_init_huge_package_json;
 mod qa219_private_root_driver;
 mod qa219_release_huge_dependent;
 mod qa224_release_channels;
+mod qa221_half_release_other_worktree;
 mod qa22_adopt_pushed;
 mod qa22_breaking;
 mod qa22_cargo_inherit;

@@ -73,7 +73,7 @@ pub(super) fn half_made(
     let branch = u.local_ref.strip_prefix("refs/heads/");
     let resume = match (from_head, branch) {
         (true, _) | (false, None) => crate::resume_advice::command(),
-        (false, Some(b)) => format!("git checkout {b} && {}", crate::resume_advice::command()),
+        (false, Some(b)) => format!("{} && {}", go_to(repo, b), crate::resume_advice::command()),
     };
     let push = push_again(remote, u);
     Some(Refusal {
@@ -110,9 +110,7 @@ pub(super) fn retagged(
         return None;
     }
     let switch = match (u.local_ref.strip_prefix("refs/heads/"), repo.branch()) {
-        (Some(b), Some(h)) if b != h => {
-            format!("`git checkout {}`, then ", crate::shellword::quote(b))
-        }
+        (Some(b), Some(h)) if b != h => format!("`{}`, then ", go_to(repo, b)),
         _ => String::new(),
     };
     Some(Refusal {
@@ -142,6 +140,15 @@ fn stale(repo: &Repo, remote: &str, u: &Update, commit: Oid, r: crate::error::Re
             r.fix.unwrap_or_default(),
             push_again(remote, u)
         ),
+    }
+}
+
+/// The command that takes the user to branch `b` to finish its release there: `git checkout
+/// B`, or `cd WORKTREE` when another worktree has it checked out (git refuses the checkout).
+fn go_to(repo: &Repo, b: &str) -> String {
+    match repo.worktree_with(b) {
+        Some(path) => format!("cd {}", crate::shellword::quote(&path.to_string_lossy())),
+        None => format!("git checkout {}", crate::shellword::quote(b)),
     }
 }
 
