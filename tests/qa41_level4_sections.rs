@@ -33,8 +33,11 @@ fn new_entries_go_under_the_files_level_4_headings() {
     );
     let unreleased =
         &log[log.find("## [Unreleased]").expect(&log)..log.find("## [7.0.0]").unwrap()];
-    assert!(unreleased.contains("#### Features\n\n- y\n"), "{log}");
-    assert!(unreleased.contains("#### Bug Fixes\n\n- z\n"), "{log}");
+    // Spaced as the file spaces its own: no blank line below a heading, nor above one.
+    assert!(
+        unreleased.contains("#### Features\n- y\n#### Bug Fixes\n- z\n"),
+        "{log}"
+    );
     // Everything below is as it was.
     assert!(
         log.ends_with(&COCO[COCO.find("## [7.0.0]").unwrap()..]),
@@ -47,7 +50,7 @@ fn new_entries_go_under_the_files_level_4_headings() {
         .find("## [7.1.0]")
         .unwrap_or_else(|| panic!("{}\n{log}", text(&out)))
         ..log.find("## [7.0.0]").unwrap()];
-    assert!(section.contains("#### Features\n\n- y\n"), "{log}");
+    assert!(section.contains("#### Features\n- y\n"), "{log}");
     let notes = ok(repo.relhook(&["notes", "7.1.0"]));
     let said = stdout(&notes);
     assert!(said.contains("Features") && said.contains("- y"), "{said}");

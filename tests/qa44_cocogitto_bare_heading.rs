@@ -42,7 +42,7 @@ fn a_release_is_headed_bare_as_cocogittos_default_template_heads_them() {
             log.replace(
                 &format!("- - -\n## {old}"),
                 &format!(
-                    "- - -\n## [Unreleased]\n\n## {new} - 2026-11-21\n\n#### Bug Fixes\n\n- (**z**) zed\n\n- - -\n\n## {old}"
+                    "- - -\n## [Unreleased]\n\n## {new} - 2026-11-21\n#### Bug Fixes\n- (**z**) zed\n\n- - -\n\n## {old}"
                 )
             ),
             "{old}"

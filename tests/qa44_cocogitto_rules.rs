@@ -75,7 +75,7 @@ fn a_release_keeps_the_rule_between_it_and_the_one_before() {
     let repo = cocogitto();
     committed(&repo, "a.txt", "fix: a bug");
     ok(dated_release(&repo, &["--no-test"]));
-    let first = "## [7.0.1](https://github.com/cocogitto/cocogitto/compare/7.0.0..7.0.1) - 2026-11-21\n\n#### Bug Fixes\n\n- a bug\n\n- - -\n\n";
+    let first = "## [7.0.1](https://github.com/cocogitto/cocogitto/compare/7.0.0..7.0.1) - 2026-11-21\n#### Bug Fixes\n- a bug\n\n- - -\n\n";
     assert_eq!(
         repo.read("CHANGELOG.md"),
         ROOT.replace(
@@ -87,7 +87,7 @@ fn a_release_keeps_the_rule_between_it_and_the_one_before() {
     ok(dated_release(&repo, &["--no-test"]));
     let log = repo.read("CHANGELOG.md");
     assert!(
-        log.contains("## [Unreleased]\n\n## [7.1.0](https://github.com/cocogitto/cocogitto/compare/7.0.1..7.1.0) - 2026-11-21\n\n#### Features\n\n- a feature\n\n- - -\n\n## [7.0.1]"),
+        log.contains("## [Unreleased]\n\n## [7.1.0](https://github.com/cocogitto/cocogitto/compare/7.0.1..7.1.0) - 2026-11-21\n#### Features\n- a feature\n\n- - -\n\n## [7.0.1]"),
         "{log}"
     );
     assert!(
@@ -111,7 +111,7 @@ fn a_packages_release_is_headed_as_its_file_heads_them() {
         repo.read("crates/cocogitto/CHANGELOG.md"),
         PACKAGE.replace(
             "- - -\n## cocogitto-7.0.0",
-            "- - -\n## [Unreleased]\n\n## cocogitto-7.0.1 - 2026-11-21\n\n#### Bug Fixes\n\n- (**cocogitto**) a bug\n\n- - -\n\n## cocogitto-7.0.0"
+            "- - -\n## [Unreleased]\n\n## cocogitto-7.0.1 - 2026-11-21\n#### Bug Fixes\n- (**cocogitto**) a bug\n\n- - -\n\n## cocogitto-7.0.0"
         )
     );
 }

@@ -40,11 +40,11 @@ fn entries_go_above_the_rule_and_releases_end_with_it() {
         repo.read("CHANGELOG.md"),
         COCOGITTO.replace(
             "## [Unreleased]\n\n",
-            "## [Unreleased]\n\n#### Bug Fixes\n\n- (**z**) zed\n\n"
+            "## [Unreleased]\n#### Bug Fixes\n- (**z**) zed\n\n"
         )
     );
     ok(dated_release(&repo, &["--no-test"]));
-    let first = "## 1.0.1 - 2026-11-21\n\n#### Bug Fixes\n\n- (**z**) zed\n\n- - -\n";
+    let first = "## 1.0.1 - 2026-11-21\n#### Bug Fixes\n- (**z**) zed\n\n- - -\n";
     assert_eq!(
         repo.read("CHANGELOG.md"),
         COCOGITTO.replace(
@@ -54,7 +54,7 @@ fn entries_go_above_the_rule_and_releases_end_with_it() {
     );
     let notes = repo.relhook(&["notes", "v1.0.1"]);
     assert!(notes.status.success(), "{}", text(&notes));
-    assert_eq!(stdout(&notes), "#### Bug Fixes\n\n- (**z**) zed\n");
+    assert_eq!(stdout(&notes), "#### Bug Fixes\n- (**z**) zed\n");
     let message = repo.git(&["tag", "-l", "--format=%(contents)", "v1.0.1"]);
     assert!(!message.contains("- - -"), "{message}");
     // The next release is set off the same way.
@@ -65,7 +65,7 @@ fn entries_go_above_the_rule_and_releases_end_with_it() {
         COCOGITTO.replace(
             "## [Unreleased]\n\n- - -\n",
             &format!(
-                "## [Unreleased]\n\n- - -\n## 1.1.0 - 2026-11-21\n\n#### Features\n\n- more\n\n- - -\n{first}"
+                "## [Unreleased]\n\n- - -\n## 1.1.0 - 2026-11-21\n#### Features\n- more\n\n- - -\n{first}"
             )
         )
     );

@@ -9,6 +9,7 @@ use super::parse::Line;
 use super::{Changelog, normalize};
 
 use super::SUBSECTIONS as CANONICAL;
+use super::spacing::{HeadingSpacing, blank};
 use super::vocab::{Vocabulary, bare, rank, same_section, spoken};
 
 /// The section name as written in headings: canonical case for known names,
@@ -268,6 +269,8 @@ impl Changelog {
             };
             return self.insert_lines(at, bullets);
         }
+        // Blank lines around the new lines as the file sets them around its headings.
+        let sp = self.heading_spacing(idx);
         let anchor = match sub {
             Some(s) => s.heading.unwrap_or(sec.heading),
             None if name.is_empty() => sec.heading,
@@ -278,9 +281,10 @@ impl Changelog {
                     .filter_map(|s| s.heading.map(|h| (h, &s.name)))
                     .find(|(_, n)| rank(n, vocabulary) > rank(&name, vocabulary));
                 if let Some((h, _)) = next {
-                    let mut texts = vec![heading, String::new()];
+                    let mut texts = vec![heading];
+                    texts.extend(blank(sp.sub));
                     texts.extend(bullets);
-                    texts.push(String::new());
+                    texts.extend(blank(sp.before_sub));
                     return self.insert_lines(h, texts);
                 }
                 // Above a rule that sets Unreleased off from the release below it.
@@ -288,11 +292,14 @@ impl Changelog {
                 while at > sec.heading + 1 && self.is_blank(at - 1) {
                     at -= 1;
                 }
-                let mut texts = vec![String::new(), heading, String::new()];
+                let above = self.spaced_below(at - 1, &sec, sp);
+                let mut texts = blank(above);
+                texts.push(heading);
+                texts.extend(blank(sp.sub));
                 // An empty section's blank lines after its heading are the separator: they stay
                 // below the new lines, as many as they are, where a section follows; where none
                 // does, inserted above them they would end the file.
-                if at == sec.heading + 1 && self.is_blank(at) {
+                if above && at == sec.heading + 1 && self.is_blank(at) {
                     let run = (at..self.lines.len()).find(|&i| !self.is_blank(i));
                     if run.is_none() {
                         at += 1;
@@ -308,16 +315,36 @@ impl Changelog {
         };
         // The sub-section (or bare section) exists but has no bullets yet.
         let p = anchor + 1;
-        let (at, mut texts) = if self.is_blank(p) {
-            (p + 1, vec![])
-        } else {
-            (p, vec![String::new()])
+        let (at, mut texts) = match self.spaced_below(anchor, &sec, sp) {
+            false => (p, vec![]),
+            true if self.is_blank(p) => (p + 1, vec![]),
+            true => (p, vec![String::new()]),
         };
         texts.extend(bullets);
-        if self.is_content(at) {
+        let sub_below = sec.subs.iter().any(|s| s.heading == Some(at));
+        if self.is_content(at) && (sp.before_sub || !sub_below) {
             texts.push(String::new());
         }
         self.insert_lines(at, texts);
+    }
+
+    /// Whether a blank line goes between line `i` of section `sec` and a heading or entry
+    /// written right below it: as the file spaces them below a section's heading, a
+    /// sub-section's, or a sub-section's entries; below other text (a comment), one.
+    fn spaced_below(&self, i: usize, sec: &super::parse::Section, sp: HeadingSpacing) -> bool {
+        if i == sec.heading {
+            sp.section
+        } else if sec.subs.iter().any(|s| s.heading == Some(i)) {
+            sp.sub
+        } else if sec
+            .subs
+            .iter()
+            .any(|s| s.entries.last().is_some_and(|e| e.end == i + 1))
+        {
+            sp.before_sub
+        } else {
+            true
+        }
     }
 
     /// Finds an Unreleased entry by sub-section name and normalised text:

@@ -159,10 +159,12 @@ mod tests {
         log.add_entry_as_named("Bug Fixes", "x", false);
         log.add_entry_as_named("Features", "y", false);
         log.add_entry_as_named("Bug Fixes", "z", false);
-        let added = "## [Unreleased]\n\n### Features\n\n- y\n\n### Bug Fixes\n\n- x\n- z\n\n- - -\n## 1.0.0";
+        // Spaced as the release below, its entries right below its heading.
+        let added =
+            "## [Unreleased]\n### Features\n- y\n\n### Bug Fixes\n- x\n- z\n\n- - -\n## 1.0.0";
         assert!(log.render().contains(added), "{}", log.render());
         log.release("1.1.0", "2026-12-04", "v", None).unwrap();
-        let released = "## [Unreleased]\n\n- - -\n## 1.1.0 - 2026-12-04\n\n### Features\n\n- y\n\n### Bug Fixes\n\n- x\n- z\n\n- - -\n## 1.0.0";
+        let released = "## [Unreleased]\n\n- - -\n## 1.1.0 - 2026-12-04\n### Features\n- y\n\n### Bug Fixes\n- x\n- z\n\n- - -\n## 1.0.0";
         assert!(log.render().contains(released), "{}", log.render());
         // Nothing sets Unreleased off where a rule is no section's last line.
         let log = Changelog::parse("## [Unreleased]\n\n- - -\n\n- x\n\n## 1.0.0\n").unwrap();
