@@ -7,7 +7,7 @@ use crate::support::{Repo, hand_tag, hand_tag_refused, stderr, stdout, text};
 
 /// A repository with `log` as CHANGELOG.md and tag v1.0.0, then relhook installed (tests not
 /// required for tags): QA's steps.
-fn adopting(log: &str) -> Repo {
+pub(crate) fn adopting(log: &str) -> Repo {
     let repo = Repo::new();
     repo.write("CHANGELOG.md", log);
     repo.write(".relconfig.toml", "[checks]\nrequire_tested_tags=false\n");
