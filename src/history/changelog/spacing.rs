@@ -229,4 +229,21 @@ mod tests {
             [true, true, false]
         );
     }
+
+    /// An entry under a heading that has none yet, in a tight file: right below it, and no
+    /// blank line between it and the sub-section after it.
+    #[test]
+    fn an_entry_under_an_empty_heading_of_a_tight_file_is_right_below_it() {
+        let file = "## [Unreleased]\n#### Features\n#### Bug Fixes\n- z\n\n## 1.0.0\n#### Features\n- a\n#### Bug Fixes\n- b\n";
+        let mut log = Changelog::parse(file).unwrap();
+        log.add_entry_as_named("Features", "y", false);
+        assert_eq!(
+            log.render(),
+            file.replacen("Features\n", "Features\n- y\n", 1)
+        );
+        let file = "## [Unreleased]\n\n## 1.0.0\n- a\n";
+        let mut log = Changelog::parse(file).unwrap();
+        log.add_entry("", "x", false);
+        assert_eq!(log.render(), "## [Unreleased]\n- x\n\n## 1.0.0\n- a\n");
+    }
 }
