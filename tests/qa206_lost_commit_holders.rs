@@ -9,7 +9,7 @@ use crate::support::{Repo, ok, stderr, stdout, text};
 /// `feat: base` and `fix: two` through the hooks around `feat: keep me` made with them off
 /// and synced: CHANGELOG.md lists `- keep me` from the sync's commit. `hold` then keeps
 /// `feat: keep me` somewhere besides the branch, and a rebase drops it from main.
-fn dropped_but_held(hold: impl Fn(&Repo, &str)) -> (Repo, String) {
+pub(crate) fn dropped_but_held(hold: impl Fn(&Repo, &str)) -> (Repo, String) {
     let repo = Repo::new();
     repo.hooks(&["commit-msg", "post-commit"]);
     repo.commit("chore: start");
@@ -40,7 +40,7 @@ fn dropped_but_held(hold: impl Fn(&Repo, &str)) -> (Repo, String) {
 }
 
 /// `--sync` keeps `- keep me` and says `holder` holds its commit; doctor says so too.
-fn kept_and_said(repo: &Repo, short: &str, holder: &str) {
+pub(crate) fn kept_and_said(repo: &Repo, short: &str, holder: &str) {
     let out = repo.relhook(&["changelog", "--sync"]);
     ok(out.clone());
     assert_eq!(

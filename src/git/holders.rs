@@ -33,37 +33,47 @@ impl Repo {
         out
     }
 
-    /// The detached HEADs of the other worktrees (one on a branch: that branch holds it).
+    /// The detached HEADs of the other worktrees (one on a branch: that branch holds it). A
+    /// linked worktree's HEAD is read in its git dir (`.git/worktrees/<name>/HEAD`), as git
+    /// reads it: one whose folder is not there (locked on a drive not mounted, or removed
+    /// without `git worktree prune`) still holds its commit until git prunes it.
     fn other_detached_heads(&self) -> Vec<(String, Oid)> {
-        let detached = |r: &Repository, path: &std::path::Path| {
-            let head = r.find_reference("HEAD").ok()?;
-            let at = head.target()?;
+        let said = |path: &std::path::Path, at| {
             let path = path.components().collect::<std::path::PathBuf>();
-            Some((format!("the HEAD of worktree {}", path.display()), at))
+            (format!("the HEAD of worktree {}", path.display()), at)
         };
         let mut out = Vec::new();
         if self.inner.is_worktree()
             && let Ok(main) = Repository::open(self.inner.commondir())
             && let Some(path) = main.workdir().map(std::path::Path::to_owned)
+            && let Some(at) = detached_head(main.path())
         {
-            out.extend(detached(&main, &path));
+            out.push(said(&path, at));
         }
         let Ok(names) = self.inner.worktrees() else {
             return out;
         };
         let here = self.inner.path().canonicalize().ok();
         for name in names.iter().flatten() {
+            let dir = self.inner.commondir().join("worktrees").join(name);
+            if dir.canonicalize().ok() == here {
+                continue;
+            }
             let Ok(wt) = self.inner.find_worktree(name) else {
                 continue;
             };
-            let Ok(repo) = Repository::open_from_worktree(&wt) else {
-                continue;
-            };
-            if repo.path().canonicalize().ok() == here {
-                continue;
-            }
-            out.extend(detached(&repo, wt.path()));
+            out.extend(detached_head(&dir).map(|at| said(wt.path(), at)));
         }
         out
     }
+}
+
+/// The commit the `HEAD` file in git dir `dir` names when it is detached (an object id, not
+/// `ref: <branch>`).
+fn detached_head(dir: &std::path::Path) -> Option<Oid> {
+    let text = std::fs::read_to_string(dir.join("HEAD")).ok()?;
+    let id = text.trim();
+    (id.len() == 40 && id.bytes().all(|b| b.is_ascii_hexdigit()))
+        .then(|| Oid::from_str(id).ok())
+        .flatten()
 }
