@@ -463,3 +463,121 @@ fn a_scattered_commit_graph_file_under_skewed_clocks_answers_as_a_plain_walk() {
         ask_all(&m, &mut reach, &ids, &sets, &truth, seed);
     }
 }
+
+impl Made {
+    /// Runs `git commit-graph write --stdin-commits` with `extra` for `commits`.
+    fn write_commit_graph_with(&self, commits: &[Oid], extra: &[&str]) {
+        use std::io::Write;
+        let mut child = std::process::Command::new("git")
+            .args(["commit-graph", "write", "--stdin-commits"])
+            .args(extra)
+            .current_dir(self.repo.path())
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("HOME", self.repo.path())
+            .stdin(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let list: String = commits.iter().map(|c| format!("{c}\n")).collect();
+        let mut stdin = child.stdin.take().unwrap();
+        stdin.write_all(list.as_bytes()).unwrap();
+        drop(stdin);
+        assert!(child.wait().unwrap().success());
+    }
+
+    /// What git says `tip` reaches: `git rev-list tip`.
+    fn git_ancestors(&self, tip: Oid) -> std::collections::HashSet<Oid> {
+        let out = std::process::Command::new("git")
+            .args(["rev-list", &tip.to_string()])
+            .current_dir(self.repo.path())
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("HOME", self.repo.path())
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let text = String::from_utf8(out.stdout).unwrap();
+        text.lines().map(|l| Oid::from_str(l).unwrap()).collect()
+    }
+}
+
+/// Random histories with octopus merges and clocks off by up to days, grown in stages while
+/// git's commit-graph files come and go as `git gc` and `git maintenance` leave them: a file
+/// for an older part (then stale), a split chain (no single file) with commits above it, and a
+/// file of the whole with changed-path filters and corrected dates. In each, every answer of
+/// one run (single questions, the latest tag held, the shared walks) is git's (`git rev-list`).
+#[test]
+fn answers_are_gits_whatever_commit_graph_files_git_left() {
+    for seed in 5..=6u64 {
+        let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0x3C);
+        let m = Made::new();
+        let mut ids: Vec<Oid> = Vec::new();
+        let grow = |m: &Made, rng: &mut Rng, ids: &mut Vec<Oid>, n: usize| {
+            for _ in 0..n {
+                let i = ids.len();
+                let mut ps: Vec<Oid> = Vec::new();
+                let wanted = match (i, rng.below(12)) {
+                    (0, _) | (_, 0) => 0,
+                    (_, 1) => 2 + rng.below(3),
+                    (_, 2 | 3) => 2,
+                    _ => 1,
+                };
+                for k in 0..wanted {
+                    let back = if k == 0 {
+                        1 + rng.below(i.min(6))
+                    } else {
+                        1 + rng.below(i)
+                    };
+                    let p = ids[i - back];
+                    if !ps.contains(&p) {
+                        ps.push(p);
+                    }
+                }
+                let skew = match rng.below(4) {
+                    0 => rng.below(6 * 86_400) as i64 - 3 * 86_400,
+                    _ => 0,
+                };
+                ids.push(m.commit(2_000_000 + 600 * i as i64 + skew, &ps));
+            }
+        };
+        let check = |m: &Made, rng: &mut Rng, ids: &[Oid], stage: &str| {
+            let tips: Vec<usize> = (0..6).map(|_| rng.below(ids.len())).collect();
+            let truth: Vec<std::collections::HashSet<Oid>> =
+                tips.iter().map(|t| m.git_ancestors(ids[*t])).collect();
+            let tags: Vec<Oid> = (0..20).map(|_| ids[rng.below(ids.len())]).collect();
+            let mut reach = Reach::of(&m.repo);
+            for (k, t) in tips.iter().enumerate() {
+                let want = tags.iter().position(|a| truth[k].contains(a));
+                let got = m.first_held(&mut reach, ids[*t], &tags, &tags);
+                assert_eq!(got, want, "seed {seed} {stage}: latest tag of {t}");
+                for (a, id) in ids.iter().enumerate().step_by(4) {
+                    let want = truth[k].contains(id);
+                    assert_eq!(
+                        m.ask(&mut reach, ids[*t], *id),
+                        want,
+                        "seed {seed} {stage}: {t} reaches {a}"
+                    );
+                }
+            }
+            let set: Vec<Oid> = tips[..3].iter().map(|t| ids[*t]).collect();
+            for (a, id) in ids.iter().enumerate().step_by(2) {
+                let want = truth[..3].iter().any(|s| s.contains(id));
+                assert_eq!(
+                    m.held(&mut reach, &set, *id, false),
+                    want,
+                    "seed {seed} {stage}: held {a}"
+                );
+            }
+        };
+        grow(&m, &mut rng, &mut ids, 120);
+        m.write_commit_graph_with(&ids, &[]);
+        grow(&m, &mut rng, &mut ids, 80);
+        check(&m, &mut rng, &ids, "stale file");
+        m.write_commit_graph_with(&ids, &["--split"]);
+        grow(&m, &mut rng, &mut ids, 40);
+        m.write_commit_graph_with(&ids[..220], &["--split=no-merge"]);
+        check(&m, &mut rng, &ids, "split chain");
+        m.write_commit_graph_with(&ids, &["--split=replace"]);
+        m.write_commit_graph_with(&ids, &["--changed-paths"]);
+        grow(&m, &mut rng, &mut ids, 20);
+        check(&m, &mut rng, &ids, "whole file with filters");
+    }
+}
