@@ -32,15 +32,12 @@ impl Repo {
     }
 }
 
-/// Whether a ref `<base><object id>` exists, loose or packed. git takes only a full object id
-/// after the prefix as a replace ref; other names under it replace nothing.
+/// Whether a ref git takes for a replace ref exists, loose or packed: as git's
+/// `register_replace_ref`, any ref whose name starts with `base` (a plain prefix: `refs/replace`
+/// without its slash, or a folder below it, matches too) and ends in a full object id after
+/// its last slash.
 fn any_under(common_dir: &Path, base: &str) -> bool {
-    if base.ends_with('/')
-        && let Ok(entries) = std::fs::read_dir(common_dir.join(base))
-        && entries
-            .flatten()
-            .any(|e| e.file_name().to_str().is_some_and(is_object_id))
-    {
+    if loose_under(common_dir, base) {
         return true;
     }
     let Ok(packed) = std::fs::read(common_dir.join("packed-refs")) else {
@@ -49,18 +46,53 @@ fn any_under(common_dir: &Path, base: &str) -> bool {
     packed_under(&packed, base.as_bytes())
 }
 
-/// Whether `packed-refs` text lists a ref `<base><object id>`.
+/// [`any_under`] of the loose refs: the folders `base` may name refs in, read down.
+fn loose_under(common_dir: &Path, base: &str) -> bool {
+    // The folder every name starting with `base` is in (loose refs are all under `refs/`).
+    let folder = match base.rfind('/') {
+        Some(at) if base.starts_with("refs/") => &base[..at],
+        _ if "refs/".starts_with(base) => "refs",
+        _ => return false,
+    };
+    let mut todo = vec![(common_dir.join(folder), folder.to_owned())];
+    while let Some((dir, name)) = todo.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let Some(file) = e.file_name().to_str().map(str::to_owned) else {
+                continue;
+            };
+            let full = format!("{name}/{file}");
+            let is_dir = e.file_type().is_ok_and(|t| t.is_dir());
+            if is_dir && (full.starts_with(base) || base.starts_with(&format!("{full}/"))) {
+                todo.push((e.path(), full));
+            } else if !is_dir && full.starts_with(base) && is_object_id(&file) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Whether `packed-refs` text lists a ref [`any_under`] takes for a replace ref.
 fn packed_under(packed: &[u8], base: &[u8]) -> bool {
-    if base.is_empty() {
+    // Most files name no ref under the base: one search tells.
+    if !base.is_empty() && memchr::memmem::find(packed, base).is_none() {
         return false;
     }
-    // Each hit of the prefix is checked as a line's ref name; most files have none.
-    memchr::memmem::find_iter(packed, base).any(|at| {
-        let starts_name = at > 0 && packed[at - 1] == b' ';
-        let rest = &packed[at + base.len()..];
-        let name = &rest[..memchr::memchr(b'\n', rest).unwrap_or(rest.len())];
-        let name = name.strip_suffix(b"\r").unwrap_or(name);
-        starts_name && std::str::from_utf8(name).is_ok_and(is_object_id)
+    packed.split(|b| *b == b'\n').any(|line| {
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        // `<object id> <name>`; a comment (`#`) or a peeled line (`^<object id>`) has none.
+        let space = line.iter().position(|b| *b == b' ');
+        let Some(name) = space
+            .filter(|_| !line.starts_with(b"#"))
+            .map(|at| &line[at + 1..])
+        else {
+            return false;
+        };
+        let last = name.rsplit(|b| *b == b'/').next().unwrap_or(name);
+        name.starts_with(base) && std::str::from_utf8(last).is_ok_and(is_object_id)
     })
 }
 
@@ -85,6 +117,27 @@ mod tests {
         assert!(!packed_under(other.as_bytes(), b"refs/replace/"));
         let not_id = format!("{ID} refs/replace/notes\n");
         assert!(!packed_under(not_id.as_bytes(), b"refs/replace/"));
-        assert!(!packed_under(packed.as_bytes(), b""));
+    }
+
+    /// git takes the base as a plain prefix of the ref's name and the object id after the
+    /// name's last slash (`GIT_REPLACE_REF_BASE=refs/replace` replaces as `refs/replace/`
+    /// does; a folder below the base too).
+    #[test]
+    fn replace_refs_are_found_as_git_finds_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let git = dir.path();
+        std::fs::create_dir_all(git.join("refs/replace/nested")).unwrap();
+        std::fs::write(git.join(format!("refs/replace/nested/{ID}")), ID).unwrap();
+        for base in ["refs/replace/", "refs/replace", "refs/rep", "refs/", ""] {
+            assert!(loose_under(git, base), "{base}");
+        }
+        for base in ["refs/replace/x/", "refs/heads/", "other/"] {
+            assert!(!loose_under(git, base), "{base}");
+        }
+        let packed = format!("{ID} refs/heads/main\n{ID} refs/replace/{ID}\n");
+        for base in ["refs/replace/", "refs/replace", "refs/rep", ""] {
+            assert!(packed_under(packed.as_bytes(), base.as_bytes()), "{base}");
+        }
+        assert!(!packed_under(packed.as_bytes(), b"refs/replace/x/"));
     }
 }
