@@ -7,6 +7,26 @@ use super::install::{rel, rel_path};
 use super::{Context, Outcome, write_shown};
 use crate::{Error, Result};
 
+/// The newest release tags under `prefix` (newest first, at most five), each as its version
+/// and the header of its commit: the release commit message they share is init's to propose.
+fn released(
+    repo: Option<&crate::git::Repo>,
+    found: &[(String, crate::git::ReleaseTag)],
+    prefix: &str,
+) -> Vec<(String, String)> {
+    let Some(repo) = repo else {
+        return Vec::new();
+    };
+    let mut tags: Vec<_> = found.iter().filter(|(p, _)| p == prefix).collect();
+    tags.sort_by(|(_, a), (_, b)| b.version.cmp_precedence(&a.version));
+    (tags.into_iter().take(5))
+        .filter_map(|(_, t)| {
+            let text = repo.commit_text(t.commit)?;
+            Some((t.version.to_string(), text.lines().next()?.to_owned()))
+        })
+        .collect()
+}
+
 /// `relhook init`.
 pub(super) fn init(ctx: &Context) -> Result<Outcome> {
     let root = ctx
@@ -86,6 +106,7 @@ pub(super) fn init(ctx: &Context) -> Result<Outcome> {
         &tracked,
         tool_releases.is_some(),
         &|prefix| crate::init::branches::proposed(repo.as_ref()?, &found, prefix),
+        &|prefix| released(repo.as_ref(), &found, prefix),
     )?;
     // Named from where init ran: outside the work tree (GIT_DIR and GIT_WORK_TREE set) or
     // below its top, a name relative to the top would not find the file.
@@ -135,7 +156,8 @@ pub(super) fn init(ctx: &Context) -> Result<Outcome> {
         }
         let said = done.root_member.iter().chain(&done.set_apart);
         let said = said.chain(&done.unlisted).chain(&done.tags_only);
-        for sentence in said.chain(&done.release_branches) {
+        let said = said.chain(&done.release_branches);
+        for sentence in said.chain(&done.release_message) {
             writeln!(out, "{sentence}")?;
         }
         if !done.packages.is_empty() {

@@ -16,6 +16,7 @@ mod cog_types;
 pub mod commit_types;
 mod config_text;
 mod js_literal;
+mod release_message;
 mod test_command;
 
 pub use config_text::{CONFIG_TEMPLATE, render_config, toml_argv};
@@ -90,6 +91,9 @@ pub struct Initialised {
     /// The `[release] branches` set from where the release tags are (pre-release lines on
     /// branches of their own), and why (a sentence); `None`: the default stays.
     pub release_branches: Option<String>,
+    /// The `[release] commit_message` set from the project's own release commits, and why (a
+    /// sentence); `None`: the default stays.
+    pub release_message: Option<String>,
 }
 
 /// Writes the two files into `root` (the top of the work tree) where they do not exist. `tags`
@@ -99,7 +103,9 @@ pub struct Initialised {
 /// says which commit deleted the changelog at `path` with what it held (read once the
 /// configuration is written); `tracked(path)`, whether HEAD holds a file. `tool_releases`: the
 /// history holds release commits another tool made, which `[commit] ignore` then passes.
-/// `branches(prefix)`: the release branches the tags under `prefix` show.
+/// `branches(prefix)`: the release branches the tags under `prefix` show; `released(prefix)`,
+/// the newest release tags under `prefix` (newest first), each as its version and the header
+/// of its commit.
 #[allow(clippy::too_many_arguments)]
 pub fn init(
     root: &Path,
@@ -110,6 +116,7 @@ pub fn init(
     tracked: &dyn Fn(&Path) -> bool,
     tool_releases: bool,
     branches: &dyn Fn(&str) -> Option<branches::Proposed>,
+    released: &dyn Fn(&str) -> Vec<(String, String)>,
 ) -> Result<Initialised> {
     let test_command = guess_test_command(root);
     let mut packages = crate::history::packages::detect::detect(root);
@@ -255,6 +262,18 @@ pub fn init(
             text = text.replacen(CHANNELS_EXAMPLE, &channels_table(&p.channels), 1);
         }
     }
+    let released = released(prefix.unwrap_or("v"));
+    let release_message = release_message::proposed(&released);
+    if let Some(message) = &release_message {
+        text = text.replacen(
+            "\ncommit_message = \"chore(release): {version}\"\n",
+            &format!(
+                "\ncommit_message = {}\n",
+                crate::config::toml_text::string(message)
+            ),
+            1,
+        );
+    }
     let tags_only = tags_only(root);
     if tags_only.is_some() {
         text = text.replacen("\ndetect = true\n", "\ndetect = false\n", 1);
@@ -334,6 +353,10 @@ pub fn init(
         release_branches: release_branches
             .filter(|_| config_written)
             .map(|p| p.sentence),
+        release_message: release_message
+            .filter(|_| config_written)
+            .zip(released.first())
+            .map(|(m, (_, example))| release_message::sentence(&m, example)),
     })
 }
 
@@ -478,6 +501,7 @@ mod tests {
                 &|_| false,
                 false,
                 &|_| None,
+                &|_| Vec::new(),
             )
             .unwrap()
         };
