@@ -89,7 +89,7 @@ pub(super) fn finish_hand_tag(
         "relhook: {} now points at release commit {} ({} updated{}); `relhook notes {}` prints its notes",
         u.tag,
         crate::git::short_id(done.commit),
-        done.files.join(", "),
+        crate::release::left_note::shortened(&done.files),
         if matches!(tests, Ok(true)) {
             ", tested"
         } else {

@@ -328,7 +328,7 @@ fn transaction(
                     "relhook: {} now points at release commit {} ({} updated); `relhook notes {}` prints its notes",
                     u.tag,
                     crate::git::short_id(done.commit),
-                    done.files.join(", "),
+                    crate::release::left_note::shortened(&done.files),
                     crate::shellword::quote(&u.tag)
                 );
                 for note in &done.notes {
