@@ -284,6 +284,7 @@ mod qa224_release_channels;
 mod qa221_half_release_other_worktree;
 mod qa218_heading_spacing;
 mod qa223_lost_commit_holders_as_git;
+mod qa222_changelog_dry_run;
 mod qa222_hand_tag_files_shortened;
 mod qa222_init_release_message;
 mod qa22_adopt_pushed;

@@ -289,8 +289,8 @@ pub struct ChangelogArgs {
     /// Write the whole file from history and release tags (for a repository adopting relhook).
     #[arg(long, group = "mode")]
     pub rebuild: bool,
-    /// Print the result instead of writing the file.
-    #[arg(long)]
+    /// Print the result instead of writing the file (`--dry-run`, as `release` takes it).
+    #[arg(long, visible_alias = "dry-run")]
     pub stdout: bool,
     /// Let --rebuild replace a file it would lose: one with uncommitted changes, or one that is
     /// not Keep a Changelog.
