@@ -180,7 +180,8 @@ fn run_args(args: &[OsString]) -> ExitCode {
 /// `RELHOOK_TEST_TAG_REF_LISTINGS` how many times it listed `refs/tags` at all), with
 /// `RELHOOK_TEST_ATTR_LOOKUPS` how many gitattributes lookups it made, with
 /// `RELHOOK_TEST_SYNCS` how many files it forced to disk and with `RELHOOK_TEST_VERSION_READS`
-/// how many times it read a version file: a test bounds the work of a command by them (a timed
+/// how many times it read a version file, and with `RELHOOK_TEST_HALF_MADE` how many times it
+/// looked for a half-made release: a test bounds the work of a command by them (a timed
 /// test would be flaky).
 fn print_work_counts() {
     if std::env::var_os("RELHOOK_TEST_WALK_COUNT").is_some() {
@@ -217,6 +218,13 @@ fn print_work_counts() {
         let _ = writeln!(
             std::io::stderr(),
             "relhook: test: {reads} version file reads"
+        );
+    }
+    if std::env::var_os("RELHOOK_TEST_HALF_MADE").is_some() {
+        let searches = crate::release::half_made_searches();
+        let _ = writeln!(
+            std::io::stderr(),
+            "relhook: test: {searches} half-made release searches"
         );
     }
     if std::env::var_os("RELHOOK_TEST_PARSE_COUNT").is_some() {

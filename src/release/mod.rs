@@ -52,6 +52,7 @@ mod reworded;
 pub mod rewritten_tag;
 pub mod running;
 mod same_file;
+mod searched;
 mod set_by;
 pub mod settings;
 mod shared_version;
@@ -124,6 +125,7 @@ pub use released::released_in;
 pub use resume::{HalfMade, half_made, half_made_from, resume, test_hand_release};
 pub use retag::{Retag, published_instead, retag_needed_from, retags_needed_from};
 pub(crate) use retag::{take_theirs, theirs_fix, theirs_problem};
+pub use searched::half_made_searches;
 pub use shared_version::left_by_next as shared_version_left;
 pub use shipped_line::ShippedInLine;
 pub(crate) use signing::{

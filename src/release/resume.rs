@@ -294,6 +294,7 @@ fn by_message(repo: &Repo, config: &Config, tip: Oid, last: Option<Oid>) -> Opti
 
 /// [`half_made`] on `tip`'s first-parent line (a branch being pushed, say) rather than HEAD's.
 pub fn half_made_from(repo: &Repo, config: &Config, tip: Oid) -> Option<HalfMade> {
+    super::searched::count();
     let head = repo.head();
     let (commit, version) = release_commit_on(repo, config, tip)?;
     let tag = format!("{}{version}", config.version.tag_prefix);

@@ -123,8 +123,10 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
     if let Some(why) = moved(repo, config, u) {
         return Judged::refused(vec![why]);
     }
+    // HEAD's half-made release, which several checks below ask for: looked for once.
+    let head = untagged::HeadRelease::default();
     // An interrupted release below HEAD first (see `untagged::above_unfinished`).
-    if let Some(why) = untagged::above_unfinished(repo, config, u) {
+    if let Some(why) = untagged::above_unfinished(repo, config, &head, u) {
         return Judged::refused(vec![why]);
     }
     // A hand tag interrupted below HEAD (no section, commits made on top): made again from
@@ -336,7 +338,7 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
             out.push(format!(
                 "{why}, so relhook cannot add the `## [{version}]` section; {fix}"
             ));
-        } else if let Some(why) = untagged::next_on_it(repo, config, commit) {
+        } else if let Some(why) = untagged::next_on_it(repo, config, &head, commit) {
             out.push(why);
         } else if out.is_empty() {
             // Judged on the work tree's file: a dirty tree or a sparse checkout without the
@@ -360,7 +362,7 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
     } else {
         // The section is there (written by hand, or an earlier release commit), so no release
         // commit is made: the version files must already say the version, as pre-push demands.
-        standing = Some(untagged::standing(repo, config, commit, &version));
+        standing = Some(untagged::standing(repo, config, &head, commit, &version));
         // The hook is running: it is what judges this tag, not made yet.
         let depth = rules::Depth::Create;
         out.extend(rules::section_problems(

@@ -3,6 +3,8 @@
 //! committed under the release message). Its own version's tag completes that release; another
 //! version's is no new release with nothing to say, but a mistaken one.
 
+use std::cell::RefCell;
+
 use git2::Oid;
 use semver::Version;
 
@@ -10,19 +12,46 @@ use crate::config::Config;
 use crate::git::Repo;
 use crate::release::HalfMade;
 
+/// HEAD's half-made release ([`crate::release::half_made`], which reads up to 50 commits and
+/// their changelogs), looked for once for all of one tag's checks, several of which ask: kept
+/// with the HEAD it was found at, and looked for again once HEAD is elsewhere.
+#[derive(Default)]
+pub(super) struct HeadRelease(RefCell<Option<(Oid, Option<HalfMade>)>>);
+
+impl HeadRelease {
+    /// [`crate::release::half_made`] with `config`, the one configuration these checks judge by.
+    pub(super) fn get(&self, repo: &Repo, config: &Config) -> Option<HalfMade> {
+        let head = repo.head()?;
+        if let Some((at, half)) = &*self.0.borrow()
+            && *at == head
+        {
+            return half.clone();
+        }
+        let half = crate::release::half_made(repo, config);
+        *self.0.borrow_mut() = Some((head, half.clone()));
+        half
+    }
+}
+
 /// The untagged release whose commit is `commit`, HEAD (not in a monorepo, whose release
 /// commits name several tags).
-fn at(repo: &Repo, config: &Config, commit: Oid) -> Option<HalfMade> {
+fn at(repo: &Repo, config: &Config, head: &HeadRelease, commit: Oid) -> Option<HalfMade> {
     if config.package.is_some() || !config.packages.is_empty() {
         return None;
     }
-    crate::release::half_made(repo, config).filter(|h| h.at_head && h.commit == commit)
+    head.get(repo, config)
+        .filter(|h| h.at_head && h.commit == commit)
 }
 
 /// The refusal of another version's tag on it: not "nothing for the changelog", as the notes
 /// are that release's, which lacks its tag.
-pub(super) fn next_on_it(repo: &Repo, config: &Config, commit: Oid) -> Option<String> {
-    let half = at(repo, config, commit)?;
+pub(super) fn next_on_it(
+    repo: &Repo,
+    config: &Config,
+    head: &HeadRelease,
+    commit: Oid,
+) -> Option<String> {
+    let half = at(repo, config, head, commit)?;
     // Its tag is there, on the commit before: `git tag -a` of it would fail as taken.
     if half.misplaced_tag.is_some() {
         return Some(half.describe());
@@ -32,9 +61,15 @@ pub(super) fn next_on_it(repo: &Repo, config: &Config, commit: Oid) -> Option<St
 
 /// What a tag of `version` on `commit`, whose changelog has its section, comes to: no release
 /// commit is made, and on an untagged release commit of that version it completes it.
-pub(super) fn standing(repo: &Repo, config: &Config, commit: Oid, version: &Version) -> String {
+pub(super) fn standing(
+    repo: &Repo,
+    config: &Config,
+    head: &HeadRelease,
+    commit: Oid,
+    version: &Version,
+) -> String {
     let id = crate::git::short_id(commit);
-    match at(repo, config, commit) {
+    match at(repo, config, head, commit) {
         Some(half) if half.version == *version => format!(
             // Whoever made the commit (relhook or the user by hand): the words hold for both.
             "completes the release of {version}, whose release commit {id} had no tag, so relhook makes no release commit: the tag stays on that commit"
@@ -54,19 +89,29 @@ pub(super) fn standing(repo: &Repo, config: &Config, commit: Oid, version: &Vers
 /// The refusal of a tag `u` of HEAD above an interrupted release, judged before anything
 /// else: the version files it bumped would otherwise be named as the problem, and their
 /// advice, followed, would leave it half-made for good.
-pub(super) fn above_unfinished(repo: &Repo, config: &Config, u: &super::Update) -> Option<String> {
+pub(super) fn above_unfinished(
+    repo: &Repo,
+    config: &Config,
+    head: &HeadRelease,
+    u: &super::Update,
+) -> Option<String> {
     let version = super::version_of(config, &u.tag)?;
     if super::peel(repo, u.new).ok() != repo.head() {
         return None;
     }
-    unfinished_below(repo, config, &version)
+    unfinished_below(repo, config, head, &version)
 }
 
 /// An interrupted release below the tag (its release commit made, its tag missing or left on
 /// the commit before), refused as `relhook release` refuses it: a release made above it would
 /// leave it half-made for good, past every later check (they look above the last release).
 /// A tag of its own version is judged by `sectionless`.
-fn unfinished_below(repo: &Repo, config: &Config, version: &Version) -> Option<String> {
+fn unfinished_below(
+    repo: &Repo,
+    config: &Config,
+    head: &HeadRelease,
+    version: &Version,
+) -> Option<String> {
     if config.package.is_some() || !config.packages.is_empty() {
         // A monorepo's release commit names its packages' tags: one of this package's missing
         // below is refused; a tag it lacks itself completes it (judged by `sectionless`).
@@ -80,7 +125,7 @@ fn unfinished_below(repo: &Repo, config: &Config, version: &Version) -> Option<S
             .any(|(name, v, tag, made)| ours(name) && !made && v < version && !tag.is_empty());
         return below.then(|| format!("{}, then tag again", half.describe()));
     }
-    let Some(half) = crate::release::half_made(repo, config) else {
+    let Some(half) = head.get(repo, config) else {
         // A release commit amended or rebased after tagging, its tag left on the old one.
         let head = repo.head()?;
         // As `relhook release` judges it: one `--resume` tags again (not a copy of another
@@ -115,4 +160,40 @@ fn no_tag(config: &Config, half: &HalfMade) -> String {
         config.hand_tag_command(&half.tag),
         crate::resume_advice::command()
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::git::testing::git;
+
+    #[test]
+    fn head_release_is_looked_for_again_once_head_moves() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        git(dir, &["init", "-q", "-b", "main"]);
+        let commit = |changelog: &str, message: &str| {
+            std::fs::write(dir.join("CHANGELOG.md"), changelog).unwrap();
+            git(dir, &["add", "-A"]);
+            git(dir, &["commit", "-q", "--allow-empty", "-m", message]);
+        };
+        commit("# Changelog\n\n## [Unreleased]\n\n- a\n", "feat: a");
+        let released = "# Changelog\n\n## [Unreleased]\n\n## [0.2.0] - 2026-12-07\n\n- a\n";
+        commit(released, "chore(release): 0.2.0");
+        let repo = Repo::open(dir).unwrap();
+        let config = Config::default();
+        let head = HeadRelease::default();
+        let release = repo.head().unwrap();
+        let half = head
+            .get(&repo, &config)
+            .expect("the untagged release commit");
+        assert!(half.at_head && half.commit == release);
+        assert_eq!(head.get(&repo, &config), Some(half.clone()));
+        // A commit on top: the release commit is no longer HEAD, and the answer kept for the
+        // HEAD before is not given for this one.
+        commit(released, "fix: b");
+        let again = head.get(&repo, &config).expect("still untagged");
+        assert!(!again.at_head && again.commit == release);
+        assert_eq!(again, crate::release::half_made(&repo, &config).unwrap());
+    }
 }
