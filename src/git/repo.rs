@@ -17,7 +17,9 @@ pub struct Repo {
     /// How loose objects are written here (see `blob`), read from the configuration once.
     pub(super) loose: std::cell::OnceCell<super::blob::LooseSettings>,
     /// Commits the walks read (see [`super::walk::Source::memo`]).
-    commits: std::cell::RefCell<super::walk::OidMap<super::walk::RawCommit>>,
+    pub(super) commits: std::cell::RefCell<super::walk::OidMap<super::walk::RawCommit>>,
+    /// Whether libgit2 keeps the objects read (see [`Repo::cache_objects`]).
+    pub(super) caching: std::cell::Cell<bool>,
     /// The `shallow` file's commits, read once.
     shallow: std::cell::OnceCell<super::walk::OidMap<()>>,
     /// The configuration as first read: a live one stats every config file at each read.
@@ -143,6 +145,7 @@ impl Repo {
             inner,
             loose: Default::default(),
             commits: Default::default(),
+            caching: Default::default(),
             shallow: Default::default(),
             config: Default::default(),
             promisor: Default::default(),
@@ -166,6 +169,7 @@ impl Repo {
     /// for a command that walks a whole history.
     pub fn cache_objects(&self) {
         git2::opts::enable_caching(true);
+        self.caching.set(true);
     }
 
     /// Whether the index can be read (libgit2 refuses extensions it does not know, such as a

@@ -104,6 +104,7 @@ impl Repo {
     }
 
     pub(super) fn stored(&self, id: Oid) -> Result<StoredCommit> {
+        self.read_once(id);
         let commit = self
             .inner
             .find_commit(id)
@@ -121,6 +122,23 @@ impl Repo {
     }
 }
 
+impl Repo {
+    /// While libgit2 keeps the objects read (a hook's, see [`Repo::cache_objects`]), reads
+    /// commit `id` as the walks read it, into their memo, unless it is there already: its raw
+    /// object then stays in libgit2's cache, where the lookup that follows parses it without
+    /// reading it again, and a walk that comes to it later takes it from the memo. Read by the
+    /// lookup first, it was read a second time by the walk (libgit2's cache gives a raw read
+    /// no parsed object). What a commit reads as is the same either way.
+    fn read_once(&self, id: Oid) {
+        if !self.caching.get() || self.commits.borrow().contains_key(&id) {
+            return;
+        }
+        if let Ok(odb) = self.inner.odb() {
+            let _ = self.source(odb).read(id);
+        }
+    }
+}
+
 /// The value of the header line starting with `name` (`author `), empty when there is none.
 fn header_value(headers: &[u8], name: &[u8]) -> Vec<u8> {
     headers
@@ -128,4 +146,35 @@ fn header_value(headers: &[u8], name: &[u8]) -> Vec<u8> {
         .find_map(|l| l.strip_prefix(name))
         .unwrap_or_default()
         .to_vec()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::git::testing::git;
+
+    #[test]
+    fn a_commit_a_hook_reads_is_read_once_for_the_walks_too() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        git(dir, &["init", "-q", "-b", "main"]);
+        git(dir, &["commit", "-q", "--allow-empty", "-m", "feat: a"]);
+        // Kept as written: libgit2 reads the message without its leading blank line.
+        let verbatim = ["commit", "-q", "--allow-empty", "--cleanup=verbatim"];
+        git(dir, &[&verbatim[..], &["-m", "\n\nfix: b"]].concat());
+        let plain = Repo::open(dir).unwrap();
+        let head = plain.head().unwrap();
+        let before = plain.commit_text(head).unwrap();
+        assert!(
+            plain.commits.borrow().is_empty(),
+            "read once, no walk's memo"
+        );
+        let hook = Repo::open(dir).unwrap();
+        hook.cache_objects();
+        assert_eq!(hook.commit_text(head).unwrap(), before);
+        assert!(hook.commits.borrow().contains_key(&head));
+        let stored = hook.stored(head).unwrap();
+        assert_eq!(stored.parent_ids, plain.parent_ids(head).unwrap());
+        assert_eq!(stored.author, plain.stored(head).unwrap().author);
+    }
 }
