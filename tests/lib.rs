@@ -288,6 +288,7 @@ mod qa222_changelog_dry_run;
 mod qa222_hand_tag_files_shortened;
 mod qa222_init_release_message;
 mod qa217_hand_tag_half_made;
+mod qa220_squash_skipped_sync;
 mod qa22_adopt_pushed;
 mod qa22_breaking;
 mod qa22_cargo_inherit;
