@@ -112,18 +112,18 @@ fn one_changelog(
         // What a rebuild says of the release sections it kept as written, or left out.
         // And the release sections a rebuild kept as written (an untagged one gets its own line).
         let (mut said, mut kept) = (Vec::new(), Vec::new());
-        let (text, added, removed, moved, amended, landed, lost) = if args.rebuild {
+        let (text, added, gone, moved, amended, landed) = if args.rebuild {
             let rebuilt =
                 super::rebuild_guard::rebuilt(repo, config, &rel, (&current, args), &advise)?;
             (said, kept) = (rebuilt_words::said(&rel, &rebuilt), rebuilt.kept);
-            (rebuilt.text, vec![], vec![], vec![], vec![], vec![], vec![])
+            let gone = Default::default();
+            (rebuilt.text, vec![], gone, vec![], vec![], vec![])
         } else {
             let base = current.clone().unwrap_or_else(|| TEMPLATE.to_owned());
             conflicted::refuse_markers(&rel, &base)?;
-            let p = plan_sync_releasing(repo, config, &base, (None, &advise))?;
-            (
-                p.text, p.added, p.removed, p.moved, p.amended, p.landed, p.lost,
-            )
+            let mut p = plan_sync_releasing(repo, config, &base, (None, &advise))?;
+            let gone = taken_out::Gone::of(&mut p);
+            (p.text, p.added, gone, p.moved, p.amended, p.landed)
         };
         reading.finish();
         repo.all_fetched()?;
@@ -152,7 +152,7 @@ fn one_changelog(
                 let text = crate::history::changelog::one_line(&style.apply(&e.text));
                 let _ = writeln!(err, "relhook: {short}: `{m} {text}` under {}", e.section);
             }
-            for line in taken_out::said(m, &style, &removed, &lost) {
+            for line in gone.said(m, &style) {
                 let _ = writeln!(err, "relhook: {line}");
             }
             for (commit, old, e) in &moved {
@@ -189,8 +189,7 @@ fn one_changelog(
                     let _ = writeln!(err, "relhook: {line}");
                 }
             } else {
-                let none =
-                    added.is_empty() && removed.is_empty() && moved.is_empty() && lost.is_empty();
+                let none = added.is_empty() && gone.is_empty() && moved.is_empty();
                 if !args.rebuild && none && landed.is_empty() {
                     let _ = writeln!(err, "relhook: {} is up to date with history", rel.display());
                 }

@@ -22,6 +22,8 @@ pub(super) fn detail(
         format!(
             "there is no {shown} yet, and {commits} since the last release {call} for an entry: `{sync}` creates it with {them} (the releases before it stay out of it)"
         )
+    } else if let Some(stood) = squashes(config, plan) {
+        stood
     } else {
         format!(
             "{shown} {} ({})",
@@ -29,6 +31,21 @@ pub(super) fn detail(
             why_missed(repo, config, plan, sync)
         )
     }
+}
+
+/// The squash merges whose entries `plan` puts in place of those of the commits they carry,
+/// said first, then how many other commits lack theirs; `None` when there are none.
+fn squashes(config: &Config, plan: &SyncPlan) -> Option<String> {
+    let path = &config.changelog.path;
+    let stood: Vec<String> = (plan.squashed.iter())
+        .filter_map(|s| s.doctor(path))
+        .collect();
+    let others = plan.added.len().checked_sub(stood.len())?;
+    let also = match others {
+        0 => String::new(),
+        n => format!("; and {} {}", path.display(), no_entry(n, "other commit")),
+    };
+    (!stood.is_empty()).then(|| format!("{}{also}", stood.join("; ")))
 }
 
 /// What `--sync` creates the file with: the entry of one commit, or the commits' ("them").

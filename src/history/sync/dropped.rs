@@ -32,7 +32,7 @@ use crate::history::changelog::Changelog;
 use crate::history::changelog::normalize;
 
 /// How far back HEAD's reflog is read for commits history lost.
-const LOOK_BACK: usize = 2000;
+pub(super) const LOOK_BACK: usize = 2000;
 
 /// An Unreleased entry whose commit history lost.
 #[derive(Debug, Clone, PartialEq, Eq)]

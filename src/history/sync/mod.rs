@@ -16,7 +16,6 @@
 //! another fix, as post-commit sees it.
 
 use std::collections::HashSet;
-use std::path::Path;
 
 use git2::Oid;
 
@@ -24,7 +23,7 @@ use crate::config::Config;
 use crate::git::Repo;
 use crate::history::changelog::diff::DiffWork;
 use crate::history::changelog::entry::{Forge, NewEntry};
-use crate::history::changelog::{Changelog, normalize};
+use crate::history::changelog::normalize;
 use crate::{Error, Result};
 
 mod added;
@@ -49,6 +48,7 @@ mod seen;
 mod shipped;
 mod since;
 mod squash_of;
+mod squash_stand;
 mod squashed;
 mod stored;
 mod taken_back;
@@ -69,9 +69,11 @@ pub use prereleases::unlogged_prereleases;
 pub use rebuild::{Kept, LeftOut, Rebuilt, lost_lines, rebuild};
 use seen::{Seen, collect};
 pub use shipped::{listed_on_top, shipped_under_unreleased, shipped_unlisted};
+pub use squash_stand::SquashStand;
 pub use stored::{
     Stored, changelog_at, changelog_command, changelog_not_a_file, changelog_setting,
-    has_section_at, heading_at, kept_under_other_name, parse_kept, parsed, stored_at, unkept_at,
+    has_section_at, heading_at, kept_under_other_name, parse, parse_kept, parsed, stored_at,
+    unkept_at,
 };
 pub use unshipped::{Sides, merge_by_history, older_line_entries, unshipped_entries};
 
@@ -99,6 +101,9 @@ pub struct SyncPlan {
     /// Entries moved from a release's section to Unreleased: an unreleased commit's own, put
     /// there by its patch (see [`landed`]).
     pub landed: Vec<Landed>,
+    /// Of `added`, the squash merges whose entries replace those of the commits they carry
+    /// (made with post-commit skipped), with what was taken out and what kept.
+    pub squashed: Vec<SquashStand>,
     /// Of `added`, the commits a merged-in release of an older line shipped, each with its
     /// tag: released there, not on this line.
     pub older_line: Vec<(String, String)>,
@@ -162,6 +167,7 @@ fn plan(
             moved: Vec::new(),
             amended: Vec::new(),
             landed: Vec::new(),
+            squashed: Vec::new(),
             older_line: Vec::new(),
             text: current.to_owned(),
             changed: false,
@@ -333,6 +339,7 @@ fn plan(
     // stand for its own entry: not a line that replaces an entry it took out (a reword).
     let mut changed_log: std::collections::HashMap<Oid, HashSet<String>> = Default::default();
     let mut own_lines = changed_log.clone();
+    let mut carried = squash_stand::Carried::default();
     if candidates
         .iter()
         .any(|(_, e)| !known.contains(&normalize(&e.text)))
@@ -366,6 +373,16 @@ fn plan(
         (changed_log.values_mut().chain(own_lines.values_mut()))
             .for_each(|t| t.retain(|k| !lost.contains(k) && !gone.contains(k)));
         known.retain(|k| !gone.contains(k));
+        // A squash's own change brought the entries of the commits it carries: theirs.
+        let missing: Vec<_> = (candidates.iter().cloned())
+            .filter(|(_, e)| !in_file.contains(&normalize(&e.text)))
+            .collect();
+        let at = (repo, config, forge.as_ref());
+        carried = squash_stand::Carried::find(at, &commits, &missing, &own_lines);
+        for (id, lines) in &mut own_lines {
+            let theirs: HashSet<String> = carried.theirs(*id).collect();
+            lines.retain(|t| !theirs.contains(t));
+        }
     }
     let mut added = Vec::new();
     let mut moved = Vec::new();
@@ -422,6 +439,10 @@ fn plan(
             added.push((id.to_string(), entry));
         }
     }
+    let header = |id| commits.iter().find(|c| c.id == id).map(|c| c.header());
+    let squashed = carried.replace(&mut log, config, &added, &|id| {
+        header(id).unwrap_or_default()
+    });
     let news = added.iter_mut().map(|(_, e)| e);
     for e in news.chain(moved.iter_mut().map(|(_, _, e)| e)) {
         // Said under the name the file gives its kind of change (`Bug Fixes`, `Fixed`).
@@ -466,6 +487,7 @@ fn plan(
         moved,
         amended,
         landed,
+        squashed,
         text,
         work,
     })
@@ -483,27 +505,4 @@ pub(super) fn commit_entry(
 /// The forge the repository's remote points at (for issue and commit links), if any.
 pub fn forge(repo: &Repo) -> Option<Forge> {
     repo.remote_url().and_then(|u| Forge::from_remote_url(&u))
-}
-
-/// Parses the changelog or refuses with the line that broke it.
-pub fn parse(path: &Path, text: &str) -> Result<Changelog> {
-    if let Some(line) = crate::history::changelog::cr_only::lone_cr_line(text) {
-        return Err(Error::ChangelogCrOnly {
-            path: path.to_owned(),
-            line,
-        });
-    }
-    let log = Changelog::parse(text).map_err(|e| Error::NotKeepAChangelog {
-        path: path.to_owned(),
-        line: e.line,
-        message: e.message,
-    })?;
-    if let Some(why) = log.unkept_because() {
-        return Err(Error::NotKeepAChangelog {
-            path: path.to_owned(),
-            line: 1,
-            message: format!("{why}: this is not a changelog relhook keeps"),
-        });
-    }
-    Ok(log)
 }

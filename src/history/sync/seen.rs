@@ -28,3 +28,10 @@ pub(super) fn collect(repo: &Repo, range: &Range) -> Result<Vec<Seen>> {
     out.reverse();
     Ok(out)
 }
+
+impl Seen {
+    /// Its message's first line.
+    pub(super) fn header(&self) -> String {
+        self.message.lines().next().unwrap_or_default().to_owned()
+    }
+}

@@ -77,12 +77,12 @@ pub fn parsed(repo: &Repo, text: &str) -> Option<Rc<Changelog>> {
         .clone()
 }
 
-/// [`super::parse`] of `text`, from the run's parse of the same text when there is one (the
+/// [`parse`] of `text`, from the run's parse of the same text when there is one (the
 /// work tree's file as HEAD stores it): a copy to edit.
 pub fn parse_kept(repo: &Repo, path: &Path, text: &str) -> crate::Result<Changelog> {
     match parsed(repo, text) {
         Some(log) if log.unkept_because().is_none() => Ok(Changelog::clone(&log)),
-        _ => super::parse(path, text),
+        _ => parse(path, text),
     }
 }
 
@@ -222,4 +222,27 @@ mod tests {
             "relhook changelog --sync"
         );
     }
+}
+
+/// Parses the changelog or refuses with the line that broke it.
+pub fn parse(path: &Path, text: &str) -> crate::Result<Changelog> {
+    if let Some(line) = crate::history::changelog::cr_only::lone_cr_line(text) {
+        return Err(crate::Error::ChangelogCrOnly {
+            path: path.to_owned(),
+            line,
+        });
+    }
+    let log = Changelog::parse(text).map_err(|e| crate::Error::NotKeepAChangelog {
+        path: path.to_owned(),
+        line: e.line,
+        message: e.message,
+    })?;
+    if let Some(why) = log.unkept_because() {
+        return Err(crate::Error::NotKeepAChangelog {
+            path: path.to_owned(),
+            line: 1,
+            message: format!("{why}: this is not a changelog relhook keeps"),
+        });
+    }
+    Ok(log)
 }
