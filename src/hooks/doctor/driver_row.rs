@@ -21,64 +21,66 @@ pub(super) fn driver_check(loc: &HooksLocation, config: &Result<Config, Error>) 
     let judged = config
         .as_ref()
         .map_or_else(|_| changelog.clone(), |c| driven_changelog(loc, c));
-    Some(match crate::hooks::driver::state(loc, &judged, post_commit) {
-        DriverState::Unused => return None,
-        DriverState::Ok => match &packages_without_driver(loc, config)[..] {
-            [] => check(subject, Status::Ok, driven(loc, config, &changelog), None),
-            // Every one: `relhook install` adds all their lines at once.
-            lacking => {
-                let named: Vec<String> = lacking
-                    .iter()
-                    .map(|(name, path)| format!("package {name}'s {}", path.display()))
-                    .collect();
-                let (has, they) = if lacking.len() == 1 {
-                    ("has", "it conflicts")
-                } else {
-                    ("have", "they conflict")
-                };
-                check(
-                    subject,
-                    Status::Missing,
-                    format!(
-                        "{} {has} no attribute line for the driver (a package added after `relhook install`): git merges {} as text, and {they} whenever two branches add entries",
-                        named.join(", "),
-                        if lacking.len() == 1 { "it" } else { "them" },
-                    ),
-                    fix,
-                )
-            }
+    Some(
+        match crate::hooks::driver::state(loc, &judged, post_commit) {
+            DriverState::Unused => return None,
+            DriverState::Ok => match &packages_without_driver(loc, config)[..] {
+                [] => check(subject, Status::Ok, driven(loc, config, &changelog), None),
+                // Every one: `relhook install` adds all their lines at once.
+                lacking => {
+                    let named: Vec<String> = lacking
+                        .iter()
+                        .map(|(name, path)| format!("package {name}'s {}", path.display()))
+                        .collect();
+                    let (has, they) = if lacking.len() == 1 {
+                        ("has", "it conflicts")
+                    } else {
+                        ("have", "they conflict")
+                    };
+                    check(
+                        subject,
+                        Status::Missing,
+                        format!(
+                            "{} {has} no attribute line for the driver (a package added after `relhook install`): git merges {} as text, and {they} whenever two branches add entries",
+                            named.join(", "),
+                            if lacking.len() == 1 { "it" } else { "them" },
+                        ),
+                        fix,
+                    )
+                }
+            },
+            DriverState::Missing => check(
+                subject,
+                Status::Missing,
+                format!(
+                    "`merge.{}.driver` is not configured in this clone: git falls back to a text merge and {} conflicts whenever two branches add entries",
+                    crate::hooks::driver::DRIVER,
+                    judged.display()
+                ),
+                fix,
+            ),
+            DriverState::NoAttribute => check(
+                subject,
+                Status::Missing,
+                format!(
+                    "`merge.{}.driver` is configured but no attribute line git reads applies it to {} (`git check-attr merge -- {}` does not name it; the line is `{}`, in {} or .gitattributes): git never runs it",
+                    crate::hooks::driver::DRIVER,
+                    judged.display(),
+                    // check-attr takes no `:/` pathspec: the top's path works in any folder.
+                    crate::shellword::below_top(&judged),
+                    crate::hooks::driver::shared_line(&judged),
+                    crate::hooks::driver::info_attributes(loc).display()
+                ),
+                fix.clone(),
+            ),
+            DriverState::Stale(bin) => check(
+                subject,
+                Status::Stale,
+                format!("the driver runs {bin}, which no longer exists"),
+                fix,
+            ),
         },
-        DriverState::Missing => check(
-            subject,
-            Status::Missing,
-            format!(
-                "`merge.{}.driver` is not configured in this clone: git falls back to a text merge and {} conflicts whenever two branches add entries",
-                crate::hooks::driver::DRIVER,
-                judged.display()
-            ),
-            fix,
-        ),
-        DriverState::NoAttribute => check(
-            subject,
-            Status::Missing,
-            format!(
-                "`merge.{}.driver` is configured but no attribute line git reads applies it to {} (`git check-attr merge -- {}` does not name it; the line is `{}`, in {} or .gitattributes): git never runs it",
-                crate::hooks::driver::DRIVER,
-                judged.display(),
-                // check-attr takes no `:/` pathspec: the top's path works in any folder.
-                crate::shellword::below_top(&judged),
-                crate::hooks::driver::shared_line(&judged),
-                crate::hooks::driver::info_attributes(loc).display()
-            ),
-            fix.clone(),
-        ),
-        DriverState::Stale(bin) => check(
-            subject,
-            Status::Stale,
-            format!("the driver runs {bin}, which no longer exists"),
-            fix,
-        ),
-    })
+    )
 }
 
 /// The first package whose changelog no attribute line sends to the merge driver.

@@ -5,7 +5,6 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-
 mod directory;
 mod driver_row;
 mod hand_tags;
@@ -13,8 +12,8 @@ mod hooks;
 mod location;
 mod wiring;
 
-pub use driver_row::package_needs_install;
 use driver_row::driver_check;
+pub use driver_row::package_needs_install;
 pub use hand_tags::{TagHook, tag_hook};
 pub use location::{hooks_turned_off, lost_in_other_worktrees, stranded_hooks_path};
 use location::{relative_from_outside, stranded_check, turned_off_check};
