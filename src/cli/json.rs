@@ -214,6 +214,10 @@ pub(crate) struct VersionReport<'a> {
     /// pre-release, and the release that stays on the line instead (absent otherwise).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub shipped_in_line: Option<Box<ShippedInLine<'a>>>,
+    /// The pre-release identifier of HEAD's branch's channel (`[release] channels`), which
+    /// `next` is a pre-release of (absent off a channel, or with `--pre`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub channel: Option<String>,
 }
 
 /// Why `next` is the latest pre-release's line (`1.0.0` after `v1.0.0-rc.1`) though the
@@ -353,6 +357,7 @@ impl<'a> VersionReport<'a> {
                     message: s.note(&info.next, &command),
                 })
             }),
+            channel: None,
         }
     }
 }

@@ -120,20 +120,19 @@ pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
     // A section with nothing in it is no release either, as `relhook release` refuses it (its
     // entries taken out by hand, or none yet before the first release): not a next version a
     // script would go on to release.
-    let computed =
-        release::version_info(&repo, &config, &root, &Requested::Auto, args.pre.as_deref())
-            .and_then(|info| {
-                match release::nothing_for_notes(
-                    &repo,
-                    &config,
-                    &root,
-                    &info,
-                    &crate::date::today(),
-                ) {
-                    Some(why) => Err(Error::Refused(why)),
-                    None => Ok(info),
-                }
-            });
+    // `[release] channels`: on a channel's branch the next version is its pre-release, as
+    // `relhook release` makes it there, and said.
+    let channel = (args.pre.is_none())
+        .then(|| release::channel::for_version(&config, repo.branch().as_deref()))
+        .flatten();
+    let pre = args.pre.clone().or(channel.as_ref().map(|c| c.0.clone()));
+    let computed = release::version_info(&repo, &config, &root, &Requested::Auto, pre.as_deref())
+        .and_then(|info| {
+            match release::nothing_for_notes(&repo, &config, &root, &info, &crate::date::today()) {
+                Some(why) => Err(Error::Refused(why)),
+                None => Ok(info),
+            }
+        });
     let mut info = match computed {
         // `--explain` of the current version at a release with nothing since: the answer,
         // and why there is no next one, not a refusal (`--next` still refuses).
@@ -199,6 +198,9 @@ pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
         for line in not_understood(&info, package) {
             let _ = writeln!(err, "relhook: warning: {line}");
         }
+        if let Some((_, line)) = &channel {
+            let _ = writeln!(err, "{line}");
+        }
         super::passed_over::say_to(err, &repo, &config, None);
         if let Some(taken) = skipped
             .as_ref()
@@ -218,6 +220,7 @@ pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
         let mut doc = super::json::VersionReport::new(&info, &config);
         doc.taken = (skipped.as_ref()).map(|t| t.tag.clone());
         doc.package = package;
+        doc.channel = channel.as_ref().map(|c| c.0.clone());
         doc.refused = refused.as_ref().map(super::json::RefusedNext::new);
         super::json::print(&super::told::Said::new(doc, told.lines()))?;
         return Ok(Outcome::Ok);

@@ -104,6 +104,34 @@ pub fn apply(
     Ok(said)
 }
 
+/// The channel a release of `version` is finished under on `branch` (`relhook release
+/// --resume`): the release commit is made, so the choice was made then; a version that is not
+/// the channel's pre-release departed on purpose (the release refuses it otherwise).
+pub fn resumed(config: &Config, branch: Option<&str>, version: &Version) -> Option<Under> {
+    let branch = branch?;
+    let channel = config.release.channel(branch)?.clone();
+    Some(Under {
+        branch: branch.to_owned(),
+        departs: !channel.holds(version),
+        channel,
+    })
+}
+
+/// The pre-release identifier `relhook version --next` computes with on `branch` when no
+/// `--pre` is asked, as the release would make it there, with the line that says so.
+pub fn for_version(config: &Config, branch: Option<&str>) -> Option<(String, String)> {
+    let branch = branch?;
+    let channel = config.release.channel(branch)?;
+    let id = &channel.id;
+    Some((
+        id.clone(),
+        format!(
+            "relhook: note: a {id} pre-release: branch {branch} is a channel ({}), as `relhook release` makes it there; `relhook release --allow-stable` makes a stable release",
+            channel.named()
+        ),
+    ))
+}
+
 /// The refusal of stable `version` on `branch`, whose channel makes pre-releases.
 fn stable_refused(branch: &str, channel: &Channel, version: &str, again: &str) -> Refusal {
     Refusal::new(
