@@ -359,10 +359,13 @@ fn tag_message_at(repo: &Repo, config: &Config, half: &HalfMade, commit: Oid) ->
         .map(|f| String::from_utf8_lossy(&f.bytes).into_owned())
         .unwrap_or_default();
     let notes = notes::from_changelog_text(&text, &half.version.to_string()).unwrap_or_default();
-    Ok(format!("{}\n\n{}", half.tag, notes.trim_end())
+    let message = format!("{}\n\n{}", half.tag, notes.trim_end())
         .trim_end()
         .to_owned()
-        + "\n")
+        + "\n";
+    // A release that departed from its branch's channel says so again (pre-push reads it).
+    let under = super::channel::resumed(config, repo.branch().as_deref(), &half.version);
+    Ok(super::channel::tag_message(message, under.as_ref()))
 }
 
 /// The message of tag object `old` (its signature left out), when it is not the one relhook

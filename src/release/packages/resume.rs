@@ -338,11 +338,14 @@ pub fn resume(
             .unwrap_or_default();
         let notes = crate::release::notes::from_changelog_text(&text, &version.to_string())
             .unwrap_or_default();
+        // A release that departed from its branch's channel says so again (pre-push reads it).
+        let under = crate::release::channel::resumed(config, repo.branch().as_deref(), &version);
         let mut p = package_plan(package, view, version.clone(), version, None);
-        p.tag_message = format!("{tag_name}\n\n{}", notes.trim_end())
+        let message = format!("{tag_name}\n\n{}", notes.trim_end())
             .trim_end()
             .to_owned()
             + "\n";
+        p.tag_message = crate::release::channel::tag_message(message, under.as_ref());
         plans.push(p);
     }
     // Below HEAD the work tree is not the release commit's: the tests run on a clean
