@@ -99,6 +99,17 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
         Selection::Named(args.package.clone())
     };
     let rerun = super::release_options::rerun_of(args, ctx.config_given());
+    // `[release] channels`: each package's release is the channel's pre-release, as the
+    // repository's own release is; a stable one only on purpose (`--allow-stable`).
+    match crate::release::channel::apply(&config, repo.branch().as_deref(), &mut opts, &rerun.full)
+    {
+        Ok(said) => {
+            if let Some(line) = said {
+                let _ = writeln!(told, "{line}");
+            }
+        }
+        Err(r) => return super::release::refused_in(&r, json, &rerun),
+    }
     let (plan, skipped) = match packages::plan(&repo, &config, &root, &selection, &opts) {
         Ok(p) => p,
         Err(e) if e.is_refusal() => {

@@ -182,10 +182,11 @@ pub fn plan(
         // The notes are the committed section's (--allow-dirty: HEAD's changelog, edited).
         let section = super::as_committed(repo, head, &e.edits[..1], &config.commit)?;
         let notes = super::notes::release_notes(repo, &section[0], &p.version, &p.view)?;
-        p.tag_message = format!("{}\n\n{}", p.tag, notes.trim_end())
+        let message = format!("{}\n\n{}", p.tag, notes.trim_end())
             .trim_end()
             .to_owned()
             + "\n";
+        p.tag_message = super::channel::tag_message(message, opts.channel.as_ref());
         p.bumped = e.bumped;
         p.old_file_versions = e.old_file_versions;
         p.left_alone = e.left_alone.into_iter().map(|(_, note)| note).collect();
