@@ -8,10 +8,10 @@
 use crate::qa139_init_release_branches::channels;
 use crate::support::{Repo, dated_release, hand_tag, hand_tag_refused, ok, stderr, stdout, text};
 
-const CONFIG: &str = "[checks]\nrequire_tested_tags = false\n\n[release]\nbranches = [\"main\"]\nchannels = { beta = \"beta\" }\n";
+pub(crate) const CONFIG: &str = "[checks]\nrequire_tested_tags = false\n\n[release]\nbranches = [\"main\"]\nchannels = { beta = \"beta\" }\n";
 
 /// relhook installed under `config`, v1.0.0 released on main, and a breaking change on `beta`.
-fn on_beta(config: &str) -> Repo {
+pub(crate) fn on_beta(config: &str) -> Repo {
     let repo = Repo::new();
     repo.write(".relconfig.toml", config);
     repo.git(&["add", "-A"]);
