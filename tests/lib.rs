@@ -289,8 +289,6 @@ mod qa222_hand_tag_files_shortened;
 mod qa222_init_release_message;
 mod qa223_lost_commit_holders_as_git;
 mod qa224_release_channels;
-mod qa221_half_release_other_worktree;
-mod qa224_release_channels;
 mod qa225_channel_version_resume_packages;
 mod qa22_adopt_pushed;
 mod qa22_breaking;
