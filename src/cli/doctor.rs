@@ -329,6 +329,7 @@ fn release_state(
         .extend(super::doctor_changelog::undated_newest(repo, config));
     report.checks.extend(super::passed_over::row(repo, config));
     let mut unfinished = super::doctor_unfinished::unfinished_work(repo, config, &installed);
+    unfinished.extend(super::doctor_elsewhere::half_made_elsewhere(config, repo));
     let files = super::doctor_files::unwritable_release_file(repo, config);
     // A listed file out of the work tree stops `relhook version` too: the files' row
     // says so with the fix, in place of the version's. A version stopped by something

@@ -13,6 +13,7 @@ mod doctor_ahead;
 mod doctor_awaiting;
 mod doctor_changelog;
 mod doctor_dropped;
+mod doctor_elsewhere;
 mod doctor_files;
 mod doctor_git_locks;
 mod doctor_link;

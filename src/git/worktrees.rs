@@ -42,6 +42,48 @@ impl Repo {
         })
     }
 
+    /// The other worktrees (linked ones, and the main one seen from a linked one) that have a
+    /// branch checked out: each one's path and branch (a short name). Detached ones (relhook's
+    /// own test worktrees among them) are left out.
+    pub fn other_worktree_branches(&self) -> Vec<(PathBuf, String)> {
+        let branch = |r: &Repository| {
+            let head = r.find_reference("HEAD").ok()?;
+            Some(
+                head.symbolic_target()?
+                    .strip_prefix("refs/heads/")?
+                    .to_owned(),
+            )
+        };
+        let here = self.inner.workdir().and_then(|p| p.canonicalize().ok());
+        let mut out = Vec::new();
+        let mut push = |path: &std::path::Path, r: &Repository| {
+            let path: PathBuf = path.components().collect();
+            if path.canonicalize().ok() != here
+                && let Some(b) = branch(r)
+            {
+                out.push((path, b));
+            }
+        };
+        let main = Repository::open(self.inner.commondir()).ok();
+        if let Some(main) = main.filter(|m| !m.is_bare())
+            && let Some(dir) = main.workdir()
+        {
+            push(dir, &main);
+        }
+        let names = self.inner.worktrees();
+        for name in names.iter().flat_map(|n| n.iter().flatten()) {
+            let Some(wt) = self.inner.find_worktree(name).ok() else {
+                continue;
+            };
+            if wt.validate().is_ok()
+                && let Ok(repo) = Repository::open_from_worktree(&wt)
+            {
+                push(wt.path(), &repo);
+            }
+        }
+        out
+    }
+
     /// The command that takes the user to `branch`: `git switch BRANCH`, or `cd WORKTREE` when
     /// another worktree has it checked out (where git refuses the switch).
     pub fn switch_command(&self, branch: &str) -> String {
