@@ -293,6 +293,7 @@ mod qa225_channel_version_resume_packages;
 mod qa221_half_release_other_worktree;
 mod qa224_release_channels;
 mod qa226_doctor_other_worktree;
+mod qa226_stale_other_worktree;
 mod qa22_adopt_pushed;
 mod qa22_breaking;
 mod qa22_cargo_inherit;

@@ -109,10 +109,6 @@ pub(super) fn retagged(
     if !seen.contains_key(&r.commit) {
         return None;
     }
-    let switch = match (u.local_ref.strip_prefix("refs/heads/"), repo.branch()) {
-        (Some(b), Some(h)) if b != h => format!("`{}`, then ", go_to(repo, b)),
-        _ => String::new(),
-    };
     Some(Refusal {
         kind: Kind::HalfRelease,
         refs: vec![u.remote_ref.clone()],
@@ -122,7 +118,12 @@ pub(super) fn retagged(
             "a release commit, but {}: pushed now, the branch publishes a release its tag does not name",
             r.problem()
         )],
-        fix: format!("{switch}{}, then {}", r.fix(repo), push_again(remote, u)),
+        fix: format!(
+            "{}{}, then {}",
+            switch(repo, u),
+            r.fix(repo),
+            push_again(remote, u)
+        ),
     })
 }
 
@@ -136,10 +137,21 @@ fn stale(repo: &Repo, remote: &str, u: &Update, commit: Oid, r: crate::error::Re
         subject: header(repo, commit),
         problems: vec![r.what],
         fix: format!(
-            "{}, then {}",
+            "{}{}, then {}",
+            switch(repo, u),
             r.fix.unwrap_or_default(),
             push_again(remote, u)
         ),
+    }
+}
+
+/// Where a fix for the branch `u` pushes is run, when HEAD is not on it: "`cd WORKTREE`, then "
+/// (or `git checkout BRANCH`), so that a `git reset --keep` pasted acts on that branch.
+fn switch(repo: &Repo, u: &Update) -> String {
+    match (u.local_ref.strip_prefix("refs/heads/"), repo.branch()) {
+        (Some(b), Some(h)) if b == h => String::new(),
+        (Some(b), _) => format!("`{}`, then ", go_to(repo, b)),
+        _ => String::new(),
     }
 }
 
