@@ -290,8 +290,6 @@ mod qa222_init_release_message;
 mod qa223_lost_commit_holders_as_git;
 mod qa224_release_channels;
 mod qa225_channel_version_resume_packages;
-mod qa221_half_release_other_worktree;
-mod qa224_release_channels;
 mod qa226_doctor_other_worktree;
 mod qa226_stale_other_worktree;
 mod qa22_adopt_pushed;
