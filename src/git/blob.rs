@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use git2::Oid;
 use sha1::{Digest, Sha1};
 
+use super::shared::Shared;
 use super::{Repo, StoredFile};
 use crate::{Error, Result};
 
@@ -127,10 +128,7 @@ impl Repo {
             Some(-1) => flate2::Compression::default(),
             Some(l) => flate2::Compression::new(u32::try_from(l.clamp(0, 9)).unwrap_or(1)),
         };
-        let shared = config
-            .as_ref()
-            .and_then(|c| c.get_string("core.sharedRepository").ok())
-            .and_then(|v| shared_perm(&v));
+        let shared = config.as_ref().and_then(|c| Shared::of(c));
         LooseSettings { dir, level, shared }
     }
 }
@@ -184,47 +182,6 @@ fn adler32(data: &[u8]) -> u32 {
     (b << 16) | a
 }
 
-/// `core.sharedRepository`: the permission bits git adds to what it creates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct Shared {
-    bits: u32,
-    /// An octal value: exactly those bits, not added to the umask's.
-    exact: bool,
-}
-
-/// `core.sharedRepository` as git reads it (`group`/`true`: 0660, `all`/`world`: 0664, an
-/// octal `0xxx`), `None` when the repository is not shared.
-fn shared_perm(value: &str) -> Option<Shared> {
-    let v = value.trim().to_ascii_lowercase();
-    let bits = |bits, exact| Some(Shared { bits, exact });
-    match v.as_str() {
-        "group" | "true" | "yes" | "on" | "1" => bits(0o660, false),
-        "all" | "world" | "everybody" | "2" => bits(0o664, false),
-        octal if octal.len() > 1 && octal.starts_with('0') => u32::from_str_radix(octal, 8)
-            .ok()
-            .and_then(|m| bits(m & 0o666, true)),
-        _ => None,
-    }
-}
-
-impl Shared {
-    /// git's `calc_shared_perm`: the bits for a file or folder created with `mode`.
-    pub(super) fn apply(self, mode: u32) -> u32 {
-        let mut tweak = self.bits;
-        if mode & 0o200 == 0 {
-            tweak &= !0o222;
-        }
-        if mode & 0o100 != 0 {
-            tweak |= (tweak & 0o444) >> 2;
-        }
-        if self.exact {
-            (mode & !0o777) | tweak
-        } else {
-            mode | tweak
-        }
-    }
-}
-
 /// Writes the loose object `id` (`objects/ab/cdef…`): compressed into a temporary file in the
 /// objects folder (named as git names its own, so `git gc` sweeps one a crash leaves), made
 /// read-only, then linked into place without replacing an object that appeared meanwhile.
@@ -246,7 +203,7 @@ fn write_loose(
             if let Some(shared) = shared {
                 use std::os::unix::fs::PermissionsExt;
                 // As git: the group's bits added, and new files taking the folder's group.
-                let mode = shared.apply(0o777 & !umask) | 0o2000;
+                let mode = shared.apply_folder(0o777 & !umask);
                 std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(mode))
                     .map_err(|e| Error::io("set permissions of", &dir, e))?;
             }
@@ -354,23 +311,6 @@ mod tests {
             .filter(|e| e.file_name().to_string_lossy().starts_with("tmp_obj_"))
             .collect();
         assert!(left.is_empty());
-    }
-
-    #[test]
-    fn shared_repositories_get_git_s_permissions() {
-        let group = shared_perm("group").unwrap();
-        assert_eq!(group.apply(0o400), 0o440, "an object under umask 077");
-        assert_eq!(group.apply(0o444), 0o444);
-        assert_eq!(group.apply(0o700), 0o770, "a folder under umask 077");
-        let all = shared_perm("all").unwrap();
-        assert_eq!(all.apply(0o400), 0o444);
-        assert_eq!(all.apply(0o700), 0o775);
-        let exact = shared_perm("0640").unwrap();
-        assert_eq!(exact.apply(0o444), 0o440);
-        assert_eq!(exact.apply(0o755), 0o750);
-        for not in ["false", "umask", "0", "no", "off", "bogus"] {
-            assert_eq!(shared_perm(not), None, "{not}");
-        }
     }
 
     #[test]

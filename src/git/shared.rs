@@ -10,7 +10,6 @@ use std::path::Path;
 use git2::Oid;
 
 use super::Repo;
-use super::blob::Shared;
 
 impl Repo {
     /// Gives the trees just written for `root` a shared repository's permissions: those that
@@ -84,11 +83,14 @@ impl Repo {
                 }
             }
         }
+        // Deleting a packed ref (or a loose one also packed) makes libgit2 rewrite
+        // `packed-refs` with the umask's bits alone; git widens it as any file it writes.
+        widen(&self.inner.commondir().join("packed-refs"), shared, false);
     }
 }
 
-/// Widens `path`'s permissions as git's `adjust_shared_perm` does (a folder also setgid, so
-/// what is made in it takes its group). False when there is no such file; a file relhook
+/// Widens `path`'s permissions as git's `adjust_shared_perm` does (a folder also setgid when
+/// the group gains anything, so what is made in it takes its group). False when there is no such file; a file relhook
 /// cannot change (another member's) was made by git, already shared.
 fn widen(path: &Path, shared: Shared, folder: bool) -> bool {
     #[cfg(unix)]
@@ -98,7 +100,11 @@ fn widen(path: &Path, shared: Shared, folder: bool) -> bool {
             return false;
         };
         let mode = meta.permissions().mode() & 0o7777;
-        let want = shared.apply(mode) | if folder { 0o2000 } else { 0 };
+        let want = if folder {
+            shared.apply_folder(mode)
+        } else {
+            shared.apply(mode)
+        };
         if want != mode {
             let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(want));
         }
@@ -108,5 +114,188 @@ fn widen(path: &Path, shared: Shared, folder: bool) -> bool {
     {
         let _ = (shared, folder);
         path.exists()
+    }
+}
+
+/// `core.sharedRepository` as git reads it (setup.c `git_config_perm`): the bits git adds to
+/// what it makes in the git directory, or an exact mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Shared {
+    bits: u32,
+    /// An octal mode (`0640`, `660`): exactly those bits, not added to the umask's.
+    exact: bool,
+}
+
+const GROUP: Option<Shared> = Some(Shared {
+    bits: 0o660,
+    exact: false,
+});
+const EVERYBODY: Option<Shared> = Some(Shared {
+    bits: 0o664,
+    exact: false,
+});
+
+impl Shared {
+    /// The configured value (a key without `=` is true), `None` when the repository is not
+    /// shared, or when git refuses the value (a mode that denies its owner reading or writing).
+    pub(super) fn of(config: &git2::Config) -> Option<Shared> {
+        let entry = config.get_entry("core.sharedRepository").ok()?;
+        if !entry.has_value() {
+            return GROUP;
+        }
+        Self::parse(&String::from_utf8_lossy(entry.value_bytes()))
+    }
+
+    /// git's reading of a value: its words (case matters), then an octal number (`strtol`:
+    /// 0, 1 and 2 are umask, group and everybody; more is a mode), then a boolean or integer.
+    fn parse(value: &str) -> Option<Shared> {
+        match value {
+            "umask" => return None,
+            "group" => return GROUP,
+            "all" | "world" | "everybody" => return EVERYBODY,
+            _ => {}
+        }
+        let Some(i) = strtol(value, 8) else {
+            return match value.to_ascii_lowercase().as_str() {
+                "true" | "yes" | "on" => GROUP,
+                "false" | "no" | "off" => None,
+                // git_config_int (`8`, `1k`): nonzero is true; what it cannot read, it dies on.
+                v => config_int(v).filter(|n| *n != 0).and(GROUP),
+            };
+        };
+        match i {
+            0 => None,
+            1 => GROUP,
+            2 => EVERYBODY,
+            i if i & 0o600 != 0o600 => None,
+            i => Some(Shared {
+                bits: u32::try_from(i & 0o666).unwrap_or(0o600),
+                exact: true,
+            }),
+        }
+    }
+
+    /// git's `calc_shared_perm`: the bits for a file made with `mode`.
+    pub(super) fn apply(self, mode: u32) -> u32 {
+        let mut tweak = self.bits;
+        if mode & 0o200 == 0 {
+            tweak &= !0o222;
+        }
+        if mode & 0o100 != 0 {
+            tweak |= (tweak & 0o444) >> 2;
+        }
+        if self.exact {
+            (mode & !0o777) | tweak
+        } else {
+            mode | tweak
+        }
+    }
+
+    /// [`Shared::apply`] for a folder (`adjust_shared_perm`): whoever may read it may enter it,
+    /// and it is setgid only when its group is granted something.
+    pub(super) fn apply_folder(self, mode: u32) -> u32 {
+        let mut mode = self.apply(mode);
+        mode |= (mode & 0o444) >> 2;
+        if mode & 0o060 != 0 {
+            mode |= 0o2000;
+        }
+        mode
+    }
+}
+
+/// C's `strtol` of all of `s` in `base` (leading blanks, a sign), `None` when anything is
+/// left after the digits (an empty `s` is 0, as git finds it).
+fn strtol(s: &str, base: u32) -> Option<i64> {
+    let t = s.trim_start_matches([' ', '\t', '\n', '\r', '\x0b', '\x0c']);
+    let (negative, digits) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let end = digits
+        .find(|c: char| !c.is_digit(base))
+        .unwrap_or(digits.len());
+    if end == 0 {
+        return s.is_empty().then_some(0);
+    }
+    if end != digits.len() {
+        return None;
+    }
+    let n = i64::from_str_radix(&digits[..end], base).unwrap_or(i64::MAX);
+    Some(if negative { -n } else { n })
+}
+
+/// git's `git_config_int` (`git_parse_signed`): `strtoimax` in base 0, then `k`, `m` or `g`.
+fn config_int(v: &str) -> Option<i64> {
+    let v = v.strip_suffix(['k', 'm', 'g']).unwrap_or(v);
+    let t = v.strip_prefix(['+', '-']).unwrap_or(v);
+    if let Some(hex) = t.strip_prefix("0x") {
+        strtol(hex, 16).filter(|_| !hex.is_empty())
+    } else if t.len() > 1 && t.starts_with('0') {
+        strtol(&t[1..], 8)
+    } else {
+        strtol(t, 10).filter(|_| !t.is_empty())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_are_read_as_git_reads_them() {
+        let exact = |bits| Some(Shared { bits, exact: true });
+        for (value, want) in [
+            ("group", GROUP),
+            ("true", GROUP),
+            ("TRUE", GROUP),
+            ("1", GROUP),
+            ("01", GROUP),
+            ("8", GROUP),
+            ("all", EVERYBODY),
+            ("world", EVERYBODY),
+            ("everybody", EVERYBODY),
+            ("2", EVERYBODY),
+            ("02", EVERYBODY),
+            ("0640", exact(0o640)),
+            ("660", exact(0o660)),
+            ("0777", exact(0o666)),
+            ("0600", exact(0o600)),
+            ("umask", None),
+            ("false", None),
+            ("no", None),
+            ("off", None),
+            ("0", None),
+            ("00", None),
+            ("000", None),
+            ("", None),
+            ("0440", None),
+            ("bogus", None),
+            ("Group", None),
+        ] {
+            assert_eq!(Shared::parse(value), want, "{value:?}");
+        }
+    }
+
+    #[test]
+    fn modes_are_widened_as_git_widens_them() {
+        let group = GROUP.unwrap();
+        assert_eq!(group.apply(0o400), 0o440, "an object under umask 077");
+        assert_eq!(group.apply(0o444), 0o444);
+        assert_eq!(
+            group.apply_folder(0o700),
+            0o2770,
+            "a folder under umask 077"
+        );
+        let all = EVERYBODY.unwrap();
+        assert_eq!(all.apply(0o400), 0o444);
+        assert_eq!(all.apply_folder(0o700), 0o2775);
+        let exact = Shared::parse("0640").unwrap();
+        assert_eq!(exact.apply(0o444), 0o440);
+        assert_eq!(exact.apply_folder(0o755), 0o2750);
+        let own = Shared::parse("0604").unwrap();
+        assert_eq!(own.apply(0o600), 0o604);
+        assert_eq!(own.apply_folder(0o700), 0o705, "no group bits: not setgid");
+        assert_eq!(Shared::parse("0600").unwrap().apply_folder(0o700), 0o700);
     }
 }
