@@ -298,4 +298,42 @@ mod tests {
         assert_eq!(own.apply_folder(0o700), 0o705, "no group bits: not setgid");
         assert_eq!(Shared::parse("0600").unwrap().apply_folder(0o700), 0o700);
     }
+
+    /// Deleting a packed tag makes libgit2 rewrite `packed-refs` with the umask's bits: it gets
+    /// back the mode git gave it.
+    #[test]
+    fn a_packed_ref_deleted_leaves_packed_refs_as_git_made_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let git = |args: &[&str]| {
+            let out = std::process::Command::new("git")
+                .current_dir(dir.path())
+                .args(["-c", "user.name=t", "-c", "user.email=t@t"])
+                .args(args)
+                .output()
+                .unwrap();
+            assert!(out.status.success(), "{out:?}");
+            String::from_utf8(out.stdout).unwrap().trim().to_owned()
+        };
+        git(&["init", "-q", "--shared=group"]);
+        git(&["commit", "-q", "--allow-empty", "-m", "a"]);
+        git(&["tag", "t1"]);
+        git(&["tag", "t2"]);
+        git(&["pack-refs", "--all"]);
+        let packed = dir.path().join(".git/packed-refs");
+        let mode = || {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::metadata(&packed).unwrap().permissions().mode() & 0o7777
+        };
+        let want = mode();
+        let id = Oid::from_str(&git(&["rev-parse", "t1"])).unwrap();
+        let repo = Repo::open(dir.path()).unwrap();
+        repo.cas_ref("refs/tags/t1", Some(id), None, "test")
+            .unwrap();
+        assert!(
+            std::fs::read_to_string(&packed)
+                .unwrap()
+                .contains("refs/tags/t2")
+        );
+        assert_eq!(format!("{:o}", mode()), format!("{want:o}"));
+    }
 }
