@@ -795,9 +795,11 @@ fn install_names_many_changelogs_in_one_short_line() {
     assert!(out.status.success(), "{}", text(&out));
     let said = text(&out);
     assert!(
-        said.contains("packages/p3/CHANGELOG.md, and 5 more"),
+        said.contains("packages/p4/CHANGELOG.md, and 4 more"),
         "{said}"
     );
+    // The private root is never released: it keeps no changelog to merge.
+    assert!(!said.contains("for CHANGELOG.md"), "{said}");
     assert!(
         said.contains("`**/CHANGELOG.md merge=relhook-changelog`"),
         "{said}"
