@@ -17,17 +17,25 @@ const LIMIT: usize = 500;
 /// Commits named on the line; more are counted.
 const NAMED: usize = 3;
 
-/// The warning (`warning: …`) for the commits of `new_here` (those new to the remote) that
-/// `configs`' changelogs lack an entry for, with the command that adds them; `None` when every
-/// one is listed.
-pub(super) fn warning(repo: &Repo, configs: &[Config], new_here: &HashSet<Oid>) -> Option<String> {
+/// The note for a push whose entries could not be checked: a shallow clone whose history
+/// holds no release tag cannot tell which commits are unreleased.
+const UNCHECKED: &str = "note: the changelog-entry check was not made: this clone is shallow and holds no release tag; `git fetch --tags --unshallow` makes it possible";
+
+/// The lines for the commits of `new_here` (those new to the remote): the warning (`warning:
+/// …`) for those `configs`' changelogs lack an entry for, with the command that adds them, and
+/// one note (`note: …`) when a changelog could not be checked; none when every one is listed.
+pub(super) fn warning(repo: &Repo, configs: &[Config], new_here: &HashSet<Oid>) -> Vec<String> {
     if new_here.is_empty() || repo.work_tree().is_none() {
-        return None;
+        return Vec::new();
     }
     let mut missing: Vec<Oid> = Vec::new();
     let mut commands: Vec<String> = Vec::new();
+    let mut unchecked = false;
     for config in configs {
-        let lacking = lacking(repo, config, new_here);
+        let Some(lacking) = lacking(repo, config, new_here) else {
+            unchecked = true;
+            continue;
+        };
         if lacking.is_empty() {
             continue;
         }
@@ -41,8 +49,9 @@ pub(super) fn warning(repo: &Repo, configs: &[Config], new_here: &HashSet<Oid>) 
             }
         }
     }
+    let note = unchecked.then(|| UNCHECKED.to_owned());
     let command = match commands.as_slice() {
-        [] => return None,
+        [] => return note.into_iter().collect(),
         [one] => one.clone(),
         _ => "relhook changelog --sync --all".to_owned(),
     };
@@ -63,31 +72,31 @@ pub(super) fn warning(repo: &Repo, configs: &[Config], new_here: &HashSet<Oid>) 
         named.push("…".to_owned());
     }
     let n = missing.len();
-    Some(format!(
+    let warning = format!(
         "warning: {} {} no changelog entry ({}); `{command}` adds {} (else the next release does)",
         crate::commit::report::plural(n, "pushed commit"),
         if n == 1 { "has" } else { "have" },
         named.join(", "),
         if n == 1 { "it" } else { "them" },
-    ))
+    );
+    std::iter::once(warning).chain(note).collect()
 }
 
 /// The commits of `new_here` whose entry `--sync` would add to `config`'s changelog as the
-/// work tree has it (what the advice, pasted, acts on), oldest first.
-fn lacking(repo: &Repo, config: &Config, new_here: &HashSet<Oid>) -> Vec<Oid> {
-    let Some(top) = repo.work_tree() else {
-        return Vec::new();
-    };
+/// work tree has it (what the advice, pasted, acts on), oldest first; `None` when this
+/// clone is too shallow to tell which commits are unreleased.
+fn lacking(repo: &Repo, config: &Config, new_here: &HashSet<Oid>) -> Option<Vec<Oid>> {
+    let top = repo.work_tree()?;
     // A monorepo's root changelog is optional: none, nothing to add to.
     let path = top.join(&config.changelog.path);
     let root_of_monorepo = config.package.is_none() && !config.packages.is_empty();
     if root_of_monorepo && !path.is_file() {
-        return Vec::new();
+        return Some(Vec::new());
     }
     if !crate::history::accumulate::unreleased_within(repo, config, LIMIT)
         || !sends_unreleased(repo, config, new_here)
     {
-        return Vec::new();
+        return Some(Vec::new());
     }
     let text = match std::fs::read_to_string(&path) {
         Ok(text) => text,
@@ -95,10 +104,12 @@ fn lacking(repo: &Repo, config: &Config, new_here: &HashSet<Oid>) -> Vec<Oid> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && repo.ever_installed() => {
             crate::history::changelog::TEMPLATE.to_owned()
         }
-        Err(_) => return Vec::new(),
+        Err(_) => return Some(Vec::new()),
     };
-    let Ok(plan) = crate::history::sync::plan_sync(repo, config, &text) else {
-        return Vec::new();
+    let plan = match crate::history::sync::plan_sync(repo, config, &text) {
+        Ok(plan) => plan,
+        Err(crate::error::Error::IncompleteHistory { .. }) if repo.is_shallow() => return None,
+        Err(_) => return Some(Vec::new()),
     };
     let mut out: Vec<Oid> = Vec::new();
     for (id, _) in &plan.added {
@@ -107,7 +118,7 @@ fn lacking(repo: &Repo, config: &Config, new_here: &HashSet<Oid>) -> Vec<Oid> {
             out.push(id);
         }
     }
-    out
+    Some(out)
 }
 
 /// Whether a commit of `new_here` is unreleased on HEAD: a push of releases alone (their

@@ -212,8 +212,9 @@ pub struct Inspection {
     /// judged (see `published`).
     pub published: Published,
     /// The warning for commits this push sends whose changelog entry is missing (`warning:
-    /// …`, see `entryless`): said on a push that goes, never a refusal.
-    pub entryless: Option<String>,
+    /// …`, see `entryless`), and the note when this clone is too shallow to check them
+    /// (`note: …`): said on a push that goes, never a refusal.
+    pub entryless: Vec<String>,
     /// One line each for what pre-push could not tell from this clone (a release tag pushed
     /// alone, whose commit no remote branch holds as last fetched).
     pub notes: Vec<String>,
