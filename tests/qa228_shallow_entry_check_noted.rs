@@ -4,7 +4,7 @@
 //! now says once that the check was not made, and why; a full clone warns as before, and a
 //! shallow clone deep enough to hold the release tag checks and says no note.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::support::{Repo, released_and_pushed, stderr, text};
 
@@ -21,7 +21,7 @@ fn origin() -> (Repo, PathBuf) {
 
 /// A clone of `origin` at `depth` (whole when `None`), relhook installed, with `feat: x`
 /// committed there with relhook's hooks skipped (no entry), pushed back: pre-push's lines.
-fn pushed_from_clone(repo: &Repo, origin: &PathBuf, depth: Option<u32>) -> Vec<String> {
+fn pushed_from_clone(repo: &Repo, origin: &Path, depth: Option<u32>) -> Vec<String> {
     let dir = repo.scratch(&format!("clone{}", depth.unwrap_or(0)));
     let url = format!("file://{}", origin.display());
     let depth = depth.map(|d| format!("--depth={d}"));
