@@ -374,8 +374,9 @@ fn plan(
             .for_each(|t| t.retain(|k| !lost.contains(k) && !gone.contains(k)));
         known.retain(|k| !gone.contains(k));
         // A squash's own change brought the entries of the commits it carries: theirs.
-        let missing: Vec<_> = (candidates.iter().cloned())
+        let missing: Vec<_> = (candidates.iter())
             .filter(|(_, e)| !in_file.contains(&normalize(&e.text)))
+            .cloned()
             .collect();
         let at = (repo, config, forge.as_ref());
         carried = squash_stand::Carried::find(at, &commits, &missing, &own_lines);

@@ -200,6 +200,29 @@ pub fn kept_under_other_name(repo: &Repo, head: Oid, path: &Path) -> crate::Resu
     )
 }
 
+/// Parses the changelog or refuses with the line that broke it.
+pub fn parse(path: &Path, text: &str) -> crate::Result<Changelog> {
+    if let Some(line) = crate::history::changelog::cr_only::lone_cr_line(text) {
+        return Err(crate::Error::ChangelogCrOnly {
+            path: path.to_owned(),
+            line,
+        });
+    }
+    let log = Changelog::parse(text).map_err(|e| crate::Error::NotKeepAChangelog {
+        path: path.to_owned(),
+        line: e.line,
+        message: e.message,
+    })?;
+    if let Some(why) = log.unkept_because() {
+        return Err(crate::Error::NotKeepAChangelog {
+            path: path.to_owned(),
+            line: 1,
+            message: format!("{why}: this is not a changelog relhook keeps"),
+        });
+    }
+    Ok(log)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -222,27 +245,4 @@ mod tests {
             "relhook changelog --sync"
         );
     }
-}
-
-/// Parses the changelog or refuses with the line that broke it.
-pub fn parse(path: &Path, text: &str) -> crate::Result<Changelog> {
-    if let Some(line) = crate::history::changelog::cr_only::lone_cr_line(text) {
-        return Err(crate::Error::ChangelogCrOnly {
-            path: path.to_owned(),
-            line,
-        });
-    }
-    let log = Changelog::parse(text).map_err(|e| crate::Error::NotKeepAChangelog {
-        path: path.to_owned(),
-        line: e.line,
-        message: e.message,
-    })?;
-    if let Some(why) = log.unkept_because() {
-        return Err(crate::Error::NotKeepAChangelog {
-            path: path.to_owned(),
-            line: 1,
-            message: format!("{why}: this is not a changelog relhook keeps"),
-        });
-    }
-    Ok(log)
 }
