@@ -4,16 +4,25 @@
 //! --resume`, which git refuses there ("'main' is already used by worktree at ..."). The fix
 //! names `cd` to the worktree that holds the branch, and works pasted.
 
-use crate::support::{configured_with_a_feature, ok, path_with, stderr, text};
+use crate::support::{Repo, configured_with_a_feature, ok, path_with, stderr, text};
+use std::path::{Path, PathBuf};
 
-#[test]
-fn a_half_made_release_pushed_from_another_worktree_is_resumed_where_its_branch_is() {
+/// A repository with a feature since no release and tests that pass (an origin too when
+/// `origin`), `topic` checked out here and `main` in the linked worktree it returns.
+pub(crate) fn main_in_a_linked_worktree(origin: bool) -> (Repo, PathBuf) {
     let repo = configured_with_a_feature(|_| "[checks]\ntest = [\"true\"]\n".into());
-    repo.with_origin();
+    if origin {
+        repo.with_origin();
+    }
     let linked = repo.dir.path().join("linked");
     repo.git(&["switch", "-q", "-c", "topic"]);
     repo.git(&["worktree", "add", "-q", linked.to_str().unwrap(), "main"]);
-    let mut killed = repo.command_in(crate::support::relhook_bin(), &linked);
+    (repo, linked)
+}
+
+/// `relhook release` in `linked`, killed once its release commit is made.
+pub(crate) fn release_killed_after_its_commit(repo: &Repo, linked: &Path) {
+    let mut killed = repo.command_in(crate::support::relhook_bin(), linked);
     killed
         .args(["release"])
         .env("RELHOOK_TEST_FAILPOINT", "release-committed:pause")
@@ -24,6 +33,12 @@ fn a_half_made_release_pushed_from_another_worktree_is_resumed_where_its_branch_
     child.kill().unwrap();
     child.wait().unwrap();
     assert!(paused, "the release never reached its commit");
+}
+
+#[test]
+fn a_half_made_release_pushed_from_another_worktree_is_resumed_where_its_branch_is() {
+    let (repo, linked) = main_in_a_linked_worktree(true);
+    release_killed_after_its_commit(&repo, &linked);
 
     let out = repo.git_output(&["push", "-q", "origin", "main"]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
@@ -50,11 +65,7 @@ fn a_half_made_release_pushed_from_another_worktree_is_resumed_where_its_branch_
 /// `main`: the fix named `git checkout main` first.
 #[test]
 fn an_amended_release_commit_pushed_from_another_worktree_names_that_worktree() {
-    let repo = configured_with_a_feature(|_| "[checks]\ntest = [\"true\"]\n".into());
-    repo.with_origin();
-    let linked = repo.dir.path().join("linked");
-    repo.git(&["switch", "-q", "-c", "topic"]);
-    repo.git(&["worktree", "add", "-q", linked.to_str().unwrap(), "main"]);
+    let (repo, linked) = main_in_a_linked_worktree(true);
     ok(repo.relhook_in(&linked, &["release"]));
     let amend = [
         "commit",

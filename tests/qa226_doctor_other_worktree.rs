@@ -3,25 +3,15 @@
 //! worktree said "all is well". It names the release, and the command that finishes it where
 //! it can run: `cd <worktree> && relhook release --resume`.
 
-use crate::support::{configured_with_a_feature, path_with, stdout, text};
+use crate::qa221_half_release_other_worktree::{
+    main_in_a_linked_worktree, release_killed_after_its_commit,
+};
+use crate::support::{path_with, stdout, text};
 
 #[test]
 fn doctor_names_a_half_made_release_in_another_worktree() {
-    let repo = configured_with_a_feature(|_| "[checks]\ntest = [\"true\"]\n".into());
-    let linked = repo.dir.path().join("linked");
-    repo.git(&["switch", "-q", "-c", "topic"]);
-    repo.git(&["worktree", "add", "-q", linked.to_str().unwrap(), "main"]);
-    let mut killed = repo.command_in(crate::support::relhook_bin(), &linked);
-    killed
-        .args(["release"])
-        .env("RELHOOK_TEST_FAILPOINT", "release-committed:pause")
-        .stderr(std::process::Stdio::piped());
-    let mut child = killed.spawn().unwrap();
-    let err = std::io::BufReader::new(child.stderr.take().unwrap());
-    let paused = std::io::BufRead::lines(err).any(|l| l.is_ok_and(|l| l.contains("pausing")));
-    child.kill().unwrap();
-    child.wait().unwrap();
-    assert!(paused, "the release never reached its commit");
+    let (repo, linked) = main_in_a_linked_worktree(false);
+    release_killed_after_its_commit(&repo, &linked);
 
     let out = repo.relhook(&["doctor"]);
     let said = stdout(&out);

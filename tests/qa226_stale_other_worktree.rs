@@ -3,26 +3,15 @@
 //! way to its branch: pasted in the worktree the push ran in, it acted on another branch. The
 //! fix starts with `cd` to the worktree that has the branch.
 
-use crate::support::{configured_with_a_feature, stderr, text};
+use crate::qa221_half_release_other_worktree::{
+    main_in_a_linked_worktree, release_killed_after_its_commit,
+};
+use crate::support::{stderr, text};
 
 #[test]
 fn a_stale_release_pushed_from_another_worktree_is_redone_there() {
-    let repo = configured_with_a_feature(|_| "[checks]\ntest = [\"true\"]\n".into());
-    repo.with_origin();
-    let linked = repo.dir.path().join("linked");
-    repo.git(&["switch", "-q", "-c", "topic"]);
-    repo.git(&["worktree", "add", "-q", linked.to_str().unwrap(), "main"]);
-    let mut killed = repo.command_in(crate::support::relhook_bin(), &linked);
-    killed
-        .args(["release"])
-        .env("RELHOOK_TEST_FAILPOINT", "release-committed:pause")
-        .stderr(std::process::Stdio::piped());
-    let mut child = killed.spawn().unwrap();
-    let err = std::io::BufReader::new(child.stderr.take().unwrap());
-    let paused = std::io::BufRead::lines(err).any(|l| l.is_ok_and(|l| l.contains("pausing")));
-    child.kill().unwrap();
-    child.wait().unwrap();
-    assert!(paused, "the release never reached its commit");
+    let (repo, linked) = main_in_a_linked_worktree(true);
+    release_killed_after_its_commit(&repo, &linked);
     // A feature put below the release commit, which its section leaves out.
     let release = repo.git_in(&linked, &["rev-parse", "HEAD"], &[]);
     let release = String::from_utf8_lossy(&release.stdout).trim().to_owned();
