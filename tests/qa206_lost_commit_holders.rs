@@ -81,15 +81,7 @@ fn a_commit_only_a_remote_tracking_branch_holds_keeps_its_entry() {
 #[test]
 fn a_commit_only_another_worktrees_head_holds_keeps_its_entry() {
     let (repo, short) = dropped_but_held(|repo, kept| {
-        let there = repo.dir.path().join("other");
-        repo.git(&[
-            "worktree",
-            "add",
-            "-q",
-            "--detach",
-            there.to_str().unwrap(),
-            kept,
-        ]);
+        detached_worktree(repo, kept);
     });
     let there = repo.dir.path().join("other");
     let holder = format!("the HEAD of worktree {}", there.display());
@@ -125,4 +117,18 @@ fn a_commit_nothing_holds_is_still_taken_out() {
         "{}",
         text(&out)
     );
+}
+
+/// A worktree `other` beside the repository, its HEAD detached at `kept`.
+pub(crate) fn detached_worktree(repo: &Repo, kept: &str) -> std::path::PathBuf {
+    let there = repo.dir.path().join("other");
+    repo.git(&[
+        "worktree",
+        "add",
+        "-q",
+        "--detach",
+        there.to_str().unwrap(),
+        kept,
+    ]);
+    there
 }

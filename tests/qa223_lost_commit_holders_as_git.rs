@@ -6,7 +6,7 @@
 //! whose folder is gone (locked on a drive not mounted, or removed without
 //! `git worktree prune`): git still reads that worktree's HEAD in `.git/worktrees/<name>/`.
 
-use crate::qa206_lost_commit_holders::{dropped_but_held, kept_and_said};
+use crate::qa206_lost_commit_holders::{detached_worktree, dropped_but_held, kept_and_said};
 use crate::support::{Repo, ok, stderr, text};
 
 /// A holder made on the commit `feat: keep me` (its id given).
@@ -66,28 +66,12 @@ fn older_stash_with_untracked(repo: &Repo, kept: &str) {
 }
 
 fn worktree_removed_unpruned(repo: &Repo, kept: &str) {
-    let there = repo.dir.path().join("other");
-    repo.git(&[
-        "worktree",
-        "add",
-        "-q",
-        "--detach",
-        there.to_str().unwrap(),
-        kept,
-    ]);
+    let there = detached_worktree(repo, kept);
     std::fs::remove_dir_all(&there).unwrap();
 }
 
 fn worktree_locked_unmounted(repo: &Repo, kept: &str) {
-    let there = repo.dir.path().join("other");
-    repo.git(&[
-        "worktree",
-        "add",
-        "-q",
-        "--detach",
-        there.to_str().unwrap(),
-        kept,
-    ]);
+    let there = detached_worktree(repo, kept);
     repo.git(&[
         "worktree",
         "lock",
