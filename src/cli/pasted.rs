@@ -83,8 +83,9 @@ impl<W: Write> Drop for Pasted<W> {
 /// `text` with `prefix` ahead of each command: in each `` `…` `` span, the `git` or `relhook`
 /// that starts it or follows `&& `, `|| `, `; `, `| `, `$(` or a group's `{ ` (after any
 /// `NAME=value` words);
-/// on a `next: ` line, the one after `next: ` and after `, then `; after a `fix: ` that starts
-/// a line or follows `; ` (doctor's `fix: relhook install`), the command it starts with.
+/// on a `next: ` line, the one after `next: `, after `, then ` and after `(or: `; after a
+/// `fix: ` that starts a line or follows `; ` (doctor's `fix: relhook install`), the command it
+/// starts with.
 fn with_prefix(text: &str, prefix: &str) -> String {
     let mut out = String::with_capacity(text.len() + 64);
     if let Some(rest) = text.strip_prefix("next: ") {
@@ -93,7 +94,14 @@ fn with_prefix(text: &str, prefix: &str) -> String {
             if i > 0 {
                 out.push_str(", then ");
             }
-            out.push_str(&spans(&commands(part, prefix), prefix));
+            // `   (or: git push origin HEAD v1.0.0; …)`: the other way, a command too.
+            let line = match part.split_once(OR) {
+                Some((main, or)) => {
+                    format!("{}{OR}{}", commands(main, prefix), commands(or, prefix))
+                }
+                None => commands(part, prefix),
+            };
+            out.push_str(&spans(&line, prefix));
         }
         return out;
     }
@@ -109,6 +117,9 @@ fn with_prefix(text: &str, prefix: &str) -> String {
     }
     spans(text, prefix)
 }
+
+/// What starts the other command a `next: ` line offers in its parentheses.
+const OR: &str = "(or: ";
 
 /// Where the text of a `fix: ` label starts in `text`: one that starts the line (past its
 /// indent) or follows `; `, outside any `` `…` `` span.
@@ -323,6 +334,15 @@ mod tests {
                 P
             ),
             format!("next: {P}relhook test, then {P}git push origin v1.0.0   (why)\n")
+        );
+        assert_eq!(
+            with_prefix(
+                "next: git push --follow-tags origin main   (or: git push origin HEAD v1.0.0; `main` has no upstream yet)",
+                P
+            ),
+            format!(
+                "next: {P}git push --follow-tags origin main   (or: {P}git push origin HEAD v1.0.0; `main` has no upstream yet)"
+            )
         );
     }
 }
