@@ -306,6 +306,7 @@ mod qa22_stale;
 mod qa22_uninstall;
 mod qa22_worktree_locks;
 mod qa22_wsroot;
+mod qa235_clone_install_git_dir;
 mod qa235_or_push_git_dir;
 mod qa23_encoding;
 mod qa23_gitdir;

@@ -46,7 +46,7 @@ pub(super) fn write_driver(
         )?;
         writeln!(
             out,
-            "  to share it with the team, commit {lines} in .gitattributes (each clone still runs `relhook install`)",
+            "  to share it with the team, commit {lines} in .gitattributes (each clone still runs its own `relhook install`)",
         )?;
     }
     if registered.is_some_and(|d| d.am_three_way) {
