@@ -308,6 +308,7 @@ mod qa22_worktree_locks;
 mod qa22_wsroot;
 mod qa235_clone_install_git_dir;
 mod qa235_or_push_git_dir;
+mod qa231_channel_rule;
 mod qa23_encoding;
 mod qa23_gitdir;
 mod qa23_history;

@@ -239,6 +239,9 @@ fn transaction(
                 release_commit = Some(u.tag.as_str());
             }
             standing.extend(judged.standing.map(|s| format!("relhook: {}: {s}", u.tag)));
+            // Another identifier's pre-release on a channel's branch: made, and said.
+            let off = crate::tag::channel_note(&repo, view, &u.tag);
+            standing.extend(off.map(|l| format!("relhook: note: {l}")));
             if judged.release_commit && judged.refusals.is_empty() {
                 let below = crate::release::tag_below_commits(&repo, view, &root, &u.tag);
                 standing.extend(below.map(|b| format!("relhook: warning: {b}")));

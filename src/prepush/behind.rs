@@ -14,7 +14,7 @@ use super::{HandTagHook, Update, or_hand_tag, release_again, release_configs, un
 use crate::config::Config;
 use crate::git::{ObjectKind, Repo, short_id};
 use crate::history::adoption::{BeforeInstall, tag_before_install};
-use crate::tag::rules::{self, Depth, HandTags};
+use crate::tag::rules::{self, Depth, HandTags, RemoteBranches};
 use crate::testrun;
 
 /// A release tag a branch push leaves behind.
@@ -34,14 +34,15 @@ pub struct LeftBehind {
 /// Release tags pointing at commits new to the remote (`new`, whether or not another remote has
 /// them) that are not pushed with them,
 /// and how many more of them are from before the install (`before`), left out of the list;
-/// `hook` says whether a tag made by hand is a release here.
+/// `hook` says whether a tag made by hand is a release here; `after`: the remote's branches
+/// once the push is made, which judge each tag as its push would be judged.
 /// Costs one pass over the release-like tags, and only when a branch push sends commits;
 /// then the release checks of each tag left behind that was made since the install. One
 /// that another remote publishes as it is here is counted in `published`, not judged.
 pub(super) fn tags_left_behind(
     repo: &Repo,
     config: &Config,
-    remote: &str,
+    (remote, after): (&str, RemoteBranches<'_>),
     updates: &[Update],
     (new, before): (&HashSet<Oid>, &BeforeInstall),
     hook: &HandTagHook<'_>,
@@ -78,7 +79,8 @@ pub(super) fn tags_left_behind(
                 untested.then(|| untested::record_step(repo, config, remote, &t.name, t.commit));
             let lightweight = repo.object_kind(target) == Some(ObjectKind::Commit);
             let hand = hook.hand_tags();
-            let problems = rules::problems(repo, config, &t.name, target, Depth::Publish(hand));
+            let depth = Depth::Publish(hand, after);
+            let problems = rules::problems(repo, config, &t.name, target, depth);
             // Another remote's release: nothing to make again (see `published`).
             if (untested || !problems.is_empty())
                 && published

@@ -14,6 +14,22 @@ use crate::git::{Range, Repo};
 /// How many such commits are counted at most (a push to a new remote holds the whole history).
 const LIMIT: usize = 100_000;
 
+/// Commits the remote already has, or another remote published: every remote-tracking ref
+/// (as `relhook release` judges what is unpublished; a mirror or a fork is never asked to
+/// take reworded history another remote has), and the old value of every pushed ref that is
+/// known here.
+pub(super) fn known_to_remote(repo: &Repo, updates: &[Update]) -> Vec<Oid> {
+    let mut out: Vec<Oid> = updates
+        .iter()
+        .filter(|u| !u.remote.is_zero())
+        .filter_map(|u| peel(repo, u.remote))
+        .collect();
+    out.extend(repo.remote_tracking_commits("*"));
+    out.sort();
+    out.dedup();
+    out
+}
+
 /// The commits the branches of `pushed` bring to `remote` itself: those linted (`seen`) and
 /// those [`super::commits::lint_new`] left out because another remote has them; with the note
 /// for the latter (commits from before `relhook install` are not counted, never judged).

@@ -60,6 +60,8 @@ pub(super) struct Landing<'a> {
     deletions: Vec<Deletion<'a>>,
     /// The remote's other branches, as last fetched.
     others: Vec<Oid>,
+    /// The remote's branches once the push is made, by name (see [`Landing::branches`]).
+    after: Vec<(String, Oid)>,
     /// The new tags this push sends, each with its commit.
     tags: Vec<(String, Oid)>,
 }
@@ -101,15 +103,21 @@ impl<'a> Landing<'a> {
             let tracked = |branch: &str| name == format!("{remote}/{branch}");
             updates.iter().any(|b| tracked(b.branch)) || deletions.iter().any(|d| tracked(d.branch))
         };
-        let others = if repo.has_remote(remote) {
-            repo.branches_at(&format!("remotes/{remote}/*"))
-                .into_iter()
-                .filter(|(name, _)| !pushed(name.strip_prefix("remotes/").unwrap_or(name)))
-                .map(|(_, c)| c)
-                .collect()
-        } else {
-            Vec::new()
+        let tracked: Vec<(String, Oid)> = match repo.has_remote(remote) {
+            true => repo.branches_at(&format!("remotes/{remote}/*")),
+            false => Vec::new(),
         };
+        let tracked: Vec<(String, Oid)> = (tracked.into_iter())
+            .filter(|(name, _)| !pushed(name.strip_prefix("remotes/").unwrap_or(name)))
+            .collect();
+        let others = tracked.iter().map(|(_, c)| *c).collect();
+        let after = (tracked.into_iter())
+            .filter_map(|(name, c)| {
+                let branch = name.strip_prefix(&format!("remotes/{remote}/"))?;
+                (branch != "HEAD").then(|| (branch.to_owned(), c))
+            })
+            .chain(updates.iter().map(|b| (b.branch.to_owned(), b.local)))
+            .collect();
         let tags = updates_in
             .iter()
             .filter(|u| !u.is_delete() && u.remote.is_zero())
@@ -119,8 +127,16 @@ impl<'a> Landing<'a> {
             updates,
             deletions,
             others,
+            after,
             tags,
         }
+    }
+
+    /// The remote's branches once the push is made, as far as this clone can tell: its
+    /// remote-tracking branches (none for a remote never fetched, or a URL), with the branches
+    /// this push updates at their new tips and without those it deletes.
+    pub(super) fn branches(&self) -> &[(String, Oid)] {
+        &self.after
     }
 
     /// Whether some branch of the remote holds `commit` after the push, whether each update

@@ -240,7 +240,7 @@ pub fn inspect(
     // Every pushed tag asks which release tag below it is the greatest: read them once.
     repo.hold_tags_still();
     let mut found = Inspection::default();
-    let hidden = known_to_remote(repo, updates);
+    let hidden = elsewhere::known_to_remote(repo, updates);
     found.before_install = crate::history::adoption::BeforeInstall::load(repo, &hidden)?;
     let mut seen: HashMap<Oid, Option<usize>> = HashMap::new();
     let history: Vec<&Update> = updates
@@ -265,10 +265,11 @@ pub fn inspect(
             found.refusals.extend(conflicted);
         }
     }
+    let landing = landing::Landing::new(repo, remote, updates);
     (found.tags_left_behind, found.old_tags_left_behind) = behind::tags_left_behind(
         repo,
         config,
-        remote,
+        (remote, landing.branches()),
         updates,
         (&new_here, &found.before_install),
         hook,
@@ -279,7 +280,6 @@ pub fn inspect(
         misnamed::left_behind(repo, config, (remote, updates), &new_here, hand);
     let taken = taken::taken_on_remote(repo, config, remote, updates, &mut found.tags_left_behind);
     found.refusals.extend(taken);
-    let landing = landing::Landing::new(repo, remote, updates);
     let dropped = landing.dropped(repo, || release_configs(repo, config), remote);
     found.refusals.extend(dropped);
     let mut published = Vec::new();
@@ -335,9 +335,10 @@ pub fn inspect(
         }
         let unjudged = unjudgeable(repo, config, remote, u, name, commit);
         let hand = hook.hand_tags();
+        let publish = Depth::Publish(hand, landing.branches());
         let problems = match unjudged {
             Some(_) => Vec::new(),
-            None => rules::problems(repo, config, name, u.local, Depth::Publish(hand)),
+            None => rules::problems(repo, config, name, u.local, publish),
         };
         let problems = tag_fix::interrupted_problems(repo, config, name, problems);
         // Another remote's release as it is: published, not judged (see `published`).
@@ -448,22 +449,6 @@ fn release_configs(repo: &Repo, config: &Config) -> Vec<Config> {
         }
     }
     configs
-}
-
-/// Commits the remote already has, or another remote published: every remote-tracking ref
-/// (as `relhook release` judges what is unpublished; a mirror or a fork is never asked to
-/// take reworded history another remote has), and the old value of every pushed ref that is
-/// known here.
-fn known_to_remote(repo: &Repo, updates: &[Update]) -> Vec<Oid> {
-    let mut out: Vec<Oid> = updates
-        .iter()
-        .filter(|u| !u.remote.is_zero())
-        .filter_map(|u| peel(repo, u.remote))
-        .collect();
-    out.extend(repo.remote_tracking_commits("*"));
-    out.sort();
-    out.dedup();
-    out
 }
 
 fn peel(repo: &Repo, id: Oid) -> Option<Oid> {

@@ -1,8 +1,11 @@
 //! `[release] channels` at release time: on a channel's branch a release is the channel's
-//! next pre-release without `--pre`; `--pre` of another identifier is made and said; a
-//! stable release is made only on purpose (`--allow-stable`), and is refused otherwise. A
-//! release that departs from its branch's channel says so in its tag message
-//! ([`OVERRIDE_TRAILER`]), which pre-push reads as "made on purpose".
+//! next pre-release without `--pre`. What else is made there follows one rule ([`ruling`]),
+//! the same for `relhook release` (its `--pre`, or the version asked), for a tag made by hand
+//! (its name) and for pre-push: a pre-release is asked on purpose whatever its identifier (it
+//! is typed: `--pre rc`, `-rc.1`), so another identifier's is made and said; a stable one is
+//! what a forgotten `--pre` or `-beta.N` makes, so it is refused unless asked on purpose
+//! (`--allow-stable`). A release that departs from its branch's channel says so in its tag
+//! message ([`OVERRIDE_TRAILER`]), which pre-push reads as "made on purpose".
 
 use semver::Version;
 
@@ -41,9 +44,52 @@ impl Under {
     }
 }
 
+/// How a channel's branch takes a release: the one rule `relhook release`, a tag made by hand
+/// and pre-push follow (see the module's comment).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ruling {
+    /// One of the channel's own pre-releases.
+    Own,
+    /// Made, and this line said: another identifier's pre-release, or a stable release asked
+    /// on purpose.
+    Departs(String),
+    /// A stable release not asked on purpose: why it is refused (one line; the caller adds
+    /// the command that makes it on purpose).
+    Refused(String),
+}
+
+/// The pre-release identifier `version` is of (`rc` for `2.0.0-rc.1`); `None`: stable.
+pub fn identifier(version: &Version) -> Option<&str> {
+    (!version.pre.is_empty()).then(|| version.pre.as_str().split('.').next().unwrap_or_default())
+}
+
+/// The [`Ruling`] on `asked` (`--pre rc`, `2.0.0`, `` `v2.0.0-rc.1` ``), a release of
+/// pre-release identifier `id` (`None`: stable), on `branch` of `channel`; `on_purpose`: a
+/// stable release is asked on purpose (`--allow-stable`, or a tag message saying so).
+pub fn ruling(
+    (branch, channel): (&str, &Channel),
+    asked: &str,
+    id: Option<&str>,
+    on_purpose: bool,
+) -> Ruling {
+    let (own, named) = (&channel.id, channel.named());
+    match id {
+        Some(id) if id == own => Ruling::Own,
+        Some(_) => Ruling::Departs(format!(
+            "{asked} on branch {branch}, whose channel makes {own} pre-releases ({named})"
+        )),
+        None if on_purpose => Ruling::Departs(format!(
+            "a stable release on branch {branch}, as --allow-stable asks: its channel ({named}) makes {own} pre-releases"
+        )),
+        None => Ruling::Refused(format!(
+            "{asked} is a stable release, and branch {branch} makes {own} pre-releases ({named})"
+        )),
+    }
+}
+
 /// Applies `branch`'s channel to `opts` (its identifier as `--pre` when none is asked), or
-/// refuses a stable release asked without `--allow-stable`; `again`: the release command
-/// as given, for the refusal's way on. With the line to say, if any.
+/// refuses a stable release asked without `--allow-stable` ([`ruling`]); `again`: the release
+/// command as given, for the refusal's way on. With the line to say, if any.
 pub fn apply(
     config: &Config,
     branch: Option<&str>,
@@ -55,46 +101,30 @@ pub fn apply(
     else {
         return Ok(None);
     };
-    let named = channel.named();
-    let id = &channel.id;
-    let exact = match &opts.requested {
-        Requested::Exact(v) => Some(v.clone()),
-        _ => None,
-    };
-    let (departs, said) = match (&opts.pre, &exact) {
-        (Some(pre), _) if pre == id => (false, None),
-        (Some(pre), _) => (
-            true,
-            Some(format!(
-                "relhook: note: --pre {pre} on branch {branch}, whose channel makes {id} pre-releases ({named})"
-            )),
-        ),
-        (None, Some(v)) if channel.holds(v) => (false, None),
-        (None, Some(v)) if !v.pre.is_empty() => (
-            true,
-            Some(format!(
-                "relhook: note: {v} on branch {branch}, whose channel makes {id} pre-releases ({named})"
-            )),
-        ),
-        (None, Some(v)) if !opts.allow_stable => {
-            return Err(stable_refused(&branch, &channel, &v.to_string(), again));
-        }
-        (None, _) if opts.allow_stable => (
-            true,
-            Some(format!(
-                "relhook: a stable release on branch {branch}, as --allow-stable asks: its channel ({named}) makes {id} pre-releases"
-            )),
-        ),
+    let (asked, id) = match (&opts.pre, &opts.requested) {
+        (Some(pre), _) => (format!("--pre {pre}"), Some(pre.as_str())),
+        (None, Requested::Exact(v)) => (v.to_string(), identifier(v)),
+        (None, _) if opts.allow_stable => ("a stable release".to_owned(), None),
         (None, _) => {
-            opts.pre = Some(id.clone());
-            (
-                false,
-                Some(format!(
-                    "relhook: a {id} pre-release: branch {branch} is a channel ({named} of {}); `--allow-stable` makes a stable release",
-                    crate::config::FILE_NAME
-                )),
-            )
+            opts.pre = Some(channel.id.clone());
+            let said = format!(
+                "relhook: a {} pre-release: branch {branch} is a channel ({} of {}); `--allow-stable` makes a stable release",
+                channel.id,
+                channel.named(),
+                crate::config::FILE_NAME
+            );
+            opts.channel = Some(Under {
+                branch,
+                channel,
+                departs: false,
+            });
+            return Ok(Some(said));
         }
+    };
+    let (departs, said) = match ruling((&branch, &channel), &asked, id, opts.allow_stable) {
+        Ruling::Own => (false, None),
+        Ruling::Departs(line) => (true, Some(format!("relhook: note: {line}"))),
+        Ruling::Refused(why) => return Err(stable_refused(&why, &channel, again)),
     };
     opts.channel = Some(Under {
         branch,
@@ -132,15 +162,11 @@ pub fn for_version(config: &Config, branch: Option<&str>) -> Option<(String, Str
     ))
 }
 
-/// The refusal of stable `version` on `branch`, whose channel makes pre-releases.
-fn stable_refused(branch: &str, channel: &Channel, version: &str, again: &str) -> Refusal {
+/// The refusal of a stable release on a channel's branch, `why` ([`Ruling::Refused`]).
+fn stable_refused(why: &str, channel: &Channel, again: &str) -> Refusal {
     Refusal::new(
         Reason::Channel,
-        format!(
-            "{version} is a stable release, and branch {branch} makes {} pre-releases ({})",
-            channel.id,
-            channel.named()
-        ),
+        why.to_owned(),
         format!(
             "`{again} --allow-stable` makes it there on purpose; `relhook release` makes the next {} pre-release",
             channel.id
@@ -164,21 +190,6 @@ pub fn tag_message(message: String, under: Option<&Under>) -> String {
 /// Whether a tag message says its release departed from its channel on purpose.
 pub fn overridden(message: &str) -> bool {
     (message.lines()).any(|l| l.starts_with(&format!("{OVERRIDE_TRAILER}: ")))
-}
-
-/// Why release tag `name` of `version` does not belong on channel branch `branch`: a stable
-/// release, or another identifier's pre-release; `release`: the command that makes it on
-/// purpose.
-pub fn off_channel(name: &str, version: &Version, branch: &str, channel: &Channel) -> String {
-    let id = &channel.id;
-    let what = match version.pre.is_empty() {
-        true => "a stable release".to_owned(),
-        false => format!("no {id} pre-release"),
-    };
-    format!(
-        "`{name}` is {what}, and branch {branch} makes {id} pre-releases ({})",
-        channel.named()
-    )
 }
 
 /// What pre-push's problem with such a tag says, which its fix is chosen by.

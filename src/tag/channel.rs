@@ -1,17 +1,19 @@
-//! A release tag on a channel's branch (`[release] channels`) that is not one of the channel's
-//! pre-releases: a stable `v2.0.0` on `beta`, which a forgotten `-beta.N` makes. A hand tag
-//! is refused on such a branch (HEAD's, where its release commit goes); pre-push refuses one
-//! whose commit only channel branches hold, unless its message says it departed on purpose
-//! (`relhook release --allow-stable` writes that). Each names the release that makes it on
-//! purpose.
+//! A release tag on a channel's branch (`[release] channels`), judged by the rule `relhook
+//! release` follows there ([`ruling`]): a stable `v2.0.0` on `beta`, which a forgotten
+//! `-beta.N` makes, is refused; another identifier's pre-release (`v2.0.0-rc.1`, typed on
+//! purpose as `--pre rc` is) is made, and said. A hand tag is judged on HEAD's branch, where
+//! its release commit goes; pre-push judges a tag whose commit only channel branches of the
+//! remote hold once the push is made, unless its message says it departed on purpose
+//! (`relhook release --allow-stable` writes that). Each refusal names the release that makes
+//! it on purpose.
 
 use git2::Oid;
 use semver::Version;
 
-use super::rules::Depth;
-use crate::config::Config;
+use super::rules::{Depth, RemoteBranches};
+use crate::config::{Channel, Config};
 use crate::git::Repo;
-use crate::release::channel::{NOT_ON_PURPOSE, off_channel, on_purpose, overridden};
+use crate::release::channel::{NOT_ON_PURPOSE, Ruling, identifier, on_purpose, overridden, ruling};
 
 /// Why release tag `name` of `version` (at `target`, on `commit`) does not belong where it is.
 pub(super) fn problem(
@@ -19,7 +21,7 @@ pub(super) fn problem(
     config: &Config,
     (name, version): (&str, &Version),
     (target, commit): (Oid, Oid),
-    depth: Depth,
+    depth: Depth<'_>,
 ) -> Option<String> {
     if config.release.channels.is_empty() {
         return None;
@@ -30,43 +32,66 @@ pub(super) fn problem(
     }
     let (branch, channel) = match depth {
         // Made here: its release commit goes on HEAD's branch.
-        Depth::Create => {
-            let branch = repo.branch()?;
-            let channel = config.release.channel(&branch)?.clone();
-            (branch, channel)
-        }
-        // Published: on a commit only channel branches hold.
-        Depth::Publish(_) => {
-            let stable = crate::release::release_branches(repo, config);
-            let mut holders = Vec::new();
-            for (branch, tip) in repo.branches_at("heads/*") {
-                let Some(branch) = branch.strip_prefix("heads/") else {
-                    continue;
-                };
-                let channel = config.release.channel(branch);
-                let is_stable = channel.is_none()
-                    && (stable.is_empty()
-                        || (stable.iter()).any(|b| crate::config::branch_matches(b, branch)));
-                if (channel.is_some() || is_stable) && repo.reaches(tip, commit) {
-                    match channel {
-                        Some(c) => holders.push((branch.to_owned(), c.clone())),
-                        None => return None,
-                    }
-                }
-            }
-            if holders.iter().any(|(_, c)| c.holds(version)) {
-                return None;
-            }
-            holders.into_iter().next()?
-        }
+        Depth::Create => head_channel(repo, config)?,
+        Depth::Publish(_, remote) => held_only_by_channels(repo, config, remote, commit)?,
     };
-    if channel.holds(version) {
+    let asked = format!("`{name}`");
+    let Ruling::Refused(why) = ruling((&branch, &channel), &asked, identifier(version), false)
+    else {
         return None;
-    }
-    let why = off_channel(name, version, &branch, &channel);
+    };
     let fix = on_purpose(config, version);
     Some(match depth {
         Depth::Create => format!("{why}; `{fix}` makes it there on purpose"),
-        Depth::Publish(_) => format!("{why}, and {NOT_ON_PURPOSE} (`{fix}` does)"),
+        Depth::Publish(..) => format!("{why}, and {NOT_ON_PURPOSE} (`{fix}` does)"),
     })
+}
+
+/// What release tag `name`, made by hand and let pass by the rule, says: another identifier's
+/// pre-release on HEAD's channel branch, as `relhook release --pre` says it.
+pub fn note(repo: &Repo, config: &Config, name: &str) -> Option<String> {
+    if config.release.channels.is_empty() {
+        return None;
+    }
+    let version = super::hand::version_of(config, name)?;
+    let (branch, channel) = head_channel(repo, config)?;
+    let asked = format!("`{name}`");
+    match ruling((&branch, &channel), &asked, identifier(&version), false) {
+        Ruling::Departs(line) => Some(line),
+        _ => None,
+    }
+}
+
+/// HEAD's branch and its channel, when it is one.
+fn head_channel(repo: &Repo, config: &Config) -> Option<(String, Channel)> {
+    let branch = repo.branch()?;
+    let channel = config.release.channel(&branch)?.clone();
+    Some((branch, channel))
+}
+
+/// The channel branch of `remote` (its branches once the push is made) that `commit` stands
+/// on, when only channel branches hold it there (the first one's). `None`
+/// too when no branch of the remote holds it as far as this clone can tell (a remote never
+/// fetched, a tag pushed alone): nothing is guessed from this clone's own branches.
+fn held_only_by_channels(
+    repo: &Repo,
+    config: &Config,
+    remote: RemoteBranches<'_>,
+    commit: Oid,
+) -> Option<(String, Channel)> {
+    let stable = crate::release::release_branches(repo, config);
+    let mut holders = Vec::new();
+    for (branch, tip) in remote {
+        let channel = config.release.channel(branch);
+        let is_stable = channel.is_none()
+            && (stable.is_empty()
+                || (stable.iter()).any(|b| crate::config::branch_matches(b, branch)));
+        if (channel.is_some() || is_stable) && repo.reaches(*tip, commit) {
+            match channel {
+                Some(c) => holders.push((branch.clone(), c.clone())),
+                None => return None,
+            }
+        }
+    }
+    holders.into_iter().next()
 }

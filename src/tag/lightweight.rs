@@ -18,7 +18,7 @@ pub(super) const LIGHTWEIGHT: &str = "` is a lightweight tag; release tags are a
 pub(super) fn lightweight(
     config: &Config,
     name: &str,
-    depth: Depth,
+    depth: Depth<'_>,
     alone: Option<Oid>,
     version: Option<&str>,
 ) -> String {
@@ -28,13 +28,13 @@ pub(super) fn lightweight(
         None => config.release_command(),
     };
     let way = match (depth, alone) {
-        (Depth::Publish(_), Some(c)) => {
+        (Depth::Publish(..), Some(c)) => {
             format!("made again where it is: `{}`", again_here(config, name, c))
         }
-        (Depth::Publish(HandTags::Plain), None) => format!(
+        (Depth::Publish(HandTags::Plain, _), None) => format!(
             "`git tag -d {q} && {release}` makes one; a tag made by hand is a plain tag in this clone"
         ),
-        (Depth::Publish(HandTags::Released), None) => {
+        (Depth::Publish(HandTags::Released, _), None) => {
             format!("deleted and released: `git tag -d {q} && {release}`")
         }
         (Depth::Create, _) => format!(

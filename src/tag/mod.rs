@@ -22,6 +22,7 @@ use git2::Oid;
 use crate::config::{Config, Package};
 use crate::git::Repo;
 
+pub use channel::note as channel_note;
 pub use former::{former_package, successor};
 
 /// The configuration that judges release tag `name`: in a monorepo, the view of the package

@@ -12,13 +12,18 @@ use crate::git::{ObjectKind, Repo};
 
 /// How far to check.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Depth {
+pub enum Depth<'a> {
     /// A tag being created: name, kind, ordering.
     Create,
     /// A tag being published: also its commit's changelog and version files; the advice
-    /// names a tag made by hand only where one becomes a release.
-    Publish(HandTags),
+    /// names a tag made by hand only where one becomes a release. With the remote's branches
+    /// once the push is made, which say where the tag stands there.
+    Publish(HandTags, RemoteBranches<'a>),
 }
+
+/// A remote's branches once a push is made, as far as this clone can tell (each one's name on
+/// the remote, and its tip): its remote-tracking branches, with the push's own branch updates.
+pub type RemoteBranches<'a> = &'a [(String, Oid)];
 
 /// Whether a tag made by hand (`git tag -a`) becomes a release in this clone: git runs
 /// relhook's reference-transaction hook here, which writes the release commit.
@@ -196,7 +201,7 @@ pub fn problems(
     config: &Config,
     name: &str,
     target: Oid,
-    depth: Depth,
+    depth: Depth<'_>,
 ) -> Vec<String> {
     let prefix = &config.version.tag_prefix;
     let raw = &name[prefix.len().min(name.len())..];
@@ -295,7 +300,7 @@ pub fn problems(
     }
     out.extend(repeated_section(repo, config, &version, commit));
     // Made again above its release commit: what came after would be released as this version.
-    let made = matches!(depth, Depth::Publish(_));
+    let made = matches!(depth, Depth::Publish(..));
     let later = super::later::past_release_commit(repo, config, name, &version, commit, made);
     // On the commit that wrote the section, shipping a change that commit left in Unreleased.
     let shipped = later
@@ -312,7 +317,7 @@ pub fn problems(
     }));
     // On its release commit, rebased over changes a release made now would tell: made again.
     out.extend(crate::release::stale_tagged(repo, config, name, commit, made).map(|(why, _)| why));
-    if let Depth::Publish(_) = depth {
+    if let Depth::Publish(..) = depth {
         // On another release's commit, nothing since: no release makes it, as the hand-tag
         // hook says (its section and files would send to a release that refuses).
         let released = (!past)
@@ -418,11 +423,11 @@ pub fn section_problems(
     name: &str,
     version: &Version,
     commit: Oid,
-    depth: Depth,
+    depth: Depth<'_>,
 ) -> Vec<String> {
     let (hand, made) = match depth {
         Depth::Create => (HandTags::Released, false),
-        Depth::Publish(hand) => (hand, true),
+        Depth::Publish(hand, _) => (hand, true),
     };
     let path = &config.changelog.path;
     let section = crate::history::sync::has_section_at(repo, commit, path, version);
