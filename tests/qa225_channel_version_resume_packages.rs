@@ -77,7 +77,7 @@ fn a_departing_release_resumed_after_its_commit_keeps_its_override_line() {
 
 /// Packages a and b released at 1.0.0 on main, then a breaking change to a on `beta`, a
 /// channel.
-fn packages_on_beta() -> Repo {
+pub(crate) fn packages_on_beta() -> Repo {
     let repo = Repo::new();
     repo.write("p/a/package.json", r#"{"name":"a","version":"1.0.0"}"#);
     repo.write("p/b/package.json", r#"{"name":"b","version":"1.0.0"}"#);

@@ -5,7 +5,42 @@
 //! (`v2.0.0-rc.1` on `beta`) was refused where `relhook release --pre rc` makes it.
 
 use crate::qa224_release_channels::{CONFIG, on_beta};
-use crate::support::{clone_installed, dated_release, hand_tag, ok, stderr, text};
+use crate::qa225_channel_version_resume_packages::packages_on_beta;
+use crate::support::{clone_installed, dated_release, hand_tag, ok, stderr, stdout, text};
+
+#[test]
+fn version_all_on_a_channel_branch_is_what_release_all_makes() {
+    let repo = packages_on_beta();
+    let out = ok(repo.relhook(&["version", "--all", "--next"]));
+    let said = stdout(&out);
+    assert!(said.contains("a 1.0.0 -> 2.0.0-beta.1"), "{}", text(&out));
+    let err = stderr(&out);
+    let lines: Vec<&str> = (err.lines())
+        .filter(|l| l.contains("[release] channels"))
+        .collect();
+    assert!(
+        lines.len() == 1 && lines[0].contains("branch beta"),
+        "{}",
+        text(&out)
+    );
+    let out = ok(repo.relhook(&["version", "--all", "--format", "json"]));
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let a = (doc["packages"].as_array().unwrap().iter())
+        .find(|p| p["package"] == "a")
+        .unwrap_or_else(|| panic!("{doc}"));
+    assert_eq!(a["next"], "2.0.0-beta.1", "{doc}");
+    assert_eq!(a["channel"], "beta", "{doc}");
+    // What `release --all` makes there.
+    let out = ok(dated_release(&repo, &["--all", "--no-test", "--dry-run"]));
+    assert!(text(&out).contains("2.0.0-beta.1"), "{}", text(&out));
+    // `--pre` still asks for another identifier.
+    let out = ok(repo.relhook(&["version", "--all", "--next", "--pre", "rc"]));
+    assert!(
+        stdout(&out).contains("a 1.0.0 -> 2.0.0-rc.1"),
+        "{}",
+        text(&out)
+    );
+}
 
 /// `beta` released as v2.0.0-beta.1 and pushed to `origin` with main, then a stable
 /// `v2.0.0` made past the hook on a fix above it (the tag relhook must refuse to publish).

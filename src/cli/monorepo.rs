@@ -50,6 +50,15 @@ pub(super) fn version_all(
         write_out(|out| lines.iter().try_for_each(|l| writeln!(out, "{l}")))?;
         return Ok(say_refused(&mut told, &refused));
     }
+    // `[release] channels`: on a channel's branch each package's next version is the
+    // channel's pre-release, as `release --all` makes it there, and said once.
+    let channel = (args.pre.is_none())
+        .then(|| release::channel::for_version(config, repo.branch().as_deref()))
+        .flatten();
+    if let Some((_, line)) = &channel {
+        let _ = writeln!(told, "{line}");
+    }
+    let pre = args.pre.clone().or(channel.as_ref().map(|c| c.0.clone()));
     // Each package's next version, or why it has none: (current, where from, why).
     let mut found = Vec::new();
     // Packages whose release is refused, as `release --all` refuses them: said, and exit 1.
@@ -67,7 +76,7 @@ pub(super) fn version_all(
             found.push((p, view, Err((current, from, why))));
             continue;
         }
-        match release::version_info(repo, &view, root, &Requested::Auto, args.pre.as_deref()) {
+        match release::version_info(repo, &view, root, &Requested::Auto, pre.as_deref()) {
             Ok(mut info) => {
                 super::version::warn_not_understood(&mut told, &info, Some(&p.name));
                 // As `version --package` answers: past a tag another line already has.
@@ -121,7 +130,7 @@ pub(super) fn version_all(
     // As `release --all` plans them: packages with nothing of their own whose requirement on
     // a released one moves get a patch release (its preview must not leave them out).
     let due = if next || args.explain || json {
-        dependents_due(repo, config, root, args, &mut refused)
+        dependents_due(repo, config, root, pre, &mut refused)
     } else {
         Default::default()
     };
@@ -134,6 +143,7 @@ pub(super) fn version_all(
                     doc.package = Some(&p.name);
                     doc.taken = taken.get(&p.name).map(|t| t.tag.clone());
                     doc.refused = flagged.get(&p.name).map(json::RefusedNext::new);
+                    doc.channel = channel.as_ref().map(|c| c.0.clone());
                     json::PackageVersion::Next(doc)
                 }
                 Err((current, from, why)) => {
@@ -230,7 +240,8 @@ fn shown(current: &Option<semver::Version>) -> String {
 }
 
 /// The packages `release --all` would release only because a requirement of theirs on a
-/// released package moves, with that version and why; empty when the release would be
+/// released package moves (`pre`: the pre-release identifier asked, or the channel's), with
+/// that version and why; empty when the release would be
 /// refused (its preview then says what each package's own commits call for). A refusal over
 /// a requirement (a stable release on a sibling's pre-release) is no package's own: added to
 /// `refused`, as `release --all` would say it.
@@ -238,10 +249,10 @@ fn dependents_due(
     repo: &Repo,
     config: &Config,
     root: &Path,
-    args: &VersionArgs,
+    pre: Option<String>,
     refused: &mut Vec<crate::error::Refusal>,
 ) -> std::collections::BTreeMap<String, (semver::Version, String)> {
-    let opts = release::Options::preview(Requested::Auto, args.pre.clone());
+    let opts = release::Options::preview(Requested::Auto, pre);
     let all = release::packages::Selection::All;
     let plan = match release::packages::plan(repo, config, root, &all, &opts) {
         Ok((plan, _)) => plan,
