@@ -130,3 +130,26 @@ fn a_hand_tag_of_another_pre_release_is_made_as_pre_rc_is() {
     let out = dated_release(&repo, &["2.0.0"]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
 }
+
+#[test]
+fn after_another_pre_release_the_channels_refusal_names_no_loop() {
+    // `--pre rc` on beta made 2.0.0-rc.1; a beta cannot follow it, and the way on is never
+    // the `relhook release` that was just refused.
+    let repo = on_beta(CONFIG);
+    ok(dated_release(&repo, &["--pre", "rc"]));
+    repo.commit_hooked("fix: api");
+    let out = dated_release(&repo, &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let said = stderr(&out);
+    assert!(
+        said.contains("cannot follow 2.0.0-rc.1")
+            && said.contains("`--pre rc`")
+            && said.contains("`relhook release 2.0.0 --allow-stable`"),
+        "{said}"
+    );
+    assert!(!said.contains("let relhook choose"), "{said}");
+    // Each way named is taken.
+    let out = ok(repo.relhook(&["version", "--next", "--pre", "rc"]));
+    assert_eq!(stdout(&out).trim(), "2.0.0-rc.2", "{}", text(&out));
+    ok(dated_release(&repo, &["2.0.0", "--allow-stable"]));
+}

@@ -12,8 +12,14 @@ use crate::config::Config;
 use crate::git::Repo;
 use crate::history::version::bump::BumpError;
 
-/// `e` said as the identifier sorting first, when it is that; `None` for any other error.
-pub(super) fn said(repo: &Repo, config: &Config, root: &Path, e: &BumpError) -> Option<String> {
+/// `e` said as the identifier sorting first, when it is that, with the ways on (each a
+/// release that is made, so no other is needed); `None` for any other error.
+pub(super) fn said(
+    repo: &Repo,
+    config: &Config,
+    root: &Path,
+    e: &BumpError,
+) -> Option<(String, String)> {
     let BumpError::ComputedNotGreater { computed, greatest } = e else {
         return None;
     };
@@ -40,10 +46,26 @@ pub(super) fn said(repo: &Repo, config: &Config, root: &Path, e: &BumpError) -> 
         }
     }
     let (major, minor, patch) = core(computed);
-    ways.push(format!("release {major}.{minor}.{patch}"));
-    Some(format!(
-        "pre-release `{ours}` cannot follow {greatest}: SemVer orders `{ours}` before `{theirs}`, so {computed} would sort below it; {}",
-        ways.join(", or ")
+    let stable = Version::new(major, minor, patch);
+    // On a channel's branch (`[release] channels`), a stable release only on purpose: `relhook
+    // release` alone makes the channel's pre-release again, which is what is refused here.
+    let branch = repo.branch();
+    match branch
+        .as_deref()
+        .and_then(|b| Some((b, config.release.channel(b)?)))
+    {
+        Some((branch, channel)) => ways.push(format!(
+            "release {stable} (`{}`: branch {branch} makes {} pre-releases)",
+            super::channel::on_purpose(config, &stable),
+            channel.id
+        )),
+        None => ways.push(format!("release {stable}")),
+    }
+    Some((
+        format!(
+            "pre-release `{ours}` cannot follow {greatest}: SemVer orders `{ours}` before `{theirs}`, so {computed} would sort below it"
+        ),
+        ways.join(", or "),
     ))
 }
 

@@ -354,8 +354,8 @@ pub fn version_info(
             }
             _ => Reason::Version,
         };
-        if let Some(said) = super::earlier_pre::said(repo, config, root, &e) {
-            return Error::Refused(Refusal::bare(reason, said));
+        if let Some((what, ways)) = super::earlier_pre::said(repo, config, root, &e) {
+            return Error::Refused(Refusal::new(reason, what, ways));
         }
         Error::Refused(Refusal::bare(reason, e.to_string()))
     })?;
