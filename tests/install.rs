@@ -482,10 +482,10 @@ fn doctor_exit_codes_healthy_missing_stale_not_executable() {
 fn hook_managers_get_relhooks_calls_in_their_own_files() {
     let repo = Repo::new();
     // husky, before `npx husky` has run in this clone: the calls are written, and install and
-    // doctor agree that husky must be set up.
+    // doctor agree that husky must be set up (both exit 1).
     std::fs::create_dir_all(repo.path().join(".husky")).unwrap();
     let out = repo.relhook(&["install"]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
     // `npx husky && relhook install` also adds husky's reference-transaction runner: that one
     // line, not `npx husky` on a line of its own too.
     let said = stdout(&out);
@@ -1269,7 +1269,7 @@ fn lefthook_from_npm_is_named_through_npx() {
     );
     repo.write("node_modules/.bin/lefthook", "#!/bin/sh\nexit 0\n");
     chmod(&repo.path().join("node_modules/.bin/lefthook"), 0o755);
-    let said = install(&repo, &[]);
+    let said = stdout(&crate::support::pending(repo.relhook(&["install"])));
     assert!(
         said.contains("then run `npx lefthook install`")
             && !said.contains("then run `lefthook install`"),

@@ -309,6 +309,7 @@ mod qa22_wsroot;
 mod qa235_clone_install_git_dir;
 mod qa235_or_push_git_dir;
 mod qa231_channel_rule;
+mod qa233_install_manager_not_set_up;
 mod qa23_encoding;
 mod qa23_gitdir;
 mod qa23_history;

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use crate::support::{Repo, hand_tag, listing, ok, stderr, stdout, text};
+use crate::support::{Repo, hand_tag, listing, ok, pending, stderr, stdout, text};
 
 #[cfg(unix)]
 fn mode(path: &Path) -> u32 {
@@ -86,14 +86,14 @@ fn uninstall_gives_lefthook_yml_back_its_missing_newline() {
     repo.write("a", "a\n");
     repo.git(&["add", "."]);
     repo.git(&["commit", "-q", "-m", "chore: init"]);
-    ok(repo.relhook(&["install"]));
+    pending(repo.relhook(&["install"]));
     let wired = repo.read("lefthook.yml");
     assert!(
         wired.starts_with(&format!("{before}\n# >>> relhook")),
         "{wired}"
     );
     // A second install changes nothing; uninstall in a process of its own.
-    ok(repo.relhook(&["install"]));
+    pending(repo.relhook(&["install"]));
     assert_eq!(repo.read("lefthook.yml"), wired);
     let out = ok(repo.relhook(&["uninstall"]));
     assert_eq!(repo.read("lefthook.yml"), before, "{}", text(&out));

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use crate::support::{Repo, listing, ok, stderr, stdout, text};
+use crate::support::{Repo, listing, ok, pending, stderr, stdout, text};
 
 /// The one line uninstall refused with; nothing on standard output.
 fn refused(repo: &Repo, args: &[&str]) -> String {
@@ -118,7 +118,7 @@ fn uninstall_refuses_to_change_huskys_committed_files_without_shared() {
 #[test]
 fn uninstall_refuses_to_change_lefthooks_committed_config_without_shared() {
     let repo = lefthook_repo();
-    ok(repo.relhook(&["install"]));
+    pending(repo.relhook(&["install"]));
     assert!(repo.read("lefthook.yml").contains("relhook hook"));
     repo.git(&["add", "lefthook.yml"]);
     ok(repo.git_skipping_relhook(&["commit", "-q", "-m", "chore: relhook in lefthook"]));
@@ -149,7 +149,7 @@ fn uninstall_refuses_to_change_lefthooks_committed_config_without_shared() {
 #[test]
 fn uninstall_of_calls_not_committed_needs_no_flag() {
     let repo = lefthook_repo();
-    ok(repo.relhook(&["install"]));
+    pending(repo.relhook(&["install"]));
     let out = ok(repo.relhook(&["uninstall"]));
     assert!(
         stdout(&out).contains("removed relhook's calls from lefthook.yml"),

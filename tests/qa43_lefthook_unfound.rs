@@ -3,7 +3,7 @@
 //! every commit and push through, relhook unrun, while doctor said "all is well". It says
 //! the hooks run nothing until lefthook is installed.
 
-use crate::support::{Repo, make_executable, ok, stdout, text};
+use crate::support::{Repo, make_executable, pending, stdout, text};
 
 #[test]
 fn lefthooks_runner_without_lefthook_is_said_by_doctor() {
@@ -14,7 +14,7 @@ fn lefthooks_runner_without_lefthook_is_said_by_doctor() {
     );
     repo.git(&["add", "-A"]);
     repo.git(&["commit", "-q", "-m", "chore: start"]);
-    ok(repo.relhook(&["install"]));
+    pending(repo.relhook(&["install"]));
     repo.git(&["add", "-A"]);
     repo.git(&[
         "commit",

@@ -4,7 +4,7 @@
 //! alone: origin's older commits and release tags, on the merged side, were judged as made
 //! after the team adopted relhook.
 
-use crate::support::{Repo, ok, text};
+use crate::support::{Repo, ok, pending, text};
 
 /// v0.1.0 on origin, cloned by a teammate; then on origin v0.2.0 (made by an old tool, no
 /// changelog), husky, and relhook wired into husky. The teammate commits locally, pulls with
@@ -30,7 +30,7 @@ fn a_wiring_merged_in_from_the_second_parent_notes_the_merged_sides_history() {
     repo.write(".husky/pre-commit", "npm test\n");
     repo.git(&["add", ".husky"]);
     repo.git(&["commit", "-q", "--no-verify", "-m", "chore: husky"]);
-    ok(repo.relhook(&["install"]));
+    pending(repo.relhook(&["install"]));
     repo.git(&["add", ".husky"]);
     let wire = [
         "commit",

@@ -13,7 +13,9 @@ fn install_and_uninstall_keep_a_hooks_path_with_a_line_break_on_its_line() {
     for args in [&["install"][..], &["install", "--force"], &["uninstall"]] {
         let out = repo.relhook(args);
         let all = text(&out);
-        assert!(out.status.success(), "{args:?}: {all}");
+        // husky has no runners there yet: a plain install says so, and exits 1.
+        let code = if args == ["install"] { 1 } else { 0 };
+        assert_eq!(out.status.code(), Some(code), "{args:?}: {all}");
         assert!(
             !all.lines().any(|l| l.starts_with("FAKE")),
             "{args:?}: {all}"

@@ -580,6 +580,15 @@ pub fn ok(out: Output) -> Output {
     out
 }
 
+/// `out` of a `relhook install` that wired relhook where a hook manager has yet to run it in
+/// this clone (husky before `npx husky`, lefthook before `lefthook install`, pre-commit before
+/// `pre-commit install`), after checking that it said so and exited 1, as doctor does.
+pub fn pending(out: Output) -> Output {
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(stdout(&out).contains("once you run `"), "{}", text(&out));
+    out
+}
+
 /// Runs `cmd` with `input` on its standard input, capturing its output.
 pub fn output_with_stdin(cmd: &mut Command, input: &[u8]) -> Output {
     use std::io::Write;

@@ -36,7 +36,8 @@ pub(super) fn write_pre_commit_note(
     Ok(())
 }
 
-/// Words what install did in a manager's home; `true` when something is left for the user.
+/// Words what install did in a manager's home; `true` when something is left for the user
+/// (a hook not wired, or wired where the manager does not run it yet).
 pub(super) fn write_via_manager(
     out: &mut dyn Write,
     manager: &Detected,
@@ -144,7 +145,10 @@ pub(super) fn write_via_manager(
                     )?,
                 }
             }
+            // Not run until the manager sets the hook up: nothing checks commits yet, so the
+            // exit says so (as doctor's MISSING does), for `relhook install && …`.
             Wiring::Inactive { command } => {
+                left = true;
                 let verb = if now { "wired in" } else { "already in" };
                 writeln!(
                     out,

@@ -246,12 +246,17 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
                 }
                 for w in via_pre_commit {
                     match &w.wiring {
-                        Wiring::Inactive { command } => writeln!(
-                            out,
-                            "{}: {} runs relhook for it, once you run `{command}`",
-                            w.hook,
-                            w.file.display()
-                        )?,
+                        // Run by nothing until pre-commit sets it up: exit 1, as under
+                        // husky and lefthook.
+                        Wiring::Inactive { command } => {
+                            failed = true;
+                            writeln!(
+                                out,
+                                "{}: {} runs relhook for it, once you run `{command}`",
+                                w.hook,
+                                w.file.display()
+                            )?
+                        }
                         _ => writeln!(
                             out,
                             "{}: {} runs relhook for it; no shim needed",
