@@ -11,7 +11,7 @@ use crate::support::{Repo, released_and_pushed, stderr, text};
 const NOTE: &str = "relhook: note: the changelog-entry check was not made: this clone is shallow and holds no release tag; `git fetch --tags --unshallow` makes it possible";
 
 /// v0.1.0 released over `feat: a`, then `fix: b`, all pushed to `origin`.
-fn origin() -> (Repo, PathBuf) {
+pub(crate) fn origin() -> (Repo, PathBuf) {
     let repo = released_and_pushed("[checks]\nrequire_tested_tags = false\n");
     let push = repo.git_skipping_relhook(&["push", "-q", "origin", "main"]);
     assert!(push.status.success(), "{}", text(&push));
@@ -22,6 +22,16 @@ fn origin() -> (Repo, PathBuf) {
 /// A clone of `origin` at `depth` (whole when `None`), relhook installed, with `feat: x`
 /// committed there with relhook's hooks skipped (no entry), pushed back: pre-push's lines.
 fn pushed_from_clone(repo: &Repo, origin: &Path, depth: Option<u32>) -> Vec<String> {
+    pushed_from_clone_as(repo, origin, depth, "feat: x")
+}
+
+/// [`pushed_from_clone`] with `message` for the commit.
+pub(crate) fn pushed_from_clone_as(
+    repo: &Repo,
+    origin: &Path,
+    depth: Option<u32>,
+    message: &str,
+) -> Vec<String> {
     let dir = repo.scratch(&format!("clone{}", depth.unwrap_or(0)));
     let url = format!("file://{}", origin.display());
     let depth = depth.map(|d| format!("--depth={d}"));
@@ -34,7 +44,7 @@ fn pushed_from_clone(repo: &Repo, origin: &Path, depth: Option<u32>) -> Vec<Stri
     assert!(install.status.success(), "{}", text(&install));
     std::fs::write(dir.join("x.txt"), "x\n").unwrap();
     let skip = [("RELHOOK_SKIP", "1")];
-    for args in [&["add", "x.txt"][..], &["commit", "-q", "-m", "feat: x"]] {
+    for args in [&["add", "x.txt"][..], &["commit", "-q", "-m", message]] {
         let out = repo.git_in(&dir, args, &skip);
         assert!(out.status.success(), "{args:?}: {}", text(&out));
     }
