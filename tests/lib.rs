@@ -311,6 +311,7 @@ mod qa235_or_push_git_dir;
 mod qa231_channel_rule;
 mod qa233_install_manager_not_set_up;
 mod qa233_shallow_note_only_when_limited;
+mod qa233_tags_behind_unfetched_remote;
 mod qa23_encoding;
 mod qa23_gitdir;
 mod qa23_history;

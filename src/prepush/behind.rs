@@ -31,15 +31,45 @@ pub struct LeftBehind {
     pub refused: Option<(Vec<String>, String)>,
 }
 
+/// The release tags a branch push leaves behind ([`tags_left_behind`]), then checked against
+/// the remote's own tags ([`super::taken::taken_on_remote`]), into `found`.
+pub(super) fn left_behind(
+    repo: &Repo,
+    config: &Config,
+    (remote, after, updates): (&str, RemoteBranches<'_>, &[Update]),
+    new: &HashSet<Oid>,
+    hook: &HandTagHook<'_>,
+    found: &mut super::Inspection,
+) {
+    let (mut judged, mut old) = tags_left_behind(
+        repo,
+        config,
+        (remote, after),
+        updates,
+        (new, &found.before_install),
+        hook,
+        &mut found.published,
+    );
+    let behind = super::taken::Behind {
+        judged: &mut judged,
+        old: &mut old,
+        published: &mut found.published.behind,
+    };
+    let taken = super::taken::taken_on_remote(repo, config, remote, updates, behind);
+    found.refusals.extend(taken);
+    found.tags_left_behind = judged;
+    found.old_tags_left_behind = old.len();
+}
+
 /// Release tags pointing at commits new to the remote (`new`, whether or not another remote has
 /// them) that are not pushed with them,
-/// and how many more of them are from before the install (`before`), left out of the list;
+/// and the names of those from before the install (`before`), left out of the list;
 /// `hook` says whether a tag made by hand is a release here; `after`: the remote's branches
 /// once the push is made, which judge each tag as its push would be judged.
 /// Costs one pass over the release-like tags, and only when a branch push sends commits;
 /// then the release checks of each tag left behind that was made since the install. One
 /// that another remote publishes as it is here is counted in `published`, not judged.
-pub(super) fn tags_left_behind(
+fn tags_left_behind(
     repo: &Repo,
     config: &Config,
     (remote, after): (&str, RemoteBranches<'_>),
@@ -47,16 +77,16 @@ pub(super) fn tags_left_behind(
     (new, before): (&HashSet<Oid>, &BeforeInstall),
     hook: &HandTagHook<'_>,
     published: &mut Published,
-) -> (Vec<LeftBehind>, usize) {
+) -> (Vec<LeftBehind>, Vec<String>) {
     let branch_push = updates
         .iter()
         .any(|u| !u.is_delete() && u.remote_ref.starts_with("refs/heads/"));
     if !branch_push || new.is_empty() {
-        return (Vec::new(), 0);
+        return (Vec::new(), Vec::new());
     }
     let pushed: Vec<&str> = updates.iter().filter_map(Update::tag_name).collect();
     let mut out = Vec::new();
-    let mut old = 0;
+    let mut old = Vec::new();
     for config in &release_configs(repo, config) {
         let mut tags: Vec<_> = repo
             .release_tag_candidates(&config.version.tag_prefix)
@@ -70,7 +100,7 @@ pub(super) fn tags_left_behind(
                 .unwrap_or(t.commit);
             // As the push of the tag would take it: unjudged.
             if tag_before_install(repo, before, &t.name, target, Some(t.commit)) {
-                old += 1;
+                old.push(t.name);
                 return None;
             }
             let untested = config.checks.require_tested_tags
@@ -87,7 +117,7 @@ pub(super) fn tags_left_behind(
                     .by_another(repo, remote, &t.name, target)
                     .is_some()
             {
-                published.behind += 1;
+                published.behind.push(t.name);
                 return None;
             }
             let refused = (!problems.is_empty()).then(|| {

@@ -266,20 +266,11 @@ pub fn inspect(
         }
     }
     let landing = landing::Landing::new(repo, remote, updates);
-    (found.tags_left_behind, found.old_tags_left_behind) = behind::tags_left_behind(
-        repo,
-        config,
-        (remote, landing.branches()),
-        updates,
-        (&new_here, &found.before_install),
-        hook,
-        &mut found.published,
-    );
+    let after = (remote, landing.branches(), updates);
+    behind::left_behind(repo, config, after, &new_here, hook, &mut found);
     let hand = hook.hand_tags();
     found.slips_left_behind =
         misnamed::left_behind(repo, config, (remote, updates), &new_here, hand);
-    let taken = taken::taken_on_remote(repo, config, remote, updates, &mut found.tags_left_behind);
-    found.refusals.extend(taken);
     let dropped = landing.dropped(repo, || release_configs(repo, config), remote);
     found.refusals.extend(dropped);
     let mut published = Vec::new();

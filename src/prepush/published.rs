@@ -24,7 +24,7 @@ pub struct Published {
     /// Pushed tags let go unjudged.
     pub pushed: usize,
     /// Tags a branch push leaves behind, counted and not judged.
-    pub behind: usize,
+    pub behind: Vec<String>,
 }
 
 impl Published {
@@ -70,15 +70,15 @@ impl Published {
                 if self.pushed == 1 { "was" } else { "were" }
             ));
         }
-        if self.behind > 0 {
-            let (stay, them, are) = if self.behind == 1 {
+        if !self.behind.is_empty() {
+            let (stay, them, are) = if self.behind.len() == 1 {
                 ("stays", "it", "it is")
             } else {
                 ("stay", "them", "they are")
             };
             out.push(format!(
                 "{} {who} {verb} {stay} behind (`git push {} --tags` sends {them}; {are} not judged: a published release is not made again)",
-                tags(self.behind),
+                tags(self.behind.len()),
                 crate::shellword::quote(remote)
             ));
         }
@@ -111,7 +111,7 @@ mod tests {
         assert_eq!(p.publishers(), "fork, origin and upstream");
         assert!(p.notes("fork").is_empty());
         p.by.remove("fork");
-        (p.pushed, p.behind) = (1, 2);
+        (p.pushed, p.behind) = (1, vec!["v1.0.0".into(), "v1.1.0".into()]);
         assert_eq!(
             p.notes("my fork"),
             [

@@ -12,23 +12,45 @@ use crate::config::Config;
 use crate::git::{Repo, short_id};
 use crate::shellword::quote;
 
-/// The refusals for the tags in `behind` that `remote` has at another object; those tags
-/// leave `behind` (the refusal says what to do with them), as do those it has at the same
-/// object (published).
+/// The release tags a branch push leaves behind as this clone sees them: those judged, those
+/// from before `relhook install` and those another remote publishes (counted, not judged).
+pub(super) struct Behind<'a> {
+    pub judged: &'a mut Vec<LeftBehind>,
+    pub old: &'a mut Vec<String>,
+    pub published: &'a mut Vec<String>,
+}
+
+/// The refusals for the tags in `behind.judged` that `remote` has at another object; those
+/// tags leave it (the refusal says what to do with them), as do those it has at the same
+/// object (published). A tag of `behind`'s counted ones that `remote` has, at any object,
+/// does not stay behind either: this clone cannot tell it from the commits it sends, whose
+/// remote it may never have fetched (no remote-tracking refs, so all its history reads as new).
 pub(super) fn taken_on_remote(
     repo: &Repo,
     config: &Config,
     remote: &str,
     updates: &[Update],
-    behind: &mut Vec<LeftBehind>,
+    behind: Behind<'_>,
 ) -> Vec<Refusal> {
-    if behind.is_empty() {
+    let Behind {
+        judged: behind,
+        old,
+        published,
+    } = behind;
+    if behind.is_empty() && old.is_empty() && published.is_empty() {
         return Vec::new();
     }
     // Unreachable now, the push fails on its own; nothing to judge.
     let Ok(theirs) = repo.remote_tags_peeled(remote) else {
         return Vec::new();
     };
+    let has = |name: &str| {
+        theirs
+            .iter()
+            .any(|(n, _, _)| n.strip_prefix("refs/tags/") == Some(name))
+    };
+    old.retain(|t| !has(t));
+    published.retain(|t| !has(t));
     let branches: Vec<String> = updates
         .iter()
         .filter(|u| !u.is_delete() && u.remote_ref.starts_with("refs/heads/"))
