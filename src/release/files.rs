@@ -4,6 +4,7 @@
 
 use std::path::Path;
 
+use super::found::found_version_files;
 use super::left_note::LeftNote;
 use super::listed::listed;
 use crate::config::Config;
@@ -29,21 +30,6 @@ pub fn version_files(config: &Config, root: &Path) -> Vec<VersionFile> {
 /// version, moved by its own release, as a changelog there is the package's.
 fn in_package(config: &Config, f: &VersionFile) -> bool {
     config.package.is_none() && config.packages.iter().any(|p| f.path.starts_with(&p.path))
-}
-
-/// [`version_files`], the packages' version among them.
-fn found_version_files(config: &Config, root: &Path) -> Vec<VersionFile> {
-    let mut out: Vec<VersionFile> = config.version.files.clone().unwrap_or_default();
-    if config.version.detect {
-        for f in files::detect(root) {
-            if !out.iter().any(|o| o.path == f.path) {
-                out.push(f);
-            }
-        }
-        out.extend(super::members::workspace_members(config, root, &out));
-        out.extend(super::shared_version::inherited(config, root, &out));
-    }
-    out
 }
 
 /// The version files a release to a version writes, with what each says now, and the found

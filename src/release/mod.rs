@@ -25,6 +25,7 @@ mod files;
 mod filters;
 mod first;
 mod former;
+mod found;
 mod held;
 pub mod left_note;
 mod lerna;

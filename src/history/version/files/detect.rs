@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 use super::{Locator, VersionFile, read_version};
 
@@ -102,13 +102,27 @@ static STILL: AtomicBool = AtomicBool::new(false);
 /// of a root are detected once: for the `prepared` state of a ref transaction, in which
 /// relhook only judges a tag (a dozen manifests probed and parsed for each of its checks).
 pub fn hold_still() {
+    PERIOD.fetch_add(1, Ordering::Relaxed);
     STILL.store(true, Ordering::Relaxed);
+}
+
+/// Counts the stretches the work tree held still, and the ends of them (see [`still_period`]).
+static PERIOD: AtomicU64 = AtomicU64::new(0);
+
+/// While the work tree holds still ([`hold_still`]), the number of this stretch of it: what is
+/// worked out from the work tree's files under one number holds until [`let_go`], after which
+/// no stretch has that number again.
+pub fn still_period() -> Option<u64> {
+    STILL
+        .load(Ordering::Relaxed)
+        .then(|| PERIOD.load(Ordering::Relaxed))
 }
 
 /// Ends [`hold_still`], forgetting the files detected and read under it: the process writes
 /// now.
 pub fn let_go() {
     STILL.store(false, Ordering::Relaxed);
+    PERIOD.fetch_add(1, Ordering::Relaxed);
     if let Ok(mut seen) = SEEN.lock() {
         seen.clear();
     }

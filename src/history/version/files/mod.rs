@@ -510,7 +510,9 @@ mod write;
 
 pub use bump::{bump_text, plan_bump, plan_bumps};
 pub use cargo_lock::{cargo_lock_edit, local_version, package_name};
-pub use detect::{detect, hold_still, key_as_listed, let_go, listed_json_key, manifest_paths};
+pub use detect::{
+    detect, hold_still, key_as_listed, let_go, listed_json_key, manifest_paths, still_period,
+};
 use json::json_span;
 pub use json::value as json_value;
 pub use leftovers::{file_leftovers, leftovers};
