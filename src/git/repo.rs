@@ -2,12 +2,16 @@
 //! commits, reading only what a check needs (ids, parent counts, messages; no trees or diffs).
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use git2::{Oid, Repository};
 
 use super::{ReleaseTag, StoredCommit};
 
 use crate::{Error, Result};
+
+/// Numbers the stretches repositories hold still in (see [`Repo::still_period`]).
+static PERIODS: AtomicU64 = AtomicU64::new(0);
 
 /// An open repository.
 pub struct Repo {
@@ -29,6 +33,8 @@ pub struct Repo {
     /// Refs and attributes read once are remembered (see [`Repo::hold_still`]): HEAD, the
     /// latest release tag asked for, each path's filter driver and working-tree encoding.
     pub(super) still: std::cell::Cell<bool>,
+    /// The number of the stretch it holds still in (see [`Repo::still_period`]).
+    period: std::cell::Cell<u64>,
     /// Attributes read once while held still (see `filter`): path, attribute, answer.
     pub(super) attrs_seen: std::cell::RefCell<Vec<(PathBuf, &'static str, Option<String>)>>,
     /// The attributes files hold still beyond [`Repo::let_go`] (see `filter`).
@@ -150,6 +156,7 @@ impl Repo {
             config: Default::default(),
             promisor: Default::default(),
             still: Default::default(),
+            period: Default::default(),
             head_seen: Default::default(),
             unfetched: Default::default(),
             latest_seen: Default::default(),
@@ -208,7 +215,17 @@ impl Repo {
     /// the hook returns and in which relhook only judges (it writes no ref and no file, and
     /// runs no git that would).
     pub fn hold_still(&self) {
+        if !self.still.get() {
+            self.period.set(PERIODS.fetch_add(1, Ordering::Relaxed) + 1);
+        }
         self.still.set(true);
+    }
+
+    /// While it holds still ([`Repo::hold_still`]), the number of this stretch, which no other
+    /// stretch of any repository in the process has: what is worked out from refs and commits
+    /// under one number holds until [`Repo::let_go`].
+    pub fn still_period(&self) -> Option<u64> {
+        self.still.get().then(|| self.period.get())
     }
 
     /// Ends [`Repo::hold_still`], forgetting what was read under it: for a process that holds

@@ -9,6 +9,7 @@ mod bun_lock;
 mod carried;
 mod changelog;
 pub mod channel;
+mod commit_on;
 mod crate_lock;
 mod crates;
 mod current;

@@ -234,10 +234,13 @@ pub fn half_made(repo: &Repo, config: &Config) -> Option<HalfMade> {
 /// holds (at most 50 commits' messages read), with its version: where a half-made release or
 /// a rewritten one is found. Reworded in words that name no version, it is told by its section
 /// and its tag left on the commit it replaced (`reworded::by_section`).
+/// Looked for once per tip while the repository holds still (`commit_on`).
 pub(super) fn release_commit_on(repo: &Repo, config: &Config, tip: Oid) -> Option<(Oid, Version)> {
-    let last = repo.latest_release_tag(tip, &config.version.tag_prefix);
-    by_message(repo, config, tip, last.as_ref().map(|t| t.1))
-        .or_else(|| reworded::by_section(repo, config, tip, last.as_ref()))
+    super::commit_on::once(repo, config, tip, || {
+        let last = repo.latest_release_tag(tip, &config.version.tag_prefix);
+        by_message(repo, config, tip, last.as_ref().map(|t| t.1))
+            .or_else(|| reworded::by_section(repo, config, tip, last.as_ref()))
+    })
 }
 
 /// [`release_commit_on`] by the commits' messages, down to `last` (the last release commit).
