@@ -1,9 +1,47 @@
 //! TOML: the span of a dotted key's string value.
 
+use std::cell::RefCell;
 use std::ops::Range;
 use std::path::Path;
+use std::rc::Rc;
 
 use super::{Locator, Result, VersionFileError, inner_span};
+
+type Document = toml_edit::ImDocument<String>;
+
+thread_local! {
+    /// The last few texts parsed, each with its document: a hand tag's checks ask for the
+    /// same Cargo.toml's version a dozen times, each parse costing more than the rest.
+    static PARSED: RefCell<Vec<(Rc<str>, Rc<Document>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// How many texts [`PARSED`] keeps, and the longest one it keeps (a manifest, not a lock).
+const KEPT: usize = 4;
+const KEPT_LEN: usize = 256 * 1024;
+
+/// `text` parsed, once for as long as [`PARSED`] keeps it: the document of the very same text,
+/// so every span in it is the same.
+fn parse(text: &str) -> std::result::Result<Rc<Document>, toml_edit::TomlError> {
+    let known = PARSED.with_borrow(|parsed| {
+        parsed
+            .iter()
+            .find(|(t, _)| **t == *text)
+            .map(|(_, doc)| Rc::clone(doc))
+    });
+    if let Some(doc) = known {
+        return Ok(doc);
+    }
+    let doc = Rc::new(Document::parse(text.to_owned())?);
+    if text.len() <= KEPT_LEN {
+        PARSED.with_borrow_mut(|parsed| {
+            if parsed.len() == KEPT {
+                parsed.remove(0);
+            }
+            parsed.push((text.into(), Rc::clone(&doc)));
+        });
+    }
+    Ok(doc)
+}
 
 /// The span of the TOML string value at the dotted `key`, quotes excluded.
 pub(super) fn toml_span(
@@ -12,7 +50,7 @@ pub(super) fn toml_span(
     key: &str,
     locator: &Locator,
 ) -> Result<Range<usize>> {
-    let doc = toml_edit::ImDocument::parse(text).map_err(|e| {
+    let doc = parse(text).map_err(|e| {
         // One line: the parser's reason, its lines joined, without the drawing of the place.
         let (line, column) = crate::position::line_col(text, e.span().map_or(0, |s| s.start));
         let reason: Vec<&str> = e.message().lines().map(str::trim).collect();
@@ -67,4 +105,37 @@ pub(super) fn toml_span(
             path: path.to_path_buf(),
             locator: locator.clone(),
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_parsed_before_gives_the_spans_of_its_own_document() {
+        let path = Path::new("Cargo.toml");
+        let key = "package.version";
+        let locator = Locator::TomlKey(key.into());
+        let span = |text: &str| toml_span(path, text, key, &locator).ok();
+        let short = "[package]\nname = \"a\"\nversion = \"0.1.0\"\n";
+        let long = "[package]\nname = \"abc\"\nversion = \"10.1.0\"\n";
+        assert_eq!(span(short), Some(32..37));
+        // Another text, however alike, is parsed for itself; the first is still answered.
+        assert_eq!(span(long), Some(34..40));
+        assert_eq!(span(short), Some(32..37));
+        let text = short.replace("0.1.0", "0.2.0");
+        assert_eq!(span(&text), Some(32..37));
+        assert_eq!(&text[32..37], "0.2.0");
+        // A text that does not parse is refused each time, never given another's document.
+        for _ in 0..2 {
+            assert!(matches!(
+                toml_span(path, "[package\n", key, &locator),
+                Err(VersionFileError::Parse { .. })
+            ));
+        }
+        for text in ["a = 1\n", "b = 2\n", "c = 3\n", "d = 4\n", "e = 5\n"] {
+            assert!(span(text).is_none());
+        }
+        assert_eq!(span(long), Some(34..40));
+    }
 }
