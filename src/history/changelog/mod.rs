@@ -80,6 +80,7 @@ pub use not_file::{
 pub use quoted::{heading_pattern, quoted_heading};
 pub use repeated::repeated_version;
 pub use scope_style::{ScopeStyle, scoped};
+pub use spacing::HeadingSpacing;
 pub(crate) use styled::Since;
 pub use tool_marks::cliff_marked;
 

@@ -10,7 +10,7 @@ use super::separator::is_rule;
 
 /// Where a file has blank lines around its headings (`true`: one blank line there).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct HeadingSpacing {
+pub struct HeadingSpacing {
     /// Below a release's (or Unreleased's) heading, above its first sub-section or entry.
     pub section: bool,
     /// Below a sub-section's heading, above its first entry.
@@ -67,7 +67,7 @@ impl Changelog {
     /// own, whatever the majority of the file does. What no section says is Keep a
     /// Changelog's blank line (the sub-sections' spacing and the sections' stand in for
     /// each other).
-    pub(super) fn heading_spacing(&self, near: usize) -> HeadingSpacing {
+    pub fn heading_spacing(&self, near: usize) -> HeadingSpacing {
         let sections = &self.doc.sections;
         let order = (near..sections.len()).chain((0..near.min(sections.len())).rev());
         let votes: Vec<[Option<bool>; 3]> = order
@@ -81,6 +81,15 @@ impl Changelog {
             sub: sub.or(section).unwrap_or(true),
             before_sub: nearest(2).unwrap_or(true),
         }
+    }
+
+    /// How the file spaces the headings of its releases, as [`Self::heading_spacing`] reads
+    /// them from its newest release (Unreleased's only where no release says): what
+    /// `--rebuild` writes every section in, which a tool's style sets, not a hand's Unreleased.
+    pub fn release_spacing(&self) -> HeadingSpacing {
+        let sections = self.doc.sections.len();
+        let newest = (0..sections).find(|&i| !self.is_unreleased_at(i));
+        self.heading_spacing(newest.unwrap_or(0))
     }
 
     /// What section `s` says of the three measures of [`HeadingSpacing`] (`None`: nothing,

@@ -18,7 +18,8 @@ pub(super) struct FreshRelease {
     /// Its label as headings and definitions spell it (`1.0.0`, `1.0.0b2`).
     pub label: String,
     pub heading: String,
-    /// Its sub-sections (`Layout::entries`): empty, or starting with a blank line.
+    /// Its sub-sections (`Layout::entries`): empty, or starting with a blank line where the
+    /// file puts one below a release's heading.
     pub body: String,
 }
 

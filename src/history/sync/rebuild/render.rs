@@ -9,7 +9,9 @@ use std::collections::HashMap;
 use crate::git::ReleaseTag;
 use crate::history::changelog::entry::NewEntry;
 use crate::history::changelog::vocab::{Vocabulary, rank, spoken};
-use crate::history::changelog::{Changelog, EntryStyle, Since, without_commit_link};
+use crate::history::changelog::{
+    Changelog, EntryStyle, HeadingSpacing, Since, without_commit_link,
+};
 
 /// The look of the file a rebuild replaces, which the rebuilt one keeps: a file another
 /// tool made would otherwise get Keep a Changelog's names beside its own in every release.
@@ -22,6 +24,9 @@ pub(super) struct Layout {
     style: EntryStyle,
     /// The bullet its entries use (`*` in conventional-changelog's files).
     marker: char,
+    /// The blank lines around its headings (none in cocogitto's files: `#### Features` right
+    /// below the release's heading, its entries right below it), as post-commit keeps them.
+    spacing: HeadingSpacing,
 }
 
 impl Layout {
@@ -32,11 +37,18 @@ impl Layout {
         let (level, style, marker) = like.as_ref().map_or((3, EntryStyle::default(), '-'), |l| {
             (l.sub_level(), l.entry_style(), l.marker())
         });
+        let loose = HeadingSpacing {
+            section: true,
+            sub: true,
+            before_sub: true,
+        };
+        let spacing = like.as_ref().map_or(loose, Changelog::release_spacing);
         Layout {
             like,
             level,
             style,
             marker,
+            spacing,
         }
     }
 
@@ -109,7 +121,8 @@ impl Layout {
     }
 
     /// A section's sub-sections, in the order of the file's vocabulary (unknown names last,
-    /// in the order met), breaking changes first in each.
+    /// in the order met), breaking changes first in each; spaced as the file spaces its
+    /// headings (a blank line first where one follows a release's heading).
     pub(super) fn entries(&self, entries: &[NewEntry]) -> String {
         let vocabulary = self.vocabulary();
         let named: Vec<(String, &NewEntry)> = entries.iter().map(|e| (self.name(e), e)).collect();
@@ -124,8 +137,15 @@ impl Layout {
         }
         names.sort_by_key(|(rank, _)| *rank);
         let mut out = String::new();
-        for (_, name) in names {
-            out.push_str(&format!("\n{} {name}\n\n", "#".repeat(self.level)));
+        let sp = self.spacing;
+        for (k, (_, name)) in names.into_iter().enumerate() {
+            if (k == 0 && sp.section) || (k > 0 && sp.before_sub) {
+                out.push('\n');
+            }
+            out.push_str(&format!("{} {name}\n", "#".repeat(self.level)));
+            if sp.sub {
+                out.push('\n');
+            }
             let in_section = named.iter().filter(|(n, _)| n == name).map(|(_, e)| *e);
             let (breaking, rest): (Vec<_>, Vec<_>) = in_section.partition(|e| e.breaking);
             for e in breaking.into_iter().chain(rest) {
@@ -331,9 +351,10 @@ mod tests {
             entry("Added", "f", false),
             entry("Docs", "g", false),
         ];
+        // Spaced as the file spaces its headings: no blank line around cocogitto's.
         assert_eq!(
             layout.entries(&entries),
-            "\n#### Features\n\n- f\n\n#### Bug Fixes\n\n- e\n\n#### Revert\n\n- d\n\n#### Docs\n\n- g\n"
+            "#### Features\n- f\n#### Bug Fixes\n- e\n#### Revert\n- d\n#### Docs\n- g\n"
         );
         // No file, or one of Keep a Changelog's names: its names, in its order.
         for current in [
