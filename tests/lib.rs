@@ -294,6 +294,7 @@ mod qa226_doctor_other_worktree;
 mod qa226_stale_other_worktree;
 mod qa227_shared_modes_as_git;
 mod qa228_shallow_entry_check_noted;
+mod qa232_init_cog_bumps_sections;
 mod qa232_rebuild_tight_spacing;
 mod qa22_adopt_pushed;
 mod qa22_breaking;

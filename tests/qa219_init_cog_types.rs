@@ -25,7 +25,9 @@ fn cog_toml_s_commit_types_become_the_types_and_their_sections() {
     let config = repo.read(".relconfig.toml");
     assert!(config.contains(&format!("\ntypes = {types}\n")), "{config}");
     assert!(
-        config.contains("[changelog.sections]\n# The project's own, from cog.toml's `[commit_types]`.\nfeat = \"Added\"\nfix = \"Fixed\"\nperf = \"Changed\"\nex = \"Experiments\"\n\n"),
+        // In cocogitto's order (a type without `order` first), with the types it lists by
+        // default (QA232): `docs` under Documentation, and so on.
+        config.contains("[changelog.sections]\n# The project's own, from cog.toml's `[commit_types]`.\nex = \"Experiments\"\nfeat = \"Added\"\nfix = \"Fixed\"\nperf = \"Changed\"\ndocs = \"Documentation\"\ntest = \"Tests\"\nbuild = \"Build system\"\nci = \"Continuous Integration\"\nrefactor = \"Refactoring\"\n\n"),
         "{config}"
     );
 

@@ -360,15 +360,23 @@ fn say_commit_types(
                 types,
                 from,
                 sections,
+                minor_types,
             }),
             true,
         ) => writeln!(
             out,
-            "set `[commit] types = {}`{}: the project's own, from {from}",
+            "set `[commit] types = {}`{}{}: the project's own, from {from}",
             crate::init::toml_argv(types),
             match sections {
                 Some(_) => " and the `[changelog.sections]` they go under",
                 None => "",
+            },
+            match minor_types {
+                Some(m) => format!(
+                    ", with `[version] minor_types = {}`",
+                    crate::init::toml_argv(m)
+                ),
+                None => String::new(),
             }
         ),
         (Some(ProjectTypes::Read { types, from, .. }), false) => writeln!(

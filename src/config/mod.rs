@@ -106,6 +106,9 @@ pub struct VersionConfig {
     pub zero_major_breaking_bumps_minor: bool,
     /// Below 1.0.0, a feature bumps the patch version.
     pub zero_major_feat_bumps_patch: bool,
+    /// The commit types that bump the minor version, as `feat` does (lowercase); any other
+    /// bumps the patch version. cocogitto's `bump_minor` types come here.
+    pub minor_types: Vec<String>,
     /// The number of a line's first pre-release: 1 gives `rc.1` (the default), 0 gives `rc.0`.
     pub pre_release_start: u64,
     /// Whether `tag_prefix` + `N` and `tag_prefix` + `N.M` (`v1`, `v1.2`: the floating tags
@@ -126,6 +129,7 @@ impl Default for VersionConfig {
             detect: true,
             zero_major_breaking_bumps_minor: true,
             zero_major_feat_bumps_patch: true,
+            minor_types: vec!["feat".into()],
             pre_release_start: 1,
             floating_tags: false,
             tag_prefix_set: false,

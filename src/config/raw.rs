@@ -46,6 +46,7 @@ struct RawVersion {
     detect: Option<bool>,
     zero_major_breaking_bumps_minor: Option<bool>,
     zero_major_feat_bumps_patch: Option<bool>,
+    minor_types: Option<Vec<Spanned<String>>>,
     pre_release_start: Option<Spanned<u64>>,
     floating_tags: Option<bool>,
 }
@@ -143,6 +144,12 @@ pub(super) fn resolve(raw: RawConfig, source: &std::path::Path, err: Fault<'_>) 
         .version
         .zero_major_feat_bumps_patch
         .unwrap_or(version.zero_major_feat_bumps_patch);
+    if let Some(types) = raw.version.minor_types {
+        version.minor_types = word_list("version.minor_types", types, err)?
+            .into_iter()
+            .map(|t| t.to_lowercase())
+            .collect();
+    }
     if let Some(start) = raw.version.pre_release_start {
         if *start.get_ref() > 1 {
             return Err(err(

@@ -27,6 +27,10 @@ pub enum ProjectTypes {
         /// The `[changelog.sections]` they go under (type, sub-section), when the project
         /// says them otherwise than relhook's defaults (cog.toml's titles and omissions).
         sections: Option<Vec<(String, String)>>,
+        /// The `[version] minor_types`, when the project says them otherwise than `feat`
+        /// alone (cog.toml's `bump_minor`).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        minor_types: Option<Vec<String>>,
     },
     /// A commitlint configuration with no `type-enum` of its own that extends
     /// `@commitlint/config-conventional`, whose types are relhook's defaults (where it is).
@@ -183,6 +187,7 @@ fn read_rule(words: Vec<String>, name: &str) -> ProjectTypes {
             types,
             from: format!("{name}'s `type-enum` rule{}", lowercased(lowered)),
             sections: None,
+            minor_types: None,
         },
         Err(why) => unread(name, &why),
     }
@@ -335,6 +340,7 @@ fn from_regex(text: &str) -> ProjectTypes {
         types,
         from: format!("the regex of {VERIFY_COMMIT}{}", lowercased(lowered)),
         sections: None,
+        minor_types: None,
     }
 }
 

@@ -90,6 +90,26 @@ pub(super) fn with_sections(text: &str, sections: &[(String, String)], from: &st
     text.replacen(SECTIONS, &lines, 1)
 }
 
+/// The template's `minor_types` line.
+const MINOR_TYPES_LINE: &str = "\nminor_types = [\"feat\"]\n";
+
+/// The configuration `text` with `[version] minor_types` set to the project's own `types`,
+/// which came `from` where a comment says.
+pub(super) fn with_minor_types(text: &str, types: &[String], from: &str) -> String {
+    let items: Vec<String> = types
+        .iter()
+        .map(|t| crate::config::toml_text::string(t))
+        .collect();
+    text.replacen(
+        MINOR_TYPES_LINE,
+        &format!(
+            "\n# The project's own, from {from}.\nminor_types = [{}]\n",
+            items.join(", ")
+        ),
+        1,
+    )
+}
+
 /// The template's `ignore` line.
 const IGNORE_LINE: &str = "\nignore = ['^Merge ']\n";
 

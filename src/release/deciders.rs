@@ -64,6 +64,7 @@ pub(super) fn deciders(
     // Reverts of merges, by index in `out`, with the merge each reverts.
     let mut of_merges = Vec::new();
     let pre_releases = pre_release_commits(repo, config);
+    let minor_types = &config.version.minor_types;
     let mut parents = Vec::new();
     repo.walk(&range, |c| {
         walked.insert(c.id);
@@ -99,7 +100,8 @@ pub(super) fn deciders(
             }
             let calls_for = match &parsed {
                 Some(p) if p.breaking => "major",
-                Some(p) if p.ty == "feat" => "minor",
+                // A feature, or a type configured to bump as one (cocogitto's `bump_minor`).
+                Some(p) if minor_types.iter().any(|t| t.eq_ignore_ascii_case(&p.ty)) => "minor",
                 _ => reapplied.unwrap_or("patch"),
             };
             let in_changelog = parsed.as_ref().is_some_and(|p| {
