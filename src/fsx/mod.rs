@@ -12,9 +12,9 @@ mod tmp_name;
 mod unwritable;
 pub use confine::{confine, confine_creating, confine_dir, real_root, resolve_below};
 pub use read::{
-    TooLarge, bytes_capped, config_cap, project_bytes, read, read_optional, read_project,
-    read_regular_optional, regular_file_holds, regular_text, regular_text_capped, too_large,
-    warn_too_large,
+    CHANGELOG_CAP, TooLarge, bytes_capped, config_cap, project_bytes, read, read_optional,
+    read_project, read_regular_optional, regular_file_holds, regular_text, regular_text_capped,
+    too_large, warn_too_large,
 };
 pub use tmp_name::{tmp_prefix, tmp_writer};
 pub use unwritable::{Unwritable, git_unwritable, unwritable, what_fix as unwritable_what_fix};

@@ -26,6 +26,11 @@ pub const CONFIG_CAP: u64 = 1 << 20;
 /// large workspaces' are a few megabytes (semantic-release's package-lock.json is 0.5 MB).
 pub const LOCK_CAP: u64 = 64 << 20;
 
+/// The most relhook reads of a changelog it rewrites: real ones are far below it (vue's, of
+/// ten years and hundreds of releases, is 1 MiB), and a huge one (generated, planted, or a
+/// log appended to by mistake) would cost every commit seconds and gigabytes of memory.
+pub const CHANGELOG_CAP: u64 = 64 << 20;
+
 /// The lock files [`LOCK_CAP`] is for.
 const LOCK_FILES: &[&str] = &[
     "Cargo.lock",

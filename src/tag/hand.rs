@@ -120,6 +120,17 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
     if let Some(pid) = crate::release::running::other(repo) {
         return Judged::refused(vec![crate::release::running::describe(pid)]);
     }
+    // A changelog too large to read, refused by its size before any check below reads it or
+    // HEAD's copy of it (a committed 200 MB one cost the hook 27 s and 850 MB).
+    let rel = &config.changelog.path;
+    if let Some(root) = repo.work_tree()
+        && crate::history::changelog::too_large(&root, rel).is_some()
+        && let Some((what, fix)) = crate::history::sync::changelog_not_a_file(repo, config, rel)
+    {
+        return Judged::refused(vec![format!(
+            "{what}, so relhook cannot add the release's section; {fix}, then tag again"
+        )]);
+    }
     if let Some(why) = moved(repo, config, u) {
         return Judged::refused(vec![why]);
     }

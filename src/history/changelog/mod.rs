@@ -74,8 +74,8 @@ pub(crate) use heading::pep440_pre;
 pub use link_style::{EntryStyle, without_commit_link};
 pub use not_file::{
     NotAFile, case_twin_fix, case_twin_on_disk, case_twin_untracked_fix, case_twin_what,
-    committed_link_fix, not_a_file, not_a_file_fix, not_a_file_what, unreadable,
-    unreadable_what_fix,
+    committed_link_fix, not_a_file, not_a_file_fix, not_a_file_what, too_large, too_large_what_fix,
+    unreadable, unreadable_what_fix,
 };
 pub use quoted::{heading_pattern, quoted_heading};
 pub use repeated::repeated_version;

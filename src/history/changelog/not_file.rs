@@ -106,6 +106,34 @@ pub fn unreadable_what_fix(rel: &Path) -> (String, String) {
     )
 }
 
+/// The size of the file at `root/rel` when it holds more than [`crate::fsx::CHANGELOG_CAP`]:
+/// told by its size before any read, never read (`None`: smaller, or no file).
+pub fn too_large(root: &Path, rel: &Path) -> Option<u64> {
+    let meta = std::fs::metadata(root.join(rel)).ok()?;
+    (meta.is_file() && meta.len() > crate::fsx::CHANGELOG_CAP).then_some(meta.len())
+}
+
+/// What [`too_large`] found (`len` bytes), and the fix: older releases moved to a file of
+/// their own, or (`committed`: HEAD holds the file) the committed one put back, if it grew
+/// by mistake.
+pub fn too_large_what_fix(rel: &Path, len: u64, committed: bool) -> (String, String) {
+    let mib = |n: u64| n.div_ceil(1 << 20);
+    let what = format!(
+        "{} is {} MiB, larger than the {} MiB relhook reads of a changelog (vue's is 1 MiB)",
+        crate::printable::visible(&rel.display().to_string()),
+        mib(len),
+        mib(crate::fsx::CHANGELOG_CAP)
+    );
+    let mut fix = "move its older releases into a file of their own".to_owned();
+    if committed {
+        fix.push_str(&format!(
+            ", or put back the committed one if it grew by mistake (`git checkout -- {}`)",
+            crate::shellword::from_top(rel)
+        ));
+    }
+    (what, fix)
+}
+
 /// The fix for a link to nothing that HEAD itself holds (mode 120000), which `git checkout`
 /// would only bring back: take it out of the repository, or name the file it stood for.
 pub fn committed_link_fix(rel: &Path, key: &str) -> String {

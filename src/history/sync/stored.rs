@@ -93,7 +93,7 @@ pub fn has_section_at(repo: &Repo, commit: Oid, path: &Path, version: &semver::V
 }
 
 /// The work tree's changelog at `rel` when it is no file (a FIFO, a directory) or one relhook
-/// may not read (mode 000): what stands there and the command that puts a readable file back
+/// may not read (mode 000, or larger than [`crate::fsx::CHANGELOG_CAP`]): what stands there and the command that puts a readable file back
 /// (`git checkout` when HEAD holds one, `chmod`), for every command that would read or write
 /// it to refuse in the same words. `config` names the setting of `rel` (a package's
 /// `changelog`, or `changelog.path`).
@@ -131,6 +131,13 @@ pub fn changelog_not_a_file(
     // A file its mode keeps relhook from reading: said before any work, with the `chmod`.
     if crate::history::changelog::unreadable(&root, rel) {
         return Some(crate::history::changelog::unreadable_what_fix(rel));
+    }
+    // One too large to be any project's changelog: told by its size, never read.
+    if let Some(len) = crate::history::changelog::too_large(&root, rel) {
+        let committed = repo.head().and_then(|h| repo.blob_at(h, rel)).is_some();
+        return Some(crate::history::changelog::too_large_what_fix(
+            rel, len, committed,
+        ));
     }
     let kind = not_a_file(&root, rel)?;
     let stored = repo
