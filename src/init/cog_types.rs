@@ -165,7 +165,10 @@ fn overlay(all: &mut Vec<CogType>, table: &dyn toml_edit::TableLike) -> Result<(
 mod tests {
     use super::*;
 
-    fn read(text: &str) -> (Vec<String>, Vec<(String, String)>, Option<Vec<String>>) {
+    /// The types, the sections and the minor types `text` gives.
+    type Read = (Vec<String>, Vec<(String, String)>, Option<Vec<String>>);
+
+    fn read(text: &str) -> Read {
         match from_cog(text) {
             Some(ProjectTypes::Read {
                 types,
