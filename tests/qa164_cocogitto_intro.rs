@@ -47,7 +47,7 @@ fn a_rebuild_keeps_the_intro_and_the_rules_between_releases() {
     let (fourth, third) = (link("HEAD"), link("HEAD~1"));
     let expected = COCOGITTO.replace(
         "- - -\n## [1.1.0]",
-        &format!("- - -\n## [Unreleased]\n\n#### Features\n\n- fourth{fourth}\n\n## [1.1.1](https://github.com/o/r/compare/1.1.0..1.1.1) - 2026-01-01\n\n#### Bug Fixes\n\n- third{third}\n\n- - -\n\n## [1.1.0]"),
+        &format!("- - -\n## [Unreleased]\n#### Features\n- fourth{fourth}\n\n## [1.1.1](https://github.com/o/r/compare/1.1.0..1.1.1) - 2026-01-01\n#### Bug Fixes\n- third{third}\n\n- - -\n\n## [1.1.0]"),
     );
     assert_eq!(repo.read("CHANGELOG.md"), expected, "{}", text(&out));
 }
