@@ -52,9 +52,9 @@ fn a_rebuild_writes_the_files_own_sub_section_names() {
     let (feature, fix, faster, flag) =
         (link("HEAD~1"), link("HEAD~3"), link("HEAD~2"), link("HEAD"));
     let unreleased = format!(
-        "## [Unreleased]\n\n#### Features\n\n- (**cli**) later feature{feature}\n\n\
-         #### Bug Fixes\n\n- later fix{fix}\n\n#### Performance Improvements\n\n\
-         - faster{faster}\n\n#### Revert\n\n- another flag{flag}\n\n\
+        "## [Unreleased]\n#### Features\n- (**cli**) later feature{feature}\n\
+         #### Bug Fixes\n- later fix{fix}\n#### Performance Improvements\n\
+         - faster{faster}\n#### Revert\n- another flag{flag}\n\n\
          ## [v1.0.0](https://example.com/compare/v0.1.0..v1.0.0) - 2026-01-01\n"
     );
     assert!(rebuilt.contains(&unreleased), "{rebuilt}");
