@@ -37,15 +37,21 @@ pub(super) fn older_untested(repo: &Repo, commit: Oid, made: &[Made<'_>]) -> Old
     }
     let published = repo.remote_tracking_commits("*");
     // Only the tags pre-push would judge: annotated (`--follow-tags` pushes no lightweight
-    // one), and made since `relhook install` (history from before it is never judged).
-    let before =
-        crate::history::adoption::BeforeInstall::load(repo, &published).unwrap_or_default();
+    // one), and made since `relhook install` (history from before it is never judged). The
+    // install's commits are walked only for a tag to judge: after a first release, or with
+    // every older one pushed, there is none.
+    let before = std::cell::OnceCell::new();
     let judged = |t: &ReleaseTag| {
+        let before = || {
+            before.get_or_init(|| {
+                crate::history::adoption::BeforeInstall::load(repo, &published).unwrap_or_default()
+            })
+        };
         repo.tag_target(&t.name).is_some_and(|target| {
             target != t.commit
                 && !crate::history::adoption::tag_before_install(
                     repo,
-                    &before,
+                    before(),
                     &t.name,
                     target,
                     Some(t.commit),
@@ -55,8 +61,8 @@ pub(super) fn older_untested(repo: &Repo, commit: Oid, made: &[Made<'_>]) -> Old
     let tags: Vec<ReleaseTag> =
         unpublished_tags(repo, commit, &published, &config.version.tag_prefix)
             .into_iter()
-            .filter(judged)
             .filter(|t| made.iter().all(|m| m.tag != t.name))
+            .filter(judged)
             .filter(|t| crate::testrun::find_for(repo, config, t.commit).is_none())
             .collect();
     let mut older = Older::default();
@@ -84,6 +90,11 @@ fn unpublished_tags(repo: &Repo, commit: Oid, published: &[Oid], prefix: &str) -
     let mut on: std::collections::HashMap<Oid, Vec<ReleaseTag>> = Default::default();
     for t in repo.release_tag_candidates(prefix) {
         on.entry(t.commit).or_default().push(t);
+    }
+    // No release tag but on `commit` itself (a first release): nothing below it to find, and
+    // no walk (down to the first commit where no remote is set) to find it.
+    if on.keys().all(|c| *c == commit) {
+        return Vec::new();
     }
     let range = Range {
         tips: vec![commit],
