@@ -181,8 +181,9 @@ fn run_args(args: &[OsString]) -> ExitCode {
 /// `RELHOOK_TEST_TAG_REF_LISTINGS` how many times it listed `refs/tags` at all), with
 /// `RELHOOK_TEST_ATTR_LOOKUPS` how many gitattributes lookups it made, with
 /// `RELHOOK_TEST_SYNCS` how many files it forced to disk and with `RELHOOK_TEST_VERSION_READS`
-/// how many times it read a version file, and with `RELHOOK_TEST_HALF_MADE` how many times it
-/// looked for a half-made release: a test bounds the work of a command by them (a timed
+/// how many times it read a version file, with `RELHOOK_TEST_HALF_MADE` how many times it
+/// looked for a half-made release, and with `RELHOOK_TEST_REFLOG_READS` how many times it
+/// parsed HEAD's reflog: a test bounds the work of a command by them (a timed
 /// test would be flaky).
 fn print_work_counts() {
     if std::env::var_os("RELHOOK_TEST_WALK_COUNT").is_some() {
@@ -220,6 +221,10 @@ fn print_work_counts() {
             std::io::stderr(),
             "relhook: test: {reads} version file reads"
         );
+    }
+    if std::env::var_os("RELHOOK_TEST_REFLOG_READS").is_some() {
+        let reads = crate::git::head_log_reads();
+        let _ = writeln!(std::io::stderr(), "relhook: test: {reads} reflog reads");
     }
     if std::env::var_os("RELHOOK_TEST_HALF_MADE").is_some() {
         let searches = crate::release::half_made_searches();

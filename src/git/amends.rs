@@ -53,7 +53,7 @@ impl Repo {
     }
 
     fn steps(&self, limit: usize, squashes: bool) -> Vec<Amend> {
-        let Ok(log) = self.inner.reflog("HEAD") else {
+        let Some(log) = self.head_log() else {
             return Vec::new();
         };
         // Newest first: a rebase's `(finish)` (or `(abort)`) opens its span, its `(start)`
@@ -69,8 +69,8 @@ impl Repo {
                 }
                 let step = step(message).filter(|s| squashes || *s != Step::Squash)?;
                 Some(Amend {
-                    old: e.id_old(),
-                    new: e.id_new(),
+                    old: e.old,
+                    new: e.new,
                     reword: step != Step::Amend,
                     in_rebase: inside,
                     fold: matches!(step, Step::Fixup | Step::Squash),
@@ -85,13 +85,13 @@ impl Repo {
     /// to carry their entry ([`super::ENTRY_REWRITE`]): git's own commit, which the rewrite
     /// stands for in every later step (an amend, a reword, a drop).
     pub fn rewritten_by_post_commit(&self, limit: usize) -> Vec<Oid> {
-        let Ok(log) = self.inner.reflog("HEAD") else {
+        let Some(log) = self.head_log() else {
             return Vec::new();
         };
         log.iter()
             .take(limit)
             .filter(|e| e.message() == Some(super::ENTRY_REWRITE))
-            .map(|e| e.id_old())
+            .map(|e| e.old)
             .collect()
     }
 }

@@ -21,6 +21,7 @@ mod dry_commit;
 mod encoding;
 mod filter;
 mod grep;
+mod head_log;
 mod hidden_cut;
 mod holders;
 mod hookdir;
@@ -81,6 +82,7 @@ pub use encoding::{NewMessage, decode_known, decode_message, is_utf8_name, new_m
 pub use filter::FilterFailure;
 pub use filter::attr_lookups;
 pub use grep::Found;
+pub use head_log::head_log_reads;
 pub use hidden_cut::HiddenCut;
 pub use hookdir::{HooksLocation, HooksPathSetting, WorkTreeHooks};
 pub use hooks_off::{HooksOff, HooksPathEntry};

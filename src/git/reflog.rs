@@ -51,7 +51,7 @@ impl Repo {
     /// rewrite of a commit ([`super::ENTRY_REWRITE`]) is seen through to what made the commit it
     /// rewrote. Ids HEAD's reflog does not name are left out.
     pub fn made_by(&self, ids: &[Oid], limit: usize) -> HashMap<Oid, String> {
-        let Ok(log) = self.inner.reflog("HEAD") else {
+        let Some(log) = self.head_log() else {
             return HashMap::new();
         };
         // Each commit HEAD was set to, by the newest entry that set it, and what it replaced.
@@ -71,7 +71,7 @@ impl Repo {
                             || action == "rebase finished")
                 });
             if !moved_only {
-                set.entry(e.id_new()).or_insert((message, e.id_old()));
+                set.entry(e.new).or_insert((message, e.old));
             }
         }
         let mut out = HashMap::new();
@@ -99,13 +99,13 @@ impl Repo {
     /// The commits HEAD's newest `limit` reflog entries set it to, each once, newest first:
     /// among them those a rebase dropped or a reset left behind.
     pub fn head_reflog_commits(&self, limit: usize) -> Vec<Oid> {
-        let Ok(log) = self.inner.reflog("HEAD") else {
+        let Some(log) = self.head_log() else {
             return Vec::new();
         };
         let mut seen = std::collections::HashSet::new();
         log.iter()
             .take(limit)
-            .map(|e| e.id_new())
+            .map(|e| e.new)
             .filter(|id| !id.is_zero() && seen.insert(*id))
             .collect()
     }
@@ -160,13 +160,13 @@ impl Repo {
     /// them) the next commit brings back. Read only for a commit that changes the changelog
     /// itself: the whole reflog is parsed.
     pub fn reset_away(&self, limit: usize) -> Vec<Oid> {
-        let Ok(log) = self.inner.reflog("HEAD") else {
+        let Some(log) = self.head_log() else {
             return Vec::new();
         };
         log.iter()
             .take(limit)
             .filter(|e| e.message().is_some_and(|m| m.starts_with("reset: ")))
-            .map(|e| e.id_old())
+            .map(|e| e.old)
             .filter(|id| !id.is_zero())
             .collect()
     }

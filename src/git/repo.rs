@@ -40,6 +40,8 @@ pub struct Repo {
     /// The attributes files hold still beyond [`Repo::let_go`] (see `filter`).
     pub(super) attrs_still: std::cell::Cell<bool>,
     head_seen: std::cell::Cell<Option<Option<Oid>>>,
+    /// HEAD's reflog read once while held still (see `head_log`).
+    pub(super) head_log_seen: super::head_log::Seen,
     /// The first object a partial clone lacked that git could not fetch (see `promisor`).
     pub(super) unfetched: std::cell::RefCell<Option<super::promisor::Unfetched>>,
     /// The latest release tags asked for while held still (see `latest_tag`).
@@ -158,6 +160,7 @@ impl Repo {
             still: Default::default(),
             period: Default::default(),
             head_seen: Default::default(),
+            head_log_seen: Default::default(),
             unfetched: Default::default(),
             latest_seen: Default::default(),
             tags_still: Default::default(),
@@ -234,6 +237,7 @@ impl Repo {
     pub fn let_go(&self) {
         self.still.set(false);
         self.head_seen.set(None);
+        self.head_log_seen.take();
         self.latest_seen.borrow_mut().clear();
         if !self.attrs_still.get() {
             self.attrs_seen.borrow_mut().clear();
