@@ -135,9 +135,7 @@ fn released(
         above: &|_| None,
         first: &first,
     };
-    let synced =
-        crate::history::sync::plan_sync_releasing(repo, config, text, (Some(&tag), &advise))?;
-    let synced = synced.text;
+    let synced = crate::history::sync::released_text(repo, config, text, (Some(&tag), &advise))?;
     let mut log: Changelog = crate::history::sync::parse_kept(repo, rel, &synced)?;
     for entry in extra {
         if !log.contains_entry(entry, true) {

@@ -44,6 +44,7 @@ mod pick_dropped;
 mod polished;
 mod prereleases;
 mod rebuild;
+mod release_text;
 mod seen;
 mod shipped;
 mod since;
@@ -67,6 +68,8 @@ pub use own_change::moved_said;
 pub use pick_dropped::{concluded_pick, lacked};
 pub use prereleases::unlogged_prereleases;
 pub use rebuild::{Kept, LeftOut, Rebuilt, lost_lines, rebuild};
+use release_text::Wants;
+pub use release_text::released_text;
 use seen::{Seen, collect};
 pub use shipped::{listed_on_top, shipped_under_unreleased, shipped_unlisted};
 pub use squash_stand::SquashStand;
@@ -78,7 +81,7 @@ pub use stored::{
 pub use unshipped::{Sides, merge_by_history, older_line_entries, unshipped_entries};
 
 /// What `--sync` would add.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct SyncPlan {
     /// The entries to add, oldest commit first, with the commit each comes from (full id).
     pub added: Vec<(String, NewEntry)>,
@@ -134,7 +137,7 @@ pub fn plan_sync(repo: &Repo, config: &Config, current: &str) -> Result<SyncPlan
     };
     // A hook's plan (post-commit's count, pre-push's warning) reads no reflog: lost commits'
     // entries are `--sync`'s and a release's to take out.
-    plan(repo, config, current, (None, &advise), false)
+    plan(repo, config, current, (None, &advise), Wants::Hook)
 }
 
 /// [`plan_sync`] for the release whose tag is `releasing`: that tag does not end the range
@@ -148,7 +151,7 @@ pub fn plan_sync_releasing(
     current: &str,
     releasing: (Option<&str>, &crate::history::tags::Advise<'_>),
 ) -> Result<SyncPlan> {
-    plan(repo, config, current, releasing, true)
+    plan(repo, config, current, releasing, Wants::Sync)
 }
 
 fn plan(
@@ -156,22 +159,14 @@ fn plan(
     config: &Config,
     current: &str,
     (releasing, advise): (Option<&str>, &crate::history::tags::Advise<'_>),
-    lost_too: bool,
+    wants: Wants,
 ) -> Result<SyncPlan> {
     let mut log = parse_kept(repo, &config.changelog.path, current)?;
     let Some(head) = repo.head() else {
+        let text = current.to_owned();
         return Ok(SyncPlan {
-            added: Vec::new(),
-            removed: Vec::new(),
-            lost: Vec::new(),
-            moved: Vec::new(),
-            amended: Vec::new(),
-            landed: Vec::new(),
-            squashed: Vec::new(),
-            older_line: Vec::new(),
-            text: current.to_owned(),
-            changed: false,
-            work: SyncWork::default(),
+            text,
+            ..SyncPlan::default()
         });
     };
     let (range, last) = since::since_last_release(repo, head, config, releasing)?;
@@ -283,12 +278,15 @@ fn plan(
     }
     // The entries of commits history lost go, and account for no commit that carried them
     // (the one after a dropped commit that made the file brings them along).
-    let lost = dropped::take_out(repo, config, &mut log, &commits, lost_too)?;
+    let lost = dropped::take_out(repo, config, &mut log, &commits, wants != Wants::Hook)?;
     let taken = lost.iter().filter(|d| !d.kept());
     let gone: HashSet<String> = taken.map(|d| normalize(&d.entry)).collect();
     known.retain(|k| !gone.contains(k));
     let commits_of = (candidates.as_slice(), quiet.as_slice());
-    let amended = amended::stale(repo, config, &log, commits_of, forge.as_ref());
+    let amended = match wants {
+        Wants::ReleaseText => Vec::new(),
+        _ => amended::stale(repo, config, &log, commits_of, forge.as_ref()),
+    };
     // A revert cancels one instance of a change: when another commit of the range made the
     // same change and stands (the branch a cherry-picked copy came from, the copy of a change
     // reverted on its branch), the entry is that commit's too and stays.

@@ -94,8 +94,8 @@ pub(super) fn misplaced(
     others: &[(git2::Oid, NewEntry)],
 ) -> Option<NewEntry> {
     use crate::history::changelog::vocab::same_section;
-    let key = normalize(&entry.text);
     let alike = listed.get(&bare(&entry.text))?;
+    let key = normalize(&entry.text);
     let exact = |e: &crate::history::changelog::Entry| normalize(&e.text) == key;
     if alike
         .iter()

@@ -136,6 +136,11 @@ impl Carried {
         added: &[(String, NewEntry)],
         headers: &dyn Fn(Oid) -> String,
     ) -> Vec<SquashStand> {
+        // No squash carries a lost entry (every hooked history): the file's entry style, read
+        // from all its entries, is not worked out.
+        if self.0.is_empty() {
+            return Vec::new();
+        }
         let weight = |e: &NewEntry| Weight::of(e.breaking, &e.section, &config.changelog);
         let style = log.entry_style();
         let mut out = Vec::new();
