@@ -60,6 +60,10 @@ pub struct Repo {
     pub(super) derived: std::cell::RefCell<super::derived::Derived>,
 }
 
+/// The largest blob [`Repo::cache_objects`] keeps: a long changelog (5,000 entries are
+/// some 300 KiB), not a vendored archive.
+const BLOBS_KEPT: usize = 1 << 20;
+
 thread_local! {
     /// How many times the release tags of a prefix were listed from the refs: the work a test
     /// bounds (`RELHOOK_TEST_TAG_LISTINGS`), where timing would be flaky.
@@ -179,6 +183,14 @@ impl Repo {
     /// for a command that walks a whole history.
     pub fn cache_objects(&self) {
         git2::opts::enable_caching(true);
+        // Blobs too, which libgit2 keeps none of by default: a hand tag reads HEAD's
+        // changelog seven times (section, sync, the committed text, the release commit's
+        // checks) and each version file four. The cache is bounded (256 MiB), and no blob
+        // above this size is kept.
+        // SAFETY: a libgit2 global option, set from relhook's only thread.
+        unsafe {
+            let _ = git2::opts::set_cache_object_limit(git2::ObjectType::Blob, BLOBS_KEPT);
+        }
         self.caching.set(true);
     }
 
