@@ -315,6 +315,7 @@ mod qa233_tags_behind_unfetched_remote;
 mod qa232_changelog_size_cap;
 mod qa232_init_cog_bumps_sections;
 mod qa232_rebuild_tight_spacing;
+mod qa230_hand_tag_committed_cost;
 mod qa23_encoding;
 mod qa23_gitdir;
 mod qa23_history;
