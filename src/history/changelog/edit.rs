@@ -84,7 +84,7 @@ impl Changelog {
 
     /// Turns entry markdown into bullet lines; continuation lines get the
     /// two-space list indentation that `Entry::text` strips.
-    fn bullet_lines(marker: char, markdown: &str) -> Vec<String> {
+    pub(super) fn bullet_lines(marker: char, markdown: &str) -> Vec<String> {
         let mut it = markdown
             .split('\n')
             .map(|l| l.trim_end())
@@ -174,7 +174,7 @@ impl Changelog {
 
     /// Whether sub-section `s` is the one [`Changelog::add_entry_under`] puts an entry under
     /// `name` in.
-    fn same_sub(s: &super::parse::Sub, name: &str) -> bool {
+    pub(super) fn same_sub(s: &super::parse::Sub, name: &str) -> bool {
         same_name(&s.name, name) && (s.heading.is_some() || name.is_empty())
     }
 

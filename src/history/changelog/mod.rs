@@ -40,6 +40,7 @@ mod lines;
 mod link_style;
 mod merge;
 mod not_file;
+mod ordered;
 mod orphaned;
 pub mod other_name;
 mod pairing;

@@ -39,6 +39,7 @@ mod landed;
 mod made;
 mod merge_dropped;
 mod missing;
+mod order;
 mod own_change;
 mod pick_dropped;
 mod polished;
@@ -453,7 +454,7 @@ fn plan(
         .collect();
     if !added.is_empty() || !moved.is_empty() {
         log.ensure_unreleased();
-        log.add_commit_entries(&added);
+        order::add_in_order(&mut log, &commits, &added, &others);
         for ((_, _, e), lines) in moved.iter().zip(&carried) {
             log.add_entry_carrying(&e.section, &e.text, e.breaking, lines);
         }

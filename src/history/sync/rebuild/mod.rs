@@ -135,7 +135,8 @@ pub fn rebuild(
     // By version; the pre-releases of one version in the order they were made (tag date, then
     // history's order): an `alpha` tagged on a branch made from a `beta` sorts first by
     // SemVer, but shipped after it (the beta's changes are the beta's, as `notes` tells them).
-    let rank = topological_ranks(&history, &index);
+    let parents = |i: usize| history[i].parent_ids.as_slice();
+    let rank = super::order::topological_ranks(history.len(), parents, &index, 0..history.len());
     let core = |v: &semver::Version| (v.major, v.minor, v.patch);
     tags.sort_by(|a, b| {
         // The pre-releases first, then the release itself.
@@ -419,37 +420,6 @@ struct Lite {
     entries: Vec<NewEntry>,
     /// Its header, and what it reverts if it is a git revert.
     reverts: crate::history::changelog::entry::RevertKey,
-}
-
-/// Each commit's place in an order where every commit comes after its parents (by index in
-/// `history`): an iterative depth-first walk, numbered as each commit's parents are done,
-/// the first parent's first (a merged branch's commits follow its first parent's line).
-fn topological_ranks(history: &[Lite], index: &HashMap<Oid, usize>) -> Vec<usize> {
-    const UNSEEN: usize = usize::MAX;
-    let mut rank = vec![UNSEEN; history.len()];
-    let mut next = 0;
-    let mut opened = vec![false; history.len()];
-    for start in 0..history.len() {
-        let mut stack = vec![start];
-        while let Some(&i) = stack.last() {
-            if rank[i] != UNSEEN {
-                stack.pop();
-                continue;
-            }
-            if !opened[i] {
-                opened[i] = true;
-                let parents = history[i].parent_ids.iter().filter_map(|p| index.get(p));
-                // Last pushed, first done.
-                let unseen: Vec<usize> = parents.copied().filter(|p| rank[*p] == UNSEEN).collect();
-                stack.extend(unseen.into_iter().rev());
-                continue;
-            }
-            rank[i] = next;
-            next += 1;
-            stack.pop();
-        }
-    }
-    rank
 }
 
 /// For each commit of `history`, the first tag (in version order) that reaches it.

@@ -1,0 +1,83 @@
+//! Commits' entries added among those Unreleased lists already in history's order, the order
+//! `--rebuild` writes them in: `--sync` adding the entry of a commit made with post-commit
+//! skipped puts it above the entries of the commits made after it (post-commit's entries,
+//! each added at the end when its commit was made), not below them.
+
+use super::entry::NewEntry;
+use super::{Changelog, normalize};
+
+impl Changelog {
+    /// [`Changelog::add_commit_entries`] of `entries` (full id, entry, the commit's place in
+    /// history's order), each above the first entry of its sub-section (among the breaking
+    /// changes first for a breaking one, else among the rest) whose commit comes after its
+    /// own in that order (`place`: an entry's place by its normalised text; `None`, one no
+    /// commit of the range wrote, such as a hand-written line, is passed over); after them
+    /// where none does.
+    pub fn add_commit_entries_in_order(
+        &mut self,
+        entries: &[(String, NewEntry, usize)],
+        place: &dyn Fn(&str) -> Option<usize>,
+    ) {
+        let mut entries: Vec<&(String, NewEntry, usize)> = entries.iter().collect();
+        entries.sort_by_key(|(_, _, rank)| *rank);
+        let vocabulary = self.vocabulary();
+        let marker = self.marker();
+        let style = self.entry_style();
+        // (the line a run goes above, its lines), found in the file as it is now.
+        let mut runs: Vec<(usize, Vec<String>)> = Vec::new();
+        let mut rest = Vec::new();
+        for (id, e, rank) in entries {
+            let name = super::vocab::spoken(
+                &super::edit::heading_name(&e.section),
+                e.breaking,
+                vocabulary,
+            );
+            let text = style.apply(&style.with_commit(&e.text, id));
+            match self.above_later(&name, e.breaking, *rank, place) {
+                Some(at) => {
+                    let bullets = Self::bullet_lines(marker, &text);
+                    match runs.iter_mut().find(|(line, _)| *line == at) {
+                        Some((_, lines)) => lines.extend(bullets),
+                        None => runs.push((at, bullets)),
+                    }
+                }
+                None => rest.push((
+                    e.section.clone(),
+                    style.with_commit(&e.text, id),
+                    e.breaking,
+                )),
+            }
+        }
+        // From the bottom up, so that the lines found above stay where they were.
+        runs.sort_by_key(|(at, _)| std::cmp::Reverse(*at));
+        for (at, lines) in runs {
+            self.insert_lines(at, lines);
+        }
+        self.add_entries(&rest);
+    }
+
+    /// The first line of the entry that an entry of the commit at `rank` in history's order
+    /// goes above, in Unreleased's sub-section `name`: the first of its breaking changes
+    /// first (a `breaking` entry) or of the entries after them whose commit comes later.
+    fn above_later(
+        &self,
+        name: &str,
+        breaking: bool,
+        rank: usize,
+        place: &dyn Fn(&str) -> Option<usize>,
+    ) -> Option<usize> {
+        let sec = self.doc.sections.get(self.unreleased_index()?)?;
+        let sub = sec.subs.iter().find(|s| Self::same_sub(s, name))?;
+        let text = |e: &super::parse::EntrySpan| self.entry_text(e.start, e.end);
+        let lead = (sub.entries.iter())
+            .take_while(|e| super::weight::is_breaking(&text(e)))
+            .count();
+        let among = match breaking {
+            true => &sub.entries[..lead],
+            false => &sub.entries[lead..],
+        };
+        let later =
+            |e: &&super::parse::EntrySpan| place(&normalize(&text(e))).is_some_and(|r| r > rank);
+        among.iter().find(later).map(|e| e.start)
+    }
+}
