@@ -316,6 +316,8 @@ mod qa232_changelog_size_cap;
 mod qa232_init_cog_bumps_sections;
 mod qa232_rebuild_tight_spacing;
 mod qa230_hand_tag_committed_cost;
+mod qa234_rebuild_empty_release;
+mod qa234_rebuild_file_look;
 mod qa234_sync_entry_order;
 mod qa23_encoding;
 mod qa23_gitdir;

@@ -1,7 +1,7 @@
 //! QA164: `changelog --rebuild` of cocogitto's CHANGELOG.md replaced its intro with relhook's
 //! and dropped the `- - -` rules between releases and its footer. They are kept now, with
 //! cocogitto's sections, and what the rebuild writes (Unreleased, a release tagged since) is
-//! set off by the file's own rule.
+//! set off by the file's own rule; a release section it adds is as tight as the file's (QA234).
 
 use crate::support::{Repo, ok, text};
 

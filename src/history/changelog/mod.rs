@@ -90,6 +90,11 @@ use std::fmt;
 
 use parse::{Line, SectionKind, Structure};
 
+/// What a release none of whose commits has an entry says in a file that has no words of its
+/// own for one (`changelog --rebuild`; the release and hand tag refused for empty notes offer
+/// it): a release never has empty notes.
+pub const NO_NOTABLE_CHANGES: &str = "No notable changes.";
+
 /// The header and preamble of a new changelog (what `init` and the first entry write).
 pub const TEMPLATE: &str = include_str!("../../../templates/CHANGELOG.md");
 

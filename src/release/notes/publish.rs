@@ -224,7 +224,17 @@ pub fn unpublishable_refusal(
                 Reason::NothingForChangelog,
                 format!("nothing for the changelog: {why}"),
             ),
-            write_by_hand(config, absent, "this release changes"),
+            format!(
+                "{}{}",
+                write_by_hand(config, absent, "this release changes"),
+                match absent {
+                    true => String::new(),
+                    false => format!(
+                        " (or `{}` when none of it is notable, as `relhook changelog --rebuild` writes it)",
+                        crate::history::changelog::NO_NOTABLE_CHANGES
+                    ),
+                }
+            ),
         ),
         Unpublishable::Unclear(why) => (
             Refusal::bare(Reason::Changelog, why.clone()),

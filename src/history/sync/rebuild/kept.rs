@@ -9,6 +9,7 @@
 use std::collections::HashSet;
 
 use super::accounted::Accounted;
+use super::look::Look;
 use crate::history::changelog::segments::{Segment, Segments, link_label};
 use crate::history::changelog::{Changelog, TEMPLATE, release_version};
 
@@ -29,6 +30,8 @@ pub(super) struct Fresh {
     pub unreleased: String,
     pub releases: Vec<FreshRelease>,
     pub links: String,
+    /// The bullet the releases' bodies are written with (`Layout`'s).
+    pub marker: char,
 }
 
 /// A rebuilt file, and the versions whose sections it kept as the file had them.
@@ -145,6 +148,16 @@ pub(super) fn compose(current: &str, fresh: &Fresh, accounted: &Accounted) -> Op
         .take_while(|l| l.trim().is_empty())
         .count()
         .max(1);
+    // What sets a section written at place `k` off from the one below it: as the release
+    // sections nearest set theirs (the one above first), else as the newest does.
+    let gap_at = |k: usize| {
+        let near = [k.checked_sub(1), Some(k)].into_iter().flatten();
+        let near = near.filter(|&i| i + 1 < n).map(|i| &sections[i]);
+        near.filter(|s| s.version.is_some() && !s.tail.is_empty())
+            .map(|s| s.tail.clone())
+            .next()
+            .unwrap_or_else(|| gap.clone())
+    };
     let version = |s: &Segment| s.version.as_deref().and_then(release_version);
     // Each section of the file paired with its release, each release at most once.
     let mut taken = vec![false; fresh.releases.len()];
@@ -211,9 +224,10 @@ pub(super) fn compose(current: &str, fresh: &Fresh, accounted: &Accounted) -> Op
         for (i, r) in fresh.releases.iter().enumerate() {
             if !taken[i] && place(i) == k {
                 out.part();
-                out.fresh(section_lines(&r.heading, &r.body));
+                let look = Look::near(&sections, k);
+                out.fresh(look.apply(section_lines(&r.heading, &r.body), fresh.marker));
                 if k < n {
-                    out.fresh(gap.clone());
+                    out.fresh(gap_at(k));
                 }
                 regenerated.insert(r.label.to_lowercase());
             }
@@ -233,7 +247,9 @@ pub(super) fn compose(current: &str, fresh: &Fresh, accounted: &Accounted) -> Op
             }
             (Some(_), Some(i)) => {
                 let r = &fresh.releases[i];
-                let mut candidate = section_lines(&r.heading, &r.body);
+                // In the section's own look, else that of those nearest it.
+                let look = Look::near(&sections, k + 1);
+                let mut candidate = look.apply(section_lines(&r.heading, &r.body), fresh.marker);
                 candidate.extend(s.tail.iter().cloned());
                 let was: Vec<String> = s.lines().cloned().collect();
                 // Lines history gives, if under another release (a rebuild that put every

@@ -16,6 +16,7 @@ mod accounted;
 mod ancestry;
 mod beyond;
 mod kept;
+mod look;
 mod maintenance;
 mod render;
 
@@ -320,7 +321,7 @@ pub fn rebuild(
         .map(|s| kept::FreshRelease {
             version: s.tag.version.clone(),
             label: s.label,
-            body: layout.entries(&s.entries),
+            body: layout.release_body(&s.entries),
             heading: s.heading,
         })
         .collect();
@@ -328,6 +329,7 @@ pub fn rebuild(
         unreleased,
         releases,
         links,
+        marker: layout.marker(),
     };
     // The file's own pieces kept where history gives nothing better (`kept`).
     let r = current

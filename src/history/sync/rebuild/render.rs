@@ -27,6 +27,8 @@ pub(super) struct Layout {
     /// The blank lines around its headings (none in cocogitto's files: `#### Features` right
     /// below the release's heading, its entries right below it), as post-commit keeps them.
     spacing: HeadingSpacing,
+    /// What a release with no entry says ([`super::look::empty_release_note`]).
+    note: String,
 }
 
 impl Layout {
@@ -43,7 +45,10 @@ impl Layout {
             before_sub: true,
         };
         let spacing = like.as_ref().map_or(loose, Changelog::release_spacing);
+        let segments = like.as_ref().and_then(Changelog::segments);
+        let sections = segments.as_ref().map_or(&[][..], |s| s.sections.as_slice());
         Layout {
+            note: super::look::empty_release_note(sections),
             like,
             level,
             style,
@@ -105,6 +110,11 @@ impl Layout {
         versions.collect()
     }
 
+    /// The bullet its entries are written with.
+    pub(super) fn marker(&self) -> char {
+        self.marker
+    }
+
     fn vocabulary(&self) -> Vocabulary {
         self.like
             .as_ref()
@@ -117,6 +127,15 @@ impl Layout {
         match &self.like {
             Some(like) => like.section_name(&e.section, e.breaking),
             None => e.section.clone(),
+        }
+    }
+
+    /// A release section's body: [`Layout::entries`], or the file's note for a release with
+    /// no entry (one made of merges alone, or of commits that get none).
+    pub(super) fn release_body(&self, entries: &[NewEntry]) -> String {
+        match entries.is_empty() {
+            true => format!("\n{}\n", self.note),
+            false => self.entries(entries),
         }
     }
 
