@@ -58,10 +58,12 @@ impl Repo {
         if odb.exists(id) {
             return Ok(id);
         }
+        self.writable()?;
         let settings = self.loose.get_or_init(|| self.loose_settings());
+        let shared = settings.shared.clone().ok().flatten();
         match &settings.dir {
             Some(objects) => {
-                write_loose(objects, id, name, parts, settings.level, settings.shared)?;
+                write_loose(objects, id, name, parts, settings.level, shared)?;
                 // libgit2 may have looked for the object before it existed.
                 let _ = odb.refresh();
                 Ok(id)
@@ -103,7 +105,17 @@ impl Repo {
     /// bits, when the repository is shared (`None` otherwise).
     pub(super) fn loose_shared(&self) -> Option<(&Path, Shared)> {
         let settings = self.loose.get_or_init(|| self.loose_settings());
-        Some((settings.dir.as_deref()?, settings.shared?))
+        Some((settings.dir.as_deref()?, settings.shared.clone().ok()??))
+    }
+
+    /// Refuses to write in the git directory where git refuses to (a `core.sharedRepository`
+    /// value git dies on at its first write), in one line that says the fix.
+    pub(super) fn writable(&self) -> Result<()> {
+        let settings = self.loose.get_or_init(|| self.loose_settings());
+        match &settings.shared {
+            Err(line) => Err(Error::Usage(line.clone())),
+            Ok(_) => Ok(()),
+        }
     }
 
     /// Where and how loose objects are written, from the environment and the configuration
@@ -128,7 +140,7 @@ impl Repo {
             Some(-1) => flate2::Compression::default(),
             Some(l) => flate2::Compression::new(u32::try_from(l.clamp(0, 9)).unwrap_or(1)),
         };
-        let shared = config.as_ref().and_then(|c| Shared::of(c));
+        let shared = Shared::of(super::config::given("core.sharedRepository"), config);
         LooseSettings { dir, level, shared }
     }
 }
@@ -138,7 +150,7 @@ impl Repo {
 pub(super) struct LooseSettings {
     dir: Option<PathBuf>,
     level: flate2::Compression,
-    shared: Option<Shared>,
+    shared: super::shared::Refusable,
 }
 
 /// Below this size an object is stored in zlib's uncompressed form when git's loose level

@@ -104,7 +104,7 @@ impl Repo {
 }
 
 /// The value `git -c` gave `key` (passed down in the environment), the last one winning.
-fn given(key: &str) -> Option<String> {
+pub(super) fn given(key: &str) -> Option<String> {
     super::overrides()
         .into_iter()
         .rev()

@@ -153,6 +153,7 @@ impl Repo {
         new: Option<Oid>,
         message: &str,
     ) -> Result<()> {
+        self.writable()?;
         if name == "HEAD" || self.head_ref_name().is_ok_and(|h| h == name) {
             self.wait_for_head_lock()?;
         }

@@ -135,43 +135,89 @@ const EVERYBODY: Option<Shared> = Some(Shared {
     exact: false,
 });
 
-impl Shared {
-    /// The configured value (a key without `=` is true), `None` when the repository is not
-    /// shared, or when git refuses the value (a mode that denies its owner reading or writing).
-    pub(super) fn of(config: &git2::Config) -> Option<Shared> {
-        let entry = config.get_entry("core.sharedRepository").ok()?;
-        if !entry.has_value() {
-            return GROUP;
+/// `core.sharedRepository` read, or the line that says git refuses it.
+pub(super) type Refusable = Result<Option<Shared>, String>;
+
+/// Why git refuses a value (setup.c dies with "bad boolean config value").
+const NOT_A_VALUE: &str = "not a mode, `umask`, `group`, `all`, `world`, `everybody` or a boolean";
+/// Why git refuses a mode ("the owner of files must always have read and write permissions").
+const OWNER_LOCKED_OUT: &str = "a mode that does not let the owner of files read and write them";
+
+/// The line for `value`, which git refuses for `why`, set at `level` (`None`: by `git -c`):
+/// git dies at its first write in the repository, so relhook writes nothing either.
+fn refused(value: &str, why: &str, level: Option<git2::ConfigLevel>) -> String {
+    use git2::ConfigLevel as L;
+    let fix = match level {
+        None => {
+            return format!(
+                "`git -c core.sharedRepository={value}` gives git a value it refuses ({why}): git writes nothing in the repository with it, and neither does relhook; drop it, or give `group` or a mode such as `0660`"
+            );
         }
-        Self::parse(&String::from_utf8_lossy(entry.value_bytes()))
+        Some(L::Global | L::XDG) => "--global ",
+        Some(L::System) => "--system ",
+        Some(L::Worktree) => "--worktree ",
+        Some(_) => "",
+    };
+    format!(
+        "core.sharedRepository is `{value}`, a value git refuses ({why}): git writes nothing in the repository with it, and neither does relhook; set `group` or a mode such as `0660` (`git -c core.sharedRepository=umask config {fix}core.sharedRepository group`), or unset it (`git -c core.sharedRepository=umask config {fix}--unset core.sharedRepository`)"
+    )
+}
+
+impl Shared {
+    /// The value in effect (`git -c`'s, passed down in the environment, before the files'; a
+    /// key without `=` is true): `Ok(None)` when the repository is not shared, `Err` with the
+    /// one line to say when git refuses the value, as git dies at its first write then.
+    pub(super) fn of(given: Option<String>, config: Option<&git2::Config>) -> Refusable {
+        let (value, level) = match given {
+            Some(v) => (v, None),
+            None => {
+                let Some(entry) = config.and_then(|c| c.get_entry("core.sharedRepository").ok())
+                else {
+                    return Ok(None);
+                };
+                if !entry.has_value() {
+                    return Ok(GROUP);
+                }
+                let value = String::from_utf8_lossy(entry.value_bytes()).into_owned();
+                (value, Some(entry.level()))
+            }
+        };
+        Self::parse(&value).map_err(|why| refused(&value, why, level))
     }
 
-    /// git's reading of a value: its words (case matters), then an octal number (`strtol`:
-    /// 0, 1 and 2 are umask, group and everybody; more is a mode), then a boolean or integer.
-    fn parse(value: &str) -> Option<Shared> {
+    /// git's reading of a value: its words (case matters), then an octal number (`strtol`,
+    /// kept to an `int`: 0, 1 and 2 are umask, group and everybody; more is a mode), then a
+    /// boolean or integer. `Err`: why git refuses it.
+    fn parse(value: &str) -> Result<Option<Shared>, &'static str> {
         match value {
-            "umask" => return None,
-            "group" => return GROUP,
-            "all" | "world" | "everybody" => return EVERYBODY,
+            "umask" => return Ok(None),
+            "group" => return Ok(GROUP),
+            "all" | "world" | "everybody" => return Ok(EVERYBODY),
             _ => {}
         }
         let Some(i) = strtol(value, 8) else {
             return match value.to_ascii_lowercase().as_str() {
-                "true" | "yes" | "on" => GROUP,
-                "false" | "no" | "off" => None,
+                "true" | "yes" | "on" => Ok(GROUP),
+                "false" | "no" | "off" => Ok(None),
                 // git_config_int (`8`, `1k`): nonzero is true; what it cannot read, it dies on.
-                v => config_int(v).filter(|n| *n != 0).and(GROUP),
+                v => match config_int(v) {
+                    Some(0) => Ok(None),
+                    Some(_) => Ok(GROUP),
+                    None => Err(NOT_A_VALUE),
+                },
             };
         };
-        match i {
-            0 => None,
-            1 => GROUP,
-            2 => EVERYBODY,
-            i if i & 0o600 != 0o600 => None,
-            i => Some(Shared {
+        // git keeps strtol's `long` in an `int`: its low 32 bits.
+        #[allow(clippy::cast_possible_truncation)]
+        match i as i32 {
+            0 => Ok(None),
+            1 => Ok(GROUP),
+            2 => Ok(EVERYBODY),
+            i if i & 0o600 != 0o600 => Err(OWNER_LOCKED_OUT),
+            i => Ok(Some(Shared {
                 bits: u32::try_from(i & 0o666).unwrap_or(0o600),
                 exact: true,
-            }),
+            })),
         }
     }
 
@@ -221,21 +267,48 @@ fn strtol(s: &str, base: u32) -> Option<i64> {
     if end != digits.len() {
         return None;
     }
-    let n = i64::from_str_radix(&digits[..end], base).unwrap_or(i64::MAX);
-    Some(if negative { -n } else { n })
+    // Out of range, C saturates.
+    Some(match i64::from_str_radix(&digits[..end], base) {
+        Ok(n) if negative => -n,
+        Ok(n) => n,
+        Err(_) if negative => i64::MIN,
+        Err(_) => i64::MAX,
+    })
 }
 
-/// git's `git_config_int` (`git_parse_signed`): `strtoimax` in base 0, then `k`, `m` or `g`.
-fn config_int(v: &str) -> Option<i64> {
-    let v = v.strip_suffix(['k', 'm', 'g']).unwrap_or(v);
-    let t = v.strip_prefix(['+', '-']).unwrap_or(v);
-    if let Some(hex) = t.strip_prefix("0x") {
-        strtol(hex, 16).filter(|_| !hex.is_empty())
+/// git's `git_config_int` (`git_parse_signed`): `strtoimax` in base 0 (at least one digit),
+/// then `k`, `m` or `g` in either case, in an `int`'s range; `None` where git dies.
+fn config_int(v: &str) -> Option<i32> {
+    let unit = v.char_indices().last().and_then(|(at, c)| {
+        let shift = match c.to_ascii_lowercase() {
+            'k' => 10,
+            'm' => 20,
+            'g' => 30,
+            _ => return None,
+        };
+        Some((at, shift))
+    });
+    let (v, shift) = unit.map_or((v, 0), |(at, shift)| (&v[..at], shift));
+    let t = v.trim_start_matches([' ', '\t', '\n', '\r', '\x0b', '\x0c']);
+    let (negative, t) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let (digits, radix) = if let Some(hex) = t.strip_prefix("0x").or_else(|| t.strip_prefix("0X")) {
+        (hex, 16)
     } else if t.len() > 1 && t.starts_with('0') {
-        strtol(&t[1..], 8)
+        (&t[1..], 8)
     } else {
-        strtol(t, 10).filter(|_| !t.is_empty())
+        (t, 10)
+    };
+    if digits.is_empty() || !digits.chars().all(|c| c.is_digit(radix)) {
+        return None;
     }
+    // Out of `intmax_t`'s range is ERANGE; so is out of an `int`'s once the unit is applied.
+    let n = i64::from_str_radix(digits, radix).ok()?;
+    let n = if negative { -n } else { n };
+    i32::try_from(n.checked_mul(1 << shift)?).ok()
 }
 
 #[cfg(test)]
@@ -244,34 +317,55 @@ mod tests {
 
     #[test]
     fn values_are_read_as_git_reads_them() {
-        let exact = |bits| Some(Shared { bits, exact: true });
+        let exact = |bits| Ok(Some(Shared { bits, exact: true }));
+        let (group, everybody) = (Ok(GROUP), Ok(EVERYBODY));
         for (value, want) in [
-            ("group", GROUP),
-            ("true", GROUP),
-            ("TRUE", GROUP),
-            ("1", GROUP),
-            ("01", GROUP),
-            ("8", GROUP),
-            ("all", EVERYBODY),
-            ("world", EVERYBODY),
-            ("everybody", EVERYBODY),
-            ("2", EVERYBODY),
-            ("02", EVERYBODY),
+            ("group", group),
+            ("true", group),
+            ("TRUE", group),
+            ("1", group),
+            ("01", group),
+            ("8", group),
+            ("1k", group),
+            ("1K", group),
+            ("0x10", group),
+            ("0X10", group),
+            ("1g", group),
+            ("all", everybody),
+            ("world", everybody),
+            ("everybody", everybody),
+            ("2", everybody),
+            ("02", everybody),
             ("0640", exact(0o640)),
             ("660", exact(0o660)),
             ("0777", exact(0o666)),
             ("0600", exact(0o600)),
-            ("umask", None),
-            ("false", None),
-            ("no", None),
-            ("off", None),
-            ("0", None),
-            ("00", None),
-            ("000", None),
-            ("", None),
-            ("0440", None),
-            ("bogus", None),
-            ("Group", None),
+            (" 0660", exact(0o660)),
+            ("-1", exact(0o666)),
+            ("7777777777777777777777777", exact(0o666)),
+            ("umask", Ok(None)),
+            ("false", Ok(None)),
+            ("no", Ok(None)),
+            ("off", Ok(None)),
+            ("0", Ok(None)),
+            ("00", Ok(None)),
+            ("000", Ok(None)),
+            ("", Ok(None)),
+            ("0x0", Ok(None)),
+            // Past an int, git keeps the low 32 bits: none here.
+            ("10000000000000", Ok(None)),
+            ("0440", Err(OWNER_LOCKED_OUT)),
+            ("0400", Err(OWNER_LOCKED_OUT)),
+            ("0200", Err(OWNER_LOCKED_OUT)),
+            ("bogus", Err(NOT_A_VALUE)),
+            ("Group", Err(NOT_A_VALUE)),
+            ("0o660", Err(NOT_A_VALUE)),
+            ("0660 ", Err(NOT_A_VALUE)),
+            ("0x", Err(NOT_A_VALUE)),
+            ("k", Err(NOT_A_VALUE)),
+            ("3g", Err(NOT_A_VALUE)),
+            ("4294967296", Err(NOT_A_VALUE)),
+            ("99999999999999999999", Err(NOT_A_VALUE)),
         ] {
             assert_eq!(Shared::parse(value), want, "{value:?}");
         }
@@ -290,13 +384,16 @@ mod tests {
         let all = EVERYBODY.unwrap();
         assert_eq!(all.apply(0o400), 0o444);
         assert_eq!(all.apply_folder(0o700), 0o2775);
-        let exact = Shared::parse("0640").unwrap();
+        let exact = Shared::parse("0640").unwrap().unwrap();
         assert_eq!(exact.apply(0o444), 0o440);
         assert_eq!(exact.apply_folder(0o755), 0o2750);
-        let own = Shared::parse("0604").unwrap();
+        let own = Shared::parse("0604").unwrap().unwrap();
         assert_eq!(own.apply(0o600), 0o604);
         assert_eq!(own.apply_folder(0o700), 0o705, "no group bits: not setgid");
-        assert_eq!(Shared::parse("0600").unwrap().apply_folder(0o700), 0o700);
+        assert_eq!(
+            Shared::parse("0600").unwrap().unwrap().apply_folder(0o700),
+            0o700
+        );
     }
 
     /// Deleting a packed tag makes libgit2 rewrite `packed-refs` with the umask's bits: it gets
