@@ -319,6 +319,7 @@ mod qa230_hand_tag_committed_cost;
 mod qa234_rebuild_empty_release;
 mod qa234_rebuild_file_look;
 mod qa234_sync_entry_order;
+mod qa236_expired_stash_holder;
 mod qa236_shared_refused;
 mod qa23_encoding;
 mod qa23_gitdir;

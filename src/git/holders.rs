@@ -21,10 +21,15 @@ impl Repo {
             out.push((format!("remote-tracking branch `{branch}`"), at));
         }
         // Every stash, not only the newest: older ones are entries of refs/stash's reflog.
+        // The newest is refs/stash itself, which git keeps (and `stash@{0}` names) even once
+        // its reflog has expired (`git reflog expire --expire=now refs/stash`).
+        let newest = self.inner.refname_to_id("refs/stash").ok();
+        out.extend(newest.map(|at| ("`stash@{0}`".to_owned(), at)));
         if let Ok(log) = self.inner.reflog("refs/stash") {
             out.extend(
                 log.iter()
                     .enumerate()
+                    .filter(|(i, e)| *i > 0 || Some(e.id_new()) != newest)
                     .map(|(i, e)| (format!("`stash@{{{i}}}`"), e.id_new())),
             );
         }
