@@ -284,7 +284,7 @@ mod json {
         let v = doc(&repo, &["changelog", "--stdout", "--format", "json"], 0);
         assert_eq!(
             shape(&v),
-            "{added:[{breaking:bool,commit:string,section:string,text:string}],changed:bool,content:string,mode:string,next:null,notes:[],path:string,schema_version:number,warnings:[],written:bool}"
+            "{added:[{breaking:bool,commit:string,section:string,text:string}],changed:bool,content:string,mode:string,next:null,notes:[],path:string,replaced:[],schema_version:number,warnings:[],written:bool}"
         );
         full_id(&v["added"][0]["commit"]);
         let v = doc(&repo, &["doctor", "--format", "json"], 1);

@@ -321,6 +321,7 @@ mod qa234_rebuild_file_look;
 mod qa234_sync_entry_order;
 mod qa236_expired_stash_holder;
 mod qa236_shared_refused;
+mod qa236_sync_json_replaced;
 mod qa23_encoding;
 mod qa23_gitdir;
 mod qa23_history;

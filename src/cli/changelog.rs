@@ -236,15 +236,10 @@ fn one_changelog(
             mode: if args.rebuild { "rebuild" } else { "sync" },
             changed,
             written: changed && !args.stdout,
-            added: added
-                .iter()
-                .map(|(commit, e)| super::json::AddedEntry {
-                    commit: commit.clone(),
-                    section: e.section.clone(),
-                    text: e.text.clone(),
-                    breaking: e.breaking,
-                })
+            added: (added.iter())
+                .map(|(commit, e)| super::json_replaced::added(commit, e))
                 .collect(),
+            replaced: super::json_replaced::replaced(&moved),
             content: args.stdout.then_some(text),
         };
         return Ok(Some(report));

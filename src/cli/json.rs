@@ -458,6 +458,9 @@ pub(crate) struct ChangelogReport {
     pub written: bool,
     /// Entries `sync` adds, oldest commit first (empty for `rebuild`).
     pub added: Vec<AddedEntry>,
+    /// Entries `sync` replaced, or moved to another section, as their commit's message has
+    /// them now (empty for `rebuild`).
+    pub replaced: Vec<super::json_replaced::ReplacedEntry>,
     /// The resulting text, with --stdout (else null).
     pub content: Option<String>,
 }

@@ -33,6 +33,7 @@ mod exit;
 mod init;
 mod install;
 mod json;
+mod json_replaced;
 mod killed;
 mod killed_config;
 mod linked;
