@@ -117,16 +117,14 @@ pub fn journal_path(git_dir: &Path) -> PathBuf {
 impl Repo {
     /// Starts a transaction: finishes or undoes a killed one, then locks the index.
     pub fn transaction(&self, what: &str) -> Result<Txn<'_>> {
-        self.writable()?;
-        recover(self)?;
+        self.writable().and_then(|()| recover(self))?;
         self.begin(what, "")
     }
 
     /// [`Repo::transaction`] whose journal names `sync`, the command that adds what it was
     /// adding should it be killed and undone (a monorepo's: `relhook changelog --sync --all`).
     pub fn transaction_synced_by(&self, what: &str, sync: &str) -> Result<Txn<'_>> {
-        self.writable()?;
-        recover(self)?;
+        self.writable().and_then(|()| recover(self))?;
         self.begin(what, &format!("sync {sync}\n"))
     }
 
