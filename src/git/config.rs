@@ -32,14 +32,16 @@ impl Repo {
         given(key).or_else(|| self.config_snapshot()?.get_string(key).ok())
     }
 
-    /// A boolean the same way, read as git reads one (`yes`/`on`/`true`/`1`, and their
-    /// opposites); a value git would refuse counts as unset.
+    /// A boolean the same way, read as git reads one (`yes`/`on`/`true`, any nonzero integer
+    /// such as `2` or `1k`, a key given without `=`, and their opposites); a value git would
+    /// refuse counts as unset.
     pub(super) fn config_bool(&self, key: &str) -> Option<bool> {
-        match given(key) {
-            Some(v) => match v.to_ascii_lowercase().as_str() {
-                "true" | "yes" | "on" | "1" => Some(true),
-                "false" | "no" | "off" | "0" | "" => Some(false),
-                _ => None,
+        match given_entry(key) {
+            Some(None) => Some(true),
+            Some(Some(v)) => match v.to_ascii_lowercase().as_str() {
+                "true" | "yes" | "on" => Some(true),
+                "false" | "no" | "off" | "" => Some(false),
+                v => super::shared::config_int(v).map(|n| n != 0),
             },
             None => self.config_snapshot()?.get_bool(key).ok(),
         }
@@ -105,6 +107,11 @@ impl Repo {
 
 /// The value `git -c` gave `key` (passed down in the environment), the last one winning.
 pub(super) fn given(key: &str) -> Option<String> {
+    given_entry(key).flatten()
+}
+
+/// [`given`], telling a key given without a value (`git -c commit.gpgSign`): `Some(None)`.
+fn given_entry(key: &str) -> Option<Option<String>> {
     super::overrides()
         .into_iter()
         .rev()

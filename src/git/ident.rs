@@ -14,9 +14,11 @@ impl Repo {
     /// tell (see the module's note).
     pub(super) fn new_commit_identity(&self) -> Option<(Signature<'static>, Signature<'static>)> {
         // Only git can tell where its configuration cannot be read, or where it includes a
-        // file on a condition in a file the environment names.
+        // file on a condition in a file the environment names, or on one libgit2 never weighs.
         self.config_snapshot()?;
-        if super::config_files_named() && super::named_files_have_conditions() {
+        if super::config_files_named() && super::named_files_have_conditions()
+            || super::files_have_unweighed_conditions(self.inner.commondir())
+        {
             return None;
         }
         let get = |key: &str| self.config_string(key);

@@ -145,7 +145,7 @@ pub fn message_config(loc: Option<&Location>) -> MessageConfig {
     };
     let mut comment = None;
     let mut cleanup = None;
-    for (key, value) in overrides() {
+    for (key, value) in valued_overrides() {
         match key.to_ascii_lowercase().as_str() {
             "core.commentchar" | "core.commentstring" => comment = Some(value),
             "commit.cleanup" => cleanup = Some(value),
@@ -175,8 +175,7 @@ pub fn commit_template_config(loc: Option<&Location>) -> Option<String> {
 /// One string value (`key` in lower case), a `git -c` value first, for a hook that opens no
 /// repository.
 fn config_value(loc: Option<&Location>, key: &str) -> Option<String> {
-    let set = overrides()
-        .into_iter()
+    let set = valued_overrides()
         .filter(|(k, _)| k.eq_ignore_ascii_case(key))
         .map(|(_, v)| v)
         .next_back();
@@ -209,6 +208,25 @@ pub(crate) fn named_files_have_conditions() -> bool {
                     .any(|w| w.eq_ignore_ascii_case(b"includeif"))
             })
     })
+}
+
+/// Whether a configuration file git reads (system, XDG, global, the repository's at
+/// `common_dir`) includes a file on a condition libgit2 cannot weigh anywhere,
+/// `[includeIf "hasconfig:remote.*.url:…"]` (a work identity for a work remote's clones):
+/// only git's answer from it is git's.
+pub(crate) fn files_have_unweighed_conditions(common_dir: &std::path::Path) -> bool {
+    let named = |k: &str| std::env::var_os(k).map(std::path::PathBuf::from);
+    let system = named("GIT_CONFIG_SYSTEM").or_else(|| git2::Config::find_system().ok());
+    let global = named("GIT_CONFIG_GLOBAL").or_else(|| git2::Config::find_global().ok());
+    let files = [system, git2::Config::find_xdg().ok(), global];
+    (files.into_iter().flatten())
+        .chain([common_dir.join("config")])
+        .filter_map(|path| std::fs::read(path).ok())
+        .any(|bytes| {
+            bytes
+                .windows(10)
+                .any(|w| w.eq_ignore_ascii_case(b"hasconfig:"))
+        })
 }
 
 /// The configuration files git reads, in its order (system, XDG, global, the repository's),
@@ -248,8 +266,9 @@ pub(crate) fn open_config(loc: Option<&Location>) -> Result<git2::Config, git2::
 }
 
 /// `git -c key=value` settings, which git passes to hooks in `GIT_CONFIG_PARAMETERS`
-/// (`'key'='value' 'key2'='value2'`) and `GIT_CONFIG_COUNT`/`_KEY_n`/`_VALUE_n`.
-fn overrides() -> Vec<(String, String)> {
+/// (`'key'='value' 'key2'='value2'`) and `GIT_CONFIG_COUNT`/`_KEY_n`/`_VALUE_n`. A key given
+/// without `=` (`git -c commit.gpgSign`) has no value: true as a boolean, as git reads it.
+fn overrides() -> Vec<(String, Option<String>)> {
     let mut out = std::env::var("GIT_CONFIG_PARAMETERS")
         .map(|s| parse_config_parameters(&s))
         .unwrap_or_default();
@@ -262,32 +281,42 @@ fn overrides() -> Vec<(String, String)> {
             std::env::var(format!("GIT_CONFIG_KEY_{i}")),
             std::env::var(format!("GIT_CONFIG_VALUE_{i}")),
         ) {
-            out.push((k, v));
+            out.push((k, Some(v)));
         }
     }
     out
 }
 
+/// [`overrides`] that have a value (a string key given none is one git refuses).
+fn valued_overrides() -> impl DoubleEndedIterator<Item = (String, String)> {
+    overrides().into_iter().filter_map(|(k, v)| Some((k, v?)))
+}
+
 /// Parses git's quoted `GIT_CONFIG_PARAMETERS`: single-quoted words, `'\''` for a quote,
-/// either `'key'='value'` or the older `'key=value'`.
-fn parse_config_parameters(s: &str) -> Vec<(String, String)> {
-    let mut words: Vec<String> = Vec::new();
+/// either `'key'='value'` or the older `'key=value'`; `'key'=` with nothing quoted after it
+/// (and the older `'key'`) is a key given without a value.
+fn parse_config_parameters(s: &str) -> Vec<(String, Option<String>)> {
+    // Each word, and whether its value was quoted (`'key'=''` is an empty value).
+    let mut words: Vec<(String, bool)> = Vec::new();
     let mut chars = s.chars().peekable();
-    let mut current: Option<String> = None;
+    let mut current: Option<(String, bool)> = None;
     while let Some(c) = chars.next() {
         match c {
             '\'' => {
-                let word = current.get_or_insert_with(String::new);
+                let (word, quoted) = current.get_or_insert_with(Default::default);
+                *quoted |= word.contains('=');
                 for q in chars.by_ref() {
                     if q == '\'' {
                         break;
                     }
+                    // The older form: `=` inside the quotes, its value quoted with it.
+                    *quoted |= q == '=';
                     word.push(q);
                 }
             }
             '\\' => {
                 if let Some(n) = chars.next() {
-                    current.get_or_insert_with(String::new).push(n);
+                    current.get_or_insert_with(Default::default).0.push(n);
                 }
             }
             c if c.is_whitespace() => {
@@ -295,7 +324,7 @@ fn parse_config_parameters(s: &str) -> Vec<(String, String)> {
                     words.push(w);
                 }
             }
-            c => current.get_or_insert_with(String::new).push(c),
+            c => current.get_or_insert_with(Default::default).0.push(c),
         }
     }
     if let Some(w) = current.take() {
@@ -303,7 +332,11 @@ fn parse_config_parameters(s: &str) -> Vec<(String, String)> {
     }
     words
         .into_iter()
-        .filter_map(|w| w.split_once('=').map(|(k, v)| (k.to_owned(), v.to_owned())))
+        .map(|(w, quoted)| match w.split_once('=') {
+            Some((k, v)) if quoted || !v.is_empty() => (k.to_owned(), Some(v.to_owned())),
+            Some((k, _)) => (k.to_owned(), None),
+            None => (w, None),
+        })
         .collect()
 }
 
@@ -339,8 +372,13 @@ mod tests {
     fn config_parameters_are_unquoted() {
         let parsed =
             parse_config_parameters(r"'core.commentchar'=';' 'user.name=A '\''B'\''' 'x.y'");
-        assert_eq!(parsed[0], ("core.commentchar".into(), ";".into()));
-        assert_eq!(parsed[1], ("user.name".into(), "A 'B'".into()));
-        assert_eq!(parsed.len(), 2, "a key without value is skipped");
+        assert_eq!(parsed[0], ("core.commentchar".into(), Some(";".into())));
+        assert_eq!(parsed[1], ("user.name".into(), Some("A 'B'".into())));
+        assert_eq!(parsed[2], ("x.y".into(), None), "a key without a value");
+        // As git 2.47 passes `git -c commit.gpgSign -c a.b= -c c.d=''`.
+        let parsed = parse_config_parameters(r"'commit.gpgsign'= 'a.b'='' 'c.d'=''");
+        assert_eq!(parsed[0], ("commit.gpgsign".into(), None));
+        assert_eq!(parsed[1], ("a.b".into(), Some(String::new())));
+        assert_eq!(parsed[2], ("c.d".into(), Some(String::new())));
     }
 }

@@ -278,7 +278,7 @@ fn strtol(s: &str, base: u32) -> Option<i64> {
 
 /// git's `git_config_int` (`git_parse_signed`): `strtoimax` in base 0 (at least one digit),
 /// then `k`, `m` or `g` in either case, in an `int`'s range; `None` where git dies.
-fn config_int(v: &str) -> Option<i32> {
+pub(super) fn config_int(v: &str) -> Option<i32> {
     let unit = v.char_indices().last().and_then(|(at, c)| {
         let shift = match c.to_ascii_lowercase() {
             'k' => 10,
