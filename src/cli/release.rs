@@ -186,18 +186,19 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
     // The retry a refusal or an error names: the version asked for, not the one relhook picks.
     let rerun = super::release_options::rerun_of(args, ctx.config_given());
     // `[release] channels`: on a channel's branch, its pre-release unless asked otherwise.
-    match release::channel::apply(&config, repo.branch().as_deref(), &mut opts, &rerun.full) {
-        Ok(said) => {
-            if let Some(line) = said {
-                let _ = writeln!(told, "{line}");
-            }
-        }
-        Err(r) => return refused_in(&r, json, &rerun),
-    }
+    // Its line is said once the release is planned: a refused release says only the refusal.
+    let channel =
+        match release::channel::apply(&config, repo.branch().as_deref(), &mut opts, &rerun.full) {
+            Ok(said) => said,
+            Err(r) => return refused_in(&r, json, &rerun),
+        };
     let plan = match release::plan(&repo, &config, &root, &opts) {
         Ok(p) => p,
         Err(e) => return refused_in(&e.into_refusal()?, json, &rerun),
     };
+    if let Some(line) = channel {
+        let _ = writeln!(told, "{line}");
+    }
     repo.all_fetched()?;
     for (_, note) in &plan.left_alone {
         let _ = writeln!(crate::cli::stream::stderr(), "relhook: note: {note}");

@@ -101,15 +101,16 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
     let rerun = super::release_options::rerun_of(args, ctx.config_given());
     // `[release] channels`: each package's release is the channel's pre-release, as the
     // repository's own release is; a stable one only on purpose (`--allow-stable`).
-    match crate::release::channel::apply(&config, repo.branch().as_deref(), &mut opts, &rerun.full)
-    {
-        Ok(said) => {
-            if let Some(line) = said {
-                let _ = writeln!(told, "{line}");
-            }
-        }
+    // Its line is said once the release is planned: a refused release says only the refusal.
+    let channel = match crate::release::channel::apply(
+        &config,
+        repo.branch().as_deref(),
+        &mut opts,
+        &rerun.full,
+    ) {
+        Ok(said) => said,
         Err(r) => return super::release::refused_in(&r, json, &rerun),
-    }
+    };
     let (plan, skipped) = match packages::plan(&repo, &config, &root, &selection, &opts) {
         Ok(p) => p,
         Err(e) if e.is_refusal() => {
@@ -117,6 +118,9 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
         }
         Err(e) => return Err(e),
     };
+    if let Some(line) = channel {
+        let _ = writeln!(told, "{line}");
+    }
     let mut err = crate::cli::stream::stderr();
     for note in &plan.left_alone {
         let _ = writeln!(err, "relhook: note: {note}");
