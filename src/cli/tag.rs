@@ -222,7 +222,7 @@ fn transaction(
             }
         }
         let mut release_commit = None;
-        let mut standing = Vec::new();
+        let (mut standing, mut off_channel) = (Vec::new(), false);
         for (u, view) in &releases {
             // A package's first release of a version the repository's own tag released: a
             // configuration mistake, refused as `relhook release` refuses it (one line).
@@ -270,6 +270,9 @@ fn transaction(
                 (bypass, private_root) = (bypass || !private, private_root || private);
                 if !private {
                     past = past.or(Some(*u));
+                    // Refused by `[release] channels`: pre-push refuses it past the hook too.
+                    off_channel |= past.is_some_and(|p| p.tag == u.tag)
+                        && crate::tag::is_channel_refusal(&why);
                 }
                 let _ = writeln!(err, "relhook: refusing tag {}: {why}", u.tag);
             }
@@ -278,7 +281,9 @@ fn transaction(
             if private_root {
                 let _ = writeln!(err, "relhook: {}", super::tag_private_root::said(&config));
             }
-            if let Some(u) = past.filter(|_| bypass) {
+            if off_channel {
+                let _ = writeln!(err, "relhook: {}", crate::tag::CHANNEL_PAST_THE_HOOK);
+            } else if let Some(u) = past.filter(|_| bypass) {
                 let command = super::tag_anyway::command(&repo, u);
                 let command = crate::printable::visible(&command);
                 let _ = writeln!(err, "relhook: to tag anyway: {command}");

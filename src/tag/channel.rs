@@ -42,10 +42,22 @@ pub(super) fn problem(
     };
     let fix = on_purpose(config, version);
     Some(match depth {
-        Depth::Create => format!("{why}; `{fix}` makes it there on purpose"),
+        Depth::Create => format!("{why}; `{fix}` {MADE_ON_PURPOSE}"),
         Depth::Publish(..) => format!("{why}, and {NOT_ON_PURPOSE} (`{fix}` does)"),
     })
 }
+
+/// How a hand tag's refusal by the rule ends ([`problem`]), which [`is_refusal`] reads.
+const MADE_ON_PURPOSE: &str = "makes it there on purpose";
+
+/// Whether `why`, a hand tag's refusal, is the rule's: the tag made past the hook instead
+/// (`RELHOOK_SKIP=1`) is one pre-push refuses in turn, so [`PAST_THE_HOOK`] is said instead.
+pub fn is_refusal(why: &str) -> bool {
+    why.contains(MADE_ON_PURPOSE) && why.contains("pre-releases (")
+}
+
+/// What a hand tag the rule refuses says in place of the way past the hook: none goes.
+pub const PAST_THE_HOOK: &str = "a tag made past this hook (`RELHOOK_SKIP=1`) is one pre-push refuses to push from this branch: the `--allow-stable` release named above is the one made on purpose";
 
 /// What release tag `name`, made by hand and let pass by the rule, says: another identifier's
 /// pre-release on HEAD's channel branch, as `relhook release --pre` says it.

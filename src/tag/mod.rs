@@ -22,7 +22,9 @@ use git2::Oid;
 use crate::config::{Config, Package};
 use crate::git::Repo;
 
-pub use channel::note as channel_note;
+pub use channel::{
+    PAST_THE_HOOK as CHANNEL_PAST_THE_HOOK, is_refusal as is_channel_refusal, note as channel_note,
+};
 pub use former::{former_package, successor};
 
 /// The configuration that judges release tag `name`: in a monorepo, the view of the package
