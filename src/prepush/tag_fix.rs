@@ -151,12 +151,21 @@ pub(super) fn release_tag_fix(
             Some((_, redo)) => format!(
                 "{remote} does not have it yet, so make the release again here, with the changes below it: `{redo}`{then} with `--follow-tags`"
             ),
-            None => format!(
-                "{remote} does not have it yet, so fix it here: delete the tag (`git tag -d {q}`), then {}{}{then}",
-                release_again(config, name),
-                or_hand_tag(config, name, hand),
-                q = crate::shellword::quote(name)
-            ),
+            // On a channel's branch, a stable one only on purpose (no hand tag makes it).
+            None => match version.as_ref().and_then(|v| {
+                crate::release::channel::ways_there(config, repo.branch().as_deref(), v)
+            }) {
+                Some(ways) => format!(
+                    "{remote} does not have it yet, so fix it here: delete the tag (`git tag -d {}`), then {ways}{then}",
+                    crate::shellword::quote(name)
+                ),
+                None => format!(
+                    "{remote} does not have it yet, so fix it here: delete the tag (`git tag -d {q}`), then {}{}{then}",
+                    release_again(config, name),
+                    or_hand_tag(config, name, hand),
+                    q = crate::shellword::quote(name)
+                ),
+            },
         },
     )
 }

@@ -162,6 +162,24 @@ pub fn for_version(config: &Config, branch: Option<&str>) -> Option<(String, Str
     ))
 }
 
+/// The releases that make stable `version` again on `branch` (HEAD's), where its channel
+/// refuses it unless asked on purpose ([`ruling`]): each one made there, as a way on. `None`
+/// off a channel's branch, or for a version its channel takes.
+pub fn ways_there(config: &Config, branch: Option<&str>, version: &Version) -> Option<String> {
+    let branch = branch?;
+    let channel = config.release.channel(branch)?;
+    let asked = version.to_string();
+    let refused = ruling((branch, channel), &asked, identifier(version), false);
+    matches!(refused, Ruling::Refused(_)).then(|| {
+        format!(
+            "`{}` (branch {branch} makes {id} pre-releases: a stable one only on purpose), or `{}` for the channel's next {id} pre-release",
+            on_purpose(config, version),
+            config.release_command(),
+            id = channel.id
+        )
+    })
+}
+
 /// The refusal of a stable release on a channel's branch, `why` ([`Ruling::Refused`]).
 fn stable_refused(why: &str, channel: &Channel, again: &str) -> Refusal {
     Refusal::new(
