@@ -81,7 +81,7 @@ pub(super) fn deciders(
             // git's revert of a merge passes the lint (it reverts a merge's header): a change,
             // but no Conventional Commit to complain about.
             // So is its reapply, which calls for what the merged branch called for.
-            let reapplied = crate::history::reverts::reapplied_level(repo, &message);
+            let reapplied = crate::history::reverts::reapplied_level(repo, &message, minor_types);
             let reverted_merge = crate::history::reverts::merge_revert(c.id, &message);
             let merge_revert = reapplied.is_some() || reverted_merge.is_some();
             // What lint waves through by `commit.ignore` (a merge squashed to one parent, say)

@@ -38,6 +38,24 @@ impl Weight {
         }
     }
 
+    /// The weight of an entry under `section` for the next version: a minor one under the
+    /// section of any of `minor_types` (`[version] minor_types`, cocogitto's `bump_minor`).
+    pub fn for_version(
+        breaking: bool,
+        section: &str,
+        config: &ChangelogConfig,
+        minor_types: &[String],
+    ) -> Weight {
+        let minor = minor_types
+            .iter()
+            .filter_map(|t| config.section_for(t))
+            .any(|s| super::vocab::same_section(section, s));
+        match Weight::of(breaking, section, config) {
+            Weight::Patch if minor => Weight::Minor,
+            w => w,
+        }
+    }
+
     /// The weight of an entry as the file lists it: its text (marked `**BREAKING**` or not)
     /// under `section`.
     pub fn of_listed(text: &str, section: &str, config: &ChangelogConfig) -> Weight {

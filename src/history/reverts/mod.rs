@@ -290,9 +290,9 @@ pub fn reapplied_merge_revert(repo: &Repo, message: &str) -> Option<MergeRevert>
 }
 
 /// For the next version: what a reapplied merge revert (`Reapply "Merge branch …"`) calls
-/// for, the greatest of the merged branch's commits (`major`, `minor`, else `patch`); `None`
-/// for any other commit.
-pub fn reapplied_level(repo: &Repo, message: &str) -> Option<&'static str> {
+/// for, the greatest of the merged branch's commits (`major`, `minor` for any of `minor_types`,
+/// else `patch`); `None` for any other commit.
+pub fn reapplied_level(repo: &Repo, message: &str, minor_types: &[String]) -> Option<&'static str> {
     let m = reapplied_merge_revert(repo, message)?;
     let branch = Range {
         tips: vec![m.merge],
@@ -304,7 +304,11 @@ pub fn reapplied_level(repo: &Repo, message: &str) -> Option<&'static str> {
         let message = c.text();
         match crate::commit::parse::commit(message.trim_end()) {
             Some(p) if c.parents < 2 && p.breaking => level = "major",
-            Some(p) if c.parents < 2 && p.ty == "feat" => level = "minor",
+            Some(p)
+                if c.parents < 2 && minor_types.iter().any(|t| t.eq_ignore_ascii_case(&p.ty)) =>
+            {
+                level = "minor"
+            }
             _ => {}
         }
         level != "major"
