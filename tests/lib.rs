@@ -325,6 +325,8 @@ mod qa236_shared_refused;
 mod qa236_sync_json_replaced;
 mod qa236_withdrawn_tag_packed;
 mod qa238_channel_advice;
+mod qa239_huge_changelog_read_commands;
+mod qa239_minor_types_unreleased;
 mod qa23_encoding;
 mod qa23_gitdir;
 mod qa23_history;

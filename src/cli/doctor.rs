@@ -76,6 +76,10 @@ pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
     let repo = ctx
         .repo()
         .and_then(|repo| repo.check_index().map(|()| repo));
+    // A changelog too large to read: said in one line, before any check reads it.
+    if let (Ok(repo), Ok(config)) = (&repo, &config) {
+        super::huge_changelog::refuse(repo, config, "check it")?;
+    }
     let unworkable = repo
         .as_ref()
         .err()

@@ -30,6 +30,7 @@ mod doctor_unpushed;
 mod doctor_untested;
 mod doctor_workspace;
 mod exit;
+mod huge_changelog;
 mod init;
 mod install;
 mod json;

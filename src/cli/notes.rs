@@ -13,6 +13,7 @@ use crate::{Error, Result};
 /// `relhook notes [TAG]`.
 pub(super) fn notes(ctx: &Context, args: &NotesArgs) -> Result<Outcome> {
     let (repo, root, config) = ctx.open()?;
+    super::huge_changelog::refuse(&repo, &config, "read a release's notes from it")?;
     let head = repo.head().ok_or_else(|| {
         Error::Refused(Refusal::new(
             Reason::NoCommits,

@@ -23,6 +23,9 @@ pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
     // would start at and where it comes from: the plain answer is that version, the next one
     // is refused as `relhook release` refuses (no next version comes of no commits).
     let unborn = repo.head().is_none();
+    if next || args.explain {
+        super::huge_changelog::refuse(&repo, &config, "tell the next version")?;
+    }
     let start = || {
         release::current_version(&repo, &config, &root)
             .ok()
