@@ -221,6 +221,10 @@ fn one_changelog(
                 });
             }
         }
+        // The commits it wrote no entry for, not being Conventional Commits (the root's only).
+        if !args.rebuild && !args.all && args.package.is_none() {
+            no_entry::say(repo, root, config, err);
+        }
         // No preview of a file `--sync` would not write: said as `--sync` says it.
         if args.stdout && !json && unmade {
             let _ = writeln!(err, "relhook: {}", skipped::unmade(repo, config, &rel));
@@ -451,6 +455,7 @@ mod at_work;
 mod conflicted;
 mod driver;
 mod next;
+mod no_entry;
 mod not_added;
 mod rebuilt_words;
 mod released_words;
