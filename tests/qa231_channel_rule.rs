@@ -148,8 +148,14 @@ fn after_another_pre_release_the_channels_refusal_names_no_loop() {
         "{said}"
     );
     assert!(!said.contains("let relhook choose"), "{said}");
-    // Each way named is taken.
+    // Refused, it says only its refusal (QA238), not the channel's pre-release it would make.
+    assert!(!said.contains("a beta pre-release: branch beta"), "{said}");
+    // Each way named is taken; a release made still says why it is the channel's.
     let out = ok(repo.relhook(&["version", "--next", "--pre", "rc"]));
     assert_eq!(stdout(&out).trim(), "2.0.0-rc.2", "{}", text(&out));
+    let out = ok(dated_release(&repo, &["--pre", "rc"]));
+    let said = stderr(&out);
+    assert!(said.contains("--pre rc on branch beta"), "{said}");
+    repo.commit_hooked("fix: more");
     ok(dated_release(&repo, &["2.0.0", "--allow-stable"]));
 }

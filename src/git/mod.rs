@@ -362,6 +362,25 @@ pub(crate) mod testing {
             .success();
         assert!(ok, "git {args:?}");
     }
+
+    /// The changelog of [`untagged_release`]'s release commit.
+    pub(crate) const RELEASED: &str =
+        "# Changelog\n\n## [Unreleased]\n\n## [0.2.0] - 2026-12-07\n\n- a\n";
+
+    /// Writes `changelog` as CHANGELOG.md in `dir` and commits everything as `message`.
+    pub(crate) fn commit_changelog(dir: &Path, changelog: &str, message: &str) {
+        std::fs::write(dir.join("CHANGELOG.md"), changelog).unwrap();
+        git(dir, &["add", "-A"]);
+        git(dir, &["commit", "-q", "--allow-empty", "-m", message]);
+    }
+
+    /// A new repository in `dir`: `feat: a` with its Unreleased entry, then the release
+    /// commit `chore(release): 0.2.0` ([`RELEASED`]), untagged.
+    pub(crate) fn untagged_release(dir: &Path) {
+        git(dir, &["init", "-q", "-b", "main"]);
+        commit_changelog(dir, "# Changelog\n\n## [Unreleased]\n\n- a\n", "feat: a");
+        commit_changelog(dir, RELEASED, "chore(release): 0.2.0");
+    }
 }
 
 #[cfg(test)]

@@ -49,22 +49,14 @@ pub(super) fn once(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::git::testing::git;
+    use crate::git::testing::{git, untagged_release};
     use crate::release::resume::release_commit_on;
 
     #[test]
     fn a_release_commit_found_is_not_given_once_the_repository_moves() {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path();
-        git(dir, &["init", "-q", "-b", "main"]);
-        let commit = |changelog: &str, message: &str| {
-            std::fs::write(dir.join("CHANGELOG.md"), changelog).unwrap();
-            git(dir, &["add", "-A"]);
-            git(dir, &["commit", "-q", "--allow-empty", "-m", message]);
-        };
-        commit("# Changelog\n\n## [Unreleased]\n\n- a\n", "feat: a");
-        let released = "# Changelog\n\n## [Unreleased]\n\n## [0.2.0] - 2026-12-07\n\n- a\n";
-        commit(released, "chore(release): 0.2.0");
+        untagged_release(dir);
         let repo = Repo::open(dir).unwrap();
         let config = Config::default();
         let head = repo.head().unwrap();

@@ -165,21 +165,13 @@ fn no_tag(config: &Config, half: &HalfMade) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::git::testing::git;
+    use crate::git::testing::{RELEASED, commit_changelog, untagged_release};
 
     #[test]
     fn head_release_is_looked_for_again_once_head_moves() {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path();
-        git(dir, &["init", "-q", "-b", "main"]);
-        let commit = |changelog: &str, message: &str| {
-            std::fs::write(dir.join("CHANGELOG.md"), changelog).unwrap();
-            git(dir, &["add", "-A"]);
-            git(dir, &["commit", "-q", "--allow-empty", "-m", message]);
-        };
-        commit("# Changelog\n\n## [Unreleased]\n\n- a\n", "feat: a");
-        let released = "# Changelog\n\n## [Unreleased]\n\n## [0.2.0] - 2026-12-07\n\n- a\n";
-        commit(released, "chore(release): 0.2.0");
+        untagged_release(dir);
         let repo = Repo::open(dir).unwrap();
         let config = Config::default();
         let head = HeadRelease::default();
@@ -191,7 +183,7 @@ mod tests {
         assert_eq!(head.get(&repo, &config), Some(half.clone()));
         // A commit on top: the release commit is no longer HEAD, and the answer kept for the
         // HEAD before is not given for this one.
-        commit(released, "fix: b");
+        commit_changelog(dir, RELEASED, "fix: b");
         let again = head.get(&repo, &config).expect("still untagged");
         assert!(!again.at_head && again.commit == release);
         assert_eq!(again, crate::release::half_made(&repo, &config).unwrap());
