@@ -124,6 +124,36 @@ fn a_read_only_objects_folder_is_the_folder_named() {
     ok(repo.sh(&format!("ls -ld {shown}")));
 }
 
+/// CI: when the release's blobs fell in `objects/xx` folders already there, the first
+/// object refused was the tree's temporary file, made by libgit2 in `objects` itself, and
+/// its error came with no advice. Every `objects/xx` there makes that the case each time.
+#[cfg(unix)]
+#[test]
+fn a_temporary_object_file_refused_by_libgit2_names_the_folder() {
+    let repo = feature();
+    let objects = repo.path().join(".git/objects");
+    for n in 0..=255u8 {
+        let folder = objects.join(format!("{n:02x}"));
+        std::fs::create_dir_all(&folder).unwrap();
+    }
+    chmod(&objects, 0o555);
+    let out = as_user(&repo, &relhook_bin(), &["release", "--no-test", "0.1.0"]);
+    chmod(&objects, 0o755);
+    let Some(out) = out else {
+        eprintln!("skipped: capsh is needed to write as a user whom the mode stops");
+        return;
+    };
+    let said = text(&out);
+    assert_eq!(out.status.code(), Some(2), "{said}");
+    assert_eq!(repo.git(&["tag", "-l", "v0.1.0"]), "", "{said}");
+    let step = format!(
+        "`ls -ld {}` shows who may change it (`chmod u+rwx` the folder, as its owner)",
+        objects.display()
+    );
+    assert!(said.contains(&step), "{said}");
+    assert!(said.contains("nothing was left behind"), "{said}");
+}
+
 #[cfg(unix)]
 #[test]
 fn a_pass_whose_record_cannot_be_written_is_said_as_a_pass() {

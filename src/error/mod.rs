@@ -485,6 +485,10 @@ impl Error {
         if let Some((path, why)) = denied::still_there(source.message()) {
             return Error::io("read", path, why);
         }
+        // A file it could not make for the folder's permissions: the folder to look at.
+        if let Some((action, path, why)) = denied::not_made(source.message()) {
+            return Error::io(action, path, why);
+        }
         let mut context = context.into();
         // An index libgit2 cannot read: no retry helps, so say the fix.
         if let Some((what, fix)) = unreadable_index(source.message()) {
