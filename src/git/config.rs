@@ -115,8 +115,25 @@ fn given_entry(key: &str) -> Option<Option<String>> {
     super::overrides()
         .into_iter()
         .rev()
-        .find(|(k, _)| k.eq_ignore_ascii_case(key))
+        .find(|(k, _)| same_key(k, key))
         .map(|(_, v)| v)
+}
+
+/// Whether two configuration keys name one setting as git compares them: the section and
+/// the last part without case, a subsection exactly (`branch.Main.remote` is not
+/// `branch.main.remote`, `REMOTE.origin.TAGOPT` is `remote.origin.tagOpt`).
+pub(super) fn same_key(a: &str, b: &str) -> bool {
+    fn parts(key: &str) -> (&str, Option<&str>, &str) {
+        let Some((section, rest)) = key.split_once('.') else {
+            return (key, None, "");
+        };
+        match rest.rsplit_once('.') {
+            Some((sub, name)) => (section, Some(sub), name),
+            None => (section, None, rest),
+        }
+    }
+    let ((sa, ua, na), (sb, ub, nb)) = (parts(a), parts(b));
+    sa.eq_ignore_ascii_case(sb) && ua == ub && na.eq_ignore_ascii_case(nb)
 }
 
 /// The `core.worktree` the repository at `git_dir` sets in its own config file, as git reads
@@ -143,8 +160,25 @@ mod tests {
         assert_eq!(remote().as_deref(), Some("upstream"));
         git(dir, &["remote", "add", "origin", "../o"]);
         assert_eq!(remote().as_deref(), Some("origin"));
+        // Another branch's setting: subsections are case-sensitive in git.
+        git(dir, &["config", "branch.Main.remote", "upstream"]);
+        assert_eq!(remote().as_deref(), Some("origin"));
         git(dir, &["config", "branch.main.remote", "upstream"]);
         assert_eq!(remote().as_deref(), Some("upstream"));
+    }
+
+    #[test]
+    fn keys_match_as_git_matches_them() {
+        assert!(same_key("remote.origin.tagopt", "REMOTE.origin.tagOpt"));
+        assert!(same_key("commit.gpgSign", "commit.gpgsign"));
+        assert!(same_key(
+            "url.Https://X/.insteadOf",
+            "url.Https://X/.insteadof"
+        ));
+        assert!(!same_key("branch.Main.remote", "branch.main.remote"));
+        assert!(!same_key("remote.Origin.tagopt", "remote.origin.tagopt"));
+        assert!(!same_key("commit.gpgsign", "commit.x.gpgsign"));
+        assert!(!same_key("a.b", "a.c"));
     }
 
     #[test]

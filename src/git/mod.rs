@@ -176,7 +176,7 @@ pub fn commit_template_config(loc: Option<&Location>) -> Option<String> {
 /// repository.
 fn config_value(loc: Option<&Location>, key: &str) -> Option<String> {
     let set = valued_overrides()
-        .filter(|(k, _)| k.eq_ignore_ascii_case(key))
+        .filter(|(k, _)| config::same_key(k, key))
         .map(|(_, v)| v)
         .next_back();
     set.or_else(|| open_config(loc).ok()?.get_string(key).ok())
