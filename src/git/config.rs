@@ -37,13 +37,55 @@ impl Repo {
     /// refuse counts as unset.
     pub(super) fn config_bool(&self, key: &str) -> Option<bool> {
         match given_entry(key) {
-            Some(None) => Some(true),
-            Some(Some(v)) => match v.to_ascii_lowercase().as_str() {
-                "true" | "yes" | "on" => Some(true),
-                "false" | "no" | "off" | "" => Some(false),
-                v => super::shared::config_int(v).map(|n| n != 0),
-            },
+            Some(v) => bool_value(v.as_deref()),
             None => self.config_snapshot()?.get_bool(key).ok(),
+        }
+    }
+
+    /// Whether only git can tell what its configuration says here: a file the environment
+    /// names includes another on a condition (libgit2 weighs those only in a repository's
+    /// own file), or any file git reads does on one libgit2 never weighs (`hasconfig:`).
+    pub(super) fn only_git_weighs_includes(&self) -> bool {
+        super::config_files_named() && super::named_files_have_conditions()
+            || super::files_have_unweighed_conditions(self.inner.commondir())
+    }
+
+    /// The configuration as git lists it (`git config --list`, `git -c` values included),
+    /// asked once, where [`Self::only_git_weighs_includes`]; `None` elsewhere, or when git
+    /// cannot list it.
+    fn git_listed(&self) -> Option<&[(String, Option<String>)]> {
+        self.git_listed
+            .get_or_init(|| {
+                if !self.only_git_weighs_includes() {
+                    return None;
+                }
+                let cwd = self
+                    .work_tree()
+                    .unwrap_or_else(|| self.inner.path().to_owned());
+                let out = super::run::Git::new(&cwd, &["config", "-z", "--list"])
+                    .output()
+                    .ok()
+                    .filter(super::run::GitOutput::success)?;
+                Some(listed(&out.stdout))
+            })
+            .as_deref()
+    }
+
+    /// A setting as git reads it: asked of git itself where a file includes another on a
+    /// condition only git weighs (a `hasconfig:remote.*.url:` include that turns on signing
+    /// for a work remote's clones), else [`Self::config_string`].
+    pub(super) fn git_string(&self, key: &str) -> Option<String> {
+        match self.git_listed() {
+            Some(listed) => last(listed, key)?.clone(),
+            None => self.config_string(key),
+        }
+    }
+
+    /// [`Self::git_string`] for a boolean, read as [`Self::config_bool`] reads one.
+    pub(super) fn git_bool(&self, key: &str) -> Option<bool> {
+        match self.git_listed() {
+            Some(listed) => bool_value(last(listed, key)?.as_deref()),
+            None => self.config_bool(key),
         }
     }
 
@@ -103,6 +145,41 @@ impl Repo {
     pub fn new_message(&self, text: &str) -> super::NewMessage {
         super::new_message(text, self.config_string("i18n.commitencoding").as_deref())
     }
+}
+
+/// A boolean value as git reads one (see [`Repo::config_bool`]); `None`: a key with no value.
+fn bool_value(value: Option<&str>) -> Option<bool> {
+    let Some(v) = value else {
+        return Some(true);
+    };
+    match v.to_ascii_lowercase().as_str() {
+        "true" | "yes" | "on" => Some(true),
+        "false" | "no" | "off" | "" => Some(false),
+        v => super::shared::config_int(v).map(|n| n != 0),
+    }
+}
+
+/// The configuration as git lists it: each key and its value (`None`: given none).
+pub(super) type Listed = Vec<(String, Option<String>)>;
+
+/// `git config -z --list`'s entries: `key\nvalue`, or `key` alone for one given no value.
+fn listed(out: &[u8]) -> Listed {
+    let text = String::from_utf8_lossy(out);
+    (text.split('\0').filter(|e| !e.is_empty()))
+        .map(|e| match e.split_once('\n') {
+            Some((k, v)) => (k.to_owned(), Some(v.to_owned())),
+            None => (e.to_owned(), None),
+        })
+        .collect()
+}
+
+/// The last entry of `listed` for `key` (the one git takes).
+fn last<'a>(listed: &'a [(String, Option<String>)], key: &str) -> Option<&'a Option<String>> {
+    listed
+        .iter()
+        .rev()
+        .find(|(k, _)| same_key(k, key))
+        .map(|(_, v)| v)
 }
 
 /// The value `git -c` gave `key` (passed down in the environment), the last one winning.
@@ -165,6 +242,20 @@ mod tests {
         assert_eq!(remote().as_deref(), Some("origin"));
         git(dir, &["config", "branch.main.remote", "upstream"]);
         assert_eq!(remote().as_deref(), Some("upstream"));
+    }
+
+    #[test]
+    fn git_listed_entries_are_read_as_git_prints_them() {
+        let listed =
+            listed(b"user.signingkey\n~/k\0commit.gpgsign\0tag.gpgsign\nno\0tag.gpgsign\nyes\0");
+        assert_eq!(last(&listed, "user.signingKey"), Some(&Some("~/k".into())));
+        assert_eq!(last(&listed, "commit.gpgsign"), Some(&None));
+        assert_eq!(bool_value(None), Some(true), "a key without a value");
+        assert_eq!(
+            bool_value(last(&listed, "tag.gpgSign").unwrap().as_deref()),
+            Some(true)
+        );
+        assert_eq!(last(&listed, "gpg.format"), None);
     }
 
     #[test]

@@ -16,9 +16,7 @@ impl Repo {
         // Only git can tell where its configuration cannot be read, or where it includes a
         // file on a condition in a file the environment names, or on one libgit2 never weighs.
         self.config_snapshot()?;
-        if super::config_files_named() && super::named_files_have_conditions()
-            || super::files_have_unweighed_conditions(self.inner.commondir())
-        {
+        if self.only_git_weighs_includes() {
             return None;
         }
         let get = |key: &str| self.config_string(key);

@@ -28,6 +28,8 @@ pub struct Repo {
     shallow: std::cell::OnceCell<super::walk::OidMap<()>>,
     /// The configuration as first read: a live one stats every config file at each read.
     pub(super) config: std::cell::OnceCell<Option<git2::Config>>,
+    /// The configuration as git lists it, where only git weighs an include (see `config`).
+    pub(super) git_listed: std::cell::OnceCell<Option<super::config::Listed>>,
     /// The promisor remote, found in that configuration once (see `promisor`).
     pub(super) promisor: std::cell::OnceCell<Option<String>>,
     /// Refs and attributes read once are remembered (see [`Repo::hold_still`]): HEAD, the
@@ -160,6 +162,7 @@ impl Repo {
             caching: Default::default(),
             shallow: Default::default(),
             config: Default::default(),
+            git_listed: Default::default(),
             promisor: Default::default(),
             still: Default::default(),
             period: Default::default(),

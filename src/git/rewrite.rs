@@ -395,13 +395,13 @@ impl Repo {
 
     /// Whether the user's configuration signs commits (`commit.gpgSign`).
     pub fn signs_commits(&self) -> bool {
-        self.config_bool("commit.gpgsign").unwrap_or(false)
+        self.git_bool("commit.gpgsign").unwrap_or(false)
     }
 
     /// Whether the user's configuration signs annotated tags (`tag.gpgSign`): `git tag -a`
     /// then signs a release tag whether or not relhook asks.
     pub fn signs_tags(&self) -> bool {
-        self.config_bool("tag.gpgsign").unwrap_or(false)
+        self.git_bool("tag.gpgsign").unwrap_or(false)
     }
 
     /// A commit's first parent.

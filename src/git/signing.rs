@@ -77,23 +77,23 @@ impl Repo {
     }
 
     pub(super) fn signing_setup(&self) -> Setup {
-        let format = self.config_string("gpg.format");
+        let format = self.git_string("gpg.format");
         let program = match format.as_deref().unwrap_or("openpgp") {
             "openpgp" => self
-                .config_string("gpg.openpgp.program")
-                .or_else(|| self.config_string("gpg.program")),
-            "ssh" => self.config_string("gpg.ssh.program"),
-            "x509" => self.config_string("gpg.x509.program"),
+                .git_string("gpg.openpgp.program")
+                .or_else(|| self.git_string("gpg.program")),
+            "ssh" => self.git_string("gpg.ssh.program"),
+            "x509" => self.git_string("gpg.x509.program"),
             _ => None,
         };
-        let key = self.config_string("user.signingkey");
+        let key = self.git_string("user.signingkey");
         Setup {
             format,
             program,
             empty_key: key.as_deref() == Some(""),
             key: key.filter(|k| !k.is_empty()),
             default_key_command: self
-                .config_string("gpg.ssh.defaultKeyCommand")
+                .git_string("gpg.ssh.defaultKeyCommand")
                 .filter(|k| !k.is_empty()),
         }
     }

@@ -27,7 +27,7 @@ impl Repo {
         // git reads the program as a path (`~/` expanded) and starts it without a shell.
         let program = match &setup.program {
             Some(p) if p.starts_with('~') => {
-                let key = if self.config_string(key).is_some() {
+                let key = if self.git_string(key).is_some() {
                     key
                 } else {
                     "gpg.program"
