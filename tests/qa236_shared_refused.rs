@@ -41,7 +41,7 @@ fn a_release_writes_nothing_under_a_mode_git_refuses() {
     let out = repo.relhook(&["release", "--no-test"]);
     assert_eq!(out.status.code(), Some(2), "{}", text(&out));
     let why = "a mode that does not let the owner of files read and write them";
-    // Said within the release's own "not released" line.
+    // Said first, as the refusal itself (qa246).
     let line = refused("0440", why).replace("relhook: error: ", "");
     assert!(stderr(&out).contains(&line), "{}", text(&out));
     assert!(stores() == before, "objects or refs were written");

@@ -48,6 +48,13 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
         let why = Refusal::bare(Reason::ReplacedHistory, why);
         return refused(&why, args.format == Format::Json);
     }
+    // A `core.sharedRepository` value git refuses: git writes nothing here, so the release
+    // is refused first, before it marks itself running or says what it releases.
+    if !args.dry_run
+        && let Ok(r) = ctx.repo()
+    {
+        r.writable()?;
+    }
     if args.all || !args.package.is_empty() {
         return super::release_packages::release(ctx, args);
     }

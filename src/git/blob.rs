@@ -110,7 +110,7 @@ impl Repo {
 
     /// Refuses to write in the git directory where git refuses to (a `core.sharedRepository`
     /// value git dies on at its first write), in one line that says the fix.
-    pub(super) fn writable(&self) -> Result<()> {
+    pub fn writable(&self) -> Result<()> {
         let settings = self.loose.get_or_init(|| self.loose_settings());
         match &settings.shared {
             Err(line) => Err(Error::Usage(line.clone())),

@@ -220,7 +220,11 @@ impl Repo {
     /// Best effort: a git directory relhook cannot write to only costs the next walk. Not
     /// synced to disk (this runs on every commit while the file is missing): a crash loses
     /// nothing but the saved walk.
+    /// Nothing is written where git refuses to write (see [`Repo::writable`]).
     fn keep_answers(&self, kept: &[Answer]) {
+        if self.writable().is_err() {
+            return;
+        }
         let text: String = kept.iter().map(line).collect();
         let dir = self.git_dir();
         let path = dir.join(DELETED_WALK);
