@@ -340,6 +340,7 @@ mod qa23_signals;
 mod qa23_squash;
 mod qa23_stale;
 mod qa240_sync_names_unconventional;
+mod qa246_dash_c_signed_commit;
 mod qa246_hasconfig_signing;
 mod qa246_shared_refused_first;
 mod qa246_subsection_case;
