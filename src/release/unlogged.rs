@@ -52,12 +52,7 @@ pub(super) fn unlogged(
         return Ok(Vec::new());
     };
     let entries = log.unreleased_entries().into_iter().map(|e| {
-        let weight = Weight::for_version(
-            is_breaking(&e.text),
-            &e.section,
-            &config.changelog,
-            &config.version.minor_types,
-        );
+        let weight = Weight::of(is_breaking(&e.text), &e.section, config);
         Unlogged {
             text: e.text,
             calls_for: weight.level(),

@@ -37,7 +37,7 @@ pub(super) fn outweighed(
     // Beside a hand entry that weighs less, said; else (a reworded entry that is no entry of
     // its own) as any commit's.
     use crate::history::changelog::weight::Weight;
-    let weight = |e: &NewEntry| Weight::of(e.breaking, &e.section, &config.changelog);
+    let weight = |e: &NewEntry| Weight::of(e.breaking, &e.section, config);
     if by_hand.iter().all(|e| weight(e) < weight(new)) {
         return Ok(Some(Op::Beside(new.clone(), first.clone())));
     }

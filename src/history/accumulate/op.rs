@@ -324,7 +324,7 @@ pub(super) fn in_section(log: &Changelog, e: &NewEntry) -> bool {
 pub(super) fn lighter_only(
     log: &Changelog,
     new: &NewEntry,
-    config: &crate::config::ChangelogConfig,
+    config: &crate::config::Config,
 ) -> bool {
     use crate::history::changelog::normalize;
     use crate::history::changelog::weight::Weight;
@@ -390,7 +390,7 @@ pub(super) fn misplaced(
     log: &Changelog,
     new: &NewEntry,
     brought: &std::collections::HashSet<String>,
-    config: &crate::config::ChangelogConfig,
+    config: &crate::config::Config,
 ) -> Option<Op> {
     use crate::history::changelog::weight::Weight;
     use crate::history::changelog::{normalize, vocab::same_section};

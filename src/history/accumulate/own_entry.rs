@@ -92,7 +92,7 @@ pub(super) fn written(
     made.extend(branch.into_iter().filter(|t| !rewords_squashed(t)));
     // As a squash's entry does, a hand entry stands for the commit only up to its weight: a
     // feature is never stood for by an entry that does not say it (`changelog --sync` agrees).
-    let weight = |e: &NewEntry| Weight::of(e.breaking, &e.section, &config.changelog);
+    let weight = |e: &NewEntry| Weight::of(e.breaking, &e.section, config);
     // An entry the parent listed, reworded in this commit (`- one` made `- one, reworded while
     // squashing`), is a hand edit of that entry, never this commit's own.
     let parent_file = match repo.first_parent(head) {

@@ -378,6 +378,5 @@ fn outweighed(
     }) else {
         return false;
     };
-    let c = &config.changelog;
-    Weight::of_listed(carried, &section, c) < Weight::of(new.breaking, &new.section, c)
+    Weight::of_listed(carried, &section, config) < Weight::of(new.breaking, &new.section, config)
 }

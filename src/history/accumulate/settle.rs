@@ -40,8 +40,8 @@ pub(super) fn settle(
         // own, brought along, moves; another commit's (`fix: support yaml` before this
         // `feat: support yaml`) stays, and this one's is added under its own heading.
         None if amended.is_none() => new.and_then(|n| {
-            op::misplaced(log, n, &brought(head), &config.changelog)
-                .or_else(|| op::lighter_only(log, n, &config.changelog).then(|| Op::Add(n.clone())))
+            op::misplaced(log, n, &brought(head), config)
+                .or_else(|| op::lighter_only(log, n, config).then(|| Op::Add(n.clone())))
         }),
         // ... and the amend back: the hand entry stands for the message again.
         Some(Op::Replace(o, n) | Op::Move(o, n)) if old_changed_file => {

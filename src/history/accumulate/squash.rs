@@ -95,7 +95,7 @@ pub(super) fn parts(
 }
 
 fn weight(config: &Config, e: &NewEntry) -> Weight {
-    Weight::of(e.breaking, &e.section, &config.changelog)
+    Weight::of(e.breaking, &e.section, config)
 }
 
 /// Which of `texts` (normalized) are the entries of commits on a branch but not in `head`'s

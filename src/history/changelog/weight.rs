@@ -1,9 +1,10 @@
 //! What an Unreleased entry calls for, read from the entry alone: a `**BREAKING**` entry a
-//! major, one under the section `feat` commits go to a minor, any other a patch. A release
+//! major, one under the section a minor type's commits go to (`feat`, or any of `[version]
+//! minor_types`) a minor, any other a patch. A release
 //! counts an entry no commit wrote so (`release::unlogged`), and a squash's own entry stands
 //! for the entries it squashes only up to its own weight (`history::accumulate::squash`).
 
-use crate::config::ChangelogConfig;
+use crate::config::Config;
 
 /// An entry's words without the marks a message's type and scope give them (`**BREAKING** `,
 /// a scope in any tool's style), normalised: `fix: y` and `feat(api)!: y` word their entries
@@ -19,46 +20,35 @@ pub fn bare_words(text: &str) -> String {
 pub enum Weight {
     /// Any other entry.
     Patch,
-    /// An entry under the `feat` section.
+    /// An entry under the section of a minor type (`feat`).
     Minor,
     /// A `**BREAKING**` entry.
     Major,
 }
 
 impl Weight {
-    /// The weight of an entry under `section` (`breaking`: it is marked `**BREAKING**`).
-    pub fn of(breaking: bool, section: &str, config: &ChangelogConfig) -> Weight {
-        let feat = config.section_for("feat").unwrap_or("Added");
+    /// The weight of an entry under `section` (`breaking`: it is marked `**BREAKING**`): a
+    /// minor one under the section of any of `[version] minor_types` (`feat`, cocogitto's
+    /// `bump_minor` types), as the next version weighs it.
+    pub fn of(breaking: bool, section: &str, config: &Config) -> Weight {
+        let changelog = &config.changelog;
+        let minor = || {
+            let mut sections =
+                (config.version.minor_types.iter()).filter_map(|t| changelog.section_for(t));
+            sections.any(|s| super::vocab::same_section(section, s))
+        };
         if breaking {
             Weight::Major
-        } else if super::vocab::same_section(section, feat) {
+        } else if minor() {
             Weight::Minor
         } else {
             Weight::Patch
         }
     }
 
-    /// The weight of an entry under `section` for the next version: a minor one under the
-    /// section of any of `minor_types` (`[version] minor_types`, cocogitto's `bump_minor`).
-    pub fn for_version(
-        breaking: bool,
-        section: &str,
-        config: &ChangelogConfig,
-        minor_types: &[String],
-    ) -> Weight {
-        let minor = minor_types
-            .iter()
-            .filter_map(|t| config.section_for(t))
-            .any(|s| super::vocab::same_section(section, s));
-        match Weight::of(breaking, section, config) {
-            Weight::Patch if minor => Weight::Minor,
-            w => w,
-        }
-    }
-
     /// The weight of an entry as the file lists it: its text (marked `**BREAKING**` or not)
     /// under `section`.
-    pub fn of_listed(text: &str, section: &str, config: &ChangelogConfig) -> Weight {
+    pub fn of_listed(text: &str, section: &str, config: &Config) -> Weight {
         Weight::of(is_breaking(text), section, config)
     }
 
@@ -83,10 +73,26 @@ mod tests {
 
     #[test]
     fn weighs_by_mark_then_section() {
-        let c = ChangelogConfig::default();
+        let c = Config::default();
         assert_eq!(Weight::of(true, "Fixed", &c), Weight::Major);
         assert_eq!(Weight::of(false, " added ", &c), Weight::Minor);
         assert_eq!(Weight::of(false, "Fixed", &c), Weight::Patch);
         assert!(Weight::Patch < Weight::Minor && Weight::Minor < Weight::Major);
+    }
+
+    #[test]
+    fn every_minor_type_s_section_weighs_a_minor() {
+        // cocogitto's `ex = { bump_minor = true }`, carried by init: its entries weigh as a
+        // feature's, after a squash or a reword as for the next version.
+        let mut c = Config::default();
+        (c.changelog.sections).insert("ex".into(), "Experiments".into());
+        assert_eq!(Weight::of(false, "Experiments", &c), Weight::Patch);
+        c.version.minor_types = vec!["feat".into(), "ex".into()];
+        assert_eq!(Weight::of(false, "Experiments", &c), Weight::Minor);
+        assert_eq!(Weight::of_listed("x", "Added", &c), Weight::Minor);
+        assert_eq!(Weight::of(false, "Fixed", &c), Weight::Patch);
+        // Without `feat` among them, a feature's entry weighs a patch, as the version says.
+        c.version.minor_types = vec!["ex".into()];
+        assert_eq!(Weight::of(false, "Added", &c), Weight::Patch);
     }
 }

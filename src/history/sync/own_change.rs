@@ -18,7 +18,7 @@ pub(super) fn weights(log: &Changelog, config: &Config) -> HashMap<String, Weigh
     unreleased
         .chain(released)
         .map(|e| {
-            let w = Weight::of_listed(&e.text, &e.section, &config.changelog);
+            let w = Weight::of_listed(&e.text, &e.section, config);
             (normalize(&e.text), w)
         })
         .collect()
@@ -66,7 +66,7 @@ pub(super) fn accounts_for(
     config: &Config,
 ) -> bool {
     let own = normalize(&entry.text);
-    let needed = Weight::of(entry.breaking, &entry.section, &config.changelog);
+    let needed = Weight::of(entry.breaking, &entry.section, config);
     texts
         .iter()
         .any(|t| *t == own || weights.get(t).is_none_or(|w| *w >= needed))

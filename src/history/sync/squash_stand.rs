@@ -141,7 +141,7 @@ impl Carried {
         if self.0.is_empty() {
             return Vec::new();
         }
-        let weight = |e: &NewEntry| Weight::of(e.breaking, &e.section, &config.changelog);
+        let weight = |e: &NewEntry| Weight::of(e.breaking, &e.section, config);
         let style = log.entry_style();
         let mut out = Vec::new();
         for (id, own) in added {
