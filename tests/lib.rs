@@ -344,6 +344,8 @@ mod qa246_dash_c_signed_commit;
 mod qa246_hasconfig_signing;
 mod qa246_shared_refused_first;
 mod qa246_subsection_case;
+mod qa244_init_cog_changelog_path;
+mod qa244_minor_types_weight;
 mod qa244_minor_types_weight;
 mod qa24_squash_amend;
 mod qa25_adopt;

@@ -147,6 +147,9 @@ pub(super) fn init(ctx: &Context) -> Result<Outcome> {
                 twin.display()
             )?;
         }
+        if let Some(sentence) = &done.cog_changelog {
+            writeln!(out, "{sentence}")?;
+        }
         if let Some(sentence) = &done.changelog_left_out {
             writeln!(out, "{sentence}")?;
         }

@@ -9,6 +9,8 @@
 //! cocogitto keeps its vocabulary, its changelog's sections and its bumps.
 //! (Every other type bumps the patch version under relhook: a `bump_patch` type too.)
 
+use std::path::Path;
+
 use super::commit_types::{ProjectTypes, unread, valid};
 
 /// cocogitto's configuration file.
@@ -30,6 +32,56 @@ const DEFAULTS: [(&str, &str); 11] = [
     ("chore", "Miscellaneous Chores"),
     ("style", "Style"),
 ];
+
+/// cog.toml's `[changelog] path` at `root` (`./` parts aside), when it names another file than
+/// cocogitto's default `CHANGELOG.md`: where the project keeps its changelog. `Err`: a value
+/// that is no path, as a clause.
+pub(super) fn changelog_path(root: &Path) -> Option<Result<String, String>> {
+    let Some(Ok(text)) = super::commit_types::load(root, COG_TOML) else {
+        return None;
+    };
+    let doc = text.parse::<toml_edit::DocumentMut>().ok()?;
+    let value = doc.get("changelog")?.get("path")?;
+    let Some(mut path) = value.as_str() else {
+        return Some(Err("it is not a string".to_owned()));
+    };
+    while let Some(rest) = path.strip_prefix("./") {
+        path = rest;
+    }
+    (path != "CHANGELOG.md").then(|| Ok(path.to_owned()))
+}
+
+/// The configuration `text` (for the file `config`) with `[changelog] path` set as cog.toml's
+/// `[changelog] path` says, and the sentence that says so (`Err`: why it stays
+/// `CHANGELOG.md`); `None`: cog.toml says no other path.
+pub(super) fn with_changelog(
+    text: String,
+    config: &Path,
+) -> (String, Option<Result<String, String>>) {
+    let root = config.parent().unwrap_or(Path::new("."));
+    let why = match changelog_path(root) {
+        None => return (text, None),
+        Some(Err(why)) => why,
+        Some(Ok(path)) => {
+            let carried = super::config_text::with_changelog_path(&text, Path::new(&path));
+            match crate::config::Config::parse(config, &carried) {
+                Ok(_) => {
+                    let value = crate::config::toml_text::string(&path);
+                    let said = format!(
+                        "set `[changelog] path = {value}`, as cog.toml's `[changelog] path` says"
+                    );
+                    return (carried, Some(Ok(said)));
+                }
+                Err(crate::Error::Config { message, .. }) => message,
+                Err(e) => e.to_string(),
+            }
+        }
+    };
+    let said = format!(
+        "left `[changelog] path` at CHANGELOG.md: cog.toml's `[changelog] path` is not carried: {why}"
+    );
+    (text, Some(Err(crate::printable::visible(&said))))
+}
 
 /// One type as cocogitto settles it: its title (`None`: no section), its order, whether it
 /// bumps the minor version.

@@ -131,7 +131,7 @@ fn unread_too_large(types: &ProjectTypes) -> bool {
 /// The text of the file `name` at `root`: `None` when absent, and a file that is not read as
 /// the sentence why (a symbolic link, which may lead out of the repository, is never followed;
 /// one over [`MAX_BYTES`] is told by its size, never read).
-fn load(root: &Path, name: &str) -> Option<Result<String, ProjectTypes>> {
+pub(super) fn load(root: &Path, name: &str) -> Option<Result<String, ProjectTypes>> {
     let path = root.join(name);
     let meta = std::fs::symlink_metadata(&path).ok()?;
     if meta.file_type().is_symlink() {

@@ -53,6 +53,9 @@ pub struct Initialised {
     /// project keeps under that name in another letter case (`changelog.md`), or under another
     /// common name (HISTORY.md) where there is no CHANGELOG.md.
     pub changelog_adopted: Option<PathBuf>,
+    /// What became of cog.toml's `[changelog] path` (a sentence): set as `[changelog] path`,
+    /// or why not (a path outside the repository).
+    pub cog_changelog: Option<String>,
     /// The test command set in `[checks] test`, when one was guessed from the project.
     pub test_command: Option<String>,
     /// The packages found (a Cargo, npm, yarn or pnpm workspace, Python projects), and their
@@ -289,8 +292,15 @@ pub fn init(
     // case does not count (macOS, Windows).
     // So is one kept under another common name (HISTORY.md) that reads as a changelog, where
     // there is no CHANGELOG.md.
+    // cog.toml's `[changelog] path` says where the project keeps it: carried, when it stays
+    // inside the repository.
+    let (text, cog_changelog) = match config.symlink_metadata() {
+        Ok(_) => (text, None),
+        Err(_) => cog_types::with_changelog(text, &config),
+    };
     let adopted = match config.symlink_metadata() {
         Ok(_) => None,
+        Err(_) if cog_changelog.as_ref().is_some_and(|c| c.is_ok()) => None,
         Err(_) => crate::history::changelog::case_twin_on_disk(root, Path::new(CHANGELOG_FILE))
             .or_else(|| other_name_kept(root, Path::new(CHANGELOG_FILE)).map(PathBuf::from)),
     };
@@ -342,6 +352,9 @@ pub fn init(
         files,
         changelog_left_out: kept_out,
         changelog_adopted: adopted.filter(|_| config_written),
+        cog_changelog: cog_changelog
+            .filter(|_| config_written)
+            .map(|c| c.unwrap_or_else(|e| e)),
         test_command: test_command.filter(|_| config_written),
         tag_prefix,
         packages,
