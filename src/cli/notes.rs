@@ -179,6 +179,8 @@ fn release_notes(
         format!("write this release's notes by hand (`gh release create {tag} --notes-file FILE`)");
     let refuse =
         |what: String, fix: String| Error::Refused(Refusal::new(Reason::NoNotes, what, fix));
+    let doing = "read this release's notes from it";
+    super::huge_changelog::refuse_stored(repo, config, (commit, tag), doing, &by_hand)?;
     let file = repo.file_at(commit, &config.changelog.path)?;
     let file = file.map(|f| String::from_utf8_lossy(&f.bytes).into_owned());
     let found = file.as_deref().map(|f| notes::section(f, version));

@@ -229,6 +229,17 @@ impl Repo {
         }))
     }
 
+    /// The size in bytes of `path` as stored in `commit`, from its blob's header (its content
+    /// unread); `None` when the commit has no such file or this clone lacks its blob.
+    pub fn file_size_at(&self, commit: Oid, path: &Path) -> Option<u64> {
+        let entry = self.entry_at(commit, path).ok()??;
+        if entry.kind() != Some(git2::ObjectType::Blob) {
+            return None;
+        }
+        let (size, _) = self.inner.odb().ok()?.read_header(entry.id()).ok()?;
+        u64::try_from(size).ok()
+    }
+
     /// The blob id of `path` in the commit `commit` (no content read).
     pub fn blob_at(&self, commit: Oid, path: &Path) -> Option<Oid> {
         let c = self.inner.find_commit(commit).ok()?;
