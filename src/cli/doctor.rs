@@ -76,10 +76,12 @@ pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
     let repo = ctx
         .repo()
         .and_then(|repo| repo.check_index().map(|()| repo));
-    // A changelog too large to read: said in one line, before any check reads it.
-    if let (Ok(repo), Ok(config)) = (&repo, &config) {
-        super::huge_changelog::refuse(repo, config, "check it")?;
-    }
+    // A changelog too large to read: said in one line, before any check reads it, and the
+    // checks that would read it left out; the others go on.
+    let huge = match (&repo, &config) {
+        (Ok(repo), Ok(config)) => super::huge_changelog::refuse(repo, config, "check it").err(),
+        _ => None,
+    };
     let unworkable = repo
         .as_ref()
         .err()
@@ -122,6 +124,16 @@ pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
     }
     match (&repo, &config) {
         (Ok(repo), Ok(config)) => {
+            // The changelog too large to read: its row, in place of the changelog's checks.
+            let huge = huge.map(Error::into_refusal).transpose()?;
+            if let Some(refusal) = &huge {
+                report.checks.push(doctor::Check {
+                    subject: "changelog".into(),
+                    status: Status::Invalid,
+                    detail: refusal.what.clone(),
+                    fix: refusal.fix.clone(),
+                });
+            }
             // A release at work writes the changelog, the version files, its commit, tag and
             // test record as it goes: midway, none of them is judged (one line says why), and
             // neither are the commits and tags it releases. A release left unfinished is
@@ -137,6 +149,8 @@ pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
                     });
                     true
                 }
+                // The rows of the release state read the changelog: left out beside its row.
+                None if huge.is_some() => false,
                 None => release_state(repo, config, &loc, &mut report),
             };
             // Every release refused where git cannot sign what it signs.
