@@ -194,11 +194,15 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
     let rerun = super::release_options::rerun_of(args, ctx.config_given());
     // `[release] channels`: on a channel's branch, its pre-release unless asked otherwise.
     // Its line is said once the release is planned: a refused release says only the refusal.
-    let channel =
-        match release::channel::apply(&config, repo.branch().as_deref(), &mut opts, &rerun.full) {
-            Ok(said) => said,
-            Err(r) => return refused_in(&r, json, &rerun),
-        };
+    let channel = match release::channel::apply(
+        (&config, Some(&repo)),
+        repo.branch().as_deref(),
+        &mut opts,
+        &rerun.full,
+    ) {
+        Ok(said) => said,
+        Err(r) => return refused_in(&r, json, &rerun),
+    };
     let plan = match release::plan(&repo, &config, &root, &opts) {
         Ok(p) => p,
         Err(e) => return refused_in(&e.into_refusal()?, json, &rerun),

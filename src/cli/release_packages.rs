@@ -103,7 +103,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
     // repository's own release is; a stable one only on purpose (`--allow-stable`).
     // Its line is said once the release is planned: a refused release says only the refusal.
     let channel = match crate::release::channel::apply(
-        &config,
+        (&config, None),
         repo.branch().as_deref(),
         &mut opts,
         &rerun.full,

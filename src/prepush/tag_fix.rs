@@ -47,11 +47,19 @@ pub(super) fn release_tag_fix(
         .as_ref()
         .filter(|_| problems.iter().any(off_channel))
     {
+        // The channel's next pre-release, as HEAD's branch makes it (after another line's
+        // pre-release that sorts after it, that line's).
+        let next = (repo.branch().as_deref())
+            .and_then(|b| config.release.channel(b))
+            .map(|c| crate::release::channel::next_pre(repo, config, c, Some(name)));
+        let (next, what) = next.unwrap_or_else(|| {
+            let what = "the channel's next pre-release".to_owned();
+            (rules::release_command(config), what)
+        });
         return remade(format!(
-            "{remote} does not have it yet, so delete it here (`git tag -d {}`), then make it on purpose: `{}`, or let `{}` make the channel's next pre-release{then}",
+            "{remote} does not have it yet, so delete it here (`git tag -d {}`), then make it on purpose: `{}`, or let `{next}` make {what}{then}",
             crate::shellword::quote(name),
             crate::release::channel::on_purpose(config, v),
-            rules::release_command(config)
         ));
     }
     // Its hand release interrupted: what finishes it, as doctor says (deleting it loses it).
@@ -152,9 +160,10 @@ pub(super) fn release_tag_fix(
                 "{remote} does not have it yet, so make the release again here, with the changes below it: `{redo}`{then} with `--follow-tags`"
             ),
             // On a channel's branch, a stable one only on purpose (no hand tag makes it).
-            None => match version.as_ref().and_then(|v| {
-                crate::release::channel::ways_there(config, repo.branch().as_deref(), v)
-            }) {
+            None => match version
+                .as_ref()
+                .and_then(|v| crate::release::channel::ways_there(repo, config, v, Some(name)))
+            {
                 Some(ways) => format!(
                     "{remote} does not have it yet, so fix it here: delete the tag (`git tag -d {}`), then {ways}{then}",
                     crate::shellword::quote(name)

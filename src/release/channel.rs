@@ -7,11 +7,12 @@
 //! (`--allow-stable`). A release that departs from its branch's channel says so in its tag
 //! message ([`OVERRIDE_TRAILER`]), which pre-push reads as "made on purpose".
 
-use semver::Version;
+use semver::{Prerelease, Version};
 
 use super::Options;
 use crate::config::{Channel, Config};
 use crate::error::{Reason, Refusal};
+use crate::git::Repo;
 use crate::history::version::bump::Requested;
 
 /// The tag message's trailer of a release that departs from its branch's channel (a stable
@@ -89,9 +90,10 @@ pub fn ruling(
 
 /// Applies `branch`'s channel to `opts` (its identifier as `--pre` when none is asked), or
 /// refuses a stable release asked without `--allow-stable` ([`ruling`]); `again`: the release
-/// command as given, for the refusal's way on. With the line to say, if any.
+/// command as given, for the refusal's way on; `repo`: where the channel's next pre-release
+/// is judged ([`next_pre`]; `None`: a package's, the channel's own). With the line to say.
 pub fn apply(
-    config: &Config,
+    (config, repo): (&Config, Option<&Repo>),
     branch: Option<&str>,
     opts: &mut Options,
     again: &str,
@@ -124,7 +126,13 @@ pub fn apply(
     let (departs, said) = match ruling((&branch, &channel), &asked, id, opts.allow_stable) {
         Ruling::Own => (false, None),
         Ruling::Departs(line) => (true, Some(format!("relhook: note: {line}"))),
-        Ruling::Refused(why) => return Err(stable_refused(&why, &channel, again)),
+        Ruling::Refused(why) => {
+            let next = match repo {
+                Some(repo) => next_pre(repo, config, &channel, None),
+                None => own_next(config, &channel),
+            };
+            return Err(stable_refused(&why, again, &next));
+        }
     };
     opts.channel = Some(Under {
         branch,
@@ -162,33 +170,82 @@ pub fn for_version(config: &Config, branch: Option<&str>) -> Option<(String, Str
     ))
 }
 
-/// The releases that make stable `version` again on `branch` (HEAD's), where its channel
-/// refuses it unless asked on purpose ([`ruling`]): each one made there, as a way on. `None`
-/// off a channel's branch, or for a version its channel takes.
-pub fn ways_there(config: &Config, branch: Option<&str>, version: &Version) -> Option<String> {
-    let branch = branch?;
-    let channel = config.release.channel(branch)?;
+/// The releases that make stable `version` again on HEAD's branch, where its channel refuses
+/// it unless asked on purpose ([`ruling`]): each one made there, as a way on (`except`: the
+/// tag the advice deletes first, see [`next_pre`]). `None` off a channel's branch, or for a
+/// version its channel takes.
+pub fn ways_there(
+    repo: &Repo,
+    config: &Config,
+    version: &Version,
+    except: Option<&str>,
+) -> Option<String> {
+    let branch = repo.branch()?;
+    let channel = config.release.channel(&branch)?;
     let asked = version.to_string();
-    let refused = ruling((branch, channel), &asked, identifier(version), false);
+    let refused = ruling((&branch, channel), &asked, identifier(version), false);
     matches!(refused, Ruling::Refused(_)).then(|| {
+        let (next, what) = next_pre(repo, config, channel, except);
         format!(
-            "`{}` (branch {branch} makes {id} pre-releases: a stable one only on purpose), or `{}` for the channel's next {id} pre-release",
+            "`{}` (branch {branch} makes {id} pre-releases: a stable one only on purpose), or `{next}` for {what}",
             on_purpose(config, version),
-            config.release_command(),
             id = channel.id
         )
     })
 }
 
-/// The refusal of a stable release on a channel's branch, `why` ([`Ruling::Refused`]).
-fn stable_refused(why: &str, channel: &Channel, again: &str) -> Refusal {
+/// The refusal of a stable release on a channel's branch, `why` ([`Ruling::Refused`]);
+/// `next`: the release of the channel's next pre-release ([`next_pre`]).
+fn stable_refused(why: &str, again: &str, (next, what): &(String, String)) -> Refusal {
     Refusal::new(
         Reason::Channel,
         why.to_owned(),
-        format!(
-            "`{again} --allow-stable` makes it there on purpose; `relhook release` makes the next {} pre-release",
-            channel.id
+        format!("`{again} --allow-stable` makes it there on purpose; `{next}` makes {what}"),
+    )
+}
+
+/// The release that makes the next pre-release on `channel`'s branch at HEAD, with what it
+/// makes: `relhook release`, the channel's next one; but after another identifier's
+/// pre-release that SemVer sorts after the channel's (`2.0.0-rc.1` made on `beta`), where the
+/// channel's cannot follow and `relhook release` is refused, that line's next one (`relhook
+/// release --pre rc`). `except`: a tag the advice deletes first.
+pub fn next_pre(
+    repo: &Repo,
+    config: &Config,
+    channel: &Channel,
+    except: Option<&str>,
+) -> (String, String) {
+    let prefix = config.version.tag_prefix.as_str();
+    let latest = (repo.head())
+        .and_then(|h| repo.latest_release_tag_except(h, prefix, except))
+        .and_then(|(name, _)| Version::parse(name.get(prefix.len()..)?).ok());
+    let own = &channel.id;
+    let sorts_after = |id: &str| match (Prerelease::new(id), Prerelease::new(own)) {
+        (Ok(id), Ok(own)) => id > own,
+        _ => false,
+    };
+    let line = latest.and_then(|v| {
+        let id = identifier(&v).filter(|id| sorts_after(id))?.to_owned();
+        Some((id, v))
+    });
+    match line {
+        Some((id, v)) => (
+            format!(
+                "{} --pre {}",
+                config.release_command(),
+                crate::shellword::quote(&id)
+            ),
+            format!("the next {id} pre-release (a {own} pre-release cannot follow {v})"),
         ),
+        None => own_next(config, channel),
+    }
+}
+
+/// `relhook release`, which makes `channel`'s next pre-release, with what it makes.
+fn own_next(config: &Config, channel: &Channel) -> (String, String) {
+    (
+        config.release_command(),
+        format!("the channel's next {} pre-release", channel.id),
     )
 }
 
