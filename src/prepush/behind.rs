@@ -10,10 +10,11 @@ use std::collections::HashSet;
 use git2::Oid;
 
 use super::published::Published;
-use super::{HandTagHook, Update, or_hand_tag, release_again, release_configs, untested};
+use super::{HandTagHook, Update, or_hand_tag_here, release_again, release_configs, untested};
 use crate::config::Config;
 use crate::git::{ObjectKind, Repo, short_id};
 use crate::history::adoption::{BeforeInstall, tag_before_install};
+use crate::release::channel::Here;
 use crate::tag::rules::{self, Depth, HandTags, RemoteBranches};
 use crate::testrun;
 
@@ -131,6 +132,8 @@ fn tags_left_behind(
                     repo, config, &t.name, &t.version, t.commit, true,
                 );
                 let past = super::past::past(repo, config, &t.name, t.commit);
+                // On a channel's branch, the releases named are ones it takes.
+                let here = crate::release::channel::here(repo, config, Some(&t.name));
                 let fix = match (moved, past) {
                     (Some((_, retag, release)), _) => {
                         let back = crate::tag::later::back_to_release(
@@ -145,7 +148,7 @@ fn tags_left_behind(
                     // Its name no commit of its line takes: the release to make instead.
                     (None, Some(past)) => format!(
                         "{}; then push with `--follow-tags`",
-                        super::past::fix(config, &t.name, &past, hand)
+                        super::past::fix(config, &t.name, &past, (hand, here.as_ref()))
                     ),
                     // A conflict or nothing in its section: fixed, then tagged again.
                     (None, None)
@@ -162,7 +165,7 @@ fn tags_left_behind(
                         config,
                         (&t.name, t.commit),
                         (only_lightweight, hand),
-                        step,
+                        (step, here.as_ref()),
                         remote,
                     ),
                 };
@@ -182,12 +185,13 @@ fn tags_left_behind(
 /// How to replace release tag `name` (on `commit`), which pre-push refuses, and push it: a tag
 /// that is refused only as lightweight is made again annotated on the same commit (then
 /// tested, by `step`, when it has no test record); any other is made again as the refusal of
-/// it says (by hand only where a hand tag is a release), and goes with its branch.
+/// it says (by hand only where a hand tag is a release), and goes with its branch; on a
+/// channel's branch (`here`), by the releases it takes.
 fn remake(
     config: &Config,
     (name, commit): (&str, Oid),
     (only_lightweight, hand): (bool, HandTags),
-    step: Option<&str>,
+    (step, here): (Option<&str>, Option<&Here>),
     remote: &str,
 ) -> String {
     // Pasted into a shell: a tag's name may hold `$(…)`.
@@ -202,8 +206,8 @@ fn remake(
     }
     format!(
         "delete the tag (`git tag -d {q}`), then {}{}; then push with `--follow-tags`",
-        release_again(config, name),
-        or_hand_tag(config, name, hand)
+        release_again(config, name, here),
+        or_hand_tag_here(config, name, hand, here)
     )
 }
 
@@ -223,12 +227,18 @@ mod tests {
                 &config,
                 tag,
                 (true, HandTags::Released),
-                Some("`relhook test --tag v1.2.1`"),
+                (Some("`relhook test --tag v1.2.1`"), None),
                 "origin"
             ),
             "make it again annotated: `git tag -d v1.2.1 && git tag -a v1.2.1 ababababa -m v1.2.1`; then `relhook test --tag v1.2.1`; then `git push origin v1.2.1`"
         );
-        let other = remake(&config, tag, (false, HandTags::Released), None, "origin");
+        let other = remake(
+            &config,
+            tag,
+            (false, HandTags::Released),
+            (None, None),
+            "origin",
+        );
         assert!(
             other.starts_with("delete the tag (`git tag -d v1.2.1`), then `relhook release 1.2.1`"),
             "{other}"
@@ -242,7 +252,13 @@ mod tests {
             "{other}"
         );
         // Where a hand tag is a plain tag, the release is the one way named.
-        let plain = remake(&config, tag, (false, HandTags::Plain), None, "origin");
+        let plain = remake(
+            &config,
+            tag,
+            (false, HandTags::Plain),
+            (None, None),
+            "origin",
+        );
         assert!(!plain.contains("git tag -a"), "{plain}");
         assert!(plain.contains("`relhook release 1.2.1`"), "{plain}");
     }

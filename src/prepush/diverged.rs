@@ -87,9 +87,24 @@ pub(super) fn fix(
     }
     if redo {
         let version = name.get(config.version.tag_prefix.len()..).unwrap_or(name);
+        // Made again on the branch: on a channel's, a stable one only on purpose, said.
+        let channel =
+            (b.local_branch.map(str::to_owned).or_else(|| repo.branch())).and_then(|branch| {
+                crate::release::channel::on_branch(repo, config, &branch, Some(name))
+            });
+        let parsed = semver::Version::parse(version).ok();
+        let (release, why) = match (channel, parsed) {
+            (Some(here), Some(v)) if here.refuses(&v) => (
+                here.makes(config, &v),
+                format!("{}; ", here.only_on_purpose()),
+            ),
+            _ => (
+                format!("{} {version}", rules::release_command(config)),
+                String::new(),
+            ),
+        };
         format!(
-            "make the release again on top of {remote}'s commits: `{switch}git tag -d {q} && git reset --keep {at}~1 && git pull --rebase --tags {qr} {qb} && {} {version}` (drops the release commit, which no remote has, takes {remote}'s commits, and releases and tests again; `git pull --rebase` alone would rewrite the release commit and leave {name} on the old one), then `git push --follow-tags {qr} {qb}`; {force}",
-            rules::release_command(config),
+            "make the release again on top of {remote}'s commits: `{switch}git tag -d {q} && git reset --keep {at}~1 && git pull --rebase --tags {qr} {qb} && {release}` ({why}drops the release commit, which no remote has, takes {remote}'s commits, and releases and tests again; `git pull --rebase` alone would rewrite the release commit and leave {name} on the old one), then `git push --follow-tags {qr} {qb}`; {force}",
             q = crate::shellword::quote(name)
         )
     } else {

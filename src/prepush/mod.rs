@@ -49,7 +49,7 @@ mod unchecked;
 mod unhooked;
 mod untested;
 
-use tag_fix::{or_hand_tag, release_again, release_tag_fix};
+use tag_fix::{or_hand_tag_here, release_again, release_tag_fix};
 use tags::{rewrite, unjudgeable};
 
 use crate::history::adoption::tag_before_install;

@@ -8,6 +8,7 @@ use semver::Version;
 
 use crate::config::Config;
 use crate::git::Repo;
+use crate::release::channel::Here;
 use crate::tag::rules::{self, HandTags};
 
 /// Why release tag `name` on `commit` can be made on no commit of its line.
@@ -45,32 +46,46 @@ pub(super) fn past(repo: &Repo, config: &Config, name: &str, commit: Oid) -> Opt
 }
 
 /// The way to a release instead of tag `name`: deleted, then the release the commits call
-/// for, or for build metadata the plain version's (by hand too, where a hand tag is one).
-pub(super) fn fix(config: &Config, name: &str, past: &Past, hand: HandTags) -> String {
+/// for, or for build metadata the plain version's (by hand too, where a hand tag is one); on
+/// a channel's branch (`here`), each one it takes.
+pub(super) fn fix(
+    config: &Config,
+    name: &str,
+    past: &Past,
+    (hand, here): (HandTags, Option<&Here>),
+) -> String {
     let release = rules::release_command(config);
     let delete = format!(
         "delete the tag (`git tag -d {}`)",
         crate::shellword::quote(name)
     );
     match past {
-        Past::Below => {
-            format!("{delete}, then `{release}` (the version the commits call for)")
-        }
+        Past::Below => match here {
+            Some(Here {
+                next: (next, what), ..
+            }) => format!("{delete}, then `{next}` for {what}"),
+            None => format!("{delete}, then `{release}` (the version the commits call for)"),
+        },
         Past::BuildOf(release) => format!(
             "{delete}: {release} is released already, and a build tag is no release (a line of the tag message can carry the build)"
         ),
         Past::Build(plain) => {
             let tag = format!("{}{plain}", config.version.tag_prefix);
-            let by_hand = match hand {
-                HandTags::Released => format!(
+            // A stable one on a channel's branch: only on purpose, and said; no hand tag.
+            let refused = here.filter(|h| h.refuses(plain));
+            let by_hand = match (hand, refused) {
+                (_, Some(here)) => format!(" ({})", here.only_on_purpose()),
+                (HandTags::Released, None) => format!(
                     ", or `{}` on a commit that passes",
                     config.hand_tag_command(&tag)
                 ),
-                HandTags::Plain => String::new(),
+                (HandTags::Plain, None) => String::new(),
             };
-            format!(
-                "{delete}, then release {tag} with the build in its notes: `{release} {plain}`{by_hand}"
-            )
+            let makes = match here {
+                Some(here) => here.makes(config, plain),
+                None => format!("{release} {plain}"),
+            };
+            format!("{delete}, then release {tag} with the build in its notes: `{makes}`{by_hand}")
         }
     }
 }
@@ -85,7 +100,7 @@ mod tests {
     fn a_past_name_goes_and_the_release_is_named() {
         let config = Config::default();
         assert_eq!(
-            fix(&config, "v0.0.9", &Past::Below, HandTags::Released),
+            fix(&config, "v0.0.9", &Past::Below, (HandTags::Released, None)),
             "delete the tag (`git tag -d v0.0.9`), then `relhook release` (the version the commits call for)"
         );
         let plain = Version::new(0, 1, 1);
@@ -94,18 +109,23 @@ mod tests {
                 &config,
                 "v0.1.1+build.5",
                 &Past::Build(plain.clone()),
-                HandTags::Released
+                (HandTags::Released, None)
             ),
             "delete the tag (`git tag -d v0.1.1+build.5`), then release v0.1.1 with the build in its notes: `relhook release 0.1.1`, or `git tag -a v0.1.1 -m v0.1.1` on a commit that passes"
         );
-        let unhooked = fix(&config, "v0.1.1+b", &Past::Build(plain), HandTags::Plain);
+        let unhooked = fix(
+            &config,
+            "v0.1.1+b",
+            &Past::Build(plain),
+            (HandTags::Plain, None),
+        );
         assert!(unhooked.ends_with("`relhook release 0.1.1`"), "{unhooked}");
         // QA51: its version released already, nothing is made instead.
         let released = fix(
             &config,
             "v0.1.1+b",
             &Past::BuildOf("v0.1.1".into()),
-            HandTags::Plain,
+            (HandTags::Plain, None),
         );
         assert!(
             released

@@ -23,8 +23,11 @@ pub(super) fn not_a_tag(
         Some(local) => Some(local.to_owned()),
         None => tag_of_object(repo, u.local, name),
     };
+    // On a channel's branch, the releases named are ones it takes.
+    let here = crate::release::channel::here(repo, config, Some(name));
     if let Some(local) = local {
-        return (local != name).then(|| renamed(config, remote, u, name, &local, commit));
+        return (local != name)
+            .then(|| renamed((config, here.as_ref()), remote, u, name, &local, commit));
     }
     Some(Refusal {
         kind: Kind::ReleaseTag,
@@ -38,14 +41,17 @@ pub(super) fn not_a_tag(
         fix: if u.remote.is_zero() {
             format!(
                 "make the release here: {}, then `git push --follow-tags {}` with your branch",
-                release_again(config, name),
+                release_again(config, name, here.as_ref()),
                 crate::shellword::quote(remote)
             )
         } else {
             // The remote has it: published releases are immutable.
             format!(
                 "leave {remote}'s {name} as it is (a published release is never replaced); a new release is `{}`",
-                crate::tag::rules::release_command(config)
+                match &here {
+                    Some(here) => here.next.0.clone(),
+                    None => crate::tag::rules::release_command(config),
+                }
             )
         },
     })
@@ -66,7 +72,7 @@ fn tag_of_object(repo: &Repo, id: Oid, name: &str) -> Option<String> {
 /// A tag of this clone pushed under another tag's name (`git push origin v0.1.1:refs/tags/v9.9.9`):
 /// the remote would get `name` for the release made as `local`.
 fn renamed(
-    config: &Config,
+    (config, here): (&Config, Option<&crate::release::channel::Here>),
     remote: &str,
     u: &Update,
     name: &str,
@@ -87,7 +93,7 @@ fn renamed(
             "push it under its own name (`git push {} {}`); a release {name} is made as itself: {}",
             q(remote),
             q(local),
-            release_again(config, name)
+            release_again(config, name, here)
         ),
     }
 }

@@ -119,7 +119,15 @@ pub(super) fn release_tag_fix(
     if let Some(past) = commit.and_then(|c| super::past::past(repo, config, name, c)) {
         return kept(format!(
             "{remote} does not have it yet, so fix it here: {}, and push again",
-            super::past::fix(config, name, &past, hand)
+            super::past::fix(
+                config,
+                name,
+                &past,
+                (
+                    hand,
+                    crate::release::channel::here(repo, config, Some(name)).as_ref()
+                )
+            )
         ));
     }
     // On another release's commit, or over commits with no entry since the last release:
@@ -168,12 +176,15 @@ pub(super) fn release_tag_fix(
                     "{remote} does not have it yet, so fix it here: delete the tag (`git tag -d {}`), then {ways}{then}",
                     crate::shellword::quote(name)
                 ),
-                None => format!(
-                    "{remote} does not have it yet, so fix it here: delete the tag (`git tag -d {q}`), then {}{}{then}",
-                    release_again(config, name),
-                    or_hand_tag(config, name, hand),
-                    q = crate::shellword::quote(name)
-                ),
+                None => {
+                    let here = crate::release::channel::here(repo, config, Some(name));
+                    format!(
+                        "{remote} does not have it yet, so fix it here: delete the tag (`git tag -d {q}`), then {}{}{then}",
+                        release_again(config, name, here.as_ref()),
+                        or_hand_tag_here(config, name, hand, here.as_ref()),
+                        q = crate::shellword::quote(name)
+                    )
+                }
             },
         },
     )
@@ -295,15 +306,38 @@ pub(super) fn or_hand_tag(config: &Config, name: &str, hand: rules::HandTags) ->
 
 /// The release that makes tag `name` again: its version named (below 1.0.0 a plain
 /// `relhook release` of a `feat` makes a patch, not the version the tag said), and the
-/// release the commits call for.
-pub(super) fn release_again(config: &Config, name: &str) -> String {
+/// release the commits call for; on a channel's branch (`here`), each one it takes.
+pub(super) fn release_again(
+    config: &Config,
+    name: &str,
+    here: Option<&crate::release::channel::Here>,
+) -> String {
     let release = rules::release_command(config);
-    match name
+    let version = name
         .strip_prefix(config.version.tag_prefix.as_str())
-        .and_then(|v| semver::Version::parse(v).ok())
-    {
-        Some(v) => format!("`{release} {v}` (or `{release}` for the version the commits call for)"),
-        None => format!("`{release}`"),
+        .and_then(|v| semver::Version::parse(v).ok());
+    match (version, here) {
+        (Some(v), Some(here)) => here.again(config, &v),
+        (Some(v), None) => {
+            format!("`{release} {v}` (or `{release}` for the version the commits call for)")
+        }
+        (None, _) => format!("`{release}`"),
+    }
+}
+
+/// [`or_hand_tag`], unless the hand tag is one `here`, a channel's branch, refuses.
+pub(super) fn or_hand_tag_here(
+    config: &Config,
+    name: &str,
+    hand: rules::HandTags,
+    here: Option<&crate::release::channel::Here>,
+) -> String {
+    let version = name
+        .strip_prefix(config.version.tag_prefix.as_str())
+        .and_then(|v| semver::Version::parse(v).ok());
+    match (version, here) {
+        (Some(v), Some(here)) if here.refuses(&v) => String::new(),
+        _ => or_hand_tag(config, name, hand),
     }
 }
 

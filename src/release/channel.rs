@@ -180,18 +180,78 @@ pub fn ways_there(
     version: &Version,
     except: Option<&str>,
 ) -> Option<String> {
-    let branch = repo.branch()?;
-    let channel = config.release.channel(&branch)?;
-    let asked = version.to_string();
-    let refused = ruling((&branch, channel), &asked, identifier(version), false);
-    matches!(refused, Ruling::Refused(_)).then(|| {
-        let (next, what) = next_pre(repo, config, channel, except);
-        format!(
-            "`{}` (branch {branch} makes {id} pre-releases: a stable one only on purpose), or `{next}` for {what}",
-            on_purpose(config, version),
-            id = channel.id
-        )
+    let here = here(repo, config, except)?;
+    here.refuses(version).then(|| here.again(config, version))
+}
+
+/// A channel's branch as advice given there sees it: what it takes, and the release that makes
+/// its next pre-release ([`next_pre`]).
+#[derive(Debug, Clone)]
+pub struct Here {
+    branch: String,
+    channel: Channel,
+    /// The release of the channel's next pre-release, and what it makes.
+    pub next: (String, String),
+}
+
+/// HEAD's branch, when it is a channel's ([`Here`]); `except`: a tag the advice deletes first.
+pub fn here(repo: &Repo, config: &Config, except: Option<&str>) -> Option<Here> {
+    on_branch(repo, config, &repo.branch()?, except)
+}
+
+/// `branch`, when it is a channel's ([`Here`]).
+pub fn on_branch(repo: &Repo, config: &Config, branch: &str, except: Option<&str>) -> Option<Here> {
+    let channel = config.release.channel(branch)?.clone();
+    Some(Here {
+        branch: branch.to_owned(),
+        next: next_pre(repo, config, &channel, except),
+        channel,
     })
+}
+
+impl Here {
+    /// Whether the branch refuses a release of `version` not asked on purpose: a stable one.
+    pub fn refuses(&self, version: &Version) -> bool {
+        let asked = version.to_string();
+        let ruled = ruling(
+            (&self.branch, &self.channel),
+            &asked,
+            identifier(version),
+            false,
+        );
+        matches!(ruled, Ruling::Refused(_))
+    }
+
+    /// The release that makes `version` there: a stable one with `--allow-stable`.
+    pub fn makes(&self, config: &Config, version: &Version) -> String {
+        match self.refuses(version) {
+            true => on_purpose(config, version),
+            false => format!("{} {version}", config.release_command()),
+        }
+    }
+
+    /// Why a release named makes a stable one on purpose: `branch beta makes beta
+    /// pre-releases: a stable one only on purpose`.
+    pub fn only_on_purpose(&self) -> String {
+        format!(
+            "branch {} makes {} pre-releases: a stable one only on purpose",
+            self.branch, self.channel.id
+        )
+    }
+
+    /// The releases that make `version` again there, each one the branch takes: the version
+    /// (on purpose where stable, said), or the channel's next pre-release.
+    pub fn again(&self, config: &Config, version: &Version) -> String {
+        let (next, what) = &self.next;
+        match self.refuses(version) {
+            true => format!(
+                "`{}` ({}), or `{next}` for {what}",
+                self.makes(config, version),
+                self.only_on_purpose()
+            ),
+            false => format!("`{}` (or `{next}` for {what})", self.makes(config, version)),
+        }
+    }
 }
 
 /// The refusal of a stable release on a channel's branch, `why` ([`Ruling::Refused`]);
