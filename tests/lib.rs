@@ -350,6 +350,7 @@ mod qa244_minor_types_weight;
 mod qa244_notes_huge_stored_changelog;
 mod qa243_channel_advice_accepted;
 mod qa243_channel_stable_fixes;
+mod qa245_first_push;
 mod qa24_squash_amend;
 mod qa25_adopt;
 mod qa25_encoding;

@@ -160,6 +160,9 @@ pub(super) fn say_next_with(
     let on_purpose = (!untestable.is_empty()).then(|| {
         crate::prepush::on_purpose_push(remote.as_deref().unwrap_or("origin"), &untestable)
     });
+    // A step that names the remote (npm's placeholder test: the tag pushed alone, on
+    // purpose) comes after the remote is added, so adding it comes first of all then.
+    let first_add = add.clone();
     let mut push = [add, on_purpose, Some(push)]
         .into_iter()
         .flatten()
@@ -238,6 +241,7 @@ pub(super) fn say_next_with(
     // Tested by pre-push's own command where there is a test command; else the steps that
     // set one (and the way to go without).
     let mut steps = Vec::new();
+    let mut names_remote = false;
     let (mut firsts, mut commands): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
     let mut first_once = |first: Option<String>| {
         firsts.extend(first.filter(|f| !firsts.contains(f)));
@@ -263,8 +267,9 @@ pub(super) fn say_next_with(
                 commands.push(command);
             }
             None => {
-                let set =
-                    crate::prepush::set_test_command(repo, m.config, remote.as_deref(), m.tag);
+                let to = remote.as_deref().or(first_add.as_ref().map(|_| "origin"));
+                let set = crate::prepush::set_test_command(repo, m.config, to, m.tag);
+                names_remote |= set.contains("git push ");
                 steps.push(match made {
                     [_] => format!("{set}; or {}", crate::prepush::TESTS_OFF),
                     _ => format!("for {} (no test command is set or evident), {set}", m.tag),
@@ -285,9 +290,16 @@ pub(super) fn say_next_with(
     if made.len() > 1 && steps.len() > usize::from(!commands.is_empty()) {
         steps.push(format!("or {}", crate::prepush::TESTS_OFF));
     }
+    let add_first = match first_add.filter(|_| names_remote) {
+        Some(add) => {
+            push = push.replacen(&format!("{add} && "), "", 1);
+            format!("{add}, then ")
+        }
+        None => String::new(),
+    };
     let _ = writeln!(
         err,
-        "next: {}, then {push}   (pre-push refuses a release tag with no test record{why_older}{untestable})",
+        "next: {add_first}{}, then {push}   (pre-push refuses a release tag with no test record{why_older}{untestable})",
         steps.join("; ")
     );
 }
