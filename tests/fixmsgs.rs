@@ -319,7 +319,7 @@ fn after_a_release_on_a_branch_without_upstream_the_push_names_remote_and_branch
     let out = ok(dated_release(&repo, &[]));
     let err = stderr(&out);
     let next = next_command(&err);
-    assert_eq!(next, "git push --follow-tags origin main", "{err}");
+    assert_eq!(next, "git push --follow-tags -u origin main", "{err}");
     assert!(err.contains("`main` has no upstream yet"), "{err}");
     let out = repo.sh(&next);
     assert!(out.status.success(), "{}", text(&out));
@@ -328,8 +328,7 @@ fn after_a_release_on_a_branch_without_upstream_the_push_names_remote_and_branch
             .contains("refs/tags/v0.1.0"),
         "the tag went with it"
     );
-    // With the upstream set, the plain push works and is what is said.
-    repo.git(&["branch", "-q", "--set-upstream-to", "origin/main"]);
+    // The push set the upstream (`-u`): the plain push works and is what is said.
     repo.commit_hooked("fix: two");
     let err = stderr(&ok(dated_release(&repo, &[])));
     assert_eq!(next_command(&err), "git push --follow-tags", "{err}");
@@ -340,7 +339,7 @@ fn after_a_release_with_no_remote_the_next_step_says_there_is_none() {
     let repo = ready_to_release(false);
     let err = stderr(&ok(dated_release(&repo, &[])));
     assert!(
-        err.contains("next: git remote add origin <url> && git push --follow-tags origin main   (this repository has no remote yet)"),
+        err.contains("next: git remote add origin <url> && git push --follow-tags -u origin main   (this repository has no remote yet)"),
         "{err}"
     );
 }

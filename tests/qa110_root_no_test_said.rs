@@ -30,7 +30,7 @@ fn a_root_release_with_no_test_says_the_tag_is_untested() {
             "relhook: releasing v0.1.0 (first release; `version.initial`, no release tag or version file yet)",
             &format!("relhook: v0.1.0 is tagged on {id} (release commit `chore(release): 0.1.0`)"),
             "relhook: v0.1.0 was not tested (--no-test)",
-            "next: relhook test, then git remote add origin <url> && git push --follow-tags origin main   (pre-push refuses a release tag with no test record)",
+            "next: relhook test, then git remote add origin <url> && git push --follow-tags -u origin main   (pre-push refuses a release tag with no test record)",
         ],
         "{}",
         text(&out)

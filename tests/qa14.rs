@@ -101,7 +101,7 @@ fn a_release_commit_without_its_tag_is_refused_until_resumed() {
         commands,
         [
             "relhook release --resume",
-            "git push --follow-tags origin main",
+            "git push --follow-tags -u origin main",
             "RELHOOK_SKIP=1 git push origin main",
         ],
         "{fix}"
@@ -220,7 +220,7 @@ fn released_over_an_unchecked_commit() -> Repo {
     // its push is one on purpose too (QA34: `next:` named a plain push, which is refused).
     let out = ok(dated_release(&repo, &["--allow-unlinted"]));
     assert!(
-        stderr(&out).contains("next: git push --no-verify --follow-tags origin main"),
+        stderr(&out).contains("next: git push --no-verify --follow-tags -u origin main"),
         "{}",
         text(&out)
     );

@@ -103,7 +103,7 @@ fn the_push_after_a_half_release_is_quoted() {
     assert!(!out.status.success(), "{}", text(&out));
     assert_eq!(
         command(&stderr(&out), "git push --follow-tags"),
-        r"git push --follow-tags 'o'\''rigin' 'it'\''s'",
+        r"git push --follow-tags -u 'o'\''rigin' 'it'\''s'",
         "{}",
         text(&out)
     );

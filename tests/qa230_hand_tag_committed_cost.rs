@@ -37,7 +37,7 @@ fn a_first_hand_release_walks_no_history_for_older_tags() {
     }
     let err = hand_tag_counted(&repo, &["RELHOOK_TEST_WALK_COUNT"]);
     assert!(
-        err.contains("next: relhook test, then git remote add origin <url> && git push --follow-tags origin main"),
+        err.contains("next: relhook test, then git remote add origin <url> && git push --follow-tags -u origin main"),
         "{err}"
     );
     let walked = counts(&err, "commits walked");

@@ -34,7 +34,7 @@ fn the_other_push_of_a_release_works_pasted_where_git_dir_named_the_repository()
         git_dir.display(),
         top.display()
     );
-    assert_eq!(command, format!("{prefix}git push origin HEAD v0.1.0"));
+    assert_eq!(command, format!("{prefix}git push -u origin HEAD v0.1.0"));
     let pasted = repo
         .command_in("sh", &elsewhere)
         .args(["-c", &command])

@@ -37,7 +37,7 @@ fn an_older_tag_no_test_can_pass_is_pushed_on_purpose_and_the_release_still_test
         .unwrap_or_else(|| panic!("no next line: {err}"));
     assert!(!next.contains("relhook test --tag v1.0.0"), "{err}");
     assert!(
-        next.starts_with("relhook test, then git remote add origin <url> && RELHOOK_SKIP=1 git push origin v1.0.0 && git push --follow-tags origin "),
+        next.starts_with("relhook test, then git remote add origin <url> && RELHOOK_SKIP=1 git push origin v1.0.0 && git push --follow-tags -u origin "),
         "{err}"
     );
     assert!(

@@ -40,7 +40,7 @@ fn a_hand_tags_advice_tests_every_older_untested_tag() {
         .unwrap()
         .replacen(", then ", " && ", 1);
     assert!(
-        pasted.ends_with("git push --follow-tags origin main"),
+        pasted.ends_with("git push --follow-tags -u origin main"),
         "{said}"
     );
     let out = repo.sh(&pasted);

@@ -32,10 +32,10 @@ fn resume_below_head_tests_a_clean_checkout_of_the_release_commit() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     let err = stderr(&out);
     assert!(err.contains("(tested, release finished)"), "{err}");
-    // `with_origin` sets no upstream: the push names remote and branch.
+    // `with_origin` sets no upstream: the push names remote and branch, and sets it.
     assert_eq!(
         next_command(&err),
-        "git push --follow-tags origin main",
+        "git push --follow-tags -u origin main",
         "{err}"
     );
     assert!(

@@ -12,8 +12,11 @@ use super::release_options::Rerun;
 use crate::Result;
 use crate::config::Config;
 use crate::error::{Reason, Refusal};
-use crate::git::{PushDestination, Repo};
+use crate::git::Repo;
 use crate::shellword::quote;
+
+mod push;
+use push::{Push, push_command};
 
 /// A release tag just made, as the next step needs it.
 pub(super) struct Made<'a> {
@@ -149,6 +152,7 @@ pub(super) fn say_next_with(
         remote,
         head,
         why,
+        set_upstream,
     } = push_command(repo);
     let on_purpose_flag = |c: String| match unchecked {
         true => c.replacen("git push ", "git push --no-verify ", 1),
@@ -225,7 +229,7 @@ pub(super) fn say_next_with(
         let mut notes = Vec::new();
         if let ([one], Some(remote)) = (made, &remote) {
             notes.push(on_purpose_flag(format!(
-                "or: git push {remote} {head} {}",
+                "or: git push {set_upstream}{remote} {head} {}",
                 quote(one.tag)
             )));
         }
@@ -393,86 +397,4 @@ fn way_past(reason: Reason, rerun: &Rerun) -> Option<String> {
         Reason::ChangedSincePlan => format!("`{full}` again"),
         _ => return None,
     })
-}
-
-/// The push that sends the release commit and its tags: the command, the remote it goes to
-/// (`None`: there is none yet) and, when a plain `git push` would not do, why it names more.
-struct Push {
-    /// What comes first: adding the remote, when there is none yet.
-    add: Option<String>,
-    command: String,
-    remote: Option<String>,
-    /// What the push sends the branch as: `HEAD`, or `HEAD:<upstream>` when its name differs.
-    head: String,
-    why: Option<String>,
-}
-
-/// Without an upstream `git push --follow-tags` fails ("has no upstream branch"), so the
-/// remote (the branch's push remote, else the only one, else `origin`) and the branch are
-/// named; with no remote at all, adding one comes first.
-fn push_command(repo: &Repo) -> Push {
-    let plain = "git push --follow-tags";
-    let destination = repo.push_destination();
-    let add = matches!(destination, PushDestination::NoRemote { .. })
-        .then(|| "git remote add origin <url>".to_owned());
-    let mut head = "HEAD".to_owned();
-    let (command, remote, why) = match destination {
-        PushDestination::Branch {
-            branch,
-            remote: Some(r),
-            renamed: Some(up),
-            ..
-        } => {
-            head = format!("HEAD:{}", quote(&up));
-            (
-                format!("{plain} {} {head}", quote(&r)),
-                Some(r.clone()),
-                Some(format!(
-                    "`{branch}`'s upstream is {r}'s `{up}`: a plain `git push` refuses another name (push.default = simple) or sends the branch elsewhere"
-                )),
-            )
-        }
-        PushDestination::Branch {
-            upstream: true,
-            remote,
-            ..
-        } => (plain.to_owned(), remote, None),
-        PushDestination::Branch {
-            branch,
-            remote: Some(r),
-            ..
-        } => {
-            let why = match repo.push_default().as_deref() {
-                Some(d @ ("nothing" | "matching")) if repo.head_upstream().is_some() => {
-                    format!("under push.default = {d} a plain `git push` does not send it")
-                }
-                _ => format!("`{branch}` has no upstream yet"),
-            };
-            (
-                format!("{plain} {} {}", quote(&r), quote(&branch)),
-                Some(r),
-                Some(why),
-            )
-        }
-        PushDestination::Branch { branch, .. } => (
-            format!("{plain} <remote> {}", quote(&branch)),
-            Some("<remote>".to_owned()),
-            Some(format!(
-                "`{branch}` has no upstream, and no remote is the evident one"
-            )),
-        ),
-        PushDestination::NoRemote { branch } => (
-            format!("{plain} origin {}", quote(&branch)),
-            None,
-            Some("this repository has no remote yet".to_owned()),
-        ),
-        PushDestination::Detached => (plain.to_owned(), Some("origin".into()), None),
-    };
-    Push {
-        add,
-        command,
-        remote: remote.map(|r| if r == "<remote>" { r } else { quote(&r) }),
-        head,
-        why,
-    }
 }

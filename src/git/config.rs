@@ -32,6 +32,15 @@ impl Repo {
         given(key).or_else(|| self.config_snapshot()?.get_string(key).ok())
     }
 
+    /// Whether local `branch` has an upstream (`branch.<name>.remote` and `.merge`): a push
+    /// of one without names `-u`, so that it gets one and a plain `git push` works after.
+    pub fn has_upstream(&self, branch: &str) -> bool {
+        ["remote", "merge"].iter().all(|k| {
+            self.config_string(&format!("branch.{branch}.{k}"))
+                .is_some()
+        })
+    }
+
     /// A boolean the same way, read as git reads one (`yes`/`on`/`true`, any nonzero integer
     /// such as `2` or `1k`, a key given without `=`, and their opposites); a value git would
     /// refuse counts as unset.

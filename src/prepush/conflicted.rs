@@ -74,7 +74,7 @@ pub(super) fn conflicted(
         problems,
         fix: format!(
             "resolve them (keep both sides' entries) and commit, then {}",
-            push_again(remote, u)
+            push_again(repo, remote, u)
         ),
     })
 }

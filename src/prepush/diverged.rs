@@ -57,6 +57,9 @@ pub(super) fn fix(
         crate::shellword::quote(remote),
         crate::shellword::quote(branch),
     );
+    let u = b
+        .local_branch
+        .map_or("", |l| super::half::set_upstream(repo, l));
     let switch = match (b.local_branch, repo.branch()) {
         (Some(l), Some(h)) if l == h => String::new(),
         (Some(l), _) => format!("{} && ", repo.switch_command(l)),
@@ -79,7 +82,7 @@ pub(super) fn fix(
         let names: Vec<&str> = tags.iter().map(|t| t.0.as_str()).collect();
         let quoted: Vec<String> = names.iter().map(|n| crate::shellword::quote(n)).collect();
         return format!(
-            "make the release again on top of {remote}'s commits: `{switch}git tag -d {} && git reset --keep {at}~1 && git pull --rebase --tags {qr} {qb} && {}` (deletes its tags and drops the release commit, which no remote has, takes {remote}'s commits, and makes the release again, its dependents too, and tests it; `git pull --rebase` alone would rewrite the release commit and leave {} on the old one), then `git push --follow-tags {qr} {qb}`; {force}",
+            "make the release again on top of {remote}'s commits: `{switch}git tag -d {} && git reset --keep {at}~1 && git pull --rebase --tags {qr} {qb} && {}` (deletes its tags and drops the release commit, which no remote has, takes {remote}'s commits, and makes the release again, its dependents too, and tests it; `git pull --rebase` alone would rewrite the release commit and leave {} on the old one), then `git push --follow-tags {u}{qr} {qb}`; {force}",
             quoted.join(" "),
             super::shared::release_again(repo, config, commit, &tags),
             names.join(", ")
@@ -104,12 +107,12 @@ pub(super) fn fix(
             ),
         };
         format!(
-            "make the release again on top of {remote}'s commits: `{switch}git tag -d {q} && git reset --keep {at}~1 && git pull --rebase --tags {qr} {qb} && {release}` ({why}drops the release commit, which no remote has, takes {remote}'s commits, and releases and tests again; `git pull --rebase` alone would rewrite the release commit and leave {name} on the old one), then `git push --follow-tags {qr} {qb}`; {force}",
+            "make the release again on top of {remote}'s commits: `{switch}git tag -d {q} && git reset --keep {at}~1 && git pull --rebase --tags {qr} {qb} && {release}` ({why}drops the release commit, which no remote has, takes {remote}'s commits, and releases and tests again; `git pull --rebase` alone would rewrite the release commit and leave {name} on the old one), then `git push --follow-tags {u}{qr} {qb}`; {force}",
             q = crate::shellword::quote(name)
         )
     } else {
         format!(
-            "merge {remote}'s commits above the tagged commit, which keeps {} where {}: `{switch}git pull --no-rebase {qr} {qb}`, then `git push --follow-tags {qr} {qb}`; {force}",
+            "merge {remote}'s commits above the tagged commit, which keeps {} where {}: `{switch}git pull --no-rebase {qr} {qb}`, then `git push --follow-tags {u}{qr} {qb}`; {force}",
             names.join(" and "),
             if names.len() > 1 { "they are" } else { "it is" }
         )

@@ -75,7 +75,7 @@ pub(super) fn half_made(
         (true, _) | (false, None) => crate::resume_advice::command(),
         (false, Some(b)) => format!("{} && {}", go_to(repo, b), crate::resume_advice::command()),
     };
-    let push = push_again(remote, u);
+    let push = push_again(repo, remote, u);
     Some(Refusal {
         kind: Kind::HalfRelease,
         refs: vec![u.remote_ref.clone()],
@@ -122,7 +122,7 @@ pub(super) fn retagged(
             "{}{}, then {}",
             switch(repo, u),
             r.fix(repo),
-            push_again(remote, u)
+            push_again(repo, remote, u)
         ),
     })
 }
@@ -140,7 +140,7 @@ fn stale(repo: &Repo, remote: &str, u: &Update, commit: Oid, r: crate::error::Re
             "{}{}, then {}",
             switch(repo, u),
             r.fix.unwrap_or_default(),
-            push_again(remote, u)
+            push_again(repo, remote, u)
         ),
     }
 }
@@ -171,16 +171,27 @@ pub(super) fn header(repo: &Repo, commit: Oid) -> String {
         .unwrap_or_default()
 }
 
-/// The push that sends the branch of `u` again with its tags.
-pub(super) fn push_again(remote: &str, u: &Update) -> String {
+/// The push that sends the branch of `u` again with its tags (`-u` where the branch has no
+/// upstream yet).
+pub(super) fn push_again(repo: &Repo, remote: &str, u: &Update) -> String {
     match u.local_ref.strip_prefix("refs/heads/") {
         Some(b) if u.remote_ref == format!("refs/heads/{b}") => {
             format!(
-                "`git push --follow-tags {} {}`",
+                "`git push --follow-tags {}{} {}`",
+                set_upstream(repo, b),
                 crate::shellword::quote(remote),
                 crate::shellword::quote(b)
             )
         }
         _ => "push again with `--follow-tags`".to_owned(),
+    }
+}
+
+/// `-u ` for a push of local `branch` that has no upstream yet (the push gives it one, so
+/// that a plain `git push` works after), else nothing.
+pub(super) fn set_upstream(repo: &Repo, branch: &str) -> &'static str {
+    match repo.has_upstream(branch) {
+        true => "",
+        false => "-u ",
     }
 }

@@ -64,7 +64,8 @@ pub(super) fn left_on_a_rewrite(
         _ => format!("{} && ", repo.switch_command(&branch)),
     };
     let push = format!(
-        "`git push --follow-tags {} {}`",
+        "`git push --follow-tags {}{} {}`",
+        super::half::set_upstream(repo, &branch),
         crate::shellword::quote(remote),
         crate::shellword::quote(&branch)
     );
