@@ -351,6 +351,7 @@ mod qa244_notes_huge_stored_changelog;
 mod qa243_channel_advice_accepted;
 mod qa243_channel_stable_fixes;
 mod qa245_first_push;
+mod qa245_postinstall;
 mod qa245_push_upstream;
 mod qa24_squash_amend;
 mod qa25_adopt;

@@ -36,8 +36,19 @@ pub(super) fn write_pre_commit_note(
     Ok(())
 }
 
-/// Words what install did in a manager's home; `true` when something is left for the user
-/// (a hook not wired, or wired where the manager does not run it yet).
+/// What install left for the user in a manager's home.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Left {
+    /// Nothing: every hook runs relhook.
+    Nothing,
+    /// Hooks wired where the manager does not run them until its set-up command has run
+    /// (husky before its `prepare`): `pending` names the first such command.
+    Pending,
+    /// A hook not wired.
+    NotWired,
+}
+
+/// Words what install did in a manager's home, and what it left for the user.
 pub(super) fn write_via_manager(
     out: &mut dyn Write,
     manager: &Detected,
@@ -45,7 +56,7 @@ pub(super) fn write_via_manager(
     survey: &[managed::HookWiring],
     shims: &[Change<Action>],
     loc: &HooksLocation,
-) -> std::io::Result<bool> {
+) -> std::io::Result<(Left, Option<String>)> {
     let name = manager.manager.name();
     writeln!(
         out,
@@ -53,6 +64,7 @@ pub(super) fn write_via_manager(
         super::shown(&manager.evidence)
     )?;
     let mut left = false;
+    let mut pending = false;
     let mut commands: Vec<&str> = Vec::new();
     for w in survey {
         let file = w.file.display();
@@ -148,7 +160,7 @@ pub(super) fn write_via_manager(
             // Not run until the manager sets the hook up: nothing checks commits yet, so the
             // exit says so (as doctor's MISSING does), for `relhook install && …`.
             Wiring::Inactive { command } => {
-                left = true;
+                pending = true;
                 let verb = if now { "wired in" } else { "already in" };
                 writeln!(
                     out,
@@ -255,7 +267,16 @@ pub(super) fn write_via_manager(
             )?,
         }
     }
-    Ok(left)
+    let left = match (left, pending) {
+        (true, _) => Left::NotWired,
+        (false, true) => Left::Pending,
+        (false, false) => Left::Nothing,
+    };
+    let first = commands
+        .iter()
+        .find(|c| !run_by_another(c))
+        .map(|c| (*c).to_owned());
+    Ok((left, first))
 }
 
 /// The command that commits the manager's files install wired (`files` from the top) and

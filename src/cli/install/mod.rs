@@ -24,7 +24,7 @@ use hooks_path::{
     refuse_worktree_alone, write_hooks_path_note, write_manager_worktree_note,
     write_work_tree_note, write_worktree_note,
 };
-use manager::write_via_manager;
+use manager::{Left, write_via_manager};
 use merge_driver::write_driver;
 pub(super) use merge_driver::{changelog_paths, configured_changelogs, kept_changelogs};
 pub(super) use names::{file_name, name_of, rel, rel_path, shown};
@@ -104,7 +104,7 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
                 shims,
                 cleared,
             } => {
-                failed = write_via_manager(out, manager, wired, survey, shims, &loc)?;
+                let (left, pending) = write_via_manager(out, manager, wired, survey, shims, &loc)?;
                 write_manager_worktree_note(out, &loc, manager.manager)?;
                 for c in cleared {
                     let line = uninstall::removal_line(c, &loc);
@@ -115,6 +115,21 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
                     )?;
                 }
                 write_driver(out, driver.as_ref(), &changelog, &loc)?;
+                failed = match (left, package_script()) {
+                    (Left::NotWired, _) | (Left::Pending, None) => true,
+                    // Run by `npm install` (`"postinstall": "relhook install"`), which comes
+                    // before the manager's own set-up (husky's `prepare`): a failure would stop
+                    // that install, and the set-up it waits for with it.
+                    (Left::Pending, Some(event)) => {
+                        writeln!(
+                            out,
+                            "note: exit 0 as the package manager's `{event}` script, so that the install goes on; the hooks wait for `{}`, then `relhook doctor` checks them",
+                            pending.as_deref().unwrap_or("the hook manager's set-up")
+                        )?;
+                        false
+                    }
+                    (Left::Nothing, _) => false,
+                };
             }
             Installed::Done {
                 changes,
@@ -311,6 +326,14 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
     })?;
     warnings::after_install(ctx);
     Ok(if failed { Outcome::Failed } else { Outcome::Ok })
+}
+
+/// The lifecycle script of npm (yarn, pnpm and bun alike) this install runs as
+/// (`postinstall`), from `npm_lifecycle_event`; `None` when run otherwise.
+fn package_script() -> Option<String> {
+    std::env::var("npm_lifecycle_event")
+        .ok()
+        .filter(|e| !e.is_empty())
 }
 
 /// The absolute path of the running binary, recorded in the shims: the link on PATH that
