@@ -353,6 +353,7 @@ mod qa243_channel_stable_fixes;
 mod qa245_first_push;
 mod qa245_postinstall;
 mod qa245_push_upstream;
+mod qa248_checkout_index_file;
 mod qa24_squash_amend;
 mod qa25_adopt;
 mod qa25_encoding;

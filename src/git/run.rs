@@ -164,6 +164,15 @@ impl<'a> Git<'a> {
         self.env("RELHOOK_SKIP", SKIP_QUIETLY)
     }
 
+    /// Without the `GIT_INDEX_FILE` relhook was given: for a command that makes or fills
+    /// another work tree (a test checkout's `worktree add`), whose index is its own. That
+    /// variable names this work tree's index (git gives post-commit a relative `.git/index`,
+    /// which the new tree cannot open; a user's exported one would get the other's files).
+    pub fn own_index(mut self) -> Self {
+        self.cmd.env_remove("GIT_INDEX_FILE");
+        self
+    }
+
     /// Sets an environment variable for git.
     pub fn env(mut self, key: impl AsRef<OsStr>, value: impl AsRef<OsStr>) -> Self {
         self.cmd.env(key, value);

@@ -309,6 +309,16 @@ impl Repo {
         }
         Ok(git.run()?.trim().to_owned())
     }
+
+    /// [`Repo::run_git`] for a command that makes another work tree (`worktree add`): that
+    /// tree gets an index of its own, not the one `GIT_INDEX_FILE` names here.
+    pub fn run_git_elsewhere(&self, args: &[&str]) -> Result<String> {
+        let cwd = self
+            .work_tree()
+            .unwrap_or_else(|| self.inner.path().to_owned());
+        let git = super::run::Git::new(&cwd, args).skipping_relhook();
+        Ok(git.own_index().run()?.trim().to_owned())
+    }
 }
 
 /// A file with local changes hidden from `git status` by an index flag (see

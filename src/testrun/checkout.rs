@@ -59,7 +59,7 @@ impl<'a> Checkout<'a> {
             &path,
             &id,
         ];
-        if let Err(e) = repo.run_git(&args, None) {
+        if let Err(e) = repo.run_git_elsewhere(&args) {
             // A `worktree add` cut short (its git killed by the same Ctrl-C) may have
             // registered the worktree already.
             let _ = repo.run_git(&["worktree", "remove", "--force", "--force", &path], None);
