@@ -159,6 +159,8 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
     // change to commit, which git refuses.
     let unreadable = crate::release::unreadable_version_file(repo, config);
     out.extend(unreadable.as_ref().map(|u| u.refusal("tag").to_string()));
+    // Where the unclean tree's refusal stands: a merge stopped on a conflict says its own.
+    let mut unclean = None;
     if let Ok(mut dirty) = repo.dirty_paths(5) {
         // A FIFO or a directory where the changelog was is no change to commit or stash: it
         // is refused below, with its own fix; a changelog gone while HEAD has it, here.
@@ -172,7 +174,10 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
             dirty.retain(|p| *p != changelog);
         }
         dirty.retain(|p| unreadable.as_ref().is_none_or(|u| u.path != Path::new(p)));
-        out.extend(crate::release::tag_dirty(repo, &dirty));
+        if let Some(r) = crate::release::tag_dirty(repo, &dirty) {
+            unclean = Some(out.len());
+            out.push(r);
+        }
     }
     if let Some(r) = crate::release::outside_sparse_checkout(repo, config) {
         out.push(r.to_string());
@@ -211,6 +216,10 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
     if section_missing {
         if let (Some(op), Some(git)) = (repo.operation_in_progress(), repo.operation_command()) {
             // Mid rebase a branch cannot be made nor the release committed: first the rebase.
+            // The tree it left unclean is its own (stash refuses unmerged files): one refusal.
+            if let Some(at) = unclean {
+                out.remove(at);
+            }
             out.push(format!(
                 "{op} is in progress, so the release commit cannot be made now; finish it (`{git} --continue`) or abort it (`{git} --abort`), then tag again"
             ));
