@@ -353,6 +353,7 @@ mod qa243_channel_stable_fixes;
 mod qa245_first_push;
 mod qa245_postinstall;
 mod qa245_push_upstream;
+mod qa248_check_no_commits;
 mod qa248_checkout_index_file;
 mod qa248_hand_tag_mid_merge;
 mod qa24_squash_amend;

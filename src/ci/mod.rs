@@ -339,8 +339,12 @@ fn before_then_default(
 }
 
 /// The one line for a range that is empty because its base is HEAD itself (`--base main` on
-/// main, HEAD at the last release tag), said in place of the range line and the summary.
+/// main, HEAD at the last release tag), or because nothing is committed yet, said in place of
+/// the range line and the summary.
 pub fn base_is_head(checked: &Checked) -> Option<String> {
+    if checked.head.is_none() {
+        return Some(format!("relhook: nothing to check: {}", checked.why));
+    }
     (checked.base.is_some() && checked.base == checked.head).then(|| {
         format!(
             "relhook: nothing to check: {} is empty: {}, which is HEAD itself",
