@@ -183,7 +183,8 @@ fn run_args(args: &[OsString]) -> ExitCode {
 /// `RELHOOK_TEST_TAG_REF_LISTINGS` how many times it listed `refs/tags` at all), with
 /// `RELHOOK_TEST_ATTR_LOOKUPS` how many gitattributes lookups it made, with
 /// `RELHOOK_TEST_SYNCS` how many files it forced to disk and with `RELHOOK_TEST_VERSION_READS`
-/// how many times it read a version file, with `RELHOOK_TEST_HALF_MADE` how many times it
+/// how many times it read a version file (with `RELHOOK_TEST_TOML_PARSES` how many times it
+/// parsed a TOML manifest), with `RELHOOK_TEST_HALF_MADE` how many times it
 /// looked for a half-made release, and with `RELHOOK_TEST_REFLOG_READS` how many times it
 /// parsed HEAD's reflog: a test bounds the work of a command by them (a timed
 /// test would be flaky).
@@ -223,6 +224,10 @@ fn print_work_counts() {
             std::io::stderr(),
             "relhook: test: {reads} version file reads"
         );
+    }
+    if std::env::var_os("RELHOOK_TEST_TOML_PARSES").is_some() {
+        let parses = crate::history::version::files::toml_parses();
+        let _ = writeln!(std::io::stderr(), "relhook: test: {parses} toml parses");
     }
     if std::env::var_os("RELHOOK_TEST_REFLOG_READS").is_some() {
         let reads = crate::git::head_log_reads();

@@ -232,7 +232,7 @@ pub(super) fn again(selection: &Selection) -> String {
 
 /// `[workspace.package] version` of a workspace's manifest `text`.
 fn shared_version(text: &str) -> Option<String> {
-    let doc = toml_edit::ImDocument::parse(text).ok()?;
+    let doc = crate::history::version::files::parsed_toml(text)?;
     let version = doc
         .as_item()
         .get("workspace")?

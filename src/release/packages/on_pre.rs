@@ -348,7 +348,7 @@ fn lock_install(read: Read<'_>) -> Result<Option<&'static str>> {
 fn manifest_version(kind: Manifest, text: &str) -> Option<Version> {
     let version = match kind {
         Manifest::Cargo => {
-            let doc = toml_edit::ImDocument::parse(text).ok()?;
+            let doc = crate::history::version::files::parsed_toml(text)?;
             doc.as_item()
                 .get("package")?
                 .get("version")?

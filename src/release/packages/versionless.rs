@@ -19,7 +19,7 @@ use crate::{Error, Result};
 fn versionless(root: &Path, dir: &Path) -> Option<(PathBuf, String)> {
     let manifest = dir.join("Cargo.toml");
     let text = disk_text(root, &manifest)?;
-    let doc = toml_edit::ImDocument::parse(text.as_str()).ok()?;
+    let doc = crate::history::version::files::parsed_toml(text.as_str())?;
     let package = doc.as_item().get("package")?;
     let name = package.get("name")?.as_str()?.to_owned();
     package.get("version").is_none().then_some((manifest, name))
@@ -131,7 +131,7 @@ fn why_root(root: &Path, version: &Version) -> Option<(String, String)> {
 fn inherits_none(root: &Path, version: &Version) -> Option<(String, String)> {
     let manifest = Path::new("Cargo.toml");
     let text = disk_text(root, manifest)?;
-    let doc = toml_edit::ImDocument::parse(text.as_str()).ok()?;
+    let doc = crate::history::version::files::parsed_toml(text.as_str())?;
     let package = doc.as_item().get("package")?;
     let name = package.get("name")?.as_str()?;
     let inherited = package

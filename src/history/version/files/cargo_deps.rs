@@ -45,7 +45,7 @@ pub struct PathDep {
 /// Every path dependency of the manifest, `[workspace.dependencies]` included. `None`: the
 /// manifest does not parse.
 pub fn path_deps(text: &str) -> Option<Vec<PathDep>> {
-    let doc = toml_edit::ImDocument::parse(text).ok()?;
+    let doc = super::parsed_toml(text)?;
     let mut tables = cargo_tables(doc.as_item())?;
     if let Some(table) = doc
         .as_item()
@@ -99,7 +99,7 @@ fn stated(text: &str, s: &toml_edit::Formatted<String>) -> Option<Stated> {
 /// What a manifest says of its package: its name, and whether its version is inherited from
 /// the workspace (`version.workspace = true`). `None`: no `[package]` (or no parse).
 pub fn package_of(text: &str) -> Option<(String, bool)> {
-    let doc = toml_edit::ImDocument::parse(text).ok()?;
+    let doc = super::parsed_toml(text)?;
     let package = doc.as_item().get("package")?;
     let name = package.get("name")?.as_str()?.to_owned();
     let inherited = package
@@ -113,7 +113,7 @@ pub fn package_of(text: &str) -> Option<(String, bool)> {
 /// The `package.workspace` of a manifest (the path to its workspace root, when it is not the
 /// nearest one above), and whether the manifest has a `[workspace]` table.
 pub fn workspace_of(text: &str) -> (Option<String>, bool) {
-    let Ok(doc) = toml_edit::ImDocument::parse(text) else {
+    let Some(doc) = super::parsed_toml(text) else {
         return (None, false);
     };
     let root = doc.as_item();
@@ -129,7 +129,7 @@ pub fn workspace_of(text: &str) -> (Option<String>, bool) {
 /// top) as cargo does: under one of its `exclude` paths and under none of its `members` as
 /// written. cargo then looks further up for the crate's workspace.
 pub fn excludes(text: &str, dir: &std::path::Path) -> bool {
-    let Ok(doc) = toml_edit::ImDocument::parse(text) else {
+    let Some(doc) = super::parsed_toml(text) else {
         return false;
     };
     let under = |key: &str| {

@@ -92,7 +92,7 @@ fn lexical(path: &Path) -> std::path::PathBuf {
 pub fn package_name(kind: Manifest, text: &str) -> Option<String> {
     match kind {
         Manifest::Cargo => {
-            let doc = toml_edit::ImDocument::parse(text).ok()?;
+            let doc = super::parsed_toml(text)?;
             let name = doc.as_item().get("package")?.get("name")?.as_str()?;
             Some(name.to_owned())
         }
@@ -120,7 +120,7 @@ pub fn requirements(kind: Manifest, text: &str) -> Option<Vec<Requirement>> {
 const CARGO_SECTIONS: [&str; 3] = ["dependencies", "build-dependencies", "dev-dependencies"];
 
 fn cargo_requirements(text: &str) -> Option<Vec<Requirement>> {
-    let doc = toml_edit::ImDocument::parse(text).ok()?;
+    let doc = super::parsed_toml(text)?;
     let mut out = Vec::new();
     for (label, section, table) in cargo_tables(doc.as_item())? {
         cargo_section(text, label, section, table, &mut out);
@@ -158,7 +158,7 @@ pub(super) fn cargo_tables(
 /// requirements its members take with `name = { workspace = true }`. `None`: the manifest does
 /// not parse.
 pub fn workspace_requirements(text: &str) -> Option<Vec<Requirement>> {
-    let doc = toml_edit::ImDocument::parse(text).ok()?;
+    let doc = super::parsed_toml(text)?;
     let mut out = Vec::new();
     if let Some(table) = doc
         .as_item()
@@ -180,7 +180,7 @@ pub fn workspace_requirements(text: &str) -> Option<Vec<Requirement>> {
 /// The dependencies a member's `Cargo.toml` inherits from the workspace
 /// (`key = { workspace = true }`): each key, with whether it is development-only.
 pub fn inherited(text: &str) -> Option<Vec<(String, bool)>> {
-    let doc = toml_edit::ImDocument::parse(text).ok()?;
+    let doc = super::parsed_toml(text)?;
     let mut out = Vec::new();
     for (_, section, table) in cargo_tables(doc.as_item())? {
         for (key, item) in table.iter() {

@@ -528,5 +528,6 @@ pub use pep440::{
 pub use read::reads;
 use read::{read_error, read_text};
 use toml::toml_span;
+pub use toml::{parsed_toml, toml_parses};
 pub use uv_lock::{LocksLeft, slash_path, uv_lock_edits};
 use write::{apply_with, write_atomic};

@@ -40,7 +40,7 @@ fn tables(root: &toml_edit::Item) -> Vec<(String, bool, &dyn toml_edit::TableLik
 /// Every constraint of the project's Poetry tables on a package by version (a `git`, `url` or
 /// `path` one names none), with where it lies in the file. `None`: the file does not parse.
 pub(super) fn requirements(text: &str) -> Option<Vec<Requirement>> {
-    let doc = toml_edit::ImDocument::parse(text).ok()?;
+    let doc = super::parsed_toml(text)?;
     let mut out = Vec::new();
     for (section, dev, table) in tables(doc.as_item()) {
         for (key, item) in table.iter() {

@@ -47,7 +47,7 @@ pub(super) fn own_version(text: &str) -> Option<Version> {
 
 /// `[project] <key>`, else `[tool.poetry] <key>`.
 fn own(text: &str, key: &str) -> Option<String> {
-    let doc = toml_edit::ImDocument::parse(text).ok()?;
+    let doc = super::parsed_toml(text)?;
     let root = doc.as_item();
     let poetry = root.get("tool").and_then(|t| t.get("poetry"));
     [root.get("project"), poetry]
@@ -60,7 +60,7 @@ fn own(text: &str, key: &str) -> Option<String> {
 /// development: what the package ships does not change with it). `None`: the file does not
 /// parse.
 pub(super) fn requirements(text: &str) -> Option<Vec<Requirement>> {
-    let doc = toml_edit::ImDocument::parse(text).ok()?;
+    let doc = super::parsed_toml(text)?;
     let root = doc.as_item();
     let mut lists: Vec<(String, bool, &toml_edit::Array)> = Vec::new();
     let project = root.get("project");

@@ -19,6 +19,22 @@ thread_local! {
 const KEPT: usize = 4;
 const KEPT_LEN: usize = 256 * 1024;
 
+/// How many TOML texts this process parsed (a text [`PARSED`] kept is not parsed again).
+static PARSES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// The TOML parses so far: a test bounds a command's parses of its manifests by them
+/// (`RELHOOK_TEST_TOML_PARSES`), where timing would be flaky.
+pub fn toml_parses() -> usize {
+    PARSES.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// A manifest's `text` (Cargo.toml, pyproject.toml) parsed as TOML, shared with every reader of
+/// the very same text: a hand tag's checks read one Cargo.toml's package, path dependencies
+/// and workspace each on their own. `None`: the text does not parse.
+pub fn parsed_toml(text: &str) -> Option<Rc<Document>> {
+    parse(text).ok()
+}
+
 /// `text` parsed, once for as long as [`PARSED`] keeps it: the document of the very same text,
 /// so every span in it is the same.
 fn parse(text: &str) -> std::result::Result<Rc<Document>, toml_edit::TomlError> {
@@ -31,6 +47,7 @@ fn parse(text: &str) -> std::result::Result<Rc<Document>, toml_edit::TomlError> 
     if let Some(doc) = known {
         return Ok(doc);
     }
+    PARSES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let doc = Rc::new(Document::parse(text.to_owned())?);
     if text.len() <= KEPT_LEN {
         PARSED.with_borrow_mut(|parsed| {
