@@ -246,6 +246,9 @@ pub(super) fn release_commit_on(repo: &Repo, config: &Config, tip: Oid) -> Optio
 /// [`release_commit_on`] by the commits' messages, down to `last` (the last release commit).
 fn by_message(repo: &Repo, config: &Config, tip: Oid, last: Option<Oid>) -> Option<(Oid, Version)> {
     let mut at = Some(tip);
+    // The default message, asked about only where the configuration names another.
+    let default = crate::config::ReleaseConfig::default().commit_message;
+    let former = (config.release.commit_message != default).then_some(default.as_str());
     for _ in 0..50 {
         let commit = at?;
         if Some(commit) == last {
@@ -253,7 +256,8 @@ fn by_message(repo: &Repo, config: &Config, tip: Oid, last: Option<Oid>) -> Opti
         }
         let message = repo.commit_text(commit)?;
         let parent = repo.first_parent(commit);
-        if let Some(version) = version_in_message(&config.release.commit_message, &message) {
+        let exact = version_in_message(&config.release.commit_message, &message);
+        if let Some(version) = &exact {
             // A later commit with the release's very subject, above that release's tag, is
             // no release commit unless it adds the section (a hand tag's, interrupted).
             let tag = format!("{}{version}", config.version.tag_prefix);
@@ -261,8 +265,8 @@ fn by_message(repo: &Repo, config: &Config, tip: Oid, last: Option<Oid>) -> Opti
                 .tag_target(&tag)
                 .and_then(|t| repo.peel_to_commit(t))
                 .is_some_and(|t| t != commit && repo.reaches(commit, t));
-            if !below || reworded::adds_section(repo, config, commit, parent, &version) {
-                return Some((commit, version));
+            if !below || reworded::adds_section(repo, config, commit, parent, version) {
+                return Some((commit, version.clone()));
             }
         }
         // A package's hand tag names its tag in its release commit (`a-v0.2.0`): taken only
@@ -271,18 +275,18 @@ fn by_message(repo: &Repo, config: &Config, tip: Oid, last: Option<Oid>) -> Opti
             return Some((commit, version));
         }
         // A reworded one (`git commit --amend -m`) only where the commit itself adds the
-        // version's section: `chore(release): 0.1.0 announcement` after it adds none.
-        if let Some(version) =
-            reworded::version_in_reworded(&config.release.commit_message, &message)
+        // version's section: `chore(release): 0.1.0 announcement` after it adds none. (A
+        // message the template gives a version was judged above, by that same section.)
+        if exact.is_none()
+            && let Some(version) =
+                reworded::opening_version(&config.release.commit_message, &message)
             && reworded::adds_section(repo, config, commit, parent, &version)
         {
             return Some((commit, version));
         }
         // Made under the default message before `release.commit_message` changed, where it
         // adds the version's section.
-        let default = crate::config::ReleaseConfig::default().commit_message;
-        if let Some(version) = version_in_message(&default, &message)
-            .filter(|_| config.release.commit_message != default)
+        if let Some(version) = former.and_then(|d| version_in_message(d, &message))
             && reworded::adds_section(repo, config, commit, parent, &version)
         {
             return Some((commit, version));
@@ -543,5 +547,68 @@ mod tests {
         assert_eq!(v("chore(release): 0.1.0x"), None);
         assert_eq!(v("chore(release): prepare 0.1.0"), None);
         assert_eq!(v("chore: 0.1.0 tweaked"), None);
+    }
+
+    /// The search's matching, each message judged once: the template's version, a reworded
+    /// first line (whose section its commit adds), the default message under another
+    /// template, and a version in other words, whose tag on another commit is the evidence.
+    #[test]
+    fn a_release_commit_is_found_by_each_way_its_message_can_name_it() {
+        use crate::git::testing::{git, untagged_release};
+        let found = |dir: &std::path::Path, config: &Config| {
+            let repo = Repo::open(dir).unwrap();
+            let head = repo.head().unwrap();
+            by_message(&repo, config, head, None).map(|(c, v)| (c == head, v.to_string()))
+        };
+        let at_head = Some((true, "0.2.0".to_owned()));
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        untagged_release(dir);
+        let config = Config::default();
+        assert_eq!(found(dir, &config), at_head);
+        // Made under the default message before the template changed.
+        let mut other = config.clone();
+        other.release.commit_message = "release: {version}".into();
+        assert_eq!(found(dir, &other), at_head);
+        // Reworded after the template's words: found by the section it adds.
+        let amend = ["commit", "-q", "--amend", "--no-verify", "-m"];
+        git(
+            dir,
+            &[&amend[..], &["chore(release): 0.2.0 (tweaked)"]].concat(),
+        );
+        assert_eq!(found(dir, &config), at_head);
+        // In other words, with no tag to tell it: no release commit.
+        git(dir, &[&amend[..], &["chore: cut v0.2.0."]].concat());
+        assert_eq!(found(dir, &config), None);
+        // The same words on a commit on top that adds no section: not the release commit.
+        git(dir, &[&amend[..], &["chore(release): 0.2.0"]].concat());
+        git(dir, &["tag", "v0.2.0"]);
+        git(
+            dir,
+            &[
+                "commit",
+                "-q",
+                "--allow-empty",
+                "--no-verify",
+                "-m",
+                "chore(release): 0.2.0 again",
+            ],
+        );
+        git(
+            dir,
+            &[
+                "commit",
+                "-q",
+                "--allow-empty",
+                "--no-verify",
+                "-m",
+                "chore(release): 0.2.0",
+            ],
+        );
+        let repo = Repo::open(dir).unwrap();
+        let head = repo.head().unwrap();
+        let tagged = repo.peel_to_commit(repo.tag_target("v0.2.0").unwrap());
+        let found = by_message(&repo, &config, head, None).map(|(c, _)| c);
+        assert_eq!(found, tagged, "the tagged release commit, below both");
     }
 }

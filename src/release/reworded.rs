@@ -14,9 +14,12 @@ use crate::git::Repo;
 /// (`chore(release): 1.2.0 (the big one)`, after `git commit --amend -m`). Only with the
 /// commit adding the version's section (see `adds_section`).
 pub(super) fn version_in_reworded(template: &str, message: &str) -> Option<Version> {
-    if let Some(v) = version_in_message(template, message) {
-        return Some(v);
-    }
+    version_in_message(template, message).or_else(|| opening_version(template, message))
+}
+
+/// [`version_in_reworded`] of a message [`version_in_message`] finds no version in: the
+/// version its first line opens with after the template's text before `{version}`.
+pub(super) fn opening_version(template: &str, message: &str) -> Option<Version> {
     let before = template.lines().next()?.split_once("{version}")?.0;
     let rest = message.lines().next()?.strip_prefix(before)?;
     let token = rest.split_whitespace().next()?;
@@ -44,7 +47,13 @@ pub(super) fn in_other_words(
     let mut seen = Vec::new();
     subject.split_whitespace().find_map(|word| {
         let word = word.trim_matches(edge);
-        let version = Version::parse(word.strip_prefix(prefix).unwrap_or(word)).ok()?;
+        let word = word.strip_prefix(prefix).unwrap_or(word);
+        // A version opens with its major number: most words are told from one by their first
+        // character, without a parse.
+        if !word.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        let version = Version::parse(word).ok()?;
         if seen.contains(&version) {
             return None;
         }
