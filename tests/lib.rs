@@ -356,6 +356,7 @@ mod qa245_push_upstream;
 mod qa248_check_no_commits;
 mod qa248_checkout_index_file;
 mod qa248_hand_tag_mid_merge;
+mod qa241_hand_tag_sorts;
 mod qa241_hand_tag_toml_parses;
 mod qa24_squash_amend;
 mod qa25_adopt;

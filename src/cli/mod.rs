@@ -184,7 +184,8 @@ fn run_args(args: &[OsString]) -> ExitCode {
 /// `RELHOOK_TEST_ATTR_LOOKUPS` how many gitattributes lookups it made, with
 /// `RELHOOK_TEST_SYNCS` how many files it forced to disk and with `RELHOOK_TEST_VERSION_READS`
 /// how many times it read a version file (with `RELHOOK_TEST_TOML_PARSES` how many times it
-/// parsed a TOML manifest), with `RELHOOK_TEST_HALF_MADE` how many times it
+/// parsed a TOML manifest, with `RELHOOK_TEST_VERSION_SORTS` how many times it sorted the
+/// version files a release writes), with `RELHOOK_TEST_HALF_MADE` how many times it
 /// looked for a half-made release, and with `RELHOOK_TEST_REFLOG_READS` how many times it
 /// parsed HEAD's reflog: a test bounds the work of a command by them (a timed
 /// test would be flaky).
@@ -223,6 +224,13 @@ fn print_work_counts() {
         let _ = writeln!(
             std::io::stderr(),
             "relhook: test: {reads} version file reads"
+        );
+    }
+    if std::env::var_os("RELHOOK_TEST_VERSION_SORTS").is_some() {
+        let sorts = crate::release::version_sorts();
+        let _ = writeln!(
+            std::io::stderr(),
+            "relhook: test: {sorts} version file sorts"
         );
     }
     if std::env::var_os("RELHOOK_TEST_TOML_PARSES").is_some() {

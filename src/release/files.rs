@@ -251,6 +251,17 @@ pub fn sorted(
     root: &Path,
     new: &semver::Version,
 ) -> crate::Result<Sorted> {
+    super::sorted_once::once(repo, config, root, new, || {
+        sort_now(repo, config, root, new)
+    })
+}
+
+fn sort_now(
+    repo: &Repo,
+    config: &Config,
+    root: &Path,
+    new: &semver::Version,
+) -> crate::Result<Sorted> {
     super::unanchored::versionless_private_root(config, root)?;
     super::unanchored::packages_only_root(config, root)?;
     let kept = version_files(config, root);

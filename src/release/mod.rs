@@ -60,6 +60,7 @@ pub mod settings;
 mod shared_version;
 mod shipped_line;
 mod signing;
+mod sorted_once;
 mod special_dirty;
 mod split_lock;
 mod stale;
@@ -133,6 +134,7 @@ pub use shipped_line::ShippedInLine;
 pub(crate) use signing::{
     hand_tag_cannot_sign, hand_tag_retry, signing_works, what_signs, with_unsigned_way,
 };
+pub use sorted_once::sorts as version_sorts;
 pub use special_dirty::{special_advice, special_dirty, tag_dirty};
 pub use stale::{redo_onto as stale_redo_onto, tagged as stale_tagged};
 pub use start::{first_release_below_files, unreadable_file_version};
