@@ -358,6 +358,7 @@ mod qa248_checkout_index_file;
 mod qa248_hand_tag_mid_merge;
 mod qa241_hand_tag_sorts;
 mod qa241_hand_tag_toml_parses;
+mod qa242_hand_tag_committed_reads;
 mod qa24_squash_amend;
 mod qa25_adopt;
 mod qa25_encoding;

@@ -188,6 +188,10 @@ fn run_args(args: &[OsString]) -> ExitCode {
 /// version files a release writes), with `RELHOOK_TEST_HALF_MADE` how many times it
 /// looked for a half-made release, and with `RELHOOK_TEST_REFLOG_READS` how many times it
 /// parsed HEAD's reflog: a test bounds the work of a command by them (a timed
+/// how many times it read a version file, with `RELHOOK_TEST_HALF_MADE` how many times it
+/// looked for a half-made release, with `RELHOOK_TEST_REFLOG_READS` how many times it
+/// parsed HEAD's reflog, and with `RELHOOK_TEST_CONFIG_PARSES` how many configuration texts
+/// it parsed: a test bounds the work of a command by them (a timed
 /// test would be flaky).
 fn print_work_counts() {
     if std::env::var_os("RELHOOK_TEST_WALK_COUNT").is_some() {
@@ -246,6 +250,13 @@ fn print_work_counts() {
         let _ = writeln!(
             std::io::stderr(),
             "relhook: test: {searches} half-made release searches"
+        );
+    }
+    if std::env::var_os("RELHOOK_TEST_CONFIG_PARSES").is_some() {
+        let parses = crate::config::parses();
+        let _ = writeln!(
+            std::io::stderr(),
+            "relhook: test: {parses} configuration parses"
         );
     }
     if std::env::var_os("RELHOOK_TEST_PARSE_COUNT").is_some() {

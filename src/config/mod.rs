@@ -13,6 +13,7 @@ mod commands;
 mod key_parts;
 mod linked;
 mod package;
+mod parsed;
 mod quick;
 mod raw;
 mod rules;
@@ -21,6 +22,7 @@ pub mod toml_text;
 pub use branch_name::matches as branch_matches;
 pub use channels::Channel;
 pub use package::{Package, TagTemplate, bad_package_name, prefixes_clash};
+pub use parsed::parses;
 
 use crate::commit::vocab::{Level, Rule};
 use crate::history::version::files::VersionFile;
@@ -444,7 +446,19 @@ impl Config {
     /// Parses and resolves configuration text; `path` is only used in error messages. A file
     /// of plain tables, keys, strings, numbers and arrays is read by a reader made for the
     /// hooks (see `quick`); anything else, and every error, by toml.
+    ///
+    /// The text parsed last is not parsed again (see `parsed`): a hook reads the work tree's
+    /// file, then the same file as commits store it.
     pub fn parse(path: &Path, text: &str) -> Result<Config> {
+        if let Some(config) = parsed::again(path, text) {
+            return Ok(config);
+        }
+        let config = Self::parse_anew(path, text)?;
+        parsed::remember(text, &config);
+        Ok(config)
+    }
+
+    fn parse_anew(path: &Path, text: &str) -> Result<Config> {
         use serde::Deserialize;
         let quick = quick::parse(text)
             .and_then(|root| raw::RawConfig::deserialize(root).ok())
