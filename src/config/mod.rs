@@ -453,29 +453,9 @@ impl Config {
         if let Some(config) = parsed::again(path, text) {
             return Ok(config);
         }
-        let config = Self::parse_anew(path, text)?;
+        let config = parsed::anew(path, text)?;
         parsed::remember(text, &config);
         Ok(config)
-    }
-
-    fn parse_anew(path: &Path, text: &str) -> Result<Config> {
-        use serde::Deserialize;
-        let quick = quick::parse(text)
-            .and_then(|root| raw::RawConfig::deserialize(root).ok())
-            .and_then(|raw| {
-                // Any fault sends the file to the full parser, which reports it with its span.
-                let fault = |_: usize, message: String| Error::Config {
-                    path: path.to_path_buf(),
-                    line: 0,
-                    column: 0,
-                    message,
-                };
-                raw::resolve(raw, path, &fault).ok()
-            });
-        match quick {
-            Some(config) => Ok(config),
-            None => Self::parse_full(path, text),
-        }
     }
 
     /// Where this view's test command is set, as a hint names it: a package's own `test`
