@@ -29,6 +29,8 @@ pub struct PathProbe<'r> {
     ignored_names: Vec<Vec<u8>>,
     trees: HashMap<Oid, Rc<[Entry]>>,
     commits: HashMap<Oid, (Oid, Option<Oid>)>,
+    /// The trees of commits a walk read already ([`PathProbe::walked`]), not read again.
+    walked: HashMap<Oid, Oid>,
 }
 
 /// What a commit changes.
@@ -66,6 +68,7 @@ impl Repo {
             ignored_names: Vec::new(),
             trees: HashMap::new(),
             commits: HashMap::new(),
+            walked: HashMap::new(),
         }
     }
 
@@ -116,8 +119,23 @@ impl PathProbe<'_> {
     /// The id of the entry `name` at the top of `commit`'s tree, if there is one (read
     /// through the probe's caches: a walk that probes the commit reads that tree anyway).
     pub fn top_entry(&mut self, commit: Oid, name: &[u8]) -> Result<Option<Oid>> {
-        let (tree, _) = self.commit(commit)?;
+        let tree = match self.walked.get(&commit) {
+            Some(tree) => *tree,
+            None => self.commit(commit)?.0,
+        };
         Ok(find(&self.tree(tree)?, name).map(|(id, _)| id))
+    }
+
+    /// Notes `tree` as `commit`'s, which a walk read: [`PathProbe::top_entry`] does not read
+    /// the commit again for it.
+    pub fn walked(&mut self, commit: Oid, tree: Oid) {
+        if tree.is_zero() {
+            return;
+        }
+        if self.walked.len() >= CACHE {
+            self.walked.clear();
+        }
+        self.walked.insert(commit, tree);
     }
 
     /// The first parent of `commit` (through the probe's cache).

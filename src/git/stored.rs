@@ -11,6 +11,8 @@ use crate::{Error, Result};
 pub struct StoredCommit {
     /// The full id.
     pub id: Oid,
+    /// Its tree.
+    pub tree: Oid,
     /// An abbreviated id for reports.
     pub short: String,
     /// The message's bytes as stored: read as text through [`StoredCommit::text`].
@@ -31,6 +33,7 @@ impl From<super::walk::RawCommit> for StoredCommit {
     fn from(c: super::walk::RawCommit) -> Self {
         StoredCommit {
             id: c.id,
+            tree: c.tree,
             short: super::short_id(c.id),
             parents: c.parents.len(),
             parent_ids: c.parents,
@@ -117,6 +120,7 @@ impl Repo {
             .map_err(|e| Error::git(format!("read commit {id}"), e))?;
         Ok(StoredCommit {
             id,
+            tree: commit.tree_id(),
             short: super::short_id(id),
             message: commit.message_bytes().to_vec(),
             encoding: commit.message_encoding().map(str::to_owned),

@@ -39,6 +39,8 @@ const SLOP: usize = 5;
 pub struct RawCommit {
     /// Its id.
     pub id: Oid,
+    /// Its tree (zero when the object names none).
+    pub tree: Oid,
     /// Parent ids, first parent first.
     pub parents: Vec<Oid>,
     /// Committer time, in seconds since the epoch.
@@ -54,6 +56,7 @@ pub struct RawCommit {
 /// Parses a raw commit object.
 pub fn parse_raw(id: Oid, data: &[u8]) -> RawCommit {
     let mut parents = Vec::new();
+    let mut tree = Oid::zero();
     let mut time = 0;
     let mut author = Vec::new();
     let mut encoding = None;
@@ -70,7 +73,14 @@ pub fn parse_raw(id: Oid, data: &[u8]) -> RawCommit {
             end = at.min(data.len());
             break;
         }
-        if let Some(hex) = line.strip_prefix(b"parent ") {
+        if let Some(hex) = line.strip_prefix(b"tree ") {
+            if let Some(oid) = std::str::from_utf8(hex)
+                .ok()
+                .and_then(|h| Oid::from_str(h.trim()).ok())
+            {
+                tree = oid;
+            }
+        } else if let Some(hex) = line.strip_prefix(b"parent ") {
             if let Some(oid) = std::str::from_utf8(hex)
                 .ok()
                 .and_then(|h| Oid::from_str(h.trim()).ok())
@@ -88,6 +98,7 @@ pub fn parse_raw(id: Oid, data: &[u8]) -> RawCommit {
     if at >= data.len() && end == data.len() {
         return RawCommit {
             id,
+            tree,
             parents,
             time,
             author,
@@ -97,6 +108,7 @@ pub fn parse_raw(id: Oid, data: &[u8]) -> RawCommit {
     }
     RawCommit {
         id,
+        tree,
         parents,
         time,
         author,
@@ -386,8 +398,13 @@ mod tests {
         assert_eq!(c.parents.len(), 2);
         assert_eq!(c.time, 1_767_268_800);
         assert_eq!(c.message, b"feat: x\n\nbody\n");
+        assert_eq!(
+            c.tree,
+            Oid::from_str("4b825dc642cb6eb9a060e54bf8d69288fbee4904").unwrap()
+        );
         let odd = parse_raw(Oid::zero(), b"garbage");
         assert_eq!((odd.parents.len(), odd.time, odd.message.len()), (0, 0, 0));
+        assert!(odd.tree.is_zero());
     }
 
     /// A commit read through the memo is the one stored, inflated once: the second read

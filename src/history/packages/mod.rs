@@ -265,6 +265,14 @@ impl<'r, 'c> Filter<'r, 'c> {
         }
     }
 
+    /// Notes that a walk read `commit` with tree `tree`: [`Filter::counts`] does not read
+    /// the commit again to find its stored configuration.
+    pub fn walked(&mut self, commit: Oid, tree: Oid) {
+        if let Some((probe, _)) = &mut self.probe {
+            probe.walked(commit, tree);
+        }
+    }
+
     /// Whether `commit` (with this message) counts.
     pub fn counts(&mut self, commit: Oid, message: &str) -> Result<bool> {
         let Some((probe, layouts)) = &mut self.probe else {

@@ -272,6 +272,7 @@ fn plan(
             continue;
         }
         // In a monorepo, the commits of this changelog's package (or of none, for the root's).
+        filter.walked(c.id, c.tree);
         if !filter.counts(c.id, &c.message)? {
             continue;
         }

@@ -6,6 +6,8 @@ use git2::Oid;
 
 pub(super) struct Seen {
     pub(super) id: Oid,
+    /// Its tree, as the walk read it (zero when the object names none).
+    pub(super) tree: Oid,
     pub(super) message: String,
     pub(super) parents: Vec<Oid>,
     /// Its message is in an encoding relhook cannot read: no entry is made of mojibake
@@ -19,6 +21,7 @@ pub(super) fn collect(repo: &Repo, range: &Range) -> Result<Vec<Seen>> {
     repo.walk(range, |c| {
         out.push(Seen {
             id: c.id,
+            tree: c.tree,
             message: c.text().into_owned(),
             parents: c.parent_ids.clone(),
             unreadable: c.unreadable_encoding().is_some(),
