@@ -71,10 +71,31 @@ pub fn unkept_at(repo: &Repo, commit: Oid, path: &Path) -> bool {
 /// `text` parsed as a changelog (`None`: it does not parse). A work tree's file that HEAD
 /// stores as it is shares the parse of HEAD's.
 pub fn parsed(repo: &Repo, text: &str) -> Option<Rc<Changelog>> {
-    let blob = crate::git::blob_oid(text.as_bytes());
+    let blob = text_id(text);
     repo.derived(blob, || Some(Stored::of(text.as_bytes())))?
         .log
         .clone()
+}
+
+thread_local! {
+    /// The text [`text_id`] hashed last, with its blob id.
+    static HASHED: std::cell::RefCell<Option<(String, Oid)>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The blob id of `text`: a release asks [`parsed`] for the same changelog text several times
+/// (the plan, the section, the checks after it), and comparing the text costs less than
+/// hashing it again.
+fn text_id(text: &str) -> Oid {
+    HASHED.with(|hashed| {
+        if let Some((seen, id)) = hashed.borrow().as_ref()
+            && seen == text
+        {
+            return *id;
+        }
+        let id = crate::git::blob_oid(text.as_bytes());
+        *hashed.borrow_mut() = Some((text.to_owned(), id));
+        id
+    })
 }
 
 /// [`parse`] of `text`, from the run's parse of the same text when there is one (the
@@ -233,6 +254,15 @@ pub fn parse(path: &Path, text: &str) -> crate::Result<Changelog> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The id of a text hashed before is its own, whichever text came in between.
+    #[test]
+    fn a_texts_id_is_its_blob_id_asked_again_or_not() {
+        let (a, b) = ("# Changelog\n", "# Changelog\n\n## [Unreleased]\n");
+        for text in [a, a, b, a, b, b] {
+            assert_eq!(text_id(text), crate::git::blob_oid(text.as_bytes()));
+        }
+    }
 
     #[test]
     fn a_package_changelog_command_names_its_package() {
