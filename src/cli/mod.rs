@@ -186,13 +186,9 @@ fn run_args(args: &[OsString]) -> ExitCode {
 /// how many times it read a version file (with `RELHOOK_TEST_TOML_PARSES` how many times it
 /// parsed a TOML manifest, with `RELHOOK_TEST_VERSION_SORTS` how many times it sorted the
 /// version files a release writes), with `RELHOOK_TEST_HALF_MADE` how many times it
-/// looked for a half-made release, and with `RELHOOK_TEST_REFLOG_READS` how many times it
-/// parsed HEAD's reflog: a test bounds the work of a command by them (a timed
-/// how many times it read a version file, with `RELHOOK_TEST_HALF_MADE` how many times it
 /// looked for a half-made release, with `RELHOOK_TEST_REFLOG_READS` how many times it
 /// parsed HEAD's reflog, and with `RELHOOK_TEST_CONFIG_PARSES` how many configuration texts
-/// it parsed: a test bounds the work of a command by them (a timed
-/// test would be flaky).
+/// it parsed: a test bounds the work of a command by them (a timed test would be flaky).
 fn print_work_counts() {
     if std::env::var_os("RELHOOK_TEST_WALK_COUNT").is_some() {
         let steps = crate::git::walk::steps();
