@@ -335,6 +335,9 @@ fn not_conventional_suggestion_keeps_a_short_description_meaningful() {
     assert!(out.contains("= try: feat: add login page"), "{out}");
     let out = stdout(&repo.relhook(&["lint", "--message", "added a file"]));
     assert!(out.contains("= try: feat: add a file"), "{out}");
+    // So does a verb of a fix: "Resolve relative URLs" is not "relative URLs".
+    let out = stdout(&repo.relhook(&["lint", "--message", "Resolve relative URLs"]));
+    assert!(out.contains("= try: fix: resolve relative URLs"), "{out}");
     // A word that only names the type goes.
     let out = stdout(&repo.relhook(&["lint", "--message", "Bugfix the crash"]));
     assert!(out.contains("= try: fix: the crash"), "{out}");

@@ -88,14 +88,17 @@ pub fn guess_type(first_word: &str) -> Option<&'static str> {
         .find(|(alias, _)| *alias == lower)
         .map(|(_, t)| *t)
         .or(match lower.as_str() {
-            "adds" | "implement" | "implements" | "introduce" | "support" => Some("feat"),
-            "correct" | "resolve" | "resolves" | "repair" => Some("fix"),
+            "adds" | "implement" | "implements" | "implemented" | "introduce" | "introduces"
+            | "introduced" | "support" | "supports" | "supported" => Some("feat"),
+            "correct" | "corrects" | "corrected" | "resolve" | "resolves" | "resolved"
+            | "repair" | "repairs" | "repaired" => Some("fix"),
             _ => None,
         })
 }
 
-/// The imperative of a first word that says what a change does (`Added` → `add`), kept in a
-/// suggested header: `None` for a word that only names the type (`Fix`, `Feature`, `Bug`).
+/// The imperative of a first word that says what a change does (`Added` → `add`, `Resolves`
+/// → `resolve`), kept in a suggested header: `None` for a word that only names the type
+/// (`Fix`, `Feature`, `Bug`), which the header's type says already.
 pub fn imperative(first_word: &str) -> Option<&'static str> {
     let lower = first_word.to_lowercase();
     [
@@ -103,6 +106,9 @@ pub fn imperative(first_word: &str) -> Option<&'static str> {
         ("implement", &["implement", "implements", "implemented"]),
         ("introduce", &["introduce", "introduces", "introduced"]),
         ("support", &["support", "supports", "supported"]),
+        ("resolve", &["resolve", "resolves", "resolved"]),
+        ("correct", &["correct", "corrects", "corrected"]),
+        ("repair", &["repair", "repairs", "repaired"]),
     ]
     .into_iter()
     .find(|(_, forms)| forms.contains(&lower.as_str()))
@@ -171,5 +177,15 @@ mod tests {
         assert_eq!(guess_type("Fix"), Some("fix"));
         assert_eq!(guess_type("Added"), Some("feat"));
         assert_eq!(guess_type("Update"), None);
+        assert_eq!(guess_type("Resolved"), Some("fix"));
+    }
+
+    #[test]
+    fn a_verb_that_says_what_was_done_is_kept_a_type_name_is_not() {
+        assert_eq!(imperative("Resolve"), Some("resolve"));
+        assert_eq!(imperative("corrected"), Some("correct"));
+        assert_eq!(imperative("Repairs"), Some("repair"));
+        assert_eq!(imperative("Fix"), None);
+        assert_eq!(imperative("Bugfix"), None);
     }
 }

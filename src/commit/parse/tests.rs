@@ -66,6 +66,14 @@ fn faults_with_positions_and_fixes() {
 fn not_conventional_suggests_a_type_from_the_first_word() {
     let f = header("Fix the login crash").unwrap_err();
     assert_eq!(f.fix.as_deref(), Some("fix: the login crash"));
+    // A verb that says what was done is the description's: dropping it loses the meaning.
+    let f = header("Resolve relative URLs for local sources").unwrap_err();
+    assert_eq!(
+        f.fix.as_deref(),
+        Some("fix: resolve relative URLs for local sources")
+    );
+    let f = header("Corrected the totals").unwrap_err();
+    assert_eq!(f.fix.as_deref(), Some("fix: correct the totals"));
 }
 
 #[test]
