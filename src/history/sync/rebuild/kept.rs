@@ -225,7 +225,8 @@ pub(super) fn compose(current: &str, fresh: &Fresh, accounted: &Accounted) -> Op
             if !taken[i] && place(i) == k {
                 out.part();
                 let look = Look::near(&sections, k);
-                out.fresh(look.apply(section_lines(&r.heading, &r.body), fresh.marker));
+                let lines = section_lines(&r.heading, &r.body);
+                out.fresh(look.apply(lines, fresh.marker, &r.label));
                 if k < n {
                     out.fresh(gap_at(k));
                 }
@@ -249,7 +250,8 @@ pub(super) fn compose(current: &str, fresh: &Fresh, accounted: &Accounted) -> Op
                 let r = &fresh.releases[i];
                 // In the section's own look, else that of those nearest it.
                 let look = Look::near(&sections, k + 1);
-                let mut candidate = look.apply(section_lines(&r.heading, &r.body), fresh.marker);
+                let lines = section_lines(&r.heading, &r.body);
+                let mut candidate = look.apply(lines, fresh.marker, &r.label);
                 candidate.extend(s.tail.iter().cloned());
                 let was: Vec<String> = s.lines().cloned().collect();
                 // Lines history gives, if under another release (a rebuild that put every
