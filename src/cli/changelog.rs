@@ -111,7 +111,8 @@ fn one_changelog(
         let reading = super::progress::Progress::spinner("reading history for the changelog");
         // What a rebuild says of the release sections it kept as written, or left out.
         // And the release sections a rebuild kept as written (an untagged one gets its own line).
-        let (mut said, mut kept) = (Vec::new(), Vec::new());
+        // And the commits a sync writes no entry for, not being Conventional Commits.
+        let (mut said, mut kept, mut odd) = (Vec::new(), Vec::new(), None);
         let (text, added, gone, moved, amended, landed) = if args.rebuild {
             let rebuilt =
                 super::rebuild_guard::rebuilt(repo, config, &rel, (&current, args), &advise)?;
@@ -123,6 +124,7 @@ fn one_changelog(
             conflicted::refuse_markers(&rel, &base)?;
             let mut p = plan_sync_releasing(repo, config, &base, (None, &advise))?;
             let gone = taken_out::Gone::of(&mut p);
+            odd = Some(std::mem::take(&mut p.no_entry));
             (p.text, p.added, gone, p.moved, p.amended, p.landed)
         };
         reading.finish();
@@ -221,9 +223,10 @@ fn one_changelog(
                 });
             }
         }
-        // The commits it wrote no entry for, not being Conventional Commits (the root's only).
-        if !args.rebuild && !args.all && args.package.is_none() {
-            no_entry::say(repo, root, config, err);
+        // Said of each changelog: named when it is a package's, or one of several.
+        if let Some(odd) = &odd {
+            let named = args.all || args.package.is_some();
+            no_entry::say(odd, config, (&rel, named), err);
         }
         // No preview of a file `--sync` would not write: said as `--sync` says it.
         if args.stdout && !json && unmade {

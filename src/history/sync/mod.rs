@@ -39,6 +39,7 @@ mod landed;
 mod made;
 mod merge_dropped;
 mod missing;
+mod no_entry;
 mod order;
 mod own_change;
 mod pick_dropped;
@@ -65,12 +66,13 @@ pub use dropped::{Dropped, dropped_entries};
 pub use landed::Landed;
 pub use made::entries_made;
 pub use missing::changelog_missing;
+pub use no_entry::NoEntry;
 pub use own_change::moved_said;
 pub use pick_dropped::{concluded_pick, lacked};
 pub use prereleases::unlogged_prereleases;
 pub use rebuild::{Kept, LeftOut, Rebuilt, lost_lines, rebuild};
 use release_text::Wants;
-pub use release_text::released_text;
+pub use release_text::{plan_sync, released_text};
 use seen::{Seen, collect};
 pub use shipped::{listed_on_top, shipped_under_unreleased, shipped_unlisted};
 pub use squash_stand::SquashStand;
@@ -118,6 +120,9 @@ pub struct SyncPlan {
     /// What planning cost, for tests that guard against a cost that grows with the product
     /// of commits and file size.
     pub work: SyncWork,
+    /// The commits it writes no entry for, not being Conventional Commits (`--sync` says
+    /// them; a hook's or a release's plan does not look for them).
+    pub no_entry: NoEntry,
 }
 
 /// The work a sync plan did.
@@ -127,18 +132,6 @@ pub struct SyncWork {
     pub blobs_read: usize,
     /// Lines of changed regions read as entries.
     pub diff: DiffWork,
-}
-
-/// Plans a sync of the file `current` (the work tree's text) against history.
-pub fn plan_sync(repo: &Repo, config: &Config, current: &str) -> Result<SyncPlan> {
-    let initial = || config.version.initial.clone();
-    let advise = crate::history::tags::Advise {
-        above: &|_| None,
-        first: &initial,
-    };
-    // A hook's plan (post-commit's count, pre-push's warning) reads no reflog: lost commits'
-    // entries are `--sync`'s and a release's to take out.
-    plan(repo, config, current, (None, &advise), Wants::Hook)
 }
 
 /// [`plan_sync`] for the release whose tag is `releasing`: that tag does not end the range
@@ -278,6 +271,8 @@ fn plan(
         }
         candidates.extend(entries.into_iter().map(|e| (c.id, e)));
     }
+    let seen = (commits.as_slice(), quiet.as_slice(), last.as_ref());
+    let no_entry = no_entry::among((repo, config, wants), seen, &mut filter)?;
     // The entries of commits history lost go, and account for no commit that carried them
     // (the one after a dropped commit that made the file brings them along).
     let lost = dropped::take_out(repo, config, &mut log, &commits, wants != Wants::Hook)?;
@@ -491,6 +486,7 @@ fn plan(
         squashed,
         text,
         work,
+        no_entry,
     })
 }
 

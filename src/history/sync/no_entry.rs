@@ -1,0 +1,57 @@
+//! The commits of the unreleased range `--sync` writes no entry for because their header is
+//! not a Conventional Commit: taken from the commits the plan walked already, for whichever
+//! changelog it plans (the root's, a package's), not from a walk of their own.
+
+use std::collections::HashSet;
+
+use git2::Oid;
+
+use super::release_text::Wants;
+use super::seen::Seen;
+use crate::Result;
+use crate::config::Config;
+use crate::git::Repo;
+use crate::history::packages::Filter;
+
+/// The commits since the last release that are not Conventional Commits, as the changelog
+/// planned counts them (a package's own, in a package's view).
+#[derive(Debug, Clone, Default)]
+pub struct NoEntry {
+    /// The last release's version (`None`: no release yet), which its tag names.
+    pub since: Option<semver::Version>,
+    /// Each commit's id and header, newest first.
+    pub commits: Vec<(Oid, String)>,
+}
+
+/// Of `commits` (oldest first), those `quiet` holds (they called for no entry) whose header
+/// is not a Conventional Commit: not one `commit.ignore` waves through, nor git's revert of a
+/// merge or its reapply (a change, but nothing lint refuses), and one `filter` counts. Only
+/// `--sync` looks for them ([`Wants::Sync`]); `since`: the last release's version.
+pub(super) fn among(
+    (repo, config, wants): (&Repo, &Config, Wants),
+    (commits, quiet, since): (&[Seen], &[Oid], Option<&semver::Version>),
+    filter: &mut Filter<'_, '_>,
+) -> Result<NoEntry> {
+    if wants != Wants::Sync {
+        return Ok(NoEntry::default());
+    }
+    let quiet: HashSet<&Oid> = quiet.iter().collect();
+    let mut out = Vec::new();
+    for c in commits.iter().rev().filter(|c| quiet.contains(&c.id)) {
+        let header = c.header();
+        if crate::commit::parse::commit(c.message.trim_end()).is_some()
+            || config.commit.ignore.iter().any(|p| p.is_match(&header))
+            || crate::history::reverts::merge_revert(c.id, &c.message).is_some()
+            || crate::history::reverts::reapplied_merge_revert(repo, &c.message).is_some()
+        {
+            continue;
+        }
+        if filter.counts(c.id, &c.message)? {
+            out.push((c.id, header));
+        }
+    }
+    Ok(NoEntry {
+        since: since.cloned(),
+        commits: out,
+    })
+}
