@@ -359,6 +359,7 @@ mod qa246_subsection_case;
 mod qa248_check_no_commits;
 mod qa248_checkout_index_file;
 mod qa248_hand_tag_mid_merge;
+mod qa247_init_refused_history;
 mod qa247_rebuild_anchors;
 mod qa247_sync_notes_packages;
 mod qa24_squash_amend;

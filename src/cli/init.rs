@@ -242,6 +242,12 @@ pub(super) fn init(ctx: &Context) -> Result<Outcome> {
         if let Some(found) = tool_releases.as_ref().filter(|_| config_written) {
             writeln!(out, "{}", found.sentence())?;
         }
+        // The lint the hook applies from now on, tried on the history made without it.
+        let config = ctx.config(&root).ok();
+        let refused = repo.as_ref().zip(config.as_ref());
+        if let Some(line) = refused.and_then(|(r, c)| super::init_refused::line(r, c)) {
+            writeln!(out, "{line}")?;
+        }
         if let Some(argv) = &done.test_command {
             writeln!(
                 out,

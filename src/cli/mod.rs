@@ -32,6 +32,7 @@ mod doctor_workspace;
 mod exit;
 mod huge_changelog;
 mod init;
+mod init_refused;
 mod install;
 mod json;
 mod json_replaced;
