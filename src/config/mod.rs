@@ -64,6 +64,10 @@ pub struct ChangelogConfig {
     pub accumulate: bool,
     /// Commit type → Keep a Changelog sub-section; types not listed get no entry.
     pub sections: BTreeMap<String, String>,
+    /// `order`: the sub-section names in the order a release lists them; names not listed
+    /// come after, in Keep a Changelog's order (or the file's vocabulary's). Empty: no order
+    /// of the project's own.
+    pub order: Vec<String>,
 }
 
 impl ChangelogConfig {
@@ -84,10 +88,8 @@ impl Default for ChangelogConfig {
         ChangelogConfig {
             path: PathBuf::from("CHANGELOG.md"),
             accumulate: true,
-            sections: sections
-                .iter()
-                .map(|(t, s)| (t.to_string(), s.to_string()))
-                .collect(),
+            sections: BTreeMap::from(sections.map(|(t, s)| (t.to_owned(), s.to_owned()))),
+            order: Vec::new(),
         }
     }
 }

@@ -608,6 +608,7 @@ mod tests {
         let changelog = prop_oneof![
             kv(vec!["path"], strings().boxed()),
             kv(vec!["accumulate"], bools().boxed()),
+            kv(vec!["order"], arrays().boxed()),
         ];
         let sections = kv(
             vec!["feat", "fix", "perf", "docs", "Feat"],

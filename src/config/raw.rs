@@ -35,6 +35,7 @@ struct RawChangelog {
     path: Option<Spanned<String>>,
     accumulate: Option<bool>,
     sections: Option<BTreeMap<String, Spanned<String>>>,
+    order: Option<Vec<Spanned<String>>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -337,6 +338,27 @@ fn resolve_changelog(raw: RawChangelog, err: Fault<'_>) -> Result<ChangelogConfi
             }
             c.sections.insert(ty.to_lowercase(), h.to_owned());
         }
+    }
+    for name in raw.order.unwrap_or_default() {
+        let n = name.get_ref().trim();
+        let control = n.contains(|c: char| c.is_control() && c != '\t');
+        let twice = c.order.iter().any(|o| o.eq_ignore_ascii_case(n));
+        if n.is_empty() || control || n.starts_with('#') || twice {
+            let why = match twice {
+                true => "is listed twice",
+                false => {
+                    "is not a sub-section name (one line of text without control characters, e.g. \"Added\")"
+                }
+            };
+            return Err(err(
+                name.span().start,
+                format!(
+                    "`changelog.order`: `{}` {why}",
+                    crate::printable::visible(name.get_ref())
+                ),
+            ));
+        }
+        c.order.push(n.to_owned());
     }
     Ok(c)
 }

@@ -503,3 +503,18 @@ fn an_initial_version_with_a_character_semver_does_not_allow_names_it() {
         "{message}"
     );
 }
+
+/// `[changelog] order`: sub-section names, kept as written; one listed twice is refused on
+/// its line, as is a name that is no one-line text.
+#[test]
+fn changelog_order() {
+    let c = parse("[changelog]\norder = [\"Added\", \"Fixed\", \"Documentation\"]\n").unwrap();
+    assert_eq!(c.changelog.order, ["Added", "Fixed", "Documentation"]);
+    assert!(parse("").unwrap().changelog.order.is_empty());
+    let (line, _, message) = config_err("[changelog]\norder = [\n  \"Added\",\n  \"added\",\n]\n");
+    assert_eq!(line, 4);
+    assert!(message.contains("`added` is listed twice"), "{message}");
+    assert!(!message.contains('\n'), "{message}");
+    let (_, _, message) = config_err("[changelog]\norder = [\"\"]\n");
+    assert!(message.contains("not a sub-section name"), "{message}");
+}

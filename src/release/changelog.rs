@@ -137,6 +137,7 @@ fn released(
     };
     let synced = crate::history::sync::released_text(repo, config, text, (Some(&tag), &advise))?;
     let mut log: Changelog = crate::history::sync::parse_kept(repo, rel, &synced)?;
+    log.set_order(&config.changelog.order);
     for entry in extra {
         if !log.contains_entry(entry, true) {
             log.add_entry_as_named("Changed", entry, false);

@@ -17,20 +17,27 @@ pub(in crate::cli) fn merge_driver(
     theirs: &Path,
     name: Option<&Path>,
 ) -> Result<Outcome> {
+    let label = name.map_or_else(|| "CHANGELOG.md".into(), |n| n.display().to_string());
+    // The configured order of sub-sections (`[changelog] order`), a new one is placed by.
+    let order = sub_order(ctx, &label);
     // Each version parsed, or why not (said before falling back to git's line merge).
     let read = |p: &Path, side: &str| -> Result<std::result::Result<Changelog, String>> {
         let bytes = crate::fsx::read(p)?;
         Ok(match String::from_utf8(bytes) {
             Err(_) => Err(format!("{side} is not UTF-8")),
-            Ok(text) => Changelog::parse(&text).map_err(|e| {
-                format!(
-                    "{side} does not parse as Keep a Changelog (line {}: {})",
-                    e.line, e.message
-                )
-            }),
+            Ok(text) => Changelog::parse(&text)
+                .map(|mut log| {
+                    log.set_order(&order);
+                    log
+                })
+                .map_err(|e| {
+                    format!(
+                        "{side} does not parse as Keep a Changelog (line {}: {})",
+                        e.line, e.message
+                    )
+                }),
         })
     };
-    let label = name.map_or_else(|| "CHANGELOG.md".into(), |n| n.display().to_string());
     // In a rebase, git's "ours" is the branch being rebased onto, "theirs" the commit applied.
     let rebasing = ctx
         .repo()
@@ -141,6 +148,19 @@ pub(in crate::cli) fn merge_driver(
     Ok(Outcome::Ok)
 }
 
+/// The `[changelog] order` of the changelog `label` (a package's own), empty where the
+/// configuration does not read.
+fn sub_order(ctx: &Context, label: &str) -> Vec<String> {
+    let Ok(repo) = ctx.repo() else {
+        return Vec::new();
+    };
+    let Ok((_, config)) = ctx.history_config(&repo) else {
+        return Vec::new();
+    };
+    let config = crate::history::reverts::config_for_changelog(&config, Path::new(label));
+    config.changelog.order
+}
+
 /// Both sides' sections of `version` in this side's file, one against the other between
 /// conflict markers: a line merge could blend them without a marker into a section neither
 /// side released, which `git add` then takes as resolved. git's line merge when a section
@@ -244,6 +264,7 @@ fn with_released_reverts(ctx: &Context, label: &str, text: String) -> String {
     };
     // A package's changelog reads its own commits of the merged branch.
     let config = config_for_changelog(&config, Path::new(label));
+    log.set_order(&config.changelog.order);
     let mut changed = false;
     let finds = [
         (

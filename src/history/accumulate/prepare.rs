@@ -202,6 +202,7 @@ pub(super) fn prepare(
             }
         },
     };
+    log.set_order(&config.changelog.order);
     if let Some(why) = log.unkept_because() {
         return stop(Accumulated::Notice(format!(
             "{shown} is not a Keep a Changelog file ({why}), so relhook leaves it alone; make it one (https://keepachangelog.com/en/1.1.0/), or point {} at another file",

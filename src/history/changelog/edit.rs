@@ -10,7 +10,7 @@ use super::{Changelog, normalize};
 
 use super::SUBSECTIONS as CANONICAL;
 use super::spacing::{HeadingSpacing, blank};
-use super::vocab::{Vocabulary, bare, rank, same_section, spoken};
+use super::vocab::{Vocabulary, bare, ranked, same_section, spoken};
 
 /// The section name as written in headings: canonical case for known names,
 /// single-line for anything else (a newline would forge a heading).
@@ -279,7 +279,9 @@ impl Changelog {
                     .subs
                     .iter()
                     .filter_map(|s| s.heading.map(|h| (h, &s.name)))
-                    .find(|(_, n)| rank(n, vocabulary) > rank(&name, vocabulary));
+                    .find(|(_, n)| {
+                        ranked(n, vocabulary, &self.order) > ranked(&name, vocabulary, &self.order)
+                    });
                 if let Some((h, _)) = next {
                     let mut texts = vec![heading];
                     texts.extend(blank(sp.sub));

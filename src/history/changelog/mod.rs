@@ -183,6 +183,9 @@ pub struct Changelog {
     elsewhere: Vec<String>,
     /// The file starts with a UTF-8 byte order mark: read past, written back.
     bom: bool,
+    /// The configured `[changelog] order` of sub-sections ([`Changelog::set_order`]): a new
+    /// one is placed by it, names it does not list after, in the vocabulary's order.
+    order: Vec<String>,
 }
 
 thread_local! {
@@ -274,6 +277,7 @@ impl Changelog {
             eol,
             doc,
             elsewhere: Vec::new(),
+            order: Vec::new(),
             bom,
         })
     }
@@ -337,21 +341,16 @@ impl Changelog {
         all.map(|e| normalize(&e.text)).collect()
     }
 
-    /// The sub-section names `entries` fall under, in Keep a Changelog's order (unknown names
-    /// last, in the order met).
-    pub fn subsection_order(entries: &[entry::NewEntry]) -> Vec<&str> {
+    /// The sub-section names `entries` fall under, in the configured `order` (`[changelog]
+    /// order`), then Keep a Changelog's (unknown names last, in the order met).
+    pub fn subsection_order<'a>(entries: &'a [entry::NewEntry], order: &[String]) -> Vec<&'a str> {
         let mut names: Vec<&str> = Vec::new();
         for e in entries {
             if !names.contains(&e.section.as_str()) {
                 names.push(&e.section);
             }
         }
-        names.sort_by_key(|n| {
-            SUBSECTIONS
-                .iter()
-                .position(|o| o == n)
-                .unwrap_or(SUBSECTIONS.len())
-        });
+        names.sort_by_key(|n| vocab::ranked(n, vocab::Vocabulary::KeepAChangelog, order));
         names
     }
 

@@ -174,7 +174,30 @@ pub(crate) fn rank(name: &str, vocabulary: Vocabulary) -> usize {
         .unwrap_or(order.len())
 }
 
+/// Where sub-section `name` sorts under a configured `order` (`[changelog] order`): its
+/// place there (a listed name stands for its kind of change in any vocabulary: `Fixed` is
+/// also `Bug Fixes`), else after every listed one, by [`rank`].
+pub(crate) fn ranked(name: &str, vocabulary: Vocabulary, order: &[String]) -> usize {
+    let listed = |o: &String| bare(o).eq_ignore_ascii_case(bare(name));
+    order
+        .iter()
+        .position(listed)
+        .or_else(|| order.iter().position(|o| same_section(o, name)))
+        .unwrap_or_else(|| order.len() + rank(name, vocabulary))
+}
+
 impl Changelog {
+    /// Places new sub-sections by `order` (`[changelog] order`, as configured), names it
+    /// does not list after, in the file's vocabulary's order.
+    pub fn set_order(&mut self, order: &[String]) {
+        self.order = order.to_vec();
+    }
+
+    /// The configured order new sub-sections are placed by (empty: the vocabulary's).
+    pub fn order(&self) -> &[String] {
+        &self.order
+    }
+
     /// The vocabulary of the file's sub-section names: the first known one from the top (a
     /// `### ` line, whatever the level of the release heading above it: commitlint's minor
     /// releases are `# [1.1.0](…) (…)`).
@@ -361,6 +384,68 @@ mod tests {
         assert!(!conventional_heading("### Fixed"));
         assert!(conventional_heading("#### Bug Fixes"));
         assert!(!conventional_heading("##### Bug Fixes"));
+    }
+
+    /// QA249: a configured order places sub-sections by it, a listed name standing for its
+    /// kind of change in any vocabulary; names not listed come after, in the vocabulary's.
+    #[test]
+    fn a_configured_order_ranks_first() {
+        let order: Vec<String> = ["Added", "Fixed", "Changed", "Documentation"]
+            .map(String::from)
+            .to_vec();
+        let kac = Vocabulary::KeepAChangelog;
+        let by = |names: &[&'static str], v: Vocabulary| -> Vec<&'static str> {
+            let mut names = names.to_vec();
+            names.sort_by_key(|n| ranked(n, v, &order));
+            names
+        };
+        assert_eq!(
+            by(
+                &[
+                    "Miscellaneous Chores",
+                    "Documentation",
+                    "Changed",
+                    "Fixed",
+                    "Added"
+                ],
+                kac
+            ),
+            [
+                "Added",
+                "Fixed",
+                "Changed",
+                "Documentation",
+                "Miscellaneous Chores"
+            ]
+        );
+        // Unlisted: after, Keep a Changelog's (Removed before Security), then unknown ones.
+        assert_eq!(
+            by(&["Style", "Security", "Removed", "Documentation"], kac),
+            ["Documentation", "Removed", "Security", "Style"]
+        );
+        // `Fixed` stands for `Bug Fixes` in a file of conventional-changelog's names.
+        let cc = Vocabulary::Conventional;
+        assert_eq!(
+            by(&["Performance Improvements", "Bug Fixes", "Features"], cc),
+            ["Features", "Bug Fixes", "Performance Improvements"]
+        );
+        // No order: as before.
+        assert_eq!(ranked("Fixed", kac, &[]), rank("Fixed", kac));
+        assert!(ranked("documentation", kac, &order) < ranked("Removed", kac, &order));
+    }
+
+    /// QA249: post-commit's new sub-section goes where the order puts it.
+    #[test]
+    fn a_new_sub_section_is_placed_by_the_order() {
+        let text = "# Changelog\n\n## [Unreleased]\n\n### Added\n\n- a\n\n### Changed\n\n- c\n\n## [1.0.0]\n\n- old\n";
+        let mut log = Changelog::parse(text).expect("kept");
+        log.set_order(&["Added".to_owned(), "Fixed".to_owned()]);
+        log.add_entry("Fixed", "f", false);
+        log.add_entry("Documentation", "d", false);
+        assert_eq!(
+            log.render(),
+            "# Changelog\n\n## [Unreleased]\n\n### Added\n\n- a\n\n### Fixed\n\n- f\n\n### Changed\n\n- c\n\n### Documentation\n\n- d\n\n## [1.0.0]\n\n- old\n"
+        );
     }
 
     #[test]

@@ -156,6 +156,7 @@ fn plan(
     wants: Wants,
 ) -> Result<SyncPlan> {
     let mut log = parse_kept(repo, &config.changelog.path, current)?;
+    log.set_order(&config.changelog.order);
     let Some(head) = repo.head() else {
         let text = current.to_owned();
         return Ok(SyncPlan {

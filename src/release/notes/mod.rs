@@ -168,7 +168,7 @@ pub fn from_history(repo: &Repo, config: &Config, tag: &str) -> Result<(String, 
         }
     }
     let since = previous.map_or("the first commit".to_owned(), |t| t.name.clone());
-    Ok((render(&entries), since))
+    Ok((render(&entries, &config.changelog.order), since))
 }
 
 /// The refusal for notes built in a shallow clone whose walk from `tag` met the boundary at
@@ -189,9 +189,10 @@ fn shallow(tag: &str, previous: Option<&str>, cut: git2::Oid) -> crate::Error {
     }
 }
 
-/// Entries as sub-sections in Keep a Changelog's order, breaking changes first in each.
-pub fn render(entries: &[NewEntry]) -> String {
-    let names = Changelog::subsection_order(entries);
+/// Entries as sub-sections in the configured `order` (`[changelog] order`), then Keep a
+/// Changelog's, breaking changes first in each.
+pub fn render(entries: &[NewEntry], order: &[String]) -> String {
+    let names = Changelog::subsection_order(entries, order);
     let mut out = String::new();
     for name in names {
         if !out.is_empty() {

@@ -45,7 +45,7 @@ pub fn rebuild(
     current: Option<&str>,
     advise: &crate::history::tags::Advise<'_>,
 ) -> Result<Rebuilt> {
-    let layout = render::Layout::of(current);
+    let layout = render::Layout::of(current).ordered(&config.changelog.order);
     let Some(head) = repo.head() else {
         return Ok(Rebuilt::of_history(format!("{}\n", TEMPLATE.trim_end())));
     };

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use crate::git::ReleaseTag;
 use crate::history::changelog::entry::NewEntry;
-use crate::history::changelog::vocab::{Vocabulary, rank, spoken};
+use crate::history::changelog::vocab::{Vocabulary, ranked, spoken};
 use crate::history::changelog::{
     Changelog, EntryStyle, HeadingSpacing, Since, without_commit_link,
 };
@@ -29,6 +29,8 @@ pub(super) struct Layout {
     spacing: HeadingSpacing,
     /// What a release with no entry says ([`super::look::empty_release_note`]).
     note: String,
+    /// The configured `[changelog] order` of sub-sections (empty: the vocabulary's).
+    order: Vec<String>,
 }
 
 impl Layout {
@@ -54,7 +56,15 @@ impl Layout {
             style,
             marker,
             spacing,
+            order: Vec::new(),
         }
+    }
+
+    /// The layout with its sub-sections in `order` (`[changelog] order`), names it does not
+    /// list after, in the file's vocabulary's order.
+    pub(super) fn ordered(mut self, order: &[String]) -> Layout {
+        self.order = order.to_vec();
+        self
     }
 
     /// The heading of release `tag` made on `date`, compared `from` the release before it
@@ -151,7 +161,9 @@ impl Layout {
                 // By the vocabulary's word for the kind too: cocogitto's `Revert` is its
                 // `Reverts`; release-please's `⚠ BREAKING CHANGES` comes first by its sign.
                 let word = spoken(&e.section, e.breaking, vocabulary);
-                names.push((rank(name, vocabulary).min(rank(&word, vocabulary)), name));
+                let order = &self.order;
+                let at = ranked(name, vocabulary, order).min(ranked(&word, vocabulary, order));
+                names.push((at, name));
             }
         }
         names.sort_by_key(|(rank, _)| *rank);
