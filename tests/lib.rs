@@ -362,6 +362,7 @@ mod qa247_sync_notes_packages;
 mod qa248_check_no_commits;
 mod qa248_checkout_index_file;
 mod qa248_hand_tag_mid_merge;
+mod qa249_changelog_order;
 mod qa24_squash_amend;
 mod qa25_adopt;
 mod qa25_encoding;

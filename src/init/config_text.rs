@@ -90,6 +90,34 @@ pub(super) fn with_sections(text: &str, sections: &[(String, String)], from: &st
     text.replacen(SECTIONS, &lines, 1)
 }
 
+/// The template's `[changelog] order` line, commented out.
+const ORDER_LINE: &str =
+    "\n# order = [\"Added\", \"Changed\", \"Deprecated\", \"Removed\", \"Fixed\", \"Security\"]\n";
+
+/// The configuration `text` with `[changelog] order` set to the sub-sections of `sections`
+/// (type, sub-section) in the order given (each name once), which came `from` where a
+/// comment says: cocogitto's order of its types' sections.
+pub(super) fn with_order(text: &str, sections: &[(String, String)], from: &str) -> String {
+    let mut names: Vec<&str> = Vec::new();
+    for (_, heading) in sections {
+        if !names.iter().any(|n| n.eq_ignore_ascii_case(heading)) {
+            names.push(heading);
+        }
+    }
+    let items: Vec<String> = names
+        .iter()
+        .map(|n| crate::config::toml_text::string(n))
+        .collect();
+    text.replacen(
+        ORDER_LINE,
+        &format!(
+            "\n# The project's own, from {from}.\norder = [{}]\n",
+            items.join(", ")
+        ),
+        1,
+    )
+}
+
 /// The template's `minor_types` line.
 const MINOR_TYPES_LINE: &str = "\nminor_types = [\"feat\"]\n";
 

@@ -21,8 +21,8 @@ mod test_command;
 
 pub use config_text::{CONFIG_TEMPLATE, render_config, toml_argv};
 use config_text::{
-    with_changelog_path, with_minor_types, with_sections, with_tool_releases_ignored, with_types,
-    with_version_files,
+    with_changelog_path, with_minor_types, with_order, with_sections, with_tool_releases_ignored,
+    with_types, with_version_files,
 };
 use test_command::guess_test_command;
 pub use test_command::{
@@ -239,6 +239,7 @@ pub fn init(
         text = with_types(&text, types, from);
         if let Some(sections) = sections {
             text = with_sections(&text, sections, from);
+            text = with_order(&text, sections, from);
         }
         if let Some(minor) = minor_types {
             text = with_minor_types(&text, minor, from);
