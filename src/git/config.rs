@@ -55,8 +55,11 @@ impl Repo {
     /// names includes another on a condition (libgit2 weighs those only in a repository's
     /// own file), or any file git reads does on one libgit2 never weighs (`hasconfig:`).
     pub(super) fn only_git_weighs_includes(&self) -> bool {
-        super::config_files_named() && super::named_files_have_conditions()
-            || super::files_have_unweighed_conditions(self.inner.commondir())
+        // Asked by the identity and every signing setting: the files are read once a run.
+        *self.only_git_weighs.get_or_init(|| {
+            super::config_files_named() && super::named_files_have_conditions()
+                || super::files_have_unweighed_conditions(self.inner.commondir())
+        })
     }
 
     /// The configuration as git lists it (`git config --list`, `git -c` values included),

@@ -202,11 +202,7 @@ pub(crate) fn named_files_have_conditions() -> bool {
     ["GIT_CONFIG_GLOBAL", "GIT_CONFIG_SYSTEM"].iter().any(|k| {
         std::env::var_os(k)
             .and_then(|path| std::fs::read(path).ok())
-            .is_some_and(|bytes| {
-                bytes
-                    .windows(9)
-                    .any(|w| w.eq_ignore_ascii_case(b"includeif"))
-            })
+            .is_some_and(|bytes| holds_word(&bytes, b"includeif"))
     })
 }
 
@@ -222,11 +218,23 @@ pub(crate) fn files_have_unweighed_conditions(common_dir: &std::path::Path) -> b
     (files.into_iter().flatten())
         .chain([common_dir.join("config")])
         .filter_map(|path| std::fs::read(path).ok())
-        .any(|bytes| {
-            bytes
-                .windows(10)
-                .any(|w| w.eq_ignore_ascii_case(b"hasconfig:"))
-        })
+        .any(|bytes| holds_word(&bytes, b"hasconfig:"))
+}
+
+/// Whether `bytes` hold `word` in any case: found from its first letter's places (memchr),
+/// as every hook run asks it of each configuration file.
+fn holds_word(bytes: &[u8], word: &[u8]) -> bool {
+    let first = word[0];
+    memchr::memchr2_iter(
+        first.to_ascii_lowercase(),
+        first.to_ascii_uppercase(),
+        bytes,
+    )
+    .any(|i| {
+        bytes
+            .get(i..i + word.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(word))
+    })
 }
 
 /// The configuration files git reads, in its order (system, XDG, global, the repository's),
@@ -399,5 +407,18 @@ mod tests {
         assert_eq!(parsed[0], ("commit.gpgsign".into(), None));
         assert_eq!(parsed[1], ("a.b".into(), Some(String::new())));
         assert_eq!(parsed[2], ("c.d".into(), Some(String::new())));
+    }
+
+    #[test]
+    fn a_word_is_found_in_any_case_and_nowhere_it_is_cut() {
+        assert!(holds_word(
+            b"[includeIf \"hasconfig:remote.*.url:x\"]",
+            b"hasconfig:"
+        ));
+        assert!(holds_word(b"[INCLUDEIF \"gitdir:~/w/\"]", b"includeif"));
+        assert!(holds_word(b"hhHasConfig:", b"hasconfig:"));
+        assert!(!holds_word(b"[include] path = hasconfig", b"hasconfig:"));
+        assert!(!holds_word(b"", b"includeif"));
+        assert!(!holds_word(b"includei", b"includeif"));
     }
 }

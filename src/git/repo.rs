@@ -30,6 +30,8 @@ pub struct Repo {
     pub(super) config: std::cell::OnceCell<Option<git2::Config>>,
     /// The configuration as git lists it, where only git weighs an include (see `config`).
     pub(super) git_listed: std::cell::OnceCell<Option<super::config::Listed>>,
+    /// Whether only git weighs an include here: the config files read and scanned once.
+    pub(super) only_git_weighs: std::cell::OnceCell<bool>,
     /// The promisor remote, found in that configuration once (see `promisor`).
     pub(super) promisor: std::cell::OnceCell<Option<String>>,
     /// Refs and attributes read once are remembered (see [`Repo::hold_still`]): HEAD, the
@@ -163,6 +165,7 @@ impl Repo {
             shallow: Default::default(),
             config: Default::default(),
             git_listed: Default::default(),
+            only_git_weighs: Default::default(),
             promisor: Default::default(),
             still: Default::default(),
             period: Default::default(),
