@@ -364,6 +364,7 @@ mod qa248_checkout_index_file;
 mod qa248_hand_tag_mid_merge;
 mod qa249_changelog_order;
 mod qa24_squash_amend;
+mod qa250_channel_advice_left;
 mod qa25_adopt;
 mod qa25_encoding;
 mod qa25_misconf;

@@ -436,14 +436,21 @@ pub fn section_problems(
         return Vec::new();
     }
     if !section {
+        // On a channel's branch, the releases it takes (a stable one on purpose, which no
+        // hand tag makes there).
+        let here = crate::release::channel::here(repo, config, Some(name));
         let hook = match hand {
+            _ if here.as_ref().is_some_and(|h| h.refuses(version)) => "",
             HandTags::Released => ", or let the hook write it when you tag",
             HandTags::Plain => "",
         };
+        let release = match &here {
+            Some(here) => here.again(config, version),
+            None => format!("`{}`", release_command(config)),
+        };
         return vec![format!(
-            "{} at `{name}` has no `## [{version}]` section; release with `{}`{hook}",
+            "{} at `{name}` has no `## [{version}]` section; release with {release}{hook}",
             path.display(),
-            release_command(config)
         )];
     }
     // A conflict or nothing in it: the hand tag (not made yet) says the fix; pre-push, on
