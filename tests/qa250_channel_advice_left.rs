@@ -5,7 +5,24 @@
 //! no channel said to let `relhook release` make the channel's next pre-release, there.
 
 use crate::qa243_channel_advice_accepted::{each_release_taken, rc_on_beta};
-use crate::support::{ok, stderr, text};
+use crate::support::{Repo, ok, stderr, text};
+
+/// `rc_on_beta` with `origin`, which has main, beta and their tags.
+fn rc_on_beta_pushed() -> Repo {
+    let repo = rc_on_beta();
+    repo.with_origin();
+    let push = [
+        "push",
+        "-q",
+        "origin",
+        "main",
+        "beta",
+        "v1.0.0",
+        "v2.0.0-rc.1",
+    ];
+    ok(repo.git_output(&push));
+    repo
+}
 
 #[test]
 fn the_missing_section_line_of_a_tag_left_behind_names_a_release_the_branch_takes() {
@@ -18,4 +35,23 @@ fn the_missing_section_line_of_a_tag_left_behind_names_a_release_the_branch_take
     assert!(said.contains("stays behind"), "{}", text(&out));
     ok(repo.git_output(&["tag", "-d", "v2.0.0"]));
     each_release_taken(&repo, &said, "has no `## [2.0.0]` section");
+}
+
+#[test]
+fn an_off_channel_fix_pushed_from_elsewhere_names_the_channels_branch() {
+    let repo = rc_on_beta_pushed();
+    ok(repo.git_skipping_relhook(&["tag", "-a", "v2.0.0", "-m", "x"]));
+    repo.git(&["switch", "-q", "main"]);
+    let out = repo.git_output(&["push", "origin", "v2.0.0"]);
+    assert!(!out.status.success(), "{}", text(&out));
+    let said = stderr(&out);
+    assert!(said.contains("was not made on purpose there"), "{said}");
+    let fix = (said.lines())
+        .find(|l| l.contains("fix:"))
+        .unwrap_or_else(|| panic!("no fix:\n{said}"));
+    assert!(fix.contains("git switch beta"), "{said}");
+    // Taken where the fix says to make them.
+    repo.git(&["switch", "-q", "beta"]);
+    ok(repo.git_output(&["tag", "-d", "v2.0.0"]));
+    each_release_taken(&repo, &said, "fix:");
 }

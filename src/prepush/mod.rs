@@ -351,8 +351,13 @@ pub fn inspect(
             continue;
         }
         if !problems.is_empty() {
-            let (fix, remade) =
-                release_tag_fix(repo, config, (remote, name, commit), hand, &problems);
+            let (fix, remade) = release_tag_fix(
+                repo,
+                config,
+                (remote, name, commit),
+                (hand, landing.branches()),
+                &problems,
+            );
             if remade {
                 goes.push(u.remote_ref.as_str());
             }

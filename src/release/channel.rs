@@ -275,8 +275,18 @@ pub fn next_pre(
     channel: &Channel,
     except: Option<&str>,
 ) -> (String, String) {
+    next_pre_at(repo, config, (channel, repo.head()), except)
+}
+
+/// [`next_pre`] on `channel`'s branch at `tip` (its branch not HEAD's).
+pub fn next_pre_at(
+    repo: &Repo,
+    config: &Config,
+    (channel, tip): (&Channel, Option<git2::Oid>),
+    except: Option<&str>,
+) -> (String, String) {
     let prefix = config.version.tag_prefix.as_str();
-    let latest = (repo.head())
+    let latest = tip
         .and_then(|h| repo.latest_release_tag_except(h, prefix, except))
         .and_then(|(name, _)| Version::parse(name.get(prefix.len()..)?).ok());
     let own = &channel.id;

@@ -85,7 +85,7 @@ fn head_channel(repo: &Repo, config: &Config) -> Option<(String, Channel)> {
 /// on, when only channel branches hold it there (the first one's). `None`
 /// too when no branch of the remote holds it as far as this clone can tell (a remote never
 /// fetched, a tag pushed alone): nothing is guessed from this clone's own branches.
-fn held_only_by_channels(
+pub fn held_only_by_channels(
     repo: &Repo,
     config: &Config,
     remote: RemoteBranches<'_>,
