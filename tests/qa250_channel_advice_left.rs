@@ -5,7 +5,7 @@
 //! no channel said to let `relhook release` make the channel's next pre-release, there.
 
 use crate::qa243_channel_advice_accepted::{each_release_taken, rc_on_beta};
-use crate::support::{Repo, ok, stderr, text};
+use crate::support::{Repo, dated_release, ok, stderr, text};
 
 /// `rc_on_beta` with `origin`, which has main, beta and their tags.
 fn rc_on_beta_pushed() -> Repo {
@@ -54,4 +54,14 @@ fn an_off_channel_fix_pushed_from_elsewhere_names_the_channels_branch() {
     repo.git(&["switch", "-q", "beta"]);
     ok(repo.git_output(&["tag", "-d", "v2.0.0"]));
     each_release_taken(&repo, &said, "fix:");
+}
+
+#[test]
+fn a_refused_stable_package_release_names_the_packages_next_pre_release() {
+    let repo = crate::qa225_channel_version_resume_packages::packages_on_beta();
+    let out = dated_release(&repo, &["2.0.0", "--package", "a", "--no-test"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let said = stderr(&out);
+    assert!(said.contains("`relhook release --package a"), "{said}");
+    each_release_taken(&repo, &said, "relhook release");
 }

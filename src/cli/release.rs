@@ -198,7 +198,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
         (&config, Some(&repo)),
         repo.branch().as_deref(),
         &mut opts,
-        &rerun.full,
+        (&rerun.full, &rerun.base),
     ) {
         Ok(said) => said,
         Err(r) => return refused_in(&r, json, &rerun),

@@ -106,7 +106,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
         (&config, None),
         repo.branch().as_deref(),
         &mut opts,
-        &rerun.full,
+        (&rerun.full, &rerun.base),
     ) {
         Ok(said) => said,
         Err(r) => return super::release::refused_in(&r, json, &rerun),

@@ -90,13 +90,14 @@ pub fn ruling(
 
 /// Applies `branch`'s channel to `opts` (its identifier as `--pre` when none is asked), or
 /// refuses a stable release asked without `--allow-stable` ([`ruling`]); `again`: the release
-/// command as given, for the refusal's way on; `repo`: where the channel's next pre-release
-/// is judged ([`next_pre`]; `None`: a package's, the channel's own). With the line to say.
+/// command as given, for the refusal's way on, and `base`, the same without its version;
+/// `repo`: where the channel's next pre-release is judged ([`next_pre`]; `None`: a
+/// package's, `base` making the channel's own). With the line to say.
 pub fn apply(
     (config, repo): (&Config, Option<&Repo>),
     branch: Option<&str>,
     opts: &mut Options,
-    again: &str,
+    (again, base): (&str, &str),
 ) -> Result<Option<String>, Refusal> {
     let Some((branch, channel)) =
         branch.and_then(|b| Some((b.to_owned(), config.release.channel(b)?.clone())))
@@ -129,7 +130,8 @@ pub fn apply(
         Ruling::Refused(why) => {
             let next = match repo {
                 Some(repo) => next_pre(repo, config, &channel, None),
-                None => own_next(config, &channel),
+                // A package's release: the same one, the version dropped.
+                None => (base.to_owned(), own_next(config, &channel).1),
             };
             return Err(stable_refused(&why, again, &next));
         }
