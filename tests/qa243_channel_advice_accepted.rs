@@ -62,6 +62,18 @@ fn pre_push_fixes_a_stable_tag_pushed_alone_with_a_release_the_branch_makes() {
 
 #[test]
 fn pre_push_fixes_a_stable_tag_off_its_channel_with_a_release_the_branch_makes() {
+    let repo = rc_on_beta_pushed();
+    ok(repo.git_skipping_relhook(&["tag", "-a", "v2.0.0", "-m", "x"]));
+    let out = repo.git_output(&["push", "origin", "v2.0.0"]);
+    assert!(!out.status.success(), "{}", text(&out));
+    let said = stderr(&out);
+    assert!(said.contains("was not made on purpose there"), "{said}");
+    ok(repo.git_output(&["tag", "-d", "v2.0.0"]));
+    each_release_taken(&repo, &said, "fix:");
+}
+
+/// `rc_on_beta` with `origin`, which has main, beta and their tags.
+pub(crate) fn rc_on_beta_pushed() -> Repo {
     let repo = rc_on_beta();
     repo.with_origin();
     let push = [
@@ -74,11 +86,5 @@ fn pre_push_fixes_a_stable_tag_off_its_channel_with_a_release_the_branch_makes()
         "v2.0.0-rc.1",
     ];
     ok(repo.git_output(&push));
-    ok(repo.git_skipping_relhook(&["tag", "-a", "v2.0.0", "-m", "x"]));
-    let out = repo.git_output(&["push", "origin", "v2.0.0"]);
-    assert!(!out.status.success(), "{}", text(&out));
-    let said = stderr(&out);
-    assert!(said.contains("was not made on purpose there"), "{said}");
-    ok(repo.git_output(&["tag", "-d", "v2.0.0"]));
-    each_release_taken(&repo, &said, "fix:");
+    repo
 }

@@ -4,25 +4,8 @@
 //! named plain `relhook release`, and the off-channel fix of a tag pushed from a branch with
 //! no channel said to let `relhook release` make the channel's next pre-release, there.
 
-use crate::qa243_channel_advice_accepted::{each_release_taken, rc_on_beta};
-use crate::support::{Repo, dated_release, ok, stderr, text};
-
-/// `rc_on_beta` with `origin`, which has main, beta and their tags.
-fn rc_on_beta_pushed() -> Repo {
-    let repo = rc_on_beta();
-    repo.with_origin();
-    let push = [
-        "push",
-        "-q",
-        "origin",
-        "main",
-        "beta",
-        "v1.0.0",
-        "v2.0.0-rc.1",
-    ];
-    ok(repo.git_output(&push));
-    repo
-}
+use crate::qa243_channel_advice_accepted::{each_release_taken, rc_on_beta, rc_on_beta_pushed};
+use crate::support::{dated_release, ok, stderr, text};
 
 #[test]
 fn the_missing_section_line_of_a_tag_left_behind_names_a_release_the_branch_takes() {

@@ -583,28 +583,12 @@ mod tests {
         // The same words on a commit on top that adds no section: not the release commit.
         git(dir, &[&amend[..], &["chore(release): 0.2.0"]].concat());
         git(dir, &["tag", "v0.2.0"]);
+        let empty = ["commit", "-q", "--allow-empty", "--no-verify", "-m"];
         git(
             dir,
-            &[
-                "commit",
-                "-q",
-                "--allow-empty",
-                "--no-verify",
-                "-m",
-                "chore(release): 0.2.0 again",
-            ],
+            &[&empty[..], &["chore(release): 0.2.0 again"]].concat(),
         );
-        git(
-            dir,
-            &[
-                "commit",
-                "-q",
-                "--allow-empty",
-                "--no-verify",
-                "-m",
-                "chore(release): 0.2.0",
-            ],
-        );
+        git(dir, &[&empty[..], &["chore(release): 0.2.0"]].concat());
         let repo = Repo::open(dir).unwrap();
         let head = repo.head().unwrap();
         let tagged = repo.peel_to_commit(repo.tag_target("v0.2.0").unwrap());
