@@ -122,12 +122,21 @@ fn a_release_tag_pushed_alone_is_said_not_refused() {
     let out = push(&repo, &["origin", "v0.1.0"]);
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(0), "{err}");
+    // main has no upstream yet: the push named sets it, as every push relhook names does.
+    let named = "`git push --follow-tags -u origin main`";
     assert!(
-        err.contains("v0.1.0 goes alone") && err.contains("git push --follow-tags origin main"),
+        err.contains("v0.1.0 goes alone") && err.contains(named),
         "{err}"
     );
-    ok(push(&repo, &["-q", "--follow-tags", "origin", "main"]));
+    ok(push(
+        &repo,
+        &["-q", "--follow-tags", "-u", "origin", "main"],
+    ));
     assert!(remote_has(&repo, &origin, "refs/heads/main").is_some());
+    assert_eq!(
+        repo.git(&["rev-parse", "--abbrev-ref", "main@{upstream}"]),
+        "origin/main"
+    );
     // Once the branch is there, the tag alone goes quietly (a later release).
     repo.commit_hooked("feat: two");
     ok(dated_release(&repo, &["0.2.0"]));

@@ -150,7 +150,8 @@ fn release_tags_pushed_alone_to_a_new_remote_are_said_once_and_judged_in_a_few_w
         "{note}"
     );
     assert!(
-        note.contains("`git push --follow-tags mirror main`"),
+        // main has no upstream: the push named sets it.
+        note.contains("`git push --follow-tags -u mirror main`"),
         "{note}"
     );
     let steps = walked(&out);

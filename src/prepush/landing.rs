@@ -308,7 +308,7 @@ impl Landing<'_> {
 /// The one note for the release tags that go alone (see [`Stranded::Unsure`]): a push of
 /// every tag to a new remote sends hundreds, said in one line with their number and the
 /// first few, oldest version first.
-pub(super) fn alone_note(remote: &str, alone: &mut [Alone]) -> Option<String> {
+pub(super) fn alone_note(repo: &Repo, remote: &str, alone: &mut [Alone]) -> Option<String> {
     alone.sort_by(|a, b| match (&a.version, &b.version) {
         (Some(x), Some(y)) => x.cmp_precedence(y).then_with(|| a.name.cmp(&b.name)),
         _ => a.name.cmp(&b.name),
@@ -324,7 +324,12 @@ pub(super) fn alone_note(remote: &str, alone: &mut [Alone]) -> Option<String> {
         .iter()
         .map(|b| crate::shellword::quote(b))
         .collect();
-    let command = format!("`git push --follow-tags {remote} {}`", quoted.join(" "));
+    // A branch with no upstream yet gets one, as every other push relhook names.
+    let u = match branches.iter().all(|b| repo.has_upstream(b)) {
+        true => "",
+        false => "-u ",
+    };
+    let command = format!("`git push --follow-tags {u}{remote} {}`", quoted.join(" "));
     let unheld = alone.iter().any(|a| a.branch.is_none());
     if alone.len() == 1 {
         let push = match &first.branch {

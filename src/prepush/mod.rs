@@ -393,7 +393,9 @@ pub fn inspect(
     }
     // The tags of one release commit, refused alike: said once.
     shared::merge_alike(&mut found.refusals);
-    found.notes.extend(landing::alone_note(remote, &mut alone));
+    found
+        .notes
+        .extend(landing::alone_note(repo, remote, &mut alone));
     let tags: Vec<_> = published.iter().map(|(u, n, c, _)| (*u, *n, *c)).collect();
     dirty_tree(repo, &tags, &config.commit, &mut found)?;
     for (u, name, commit, config) in published {
