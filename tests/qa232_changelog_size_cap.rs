@@ -5,7 +5,7 @@
 //! read, in one line naming it, its size and the bound, by post-commit, `--sync`, `release`
 //! and a hand tag alike.
 
-use crate::support::{hand_tag_refused, stderr, text, untested_installed};
+use crate::support::{grow_past_the_cap, hand_tag_refused, stderr, text, untested_installed};
 
 const WHAT: &str =
     "CHANGELOG.md is 200 MiB, larger than the 64 MiB relhook reads of a changelog (vue's is 1 MiB)";
@@ -17,12 +17,7 @@ fn a_huge_changelog_is_refused_by_its_size_everywhere() {
     let path = repo.path().join("CHANGELOG.md");
     assert!(path.is_file());
     // 200 MB without writing them: its size alone must refuse it.
-    std::fs::OpenOptions::new()
-        .write(true)
-        .open(&path)
-        .unwrap()
-        .set_len(200 << 20)
-        .unwrap();
+    grow_past_the_cap(&path);
     let said = |s: &str| s.lines().filter(|l| l.contains(WHAT)).count();
 
     // post-commit: the commit stands, its entry is not added, and the fix is said.

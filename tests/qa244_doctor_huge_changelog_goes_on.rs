@@ -2,18 +2,13 @@
 //! gone missing beside it went unsaid. Now the changelog's line is one row, and the other
 //! checks go on (without reading it).
 
-use crate::support::{text, untested_installed};
+use crate::support::{grow_past_the_cap, text, untested_installed};
 
 #[test]
 fn doctor_says_the_huge_changelog_and_checks_the_rest() {
     let repo = untested_installed();
     repo.commit_hooked("feat: one");
-    std::fs::OpenOptions::new()
-        .write(true)
-        .open(repo.path().join("CHANGELOG.md"))
-        .unwrap()
-        .set_len(200 << 20)
-        .unwrap();
+    grow_past_the_cap(&repo.path().join("CHANGELOG.md"));
     std::fs::remove_file(repo.path().join(".git/hooks/commit-msg")).unwrap();
     let started = std::time::Instant::now();
     let out = repo.relhook(&["doctor"]);

@@ -3,6 +3,7 @@
 //! `git -c` value's whole key without case, so `git -c remote.Origin.tagOpt=--no-tags` (a
 //! remote that is not there) made it say this clone fetches no tags from `origin`.
 
+use crate::qa34_no_tags::clone_without_tags;
 use crate::support::{Repo, stderr, text};
 
 /// `relhook notes` in a clone of a tagged repository that fetched no tags (its `tagOpt`
@@ -12,14 +13,7 @@ fn notes_in_clone_given(params: &str) -> String {
     repo.commit("feat: one");
     repo.git(&["tag", "-a", "v0.1.0", "-m", "v0.1.0"]);
     repo.commit("fix: two");
-    let origin = repo.path().to_str().unwrap().to_owned();
-    let clone = repo.scratch("clone");
-    let out = repo.git_in(
-        repo.path().parent().unwrap(),
-        &["clone", "-q", "--no-tags", &origin, clone.to_str().unwrap()],
-        &[],
-    );
-    assert!(out.status.success(), "{}", text(&out));
+    let clone = clone_without_tags(&repo);
     let out = repo.git_in(&clone, &["config", "--unset", "remote.origin.tagOpt"], &[]);
     assert!(out.status.success(), "{}", text(&out));
     let mut cmd = repo.command_in(crate::support::relhook_bin(), &clone);

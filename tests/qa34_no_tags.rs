@@ -10,14 +10,7 @@ fn notes_in_a_clone_without_tags_names_the_fetch() {
     repo.git(&["commit", "-q", "--allow-empty", "-m", "feat: one"]);
     repo.git(&["tag", "-a", "v0.1.0", "-m", "v0.1.0"]);
     repo.git(&["commit", "-q", "--allow-empty", "-m", "fix: two"]);
-    let origin = repo.path().to_str().unwrap().to_owned();
-    let clone = repo.scratch("clone");
-    let out = repo.git_in(
-        repo.path().parent().unwrap(),
-        &["clone", "-q", "--no-tags", &origin, clone.to_str().unwrap()],
-        &[],
-    );
-    assert!(out.status.success(), "{}", text(&out));
+    let clone = clone_without_tags(&repo);
     let out = repo.relhook_in(&clone, &["notes"]);
     assert_eq!(out.status.code(), Some(2), "{}", text(&out));
     let err = stderr(&out);
@@ -35,4 +28,17 @@ fn notes_in_a_clone_without_tags_names_the_fetch() {
         "{}",
         text(&out)
     );
+}
+
+/// `git clone --no-tags` of `repo` into its scratch folder `clone`.
+pub(crate) fn clone_without_tags(repo: &Repo) -> std::path::PathBuf {
+    let origin = repo.path().to_str().unwrap().to_owned();
+    let clone = repo.scratch("clone");
+    let out = repo.git_in(
+        repo.path().parent().unwrap(),
+        &["clone", "-q", "--no-tags", &origin, clone.to_str().unwrap()],
+        &[],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    clone
 }

@@ -857,3 +857,14 @@ fn default_interrupts() {
         }
     });
 }
+
+/// Makes the file at `path` 200 MiB long without writing the bytes (its real head kept): a
+/// changelog past relhook's size cap, made in no time.
+pub fn grow_past_the_cap(path: &Path) {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)
+        .unwrap()
+        .set_len(200 << 20)
+        .unwrap();
+}
