@@ -87,12 +87,12 @@ pub fn guess_type(first_word: &str) -> Option<&'static str> {
         .iter()
         .find(|(alias, _)| *alias == lower)
         .map(|(_, t)| *t)
-        .or(match lower.as_str() {
-            "adds" | "implement" | "implements" | "implemented" | "introduce" | "introduces"
-            | "introduced" | "support" | "supports" | "supported" => Some("feat"),
-            "correct" | "corrects" | "corrected" | "resolve" | "resolves" | "resolved"
-            | "repair" | "repairs" | "repaired" => Some("fix"),
-            _ => None,
+        // A verb that says what was done (one list with the header it keeps): what it does.
+        .or_else(|| {
+            imperative(first_word).map(|verb| match verb {
+                "resolve" | "correct" | "repair" => "fix",
+                _ => "feat",
+            })
         })
 }
 
