@@ -73,6 +73,8 @@ pub(super) fn fix(
         super::push_command(repo, remote, &[&b.update])
     );
     let redo = b.local == commit && release_commit && !published;
+    // The branch it is made again on.
+    let on = b.local_branch.map(str::to_owned).or_else(|| repo.branch());
     // Several tags on it: deleted together, the commit dropped once, the release asked made
     // again (with its dependents).
     if let Some(tags) = redo
@@ -84,17 +86,16 @@ pub(super) fn fix(
         return format!(
             "make the release again on top of {remote}'s commits: `{switch}git tag -d {} && git reset --keep {at}~1 && git pull --rebase --tags {qr} {qb} && {}` (deletes its tags and drops the release commit, which no remote has, takes {remote}'s commits, and makes the release again, its dependents too, and tests it; `git pull --rebase` alone would rewrite the release commit and leave {} on the old one), then `git push --follow-tags {u}{qr} {qb}`; {force}",
             quoted.join(" "),
-            super::shared::release_again(repo, config, commit, &tags),
+            super::shared::release_again(repo, config, (commit, on.as_deref()), &tags),
             names.join(", ")
         );
     }
     if redo {
         let version = name.get(config.version.tag_prefix.len()..).unwrap_or(name);
         // Made again on the branch: on a channel's, a stable one only on purpose, said.
-        let channel =
-            (b.local_branch.map(str::to_owned).or_else(|| repo.branch())).and_then(|branch| {
-                crate::release::channel::on_branch(repo, config, &branch, Some(name))
-            });
+        let channel = (on.as_deref()).and_then(|branch| {
+            crate::release::channel::on_branch(repo, config, branch, Some(name))
+        });
         let parsed = semver::Version::parse(version).ok();
         let (release, why) = match (channel, parsed) {
             (Some(here), Some(v)) if here.refuses(&v) => (

@@ -32,13 +32,14 @@ pub(super) fn tags_on(
     (tags.len() > 1).then_some(tags)
 }
 
-/// The release that makes `tags` (on `commit`) again: the packages asked for, without those
-/// released only as their dependents (a `**deps:**` entry requiring another of them, made
-/// again with it); one package's with its version, as a single tag's redo names it.
+/// The release that makes `tags` (on `commit`) again on `branch`: the packages asked for,
+/// without those released only as their dependents (a `**deps:**` entry requiring another of
+/// them, made again with it); one package's with its version, as a single tag's redo names
+/// it. Of the same kind as the tags ([`kind_again`]).
 pub(super) fn release_again(
     repo: &Repo,
     config: &Config,
-    commit: Oid,
+    (commit, branch): (Oid, Option<&str>),
     tags: &[(String, String, semver::Version)],
 ) -> String {
     let packages: Vec<&str> = tags.iter().map(|t| t.1.as_str()).collect();
@@ -54,9 +55,15 @@ pub(super) fn release_again(
     if asked.is_empty() {
         asked = tags.iter().collect();
     }
+    let channel = branch.and_then(|b| config.release.channel(b));
     if let [(_, package, version)] = asked[..] {
+        // Its version named: on a channel's branch, a stable one only on purpose.
+        let stable = match channel {
+            Some(_) if version.pre.is_empty() => " --allow-stable",
+            _ => "",
+        };
         return format!(
-            "{} {version}",
+            "{} {version}{stable}",
             crate::resume_advice::release_of(Some(package))
         );
     }
@@ -64,12 +71,33 @@ pub(super) fn release_again(
         .iter()
         .map(|t| format!("--package {}", crate::shellword::quote(&t.1)))
         .collect();
+    let versions: Vec<&semver::Version> = asked.iter().map(|t| &t.2).collect();
     format!(
-        "relhook{} release {}{}",
+        "relhook{} release {}{}{}",
         crate::resume_advice::global(),
         names.join(" "),
-        crate::resume_advice::release_flags(None)
+        crate::resume_advice::release_flags(None),
+        kind_again(&versions, channel.map(|c| c.id.as_str()))
     )
+}
+
+/// What a release of several packages, their versions unnamed, is told to make `versions`
+/// again where the branch's channel makes `own` pre-releases (`None`: no channel): the same
+/// identifier's pre-releases (` --pre rc`, unless the branch makes them by itself), or stable
+/// ones on purpose (` --allow-stable` on a channel's branch, which refuses them otherwise).
+fn kind_again(versions: &[&semver::Version], own: Option<&str>) -> String {
+    let ids: Vec<Option<&str>> = (versions.iter())
+        .map(|v| crate::release::channel::identifier(v))
+        .collect();
+    match ids.first() {
+        // One release's tags are of one kind; tags of several are left to the commits.
+        _ if ids.windows(2).any(|w| w[0] != w[1]) => String::new(),
+        Some(Some(id)) if own != Some(*id) => {
+            format!(" --pre {}", crate::shellword::quote(id))
+        }
+        Some(None) if own.is_some() => " --allow-stable".to_owned(),
+        _ => String::new(),
+    }
 }
 
 /// Release tag `name` on `commit` with the other tags of this push (`pushed`: new tags, each
@@ -141,6 +169,23 @@ mod tests {
             problems: vec!["p".to_owned()],
             fix: fix.to_owned(),
         }
+    }
+
+    /// QA253: several packages' tags made again are of their kind: another line's
+    /// pre-releases, or stable ones on a channel's branch on purpose.
+    #[test]
+    fn several_packages_made_again_keep_their_kind() {
+        let v = |s: &str| semver::Version::parse(s).unwrap();
+        let (rc, rc2, stable) = (v("2.0.0-rc.1"), v("1.0.1-rc.1"), v("2.0.0"));
+        assert_eq!(kind_again(&[&rc, &rc2], Some("beta")), " --pre rc");
+        assert_eq!(kind_again(&[&rc, &rc2], None), " --pre rc");
+        assert_eq!(kind_again(&[&rc, &rc2], Some("rc")), "");
+        assert_eq!(
+            kind_again(&[&stable, &stable], Some("beta")),
+            " --allow-stable"
+        );
+        assert_eq!(kind_again(&[&stable, &stable], None), "");
+        assert_eq!(kind_again(&[&stable, &rc], Some("beta")), "");
     }
 
     /// QA51: one refusal for the tags of one release commit, another fix kept apart.

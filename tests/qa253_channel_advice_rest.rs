@@ -1,0 +1,111 @@
+//! QA253: what QA250 left of the advice on a channel's branch (`[release] channels`). Pre-push's
+//! way to make a monorepo release commit again over the remote's commits (several package
+//! tags on it) named `relhook release --package a 2.0.0` for a stable release made on purpose,
+//! which the branch refuses, or a release of the channel's pre-releases in its place.
+
+use crate::qa224_release_channels::CONFIG;
+use crate::support::{Repo, dated_release, ok, stderr, text};
+
+/// Packages `a` and `b` released (`b` requiring `a` where `dependent`), pushed to `origin`
+/// with `beta`, where a breaking change of `a` and a fix of `b` are.
+fn packages_on_beta_pushed(dependent: bool) -> Repo {
+    let repo = Repo::new();
+    let needs = if dependent {
+        r#","dependencies":{"a":"^1.0.0"}"#
+    } else {
+        ""
+    };
+    repo.write("p/a/package.json", r#"{"name":"a","version":"1.0.0"}"#);
+    repo.write(
+        "p/b/package.json",
+        format!(r#"{{"name":"b","version":"1.0.0"{needs}}}"#),
+    );
+    repo.write(
+        ".relconfig.toml",
+        format!("{CONFIG}\n[packages.a]\npath = \"p/a\"\n[packages.b]\npath = \"p/b\"\n"),
+    );
+    repo.git(&["add", "-A"]);
+    repo.git(&["commit", "-q", "-m", "feat: start"]);
+    ok(repo.relhook(&["install"]));
+    ok(repo.relhook(&["release", "--all", "--no-test"]));
+    repo.git(&["switch", "-q", "-c", "beta"]);
+    repo.write("p/a/x.txt", "x\n");
+    repo.git(&["add", "-A"]);
+    repo.commit_hooked("feat(a)!: new api");
+    repo.write("p/b/y.txt", "y\n");
+    repo.git(&["add", "-A"]);
+    repo.commit_hooked("fix(b): y");
+    repo.with_origin();
+    let tags = ["a-v1.0.0", "b-v1.0.0"];
+    ok(repo.git_output(&[&["push", "-q", "origin", "main", "beta"][..], &tags].concat()));
+    repo
+}
+
+/// Another clone moves `origin`'s beta on; the release of `args` is made here, and its push
+/// refused: the way named that drops the release commit and makes the release again.
+fn made_again_over_the_remote(repo: &Repo, args: &[&str]) -> (String, String) {
+    let other = repo.dir.path().join("other");
+    let origin = repo.dir.path().join("origin.git");
+    let (o, p) = (origin.to_str().unwrap(), other.to_str().unwrap());
+    ok(repo.git_in(repo.dir.path(), &["clone", "-q", "-b", "beta", o, p], &[]));
+    let skip = [("RELHOOK_SKIP", "1")];
+    ok(repo.git_in(
+        &other,
+        &["commit", "-q", "--allow-empty", "-m", "fix: there"],
+        &skip,
+    ));
+    ok(repo.git_in(&other, &["push", "-q", "origin", "beta"], &skip));
+    ok(dated_release(repo, args));
+    ok(repo.git_output(&["fetch", "-q", "origin"]));
+    let out = repo.git_output(&["push", "--follow-tags", "origin", "beta"]);
+    assert!(!out.status.success(), "{}", text(&out));
+    let said = stderr(&out);
+    let fix = (said.lines())
+        .find(|l| l.contains("fix:"))
+        .unwrap_or_else(|| panic!("{said}"));
+    let redo = (fix.split('`').skip(1).step_by(2))
+        .find(|c| c.contains("git reset --keep"))
+        .unwrap_or_else(|| panic!("{said}"))
+        .to_owned();
+    (said, redo)
+}
+
+/// `redo` run: it succeeds and makes `tags` again, and the push goes.
+fn made(repo: &Repo, (said, redo): (&str, &str), tags: &[&str]) {
+    let out = repo.sh(redo);
+    assert!(
+        out.status.success(),
+        "`{redo}`, advised in:\n{said}\nfails:\n{}",
+        text(&out)
+    );
+    let listed = repo.git(&["tag", "-l"]);
+    for tag in tags {
+        let on = repo.git(&["tag", "-l", "--points-at", "HEAD", tag]);
+        assert_eq!(on, *tag, "`{redo}` made:\n{listed}\n{}", text(&out));
+    }
+    ok(repo.git_output(&["push", "-q", "--follow-tags", "origin", "beta"]));
+}
+
+#[test]
+fn a_stable_package_release_made_again_is_made_on_purpose() {
+    let repo = packages_on_beta_pushed(true);
+    let (said, redo) =
+        made_again_over_the_remote(&repo, &["--package", "a", "--allow-stable", "--no-test"]);
+    assert!(redo.contains("--allow-stable"), "{said}");
+    made(&repo, (&said, &redo), &["a-v2.0.0", "b-v1.0.1"]);
+}
+
+#[test]
+fn stable_releases_of_several_packages_made_again_are_made_on_purpose() {
+    let repo = packages_on_beta_pushed(false);
+    let (said, redo) = made_again_over_the_remote(&repo, &["--all", "--allow-stable", "--no-test"]);
+    assert!(redo.contains("--allow-stable"), "{said}");
+    made(&repo, (&said, &redo), &["a-v2.0.0", "b-v1.0.1"]);
+}
+
+#[test]
+fn another_lines_pre_releases_made_again_stay_on_that_line() {
+    let repo = packages_on_beta_pushed(false);
+    let (said, redo) = made_again_over_the_remote(&repo, &["--all", "--pre", "rc", "--no-test"]);
+    made(&repo, (&said, &redo), &["a-v2.0.0-rc.1", "b-v1.0.1-rc.1"]);
+}
