@@ -1,9 +1,12 @@
 //! QA253: what QA250 left of the advice on a channel's branch (`[release] channels`). Pre-push's
 //! way to make a monorepo release commit again over the remote's commits (several package
 //! tags on it) named `relhook release --package a 2.0.0` for a stable release made on purpose,
-//! which the branch refuses, or a release of the channel's pre-releases in its place.
+//! which the branch refuses, or a release of the channel's pre-releases in its place; and the
+//! missing-section line of a tag pushed from a branch with no channel named plain `relhook
+//! release`, worked out there and not on the channel's branch that judges the tag.
 
 use crate::qa224_release_channels::CONFIG;
+use crate::qa243_channel_advice_accepted::{each_release_taken, rc_on_beta_pushed};
 use crate::support::{Repo, dated_release, ok, stderr, text};
 
 /// Packages `a` and `b` released (`b` requiring `a` where `dependent`), pushed to `origin`
@@ -108,4 +111,25 @@ fn another_lines_pre_releases_made_again_stay_on_that_line() {
     let repo = packages_on_beta_pushed(false);
     let (said, redo) = made_again_over_the_remote(&repo, &["--all", "--pre", "rc", "--no-test"]);
     made(&repo, (&said, &redo), &["a-v2.0.0-rc.1", "b-v1.0.1-rc.1"]);
+}
+
+#[test]
+fn the_missing_section_line_of_a_tag_pushed_from_elsewhere_follows_its_channel() {
+    let repo = rc_on_beta_pushed();
+    ok(repo.git_skipping_relhook(&["tag", "-a", "v2.0.0", "-m", "x"]));
+    repo.git(&["switch", "-q", "main"]);
+    let out = repo.git_output(&["push", "origin", "v2.0.0"]);
+    assert!(!out.status.success(), "{}", text(&out));
+    let said = stderr(&out);
+    let marker = "has no `## [2.0.0]` section";
+    let line = (said.lines())
+        .find(|l| l.contains(marker))
+        .unwrap_or_else(|| panic!("no missing-section line:\n{said}"));
+    assert!(line.contains("git switch beta"), "{said}");
+    // No hand tag makes a stable release on beta.
+    assert!(!line.contains("let the hook write it"), "{said}");
+    // Taken on the branch the line names.
+    repo.git(&["switch", "-q", "beta"]);
+    ok(repo.git_output(&["tag", "-d", "v2.0.0"]));
+    each_release_taken(&repo, &said, marker);
 }

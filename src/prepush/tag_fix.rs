@@ -50,29 +50,22 @@ pub(super) fn release_tag_fix(
         // The channel's next pre-release, as the channel's branch the tag is judged on makes
         // it (after another line's pre-release that sorts after it, that line's); made from
         // that branch, named where HEAD is not on it.
-        let head = repo.branch();
-        let judged = commit
-            .and_then(|c| crate::tag::channel_judging(repo, config, branches, c))
-            .filter(|(b, _)| head.as_deref() != Some(b.as_str()));
+        let judged = commit.and_then(|c| {
+            crate::tag::channel_judging_elsewhere(repo, config, branches, c, Some(name))
+        });
         let on_purpose = crate::release::channel::on_purpose(config, v);
         let delete = format!(
             "delete it here (`git tag -d {}`)",
             crate::shellword::quote(name)
         );
-        if let Some((branch, channel)) = judged {
-            let tip = repo.local_branch_tip(&branch).or_else(|| {
-                (branches.iter())
-                    .find(|(b, _)| *b == branch)
-                    .map(|(_, t)| *t)
-            });
-            let (next, what) =
-                crate::release::channel::next_pre_at(repo, config, (&channel, tip), Some(name));
+        if let Some(there) = judged {
+            let (branch, (next, what)) = (there.branch(), &there.next);
             return remade(format!(
                 "{remote} does not have it yet, so {delete}, then on its channel's branch {branch} (`git switch {}`) make it on purpose: `{on_purpose}`, or let `{next}` make {what}{then}",
-                crate::shellword::quote(&branch),
+                crate::shellword::quote(branch),
             ));
         }
-        let next = (head.as_deref())
+        let next = (repo.branch().as_deref())
             .and_then(|b| config.release.channel(b))
             .map(|c| crate::release::channel::next_pre(repo, config, c, Some(name)));
         let (next, what) = next.unwrap_or_else(|| {

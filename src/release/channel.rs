@@ -211,7 +211,28 @@ pub fn on_branch(repo: &Repo, config: &Config, branch: &str, except: Option<&str
     })
 }
 
+/// `branch` of `channel`, not HEAD's, as advice given elsewhere sees it ([`Here`]): its next
+/// pre-release judged at its `tip` ([`next_pre_at`]).
+pub fn at_tip(
+    repo: &Repo,
+    config: &Config,
+    (branch, channel): (String, Channel),
+    tip: Option<git2::Oid>,
+    except: Option<&str>,
+) -> Here {
+    Here {
+        next: next_pre_at(repo, config, (&channel, tip), except),
+        branch,
+        channel,
+    }
+}
+
 impl Here {
+    /// The channel's branch.
+    pub fn branch(&self) -> &str {
+        &self.branch
+    }
+
     /// Whether the branch refuses a release of `version` not asked on purpose: a stable one.
     pub fn refuses(&self, version: &Version) -> bool {
         let asked = version.to_string();

@@ -13,7 +13,9 @@ use semver::Version;
 use super::rules::{Depth, RemoteBranches};
 use crate::config::{Channel, Config};
 use crate::git::Repo;
-use crate::release::channel::{NOT_ON_PURPOSE, Ruling, identifier, on_purpose, overridden, ruling};
+use crate::release::channel::{
+    Here, NOT_ON_PURPOSE, Ruling, identifier, on_purpose, overridden, ruling,
+};
 
 /// Why release tag `name` of `version` (at `target`, on `commit`) does not belong where it is.
 pub(super) fn problem(
@@ -74,6 +76,64 @@ pub fn note(repo: &Repo, config: &Config, name: &str) -> Option<String> {
     }
 }
 
+/// The releases that make release tag `name` of `version` (on `commit`) with the section it
+/// lacks (`with …`), and whether they make it only on purpose (a stable one on a channel's branch, which
+/// no hand tag makes there): those HEAD's branch takes, where it is a channel's; for a tag
+/// pushed from elsewhere (`depth`), those of the channel's branch that judges it
+/// ([`judging_elsewhere`]), with the way there.
+pub(super) fn releases_taken(
+    repo: &Repo,
+    config: &Config,
+    (name, version): (&str, &Version),
+    (commit, depth): (Oid, Depth<'_>),
+) -> (String, bool) {
+    let elsewhere = match depth {
+        Depth::Publish(_, remote) => judging_elsewhere(repo, config, remote, commit, Some(name)),
+        Depth::Create => None,
+    };
+    if let Some(there) = elsewhere {
+        let branch = there.branch();
+        let release = format!(
+            "on its channel's branch {branch} (`{}`) with {}",
+            repo.switch_command(branch),
+            there.again(config, version)
+        );
+        return (release, there.refuses(version));
+    }
+    match crate::release::channel::here(repo, config, Some(name)) {
+        Some(here) => (
+            format!("with {}", here.again(config, version)),
+            here.refuses(version),
+        ),
+        None => (format!("with `{}`", config.release_command()), false),
+    }
+}
+
+/// The channel branch of `remote` that judges a tag on `commit` ([`held_only_by_channels`]),
+/// when HEAD is not on it, as advice given from HEAD sees it: its next pre-release judged at
+/// its tip (the local branch's, else the remote's); `except`: a tag the advice deletes first.
+pub fn judging_elsewhere(
+    repo: &Repo,
+    config: &Config,
+    remote: RemoteBranches<'_>,
+    commit: Oid,
+    except: Option<&str>,
+) -> Option<Here> {
+    let (branch, channel) = held_only_by_channels(repo, config, remote, commit)?;
+    if repo.branch().as_deref() == Some(branch.as_str()) {
+        return None;
+    }
+    let tip = (repo.local_branch_tip(&branch))
+        .or_else(|| (remote.iter()).find(|(b, _)| *b == branch).map(|(_, t)| *t));
+    Some(crate::release::channel::at_tip(
+        repo,
+        config,
+        (branch, channel),
+        tip,
+        except,
+    ))
+}
+
 /// HEAD's branch and its channel, when it is one.
 fn head_channel(repo: &Repo, config: &Config) -> Option<(String, Channel)> {
     let branch = repo.branch()?;
@@ -85,7 +145,7 @@ fn head_channel(repo: &Repo, config: &Config) -> Option<(String, Channel)> {
 /// on, when only channel branches hold it there (the first one's). `None`
 /// too when no branch of the remote holds it as far as this clone can tell (a remote never
 /// fetched, a tag pushed alone): nothing is guessed from this clone's own branches.
-pub fn held_only_by_channels(
+fn held_only_by_channels(
     repo: &Repo,
     config: &Config,
     remote: RemoteBranches<'_>,

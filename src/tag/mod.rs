@@ -23,8 +23,8 @@ use crate::config::{Config, Package};
 use crate::git::Repo;
 
 pub use channel::{
-    PAST_THE_HOOK as CHANNEL_PAST_THE_HOOK, held_only_by_channels as channel_judging,
-    is_refusal as is_channel_refusal, note as channel_note,
+    PAST_THE_HOOK as CHANNEL_PAST_THE_HOOK, is_refusal as is_channel_refusal,
+    judging_elsewhere as channel_judging_elsewhere, note as channel_note,
 };
 pub use former::{former_package, successor};
 

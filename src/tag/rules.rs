@@ -437,19 +437,16 @@ pub fn section_problems(
     }
     if !section {
         // On a channel's branch, the releases it takes (a stable one on purpose, which no
-        // hand tag makes there).
-        let here = crate::release::channel::here(repo, config, Some(name));
+        // hand tag makes there); a tag pushed from elsewhere, its channel's.
+        let (release, refused) =
+            super::channel::releases_taken(repo, config, (name, version), (commit, depth));
         let hook = match hand {
-            _ if here.as_ref().is_some_and(|h| h.refuses(version)) => "",
+            _ if refused => "",
             HandTags::Released => ", or let the hook write it when you tag",
             HandTags::Plain => "",
         };
-        let release = match &here {
-            Some(here) => here.again(config, version),
-            None => format!("`{}`", release_command(config)),
-        };
         return vec![format!(
-            "{} at `{name}` has no `## [{version}]` section; release with {release}{hook}",
+            "{} at `{name}` has no `## [{version}]` section; release {release}{hook}",
             path.display(),
         )];
     }
