@@ -1,9 +1,11 @@
 //! QA253: what QA250 left of the advice on a channel's branch (`[release] channels`). Pre-push's
 //! way to make a monorepo release commit again over the remote's commits (several package
 //! tags on it) named `relhook release --package a 2.0.0` for a stable release made on purpose,
-//! which the branch refuses, or a release of the channel's pre-releases in its place; and the
+//! which the branch refuses, or a release of the channel's pre-releases in its place; the
 //! missing-section line of a tag pushed from a branch with no channel named plain `relhook
-//! release`, worked out there and not on the channel's branch that judges the tag.
+//! release`, worked out there and not on the channel's branch that judges the tag; and a
+//! package's refused stable release named `relhook release --package a` after another line's
+//! pre-release (`a-v2.0.0-rc.1` on `beta`), which is refused in turn.
 
 use crate::qa224_release_channels::CONFIG;
 use crate::qa243_channel_advice_accepted::{each_release_taken, rc_on_beta_pushed};
@@ -132,4 +134,35 @@ fn the_missing_section_line_of_a_tag_pushed_from_elsewhere_follows_its_channel()
     repo.git(&["switch", "-q", "beta"]);
     ok(repo.git_output(&["tag", "-d", "v2.0.0"]));
     each_release_taken(&repo, &said, marker);
+}
+
+/// `packages_on_beta` with `a-v2.0.0-rc.1` made on `beta` (`--pre rc`) and a fix of `a` above.
+fn package_rc_on_beta() -> Repo {
+    let repo = crate::qa225_channel_version_resume_packages::packages_on_beta();
+    ok(dated_release(
+        &repo,
+        &["--package", "a", "--pre", "rc", "--no-test"],
+    ));
+    repo.write("p/a/y.txt", "y\n");
+    repo.git(&["add", "-A"]);
+    repo.commit_hooked("fix(a): y");
+    repo
+}
+
+#[test]
+fn a_packages_release_after_another_lines_pre_release_is_refused_with_ways_taken() {
+    let repo = package_rc_on_beta();
+    let before = repo.git(&["tag", "-l"]);
+    // The channel's beta cannot follow rc: refused, with releases the branch takes.
+    let out = dated_release(&repo, &["--package", "a", "--no-test"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert_eq!(repo.git(&["tag", "-l"]), before, "{}", text(&out));
+    each_release_taken(&repo, &stderr(&out), "relhook release");
+    // A stable one asked without `--allow-stable`: its refusal names the package's next
+    // pre-release, as that line makes it.
+    let out = dated_release(&repo, &["2.0.0", "--package", "a", "--no-test"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let said = stderr(&out);
+    assert!(said.contains("--pre rc"), "{said}");
+    each_release_taken(&repo, &said, "relhook release");
 }

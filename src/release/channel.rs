@@ -91,10 +91,11 @@ pub fn ruling(
 /// Applies `branch`'s channel to `opts` (its identifier as `--pre` when none is asked), or
 /// refuses a stable release asked without `--allow-stable` ([`ruling`]); `again`: the release
 /// command as given, for the refusal's way on, and `base`, the same without its version;
-/// `repo`: where the channel's next pre-release is judged ([`next_pre`]; `None`: a
-/// package's, `base` making the channel's own). With the line to say.
+/// `judged`: where the channel's next pre-release is judged ([`next_pre`]), and by which
+/// configuration's tags (the root's, or a package's view; `None`: several packages', `base`
+/// making the channel's own). With the line to say.
 pub fn apply(
-    (config, repo): (&Config, Option<&Repo>),
+    (config, judged): (&Config, Option<(&Repo, &Config)>),
     branch: Option<&str>,
     opts: &mut Options,
     (again, base): (&str, &str),
@@ -128,9 +129,9 @@ pub fn apply(
         Ruling::Own => (false, None),
         Ruling::Departs(line) => (true, Some(format!("relhook: note: {line}"))),
         Ruling::Refused(why) => {
-            let next = match repo {
-                Some(repo) => next_pre(repo, config, &channel, None),
-                // A package's release: the same one, the version dropped.
+            let next = match judged {
+                Some((repo, by)) => next_pre(repo, by, &channel, None),
+                // Several packages' release: the same one, the version dropped.
                 None => (base.to_owned(), own_next(config, &channel).1),
             };
             return Err(stable_refused(&why, again, &next));
