@@ -717,7 +717,7 @@ fn prose_in_unreleased_survives_merges_and_a_release_is_not_shipped_twice() {
     let log = repo.read("CHANGELOG.md");
     let (unreleased, released) = log.split_once("## [0.1.0]").unwrap_or((&log, ""));
     assert!(
-        unreleased.contains("<<<<<<< ours") && unreleased.contains("- one, with hand detail"),
+        unreleased.contains("<<<<<<< HEAD") && unreleased.contains("- one, with hand detail"),
         "{log}"
     );
     assert_eq!(count(released, "- one"), 1, "{log}");
@@ -783,7 +783,7 @@ fn an_edited_entry_against_a_release_is_marked_not_misplaced() {
         );
         let marked = log.split("## [0.1.0]").next().unwrap_or("");
         assert!(
-            marked.contains("<<<<<<< ours") && marked.contains("- f1"),
+            marked.contains("<<<<<<< HEAD") && marked.contains("- f1"),
             "{log}"
         );
     }

@@ -34,7 +34,7 @@ fn marked_merge() -> Repo {
     assert!(repo.commit_with_hooks("feat: m1").status.success());
     let out = repo.git_output(&["merge", "--no-edit", "f"]);
     assert!(!out.status.success(), "{}", text(&out));
-    assert!(repo.read("CHANGELOG.md").contains("<<<<<<< ours"));
+    assert!(repo.read("CHANGELOG.md").contains("<<<<<<< HEAD"));
     repo
 }
 

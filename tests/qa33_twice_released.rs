@@ -38,6 +38,8 @@ fn released_on_both_sides() -> Repo {
 #[test]
 fn a_version_released_on_both_sides_stops_the_rebase_with_the_way_on() {
     let repo = released_on_both_sides();
+    // The release commit the rebase applies, as git labels it (QA257).
+    let applied = repo.git(&["log", "-1", "--format=%h (%s)"]);
     let out = repo.git_output(&["pull", "-q", "--rebase", "origin", "main"]);
     assert!(!out.status.success(), "the rebase stops: {}", text(&out));
     let said = stderr(&out);
@@ -48,8 +50,8 @@ fn a_version_released_on_both_sides_stops_the_rebase_with_the_way_on() {
     assert!(said.contains("`git rebase --skip`"), "{said}");
     let log = repo.read("CHANGELOG.md");
     assert!(
-        log.contains("<<<<<<< the version rebased onto\n## [0.1.1]")
-            && log.contains(">>>>>>> the applied commit's version\n"),
+        log.contains("<<<<<<< HEAD\n## [0.1.1]")
+            && log.contains(&format!(">>>>>>> {}\n", applied.trim())),
         "{log}"
     );
     // The way it names: drop this side's release commit, take their tag, release the next.
@@ -89,14 +91,11 @@ fn a_version_released_on_both_sides_stops_the_merge_with_the_way_on() {
     // under one heading that `git add` would take as resolved.
     let log = repo.read("CHANGELOG.md");
     let ours = log
-        .split("<<<<<<< this branch's version\n")
+        .split("<<<<<<< HEAD\n")
         .nth(1)
         .and_then(|rest| rest.split_once("=======\n"));
     let (ours, theirs) = ours.expect(&log);
-    let theirs = theirs
-        .split(">>>>>>> the merged branch's version\n")
-        .next()
-        .unwrap();
+    let theirs = theirs.split("\n>>>>>>> branch 'main' of ").next().unwrap();
     assert!(
         ours.starts_with("## [0.1.1]")
             && ours.contains("- c from here")

@@ -487,8 +487,12 @@ pub enum HookCommand {
         /// The remote's URL.
         url: Option<String>,
     },
-    /// The CHANGELOG.md merge driver: `%O %A %B %P`.
+    /// The CHANGELOG.md merge driver: `--marker-size %L %O %A %B %P`.
     MergeChangelog {
+        /// git's conflict marker size (%L: the `conflict-marker-size` attribute, 7 unless
+        /// set); a driver registered before relhook passed it leaves it out.
+        #[arg(long, value_name = "N", default_value_t = 7)]
+        marker_size: usize,
         /// The common ancestor's version (%O).
         base: PathBuf,
         /// Ours (%A): the result is written here.

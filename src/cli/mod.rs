@@ -400,11 +400,12 @@ fn dispatch(ctx: &Context, command: Command) -> Result<Outcome> {
             prepush::pre_push_hook(ctx, remote.as_deref(), url.as_deref())
         }
         Command::Hook(HookCommand::MergeChangelog {
+            marker_size,
             base,
             ours,
             theirs,
             name,
-        }) => changelog::merge_driver(ctx, &base, &ours, &theirs, name.as_deref()),
+        }) => changelog::merge_driver(ctx, (&base, &ours, &theirs), name.as_deref(), marker_size),
     }
 }
 

@@ -262,22 +262,21 @@ pub fn program_found() -> bool {
         .is_ok()
 }
 
-/// `git merge-file -L ours -L base -L theirs OURS BASE THEIRS`: a line merge into `ours`
-/// with conflict markers. `Ok(true)` when clean, `Ok(false)` when conflicts were marked.
-pub fn merge_file(ours: &Path, base: &Path, theirs: &Path) -> Result<bool> {
-    let args: [&OsStr; 9] = [
-        "merge-file".as_ref(),
-        "-L".as_ref(),
-        "ours".as_ref(),
-        "-L".as_ref(),
-        "base".as_ref(),
-        "-L".as_ref(),
-        "theirs".as_ref(),
-        ours.as_os_str(),
-        base.as_os_str(),
-    ];
-    let mut all: Vec<&OsStr> = args.to_vec();
-    all.push(theirs.as_os_str());
+/// `git merge-file --marker-size=N -L OURS -L BASE -L THEIRS ours base theirs`: a line merge
+/// into `ours` with conflict markers of `marker_size` characters labelled `labels` (ours,
+/// base, theirs). `Ok(true)` when clean, `Ok(false)` when conflicts were marked.
+pub fn merge_file(
+    (ours, base, theirs): (&Path, &Path, &Path),
+    labels: [&str; 3],
+    marker_size: usize,
+) -> Result<bool> {
+    let size = format!("--marker-size={marker_size}");
+    let mut all: Vec<&OsStr> = vec!["merge-file".as_ref(), size.as_ref()];
+    for label in labels {
+        all.push("-L".as_ref());
+        all.push(label.as_ref());
+    }
+    all.extend([ours.as_os_str(), base.as_os_str(), theirs.as_os_str()]);
     // merge-file exits with the number of conflicts (capped at 127); negative on error.
     let out = Git::new(Path::new("."), &all).output()?;
     match out.status {
@@ -369,6 +368,7 @@ mod tests {
 
     #[test]
     fn merge_file_reports_conflicts() {
+        const LABELS: [&str; 3] = ["ours", "base", "theirs"];
         let dir = tempfile::tempdir().unwrap();
         let p = |n: &str, t: &str| {
             let p = dir.path().join(n);
@@ -378,14 +378,14 @@ mod tests {
         let base = p("base", "a\n");
         let ours = p("ours", "b\n");
         let theirs = p("theirs", "c\n");
-        assert!(!merge_file(&ours, &base, &theirs).unwrap());
+        assert!(!merge_file((&ours, &base, &theirs), LABELS, 7).unwrap());
         assert!(
             std::fs::read_to_string(&ours)
                 .unwrap()
                 .contains("<<<<<<< ours")
         );
         let ours = p("ours2", "a\n");
-        assert!(merge_file(&ours, &base, &theirs).unwrap());
+        assert!(merge_file((&ours, &base, &theirs), LABELS, 7).unwrap());
         assert_eq!(std::fs::read_to_string(&ours).unwrap(), "c\n");
     }
 }

@@ -167,7 +167,7 @@ fn driver_command(binary: &Path) -> String {
 /// The part of [`driver_command`] after the binary's path (`%P`: the file merged, which git
 /// single-quotes for its shell, so a monorepo's or a HISTORY.md's message names that file).
 const DRIVER_REST: &str = "[ -x \"$b\" ] || b=$(command -v relhook) || b=; \
-if [ -n \"$b\" ]; then exec \"$b\" hook merge-changelog %O %A %B %P; fi; \
+if [ -n \"$b\" ]; then exec \"$b\" hook merge-changelog --marker-size=%L %O %A %B %P; fi; \
 echo 'relhook: '%P': the merge driver found no relhook (gone, and none on PATH), so git \
 merged it line by line; fix: `relhook install` with the relhook you use' >&2; \
 exec git merge-file --marker-size=%L -L ours -L base -L theirs %A %O %B";

@@ -4,19 +4,19 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::cli::{Context, Outcome};
-use crate::history::changelog::{Changelog, EditError};
+use crate::history::changelog::{Changelog, EditError, Markers};
 use crate::{Error, Result};
 
-/// `relhook hook merge-changelog %O %A %B [%P]`: unions the Unreleased entries of both sides
-/// into %A. Anything it cannot merge falls back to git's own three-way merge with conflict
-/// markers (exit 1), so nothing is lost.
+/// `relhook hook merge-changelog [--marker-size %L] %O %A %B [%P]`: unions the Unreleased
+/// entries of both sides into %A. Anything it cannot merge falls back to git's own three-way
+/// merge with conflict markers (exit 1) of git's size and labels, so nothing is lost.
 pub(in crate::cli) fn merge_driver(
     ctx: &Context,
-    base: &Path,
-    ours: &Path,
-    theirs: &Path,
+    (base, ours, theirs): (&Path, &Path, &Path),
     name: Option<&Path>,
+    marker_size: usize,
 ) -> Result<Outcome> {
+    let markers = markers(ctx, marker_size);
     let label = name.map_or_else(|| "CHANGELOG.md".into(), |n| n.display().to_string());
     // The configured order of sub-sections (`[changelog] order`), a new one is placed by.
     let order = sub_order(ctx, &label);
@@ -71,7 +71,8 @@ pub(in crate::cli) fn merge_driver(
                 }
                 return Ok(Outcome::Ok);
             }
-            Err(EditError::Marked { why, text }) => {
+            Err(EditError::Marked { why, sides }) => {
+                let text = sides.text(&markers);
                 eprintln_note(&format!(
                     "{label}: {why}, and a release was made on one side: the two Unreleased sections are marked for you to combine (a line merge could put entries into the release)"
                 ));
@@ -84,7 +85,7 @@ pub(in crate::cli) fn merge_driver(
                 return Ok(Outcome::Failed);
             }
             Err(EditError::LineMerge { why, texts }) => {
-                let clean = line_merge(ctx, ours, &texts)?;
+                let clean = line_merge(ctx, ours, &texts, &markers)?;
                 if !clean {
                     eprintln_note(&format!(
                         "{label}: {why}: both sides' new entries are combined, and the rest is merged line by line, with conflict markers where both sides changed the same lines"
@@ -100,7 +101,7 @@ pub(in crate::cli) fn merge_driver(
                         "{label}: {e}; both sections of {version} are left between conflict markers"
                     ));
                     twice_released(ctx, &label, &version);
-                    mark_both_releases(ctx, (ours, theirs, base), &version, (ours_is, theirs_is))?;
+                    mark_both_releases(ctx, (ours, theirs, base), &version, &markers)?;
                     return Ok(Outcome::Failed);
                 }
                 fallback = Some(match e {
@@ -112,7 +113,7 @@ pub(in crate::cli) fn merge_driver(
     } else if let (Err(why), _, _) | (_, Err(why), _) | (_, _, Err(why)) = sides {
         fallback = Some(why.to_string());
     }
-    let clean = crate::git::run::merge_file(ours, base, theirs)?;
+    let clean = git_merge_file((ours, base, theirs), &markers)?;
     // Said once the line merge is done: "resolve by hand" only when it left markers.
     if let Some(why) = fallback {
         eprintln_note(&if clean {
@@ -169,14 +170,14 @@ fn mark_both_releases(
     ctx: &Context,
     (ours, theirs, base): (&Path, &Path, &Path),
     version: &str,
-    labels: (&str, &str),
+    markers: &Markers,
 ) -> Result<()> {
     let text = |p: &Path| String::from_utf8(crate::fsx::read(p).ok()?).ok();
     let marked = text(ours)
         .zip(text(theirs))
-        .and_then(|(o, t)| marked_release(&o, &t, version, labels));
+        .and_then(|(o, t)| marked_release(&o, &t, version, markers));
     let Some(marked) = marked else {
-        let _ = crate::git::run::merge_file(ours, base, theirs)?;
+        let _ = git_merge_file((ours, base, theirs), markers)?;
         return Ok(());
     };
     match ctx.locate() {
@@ -186,7 +187,7 @@ fn mark_both_releases(
 }
 
 /// `ours` with its section of `version` replaced by both sides' between conflict markers.
-fn marked_release(ours: &str, theirs: &str, version: &str, labels: (&str, &str)) -> Option<String> {
+fn marked_release(ours: &str, theirs: &str, version: &str, m: &Markers) -> Option<String> {
     let (o_start, o_end) = Changelog::parse(ours).ok()?.section_lines(version)?;
     let (t_start, t_end) = Changelog::parse(theirs).ok()?.section_lines(version)?;
     let o: Vec<&str> = ours.split_inclusive('\n').collect();
@@ -200,11 +201,11 @@ fn marked_release(ours: &str, theirs: &str, version: &str, labels: (&str, &str))
         b
     };
     let mut out = o.get(..o_start)?.concat();
-    out.push_str(&format!("<<<<<<< {}{nl}", labels.0));
+    out.push_str(&format!("{}{nl}", m.line('<', &m.ours)));
     out.push_str(&block(o.get(o_start..o_end)?));
-    out.push_str(&format!("======={nl}"));
+    out.push_str(&format!("{}{nl}", m.line('=', "")));
     out.push_str(&block(t.get(t_start..t_end)?));
-    out.push_str(&format!(">>>>>>> {}{nl}", labels.1));
+    out.push_str(&format!("{}{nl}", m.line('>', &m.theirs)));
     out.push_str(&o.get(o_end..)?.concat());
     Some(out)
 }
@@ -326,7 +327,12 @@ fn with_released_reverts(ctx: &Context, label: &str, text: String) -> String {
 
 /// git's line merge of `texts` (base, ours, theirs) into `ours`, the driver's result; the base
 /// and theirs go through temporary files in the git directory. Whether it was clean.
-fn line_merge(ctx: &Context, ours: &Path, [base, mine, theirs]: &[String; 3]) -> Result<bool> {
+fn line_merge(
+    ctx: &Context,
+    ours: &Path,
+    [base, mine, theirs]: &[String; 3],
+    markers: &Markers,
+) -> Result<bool> {
     let dir = ctx.locate().map_or_else(
         || ours.parent().unwrap_or(Path::new(".")).to_path_buf(),
         |loc| loc.git_dir.clone(),
@@ -342,7 +348,27 @@ fn line_merge(ctx: &Context, ours: &Path, [base, mine, theirs]: &[String; 3]) ->
     };
     let (base, theirs) = (temp(base)?, temp(theirs)?);
     crate::fsx::write_atomic_via(&dir, ours, mine.as_bytes(), None)?;
-    crate::git::run::merge_file(ours, base.path(), theirs.path())
+    git_merge_file((ours, base.path(), theirs.path()), markers)
+}
+
+/// git's line merge of (ours, base, theirs) into ours, with `markers`' size and labels.
+fn git_merge_file(files: (&Path, &Path, &Path), m: &Markers) -> Result<bool> {
+    crate::git::run::merge_file(files, [&m.ours, &m.base, &m.theirs], m.size)
+}
+
+/// The markers git would write for this merge: `size` (`%L`), and git's labels for the
+/// operation under way where they can be told (else `ours`, `base`, `theirs`).
+fn markers(ctx: &Context, size: usize) -> Markers {
+    let merged = super::released_words::merged_head_named();
+    let labels = ctx.repo().ok().and_then(|r| r.conflict_labels(merged));
+    let mut m = Markers {
+        size: size.max(1),
+        ..Markers::default()
+    };
+    if let Some(l) = labels {
+        (m.ours, m.base, m.theirs) = (l.ours, l.base, l.theirs);
+    }
+    m
 }
 
 pub(super) fn eprintln_note(text: &str) {

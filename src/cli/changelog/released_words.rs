@@ -13,9 +13,16 @@ use crate::history::sync::Sides;
 /// The merged commit during `git merge`, which names it (alone) in `GITHEAD_<id>`; a rebase
 /// or a pick names none.
 pub(super) fn merged_head() -> Option<git2::Oid> {
-    let mut heads = std::env::vars_os().filter_map(|(k, _)| {
+    merged_head_named().map(|(id, _)| id)
+}
+
+/// [`merged_head`] and the name `git merge` was given for it (`topic`), which git's own
+/// conflict markers show.
+pub(super) fn merged_head_named() -> Option<(git2::Oid, String)> {
+    let mut heads = std::env::vars_os().filter_map(|(k, v)| {
         let id = k.to_str()?.strip_prefix("GITHEAD_")?;
-        git2::Oid::from_str(id).ok()
+        let name = v.to_string_lossy().into_owned();
+        git2::Oid::from_str(id).ok().map(|id| (id, name))
     });
     match (heads.next(), heads.next()) {
         (Some(theirs), None) => Some(theirs),

@@ -1,15 +1,61 @@
 //! Unresolved conflict markers in a changelog: a release, a hand tag, post-commit and
-//! pre-push all refuse to build on them.
+//! pre-push all refuse to build on them; and the markers the merge driver writes.
+
+/// The conflict markers the merge driver writes: git's size (`%L`, the
+/// `conflict-marker-size` attribute) and its labels for the operation where they are known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Markers {
+    /// How many `<`, `=`, `>` (and `|`) a marker has: 7 unless the attribute says otherwise.
+    pub size: usize,
+    /// This side's label (`HEAD`).
+    pub ours: String,
+    /// The common ancestor's label.
+    pub base: String,
+    /// The other side's label (the merged branch, the commit applied).
+    pub theirs: String,
+}
+
+impl Default for Markers {
+    fn default() -> Self {
+        Markers {
+            size: 7,
+            ours: "ours".into(),
+            base: "base".into(),
+            theirs: "theirs".into(),
+        }
+    }
+}
+
+impl Markers {
+    /// The marker line of `c` repeated, with `label` after a blank when there is one.
+    pub fn line(&self, c: char, label: &str) -> String {
+        let run = c.to_string().repeat(self.size);
+        match label {
+            "" => run,
+            l => format!("{run} {l}"),
+        }
+    }
+}
+
+/// The size of the run of `c` that `line` is a marker of (at least 7, then a blank or
+/// nothing), if it is one.
+fn marker(line: &str, c: char) -> Option<usize> {
+    let run = line.chars().take_while(|x| *x == c).count();
+    let rest = &line[run..];
+    (run >= 7 && (rest.is_empty() || rest.starts_with(' '))).then_some(run)
+}
 
 /// The 1-based line of the first unresolved conflict in `text`: a `<<<<<<< ` line, then a
 /// `=======` line alone (after an optional `||||||| ` base), then a `>>>>>>> ` line, each at a
-/// line start and outside a code fence, as git (and [`marked`]) writes them. A lone `=======`
-/// is a setext heading's underline, not a conflict.
+/// line start and outside a code fence, as git (and [`marked`]) writes them, of 7 characters
+/// or the larger size a `conflict-marker-size` attribute asks for. A lone `=======` is a
+/// setext heading's underline, not a conflict.
 pub fn conflict_markers(text: &str) -> Option<usize> {
     // The open fence: its character and length (CommonMark: a closing fence is a run of the
     // same character at least as long, with nothing after it).
     let mut fence: Option<(char, usize)> = None;
-    let mut open: Option<usize> = None;
+    // The opening marker's line and size: the others are as long.
+    let mut open: Option<(usize, usize)> = None;
     let mut middle = false;
     for (i, raw) in text.lines().enumerate() {
         let line = raw.strip_suffix('\r').unwrap_or(raw);
@@ -34,13 +80,15 @@ pub fn conflict_markers(text: &str) -> Option<usize> {
         if fence.is_some() {
             continue;
         }
-        if line.starts_with("<<<<<<< ") || line == "<<<<<<<" {
-            open = Some(i + 1);
+        if let Some(size) = marker(line, '<') {
+            open = Some((i + 1, size));
             middle = false;
-        } else if line == "=======" && open.is_some() {
-            middle = true;
-        } else if (line.starts_with(">>>>>>> ") || line == ">>>>>>>") && middle {
-            return open;
+        } else if let Some((at, size)) = open {
+            if line.len() == size && marker(line, '=') == Some(size) {
+                middle = true;
+            } else if middle && marker(line, '>') == Some(size) {
+                return Some(at);
+            }
         }
     }
     None
@@ -61,5 +109,28 @@ mod tests {
         // A conflict shown inside a fence (documentation) is none.
         let text = "## [Unreleased]\n\n```\n<<<<<<< ours\n=======\n>>>>>>> theirs\n```\n";
         assert_eq!(conflict_markers(text), None);
+    }
+
+    /// QA257: a `conflict-marker-size=12` attribute makes git (and the driver) write longer
+    /// markers, which are a conflict all the same; a shorter run is none.
+    #[test]
+    fn markers_of_a_larger_size_are_a_conflict() {
+        let m = Markers {
+            size: 12,
+            ..Markers::default()
+        };
+        let text = format!(
+            "# C\n{}\n- a\n{}\n- b\n{}\n",
+            m.line('<', "HEAD"),
+            m.line('=', ""),
+            m.line('>', "topic")
+        );
+        assert_eq!(conflict_markers(&text), Some(2));
+        assert_eq!(conflict_markers("<<<<<< a\n- a\n======\n>>>>>> b\n"), None);
+        // The middle marker is as long as the opening one.
+        assert_eq!(
+            conflict_markers("<<<<<<<<<< a\n- a\n=======\n>>>>>>>>>> b\n"),
+            None
+        );
     }
 }

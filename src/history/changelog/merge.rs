@@ -84,9 +84,26 @@ pub(super) fn only_adds_entries(base: &str, side: &str) -> bool {
     true
 }
 
+/// The parts of a file the driver marks: the title and the released part as merged, and the
+/// two sides' Unreleased sections.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MarkedSides {
+    pre: String,
+    ours: String,
+    theirs: String,
+    post: String,
+}
+
+impl MarkedSides {
+    /// The file with `markers` around the two sides' Unreleased sections.
+    pub fn text(&self, markers: &super::Markers) -> String {
+        marked(&self.pre, (&self.ours, &self.theirs), &self.post, markers)
+    }
+}
+
 /// The file with git's conflict markers around the two sides' Unreleased sections (each
 /// without its heading), the title and the released part as merged.
-pub(super) fn marked(pre: &str, (ours, theirs): (&str, &str), post: &str) -> String {
+fn marked(pre: &str, (ours, theirs): (&str, &str), post: &str, m: &super::Markers) -> String {
     let eol = if [pre, ours, theirs, post].iter().any(|t| t.contains("\r\n")) {
         "\r\n"
     } else {
@@ -100,11 +117,11 @@ pub(super) fn marked(pre: &str, (ours, theirs): (&str, &str), post: &str) -> Str
         }
         b
     };
-    let mut out = format!("{pre}## [Unreleased]{eol}<<<<<<< ours{eol}");
+    let mut out = format!("{pre}## [Unreleased]{eol}{}{eol}", m.line('<', &m.ours));
     out.push_str(&body(ours));
-    out.push_str(&format!("======={eol}"));
+    out.push_str(&format!("{}{eol}", m.line('=', "")));
     out.push_str(&body(theirs));
-    out.push_str(&format!(">>>>>>> theirs{eol}"));
+    out.push_str(&format!("{}{eol}", m.line('>', &m.theirs)));
     if !post.is_empty() {
         out.push_str(eol);
         out.push_str(post);
@@ -181,7 +198,12 @@ impl Changelog {
             }
             return Err(EditError::Marked {
                 why: why.into(),
-                text: marked(&pre, (&o_un, &t_un), &post),
+                sides: Box::new(MarkedSides {
+                    pre,
+                    ours: o_un,
+                    theirs: t_un,
+                    post,
+                }),
             });
         };
 
@@ -438,6 +460,7 @@ mod tests {
             "# Changelog\n\n",
             ("## [Unreleased]\n- a\n", "## [Unreleased]\n- b\n"),
             "",
+            &super::super::Markers::default(),
         );
         assert_eq!(conflict_markers(&driver), Some(4));
         let git =

@@ -68,11 +68,12 @@ pub mod vocab;
 pub mod weight;
 
 pub use combine::Merged;
-pub use conflict::conflict_markers;
+pub use conflict::{Markers, conflict_markers};
 pub use fold::carries;
 pub use head::with_eol_of;
 pub(crate) use heading::pep440_pre;
 pub use link_style::{EntryStyle, without_commit_link};
+pub use merge::MarkedSides;
 pub use not_file::{
     NotAFile, case_twin_fix, case_twin_on_disk, case_twin_untracked_fix, case_twin_what,
     committed_link_fix, not_a_file, not_a_file_fix, not_a_file_what, too_large, too_large_what_fix,
@@ -144,8 +145,8 @@ pub enum EditError {
     Marked {
         /// Why the two sides could not be combined.
         why: String,
-        /// The file with the markers.
-        text: String,
+        /// The file's parts the markers go around, written with [`MarkedSides::text`].
+        sides: Box<MarkedSides>,
     },
     /// Both sides changed Unreleased in ways relhook does not combine (prose, typically) and
     /// added entries: the entries are combined, and the rest is left to git's line merge of
