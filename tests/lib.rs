@@ -367,6 +367,7 @@ mod qa24_squash_amend;
 mod qa250_channel_advice_left;
 mod qa253_channel_advice_rest;
 mod qa257_driver_markers;
+mod qa257_rebuild_cliff_scope_order;
 mod qa25_adopt;
 mod qa25_encoding;
 mod qa25_misconf;

@@ -15,6 +15,7 @@ use crate::{Error, Result};
 mod accounted;
 mod ancestry;
 mod beyond;
+mod cliff_order;
 mod kept;
 mod look;
 mod maintenance;
@@ -45,7 +46,9 @@ pub fn rebuild(
     current: Option<&str>,
     advise: &crate::history::tags::Advise<'_>,
 ) -> Result<Rebuilt> {
-    let layout = render::Layout::of(current).ordered(&config.changelog.order);
+    let layout = render::Layout::of(current)
+        .ordered(&config.changelog.order)
+        .sorted_as_cliff(repo.work_tree().as_deref());
     let Some(head) = repo.head() else {
         return Ok(Rebuilt::of_history(format!("{}\n", TEMPLATE.trim_end())));
     };

@@ -31,6 +31,9 @@ pub(super) struct Layout {
     note: String,
     /// The configured `[changelog] order` of sub-sections (empty: the vocabulary's).
     order: Vec<String>,
+    /// A sub-section's entries by scope, as the project's git-cliff configuration lists
+    /// them ([`super::cliff_order`]), rather than breaking changes first.
+    by_scope: bool,
 }
 
 impl Layout {
@@ -57,7 +60,15 @@ impl Layout {
             marker,
             spacing,
             order: Vec::new(),
+            by_scope: false,
         }
+    }
+
+    /// The layout with entries in the order the git-cliff configuration at the top of the
+    /// work tree `top` asks for, if it asks for one.
+    pub(super) fn sorted_as_cliff(mut self, top: Option<&std::path::Path>) -> Layout {
+        self.by_scope = top.is_some_and(super::cliff_order::sorts_by_scope);
+        self
     }
 
     /// The layout with its sub-sections in `order` (`[changelog] order`), names it does not
@@ -177,9 +188,16 @@ impl Layout {
             if sp.sub {
                 out.push('\n');
             }
-            let in_section = named.iter().filter(|(n, _)| n == name).map(|(_, e)| *e);
-            let (breaking, rest): (Vec<_>, Vec<_>) = in_section.partition(|e| e.breaking);
-            for e in breaking.into_iter().chain(rest) {
+            let in_section: Vec<&NewEntry> =
+                (named.iter().filter(|(n, _)| n == name).map(|(_, e)| *e)).collect();
+            let listed = if self.by_scope {
+                super::cliff_order::ordered(in_section)
+            } else {
+                let (breaking, rest): (Vec<_>, Vec<_>) =
+                    in_section.into_iter().partition(|e| e.breaking);
+                breaking.into_iter().chain(rest).collect()
+            };
+            for e in listed {
                 let text = self.style.apply(&e.text);
                 let text = text.replace('\n', "\n  ");
                 out.push_str(&format!("{} {text}\n", self.marker));

@@ -1,0 +1,109 @@
+//! The order of a sub-section's entries a git-cliff configuration asks for. git-cliff's own
+//! `cliff.toml` (and the templates made from it) lists a group's commits with a scope first,
+//! sorted by scope, then those without one, each in the order git-cliff gives them:
+//!
+//! ```text
+//! {% for commit in entry.commits | filter(attribute="scope") | sort(attribute="scope") %}
+//! ...
+//! {% for commit in entry.commits %}{%- if not commit.scope -%} ...
+//! ```
+//!
+//! Tera's `sort` is stable and compares strings byte by byte, so commits of one scope keep
+//! their order. A rebuild of a changelog git-cliff made from such a configuration does the
+//! same, rather than history's order with breaking changes first.
+
+use std::path::Path;
+
+use crate::history::changelog::entry::NewEntry;
+use crate::history::changelog::scoped;
+
+/// The files git-cliff reads its configuration from, in its order of precedence.
+const CONFIG_FILES: [&str; 3] = ["cliff.toml", ".cliff.toml", ".config/cliff.toml"];
+
+/// Whether the git-cliff configuration at the top of the work tree `top` (the first of
+/// [`CONFIG_FILES`] there) sorts a group's commits by scope.
+pub(super) fn sorts_by_scope(top: &Path) -> bool {
+    let Some(text) = CONFIG_FILES
+        .iter()
+        .find_map(|f| std::fs::read_to_string(top.join(f)).ok())
+    else {
+        return false;
+    };
+    let Ok(config) = text.parse::<toml::Table>() else {
+        return false;
+    };
+    let body = config
+        .get("changelog")
+        .and_then(|c| c.get("body"))
+        .and_then(toml::Value::as_str);
+    body.is_some_and(body_sorts_by_scope)
+}
+
+/// Whether a Tera body sorts commits by scope: `sort(attribute="scope")`, blanks and either
+/// quote allowed.
+fn body_sorts_by_scope(body: &str) -> bool {
+    let squeezed: String = body
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if c == '\'' { '"' } else { c })
+        .collect();
+    squeezed.contains("sort(attribute=\"scope\")")
+}
+
+/// `entries` (one sub-section's, in history's order) as git-cliff's template lists them: those
+/// with a scope first, by scope (stable), then those without one.
+pub(super) fn ordered(entries: Vec<&NewEntry>) -> Vec<&NewEntry> {
+    let (mut scoped_ones, plain): (Vec<_>, Vec<_>) =
+        entries.into_iter().partition(|e| scoped(&e.text).is_some());
+    scoped_ones.sort_by(|a, b| scope_of(a).cmp(scope_of(b)));
+    scoped_ones.extend(plain);
+    scoped_ones
+}
+
+fn scope_of(e: &NewEntry) -> &str {
+    scoped(&e.text).map_or("", |(scope, _)| scope)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_body_s_sort_is_found_however_spaced() {
+        assert!(body_sorts_by_scope(
+            "{% for c in commits\n    | filter(attribute=\"scope\")\n    | sort(attribute=\"scope\") %}"
+        ));
+        assert!(body_sorts_by_scope("| sort( attribute = 'scope' )"));
+        assert!(!body_sorts_by_scope("| sort(attribute=\"group\")"));
+    }
+
+    #[test]
+    fn scoped_entries_come_first_by_scope_in_a_stable_order() {
+        let e = |text: &str| NewEntry {
+            section: "Fixed".into(),
+            text: text.into(),
+            breaking: false,
+        };
+        let entries = [
+            e("plain one"),
+            e("**cli:** newest cli"),
+            e("**api:** api"),
+            e("**cli:** older cli"),
+            e("plain two"),
+        ];
+        let texts: Vec<&str> = ordered(entries.iter().collect())
+            .into_iter()
+            .map(|e| e.text.as_str())
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "**api:** api",
+                "**cli:** newest cli",
+                "**cli:** older cli",
+                "plain one",
+                "plain two"
+            ]
+        );
+    }
+}
