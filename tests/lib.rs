@@ -368,6 +368,7 @@ mod qa250_channel_advice_left;
 mod qa253_channel_advice_rest;
 mod qa257_driver_markers;
 mod qa257_rebuild_cliff_scope_order;
+mod qa257_sync_note_since_stable;
 mod qa25_adopt;
 mod qa25_encoding;
 mod qa25_misconf;
