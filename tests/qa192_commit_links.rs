@@ -58,7 +58,7 @@ fn sync_links_the_commit_after_git_cliffs_dash() {
     ok(repo.relhook(&["changelog", "--sync"]));
     let synced = repo.read("CHANGELOG.md");
     let want = format!(
-        "- *(api)* add search (#12) - ([{}](https://github.com/o/r/commit/{id}))\n",
+        "- *(api)* Add search (#12) - ([{}](https://github.com/o/r/commit/{id}))\n",
         &id[..7]
     );
     assert!(synced.contains(&want), "{synced}");

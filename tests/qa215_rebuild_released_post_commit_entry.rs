@@ -17,7 +17,7 @@ fn rebuild_writes_a_released_post_commit_entry_with_its_link() {
     ok(repo.relhook(&["release"]));
     let released = repo.read("CHANGELOG.md");
     assert!(released.contains("## [1.1.0]"), "{released}");
-    assert!(released.contains("add search\n"), "{released}");
+    assert!(released.contains("Add search\n"), "{released}");
 
     let out = repo.relhook(&["changelog", "--rebuild"]);
     let said = text(&out);
@@ -26,11 +26,11 @@ fn rebuild_writes_a_released_post_commit_entry_with_its_link() {
     assert!(said.contains("kept the section of 1.0.0 as"), "{said}");
     let rebuilt = repo.read("CHANGELOG.md");
     let linked = format!(
-        "- *(api)* add search - ([{}](https://github.com/o/r/commit/{id}))\n",
+        "- *(api)* Add search - ([{}](https://github.com/o/r/commit/{id}))\n",
         &id[..7]
     );
     assert!(rebuilt.contains(&linked), "{linked}\n{rebuilt}");
-    assert_eq!(rebuilt.matches("add search").count(), 1, "{rebuilt}");
+    assert_eq!(rebuilt.matches("Add search").count(), 1, "{rebuilt}");
     // The older release, written as history gives it already, stays byte for byte.
     let old = released.split("## [1.0.0]").nth(1).unwrap_or_default();
     assert!(rebuilt.ends_with(old), "{released}\n{rebuilt}");

@@ -41,13 +41,13 @@ fn sync_puts_a_skipped_commits_entry_in_history_order() {
     let synced = repo.read("CHANGELOG.md");
     let unreleased = synced.split("## [1.0.0]").next().unwrap_or_default();
     let words = [
-        "drop v1",
-        "drop v2",
-        "add search",
-        "add export",
-        "add theme",
-        "add index",
-        "add login",
+        "Drop v1",
+        "Drop v2",
+        "Add search",
+        "Add export",
+        "Add theme",
+        "Add index",
+        "Add login",
     ];
     let at = order(unreleased, &words);
     assert!(at.is_sorted(), "{words:?} at {at:?}:\n{synced}");

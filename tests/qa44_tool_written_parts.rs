@@ -65,7 +65,7 @@ fn parts_a_tool_wrote_into_releases_block_nothing_and_are_kept() {
     assert!(!text(&out).contains("warning"), "{}", text(&out));
     let log = repo.read("CHANGELOG.md");
     assert!(
-        log.contains("\n## [Unreleased]\n\n### 🐛 Bug Fixes\n\n- a bug\n\n## [2.13.0]"),
+        log.contains("\n## [Unreleased]\n\n### 🐛 Bug Fixes\n\n- A bug\n\n## [2.13.0]"),
         "{log}"
     );
     assert!(kept_below(&log), "{log}");
@@ -76,7 +76,7 @@ fn parts_a_tool_wrote_into_releases_block_nothing_and_are_kept() {
     ok(dated_release(&repo, &["--no-test"]));
     let log = repo.read("CHANGELOG.md");
     assert!(
-        log.contains("\n## [2.13.1](https://github.com/orhun/git-cliff/compare/v2.13.0..v2.13.1) - 2026-11-21\n\n### 🐛 Bug Fixes\n\n- a bug\n"),
+        log.contains("\n## [2.13.1](https://github.com/orhun/git-cliff/compare/v2.13.0..v2.13.1) - 2026-11-21\n\n### 🐛 Bug Fixes\n\n- A bug\n"),
         "{log}"
     );
     assert!(kept_below(&log), "{log}");
@@ -88,7 +88,7 @@ fn parts_a_tool_wrote_into_releases_block_nothing_and_are_kept() {
         "{notes}"
     );
     let notes = stdout(&repo.relhook(&["notes", "v2.13.1"]));
-    assert_eq!(notes, "### 🐛 Bug Fixes\n\n- a bug\n");
+    assert_eq!(notes, "### 🐛 Bug Fixes\n\n- A bug\n");
 }
 
 /// Under Unreleased, where new entries go, such a heading is still refused with its edit.

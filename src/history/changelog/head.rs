@@ -52,6 +52,10 @@ impl Changelog {
         if log.decided_issue_links().is_none() && links_near(tail) {
             return None;
         }
+        // And take git-cliff's capital as the newest entry that links its commit does.
+        if log.decided_cliff_case().is_none() && cliff_case_near(tail) {
+            return None;
+        }
         log.eol = dominant_eol(text);
         log.elsewhere = sub_headings(tail);
         Some((log, tail))
@@ -122,6 +126,14 @@ fn links_near(tail: &str) -> bool {
     let releases = super::scope_style::RELEASES_LOOKED_AT;
     let end = level2_headings(tail).nth(releases).unwrap_or(tail.len());
     super::link_style::linked_reference_near(&tail[..end])
+}
+
+/// Whether the releases at the top of `tail` the link style looks through may hold an entry
+/// that links its commit, read as [`scoped_entry_near`] reads them.
+fn cliff_case_near(tail: &str) -> bool {
+    let releases = super::scope_style::RELEASES_LOOKED_AT;
+    let end = level2_headings(tail).nth(releases).unwrap_or(tail.len());
+    super::link_style::commit_link_near(&tail[..end])
 }
 
 /// Byte offsets of the lines that start with `## `.

@@ -25,6 +25,9 @@ pub struct EntryStyle {
     issues: Option<String>,
     /// How the file's newest entry that links its commit does; `None`: no commit link.
     commits: Option<CommitLinks>,
+    /// git-cliff's `upper_first`: the first letter of the words in upper case, as the file's
+    /// newest entry linked as git-cliff links (` - ([abc1234](…))`) writes it.
+    upper_first: bool,
 }
 
 /// The form of an entry's commit link: ` ([abbrev](base + hash))`, after ` -` or not.
@@ -44,6 +47,13 @@ impl EntryStyle {
     /// `text` (relhook's style, linked to the remote's forge or bare) as the file writes it.
     /// Only the first line is the entry's words; a breaking note quoted below it stays as is.
     pub fn apply(&self, text: &str) -> String {
+        let raised;
+        let text = if self.upper_first {
+            raised = super::tool_marks::raise_first_letter(text);
+            &raised
+        } else {
+            text
+        };
         let scoped = self.scope.apply(text);
         let Some(prefix) = &self.issues else {
             return scoped;
@@ -82,6 +92,7 @@ impl Changelog {
             scope: self.scope_style(),
             issues: self.decided_issue_links().flatten(),
             commits: self.commit_links(),
+            upper_first: self.decided_cliff_case() == Some(true),
         }
     }
 
@@ -99,17 +110,34 @@ impl Changelog {
         self.add_entries(&entries.iter().map(linked).collect::<Vec<_>>());
     }
 
-    /// The commit link form of the newest entry that has one, in the sections the issue
-    /// links are looked for in.
-    fn commit_links(&self) -> Option<CommitLinks> {
+    /// The first lines of the entries the styles look at: Unreleased's, then the newest
+    /// releases'.
+    fn styled_lines(&self) -> impl Iterator<Item = String> + '_ {
         let unreleased = self.doc.sections.iter().enumerate();
         let unreleased = unreleased.filter(|(_, s)| s.kind == SectionKind::Unreleased);
         let releases = (self.doc.sections.iter().enumerate())
             .filter(|(_, s)| matches!(s.kind, SectionKind::Release { .. }))
             .take(super::scope_style::RELEASES_LOOKED_AT);
         let entries = unreleased.take(1).chain(releases);
-        let mut entries = entries.flat_map(|(i, _)| self.section_entries(i));
-        entries.find_map(|e| commit_link(e.text.lines().next().unwrap_or("")))
+        let entries = entries.flat_map(|(i, _)| self.section_entries(i));
+        entries.map(|e| e.text.lines().next().unwrap_or("").to_owned())
+    }
+
+    /// The commit link form of the newest entry that has one, in the sections the issue
+    /// links are looked for in.
+    fn commit_links(&self) -> Option<CommitLinks> {
+        self.styled_lines().find_map(|line| commit_link(&line))
+    }
+
+    /// Whether new entries take git-cliff's `upper_first`, as the newest entry that links its
+    /// commit and starts its words with a letter says: `Some(true)` where it links as
+    /// git-cliff does and has the capital, `None` where no such entry tells.
+    pub(super) fn decided_cliff_case(&self) -> Option<bool> {
+        self.styled_lines().find_map(|line| {
+            let link = commit_link(&line)?;
+            let upper = super::tool_marks::starts_upper(&line)?;
+            Some(link.dashed && upper)
+        })
     }
 
     /// The newest reference's link address: `Some(None)` when it is bare, `None` when no
@@ -164,6 +192,14 @@ fn issue_numbers_linked(text: &str) -> Vec<String> {
         rest = after;
     }
     out
+}
+
+/// Whether a line of the releases at the top of `tail` may be an entry that links its commit
+/// (which [`Changelog::decided_cliff_case`] reads): a false yes costs a whole parse only.
+pub(super) fn commit_link_near(tail: &str) -> bool {
+    tail.lines()
+        .filter_map(super::parse::bullet_body)
+        .any(|body| body.contains(" ([") && commit_link(body).is_some())
 }
 
 /// `line` without the commit link it ends with (` ([abc1234](…/commit/abc1234…))`, after

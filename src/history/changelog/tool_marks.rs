@@ -49,10 +49,7 @@ fn closed_issues(words: &str, marks: &str) -> Vec<String> {
 /// The first letter after the breaking mark and the scope in lower case: `upper_first` only
 /// changes how an entry looks.
 fn fold_first_letter(text: String) -> String {
-    let mut at = text.strip_prefix("**BREAKING** ").map_or(0, |_| 13);
-    if let Some((_, words)) = super::scoped(&text[at..]) {
-        at = text.len() - words.len();
-    }
+    let at = words_start(&text);
     let Some(first) = text[at..].chars().next().filter(|c| c.is_uppercase()) else {
         return text;
     };
@@ -61,6 +58,36 @@ fn fold_first_letter(text: String) -> String {
     out.extend(first.to_lowercase());
     out.push_str(&text[at + first.len_utf8()..]);
     out
+}
+
+/// Where the words of `text` (relhook's style) begin: after the breaking mark and the scope.
+fn words_start(text: &str) -> usize {
+    let at = text.strip_prefix("**BREAKING** ").map_or(0, |_| 13);
+    super::scoped(&text[at..]).map_or(at, |(_, words)| text.len() - words.len())
+}
+
+/// `text` (relhook's style: `**api:** add x`) with git-cliff's `upper_first`, the first
+/// letter of its words in upper case (`**api:** Add x`).
+pub(super) fn raise_first_letter(text: &str) -> String {
+    let at = words_start(text);
+    let Some(first) = text[at..].chars().next().filter(|c| c.is_lowercase()) else {
+        return text.to_owned();
+    };
+    let mut out = String::with_capacity(text.len());
+    out.push_str(&text[..at]);
+    out.extend(first.to_uppercase());
+    out.push_str(&text[at + first.len_utf8()..]);
+    out
+}
+
+/// The case of the first letter of `entry`'s words as a file writes it (any tool's scope
+/// style, git-cliff's breaking mark): `Some(true)` for `*(api)* Add x`, `None` where the words
+/// start with no letter (`` `--flag` now … ``), which tells nothing.
+pub(super) fn starts_upper(entry: &str) -> Option<bool> {
+    let joined = entry.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = cliff_breaking(super::scope_style::canonical(joined));
+    let first = text[words_start(&text)..].chars().next()?;
+    first.is_alphabetic().then(|| first.is_uppercase())
 }
 
 /// git-cliff's breaking mark as its templates write it: after the scope and a space
