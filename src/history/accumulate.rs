@@ -364,7 +364,7 @@ fn own_commit(
             (amend, reverted.as_ref(), unshipped, twin),
             t,
         )? {
-            Prepared::Edit(e) => edits.push(e),
+            Prepared::Edit(e) => edits.push(*e),
             Prepared::Nothing(said) => there.extend(said),
             Prepared::Absent(path) if wanted => {
                 let why = no_root_changelog((repo, config, head), &path, targets_wanted);

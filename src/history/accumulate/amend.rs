@@ -90,7 +90,7 @@ pub(super) fn amend_head(
             &e.path,
             committed,
             (e.parts(), e.blob),
-            (&e.op, &e.leftovers),
+            (&e.op, &e.leftovers, &e.order),
         )?);
         notes.extend(update_index(
             repo,
@@ -99,7 +99,7 @@ pub(super) fn amend_head(
             committed,
             e.mode,
             (e.parts(), e.blob),
-            &e.op,
+            (&e.op, &e.order),
         )?);
     }
     txn.move_head(head, new, crate::git::ENTRY_REWRITE)?;

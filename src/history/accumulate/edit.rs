@@ -33,6 +33,9 @@ pub(super) struct Edit {
     /// The edit put `## [Unreleased]` into a changesets file, which has none: what it did
     /// and how to keep the file as changesets writes it (see `changelog::changesets`).
     pub(super) adopted: Option<String>,
+    /// The configured order of sub-sections (`[changelog] order`), by which the edit of a
+    /// copy with changes of its own (staged or unstaged) places a new one too.
+    pub(super) order: Vec<String>,
 }
 
 impl Edit {
@@ -53,6 +56,7 @@ impl Edit {
             leftovers: Vec::new(),
             undated: None,
             adopted: None,
+            order: log.order().to_vec(),
         }
     }
 

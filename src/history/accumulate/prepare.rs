@@ -17,7 +17,7 @@ use crate::history::changelog::Changelog;
 use crate::history::changelog::entry::NewEntry;
 
 pub(super) enum Prepared {
-    Edit(Edit),
+    Edit(Box<Edit>),
     /// Nothing to do for this file (its entry is there, or it is a root changelog that
     /// does not exist); for a plain commit whose entry is already in Unreleased, that said.
     Nothing(Option<String>),
@@ -456,7 +456,7 @@ pub(super) fn prepare(
         && amend
         && tail == 0
         && skeleton::leaves(repo, head, &path, stored.as_ref(), &edited)?;
-    Ok(Prepared::Edit(Edit {
+    Ok(Prepared::Edit(Box::new(Edit {
         path,
         stored,
         op,
@@ -469,5 +469,6 @@ pub(super) fn prepare(
         leftovers,
         undated,
         adopted,
-    }))
+        order: config.changelog.order.clone(),
+    })))
 }

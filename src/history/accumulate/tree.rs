@@ -14,7 +14,8 @@ use crate::history::changelog::{Changelog, one_line};
 /// The index follows the commit: the entry becomes the new blob when it held the committed
 /// one; when the user has other changes of the file staged, the same edit is made to their
 /// staged version (so the next commit neither loses the entry nor their change). `Some`: the
-/// staged version left as it was, and why.
+/// staged version left as it was, and why. `order`: the configured order of sub-sections,
+/// which places a new one in the staged version as in the commit.
 pub(super) fn update_index(
     repo: &Repo,
     txn: &mut Txn<'_>,
@@ -22,7 +23,7 @@ pub(super) fn update_index(
     committed: Option<(&[u8], Oid)>,
     mode: i32,
     (new, blob): ([&[u8]; 2], Oid),
-    op: &Op,
+    (op, order): (&Op, &[String]),
 ) -> Result<Option<String>> {
     let mode = u32::try_from(mode).unwrap_or(0o100_644);
     let file = repo.work_tree().map(|r| r.join(path));
@@ -40,9 +41,10 @@ pub(super) fn update_index(
             let bytes = repo.blob_bytes(id);
             // The work tree's copy of the same bytes was left and said already.
             let as_copy = file.as_deref().and_then(|f| std::fs::read(f).ok()) == bytes;
-            let edited = bytes
-                .and_then(Changelog::from_utf8)
-                .map(|log| carried(op, committed, log, whose(path, true)));
+            let edited = bytes.and_then(Changelog::from_utf8).map(|mut log| {
+                log.set_order(order);
+                carried(op, committed, log, whose(path, true))
+            });
             match edited {
                 Some(Carried::Text(text)) => {
                     let id = repo.write_blob(text.as_bytes())?;
@@ -74,14 +76,15 @@ fn carried(
 
 /// Brings the work tree file along: created when the commit created it, replaced when it was
 /// the committed version, edited the same way when it has unstaged changes of its own (which
-/// are kept: see `carry_over`).
+/// are kept: see `carry_over`), a new sub-section placed by the configured `order` as in the
+/// commit.
 pub(super) fn update_work_tree(
     repo: &Repo,
     txn: &mut Txn<'_>,
     path: &Path,
     committed: Option<(&[u8], Oid)>,
     (new, new_blob): ([&[u8]; 2], Oid),
-    (op, leftovers): (&Op, &[NewEntry]),
+    (op, leftovers, order): (&Op, &[NewEntry], &[String]),
 ) -> Result<Option<String>> {
     let Some(root) = repo.work_tree() else {
         return Ok(None);
@@ -123,6 +126,7 @@ pub(super) fn update_work_tree(
     };
     let mut gone = Vec::new();
     let edited = Changelog::from_utf8(current).map(|mut log| {
+        log.set_order(order);
         for e in leftovers {
             if log.remove_entry(&e.section, &e.text) {
                 gone.push(format!("`{} {}`", log.marker(), one_line(&e.text)));
