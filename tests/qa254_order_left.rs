@@ -67,3 +67,39 @@ fn a_staged_copy_left_out_of_the_commit_gets_it_in_the_configured_order() {
     assert!(staged.contains("Our own note."), "{staged}");
     assert_eq!(headings(&staged), ["Fixed", "Added"], "{staged}");
 }
+
+/// A cog.toml whose sections are relhook's four defaults still gives cocogitto's order of
+/// them (`order` keys, and its default order of the rest): `init` carries it.
+#[test]
+fn init_carries_cocogitto_s_order_of_relhook_s_default_sections() {
+    let repo = Repo::new();
+    let omitted: String = ["docs", "test", "build", "ci", "refactor", "chore", "style"]
+        .iter()
+        .map(|t| format!("{t} = {{ omit_from_changelog = true }}\n"))
+        .collect();
+    repo.write(
+        "cog.toml",
+        format!("[commit_types]\nfix = {{ changelog_title = \"Fixed\", order = 0 }}\n{omitted}"),
+    );
+    let out = ok(repo.relhook(&["init"]));
+    let config = repo.read(".relconfig.toml");
+    assert!(
+        config.contains("\norder = [\"Fixed\", \"Added\", \"Changed\", \"Removed\"]\n"),
+        "{}\n{config}",
+        text(&out)
+    );
+    assert!(
+        text(&out)
+            .contains(" and the `[changelog] order` of their sub-sections: the project's own"),
+        "{}",
+        text(&out)
+    );
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: adopt relhook"]);
+    repo.hooks(&["commit-msg", "post-commit"]);
+    for message in ["perf: speed", "feat: add", "fix: mend"] {
+        repo.commit_hooked(message);
+    }
+    let log = repo.read("CHANGELOG.md");
+    assert_eq!(headings(&log), ["Fixed", "Added", "Changed"], "{log}");
+}

@@ -369,6 +369,7 @@ fn say_commit_types(
                 types,
                 from,
                 sections,
+                order,
                 minor_types,
             }),
             true,
@@ -376,9 +377,10 @@ fn say_commit_types(
             out,
             "set `[commit] types = {}`{}{}: the project's own, from {from}",
             crate::init::toml_argv(types),
-            match sections {
-                Some(_) => " and the `[changelog.sections]` they go under",
-                None => "",
+            match (sections, order) {
+                (Some(_), _) => " and the `[changelog.sections]` they go under",
+                (None, Some(_)) => " and the `[changelog] order` of their sub-sections",
+                (None, None) => "",
             },
             match minor_types {
                 Some(m) => format!(

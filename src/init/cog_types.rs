@@ -141,6 +141,14 @@ pub(super) fn from_cog(text: &str) -> Option<ProjectTypes> {
     let sections: Vec<(String, String)> = (sectioned.into_iter())
         .map(|t| (t.name.clone(), t.title.clone().unwrap_or_default()))
         .collect();
+    // cocogitto's order of the sub-sections, each name once: carried even where the sections
+    // are relhook's defaults, which relhook would place otherwise.
+    let mut order: Vec<String> = Vec::new();
+    for (_, title) in &sections {
+        if !order.iter().any(|n| n.eq_ignore_ascii_case(title)) {
+            order.push(title.clone());
+        }
+    }
     let mut sorted = sections.clone();
     sorted.sort();
     let default_sections: Vec<(String, String)> = crate::config::ChangelogConfig::default()
@@ -151,6 +159,7 @@ pub(super) fn from_cog(text: &str) -> Option<ProjectTypes> {
         types,
         from,
         sections: (sorted != default_sections).then_some(sections),
+        order: (!order.is_empty()).then_some(order),
         minor_types: (minor != ["feat"]).then_some(minor),
     })
 }

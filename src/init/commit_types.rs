@@ -27,6 +27,11 @@ pub enum ProjectTypes {
         /// The `[changelog.sections]` they go under (type, sub-section), when the project
         /// says them otherwise than relhook's defaults (cog.toml's titles and omissions).
         sections: Option<Vec<(String, String)>>,
+        /// The `[changelog] order` of their sub-sections, when the project gives one
+        /// (cog.toml's `order`s, or cocogitto's default order), even of relhook's default
+        /// sections.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        order: Option<Vec<String>>,
         /// The `[version] minor_types`, when the project says them otherwise than `feat`
         /// alone (cog.toml's `bump_minor`).
         #[serde(skip_serializing_if = "Option::is_none")]
@@ -187,6 +192,7 @@ fn read_rule(words: Vec<String>, name: &str) -> ProjectTypes {
             types,
             from: format!("{name}'s `type-enum` rule{}", lowercased(lowered)),
             sections: None,
+            order: None,
             minor_types: None,
         },
         Err(why) => unread(name, &why),
@@ -340,6 +346,7 @@ fn from_regex(text: &str) -> ProjectTypes {
         types,
         from: format!("the regex of {VERIFY_COMMIT}{}", lowercased(lowered)),
         sections: None,
+        order: None,
         minor_types: None,
     }
 }

@@ -94,17 +94,10 @@ pub(super) fn with_sections(text: &str, sections: &[(String, String)], from: &st
 const ORDER_LINE: &str =
     "\n# order = [\"Added\", \"Changed\", \"Deprecated\", \"Removed\", \"Fixed\", \"Security\"]\n";
 
-/// The configuration `text` with `[changelog] order` set to the sub-sections of `sections`
-/// (type, sub-section) in the order given (each name once), which came `from` where a
-/// comment says: cocogitto's order of its types' sections.
-pub(super) fn with_order(text: &str, sections: &[(String, String)], from: &str) -> String {
-    let mut names: Vec<&str> = Vec::new();
-    for (_, heading) in sections {
-        if !names.iter().any(|n| n.eq_ignore_ascii_case(heading)) {
-            names.push(heading);
-        }
-    }
-    let items: Vec<String> = names
+/// The configuration `text` with `[changelog] order` set to the sub-section names `order`,
+/// which came `from` where a comment says: cocogitto's order of its types' sections.
+pub(super) fn with_order(text: &str, order: &[String], from: &str) -> String {
+    let items: Vec<String> = order
         .iter()
         .map(|n| crate::config::toml_text::string(n))
         .collect();

@@ -233,13 +233,16 @@ pub fn init(
         types,
         from,
         sections,
+        order,
         minor_types,
     }) = &project_types
     {
         text = with_types(&text, types, from);
         if let Some(sections) = sections {
             text = with_sections(&text, sections, from);
-            text = with_order(&text, sections, from);
+        }
+        if let Some(order) = order {
+            text = with_order(&text, order, from);
         }
         if let Some(minor) = minor_types {
             text = with_minor_types(&text, minor, from);
