@@ -2,7 +2,7 @@
 //! the user has modified (unstaged, or staged and left out of the commit) placed a new
 //! sub-section in the vocabulary's order, not the configured one.
 
-use crate::support::{Repo, ok, text};
+use crate::support::{Repo, ok, stdout, text};
 
 /// The sub-section headings of `log`, top to bottom.
 fn headings(log: &str) -> Vec<&str> {
@@ -102,4 +102,88 @@ fn init_carries_cocogitto_s_order_of_relhook_s_default_sections() {
     }
     let log = repo.read("CHANGELOG.md");
     assert_eq!(headings(&log), ["Fixed", "Added", "Changed"], "{log}");
+}
+
+/// A repository released by hand at v0.1.0 with `[changelog] order` putting `Fixed` above
+/// `Added`, and `feat` and `fix` commits made with the hooks off.
+fn released_with_order() -> Repo {
+    let repo = Repo::new();
+    repo.write(
+        ".relconfig.toml",
+        "[checks]\nrequire_tested_tags = false\n\n[changelog]\norder = [\"Fixed\", \"Added\"]\n",
+    );
+    repo.write("CHANGELOG.md", "# Changelog\n\n## [Unreleased]\n");
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: init"]);
+    repo.commit("feat: add");
+    repo.commit("fix: mend");
+    repo
+}
+
+#[test]
+fn a_release_s_section_tag_message_and_notes_follow_the_configured_order() {
+    let repo = released_with_order();
+    ok(crate::support::dated_release(&repo, &[]));
+    let tag = repo.git(&["describe", "--abbrev=0"]);
+    let message = repo.git(&["tag", "-l", "--format=%(contents)", &tag]);
+    assert_eq!(headings(&message), ["Fixed", "Added"], "{message}");
+    let log = repo.read("CHANGELOG.md");
+    assert_eq!(headings(&log), ["Fixed", "Added"], "{log}");
+    let notes = ok(repo.relhook(&["notes", &tag]));
+    assert_eq!(
+        headings(&stdout(&notes)),
+        ["Fixed", "Added"],
+        "{}",
+        text(&notes)
+    );
+}
+
+#[test]
+fn notes_from_history_follow_the_configured_order() {
+    let repo = released_with_order();
+    // A tag whose release no changelog section describes: its notes come from history.
+    repo.git(&["tag", "-a", "v0.1.0", "-m", "v0.1.0"]);
+    let notes = ok(repo.relhook(&["notes", "v0.1.0"]));
+    assert_eq!(
+        headings(&stdout(&notes)),
+        ["Fixed", "Added"],
+        "{}",
+        text(&notes)
+    );
+}
+
+#[test]
+fn the_merge_driver_places_a_side_s_new_sub_section_by_the_configured_order() {
+    let repo = Repo::new();
+    repo.write(
+        ".relconfig.toml",
+        "[changelog]\norder = [\"Security\", \"Fixed\", \"Added\"]\n",
+    );
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: init"]);
+    let top = "# Changelog\n\n## [Unreleased]\n\n";
+    let dir = repo.scratch("merge");
+    let file = |name: &str, body: &str| {
+        let path = dir.join(name);
+        std::fs::write(&path, format!("{top}{body}")).unwrap();
+        path.display().to_string()
+    };
+    let base = file("base", "### Added\n\n- a\n");
+    let ours = file("ours", "### Fixed\n\n- f\n\n### Added\n\n- a\n");
+    let theirs = file("theirs", "### Security\n\n- s\n\n### Added\n\n- a\n");
+    let out = repo.relhook(&[
+        "hook",
+        "merge-changelog",
+        &base,
+        &ours,
+        &theirs,
+        "CHANGELOG.md",
+    ]);
+    assert!(out.status.success(), "{}", text(&out));
+    let merged = std::fs::read_to_string(&ours).unwrap();
+    assert_eq!(
+        headings(&merged),
+        ["Security", "Fixed", "Added"],
+        "{merged}"
+    );
 }
