@@ -370,6 +370,7 @@ mod qa257_driver_markers;
 mod qa257_rebuild_cliff_scope_order;
 mod qa257_sync_note_since_stable;
 mod qa258_cliff_upper_first;
+mod qa254_huge_changelog_left;
 mod qa254_order_left;
 mod qa25_adopt;
 mod qa25_encoding;

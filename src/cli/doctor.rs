@@ -149,9 +149,9 @@ pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
                     });
                     true
                 }
-                // The rows of the release state read the changelog: left out beside its row.
-                None if huge.is_some() => false,
-                None => release_state(repo, config, &loc, &mut report),
+                // The rows of the release state that read the changelog are left out beside
+                // its row; the others are made.
+                None => release_state(repo, config, &loc, &mut report, huge.is_some()),
             };
             // Every release refused where git cannot sign what it signs.
             report
@@ -313,20 +313,26 @@ fn release_state(
     config: &crate::config::Config,
     loc: &crate::git::HooksLocation,
     report: &mut doctor::Report,
+    huge: bool,
 ) -> bool {
+    // The changelog too large to read (`huge`, said in its own row): the rows that read it
+    // are left out, the others made.
+    let reads = !huge;
     // A changelog relhook cannot keep, the root's or a package's: every entry and
     // release would be refused.
-    report
-        .checks
-        .extend(super::doctor_changelog::changelog_checks(repo, config));
-    // Entries a lost commit called for, which `--sync` keeps and a release would ship.
-    report
-        .checks
-        .extend(super::doctor_dropped::dropped_row(repo, config));
-    // A published release that lists no entry for a commit under it: added by hand there.
-    report
-        .checks
-        .extend(super::doctor_unlisted::unlisted_row(repo, config));
+    if reads {
+        report
+            .checks
+            .extend(super::doctor_changelog::changelog_checks(repo, config));
+        // Entries a lost commit called for, which `--sync` keeps and a release would ship.
+        report
+            .checks
+            .extend(super::doctor_dropped::dropped_row(repo, config));
+        // A published release that lists no entry for a commit under it: added by hand.
+        report
+            .checks
+            .extend(super::doctor_unlisted::unlisted_row(repo, config));
+    }
     let installed = || super::install::relhook_present(loc);
     let missing = super::doctor_released::missing_package_changelogs(
         repo,
@@ -339,14 +345,21 @@ fn release_state(
         let elsewhere = super::doctor_released::root_released_elsewhere(repo, config);
         report.checks.extend(elsewhere);
     }
-    report
-        .checks
-        .extend(super::doctor_changelog::repeated_versions(repo, config));
-    report
-        .checks
-        .extend(super::doctor_changelog::undated_newest(repo, config));
+    if reads {
+        report
+            .checks
+            .extend(super::doctor_changelog::repeated_versions(repo, config));
+        report
+            .checks
+            .extend(super::doctor_changelog::undated_newest(repo, config));
+    }
     report.checks.extend(super::passed_over::row(repo, config));
-    let mut unfinished = super::doctor_unfinished::unfinished_work(repo, config, &installed);
+    // Unfinished work is told by the changelog's sections too.
+    let mut unfinished = if reads {
+        super::doctor_unfinished::unfinished_work(repo, config, &installed)
+    } else {
+        Vec::new()
+    };
     unfinished.extend(super::doctor_elsewhere::half_made_elsewhere(config, repo));
     let files = super::doctor_files::unwritable_release_file(repo, config);
     // A listed file out of the work tree stops `relhook version` too: the files' row
@@ -378,12 +391,13 @@ fn release_state(
     let finishing = unfinished.iter().any(|c| c.status == Status::Invalid);
     report.checks.extend(unfinished);
     // A release section written by hand and not tagged yet: a release under way, said.
-    if !finishing {
+    if !finishing && reads {
         let awaiting = super::doctor_awaiting::awaiting_tag(repo, config);
         report.checks.extend(awaiting);
     }
     // A version file bumped past every tag with no section for it, when nothing else said so.
-    if !finishing && !report.checks.iter().any(|c| c.subject == "version files") {
+    let files_said = report.checks.iter().any(|c| c.subject == "version files");
+    if !finishing && reads && !files_said {
         let ahead = super::doctor_ahead::version_ahead(repo, config);
         report.checks.extend(ahead);
     }
@@ -396,8 +410,10 @@ fn release_state(
     // A changelog not committed (a `--sync` result), or the settings: the next release
     // refuses them.
     if !finishing {
-        let uncommitted = super::doctor_changelog::uncommitted_changelogs(repo, config, report);
-        report.checks.extend(uncommitted);
+        if reads {
+            let uncommitted = super::doctor_changelog::uncommitted_changelogs(repo, config, report);
+            report.checks.extend(uncommitted);
+        }
         let settings = super::doctor_settings::uncommitted_settings(repo, config);
         report.checks.extend(settings);
         report

@@ -1,0 +1,28 @@
+//! QA254: what the 64 MiB changelog cap (QA244) left out. `relhook doctor` left out every
+//! release-state row beside a changelog over the cap, those that never read it too.
+
+use crate::support::{grow_past_the_cap, text, untested_installed};
+
+#[test]
+fn doctor_beside_a_huge_changelog_still_says_the_rows_that_do_not_read_it() {
+    let repo = untested_installed();
+    repo.commit_hooked("feat: one");
+    grow_past_the_cap(&repo.path().join("CHANGELOG.md"));
+    // Settings changed and not committed: a release would refuse the tree as dirty.
+    let config = repo.read(".relconfig.toml") + "# edited\n";
+    repo.write(".relconfig.toml", config);
+    let started = std::time::Instant::now();
+    let out = repo.relhook(&["doctor"]);
+    let all = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{all}");
+    assert_eq!(
+        all.matches("so relhook cannot check it").count(),
+        1,
+        "{all}"
+    );
+    assert!(
+        all.contains(".relconfig.toml has changes not committed"),
+        "{all}"
+    );
+    assert!(started.elapsed().as_secs() < 5, "doctor read it");
+}
