@@ -372,6 +372,7 @@ mod qa257_sync_note_since_stable;
 mod qa258_cliff_upper_first;
 mod qa254_huge_changelog_left;
 mod qa254_order_left;
+mod qa258_publish_push_remote;
 mod qa25_adopt;
 mod qa25_encoding;
 mod qa25_misconf;

@@ -396,26 +396,36 @@ fn built_on(repo: &crate::git::Repo, config: &crate::config::Config, commit: git
 }
 
 /// How a record is published, in the parentheses after "recorded ... in <ref>": to where a
-/// push of HEAD's branch goes (its push remote, else the only remote, else `origin`), as the
-/// release's own next steps name it. On no branch (a bisect, a tag checked out) that is the
-/// only remote, else `origin`; with no remote there is nowhere to publish it, said so: a
-/// command naming one would fail pasted.
+/// push of HEAD's branch goes (its push remote or upstream's, else remote.pushDefault, else
+/// the only remote), as the release's own next steps name it; on no branch (a bisect, a tag
+/// checked out) the only remote. Among several with none of those, `origin` is no more than a
+/// guess, so the command names `<remote>` and says how to pick one; with no remote there is
+/// nowhere to publish it, said so: a command naming one would fail pasted.
 fn publish_clause(repo: &crate::git::Repo) -> String {
     use crate::git::PushDestination;
+    use crate::shellword::quote;
     let remote = match repo.push_destination() {
         PushDestination::Branch {
-            remote: Some(r), ..
+            remote: Some(r),
+            guessed: false,
+            ..
         } => r,
         PushDestination::NoRemote { .. } => return NO_REMOTE.to_owned(),
-        _ => {
-            let remotes = repo.remote_names();
-            match remotes.as_slice() {
-                [] => return NO_REMOTE.to_owned(),
-                [only] => only.clone(),
-                _ if remotes.iter().any(|r| r == "origin") => "origin".to_owned(),
-                _ => "<remote>".to_owned(),
+        _ => match repo.remote_names().as_slice() {
+            [] => return NO_REMOTE.to_owned(),
+            [only] => only.clone(),
+            several => {
+                let command = crate::testrun::publish_records_command("<remote>");
+                let mut names: Vec<String> =
+                    several.iter().map(|r| format!("`{}`", quote(r))).collect();
+                names.sort();
+                return format!(
+                    "publish: `{}`, <remote> one of {}; `git config remote.pushDefault <remote>` makes it the default",
+                    command.replace(&quote("<remote>"), "<remote>"),
+                    names.join(", ")
+                );
             }
-        }
+        },
     };
     format!(
         "publish: `{}`",

@@ -151,13 +151,10 @@ impl Repo {
         let remote = get(&format!("branch.{branch}.pushRemote"))
             .or_else(|| get("remote.pushDefault"))
             .or_else(|| get(&format!("branch.{branch}.remote")))
-            .or_else(|| (remotes.len() == 1).then(|| remotes[0].clone()))
-            .or_else(|| {
-                remotes
-                    .iter()
-                    .any(|r| r == "origin")
-                    .then(|| "origin".into())
-            });
+            .or_else(|| (remotes.len() == 1).then(|| remotes[0].clone()));
+        // Among several remotes and nothing naming one, git's own fallback: `origin`.
+        let guessed = remote.is_none() && remotes.iter().any(|r| r == "origin");
+        let remote = remote.or_else(|| guessed.then(|| "origin".into()));
         // An upstream of another name on the remote it pulls from (`git switch -c rel
         // origin/main`): push.default=simple (git's default) refuses a plain push there,
         // `current` and `matching` push elsewhere or nothing, so a push names it whatever the
@@ -173,6 +170,7 @@ impl Repo {
             remote,
             upstream: upstream && plain_push,
             renamed,
+            guessed,
         }
     }
 
@@ -343,6 +341,9 @@ pub enum PushDestination {
         /// The upstream's branch on `remote` when its name is not the branch's: a plain `git
         /// push` refuses it or goes elsewhere, so a push names it (`HEAD:<it>`).
         renamed: Option<String>,
+        /// Whether `remote` is `origin` only as git's fallback among several remotes, nothing
+        /// (push remote, remote.pushDefault, upstream) naming it.
+        guessed: bool,
     },
     /// The repository has no remote at all.
     NoRemote {
