@@ -40,9 +40,9 @@ pub(super) fn not_a_tag(
         )],
         fix: if u.remote.is_zero() {
             format!(
-                "make the release here: {}, then `git push --follow-tags {}` with your branch",
+                "make the release here: {}, then {}",
                 release_again(config, name, here.as_ref()),
-                crate::shellword::quote(remote)
+                push_branch(repo, remote)
             )
         } else {
             // The remote has it: published releases are immutable.
@@ -55,6 +55,24 @@ pub(super) fn not_a_tag(
             )
         },
     })
+}
+
+/// The push that publishes a release made here with its branch: HEAD's branch, named and
+/// quoted (`-u` where it has no upstream yet); on a detached HEAD, how to find the branch.
+fn push_branch(repo: &Repo, remote: &str) -> String {
+    let q = crate::shellword::quote;
+    match repo.branch() {
+        Some(b) => format!(
+            "`git push --follow-tags {}{} {}`",
+            super::half::set_upstream(repo, &b),
+            q(remote),
+            q(&b)
+        ),
+        None => format!(
+            "`git push --follow-tags {} <branch>` with the branch that holds the release (HEAD is detached: `git branch --contains HEAD` lists them)",
+            q(remote)
+        ),
+    }
 }
 
 /// The local tag whose tag object `id` is, when it is one (pushed by its id: `git push origin
