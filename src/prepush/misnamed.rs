@@ -78,9 +78,10 @@ pub(super) fn left_behind(
         .collect();
     slips.sort_by(|a, b| a.1.name.cmp(&b.1.name));
     // Asked of the remote (a second connection) only when a slip is to be named.
+    // Unasked (the remote unreachable): neither "stays behind" nor "on the remote" is said.
     let theirs = match slips.is_empty() {
-        true => Vec::new(),
-        false => repo.remote_tags(remote).unwrap_or_default(),
+        true => Ok(Vec::new()),
+        false => repo.remote_tags(remote),
     };
     (slips.into_iter())
         .map(|(version, t)| {
@@ -88,6 +89,11 @@ pub(super) fn left_behind(
                 .ref_target(&format!("refs/tags/{}", t.name))
                 .unwrap_or(t.commit);
             let full = format!("refs/tags/{}", t.name);
+            let Ok(theirs) = &theirs else {
+                return unasked(remote, &t.name, &version, config, || {
+                    fix(repo, config, (&t.name, target), &version, hand)
+                });
+            };
             if theirs.iter().any(|(n, id)| *n == full && *id == target) {
                 return on_remote(repo, config, remote, &t.name, &version);
             }
@@ -99,6 +105,25 @@ pub(super) fn left_behind(
             )
         })
         .collect()
+}
+
+/// The line for slip `name` of `version` when `remote` could not be asked whether it has it
+/// (`git ls-remote` failed): the way to tell, and what to do either way (`fix`: its fix here).
+fn unasked(
+    remote: &str,
+    name: &str,
+    version: &semver::Version,
+    config: &Config,
+    fix: impl FnOnce() -> String,
+) -> String {
+    let q = crate::shellword::quote;
+    format!(
+        "tag {name} on commits this push sends is a slip of the release tags' name ({}{version}) that this push does not send, and {remote} could not be asked whether it has it already (`git ls-remote` failed): if `git ls-remote --tags {} {}` lists it, keep it (`git tag -d` would delete it here only; `relhook doctor` gives the way on once this push is done); if not, it makes no release and every later `relhook version` and release here would stop at it: {}",
+        config.version.tag_prefix,
+        q(remote),
+        q(&format!("refs/tags/{name}")),
+        fix()
+    )
 }
 
 /// The line for slip `name` of `version` that `remote` has already, pushed alone: published
