@@ -42,6 +42,16 @@ impl Repo {
             .collect())
     }
 
+    /// The objects every ref of `remote` (a name or a URL) names now, tags peeled too, asked
+    /// of it with `git ls-remote`: a second connection.
+    pub fn remote_ref_ids(&self, remote: &str) -> Result<Vec<Oid>> {
+        let text = self.run_git(&["ls-remote", "--", remote], None)?;
+        Ok(text
+            .lines()
+            .filter_map(|l| Oid::from_str(l.split_once('\t')?.0).ok())
+            .collect())
+    }
+
     /// [`Repo::remote_tags`], each with the commit an annotated tag's object names (`None`:
     /// a lightweight tag, whose id is the commit's), so that ids this clone lacks are said as
     /// what they are.

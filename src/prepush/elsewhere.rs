@@ -30,6 +30,32 @@ pub(super) fn known_to_remote(repo: &Repo, updates: &[Update]) -> Vec<Oid> {
     out
 }
 
+/// For a push to a remote this clone knows nothing of (a ref new to it, no remote-tracking
+/// ref of it: never fetched, or its refs deleted), the commits of the refs it has now, asked
+/// of it, added to `hidden`: else every commit it has already would be counted as new to it.
+/// `Err` when it could not be asked (nothing added): the note for what is counted then.
+pub(super) fn ask_unknown_remote(
+    repo: &Repo,
+    remote: &str,
+    updates: &[Update],
+    hidden: &mut Vec<Oid>,
+) -> Result<(), String> {
+    let new_ref =
+        (updates.iter()).any(|u| !u.is_delete() && u.is_project_history() && u.remote.is_zero());
+    if !new_ref || !repo.remote_tracking_commits(remote).is_empty() {
+        return Ok(());
+    }
+    let Ok(ids) = repo.remote_ref_ids(remote) else {
+        return Err(format!(
+            "{remote} could not be asked what it has (`git ls-remote` failed), and this clone has no remote-tracking ref of it: the commits counted as new to it may include some it has already"
+        ));
+    };
+    hidden.extend(ids.into_iter().filter_map(|id| peel(repo, id)));
+    hidden.sort();
+    hidden.dedup();
+    Ok(())
+}
+
 /// The commits the branches of `pushed` bring to `remote` itself: those linted (`seen`) and
 /// those [`super::commits::lint_new`] left out because another remote has them; with the note
 /// for the latter (commits from before `relhook install` are not counted, never judged).

@@ -240,7 +240,8 @@ pub fn inspect(
     // Every pushed tag asks which release tag below it is the greatest: read them once.
     repo.hold_tags_still();
     let mut found = Inspection::default();
-    let hidden = elsewhere::known_to_remote(repo, updates);
+    let mut hidden = elsewhere::known_to_remote(repo, updates);
+    let unasked = elsewhere::ask_unknown_remote(repo, remote, updates, &mut hidden).err();
     found.before_install = crate::history::adoption::BeforeInstall::load(repo, &hidden)?;
     let mut seen: HashMap<Oid, Option<usize>> = HashMap::new();
     let history: Vec<&Update> = updates
@@ -250,6 +251,9 @@ pub fn inspect(
     commits::lint_new(
         repo, config, remote, &history, &hidden, &mut seen, &mut found,
     )?;
+    if found.commits_checked + found.unlinted_before_install > 0 {
+        found.notes.extend(unasked);
+    }
     // Linted or not, the commits new to this remote get its own checks below.
     let (elsewhere, new_here) = elsewhere::new_to_remote(repo, remote, &history, &seen, &mut found);
     found.notes.extend(elsewhere);
