@@ -373,6 +373,7 @@ mod qa258_cliff_upper_first;
 mod qa254_huge_changelog_left;
 mod qa254_order_left;
 mod qa258_publish_push_remote;
+mod qa255_husky_one_install;
 mod qa255_never_fetched_remote;
 mod qa255_refspec_branch;
 mod qa255_slip_remote_unasked;

@@ -21,10 +21,10 @@ fn husky_before_npx_husky_exits_1_and_0_once_husky_runs_the_hooks() {
     let (code, said) = install(&repo);
     assert_eq!(code, Some(1), "{said}");
     assert!(
-        said.contains("then run `npx husky && relhook install`; until then the hooks it sets up for relhook do not run in this clone"),
+        said.contains("then run `npx husky`; until then the hooks it sets up for relhook do not run in this clone"),
         "{said}"
     );
-    // `npx husky`, then install again as said.
+    // `npx husky`, then install again.
     husky_9_runners(&repo);
     let (code, said) = install(&repo);
     assert_eq!(code, Some(0), "{said}");

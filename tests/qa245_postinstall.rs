@@ -38,7 +38,7 @@ fn npm_install_runs_a_postinstall_relhook_install_to_the_end() {
     assert!(out.status.success(), "npm install failed: {}", text(&out));
     let said = text(&out);
     assert!(
-        said.contains("then run `npx husky && relhook install`")
+        said.contains("then run `npx husky`")
             && said.contains("note: exit 0 as the package manager's `postinstall` script"),
         "{said}"
     );
@@ -70,7 +70,7 @@ fn run_by_hand_the_pending_install_still_exits_1() {
     assert_eq!(
         notes,
         [
-            "note: exit 0 as the package manager's `postinstall` script, so that the install goes on; the hooks wait for `npx husky && relhook install`, then `relhook doctor` checks them"
+            "note: exit 0 as the package manager's `postinstall` script, so that the install goes on; the hooks wait for `npx husky`, then `relhook doctor` checks them"
         ],
         "{}",
         text(&out)

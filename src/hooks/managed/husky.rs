@@ -109,9 +109,12 @@ pub(super) fn husky_state(loc: &HooksLocation, hook: &'static str) -> (PathBuf, 
     let runners = husky_runner_dir(loc);
     if !runners.join("h").is_file() {
         // husky writes no runner for a hook off its own list (reference-transaction): the fix
-        // names relhook's part too, or it leaves hand tags unchecked and names a second fix.
+        // names relhook's part too, or it leaves hand tags unchecked and names a second fix;
+        // not where install wrote that runner ahead of husky (see [`runner_ahead`]).
         let command = match hook {
-            "reference-transaction" => format!("{} && relhook install", activation(loc)),
+            "reference-transaction" if !runners.join(hook).is_file() => {
+                format!("{} && relhook install", activation(loc))
+            }
             _ => activation(loc).into(),
         };
         return (rel, Wiring::Inactive { command });
@@ -311,10 +314,28 @@ pub(super) fn wire_husky(loc: &HooksLocation, w: &HookWiring) -> Result<Option<B
     }
     let runners = husky_runner_dir(loc);
     let runner = runners.join(w.hook);
-    if runners.join("h").is_file() && !runner.exists() {
+    let ahead = runner_ahead(loc, w.hook, &runners);
+    if (runners.join("h").is_file() || ahead) && !runner.exists() {
+        // husky's own ignore file, as `npx husky` writes it: the runner stays out of `git status`.
+        let ignore = runners.join(".gitignore");
+        if ahead && !ignore.exists() {
+            write_creating_dir(&ignore, "*", None)?;
+        }
         fsx::write_atomic_with_mode(&runner, added_runner(w.hook).as_bytes(), Some(0o755))?;
     }
     Ok(above)
+}
+
+/// Whether install writes the runner for `hook` before husky 9 set up its own (`.husky/_` not
+/// written, `core.hooksPath` not set: a fresh clone before `npm install`'s `prepare`): the
+/// hooks off husky's list, reference-transaction (hand tags) and post-applypatch, the runners
+/// uninstall takes out. husky leaves other files in `.husky/_` alone, so once it points git
+/// there they run relhook too: one install is enough.
+fn runner_ahead(loc: &HooksLocation, hook: &str, runners: &Path) -> bool {
+    matches!(hook, "reference-transaction" | "post-applypatch")
+        && loc.hooks_path.is_none()
+        && !runners.join("h").is_file()
+        && !husky_before_9(&loc.work_tree, &loc.husky_dir())
 }
 
 #[cfg(test)]
