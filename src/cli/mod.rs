@@ -188,8 +188,8 @@ fn run_args(args: &[OsString]) -> ExitCode {
 /// parsed a TOML manifest, with `RELHOOK_TEST_VERSION_SORTS` how many times it sorted the
 /// version files a release writes), with `RELHOOK_TEST_HALF_MADE` how many times it
 /// looked for a half-made release, with `RELHOOK_TEST_REFLOG_READS` how many times it
-/// parsed HEAD's reflog, and with `RELHOOK_TEST_CONFIG_PARSES` how many configuration texts
-/// it parsed: a test bounds the work of a command by them (a timed test would be flaky).
+/// parsed HEAD's reflog, with `RELHOOK_TEST_CONFIG_PARSES` how many configuration texts
+/// it parsed, and with `RELHOOK_TEST_NORMALIZED` how many entry texts it normalised: a test bounds the work of a command by them (a timed test would be flaky).
 fn print_work_counts() {
     if std::env::var_os("RELHOOK_TEST_WALK_COUNT").is_some() {
         let steps = crate::git::walk::steps();
@@ -254,6 +254,13 @@ fn print_work_counts() {
         let _ = writeln!(
             std::io::stderr(),
             "relhook: test: {parses} configuration parses"
+        );
+    }
+    if std::env::var_os("RELHOOK_TEST_NORMALIZED").is_some() {
+        let texts = crate::history::changelog::normalized();
+        let _ = writeln!(
+            std::io::stderr(),
+            "relhook: test: {texts} entry texts normalised"
         );
     }
     if std::env::var_os("RELHOOK_TEST_PARSE_COUNT").is_some() {

@@ -192,6 +192,13 @@ pub struct Changelog {
 thread_local! {
     static LINES_PARSED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
     static PARSES: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    static NORMALIZED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// How many texts [`normalize`] has read on this thread: the work a test bounds
+/// (`RELHOOK_TEST_NORMALIZED`), so that a plan normalises each entry once, not once a question.
+pub fn normalized() -> usize {
+    NORMALIZED.with(std::cell::Cell::get)
 }
 
 /// How many lines [`Changelog::parse`] has read on this thread: tests use it to prove that a
@@ -229,6 +236,7 @@ pub fn release_version(label: &str) -> Option<semver::Version> {
 /// to its forge page (`[#12](…/issues/12)`) reads as the bare `#12` it was made from, since
 /// whether an entry is linked depends on the remote the clone had when it was written.
 pub fn normalize(text: &str) -> String {
+    NORMALIZED.with(|n| n.set(n.get() + 1));
     let mut joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
     // A leading block opener escaped (`\```yaml`, `\# of`, `1\. step`), as entries are
     // written now, or not.

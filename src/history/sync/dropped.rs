@@ -24,7 +24,7 @@ use std::collections::HashSet;
 
 use git2::Oid;
 
-use super::{Seen, added_by, collect, commit_entry, forge, parse_kept, since};
+use super::{Seen, added_by, collect, commit_entry, parse_kept, since};
 use crate::Result;
 use crate::config::Config;
 use crate::git::{Amend, Repo};
@@ -110,15 +110,22 @@ fn lost(
     let Some(head) = repo.head() else {
         return Ok(Vec::new());
     };
-    let listed: Vec<(String, String)> = log
+    let texts: Vec<String> = log
         .unreleased_entries()
         .into_iter()
-        .map(|e| (normalize(&e.text), e.text))
+        .map(|e| e.text)
         .collect();
-    if listed.is_empty() {
+    if texts.is_empty() {
         return Ok(Vec::new());
     }
-    let forge = forge(repo);
+    // Normalised, and the forge read, only once a remembered commit calls for an entry: most
+    // runs find none (every commit HEAD's reflog names is in the range, or rewritten).
+    let listed = std::cell::OnceCell::new();
+    let listed = || -> &Vec<(String, String)> {
+        listed.get_or_init(|| texts.iter().map(|t| (normalize(t), t.clone())).collect())
+    };
+    let forge = std::cell::OnceCell::new();
+    let forge = || forge.get_or_init(|| super::forge(repo)).as_ref();
     // An amend's replaced commit is `amended`'s to say (with the hand edit it calls for), a
     // squash's the fold's; the commit git made before post-commit rewrote it is the
     // rewrite's, said (or not) by its own fate: a reword of the rewrite left git's commit in
@@ -141,7 +148,7 @@ fn lost(
         let Some(message) = repo.commit_text(id) else {
             continue;
         };
-        let Some(entry) = commit_entry(repo, &message, config, forge.as_ref()) else {
+        let Some(entry) = commit_entry(repo, &message, config, forge()) else {
             continue;
         };
         let key = normalize(&entry.text);
@@ -149,7 +156,7 @@ fn lost(
         if found.iter().any(|(k, _)| *k == key) {
             continue;
         }
-        if let Some((_, text)) = listed.iter().find(|(k, _)| *k == key) {
+        if let Some((_, text)) = listed().iter().find(|(k, _)| *k == key) {
             let header = message.lines().next().unwrap_or_default().to_owned();
             let written = *text == entry.text || *text == log.entry_style().apply(&entry.text);
             found.push((
@@ -184,8 +191,7 @@ fn lost(
     let copies = Copies::of(repo, &remembered);
     let mut keys = FoldKeys::new(config);
     for c in commits {
-        let own =
-            commit_entry(repo, &c.message, config, forge.as_ref()).map(|e| normalize(&e.text));
+        let own = commit_entry(repo, &c.message, config, forge()).map(|e| normalize(&e.text));
         let (was_ids, folds) = made_from(repo, &rewrites, &copies, c.id);
         let was: Vec<String> = was_ids
             .iter()

@@ -59,8 +59,13 @@ pub(super) fn to_unreleased(
     // The lines continuing each entry taken out, which go with it.
     let mut carried: Vec<Vec<String>> = Vec::new();
     for (id, entry) in candidates {
+        // Only a commit that changed the file can have put its entry there: no text
+        // normalised for the others.
+        let Some(added) = changed.get(id) else {
+            continue;
+        };
         let key = normalize(&entry.text);
-        if listed.contains(&key) || !changed.get(id).is_some_and(|t| t.contains(&key)) {
+        if listed.contains(&key) || !added.contains(&key) {
             continue;
         }
         // One line per entry: a second commit of the same words has nothing left to move.

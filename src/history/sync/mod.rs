@@ -272,6 +272,8 @@ fn plan(
         }
         candidates.extend(entries.into_iter().map(|e| (c.id, e)));
     }
+    // Each candidate's entry normalised once: the plan compares it in many ways below.
+    let keys: Vec<String> = candidates.iter().map(|(_, e)| normalize(&e.text)).collect();
     let seen = (commits.as_slice(), quiet.as_slice(), last.as_ref());
     let no_entry = no_entry::among((repo, config, wants), seen, &mut filter)?;
     // The entries of commits history lost go, and account for no commit that carried them
@@ -288,9 +290,8 @@ fn plan(
     // A revert cancels one instance of a change: when another commit of the range made the
     // same change and stands (the branch a cherry-picked copy came from, the copy of a change
     // reverted on its branch), the entry is that commit's too and stays.
-    let standing: HashSet<(String, String)> = candidates
-        .iter()
-        .map(|(_, e)| (e.section.clone(), normalize(&e.text)))
+    let standing: HashSet<(String, String)> = (candidates.iter().zip(&keys))
+        .map(|((_, e), k)| (e.section.clone(), k.clone()))
         .collect();
     // Entries a revert took out of the file with its change while another commit stands
     // with the same entry: that commit's own change to the file (or the reverted one's)
@@ -336,10 +337,7 @@ fn plan(
     let mut changed_log: std::collections::HashMap<Oid, HashSet<String>> = Default::default();
     let mut own_lines = changed_log.clone();
     let mut carried = squash_stand::Carried::default();
-    if candidates
-        .iter()
-        .any(|(_, e)| !known.contains(&normalize(&e.text)))
-    {
+    if keys.iter().any(|k| !known.contains(k)) {
         let ids: Vec<Oid> = commits.iter().map(|c| c.id).collect();
         // A reapplied revert's take-out too: the reapply's own change accounts for the entry.
         let chain = crate::history::changelog::entry::revert_chain(&reverts, &partners);
@@ -370,9 +368,9 @@ fn plan(
             .for_each(|t| t.retain(|k| !lost.contains(k) && !gone.contains(k)));
         known.retain(|k| !gone.contains(k));
         // A squash's own change brought the entries of the commits it carries: theirs.
-        let missing: Vec<_> = (candidates.iter())
-            .filter(|(_, e)| !in_file.contains(&normalize(&e.text)))
-            .cloned()
+        let missing: Vec<_> = (candidates.iter().zip(&keys))
+            .filter(|(_, k)| !in_file.contains(*k))
+            .map(|(c, _)| c.clone())
             .collect();
         let at = (repo, config, forge.as_ref());
         carried = squash_stand::Carried::find(at, &commits, &missing, &own_lines);
@@ -387,15 +385,14 @@ fn plan(
     let mut by_hand = None;
     let others = candidates.clone();
     let listed = std::cell::OnceCell::new();
-    for (id, entry) in candidates {
+    for ((id, entry), key) in candidates.into_iter().zip(keys) {
         // Shipped by an older line's release: only what this line's Unreleased already says
         // accounts for it (its own entry went into that release's section).
         if older.new.contains_key(&id) {
-            let text = normalize(&entry.text);
-            if !in_file.contains(&text)
+            if !in_file.contains(&key)
                 && !added
                     .iter()
-                    .any(|(_, e): &(String, NewEntry)| normalize(&e.text) == text)
+                    .any(|(_, e): &(String, NewEntry)| normalize(&e.text) == key)
             {
                 added.push((id.to_string(), entry));
             }
@@ -405,7 +402,7 @@ fn plan(
             let weights = weights.get_or_init(|| own_change::weights(&log, config));
             own_change::accounts_for(texts, &entry, weights, config)
         });
-        let twin = twins.contains(&(entry.section.clone(), normalize(&entry.text)))
+        let twin = twins.contains(&(entry.section.clone(), key.clone()))
             && !added
                 .iter()
                 .any(|(_, e): &(String, NewEntry)| e.text == entry.text);
@@ -414,12 +411,12 @@ fn plan(
             // message now gives it: `**BREAKING**`): moved or reworded as the message has it.
             let listed = listed.get_or_init(|| own_change::listed(&log));
             let at = (repo, path.as_path());
-            if let Some(old) = own_change::misplaced(at, id, listed, &entry, &others) {
-                known.insert(normalize(&entry.text));
+            if let Some(old) = own_change::misplaced(at, id, listed, (&entry, &key), &others) {
+                known.insert(key);
                 moved.push((id.to_string(), old, entry));
                 continue;
             }
-            if own || known.contains(&normalize(&entry.text)) {
+            if own || known.contains(&key) {
                 continue;
             }
             let message = commits
@@ -431,8 +428,8 @@ fn plan(
             }
         }
         let by_hand = by_hand.get_or_insert_with(|| own_change::hand_entries(&log, &standing));
-        if !own_change::reworded_by_hand(by_hand, &entry) {
-            known.insert(normalize(&entry.text));
+        if !own_change::reworded_by_hand(by_hand, &key) {
+            known.insert(key);
             added.push((id.to_string(), entry));
         }
     }

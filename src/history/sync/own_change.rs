@@ -45,13 +45,12 @@ pub(super) fn hand_entries(log: &Changelog, standing: &HashSet<(String, String)>
         .collect()
 }
 
-/// Whether a hand-written entry rewords `entry` (see [`hand_entries`]): the commit's entry,
-/// polished before it was committed (an entry `--sync` wrote, or one written for a commit
+/// Whether a hand-written entry rewords `own` (see [`hand_entries`]): the commit's entry,
+/// normalised, polished before it was committed (an entry `--sync` wrote, or one written for a commit
 /// made with the hooks off), which a later sync or release must not add again. Each stands
 /// for one commit.
-pub(super) fn reworded_by_hand(hand: &mut Vec<String>, entry: &NewEntry) -> bool {
-    let own = normalize(&entry.text);
-    let found = hand.iter().position(|h| *h == own);
+pub(super) fn reworded_by_hand(hand: &mut Vec<String>, own: &str) -> bool {
+    let found = hand.iter().position(|h| h == own);
     found.map(|i| hand.remove(i)).is_some()
 }
 
@@ -81,7 +80,7 @@ pub(super) fn listed(log: &Changelog) -> HashMap<String, Vec<crate::history::cha
     by
 }
 
-/// For commit `id`'s entry `entry`, which Unreleased does not list as worded under its own
+/// For commit `id`'s entry `entry` (with its normalised text), which Unreleased does not list as worded under its own
 /// kind of heading: the one entry Unreleased lists in its words (marks aside) otherwise, when
 /// the commit itself added it there (relhook wrote it for the commit's earlier type, and a
 /// rebase's reword or a pick's `-e` left it so: `fix: y` made `feat!: y`). `None` when it was
@@ -90,13 +89,14 @@ pub(super) fn misplaced(
     (repo, path): (&crate::git::Repo, &std::path::Path),
     id: git2::Oid,
     listed: &HashMap<String, Vec<crate::history::changelog::Entry>>,
-    entry: &NewEntry,
+    (entry, key): (&NewEntry, &str),
     others: &[(git2::Oid, NewEntry)],
 ) -> Option<NewEntry> {
     use crate::history::changelog::vocab::same_section;
     let alike = listed.get(&bare(&entry.text))?;
-    let key = normalize(&entry.text);
-    let exact = |e: &crate::history::changelog::Entry| normalize(&e.text) == key;
+    // The same text needs no normalising to read the same (the usual case: relhook wrote it).
+    let exact =
+        |e: &crate::history::changelog::Entry| e.text == entry.text || normalize(&e.text) == key;
     if alike
         .iter()
         .any(|e| exact(e) && same_section(&e.section, &entry.section))
