@@ -409,7 +409,7 @@ fn plan(
         if !twin {
             // Its own entry, left under its old type's heading (or without the marks its
             // message now gives it: `**BREAKING**`): moved or reworded as the message has it.
-            let listed = listed.get_or_init(|| own_change::listed(&log));
+            let listed = listed.get_or_init(|| own_change::Listed::of(&log));
             let at = (repo, path.as_path());
             if let Some(old) = own_change::misplaced(at, id, listed, (&entry, &key), &others) {
                 known.insert(key);

@@ -71,13 +71,48 @@ pub(super) fn accounts_for(
         .any(|t| *t == own || weights.get(t).is_none_or(|w| *w >= needed))
 }
 
-/// Unreleased's entries by their words, marks aside ([`bare`]), read once for every commit's lookup.
-pub(super) fn listed(log: &Changelog) -> HashMap<String, Vec<crate::history::changelog::Entry>> {
-    let mut by = HashMap::<String, Vec<_>>::new();
-    for e in log.unreleased_entries() {
-        by.entry(bare(&e.text)).or_default().push(e);
+/// Unreleased's entries, read once for every commit's lookup: the headings each text is
+/// written under, and by their words, marks aside ([`bare`]), normalised only when a commit's
+/// entry is not written as it is (most are: relhook wrote them).
+pub(super) struct Listed {
+    written: HashMap<String, Vec<String>>,
+    entries: Vec<crate::history::changelog::Entry>,
+    by_words: std::cell::OnceCell<HashMap<String, Vec<crate::history::changelog::Entry>>>,
+}
+
+impl Listed {
+    pub(super) fn of(log: &Changelog) -> Listed {
+        let entries = log.unreleased_entries();
+        let mut written = HashMap::<String, Vec<String>>::new();
+        for e in &entries {
+            written
+                .entry(e.text.clone())
+                .or_default()
+                .push(e.section.clone());
+        }
+        Listed {
+            written,
+            entries,
+            by_words: std::cell::OnceCell::new(),
+        }
     }
-    by
+
+    /// Whether Unreleased lists `entry` in its words under its own kind of heading.
+    fn as_written(&self, entry: &NewEntry) -> bool {
+        use crate::history::changelog::vocab::same_section;
+        (self.written.get(&entry.text))
+            .is_some_and(|s| s.iter().any(|s| same_section(s, &entry.section)))
+    }
+
+    fn by_words(&self) -> &HashMap<String, Vec<crate::history::changelog::Entry>> {
+        self.by_words.get_or_init(|| {
+            let mut by = HashMap::<String, Vec<_>>::new();
+            for e in &self.entries {
+                by.entry(bare(&e.text)).or_default().push(e.clone());
+            }
+            by
+        })
+    }
 }
 
 /// For commit `id`'s entry `entry` (with its normalised text), which Unreleased does not list as worded under its own
@@ -88,12 +123,16 @@ pub(super) fn listed(log: &Changelog) -> HashMap<String, Vec<crate::history::cha
 pub(super) fn misplaced(
     (repo, path): (&crate::git::Repo, &std::path::Path),
     id: git2::Oid,
-    listed: &HashMap<String, Vec<crate::history::changelog::Entry>>,
+    listed: &Listed,
     (entry, key): (&NewEntry, &str),
     others: &[(git2::Oid, NewEntry)],
 ) -> Option<NewEntry> {
     use crate::history::changelog::vocab::same_section;
-    let alike = listed.get(&bare(&entry.text))?;
+    // Listed as written, under its kind of heading: in place (as `exact` below finds it).
+    if listed.as_written(entry) {
+        return None;
+    }
+    let alike = listed.by_words().get(&bare(&entry.text))?;
     // The same text needs no normalising to read the same (the usual case: relhook wrote it).
     let exact =
         |e: &crate::history::changelog::Entry| e.text == entry.text || normalize(&e.text) == key;
