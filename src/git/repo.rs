@@ -26,6 +26,8 @@ pub struct Repo {
     pub(super) caching: std::cell::Cell<bool>,
     /// The `shallow` file's commits, read once.
     shallow: std::cell::OnceCell<super::walk::OidMap<()>>,
+    /// Whether `info/grafts` gives commits other parents (libgit2 follows it, walks do not).
+    pub(super) grafted: std::cell::OnceCell<bool>,
     /// The configuration as first read: a live one stats every config file at each read.
     pub(super) config: std::cell::OnceCell<Option<git2::Config>>,
     /// The configuration as git lists it, where only git weighs an include (see `config`).
@@ -163,6 +165,7 @@ impl Repo {
             commits: Default::default(),
             caching: Default::default(),
             shallow: Default::default(),
+            grafted: Default::default(),
             config: Default::default(),
             git_listed: Default::default(),
             only_git_weighs: Default::default(),

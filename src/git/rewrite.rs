@@ -417,6 +417,9 @@ impl Repo {
 
     /// A commit's first parent.
     pub fn first_parent(&self, commit: Oid) -> Option<Oid> {
+        if let Some(parent) = self.remembered_parent(commit) {
+            return parent;
+        }
         self.inner.find_commit(commit).ok()?.parent_id(0).ok()
     }
 

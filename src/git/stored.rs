@@ -102,9 +102,30 @@ impl Repo {
     /// looking it up did.
     pub fn commit_text(&self, id: Oid) -> Option<String> {
         self.read_once(id);
+        // Read already (by `read_once` or a walk): its message as libgit2 gives it, without
+        // parsing the commit a second time. One libgit2 could not parse is left to it.
+        if let Some(c) = self.commits.borrow().get(&id).filter(|c| parsable(c)) {
+            let message = as_libgit2_reads(&c.message);
+            return Some(super::decode_message(message, c.encoding.as_deref()).into_owned());
+        }
         let commit = self.inner.find_commit(id).ok()?;
         let text = super::decode_message(commit.message_bytes(), commit.message_encoding());
         Some(text.into_owned())
+    }
+
+    /// The first parent of commit `id` when it was read already (see [`Repo::commit_text`]),
+    /// as libgit2 gives it: `Some(None)` for a root commit or a shallow clone's boundary;
+    /// `None` when it was not read, or `info/grafts` gives commits other parents.
+    pub(super) fn remembered_parent(&self, id: Oid) -> Option<Option<Oid>> {
+        let grafted = self
+            .grafted
+            .get_or_init(|| self.inner.commondir().join("info/grafts").exists());
+        if *grafted {
+            return None;
+        }
+        let commits = self.commits.borrow();
+        let c = commits.get(&id).filter(|c| parsable(c))?;
+        Some(c.parents.first().copied())
     }
 
     /// The parents of commit `id`, first parent first.
@@ -149,6 +170,21 @@ impl Repo {
     }
 }
 
+/// Whether libgit2 would parse commit `c` at all (it names a tree and an author): only then
+/// is what the walk read of it taken for libgit2's reading.
+fn parsable(c: &super::walk::RawCommit) -> bool {
+    !c.tree.is_zero() && !c.author.is_empty()
+}
+
+/// A stored message as libgit2 reads it (`git_commit_message`): its leading blank lines left
+/// out, and nothing from a NUL on (libgit2 keeps it as a C string).
+fn as_libgit2_reads(raw: &[u8]) -> &[u8] {
+    let end = memchr::memchr(0, raw).unwrap_or(raw.len());
+    let raw = &raw[..end];
+    let start = raw.iter().position(|b| *b != b'\n').unwrap_or(raw.len());
+    &raw[start..]
+}
+
 /// The value of the header line starting with `name` (`author `), empty when there is none.
 fn header_value(headers: &[u8], name: &[u8]) -> Vec<u8> {
     headers
@@ -190,5 +226,69 @@ mod tests {
         let stored = hook.stored(head).unwrap();
         assert_eq!(stored.parent_ids, plain.parent_ids(head).unwrap());
         assert_eq!(stored.author, plain.stored(head).unwrap().author);
+    }
+
+    /// A message taken from a commit read already reads as libgit2's own parse gives it:
+    /// leading blank lines left out, nothing from a NUL on, in the encoding it names, empty.
+    #[test]
+    fn a_message_read_once_is_the_one_libgit2_reads() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        git(dir, &["init", "-q", "-b", "main"]);
+        git(dir, &["commit", "-q", "--allow-empty", "-m", "feat: a"]);
+        let plain = Repo::open(dir).unwrap();
+        let (head, tree) = (
+            plain.head().unwrap(),
+            plain.stored(plain.head().unwrap()).unwrap().tree,
+        );
+        let who = "a <a@example.com> 1767268800 +0000";
+        let mut ids = Vec::new();
+        for (headers, message) in [
+            ("", &b"\n\nfix: after blank lines\n"[..]),
+            ("", b"feat: b\0hidden after a NUL\n"),
+            ("encoding ISO-8859-1\n", b"fix: caf\xe9\n"),
+            ("", b""),
+        ] {
+            let mut raw =
+                format!("tree {tree}\nparent {head}\nauthor {who}\ncommitter {who}\n{headers}\n")
+                    .into_bytes();
+            raw.extend_from_slice(message);
+            let odb = plain.inner.odb().unwrap();
+            ids.push(odb.write(git2::ObjectType::Commit, &raw).unwrap());
+        }
+        let hook = Repo::open(dir).unwrap();
+        hook.cache_objects();
+        for id in ids {
+            let before = plain.commit_text(id);
+            assert!(before.is_some(), "{id}");
+            assert_eq!(hook.commit_text(id), before, "{id}");
+            assert!(hook.commits.borrow().contains_key(&id));
+            assert_eq!(hook.commit_text(id), before, "{id}, read again");
+            assert_eq!(hook.remembered_parent(id), Some(Some(head)), "{id}");
+            assert_eq!(hook.first_parent(id), plain.first_parent(id), "{id}");
+        }
+    }
+
+    /// A commit `info/grafts` gives another parent: its first parent is the graft's, as
+    /// libgit2 reads it, though the walk that read it first follows no graft.
+    #[test]
+    fn a_grafted_first_parent_is_libgit2s() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        git(dir, &["init", "-q", "-b", "main"]);
+        for m in ["feat: a", "feat: b", "feat: c"] {
+            git(dir, &["commit", "-q", "--allow-empty", "-m", m]);
+        }
+        let plain = Repo::open(dir).unwrap();
+        let head = plain.head().unwrap();
+        let root = plain
+            .first_parent(plain.first_parent(head).unwrap())
+            .unwrap();
+        std::fs::write(dir.join(".git/info/grafts"), format!("{head} {root}\n")).unwrap();
+        let hook = Repo::open(dir).unwrap();
+        hook.cache_objects();
+        assert!(hook.commit_text(head).is_some());
+        assert_eq!(hook.remembered_parent(head), None);
+        assert_eq!(hook.first_parent(head), Some(root));
     }
 }
