@@ -166,3 +166,17 @@ fn a_packages_release_after_another_lines_pre_release_is_refused_with_ways_taken
     assert!(said.contains("--pre rc"), "{said}");
     each_release_taken(&repo, &said, "relhook release");
 }
+
+#[test]
+fn several_packages_refused_after_another_lines_pre_release_name_no_refused_way() {
+    let repo = package_rc_on_beta();
+    // `b` has nothing to release, `a` cannot take the channel's beta after its rc.
+    let out = dated_release(&repo, &["--package", "a", "--package", "b", "--no-test"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let said = stderr(&out);
+    assert!(
+        !said.contains("`relhook release --package a --package b --no-test`"),
+        "{said}"
+    );
+    each_release_taken(&repo, &said, "relhook release");
+}

@@ -101,7 +101,10 @@ fn nothing_anywhere(skipped: &Skipped, untouched: &[String]) -> String {
 }
 
 /// The one refusal for `refused` (each package's, in the order named): a single one keeps its
-/// fix; several are said one after the other, each with its own.
+/// fix; several are said one after the other, each with its own. Where each names its own,
+/// the last one's is the refusal's fix: the release's generic way past (`relhook release
+/// --package a --package b` again, for a version relhook chose) would name the very command
+/// refused.
 fn each(refused: Vec<(String, Refusal)>) -> Option<Refusal> {
     let reason = refused.first()?.1.reason;
     if let [(name, r)] = &refused[..] {
@@ -110,8 +113,22 @@ fn each(refused: Vec<(String, Refusal)>) -> Option<Refusal> {
             ..r.clone()
         });
     }
-    let said: Vec<String> = refused.iter().map(|(n, r)| format!("{n}: {r}")).collect();
-    Some(Refusal::bare(reason, said.join("; ")))
+    let (last, before) = refused.split_last()?;
+    match &last.1.fix {
+        Some(fix) if before.iter().all(|(_, r)| r.fix.is_some()) => {
+            let mut said: Vec<String> = before.iter().map(|(n, r)| format!("{n}: {r}")).collect();
+            said.push(format!("{}: {}", last.0, last.1.what));
+            Some(Refusal {
+                reason,
+                what: said.join("; "),
+                fix: Some(fix.clone()),
+            })
+        }
+        _ => {
+            let said: Vec<String> = refused.iter().map(|(n, r)| format!("{n}: {r}")).collect();
+            Some(Refusal::bare(reason, said.join("; ")))
+        }
+    }
 }
 
 #[cfg(test)]
@@ -134,5 +151,13 @@ mod tests {
         .unwrap();
         assert_eq!(two.to_string(), "a: gone; fix a; b: gone too; fix b");
         assert_eq!(two.reason, Reason::Changelog);
+        // Each with its own fix: the refusal has one, so no generic way is added.
+        assert_eq!(two.fix.as_deref(), Some("fix b"));
+        let bare = Refusal::bare(Reason::Changelog, "gone too");
+        let three = each(vec![("a".into(), r("gone", "fix a")), ("b".into(), bare)]).unwrap();
+        assert_eq!(
+            (three.to_string().as_str(), three.fix),
+            ("a: gone; fix a; b: gone too", None)
+        );
     }
 }
