@@ -180,3 +180,27 @@ fn several_packages_refused_after_another_lines_pre_release_name_no_refused_way(
     );
     each_release_taken(&repo, &said, "relhook release");
 }
+
+/// `package_rc_on_beta` with a fix of `b` too: both packages have something to release.
+fn packages_rc_on_beta() -> Repo {
+    let repo = package_rc_on_beta();
+    repo.write("p/b/y.txt", "y\n");
+    repo.git(&["add", "-A"]);
+    repo.commit_hooked("fix(b): y");
+    repo
+}
+
+#[test]
+fn a_refused_stable_release_of_several_packages_names_their_next_pre_release() {
+    let repo = packages_rc_on_beta();
+    for args in [
+        &["2.0.0", "--package", "a", "--package", "b", "--no-test"][..],
+        &["2.0.0", "--all", "--no-test"][..],
+    ] {
+        let out = dated_release(&repo, args);
+        assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+        let said = stderr(&out);
+        assert!(said.contains("--pre rc"), "{said}");
+        each_release_taken(&repo, &said, "relhook release");
+    }
+}

@@ -195,7 +195,7 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
     // `[release] channels`: on a channel's branch, its pre-release unless asked otherwise.
     // Its line is said once the release is planned: a refused release says only the refusal.
     let channel = match release::channel::apply(
-        (&config, Some((&repo, &config))),
+        (&config, Some((&repo, std::slice::from_ref(&config)))),
         repo.branch().as_deref(),
         &mut opts,
         (&rerun.full, &rerun.base),

@@ -102,14 +102,14 @@ pub(super) fn release(ctx: &Context, args: &ReleaseArgs) -> Result<Outcome> {
     // `[release] channels`: each package's release is the channel's pre-release, as the
     // repository's own release is; a stable one only on purpose (`--allow-stable`).
     // Its line is said once the release is planned: a refused release says only the refusal.
-    // One package's next pre-release is judged by its own tags (after another line's, that
+    // The packages' next pre-release is judged by their own tags (after another line's, that
     // line's).
-    let one = match &args.package[..] {
-        [one] if !args.all => crate::history::packages::view(&config, one, &root).ok(),
-        _ => None,
-    };
+    let views: Vec<Config> = (config.packages.iter())
+        .filter(|p| args.all || args.package.contains(&p.name))
+        .filter_map(|p| crate::history::packages::view(&config, &p.name, &root).ok())
+        .collect();
     let channel = match crate::release::channel::apply(
-        (&config, one.as_ref().map(|v| (&repo, v))),
+        (&config, (!views.is_empty()).then_some((&repo, &views[..]))),
         repo.branch().as_deref(),
         &mut opts,
         (&rerun.full, &rerun.base),

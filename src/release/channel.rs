@@ -92,10 +92,10 @@ pub fn ruling(
 /// refuses a stable release asked without `--allow-stable` ([`ruling`]); `again`: the release
 /// command as given, for the refusal's way on, and `base`, the same without its version;
 /// `judged`: where the channel's next pre-release is judged ([`next_pre`]), and by which
-/// configuration's tags (the root's, or a package's view; `None`: several packages', `base`
-/// making the channel's own). With the line to say.
+/// configurations' tags (the root's, or the packages' views: [`next_pre_of_packages`];
+/// `None`: `base` making the channel's own). With the line to say.
 pub fn apply(
-    (config, judged): (&Config, Option<(&Repo, &Config)>),
+    (config, judged): (&Config, Option<(&Repo, &[Config])>),
     branch: Option<&str>,
     opts: &mut Options,
     (again, base): (&str, &str),
@@ -130,8 +130,9 @@ pub fn apply(
         Ruling::Departs(line) => (true, Some(format!("relhook: note: {line}"))),
         Ruling::Refused(why) => {
             let next = match judged {
-                Some((repo, by)) => next_pre(repo, by, &channel, None),
-                // Several packages' release: the same one, the version dropped.
+                Some((repo, [by])) => next_pre(repo, by, &channel, None),
+                Some((repo, several)) => next_pre_of_packages(repo, several, &channel, base),
+                // The same release, the version dropped.
                 None => (base.to_owned(), own_next(config, &channel).1),
             };
             return Err(stable_refused(&why, again, &next));
@@ -309,20 +310,8 @@ pub fn next_pre_at(
     (channel, tip): (&Channel, Option<git2::Oid>),
     except: Option<&str>,
 ) -> (String, String) {
-    let prefix = config.version.tag_prefix.as_str();
-    let latest = tip
-        .and_then(|h| repo.latest_release_tag_except(h, prefix, except))
-        .and_then(|(name, _)| Version::parse(name.get(prefix.len()..)?).ok());
     let own = &channel.id;
-    let sorts_after = |id: &str| match (Prerelease::new(id), Prerelease::new(own)) {
-        (Ok(id), Ok(own)) => id > own,
-        _ => false,
-    };
-    let line = latest.and_then(|v| {
-        let id = identifier(&v).filter(|id| sorts_after(id))?.to_owned();
-        Some((id, v))
-    });
-    match line {
+    match line_after(repo, config, channel, tip, except) {
         Some((id, v)) => (
             format!(
                 "{} --pre {}",
@@ -335,12 +324,73 @@ pub fn next_pre_at(
     }
 }
 
+/// The identifier of the pre-release line `config`'s latest release tag at `tip` is on, with
+/// its version, where SemVer sorts it after `channel`'s own (`rc` of `2.0.0-rc.1` on `beta`):
+/// the channel's pre-release cannot follow it.
+fn line_after(
+    repo: &Repo,
+    config: &Config,
+    channel: &Channel,
+    tip: Option<git2::Oid>,
+    except: Option<&str>,
+) -> Option<(String, Version)> {
+    let prefix = config.version.tag_prefix.as_str();
+    let (name, _) = repo.latest_release_tag_except(tip?, prefix, except)?;
+    let v = Version::parse(name.get(prefix.len()..)?).ok()?;
+    let id = identifier(&v)?.to_owned();
+    let after = match (Prerelease::new(&id), Prerelease::new(&channel.id)) {
+        (Ok(id), Ok(own)) => id > own,
+        _ => false,
+    };
+    after.then_some((id, v))
+}
+
+/// [`next_pre`] of a release of several packages (`views`) at HEAD, `base` the release as
+/// given without its version: the channel's next pre-release, or where a package's line sorts
+/// after the channel's (`a` at `2.0.0-rc.1` on `beta`), the greatest such line's, which every
+/// package takes (`base --pre rc`).
+pub fn next_pre_of_packages(
+    repo: &Repo,
+    views: &[Config],
+    channel: &Channel,
+    base: &str,
+) -> (String, String) {
+    let lines: Vec<(String, Version, &str)> = (views.iter())
+        .filter_map(|v| {
+            let (id, version) = line_after(repo, v, channel, repo.head(), None)?;
+            Some((id, version, v.package.as_ref()?.name.as_str()))
+        })
+        .collect();
+    let greatest = (lines.iter().map(|(id, ..)| id)).max_by(|a, b| {
+        match (Prerelease::new(a), Prerelease::new(b)) {
+            (Ok(a), Ok(b)) => a.cmp(&b),
+            _ => std::cmp::Ordering::Equal,
+        }
+    });
+    let Some(id) = greatest else {
+        return (base.to_owned(), own_next_of(channel));
+    };
+    let at: Vec<String> = (lines.iter())
+        .map(|(_, version, name)| format!("{name} {version}"))
+        .collect();
+    (
+        format!("{base} --pre {}", crate::shellword::quote(id)),
+        format!(
+            "the next {id} pre-releases (a {} pre-release cannot follow {})",
+            channel.id,
+            at.join(", ")
+        ),
+    )
+}
+
+/// What the channel's own next pre-release is said as.
+fn own_next_of(channel: &Channel) -> String {
+    format!("the channel's next {} pre-release", channel.id)
+}
+
 /// `relhook release`, which makes `channel`'s next pre-release, with what it makes.
 fn own_next(config: &Config, channel: &Channel) -> (String, String) {
-    (
-        config.release_command(),
-        format!("the channel's next {} pre-release", channel.id),
-    )
+    (config.release_command(), own_next_of(channel))
 }
 
 /// The tag message of a release made under `under`: with [`OVERRIDE_TRAILER`] where the
