@@ -167,6 +167,16 @@ fn a_packages_release_after_another_lines_pre_release_is_refused_with_ways_taken
     each_release_taken(&repo, &said, "relhook release");
 }
 
+/// The backticked `relhook release …` commands `said` names, and none of its ways given as a
+/// bare flag (`--pre rc` to add to some command): each is the whole command to paste.
+fn whole_commands(said: &str) {
+    let bare: Vec<&str> = (said.lines())
+        .flat_map(|l| l.split('`').skip(1).step_by(2))
+        .filter(|c| c.starts_with("--"))
+        .collect();
+    assert!(bare.is_empty(), "ways given as flags {bare:?}:\n{said}");
+}
+
 #[test]
 fn several_packages_refused_after_another_lines_pre_release_name_no_refused_way() {
     let repo = package_rc_on_beta();
@@ -203,4 +213,26 @@ fn a_refused_stable_release_of_several_packages_names_their_next_pre_release() {
         assert!(said.contains("--pre rc"), "{said}");
         each_release_taken(&repo, &said, "relhook release");
     }
+}
+
+#[test]
+fn the_cannot_follow_refusal_names_whole_commands() {
+    let repo = package_rc_on_beta();
+    let out = dated_release(&repo, &["--package", "a", "--no-test"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let said = stderr(&out);
+    assert!(said.contains("cannot follow"), "{said}");
+    whole_commands(&said);
+    assert!(
+        said.contains("`relhook release --package a --no-test --pre rc`"),
+        "{said}"
+    );
+    each_release_taken(&repo, &said, "relhook release");
+    let repo = crate::qa243_channel_advice_accepted::rc_on_beta();
+    let out = dated_release(&repo, &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let said = stderr(&out);
+    assert!(said.contains("cannot follow"), "{said}");
+    whole_commands(&said);
+    each_release_taken(&repo, &said, "relhook release");
 }

@@ -46,7 +46,7 @@ fn an_earlier_pre_release_identifier_is_named_as_that() {
     let out = repo.relhook(&["version", "--next", "--pre", "alpha"]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out));
     assert!(
-        stderr(&out).contains("pre-release `alpha` cannot follow 2.0.0-beta.1: SemVer orders `alpha` before `beta`, so 2.0.0-alpha.1 would sort below it; go on with `--pre beta`"),
+        stderr(&out).contains("pre-release `alpha` cannot follow 2.0.0-beta.1: SemVer orders `alpha` before `beta`, so 2.0.0-alpha.1 would sort below it; go on with `relhook release --pre beta`"),
         "{}",
         text(&out)
     );

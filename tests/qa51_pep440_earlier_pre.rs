@@ -41,7 +41,7 @@ fn python_refusal_names_rc_2_not_rc_and_the_advice_is_taken() {
     assert!(!said.contains("(`rc`)"), "{said}");
     assert!(
         said.contains(
-            "go on with `--pre pre`, or release 1.3.0-rc.2 (`relhook release --no-test 1.3.0-rc.2`;"
+            "go on with `relhook release --no-test --pre pre`, or release 1.3.0-rc.2 (`relhook release --no-test 1.3.0-rc.2`;"
         ),
         "{said}"
     );

@@ -28,7 +28,11 @@ pub(super) fn said(
         return None;
     }
     let release = config.release_command();
-    let mut ways = vec![format!("go on with `--pre {theirs}`")];
+    // Each way the whole command to paste, not a flag to add to one.
+    let mut ways = vec![format!(
+        "go on with `{release} --pre {}`",
+        crate::shellword::quote(theirs)
+    )];
     // `rc` where SemVer sorts it after the line's identifier, as `--pre rc` would make it.
     let rest = &computed.pre.as_str()[ours.len()..];
     let rc = Prerelease::new(&format!("rc{rest}"))
