@@ -39,8 +39,15 @@ pub(super) struct Edit {
 }
 
 impl Edit {
-    /// `op` applied to `log`, the whole of `stored` parsed: the edit that writes it all.
-    pub(super) fn whole(path: PathBuf, stored: StoredFile, op: Op, mut log: Changelog) -> Edit {
+    /// `op` applied to `log`, the whole of `stored` parsed: the edit that writes it all, a
+    /// new sub-section placed by `order` (`[changelog] order`).
+    pub(super) fn whole(
+        path: PathBuf,
+        stored: StoredFile,
+        op: Op,
+        (mut log, order): (Changelog, &[String]),
+    ) -> Edit {
+        log.set_order(order);
         let op = op.named_in(&log);
         op.apply(&mut log);
         Edit {

@@ -118,7 +118,13 @@ pub(super) fn merge_commit(repo: &Repo, config: &Config, top: &ReflogTop) -> Res
         else {
             continue;
         };
-        edits.push(Edit::whole(path, stored, Op::Restore(entries), log));
+        let order = &config.changelog.order;
+        edits.push(Edit::whole(
+            path,
+            stored,
+            Op::Restore(entries),
+            (log, order),
+        ));
     }
     if edits.is_empty() {
         return skip("no changelog to put the entries back into");

@@ -97,7 +97,13 @@ pub(super) fn restore(
             .ok()
             .and_then(|t| Changelog::parse(t).ok());
         if let Some(log) = log {
-            edits.push(Edit::whole(path, stored, Op::Restore(entries), log));
+            let order = &config.changelog.order;
+            edits.push(Edit::whole(
+                path,
+                stored,
+                Op::Restore(entries),
+                (log, order),
+            ));
         }
     }
     if edits.is_empty() {

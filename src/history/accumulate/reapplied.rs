@@ -103,7 +103,12 @@ pub(super) fn branch_edit(
             "the entries are already as they should be (or were edited by hand)".into(),
         )));
     };
-    let mut edits = vec![Edit::whole(path, stored, op, log)];
+    let mut edits = vec![Edit::whole(
+        path,
+        stored,
+        op,
+        (log, &config.changelog.order),
+    )];
     Ok(Some(
         match amend_head(repo, head, &mut edits, ("post-commit", None))? {
             Amend::Done { new, notes } => Accumulated::Changed {
