@@ -366,6 +366,7 @@ mod qa249_changelog_order;
 mod qa24_squash_amend;
 mod qa250_channel_advice_left;
 mod qa253_channel_advice_rest;
+mod qa257_cliff_scope_order_kept;
 mod qa257_driver_markers;
 mod qa257_rebuild_cliff_scope_order;
 mod qa257_sync_note_since_stable;

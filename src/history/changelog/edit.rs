@@ -218,6 +218,13 @@ impl Changelog {
             }
         }
         for (name, first, items) in groups {
+            // Each in its own place where entries go by scope.
+            if self.by_scope {
+                for bullets in items {
+                    self.add_entry_under(&name, bullets, first, vocabulary);
+                }
+                continue;
+            }
             let bullets = items.into_iter().flatten().collect();
             self.add_entry_under(&name, bullets, first, vocabulary);
         }
@@ -254,6 +261,10 @@ impl Changelog {
         // at the file's level (cocogitto's `#### Features`).
         let sub = sec.subs.iter().find(|s| Self::same_sub(s, &name));
         let heading = format!("{} {name}", "#".repeat(self.sub_level()));
+        let text = bullets.first().and_then(|b| super::parse::bullet_body(b));
+        if let Some(at) = text.and_then(|t| self.by_scope_place(&name, t.trim())) {
+            return self.insert_lines(at, bullets);
+        }
         if let Some((f, l)) = sub.and_then(|s| Some((s.entries.first()?, s.entries.last()?))) {
             let at = if first {
                 // Below the breaking changes already first: they keep the order they were

@@ -79,6 +79,7 @@ pub use not_file::{
     committed_link_fix, not_a_file, not_a_file_fix, not_a_file_what, too_large, too_large_what_fix,
     unreadable, unreadable_what_fix,
 };
+pub use ordered::cliff_rank;
 pub use quoted::{heading_pattern, quoted_heading};
 pub use repeated::repeated_version;
 pub use scope_style::{ScopeStyle, scoped};
@@ -187,6 +188,9 @@ pub struct Changelog {
     /// The configured `[changelog] order` of sub-sections ([`Changelog::set_order`]): a new
     /// one is placed by it, names it does not list after, in the vocabulary's order.
     order: Vec<String>,
+    /// New entries go where git-cliff's template that sorts a group by scope lists them
+    /// ([`Changelog::set_sorted_by_scope`]).
+    by_scope: bool,
 }
 
 thread_local! {
@@ -287,6 +291,7 @@ impl Changelog {
             doc,
             elsewhere: Vec::new(),
             order: Vec::new(),
+            by_scope: false,
             bom,
         })
     }

@@ -6,7 +6,49 @@
 use super::entry::NewEntry;
 use super::{Changelog, normalize};
 
+/// Where git-cliff's template that sorts a group by scope (`sort(attribute="scope")`, as
+/// git-cliff's own `cliff.toml` does) lists an entry, in any scope style: those with a scope
+/// first, by scope (byte order, as Tera compares), then those without one. A stable sort by
+/// it is that order; `--rebuild` writes it, post-commit and `--sync` add entries by it.
+pub fn cliff_rank(text: &str) -> (bool, &str) {
+    match super::scoped(text) {
+        Some((scope, _)) => (false, scope),
+        None => (true, ""),
+    }
+}
+
 impl Changelog {
+    /// New entries go where a group sorted by scope ([`cliff_rank`]) lists them, in a
+    /// project whose git-cliff configuration sorts so: into a sub-section already in that
+    /// order, after the entries that come before or beside them; one in another order (a
+    /// hand's) gets them at its end, as ever.
+    pub fn set_sorted_by_scope(&mut self, yes: bool) {
+        self.by_scope = yes;
+    }
+
+    /// The first line of the entry a new entry `text` goes above in Unreleased's
+    /// sub-section `name` by [`cliff_rank`], the line past its last entry where it goes
+    /// last; `None` where no entries go by scope here (not asked for, no such sub-section
+    /// with entries, or one whose entries are in another order).
+    pub(super) fn by_scope_place(&self, name: &str, text: &str) -> Option<usize> {
+        if !self.by_scope {
+            return None;
+        }
+        let sec = self.doc.sections.get(self.unreleased_index()?)?;
+        let sub = sec.subs.iter().find(|s| Self::same_sub(s, name))?;
+        let last = sub.entries.last()?;
+        let texts: Vec<String> = (sub.entries.iter())
+            .map(|e| self.entry_text(e.start, e.end))
+            .collect();
+        let ranks: Vec<_> = texts.iter().map(|t| cliff_rank(t)).collect();
+        if !ranks.is_sorted() {
+            return None;
+        }
+        let rank = cliff_rank(text);
+        let above = (sub.entries.iter().zip(&ranks)).find(|(_, r)| **r > rank);
+        Some(above.map_or_else(|| self.past_paragraphs(last.end, sec.end), |(e, _)| e.start))
+    }
+
     /// [`Changelog::add_commit_entries`] of `entries` (full id, entry, the commit's place in
     /// history's order), each above the first entry of its sub-section (among the breaking
     /// changes first for a breaking one, else among the rest) whose commit comes after its
@@ -33,7 +75,12 @@ impl Changelog {
                 vocabulary,
             );
             let text = style.apply(&style.with_commit(&e.text, id));
-            match self.above_later(&name, e.breaking, *rank, place) {
+            // A sub-section sorted by scope takes the entry where that order puts it.
+            let later = match self.by_scope_place(&name, &text) {
+                Some(_) => None,
+                None => self.above_later(&name, e.breaking, *rank, place),
+            };
+            match later {
                 Some(at) => {
                     let bullets = Self::bullet_lines(marker, &text);
                     match runs.iter_mut().find(|(line, _)| *line == at) {

@@ -14,8 +14,8 @@
 
 use std::path::Path;
 
+use crate::history::changelog::cliff_rank;
 use crate::history::changelog::entry::NewEntry;
-use crate::history::changelog::scoped;
 
 /// The files git-cliff reads its configuration from, in its order of precedence.
 const CONFIG_FILES: [&str; 3] = ["cliff.toml", ".cliff.toml", ".config/cliff.toml"];
@@ -39,6 +39,14 @@ pub(super) fn sorts_by_scope(top: &Path) -> bool {
     body.is_some_and(body_sorts_by_scope)
 }
 
+/// Whether the git-cliff configuration of `repo`'s work tree sorts a group's commits by
+/// scope: where post-commit and `--sync` add a new entry ([`Changelog::set_sorted_by_scope`]).
+///
+/// [`Changelog::set_sorted_by_scope`]: crate::history::changelog::Changelog::set_sorted_by_scope
+pub fn sorted_by_scope(repo: &crate::git::Repo) -> bool {
+    repo.work_tree().is_some_and(|top| sorts_by_scope(&top))
+}
+
 /// Whether a Tera body sorts commits by scope: `sort(attribute="scope")`, blanks and either
 /// quote allowed.
 fn body_sorts_by_scope(body: &str) -> bool {
@@ -51,17 +59,11 @@ fn body_sorts_by_scope(body: &str) -> bool {
 }
 
 /// `entries` (one sub-section's, in history's order) as git-cliff's template lists them: those
-/// with a scope first, by scope (stable), then those without one.
-pub(super) fn ordered(entries: Vec<&NewEntry>) -> Vec<&NewEntry> {
-    let (mut scoped_ones, plain): (Vec<_>, Vec<_>) =
-        entries.into_iter().partition(|e| scoped(&e.text).is_some());
-    scoped_ones.sort_by(|a, b| scope_of(a).cmp(scope_of(b)));
-    scoped_ones.extend(plain);
-    scoped_ones
-}
-
-fn scope_of(e: &NewEntry) -> &str {
-    scoped(&e.text).map_or("", |(scope, _)| scope)
+/// with a scope first, by scope (stable), then those without one ([`cliff_rank`], the rule
+/// post-commit and `--sync` place a new entry by too).
+pub(super) fn ordered(mut entries: Vec<&NewEntry>) -> Vec<&NewEntry> {
+    entries.sort_by(|a, b| cliff_rank(&a.text).cmp(&cliff_rank(&b.text)));
+    entries
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ use crate::{Error, Result};
 mod accounted;
 mod ancestry;
 mod beyond;
-mod cliff_order;
+pub(crate) mod cliff_order;
 mod kept;
 mod look;
 mod maintenance;
