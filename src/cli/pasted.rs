@@ -4,7 +4,8 @@
 //! into that shell, where a bare `git` finds no repository, or another one. There, every
 //! command a message names (a `` `git …` `` or `` `relhook …` `` span, and the command of a
 //! `next: ` line) is printed with the two variables ahead of it, as one place for all advice:
-//! the messages themselves are written as for a shell in the work tree.
+//! the messages themselves are written as for a shell in the work tree. A test command shown
+//! as it ran in a clean checkout of a tag is left as it is: it ran without them.
 
 use std::io::Write;
 use std::sync::OnceLock;
@@ -135,7 +136,8 @@ fn fix_at(text: &str) -> Option<usize> {
 }
 
 /// Each `` `…` `` span of `text` through [`commands`], but for a command only mentioned, not
-/// given to run (see [`mentioned`]).
+/// given to run (see [`mentioned`]), and one shown as it ran in a clean checkout (see
+/// [`ran_apart`]).
 fn spans(text: &str, prefix: &str) -> String {
     let parts: Vec<&str> = text.split('`').collect();
     let mut out = String::with_capacity(text.len());
@@ -154,7 +156,7 @@ fn spans(text: &str, prefix: &str) -> String {
         // `by `git commit`, `git tag` or `git push``: the list goes on as it began.
         let listed = i >= 3 && last_mentioned && LIST.contains(&before);
         last_mentioned = listed || mentioned(before, after);
-        if last_mentioned {
+        if last_mentioned || ran_apart(before, after) {
             out.push_str(part);
         } else {
             out.push_str(&commands(part, prefix));
@@ -185,6 +187,17 @@ fn mentioned(before: &str, after: &str) -> bool {
     };
     let word = head.rsplit([' ', '(']).next().unwrap_or(head);
     MENTIONING.contains(&word.to_ascii_lowercase().as_str())
+}
+
+/// Whether the span between `before` and `after` shows a command as it ran in a clean
+/// checkout (a test command: `running `…` on a clean checkout of v1.0.0`, `testing v1.0.0 in a
+/// clean checkout… (`…``, `` `…` failed on a clean checkout ``): that temporary worktree is a
+/// repository of its own, where the user's variables never reached it. Shown as it ran.
+fn ran_apart(before: &str, after: &str) -> bool {
+    [" on a clean checkout", " failed on a clean checkout"]
+        .iter()
+        .any(|a| after.starts_with(a))
+        || before.ends_with(" in a clean checkout… (")
 }
 
 /// `prefix` ahead of every `git` or `relhook` that starts a command in `code`.
@@ -323,6 +336,22 @@ mod tests {
         assert_eq!(
             with_prefix("run `git fetch` and `git push`, or `git pull`", P),
             format!("run `{P}git fetch` and `{P}git push`, or `{P}git pull`")
+        );
+    }
+
+    #[test]
+    fn a_command_shown_as_it_ran_in_a_clean_checkout_is_left_as_it_is() {
+        for text in [
+            "relhook: running `sh -c 'make && git diff'` on a clean checkout of v1.0.0",
+            "relhook: testing v1.0.0 in a clean checkout… (`git diff --exit-code`)",
+            "  - `sh -c 'true && git diff'` failed on a clean checkout of v1.0.0 (exit code 1)",
+        ] {
+            assert_eq!(with_prefix(text, P), text);
+        }
+        // Run in the work tree, the variables reach it: as any command.
+        assert_eq!(
+            with_prefix("relhook: running `git diff --exit-code`", P),
+            format!("relhook: running `{P}git diff --exit-code`")
         );
     }
 
