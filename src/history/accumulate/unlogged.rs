@@ -105,9 +105,14 @@ pub(super) fn unlogged(
         }
         return skip();
     }
+    // Listed as `--sync` counts it (a release commit picked before this one brought its
+    // section, which lists it): nothing to add.
+    let listed = |l: &Changelog| {
+        crate::history::sync::listed_as_unreleased(repo, config, head, l, &entry.text)
+    };
     if let Some(stored) = repo.committed_file(head, path)?
         && let Ok(text) = std::str::from_utf8(&stored.bytes)
-        && Changelog::parse(text).is_ok_and(|l| l.contains_entry(&entry.text, true))
+        && Changelog::parse(text).is_ok_and(|l| listed(&l))
     {
         return skip();
     }

@@ -76,6 +76,7 @@ use release_text::Wants;
 pub use release_text::{plan_sync, released_text};
 use seen::{Seen, collect};
 pub use shipped::{listed_on_top, shipped_under_unreleased, shipped_unlisted};
+pub use since::listed_as_unreleased;
 pub use squash_stand::SquashStand;
 pub use stored::{
     Stored, changelog_at, changelog_command, changelog_not_a_file, changelog_setting,

@@ -76,3 +76,28 @@ pub(super) fn open_sections(log: &Changelog, last: Option<&semver::Version>) -> 
     }
     open
 }
+
+/// Whether `log`, the changelog HEAD (`head`) holds, lists `text` where `--sync` counts an
+/// unreleased commit's entry as listed: in Unreleased, or in the section of a release newer
+/// than the last release tag HEAD reaches (a release commit cherry-picked onto a maintenance
+/// branch brings its section without its tag, and with it the entries of the commits picked
+/// after it).
+pub fn listed_as_unreleased(
+    repo: &Repo,
+    config: &crate::config::Config,
+    head: Oid,
+    log: &Changelog,
+    text: &str,
+) -> bool {
+    if log.contains_entry(text, true) {
+        return true;
+    }
+    let prefix = config.version.tag_prefix.as_str();
+    let last = repo
+        .latest_release_tag_except(head, prefix, None)
+        .and_then(|(name, _)| semver::Version::parse(name.get(prefix.len()..)?).ok());
+    let key = normalize(text);
+    open_sections(log, last.as_ref())
+        .iter()
+        .any(|e| normalize(&e.text) == key)
+}
