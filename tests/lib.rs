@@ -380,6 +380,7 @@ mod qa255_refspec_branch;
 mod qa255_slip_remote_unasked;
 mod qa252_hand_tag_normalised_once;
 mod qa254_order_restored;
+mod qa256_amend_at_edit_stop;
 mod qa256_clean_checkout_shown;
 mod qa256_picked_release_then_parent;
 mod qa25_adopt;

@@ -52,6 +52,37 @@ impl Repo {
         self.steps(limit, true)
     }
 
+    /// Whether `commit` is one the user made while the rebase under way was stopped (a `git
+    /// commit` at an `edit` stop, and any amend of it, post-commit's rewrite to carry its entry
+    /// among them), not one the rebase made: read back in HEAD's newest `limit` reflog entries
+    /// from the one that made `commit`, no further than the rebase's start.
+    pub fn made_at_rebase_stop(&self, commit: Oid, limit: usize) -> bool {
+        let Some(log) = self.head_log() else {
+            return false;
+        };
+        let mut at = commit;
+        for e in log.iter().take(limit) {
+            let Some(message) = e.message() else {
+                return false;
+            };
+            if rebase_bound(message) == Some(false) {
+                return false;
+            }
+            // An amend that changed nothing names the same commit twice.
+            if e.new != at || e.old == e.new {
+                continue;
+            }
+            if message.starts_with("commit: ") {
+                return true;
+            }
+            if message != super::ENTRY_REWRITE && step(message) != Some(Step::Amend) {
+                return false;
+            }
+            at = e.old;
+        }
+        false
+    }
+
     fn steps(&self, limit: usize, squashes: bool) -> Vec<Amend> {
         let Some(log) = self.head_log() else {
             return Vec::new();

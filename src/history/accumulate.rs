@@ -330,7 +330,7 @@ fn own_commit(
     // the git that continues it is still running and compares its index with HEAD.
     // A commit of one's own while a rebase is stopped (a commit split at an `edit` stop) is
     // new to history: its entry goes in now, as outside the rebase (git continues from HEAD).
-    let own_at_stop = !amend && top.message.starts_with("commit: ") && repo.rebase_stopped();
+    let own_at_stop = reword::own_at_stop(repo, &top, amend);
     let in_progress = repo
         .operation_in_progress()
         .or_else(|| concluding.then_some("a cherry-pick or revert sequence"))

@@ -115,6 +115,23 @@ fn folded_in(
     (!said.is_empty()).then(|| said.join("; "))
 }
 
+/// How far back HEAD's reflog is read for the commit an amend at a rebase's stop replaced.
+const READ_AT_STOP: usize = 200;
+
+/// Whether `top` (`amend`: an amend, or a reset and commit again) is a commit of one's own at
+/// a stopped rebase, new to history: a plain `git commit` there, or a `git commit --amend` of
+/// one such commit (its entry is replaced as outside the rebase), not of one the rebase made.
+pub(super) fn own_at_stop(repo: &Repo, top: &ReflogTop, amend: bool) -> bool {
+    repo.rebase_stopped()
+        && match amend {
+            false => top.message.starts_with("commit: "),
+            true => {
+                top.message.starts_with("commit (amend): ")
+                    && repo.made_at_rebase_stop(top.old, READ_AT_STOP)
+            }
+        }
+}
+
 /// An amend (`what`: "reworded", "amended") while `op` is in progress: what its entry still
 /// reads, said rather than changed.
 pub(super) fn left_as_made(
