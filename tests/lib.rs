@@ -383,6 +383,7 @@ mod qa254_order_restored;
 mod qa256_amend_at_edit_stop;
 mod qa256_clean_checkout_shown;
 mod qa256_picked_release_then_parent;
+mod qa256_signing_failed;
 mod qa25_adopt;
 mod qa25_encoding;
 mod qa25_misconf;

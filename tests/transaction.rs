@@ -759,7 +759,16 @@ fn a_release_refused_at_commit_time_leaves_nothing_staged() {
         .args(["release", "--no-test"]);
     let out = cmd.output().unwrap();
     assert_eq!(out.status.code(), Some(2), "{}", text(&out));
-    assert!(stderr(&out).contains("commit-tree"), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("signing the commit failed: `"),
+        "{}",
+        text(&out)
+    );
+    assert!(
+        !err.contains("commit-tree"),
+        "said in words, not as the command: {err}"
+    );
     assert_eq!(repo.git(&["rev-parse", "HEAD"]), head);
     assert_consistent(&repo);
 }

@@ -154,7 +154,7 @@ fn error_kind(e: &Error) -> &'static str {
     match e {
         Error::Io { .. } => "io",
         Error::Config { .. } => "config",
-        Error::Git { .. } | Error::GitCommand { .. } => "git",
+        Error::Git { .. } | Error::GitCommand { .. } | Error::SigningFailed { .. } => "git",
         Error::Range { .. } => "range",
         Error::NotKeepAChangelog { .. } | Error::ChangelogCrOnly { .. } => "not-keep-a-changelog",
         Error::Refused(_) => "refused",

@@ -401,7 +401,7 @@ fn transaction(
                     crate::Error::Refused(r) if r.fix.is_some() => String::new(),
                     crate::Error::UnsafePath { .. } => String::new(),
                     crate::Error::IncompleteHistory { fix, .. } => format!("; {fix}"),
-                    _ => crate::release::hand_tag_retry(&repo, config, &u.tag, &version),
+                    _ => crate::release::hand_tag_retry(&repo, config, &u.tag, &version, &e),
                 };
                 if matches!(e, crate::Error::Interrupted { .. }) {
                     let _ = writeln!(

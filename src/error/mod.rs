@@ -109,6 +109,16 @@ pub enum Error {
         /// What git said.
         stderr: String,
     },
+    /// The signing program failed as git signed a commit relhook writes (`git commit-tree
+    /// -S`), where git could sign before (a key that stopped working, a card pulled out): the
+    /// program and the first line it said; the caller names the way to finish or retry.
+    #[error("signing the commit failed: `{program}` said: {said}")]
+    SigningFailed {
+        /// The program git signs with (`gpg.program` or its kin, else git's default).
+        program: String,
+        /// The first line it said.
+        said: String,
+    },
     /// A bare repository has no work tree, so no commit is ever made in it; every command
     /// that needs a work tree (or hooks) refuses it with this one error.
     #[error("`{}` is a bare repository: relhook works where commits are made, in a work tree", .0.display())]

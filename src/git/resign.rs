@@ -188,7 +188,9 @@ impl Repo {
                     "HEAD is signed with the SSH key `{key}`, which git cannot sign with here (neither `user.signingkey` nor held by ssh-agent: {said})"
                 ));
             }
-            return Err(out.into_error());
+            return Err(self
+                .signing_failed(&out.stderr)
+                .unwrap_or_else(|| out.into_error()));
         }
         let id = String::from_utf8_lossy(&out.stdout).trim().to_owned();
         let id =

@@ -400,7 +400,14 @@ impl Repo {
         }
         let out = super::run::Git::new(&cwd, &args)
             .stdin(&message.bytes)
-            .run()?;
+            .output()?;
+        if let Some(failed) = (sign && !out.success())
+            .then(|| self.signing_failed(&out.stderr))
+            .flatten()
+        {
+            return Err(failed);
+        }
+        let out = out.ok()?;
         Oid::from_str(out.trim()).map_err(|e| Error::git("read the id git commit-tree printed", e))
     }
 

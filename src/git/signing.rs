@@ -76,6 +76,29 @@ impl Repo {
         Ok(Some(diagnose(&setup, missing.as_deref(), &out.stderr)))
     }
 
+    /// The error for a signing `git commit-tree -S` that failed (`stderr`: what git said) at
+    /// its signing program, [`Error::SigningFailed`]: the program, and the first line it
+    /// said. `None` for a failure of git's own (`fatal: …`).
+    pub(super) fn signing_failed(&self, stderr: &str) -> Option<Error> {
+        let setup = self.signing_setup();
+        let format = setup.format.as_deref().unwrap_or("openpgp");
+        // git marks gpg's and gpgsm's failure; ssh-keygen's it says as it is (`error: …`).
+        let signing = stderr.contains("failed to sign the data")
+            || (format == "ssh" && !stderr.lines().any(|l| l.starts_with("fatal:")));
+        if !signing {
+            return None;
+        }
+        let default = match format {
+            "x509" => "gpgsm",
+            "ssh" => "ssh-keygen",
+            _ => "gpg",
+        };
+        Some(Error::SigningFailed {
+            program: setup.program.unwrap_or_else(|| default.to_owned()),
+            said: said(stderr, false),
+        })
+    }
+
     pub(super) fn signing_setup(&self) -> Setup {
         let format = self.git_string("gpg.format");
         let program = match format.as_deref().unwrap_or("openpgp") {
@@ -219,8 +242,13 @@ pub(super) fn diagnose(setup: &Setup, missing: Option<&str>, stderr: &str) -> Ca
 }
 
 /// The line of git's and the signing program's output that says why, without git's own
-/// "failed to sign" lines and gpg's machine-readable status lines.
+/// "failed to sign" lines and gpg's machine-readable status lines: the last.
 fn gist(stderr: &str) -> String {
+    said(stderr, true)
+}
+
+/// [`gist`]: the first such line, or (`last`) the last.
+fn said(stderr: &str, last: bool) -> String {
     let noise = |l: &str| {
         l.is_empty()
             || l.starts_with("[GNUPG:]")
@@ -228,17 +256,18 @@ fn gist(stderr: &str) -> String {
             || l.contains("failed to sign the data")
             || l.contains("failed to write commit object")
     };
-    stderr
-        .lines()
-        .map(|l| {
-            let l = l.trim();
-            l.strip_prefix("error:")
-                .or_else(|| l.strip_prefix("fatal:"))
-                .unwrap_or(l)
-                .trim()
-        })
-        .rfind(|l| !noise(l))
-        .map_or_else(|| "it said nothing".to_owned(), str::to_owned)
+    let mut lines = stderr.lines().map(|l| {
+        let l = l.trim();
+        l.strip_prefix("error:")
+            .or_else(|| l.strip_prefix("fatal:"))
+            .unwrap_or(l)
+            .trim()
+    });
+    let found = match last {
+        true => lines.rfind(|l| !noise(l)),
+        false => lines.find(|l| !noise(l)),
+    };
+    found.map_or_else(|| "it said nothing".to_owned(), str::to_owned)
 }
 
 /// The OS's reason on git's "cannot exec"/"cannot run" line, if it gave one: git may

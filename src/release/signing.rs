@@ -73,19 +73,39 @@ pub fn hand_tag_cannot_sign(repo: &Repo, config: &Config, tag: &str) -> Option<S
         return None;
     }
     let no = repo.cannot_sign().ok()??;
-    // The tag made again as pasted, with the setting for this one command only.
-    let again = config.hand_tag_command(tag);
-    let unsigned = again.replacen("git ", "git -c commit.gpgSign=false ", 1);
+    let unsigned = unsigned_hand_tag(config, tag);
     Some(format!(
         "relhook signs the release commit it makes for it (`commit.gpgSign`), but {}; {}, then tag again, or for an unsigned release commit: `{unsigned}`",
         no.what, no.fix
     ))
 }
 
+/// The tag made again as pasted, with `commit.gpgSign` off for this one command only.
+fn unsigned_hand_tag(config: &Config, tag: &str) -> String {
+    config
+        .hand_tag_command(tag)
+        .replacen("git ", "git -c commit.gpgSign=false ", 1)
+}
+
 /// What finishes a hand tag whose release commit could not be made (`; …`, `version` as
-/// `relhook release` takes it): that release, unless git cannot sign here (a key that stopped
-/// after `prepared` found it signs), when the release would fail alike: the signing problem.
-pub fn hand_tag_retry(repo: &Repo, config: &Config, tag: &str, version: &str) -> String {
+/// `relhook release` takes it, `error` why): that release, unless git cannot sign here (a key
+/// that stopped after `prepared` found it signs), when the release would fail alike: the
+/// signing problem. Where the signing program failed as it signed that commit, its word is
+/// said already ([`Error::SigningFailed`]): the tag again once it signs, not asked again.
+pub fn hand_tag_retry(
+    repo: &Repo,
+    config: &Config,
+    tag: &str,
+    version: &str,
+    error: &Error,
+) -> String {
+    if matches!(error, Error::SigningFailed { .. }) {
+        return format!(
+            "; once it signs again, tag again: `{}`, or for an unsigned release commit (relhook signs it under `commit.gpgSign`): `{}`",
+            config.hand_tag_command(tag),
+            unsigned_hand_tag(config, tag)
+        );
+    }
     match hand_tag_cannot_sign(repo, config, tag) {
         Some(why) => format!("; {why}"),
         None => format!("; `relhook release {version}` makes both"),
