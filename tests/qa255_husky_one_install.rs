@@ -50,3 +50,40 @@ fn one_install_before_huskys_prepare_is_enough() {
         text(&out)
     );
 }
+
+/// QA255: `relhook uninstall` before husky ever ran left the `.husky/_/.gitignore` install wrote
+/// ahead of husky, and the directory; it takes out what install wrote, and only that.
+#[test]
+fn uninstall_before_husky_ran_takes_out_what_install_wrote_ahead() {
+    let repo = Repo::new();
+    repo.write(
+        "package.json",
+        "{ \"name\": \"demo\", \"version\": \"0.1.0\", \"scripts\": { \"prepare\": \"husky\" }, \"devDependencies\": { \"husky\": \"^9.1.7\" } }\n",
+    );
+    repo.write(".husky/pre-commit", "true\n");
+    repo.commit("chore: husky");
+    repo.relhook(&["install"]);
+    assert!(repo.path().join(".husky/_/.gitignore").is_file());
+    let out = repo.relhook(&["uninstall"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(!repo.path().join(".husky/_").exists(), "{}", text(&out));
+    assert_eq!(repo.read(".husky/pre-commit"), "true\n");
+
+    // A file someone else put there keeps the directory, and the ignore file with it.
+    repo.relhook(&["install"]);
+    repo.write(".husky/_/notes", "mine\n");
+    let out = repo.relhook(&["uninstall"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert_eq!(repo.read(".husky/_/notes"), "mine\n");
+    assert!(repo.path().join(".husky/_/.gitignore").is_file());
+    assert!(!repo.path().join(".husky/_/reference-transaction").exists());
+
+    // Once husky ran, its own `.gitignore` stays.
+    std::fs::remove_file(repo.path().join(".husky/_/notes")).unwrap();
+    husky_9_runners(&repo);
+    repo.relhook(&["install"]);
+    let out = repo.relhook(&["uninstall"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(repo.path().join(".husky/_/.gitignore").is_file());
+    assert!(repo.path().join(".husky/_/h").is_file());
+}

@@ -513,6 +513,7 @@ pub fn may_change(loc: &HooksLocation, managers: &[Detected]) -> Vec<PathBuf> {
         let runners = husky_runner_dir(loc);
         files.push(runners.join("reference-transaction"));
         files.push(runners.join("post-applypatch"));
+        files.push(runners.join(".gitignore"));
     }
     files
 }
@@ -553,9 +554,28 @@ pub fn unwire(loc: &HooksLocation, managers: &[Detected]) -> Result<Vec<PathBuf>
                     std::fs::remove_file(&runner).map_err(|e| Error::io("remove", &runner, e))?;
                 }
             }
+            unwrite_ahead_ignore(&husky_runner_dir(loc))?;
         }
     }
     Ok(changed)
+}
+
+/// The `.gitignore` install wrote ahead of husky (husky's text, before husky ever ran: no `h`
+/// beside it), and the directory, when nothing else is left there; one husky or anyone else
+/// wrote, or a directory holding anything more, stays.
+fn unwrite_ahead_ignore(runners: &Path) -> Result<()> {
+    let ignore = runners.join(".gitignore");
+    if runners.join("h").exists() || read_text(&ignore) != "*" {
+        return Ok(());
+    }
+    let Ok(entries) = std::fs::read_dir(runners) else {
+        return Ok(());
+    };
+    if entries.count() != 1 {
+        return Ok(());
+    }
+    std::fs::remove_file(&ignore).map_err(|e| Error::io("remove", &ignore, e))?;
+    std::fs::remove_dir(runners).map_err(|e| Error::io("remove", runners, e))
 }
 
 #[cfg(test)]
