@@ -74,3 +74,59 @@ fn a_remote_that_cannot_be_asked_is_said_so() {
         "{err}"
     );
 }
+
+/// The commits the remote has, as it answered, are not said to be new to it where another
+/// remote has them too; and a push asks the remote once, however many checks need its answer
+/// (here: what it has, and whether a slip of the tags' prefix left behind is on it).
+#[test]
+fn the_remote_is_asked_once_and_its_answer_serves_every_check() {
+    let repo = Repo::new();
+    let path = clone_without_remote_refs(&repo);
+    let git = |args: &[&str]| {
+        let out = repo.git_in(&path, args, &[]);
+        assert!(out.status.success(), "git {args:?}: {}", text(&out));
+    };
+    let url = repo.dir.path().join("other");
+    let origin = repo.git_in(&url, &["remote", "get-url", "origin"], &[]);
+    let origin = String::from_utf8_lossy(&origin.stdout).trim().to_owned();
+    // The commit made after the install is on origin already (pushed past pre-push), and
+    // so on backup too.
+    git(&[
+        "-c",
+        "core.hooksPath=/dev/null",
+        "push",
+        "-q",
+        "origin",
+        "HEAD:refs/heads/x",
+    ]);
+    git(&["update-ref", "-d", "refs/remotes/origin/x"]);
+    git(&["remote", "add", "backup", &origin]);
+    git(&["fetch", "-q", "backup"]);
+    ok(repo.try_commit_in(&path, "fix: new to both"));
+    git(&[
+        "-c",
+        "core.hooksPath=/dev/null",
+        "tag",
+        "-a",
+        "0.1.1",
+        "-m",
+        "0.1.1",
+    ]);
+    let trace = repo.dir.path().join("trace.txt");
+    let trace = trace.to_str().unwrap();
+    let out = repo.git_in(
+        &path,
+        &["push", "origin", "HEAD:refs/heads/topic"],
+        &[("GIT_TRACE", trace)],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    let err = stderr(&out);
+    assert!(!err.contains("new to origin"), "{err}");
+    assert!(err.contains("tag 0.1.1"), "{err}");
+    let traced = std::fs::read_to_string(trace).unwrap();
+    let asked = traced
+        .lines()
+        .filter(|l| l.contains("git ls-remote"))
+        .count();
+    assert_eq!(asked, 1, "{traced}");
+}

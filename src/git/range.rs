@@ -42,13 +42,16 @@ impl Repo {
             .collect())
     }
 
-    /// The objects every ref of `remote` (a name or a URL) names now, tags peeled too, asked
-    /// of it with `git ls-remote`: a second connection.
-    pub fn remote_ref_ids(&self, remote: &str) -> Result<Vec<Oid>> {
+    /// Every ref of `remote` (a name or a URL) now, with the object it names (a tag's peeled
+    /// commit too, as `<tag>^{}`), asked of it with `git ls-remote`: a second connection.
+    pub fn remote_refs(&self, remote: &str) -> Result<Vec<(String, Oid)>> {
         let text = self.run_git(&["ls-remote", "--", remote], None)?;
         Ok(text
             .lines()
-            .filter_map(|l| Oid::from_str(l.split_once('\t')?.0).ok())
+            .filter_map(|l| {
+                let (id, name) = l.split_once('\t')?;
+                Some((name.to_owned(), Oid::from_str(id).ok()?))
+            })
             .collect())
     }
 

@@ -4,6 +4,7 @@
 //! new to the remote all the same: its own checks (a release tag left behind, or one it has on
 //! another commit) are made for them.
 
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
 use git2::Oid;
@@ -30,27 +31,69 @@ pub(super) fn known_to_remote(repo: &Repo, updates: &[Update]) -> Vec<Oid> {
     out
 }
 
+/// What the remote pushed to has now, asked of it (`git ls-remote`) at most once a push, and
+/// only when a check needs it: the answer serves every check that does.
+pub(super) struct Asked<'a> {
+    repo: &'a Repo,
+    remote: &'a str,
+    answer: OnceCell<Option<Vec<(String, Oid)>>>,
+}
+
+impl<'a> Asked<'a> {
+    pub(super) fn new(repo: &'a Repo, remote: &'a str) -> Self {
+        Asked {
+            repo,
+            remote,
+            answer: OnceCell::new(),
+        }
+    }
+
+    /// Its refs, asked now if not yet; `None` when it could not be asked.
+    pub(super) fn refs(&self) -> Option<&[(String, Oid)]> {
+        let answer = self
+            .answer
+            .get_or_init(|| self.repo.remote_refs(self.remote).ok());
+        answer.as_deref()
+    }
+
+    /// Its tags (`refs/tags/...`, not peeled), asked now if not yet.
+    pub(super) fn tags(&self) -> Option<Vec<(String, Oid)>> {
+        let refs = self.refs()?;
+        let tag = |n: &str| n.starts_with("refs/tags/") && !n.ends_with("^{}");
+        Some(refs.iter().filter(|(n, _)| tag(n)).cloned().collect())
+    }
+
+    /// The commits of its refs, where it was asked already (none asked here).
+    fn known(&self) -> Vec<Oid> {
+        let refs = self.answer.get().and_then(Option::as_deref).unwrap_or(&[]);
+        refs.iter()
+            .filter_map(|(_, id)| peel(self.repo, *id))
+            .collect()
+    }
+}
+
 /// For a push to a remote this clone knows nothing of (a ref new to it, no remote-tracking
 /// ref of it: never fetched, or its refs deleted), the commits of the refs it has now, asked
 /// of it, added to `hidden`: else every commit it has already would be counted as new to it.
 /// `Err` when it could not be asked (nothing added): the note for what is counted then.
 pub(super) fn ask_unknown_remote(
     repo: &Repo,
-    remote: &str,
+    asked: &Asked<'_>,
     updates: &[Update],
     hidden: &mut Vec<Oid>,
 ) -> Result<(), String> {
+    let remote = asked.remote;
     let new_ref =
         (updates.iter()).any(|u| !u.is_delete() && u.is_project_history() && u.remote.is_zero());
     if !new_ref || !repo.remote_tracking_commits(remote).is_empty() {
         return Ok(());
     }
-    let Ok(ids) = repo.remote_ref_ids(remote) else {
+    if asked.refs().is_none() {
         return Err(format!(
             "{remote} could not be asked what it has (`git ls-remote` failed), and this clone has no remote-tracking ref of it: the commits counted as new to it may include some it has already"
         ));
     };
-    hidden.extend(ids.into_iter().filter_map(|id| peel(repo, id)));
+    hidden.extend(asked.known());
     hidden.sort();
     hidden.dedup();
     Ok(())
@@ -61,13 +104,13 @@ pub(super) fn ask_unknown_remote(
 /// for the latter (commits from before `relhook install` are not counted, never judged).
 pub(super) fn new_to_remote(
     repo: &Repo,
-    remote: &str,
+    asked: &Asked<'_>,
     pushed: &[&Update],
     seen: &HashMap<Oid, Option<usize>>,
     found: &mut Inspection,
 ) -> (Option<String>, HashSet<Oid>) {
     let mut new: HashSet<Oid> = seen.keys().copied().collect();
-    let note = unchecked_note(repo, remote, pushed, found, &mut new);
+    let note = unchecked_note(repo, asked, pushed, found, &mut new);
     (note, new)
 }
 
@@ -75,11 +118,12 @@ pub(super) fn new_to_remote(
 /// each added to it.
 fn unchecked_note(
     repo: &Repo,
-    remote: &str,
+    asked: &Asked<'_>,
     pushed: &[&Update],
     found: &mut Inspection,
     new: &mut HashSet<Oid>,
 ) -> Option<String> {
+    let remote = asked.remote;
     // Branches only: tags pushed alone have their own note (`behind`), and their history is
     // the branches'.
     let pushed: Vec<&Update> = pushed
@@ -98,7 +142,9 @@ fn unchecked_note(
     if others.is_empty() || !repo.has_remote(remote) {
         return None;
     }
+    // What it has: its remote-tracking refs, and what it answered when it was asked.
     let mut hidden: Vec<Oid> = repo.remote_tracking_commits(remote);
+    hidden.extend(asked.known());
     hidden.extend(
         pushed
             .iter()

@@ -10,6 +10,7 @@ use std::collections::HashSet;
 
 use git2::Oid;
 
+use super::elsewhere::Asked;
 use super::{Kind, Refusal, Update};
 use crate::config::Config;
 use crate::git::Repo;
@@ -59,7 +60,7 @@ pub(super) fn misnamed(
 pub(super) fn left_behind(
     repo: &Repo,
     config: &Config,
-    (remote, updates): (&str, &[Update]),
+    (asked, remote, updates): (&Asked<'_>, &str, &[Update]),
     new: &HashSet<Oid>,
     hand: HandTags,
 ) -> Vec<String> {
@@ -80,8 +81,8 @@ pub(super) fn left_behind(
     // Asked of the remote (a second connection) only when a slip is to be named.
     // Unasked (the remote unreachable): neither "stays behind" nor "on the remote" is said.
     let theirs = match slips.is_empty() {
-        true => Ok(Vec::new()),
-        false => repo.remote_tags(remote),
+        true => Some(Vec::new()),
+        false => asked.tags(),
     };
     (slips.into_iter())
         .map(|(version, t)| {
@@ -89,7 +90,7 @@ pub(super) fn left_behind(
                 .ref_target(&format!("refs/tags/{}", t.name))
                 .unwrap_or(t.commit);
             let full = format!("refs/tags/{}", t.name);
-            let Ok(theirs) = &theirs else {
+            let Some(theirs) = &theirs else {
                 return unasked(remote, &t.name, &version, config, || {
                     fix(repo, config, (&t.name, target), &version, hand)
                 });

@@ -241,7 +241,8 @@ pub fn inspect(
     repo.hold_tags_still();
     let mut found = Inspection::default();
     let mut hidden = elsewhere::known_to_remote(repo, updates);
-    let unasked = elsewhere::ask_unknown_remote(repo, remote, updates, &mut hidden).err();
+    let asked = elsewhere::Asked::new(repo, remote);
+    let unasked = elsewhere::ask_unknown_remote(repo, &asked, updates, &mut hidden).err();
     found.before_install = crate::history::adoption::BeforeInstall::load(repo, &hidden)?;
     let mut seen: HashMap<Oid, Option<usize>> = HashMap::new();
     let history: Vec<&Update> = updates
@@ -255,7 +256,7 @@ pub fn inspect(
         found.notes.extend(unasked);
     }
     // Linted or not, the commits new to this remote get its own checks below.
-    let (elsewhere, new_here) = elsewhere::new_to_remote(repo, remote, &history, &seen, &mut found);
+    let (elsewhere, new_here) = elsewhere::new_to_remote(repo, &asked, &history, &seen, &mut found);
     found.notes.extend(elsewhere);
     let changelogs = std::cell::OnceCell::new();
     for u in updates {
@@ -274,7 +275,7 @@ pub fn inspect(
     behind::left_behind(repo, config, after, &new_here, hook, &mut found);
     let hand = hook.hand_tags();
     found.slips_left_behind =
-        misnamed::left_behind(repo, config, (remote, updates), &new_here, hand);
+        misnamed::left_behind(repo, config, (&asked, remote, updates), &new_here, hand);
     let dropped = landing.dropped(repo, || release_configs(repo, config), remote);
     found.refusals.extend(dropped);
     let mut published = Vec::new();
