@@ -33,26 +33,14 @@ impl Repo {
     /// pre-push about.
     pub fn remote_tags(&self, remote: &str) -> Result<Vec<(String, Oid)>> {
         let text = self.run_git(&["ls-remote", "--tags", "--refs", "--", remote], None)?;
-        Ok(text
-            .lines()
-            .filter_map(|l| {
-                let (id, name) = l.split_once('\t')?;
-                Some((name.to_owned(), Oid::from_str(id).ok()?))
-            })
-            .collect())
+        Ok(listed_refs(&text))
     }
 
     /// Every ref of `remote` (a name or a URL) now, with the object it names (a tag's peeled
     /// commit too, as `<tag>^{}`), asked of it with `git ls-remote`: a second connection.
     pub fn remote_refs(&self, remote: &str) -> Result<Vec<(String, Oid)>> {
         let text = self.run_git(&["ls-remote", "--", remote], None)?;
-        Ok(text
-            .lines()
-            .filter_map(|l| {
-                let (id, name) = l.split_once('\t')?;
-                Some((name.to_owned(), Oid::from_str(id).ok()?))
-            })
-            .collect())
+        Ok(listed_refs(&text))
     }
 
     /// [`Repo::remote_tags`], each with the commit an annotated tag's object names (`None`:
@@ -365,6 +353,16 @@ pub enum PushDestination {
     },
     /// HEAD is on no branch.
     Detached,
+}
+
+/// `git ls-remote`'s lines, `<id>\t<name>`, as (name, id); a line of another shape is skipped.
+fn listed_refs(text: &str) -> Vec<(String, Oid)> {
+    text.lines()
+        .filter_map(|l| {
+            let (id, name) = l.split_once('\t')?;
+            Some((name.to_owned(), Oid::from_str(id).ok()?))
+        })
+        .collect()
 }
 
 #[cfg(test)]
