@@ -143,7 +143,7 @@ fn after_another_pre_release_the_channels_refusal_names_no_loop() {
     let said = stderr(&out);
     assert!(
         said.contains("cannot follow 2.0.0-rc.1")
-            && said.contains("`--pre rc`")
+            && said.contains("`relhook release --pre rc`")
             && said.contains("`relhook release 2.0.0 --allow-stable`"),
         "{said}"
     );
