@@ -202,8 +202,7 @@ pub(super) fn prepare(
             }
         },
     };
-    log.set_order(&config.changelog.order);
-    log.set_sorted_by_scope(crate::history::sync::sorted_by_scope(repo));
+    crate::history::sync::place_as_configured(&mut log, repo, config);
     if let Some(why) = log.unkept_because() {
         return stop(Accumulated::Notice(format!(
             "{shown} is not a Keep a Changelog file ({why}), so relhook leaves it alone; make it one (https://keepachangelog.com/en/1.1.0/), or point {} at another file",

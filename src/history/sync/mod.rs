@@ -70,7 +70,7 @@ pub use no_entry::NoEntry;
 pub use own_change::moved_said;
 pub use pick_dropped::{concluded_pick, lacked};
 pub use prereleases::unlogged_prereleases;
-pub use rebuild::cliff_order::sorted_by_scope;
+pub use rebuild::cliff_order::place_as_configured;
 pub use rebuild::{Kept, LeftOut, Rebuilt, lost_lines, rebuild};
 use release_text::Wants;
 pub use release_text::{plan_sync, released_text};
@@ -158,8 +158,7 @@ fn plan(
     wants: Wants,
 ) -> Result<SyncPlan> {
     let mut log = parse_kept(repo, &config.changelog.path, current)?;
-    log.set_order(&config.changelog.order);
-    log.set_sorted_by_scope(sorted_by_scope(repo));
+    place_as_configured(&mut log, repo, config);
     let Some(head) = repo.head() else {
         let text = current.to_owned();
         return Ok(SyncPlan {

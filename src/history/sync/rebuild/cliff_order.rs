@@ -43,8 +43,19 @@ pub(super) fn sorts_by_scope(top: &Path) -> bool {
 /// scope: where post-commit and `--sync` add a new entry ([`Changelog::set_sorted_by_scope`]).
 ///
 /// [`Changelog::set_sorted_by_scope`]: crate::history::changelog::Changelog::set_sorted_by_scope
-pub fn sorted_by_scope(repo: &crate::git::Repo) -> bool {
+fn sorted_by_scope(repo: &crate::git::Repo) -> bool {
     repo.work_tree().is_some_and(|top| sorts_by_scope(&top))
+}
+
+/// Where `log` places what post-commit and `--sync` add: a new sub-section by `[changelog]
+/// order`, a new entry by scope where the project's git-cliff configuration sorts a group so.
+pub fn place_as_configured(
+    log: &mut crate::history::changelog::Changelog,
+    repo: &crate::git::Repo,
+    config: &crate::config::Config,
+) {
+    log.set_order(&config.changelog.order);
+    log.set_sorted_by_scope(sorted_by_scope(repo));
 }
 
 /// Whether a Tera body sorts commits by scope: `sort(attribute="scope")`, blanks and either
