@@ -6,8 +6,26 @@
 use crate::support::{Repo, ok, stdout, text};
 
 /// The sub-section headings of `log`, top to bottom.
-fn headings(log: &str) -> Vec<&str> {
+pub(crate) fn headings(log: &str) -> Vec<&str> {
     log.lines().filter_map(|l| l.strip_prefix("### ")).collect()
+}
+
+/// An initialised repository, commit-msg and post-commit hooked, whose committed
+/// `[changelog] order` puts `Fixed` above `Added` (the vocabulary's the other way).
+pub(crate) fn fixed_above_added() -> Repo {
+    let repo = Repo::new();
+    ok(repo.relhook(&["init"]));
+    let config = repo.read(".relconfig.toml").replacen(
+        "accumulate = true\n",
+        "accumulate = true\norder = [\"Fixed\", \"Added\"]\n",
+        1,
+    );
+    assert!(config.contains("order = [\"Fixed\""), "{config}");
+    repo.write(".relconfig.toml", &config);
+    repo.git(&["add", "."]);
+    repo.git(&["commit", "-q", "-m", "chore: adopt relhook"]);
+    repo.hooks(&["commit-msg", "post-commit"]);
+    repo
 }
 
 #[test]
@@ -57,18 +75,7 @@ fn init_from_cog_toml_keeps_cocogitto_s_order_of_sub_sections() {
 
 #[test]
 fn a_hand_written_order_places_sub_sections_with_unlisted_ones_after() {
-    let repo = Repo::new();
-    ok(repo.relhook(&["init"]));
-    let config = repo.read(".relconfig.toml").replacen(
-        "accumulate = true\n",
-        "accumulate = true\norder = [\"Fixed\", \"Added\"]\n",
-        1,
-    );
-    assert!(config.contains("order = [\"Fixed\""), "{config}");
-    repo.write(".relconfig.toml", &config);
-    repo.git(&["add", "."]);
-    repo.git(&["commit", "-q", "-m", "chore: adopt relhook"]);
-    repo.hooks(&["commit-msg", "post-commit"]);
+    let repo = fixed_above_added();
     for message in ["perf: speed", "feat: add", "fix: mend"] {
         repo.commit_hooked(message);
     }

@@ -2,28 +2,13 @@
 //! the user has modified (unstaged, or staged and left out of the commit) placed a new
 //! sub-section in the vocabulary's order, not the configured one.
 
+use crate::qa249_changelog_order::{fixed_above_added, headings};
 use crate::support::{Repo, ok, stdout, text};
-
-/// The sub-section headings of `log`, top to bottom.
-fn headings(log: &str) -> Vec<&str> {
-    log.lines().filter_map(|l| l.strip_prefix("### ")).collect()
-}
 
 /// An initialised, hooked repository whose `[changelog] order` puts `Fixed` above `Added`,
 /// with one `feat` entry under `Added`.
 fn fixed_first() -> Repo {
-    let repo = Repo::new();
-    ok(repo.relhook(&["init"]));
-    let config = repo.read(".relconfig.toml").replacen(
-        "accumulate = true\n",
-        "accumulate = true\norder = [\"Fixed\", \"Added\"]\n",
-        1,
-    );
-    assert!(config.contains("order = [\"Fixed\""), "{config}");
-    repo.write(".relconfig.toml", &config);
-    repo.git(&["add", "."]);
-    repo.git(&["commit", "-q", "-m", "chore: adopt relhook"]);
-    repo.hooks(&["commit-msg", "post-commit"]);
+    let repo = fixed_above_added();
     repo.commit_hooked("feat: add");
     assert_eq!(headings(&repo.read("CHANGELOG.md")), ["Added"]);
     repo

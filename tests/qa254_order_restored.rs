@@ -4,12 +4,8 @@
 //! vocabulary's order.
 
 use crate::picks::{diverged_with, take};
+use crate::qa249_changelog_order::headings;
 use crate::support::{Repo, hand_tag, installed_repo, text};
-
-/// The sub-section headings of `log`, top to bottom.
-fn headings(log: &str) -> Vec<&str> {
-    log.lines().filter_map(|l| l.strip_prefix("### ")).collect()
-}
 
 /// Commits a `[changelog] order` putting `Fixed` above `Added` (the vocabulary's the other way).
 fn fixed_first(repo: &Repo) {
