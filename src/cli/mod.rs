@@ -189,7 +189,9 @@ fn run_args(args: &[OsString]) -> ExitCode {
 /// version files a release writes), with `RELHOOK_TEST_HALF_MADE` how many times it
 /// looked for a half-made release, with `RELHOOK_TEST_REFLOG_READS` how many times it
 /// parsed HEAD's reflog, with `RELHOOK_TEST_CONFIG_PARSES` how many configuration texts
-/// it parsed, and with `RELHOOK_TEST_NORMALIZED` how many entry texts it normalised: a test bounds the work of a command by them (a timed test would be flaky).
+/// it parsed, with `RELHOOK_TEST_NORMALIZED` how many entry texts it normalised, and with
+/// `RELHOOK_TEST_TREE_READS` how many trees it read whole: a test bounds the work of a command
+/// by them (a timed test would be flaky).
 fn print_work_counts() {
     if std::env::var_os("RELHOOK_TEST_WALK_COUNT").is_some() {
         let steps = crate::git::walk::steps();
@@ -262,6 +264,10 @@ fn print_work_counts() {
             std::io::stderr(),
             "relhook: test: {texts} entry texts normalised"
         );
+    }
+    if std::env::var_os("RELHOOK_TEST_TREE_READS").is_some() {
+        let reads = crate::git::tree_reads();
+        let _ = writeln!(std::io::stderr(), "relhook: test: {reads} trees read whole");
     }
     if std::env::var_os("RELHOOK_TEST_PARSE_COUNT").is_some() {
         let parses = crate::history::changelog::parses();

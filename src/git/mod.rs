@@ -66,6 +66,7 @@ mod submodule;
 mod submodule_fill;
 mod tag_names;
 mod tree_entries;
+mod tree_head;
 pub mod txn;
 mod unreadable;
 mod untracked;
@@ -108,6 +109,7 @@ pub use state::Hidden;
 pub use stored::StoredCommit;
 pub use submodule_fill::Unfilled;
 pub use tag_names::tag_ref_listings;
+pub use tree_head::tree_reads;
 pub use txn::{TMP_PREFIX, Txn};
 pub use unreadable::unworkable;
 

@@ -126,6 +126,21 @@ impl PathProbe<'_> {
         Ok(find(&self.tree(tree)?, name).map(|(id, _)| id))
     }
 
+    /// [`PathProbe::top_entry`] for a walk that reads no more of the tree (no directory to
+    /// compare): a tree not held yet is read only as far as `name` sorts (see `tree_head`).
+    pub fn top_entry_only(&mut self, commit: Oid, name: &[u8]) -> Result<Option<Oid>> {
+        let tree = match self.walked.get(&commit) {
+            Some(tree) => *tree,
+            None => self.commit(commit)?.0,
+        };
+        if !self.trees.contains_key(&tree)
+            && let Some(found) = self.repo.top_entry_streamed(tree, name)
+        {
+            return Ok(found);
+        }
+        Ok(find(&self.tree(tree)?, name).map(|(id, _)| id))
+    }
+
     /// Notes `tree` as `commit`'s, which a walk read: [`PathProbe::top_entry`] does not read
     /// the commit again for it.
     pub fn walked(&mut self, commit: Oid, tree: Oid) {

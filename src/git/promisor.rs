@@ -34,6 +34,7 @@ impl Repo {
         id: Oid,
         what: &dyn Fn() -> String,
     ) -> Result<git2::Tree<'_>> {
+        super::tree_head::count_whole_read();
         self.find_fetched(id, ObjectType::Tree, what, |r, id| r.find_tree(id))
     }
 

@@ -94,7 +94,12 @@ impl<'r, 'c> Layouts<'r, 'c> {
 
     /// Sets `probe` to the directories (and the scopes) that count for `commit`.
     pub(super) fn follow(&mut self, probe: &mut PathProbe<'_>, commit: Oid) -> Result<()> {
-        let blob = probe.top_entry(commit, FILE_NAME.as_bytes())?;
+        // With no package today, the tree is compared only under a stored configuration that
+        // had some: its top is all most walks read of it.
+        let blob = match self.today.is_empty() {
+            true => probe.top_entry_only(commit, FILE_NAME.as_bytes())?,
+            false => probe.top_entry(commit, FILE_NAME.as_bytes())?,
+        };
         if blob.is_some() && self.at == blob {
             return Ok(());
         }
