@@ -188,10 +188,6 @@ fn plan(
         crate::history::older_line::older_lines(repo, config, head, &range.hidden, releasing)?;
     let forge = forge(repo);
     let path = &config.changelog.path;
-    // Only the current file is parsed whole. What it already says for the unreleased range:
-    // Unreleased, and any section of a release not tagged yet (a release commit whose tag is
-    // still to come); not an older release's entry of the same wording, which is another change.
-    let mut known: HashSet<String> = since::unreleased_texts(&log, last.as_ref());
     let mut cliff = cliff_breaking::CliffBreaking::listed(&log, last.as_ref());
     // A change reverted before it was released never shipped: neither it nor its revert gets
     // an entry, and the entry post-commit gave it goes (unless a person reworded it).
@@ -276,6 +272,15 @@ fn plan(
     }
     // Each candidate's entry normalised once: the plan compares it in many ways below.
     let keys: Vec<String> = candidates.iter().map(|(_, e)| normalize(&e.text)).collect();
+    // Only the current file is parsed whole. What it already says for the unreleased range:
+    // Unreleased, and any section of a release not tagged yet (a release commit whose tag is
+    // still to come); not an older release's entry of the same wording, which is another change.
+    // An entry worded as a candidate's (post-commit wrote it) has that one's key.
+    let worded = candidates
+        .iter()
+        .zip(&keys)
+        .map(|((_, e), k)| (e.text.as_str(), k.as_str()));
+    let mut known = since::unreleased_texts(&log, last.as_ref(), &worded.collect());
     let seen = (commits.as_slice(), quiet.as_slice(), last.as_ref());
     let no_entry = no_entry::among((repo, config, wants), seen, &mut filter)?;
     // The entries of commits history lost go, and account for no commit that carried them

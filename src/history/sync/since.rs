@@ -1,7 +1,7 @@
 //! What sync reads as unreleased: the commits since the last release tag, and the entries the
 //! file already lists for them.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use git2::Oid;
 
@@ -53,11 +53,19 @@ pub(super) fn since_last_release(
 
 /// The normalised entry texts of Unreleased and of every release section after `last` (the
 /// last release tag's version; every section when there is none, or when a heading is no
-/// SemVer version to compare): the sections the commits since that release can be in.
-pub(super) fn unreleased_texts(log: &Changelog, last: Option<&semver::Version>) -> HashSet<String> {
+/// SemVer version to compare): the sections the commits since that release can be in. A text
+/// `normalized` has (text, key) is not normalised again.
+pub(super) fn unreleased_texts(
+    log: &Changelog,
+    last: Option<&semver::Version>,
+    normalized: &HashMap<&str, &str>,
+) -> HashSet<String> {
     open_sections(log, last)
         .iter()
-        .map(|e| normalize(&e.text))
+        .map(|e| match normalized.get(e.text.as_str()) {
+            Some(key) => (*key).to_owned(),
+            None => normalize(&e.text),
+        })
         .collect()
 }
 
