@@ -487,12 +487,23 @@ pub enum HookCommand {
         /// The remote's URL.
         url: Option<String>,
     },
-    /// The CHANGELOG.md merge driver: `--marker-size %L %O %A %B %P`.
+    /// The CHANGELOG.md merge driver: `--marker-size=%L --base-label=%S --ours-label=%X
+    /// --theirs-label=%Y %O %A %B %P`.
     MergeChangelog {
         /// git's conflict marker size (%L: the `conflict-marker-size` attribute, 7 unless
         /// set); a driver registered before relhook passed it leaves it out.
         #[arg(long, value_name = "N", default_value_t = 7)]
         marker_size: usize,
+        /// git's label for the common ancestor (%S, git 2.44 and later; an older git passes
+        /// `%S` itself, which counts as none). Without labels, the driver tells them itself.
+        #[arg(long, value_name = "LABEL")]
+        base_label: Option<std::ffi::OsString>,
+        /// git's label for ours (%X).
+        #[arg(long, value_name = "LABEL")]
+        ours_label: Option<std::ffi::OsString>,
+        /// git's label for theirs (%Y).
+        #[arg(long, value_name = "LABEL")]
+        theirs_label: Option<std::ffi::OsString>,
         /// The common ancestor's version (%O).
         base: PathBuf,
         /// Ours (%A): the result is written here.

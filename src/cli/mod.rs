@@ -414,11 +414,22 @@ fn dispatch(ctx: &Context, command: Command) -> Result<Outcome> {
         }
         Command::Hook(HookCommand::MergeChangelog {
             marker_size,
+            base_label,
+            ours_label,
+            theirs_label,
             base,
             ours,
             theirs,
             name,
-        }) => changelog::merge_driver(ctx, (&base, &ours, &theirs), name.as_deref(), marker_size),
+        }) => {
+            let labels = changelog::GivenLabels::new([ours_label, base_label, theirs_label]);
+            changelog::merge_driver(
+                ctx,
+                (&base, &ours, &theirs),
+                name.as_deref(),
+                (marker_size, labels),
+            )
+        }
     }
 }
 

@@ -70,6 +70,7 @@ mod tree_head;
 pub mod txn;
 mod unreadable;
 mod untracked;
+pub mod version;
 pub mod walk;
 mod worktrees;
 

@@ -6,6 +6,7 @@
 
 use std::path::Path;
 
+use super::driver_line;
 use crate::git::HooksLocation;
 use crate::{Result, fsx};
 
@@ -21,6 +22,8 @@ pub struct Registered {
     pub attributes: bool,
     /// Whether `am.threeWay = true` was set (or, on uninstall, taken out again).
     pub am_three_way: bool,
+    /// Whether the driver's line is one set by hand, which install left as it is.
+    pub by_hand: bool,
 }
 
 /// Marks that relhook set `am.threeWay`, so that uninstall takes out only its own setting.
@@ -149,53 +152,6 @@ fn without_lines(text: &str, ours: impl Fn(&str) -> bool) -> Option<String> {
     removed.then_some(out)
 }
 
-/// The driver command git runs (through its shell): the binary's path single-quoted, then git's
-/// placeholders, which are temporary file names git makes itself. A binary that is gone is
-/// looked for on PATH, as the hook shims do; with none there, git's own line merge (conflict
-/// markers, both sides kept) takes the driver's place: a driver that cannot start leaves the
-/// file as one side had it, and the other side's entries silently out.
-fn driver_command(binary: &Path) -> String {
-    // git expands `%A` and the like anywhere in the command, even inside quotes: a `%` of the
-    // path is written `%%`, which git turns back into one.
-    let bin = binary
-        .to_string_lossy()
-        .replace('%', "%%")
-        .replace('\'', r"'\''");
-    format!("b='{bin}'; {DRIVER_REST}")
-}
-
-/// The part of [`driver_command`] after the binary's path (`%P`: the file merged, which git
-/// single-quotes for its shell, so a monorepo's or a HISTORY.md's message names that file).
-const DRIVER_REST: &str = "[ -x \"$b\" ] || b=$(command -v relhook) || b=; \
-if [ -n \"$b\" ]; then exec \"$b\" hook merge-changelog --marker-size=%L %O %A %B %P; fi; \
-echo 'relhook: '%P': the merge driver found no relhook (gone, and none on PATH), so git \
-merged it line by line; fix: `relhook install` with the relhook you use' >&2; \
-exec git merge-file --marker-size=%L -L ours -L base -L theirs %A %O %B";
-
-/// The binary a registered driver command names: `b='<path>'; …` (or, registered by relhook
-/// before it looked on PATH, `'<path>' hook …`), the path single-quoted as `driver_command`
-/// quotes it.
-fn driver_binary(command: &str) -> Option<String> {
-    let rest = command.strip_prefix("b=").unwrap_or(command);
-    let mut chars = rest.strip_prefix('\'')?.chars();
-    let mut bin = String::new();
-    while let Some(c) = chars.next() {
-        if c != '\'' {
-            bin.push(c);
-            continue;
-        }
-        let tail = chars.as_str();
-        match tail.strip_prefix(r"\''") {
-            Some(after) => {
-                bin.push('\'');
-                chars = after.chars();
-            }
-            None => return Some(bin.replace("%%", "%")),
-        }
-    }
-    None
-}
-
 /// Where install puts the attribute line: `info/attributes` in the common git directory, which
 /// git reads in every worktree and which is not part of the work tree, so installing leaves
 /// `git status` clean (the driver's definition is per clone anyway).
@@ -242,29 +198,39 @@ fn has_line(file: &Path, line: &str) -> bool {
 /// Registers the driver for the changelog at `changelog` (relative to the work tree).
 pub fn register(loc: &HooksLocation, binary: &Path, changelog: &Path) -> Result<Registered> {
     let mut done = Registered::default();
-    let command = driver_command(binary);
+    let key = format!("merge.{DRIVER}.driver");
     let current = loc
-        .git(&[
-            "config",
-            "--local",
-            "--get",
-            &format!("merge.{DRIVER}.driver"),
-        ])
+        .git(&["config", "--local", "--get", &key])
         .ok()
         .map(|s| s.trim_end().to_owned());
-    if current.as_deref() != Some(command.as_str()) {
-        loc.git(&[
-            "config",
-            "--local",
-            &format!("merge.{DRIVER}.name"),
-            "relhook: union of the changelog's Unreleased entries",
-        ])?;
-        loc.git(&[
-            "config",
-            "--local",
-            &format!("merge.{DRIVER}.driver"),
-            &command,
-        ])?;
+    // Asked once, and only of a line that is not relhook's labelled one already.
+    let labels = std::cell::OnceCell::new();
+    let passes =
+        || *labels.get_or_init(|| crate::git::version::passes_driver_labels(&loc.work_tree));
+    let write = match current.as_deref().map(|c| driver_line::read(c, passes)) {
+        None => true,
+        Some(driver_line::Registered::ByHand) => {
+            done.by_hand = true;
+            false
+        }
+        Some(driver_line::Registered::Relhooks {
+            binary: named,
+            current,
+        }) => !current || Path::new(&named) != binary,
+    };
+    if write {
+        let name = format!("merge.{DRIVER}.name");
+        // A name of the user's own stays.
+        if loc.git(&["config", "--local", "--get", &name]).is_err() {
+            loc.git(&[
+                "config",
+                "--local",
+                &name,
+                "relhook: union of the changelog's Unreleased entries",
+            ])?;
+        }
+        let command = driver_line::command(binary, passes());
+        loc.git(&["config", "--local", &key, &command])?;
         done.config = true;
     }
     let attrs = info_attributes(loc);
@@ -379,6 +345,9 @@ pub enum DriverState {
     NoAttribute,
     /// Registered with a binary that is gone.
     Stale(String),
+    /// Registered by an earlier relhook, without the conflict labels the git here passes
+    /// (or, older still, without git's marker size): install upgrades it.
+    Unlabelled,
     /// Not used here.
     Unused,
 }
@@ -389,12 +358,14 @@ pub fn state(loc: &HooksLocation, changelog: &Path, post_commit_installed: bool)
         .git(&["config", "--get", &format!("merge.{DRIVER}.driver")])
         .ok();
     let wanted = not_applied(loc, &[changelog]).is_empty();
-    match command.map(|c| c.trim().to_owned()) {
-        Some(c) => match driver_binary(&c) {
-            Some(b) if !Path::new(&b).exists() => DriverState::Stale(b),
-            _ if !wanted => DriverState::NoAttribute,
-            _ => DriverState::Ok,
-        },
+    let passes = || crate::git::version::passes_driver_labels(&loc.work_tree);
+    match command.map(|c| driver_line::read(c.trim(), passes)) {
+        Some(driver_line::Registered::Relhooks { binary, .. }) if !Path::new(&binary).exists() => {
+            DriverState::Stale(binary)
+        }
+        Some(_) if !wanted => DriverState::NoAttribute,
+        Some(driver_line::Registered::Relhooks { current: false, .. }) => DriverState::Unlabelled,
+        Some(_) => DriverState::Ok,
         None if wanted || post_commit_installed => DriverState::Missing,
         None => DriverState::Unused,
     }
@@ -405,28 +376,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn command_and_line_are_quoted() {
-        assert_eq!(
-            driver_command(Path::new("/opt/it's/relhook")),
-            format!(r"b='/opt/it'\''s/relhook'; {DRIVER_REST}")
-        );
-        // A `%` of the path is doubled, so git's `%A` expansion leaves it alone.
-        assert!(
-            driver_command(Path::new("/tmp/b%A x/relhook")).starts_with("b='/tmp/b%%A x/relhook';")
-        );
-        assert_eq!(
-            driver_binary(&driver_command(Path::new("/tmp/b%A x/relhook"))).as_deref(),
-            Some("/tmp/b%A x/relhook")
-        );
-        for command in [
-            driver_command(Path::new("/opt/it's/relhook")),
-            r"'/opt/it'\''s/relhook' hook merge-changelog %O %A %B %P".to_owned(),
-        ] {
-            assert_eq!(
-                driver_binary(&command).as_deref(),
-                Some("/opt/it's/relhook")
-            );
-        }
+    fn attribute_lines_are_quoted() {
         assert_eq!(
             attribute_line(Path::new("CHANGELOG.md")),
             "/CHANGELOG.md merge=relhook-changelog"

@@ -7,16 +7,16 @@ use crate::cli::{Context, Outcome};
 use crate::history::changelog::{Changelog, EditError, Markers};
 use crate::{Error, Result};
 
-/// `relhook hook merge-changelog [--marker-size %L] %O %A %B [%P]`: unions the Unreleased
+/// `relhook hook merge-changelog [--marker-size %L] [--*-label %S %X %Y] %O %A %B [%P]`: unions the Unreleased
 /// entries of both sides into %A. Anything it cannot merge falls back to git's own three-way
 /// merge with conflict markers (exit 1) of git's size and labels, so nothing is lost.
 pub(in crate::cli) fn merge_driver(
     ctx: &Context,
     (base, ours, theirs): (&Path, &Path, &Path),
     name: Option<&Path>,
-    marker_size: usize,
+    (marker_size, labels): (usize, super::GivenLabels),
 ) -> Result<Outcome> {
-    let markers = markers(ctx, marker_size);
+    let markers = super::driver_labels::markers(ctx, marker_size, labels);
     let label = name.map_or_else(|| "CHANGELOG.md".into(), |n| n.display().to_string());
     // The configured order of sub-sections (`[changelog] order`), a new one is placed by.
     let order = sub_order(ctx, &label);
@@ -354,21 +354,6 @@ fn line_merge(
 /// git's line merge of (ours, base, theirs) into ours, with `markers`' size and labels.
 fn git_merge_file(files: (&Path, &Path, &Path), m: &Markers) -> Result<bool> {
     crate::git::run::merge_file(files, [&m.ours, &m.base, &m.theirs], m.size)
-}
-
-/// The markers git would write for this merge: `size` (`%L`), and git's labels for the
-/// operation under way where they can be told (else `ours`, `base`, `theirs`).
-fn markers(ctx: &Context, size: usize) -> Markers {
-    let merged = super::released_words::merged_head_named();
-    let labels = ctx.repo().ok().and_then(|r| r.conflict_labels(merged));
-    let mut m = Markers {
-        size: size.max(1),
-        ..Markers::default()
-    };
-    if let Some(l) = labels {
-        (m.ours, m.base, m.theirs) = (l.ours, l.base, l.theirs);
-    }
-    m
 }
 
 pub(super) fn eprintln_note(text: &str) {

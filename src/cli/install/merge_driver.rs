@@ -49,6 +49,14 @@ pub(super) fn write_driver(
             "  to share it with the team, commit {lines} in .gitattributes (each clone still runs its own `relhook install`)",
         )?;
     }
+    if registered.is_some_and(|d| d.by_hand) {
+        writeln!(
+            out,
+            "merge.{}.driver is set by hand here: left as it is (for relhook's own line: `git config --unset merge.{}.driver`, then `relhook install`)",
+            driver::DRIVER,
+            driver::DRIVER,
+        )?;
+    }
     if registered.is_some_and(|d| d.am_three_way) {
         writeln!(
             out,

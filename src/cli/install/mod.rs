@@ -89,6 +89,7 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
                 all.config |= one.config;
                 all.attributes |= one.attributes;
                 all.am_three_way |= one.am_three_way;
+                all.by_hand |= one.by_hand;
             }
             Some(all)
         }

@@ -73,6 +73,15 @@ pub(super) fn driver_check(loc: &HooksLocation, config: &Result<Config, Error>) 
                 ),
                 fix.clone(),
             ),
+            DriverState::Unlabelled => check(
+                subject,
+                Status::Stale,
+                format!(
+                    "its line predates git's conflict labels (`%S %X %Y`, git 2.44): a conflict it leaves in {} after a cherry-pick, revert, am or stash pop is marked `ours` and `theirs`, not as git marks it",
+                    judged.display()
+                ),
+                fix,
+            ),
             DriverState::Stale(bin) => check(
                 subject,
                 Status::Stale,
