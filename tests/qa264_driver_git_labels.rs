@@ -4,7 +4,8 @@
 //! writes `HEAD` and the commit applied, `Updated upstream` and `Stashed changes`. git 2.44 and
 //! later pass its own labels to a driver (`%S`, `%X`, `%Y`): install now registers them where
 //! git has them and upgrades a line relhook registered before (a line set by hand is left as it
-//! is), and the driver uses them.
+//! is), and the driver uses them. Where git passes none, the guessed labels abbreviate ids to
+//! git's length, which grows with the repository (`core.abbrev` auto).
 
 use crate::support::{Repo, installed_repo, relhook_bin, stdout, text};
 
@@ -252,4 +253,33 @@ fn placeholders_git_left_unexpanded_are_no_labels() {
     failed(&repo, &["rebase", "main"]);
     let theirs = format!(">>>>>>> {id} (chore: reword as init on side)");
     assert_markers(&repo, &["<<<<<<< HEAD", "=======", &theirs]);
+}
+
+/// In a repository of 2^14 objects or more git abbreviates ids to 8 characters or more
+/// (`core.abbrev` auto); the labels relhook guesses (a driver line without git's labels)
+/// abbreviate as long.
+#[test]
+fn guessed_labels_abbreviate_ids_as_git_does_in_a_large_repository() {
+    let (repo, _) = reworded_on_both();
+    // 17,000 blobs in one pack (git counts packed objects for its abbreviation length).
+    let mut stream = String::new();
+    for n in 0..17_000 {
+        let data = format!("{n}\n");
+        stream.push_str(&format!("blob\ndata {}\n{data}\n", data.len()));
+    }
+    let mut cmd = repo.command_in("git", &repo.path());
+    cmd.args(["fast-import", "--quiet"]);
+    let out = crate::support::output_with_stdin(&mut cmd, stream.as_bytes());
+    assert!(out.status.success(), "{}", text(&out));
+    repo.git(&["config", "merge.conflictStyle", "diff3"]);
+    let bin = relhook_bin().display().to_string().replace('\'', r"'\''");
+    let old = format!("'{bin}' hook merge-changelog --marker-size=%L %O %A %B %P");
+    repo.git(&["config", "merge.relhook-changelog.driver", &old]);
+    repo.git(&["switch", "-q", "side"]);
+    let id = repo.git(&["rev-parse", "--short", "HEAD"]);
+    assert!(id.len() >= 8, "{id}");
+    failed(&repo, &["rebase", "main"]);
+    let base = format!("||||||| parent of {id} (chore: reword as init on side)");
+    let theirs = format!(">>>>>>> {id} (chore: reword as init on side)");
+    assert_markers(&repo, &["<<<<<<< HEAD", &base, "=======", &theirs]);
 }

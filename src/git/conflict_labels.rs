@@ -4,7 +4,8 @@
 //! environment) and its base by the merge base's id; a rebase's or a cherry-pick or revert
 //! sequence's pick names the commit applied, `1a2b3c4 (subject)`, and its base `parent of …`
 //! (a revert the other way round). A single cherry-pick or revert leaves no trace a driver
-//! can read, so it gets none.
+//! can read, so it gets none. git 2.44 and later pass a driver its labels (`%S`, `%X`, `%Y`):
+//! these are for a driver line or a git without them.
 
 use git2::Oid;
 
@@ -51,11 +52,12 @@ impl Repo {
         Some(ConflictLabels { ours, base, theirs })
     }
 
-    /// `id` abbreviated as git abbreviates it (`core.abbrev`, longer where it is not unique).
+    /// `id` abbreviated as git abbreviates it in its labels (`git rev-parse --short`:
+    /// `core.abbrev`, which by default grows with the repository, longer where it is not
+    /// unique); libgit2's own abbreviation stays at 7 in a large repository.
     fn abbreviated(&self, id: Oid) -> Option<String> {
-        let object = self.inner.find_object(id, None).ok()?;
-        let short = object.short_id().ok()?;
-        short.as_str().map(str::to_owned)
+        let short = self.run_git(&["rev-parse", "--short", &id.to_string()], None);
+        short.ok().filter(|s| !s.is_empty())
     }
 
     /// The commit a rebase or a cherry-pick or revert sequence is applying now, and whether it
