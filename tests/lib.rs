@@ -394,6 +394,7 @@ mod qa25_parse_cost;
 mod qa25_reach;
 mod qa25_remote_walk;
 mod qa264_driver_git_labels;
+mod qa266_workspace_shorthand_dependents;
 mod qa27_faults;
 mod qa27_first;
 mod qa27_gitops;

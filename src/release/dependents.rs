@@ -52,6 +52,9 @@ pub struct Change {
     span: Option<std::ops::Range<usize>>,
     /// Poetry's `allow-prereleases` on it ([`deps::Requirement::prereleases`]).
     pub prereleases: Option<bool>,
+    /// A workspace shorthand kept as written (`workspace:*`): what it is published as now and
+    /// with the new version, which the old no longer admits.
+    pub published: Option<(String, String)>,
 }
 
 impl Change {
@@ -73,6 +76,9 @@ impl Change {
             }
             _ => String::new(),
         };
+        if let Some(entry) = super::shorthand::entry(self, &section) {
+            return entry;
+        }
         format!(
             "**deps:** require {} {} (`{}` → `{}` in {}{section})",
             self.dependency,
@@ -231,6 +237,8 @@ pub(super) fn lock_requirements(
     edits: &mut Vec<Edit>,
     changes: &[Change],
 ) -> Result<()> {
+    let moved = super::shorthand::moved(changes);
+    let changes = moved.as_slice();
     super::npm_lock::requirements(locks, root, packages, edits, changes)?;
     super::pnpm_lock::requirements(locks, root, edits, changes)?;
     super::bun_lock::requirements(locks, root, edits, changes)
@@ -291,13 +299,21 @@ fn changes_in(
                 if *dependency == m.package || !deps::points_at(&r, &m.dir, dir) {
                     continue;
                 }
-                // A peer range that admits the new version stays: narrowed, it would drop
-                // versions the dependent's users may have, a breaking change in a patch.
-                if r.section == "peerDependencies" && deps::admits(kind, &r.text, version) {
+                // A workspace shorthand stays as written: what it publishes moves (see
+                // `shorthand`); a peer range that admits the new version stays: narrowed, it
+                // would drop versions the dependent's users may have, a breaking change in a patch.
+                let (after, shipped) = if let Some(judged) =
+                    super::shorthand::judged(read, kind, (&m.package, &r.text), dir, version)?
+                {
+                    let Some(published) = judged else { continue };
+                    (r.text.clone(), Some(published))
+                } else if r.section == "peerDependencies" && deps::admits(kind, &r.text, version) {
                     continue;
-                }
-                let Some(after) = rewritten(kind, &file, &r, version, ranges)? else {
-                    continue;
+                } else {
+                    let Some(after) = rewritten(kind, &file, &r, version, ranges)? else {
+                        continue;
+                    };
+                    (after, None)
                 };
                 out.push(Change {
                     dependent: m.package.clone(),
@@ -312,6 +328,7 @@ fn changes_in(
                     kind,
                     span: r.span,
                     prereleases: r.prereleases,
+                    published: shipped,
                 });
             }
         }
@@ -416,6 +433,7 @@ fn workspace_changes(
             kind: Manifest::Cargo,
             span: r.span.clone(),
             prereleases: None,
+            published: None,
         };
         // The root's own edit: no package is released for it.
         out.push(change("", true));

@@ -59,6 +59,7 @@ mod set_by;
 pub mod settings;
 mod shared_version;
 mod shipped_line;
+mod shorthand;
 mod signing;
 mod sorted_once;
 mod special_dirty;

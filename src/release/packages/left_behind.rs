@@ -168,7 +168,7 @@ pub(super) fn not_packages(config: &Config, root: &Path) -> Vec<Member> {
 }
 
 /// Whether `name` is one of [`not_packages`].
-pub(super) fn is_not_a_package(name: &str) -> bool {
+pub(crate) fn is_not_a_package(name: &str) -> bool {
     name.starts_with(NOT_A_PACKAGE)
 }
 

@@ -26,7 +26,7 @@ mod chosen;
 mod combine;
 mod due;
 mod inherited;
-mod left_behind;
+pub(crate) mod left_behind;
 pub mod message;
 mod on_pre;
 mod resume;
@@ -209,7 +209,12 @@ pub fn plan(
     // A poetry.lock's content-hash, which relhook cannot compute, goes stale with them.
     super::poetry_lock::notes(&disk, &changes, &mut untracked)?;
     // The requirements, on top of the version bumps.
-    let mut files: Vec<PathBuf> = changes.iter().map(|c| c.file.clone()).collect();
+    // (A workspace shorthand kept as written moves nothing.)
+    let mut files: Vec<PathBuf> = changes
+        .iter()
+        .filter(|c| c.published.is_none())
+        .map(|c| c.file.clone())
+        .collect();
     files.sort();
     files.dedup();
     for file in files {
