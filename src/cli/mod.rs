@@ -192,6 +192,8 @@ fn run_args(args: &[OsString]) -> ExitCode {
 /// it parsed, with `RELHOOK_TEST_NORMALIZED` how many entry texts it normalised, and with
 /// `RELHOOK_TEST_TREE_READS` how many trees it read whole: a test bounds the work of a command
 /// by them (a timed test would be flaky).
+/// it parsed, with `RELHOOK_TEST_REMOTE_ASKS` how many `git ls-remote` and `git fetch` it
+/// started, and with `RELHOOK_TEST_NORMALIZED` how many entry texts it normalised: a test bounds the work of a command by them (a timed test would be flaky).
 fn print_work_counts() {
     if std::env::var_os("RELHOOK_TEST_WALK_COUNT").is_some() {
         let steps = crate::git::walk::steps();
@@ -257,6 +259,10 @@ fn print_work_counts() {
             std::io::stderr(),
             "relhook: test: {parses} configuration parses"
         );
+    }
+    if std::env::var_os("RELHOOK_TEST_REMOTE_ASKS").is_some() {
+        let asks = crate::git::run::remote_asks();
+        let _ = writeln!(std::io::stderr(), "relhook: test: {asks} remote asks");
     }
     if std::env::var_os("RELHOOK_TEST_NORMALIZED").is_some() {
         let texts = crate::history::changelog::normalized();

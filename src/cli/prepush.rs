@@ -57,7 +57,10 @@ pub(super) fn pre_push_hook(
         input = pre_commit_update(&repo).unwrap_or_default();
     }
     let updates = prepush::parse_updates(&input)?;
-    let updates = prepush::with_unsaid_deletions(&repo, raw_remote, updates)?;
+    // Every check asks the remote (and each other remote) once at most: each connection may
+    // ask for an SSH key's passphrase again. As git named it, a URL keeps its credentials.
+    let asked = prepush::Asked::new(&repo, raw_remote, remote);
+    let updates = prepush::with_unsaid_deletions(&repo, &asked, updates)?;
     if updates.is_empty() {
         // Everything is up to date (git still runs the hook).
         return Ok(Outcome::Ok);
@@ -69,7 +72,7 @@ pub(super) fn pre_push_hook(
     let post_commit = ctx
         .hooks()
         .is_ok_and(|l| l.hooks_dir.join("post-commit").is_file());
-    let mut found = prepush::inspect(&repo, &config, remote, &updates, (&hook, post_commit))?;
+    let mut found = prepush::inspect(&repo, &config, &asked, &updates, (&hook, post_commit))?;
     // No verdict on what a partial clone could not fetch (it would be read as absent).
     repo.all_fetched()?;
     let mut err = crate::cli::stream::stderr();

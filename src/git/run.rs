@@ -182,6 +182,7 @@ impl<'a> Git<'a> {
     /// Runs it to the end, whatever its status.
     pub fn output(mut self) -> Result<GitOutput> {
         let what = format!("git {}", self.args.first().map_or("", String::as_str));
+        self.count_remote_ask();
         self.cmd
             .stdin(if self.stdin.is_some() {
                 Stdio::piped()
@@ -218,6 +219,7 @@ impl<'a> Git<'a> {
     /// the exit status (`None`: killed by a signal).
     pub fn interactive(mut self) -> Result<Option<i32>> {
         let what = format!("git {}", self.args.first().map_or("", String::as_str));
+        self.count_remote_ask();
         if self.stdin.is_some() {
             self.cmd.stdin(Stdio::piped());
         }
@@ -235,6 +237,38 @@ impl<'a> Git<'a> {
     pub fn run(self) -> Result<String> {
         self.output()?.ok()
     }
+
+    /// Counts a command that connects to a remote (see [`REMOTE_ASKS`]).
+    fn count_remote_ask(&self) {
+        if matches!(subcommand(&self.args), Some("ls-remote" | "fetch")) {
+            REMOTE_ASKS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+    }
+}
+
+/// How many `git` commands that connect to a remote (`ls-remote`, `fetch`) were started: each
+/// may ask for an SSH key's passphrase again, so a test bounds them (`RELHOOK_TEST_REMOTE_ASKS`).
+static REMOTE_ASKS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// How many `git` commands this process started that connect to a remote (see [`REMOTE_ASKS`]).
+pub fn remote_asks() -> usize {
+    REMOTE_ASKS.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// git's subcommand in `args`: the first word that is not an option of git itself (`-c
+/// key=value` and `-C dir` take the next word).
+fn subcommand(args: &[String]) -> Option<&str> {
+    let mut words = args.iter();
+    while let Some(w) = words.next() {
+        match w.as_str() {
+            "-c" | "-C" => {
+                words.next();
+            }
+            w if w.starts_with('-') => {}
+            w => return Some(w),
+        }
+    }
+    None
 }
 
 /// Why git (`what`, as `git rev-parse`) did not start: not on PATH is said as that, in the

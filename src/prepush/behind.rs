@@ -9,6 +9,7 @@ use std::collections::HashSet;
 
 use git2::Oid;
 
+use super::asked::Asked;
 use super::published::Published;
 use super::{HandTagHook, Update, or_hand_tag_here, release_again, release_configs, untested};
 use crate::config::Config;
@@ -37,7 +38,7 @@ pub struct LeftBehind {
 pub(super) fn left_behind(
     repo: &Repo,
     config: &Config,
-    (remote, after, updates): (&str, RemoteBranches<'_>, &[Update]),
+    (asked, after, updates): (&Asked<'_>, RemoteBranches<'_>, &[Update]),
     new: &HashSet<Oid>,
     hook: &HandTagHook<'_>,
     found: &mut super::Inspection,
@@ -45,7 +46,7 @@ pub(super) fn left_behind(
     let (mut judged, mut old) = tags_left_behind(
         repo,
         config,
-        (remote, after),
+        (asked, after),
         updates,
         (new, &found.before_install),
         hook,
@@ -56,7 +57,7 @@ pub(super) fn left_behind(
         old: &mut old,
         published: &mut found.published.behind,
     };
-    let taken = super::taken::taken_on_remote(repo, config, remote, updates, behind);
+    let taken = super::taken::taken_on_remote(repo, config, asked, updates, behind);
     found.refusals.extend(taken);
     found.tags_left_behind = judged;
     found.old_tags_left_behind = old.len();
@@ -73,7 +74,7 @@ pub(super) fn left_behind(
 fn tags_left_behind(
     repo: &Repo,
     config: &Config,
-    (remote, after): (&str, RemoteBranches<'_>),
+    (asked, after): (&Asked<'_>, RemoteBranches<'_>),
     updates: &[Update],
     (new, before): (&HashSet<Oid>, &BeforeInstall),
     hook: &HandTagHook<'_>,
@@ -85,6 +86,7 @@ fn tags_left_behind(
     if !branch_push || new.is_empty() {
         return (Vec::new(), Vec::new());
     }
+    let remote = asked.shown();
     let pushed: Vec<&str> = updates.iter().filter_map(Update::tag_name).collect();
     let mut out = Vec::new();
     let mut old = Vec::new();
@@ -114,9 +116,7 @@ fn tags_left_behind(
             let problems = rules::problems(repo, config, &t.name, target, depth);
             // Another remote's release: nothing to make again (see `published`).
             if (untested || !problems.is_empty())
-                && published
-                    .by_another(repo, remote, &t.name, target)
-                    .is_some()
+                && published.by_another(repo, asked, &t.name, target).is_some()
             {
                 published.behind.push(t.name);
                 return None;

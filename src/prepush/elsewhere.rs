@@ -4,11 +4,11 @@
 //! new to the remote all the same: its own checks (a release tag left behind, or one it has on
 //! another commit) are made for them.
 
-use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
 use git2::Oid;
 
+use super::asked::Asked;
 use super::{Inspection, Update, peel};
 use crate::git::{Range, Repo};
 
@@ -31,47 +31,6 @@ pub(super) fn known_to_remote(repo: &Repo, updates: &[Update]) -> Vec<Oid> {
     out
 }
 
-/// What the remote pushed to has now, asked of it (`git ls-remote`) at most once a push, and
-/// only when a check needs it: the answer serves every check that does.
-pub(super) struct Asked<'a> {
-    repo: &'a Repo,
-    remote: &'a str,
-    answer: OnceCell<Option<Vec<(String, Oid)>>>,
-}
-
-impl<'a> Asked<'a> {
-    pub(super) fn new(repo: &'a Repo, remote: &'a str) -> Self {
-        Asked {
-            repo,
-            remote,
-            answer: OnceCell::new(),
-        }
-    }
-
-    /// Its refs, asked now if not yet; `None` when it could not be asked.
-    pub(super) fn refs(&self) -> Option<&[(String, Oid)]> {
-        let answer = self
-            .answer
-            .get_or_init(|| self.repo.remote_refs(self.remote).ok());
-        answer.as_deref()
-    }
-
-    /// Its tags (`refs/tags/...`, not peeled), asked now if not yet.
-    pub(super) fn tags(&self) -> Option<Vec<(String, Oid)>> {
-        let refs = self.refs()?;
-        let tag = |n: &str| n.starts_with("refs/tags/") && !n.ends_with("^{}");
-        Some(refs.iter().filter(|(n, _)| tag(n)).cloned().collect())
-    }
-
-    /// The commits of its refs, where it was asked already (none asked here).
-    fn known(&self) -> Vec<Oid> {
-        let refs = self.answer.get().and_then(Option::as_deref).unwrap_or(&[]);
-        refs.iter()
-            .filter_map(|(_, id)| peel(self.repo, *id))
-            .collect()
-    }
-}
-
 /// For a push to a remote this clone knows nothing of (a ref new to it, no remote-tracking
 /// ref of it: never fetched, or its refs deleted), the commits of the refs it has now, asked
 /// of it, added to `hidden`: else every commit it has already would be counted as new to it.
@@ -82,7 +41,7 @@ pub(super) fn ask_unknown_remote(
     updates: &[Update],
     hidden: &mut Vec<Oid>,
 ) -> Result<(), String> {
-    let remote = asked.remote;
+    let remote = asked.shown();
     let new_ref =
         (updates.iter()).any(|u| !u.is_delete() && u.is_project_history() && u.remote.is_zero());
     if !new_ref || !repo.remote_tracking_commits(remote).is_empty() {
@@ -123,7 +82,7 @@ fn unchecked_note(
     found: &mut Inspection,
     new: &mut HashSet<Oid>,
 ) -> Option<String> {
-    let remote = asked.remote;
+    let remote = asked.shown();
     // Branches only: tags pushed alone have their own note (`behind`), and their history is
     // the branches'.
     let pushed: Vec<&Update> = pushed

@@ -6,20 +6,21 @@
 use git2::Oid;
 
 use super::Update;
+use super::asked::Asked;
 use crate::Result;
 use crate::git::Repo;
 
 /// `updates` with the tag deletions a mirror push makes unsaid; unchanged for any other push.
-/// `remote` is the name or URL git passed the hook.
+/// `asked` asks the remote git passed the hook (its answer serves the other checks too).
 pub fn with_unsaid_deletions(
     repo: &Repo,
-    remote: &str,
+    asked: &Asked<'_>,
     mut updates: Vec<Update>,
 ) -> Result<Vec<Update>> {
-    if !mirrors(repo, remote) {
+    if !mirrors(repo, asked.shown()) {
         return Ok(updates);
     }
-    for (name, id) in repo.remote_tags(remote)? {
+    for (name, id) in asked.tags_or_error()? {
         let said = updates.iter().any(|u| u.remote_ref == name);
         if said || repo.ref_target(&name).is_some() {
             continue;

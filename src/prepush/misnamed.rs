@@ -10,7 +10,7 @@ use std::collections::HashSet;
 
 use git2::Oid;
 
-use super::elsewhere::Asked;
+use super::asked::Asked;
 use super::{Kind, Refusal, Update};
 use crate::config::Config;
 use crate::git::Repo;

@@ -20,6 +20,7 @@ use crate::tag::rules::{self, Depth};
 use crate::testrun;
 use crate::{Error, Result};
 
+mod asked;
 mod behind;
 mod bypass;
 mod commits;
@@ -53,6 +54,7 @@ use tag_fix::{or_hand_tag_here, release_again, release_tag_fix};
 use tags::{rewrite, unjudgeable};
 
 use crate::history::adoption::tag_before_install;
+pub use asked::Asked;
 pub use no_tests::{cannot_pass, no_tests_to_run, on_purpose_push};
 pub use published::Published;
 pub use unhooked::{HandTagHook, Unhooked};
@@ -223,17 +225,19 @@ pub struct Inspection {
     pub lint_ranges: Vec<String>,
 }
 
-/// Inspects a push to `remote` (a remote's name, or a URL for a push to a URL); `hook` says
+/// Inspects a push to `remote` (a remote's name, or a URL for a push to a URL, as messages
+/// say it), which `asked` asks what it has (once, for every check that needs it); `hook` says
 /// whether a tag made by hand becomes a release here, for the advice on release tags;
 /// `post_commit`, whether a post-commit hook is installed here to give commits their entries
 /// (without one, entries are the release's to add, and none missing is said).
 pub fn inspect(
     repo: &Repo,
     config: &Config,
-    remote: &str,
+    asked: &Asked<'_>,
     updates: &[Update],
     (hook, post_commit): (&HandTagHook<'_>, bool),
 ) -> Result<Inspection> {
+    let remote = asked.shown();
     let root = repo
         .work_tree()
         .unwrap_or_else(|| repo.git_dir().to_owned());
@@ -241,8 +245,7 @@ pub fn inspect(
     repo.hold_tags_still();
     let mut found = Inspection::default();
     let mut hidden = elsewhere::known_to_remote(repo, updates);
-    let asked = elsewhere::Asked::new(repo, remote);
-    let unasked = elsewhere::ask_unknown_remote(repo, &asked, updates, &mut hidden).err();
+    let unasked = elsewhere::ask_unknown_remote(repo, asked, updates, &mut hidden).err();
     found.before_install = crate::history::adoption::BeforeInstall::load(repo, &hidden)?;
     let mut seen: HashMap<Oid, Option<usize>> = HashMap::new();
     let history: Vec<&Update> = updates
@@ -256,7 +259,7 @@ pub fn inspect(
         found.notes.extend(unasked);
     }
     // Linted or not, the commits new to this remote get its own checks below.
-    let (elsewhere, new_here) = elsewhere::new_to_remote(repo, &asked, &history, &seen, &mut found);
+    let (elsewhere, new_here) = elsewhere::new_to_remote(repo, asked, &history, &seen, &mut found);
     found.notes.extend(elsewhere);
     let changelogs = std::cell::OnceCell::new();
     for u in updates {
@@ -271,11 +274,11 @@ pub fn inspect(
         }
     }
     let landing = landing::Landing::new(repo, remote, updates);
-    let after = (remote, landing.branches(), updates);
+    let after = (asked, landing.branches(), updates);
     behind::left_behind(repo, config, after, &new_here, hook, &mut found);
     let hand = hook.hand_tags();
     found.slips_left_behind =
-        misnamed::left_behind(repo, config, (&asked, remote, updates), &new_here, hand);
+        misnamed::left_behind(repo, config, (asked, remote, updates), &new_here, hand);
     let dropped = landing.dropped(repo, || release_configs(repo, config), remote);
     found.refusals.extend(dropped);
     let mut published = Vec::new();
@@ -318,7 +321,7 @@ pub fn inspect(
         }
         // A published tag moved: restored from the remote, whatever else is wrong with it
         // here (its fix is the fetch, not one for a tag the remote does not have).
-        if let Some(r) = rewrite(repo, config, remote, u, name) {
+        if let Some(r) = rewrite(repo, config, asked, u, name) {
             found.refusals.push(r);
             continue;
         }
@@ -345,7 +348,7 @@ pub fn inspect(
         if (unjudged.is_some() || !problems.is_empty() || untested())
             && found
                 .published
-                .by_another(repo, remote, name, u.local)
+                .by_another(repo, asked, name, u.local)
                 .is_some()
         {
             found.published.pushed += 1;

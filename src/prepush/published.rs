@@ -5,20 +5,20 @@
 //! old release reads as a new hand tag.
 //!
 //! Cost: asked only of a tag pre-push would refuse or ask a test record of, one connection
-//! per other remote (`git ls-remote`), made once a push; a remote that cannot be asked
-//! publishes nothing, and the tag is judged as before.
+//! per other remote (`git ls-remote`, through [`super::asked::Asked`]), made once a push; a
+//! remote that cannot be asked publishes nothing, and the tag is judged as before.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 use git2::Oid;
 
+use super::asked::Asked;
 use crate::git::Repo;
 
-/// The other remotes' tags, asked once, and what was let go as theirs.
+/// The other remotes, and what was let go as theirs.
 #[derive(Debug, Default)]
 pub struct Published {
     remotes: Option<Vec<String>>,
-    asked: HashMap<String, Vec<(String, Oid)>>,
     /// The remotes that publish the tags counted below.
     pub by: BTreeSet<String>,
     /// Pushed tags let go unjudged.
@@ -28,23 +28,21 @@ pub struct Published {
 }
 
 impl Published {
-    /// A remote other than `remote` (the one pushed to) whose tag `name` is `target`, this
-    /// clone's tag object (moved or made again here since, it is another: judged). Noted in
+    /// A remote other than the one pushed to whose tag `name` is `target`, this clone's tag
+    /// object (moved or made again here since, it is another: judged). Noted in
     /// [`Published::by`].
     pub(super) fn by_another(
         &mut self,
         repo: &Repo,
-        remote: &str,
+        asked: &Asked<'_>,
         name: &str,
         target: Oid,
     ) -> Option<String> {
         let full = format!("refs/tags/{name}");
+        let remote = asked.shown();
         let remotes = self.remotes.get_or_insert_with(|| repo.remote_names());
         for other in remotes.iter().filter(|r| *r != remote) {
-            let tags = self
-                .asked
-                .entry(other.clone())
-                .or_insert_with(|| repo.remote_tags(other).unwrap_or_default());
+            let tags = asked.tags_of(other).unwrap_or_default();
             if tags.iter().any(|(n, id)| *n == full && *id == target) {
                 self.by.insert(other.clone());
                 return Some(other.clone());

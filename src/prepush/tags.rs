@@ -3,6 +3,7 @@
 
 use git2::Oid;
 
+use super::asked::Asked;
 use super::{Kind, Refusal, Update, peel};
 use crate::config::Config;
 use crate::git::{Repo, short_id};
@@ -13,10 +14,11 @@ use crate::tag::rules;
 pub(super) fn rewrite(
     repo: &Repo,
     config: &Config,
-    remote: &str,
+    asked: &Asked<'_>,
     u: &Update,
     name: &str,
 ) -> Option<Refusal> {
+    let remote = asked.shown();
     let version = name.get(config.version.tag_prefix.len()..)?;
     semver::Version::parse(version).ok()?;
     if u.is_delete() {
@@ -51,7 +53,7 @@ pub(super) fn rewrite(
     // Said by commit, where git's line shows tag objects: a tag made again on the same commit
     // (another message or tagger) reads as moved when only the two objects are named.
     let (was, now) = (peel(repo, u.remote), peel(repo, u.local));
-    if let Some(r) = another_release(repo, config, remote, u, name, (was, now)) {
+    if let Some(r) = another_release(repo, config, asked, u, name, (was, now)) {
         return Some(r);
     }
     let problem = match (was, now) {
@@ -126,7 +128,7 @@ pub(super) fn said_as(repo: &Repo, id: Oid) -> String {
 fn another_release(
     repo: &Repo,
     config: &Config,
-    remote: &str,
+    asked: &Asked<'_>,
     u: &Update,
     name: &str,
     (was, now): (Option<Oid>, Option<Oid>),
@@ -144,7 +146,8 @@ fn another_release(
         Some(w) => format!("on commit {}", short_id(w)),
         None => "on a commit this clone does not have".to_owned(),
     };
-    let (published, fix) = super::twin::twin(repo, config, remote, name, now);
+    let remote = asked.shown();
+    let (published, fix) = super::twin::twin(repo, config, asked, name, now);
     Some(Refusal {
         kind: Kind::Rewrite,
         refs: vec![u.remote_ref.clone()],

@@ -6,6 +6,7 @@
 //! has at the same object (pushed alone first) is left behind by nothing: it is published,
 //! never named as one to push, nor to delete and make again.
 
+use super::asked::Asked;
 use super::half::header;
 use super::{Kind, LeftBehind, Refusal, Update};
 use crate::config::Config;
@@ -28,10 +29,11 @@ pub(super) struct Behind<'a> {
 pub(super) fn taken_on_remote(
     repo: &Repo,
     config: &Config,
-    remote: &str,
+    asked: &Asked<'_>,
     updates: &[Update],
     behind: Behind<'_>,
 ) -> Vec<Refusal> {
+    let remote = asked.shown();
     let Behind {
         judged: behind,
         old,
@@ -41,7 +43,7 @@ pub(super) fn taken_on_remote(
         return Vec::new();
     }
     // Unreachable now, the push fails on its own; nothing to judge.
-    let Ok(theirs) = repo.remote_tags_peeled(remote) else {
+    let Some(theirs) = asked.tags_peeled() else {
         return Vec::new();
     };
     let has = |name: &str| {
@@ -73,7 +75,7 @@ pub(super) fn taken_on_remote(
             return false;
         }
         let commit = repo.peel_to_commit(ours).unwrap_or(ours);
-        let (published, fix) = super::twin::twin(repo, config, remote, &t.name, commit);
+        let (published, fix) = super::twin::twin(repo, config, asked, &t.name, commit);
         out.push(Refusal {
             kind: Kind::HalfRelease,
             refs: branches.clone(),

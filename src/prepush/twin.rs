@@ -5,20 +5,22 @@
 
 use git2::Oid;
 
+use super::asked::Asked;
 use crate::config::Config;
 use crate::git::Repo;
 use crate::shellword::quote;
 
 /// What to add to the problem (after this clone's release is named) and the fix, for this
-/// clone's release `name` on `commit`, which `remote` has another release of.
+/// clone's release `name` on `commit`, which the remote pushed to has another release of.
 pub(super) fn twin(
     repo: &Repo,
     config: &Config,
-    remote: &str,
+    asked: &Asked<'_>,
     name: &str,
     commit: Oid,
 ) -> (String, String) {
-    match published_on(repo, remote, name, commit) {
+    let remote = asked.shown();
+    match published_on(repo, asked, name, commit) {
         Some(other) => (
             format!(
                 ", which {other} publishes (the two remotes hold different releases of that version)"
@@ -34,8 +36,9 @@ pub(super) fn twin(
 
 /// Another remote than `remote` that publishes this clone's release `name` (on `commit`): one
 /// of its remote-tracking branches holds the commit, or, asked (a connection per remote, made
-/// only for such a refusal), it has this clone's tag.
-fn published_on(repo: &Repo, remote: &str, name: &str, commit: Oid) -> Option<String> {
+/// only for such a refusal, once a push), it has this clone's tag.
+fn published_on(repo: &Repo, asked: &Asked<'_>, name: &str, commit: Oid) -> Option<String> {
+    let remote = asked.shown();
     let others: Vec<String> = repo
         .remote_names()
         .into_iter()
@@ -48,8 +51,7 @@ fn published_on(repo: &Repo, remote: &str, name: &str, commit: Oid) -> Option<St
     let ours = repo.tag_target(name)?;
     let full = format!("refs/tags/{name}");
     others.into_iter().find(|r| {
-        repo.remote_tags(r)
-            .is_ok_and(|tags| tags.iter().any(|(n, id)| *n == full && *id == ours))
+        (asked.tags_of(r)).is_some_and(|tags| tags.iter().any(|(n, id)| *n == full && *id == ours))
     })
 }
 
