@@ -395,6 +395,7 @@ mod qa25_reach;
 mod qa25_remote_walk;
 mod qa264_driver_git_labels;
 mod qa266_workspace_shorthand_dependents;
+mod qa265_remote_ahead;
 mod qa265_remote_asked_once;
 mod qa27_faults;
 mod qa27_first;

@@ -106,17 +106,44 @@ impl<'a> Asked<'a> {
         self.shown
     }
 
-    /// The commits of the refs of the remote pushed to that this clone has, where it was
-    /// asked already (none asked here).
+    /// The commits of the branches and tags of the remote pushed to that this clone has,
+    /// where it was asked already (none asked here): published history. Its other refs (a
+    /// forge's pull requests, test records) publish nothing.
     pub(super) fn known(&self) -> Vec<Oid> {
         let answers = self.answers.borrow();
         let Some(Ok(refs)) = answers.get(self.remote) else {
             return Vec::new();
         };
-        refs.iter()
+        (refs.iter())
+            .filter(|(n, _)| published(n))
             .filter_map(|(_, id)| peel(self.repo, *id))
             .collect()
     }
+
+    /// The branches and tags of the remote pushed to (full names) at an object this clone
+    /// lacks, where it was asked already: the remote is ahead, and what lies below them here
+    /// cannot be told from what is new to it.
+    pub(super) fn unknown(&self) -> Vec<String> {
+        let answers = self.answers.borrow();
+        let Some(Ok(refs)) = answers.get(self.remote) else {
+            return Vec::new();
+        };
+        let lacks = |id: Oid| self.repo.object_kind(id).is_none();
+        let peeled_lacks = |name: &str| {
+            let want = format!("{name}^{{}}");
+            (refs.iter()).all(|(n, id)| *n != want || lacks(*id))
+        };
+        (refs.iter())
+            .filter(|(n, id)| published(n) && !n.ends_with("^{}") && lacks(*id))
+            .filter(|(n, _)| peeled_lacks(n))
+            .map(|(n, _)| n.clone())
+            .collect()
+    }
+}
+
+/// Whether a remote's ref is published history: a branch or a tag (its peeled line too).
+fn published(name: &str) -> bool {
+    name.starts_with("refs/heads/") || name.starts_with("refs/tags/")
 }
 
 /// The tags among a remote's refs (`refs/tags/...`), without the peeled `^{}` lines.

@@ -10,8 +10,6 @@
 //! (read whole only when it holds conflict markers); release tags add their own checks. A push
 //! that goes plans the entries `--sync` would add over at most 500 unreleased commits.
 
-use std::collections::HashMap;
-
 use git2::Oid;
 
 use crate::config::Config;
@@ -20,6 +18,7 @@ use crate::tag::rules::{self, Depth};
 use crate::testrun;
 use crate::{Error, Result};
 
+mod ahead;
 mod asked;
 mod behind;
 mod bypass;
@@ -243,18 +242,14 @@ pub fn inspect(
         .unwrap_or_else(|| repo.git_dir().to_owned());
     // Every pushed tag asks which release tag below it is the greatest: read them once.
     repo.hold_tags_still();
-    let mut found = Inspection::default();
     let mut hidden = elsewhere::known_to_remote(repo, updates);
     let unasked = elsewhere::ask_unknown_remote(repo, asked, updates, &mut hidden).err();
-    found.before_install = crate::history::adoption::BeforeInstall::load(repo, &hidden)?;
-    let mut seen: HashMap<Oid, Option<usize>> = HashMap::new();
     let history: Vec<&Update> = updates
         .iter()
         .filter(|u| !u.is_delete() && u.is_project_history())
         .collect();
-    commits::lint_new(
-        repo, config, remote, &history, &hidden, &mut seen, &mut found,
-    )?;
+    // A remote ahead of this clone is asked what it has before commits are refused.
+    let (mut found, seen) = ahead::lint_new(repo, config, asked, &history, &mut hidden)?;
     if found.commits_checked + found.unlinted_before_install > 0 {
         found.notes.extend(unasked);
     }

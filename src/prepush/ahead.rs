@@ -1,0 +1,113 @@
+//! A remote ahead of this clone: it has branches and tags this clone's remote-tracking refs do
+//! not show (pushed from another clone since the last fetch, or never fetched: a branch
+//! fetched by name into `FETCH_HEAD`, a single-branch clone). The commits below them read as
+//! new to it, and a commit that dodged commit-msg there would be refused here, or counted as
+//! never linted, though the remote has it. Before such a verdict the remote is asked (once,
+//! through [`Asked`]) and the commits of its refs that this clone has are hidden too. Its refs
+//! at commits this clone lacks hide nothing (their history is not here): where the verdict
+//! still rests on commits, one line says so, and which fetch brings them.
+//!
+//! Cost: nothing for a push whose commits all pass; else one connection and, when it hides
+//! anything more, a second walk of the pushed commits.
+
+use std::collections::{HashMap, HashSet};
+
+use git2::Oid;
+
+use super::asked::Asked;
+use super::{Inspection, Kind, Update, commits};
+use crate::Result;
+use crate::config::Config;
+use crate::git::Repo;
+use crate::shellword::quote;
+
+/// What [`commits::lint_new`] found of the commits `pushed` brings to the remote with
+/// `hidden` (what it is known to have) hidden, and the commits walked; asked of the remote
+/// first where a refusal or count would rest on commits it may have already (`hidden` then
+/// grows with what it has).
+pub(super) fn lint_new(
+    repo: &Repo,
+    config: &Config,
+    asked: &Asked<'_>,
+    pushed: &[&Update],
+    hidden: &mut Vec<Oid>,
+) -> Result<(Inspection, HashMap<Oid, Option<usize>>)> {
+    let mut pass = lint_pass(repo, config, asked.shown(), pushed, hidden)?;
+    if rests_on_commits(&pass.0) && hide_what_it_has(asked, hidden) {
+        pass = lint_pass(repo, config, asked.shown(), pushed, hidden)?;
+    }
+    if rests_on_commits(&pass.0) {
+        pass.0.notes.extend(unknown_note(asked));
+    }
+    Ok(pass)
+}
+
+/// One lint of the commits new to the remote, `hidden` hidden.
+fn lint_pass(
+    repo: &Repo,
+    config: &Config,
+    remote: &str,
+    pushed: &[&Update],
+    hidden: &[Oid],
+) -> Result<(Inspection, HashMap<Oid, Option<usize>>)> {
+    let mut found = Inspection {
+        before_install: crate::history::adoption::BeforeInstall::load(repo, hidden)?,
+        ..Inspection::default()
+    };
+    let mut seen = HashMap::new();
+    commits::lint_new(repo, config, remote, pushed, hidden, &mut seen, &mut found)?;
+    Ok((found, seen))
+}
+
+/// Whether the verdict rests on commits taken as new: some refused, or counted as never
+/// linted.
+fn rests_on_commits(found: &Inspection) -> bool {
+    found.unlinted_before_install > 0 || found.refusals.iter().any(|r| r.kind == Kind::Commit)
+}
+
+/// Adds to `hidden` the commits of the remote's branches and tags that this clone has, asked
+/// of it now if not yet; whether any was not hidden already.
+fn hide_what_it_has(asked: &Asked<'_>, hidden: &mut Vec<Oid>) -> bool {
+    if asked.refs().is_none() {
+        return false;
+    }
+    let had: HashSet<Oid> = hidden.iter().copied().collect();
+    let more: Vec<Oid> = (asked.known().into_iter())
+        .filter(|c| !had.contains(c))
+        .collect();
+    if more.is_empty() {
+        return false;
+    }
+    hidden.extend(more);
+    hidden.sort();
+    hidden.dedup();
+    true
+}
+
+/// The line for the remote's branches and tags at commits this clone lacks, where it was
+/// asked: what they hold cannot be told from what this push sends.
+fn unknown_note(asked: &Asked<'_>) -> Option<String> {
+    let unknown = asked.unknown();
+    let remote = asked.shown();
+    let short = |n: &String| n.strip_prefix("refs/heads/").unwrap_or(n).to_owned();
+    let (them, it) = match unknown.as_slice() {
+        [] => return None,
+        [one] => (format!("{} at a commit", short(one)), "it"),
+        _ => (
+            format!("{} branches or tags at commits", unknown.len()),
+            "them",
+        ),
+    };
+    let r = quote(remote);
+    // By name: a branch this clone does not track is not fetched by a plain `git fetch`.
+    let fetch = match unknown.len() {
+        1..=5 => {
+            let refs: Vec<String> = unknown.iter().map(|n| quote(n)).collect();
+            format!("git fetch {r} {}", refs.join(" "))
+        }
+        _ => format!("git fetch {r}"),
+    };
+    Some(format!(
+        "{remote} has {them} this clone does not have: commits below {it} cannot be told apart from new ones, so some counted here as new to {remote} may be there already (`{fetch}` brings {it}; then push again)"
+    ))
+}
