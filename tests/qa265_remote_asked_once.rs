@@ -91,3 +91,42 @@ fn a_push_that_needs_no_answer_asks_nothing() {
     let err = counted_push(&repo, &["origin", "main"]);
     assert_eq!(remote_asks(&err), 0, "{err}");
 }
+
+#[test]
+fn another_remote_is_asked_once_for_every_release_it_publishes() {
+    let repo = crate::support::untested_installed();
+    repo.with_origin();
+    let other = repo.scratch("other.git");
+    let url = other.to_str().unwrap();
+    repo.git(&["init", "-q", "--bare", "-b", "main", url]);
+    repo.git(&["remote", "add", "other", url]);
+    repo.commit_hooked("feat: a");
+    ok(repo.git_output(&["push", "-q", "origin", "main"]));
+    ok(repo.git_output(&["push", "-q", "other", "main"]));
+    // Another clone of `other` releases both versions first and pushes the tags alone.
+    let there = repo.dir.path().join("there");
+    let clone = ["clone", "-q", "-b", "main", url, "there"];
+    ok(repo.git_in(repo.dir.path(), &clone, &[]));
+    for v in ["v0.2.0", "v0.3.0"] {
+        std::fs::write(there.join(v), "z\n").unwrap();
+        ok(repo.git_in(&there, &["add", v], &[]));
+        let message = format!("feat: {v}");
+        ok(repo.git_in(&there, &["commit", "-q", "-m", &message], &[]));
+        ok(repo.git_in(&there, &["tag", "-a", v, "-m", v], &[]));
+    }
+    let tags = ["push", "-q", "origin", "v0.2.0", "v0.3.0"];
+    ok(repo.git_in(&there, &tags, &[]));
+    // This clone releases both too, and publishes the tags alone on origin.
+    for (message, version) in [("feat: w", "0.2.0"), ("feat: x", "0.3.0")] {
+        repo.commit_hooked(message);
+        ok(repo.relhook(&["release", version, "--no-test"]));
+    }
+    ok(repo.git_output(&["push", "-q", "origin", "v0.2.0", "v0.3.0"]));
+    // Both refused as releases origin publishes: origin asked once for the two.
+    let push = ["push", "other", "v0.2.0", "v0.3.0"];
+    let out = repo.git_in(&repo.path(), &push, &[("RELHOOK_TEST_REMOTE_ASKS", "1")]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let err = stderr(&out);
+    assert_eq!(err.matches("which origin publishes").count(), 2, "{err}");
+    assert_eq!(remote_asks(&err), 1, "{err}");
+}
