@@ -397,6 +397,7 @@ mod qa264_driver_git_labels;
 mod qa266_workspace_shorthand_dependents;
 mod qa265_remote_ahead;
 mod qa265_remote_asked_once;
+mod qa260_hand_tag_tree_diffs;
 mod qa27_faults;
 mod qa27_first;
 mod qa27_gitops;

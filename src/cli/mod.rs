@@ -183,6 +183,7 @@ fn run_args(args: &[OsString]) -> ExitCode {
 /// `RELHOOK_TEST_TAG_LISTINGS` how many times it listed a prefix's release tags (with
 /// `RELHOOK_TEST_TAG_REF_LISTINGS` how many times it listed `refs/tags` at all), with
 /// `RELHOOK_TEST_ATTR_LOOKUPS` how many gitattributes lookups it made, with
+/// `RELHOOK_TEST_TREE_DIFFS` how many tree-to-tree diffs it made, with
 /// `RELHOOK_TEST_SYNCS` how many files it forced to disk and with `RELHOOK_TEST_VERSION_READS`
 /// how many times it read a version file (with `RELHOOK_TEST_TOML_PARSES` how many times it
 /// parsed a TOML manifest, with `RELHOOK_TEST_VERSION_SORTS` how many times it sorted the
@@ -219,6 +220,10 @@ fn print_work_counts() {
             std::io::stderr(),
             "relhook: test: {lookups} attribute lookups"
         );
+    }
+    if std::env::var_os("RELHOOK_TEST_TREE_DIFFS").is_some() {
+        let diffs = crate::git::tree_diffs();
+        let _ = writeln!(std::io::stderr(), "relhook: test: {diffs} tree diffs");
     }
     if std::env::var_os("RELHOOK_TEST_SYNCS").is_some() {
         let syncs = crate::fsx::syncs();

@@ -9,6 +9,16 @@ use git2::{DiffOptions, Oid};
 use super::Repo;
 use crate::{Error, Result};
 
+/// How many tree-to-tree diffs this process made: the work a test bounds
+/// (`RELHOOK_TEST_TREE_DIFFS`), where timing would be flaky. Each snapshots the repository's
+/// configuration and reads both trees.
+static TREE_DIFFS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// The tree-to-tree diffs so far (see [`TREE_DIFFS`]).
+pub fn tree_diffs() -> usize {
+    TREE_DIFFS.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 impl Repo {
     /// The paths of the files `commit` adds, changes or removes against its first parent (every
     /// file of a root commit); `within`, when not empty, limits the diff to those paths (taken
@@ -89,6 +99,7 @@ impl Repo {
             }
             opts.pathspec(dir.as_ref());
         }
+        TREE_DIFFS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let diff = repo
             .diff_tree_to_tree(parent_tree.as_ref(), Some(&tree), Some(&mut opts))
             .map_err(|e| Error::git(format!("diff {commit} against {from:?}"), e))?;

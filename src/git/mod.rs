@@ -81,6 +81,7 @@ pub use blob::blob_oid;
 pub use conflict_labels::ConflictLabels;
 pub use deleted_walk::{DELETED_WALK, Reach};
 pub use descent::Descent;
+pub use diff::tree_diffs;
 pub use dry_commit::nothing_to_commit;
 pub use encoding::{NewMessage, decode_known, decode_message, is_utf8_name, new_message};
 pub use filter::FilterFailure;

@@ -56,10 +56,10 @@ pub fn shipped_unlisted(
     commit: Oid,
     made: bool,
 ) -> Option<(String, String)> {
-    if only_release_files(repo, config, commit) {
-        return None;
-    }
-    crate::history::sync::shipped_unlisted(repo, config, tag, commit, made)
+    let shipped = crate::history::sync::shipped_unlisted(repo, config, tag, commit, made)?;
+    // The tree diff only where an entry would ship unlisted: a tag on a commit that wrote no
+    // section (a hand tag relhook makes the release commit for) ships none, and diffs no tree.
+    (!only_release_files(repo, config, commit)).then_some(shipped)
 }
 
 /// Whether `commit` changes the changelog (a root release always writes its section) and no
