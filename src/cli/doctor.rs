@@ -354,12 +354,9 @@ fn release_state(
             .extend(super::doctor_changelog::undated_newest(repo, config));
     }
     report.checks.extend(super::passed_over::row(repo, config));
-    // Unfinished work is told by the changelog's sections too.
-    let mut unfinished = if reads {
-        super::doctor_unfinished::unfinished_work(repo, config, &installed)
-    } else {
-        Vec::new()
-    };
+    // Unfinished work is told by the changelog's sections too: beside a huge one, by the
+    // rest alone.
+    let mut unfinished = super::doctor_unfinished::unfinished_work(repo, config, &installed, reads);
     unfinished.extend(super::doctor_elsewhere::half_made_elsewhere(config, repo));
     let files = super::doctor_files::unwritable_release_file(repo, config);
     // A listed file out of the work tree stops `relhook version` too: the files' row

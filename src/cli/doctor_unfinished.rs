@@ -5,11 +5,14 @@ use super::doctor::views_of;
 use crate::hooks::doctor::{self, Status};
 
 /// Work relhook left unfinished: a release commit without its tag, an interrupted transaction.
-/// `installed`: whether relhook's hooks are in place here (a tag made past them is judged).
+/// `installed`: whether relhook's hooks are in place here (a tag made past them is judged);
+/// `reads`: whether the work tree's changelog may be read (not beside one over the cap,
+/// whose own row is said): the rows that need its content are left out, the others made.
 pub(super) fn unfinished_work(
     repo: &crate::git::Repo,
     config: &crate::config::Config,
     installed: &dyn Fn() -> bool,
+    reads: bool,
 ) -> Vec<doctor::Check> {
     // A release at work looks half-made until it tags: doctor says it is at work instead.
     let mut out = Vec::new();
@@ -194,104 +197,18 @@ pub(super) fn unfinished_work(
         }
     }
     // A release tag whose commit left this history (amended, rebased) while its section is in
-    // the changelog: the next release would go below it, so releases refuse.
-    if let Some(root) = repo.work_tree() {
-        let mut left = crate::release::rewritten_tag::left_behind(repo, config, &root);
-        out.extend(super::doctor_midway::brought_by_merge(repo, &mut left));
-        let behind: Vec<_> = left
-            .into_iter()
-            .map(|(tag, commit)| {
-                let at = crate::release::rewritten_tag::rewritten(repo, config, &tag);
-                (tag, commit, at)
-            })
-            .collect();
-        // Each rewritten release commit (a rebase across several releases rewrites them all).
-        let retags = repo
-            .head()
-            .map(|h| crate::release::retags_needed_from(repo, config, h))
-            .unwrap_or_default();
-        for (tag, commit, at) in &behind {
-            // One commit that added several releases' sections (a file brought in whole) is
-            // no release commit: never a fix that puts several tags on it.
-            let shared = |c: &String| behind.iter().filter(|b| b.2.as_ref() == Some(c)).count() > 1;
-            // The rewritten release commit is tagged again by `--resume`, with its notes.
-            let retag = retags.iter().find(|r| r.tag == *tag);
-            let stale = retag
-                .filter(|r| r.stale.is_stale())
-                .map(|r| format!("; but {}", r.fix(repo)));
-            // The remote released it on the commit found, and this clone's release never left
-            // here (a merge of the remote's, pulled): the remote's tag is the one to take.
-            let theirs = at
-                .as_ref()
-                .filter(|_| retag.is_none())
-                .and_then(|c| repo.revparse_commit(c).ok())
-                .and_then(|c| crate::release::published_instead(repo, c, *commit));
-            let fix = match (retag, &theirs) {
-                (Some(r), _) => r.command(repo),
-                (None, Some(remote)) => {
-                    let (remote, tag) = (
-                        crate::shellword::quote(remote),
-                        crate::shellword::quote(tag),
-                    );
-                    format!("git tag -d {tag} && git fetch {remote} tag {tag}")
-                }
-                (None, None) => at.as_ref().filter(|c| !shared(c)).map_or_else(
-                    || format!("release a version above {tag}"),
-                    |c| match crate::release::stale_redo_onto(repo, config, c, tag) {
-                        Some((_, redo)) => redo,
-                        None => {
-                            crate::release::rewritten_tag::move_tag_command(repo, tag, *commit, c)
-                        }
-                    },
-                ),
-            };
-            // Published, the tag stays and the branch goes back to it (the fix says how).
-            let way = if crate::release::back::is_command(&fix) {
-                "the tag is published, so the branch goes back to it, the changes staged to commit on top"
-            } else {
-                "if the rewritten release commit holds that release, move the tag onto it"
-            };
-            // Moved onto a commit without the section (another branch's): no rewrite at all.
-            let path = &config.changelog.path;
-            let version = tag.get(config.version.tag_prefix.len()..);
-            let version = version.and_then(|v| semver::Version::parse(v).ok());
-            let moved = version
-                .is_some_and(|v| !crate::history::sync::has_section_at(repo, *commit, path, &v));
-            let (how, way) = match moved {
-                true => (
-                    "which HEAD's history no longer holds, and whose changelog has no section for it either (the tag moved off its release commit?)",
-                    "move the tag back onto its release commit",
-                ),
-                false if retag.is_some_and(|r| r.theirs.is_some()) || theirs.is_some() => (
-                    "this clone's own release of it, which no remote has and HEAD's history no longer holds (a rebase took the remote's release of it instead)",
-                    "take the remote's tag for it",
-                ),
-                // Another clone's release, its tag fetched over this clone's: HEAD never held it.
-                false if retag.is_some_and(|r| r.foreign.is_some()) => (
-                    "another clone's release of it, which HEAD's history never held (no branch here ever did: the remote's tag replaced this clone's, fetched over it?)",
-                    "keep the tag and release this clone's work above it",
-                ),
-                false => (
-                    "which HEAD's history no longer holds (its release commit amended or rebased after tagging?)",
-                    way,
-                ),
-            };
-            out.push(doctor::Check {
-                subject: format!("tag {tag}"),
-                status: Status::Invalid,
-                detail: format!(
-                    "{tag} is on {}, {how}, while its section is in {}: releases refuse to go below it; {way}{}",
-                    crate::git::short_id(*commit),
-                    config.changelog.path.display(),
-                    stale.unwrap_or_default()
-                ),
-                fix: Some(fix),
-            });
-        }
+    // the changelog (the work tree's, not read beside a huge one): releases refuse.
+    if reads {
+        out.extend(super::doctor_left_behind::left_behind_rows(repo, config));
     }
     // Two releases of one version merged (two clones released it): no tag left behind.
     // Or not yet: the upstream holds the other clone's release of a version tagged here.
-    if let Some(t) = crate::release::any_twin(repo, config) {
+    // What the merge lost is told by the work tree's changelog: not read beside a huge one.
+    let twin = match reads {
+        true => crate::release::any_twin(repo, config),
+        false => crate::release::fetched_twin(repo, config),
+    };
+    if let Some(t) = twin {
         out.push(doctor::Check {
             subject: format!("tag {}", t.tag),
             status: Status::Invalid,

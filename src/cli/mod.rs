@@ -16,6 +16,7 @@ mod doctor_dropped;
 mod doctor_elsewhere;
 mod doctor_files;
 mod doctor_git_locks;
+mod doctor_left_behind;
 mod doctor_link;
 mod doctor_midway;
 mod doctor_missed;

@@ -1,0 +1,64 @@
+//! QA263: beside a changelog over the 64 MiB cap (QA244, QA254), `relhook doctor` left out
+//! every row of unfinished work: a release killed after its commit, an interrupted
+//! transaction, a test checkout a killed release left. None of them reads the work tree's
+//! changelog, so each is said beside the changelog's own row. That the file is left unread is
+//! counted (`RELHOOK_TEST_PARSE_COUNT`), never timed.
+
+use crate::support::{Repo, grow_past_the_cap, relhook_bin, stdout, text, untested_installed};
+
+/// `relhook doctor` in `repo`, with the count of its changelog parses: its report and that
+/// count.
+fn doctor_counted(repo: &Repo) -> (String, usize) {
+    let out = repo
+        .command_in(relhook_bin(), &repo.path())
+        .arg("doctor")
+        .env("RELHOOK_TEST_PARSE_COUNT", "1")
+        .output()
+        .unwrap();
+    let all = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{all}");
+    assert_eq!(
+        all.matches("so relhook cannot check it").count(),
+        1,
+        "{all}"
+    );
+    let parses = all
+        .lines()
+        .find_map(|l| l.strip_prefix("relhook: test: "))
+        .and_then(|l| l.strip_suffix(" changelog parses"))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{all}"));
+    (stdout(&out), parses)
+}
+
+#[test]
+fn a_release_killed_after_its_commit_is_said_beside_a_huge_changelog() {
+    let repo = untested_installed();
+    repo.commit_hooked("feat: one");
+    repo.relhook_killed_at("release-committed", &["release", "--no-test"]);
+    assert_eq!(repo.head_subject(), "chore(release): 0.1.0");
+    assert_eq!(repo.git(&["tag"]), "");
+    grow_past_the_cap(&repo.path().join("CHANGELOG.md"));
+    let (report, parses) = doctor_counted(&repo);
+    assert!(
+        report.contains("INVALID  release 0.1.0:")
+            && report.contains("fix: relhook release --resume --no-test"),
+        "{report}"
+    );
+    // Both parses are of changelogs git holds (small): a read of the work tree's file, as
+    // the rows of release tags left behind by a rewrite make, would be a third.
+    assert_eq!(parses, 2, "{report}");
+}
+
+#[test]
+fn an_interrupted_transaction_is_said_beside_a_huge_changelog() {
+    let repo = untested_installed();
+    repo.commit_hooked("feat: one");
+    repo.relhook_killed_at("index-staged", &["release", "--no-test"]);
+    grow_past_the_cap(&repo.path().join("CHANGELOG.md"));
+    let (report, _) = doctor_counted(&repo);
+    assert!(
+        report.contains("INVALID  transaction: a relhook release was interrupted"),
+        "{report}"
+    );
+}
