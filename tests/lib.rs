@@ -398,6 +398,7 @@ mod qa266_workspace_shorthand_dependents;
 mod qa265_remote_ahead;
 mod qa265_remote_asked_once;
 mod qa260_hand_tag_tree_diffs;
+mod qa263_dirty_drafts_order;
 mod qa263_doctor_huge_unfinished;
 mod qa27_faults;
 mod qa27_first;

@@ -89,7 +89,14 @@ pub(super) fn changelog_edit(
     let note = adopted
         .into_iter()
         .chain(carried_once_note(&rel, version, &once));
-    let after = super::carried::carried(repo, &rel, &at_head, &committed, &before, &config.commit)?;
+    let after = super::carried::carried(
+        repo,
+        &rel,
+        &at_head,
+        &committed,
+        &before,
+        (&config.commit, &config.changelog.order),
+    )?;
     let edit = Edit {
         path: rel,
         before,

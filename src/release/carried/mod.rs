@@ -61,7 +61,7 @@ pub(super) fn carried(
     at_head: &str,
     committed: &str,
     now: &[u8],
-    rules: &crate::config::CommitConfig,
+    (rules, order): (&crate::config::CommitConfig, &[String]),
 ) -> Result<Vec<u8>> {
     let refused = || super::dirty::not_carried(rel, rules);
     let Some((rest, drafts)) = std::str::from_utf8(now)
@@ -83,7 +83,7 @@ pub(super) fn carried(
         )?
         .ok_or_else(refused)?;
     let merged = String::from_utf8(merged).map_err(|_| refused())?;
-    with_drafts(&merged, &drafts)
+    with_drafts(&merged, &drafts, order)
         .map(String::into_bytes)
         .ok_or_else(refused)
 }
@@ -102,9 +102,11 @@ fn drafts_apart(at_head: &str, now: &str) -> Option<(String, Vec<Entry>)> {
     Some((log.render(), drafts))
 }
 
-/// `merged` with `drafts` written under its Unreleased.
-fn with_drafts(merged: &str, drafts: &[Entry]) -> Option<String> {
+/// `merged` with `drafts` written under its Unreleased, a new sub-section placed by `order`
+/// (`[changelog] order`).
+fn with_drafts(merged: &str, drafts: &[Entry], order: &[String]) -> Option<String> {
     let mut log = Changelog::parse(merged).ok()?;
+    log.set_order(order);
     for e in drafts {
         log.add_entry_as_named(&e.section, &e.text, false);
     }
@@ -121,7 +123,7 @@ mod tests {
     /// What [`carried`] makes when the rest merges as `rest_merged` would.
     fn kept(now: &str, rest_merged: impl Fn(&str) -> String) -> Option<String> {
         let (rest, drafts) = drafts_apart(HEAD, now)?;
-        with_drafts(&rest_merged(&rest), &drafts)
+        with_drafts(&rest_merged(&rest), &drafts, &[])
     }
 
     #[test]
