@@ -400,6 +400,7 @@ mod qa265_remote_asked_once;
 mod qa260_hand_tag_tree_diffs;
 mod qa263_dirty_drafts_order;
 mod qa263_doctor_huge_unfinished;
+mod qa262_cliff_projects;
 mod qa27_faults;
 mod qa27_first;
 mod qa27_gitops;

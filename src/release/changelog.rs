@@ -144,7 +144,8 @@ fn released(
     };
     let synced = crate::history::sync::released_text(repo, config, text, (Some(&tag), &advise))?;
     let mut log: Changelog = crate::history::sync::parse_kept(repo, rel, &synced)?;
-    log.set_order(&config.changelog.order);
+    // As post-commit and `--sync` add entries: carried ones by scope where cliff.toml says so.
+    crate::history::sync::place_as_configured(&mut log, repo, config);
     for entry in extra {
         if !log.contains_entry(entry, true) {
             log.add_entry_as_named("Changed", entry, false);

@@ -150,7 +150,7 @@ impl Changelog {
         if !bullets.is_empty() {
             bullets.extend(Self::paragraph_bullets(paragraphs));
         }
-        self.add_entry_under(&name, bullets, first, vocabulary);
+        self.add_entry_under(&name, bullets, first, vocabulary, &|_| false);
     }
 
     /// An item's further paragraphs (a blank line as "") as its lines: with the list
@@ -187,14 +187,18 @@ impl Changelog {
         self.add_grouped(
             entries
                 .map(|(section, text, first)| (section.as_str(), text.as_str(), *first, &[][..])),
+            &|_| false,
         );
     }
 
     /// [`Changelog::add_entries`] of items with further paragraphs (section, text, first,
-    /// paragraphs), as [`Changelog::add_entry_with_paragraphs`] adds each.
+    /// paragraphs), as [`Changelog::add_entry_with_paragraphs`] adds each; where entries go
+    /// by scope, each above the first of its scope that `later` says is a later commit's
+    /// ([`Changelog::by_scope_place`]).
     pub(super) fn add_grouped<'a>(
         &mut self,
         entries: impl IntoIterator<Item = (&'a str, &'a str, bool, &'a [String])>,
+        later: &dyn Fn(&str) -> bool,
     ) {
         let vocabulary = self.vocabulary();
         let marker = self.marker();
@@ -221,12 +225,12 @@ impl Changelog {
             // Each in its own place where entries go by scope.
             if self.by_scope {
                 for bullets in items {
-                    self.add_entry_under(&name, bullets, first, vocabulary);
+                    self.add_entry_under(&name, bullets, first, vocabulary, later);
                 }
                 continue;
             }
             let bullets = items.into_iter().flatten().collect();
-            self.add_entry_under(&name, bullets, first, vocabulary);
+            self.add_entry_under(&name, bullets, first, vocabulary, later);
         }
     }
 
@@ -236,15 +240,19 @@ impl Changelog {
         let vocabulary = self.vocabulary();
         let entry_markdown = self.entry_style().apply(entry_markdown);
         let bullets = Self::bullet_lines(self.marker(), &entry_markdown);
-        self.add_entry_under(&heading_name(section), bullets, first, vocabulary);
+        self.add_entry_under(&heading_name(section), bullets, first, vocabulary, &|_| {
+            false
+        });
     }
 
+    /// `later`: which entries of the scope of an entry going by scope come after it.
     fn add_entry_under(
         &mut self,
         name: &str,
         bullets: Vec<String>,
         first: bool,
         vocabulary: Vocabulary,
+        later: &dyn Fn(&str) -> bool,
     ) {
         if bullets.is_empty() {
             return;
@@ -262,7 +270,7 @@ impl Changelog {
         let sub = sec.subs.iter().find(|s| Self::same_sub(s, &name));
         let heading = format!("{} {name}", "#".repeat(self.sub_level()));
         let text = bullets.first().and_then(|b| super::parse::bullet_body(b));
-        if let Some(at) = text.and_then(|t| self.by_scope_place(&name, t.trim())) {
+        if let Some(at) = text.and_then(|t| self.by_scope_place(&name, t.trim(), later)) {
             return self.insert_lines(at, bullets);
         }
         if let Some((f, l)) = sub.and_then(|s| Some((s.entries.first()?, s.entries.last()?))) {

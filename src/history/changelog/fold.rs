@@ -101,8 +101,12 @@ impl Changelog {
         // Oldest pre-release first, so that the entries keep the order they shipped in.
         carried.sort_by(|a, b| a.0.cmp_precedence(&b.0));
         let mut have = Taken::default();
+        // Unreleased's entries are later commits' than any a pre-release shipped: where
+        // entries go by scope, the carried ones go above those of their scope.
+        let mut newer = Taken::default();
         for e in self.unreleased_entries() {
             have.insert(&e.text);
+            newer.insert(&e.text);
         }
         let mut repeated = Vec::new();
         let mut fresh: Carried = Vec::new();
@@ -150,7 +154,7 @@ impl Changelog {
                 }
             }
         }
-        self.add_carried(&fresh);
+        self.add_carried(&fresh, &|t| newer.has(t));
         repeated
     }
 
@@ -159,13 +163,13 @@ impl Changelog {
     /// sub-sections Unreleased already has rather than once per entry: a pre-release of
     /// thousands of entries. An entry that needs a new heading goes alone, since the heading
     /// may change the file's vocabulary, and with it the names of the entries after it.
-    fn add_carried(&mut self, entries: &Carried) {
+    fn add_carried(&mut self, entries: &Carried, later: &dyn Fn(&str) -> bool) {
         let mut vocabulary = self.vocabulary();
         let mut run = Vec::new();
         for (section, text, breaking, paragraphs) in entries {
             let name = spoken(&heading_name(section), is_breaking(text), vocabulary);
             if !self.unreleased_has_sub(&name) {
-                self.add_grouped(run.drain(..));
+                self.add_grouped(run.drain(..), later);
                 self.add_entry_with_paragraphs(section, text, paragraphs, *breaking);
                 vocabulary = self.vocabulary();
                 continue;
@@ -177,7 +181,7 @@ impl Changelog {
                 paragraphs.as_slice(),
             ));
         }
-        self.add_grouped(run);
+        self.add_grouped(run, later);
     }
 }
 
@@ -397,7 +401,7 @@ mod tests {
                     one.add_entry_with_paragraphs(section, text, paragraphs, *breaking);
                 }
                 let mut runs = Changelog::parse(file).expect("kept");
-                runs.add_carried(&entries);
+                runs.add_carried(&entries, &|_| false);
                 prop_assert_eq!(runs.render(), one.render(), "{}", file);
             }
         }

@@ -29,8 +29,16 @@ impl Changelog {
     /// The first line of the entry a new entry `text` goes above in Unreleased's
     /// sub-section `name` by [`cliff_rank`], the line past its last entry where it goes
     /// last; `None` where no entries go by scope here (not asked for, no such sub-section
-    /// with entries, or one whose entries are in another order).
-    pub(super) fn by_scope_place(&self, name: &str, text: &str) -> Option<usize> {
+    /// with entries, or one whose entries are in another order). Among the entries of its
+    /// scope it goes above the first that `later` says comes after it in history (by its
+    /// text in the file), as `--rebuild` lists a scope's entries: after them all for the
+    /// newest commit's.
+    pub(super) fn by_scope_place(
+        &self,
+        name: &str,
+        text: &str,
+        later: &dyn Fn(&str) -> bool,
+    ) -> Option<usize> {
         if !self.by_scope {
             return None;
         }
@@ -45,8 +53,12 @@ impl Changelog {
             return None;
         }
         let rank = cliff_rank(text);
-        let above = (sub.entries.iter().zip(&ranks)).find(|(_, r)| **r > rank);
-        Some(above.map_or_else(|| self.past_paragraphs(last.end, sec.end), |(e, _)| e.start))
+        let above = (sub.entries.iter().zip(&ranks).zip(&texts))
+            .find(|((_, r), t)| **r > rank || (**r == rank && later(t)));
+        Some(above.map_or_else(
+            || self.past_paragraphs(last.end, sec.end),
+            |((e, _), _)| e.start,
+        ))
     }
 
     /// [`Changelog::add_commit_entries`] of `entries` (full id, entry, the commit's place in
@@ -68,6 +80,9 @@ impl Changelog {
         // (the line a run goes above, its lines), found in the file as it is now.
         let mut runs: Vec<(usize, Vec<String>)> = Vec::new();
         let mut rest = Vec::new();
+        // Those a sub-section sorted by scope takes where that order puts them, once the
+        // runs are in: (sub-section, text, rank, id, entry), in history's order.
+        let mut scoped = Vec::new();
         for (id, e, rank) in entries {
             let name = super::vocab::spoken(
                 &super::edit::heading_name(&e.section),
@@ -75,11 +90,11 @@ impl Changelog {
                 vocabulary,
             );
             let text = style.apply(&style.with_commit(&e.text, id));
-            // A sub-section sorted by scope takes the entry where that order puts it.
-            let later = match self.by_scope_place(&name, &text) {
-                Some(_) => None,
-                None => self.above_later(&name, e.breaking, *rank, place),
-            };
+            if self.by_scope_place(&name, &text, &|_| false).is_some() {
+                scoped.push((name, text, *rank, id, e));
+                continue;
+            }
+            let later = self.above_later(&name, e.breaking, *rank, place);
             match later {
                 Some(at) => {
                     let bullets = Self::bullet_lines(marker, &text);
@@ -99,6 +114,18 @@ impl Changelog {
         runs.sort_by_key(|(at, _)| std::cmp::Reverse(*at));
         for (at, lines) in runs {
             self.insert_lines(at, lines);
+        }
+        // Each among its scope's entries by history's order, as `--rebuild` lists them.
+        for (name, text, rank, id, e) in scoped {
+            let later = |t: &str| place(&normalize(t)).is_some_and(|r| r > rank);
+            match self.by_scope_place(&name, &text, &later) {
+                Some(at) => self.insert_lines(at, Self::bullet_lines(marker, &text)),
+                None => rest.push((
+                    e.section.clone(),
+                    style.with_commit(&e.text, id),
+                    e.breaking,
+                )),
+            }
         }
         self.add_entries(&rest);
     }
