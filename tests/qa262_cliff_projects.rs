@@ -76,6 +76,39 @@ fn sync_puts_an_older_commit_before_the_newer_entries_of_its_scope() {
 }
 
 #[test]
+fn an_amend_of_the_scope_or_the_type_moves_the_entry_to_its_place() {
+    let repo = cliff_project(RELEASED);
+    for message in [
+        "feat(bob): add bob",
+        "fix(api): handle api",
+        "fix(zed): handle zed",
+    ] {
+        ok(repo.commit_with_hooks(message));
+    }
+    ok(repo.commit_with_hooks("feat(dog): add dog"));
+    ok(repo.git_output(&["commit", "-q", "--amend", "-m", "feat(ant): add dog"]));
+    let file = above(&repo.read("CHANGELOG.md"), "1.0.0");
+    assert_eq!(
+        entries(&file)[..2],
+        ["- *(ant)* add dog", "- *(bob)* add bob"],
+        "{file}"
+    );
+    assert_eq!(file, rebuilt_unreleased(&repo));
+    ok(repo.git_output(&["commit", "-q", "--amend", "-m", "fix(cli): handle dog"]));
+    let file = above(&repo.read("CHANGELOG.md"), "1.0.0");
+    assert_eq!(
+        entries(&file)[1..],
+        [
+            "- *(api)* handle api",
+            "- *(cli)* handle dog",
+            "- *(zed)* handle zed"
+        ],
+        "{file}"
+    );
+    assert_eq!(file, rebuilt_unreleased(&repo));
+}
+
+#[test]
 fn a_stable_release_lists_its_pre_releases_entries_by_scope() {
     let repo = cliff_project(RELEASED);
     ok(repo.commit_with_hooks("feat(zed): add zed"));

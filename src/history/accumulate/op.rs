@@ -65,7 +65,12 @@ impl Op {
                 log.ensure_unreleased();
                 log.add_entry(&e.section, &e.text, e.breaking);
             }
-            Op::Replace(old, new) if old.section == new.section && old.breaking == new.breaking => {
+            // In its place, unless its sub-section lists entries by scope and its scope changed.
+            Op::Replace(old, new)
+                if old.section == new.section
+                    && old.breaking == new.breaking
+                    && !log.reword_moves(&new.section, &old.text, &new.text, new.breaking) =>
+            {
                 log.replace_entry(&old.section, &old.text, &new.text);
             }
             // The lines continuing the entry go where it goes.

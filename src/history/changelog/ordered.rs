@@ -61,6 +61,21 @@ impl Changelog {
         ))
     }
 
+    /// Whether Unreleased's entry `old` under `section`, reworded to `new` (an amend's new
+    /// message), leaves the place its sub-section sorted by scope gives it: its scope
+    /// changed ([`cliff_rank`]), so it goes where a new entry of its scope goes.
+    pub fn reword_moves(&self, section: &str, old: &str, new: &str, breaking: bool) -> bool {
+        if cliff_rank(old) == cliff_rank(new) {
+            return false;
+        }
+        let name = super::vocab::spoken(
+            &super::edit::heading_name(section),
+            breaking,
+            self.vocabulary(),
+        );
+        self.by_scope_place(&name, new, &|_| false).is_some()
+    }
+
     /// [`Changelog::add_commit_entries`] of `entries` (full id, entry, the commit's place in
     /// history's order), each above the first entry of its sub-section (among the breaking
     /// changes first for a breaking one, else among the rest) whose commit comes after its
