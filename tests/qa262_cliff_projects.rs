@@ -131,3 +131,61 @@ fn a_stable_release_lists_its_pre_releases_entries_by_scope() {
         "{log}"
     );
 }
+
+/// A changelog whose Unreleased lists `lines` (`{A}`, `{B}`, `{C}`: the links to the commits
+/// `feat(api): add api`, `feat(cli): add cli` and `feat(zed): add zed`, made in that order),
+/// committed; then `feat(cli): add export` through post-commit. Returns the export's entry.
+fn export_entry_below(lines: [&str; 3]) -> String {
+    let repo = cliff_project(RELEASED);
+    let ids: Vec<String> = [
+        "feat(api): add api",
+        "feat(cli): add cli",
+        "feat(zed): add zed",
+    ]
+    .iter()
+    .map(|m| commit_skipped(&repo, m))
+    .collect();
+    let link = |id: &str| format!(" - ([{}](https://github.com/o/r/commit/{id}))", &id[..7]);
+    let listed: String = (lines.iter())
+        .map(|l| {
+            let l = l.replace("{A}", &link(&ids[0]));
+            let l = l.replace("{B}", &link(&ids[1]));
+            format!("{}\n", l.replace("{C}", &link(&ids[2])))
+        })
+        .collect();
+    let log = RELEASED.replace(
+        "## [unreleased]\n",
+        &format!("## [unreleased]\n\n### ⛰️  Features\n\n{listed}"),
+    );
+    repo.write("CHANGELOG.md", log);
+    repo.git_env(
+        &["commit", "-q", "-am", "docs(changelog): sync with history"],
+        &[("RELHOOK_SKIP", "1")],
+    );
+    ok(repo.commit_with_hooks("feat(cli): add export"));
+    let file = repo.read("CHANGELOG.md");
+    let found = file
+        .lines()
+        .find(|l| l.to_lowercase().contains("add export"));
+    found
+        .unwrap_or_else(|| panic!("no entry:\n{file}"))
+        .to_owned()
+}
+
+#[test]
+fn the_newest_entry_that_links_its_commit_decides_git_cliff_s_capital() {
+    // Written in lower case before relhook took git-cliff's capital, then one in its case.
+    let upper = export_entry_below([
+        "- *(api)* add api{A}",
+        "- *(cli)* add cli{B}",
+        "- *(zed)* Add zed{C}",
+    ]);
+    assert_eq!(upper, "- *(cli)* Add export");
+    // And the other way round: the newest in lower case decides lower case.
+    let lower = export_entry_below([
+        "- *(api)* Add api{A}",
+        "- *(cli)* Add cli{B}",
+        "- *(zed)* add zed{C}",
+    ]);
+    assert_eq!(lower, "- *(cli)* add export");
+}

@@ -92,8 +92,42 @@ impl Changelog {
             scope: self.scope_style(),
             issues: self.decided_issue_links().flatten(),
             commits: self.commit_links(),
-            upper_first: self.decided_cliff_case() == Some(true),
+            upper_first: self.cliff_case.or_else(|| self.decided_cliff_case()) == Some(true),
         }
+    }
+
+    /// New entries take git-cliff's capital as `upper` says, whatever entry of the file comes
+    /// first ([`Changelog::cliff_case_votes`], told apart by history); `None`: as
+    /// [`Changelog::decided_cliff_case`] reads the file.
+    pub fn set_cliff_case(&mut self, upper: Option<bool>) {
+        self.cliff_case = upper;
+    }
+
+    /// The entries that decide git-cliff's capital in the first section that has any (those
+    /// that link their commit and start their words with a letter), each as its commit's
+    /// abbreviated id and whether it writes the capital as git-cliff does. A section lists
+    /// them in no order of age (relhook adds at the end or by scope, git-cliff newest or
+    /// oldest first): which is newest, history tells.
+    pub fn cliff_case_votes(&self) -> Vec<(String, bool)> {
+        let unreleased = self.doc.sections.iter().enumerate();
+        let unreleased = unreleased.filter(|(_, s)| s.kind == SectionKind::Unreleased);
+        let releases = (self.doc.sections.iter().enumerate())
+            .filter(|(_, s)| matches!(s.kind, SectionKind::Release { .. }))
+            .take(super::scope_style::RELEASES_LOOKED_AT);
+        for (i, _) in unreleased.take(1).chain(releases) {
+            let votes: Vec<(String, bool)> = (self.section_entries(i).iter())
+                .filter_map(|e| {
+                    let line = e.text.lines().next().unwrap_or("");
+                    let link = commit_link(line)?;
+                    let upper = super::tool_marks::starts_upper(line)?;
+                    Some((super::tool_marks::commit_hash(line)?, link.dashed && upper))
+                })
+                .collect();
+            if !votes.is_empty() {
+                return votes;
+            }
+        }
+        Vec::new()
     }
 
     /// [`Changelog::add_entries`] of commits' entries (full id, entry), each linked to its

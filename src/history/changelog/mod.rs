@@ -191,6 +191,9 @@ pub struct Changelog {
     /// New entries go where git-cliff's template that sorts a group by scope lists them
     /// ([`Changelog::set_sorted_by_scope`]).
     by_scope: bool,
+    /// git-cliff's capital as history says the newest deciding entry has it
+    /// ([`Changelog::set_cliff_case`]); `None`: as the file's first deciding entry has it.
+    cliff_case: Option<bool>,
 }
 
 thread_local! {
@@ -292,6 +295,7 @@ impl Changelog {
             elsewhere: Vec::new(),
             order: Vec::new(),
             by_scope: false,
+            cliff_case: None,
             bom,
         })
     }

@@ -39,6 +39,7 @@ mod landed;
 mod made;
 mod merge_dropped;
 mod missing;
+mod newest_case;
 mod no_entry;
 mod order;
 mod own_change;

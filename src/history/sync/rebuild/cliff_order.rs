@@ -47,8 +47,9 @@ fn sorted_by_scope(repo: &crate::git::Repo) -> bool {
     repo.work_tree().is_some_and(|top| sorts_by_scope(&top))
 }
 
-/// Where `log` places what post-commit and `--sync` add: a new sub-section by `[changelog]
-/// order`, a new entry by scope where the project's git-cliff configuration sorts a group so.
+/// Where `log` places what post-commit, `--sync` and a release add: a new sub-section by
+/// `[changelog] order`, a new entry by scope where the project's git-cliff configuration
+/// sorts a group so; and in git-cliff's capital where the newest entry has it.
 pub fn place_as_configured(
     log: &mut crate::history::changelog::Changelog,
     repo: &crate::git::Repo,
@@ -56,6 +57,8 @@ pub fn place_as_configured(
 ) {
     log.set_order(&config.changelog.order);
     log.set_sorted_by_scope(sorted_by_scope(repo));
+    let upper = crate::history::sync::newest_case::newest_cliff_case(log, repo);
+    log.set_cliff_case(upper);
 }
 
 /// Whether a Tera body sorts commits by scope: `sort(attribute="scope")`, blanks and either
