@@ -338,3 +338,25 @@ fn architecture_md_import_table_is_the_code_s() {
         }
     }
 }
+
+/// A merge that keeps both sides of a changed row leaves a module described twice, each row
+/// missing the other's words: one row per module.
+#[test]
+fn architecture_md_describes_each_module_once() {
+    let doc =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("ARCHITECTURE.md"))
+            .expect("ARCHITECTURE.md");
+    let start = doc.find("## Modules").expect("a \"## Modules\" section");
+    let section = &doc[start..];
+    let section = &section[..section[3..].find("\n## ").map_or(section.len(), |i| i + 3)];
+    let mut seen = BTreeSet::new();
+    let twice: Vec<&str> = section
+        .lines()
+        .filter_map(|line| line.strip_prefix("| `")?.split('`').next())
+        .filter(|module| !seen.insert(*module))
+        .collect();
+    assert!(
+        twice.is_empty(),
+        "ARCHITECTURE.md describes these modules twice: {twice:?}"
+    );
+}
