@@ -192,7 +192,8 @@ fn run_args(args: &[OsString]) -> ExitCode {
 /// looked for a half-made release, with `RELHOOK_TEST_REFLOG_READS` how many times it
 /// parsed HEAD's reflog, with `RELHOOK_TEST_CONFIG_PARSES` how many configuration texts
 /// it parsed, with `RELHOOK_TEST_NORMALIZED` how many entry texts it normalised, and with
-/// `RELHOOK_TEST_TREE_READS` how many trees it read whole: a test bounds the work of a command
+/// `RELHOOK_TEST_TREE_READS` how many trees it read whole (`RELHOOK_TEST_REMOTE_LOOKUPS` how
+/// many times it worked out the remote's URL): a test bounds the work of a command
 /// by them (a timed test would be flaky).
 /// it parsed, with `RELHOOK_TEST_REMOTE_ASKS` how many `git ls-remote` and `git fetch` it
 /// started, and with `RELHOOK_TEST_NORMALIZED` how many entry texts it normalised: a test bounds the work of a command by them (a timed test would be flaky).
@@ -280,6 +281,10 @@ fn print_work_counts() {
     if std::env::var_os("RELHOOK_TEST_TREE_READS").is_some() {
         let reads = crate::git::tree_reads();
         let _ = writeln!(std::io::stderr(), "relhook: test: {reads} trees read whole");
+    }
+    if std::env::var_os("RELHOOK_TEST_REMOTE_LOOKUPS").is_some() {
+        let lookups = crate::git::remote_lookups();
+        let _ = writeln!(std::io::stderr(), "relhook: test: {lookups} remote lookups");
     }
     if std::env::var_os("RELHOOK_TEST_PARSE_COUNT").is_some() {
         let parses = crate::history::changelog::parses();

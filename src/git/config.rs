@@ -3,6 +3,17 @@
 
 use super::Repo;
 
+thread_local! {
+    /// How many times the remote's URL was worked out: the work a test bounds
+    /// (`RELHOOK_TEST_REMOTE_LOOKUPS`), where timing would be flaky.
+    static REMOTE_LOOKUPS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// How many times this thread worked out the remote's URL (see [`Repo::remote_url`]).
+pub fn remote_lookups() -> usize {
+    REMOTE_LOOKUPS.with(std::cell::Cell::get)
+}
+
 impl Repo {
     /// A snapshot of the configuration, taken at the first read. relhook changes the
     /// configuration only through `git config` in `relhook install`, which reads none of the
@@ -127,6 +138,21 @@ impl Repo {
         upstream
             .or_else(|| (names.len() == 1).then(|| names[0].clone()))
             .or_else(|| names.iter().find(|r| *r == "origin").cloned())
+    }
+
+    /// The URL of `origin`, else of the first remote. Named from the snapshot: a repository
+    /// with no remote (a new one) costs libgit2 no configuration read and no look-up. Worked
+    /// out once, as the snapshot is taken once: a hand tag's release asks for its forge at
+    /// each step that links an entry.
+    pub fn remote_url(&self) -> Option<String> {
+        let url = self.remote_url.get_or_init(|| {
+            REMOTE_LOOKUPS.with(|n| n.set(n.get() + 1));
+            let names = self.remote_names();
+            let name = names.iter().find(|n| *n == "origin").or(names.first())?;
+            // libgit2 applies `url.<base>.insteadOf` to the URL it gives.
+            self.inner.find_remote(name).ok()?.url().map(str::to_owned)
+        });
+        url.clone()
     }
 
     /// The configured remotes (those with a `url` or a `pushurl`), sorted, as libgit2's

@@ -12,7 +12,7 @@ mod bisect;
 mod blob;
 mod commit_graph;
 mod config;
-pub use config::core_worktree;
+pub use config::{core_worktree, remote_lookups};
 mod conflict_labels;
 mod deleted_walk;
 mod derived;

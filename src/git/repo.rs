@@ -36,6 +36,8 @@ pub struct Repo {
     pub(super) only_git_weighs: std::cell::OnceCell<bool>,
     /// The promisor remote, found in that configuration once (see `promisor`).
     pub(super) promisor: std::cell::OnceCell<Option<String>>,
+    /// The remote's URL, worked out from that configuration once (see `remote_url`).
+    pub(super) remote_url: std::cell::OnceCell<Option<String>>,
     /// Refs and attributes read once are remembered (see [`Repo::hold_still`]): HEAD, the
     /// latest release tag asked for, each path's filter driver and working-tree encoding.
     pub(super) still: std::cell::Cell<bool>,
@@ -170,6 +172,7 @@ impl Repo {
             git_listed: Default::default(),
             only_git_weighs: Default::default(),
             promisor: Default::default(),
+            remote_url: Default::default(),
             still: Default::default(),
             period: Default::default(),
             head_seen: Default::default(),

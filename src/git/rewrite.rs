@@ -264,15 +264,6 @@ impl Repo {
         mine != parent
     }
 
-    /// The URL of `origin`, else of the first remote. Named from the snapshot: a repository
-    /// with no remote (a new one) costs libgit2 no configuration read and no look-up.
-    pub fn remote_url(&self) -> Option<String> {
-        let names = self.remote_names();
-        let name = names.iter().find(|n| *n == "origin").or(names.first())?;
-        // libgit2 applies `url.<base>.insteadOf` to the URL it gives.
-        self.inner.find_remote(name).ok()?.url().map(str::to_owned)
-    }
-
     /// A commit identical to `head` but for `files`, each `(path, blob, mode)` becoming that
     /// blob (`None`: the file leaves the tree): same parents, author, committer and message, signed again by the same key when
     /// `head` was signed (or refused, see `resign`). Only the objects are written; moving HEAD
