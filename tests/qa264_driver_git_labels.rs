@@ -206,7 +206,7 @@ fn install_registers_git_s_labels_and_upgrades_the_line_it_registered_before() {
     assert_eq!(driver_line(&repo), line);
     let doctor = stdout(&repo.relhook(&["doctor"]));
     assert!(!doctor.contains("STALE"), "{doctor}");
-    // The first line relhook registered, as the tests' own shims still write it.
+    // The first line relhook registered.
     let first = format!("'{bin}' hook merge-changelog %O %A %B %P");
     repo.git(&["config", "merge.relhook-changelog.driver", &first]);
     let out = repo.relhook(&["install"]);

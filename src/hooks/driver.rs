@@ -24,6 +24,19 @@ pub struct Registered {
     pub am_three_way: bool,
     /// Whether the driver's line is one set by hand, which install left as it is.
     pub by_hand: bool,
+    /// Whether the line replaced was one an earlier relhook registered (install upgraded it).
+    pub upgraded: bool,
+    /// What uninstall left in git's config, set by hand.
+    pub left: Option<LeftByHand>,
+}
+
+/// What of the driver's config uninstall leaves, set by hand: relhook takes out only its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LeftByHand {
+    /// The driver's line (and its name with it): the section stays whole.
+    Driver,
+    /// The name alone (relhook's line came out).
+    Name,
 }
 
 /// Marks that relhook set `am.threeWay`, so that uninstall takes out only its own setting.
@@ -216,18 +229,17 @@ pub fn register(loc: &HooksLocation, binary: &Path, changelog: &Path) -> Result<
         Some(driver_line::Registered::Relhooks {
             binary: named,
             current,
-        }) => !current || Path::new(&named) != binary,
+            ..
+        }) => {
+            done.upgraded = !current;
+            !current || Path::new(&named) != binary
+        }
     };
     if write {
         let name = format!("merge.{DRIVER}.name");
         // A name of the user's own stays.
         if loc.git(&["config", "--local", "--get", &name]).is_err() {
-            loc.git(&[
-                "config",
-                "--local",
-                &name,
-                "relhook: union of the changelog's Unreleased entries",
-            ])?;
+            loc.git(&["config", "--local", &name, driver_line::NAME])?;
         }
         let command = driver_line::command(binary, passes());
         loc.git(&["config", "--local", &key, &command])?;
@@ -269,28 +281,13 @@ pub fn register(loc: &HooksLocation, binary: &Path, changelog: &Path) -> Result<
     Ok(done)
 }
 
-/// Takes the driver out: the config section, and the line relhook wrote into
-/// `info/attributes` (the file is removed when nothing else was in it). A `.gitattributes`
-/// line is the team's, committed on purpose, and is left alone.
+/// Takes the driver out: relhook's lines in the config section (a line or a name set by hand
+/// stays), and the line relhook wrote into `info/attributes` (the file is removed when nothing
+/// else was in it). A `.gitattributes` line is the team's, committed on purpose, and is left
+/// alone.
 pub fn unregister(loc: &HooksLocation, changelog: &Path) -> Result<Registered> {
     let mut done = Registered::default();
-    if loc
-        .git(&[
-            "config",
-            "--local",
-            "--get",
-            &format!("merge.{DRIVER}.driver"),
-        ])
-        .is_ok()
-    {
-        loc.git(&[
-            "config",
-            "--local",
-            "--remove-section",
-            &format!("merge.{DRIVER}"),
-        ])?;
-        done.config = true;
-    }
+    unregister_config(loc, &mut done)?;
     done.am_three_way = unset_am_three_way(loc)?;
     let attrs = info_attributes(loc);
     let Some(existing) = fsx::read_optional(&attrs)? else {
@@ -310,6 +307,61 @@ pub fn unregister(loc: &HooksLocation, changelog: &Path) -> Result<Registered> {
         done.attributes = true;
     }
     Ok(done)
+}
+
+/// The driver's line and name in git's config, taken out where relhook wrote them; what is
+/// left, set by hand, noted in `done`.
+fn unregister_config(loc: &HooksLocation, done: &mut Registered) -> Result<()> {
+    let get = |key: &str| {
+        loc.git(&[
+            "config",
+            "--local",
+            "--get",
+            &format!("merge.{DRIVER}.{key}"),
+        ])
+        .ok()
+        .map(|v| v.trim_end().to_owned())
+    };
+    let unset = |key: &str| {
+        loc.git(&[
+            "config",
+            "--local",
+            "--unset",
+            &format!("merge.{DRIVER}.{key}"),
+        ])
+    };
+    // Whether git passes labels changes no line's being relhook's.
+    match get("driver").map(|l| driver_line::read(&l, || true)) {
+        Some(driver_line::Registered::ByHand) => {
+            done.left = Some(LeftByHand::Driver);
+            return Ok(());
+        }
+        Some(driver_line::Registered::Relhooks { .. }) => {
+            unset("driver")?;
+            done.config = true;
+        }
+        None => {}
+    }
+    match get("name") {
+        Some(name) if driver_line::relhooks_name(&name) => {
+            unset("name")?;
+        }
+        Some(_) => done.left = Some(LeftByHand::Name),
+        None => {}
+    }
+    // `git config --unset` leaves an empty `[merge "relhook-changelog"]` header behind.
+    let section = format!("merge.{DRIVER}");
+    if done.left.is_none() && get_regexp_none(loc, &section) {
+        let _ = loc.git(&["config", "--local", "--remove-section", &section]);
+    }
+    Ok(())
+}
+
+/// Whether no key of `section` (`merge.relhook-changelog`) is set in the local config.
+fn get_regexp_none(loc: &HooksLocation, section: &str) -> bool {
+    let pattern = format!("^{}\\.", section.replace('.', "\\."));
+    loc.git(&["config", "--local", "--get-regexp", &pattern])
+        .is_err()
 }
 
 /// Marks that install created the git directory's `info` folder for the attribute line.
@@ -345,9 +397,15 @@ pub enum DriverState {
     NoAttribute,
     /// Registered with a binary that is gone.
     Stale(String),
-    /// Registered by an earlier relhook, without the conflict labels the git here passes
-    /// (or, older still, without git's marker size): install upgrades it.
-    Unlabelled,
+    /// Registered by an earlier relhook, without what the git here passes a driver: its
+    /// conflict labels (`labels`, git 2.44 and later), its marker size (`marker_size`, `%L`):
+    /// install upgrades it.
+    Outdated {
+        /// Whether it lacks git's conflict labels, which the git here passes.
+        labels: bool,
+        /// Whether it lacks git's marker size (`%L`).
+        marker_size: bool,
+    },
     /// Not used here.
     Unused,
 }
@@ -358,13 +416,22 @@ pub fn state(loc: &HooksLocation, changelog: &Path, post_commit_installed: bool)
         .git(&["config", "--get", &format!("merge.{DRIVER}.driver")])
         .ok();
     let wanted = not_applied(loc, &[changelog]).is_empty();
-    let passes = || crate::git::version::passes_driver_labels(&loc.work_tree);
+    let labels = std::cell::OnceCell::new();
+    let passes =
+        || *labels.get_or_init(|| crate::git::version::passes_driver_labels(&loc.work_tree));
     match command.map(|c| driver_line::read(c.trim(), passes)) {
         Some(driver_line::Registered::Relhooks { binary, .. }) if !Path::new(&binary).exists() => {
             DriverState::Stale(binary)
         }
         Some(_) if !wanted => DriverState::NoAttribute,
-        Some(driver_line::Registered::Relhooks { current: false, .. }) => DriverState::Unlabelled,
+        Some(driver_line::Registered::Relhooks {
+            current: false,
+            marker_size,
+            ..
+        }) => DriverState::Outdated {
+            labels: passes(),
+            marker_size: !marker_size,
+        },
         Some(_) => DriverState::Ok,
         None if wanted || post_commit_installed => DriverState::Missing,
         None => DriverState::Unused,

@@ -11,7 +11,7 @@ use std::path::Path;
 /// none there, git's own line merge (conflict markers, both sides kept) takes the driver's
 /// place: a driver that cannot start leaves the file as one side had it, and the other side's
 /// entries silently out.
-pub(super) fn command(binary: &Path, labels: bool) -> String {
+pub fn command(binary: &Path, labels: bool) -> String {
     // git expands `%A` and the like anywhere in the command, even inside quotes: a `%` of the
     // path is written `%%`, which git turns back into one.
     let bin = binary
@@ -57,12 +57,25 @@ exec git merge-file --marker-size=%L -L ours -L base -L theirs %A %O %B",
 /// The first line relhook registered, after the binary's path (no `b=`, no PATH fallback).
 const FIRST: &str = " hook merge-changelog %O %A %B %P";
 
+/// The driver's name (`merge.relhook-changelog.name`) install writes where none is set.
+pub(super) const NAME: &str = "relhook: union of the changelog's Unreleased entries";
+
+/// Whether `name` is one relhook wrote ([`NAME`], or the one before it), not one set by hand.
+pub(super) fn relhooks_name(name: &str) -> bool {
+    [NAME, "relhook: union of CHANGELOG.md Unreleased entries"].contains(&name)
+}
+
 /// A registered line, as relhook reads it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum Registered {
     /// One relhook wrote: the binary it names, and whether it is the line relhook writes now
-    /// (for a git that passes labels, with them).
-    Relhooks { binary: String, current: bool },
+    /// (for a git that passes labels, with them), and whether it passes git's conflict marker
+    /// size (`%L`).
+    Relhooks {
+        binary: String,
+        current: bool,
+        marker_size: bool,
+    },
     /// A line of another form: set by hand, and left alone.
     ByHand,
 }
@@ -73,14 +86,18 @@ pub(super) fn read(line: &str, labels: impl FnOnce() -> bool) -> Registered {
     let Some((binary, rest)) = split(line) else {
         return Registered::ByHand;
     };
-    let current = match rest {
-        LABELLED => true,
+    let (current, marker_size) = match rest {
+        LABELLED => (true, true),
         // A git before 2.44 passes no labels (a labelled line still works there).
-        UNLABELLED => !labels(),
-        r if BEFORE_MARKER_SIZE.contains(&r) || r == FIRST => false,
+        UNLABELLED => (!labels(), true),
+        r if BEFORE_MARKER_SIZE.contains(&r) || r == FIRST => (false, false),
         _ => return Registered::ByHand,
     };
-    Registered::Relhooks { binary, current }
+    Registered::Relhooks {
+        binary,
+        current,
+        marker_size,
+    }
 }
 
 /// The binary a registered driver command names, `b='<path>'; …` (or, registered by relhook
@@ -126,19 +143,30 @@ mod tests {
     fn every_line_relhook_wrote_is_its_own_and_only_the_labelled_one_is_current() {
         let bin = Path::new("/opt/it's/b%A/relhook");
         let named = "/opt/it's/b%A/relhook".to_owned();
-        let own = |binary: &str, current| Registered::Relhooks {
+        let own = |binary: &str, current, marker_size| Registered::Relhooks {
             binary: binary.to_owned(),
             current,
+            marker_size,
         };
-        assert_eq!(read(&command(bin, true), || true), own(&named, true));
-        assert_eq!(read(&command(bin, false), || true), own(&named, false));
-        assert_eq!(read(&command(bin, false), || false), own(&named, true));
+        assert_eq!(read(&command(bin, true), || true), own(&named, true, true));
+        assert_eq!(
+            read(&command(bin, false), || true),
+            own(&named, false, true)
+        );
+        assert_eq!(
+            read(&command(bin, false), || false),
+            own(&named, true, true)
+        );
         for rest in BEFORE_MARKER_SIZE {
             let line = format!("b='/usr/bin/relhook'; {rest}");
-            assert_eq!(read(&line, || false), own("/usr/bin/relhook", false));
+            let old = own("/usr/bin/relhook", false, false);
+            assert_eq!(read(&line, || false), old);
         }
         let first = r"'/opt/it'\''s/relhook' hook merge-changelog %O %A %B %P";
-        assert_eq!(read(first, || false), own("/opt/it's/relhook", false));
+        assert_eq!(
+            read(first, || false),
+            own("/opt/it's/relhook", false, false)
+        );
         for by_hand in [
             "relhook hook merge-changelog %O %A %B %P",
             "b='/usr/bin/relhook'; exec \"$b\" hook merge-changelog %O %A %B %P --verbose",

@@ -32,7 +32,7 @@ pub mod crlf;
 mod detect;
 pub mod doctor;
 pub mod driver;
-mod driver_line;
+pub mod driver_line;
 pub mod edited;
 pub mod install;
 pub mod kept;

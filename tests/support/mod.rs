@@ -355,7 +355,9 @@ impl Repo {
             .unwrap();
             make_executable(&hook);
         }
-        let driver = format!("'{}' hook merge-changelog %O %A %B %P", bin.display());
+        // The line install registers, with git's conflict labels where this git passes them.
+        let labels = relhook::git::version::passes_driver_labels(&self.path());
+        let driver = relhook::hooks::driver_line::command(&bin, labels);
         self.git(&["config", "merge.relhook-changelog.driver", &driver]);
         self.write(".gitattributes", "CHANGELOG.md merge=relhook-changelog\n");
     }

@@ -26,7 +26,16 @@ pub(super) fn write_driver(
     // A monorepo has a changelog per package: past a few, the lines name the first ones and
     // how many more (commitlint's 39 made one line each of 39 paths).
     let names = few(changelogs.iter().map(|c| c.display().to_string()).collect());
-    if registered.is_some_and(|d| d.config || d.attributes) {
+    if registered.is_some_and(|d| d.upgraded) {
+        writeln!(
+            out,
+            "upgraded the {} merge driver's line in git's config (merge.{}.driver): an earlier relhook registered it without some of what the git here passes a driver (conflict labels, marker size)",
+            driver::DRIVER,
+            driver::DRIVER,
+        )?;
+    }
+    // An upgrade alone registers nothing new: said in its own line above.
+    if registered.is_some_and(|d| d.attributes || (d.config && !d.upgraded)) {
         let named = |c: &PathBuf| c.file_name().is_some_and(|n| n == "CHANGELOG.md");
         let lines = if changelogs.len() > 5 && changelogs.iter().all(named) {
             // One pattern shares them all (info/attributes has a line per file).

@@ -90,6 +90,7 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
                 all.attributes |= one.attributes;
                 all.am_three_way |= one.am_three_way;
                 all.by_hand |= one.by_hand;
+                all.upgraded |= one.upgraded;
             }
             Some(all)
         }

@@ -49,6 +49,7 @@ pub(in crate::cli) fn uninstall(ctx: &Context, args: &UninstallArgs) -> Result<O
             unregistered.config |= one.config;
             unregistered.attributes |= one.attributes;
             unregistered.am_three_way |= one.am_three_way;
+            unregistered.left = unregistered.left.or(one.left);
         }
         crate::hooks::chosen::forget(&loc)?;
         crate::git::txn::failpoint("uninstall-unregistered")?;
@@ -90,8 +91,11 @@ pub(in crate::cli) fn uninstall(ctx: &Context, args: &UninstallArgs) -> Result<O
     let dir = rel(&loc.hooks_dir, &loc.work_tree);
     let took_out = !result.changes.is_empty()
         || !unwired.is_empty()
-        || unregistered != driver::Registered::default();
-    let nothing = !took_out && by_hand.is_empty() && pre_commit.is_none();
+        || unregistered.config
+        || unregistered.attributes
+        || unregistered.am_three_way;
+    let nothing =
+        !took_out && by_hand.is_empty() && pre_commit.is_none() && unregistered.left.is_none();
     let adopted = loc.common_dir.join(crate::git::ADOPTED);
     write_shown(|out| {
         if nothing {
@@ -126,6 +130,9 @@ pub(in crate::cli) fn uninstall(ctx: &Context, args: &UninstallArgs) -> Result<O
                 "removed the {} merge driver from git's config",
                 driver::DRIVER
             )?;
+        }
+        if let Some(left) = unregistered.left {
+            writeln!(out, "{}", left_line(left))?;
         }
         if unregistered.am_three_way {
             writeln!(out, "removed am.threeWay, which relhook had set")?;
@@ -173,6 +180,20 @@ pub(in crate::cli) fn uninstall(ctx: &Context, args: &UninstallArgs) -> Result<O
         )
     });
     Ok(if kept { Outcome::Failed } else { Outcome::Ok })
+}
+
+/// What uninstall left of the merge driver's config, set by hand, in one line: why, and the
+/// command that takes it out.
+fn left_line(left: driver::LeftByHand) -> String {
+    let d = driver::DRIVER;
+    match left {
+        driver::LeftByHand::Driver => format!(
+            "left merge.{d}.driver in git's config: set by hand, not a line relhook writes, so it stays (with the section's other keys); `git config --remove-section merge.{d}` removes it"
+        ),
+        driver::LeftByHand::Name => format!(
+            "left merge.{d}.name in git's config: set by hand, not the name relhook writes, so it stays; `git config --unset merge.{d}.name` removes it"
+        ),
+    }
 }
 
 /// This repository's own core.hooksPath, naming its default hooks directory (as install

@@ -73,13 +73,13 @@ pub(super) fn driver_check(loc: &HooksLocation, config: &Result<Config, Error>) 
                 ),
                 fix.clone(),
             ),
-            DriverState::Unlabelled => check(
+            DriverState::Outdated {
+                labels,
+                marker_size,
+            } => check(
                 subject,
                 Status::Stale,
-                format!(
-                    "its line predates git's conflict labels (`%S %X %Y`, git 2.44): a conflict it leaves in {} after a cherry-pick, revert, am or stash pop is marked `ours` and `theirs`, not as git marks it",
-                    judged.display()
-                ),
+                outdated(labels, marker_size, &judged),
                 fix,
             ),
             DriverState::Stale(bin) => check(
@@ -90,6 +90,29 @@ pub(super) fn driver_check(loc: &HooksLocation, config: &Result<Config, Error>) 
             ),
         },
     )
+}
+
+/// What an earlier relhook's line lacks of what the git here passes a driver, and what that
+/// does to a conflict it leaves in `changelog`: git's conflict labels (git 2.44 and later),
+/// and its marker size (`%L`, which a git before 2.44 passes too).
+fn outdated(labels: bool, marker_size: bool, changelog: &Path) -> String {
+    let file = changelog.display();
+    let marked = format!(
+        "a conflict it leaves in {file} after a cherry-pick, revert, am or stash pop is marked `ours` and `theirs`, not as git marks it"
+    );
+    let sized =
+        "its markers are 7 characters long whatever the `conflict-marker-size` attribute sets";
+    match (labels, marker_size) {
+        (true, true) => format!(
+            "its line predates git's conflict labels (`%S %X %Y`, git 2.44) and marker size (`%L`): {marked}, and {sized}"
+        ),
+        (true, false) => {
+            format!("its line predates git's conflict labels (`%S %X %Y`, git 2.44): {marked}")
+        }
+        _ => format!(
+            "its line predates git's conflict marker size (`%L`): in a conflict it leaves in {file}, {sized}"
+        ),
+    }
 }
 
 /// The first package whose changelog no attribute line sends to the merge driver.
