@@ -273,6 +273,20 @@ pub fn release_with(package: Option<&str>, flag: Option<&str>) -> String {
     }
 }
 
+/// `relhook [--config FILE] release ASKED --package A --package B [FLAGS]`: a release of
+/// `packages` together; `asked`, each word with a space before it, is what the release asks
+/// for besides them (` 2.0.0 --pre rc`).
+pub fn release_of_packages(packages: &[&str], asked: &str) -> String {
+    let named: String = (packages.iter())
+        .map(|p| format!(" --package {}", crate::shellword::quote(p)))
+        .collect();
+    format!(
+        "relhook{} release{asked}{named}{}",
+        global(),
+        release_flags(None)
+    )
+}
+
 /// `relhook [--config FILE] release --resume [FLAGS]`.
 pub fn command() -> String {
     GIVEN

@@ -403,6 +403,7 @@ mod qa265_remote_ahead;
 mod qa265_remote_asked_once;
 mod qa266_workspace_shorthand_dependents;
 mod qa264_driver_lines;
+mod qa261_channel_packages_all;
 mod qa27_faults;
 mod qa27_first;
 mod qa27_gitops;

@@ -37,13 +37,21 @@ fn a_dependents_reverted_release_is_refused_with_its_tag_to_delete() {
     );
     repo.git(&["revert", "--no-edit", "HEAD"]);
     repo.git(&["tag", "-d", "a-v1.0.1"]);
-    for args in [&["release", "--all"][..], &["release", "--package", "a"]] {
+    // `--all` asks for b itself (QA261: refused as `--package b` is, not left out), `--package
+    // a` brings it along.
+    for (args, whose) in [
+        (&["release", "--all"][..], "b: "),
+        (
+            &["release", "--package", "a"],
+            "b (a dependent the release brings along): ",
+        ),
+    ] {
         let refused = repo.relhook(args);
         assert!(!refused.status.success(), "{}", text(&refused));
         let err = stderr(&refused);
         assert_eq!(err.lines().count(), 1, "{err}");
         assert!(
-            err.contains("b (a dependent the release brings along): release tag b-v1.0.1 is in HEAD's history")
+            err.contains(&format!("{whose}release tag b-v1.0.1 is in HEAD's history"))
                 && err.contains("(`git tag -d b-v1.0.1`)")
                 && !err.contains("set it to 1.0.1"),
             "{err}"

@@ -1,8 +1,12 @@
 //! Which packages a monorepo release takes, each with its version: those named
-//! (`--package a --package b`), or for `--all` those with something to release (the others
-//! skipped, with why). A release naming its packages is refused with every package refused
-//! named, not only the first (a reverted release commit of two packages refuses both, and
-//! each has its own tag to delete).
+//! (`--package a --package b`), or for `--all` those with something to release (the others,
+//! with nothing to release, skipped, with why). A release is refused with every package
+//! refused named, not only the first (a reverted release commit of two packages refuses both,
+//! and each has its own tag to delete), each with its own way on. `--all` is refused as
+//! `--package` is, all or nothing: a package with something to release that cannot be
+//! released as asked (a channel's pre-release below another line's, `2.0.0-beta.1` after
+//! `2.0.0-rc.1`) is not left out of a release that then looks complete; the refusal names the
+//! release of the others too.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -41,7 +45,7 @@ pub(super) fn choose(
         let view = packages::view(config, name, root)?;
         let info = match crate::release::package_version_info(repo, &view, root, opts, selection) {
             Ok(info) => info,
-            Err(Error::Refused(why)) if *selection == Selection::All => {
+            Err(Error::Refused(why)) if *selection == Selection::All && nothing_to(&why) => {
                 let path = view.package.as_ref().map(|p| p.path.to_string_lossy());
                 let path = path.map(|p| crate::printable::visible(&p));
                 if path.is_some_and(|p| why.fix == Some(crate::release::untouched_fix(&p))) {
@@ -62,7 +66,15 @@ pub(super) fn choose(
             package_plan(name, view, info.current.clone(), version, Some(info)),
         );
     }
-    if let Some(r) = each(refused) {
+    if let Some(mut r) = each(refused) {
+        if *selection == Selection::All {
+            if let Some(them) = the_others(repo, (config, root), &chosen, opts) {
+                r.fix = Some(match r.fix.take() {
+                    Some(fix) => format!("{fix}; {them}"),
+                    None => them,
+                });
+            }
+        }
         return Err(Error::Refused(r));
     }
     if chosen.is_empty() {
@@ -72,6 +84,61 @@ pub(super) fn choose(
         )));
     }
     Ok((chosen, skipped))
+}
+
+/// Whether `why`, a package's refusal, says it has nothing to release: what `--all` leaves a
+/// package out for. Any other refusal refuses `--all` as it refuses `--package`.
+fn nothing_to(why: &Refusal) -> bool {
+    matches!(
+        why.reason,
+        Reason::NothingToRelease | Reason::NothingForChangelog
+    )
+}
+
+/// The release of the packages `--all` could release (`chosen`) without those refused, when
+/// it is made as planned (it may bring a refused package along, as a dependent: then none is
+/// named): `` `relhook release --package b` releases the others (b) ``.
+fn the_others(
+    repo: &Repo,
+    (config, root): (&Config, &Path),
+    chosen: &BTreeMap<String, PackagePlan>,
+    opts: &Options,
+) -> Option<String> {
+    if chosen.is_empty() {
+        return None;
+    }
+    let others: Vec<String> = chosen.keys().cloned().collect();
+    let named = Selection::Named(others.clone());
+    super::plan(repo, config, root, &named, opts).ok()?;
+    let others: Vec<&str> = others.iter().map(String::as_str).collect();
+    let release = crate::resume_advice::release_of_packages(&others, &asked(opts));
+    Some(format!(
+        "`{release}` releases the others ({})",
+        others.join(", ")
+    ))
+}
+
+/// What the release asked for besides its packages and the flags advice repeats, each word
+/// with a space before it (` 2.0.0 --pre rc --allow-stable`): the others' release makes what
+/// this one would have. The channel's own pre-release is left out: its branch makes it as is.
+fn asked(opts: &Options) -> String {
+    use crate::history::version::bump::{Level, Requested};
+    let mut asked = match &opts.requested {
+        Requested::Auto => String::new(),
+        Requested::Level(Level::Major) => " major".to_owned(),
+        Requested::Level(Level::Minor) => " minor".to_owned(),
+        Requested::Level(Level::Patch) => " patch".to_owned(),
+        Requested::Exact(v) => format!(" {v}"),
+    };
+    let own =
+        |pre: &String| (opts.channel.as_ref()).is_some_and(|u| !u.departs && u.channel.id == *pre);
+    if let Some(pre) = opts.pre.as_ref().filter(|p| !own(p)) {
+        asked.push_str(&format!(" --pre {}", crate::shellword::quote(pre)));
+    }
+    if opts.allow_stable {
+        asked.push_str(" --allow-stable");
+    }
+    asked
 }
 
 /// How many packages a grouped line names before "and N more".
