@@ -3,10 +3,11 @@
 //! other packages and left `a` out with a note, exit 0: a partial release that looked like
 //! success, where `--package a` (and `--package a --package b`) is refused. `--all` is now
 //! refused the same way, nothing released, each refused package named with its own way on,
-//! and the release of the others named too.
+//! and the release of the others named too. The JSON document of a refusal of several
+//! packages carried only the last package's way on (`hint`): each package's is listed now.
 
 use crate::qa243_channel_advice_accepted::each_release_taken;
-use crate::support::{Repo, dated_release, ok, stderr, text};
+use crate::support::{Repo, dated_release, ok, stderr, stdout, text};
 
 /// `packages_on_beta` (a and b at 1.0.0, a breaking change of a on `beta`) with
 /// `--pre rc` pre-releases of `rc_of` made there, then a fix of each package above them.
@@ -87,4 +88,49 @@ fn release_all_still_leaves_out_a_package_with_nothing_to_release() {
         text(&out)
     );
     assert!(stderr(&out).contains("b is not released"), "{}", text(&out));
+}
+
+/// The `error.packages` entries of a JSON refusal, by name: (reason, message, hint).
+fn each_package(doc: &serde_json::Value) -> Vec<(String, String, String, String)> {
+    let list = doc["error"]["packages"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no error.packages:\n{doc:#}"));
+    (list.iter())
+        .map(|p| {
+            let field = |k: &str| p[k].as_str().unwrap_or_default().to_owned();
+            (
+                field("name"),
+                field("reason"),
+                field("message"),
+                field("hint"),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_json_refusal_of_several_packages_carries_each_packages_way_on() {
+    let repo = after_rc_of(&["a", "b"]);
+    for selection in [&["--all"][..], &["--package", "a", "--package", "b"][..]] {
+        let args = [&["--no-test", "--format", "json"][..], selection].concat();
+        let out = dated_release(&repo, &args);
+        assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+        let doc: serde_json::Value =
+            serde_json::from_str(&stdout(&out)).unwrap_or_else(|e| panic!("{e}: {}", text(&out)));
+        assert_eq!(doc["error"]["reason"], "not-greater", "{doc:#}");
+        let each = each_package(&doc);
+        let names: Vec<&str> = each.iter().map(|p| p.0.as_str()).collect();
+        assert_eq!(names, ["a", "b"], "{doc:#}");
+        for (name, reason, message, hint) in &each {
+            assert_eq!(reason, "not-greater", "{doc:#}");
+            assert!(message.contains("cannot follow"), "{doc:#}");
+            let own = format!("`relhook release --package {name} --no-test --pre rc`");
+            assert!(hint.contains(&own), "{name}: {doc:#}");
+            let other = if name == "a" { "b" } else { "a" };
+            assert!(
+                !hint.contains(&format!("--package {other}")),
+                "{name}: {doc:#}"
+            );
+        }
+    }
 }

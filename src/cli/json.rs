@@ -100,6 +100,10 @@ pub(crate) struct ErrorBody {
     pub reason: Option<&'static str>,
     /// The process's exit code.
     pub exit_code: u8,
+    /// A refusal of a monorepo release by its packages: each refused package's own, with its
+    /// own `hint` (the refusal's `hint` alone is one package's way on); absent otherwise.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub packages: Vec<super::json_refused::PackageRefused>,
 }
 
 impl ErrorReport {
@@ -118,6 +122,10 @@ impl ErrorReport {
                     _ => None,
                 },
                 exit_code,
+                packages: match e {
+                    Error::Refused(r) => super::json_refused::of(r),
+                    _ => Vec::new(),
+                },
             },
         }
     }
@@ -145,6 +153,7 @@ impl ErrorReport {
                 hint: r.fix.clone(),
                 reason: Some(r.reason.name()),
                 exit_code: 1,
+                packages: super::json_refused::of(r),
             },
         }
     }

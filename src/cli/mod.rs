@@ -36,6 +36,7 @@ mod init;
 mod init_refused;
 mod install;
 mod json;
+mod json_refused;
 mod json_replaced;
 mod killed;
 mod killed_config;

@@ -370,6 +370,9 @@ pub struct Refusal {
     pub what: String,
     /// The change or command that fixes it, when there is one.
     pub fix: Option<String>,
+    /// The refusals it gathers, each package's own with its own fix (a release of several
+    /// packages refused: `--format json` lists them); empty otherwise.
+    pub packages: Vec<(String, Refusal)>,
 }
 
 impl Refusal {
@@ -381,6 +384,7 @@ impl Refusal {
             reason,
             what: crate::printable::visible(&what.into()),
             fix: Some(crate::printable::visible(&fix.into())),
+            packages: Vec::new(),
         }
     }
 
@@ -390,6 +394,7 @@ impl Refusal {
             reason,
             what: crate::printable::visible(&what.into()),
             fix: None,
+            packages: Vec::new(),
         }
     }
 }

@@ -167,8 +167,9 @@ fn nothing_anywhere(skipped: &Skipped, untouched: &[String]) -> String {
     format!("{}: {}", lines[0], lines[1..].join("; "))
 }
 
-/// The one refusal for `refused` (each package's, in the order named): a single one keeps its
-/// fix; several are said one after the other, each with its own. Where each names its own,
+/// The one refusal for `refused` (each package's, in the order named), which keeps them, each
+/// with its own fix, for `--format json`: a single one keeps its fix; several are said one
+/// after the other, each with its own. Where each names its own,
 /// the last one's is the refusal's fix: the release's generic way past (`relhook release
 /// --package a --package b` again, for a version relhook chose) would name the very command
 /// refused.
@@ -177,6 +178,7 @@ fn each(refused: Vec<(String, Refusal)>) -> Option<Refusal> {
     if let [(name, r)] = &refused[..] {
         return Some(Refusal {
             what: format!("{name}: {}", r.what),
+            packages: refused.clone(),
             ..r.clone()
         });
     }
@@ -189,11 +191,15 @@ fn each(refused: Vec<(String, Refusal)>) -> Option<Refusal> {
                 reason,
                 what: said.join("; "),
                 fix: Some(fix.clone()),
+                packages: refused.clone(),
             })
         }
         _ => {
             let said: Vec<String> = refused.iter().map(|(n, r)| format!("{n}: {r}")).collect();
-            Some(Refusal::bare(reason, said.join("; ")))
+            Some(Refusal {
+                packages: refused.clone(),
+                ..Refusal::bare(reason, said.join("; "))
+            })
         }
     }
 }
