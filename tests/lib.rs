@@ -398,6 +398,7 @@ mod qa260_hand_tag_tree_diffs;
 mod qa262_cliff_projects;
 mod qa263_dirty_drafts_order;
 mod qa263_doctor_huge_unfinished;
+mod qa260_reflog_identity;
 mod qa264_driver_git_labels;
 mod qa265_remote_ahead;
 mod qa265_remote_asked_once;

@@ -80,6 +80,12 @@ pub(super) fn new_commit(src: &Sources<'_>) -> Option<(Signature<'static>, Signa
     ))
 }
 
+/// The committer git would log a ref move by (`git_committer_info`), or `None` when git must
+/// be asked.
+pub(super) fn committer(src: &Sources<'_>) -> Option<Signature<'static>> {
+    one(src, "COMMITTER", "committer")
+}
+
 /// git's order (ident.c): `GIT_<WHO>_NAME`, then `<who>.name`, then `user.name`; the same for
 /// the address, then `EMAIL`. Anything else (the system's user database) is git's to do.
 fn one(src: &Sources<'_>, env_who: &str, config_who: &str) -> Option<Signature<'static>> {

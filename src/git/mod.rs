@@ -46,6 +46,7 @@ mod probe;
 mod promisor;
 mod range;
 mod reach;
+mod ref_move;
 mod reflog;
 mod refs;
 mod replaced;

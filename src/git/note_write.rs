@@ -55,18 +55,12 @@ impl Repo {
                 .map_err(|e| Error::git(WRITING, e))?;
             let made = self.write_object(ObjectType::Commit, &[&buf])?;
             // Compare-and-swap: a note another process added meanwhile is read again, kept.
-            let moved = match &before {
-                Some(c) => self.inner.reference_matching(
-                    notes_ref,
-                    made,
-                    true,
-                    c.id(),
-                    "notes: relhook test",
-                ),
-                None => self
-                    .inner
-                    .reference(notes_ref, made, false, "notes: relhook test"),
-            };
+            let moved = self.try_cas_ref(
+                notes_ref,
+                before.as_ref().map(git2::Commit::id),
+                Some(made),
+                "notes: relhook test",
+            );
             let e = match moved {
                 Ok(_) => {
                     self.share_ref(notes_ref);

@@ -178,42 +178,6 @@ impl Repo {
         }
     }
 
-    fn try_cas_ref(
-        &self,
-        name: &str,
-        old: Option<Oid>,
-        new: Option<Oid>,
-        message: &str,
-    ) -> std::result::Result<(), git2::Error> {
-        let moved = || {
-            git2::Error::new(
-                git2::ErrorCode::Modified,
-                git2::ErrorClass::Reference,
-                format!("{name} moved while relhook was updating it"),
-            )
-        };
-        match (old, new) {
-            (Some(old), Some(new)) => self
-                .inner
-                .reference_matching(name, new, true, old, message)
-                .map(drop),
-            (None, Some(new)) => self.inner.reference(name, new, false, message).map(drop),
-            (Some(old), None) => {
-                let mut r = self.inner.find_reference(name)?;
-                if r.target() != Some(old) {
-                    return Err(moved());
-                }
-                r.delete()
-            }
-            (None, None) => {
-                if self.inner.find_reference(name).is_ok() {
-                    return Err(moved());
-                }
-                Ok(())
-            }
-        }
-    }
-
     /// The id `bytes` would have as a blob (nothing written).
     pub fn hash_blob(&self, bytes: &[u8]) -> Oid {
         super::blob::blob_oid(bytes)
