@@ -101,6 +101,11 @@ impl<'a> Asked<'a> {
         )
     }
 
+    /// Whether the remote pushed to has answered already (nothing asked here).
+    pub(super) fn answered(&self) -> bool {
+        matches!(self.answers.borrow().get(self.remote), Some(Ok(_)))
+    }
+
     /// The remote pushed to, as messages say it.
     pub(super) fn shown(&self) -> &'a str {
         self.shown

@@ -103,28 +103,27 @@ fn unchecked_note(
     }
     // What it has: its remote-tracking refs, and what it answered when it was asked.
     let mut hidden: Vec<Oid> = repo.remote_tracking_commits(remote);
-    hidden.extend(asked.known());
     hidden.extend(
         pushed
             .iter()
             .filter(|u| !u.remote.is_zero())
             .filter_map(|u| peel(repo, u.remote)),
     );
-    let tips: Vec<Oid> = pushed.iter().filter_map(|u| peel(repo, u.local)).collect();
     let range = Range {
-        tips,
+        tips: pushed.iter().filter_map(|u| peel(repo, u.local)).collect(),
         hidden,
         single: false,
         describe: format!("the commits new to {remote}"),
     };
-    let mut count = 0usize;
-    let walked = repo.walk(&range, |c| {
-        if new.insert(c.id) && !found.before_install.holds(repo, &c) {
-            count += 1;
-        }
-        count < LIMIT
-    });
-    if walked.is_err() || count == 0 {
+    let mut unchecked = walk_unchecked(repo, &range, asked.known(), new, found)?;
+    // A count to say: asked what it has (the push's one answer) before it is said, as
+    // commits it has already are not new to it.
+    if unchecked.1 > 0 && !asked.answered() && asked.refs().is_some() {
+        unchecked = walk_unchecked(repo, &range, asked.known(), new, found)?;
+    }
+    let (walked, count) = unchecked;
+    new.extend(walked);
+    if count == 0 {
         return None;
     }
     let (n, verb, them) = match count {
@@ -150,4 +149,29 @@ fn unchecked_note(
     Some(format!(
         "{n} new to {remote} {verb} not checked: {has} {them} already, and published history is not reworded (`{judge}` judges {them})"
     ))
+}
+
+/// The commits of `range` below none of `known` either (what the remote answered it has)
+/// that `new` lacks, and how many of them were made since `relhook install`: `None` when the
+/// history could not be walked.
+fn walk_unchecked(
+    repo: &Repo,
+    range: &Range,
+    known: Vec<Oid>,
+    new: &HashSet<Oid>,
+    found: &mut Inspection,
+) -> Option<(Vec<Oid>, usize)> {
+    let mut range = range.clone();
+    range.hidden.extend(known);
+    let (mut walked, mut count) = (Vec::new(), 0usize);
+    let ok = repo.walk(&range, |c| {
+        if !new.contains(&c.id) {
+            walked.push(c.id);
+            if !found.before_install.holds(repo, &c) {
+                count += 1;
+            }
+        }
+        count < LIMIT
+    });
+    ok.is_ok().then_some((walked, count))
 }
