@@ -47,3 +47,29 @@ fn commits_the_remote_has_are_not_said_unchecked_on_the_way_to_it() {
     assert_eq!(remote_asks(&err), 1, "{err}");
 }
 
+#[test]
+fn a_push_that_asks_nothing_does_not_claim_its_commits_are_new() {
+    let repo = untested_installed();
+    repo.with_origin();
+    repo.commit_hooked("feat: a");
+    ok(repo.git_output(&["push", "-q", "origin", "main"]));
+    // `fix: b` pushed to `dev`, which this clone then forgets it tracks (another clone's
+    // push, seen here only through a merge).
+    repo.git(&["switch", "-q", "-c", "dev"]);
+    repo.commit_hooked("fix: b");
+    ok(repo.git_output(&["push", "-q", "origin", "dev"]));
+    repo.git(&["update-ref", "-d", "refs/remotes/origin/dev"]);
+    repo.git(&["switch", "-q", "main"]);
+    repo.git(&["merge", "-q", "--ff-only", "dev"]);
+    repo.commit_hooked("fix: c");
+    ok(repo.relhook(&["release", "0.1.0", "--no-test"]));
+    let push = ["push", "origin", "main", "v0.1.0"];
+    let out = repo.git_in(&repo.path(), &push, &[("RELHOOK_TEST_REMOTE_ASKS", "1")]);
+    assert!(out.status.success(), "{}", text(&out));
+    let err = stderr(&out);
+    assert_eq!(remote_asks(&err), 0, "{err}");
+    assert!(
+        err.contains("pre-push ok: 3 commits not known to be on the remote checked"),
+        "{err}"
+    );
+}

@@ -291,9 +291,14 @@ fn summary(err: &mut dyn Write, found: &Inspection, tested_now: &[String]) {
     let checked = match (found.commits_checked, found.unlinted_before_install) {
         (0, 0) => "no commit new to the remote".to_owned(),
         (0, _) => "no commit new to the remote made since `relhook install`".to_owned(),
+        // Not asked, the remote may have some on refs this clone does not know.
         (n, _) => format!(
-            "{} new to the remote checked",
-            crate::commit::report::plural(n, "commit")
+            "{} {} checked",
+            crate::commit::report::plural(n, "commit"),
+            match found.counted_with_answer {
+                true => "new to the remote",
+                false => "not known to be on the remote",
+            }
         ),
     };
     let _ = writeln!(

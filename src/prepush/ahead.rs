@@ -8,7 +8,8 @@
 //! still rests on commits, one line says so, and which fetch brings them.
 //!
 //! Cost: nothing for a push whose commits all pass; else one connection and, when it hides
-//! anything more, a second walk of the pushed commits.
+//! anything more, a second walk of the pushed commits. A push whose commits all pass
+//! asks nothing for its count alone, and says it as what is not known to be there.
 
 use std::collections::{HashMap, HashSet};
 
@@ -39,6 +40,7 @@ pub(super) fn lint_new(
     if rests_on_commits(&pass.0) {
         pass.0.notes.extend(unknown_note(asked));
     }
+    pass.0.counted_with_answer = asked.answered();
     Ok(pass)
 }
 

@@ -190,6 +190,9 @@ pub struct Inspection {
     pub untested: Vec<Untested>,
     /// How many commits new to the remote were linted.
     pub commits_checked: usize,
+    /// Whether [`Inspection::commits_checked`] was counted with the remote's own answer of
+    /// what it has: else some may be there already, on refs this clone does not know.
+    pub counted_with_answer: bool,
     /// Commits made before `relhook install` here that are not on the remote, and rewrites of
     /// any commit from before it, pushed then or not (see `history::adoption`): never linted.
     pub before_install: crate::history::adoption::BeforeInstall,
