@@ -291,13 +291,14 @@ fn summary(err: &mut dyn Write, found: &Inspection, tested_now: &[String]) {
     let checked = match (found.commits_checked, found.unlinted_before_install) {
         (0, 0) => "no commit new to the remote".to_owned(),
         (0, _) => "no commit new to the remote made since `relhook install`".to_owned(),
-        // Not asked, the remote may have some on refs this clone does not know.
+        // Unasked, the remote may hold some of them on refs this clone does not know.
         (n, _) => format!(
-            "{} {} checked",
+            "{}{} checked",
             crate::commit::report::plural(n, "commit"),
-            match found.counted_with_answer {
-                true => "new to the remote",
-                false => "not known to be on the remote",
+            if found.counted_with_answer {
+                " new to the remote"
+            } else {
+                ""
             }
         ),
     };
