@@ -400,6 +400,7 @@ mod qa261_channel_packages_all;
 mod qa262_cliff_projects;
 mod qa263_dirty_drafts_order;
 mod qa263_doctor_huge_unfinished;
+mod qa263_root_dependent_order;
 mod qa264_driver_git_labels;
 mod qa264_driver_lines;
 mod qa265_ahead_counts;

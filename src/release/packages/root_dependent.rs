@@ -152,7 +152,8 @@ fn entries_edit(repo: &Repo, config: &Config, root: &Path, due: &[String]) -> Re
             .map_err(|e| crate::Error::changelog_not_utf8(&rel, e.as_bytes()))?,
         None => crate::history::changelog::TEMPLATE.to_owned(),
     };
-    let Some(after) = with_entries(repo, &rel, &text, due)? else {
+    let order = &config.changelog.order;
+    let Some(after) = with_entries(repo, &rel, order, &text, due)? else {
         return Ok(None);
     };
     Ok(Some(Edit {
@@ -163,9 +164,17 @@ fn entries_edit(repo: &Repo, config: &Config, root: &Path, due: &[String]) -> Re
     }))
 }
 
-/// `text` with each entry of `due` under Unreleased; `None` when it lists them all already.
-fn with_entries(repo: &Repo, rel: &Path, text: &str, due: &[String]) -> Result<Option<String>> {
+/// `text` (the changelog at `rel`, its sub-sections placed by `order`) with each entry of `due`
+/// under Unreleased; `None` when it lists them all already.
+fn with_entries(
+    repo: &Repo,
+    rel: &Path,
+    order: &[String],
+    text: &str,
+    due: &[String],
+) -> Result<Option<String>> {
     let mut log = crate::history::sync::parse_kept(repo, rel, text)?;
+    log.set_order(order);
     let mut added = false;
     for entry in due {
         if !log.contains_entry(entry, true) {
