@@ -61,4 +61,21 @@ fn an_interrupted_transaction_is_said_beside_a_huge_changelog() {
         report.contains("INVALID  transaction: a relhook release was interrupted"),
         "{report}"
     );
+    // The fix it names undoes the transaction before it refuses the huge changelog, and says
+    // so in one line.
+    let fix = report
+        .lines()
+        .skip_while(|l| !l.contains("INVALID  transaction:"))
+        .find_map(|l| l.trim().strip_prefix("fix: relhook "))
+        .unwrap_or_else(|| panic!("{report}"));
+    let out = repo.relhook(&fix.split(' ').collect::<Vec<_>>());
+    let said = text(&out);
+    assert_eq!(
+        said.matches("undid an interrupted release").count(),
+        1,
+        "{said}"
+    );
+    assert!(said.contains("larger than the 64 MiB"), "{said}");
+    let (after, _) = doctor_counted(&repo);
+    assert!(!after.contains("INVALID  transaction:"), "{after}");
 }
