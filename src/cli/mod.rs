@@ -195,6 +195,8 @@ fn run_args(args: &[OsString]) -> ExitCode {
 /// it parsed, with `RELHOOK_TEST_NORMALIZED` how many entry texts it normalised, and with
 /// `RELHOOK_TEST_TREE_READS` how many trees it read whole (`RELHOOK_TEST_REMOTE_LOOKUPS` how
 /// many times it worked out the remote's URL): a test bounds the work of a command
+/// `RELHOOK_TEST_TREE_READS` how many trees it read whole (with `RELHOOK_TEST_LINES_PARSED`
+/// how many changelog lines it parsed): a test bounds the work of a command
 /// by them (a timed test would be flaky).
 /// it parsed, with `RELHOOK_TEST_REMOTE_ASKS` how many `git ls-remote` and `git fetch` it
 /// started, and with `RELHOOK_TEST_NORMALIZED` how many entry texts it normalised: a test bounds the work of a command by them (a timed test would be flaky).
@@ -286,6 +288,12 @@ fn print_work_counts() {
     if std::env::var_os("RELHOOK_TEST_REMOTE_LOOKUPS").is_some() {
         let lookups = crate::git::remote_lookups();
         let _ = writeln!(std::io::stderr(), "relhook: test: {lookups} remote lookups");
+    if std::env::var_os("RELHOOK_TEST_LINES_PARSED").is_some() {
+        let lines = crate::history::changelog::lines_parsed();
+        let _ = writeln!(
+            std::io::stderr(),
+            "relhook: test: {lines} changelog lines parsed"
+        );
     }
     if std::env::var_os("RELHOOK_TEST_PARSE_COUNT").is_some() {
         let parses = crate::history::changelog::parses();

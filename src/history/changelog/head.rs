@@ -15,50 +15,16 @@ impl Changelog {
     /// whole file renders, as long as the rest holds no entry the edit looks for (see
     /// [`Changelog::tail_may_hold`]).
     pub fn parse_head(text: &str) -> Option<(Changelog, &str)> {
-        let cut = level2_headings(text).nth(2)?;
-        let (head, tail) = text.split_at(cut);
-        // A head that parses ends outside any fence or comment, so the line at the cut is the
-        // heading it looks like in the whole file too.
-        let mut log = Changelog::parse(head).ok()?;
-        let kinds: Vec<&SectionKind> = log.doc.sections.iter().map(|s| &s.kind).collect();
-        if !matches!(
-            kinds.as_slice(),
-            [SectionKind::Unreleased, SectionKind::Release { .. }]
-        ) {
-            return None;
+        // The head holds Unreleased and the newest release; where it decides no style of new
+        // entries and a release below may, it takes in the releases down to that one (git-cliff's
+        // newest patch release names no issue, the one below it does) rather than give up.
+        let mut headings = 2;
+        loop {
+            match head_of(text, headings)? {
+                Ok(split) => return Some(split),
+                Err(more) => headings += more,
+            }
         }
-        // New bullets copy the first entry's marker; with none in the head, it is further down.
-        let has_entry = log
-            .doc
-            .sections
-            .iter()
-            .flat_map(|s| s.subs.iter())
-            .any(|sub| !sub.entries.is_empty());
-        if !has_entry {
-            return None;
-        }
-        // New sub-sections take the names the file uses (`vocab`): when the head names none,
-        // a conventional-changelog heading further down decides them.
-        if log.named_vocabulary().is_none() && tail.lines().any(super::vocab::conventional_heading)
-        {
-            return None;
-        }
-        // New entries write their scope as the newest scoped section does: when the head has
-        // no scoped entry, a release further down may decide it.
-        if log.decided_scope_style().is_none() && scoped_entry_near(tail) {
-            return None;
-        }
-        // And link their issue references as the newest entry with one does.
-        if log.decided_issue_links().is_none() && links_near(tail) {
-            return None;
-        }
-        // And take git-cliff's capital as the newest entry that links its commit does.
-        if log.decided_cliff_case().is_none() && cliff_case_near(tail) {
-            return None;
-        }
-        log.eol = dominant_eol(text);
-        log.elsewhere = sub_headings(tail);
-        Some((log, tail))
     }
 
     /// Whether the rest of a file split by [`Changelog::parse_head`] may hold an entry that
@@ -70,6 +36,76 @@ impl Changelog {
         let spellings = super::scope_style::spellings(&normalize(text));
         spellings.iter().any(|want| may_hold(tail, want))
     }
+}
+
+/// The file cut before its level-2 heading number `headings` (its first `headings` level-2
+/// headings, all sections: Unreleased, then releases), parsed, and the rest: `None` when that
+/// is not certain to behave as the whole file would, `Err(n)` when a style of new entries
+/// that the head leaves undecided may be decided within the first `n` sections of the rest.
+fn head_of(text: &str, headings: usize) -> Option<Result<(Changelog, &str), usize>> {
+    let cut = level2_headings(text).nth(headings)?;
+    let (head, tail) = text.split_at(cut);
+    // A head that parses ends outside any fence or comment, so the line at the cut is the
+    // heading it looks like in the whole file too.
+    let mut log = Changelog::parse(head).ok()?;
+    // Each level-2 heading of the head heads a section (none is a part of a release, as
+    // git-cliff's `## New Contributors ❤️` is, which the whole file may read otherwise).
+    let sections = &log.doc.sections;
+    let released = |s: &super::parse::Section| matches!(s.kind, SectionKind::Release { .. });
+    if sections.len() != headings
+        || sections.first().map(|s| &s.kind) != Some(&SectionKind::Unreleased)
+        || !sections[1..].iter().all(released)
+    {
+        return None;
+    }
+    // New bullets copy the first entry's marker; with none in the head, it is further down.
+    let has_entry = sections
+        .iter()
+        .flat_map(|s| s.subs.iter())
+        .any(|sub| !sub.entries.is_empty());
+    if !has_entry {
+        return None;
+    }
+    // New sub-sections take the names the file uses (`vocab`): when the head names none,
+    // a conventional-changelog heading further down decides them.
+    if log.named_vocabulary().is_none() && tail.lines().any(super::vocab::conventional_heading) {
+        return None;
+    }
+    // New entries write their scope as the newest scoped section does, link their issue
+    // references as the newest entry with one does, and take git-cliff's capital as the
+    // newest entry that links its commit does: where the head decides none of one, the
+    // releases below it (up to the one that may) join the head.
+    let undecided = [
+        (log.decided_scope_style().is_none())
+            .then(|| near(tail, |b| super::scoped(b.trim()).is_some())),
+        (log.decided_issue_links().is_none())
+            .then(|| near(tail, super::link_style::linked_reference)),
+        (log.decided_cliff_case().is_none()).then(|| near(tail, super::link_style::commit_link_in)),
+    ];
+    if let Some(more) = undecided.into_iter().flatten().flatten().max() {
+        return Some(Err(more + 1));
+    }
+    log.eol = dominant_eol(text);
+    log.elsewhere = sub_headings(tail);
+    Some(Ok((log, tail)))
+}
+
+/// The index of the first level-2 section at the top of `tail` (those the styles look
+/// through past the head, read line by line) with a bullet whose body `holds`: a false yes
+/// costs a longer head only.
+fn near(tail: &str, holds: impl Fn(&str) -> bool) -> Option<usize> {
+    let releases = super::scope_style::RELEASES_LOOKED_AT;
+    let end = level2_headings(tail).nth(releases).unwrap_or(tail.len());
+    let mut section = 0;
+    for (i, line) in tail[..end].lines().enumerate() {
+        if line.starts_with("## ") && i > 0 {
+            section += 1;
+        }
+        if parse::bullet_body(line).is_some_and(&holds) {
+            return Some(section);
+        }
+    }
+    None
 }
 
 /// [`Changelog::tail_may_hold`] for the entry written as `want` (normalised).
@@ -107,33 +143,6 @@ fn may_hold(tail: &str, want: &str) -> bool {
         }
         false
     })
-}
-
-/// Whether the releases at the top of `tail` that the scope style looks through (the head
-/// had one) may hold a scoped entry, read line by line: a false yes costs a whole parse only.
-fn scoped_entry_near(tail: &str) -> bool {
-    let releases = super::scope_style::RELEASES_LOOKED_AT;
-    let end = level2_headings(tail).nth(releases).unwrap_or(tail.len());
-    tail[..end]
-        .lines()
-        .filter_map(parse::bullet_body)
-        .any(|body| super::scoped(body.trim()).is_some())
-}
-
-/// Whether the releases at the top of `tail` the link style looks through may hold a linked
-/// issue reference, read as [`scoped_entry_near`] reads them.
-fn links_near(tail: &str) -> bool {
-    let releases = super::scope_style::RELEASES_LOOKED_AT;
-    let end = level2_headings(tail).nth(releases).unwrap_or(tail.len());
-    super::link_style::linked_reference_near(&tail[..end])
-}
-
-/// Whether the releases at the top of `tail` the link style looks through may hold an entry
-/// that links its commit, read as [`scoped_entry_near`] reads them.
-fn cliff_case_near(tail: &str) -> bool {
-    let releases = super::scope_style::RELEASES_LOOKED_AT;
-    let end = level2_headings(tail).nth(releases).unwrap_or(tail.len());
-    super::link_style::commit_link_near(&tail[..end])
 }
 
 /// Byte offsets of the lines that start with `## `.
@@ -233,6 +242,38 @@ mod tests {
         assert!(Changelog::parse_head(&text("- fix a")).is_some());
         let scoped_head = text("- **config**: fix a").replace("- b\n", "- **b**: c\n");
         assert!(Changelog::parse_head(&scoped_head).is_some());
+    }
+
+    /// git-cliff's own file: its newest release (a patch) links no issue, the one below it
+    /// does, and a `## New Contributors ❤️` part follows that one. The head took in the
+    /// release that decides how new entries link their issues, not the whole file.
+    #[test]
+    fn a_style_decided_below_the_head_widens_it() {
+        let url = "https://github.com/o/r";
+        let text = format!(
+            "# C\n\n## [Unreleased]\n\n### 🐛 Bug Fixes\n\n- *(cli)* Handle a thing\n\n\
+             ## [2.13.1]({url}/compare/a..b) - 2026-04-26\n\n### 🐛 Bug Fixes\n\n\
+             - *(cd)* Prepare - ([b99a232]({url}/commit/b99a23250fe159c39a17d223359268611e8547e7))\n\n\
+             ## [2.13.0]({url}/compare/a..b) - 2026-04-20\n\n### 🐛 Bug Fixes\n\n\
+             - *(args)* Parse ([#1450]({url}/issues/1450)) - ([f1874b8]({url}/commit/f1874b85362cec70f346f812109e72e754e323ca))\n\n\
+             ## New Contributors ❤️\n\n* @a made their first contribution in [#1]({url}/pull/1)\n\n\
+             ## [2.12.0]({url}/compare/a..b) - 2026-01-20\n\n### 🐛 Bug Fixes\n\n- *(x)* Old ([#9]({url}/issues/9))\n"
+        );
+        let (head, tail) = Changelog::parse_head(&text).expect("a head");
+        assert!(tail.starts_with("## New Contributors"), "{tail}");
+        assert_eq!(
+            head.decided_issue_links(),
+            Some(Some(format!("{url}/issues/")))
+        );
+        same_edit(&text, |l| l.add_entry("Fixed", "*(cli)* Fix #12", false));
+        // Where only the part of a release decides it, the whole file does.
+        let parts = text.replace(
+            "([#1450]({url}/issues/1450)) "
+                .replace("{url}", url)
+                .as_str(),
+            "",
+        );
+        assert!(Changelog::parse_head(&parts).is_none());
     }
 
     #[test]

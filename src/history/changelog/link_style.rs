@@ -197,12 +197,10 @@ impl Changelog {
     }
 }
 
-/// Whether a line of the releases at the top of `tail` (those the style looks through) may
-/// hold a linked reference: a false yes costs a whole parse only.
-pub(super) fn linked_reference_near(tail: &str) -> bool {
-    tail.lines()
-        .filter_map(super::parse::bullet_body)
-        .any(|body| !issue_numbers_linked(body).is_empty())
+/// Whether an entry's body may hold a linked reference (read line by line past the part
+/// of a file parsed): a false yes costs a longer parse only.
+pub(super) fn linked_reference(body: &str) -> bool {
+    !issue_numbers_linked(body).is_empty()
 }
 
 /// The addresses the linked references of `text` put their number after, in order
@@ -228,12 +226,11 @@ fn issue_numbers_linked(text: &str) -> Vec<String> {
     out
 }
 
-/// Whether a line of the releases at the top of `tail` may be an entry that links its commit
-/// (which [`Changelog::decided_cliff_case`] reads): a false yes costs a whole parse only.
-pub(super) fn commit_link_near(tail: &str) -> bool {
-    tail.lines()
-        .filter_map(super::parse::bullet_body)
-        .any(|body| body.contains(" ([") && commit_link(body).is_some())
+/// Whether an entry's body may link its commit (which [`Changelog::decided_cliff_case`]
+/// reads), read line by line past the part of a file parsed: a false yes costs a longer
+/// parse only.
+pub(super) fn commit_link_in(body: &str) -> bool {
+    body.contains(" ([") && commit_link(body).is_some()
 }
 
 /// `line` without the commit link it ends with (` ([abc1234](…/commit/abc1234…))`, after
