@@ -417,6 +417,7 @@ mod qa264_driver_git_labels;
 mod qa265_remote_ahead;
 mod qa265_remote_asked_once;
 mod qa266_workspace_shorthand_dependents;
+mod qa267_doctor_after_release;
 mod qa27_faults;
 mod qa27_first;
 mod qa27_gitops;

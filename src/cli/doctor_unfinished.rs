@@ -2,6 +2,7 @@
 //! tag, a tag made past the hooks, an interrupted transaction.
 
 use super::doctor::views_of;
+use crate::error::Reason;
 use crate::hooks::doctor::{self, Status};
 
 /// Work relhook left unfinished: a release commit without its tag, an interrupted transaction.
@@ -265,22 +266,34 @@ pub(super) fn unfinished_work(
                     Some(p) => format!("version of {}", p.name),
                     None => "version".into(),
                 };
+                // HEAD released already (a worktree of a merged, released branch): nothing
+                // to fix; why, in one line.
+                let released =
+                    matches!(&e, crate::Error::Refused(r) if r.reason == Reason::NothingToRelease);
                 // A refusal's fix on its own line, as every row gives it.
                 let (what, fix) = match e {
                     crate::Error::Refused(r) => (r.what, r.fix),
                     crate::Error::VersionFile(v) => (v.to_string(), v.fix()),
                     e => (e.to_string(), e.hint()),
                 };
-                // Every INVALID row has a fix: one the error does not name is a generic one.
-                let fix = fix.unwrap_or_else(|| {
-                    "fix what it names, then run `relhook doctor` again".to_owned()
-                });
-                out.push(doctor::Check {
-                    subject,
-                    status: Status::Invalid,
-                    detail: format!("{what}: {}", stopped(repo, &view, &root)),
-                    fix: Some(fix),
-                });
+                let row = match fix {
+                    _ if released => doctor::Check {
+                        subject,
+                        status: Status::Ok,
+                        detail: what,
+                        fix: None,
+                    },
+                    // Every INVALID row has a fix: one the error does not name is a generic one.
+                    fix => doctor::Check {
+                        subject,
+                        status: Status::Invalid,
+                        detail: format!("{what}: {}", stopped(repo, &view, &root)),
+                        fix: Some(fix.unwrap_or_else(|| {
+                            "fix what it names, then run `relhook doctor` again".to_owned()
+                        })),
+                    },
+                };
+                out.push(row);
             }
             // A package's tags missing where the root's tag released its version.
             if let Some(r) = crate::release::packages::released_at_root(repo, config, &view, &root)
