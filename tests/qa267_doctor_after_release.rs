@@ -1,8 +1,40 @@
 //! QA267: doctor after a release. In a linked worktree of a branch merged and released (HEAD
 //! below the release tag) doctor said "INVALID version: nothing to release" and exited 1,
-//! though nothing needs fixing there.
+//! though nothing needs fixing there. A `relhook release` killed before HEAD moved was fixed
+//! with `relhook changelog --sync` alone, which only undoes it: `relhook release` undoes it and
+//! releases.
 
 use crate::support::{configured_with_a_feature, ok, stdout, text};
+
+#[test]
+fn a_release_killed_before_its_commit_is_fixed_by_releasing_again() {
+    let repo = configured_with_a_feature(|_| "[checks]\ntest = [\"true\"]\n".into());
+    repo.relhook_killed_at("files-written", &["release"]);
+    assert_eq!(repo.head_subject(), "feat: one", "HEAD did not move");
+
+    let doctor = repo.relhook(&["doctor"]);
+    let said = stdout(&doctor);
+    let fix = said
+        .lines()
+        .skip_while(|l| !l.contains("a relhook release was interrupted"))
+        .nth(1)
+        .unwrap_or_default();
+    assert_eq!(
+        fix.trim(),
+        "fix: `relhook release` (undoes it and releases), or `relhook changelog --sync` (only undoes it)",
+        "{}",
+        text(&doctor)
+    );
+
+    // Pasted, the first undoes the killed release and releases.
+    let pasted = ok(repo.sh("relhook release"));
+    assert!(
+        text(&pasted).contains("undid an interrupted release"),
+        "{}",
+        text(&pasted)
+    );
+    assert_eq!(repo.git(&["tag", "-l"]), "v0.1.0");
+}
 
 #[test]
 fn doctor_in_a_worktree_below_the_release_of_its_merged_branch_finds_nothing_to_fix() {

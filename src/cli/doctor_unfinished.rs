@@ -128,6 +128,7 @@ pub(super) fn unfinished_work(
     if let Some(crate::git::txn::Pending {
         said: what,
         fix: sync,
+        remade,
         ..
     }) = crate::git::txn::pending(repo)
     {
@@ -147,7 +148,15 @@ pub(super) fn unfinished_work(
                 );
             }
         } else {
-            let fix = if out.is_empty() { sync } else { resume };
+            // A release killed before its commit: `--sync` only undoes it, the release
+            // undoes it and is made again.
+            let fix = match remade {
+                _ if !out.is_empty() => resume,
+                Some(remade) => {
+                    format!("`{remade}` (undoes it and releases), or `{sync}` (only undoes it)")
+                }
+                None => sync,
+            };
             out.push(doctor::Check {
                 subject: "transaction".into(),
                 status: Status::Invalid,

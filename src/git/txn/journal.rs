@@ -416,6 +416,9 @@ pub struct Pending {
     pub fix: String,
     /// Its relhook is still at work: waited for, not recovered.
     pub running: bool,
+    /// A release killed before its commit: the release command that undoes it and makes
+    /// that release again (`fix` only undoes it).
+    pub remade: Option<String>,
 }
 
 /// The transaction journal present, if any (see [`Pending`]).
@@ -430,6 +433,7 @@ pub fn pending(repo: &Repo) -> Option<Pending> {
                 said: e.to_string(),
                 fix: format!("rm -r {q}"),
                 running: false,
+                remade: None,
             });
         }
     };
@@ -447,6 +451,7 @@ pub fn pending(repo: &Repo) -> Option<Pending> {
             said,
             fix: "relhook changelog --sync".to_owned(),
             running: false,
+            remade: None,
         });
     };
     let running = is_writer(j.pid, j.started);
@@ -471,10 +476,15 @@ pub fn pending(repo: &Repo) -> Option<Pending> {
             j.what, j.pid
         )
     };
+    let remade = (!running && j.what == "release" && !j.moved_forward(repo)).then(|| {
+        let asked = j.ran_with.asked.clone().unwrap_or_default();
+        j.advised(|| crate::resume_advice::release_asked(&asked))
+    });
     Some(Pending {
         said,
         fix: super::left_lock::finishing(repo, &j).to_owned(),
         running,
+        remade,
     })
 }
 

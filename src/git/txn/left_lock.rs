@@ -108,6 +108,7 @@ pub(super) fn pending(repo: &Repo, j: &Journal, journal: &Path) -> Option<Pendin
         ),
         fix: fix(repo, j, &lock),
         running: false,
+        remade: None,
     })
 }
 

@@ -125,6 +125,7 @@ pub(super) fn pending_finished(repo: &Repo, j: &Journal, journal: &Path) -> Opti
         ),
         fix: format!("rm '{quoted}'"),
         running: false,
+        remade: None,
     })
 }
 
