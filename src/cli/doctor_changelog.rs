@@ -214,7 +214,7 @@ fn behind_history(repo: &Repo, config: &Config) -> Option<Check> {
         if let Err(e) = crate::release::check_tag_prefix(repo, config, &root) {
             // The version row names it as what it is, INVALID with this fix, and that
             // `relhook changelog` stops too: one problem, one row.
-            if super::doctor_unfinished::version_row_names_tags(repo, config) {
+            if super::doctor_unfinished::version::version_row_names_tags(repo, config) {
                 return None;
             }
             return Some(Check {

@@ -107,7 +107,7 @@ pub(super) fn root_released_elsewhere(repo: &Repo, config: &Config) -> Option<Ch
     let prefix = &config.version.tag_prefix;
     // Tags of the other usual prefix: the version row says it, with the fix.
     if repo.latest_release_tag(head, prefix).is_some()
-        || super::doctor_unfinished::version_row_names_tags(repo, config)
+        || super::doctor_unfinished::version::version_row_names_tags(repo, config)
     {
         return None;
     }

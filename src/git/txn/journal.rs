@@ -8,7 +8,8 @@ use git2::Oid;
 
 use super::TMP_PREFIX;
 use super::killed_ref_lock::remove_killed_ref_lock;
-use super::lock::{alive, stale_relhook_lock};
+use super::left_lock::{gone, index_lock};
+use super::lock::stale_relhook_lock;
 use super::recovered::Recovered;
 use super::writer::is_writer;
 use crate::git::Repo;
@@ -476,31 +477,13 @@ pub fn pending(repo: &Repo) -> Option<Pending> {
             j.what, j.pid
         )
     };
-    let remade = (!running && j.what == "release" && !j.moved_forward(repo)).then(|| {
-        let asked = j.ran_with.asked.clone().unwrap_or_default();
-        j.advised(|| crate::resume_advice::release_asked(&asked))
-    });
+    let remade = super::left_lock::remade(repo, &j).filter(|_| !running);
     Some(Pending {
         said,
         fix: super::left_lock::finishing(repo, &j).to_owned(),
         running,
         remade,
     })
-}
-
-/// How the pid of a relhook that is no longer running is said: a live pid that is not its
-/// writer is reused, or the killed relhook unreaped.
-pub(super) fn gone(pid: u32) -> &'static str {
-    if alive(pid) {
-        "no longer runs it"
-    } else {
-        "is gone"
-    }
-}
-
-/// `<index>.lock`, the lock every transaction takes first.
-fn index_lock(repo: &Repo) -> Result<PathBuf> {
-    Ok(super::left_lock::lock_of(&repo.index_path()?))
 }
 
 #[cfg(test)]

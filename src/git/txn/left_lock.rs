@@ -10,8 +10,8 @@ use std::time::{Duration, Instant};
 
 use git2::Oid;
 
-use super::journal::{Journal, Pending, gone, named};
-use super::lock::{holds_mark, lock_wait, stale_relhook_lock};
+use super::journal::{Journal, Pending, named};
+use super::lock::{alive, holds_mark, lock_wait, stale_relhook_lock};
 use crate::git::Repo;
 use crate::git::blob::blob_oid;
 use crate::{Error, Result};
@@ -74,6 +74,15 @@ pub(super) fn finishing(repo: &Repo, j: &Journal) -> String {
     }
 }
 
+/// For a release `j` killed before its commit: the release command that undoes it and makes
+/// that release again (its `finishing` command only undoes it).
+pub(super) fn remade(repo: &Repo, j: &Journal) -> Option<String> {
+    (j.what == "release" && !j.moved_forward(repo)).then(|| {
+        let asked = j.ran_with.asked.clone().unwrap_or_default();
+        j.advised(|| crate::resume_advice::release_asked(&asked))
+    })
+}
+
 /// Waits (a bounded time) for a lock that is not the killed run's own to go, as a running
 /// git's does; one that stays is refused with the command that removes it.
 pub(super) fn wait_or_refuse(repo: &Repo, j: &Journal, lock: &Path, journal: &Path) -> Result<()> {
@@ -110,6 +119,21 @@ pub(super) fn pending(repo: &Repo, j: &Journal, journal: &Path) -> Option<Pendin
         running: false,
         remade: None,
     })
+}
+
+/// How the pid of a relhook that is no longer running is said: a live pid that is not its
+/// writer is reused, or the killed relhook unreaped.
+pub(super) fn gone(pid: u32) -> &'static str {
+    if alive(pid) {
+        "no longer runs it"
+    } else {
+        "is gone"
+    }
+}
+
+/// `<index>.lock`, the lock every transaction takes first.
+pub(super) fn index_lock(repo: &Repo) -> Result<PathBuf> {
+    Ok(super::left_lock::lock_of(&repo.index_path()?))
 }
 
 #[cfg(test)]
