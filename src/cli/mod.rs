@@ -288,6 +288,7 @@ fn print_work_counts() {
     if std::env::var_os("RELHOOK_TEST_REMOTE_LOOKUPS").is_some() {
         let lookups = crate::git::remote_lookups();
         let _ = writeln!(std::io::stderr(), "relhook: test: {lookups} remote lookups");
+    }
     if std::env::var_os("RELHOOK_TEST_LINES_PARSED").is_some() {
         let lines = crate::history::changelog::lines_parsed();
         let _ = writeln!(
