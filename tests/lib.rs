@@ -411,6 +411,8 @@ mod qa264_driver_lines;
 mod qa265_ahead_counts;
 mod qa265_remote_ahead;
 mod qa265_remote_ahead;
+mod qa264_driver_lines;
+mod qa264_driver_scope;
 mod qa265_remote_ahead;
 mod qa265_remote_asked_once;
 mod qa265_remote_asked_once;

@@ -410,6 +410,27 @@ pub enum DriverState {
     Unused,
 }
 
+/// Where the driver line git reads lives when this clone's own config has none (install and
+/// uninstall only ever touch that one): the scope (`global`, `system`, or `other` for an
+/// included file or the command line) and the file git names for it.
+pub fn line_elsewhere(loc: &HooksLocation) -> Option<(&'static str, String)> {
+    let key = format!("merge.{DRIVER}.driver");
+    if loc.git(&["config", "--local", "--get", &key]).is_ok() {
+        return None;
+    }
+    let origin = loc.git(&["config", "--show-origin", "--get", &key]).ok()?;
+    let file = origin.split('\t').next().unwrap_or_default();
+    let file = file.strip_prefix("file:").unwrap_or(file).to_owned();
+    let scope = ["global", "system"]
+        .into_iter()
+        .find(|s| {
+            loc.git(&["config", &format!("--{s}"), "--get", &key])
+                .is_ok()
+        })
+        .unwrap_or("other");
+    Some((scope, file))
+}
+
 /// Reads the driver's registration and the attribute lines.
 pub fn state(loc: &HooksLocation, changelog: &Path, post_commit_installed: bool) -> DriverState {
     let command = loc

@@ -21,75 +21,85 @@ pub(super) fn driver_check(loc: &HooksLocation, config: &Result<Config, Error>) 
     let judged = config
         .as_ref()
         .map_or_else(|_| changelog.clone(), |c| driven_changelog(loc, c));
-    Some(
-        match crate::hooks::driver::state(loc, &judged, post_commit) {
-            DriverState::Unused => return None,
-            DriverState::Ok => match &packages_without_driver(loc, config)[..] {
-                [] => check(subject, Status::Ok, driven(loc, config, &changelog), None),
-                // Every one: `relhook install` adds all their lines at once.
-                lacking => {
-                    let named: Vec<String> = lacking
-                        .iter()
-                        .map(|(name, path)| format!("package {name}'s {}", path.display()))
-                        .collect();
-                    let (has, they) = if lacking.len() == 1 {
-                        ("has", "it conflicts")
-                    } else {
-                        ("have", "they conflict")
-                    };
-                    check(
-                        subject,
-                        Status::Missing,
-                        format!(
-                            "{} {has} no attribute line for the driver (a package added after `relhook install`): git merges {} as text, and {they} whenever two branches add entries",
-                            named.join(", "),
-                            if lacking.len() == 1 { "it" } else { "them" },
-                        ),
-                        fix,
-                    )
-                }
-            },
-            DriverState::Missing => check(
-                subject,
-                Status::Missing,
-                format!(
-                    "`merge.{}.driver` is not configured in this clone: git falls back to a text merge and {} conflicts whenever two branches add entries",
-                    crate::hooks::driver::DRIVER,
-                    judged.display()
-                ),
-                fix,
-            ),
-            DriverState::NoAttribute => check(
-                subject,
-                Status::Missing,
-                format!(
-                    "`merge.{}.driver` is configured but no attribute line git reads applies it to {} (`git check-attr merge -- {}` does not name it; the line is `{}`, in {} or .gitattributes): git never runs it",
-                    crate::hooks::driver::DRIVER,
-                    judged.display(),
-                    // check-attr takes no `:/` pathspec: the top's path works in any folder.
-                    crate::shellword::below_top(&judged),
-                    crate::hooks::driver::shared_line(&judged),
-                    crate::hooks::driver::info_attributes(loc).display()
-                ),
-                fix.clone(),
-            ),
-            DriverState::Outdated {
-                labels,
-                marker_size,
-            } => check(
-                subject,
-                Status::Stale,
-                outdated(labels, marker_size, &judged),
-                fix,
-            ),
-            DriverState::Stale(bin) => check(
-                subject,
-                Status::Stale,
-                format!("the driver runs {bin}, which no longer exists"),
-                fix,
-            ),
+    let elsewhere = crate::hooks::driver::line_elsewhere(loc);
+    let mut found = match crate::hooks::driver::state(loc, &judged, post_commit) {
+        DriverState::Unused => return None,
+        DriverState::Ok => match &packages_without_driver(loc, config)[..] {
+            [] => check(subject, Status::Ok, driven(loc, config, &changelog), None),
+            // Every one: `relhook install` adds all their lines at once.
+            lacking => {
+                let named: Vec<String> = lacking
+                    .iter()
+                    .map(|(name, path)| format!("package {name}'s {}", path.display()))
+                    .collect();
+                let (has, they) = if lacking.len() == 1 {
+                    ("has", "it conflicts")
+                } else {
+                    ("have", "they conflict")
+                };
+                check(
+                    subject,
+                    Status::Missing,
+                    format!(
+                        "{} {has} no attribute line for the driver (a package added after `relhook install`): git merges {} as text, and {they} whenever two branches add entries",
+                        named.join(", "),
+                        if lacking.len() == 1 { "it" } else { "them" },
+                    ),
+                    fix,
+                )
+            }
         },
-    )
+        DriverState::Missing => check(
+            subject,
+            Status::Missing,
+            format!(
+                "`merge.{}.driver` is not configured in this clone: git falls back to a text merge and {} conflicts whenever two branches add entries",
+                crate::hooks::driver::DRIVER,
+                judged.display()
+            ),
+            fix,
+        ),
+        DriverState::NoAttribute => check(
+            subject,
+            Status::Missing,
+            format!(
+                "`merge.{}.driver` is configured but no attribute line git reads applies it to {} (`git check-attr merge -- {}` does not name it; the line is `{}`, in {} or .gitattributes): git never runs it",
+                crate::hooks::driver::DRIVER,
+                judged.display(),
+                // check-attr takes no `:/` pathspec: the top's path works in any folder.
+                crate::shellword::below_top(&judged),
+                crate::hooks::driver::shared_line(&judged),
+                crate::hooks::driver::info_attributes(loc).display()
+            ),
+            fix.clone(),
+        ),
+        DriverState::Outdated {
+            labels,
+            marker_size,
+        } => check(
+            subject,
+            Status::Stale,
+            outdated(labels, marker_size, &judged),
+            fix,
+        ),
+        DriverState::Stale(bin) => check(
+            subject,
+            Status::Stale,
+            format!("the driver runs {bin}, which no longer exists"),
+            fix,
+        ),
+    };
+    if let Some((scope, file)) = elsewhere {
+        let config = match scope {
+            "other" => "a config file outside this clone's".to_owned(),
+            s => format!("git's {s} config"),
+        };
+        found.detail = format!(
+            "{}; the driver line git reads is in {config} ({file}), not this clone's, which `relhook install` writes and `relhook uninstall` takes out: they leave that one alone",
+            found.detail
+        );
+    }
+    Some(found)
 }
 
 /// What an earlier relhook's line lacks of what the git here passes a driver, and what that
