@@ -78,6 +78,7 @@ mod test;
 mod told;
 mod version;
 mod version_taken;
+mod work_counts;
 mod written;
 
 use std::ffi::OsString;
@@ -158,7 +159,7 @@ fn run_args(args: &[OsString]) -> ExitCode {
     let gitlab_mode =
         matches!(&cli.command, Command::Check(a) if a.format == args::CheckFormat::Gitlab);
     let result = dispatch(&ctx, cli.command);
-    print_work_counts();
+    work_counts::print();
     match &result {
         Err(e) => {
             fail(e, ctx.color_err, bypass);

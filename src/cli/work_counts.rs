@@ -1,0 +1,123 @@
+//! The work a command did, counted for tests: each `RELHOOK_TEST_*` variable set in the
+//! environment prints one counter on stderr once the command is done, so that a test bounds
+//! the work of a command by it (a timed test would be flaky).
+
+use std::io::Write;
+
+/// A counter: the variable that asks for it, how it is read, and what it counts.
+type Counter = (&'static str, fn() -> u64, &'static str);
+
+/// Every counter, in the order they are printed:
+/// - `RELHOOK_TEST_WALK_COUNT`: the commits the command's history walks stepped through;
+/// - `RELHOOK_TEST_TAG_LISTINGS`: the times it listed a prefix's release tags;
+/// - `RELHOOK_TEST_TAG_REF_LISTINGS`: the times it listed `refs/tags` at all;
+/// - `RELHOOK_TEST_ATTR_LOOKUPS`: the gitattributes lookups it made;
+/// - `RELHOOK_TEST_TREE_DIFFS`: the tree-to-tree diffs it made;
+/// - `RELHOOK_TEST_SYNCS`: the files it forced to disk;
+/// - `RELHOOK_TEST_VERSION_READS`: the times it read a version file;
+/// - `RELHOOK_TEST_VERSION_SORTS`: the times it sorted the version files a release writes;
+/// - `RELHOOK_TEST_TOML_PARSES`: the times it parsed a TOML manifest;
+/// - `RELHOOK_TEST_REFLOG_READS`: the times it parsed HEAD's reflog;
+/// - `RELHOOK_TEST_HALF_MADE`: the times it looked for a half-made release;
+/// - `RELHOOK_TEST_CONFIG_PARSES`: the configuration texts it parsed;
+/// - `RELHOOK_TEST_REMOTE_ASKS`: the `git ls-remote` and `git fetch` it started;
+/// - `RELHOOK_TEST_NORMALIZED`: the entry texts it normalised;
+/// - `RELHOOK_TEST_TREE_READS`: the trees it read whole;
+/// - `RELHOOK_TEST_REMOTE_LOOKUPS`: the times it worked out a remote's URL;
+/// - `RELHOOK_TEST_PARSE_COUNT`: the times it parsed a changelog.
+const COUNTERS: &[Counter] = &[
+    (
+        "RELHOOK_TEST_WALK_COUNT",
+        crate::git::walk::steps,
+        "commits walked",
+    ),
+    (
+        "RELHOOK_TEST_TAG_LISTINGS",
+        || crate::git::tag_listings() as u64,
+        "release tag listings",
+    ),
+    (
+        "RELHOOK_TEST_TAG_REF_LISTINGS",
+        || crate::git::tag_ref_listings() as u64,
+        "tag ref listings",
+    ),
+    (
+        "RELHOOK_TEST_ATTR_LOOKUPS",
+        || crate::git::attr_lookups() as u64,
+        "attribute lookups",
+    ),
+    (
+        "RELHOOK_TEST_TREE_DIFFS",
+        || crate::git::tree_diffs() as u64,
+        "tree diffs",
+    ),
+    (
+        "RELHOOK_TEST_SYNCS",
+        || crate::fsx::syncs() as u64,
+        "files synced",
+    ),
+    (
+        "RELHOOK_TEST_VERSION_READS",
+        || crate::history::version::files::reads() as u64,
+        "version file reads",
+    ),
+    (
+        "RELHOOK_TEST_VERSION_SORTS",
+        || crate::release::version_sorts() as u64,
+        "version file sorts",
+    ),
+    (
+        "RELHOOK_TEST_TOML_PARSES",
+        || crate::history::version::files::toml_parses() as u64,
+        "toml parses",
+    ),
+    (
+        "RELHOOK_TEST_REFLOG_READS",
+        || crate::git::head_log_reads() as u64,
+        "reflog reads",
+    ),
+    (
+        "RELHOOK_TEST_HALF_MADE",
+        || crate::release::half_made_searches() as u64,
+        "half-made release searches",
+    ),
+    (
+        "RELHOOK_TEST_CONFIG_PARSES",
+        || crate::config::parses() as u64,
+        "configuration parses",
+    ),
+    (
+        "RELHOOK_TEST_REMOTE_ASKS",
+        || crate::git::run::remote_asks() as u64,
+        "remote asks",
+    ),
+    (
+        "RELHOOK_TEST_NORMALIZED",
+        || crate::history::changelog::normalized() as u64,
+        "entry texts normalised",
+    ),
+    (
+        "RELHOOK_TEST_TREE_READS",
+        || crate::git::tree_reads() as u64,
+        "trees read whole",
+    ),
+    (
+        "RELHOOK_TEST_REMOTE_LOOKUPS",
+        || crate::git::remote_lookups() as u64,
+        "remote lookups",
+    ),
+    (
+        "RELHOOK_TEST_PARSE_COUNT",
+        || crate::history::changelog::parses() as u64,
+        "changelog parses",
+    ),
+];
+
+/// Prints, on stderr, each counter whose variable is set: `relhook: test: N what`.
+pub(super) fn print() {
+    for (variable, count, what) in COUNTERS {
+        if std::env::var_os(variable).is_some() {
+            let _ = writeln!(std::io::stderr(), "relhook: test: {} {what}", count());
+        }
+    }
+}
