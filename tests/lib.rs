@@ -384,6 +384,7 @@ mod qa257_rebuild_cliff_scope_order;
 mod qa257_sync_note_since_stable;
 mod qa258_cliff_upper_first;
 mod qa258_publish_push_remote;
+mod qa259_cliff_group_names;
 mod qa259_hand_tag_entries_keyed_once;
 mod qa259_hand_tag_remote_read_once;
 mod qa259_hand_tag_trees_read;

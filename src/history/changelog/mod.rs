@@ -21,6 +21,7 @@ pub const SUBSECTIONS: [&str; 6] = [
 mod ahead;
 mod carry;
 pub mod changesets;
+mod cliff_groups;
 mod combine;
 mod conflict;
 mod contains;
@@ -194,6 +195,9 @@ pub struct Changelog {
     /// git-cliff's capital as history says the newest deciding entry has it
     /// ([`Changelog::set_cliff_case`]); `None`: as the file's first deciding entry has it.
     cliff_case: Option<bool>,
+    /// The group names of the project's git-cliff `commit_parsers`, as its template heads
+    /// them ([`Changelog::set_cliff_groups`]): a new sub-section takes its name from them.
+    cliff_groups: Vec<String>,
 }
 
 thread_local! {
@@ -295,6 +299,7 @@ impl Changelog {
             elsewhere: Vec::new(),
             order: Vec::new(),
             by_scope: false,
+            cliff_groups: Vec::new(),
             cliff_case: None,
             bom,
         })

@@ -262,7 +262,9 @@ impl Changelog {
             // The first from the top, spelled as the word or not: the newest release's
             // `Bug Fixes` over a `Bug fixes` of 2017 (QA37, commitlint's file).
             .find(|name| bare(name).eq_ignore_ascii_case(&word) || alias(name))
-            .map_or(word.clone(), str::to_owned)
+            .map(str::to_owned)
+            .or_else(|| self.cliff_group(section, breaking, &word))
+            .unwrap_or(word)
     }
 }
 

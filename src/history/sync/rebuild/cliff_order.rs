@@ -20,18 +20,22 @@ use crate::history::changelog::entry::NewEntry;
 /// The files git-cliff reads its configuration from, in its order of precedence.
 const CONFIG_FILES: [&str; 3] = ["cliff.toml", ".cliff.toml", ".config/cliff.toml"];
 
-/// Whether the git-cliff configuration at the top of the work tree `top` (the first of
-/// [`CONFIG_FILES`] there) sorts a group's commits by scope.
-pub(super) fn sorts_by_scope(top: &Path) -> bool {
-    let Some(text) = CONFIG_FILES
+/// The git-cliff configuration at the top of the work tree `top`: the first of
+/// [`CONFIG_FILES`] there, if it reads as TOML.
+fn cliff_config(top: &Path) -> Option<toml::Table> {
+    let text = CONFIG_FILES
         .iter()
-        .find_map(|f| std::fs::read_to_string(top.join(f)).ok())
-    else {
-        return false;
-    };
-    let Ok(config) = text.parse::<toml::Table>() else {
-        return false;
-    };
+        .find_map(|f| std::fs::read_to_string(top.join(f)).ok())?;
+    text.parse::<toml::Table>().ok()
+}
+
+/// Whether the git-cliff configuration at the top of the work tree `top` sorts a group's
+/// commits by scope.
+pub(super) fn sorts_by_scope(top: &Path) -> bool {
+    cliff_config(top).is_some_and(|c| config_sorts_by_scope(&c))
+}
+
+fn config_sorts_by_scope(config: &toml::Table) -> bool {
     let body = config
         .get("changelog")
         .and_then(|c| c.get("body"))
@@ -39,24 +43,33 @@ pub(super) fn sorts_by_scope(top: &Path) -> bool {
     body.is_some_and(body_sorts_by_scope)
 }
 
-/// Whether the git-cliff configuration of `repo`'s work tree sorts a group's commits by
-/// scope: where post-commit and `--sync` add a new entry ([`Changelog::set_sorted_by_scope`]).
-///
-/// [`Changelog::set_sorted_by_scope`]: crate::history::changelog::Changelog::set_sorted_by_scope
-fn sorted_by_scope(repo: &crate::git::Repo) -> bool {
-    repo.work_tree().is_some_and(|top| sorts_by_scope(&top))
+/// The group names `[git] commit_parsers` give commits, as configured.
+fn group_names(config: &toml::Table) -> Vec<String> {
+    let parsers = config
+        .get("git")
+        .and_then(|g| g.get("commit_parsers"))
+        .and_then(toml::Value::as_array);
+    parsers
+        .into_iter()
+        .flatten()
+        .filter_map(|p| p.get("group").and_then(toml::Value::as_str))
+        .map(str::to_owned)
+        .collect()
 }
 
 /// Where `log` places what post-commit, `--sync` and a release add: a new sub-section by
-/// `[changelog] order`, a new entry by scope where the project's git-cliff configuration
-/// sorts a group so; and in git-cliff's capital where the newest entry has it.
+/// `[changelog] order` and named after the project's git-cliff group of its kind, a new
+/// entry by scope where that configuration sorts a group so; and in git-cliff's capital
+/// where the newest entry has it.
 pub fn place_as_configured(
     log: &mut crate::history::changelog::Changelog,
     repo: &crate::git::Repo,
     config: &crate::config::Config,
 ) {
     log.set_order(&config.changelog.order);
-    log.set_sorted_by_scope(sorted_by_scope(repo));
+    let cliff = repo.work_tree().and_then(|top| cliff_config(&top));
+    log.set_sorted_by_scope(cliff.as_ref().is_some_and(config_sorts_by_scope));
+    log.set_cliff_groups(&cliff.as_ref().map(group_names).unwrap_or_default());
     let upper = crate::history::sync::newest_case::newest_cliff_case(log, repo);
     log.set_cliff_case(upper);
 }
