@@ -24,6 +24,7 @@ type Counter = (&'static str, fn() -> u64, &'static str);
 /// - `RELHOOK_TEST_NORMALIZED`: the entry texts it normalised;
 /// - `RELHOOK_TEST_TREE_READS`: the trees it read whole;
 /// - `RELHOOK_TEST_REMOTE_LOOKUPS`: the times it worked out a remote's URL;
+/// - `RELHOOK_TEST_LINES_PARSED`: the changelog lines it parsed;
 /// - `RELHOOK_TEST_PARSE_COUNT`: the times it parsed a changelog.
 const COUNTERS: &[Counter] = &[
     (
@@ -105,6 +106,11 @@ const COUNTERS: &[Counter] = &[
         "RELHOOK_TEST_REMOTE_LOOKUPS",
         || crate::git::remote_lookups() as u64,
         "remote lookups",
+    ),
+    (
+        "RELHOOK_TEST_LINES_PARSED",
+        || crate::history::changelog::lines_parsed() as u64,
+        "changelog lines parsed",
     ),
     (
         "RELHOOK_TEST_PARSE_COUNT",
