@@ -399,6 +399,7 @@ mod qa260_hand_tag_tree_diffs;
 mod qa260_reflog_identity;
 mod qa261_channel_packages_all;
 mod qa262_cliff_commit_cost;
+mod qa261_stable_tag_from_beta;
 mod qa262_cliff_projects;
 mod qa263_dirty_drafts_order;
 mod qa263_doctor_huge_unfinished;

@@ -176,10 +176,18 @@ pub(super) fn release_tag_fix(
             crate::tag::hand::unbumped_fix(repo, name, v, &files, c)
         ));
     }
+    let stable_there = (commit.zip(version.as_ref()))
+        .and_then(|(c, v)| crate::tag::channel_stable_elsewhere(repo, config, branches, c, v));
     remade(
         match commit.and_then(|c| crate::release::stale_tagged(repo, config, name, c, true)) {
             Some((_, redo)) => format!(
                 "{remote} does not have it yet, so make the release again here, with the changes below it: `{redo}`{then} with `--follow-tags`"
+            ),
+            // Held by a stable branch, pushed from a channel's: released on that branch.
+            None if stable_there.is_some() => format!(
+                "{remote} does not have it yet, so fix it here: delete the tag (`git tag -d {}`), then release it {}{then}",
+                crate::shellword::quote(name),
+                stable_there.unwrap_or_default()
             ),
             // On a channel's branch, a stable one only on purpose (no hand tag makes it).
             None => match version

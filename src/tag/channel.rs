@@ -100,6 +100,11 @@ pub(super) fn releases_taken(
         );
         return (release, there.refuses(version));
     }
+    if let Depth::Publish(_, remote) = depth
+        && let Some(release) = stable_elsewhere(repo, config, remote, commit, version)
+    {
+        return (release, false);
+    }
     match crate::release::channel::here(repo, config, Some(name)) {
         Some(here) => (
             format!("with {}", here.again(config, version)),
@@ -131,6 +136,35 @@ pub fn judging_elsewhere(
         (branch, channel),
         tip,
         except,
+    ))
+}
+
+/// The release that makes stable release tag `version` on `commit` where a stable branch of
+/// `remote` holds it and HEAD is on a channel's branch: made on that branch, named with the
+/// way there (`on its branch main (`git switch main`) with `relhook release 1.0.1``), not the
+/// channel's advice of HEAD's branch.
+pub fn stable_elsewhere(
+    repo: &Repo,
+    config: &Config,
+    remote: RemoteBranches<'_>,
+    commit: Oid,
+    version: &Version,
+) -> Option<String> {
+    if !version.pre.is_empty() {
+        return None;
+    }
+    head_channel(repo, config)?;
+    let stable = crate::release::release_branches(repo, config);
+    let (branch, _) = (remote.iter()).find(|(branch, tip)| {
+        config.release.channel(branch).is_none()
+            && (stable.is_empty()
+                || (stable.iter()).any(|b| crate::config::branch_matches(b, branch)))
+            && repo.reaches(*tip, commit)
+    })?;
+    Some(format!(
+        "on its branch {branch} (`{}`) with `{} {version}`",
+        repo.switch_command(branch),
+        config.release_command()
     ))
 }
 

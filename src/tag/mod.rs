@@ -25,6 +25,7 @@ use crate::git::Repo;
 pub use channel::{
     PAST_THE_HOOK as CHANNEL_PAST_THE_HOOK, is_refusal as is_channel_refusal,
     judging_elsewhere as channel_judging_elsewhere, note as channel_note,
+    stable_elsewhere as channel_stable_elsewhere,
 };
 pub use former::{former_package, successor};
 
