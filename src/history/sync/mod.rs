@@ -22,7 +22,7 @@ use git2::Oid;
 use crate::config::Config;
 use crate::git::Repo;
 use crate::history::changelog::diff::DiffWork;
-use crate::history::changelog::entry::{Forge, NewEntry};
+use crate::history::changelog::entry::NewEntry;
 use crate::history::changelog::normalize;
 use crate::{Error, Result};
 
@@ -34,6 +34,7 @@ mod cliff_breaking;
 mod deleted;
 mod deps_entries;
 mod dropped;
+mod entry_of;
 mod forward;
 mod landed;
 mod made;
@@ -64,6 +65,8 @@ pub use by_hand::{released_on, untagged_section};
 pub use deleted::{Deletion, Kind as DeletionKind, changelog_deleted};
 pub use deps_entries::deps_required;
 pub use dropped::{Dropped, dropped_entries};
+pub(super) use entry_of::commit_entry;
+pub use entry_of::forge;
 pub use landed::Landed;
 pub use made::entries_made;
 pub use missing::changelog_missing;
@@ -494,18 +497,4 @@ fn plan(
         work,
         no_entry,
     })
-}
-
-pub(super) fn commit_entry(
-    repo: &Repo,
-    message: &str,
-    config: &Config,
-    forge: Option<&Forge>,
-) -> Option<NewEntry> {
-    crate::history::reverts::commit_entry(repo, message, &config.changelog, forge)
-}
-
-/// The forge the repository's remote points at (for issue and commit links), if any.
-pub fn forge(repo: &Repo) -> Option<Forge> {
-    repo.remote_url().and_then(|u| Forge::from_remote_url(&u))
 }
