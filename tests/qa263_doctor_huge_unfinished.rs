@@ -61,13 +61,20 @@ fn an_interrupted_transaction_is_said_beside_a_huge_changelog() {
         report.contains("INVALID  transaction: a relhook release was interrupted"),
         "{report}"
     );
-    // The fix it names undoes the transaction before it refuses the huge changelog, and says
-    // so in one line.
-    let fix = report
+    // The fix it names to only undo the transaction undoes it before it refuses the huge
+    // changelog, and says so in one line.
+    let line = report
         .lines()
         .skip_while(|l| !l.contains("INVALID  transaction:"))
-        .find_map(|l| l.trim().strip_prefix("fix: relhook "))
+        .find(|l| l.trim().starts_with("fix: "))
         .unwrap_or_else(|| panic!("{report}"));
+    let fix = line
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .find(|command| command.ends_with("changelog --sync"))
+        .and_then(|command| command.strip_prefix("relhook "))
+        .unwrap_or_else(|| panic!("no `relhook changelog --sync` in {line}"));
     let out = repo.relhook(&fix.split(' ').collect::<Vec<_>>());
     let said = text(&out);
     assert_eq!(
