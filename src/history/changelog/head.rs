@@ -90,12 +90,19 @@ fn head_of(text: &str, headings: usize) -> Option<Result<(Changelog, &str), usiz
     Some(Ok((log, tail)))
 }
 
-/// The index of the first level-2 section at the top of `tail` (those the styles look
-/// through past the head, read line by line) with a bullet whose body `holds`: a false yes
-/// costs a longer head only.
+/// The index of the first level-2 heading at the top of `tail` (over the releases the styles
+/// look through past the head, read line by line) with a bullet below it whose body `holds`:
+/// a false yes costs a longer head only.
 fn near(tail: &str, holds: impl Fn(&str) -> bool) -> Option<usize> {
+    // The styles count releases, not a release's parts (git-cliff's `## New Contributors ❤️`
+    // in each): every part names no version, and a release that names none too only widens
+    // the window.
     let releases = super::scope_style::RELEASES_LOOKED_AT;
-    let end = level2_headings(tail).nth(releases).unwrap_or(tail.len());
+    let release = |&at: &usize| {
+        let line = tail[at..].lines().next().unwrap_or("");
+        !super::heading::names_no_version(line)
+    };
+    let end = (level2_headings(tail).filter(release).nth(releases)).unwrap_or(tail.len());
     let mut section = 0;
     for (i, line) in tail[..end].lines().enumerate() {
         if line.starts_with("## ") && i > 0 {
@@ -274,6 +281,38 @@ mod tests {
             "",
         );
         assert!(Changelog::parse_head(&parts).is_none());
+    }
+
+    /// git-cliff's file has a `## New Contributors ❤️` part in every release: the scan below
+    /// the head counted 5 level-2 headings, 3 releases, where the styles read 5 releases.
+    #[test]
+    fn the_scan_below_the_head_counts_releases_not_headings() {
+        let url = "https://github.com/o/r";
+        let mut text = format!(
+            "# C\n\n## [Unreleased]\n\n### 🐛 Bug Fixes\n\n- *(cli)* Handle a thing\n\n\
+             ## [2.13.1]({url}/compare/a..b) - 2026-04-26\n\n### 🐛 Bug Fixes\n\n- *(cd)* Prepare\n\n"
+        );
+        for minor in (9..=12).rev() {
+            let linked = if minor == 9 {
+                format!(" ([#{minor}]({url}/issues/{minor}))")
+            } else {
+                String::new()
+            };
+            text.push_str(&format!(
+                "## [2.{minor}.0]({url}/compare/a..b) - 2026-01-20\n\n### 🐛 Bug Fixes\n\n\
+                 - *(x)* Fix {minor}{linked}\n\n\
+                 ## New Contributors ❤️\n\n* @a made their first contribution\n\n"
+            ));
+        }
+        let whole = Changelog::parse(&text).unwrap();
+        assert_eq!(
+            whole.decided_issue_links(),
+            Some(Some(format!("{url}/issues/")))
+        );
+        if let Some((head, _)) = Changelog::parse_head(&text) {
+            assert_eq!(head.decided_issue_links(), whole.decided_issue_links());
+            same_edit(&text, |l| l.add_entry("Fixed", "*(cli)* Fix #12", false));
+        }
     }
 
     #[test]
