@@ -88,3 +88,29 @@ fn an_exact_workspace_dev_dependency_brings_no_release() {
     assert_eq!(released_tags(&repo), "a-v1.0.1", "{}", text(&out));
     assert_eq!(repo.git(&["status", "--porcelain"]), "");
 }
+
+/// QA266 (H3): a hand tag of a package with a `workspace:*` dependent released the package
+/// alone and said nothing; b's published copy still requires a 1.0.0 exactly. The hook names
+/// the release b needs, once.
+#[test]
+fn a_hand_tag_names_the_release_its_exact_workspace_dependent_needs() {
+    let repo = workspace("dependencies", "workspace:*", "fix(a): x");
+    let out = crate::support::hand_tag(&repo, &["-a", "a-v1.0.1", "-m", "a-v1.0.1"]);
+    let err = text(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    let lines: Vec<_> = err
+        .lines()
+        .filter(|l| l.contains("relhook release --package b"))
+        .collect();
+    assert_eq!(lines.len(), 1, "{err}");
+    assert!(lines[0].contains("workspace:*"), "{err}");
+}
+
+/// A `workspace:^` dependent that still admits the new version needs nothing: not named.
+#[test]
+fn a_hand_tag_names_no_release_for_a_caret_workspace_dependent_still_met() {
+    let repo = workspace("dependencies", "workspace:^", "fix(a): x");
+    let out = crate::support::hand_tag(&repo, &["-a", "a-v1.0.1", "-m", "a-v1.0.1"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(!text(&out).contains("--package b"), "{}", text(&out));
+}

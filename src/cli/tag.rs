@@ -324,6 +324,7 @@ fn transaction(
         // read once (see `hold_still`); it lets go before it writes.
         repo.hold_still();
         crate::history::version::files::hold_still();
+        let due = super::tag_dependents::shorthand_due(config, &root, &u.tag);
         let result = crate::interrupt::check("making the release commit")
             .and_then(|()| hand::complete(&repo, config, &root, u, &date));
         repo.let_go();
@@ -343,6 +344,8 @@ fn transaction(
                     let _ = writeln!(err, "relhook: note: {note}");
                 }
                 super::tag_dependents::say_pre_left(&mut err, (whole, config), &root, &u.tag);
+                due.iter()
+                    .for_each(|d| drop(writeln!(err, "relhook: note: {d}")));
                 super::release_after::say_journal_left(&mut err, &repo);
                 // The runbook's `grep -r` after the bump, as `relhook release` says it.
                 if let Some(old) = &done.old {

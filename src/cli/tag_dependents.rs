@@ -129,3 +129,34 @@ pub(super) fn say_pre_left(
         let _ = writeln!(err, "relhook: note: {note}");
     }
 }
+
+/// Before a package's hand tag makes its release commit (the work tree still holds the previous
+/// version): a note for each package whose workspace shorthand (`workspace:*`) will be
+/// published as a version the tag no longer meets, naming the release it needs.
+pub(super) fn shorthand_due(
+    view: &crate::config::Config,
+    root: &std::path::Path,
+    tag: &str,
+) -> Vec<String> {
+    let Some(p) = &view.package else {
+        return Vec::new();
+    };
+    let Some(version) = p.tag.parse(tag) else {
+        return Vec::new();
+    };
+    let due = crate::release::packages::shorthand_dependents(view, root, &p.name, &version);
+    due.unwrap_or_default()
+        .into_iter()
+        .filter_map(|c| {
+            let (old, _) = c.published?;
+            Some(format!(
+                "{} requires {} as `{}` in {}, published as `{old}`, which {version} does not meet: `relhook release --package {}` releases it",
+                c.dependent,
+                c.dependency,
+                c.before,
+                c.file.display(),
+                crate::shellword::quote(&c.dependent)
+            ))
+        })
+        .collect()
+}

@@ -42,6 +42,25 @@ pub fn dependents_left_behind(
     unmet(config, root, &released)
 }
 
+/// The packages whose workspace shorthand on `package` (`workspace:*`) is published as a
+/// version that `version` no longer meets, judged against the version the work tree holds
+/// (the previous one, before a hand tag's release commit): each needs a release of its own,
+/// which a hand tag of `package` alone does not make. Development dependencies ship nothing.
+pub fn shorthand_dependents(
+    config: &Config,
+    root: &Path,
+    package: &str,
+    version: &Version,
+) -> Result<Vec<dependents::Change>> {
+    let released = std::iter::once((package.to_owned(), version.clone())).collect();
+    let disk = |rel: &Path| read_text(root, rel);
+    let changes = dependents::changes_keeping_ranges(&members(config), &disk, &released)?;
+    Ok(changes
+        .into_iter()
+        .filter(|c| c.published.is_some() && !c.dev)
+        .collect())
+}
+
 /// With `[release] bump_dependents = false` a release rewrites no requirement: one within the
 /// workspace that a new version of `released` leaves unmet would stop the workspace resolving
 /// once released, so the release is refused, naming it.

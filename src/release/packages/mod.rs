@@ -37,7 +37,7 @@ mod test_run;
 mod versionless;
 
 pub use inherited::{hand_tag_inherited, inherited_version};
-pub use left_behind::{Unmet, dependents_left_behind};
+pub use left_behind::{Unmet, dependents_left_behind, shorthand_dependents};
 pub use on_pre::{HandTag, hand_tag_leaves_pre, hand_tag_on_pre};
 pub use resume::{HalfMade, half_made, half_made_from, resume};
 pub use root_tagged::{marks_root_release, released_at_root};
