@@ -343,9 +343,7 @@ fn transaction(
                 for note in &done.notes {
                     let _ = writeln!(err, "relhook: note: {note}");
                 }
-                super::tag_dependents::say_pre_left(&mut err, (whole, config), &root, &u.tag);
-                due.iter()
-                    .for_each(|d| drop(writeln!(err, "relhook: note: {d}")));
+                super::tag_dependents::say_pre_left(&mut err, (whole, config), &root, &u.tag, &due);
                 super::release_after::say_journal_left(&mut err, &repo);
                 // The runbook's `grep -r` after the bump, as `relhook release` says it.
                 if let Some(old) = &done.old {

@@ -118,7 +118,11 @@ pub(super) fn say_pre_left(
     (config, view): (&crate::config::Config, &crate::config::Config),
     root: &std::path::Path,
     tag: &str,
+    due: &[String],
 ) {
+    for d in due {
+        let _ = writeln!(err, "relhook: note: {d}");
+    }
     let Some(p) = &view.package else {
         return;
     };
