@@ -13,8 +13,16 @@ impl Repo {
     /// The author and committer git would give a new commit here, `None` when only git can
     /// tell (see the module's note).
     pub(super) fn new_commit_identity(&self) -> Option<(Signature<'static>, Signature<'static>)> {
-        // Only git can tell where its configuration cannot be read, or where it includes a
-        // file on a condition in a file the environment names, or on one libgit2 never weighs.
+        self.identity_from(new_commit)
+    }
+
+    /// `read` given the environment, this repository's configuration and the clock, `None`
+    /// when only git can tell: where its configuration cannot be read, or where it includes a
+    /// file on a condition in a file the environment names, or on one libgit2 never weighs.
+    pub(super) fn identity_from<T>(
+        &self,
+        read: impl FnOnce(&Sources<'_>) -> Option<T>,
+    ) -> Option<T> {
         self.config_snapshot()?;
         if self.only_git_weighs_includes() {
             return None;
@@ -24,7 +32,7 @@ impl Repo {
         let env = |key: &str| {
             std::env::var_os(key).map(|v| v.into_string().unwrap_or_else(|_| "\n".to_owned()))
         };
-        new_commit(&Sources {
+        read(&Sources {
             env: &env,
             config: &get,
             now: now(),

@@ -64,18 +64,6 @@ impl Repo {
     /// Whom and when git would log a ref move here by (its committer), `None` when only git
     /// can tell (see `ident`): libgit2's own guess is taken then.
     fn reflog_identity(&self) -> Option<Signature<'static>> {
-        self.config_snapshot()?;
-        if self.only_git_weighs_includes() {
-            return None;
-        }
-        let get = |key: &str| self.config_string(key);
-        let env = |key: &str| {
-            std::env::var_os(key).map(|v| v.into_string().unwrap_or_else(|_| "\n".to_owned()))
-        };
-        super::ident::committer(&super::ident::Sources {
-            env: &env,
-            config: &get,
-            now: super::ident::now(),
-        })
+        self.identity_from(super::ident::committer)
     }
 }
