@@ -6,7 +6,7 @@ use crate::git::Repo;
 use crate::history::changelog::entry::{Forge, NewEntry};
 
 /// The entry a commit's message calls for (a revert's, a breaking change's), linked on `forge`.
-pub(in crate::history) fn commit_entry(
+pub(crate) fn commit_entry(
     repo: &Repo,
     message: &str,
     config: &Config,
