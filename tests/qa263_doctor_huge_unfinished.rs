@@ -65,8 +65,7 @@ fn an_interrupted_transaction_is_said_beside_a_huge_changelog() {
     // changelog, and says so in one line.
     let line = report
         .lines()
-        .skip_while(|l| !l.contains("INVALID  transaction:"))
-        .find(|l| l.trim().starts_with("fix: "))
+        .find(|l| l.contains("INVALID  transaction:"))
         .unwrap_or_else(|| panic!("{report}"));
     let fix = line
         .split('`')

@@ -14,14 +14,19 @@ fn a_release_killed_before_its_commit_is_fixed_by_releasing_again() {
 
     let doctor = repo.relhook(&["doctor"]);
     let said = stdout(&doctor);
-    let fix = said
+    let mut row = said
         .lines()
-        .skip_while(|l| !l.contains("a relhook release was interrupted"))
-        .nth(1)
-        .unwrap_or_default();
-    assert_eq!(
-        fix.trim(),
-        "fix: `relhook release` (undoes it and releases), or `relhook changelog --sync` (only undoes it)",
+        .skip_while(|l| !l.contains("a relhook release was interrupted"));
+    let (what, fix) = (
+        row.next().unwrap_or_default(),
+        row.next().unwrap_or_default(),
+    );
+    // The fix pastes as it stands; the command that only undoes it is said beside.
+    assert_eq!(fix.trim(), "fix: relhook release", "{}", text(&doctor));
+    assert!(
+        what.ends_with(
+            "; `relhook release` undoes it and releases, `relhook changelog --sync` only undoes it"
+        ),
         "{}",
         text(&doctor)
     );

@@ -149,19 +149,20 @@ pub(super) fn unfinished_work(
                 );
             }
         } else {
-            // A release killed before its commit: `--sync` only undoes it, the release
-            // undoes it and is made again.
-            let fix = match remade {
-                _ if !out.is_empty() => resume,
-                Some(remade) => {
-                    format!("`{remade}` (undoes it and releases), or `{sync}` (only undoes it)")
-                }
-                None => sync,
+            // A release killed before its commit: the release undoes it and is made again,
+            // the fix pasted as it stands; `--sync`, which only undoes it, said beside.
+            let (detail, fix) = match remade {
+                _ if !out.is_empty() => (what, resume),
+                Some(remade) if !sync.contains(" && ") => (
+                    format!("{what}; `{remade}` undoes it and releases, `{sync}` only undoes it"),
+                    remade,
+                ),
+                _ => (what, sync),
             };
             out.push(doctor::Check {
                 subject: "transaction".into(),
                 status: Status::Invalid,
-                detail: what,
+                detail,
                 fix: Some(fix),
             });
         }
