@@ -140,6 +140,27 @@ mod tests {
     use super::*;
 
     #[test]
+    fn command_and_line_are_quoted() {
+        for labels in [true, false] {
+            let line = command(Path::new("/opt/it's/b%A x/relhook"), labels);
+            // A quote of the path closes and reopens the shell word; a `%` is doubled, so
+            // git's `%A` expansion leaves it alone.
+            assert!(
+                line.starts_with(r"b='/opt/it'\''s/b%%A x/relhook'; "),
+                "{line}"
+            );
+            assert_eq!(
+                read(&line, || labels),
+                Registered::Relhooks {
+                    binary: "/opt/it's/b%A x/relhook".to_owned(),
+                    current: true,
+                    marker_size: true,
+                }
+            );
+        }
+    }
+
+    #[test]
     fn every_line_relhook_wrote_is_its_own_and_only_the_labelled_one_is_current() {
         let bin = Path::new("/opt/it's/b%A/relhook");
         let named = "/opt/it's/b%A/relhook".to_owned();
