@@ -4,32 +4,9 @@
 //! changelog, so each is said beside the changelog's own row. That the file is left unread is
 //! counted (`RELHOOK_TEST_PARSE_COUNT`), never timed.
 
-use crate::support::{Repo, grow_past_the_cap, relhook_bin, stdout, text, untested_installed};
-
-/// `relhook doctor` in `repo`, with the count of its changelog parses: its report and that
-/// count.
-fn doctor_counted(repo: &Repo) -> (String, usize) {
-    let out = repo
-        .command_in(relhook_bin(), &repo.path())
-        .arg("doctor")
-        .env("RELHOOK_TEST_PARSE_COUNT", "1")
-        .output()
-        .unwrap();
-    let all = text(&out);
-    assert_eq!(out.status.code(), Some(1), "{all}");
-    assert_eq!(
-        all.matches("so relhook cannot check it").count(),
-        1,
-        "{all}"
-    );
-    let parses = all
-        .lines()
-        .find_map(|l| l.strip_prefix("relhook: test: "))
-        .and_then(|l| l.strip_suffix(" changelog parses"))
-        .and_then(|n| n.parse().ok())
-        .unwrap_or_else(|| panic!("{all}"));
-    (stdout(&out), parses)
-}
+use crate::support::{
+    doctor_beside_a_huge_changelog as doctor_counted, grow_past_the_cap, text, untested_installed,
+};
 
 #[test]
 fn a_release_killed_after_its_commit_is_said_beside_a_huge_changelog() {

@@ -870,3 +870,28 @@ pub fn grow_past_the_cap(path: &Path) {
         .set_len(200 << 20)
         .unwrap();
 }
+
+/// `relhook doctor` in `repo` beside a changelog grown past the cap: its report (stdout) and
+/// how many changelogs it parsed. It exits 1 and says the file is too large once.
+pub fn doctor_beside_a_huge_changelog(repo: &Repo) -> (String, usize) {
+    let out = repo
+        .command_in(relhook_bin(), &repo.path())
+        .arg("doctor")
+        .env("RELHOOK_TEST_PARSE_COUNT", "1")
+        .output()
+        .unwrap();
+    let all = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{all}");
+    assert_eq!(
+        all.matches("so relhook cannot check it").count(),
+        1,
+        "{all}"
+    );
+    let parses = all
+        .lines()
+        .find_map(|l| l.strip_prefix("relhook: test: "))
+        .and_then(|l| l.strip_suffix(" changelog parses"))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{all}"));
+    (stdout(&out), parses)
+}
