@@ -8,6 +8,7 @@ mod digits;
 pub mod failed;
 mod former;
 pub mod hand;
+mod instead;
 pub mod later;
 mod lightweight;
 pub mod nothing_since;

@@ -89,10 +89,11 @@ pub fn not_a_release(
     // be the defaults, not a setting of a file that may not exist.
     let origin = config.tag_prefix_origin();
     let file = config.file_to_edit();
+    // The tag named for the release where it would pass; else the release command, and why.
     let ours_named = |why: &str| {
         format!(
-            "release tags here are named {ours}{version} ({origin}), so {name} makes no release{why}; for the release: `{}`",
-            config.hand_tag_command(&format!("{ours}{version}"))
+            "release tags here are named {ours}{version} ({origin}), so {name} makes no release{why}; for the release: {}",
+            super::instead::command(repo, config, &version, target, None).unwrap_or_else(|e| e)
         )
     };
     match slip(ours, prefix) {
@@ -144,9 +145,8 @@ pub fn not_a_release(
         ))));
     }
     Some(Ok(format!(
-        "{name} is no release tag here (they are named `{ours}{version}`): no release commit made; for the release: `git tag -d {} && {}`",
-        crate::shellword::quote(name),
-        config.hand_tag_command(&format!("{ours}{version}"))
+        "{name} is no release tag here (they are named `{ours}{version}`): no release commit made; for the release: {}",
+        super::instead::command(repo, config, &version, target, Some(name)).unwrap_or_else(|e| e)
     )))
 }
 
@@ -207,7 +207,7 @@ pub fn problems(
     let raw = &name[prefix.len().min(name.len())..];
     // Digits of another script, or a leading zero: said with the tag to make instead.
     let odd = super::digits::refusal(config, name, raw);
-    if let Some(said) = odd.or_else(|| super::zeros::refusal(config, name, raw)) {
+    if let Some(said) = odd.or_else(|| super::zeros::refusal((repo, target), config, name, raw)) {
         return vec![said];
     }
     let version = match Version::parse(raw) {
@@ -388,7 +388,7 @@ fn repeated_section(
 }
 
 /// The greatest other release tag reachable from `commit`.
-fn greatest_below(
+pub(super) fn greatest_below(
     repo: &Repo,
     config: &Config,
     commit: Oid,

@@ -2,13 +2,20 @@
 //! one in the core's numbers and in a numeric pre-release identifier, so relhook would pass
 //! such a tag over. Refused with the reason and the tag without the zeros.
 
+use git2::Oid;
 use semver::Version;
 
 use crate::config::Config;
+use crate::git::Repo;
 
 /// The refusal of tag `name`, whose version part `raw` (after the tag prefix) is SemVer but
 /// for leading zeros; `None` for anything else.
-pub(super) fn refusal(config: &Config, name: &str, raw: &str) -> Option<String> {
+pub(super) fn refusal(
+    (repo, target): (&Repo, Oid),
+    config: &Config,
+    name: &str,
+    raw: &str,
+) -> Option<String> {
     if Version::parse(raw).is_ok() {
         return None;
     }
@@ -20,9 +27,13 @@ pub(super) fn refusal(config: &Config, name: &str, raw: &str) -> Option<String> 
         Part::Pre => ("a numeric pre-release identifier", "the pre-release"),
     };
     let zeroed = raw_number(raw, first)?;
+    // That tag where it would pass; else the release (it is there already, or below).
+    let instead = match super::instead::command(repo, config, &version, target, None) {
+        Ok(tag) => format!("tag {prefix}{version} instead: {tag}"),
+        Err(release) => format!("release instead: {release}"),
+    };
     Some(format!(
-        "`{name}` is no SemVer version: {rule} must not have leading zeros (`{zeroed}` in {part}), so relhook would pass it over; tag {prefix}{version} instead: `{}`",
-        config.hand_tag_command(&format!("{prefix}{version}"))
+        "`{name}` is no SemVer version: {rule} must not have leading zeros (`{zeroed}` in {part}), so relhook would pass it over; {instead}"
     ))
 }
 
