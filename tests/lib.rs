@@ -413,6 +413,7 @@ mod qa265_remote_asked_once;
 mod qa266_workspace_shorthand_dependents;
 mod qa267_doctor_after_release;
 mod qa274_slip_fix_passes;
+mod qa275_one_version_private_root_tag;
 mod qa27_faults;
 mod qa27_first;
 mod qa27_gitops;

@@ -58,9 +58,14 @@ fn private_npm_root(root: &Path) -> Option<&'static str> {
 }
 
 /// Whether the root at `root` is a private workspace root ([`unreleased`]) with members: its
-/// packages are what is released, each with a `[packages.<name>]` table `init` proposes.
+/// packages are what is released, each with a `[packages.<name>]` table `init` proposes. Not
+/// where every package has the root's version (vue's core before `init`): that workspace is
+/// released as one project, under the root's tags.
 pub fn releases_members(root: &Path) -> bool {
-    unreleased(root).is_some() && !super::detect::npm_members(root).0.is_empty()
+    let members = super::detect::npm_members(root).0;
+    unreleased(root).is_some()
+        && !members.is_empty()
+        && super::passed_over::one_version(root, &members).is_none()
 }
 
 /// Why the root project is not released under `config`, the root's own (no package's view):
