@@ -235,7 +235,12 @@ pub fn walk(
         w.mark_uninteresting(n);
         w.enqueue(n);
     }
+    // A tip named twice (a branch and its tag), or hidden too, is queued once: queued again,
+    // it would be reported again, and every commit below it.
     for id in tips {
+        if w.index.contains_key(id) {
+            continue;
+        }
         let n = w.node(*id)?;
         w.enqueue(n);
     }
@@ -439,6 +444,56 @@ mod tests {
         };
         assert!(uncached.read(id).is_err());
         assert_eq!(src.read(id).unwrap(), first);
+    }
+
+    /// QA273: a tip named twice (two pushed refs at one commit, a branch and its tag) is one
+    /// commit: the walk reported it, and each commit below it, once per name, so a count
+    /// made with a remote's commits hidden said 4 for 3.
+    #[test]
+    fn a_tip_named_twice_is_walked_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let repo = git2::Repository::init(dir.path()).unwrap();
+        let tree = repo.treebuilder(None).unwrap().write().unwrap();
+        let tree = repo.find_tree(tree).unwrap();
+        let sig = git2::Signature::new("a", "a@b", &git2::Time::new(7, 0)).unwrap();
+        let mut ids: Vec<Oid> = Vec::new();
+        for i in 0..4 {
+            let parents: Vec<git2::Commit<'_>> = ids
+                .last()
+                .map(|p| repo.find_commit(*p).unwrap())
+                .into_iter()
+                .collect();
+            let parents: Vec<&git2::Commit<'_>> = parents.iter().collect();
+            let msg = format!("fix: {i}");
+            ids.push(
+                repo.commit(None, &sig, &sig, &msg, &tree, &parents)
+                    .unwrap(),
+            );
+        }
+        let src = Source {
+            memo: None,
+            odb: repo.odb().unwrap(),
+            shallow: OidMap::default(),
+        };
+        let tip = ids[3];
+        for hidden in [vec![], vec![ids[0]]] {
+            let mut met = Vec::new();
+            walk(&src, &[tip, tip], &hidden, |c| {
+                met.push(c.id);
+                true
+            })
+            .unwrap();
+            let want = if hidden.is_empty() { 4 } else { 3 };
+            assert_eq!(met.len(), want, "hidden {hidden:?}: {met:?}");
+        }
+        // A tip that is hidden too is not new.
+        let mut met = 0;
+        walk(&src, &[ids[1], tip], &[ids[1]], |_| {
+            met += 1;
+            true
+        })
+        .unwrap();
+        assert_eq!(met, 2);
     }
 
     #[test]
