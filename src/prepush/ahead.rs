@@ -44,6 +44,66 @@ pub(super) fn lint_new(
     Ok(pass)
 }
 
+/// [`lint_new`]'s count made again where a check after it asked the remote (a tag a push
+/// leaves behind, another remote's note): the commits of the remote's branches and tags that
+/// this clone has are hidden too, so that the success line says how many are new to it. Only
+/// a count is made: a push with a commit refused, or one from before the install, asked
+/// before its lint.
+pub(super) fn recount(
+    repo: &Repo,
+    asked: &Asked<'_>,
+    pushed: &[&Update],
+    hidden: &mut Vec<Oid>,
+    found: &mut Inspection,
+) {
+    if found.counted_with_answer || !asked.answered() {
+        return;
+    }
+    if hide_what_it_has(asked, hidden) {
+        let Ok((linted, before)) = count_new(repo, pushed, hidden, &mut found.before_install)
+        else {
+            return;
+        };
+        found.commits_checked = linted;
+        found.unlinted_before_install = before;
+    }
+    found.counted_with_answer = true;
+}
+
+/// How many commits `pushed` brings with `hidden` hidden, made since the install and before
+/// it, as [`commits::lint_new`] walks them (tips the remote has already bring nothing).
+fn count_new(
+    repo: &Repo,
+    pushed: &[&Update],
+    hidden: &[Oid],
+    before: &mut crate::history::adoption::BeforeInstall,
+) -> Result<(usize, usize)> {
+    let mut tips: Vec<Oid> = (pushed.iter())
+        .filter_map(|u| super::peel(repo, u.local))
+        .filter(|tip| !repo.held_by_any_by_dates(hidden, *tip))
+        .collect();
+    tips.sort();
+    tips.dedup();
+    let (mut linted, mut old) = (0, 0);
+    if tips.is_empty() {
+        return Ok((0, 0));
+    }
+    let range = crate::git::Range {
+        tips,
+        hidden: hidden.to_vec(),
+        single: false,
+        describe: "the pushed refs".into(),
+    };
+    repo.walk(&range, |c| {
+        match before.holds(repo, &c) {
+            true => old += 1,
+            false => linted += 1,
+        }
+        true
+    })?;
+    Ok((linted, old))
+}
+
 /// One lint of the commits new to the remote, `hidden` hidden.
 fn lint_pass(
     repo: &Repo,

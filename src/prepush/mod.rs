@@ -435,6 +435,8 @@ pub fn inspect(
         || found.tags_left_behind.iter().any(|t| t.refused.is_some());
     found.notes.extend(hook.note().filter(|_| refused));
     found.notes.extend(found.published.notes(remote));
+    // Asked by a check after the count: counted again with its answer.
+    ahead::recount(repo, asked, &history, &mut hidden, &mut found);
     // Planned only for a push that may go: a refused one has its fixes to say.
     if post_commit && found.refusals.is_empty() {
         found.entryless = entryless::warning(repo, &release_configs(repo, config), &new_here);
