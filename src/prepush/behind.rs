@@ -132,8 +132,13 @@ fn tags_left_behind(
                     repo, config, &t.name, &t.version, t.commit, true,
                 );
                 let past = super::past::past(repo, config, &t.name, t.commit);
-                // On a channel's branch, the releases named are ones it takes.
-                let here = crate::release::channel::here(repo, config, Some(&t.name));
+                // On a channel's branch, the releases named are ones it takes; held by a
+                // stable branch of the remote, made there instead, as that branch takes them.
+                let there =
+                    crate::tag::channel_stable_there(repo, config, after, t.commit, &t.name)
+                        .map(|(_, way)| way);
+                let here = crate::release::channel::here(repo, config, Some(&t.name))
+                    .filter(|_| there.is_none());
                 let fix = match (moved, past) {
                     (Some((_, retag, release)), _) => {
                         let back = crate::tag::later::back_to_release(
@@ -148,7 +153,12 @@ fn tags_left_behind(
                     // Its name no commit of its line takes: the release to make instead.
                     (None, Some(past)) => format!(
                         "{}; then push with `--follow-tags`",
-                        super::past::fix(config, &t.name, &past, (hand, here.as_ref()))
+                        super::past::fix(
+                            config,
+                            &t.name,
+                            &past,
+                            (hand, here.as_ref(), there.as_deref())
+                        )
                     ),
                     // A conflict or nothing in its section: fixed, then tagged again.
                     (None, None)
@@ -165,7 +175,7 @@ fn tags_left_behind(
                         config,
                         (&t.name, t.commit),
                         (only_lightweight, hand),
-                        (step, here.as_ref()),
+                        (step, here.as_ref(), there.as_deref()),
                         remote,
                     ),
                 };
@@ -186,12 +196,13 @@ fn tags_left_behind(
 /// that is refused only as lightweight is made again annotated on the same commit (then
 /// tested, by `step`, when it has no test record); any other is made again as the refusal of
 /// it says (by hand only where a hand tag is a release), and goes with its branch; on a
-/// channel's branch (`here`), by the releases it takes.
+/// channel's branch (`here`), by the releases it takes; on the stable branch that holds it
+/// (`there`: `on its branch main (…)`), where HEAD is on a channel's.
 fn remake(
     config: &Config,
     (name, commit): (&str, Oid),
     (only_lightweight, hand): (bool, HandTags),
-    (step, here): (Option<&str>, Option<&Here>),
+    (step, here, there): (Option<&str>, Option<&Here>, Option<&str>),
     remote: &str,
 ) -> String {
     // Pasted into a shell: a tag's name may hold `$(…)`.
@@ -204,8 +215,9 @@ fn remake(
             crate::shellword::quote(remote)
         );
     }
+    let on = there.map(|t| format!("{t}, ")).unwrap_or_default();
     format!(
-        "delete the tag (`git tag -d {q}`), then {}{}; then push with `--follow-tags`",
+        "delete the tag (`git tag -d {q}`), then {on}{}{}; then push with `--follow-tags`",
         release_again(config, name, here),
         or_hand_tag_here(config, name, hand, here)
     )
@@ -227,7 +239,7 @@ mod tests {
                 &config,
                 tag,
                 (true, HandTags::Released),
-                (Some("`relhook test --tag v1.2.1`"), None),
+                (Some("`relhook test --tag v1.2.1`"), None, None),
                 "origin"
             ),
             "make it again annotated: `git tag -d v1.2.1 && git tag -a v1.2.1 ababababa -m v1.2.1`; then `relhook test --tag v1.2.1`; then `git push origin v1.2.1`"
@@ -236,7 +248,7 @@ mod tests {
             &config,
             tag,
             (false, HandTags::Released),
-            (None, None),
+            (None, None, None),
             "origin",
         );
         assert!(
@@ -256,7 +268,7 @@ mod tests {
             &config,
             tag,
             (false, HandTags::Plain),
-            (None, None),
+            (None, None, None),
             "origin",
         );
         assert!(!plain.contains("git tag -a"), "{plain}");

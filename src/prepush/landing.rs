@@ -111,12 +111,18 @@ impl<'a> Landing<'a> {
             .filter(|(name, _)| !pushed(name.strip_prefix("remotes/").unwrap_or(name)))
             .collect();
         let others = tracked.iter().map(|(_, c)| *c).collect();
-        let after = (tracked.into_iter())
+        // The branches this push updates first (in git's order), then the others by name:
+        // where several hold a tag, the one named is the push's, else the first by name.
+        let mut others_after: Vec<(String, Oid)> = (tracked.into_iter())
             .filter_map(|(name, c)| {
                 let branch = name.strip_prefix(&format!("remotes/{remote}/"))?;
                 (branch != "HEAD").then(|| (branch.to_owned(), c))
             })
-            .chain(updates.iter().map(|b| (b.branch.to_owned(), b.local)))
+            .collect();
+        others_after.sort();
+        let after = (updates.iter())
+            .map(|b| (b.branch.to_owned(), b.local))
+            .chain(others_after)
             .collect();
         let tags = updates_in
             .iter()

@@ -311,7 +311,9 @@ pub fn inspect(
         // Not a tag of this clone (`HEAD:refs/tags/v1.0.0`): said as that, whatever the
         // remote has (a fix for a local tag would name one that does not exist).
         if let Some(r) = (!u.is_delete())
-            .then(|| refspec::not_a_tag(repo, config, remote, u, name, commit))
+            .then(|| {
+                refspec::not_a_tag(repo, config, remote, u, name, (commit, landing.branches()))
+            })
             .flatten()
         {
             found.refusals.push(r);

@@ -47,13 +47,17 @@ pub(super) fn past(repo: &Repo, config: &Config, name: &str, commit: Oid) -> Opt
 
 /// The way to a release instead of tag `name`: deleted, then the release the commits call
 /// for, or for build metadata the plain version's (by hand too, where a hand tag is one); on
-/// a channel's branch (`here`), each one it takes.
+/// a channel's branch (`here`), each one it takes; held by a stable branch while HEAD is on a
+/// channel's (`there`: `on its branch main (…)`), made on that branch.
 pub(super) fn fix(
     config: &Config,
     name: &str,
     past: &Past,
-    (hand, here): (HandTags, Option<&Here>),
+    (hand, here, there): (HandTags, Option<&Here>, Option<&str>),
 ) -> String {
+    // The stable branch's advice, not that of HEAD's channel.
+    let here = here.filter(|_| there.is_none());
+    let on = there.map(|t| format!("{t}, ")).unwrap_or_default();
     let release = rules::release_command(config);
     let delete = format!(
         "delete the tag (`git tag -d {}`)",
@@ -64,7 +68,7 @@ pub(super) fn fix(
             Some(Here {
                 next: (next, what), ..
             }) => format!("{delete}, then `{next}` for {what}"),
-            None => format!("{delete}, then `{release}` (the version the commits call for)"),
+            None => format!("{delete}, then {on}`{release}` (the version the commits call for)"),
         },
         Past::BuildOf(release) => format!(
             "{delete}: {release} is released already, and a build tag is no release (a line of the tag message can carry the build)"
@@ -85,7 +89,9 @@ pub(super) fn fix(
                 Some(here) => here.makes(config, plain),
                 None => format!("{release} {plain}"),
             };
-            format!("{delete}, then release {tag} with the build in its notes: `{makes}`{by_hand}")
+            format!(
+                "{delete}, then {on}release {tag} with the build in its notes: `{makes}`{by_hand}"
+            )
         }
     }
 }
@@ -100,7 +106,12 @@ mod tests {
     fn a_past_name_goes_and_the_release_is_named() {
         let config = Config::default();
         assert_eq!(
-            fix(&config, "v0.0.9", &Past::Below, (HandTags::Released, None)),
+            fix(
+                &config,
+                "v0.0.9",
+                &Past::Below,
+                (HandTags::Released, None, None)
+            ),
             "delete the tag (`git tag -d v0.0.9`), then `relhook release` (the version the commits call for)"
         );
         let plain = Version::new(0, 1, 1);
@@ -109,7 +120,7 @@ mod tests {
                 &config,
                 "v0.1.1+build.5",
                 &Past::Build(plain.clone()),
-                (HandTags::Released, None)
+                (HandTags::Released, None, None)
             ),
             "delete the tag (`git tag -d v0.1.1+build.5`), then release v0.1.1 with the build in its notes: `relhook release 0.1.1`, or `git tag -a v0.1.1 -m v0.1.1` on a commit that passes"
         );
@@ -117,7 +128,7 @@ mod tests {
             &config,
             "v0.1.1+b",
             &Past::Build(plain),
-            (HandTags::Plain, None),
+            (HandTags::Plain, None, None),
         );
         assert!(unhooked.ends_with("`relhook release 0.1.1`"), "{unhooked}");
         // QA51: its version released already, nothing is made instead.
@@ -125,12 +136,39 @@ mod tests {
             &config,
             "v0.1.1+b",
             &Past::BuildOf("v0.1.1".into()),
-            (HandTags::Plain, None),
+            (HandTags::Plain, None, None),
         );
         assert!(
             released
                 .starts_with("delete the tag (`git tag -d v0.1.1+b`): v0.1.1 is released already"),
             "{released}"
+        );
+    }
+
+    /// QA273: held by a stable branch while HEAD is on a channel's, the release is made on
+    /// that branch, by its advice (the channel's own is not given).
+    #[test]
+    fn a_past_name_held_by_a_stable_branch_is_released_there() {
+        let config = Config::default();
+        let there = Some("on its branch main (`git switch main`)");
+        assert_eq!(
+            fix(
+                &config,
+                "v0.0.9",
+                &Past::Below,
+                (HandTags::Plain, None, there)
+            ),
+            "delete the tag (`git tag -d v0.0.9`), then on its branch main (`git switch main`), `relhook release` (the version the commits call for)"
+        );
+        let build = fix(
+            &config,
+            "v0.1.1+b",
+            &Past::Build(Version::new(0, 1, 1)),
+            (HandTags::Plain, None, there),
+        );
+        assert!(
+            build.contains("then on its branch main (`git switch main`), release v0.1.1"),
+            "{build}"
         );
     }
 }

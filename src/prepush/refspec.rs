@@ -9,6 +9,7 @@ use git2::Oid;
 use super::{Kind, Refusal, Update, release_again};
 use crate::config::Config;
 use crate::git::{ObjectKind, Repo};
+use crate::tag::rules::RemoteBranches;
 
 /// The refusal for `u` (pushing `name`) when its source is no local tag; `None` otherwise.
 pub(super) fn not_a_tag(
@@ -17,14 +18,17 @@ pub(super) fn not_a_tag(
     remote: &str,
     u: &Update,
     name: &str,
-    commit: Option<Oid>,
+    (commit, branches): (Option<Oid>, RemoteBranches<'_>),
 ) -> Option<Refusal> {
     let local = match u.local_ref.strip_prefix("refs/tags/") {
         Some(local) => Some(local.to_owned()),
         None => tag_of_object(repo, u.local, name),
     };
-    // On a channel's branch, the releases named are ones it takes.
-    let here = crate::release::channel::here(repo, config, Some(name));
+    // On a channel's branch, the releases named are ones it takes; held by a stable branch
+    // of the remote, made there instead, as that branch takes them.
+    let there =
+        commit.and_then(|c| crate::tag::channel_stable_there(repo, config, branches, c, name));
+    let here = crate::release::channel::here(repo, config, Some(name)).filter(|_| there.is_none());
     if let Some(local) = local {
         return (local != name)
             .then(|| renamed((config, here.as_ref()), remote, u, name, &local, commit));
@@ -39,10 +43,20 @@ pub(super) fn not_a_tag(
             u.local_ref, u.remote_ref
         )],
         fix: if u.remote.is_zero() {
+            let (on, push) = match &there {
+                Some((branch, way)) => (
+                    way.clone(),
+                    format!(
+                        "`git push --follow-tags {} {}`",
+                        crate::shellword::quote(remote),
+                        crate::shellword::quote(branch)
+                    ),
+                ),
+                None => ("here".to_owned(), push_branch(repo, remote)),
+            };
             format!(
-                "make the release here: {}, then {}",
+                "make the release {on}: {}, then {push}",
                 release_again(config, name, here.as_ref()),
-                push_branch(repo, remote)
             )
         } else {
             // The remote has it: published releases are immutable.

@@ -139,7 +139,13 @@ pub(super) fn release_tag_fix(
                 &past,
                 (
                     hand,
-                    crate::release::channel::here(repo, config, Some(name)).as_ref()
+                    crate::release::channel::here(repo, config, Some(name)).as_ref(),
+                    commit
+                        .and_then(|c| crate::tag::channel_stable_there(
+                            repo, config, branches, c, name
+                        ))
+                        .map(|(_, way)| way)
+                        .as_deref()
                 )
             )
         ));

@@ -150,6 +150,25 @@ pub fn stable_elsewhere(
     commit: Oid,
     version: &Version,
 ) -> Option<String> {
+    let (_, there) = stable_there(repo, config, remote, commit, version)?;
+    Some(format!(
+        "{there} with `{} {version}`",
+        config.release_command()
+    ))
+}
+
+/// Where stable release tag `version` on `commit` is made when a stable branch of `remote`
+/// holds it and HEAD is on a channel's branch: the branch, and `on its branch main (`git
+/// switch main`)`.
+/// Several holding it: the first of `remote` (the branches the push updates come first, then
+/// the others by name), so that the branch named does not depend on the order refs are read.
+pub fn stable_there(
+    repo: &Repo,
+    config: &Config,
+    remote: RemoteBranches<'_>,
+    commit: Oid,
+    version: &Version,
+) -> Option<(String, String)> {
     if !version.pre.is_empty() {
         return None;
     }
@@ -161,11 +180,21 @@ pub fn stable_elsewhere(
                 || (stable.iter()).any(|b| crate::config::branch_matches(b, branch)))
             && repo.reaches(*tip, commit)
     })?;
-    Some(format!(
-        "on its branch {branch} (`{}`) with `{} {version}`",
-        repo.switch_command(branch),
-        config.release_command()
-    ))
+    let way = format!("on its branch {branch} (`{}`)", repo.switch_command(branch));
+    Some((branch.clone(), way))
+}
+
+/// [`stable_there`] for release tag `name` (a name of `config`'s tag prefix) on `commit`.
+pub fn stable_there_for(
+    repo: &Repo,
+    config: &Config,
+    remote: RemoteBranches<'_>,
+    commit: Oid,
+    name: &str,
+) -> Option<(String, String)> {
+    let version = name.strip_prefix(config.version.tag_prefix.as_str())?;
+    let version = Version::parse(version).ok()?;
+    stable_there(repo, config, remote, commit, &version)
 }
 
 /// HEAD's branch and its channel, when it is one.

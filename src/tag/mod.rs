@@ -26,7 +26,7 @@ use crate::git::Repo;
 pub use channel::{
     PAST_THE_HOOK as CHANNEL_PAST_THE_HOOK, is_refusal as is_channel_refusal,
     judging_elsewhere as channel_judging_elsewhere, note as channel_note,
-    stable_elsewhere as channel_stable_elsewhere,
+    stable_elsewhere as channel_stable_elsewhere, stable_there_for as channel_stable_there,
 };
 pub use former::{former_package, successor};
 
