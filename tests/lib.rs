@@ -414,6 +414,7 @@ mod qa266_workspace_shorthand_dependents;
 mod qa267_doctor_after_release;
 mod qa274_slip_fix_passes;
 mod qa275_one_version_private_root_tag;
+mod qa273_partial_clone_push;
 mod qa273_prepush_recount;
 mod qa273_stable_tag_advice;
 mod qa27_faults;

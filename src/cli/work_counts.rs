@@ -21,6 +21,7 @@ type Counter = (&'static str, fn() -> u64, &'static str);
 /// - `RELHOOK_TEST_HALF_MADE`: the times it looked for a half-made release;
 /// - `RELHOOK_TEST_CONFIG_PARSES`: the configuration texts it parsed;
 /// - `RELHOOK_TEST_REMOTE_ASKS`: the `git ls-remote` and `git fetch` it started;
+/// - `RELHOOK_TEST_OBJECT_FETCHES`: the times it asked git for objects a partial clone lacks;
 /// - `RELHOOK_TEST_NORMALIZED`: the entry texts it normalised;
 /// - `RELHOOK_TEST_TREE_READS`: the trees it read whole;
 /// - `RELHOOK_TEST_REMOTE_LOOKUPS`: the times it worked out a remote's URL;
@@ -91,6 +92,11 @@ const COUNTERS: &[Counter] = &[
         "RELHOOK_TEST_REMOTE_ASKS",
         || crate::git::run::remote_asks() as u64,
         "remote asks",
+    ),
+    (
+        "RELHOOK_TEST_OBJECT_FETCHES",
+        || crate::git::object_fetches() as u64,
+        "object fetches",
     ),
     (
         "RELHOOK_TEST_NORMALIZED",

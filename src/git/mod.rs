@@ -98,6 +98,7 @@ pub use locate::{Location, locate, named_by_env};
 pub use merge::{Conflict, Sequence, Stopped};
 pub use objects::ObjectKind;
 pub use probe::{PathProbe, Touched};
+pub use promisor::object_fetches;
 pub use range::{MergeBase, PushDestination};
 pub use refs::{
     ReleaseTag, pep440_pre, pep440_spelling, release_version, version_starts_at, version_suffix,

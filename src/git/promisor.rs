@@ -17,6 +17,20 @@ use crate::{Error, Result};
 /// Why an object could not be read, kept for [`Repo::all_fetched`]: message and fix.
 pub(super) type Unfetched = (String, String);
 
+/// How many times this process asked git for objects a partial clone lacks (one object's
+/// `git cat-file -e`, or one `git fetch` of several): each is a connection to the promisor
+/// remote, which a test bounds (`RELHOOK_TEST_OBJECT_FETCHES`).
+static OBJECT_FETCHES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// How many times this process asked git for missing objects (see [`OBJECT_FETCHES`]).
+pub fn object_fetches() -> usize {
+    OBJECT_FETCHES.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+fn count_object_fetch() {
+    OBJECT_FETCHES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+}
+
 impl Repo {
     /// The blob `id` (`what` names it for a message: `CHANGELOG.md at 1a2b3c4d5`), fetched by
     /// git when this clone lacks it.
@@ -165,6 +179,7 @@ impl Repo {
             .work_tree()
             .unwrap_or_else(|| self.inner.path().to_owned());
         let hex = id.to_string();
+        count_object_fetch();
         let out = super::run::Git::new(&cwd, &["cat-file", "-e", &hex])
             .skipping_relhook()
             .output()?;
@@ -250,6 +265,7 @@ impl Repo {
             "--stdin",
         ];
         let input = missing.concat();
+        count_object_fetch();
         let out = super::run::Git::new(&cwd, &args)
             .stdin(input.as_bytes())
             .skipping_relhook()
@@ -275,8 +291,21 @@ impl Repo {
         }
     }
 
+    /// In a partial clone, the blobs of `paths` at each of `commits` that it lacks, fetched in
+    /// one `git fetch` before they are read (`what` names them for a message): read one by
+    /// one, each would be a fetch of its own. Nothing in a full clone.
+    pub fn prefetch_files(&self, commits: &[Oid], paths: &[&Path], what: &dyn Fn() -> String) {
+        if !self.is_partial_clone() || commits.is_empty() {
+            return;
+        }
+        let blobs: Vec<Oid> = (commits.iter())
+            .flat_map(|c| paths.iter().filter_map(move |p| self.blob_at(*c, p)))
+            .collect();
+        self.fetch_missing(&blobs, what);
+    }
+
     /// Whether this is a partial clone (a promisor remote is configured).
-    pub(super) fn is_partial_clone(&self) -> bool {
+    pub fn is_partial_clone(&self) -> bool {
         self.promisor_remote().is_some()
     }
 

@@ -34,6 +34,7 @@ mod mirror;
 mod misnamed;
 mod no_tests;
 mod past;
+mod prefetch;
 mod published;
 mod refspec;
 mod reword;
@@ -259,6 +260,7 @@ pub fn inspect(
     // Linted or not, the commits new to this remote get its own checks below.
     let (elsewhere, new_here) = elsewhere::new_to_remote(repo, asked, &history, &seen, &mut found);
     found.notes.extend(elsewhere);
+    prefetch::changelogs(repo, config, updates, &new_here);
     let changelogs = std::cell::OnceCell::new();
     for u in updates {
         let half = half::half_made(repo, config, &root, remote, u, &seen);
