@@ -7,13 +7,24 @@ use super::parse::SectionKind;
 use super::verbatim::Verbatim;
 
 /// A Markdown thematic break (`- - -`, `---`, `***`, `___`), not indented as code.
+/// Read up to the first mark that breaks it: every bullet line is asked, and a long entry
+/// is no rule from its third character on.
 pub(super) fn is_rule(t: &str) -> bool {
-    let marks: String = t.chars().filter(|c| !c.is_whitespace()).collect();
-    !t.starts_with("    ")
-        && marks.len() >= 3
-        && ['-', '*', '_']
-            .iter()
-            .any(|m| marks.chars().all(|c| c == *m))
+    if t.starts_with("    ") {
+        return false;
+    }
+    let mut marks = t.chars().filter(|c| !c.is_whitespace());
+    let Some(mark) = marks.next().filter(|m| matches!(m, '-' | '*' | '_')) else {
+        return false;
+    };
+    let mut count = 1;
+    for c in marks {
+        if c != mark {
+            return false;
+        }
+        count += 1;
+    }
+    count >= 3
 }
 
 impl Changelog {
@@ -187,6 +198,47 @@ mod tests {
                 out.contains("- x\n\n## [1.0.0] - 2026-01-01\n"),
                 "{text}\n{out}"
             );
+        }
+    }
+
+    /// QA269: every bullet line is asked whether it is a rule; read whole into a new string,
+    /// git-cliff's long entries made a third of a commit's work. Read up to the first mark
+    /// that breaks it now, with the same answers.
+    #[test]
+    fn a_rule_is_told_as_before_reading_only_up_to_a_break() {
+        let whole = |t: &str| {
+            let marks: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+            !t.starts_with("    ")
+                && marks.len() >= 3
+                && ['-', '*', '_']
+                    .iter()
+                    .any(|m| marks.chars().all(|c| c == *m))
+        };
+        let lines = [
+            "",
+            "-",
+            "--",
+            "---",
+            "- - -",
+            "* * *",
+            "___",
+            "_ _",
+            "   ---",
+            "    ---",
+            "\t---",
+            "-\u{a0}-\u{2003}-",
+            "--- x",
+            "-*-",
+            "- a",
+            "* - -",
+            "***\t",
+            " _ _ _ _ ",
+            "ー ー ー",
+            "- *(cli)* Handle a long entry - ([b99a232](https://x/commit/b99a232))",
+            "x---",
+        ];
+        for t in lines {
+            assert_eq!(super::is_rule(t), whole(t), "{t:?}");
         }
     }
 }
