@@ -417,6 +417,7 @@ mod qa275_one_version_private_root_tag;
 mod qa273_partial_clone_push;
 mod qa273_prepush_recount;
 mod qa273_stable_tag_advice;
+mod qa269_first_commit_cost;
 mod qa27_faults;
 mod qa27_first;
 mod qa27_gitops;

@@ -26,7 +26,9 @@ type Counter = (&'static str, fn() -> u64, &'static str);
 /// - `RELHOOK_TEST_TREE_READS`: the trees it read whole;
 /// - `RELHOOK_TEST_REMOTE_LOOKUPS`: the times it worked out a remote's URL;
 /// - `RELHOOK_TEST_LINES_PARSED`: the changelog lines it parsed;
-/// - `RELHOOK_TEST_PARSE_COUNT`: the times it parsed a changelog.
+/// - `RELHOOK_TEST_PARSE_COUNT`: the times it parsed a changelog;
+/// - `RELHOOK_TEST_LINES_ANALYZED`: the changelog lines it read for their structure, when
+///   parsed and again after each edit.
 const COUNTERS: &[Counter] = &[
     (
         "RELHOOK_TEST_WALK_COUNT",
@@ -122,6 +124,11 @@ const COUNTERS: &[Counter] = &[
         "RELHOOK_TEST_PARSE_COUNT",
         || crate::history::changelog::parses() as u64,
         "changelog parses",
+    ),
+    (
+        "RELHOOK_TEST_LINES_ANALYZED",
+        || crate::history::changelog::lines_analyzed() as u64,
+        "changelog lines analysed",
     ),
 ];
 

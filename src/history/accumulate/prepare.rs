@@ -175,15 +175,18 @@ pub(super) fn prepare(
     };
     // A long file is parsed only as far as the edit reaches (see `changelog::head`), unless
     // the rest may already hold the entry: then the whole file decides, as before.
-    let split = Changelog::parse_head(text).filter(|(_, tail)| {
-        !target
-            .new
-            .as_ref()
-            .is_some_and(|e| Changelog::tail_may_hold(tail, &e.text))
-    });
+    let may_hold =
+        |tail: &str| (target.new.as_ref()).is_some_and(|e| Changelog::tail_may_hold(tail, &e.text));
+    let split = Changelog::parse_head(text).filter(|(_, tail)| !may_hold(tail));
     let (mut log, tail) = match split {
         Some((log, tail)) => (log, tail),
         None => match Changelog::parse(text) {
+            // No Unreleased yet (the first commit after adoption): read whole once, so that
+            // a heading below is refused as before, then edited in its head, not re-read whole
+            // after each line the edit inserts.
+            Ok(log) if !log.has_unreleased() => Changelog::parse_head_released(text)
+                .filter(|(_, tail)| !may_hold(tail))
+                .unwrap_or((log, "")),
             Ok(log) => (log, ""),
             Err(_) if let Some(line) = crate::history::changelog::cr_only::lone_cr_line(text) => {
                 return stop(Accumulated::Refused(super::cr_only::refusal(

@@ -15,16 +15,15 @@ impl Changelog {
     /// whole file renders, as long as the rest holds no entry the edit looks for (see
     /// [`Changelog::tail_may_hold`]).
     pub fn parse_head(text: &str) -> Option<(Changelog, &str)> {
-        // The head holds Unreleased and the newest release; where it decides no style of new
-        // entries and a release below may, it takes in the releases down to that one (git-cliff's
-        // newest patch release names no issue, the one below it does) rather than give up.
-        let mut headings = 2;
-        loop {
-            match head_of(text, headings)? {
-                Ok(split) => return Some(split),
-                Err(more) => headings += more,
-            }
-        }
+        head_from(text, false)
+    }
+
+    /// [`Changelog::parse_head`] of a file with no Unreleased section yet, parsed whole
+    /// already (so no heading below is refused, and none heads an Unreleased): its head takes
+    /// the new Unreleased above the newest release as the whole file would, and the edits
+    /// after it read the head again, not the whole file.
+    pub fn parse_head_released(text: &str) -> Option<(Changelog, &str)> {
+        head_from(text, true)
     }
 
     /// Whether the rest of a file split by [`Changelog::parse_head`] may hold an entry that
@@ -38,11 +37,30 @@ impl Changelog {
     }
 }
 
+/// [`Changelog::parse_head`], of a file whose first section is Unreleased, or (`released`)
+/// a release, with no Unreleased in the file.
+fn head_from(text: &str, released: bool) -> Option<(Changelog, &str)> {
+    // The head holds Unreleased and the newest release; where it decides no style of new
+    // entries and a release below may, it takes in the releases down to that one (git-cliff's
+    // newest patch release names no issue, the one below it does) rather than give up.
+    let mut headings = 2;
+    loop {
+        match head_of(text, headings, released)? {
+            Ok(split) => return Some(split),
+            Err(more) => headings += more,
+        }
+    }
+}
+
 /// The file cut before its level-2 heading number `headings` (its first `headings` level-2
 /// headings, all sections: Unreleased, then releases), parsed, and the rest: `None` when that
 /// is not certain to behave as the whole file would, `Err(n)` when a style of new entries
 /// that the head leaves undecided may be decided within the first `n` sections of the rest.
-fn head_of(text: &str, headings: usize) -> Option<Result<(Changelog, &str), usize>> {
+fn head_of(
+    text: &str,
+    headings: usize,
+    released: bool,
+) -> Option<Result<(Changelog, &str), usize>> {
     let cut = level2_headings(text).nth(headings)?;
     let (head, tail) = text.split_at(cut);
     // A head that parses ends outside any fence or comment, so the line at the cut is the
@@ -51,10 +69,20 @@ fn head_of(text: &str, headings: usize) -> Option<Result<(Changelog, &str), usiz
     // Each level-2 heading of the head heads a section (none is a part of a release, as
     // git-cliff's `## New Contributors ❤️` is, which the whole file may read otherwise).
     let sections = &log.doc.sections;
-    let released = |s: &super::parse::Section| matches!(s.kind, SectionKind::Release { .. });
+    let release = |s: &super::parse::Section| matches!(s.kind, SectionKind::Release { .. });
+    let first = usize::from(!released);
     if sections.len() != headings
-        || sections.first().map(|s| &s.kind) != Some(&SectionKind::Unreleased)
-        || !sections[1..].iter().all(released)
+        || (!released && sections[0].kind != SectionKind::Unreleased)
+        || !sections[first..].iter().all(release)
+    {
+        return None;
+    }
+    // No Unreleased yet: it goes above the newest release, set apart from it as that release
+    // is from the next, both in the head, unless the newest release holds no entry to
+    // measure that by. A conflict marker anywhere refuses the entry, as the whole file did.
+    if released
+        && (sections[0].subs.iter().all(|sub| sub.entries.is_empty())
+            || super::conflict_markers(text).is_some())
     {
         return None;
     }
@@ -350,8 +378,11 @@ mod tests {
     /// The same edit through the head and through the whole file renders the same bytes.
     fn same_edit(text: &str, edit: impl Fn(&mut Changelog)) {
         let mut whole = Changelog::parse(text).unwrap();
+        let released = !whole.has_unreleased();
         edit(&mut whole);
-        let (mut head, tail) = Changelog::parse_head(text).expect("a head");
+        let (mut head, tail) = Changelog::parse_head(text)
+            .or_else(|| released.then(|| Changelog::parse_head_released(text))?)
+            .expect("a head");
         edit(&mut head);
         assert_eq!(head.render() + tail, whole.render());
     }
@@ -391,10 +422,48 @@ mod tests {
         assert_eq!(head.line_ending(), "\r\n");
     }
 
+    /// [`long`] without Unreleased: its heading and its link.
+    fn released_only(eol: &str, marker: char) -> String {
+        let text = long(eol, marker, &[]).replace(&format!("## [Unreleased]{eol}{eol}"), "");
+        text.replace(
+            &format!("[Unreleased]: https://example.com/compare{eol}"),
+            "",
+        )
+    }
+
+    /// QA269: the first commit after adoption, in a file with no Unreleased yet (git-cliff's
+    /// own), parsed the whole file, then analysed it whole again after each line it inserted.
+    /// Its head (the newest releases) takes the new Unreleased as the whole file would.
+    #[test]
+    fn a_file_without_unreleased_is_edited_in_its_head() {
+        for (eol, marker) in [("\n", '-'), ("\r\n", '*')] {
+            let text = released_only(eol, marker);
+            same_edit(&text, |l| l.add_entry("Added", "new thing", false));
+            same_edit(&text, |l| l.add_entry("Fixed", "a fix", false));
+            // Parsed and edited (Unreleased, then its sub-section and entry), the head only.
+            assert!(Changelog::parse_head(&text).is_none(), "Unreleased first");
+            let before = super::super::lines_analyzed();
+            let (mut head, tail) = Changelog::parse_head_released(&text).expect("a head");
+            assert!(!head.has_unreleased() && tail.starts_with("## [0.38.0]"));
+            head.add_entry("Fixed", "a fix", false);
+            assert!(head.render().contains("## [Unreleased]"));
+            let analyzed = super::super::lines_analyzed() - before;
+            assert!(analyzed < 200, "{analyzed}");
+        }
+        let short = "# C\n\n## [1.0.0] - 2020-01-01\n\n- a\n\n## [0.9.0] - 2019-01-01\n\n- b\n\n## [0.8.0]\n\n- c\n";
+        same_edit(short, |l| l.add_entry("Fixed", "x", false));
+        // The newest release holds no entry to space the new Unreleased by.
+        let empty = released_only("\n", '-').replace("- entry 40.", "entry 40.");
+        assert!(Changelog::parse_head_released(&empty).is_none());
+        let marked = released_only("\n", '-').replace("- entry 2.1 ", "<<<<<<< HEAD\n- entry 2.1 ");
+        let marked = marked.replace("- entry 2.2 ", "=======\n- x\n>>>>>>> b\n- entry 2.2 ");
+        assert!(Changelog::parse_head_released(&marked).is_none());
+    }
+
     #[test]
     fn uncertain_cuts_fall_back_to_the_whole_file() {
-        // No Unreleased section; Unreleased not first; a fence over the cut; too few sections;
-        // no entry in the head to copy the marker from.
+        // No Unreleased section (see `parse_head_released`); Unreleased not first; a fence
+        // over the cut; too few sections; no entry in the head to copy the marker from.
         let cases = [
             "# C\n\n## [1.0.0] - 2020-01-01\n\n- a\n\n## [0.9.0] - 2019-01-01\n\n- b\n\n## [0.8.0]\n\n- c\n",
             "# C\n\n## [1.0.0]\n\n- a\n\n## [Unreleased]\n\n- b\n\n## [0.8.0]\n\n- c\n",

@@ -218,6 +218,8 @@ pub fn lines_parsed() -> usize {
     LINES_PARSED.with(std::cell::Cell::get)
 }
 
+pub use parse::lines_analyzed;
+
 /// How many times [`Changelog::parse`] has run on this thread: the work a test bounds
 /// (`RELHOOK_TEST_PARSE_COUNT`), so that no hook parses a stored changelog once per tag.
 pub fn parses() -> usize {

@@ -283,7 +283,19 @@ impl Builder {
 /// Changelog. Linear in the number of lines. A version headed more than once is no refusal
 /// here (see [`Structure::repeated`]).
 pub(crate) fn analyze(lines: &[Line]) -> Result<Structure, ParseError> {
+    LINES_ANALYZED.with(|n| n.set(n.get() + lines.len()));
     scan(lines)
+}
+
+thread_local! {
+    static LINES_ANALYZED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// How many lines [`analyze`] has read on this thread, a parse's and each re-analysis after an
+/// edit alike: the work a test bounds (`RELHOOK_TEST_LINES_ANALYZED`), so that an edit of a long
+/// file's top does not read the whole file again.
+pub fn lines_analyzed() -> usize {
+    LINES_ANALYZED.with(std::cell::Cell::get)
 }
 
 /// [`analyze`]'s pass.
