@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 mod branch_name;
 mod channels;
 mod check;
+pub mod cliff;
 mod commands;
 mod key_parts;
 mod linked;
@@ -68,6 +69,10 @@ pub struct ChangelogConfig {
     /// come after, in Keep a Changelog's order (or the file's vocabulary's). Empty: no order
     /// of the project's own.
     pub order: Vec<String>,
+    /// The `commit_parsers` of the project's git-cliff configuration, which decide a commit's
+    /// sub-section (or that it has no entry) before `sections` does; set by the command line
+    /// from the work tree's `cliff.toml` (`None`: there is none, or it has no parsers).
+    pub cliff: Option<std::sync::Arc<cliff::Cliff>>,
 }
 
 impl ChangelogConfig {
@@ -90,6 +95,7 @@ impl Default for ChangelogConfig {
             accumulate: true,
             sections: BTreeMap::from(sections.map(|(t, s)| (t.to_owned(), s.to_owned()))),
             order: Vec::new(),
+            cliff: None,
         }
     }
 }

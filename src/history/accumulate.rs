@@ -266,6 +266,10 @@ fn own_commit(
         None
     };
     if new_entry.is_none() && old_entry.is_none() {
+        // Left out by the project's git-cliff `commit_parsers`: said, as git-cliff leaves it out.
+        if let Some(said) = entries::left_out_by_cliff(repo, head, config) {
+            return Ok(said);
+        }
         let why = "the commit's type has no changelog section (or it is not conventional)";
         return Ok(match unlinted() {
             Some(said) => Accumulated::Notice(said),

@@ -105,6 +105,16 @@ pub(super) fn merge_concluded(repo: &Repo, head: Oid, config: &Config) -> Accumu
     }
 }
 
+/// What post-commit says of commit `head` that gets no entry because the project's git-cliff
+/// `commit_parsers` leave it out, where relhook's own rules would have given it one.
+pub(super) fn left_out_by_cliff(repo: &Repo, head: Oid, config: &Config) -> Option<Accumulated> {
+    config.changelog.cliff.as_ref()?;
+    let message = repo.commit_text(head)?;
+    let why =
+        crate::history::changelog::cliff_parsed::left_out_by_cliff(&message, &config.changelog)?;
+    Some(Accumulated::Notice(format!("no entry added: {why}")))
+}
+
 /// The entry a commit's message calls for.
 pub(super) fn entry_of(
     repo: &Repo,

@@ -105,6 +105,17 @@ const REFERENCE_TOKENS: &[&str] = &[
 /// The entry for a commit, or `None` when its type maps to no sub-section. A breaking change
 /// whose type has no sub-section still gets one, under `Changed`.
 pub fn entry_for(c: &Commit, config: &ChangelogConfig, forge: Option<&Forge>) -> Option<NewEntry> {
+    entry_in(c, None, config, forge)
+}
+
+/// [`entry_for`] under `group` where one is given (the git-cliff group a `commit_parsers`
+/// entry gives the commit, whatever its type), else under its type's sub-section.
+pub(super) fn entry_in(
+    c: &Commit,
+    group: Option<String>,
+    config: &ChangelogConfig,
+    forge: Option<&Forge>,
+) -> Option<NewEntry> {
     use crate::commit::parse::{header, reverted_header};
     // What a revert reverts, when its message says (not a `revert:` commit naming only an id).
     let reverted = c
@@ -114,15 +125,16 @@ pub fn entry_for(c: &Commit, config: &ChangelogConfig, forge: Option<&Forge>) ->
     // The revert's own pull request (`Revert "fix: x" (#12)`), as any entry keeps its `(#N)`.
     let own_pr = c.reverts.as_ref().and_then(|r| r.pull_request.as_deref());
     // Reverting a change that had no entry (a refactor, a docs fix) needs none either.
-    if let Some(h) = &reverted {
+    if let Some(h) = reverted.as_ref().filter(|_| group.is_none()) {
         if config.section_for(&h.ty.to_lowercase()).is_none() && !h.bang {
             return None;
         }
     }
-    let section = match config.section_for(&c.ty) {
-        Some(s) => s.to_owned(),
-        None if c.breaking => "Changed".to_owned(),
-        None => return None,
+    let section = match (group, config.section_for(&c.ty)) {
+        (Some(g), _) => g,
+        (None, Some(s)) => s.to_owned(),
+        (None, None) if c.breaking => "Changed".to_owned(),
+        (None, None) => return None,
     };
     let mut text = String::new();
     if c.breaking {
@@ -203,6 +215,10 @@ pub fn entry_for_message(
         .any(|p| header.starts_with(p))
     {
         return None;
+    }
+    // A git-cliff project's `commit_parsers` decide first, as git-cliff does.
+    if let Some(decided) = super::cliff_parsed::decided(message, config, forge) {
+        return decided;
     }
     // A reapplied change's entry is its own (`Reapply "fix: x"` → `- x` under Fixed).
     let header = crate::commit::parse::reapplied(header).unwrap_or(header);

@@ -22,6 +22,7 @@ mod ahead;
 mod carry;
 pub mod changesets;
 mod cliff_groups;
+pub mod cliff_parsed;
 mod combine;
 mod conflict;
 mod contains;

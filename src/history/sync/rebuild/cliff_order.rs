@@ -66,23 +66,65 @@ pub fn place_as_configured(
     repo: &crate::git::Repo,
     config: &crate::config::Config,
 ) {
-    log.set_order(&config.changelog.order);
     let cliff = repo.work_tree().and_then(|top| cliff_config(&top));
+    // The project's own `[changelog] order` wins; else git-cliff's order of its groups.
+    match cliff.as_ref().map(group_order).unwrap_or_default() {
+        groups if config.changelog.order.is_empty() && !groups.is_empty() => {
+            log.set_order(&groups);
+        }
+        _ => log.set_order(&config.changelog.order),
+    }
     log.set_sorted_by_scope(cliff.as_ref().is_some_and(config_sorts_by_scope));
     log.set_cliff_groups(&cliff.as_ref().map(group_names).unwrap_or_default());
     let upper = crate::history::sync::newest_case::newest_cliff_case(log, repo);
     log.set_cliff_case(upper);
 }
 
+/// The headings of the groups `[git] commit_parsers` give, in the order the template lists
+/// them: `commit_groups(groups=commit_parsers_groups)` in the parsers' order, Tera's
+/// `group_by(attribute="group")` in the byte order of the names as configured (why
+/// git-cliff's templates put `<!-- 0 -->` before them); empty for any other template (a
+/// group made of `$1` can be placed by no order).
+fn group_order(config: &toml::Table) -> Vec<String> {
+    let body = config
+        .get("changelog")
+        .and_then(|c| c.get("body"))
+        .and_then(toml::Value::as_str)
+        .map(squeezed)
+        .unwrap_or_default();
+    let mut groups = group_names(config);
+    if groups.iter().any(|g| g.contains('$')) {
+        return Vec::new();
+    }
+    if body.contains("group_by(attribute=\"group\")") {
+        groups.sort();
+    } else if !body.contains("commit_groups(groups=commit_parsers_groups)") {
+        return Vec::new();
+    }
+    let mut headings: Vec<String> = Vec::new();
+    for g in groups
+        .iter()
+        .map(|g| crate::history::changelog::cliff_parsed::cliff_heading(g))
+    {
+        if !g.is_empty() && !headings.contains(&g) {
+            headings.push(g);
+        }
+    }
+    headings
+}
+
+/// A Tera template without blanks, with one kind of quote.
+fn squeezed(body: &str) -> String {
+    body.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if c == '\'' { '"' } else { c })
+        .collect()
+}
+
 /// Whether a Tera body sorts commits by scope: `sort(attribute="scope")`, blanks and either
 /// quote allowed.
 fn body_sorts_by_scope(body: &str) -> bool {
-    let squeezed: String = body
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| if c == '\'' { '"' } else { c })
-        .collect();
-    squeezed.contains("sort(attribute=\"scope\")")
+    squeezed(body).contains("sort(attribute=\"scope\")")
 }
 
 /// `entries` (one sub-section's, in history's order) as git-cliff's template lists them: those

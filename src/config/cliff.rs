@@ -1,0 +1,312 @@
+//! A git-cliff project's `[git]` table (`cliff.toml` at the top of the work tree): its
+//! `commit_parsers`, run as git-cliff runs them (git-cliff-core's `Commit::parse`). In order,
+//! the first parser whose regex matches decides: `skip = true` leaves the commit out (unless
+//! `protect_breaking_commits` is set and the commit is breaking), else its `group` names the
+//! commit's sub-section; with `filter_commits = true` a commit no parser matches is left out.
+//! `message` is matched against the whole message, `body` against the body, `footer`
+//! against each footer, `field`/`pattern` against the fields relhook can read. A regex the
+//! regex crate cannot compile, or a field relhook cannot read, makes relhook set the parsers
+//! aside (one line says so) and choose sub-sections by kind of change, as before.
+
+use std::path::Path;
+
+use regex::Regex;
+
+/// The files git-cliff reads its configuration from, in its order of precedence.
+pub const CLIFF_FILES: [&str; 3] = ["cliff.toml", ".cliff.toml", ".config/cliff.toml"];
+
+/// The commit fields a `field`/`pattern` parser may name that relhook reads from a message
+/// (git-cliff's `message` of a Conventional Commit is its description).
+const FIELDS: [&str; 7] = [
+    "message",
+    "body",
+    "scope",
+    "group",
+    "breaking",
+    "raw_message",
+    "conventional",
+];
+
+/// What a commit is to a git-cliff project's `commit_parsers`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    /// A parser with `skip = true` matched (the parser as written, for the line that says so).
+    Skip(String),
+    /// No parser matched, and `filter_commits = true` leaves such commits out.
+    Filtered,
+    /// The group of the first parser that matched, its `$1` references replaced.
+    Group(String),
+    /// No parser matched (or the one that did names no group): relhook's own choice stands.
+    Unmatched,
+}
+
+/// A commit as the parsers read it.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields<'a> {
+    /// The whole message, as stored.
+    pub message: &'a str,
+    /// The Conventional Commit's type, description, scope and body (`None`: not one).
+    pub conventional: Option<(&'a str, &'a str, Option<&'a str>, Option<&'a str>)>,
+    /// Its footers as git-cliff writes them (`Refs: #12`).
+    pub footers: &'a [String],
+    /// Whether it is a breaking change.
+    pub breaking: bool,
+}
+
+#[derive(Debug)]
+struct Parser {
+    message: Option<Regex>,
+    body: Option<Regex>,
+    footer: Option<Regex>,
+    field: Option<(String, Regex)>,
+    group: Option<String>,
+    skip: bool,
+    /// The parser as written (`message = "^chore\(release\)", skip = true`).
+    shown: String,
+}
+
+/// A project's `commit_parsers`, `protect_breaking_commits` and `filter_commits`.
+#[derive(Debug)]
+pub struct Cliff {
+    parsers: Vec<Parser>,
+    protect_breaking: bool,
+    filter: bool,
+    /// Why the parsers are set aside, in one line (`None`: they are followed).
+    pub unreadable: Option<String>,
+    /// The file read (for the warning and for equality).
+    pub file: String,
+    text: String,
+}
+
+impl PartialEq for Cliff {
+    fn eq(&self, other: &Self) -> bool {
+        self.file == other.file && self.text == other.text
+    }
+}
+
+/// The git-cliff configuration at the top of the work tree `top`, if one of [`CLIFF_FILES`]
+/// is there, reads as TOML and has `commit_parsers`.
+pub fn load(top: &Path) -> Option<Cliff> {
+    let (file, text) = CLIFF_FILES
+        .iter()
+        .find_map(|f| Some((*f, std::fs::read_to_string(top.join(f)).ok()?)))?;
+    let table = text.parse::<toml::Table>().ok()?;
+    let git = table.get("git")?.as_table()?;
+    let parsers = git.get("commit_parsers")?.as_array()?;
+    let flag = |k: &str| git.get(k).and_then(toml::Value::as_bool) == Some(true);
+    let mut cliff = Cliff {
+        parsers: Vec::new(),
+        protect_breaking: flag("protect_breaking_commits"),
+        filter: flag("filter_commits"),
+        unreadable: None,
+        file: file.to_owned(),
+        text: String::new(),
+    };
+    for (i, p) in parsers.iter().enumerate() {
+        match parser(p) {
+            Ok(p) => cliff.parsers.push(p),
+            Err(why) => {
+                cliff.unreadable = Some(format!(
+                    "{file}: commit_parsers[{i}]: {why}; relhook sets the parsers aside and chooses sub-sections by kind of change"
+                ));
+                cliff.parsers.clear();
+                break;
+            }
+        }
+    }
+    cliff.text = text;
+    Some(cliff)
+}
+
+/// One parser of the array, its regexes compiled.
+fn parser(p: &toml::Value) -> Result<Parser, String> {
+    let s = |k: &str| p.get(k).and_then(toml::Value::as_str);
+    let regex = |k: &str| -> Result<Option<Regex>, String> {
+        s(k).map(|r| {
+            Regex::new(r).map_err(|e| {
+                let first = e.to_string();
+                let why = first.lines().last().unwrap_or_default().trim().to_owned();
+                format!("the {k} regex `{r}` does not compile here ({why})")
+            })
+        })
+        .transpose()
+    };
+    let field = match (s("field"), regex("pattern")?) {
+        (Some(f), Some(r)) if FIELDS.contains(&f) => Some((f.to_owned(), r)),
+        (Some(f), Some(_)) => return Err(format!("relhook cannot read the field `{f}`")),
+        _ => None,
+    };
+    let shown: Vec<String> = p
+        .as_table()
+        .into_iter()
+        .flatten()
+        .map(|(k, v)| format!("{k} = {v}"))
+        .collect();
+    Ok(Parser {
+        message: regex("message")?,
+        body: regex("body")?,
+        footer: regex("footer")?,
+        field,
+        group: s("group").map(str::to_owned),
+        skip: p.get("skip").and_then(toml::Value::as_bool) == Some(true),
+        shown: shown.join(", "),
+    })
+}
+
+impl Cliff {
+    /// Whether relhook follows the parsers (there are some, and every one reads).
+    pub fn followed(&self) -> bool {
+        self.unreadable.is_none() && !self.parsers.is_empty()
+    }
+
+    /// What the parsers make of the commit `c`, as git-cliff decides it.
+    pub fn verdict(&self, c: &Fields) -> Verdict {
+        if !self.followed() {
+            return Verdict::Unmatched;
+        }
+        let body = c.conventional.and_then(|(_, _, _, b)| b).unwrap_or("");
+        for p in &self.parsers {
+            let mut checks: Vec<(&Regex, String)> = Vec::new();
+            if let Some(r) = &p.message {
+                checks.push((r, c.message.trim_end().to_owned()));
+            }
+            if let Some(r) = &p.body {
+                checks.push((r, body.to_owned()));
+            }
+            if let (Some(r), Some(_)) = (&p.footer, c.conventional) {
+                checks.extend(c.footers.iter().map(|f| (r, f.clone())));
+            }
+            if let Some((name, r)) = &p.field {
+                checks.extend(field(c, name).map(|v| (r, v)));
+            }
+            for (regex, text) in checks {
+                if !regex.is_match(text.trim()) {
+                    continue;
+                }
+                if p.skip && !(c.breaking && c.conventional.is_some() && self.protect_breaking) {
+                    return Verdict::Skip(p.shown.clone());
+                }
+                // git-cliff replaces `$1` in the group by each match, one after the other.
+                let group = p.group.clone().map(|mut g| {
+                    for m in regex.find_iter(&text) {
+                        g = regex.replace(m.as_str(), g.as_str()).into_owned();
+                    }
+                    g
+                });
+                return group.map_or(Verdict::Unmatched, Verdict::Group);
+            }
+        }
+        if self.filter {
+            Verdict::Filtered
+        } else {
+            Verdict::Unmatched
+        }
+    }
+}
+
+/// The value of the field `name` of `c`, as git-cliff serialises a commit (one of [`FIELDS`]).
+fn field(c: &Fields, name: &str) -> Option<String> {
+    let conv = c.conventional;
+    Some(match name {
+        "message" => conv.map_or(c.message, |(_, d, _, _)| d).to_owned(),
+        "body" => conv.and_then(|(_, _, _, b)| b)?.to_owned(),
+        "scope" => conv.and_then(|(_, _, s, _)| s)?.to_owned(),
+        "group" => conv?.0.to_owned(),
+        "breaking" => (c.breaking && conv.is_some()).to_string(),
+        "raw_message" => c.message.to_owned(),
+        "conventional" => conv.is_some().to_string(),
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cliff(parsers: &str, flags: &str) -> Cliff {
+        let dir = std::env::temp_dir().join(format!("relhook-cliff-{}", std::process::id()));
+        let _ = std::fs::create_dir_all(&dir);
+        let path = dir.join(format!("t{}", parsers.len() + flags.len()));
+        let _ = std::fs::create_dir_all(&path);
+        std::fs::write(
+            path.join("cliff.toml"),
+            format!("[git]\n{flags}\ncommit_parsers = [\n{parsers}\n]\n"),
+        )
+        .unwrap();
+        load(&path).unwrap()
+    }
+
+    fn conv<'a>(
+        message: &'a str,
+        ty: &'a str,
+        body: Option<&'a str>,
+        breaking: bool,
+    ) -> Fields<'a> {
+        Fields {
+            message,
+            conventional: Some((ty, "", None, body)),
+            footers: &[],
+            breaking,
+        }
+    }
+
+    const PARSERS: &str = r#"{ message = "^chore\\(release\\)", skip = true },
+        { body = ".*security", group = "Security" },
+        { message = "^fix\\(deps\\)", group = "Deps" },
+        { message = "^fix", group = "<!-- 1 -->🐛 Bug Fixes" },
+        { message = "^(feat|perf)", group = "$1 things" },"#;
+
+    #[test]
+    fn the_first_parser_that_matches_decides() {
+        let c = cliff(PARSERS, "");
+        let v = |m: &str, body: Option<&str>| c.verdict(&conv(m, "fix", body, false));
+        assert_eq!(
+            v("chore(release): v1", None),
+            Verdict::Skip(r"message = '^chore\(release\)', skip = true".into())
+        );
+        assert_eq!(
+            v("fix(deps): bump", Some("fixes a security hole")),
+            Verdict::Group("Security".into())
+        );
+        assert_eq!(v("fix(deps): bump", None), Verdict::Group("Deps".into()));
+        assert_eq!(
+            v("fix: x", None),
+            Verdict::Group("<!-- 1 -->🐛 Bug Fixes".into())
+        );
+        assert_eq!(v("perf: x", None), Verdict::Group("perf things".into()));
+        assert_eq!(v("docs: x", None), Verdict::Unmatched);
+    }
+
+    #[test]
+    fn breaking_commits_are_protected_and_unmatched_ones_filtered_as_configured() {
+        let flags = "protect_breaking_commits = true\nfilter_commits = true";
+        let c = cliff(PARSERS, flags);
+        let breaking = conv("chore(release)!: v2", "chore", None, true);
+        // Protected, it takes the group of the parser that matched: none here.
+        assert_eq!(c.verdict(&breaking), Verdict::Unmatched);
+        assert_eq!(
+            c.verdict(&conv("docs: x", "docs", None, false)),
+            Verdict::Filtered
+        );
+        let plain = cliff(PARSERS, "");
+        assert!(matches!(plain.verdict(&breaking), Verdict::Skip(_)));
+    }
+
+    #[test]
+    fn a_regex_that_does_not_compile_sets_the_parsers_aside() {
+        let c = cliff(r#"{ message = "^fix(", group = "Fixes" },"#, "");
+        assert!(!c.followed());
+        let why = c.unreadable.clone().unwrap();
+        assert!(why.starts_with("cliff.toml: commit_parsers[0]: the message regex `^fix(`"));
+        assert!(!why.contains('\n'), "{why}");
+        assert_eq!(
+            c.verdict(&conv("fix: x", "fix", None, false)),
+            Verdict::Unmatched
+        );
+        let c = cliff(
+            r#"{ field = "author.name", pattern = "bot", skip = true },"#,
+            "",
+        );
+        assert!(c.unreadable.unwrap().contains("`author.name`"));
+    }
+}

@@ -1,0 +1,70 @@
+//! A commit's entry as a git-cliff project's `commit_parsers` decide it
+//! ([`crate::config::cliff`]): none for a commit a parser skips (or `filter_commits` leaves
+//! out), the group of the first parser that matches for its sub-section (its order comment
+//! taken out, as [`super::cliff_groups::heading_name`] heads it), whatever the commit's type;
+//! relhook's own choice where no parser decides.
+
+pub use super::cliff_groups::heading_name as cliff_heading;
+use super::entry::{Forge, NewEntry, entry_for_message, entry_in};
+use crate::commit::parse::Commit;
+use crate::config::ChangelogConfig;
+use crate::config::cliff::{Cliff, Fields, Verdict};
+
+/// What the parsers make of a Conventional Commit's message (`None`: not one, or no
+/// parsers followed).
+fn verdict(message: &str, cliff: &Cliff) -> Option<(Verdict, Commit)> {
+    let c = crate::commit::parse::commit(message.trim_end())?;
+    let footers: Vec<String> = (c.footers.iter())
+        .map(|f| format!("{}: {}", f.token, f.value))
+        .collect();
+    let fields = Fields {
+        message,
+        conventional: Some((&c.ty, &c.description, c.scope.as_deref(), c.body.as_deref())),
+        footers: &footers,
+        breaking: c.breaking,
+    };
+    Some((cliff.verdict(&fields), c))
+}
+
+/// The entry the project's `commit_parsers` decide for `message` (`Some(None)`: none, the
+/// commit is left out), or `None` where they decide nothing and relhook's rules do.
+pub(super) fn decided(
+    message: &str,
+    config: &ChangelogConfig,
+    forge: Option<&Forge>,
+) -> Option<Option<NewEntry>> {
+    let cliff = config.cliff.as_deref().filter(|c| c.followed())?;
+    match verdict(message, cliff)? {
+        (Verdict::Skip(_) | Verdict::Filtered, _) => Some(None),
+        (Verdict::Group(g), c) => {
+            let heading = super::cliff_groups::heading_name(&g);
+            Some(entry_in(
+                &c,
+                Some(heading).filter(|h| !h.is_empty()),
+                config,
+                forge,
+            ))
+        }
+        (Verdict::Unmatched, _) => None,
+    }
+}
+
+/// Why a commit whose message calls for an entry by relhook's own rules gets none in a
+/// git-cliff project (a parser skips it, or `filter_commits` leaves it out), in words for the
+/// line that says so; `None` where that is not why.
+pub fn left_out_by_cliff(message: &str, config: &ChangelogConfig) -> Option<String> {
+    let cliff = config.cliff.as_deref().filter(|c| c.followed())?;
+    let file = &cliff.file;
+    let why = match verdict(message, cliff)?.0 {
+        Verdict::Skip(parser) => format!("{file}'s commit_parsers skip it (`{{ {parser} }}`)"),
+        Verdict::Filtered => format!(
+            "it matches none of {file}'s commit_parsers, and its `filter_commits = true` leaves such commits out"
+        ),
+        Verdict::Group(_) | Verdict::Unmatched => return None,
+    };
+    let plain = ChangelogConfig {
+        cliff: None,
+        ..config.clone()
+    };
+    entry_for_message(message, &plain, None).map(|_| why)
+}
