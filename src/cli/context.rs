@@ -123,20 +123,13 @@ impl Context {
     }
 
     /// Loads the configuration for the repository whose top is `root` (`--config` wins).
-    /// The `commit_parsers` of the work tree's `cliff.toml` come with it; one of them relhook
-    /// cannot read is said in one line, and the parsers are set aside.
+    /// The `commit_parsers` of the work tree's `cliff.toml` come with it.
     pub(super) fn config(&self, root: &Path) -> Result<Config> {
         let mut config = match &self.config_override {
             Some(path) => Config::load_file(path, true),
             None => Config::load(root),
         }?;
-        if let Some(cliff) = crate::config::cliff::load(root) {
-            if let Some(why) = &cliff.unreadable {
-                use std::io::Write;
-                let _ = writeln!(std::io::stderr(), "relhook: warning: {why}");
-            }
-            config.changelog.cliff = Some(std::sync::Arc::new(cliff));
-        }
+        config.changelog.cliff = crate::config::cliff::load(root).map(std::sync::Arc::new);
         Ok(config)
     }
 }

@@ -65,14 +65,15 @@ struct Parser {
     shown: String,
 }
 
-/// A project's `commit_parsers`, `protect_breaking_commits` and `filter_commits`.
+/// A project's `commit_parsers`, `protect_breaking_commits` and `filter_commits`. The
+/// regexes are compiled the first time a commit is judged (most commands judge none, and
+/// compiling git-cliff's own seventeen costs five times a plain `relhook version`).
 #[derive(Debug)]
 pub struct Cliff {
-    parsers: Vec<Parser>,
+    specs: Vec<toml::Value>,
+    compiled: std::sync::OnceLock<Result<Vec<Parser>, String>>,
     protect_breaking: bool,
     filter: bool,
-    /// Why the parsers are set aside, in one line (`None`: they are followed).
-    pub unreadable: Option<String>,
     /// The file read (for the warning and for equality).
     pub file: String,
     text: String,
@@ -92,30 +93,29 @@ pub fn load(top: &Path) -> Option<Cliff> {
         .find_map(|f| Some((*f, std::fs::read_to_string(top.join(f)).ok()?)))?;
     let table = text.parse::<toml::Table>().ok()?;
     let git = table.get("git")?.as_table()?;
-    let parsers = git.get("commit_parsers")?.as_array()?;
+    let specs = git.get("commit_parsers")?.as_array()?.clone();
     let flag = |k: &str| git.get(k).and_then(toml::Value::as_bool) == Some(true);
-    let mut cliff = Cliff {
-        parsers: Vec::new(),
+    Some(Cliff {
+        specs,
+        compiled: std::sync::OnceLock::new(),
         protect_breaking: flag("protect_breaking_commits"),
         filter: flag("filter_commits"),
-        unreadable: None,
         file: file.to_owned(),
-        text: String::new(),
-    };
-    for (i, p) in parsers.iter().enumerate() {
-        match parser(p) {
-            Ok(p) => cliff.parsers.push(p),
-            Err(why) => {
-                cliff.unreadable = Some(format!(
-                    "{file}: commit_parsers[{i}]: {why}; relhook sets the parsers aside and chooses sub-sections by kind of change"
-                ));
-                cliff.parsers.clear();
-                break;
-            }
-        }
+        text,
+    })
+}
+
+/// The parsers of `specs` compiled, or why one cannot be (in one line, naming `file`).
+fn compiled(specs: &[toml::Value], file: &str) -> Result<Vec<Parser>, String> {
+    let mut parsers = Vec::with_capacity(specs.len());
+    for (i, p) in specs.iter().enumerate() {
+        parsers.push(parser(p).map_err(|why| {
+            format!(
+                "{file}: commit_parsers[{i}]: {why}; relhook sets the parsers aside and chooses sub-sections by kind of change"
+            )
+        })?);
     }
-    cliff.text = text;
-    Some(cliff)
+    Ok(parsers)
 }
 
 /// One parser of the array, its regexes compiled.
@@ -154,9 +154,24 @@ fn parser(p: &toml::Value) -> Result<Parser, String> {
 }
 
 impl Cliff {
+    fn parsers(&self) -> &Result<Vec<Parser>, String> {
+        self.compiled
+            .get_or_init(|| compiled(&self.specs, &self.file))
+    }
+
     /// Whether relhook follows the parsers (there are some, and every one reads).
     pub fn followed(&self) -> bool {
-        self.unreadable.is_none() && !self.parsers.is_empty()
+        self.parsers().as_ref().is_ok_and(|p| !p.is_empty())
+    }
+
+    /// Why the parsers are set aside, in one line (`None`: they are followed).
+    pub fn unreadable(&self) -> Option<&str> {
+        self.parsers().as_ref().err().map(String::as_str)
+    }
+
+    /// [`Cliff::unreadable`], once a commit was judged (the parsers were read).
+    pub fn unreadable_if_read(&self) -> Option<&str> {
+        self.compiled.get()?.as_ref().err().map(String::as_str)
     }
 
     /// What the parsers make of the commit `c`, as git-cliff decides it.
@@ -164,8 +179,11 @@ impl Cliff {
         if !self.followed() {
             return Verdict::Unmatched;
         }
+        let Ok(parsers) = self.parsers() else {
+            return Verdict::Unmatched;
+        };
         let body = c.conventional.and_then(|(_, _, _, b)| b).unwrap_or("");
-        for p in &self.parsers {
+        for p in parsers {
             let mut checks: Vec<(&Regex, String)> = Vec::new();
             if let Some(r) = &p.message {
                 checks.push((r, c.message.trim_end().to_owned()));
@@ -296,7 +314,7 @@ mod tests {
     fn a_regex_that_does_not_compile_sets_the_parsers_aside() {
         let c = cliff(r#"{ message = "^fix(", group = "Fixes" },"#, "");
         assert!(!c.followed());
-        let why = c.unreadable.clone().unwrap();
+        let why = c.unreadable().unwrap().to_owned();
         assert!(why.starts_with("cliff.toml: commit_parsers[0]: the message regex `^fix(`"));
         assert!(!why.contains('\n'), "{why}");
         assert_eq!(
@@ -307,6 +325,6 @@ mod tests {
             r#"{ field = "author.name", pattern = "bot", skip = true },"#,
             "",
         );
-        assert!(c.unreadable.unwrap().contains("`author.name`"));
+        assert!(c.unreadable().unwrap().contains("`author.name`"));
     }
 }

@@ -13,7 +13,9 @@ fn sections_gone(repo: &crate::git::Repo, config: &crate::config::Config) -> Vec
 
 /// What the commit did to a release: an amend of a release commit ([`amended_release`]), a
 /// merge of another clone's release of the same version ([`merged_twin`]), a `git revert`
-/// that took a release's section out ([`sections_gone`]).
+/// that took a release's section out ([`sections_gone`]); and, once the project's git-cliff
+/// `commit_parsers` were read to judge the commit, that one of them cannot be and they are
+/// set aside.
 pub(super) fn rewritten_releases(
     repo: &crate::git::Repo,
     config: &crate::config::Config,
@@ -26,6 +28,14 @@ pub(super) fn rewritten_releases(
         .into_iter()
         .chain(merged_twin(repo, config))
         .chain(gone.into_iter().flatten())
+        .chain(
+            config
+                .changelog
+                .cliff
+                .as_deref()
+                .and_then(|c| c.unreadable_if_read())
+                .map(str::to_owned),
+        )
         .collect()
 }
 
