@@ -78,7 +78,7 @@ impl Changelog {
                 let entries = entries.filter(|e| !in_any(&prose, e.line - 1));
                 let paragraphs = &*paragraphs.get_or_insert_with(|| self.entry_paragraphs());
                 let entries = entries.map(|e| {
-                    let breaking = e.text.starts_with("**BREAKING**");
+                    let breaking = is_breaking(&e.text);
                     let further = paragraphs.get(&(e.line - 1)).cloned().unwrap_or_default();
                     (e.section, e.text, breaking, further)
                 });

@@ -66,12 +66,22 @@ fn head_of(
     // A head that parses ends outside any fence or comment, so the line at the cut is the
     // heading it looks like in the whole file too.
     let mut log = Changelog::parse(head).ok()?;
-    // Each level-2 heading of the head heads a section (none is a part of a release, as
-    // git-cliff's `## New Contributors ❤️` is, which the whole file may read otherwise).
+    // A part of a release the head ends with (git-cliff's `## New Contributors ❤️`) reads as
+    // the file's trailing part, where the whole file reads it as the release's: the cut moves
+    // past it, so that the release below closes it.
+    if log.doc.trailer.is_some() {
+        return Some(Err(1));
+    }
+    // Each other level-2 heading of the head heads a section, or a part of the release above
+    // it, as the whole file reads it: the release below it is in the head too.
     let sections = &log.doc.sections;
+    let parts = (sections.iter().flat_map(|s| s.subs.iter()))
+        .filter_map(|sub| log.lines.get(sub.heading?))
+        .filter(|l| l.text.starts_with("## "))
+        .count();
     let release = |s: &super::parse::Section| matches!(s.kind, SectionKind::Release { .. });
     let first = usize::from(!released);
-    if sections.len() != headings
+    if sections.len() + parts != headings
         || (!released && sections[0].kind != SectionKind::Unreleased)
         || !sections[first..].iter().all(release)
     {
@@ -132,11 +142,16 @@ fn near(tail: &str, holds: impl Fn(&str) -> bool) -> Option<usize> {
     };
     let end = (level2_headings(tail).filter(release).nth(releases)).unwrap_or(tail.len());
     let mut section = 0;
+    // The bullets of a part (git-cliff's `## New Contributors ❤️`) are no entries the styles
+    // read ([`Changelog::style_entries`]).
+    let mut in_part = false;
     for (i, line) in tail[..end].lines().enumerate() {
-        if line.starts_with("## ") && i > 0 {
-            section += 1;
+        if line.starts_with("## ") {
+            section += usize::from(i > 0);
+            in_part = super::heading::names_no_version_at_all(line)
+                && !super::heading::names_change_group(line);
         }
-        if parse::bullet_body(line).is_some_and(&holds) {
+        if !in_part && parse::bullet_body(line).is_some_and(&holds) {
             return Some(section);
         }
     }
@@ -301,7 +316,8 @@ mod tests {
             Some(Some(format!("{url}/issues/")))
         );
         same_edit(&text, |l| l.add_entry("Fixed", "*(cli)* Fix #12", false));
-        // Where only the part of a release decides it, the whole file does.
+        // A part's bullets (pull requests) decide nothing (QA271): the release below does,
+        // the file's last, so the whole file is read.
         let parts = text.replace(
             "([#1450]({url}/issues/1450)) "
                 .replace("{url}", url)
@@ -309,6 +325,11 @@ mod tests {
             "",
         );
         assert!(Changelog::parse_head(&parts).is_none());
+        let whole = Changelog::parse(&parts).unwrap();
+        assert_eq!(
+            whole.decided_issue_links(),
+            Some(Some(format!("{url}/issues/")))
+        );
     }
 
     /// git-cliff's file has a `## New Contributors ❤️` part in every release: the scan below
@@ -337,10 +358,10 @@ mod tests {
             whole.decided_issue_links(),
             Some(Some(format!("{url}/issues/")))
         );
-        if let Some((head, _)) = Changelog::parse_head(&text) {
-            assert_eq!(head.decided_issue_links(), whole.decided_issue_links());
-            same_edit(&text, |l| l.add_entry("Fixed", "*(cli)* Fix #12", false));
-        }
+        // The head takes the parts in (QA271: it read the whole file).
+        let (head, _) = Changelog::parse_head(&text).expect("a head");
+        assert_eq!(head.decided_issue_links(), whole.decided_issue_links());
+        same_edit(&text, |l| l.add_entry("Fixed", "*(cli)* Fix #12", false));
     }
 
     #[test]

@@ -28,6 +28,10 @@ pub struct EntryStyle {
     /// git-cliff's `upper_first`: the first letter of the words in upper case, as the file's
     /// newest entry linked as git-cliff links (` - ([abc1234](…))`) writes it.
     upper_first: bool,
+    /// git-cliff's breaking mark after the scope (`*(api)* [**breaking**] x`).
+    cliff_breaking: bool,
+    /// A full stop after the words, as a file written by hand has it.
+    full_stop: bool,
 }
 
 /// The form of an entry's commit link: ` ([abbrev](base + hash))`, after ` -` or not.
@@ -54,16 +58,22 @@ impl EntryStyle {
         } else {
             text
         };
-        let scoped = self.scope.apply(text);
-        let Some(prefix) = &self.issues else {
-            return scoped;
-        };
-        if !scoped.contains('#') {
-            return scoped;
+        let mut scoped = self.scope.apply(text);
+        if self.cliff_breaking {
+            scoped = super::house_style::with_cliff_mark(&scoped);
         }
-        let (first, rest) = scoped.split_at(scoped.find('\n').unwrap_or(scoped.len()));
-        let bare = unlink_references(first);
-        super::entry::link_references_to(&bare, prefix) + rest
+        let linked = match &self.issues {
+            Some(prefix) if scoped.contains('#') => {
+                let (first, rest) = scoped.split_at(scoped.find('\n').unwrap_or(scoped.len()));
+                let bare = unlink_references(first);
+                super::entry::link_references_to(&bare, prefix) + rest
+            }
+            _ => scoped,
+        };
+        match self.full_stop {
+            true => super::house_style::with_full_stop(&linked),
+            false => linked,
+        }
     }
 
     /// `text` with a link to commit `id` (its whole hash) at the end of its first line, as
@@ -88,11 +98,15 @@ impl Changelog {
     /// The style new entries are written in: the scope's (`scope_style`) and the issue links
     /// the newest entry with a reference uses.
     pub fn entry_style(&self) -> EntryStyle {
+        let hand = self.hand();
         EntryStyle {
             scope: self.scope_style(),
             issues: self.decided_issue_links().flatten(),
             commits: self.commit_links(),
-            upper_first: self.cliff_case.or_else(|| self.decided_cliff_case()) == Some(true),
+            upper_first: (self.cliff_case.or_else(|| self.decided_cliff_case()))
+                .unwrap_or(hand.capital),
+            cliff_breaking: self.cliff_breaking(),
+            full_stop: hand.full_stop,
         }
     }
 
@@ -115,7 +129,7 @@ impl Changelog {
             .filter(|(_, s)| matches!(s.kind, SectionKind::Release { .. }))
             .take(super::scope_style::RELEASES_LOOKED_AT);
         for (i, _) in unreleased.take(1).chain(releases) {
-            let votes: Vec<(String, bool)> = (self.section_entries(i).iter())
+            let votes: Vec<(String, bool)> = (self.style_entries(i).iter())
                 .filter_map(|e| {
                     let line = e.text.lines().next().unwrap_or("");
                     let link = commit_link(line)?;
@@ -153,7 +167,7 @@ impl Changelog {
             .filter(|(_, s)| matches!(s.kind, SectionKind::Release { .. }))
             .take(super::scope_style::RELEASES_LOOKED_AT);
         let entries = unreleased.take(1).chain(releases);
-        let entries = entries.flat_map(|(i, _)| self.section_entries(i));
+        let entries = entries.flat_map(|(i, _)| self.style_entries(i));
         entries.map(|e| e.text.lines().next().unwrap_or("").to_owned())
     }
 
@@ -183,7 +197,7 @@ impl Changelog {
             .filter(|(_, s)| matches!(s.kind, SectionKind::Release { .. }))
             .take(super::scope_style::RELEASES_LOOKED_AT);
         for (i, _) in unreleased.take(1).chain(releases) {
-            for e in self.section_entries(i) {
+            for e in self.style_entries(i) {
                 let first = e.text.lines().next().unwrap_or("");
                 if let Some(prefix) = issue_numbers_linked(first).into_iter().next() {
                     return Some(Some(prefix));

@@ -59,7 +59,7 @@ pub(super) fn common_entries(
         }
         log.ensure_unreleased();
         for e in &union {
-            log.add_entry(&e.section, &e.text, e.text.starts_with("**BREAKING**"));
+            log.add_entry(&e.section, &e.text, super::weight::is_breaking(&e.text));
         }
         log.render()
     };

@@ -177,7 +177,7 @@ impl Changelog {
             .filter(|(_, s)| matches!(s.kind, SectionKind::Release { .. }))
             .take(RELEASES_LOOKED_AT);
         for (i, _) in unreleased.take(1).chain(releases) {
-            let entries = self.section_entries(i);
+            let entries = self.style_entries(i);
             let mut styles = entries.iter().filter_map(|e| split(&e.text).map(|s| s.0));
             if let Some(first) = styles.next() {
                 return Some(if styles.all(|s| s == first) {

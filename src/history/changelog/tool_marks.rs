@@ -129,7 +129,7 @@ pub fn cliff_marked(entry: &str) -> bool {
 /// write it with a GitHub remote and no pull request: `upper_first`, then a lone
 /// ` by @user` (`- Add x by @ann` for `add x`). Only then: a commit's own words may end so
 /// (`allow merges by @owners`), and as relhook writes them they keep their lower case.
-pub(super) fn cliff_authored(entry: &str, own: &str) -> bool {
+pub fn cliff_authored(entry: &str, own: &str) -> bool {
     let entry = entry.split_whitespace().collect::<Vec<_>>().join(" ");
     let Some((words, user)) = entry.rsplit_once(" by @") else {
         return false;

@@ -62,9 +62,11 @@ impl Weight {
     }
 }
 
-/// Whether an entry's text is marked breaking.
+/// Whether an entry's text is marked breaking: relhook's `**BREAKING**`, or git-cliff's
+/// `[**breaking**]` where its templates put it (`*(api)* [**breaking**] x`).
 pub fn is_breaking(text: &str) -> bool {
     text.starts_with("**BREAKING**")
+        || text.contains("[**breaking**]") && super::tool_marks::cliff_marked(text)
 }
 
 #[cfg(test)]
@@ -78,6 +80,19 @@ mod tests {
         assert_eq!(Weight::of(false, " added ", &c), Weight::Minor);
         assert_eq!(Weight::of(false, "Fixed", &c), Weight::Patch);
         assert!(Weight::Patch < Weight::Minor && Weight::Minor < Weight::Major);
+    }
+
+    #[test]
+    fn git_cliffs_mark_is_breaking_where_its_templates_put_it() {
+        assert!(is_breaking("**BREAKING** **api:** x"));
+        assert!(is_breaking("*(api)* [**breaking**] Drop x"));
+        assert!(is_breaking("[**breaking**] Drop x"));
+        assert!(!is_breaking("drop the [**breaking**] mark"));
+        let c = Config::default();
+        assert_eq!(
+            Weight::of_listed("*(api)* [**breaking**] x", "Fixed", &c),
+            Weight::Major
+        );
     }
 
     #[test]

@@ -162,7 +162,7 @@ pub(super) fn misplaced(
         .into_iter()
         .find(|e| normalize(&e.text) == listed_key)?;
     same_section(&there.section, &listed.section).then(|| NewEntry {
-        breaking: listed.text.starts_with("**BREAKING**"),
+        breaking: crate::history::changelog::weight::is_breaking(&listed.text),
         section: listed.section.clone(),
         text: listed.text.clone(),
     })
@@ -193,7 +193,7 @@ pub fn moved_said(marker: char, old: &NewEntry, new: &NewEntry) -> String {
 /// by what the commit's message changed: its scope, its breaking mark, or its type.
 fn left_as(old: &NewEntry, new: &NewEntry) -> String {
     use crate::history::changelog::vocab::same_section;
-    let breaking = |t: &str| t.starts_with("**BREAKING** ");
+    let breaking = crate::history::changelog::weight::is_breaking;
     // In any tool's style: the file's entry may be written as commitizen writes it.
     let scope = |t: &str| crate::history::changelog::scoped(t).map(|(s, _)| s.to_owned());
     let marked = breaking(&old.text) != breaking(&new.text);

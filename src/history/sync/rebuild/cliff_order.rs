@@ -43,6 +43,13 @@ fn config_sorts_by_scope(config: &toml::Table) -> bool {
     body.is_some_and(body_sorts_by_scope)
 }
 
+/// Whether the template marks a breaking change as git-cliff's own do: `[**breaking**]`.
+fn config_marks_breaking(config: &toml::Table) -> bool {
+    let body = config.get("changelog").and_then(|c| c.get("body"));
+    body.and_then(toml::Value::as_str)
+        .is_some_and(|b| b.contains("[**breaking**]"))
+}
+
 /// The group names `[git] commit_parsers` give commits, as configured.
 fn group_names(config: &toml::Table) -> Vec<String> {
     let parsers = config
@@ -60,7 +67,7 @@ fn group_names(config: &toml::Table) -> Vec<String> {
 /// Where `log` places what post-commit, `--sync` and a release add: a new sub-section by
 /// `[changelog] order` and named after the project's git-cliff group of its kind, a new
 /// entry by scope where that configuration sorts a group so; and in git-cliff's capital
-/// where the newest entry has it.
+/// where the newest entry has it, with its breaking mark where the template writes it.
 pub fn place_as_configured(
     log: &mut crate::history::changelog::Changelog,
     repo: &crate::git::Repo,
@@ -75,6 +82,7 @@ pub fn place_as_configured(
         _ => log.set_order(&config.changelog.order),
     }
     log.set_sorted_by_scope(cliff.as_ref().is_some_and(config_sorts_by_scope));
+    log.set_cliff_breaking(cliff.as_ref().is_some_and(config_marks_breaking));
     log.set_cliff_groups(&cliff.as_ref().map(group_names).unwrap_or_default());
     let upper = crate::history::sync::newest_case::newest_cliff_case(log, repo);
     log.set_cliff_case(upper);
