@@ -398,6 +398,12 @@ fn release_state(
         let ahead = super::doctor_ahead::version_ahead(repo, config);
         report.checks.extend(ahead);
     }
+    // A package's published `workspace:*` a sibling's hand tag left behind: its release named.
+    if !finishing && reads {
+        report
+            .checks
+            .extend(super::doctor_workspace::shorthands_behind(repo, config));
+    }
     let locks = super::doctor_files::old_locks(repo, &report.checks);
     report.checks.extend(locks);
     report

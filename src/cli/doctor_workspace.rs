@@ -66,3 +66,41 @@ pub(super) fn crates_left_behind(repo: &Repo, config: &Config) -> Option<Check> 
         fix: Some(fix),
     })
 }
+
+/// A warning for each package whose last release published a workspace shorthand on a
+/// sibling (`workspace:*`) as a version that sibling has left since (its hand tag released it
+/// alone), with the release it needs: what the reference-transaction hook said when that tag
+/// was made, judged the same way (`release::packages::stale_shorthands`).
+pub(super) fn shorthands_behind(repo: &Repo, config: &Config) -> Vec<Check> {
+    let Some(root) = repo.work_tree() else {
+        return Vec::new();
+    };
+    let mut rows = Vec::new();
+    for p in &config.packages {
+        let stale = crate::release::packages::stale_shorthands(repo, config, &root, &p.name);
+        let Some(c) = stale.ok().and_then(|s| s.into_iter().next()) else {
+            continue;
+        };
+        let Some((old, _)) = &c.published else {
+            continue;
+        };
+        rows.push(Check {
+            subject: format!("package {}", p.name),
+            status: Status::Warning,
+            detail: format!(
+                "{} requires {} as `{}` in {}, published by its last release as `{old}`, which {} {} does not meet: its published copy still requires the old version",
+                p.name,
+                c.dependency,
+                c.before,
+                c.file.display(),
+                c.dependency,
+                c.version
+            ),
+            fix: Some(format!(
+                "`relhook release --package {}` releases it",
+                crate::shellword::quote(&p.name)
+            )),
+        });
+    }
+    rows
+}

@@ -45,7 +45,17 @@ pub(super) fn choose(
         let view = packages::view(config, name, root)?;
         let info = match crate::release::package_version_info(repo, &view, root, opts, selection) {
             Ok(info) => info,
-            Err(Error::Refused(why)) if *selection == Selection::All && nothing_to(&why) => {
+            Err(Error::Refused(why)) if nothing_to(&why) => {
+                // Nothing of its own, but what its last release published requires a version
+                // a sibling's hand tag has left: released as a dependent, as the hook said.
+                if let Some(plan) = republished(repo, config, root, name)? {
+                    chosen.insert(name.clone(), plan);
+                    continue;
+                }
+                if *selection != Selection::All {
+                    refused.push((name.clone(), why));
+                    continue;
+                }
                 let path = view.package.as_ref().map(|p| p.path.to_string_lossy());
                 let path = path.map(|p| crate::printable::visible(&p));
                 if path.is_some_and(|p| why.fix == Some(crate::release::untouched_fix(&p))) {
@@ -84,6 +94,22 @@ pub(super) fn choose(
         )));
     }
     Ok((chosen, skipped))
+}
+
+/// `name`'s release as a dependent when its last release published a workspace shorthand a
+/// sibling's version has left since (`stale_shorthand`); `None` when it did not.
+fn republished(
+    repo: &Repo,
+    config: &Config,
+    root: &Path,
+    name: &str,
+) -> Result<Option<PackagePlan>> {
+    let stale = super::stale_shorthand::stale_shorthands(repo, config, root, name)?;
+    let (Some(c), Some(head)) = (stale.first(), repo.head()) else {
+        return Ok(None);
+    };
+    let pre = super::due::identifier(&c.version);
+    super::due::dependent_plan(repo, config, root, head, name, pre.as_deref()).map(Some)
 }
 
 /// Whether `why`, a package's refusal, says it has nothing to release: what `--all` leaves a

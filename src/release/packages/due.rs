@@ -48,71 +48,85 @@ pub(super) fn add_dependents(
         if due.is_empty() {
             break;
         }
-        let start = config.version.pre_release_start;
         for (name, pre) in due {
             if chosen.contains_key(&name) {
                 continue;
             }
-            let view = packages::view(config, &name, root)?;
-            // Its own release reverted with its tag left: said first, as for a package named
-            // (its version file, set back by the revert, would otherwise be refused instead,
-            // and setting it by hand would leave the reverted tag in HEAD's history).
-            if let Some(r) = crate::release::reverted::section_gone(repo, &view) {
-                return Err(Error::Refused(Refusal {
-                    what: format!("{name} (a dependent the release brings along): {}", r.what),
-                    ..r
-                }));
-            }
-            // Never released: its first release is the version it has written (what
-            // `version --all` calls it), with its own commits if it has any, not a patch
-            // above it.
-            let released = repo.latest_release_tag(head, &view.version.tag_prefix);
-            let (current, _) = crate::release::current_version(repo, &view, root)?;
-            let plan = if released.is_none() {
-                let info = crate::release::version_info(repo, &view, root, &Auto, None).ok();
-                let version = info.as_ref().map_or(current.clone(), |i| i.next.clone());
-                let version = match &pre {
-                    Some(id) => first_release(version, id, start),
-                    None => version,
-                };
-                package_plan(&name, view, current, version, info)
-            } else {
-                let bumped = match &pre {
-                    Some(id) => after_release(&current, id, start),
-                    None => patch_of(&current),
-                };
-                // Its own commits since its release may call for more than the patch (a
-                // breaking change of its own): never released under a lower version.
-                let own =
-                    crate::release::version_info(repo, &view, root, &Auto, pre.as_deref()).ok();
-                match own {
-                    Some(i) if i.next.cmp_precedence(&bumped).is_gt() => {
-                        package_plan(&name, view, current, i.next.clone(), Some(i))
-                    }
-                    _ => package_plan(&name, view, current, bumped, None),
-                }
-            };
-            // A dependent's version is relhook's choice, not the user's: past a tag another
-            // branch already has (its release there), to the first version with none.
-            let free = repo.tag_target(&plan.tag).and_then(|_| {
-                crate::release::first_untaken(repo, &plan.view.version, &plan.version)
-            });
-            let plan = match free {
-                Some(free) if free != plan.version => {
-                    let PackagePlan {
-                        view,
-                        current,
-                        info,
-                        ..
-                    } = plan;
-                    package_plan(&name, view, current, free, info)
-                }
-                _ => plan,
-            };
-            chosen.insert(name.clone(), plan);
+            let plan = dependent_plan(repo, config, root, head, &name, pre.as_deref())?;
+            chosen.insert(name, plan);
         }
     }
     Ok(())
+}
+
+/// The plan of `name`, released because a requirement of its own moved (`pre`: the
+/// pre-release identifier of the version it follows): a patch, or what its own commits call
+/// for when that is more.
+pub(super) fn dependent_plan(
+    repo: &Repo,
+    config: &Config,
+    root: &Path,
+    head: Oid,
+    name: &str,
+    pre: Option<&str>,
+) -> Result<PackagePlan> {
+    let start = config.version.pre_release_start;
+    let view = packages::view(config, name, root)?;
+    // Its own release reverted with its tag left: said first, as for a package named
+    // (its version file, set back by the revert, would otherwise be refused instead,
+    // and setting it by hand would leave the reverted tag in HEAD's history).
+    if let Some(r) = crate::release::reverted::section_gone(repo, &view) {
+        return Err(Error::Refused(Refusal {
+            what: format!("{name} (a dependent the release brings along): {}", r.what),
+            ..r
+        }));
+    }
+    // Never released: its first release is the version it has written (what
+    // `version --all` calls it), with its own commits if it has any, not a patch
+    // above it.
+    let released = repo.latest_release_tag(head, &view.version.tag_prefix);
+    let (current, _) = crate::release::current_version(repo, &view, root)?;
+    let plan = if released.is_none() {
+        let info = crate::release::version_info(repo, &view, root, &Auto, None).ok();
+        let version = info.as_ref().map_or(current.clone(), |i| i.next.clone());
+        let version = match pre {
+            Some(id) => first_release(version, id, start),
+            None => version,
+        };
+        package_plan(name, view, current, version, info)
+    } else {
+        let bumped = match pre {
+            Some(id) => after_release(&current, id, start),
+            None => patch_of(&current),
+        };
+        // Its own commits since its release may call for more than the patch (a
+        // breaking change of its own): never released under a lower version.
+        let own = crate::release::version_info(repo, &view, root, &Auto, pre).ok();
+        match own {
+            Some(i) if i.next.cmp_precedence(&bumped).is_gt() => {
+                package_plan(name, view, current, i.next.clone(), Some(i))
+            }
+            _ => package_plan(name, view, current, bumped, None),
+        }
+    };
+    // A dependent's version is relhook's choice, not the user's: past a tag another
+    // branch already has (its release there), to the first version with none.
+    let free = repo
+        .tag_target(&plan.tag)
+        .and_then(|_| crate::release::first_untaken(repo, &plan.view.version, &plan.version));
+    let plan = match free {
+        Some(free) if free != plan.version => {
+            let PackagePlan {
+                view,
+                current,
+                info,
+                ..
+            } = plan;
+            package_plan(name, view, current, free, info)
+        }
+        _ => plan,
+    };
+    Ok(plan)
 }
 
 /// The pre-release identifier of `v` (`rc` of `2.0.0-rc.1`, `beta` of `1.0.0-beta`), if it is

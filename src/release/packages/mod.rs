@@ -33,6 +33,7 @@ mod resume;
 mod reworded;
 pub(crate) mod root_dependent;
 mod root_tagged;
+mod stale_shorthand;
 mod test_run;
 mod versionless;
 
@@ -41,6 +42,7 @@ pub use left_behind::{Unmet, dependents_left_behind, shorthand_dependents};
 pub use on_pre::{HandTag, hand_tag_leaves_pre, hand_tag_on_pre};
 pub use resume::{HalfMade, half_made, half_made_from, resume};
 pub use root_tagged::{marks_root_release, released_at_root};
+pub use stale_shorthand::stale_shorthands;
 use test_run::{test_all, wants_tests};
 pub use versionless::{hand_tag_versionless, hand_tag_versionless_root, versionless_root};
 
@@ -176,6 +178,13 @@ pub fn plan(
             .filter(|c| c.dependent == p.name && !c.dev)
             .cloned()
             .collect();
+        // What its last release published on a sibling a hand tag released since, unless
+        // this release moves that sibling again (the entry above says it).
+        for c in stale_shorthand::stale_shorthands(repo, config, root, &p.name)? {
+            if !p.because.iter().any(|b| b.dependency == c.dependency) {
+                p.because.push(c);
+            }
+        }
         let extra: Vec<String> = p.because.iter().map(Change::entry).collect();
         let e = super::edits_with(repo, &p.view, root, &p.version, &opts.date, &extra)?;
         super::check_paths(&p.view, root, &e.edits)?;
