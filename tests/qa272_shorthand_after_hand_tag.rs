@@ -145,3 +145,35 @@ fn repo_lines(stdout: &[u8]) -> Vec<String> {
         .map(str::to_owned)
         .collect()
 }
+
+/// The sibling moved to another folder after b's release (its table's `path` changed with it):
+/// what b published is still read where the configuration of b's release had a.
+#[test]
+fn a_sibling_moved_since_is_read_where_it_was() {
+    let repo = workspace("workspace:*");
+    repo.git(&["mv", "p/a", "p/k"]);
+    let config = repo.read(".relconfig.toml").replace("\"p/a\"", "\"p/k\"");
+    repo.write(".relconfig.toml", config);
+    repo.git(&["add", "-A"]);
+    repo.commit_hooked("refactor(a): move a to p/k");
+    let out = crate::support::hand_tag(&repo, &["-a", "a-v1.0.1", "-m", "a-v1.0.1"]);
+    assert!(
+        text(&out).contains("relhook release --package b"),
+        "{}",
+        text(&out)
+    );
+    let next = ok(repo.relhook(&["version", "--all", "--next"]));
+    assert!(
+        repo_lines(&next.stdout)
+            .iter()
+            .any(|l| l.starts_with("b 2.1.0 -> 2.1.1")),
+        "{}",
+        text(&next)
+    );
+    let doctor = repo.relhook(&["doctor"]);
+    assert!(
+        text(&doctor).contains("`relhook release --package b`"),
+        "{}",
+        text(&doctor)
+    );
+}

@@ -5,7 +5,8 @@
 //! own: `release --package` and `--all` make it, `version --all --next` and doctor say it.
 //! Judged as the hook judges it (`shorthand::judged`, through
 //! `dependents::changes_keeping_ranges`), with the files of the dependent's release tag as
-//! what it published and the sibling's version as the work tree has it now.
+//! what it published (each package in the folder the configuration committed with it gave
+//! it) and the sibling's version as the work tree has it now.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -16,7 +17,7 @@ use crate::Result;
 use crate::config::Config;
 use crate::git::Repo;
 use crate::history::version::files::deps::{self, Manifest};
-use crate::release::dependents::{self, Change};
+use crate::release::dependents::{self, Change, Member};
 use crate::release::shorthand;
 
 /// The requirements of `name`'s last release (the tag HEAD holds) that publish a workspace
@@ -74,8 +75,33 @@ pub fn stale_shorthands(
             .file_at(released, rel)?
             .map(|f| String::from_utf8_lossy(&f.bytes).into_owned()))
     };
-    let members = super::left_behind::members(config);
-    let changes = dependents::changes_keeping_ranges(&members, &at_release, &versions)?;
+    // Each package where the configuration committed with that release had it (a package
+    // moved since was read in its old folder then).
+    let today = super::left_behind::members(config);
+    let then = crate::history::packages::then::stored(repo, released);
+    let members: Vec<Member> = today
+        .iter()
+        .map(|m| Member {
+            dir: (then.as_ref())
+                .and_then(|then| {
+                    crate::history::packages::then::same_package(then, config, &m.package)
+                })
+                .map_or_else(|| m.dir.clone(), |p| p.path.clone()),
+            package: m.package.clone(),
+        })
+        .collect();
+    let mut changes = dependents::changes_keeping_ranges(&members, &at_release, &versions)?;
+    // Said where the file is now.
+    let (dir_then, dir_now) = (&members, &today);
+    for c in &mut changes {
+        let now = dir_now.iter().find(|m| m.package == c.dependent);
+        let then = dir_then.iter().find(|m| m.package == c.dependent);
+        if let (Some(now), Some(then)) = (now, then)
+            && let Ok(rest) = c.file.strip_prefix(&then.dir)
+        {
+            c.file = now.dir.join(rest);
+        }
+    }
     // Still written as a shorthand on that sibling: a requirement rewritten since publishes
     // what it says, and a commit of the package's own brings that.
     let still = |c: &Change| {
