@@ -420,6 +420,7 @@ mod qa273_stable_tag_advice;
 mod qa269_first_commit_cost;
 mod qa270_cliff_parsers;
 mod qa271_house_styles;
+mod qa272_renamed_package;
 mod qa272_shorthand_after_hand_tag;
 mod qa27_faults;
 mod qa27_first;

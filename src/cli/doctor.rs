@@ -345,6 +345,8 @@ fn release_state(
         let elsewhere = super::doctor_released::root_released_elsewhere(repo, config);
         report.checks.extend(elsewhere);
     }
+    let renamed = super::doctor_released::packages_released_elsewhere(repo, config);
+    report.checks.extend(renamed);
     if reads {
         report
             .checks

@@ -144,3 +144,57 @@ pub(super) fn root_released_elsewhere(repo: &Repo, config: &Config) -> Option<Ch
         fix: Some(fix),
     })
 }
+
+/// Each package whose changelog's newest section was released under a tag of another form
+/// (its table renamed since: `core-v1.0.0` where its tags are now `kernel-v…`), while no tag
+/// has its own form: its release is refused (`release::above`), so said before it trips.
+pub(super) fn packages_released_elsewhere(repo: &Repo, config: &Config) -> Vec<Check> {
+    let (Some(root), Some(head)) = (repo.work_tree(), repo.head()) else {
+        return Vec::new();
+    };
+    let mut rows = Vec::new();
+    for view in super::doctor::views_of(repo, config) {
+        let Some(p) = &view.package else { continue };
+        if repo
+            .latest_release_tag(head, &view.version.tag_prefix)
+            .is_some()
+        {
+            continue;
+        }
+        let path = &view.changelog.path;
+        let Some(text) = crate::fsx::confine(&root, path)
+            .ok()
+            .and_then(|f| crate::fsx::read_regular_optional(&f).ok().flatten())
+            .and_then(|b| String::from_utf8(b).ok())
+        else {
+            continue;
+        };
+        let Some(log) = crate::history::sync::parsed(repo, &text) else {
+            continue;
+        };
+        let Some(greatest) = crate::release::above::greatest_of(&log) else {
+            continue;
+        };
+        let Some((tag, other)) = crate::release::above::released_as(repo, &view, head, &greatest)
+        else {
+            continue;
+        };
+        rows.push(Check {
+            subject: format!("package {}", p.name),
+            status: Status::Warning,
+            detail: format!(
+                "`{}` in {} was released as tag {tag}, and no tag is named as {}'s are (`{}{greatest}`): its release is refused",
+                crate::history::changelog::quoted_heading(Some(&log), &greatest.to_string()),
+                path.display(),
+                p.name,
+                view.version.tag_prefix
+            ),
+            fix: Some(format!(
+                "if its tags were renamed since, name them as before in .relconfig.toml: `tag = {}` in {}",
+                crate::config::toml_text::string(&format!("{other}{{version}}")),
+                crate::config::toml_text::package_table(&p.name)
+            )),
+        });
+    }
+    rows
+}

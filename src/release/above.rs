@@ -142,6 +142,13 @@ pub fn released_as(
 ) -> Option<(String, String)> {
     let own = format!("{}{version}", config.version.tag_prefix);
     let ending = version.to_string();
+    // In a package's view a sibling's tags (`ui-v1.0.0` beside a renamed `core`) are that
+    // sibling's releases, never this package's under another name.
+    let sibling = |prefix: &str| {
+        (config.package.as_ref()).is_some_and(|own| {
+            (config.packages.iter()).any(|p| p.name != own.name && p.tag.prefix() == prefix)
+        })
+    };
     repo.branches_at("tags/*")
         .into_iter()
         .find_map(|(name, target)| {
@@ -151,7 +158,9 @@ pub fn released_as(
             let whole =
                 prefix.is_empty() || !prefix.ends_with(|c: char| c.is_ascii_digit() || c == '.');
             let c = repo.peel_to_commit(target)?;
-            (name != own && whole && (c == head || repo.reaches(head, c))).then_some((name, prefix))
+            let theirs = whole && !sibling(&prefix);
+            (name != own && theirs && (c == head || repo.reaches(head, c)))
+                .then_some((name, prefix))
         })
 }
 
