@@ -177,3 +177,18 @@ fn a_sibling_moved_since_is_read_where_it_was() {
         text(&doctor)
     );
 }
+
+/// A pre-release hand tag of a: `workspace:*` links whatever version a has, so it leaves no
+/// requirement unmet. The tag was refused ("edit it by hand so that it admits 1.0.1-rc.1",
+/// which no edit of `workspace:*` does); now it is made, and b's release is named.
+#[test]
+fn a_pre_release_hand_tag_is_not_refused_for_a_workspace_star() {
+    let repo = workspace("workspace:*");
+    let out = crate::support::hand_tag(&repo, &["-a", "a-v1.0.1-rc.1", "-m", "a-v1.0.1-rc.1"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    assert!(
+        text(&out).contains("relhook release --package b"),
+        "{}",
+        text(&out)
+    );
+}

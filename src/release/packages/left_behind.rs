@@ -121,7 +121,8 @@ fn unmet(config: &Config, root: &Path, released: &BTreeMap<String, Version>) -> 
             .filter(|c| {
                 let kind = c.kind;
                 // pnpm's and yarn's `workspace:^1.0.0` is judged as its range: left unmet, the
-                // workspace no longer resolves it.
+                // workspace no longer resolves it. Its shorthands (`workspace:*`) link the
+                // sibling whatever its version, a pre-release too: no range to meet.
                 let before = c.before.trim();
                 let before = before.strip_prefix("workspace:").unwrap_or(before);
                 // A requirement relhook cannot read as a range (`workspace:*`, `latest`, a
@@ -132,7 +133,8 @@ fn unmet(config: &Config, root: &Path, released: &BTreeMap<String, Version>) -> 
                 };
                 let judged = match kind {
                     Manifest::Npm => {
-                        !matches!(before, "" | "^" | "~") && before.split("||").all(range)
+                        let star = before == "*" && c.before.trim().starts_with("workspace:");
+                        !star && !matches!(before, "" | "^" | "~") && before.split("||").all(range)
                     }
                     Manifest::Cargo => semver::VersionReq::parse(before).is_ok(),
                     Manifest::Python | Manifest::Poetry => !before.is_empty(),
