@@ -20,7 +20,7 @@
 //! another commit wrote (a `--sync` commit after a skipped one), the fold's step made the
 //! commit's own change (its patch key, the changelogs left out).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use git2::Oid;
 
@@ -28,8 +28,8 @@ use super::{Seen, added_by, collect, commit_entry, parse_kept, since};
 use crate::Result;
 use crate::config::Config;
 use crate::git::{Amend, Repo};
-use crate::history::changelog::Changelog;
-use crate::history::changelog::normalize;
+use crate::history::changelog::entry::{Forge, NewEntry};
+use crate::history::changelog::{Changelog, normalize};
 
 /// How far back HEAD's reflog is read for commits history lost.
 pub(super) const LOOK_BACK: usize = 2000;
@@ -71,14 +71,14 @@ pub(super) fn take_out(
     repo: &Repo,
     config: &Config,
     log: &mut Changelog,
-    commits: &[Seen],
+    range: &Called<'_>,
     wanted: bool,
 ) -> Result<Vec<Dropped>> {
     let (mut out, mut kept) = (Vec::new(), Vec::new());
     if !wanted {
         return Ok(out);
     }
-    for d in lost(repo, config, log, Some(commits))? {
+    for d in lost(repo, config, log, Some(range))? {
         let Some(section) = d.verbatim.clone().filter(|_| d.folded_into.is_none()) else {
             continue;
         };
@@ -100,12 +100,64 @@ pub(super) fn take_out(
     Ok(out)
 }
 
-/// [`dropped_entries`] of `log`; `commits`: the unreleased range, when walked already.
+/// The commits of the unreleased range, walked already, with the entries their own messages
+/// call for that the plan has worked out and normalised (its candidates'): not done again.
+pub(super) struct Called<'a> {
+    commits: &'a [Seen],
+    known: HashMap<Oid, (&'a str, &'a str)>,
+}
+
+/// A commit's own entry, as written and normalised.
+type Own = Option<(String, String)>;
+
+impl<'a> Called<'a> {
+    /// `commits`, with `entries` (a commit, its entry) and their `keys`; `own`: the commits
+    /// whose entry there is the one their message calls for.
+    pub(super) fn new(
+        commits: &'a [Seen],
+        entries: &'a [(Oid, NewEntry)],
+        keys: &'a [String],
+        own: &HashSet<Oid>,
+    ) -> Called<'a> {
+        let known = (entries.iter().zip(keys))
+            .filter(|((id, _), _)| own.contains(id))
+            .map(|((id, e), k)| (*id, (e.text.as_str(), k.as_str())))
+            .collect();
+        Called { commits, known }
+    }
+
+    /// Each commit's own entry, in the range's order.
+    fn owns(&self, repo: &Repo, config: &Config, forge: Option<&Forge>) -> Vec<Own> {
+        let own = |c: &Seen| match self.known.get(&c.id) {
+            Some((text, key)) => Some(((*text).to_owned(), (*key).to_owned())),
+            None => own_entry(repo, config, forge, &c.message),
+        };
+        self.commits.iter().map(own).collect()
+    }
+}
+
+/// The entry `message` calls for, as written and normalised.
+fn own_entry(repo: &Repo, config: &Config, forge: Option<&Forge>, message: &str) -> Own {
+    commit_entry(repo, message, config, forge).map(|e| {
+        let key = normalize(&e.text);
+        (e.text, key)
+    })
+}
+
+/// Whether every text of `texts` is the entry a commit of the range calls for itself
+/// (`owns`): an entry whose words a commit of the range keeps is never lost.
+fn all_called(texts: &[String], owns: &[Own]) -> bool {
+    let written: HashSet<&str> = owns.iter().flatten().map(|(t, _)| t.as_str()).collect();
+    let keys: HashSet<&str> = owns.iter().flatten().map(|(_, k)| k.as_str()).collect();
+    (texts.iter()).all(|t| written.contains(t.as_str()) || keys.contains(normalize(t).as_str()))
+}
+
+/// [`dropped_entries`] of `log`; `range`: the unreleased range, when walked already.
 fn lost(
     repo: &Repo,
     config: &Config,
     log: &Changelog,
-    commits: Option<&[Seen]>,
+    range: Option<&Called<'_>>,
 ) -> Result<Vec<Dropped>> {
     let Some(head) = repo.head() else {
         return Ok(Vec::new());
@@ -126,6 +178,12 @@ fn lost(
     };
     let forge = std::cell::OnceCell::new();
     let forge = || forge.get_or_init(|| super::forge(repo)).as_ref();
+    // What the range's commits call for themselves is never lost (their words keep it,
+    // below): where Unreleased lists nothing else, HEAD's reflog is not read at all.
+    let owns = range.map(|r| r.owns(repo, config, forge()));
+    if owns.as_ref().is_some_and(|o| all_called(&texts, o)) {
+        return Ok(Vec::new());
+    }
     // An amend's replaced commit is `amended`'s to say (with the hand edit it calls for), a
     // squash's the fold's; the commit git made before post-commit rewrote it is the
     // rewrite's, said (or not) by its own fate: a reword of the rewrite left git's commit in
@@ -138,7 +196,10 @@ fn lost(
         .collect();
     // A commit of the unreleased range is not lost, and the range's own commit calls for its
     // entry below: not read here (a first release's reflog is that whole range again).
-    let in_range: HashSet<Oid> = commits.into_iter().flatten().map(|c| c.id).collect();
+    let in_range: HashSet<Oid> = (range.into_iter())
+        .flat_map(|r| r.commits)
+        .map(|c| c.id)
+        .collect();
     let mut found: Vec<(String, Dropped)> = Vec::new();
     let remembered = repo.head_reflog_commits(LOOK_BACK);
     for &id in &remembered {
@@ -180,18 +241,19 @@ fn lost(
     // whose message keeps its header (a squash), or rewritten into one (a reword, an amend,
     // a squash or fixup into it, which `amended` names where the file lags): not lost.
     let walked;
-    let commits = match commits {
-        Some(commits) => commits,
-        None => {
+    let (commits, owns) = match (range, owns) {
+        (Some(range), Some(owns)) => (range.commits, owns),
+        _ => {
             let (range, _) = since::since_last_release(repo, head, config, None)?;
             walked = collect(repo, &range)?;
-            &walked
+            let own = |c: &Seen| own_entry(repo, config, forge(), &c.message);
+            (walked.as_slice(), walked.iter().map(own).collect())
         }
     };
     let copies = Copies::of(repo, &remembered);
     let mut keys = FoldKeys::new(config);
-    for c in commits {
-        let own = commit_entry(repo, &c.message, config, forge()).map(|e| normalize(&e.text));
+    for (c, own) in commits.iter().zip(&owns) {
+        let own = own.as_ref().map(|(_, key)| key);
         let (was_ids, folds) = made_from(repo, &rewrites, &copies, c.id);
         let was: Vec<String> = was_ids
             .iter()
@@ -199,7 +261,7 @@ fn lost(
             .filter_map(|m| m.lines().next().map(str::to_owned))
             .collect();
         found.retain(|(k, d)| {
-            Some(k) != own.as_ref()
+            Some(k) != own
                 && !c.message.lines().any(|l| l.trim() == d.header)
                 && !was.contains(&d.header)
                 && !was_ids.contains(&d.commit)

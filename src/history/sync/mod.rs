@@ -228,6 +228,7 @@ fn plan(
     let mut candidates = Vec::new();
     let mut quiet = Vec::new();
     let mut filter = crate::history::packages::Filter::new(repo, config);
+    let mut own_entry = HashSet::new();
     // Those a release section written by hand, not tagged yet, releases are not Unreleased.
     let by_hand = by_hand::released_by_hand(repo, config, &log, &range, last.as_ref());
     // Those whose pick (or original) the last release holds: released with it.
@@ -242,7 +243,9 @@ fn plan(
         use crate::history::reverts::{
             branch_entries, in_history, merge_revert, reapplied_merge_revert,
         };
-        let entries: Vec<NewEntry> = match commit_entry(repo, &c.message, config, forge.as_ref()) {
+        let own = commit_entry(repo, &c.message, config, forge.as_ref());
+        let called = own.is_some();
+        let entries: Vec<NewEntry> = match own {
             Some(e) => vec![e],
             // A merge reverted after its release (before it, it is cancelled above). One
             // history does not hold at all (a rebase made its branch's commits a line of
@@ -272,6 +275,9 @@ fn plan(
         if !filter.counts(c.id, &c.message)? {
             continue;
         }
+        if called {
+            own_entry.insert(c.id);
+        }
         candidates.extend(entries.into_iter().map(|e| (c.id, e)));
     }
     // Each candidate's entry normalised once: the plan compares it in many ways below.
@@ -289,7 +295,8 @@ fn plan(
     let no_entry = no_entry::among((repo, config, wants), seen, &mut filter)?;
     // The entries of commits history lost go, and account for no commit that carried them
     // (the one after a dropped commit that made the file brings them along).
-    let lost = dropped::take_out(repo, config, &mut log, &commits, wants != Wants::Hook)?;
+    let range = dropped::Called::new(&commits, &candidates, &keys, &own_entry);
+    let lost = dropped::take_out(repo, config, &mut log, &range, wants != Wants::Hook)?;
     let taken = lost.iter().filter(|d| !d.kept());
     let gone: HashSet<String> = taken.map(|d| normalize(&d.entry)).collect();
     known.retain(|k| !gone.contains(k));
