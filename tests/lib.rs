@@ -422,6 +422,7 @@ mod qa270_cliff_parsers;
 mod qa271_house_styles;
 mod qa272_renamed_package;
 mod qa272_shorthand_after_hand_tag;
+mod qa268_hand_tag_link_reads;
 mod qa268_hand_tag_lost_entries;
 mod qa27_faults;
 mod qa27_first;

@@ -28,7 +28,8 @@ type Counter = (&'static str, fn() -> u64, &'static str);
 /// - `RELHOOK_TEST_LINES_PARSED`: the changelog lines it parsed;
 /// - `RELHOOK_TEST_PARSE_COUNT`: the times it parsed a changelog;
 /// - `RELHOOK_TEST_LINES_ANALYZED`: the changelog lines it read for their structure, when
-///   parsed and again after each edit.
+///   parsed and again after each edit;
+/// - `RELHOOK_TEST_COMMIT_LINK_READS`: the entry lines it read in full for a commit link.
 const COUNTERS: &[Counter] = &[
     (
         "RELHOOK_TEST_WALK_COUNT",
@@ -129,6 +130,11 @@ const COUNTERS: &[Counter] = &[
         "RELHOOK_TEST_LINES_ANALYZED",
         || crate::history::changelog::lines_analyzed() as u64,
         "changelog lines analysed",
+    ),
+    (
+        "RELHOOK_TEST_COMMIT_LINK_READS",
+        || crate::history::changelog::commit_link_reads() as u64,
+        "commit link reads",
     ),
 ];
 

@@ -258,9 +258,26 @@ pub fn without_commit_link(line: &str) -> Option<&str> {
     (whole && commit_link(line).is_some()).then(|| words.strip_suffix(" -").unwrap_or(words))
 }
 
+thread_local! {
+    /// Entry lines read in full for the commit link they end with, on this thread.
+    static LINK_READS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// How many entry lines were read in full for a commit link on this thread
+/// (`RELHOOK_TEST_COMMIT_LINK_READS`): a line that cannot hold one is not.
+pub fn commit_link_reads() -> usize {
+    LINK_READS.with(std::cell::Cell::get)
+}
+
 /// The commit link `line` ends with (`x ([f5712a9](https://h/o/r/commit/f5712a9d…))`, then
 /// git-cliff's or conventional-changelog's own marks at most), if any.
 fn commit_link(line: &str) -> Option<CommitLinks> {
+    // A link is `([…](…))`, and squeezing the blanks makes no `([` of a line without one: such
+    // a line (most entries) is not copied and searched.
+    if !line.contains("([") {
+        return None;
+    }
+    LINK_READS.with(|n| n.set(n.get() + 1));
     let joined = line.split_whitespace().collect::<Vec<_>>().join(" ");
     let short = super::tool_marks::commit_hash(&joined)?;
     let at = joined.rfind(&format!(" ([{short}](")).or_else(|| {

@@ -75,7 +75,7 @@ pub use conflict::{Markers, conflict_markers};
 pub use fold::carries;
 pub use head::with_eol_of;
 pub(crate) use heading::pep440_pre;
-pub use link_style::{EntryStyle, without_commit_link};
+pub use link_style::{EntryStyle, commit_link_reads, without_commit_link};
 pub use merge::MarkedSides;
 pub use not_file::{
     NotAFile, case_twin_fix, case_twin_on_disk, case_twin_untracked_fix, case_twin_what,
