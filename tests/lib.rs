@@ -424,6 +424,7 @@ mod qa272_renamed_package;
 mod qa272_shorthand_after_hand_tag;
 mod qa268_hand_tag_link_reads;
 mod qa268_hand_tag_lost_entries;
+mod qa268_hand_tag_object_hashes;
 mod qa27_faults;
 mod qa27_first;
 mod qa27_gitops;

@@ -29,7 +29,8 @@ type Counter = (&'static str, fn() -> u64, &'static str);
 /// - `RELHOOK_TEST_PARSE_COUNT`: the times it parsed a changelog;
 /// - `RELHOOK_TEST_LINES_ANALYZED`: the changelog lines it read for their structure, when
 ///   parsed and again after each edit;
-/// - `RELHOOK_TEST_COMMIT_LINK_READS`: the entry lines it read in full for a commit link.
+/// - `RELHOOK_TEST_COMMIT_LINK_READS`: the entry lines it read in full for a commit link;
+/// - `RELHOOK_TEST_OBJECT_HASHES`: the objects it hashed (those it hashed before not again).
 const COUNTERS: &[Counter] = &[
     (
         "RELHOOK_TEST_WALK_COUNT",
@@ -135,6 +136,11 @@ const COUNTERS: &[Counter] = &[
         "RELHOOK_TEST_COMMIT_LINK_READS",
         || crate::history::changelog::commit_link_reads() as u64,
         "commit link reads",
+    ),
+    (
+        "RELHOOK_TEST_OBJECT_HASHES",
+        || crate::git::object_hashes() as u64,
+        "objects hashed",
     ),
 ];
 

@@ -24,15 +24,69 @@ pub fn blob_oid(bytes: &[u8]) -> Oid {
     object_oid("blob", &[bytes])
 }
 
+/// How many objects the last ids are kept for, and the largest kept.
+const KEPT: usize = 4;
+const KEPT_BYTES: usize = 1 << 20;
+
+/// The objects hashed last on this thread, each with its kind and id.
+type Hashed = Vec<(String, Vec<u8>, Oid)>;
+
+thread_local! {
+    /// A run hashes the same text several times (a release's changelog: to compare it, to
+    /// store it, to stage it): the last few ids are kept with the bytes they are of.
+    static HASHED: std::cell::RefCell<Hashed> = const { std::cell::RefCell::new(Vec::new()) };
+    static HASHES: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// How many objects were hashed on this thread (`RELHOOK_TEST_OBJECT_HASHES`): those whose
+/// id was kept from hashing the same bytes before are not.
+pub fn object_hashes() -> usize {
+    HASHES.with(std::cell::Cell::get)
+}
+
+/// Whether `held` is `parts`, one after the other.
+fn same_bytes(held: &[u8], parts: &[&[u8]]) -> bool {
+    let mut rest = held;
+    for part in parts {
+        let Some((head, tail)) = rest.split_at_checked(part.len()) else {
+            return false;
+        };
+        if head != *part {
+            return false;
+        }
+        rest = tail;
+    }
+    rest.is_empty()
+}
+
 /// The id of an object of `kind` (`blob`, `commit`) holding `parts`, one after the other.
 fn object_oid(kind: &str, parts: &[&[u8]]) -> Oid {
-    let mut hasher = Sha1::new();
     let len: usize = parts.iter().map(|p| p.len()).sum();
+    let kept = HASHED.with(|h| {
+        (h.borrow().iter())
+            .find(|(k, held, _)| k == kind && held.len() == len && same_bytes(held, parts))
+            .map(|(_, _, id)| *id)
+    });
+    if let Some(id) = kept {
+        return id;
+    }
+    HASHES.with(|n| n.set(n.get() + 1));
+    let mut hasher = Sha1::new();
     hasher.update(format!("{kind} {len}\0").as_bytes());
     for part in parts {
         hasher.update(part);
     }
-    Oid::from_bytes(&hasher.finalize()).unwrap_or_else(|_| Oid::zero())
+    let id = Oid::from_bytes(&hasher.finalize()).unwrap_or_else(|_| Oid::zero());
+    if len <= KEPT_BYTES {
+        HASHED.with(|h| {
+            let mut h = h.borrow_mut();
+            if h.len() == KEPT {
+                h.remove(0);
+            }
+            h.push((kind.to_owned(), parts.concat(), id));
+        });
+    }
+    id
 }
 
 impl Repo {
@@ -282,6 +336,24 @@ mod tests {
             blob_oid(big.as_bytes()),
             Oid::hash_object(git2::ObjectType::Blob, big.as_bytes()).unwrap()
         );
+    }
+
+    #[test]
+    fn the_same_bytes_are_hashed_once_however_split() {
+        let before = object_hashes();
+        let whole = blob_oid(b"kept once\nand split\n");
+        let split = object_oid("blob", &[b"kept once\n", b"and split\n"]);
+        assert_eq!((whole, object_hashes()), (split, before + 1));
+        // Another kind, or other bytes of the same length, is hashed: another id.
+        let commit = object_oid("commit", &[b"kept once\nand split\n"]);
+        let other = blob_oid(b"kept once\nand spliT\n");
+        assert_eq!(object_hashes(), before + 3);
+        assert!(commit != whole && other != whole);
+        assert_eq!(
+            other,
+            Oid::hash_object(git2::ObjectType::Blob, b"kept once\nand spliT\n").unwrap()
+        );
+        assert!(!same_bytes(b"ab", &[b"a"]) && !same_bytes(b"a", &[b"ab"]));
     }
 
     #[test]
