@@ -26,6 +26,7 @@ pub mod cliff_parsed;
 mod combine;
 mod conflict;
 mod contains;
+mod counts;
 pub mod cr_only;
 mod cut;
 mod deep;
@@ -205,31 +206,7 @@ pub struct Changelog {
     cliff_groups: Vec<String>,
 }
 
-thread_local! {
-    static LINES_PARSED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
-    static PARSES: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
-    static NORMALIZED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
-}
-
-/// How many texts [`normalize`] has read on this thread: the work a test bounds
-/// (`RELHOOK_TEST_NORMALIZED`), so that a plan normalises each entry once, not once a question.
-pub fn normalized() -> usize {
-    NORMALIZED.with(std::cell::Cell::get)
-}
-
-/// How many lines [`Changelog::parse`] has read on this thread: tests use it to prove that a
-/// history operation parses the file once, not once per commit.
-pub fn lines_parsed() -> usize {
-    LINES_PARSED.with(std::cell::Cell::get)
-}
-
-pub use parse::lines_analyzed;
-
-/// How many times [`Changelog::parse`] has run on this thread: the work a test bounds
-/// (`RELHOOK_TEST_PARSE_COUNT`), so that no hook parses a stored changelog once per tag.
-pub fn parses() -> usize {
-    PARSES.with(std::cell::Cell::get)
-}
+pub use counts::{lines_analyzed, lines_parsed, normalized, parses};
 
 /// An entry's text for a one-line message: its first line, with ` …` when more follows (a
 /// breaking change's quoted text).
@@ -254,7 +231,7 @@ pub fn release_version(label: &str) -> Option<semver::Version> {
 /// reference linked to its forge page (`[#12](…/issues/12)`) reads as the bare `#12` it was made from, since
 /// whether an entry is linked depends on the remote the clone had when it was written.
 pub fn normalize(text: &str) -> String {
-    NORMALIZED.with(|n| n.set(n.get() + 1));
+    counts::normalizing();
     let mut joined = house_style::words_joined(text);
     // A leading block opener escaped (`\```yaml`, `\# of`, `1\. step`), as entries are
     // written now, or not.
@@ -293,8 +270,7 @@ impl Changelog {
         // with it, a `## [Unreleased]` there would be no heading. A CR alone is refused.
         let (bom, text) = cr_only::body(text)?;
         let lines = parse::split_lines(text);
-        LINES_PARSED.with(|n| n.set(n.get() + lines.len()));
-        PARSES.with(|n| n.set(n.get() + 1));
+        counts::parsing(lines.len());
         let doc = parse::analyze(&lines)?;
         let eol = parse::dominant_eol(&lines);
         Ok(Changelog {
