@@ -50,7 +50,7 @@ pub fn copies_among(
 ) -> Result<HashSet<Oid>> {
     let inside: HashSet<Oid> = commits.iter().map(|c| c.0).collect();
     let mut others: HashMap<Oid, String> = HashMap::new();
-    for fork in forks(commits) {
+    for fork in outermost(repo, forks(commits)) {
         let beyond = Range {
             tips: released.to_vec(),
             hidden: vec![fork],
@@ -66,6 +66,28 @@ pub fn copies_among(
     }
     let reaches = |d: Oid, a: Oid| repo.reaches(d, a);
     copies_of(repo, config, commits, others, &reaches)
+}
+
+/// Of `forks`, those that reach no other: what the released commits reach beyond a fork that
+/// reaches another, they reach beyond that other too, so its walk adds nothing (a branch
+/// that merges main again and again: one walk, not one per merge). Each is asked about the
+/// fork next older than it only (by date), the main line's merges one short walk each; one
+/// left unsettled costs a walk of its own, never a commit compared.
+fn outermost(repo: &Repo, forks: Vec<Oid>) -> Vec<Oid> {
+    if forks.len() < 2 {
+        return forks;
+    }
+    let time = |f: &Oid| repo.stored_commit(*f).map_or(i64::MIN, |c| c.time);
+    let mut dated: Vec<(i64, Oid)> = forks.iter().map(|f| (time(f), *f)).collect();
+    dated.sort();
+    let mut kept = vec![dated[0].1];
+    for pair in dated.windows(2) {
+        let (older, fork) = (pair[0].1, pair[1].1);
+        if !repo.reaches(fork, older) {
+            kept.push(fork);
+        }
+    }
+    kept
 }
 
 /// The points where `commits` (each with its parents) left the released history: the
