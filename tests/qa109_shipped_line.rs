@@ -52,9 +52,11 @@ fn the_release_that_finishes_the_line_is_named_and_works_pasted() {
 #[test]
 fn a_pre_release_goes_on_with_the_line_when_pasted() {
     let repo = shipped_in_rc();
-    // Nothing since v1.1.0-rc.1: a pre-release of it would have empty notes, so none is named.
+    // Nothing since v1.1.0-rc.1: a pre-release of it would have empty notes, so the release
+    // that finishes the line is named (QA277).
     let out = ok(repo.relhook(&["release", "--dry-run", "--pre", "rc"]));
-    assert!(!stderr(&out).contains("already shipped"), "{}", text(&out));
+    let finish = format!("relhook: note: {FINISH}");
+    assert!(stderr(&out).lines().any(|l| l == finish), "{}", text(&out));
 
     repo.commit("fix: c");
     let out = ok(repo.relhook(&["release", "--dry-run", "--pre", "rc"]));

@@ -414,8 +414,16 @@ pub fn version_info(
         );
         (v, theirs.map_or(true, |t| core(&t) != core(&next)))
     });
+    // A pre-release of nothing new stays on no line (its notes would be empty), but the
+    // release that finishes the line does: named as without `--pre`.
+    let instead = on_line.or_else(|| {
+        pre.and_then(|_| {
+            let stable = stable.as_ref().map(|t| &t.1);
+            super::shipped_line::on_line((stable, latest_pre), &commits, &unlogged, None, &policy)
+        })
+    });
     let shipped_in_line = match requested {
-        Requested::Auto => super::shipped_line::shipped(tag.as_ref(), &commits, on_line, &next),
+        Requested::Auto => super::shipped_line::shipped(tag.as_ref(), &commits, instead, &next),
         _ => None,
     }
     .and_then(|s| s.untaken(repo, &config.version));
