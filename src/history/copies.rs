@@ -71,8 +71,8 @@ pub fn copies_among(
 /// Of `forks`, those that reach no other: what the released commits reach beyond a fork that
 /// reaches another, they reach beyond that other too, so its walk adds nothing (a branch
 /// that merges main again and again: one walk, not one per merge). Each is asked about the
-/// fork next older than it only (by date), the main line's merges one short walk each; one
-/// left unsettled costs a walk of its own, never a commit compared.
+/// fork next older than it (by date: the main line's merges, one short walk each), then
+/// about those kept; one left unsettled costs a walk of its own, never a commit compared.
 fn outermost(repo: &Repo, forks: Vec<Oid>) -> Vec<Oid> {
     if forks.len() < 2 {
         return forks;
@@ -83,7 +83,7 @@ fn outermost(repo: &Repo, forks: Vec<Oid>) -> Vec<Oid> {
     let mut kept = vec![dated[0].1];
     for pair in dated.windows(2) {
         let (older, fork) = (pair[0].1, pair[1].1);
-        if !repo.reaches(fork, older) {
+        if !repo.reaches(fork, older) && !kept.iter().any(|k| repo.reaches(fork, *k)) {
             kept.push(fork);
         }
     }
