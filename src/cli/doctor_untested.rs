@@ -113,7 +113,7 @@ fn refusal(repo: &Repo, config: &Config, remote: Option<&str>, t: &ReleaseTag) -
         commit: t.commit,
         package: config.package.as_ref().map(|p| p.name.clone()),
     };
-    prepush::untested_refusal(repo, config, remote, &u, Why::NoRecord)
+    prepush::untested_refusal(repo, config, (remote, true), &u, Why::NoRecord)
 }
 
 /// The fix for several tags: the commands that test each, as pre-push gives them (what they

@@ -77,6 +77,8 @@ pub(super) fn pre_push_hook(
     repo.all_fetched()?;
     let mut err = crate::cli::stream::stderr();
     let mut tested_now = Vec::new();
+    // Where the remote is known to lack CI's records, their fetch is not offered.
+    let to = (Some(remote), prepush::may_have_records(&asked, &updates));
     if !found.untested.is_empty() {
         // A Ctrl-C during the tests: said at once when the test command is slow to stop.
         crate::interrupt::on_stop(super::stopping::then_refusing);
@@ -91,14 +93,14 @@ pub(super) fn pre_push_hook(
             };
             // As `relhook test` runs it: `[checks] test`, else the evident command, said.
             let Some((argv, evident)) = prepush::test_argv(&repo, &config) else {
-                let r = prepush::untested_refusal(&repo, &config, Some(remote), u, Why::NoRecord);
+                let r = prepush::untested_refusal(&repo, &config, to, u, Why::NoRecord);
                 found.refusals.push(r);
                 continue;
             };
             let argv = &argv;
             let evident = evident.map_or_else(String::new, |m| format!(", evident from {m}"));
             if refused_already {
-                let r = prepush::untested_refusal(&repo, &config, Some(remote), u, Why::NotRun);
+                let r = prepush::untested_refusal(&repo, &config, to, u, Why::NotRun);
                 found.refusals.push(r);
                 continue;
             }
@@ -135,8 +137,7 @@ pub(super) fn pre_push_hook(
                 );
                 tested_now.push(u.name.clone());
             } else {
-                let r =
-                    prepush::untested_refusal(&repo, &config, Some(remote), u, Why::Ran(&status));
+                let r = prepush::untested_refusal(&repo, &config, to, u, Why::Ran(&status));
                 found.refusals.push(r);
             }
         }

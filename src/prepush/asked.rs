@@ -106,6 +106,20 @@ impl<'a> Asked<'a> {
         matches!(self.answers.borrow().get(self.remote), Some(Ok(_)))
     }
 
+    /// Whether the remote pushed to has ref `name`, as known without asking it: from the
+    /// push's own line for that ref (what the remote had at it), or from its answer where it
+    /// was asked already; `None` when not known.
+    pub(super) fn has_ref(&self, name: &str, updates: &[super::Update]) -> Option<bool> {
+        if let Some(u) = updates.iter().find(|u| u.remote_ref == name) {
+            return Some(!u.remote.is_zero());
+        }
+        let answers = self.answers.borrow();
+        let Some(Ok(refs)) = answers.get(self.remote) else {
+            return None;
+        };
+        Some(refs.iter().any(|(n, _)| n == name))
+    }
+
     /// The remote pushed to, as messages say it.
     pub(super) fn shown(&self) -> &'a str {
         self.shown

@@ -108,8 +108,9 @@ fn tags_left_behind(
             }
             let untested = config.checks.require_tested_tags
                 && testrun::find_for(repo, config, t.commit).is_none();
+            let to = (remote, untested::may_have_records(asked, updates));
             let test_step =
-                untested.then(|| untested::record_step(repo, config, remote, &t.name, t.commit));
+                untested.then(|| untested::record_step(repo, config, to, &t.name, t.commit));
             let lightweight = repo.object_kind(target) == Some(ObjectKind::Commit);
             let hand = hook.hand_tags();
             let depth = Depth::Publish(hand, after);

@@ -61,8 +61,9 @@ pub use unhooked::{HandTagHook, Unhooked};
 pub use {behind::LeftBehind, mirror::with_unsaid_deletions};
 
 pub use untested::{
-    TESTS_OFF, Why, fetch_once, run_in_clean_checkout, said_once, set_test_command, test_argv,
-    test_in_clean_checkout, test_tag_command, test_tag_steps, test_tags_steps, untested_refusal,
+    TESTS_OFF, Why, fetch_once, may_have_records, run_in_clean_checkout, said_once,
+    set_test_command, test_argv, test_in_clean_checkout, test_tag_command, test_tag_steps,
+    test_tags_steps, untested_refusal,
 };
 
 /// One line git writes to pre-push: `<local-ref> <local-oid> <remote-ref> <remote-oid>`.
@@ -428,7 +429,7 @@ pub fn inspect(
             found.refusals.push(untested_refusal(
                 repo,
                 config,
-                Some(remote),
+                (Some(remote), may_have_records(asked, updates)),
                 &u,
                 Why::NoRecord,
             ));

@@ -22,14 +22,17 @@ pub enum Why<'a> {
 }
 
 /// The refusal for a release tag with no passing test record, pushed to `remote` (`None`:
-/// doctor's, in a repository with no remote, where no records can be fetched).
+/// doctor's, in a repository with no remote, where no records can be fetched). `records`:
+/// whether the remote may have CI's records (false where it is known to lack the ref, where
+/// their fetch could only fail).
 pub fn untested_refusal(
     repo: &Repo,
     config: &Config,
-    remote: Option<&str>,
+    (remote, records): (Option<&str>, bool),
     u: &Untested,
     why: Why<'_>,
 ) -> Refusal {
+    let fetchable = remote.filter(|_| records);
     let name = &u.name;
     let tree = match &config.package {
         // With what its tests build on outside the directory: a record names those too.
@@ -56,13 +59,13 @@ pub fn untested_refusal(
         Some((cmd, None)) => format!("runs `{cmd}`"),
         None => String::new(),
     };
-    let fetch = remote
+    let fetch = fetchable
         .map(fetch_records)
         .map_or(String::new(), |f| format!(", or {f}"));
     let (problem, fix) = match (why, &command) {
         (Why::NoRecord, None) => (
             format!("no passing test record for {name}'s tree ({tree}), and no test command is configured"),
-            no_command_fix(repo, config, remote, name),
+            no_command_fix(repo, config, (remote, records), name),
         ),
         // HEAD's `npm test` runs the tag's own placeholder script: testing it cannot help.
         (Why::NoRecord, Some(_)) if super::no_tests::cannot_pass(repo, config, u.commit) => (
@@ -106,6 +109,13 @@ pub fn untested_refusal(
         problems: vec![problem],
         fix,
     }
+}
+
+/// Whether the remote pushed to may have CI's test records: false only where it is known to
+/// lack their ref (its answer, where it was asked already, or the push's own line for the
+/// ref), never asked just for this.
+pub fn may_have_records(asked: &super::Asked<'_>, updates: &[super::Update]) -> bool {
+    asked.has_ref(testrun::NOTES_REF, updates) != Some(false)
 }
 
 /// Fetching CI's test records from `remote`, the way past an untested tag CI has tested:
@@ -156,9 +166,16 @@ fn take_clause(fix: &str, clause: &str) -> Option<String> {
 }
 
 /// The ways to a release tag `name` pre-push accepts when no test command is set or evident:
-/// set one and re-tag, fetch CI's records from `remote` (none without one), or require none.
-fn no_command_fix(repo: &Repo, config: &Config, remote: Option<&str>, name: &str) -> String {
-    let fetch = remote.map_or(String::new(), |r| format!("; or {}", fetch_records(r)));
+/// set one and re-tag, fetch CI's records from `remote` (none without one, nor where it is
+/// known to lack them: `records` false), or require none.
+fn no_command_fix(
+    repo: &Repo,
+    config: &Config,
+    (remote, records): (Option<&str>, bool),
+    name: &str,
+) -> String {
+    let fetch = (remote.filter(|_| records))
+        .map_or(String::new(), |r| format!("; or {}", fetch_records(r)));
     format!(
         "{}{fetch}; or {TESTS_OFF}",
         set_test_command(
@@ -172,8 +189,14 @@ fn no_command_fix(repo: &Repo, config: &Config, remote: Option<&str>, name: &str
 
 /// How release tag `name` (on `commit`), which has no test record, gets the one pre-push
 /// asks for: the test command run on it, or with no test command the refusal's own advice,
-/// never a `relhook test` that cannot run.
-pub fn record_step(repo: &Repo, config: &Config, remote: &str, name: &str, commit: Oid) -> String {
+/// never a `relhook test` that cannot run. `records`: as for [`untested_refusal`].
+pub fn record_step(
+    repo: &Repo,
+    config: &Config,
+    (remote, records): (&str, bool),
+    name: &str,
+    commit: Oid,
+) -> String {
     let at_head = repo.head() == Some(commit);
     if super::no_tests::cannot_pass(repo, config, commit) {
         return super::no_tests::fix(remote, name, false);
@@ -182,7 +205,7 @@ pub fn record_step(repo: &Repo, config: &Config, remote: &str, name: &str, commi
         Some(command) => format!("{command} (it has no test record)"),
         None => format!(
             "pre-push refuses it untested and no test command is configured: {}",
-            no_command_fix(repo, config, Some(remote), name)
+            no_command_fix(repo, config, (Some(remote), records), name)
         ),
     }
 }
