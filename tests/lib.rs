@@ -427,6 +427,7 @@ mod qa274_slip_fix_passes;
 mod qa275_one_version_private_root_tag;
 mod qa277_pre_shipped_note;
 mod qa277_side_merges_copies_walk;
+mod qa276_killed_temporary;
 mod qa276_records_fetch;
 mod qa27_faults;
 mod qa27_first;

@@ -153,6 +153,10 @@ pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
                 // its row; the others are made.
                 None => release_state(repo, config, &loc, &mut report, huge.is_some()),
             };
+            // What a killed relhook left in the git dir, no running relhook's.
+            report
+                .checks
+                .extend(super::doctor_temporaries::leftovers(repo));
             // Every release refused where git cannot sign what it signs.
             report
                 .checks

@@ -25,6 +25,7 @@ mod doctor_released;
 mod doctor_settings;
 mod doctor_signing;
 mod doctor_stranded;
+mod doctor_temporaries;
 mod doctor_unfinished;
 mod doctor_unlisted;
 mod doctor_unpushed;

@@ -57,7 +57,7 @@ pub use recovered::{Recovered, journal_left, undo_left};
 pub use releasing::{Releasing, releasing};
 pub use restage::{Undone, taken_by_commit, undone_by_commit};
 pub(in crate::git) use stage::new_entry;
-pub use sweep::sweep_temporaries;
+pub use sweep::{leftovers, sweep_temporaries};
 pub use writer::{mark_of, marked_dead, marked_live, own_mark};
 
 /// Prefix of relhook's temporary files in the git dir.
