@@ -8,6 +8,11 @@ use crate::hooks::doctor::{Check, Status};
 
 /// The row for the leftovers in `repo`'s git dir, if any.
 pub(super) fn leftovers(repo: &Repo) -> Option<Check> {
+    // A transaction left half done has its own row: its recovery reads what it left, and
+    // removes the rest.
+    if crate::git::txn::pending(repo).is_some() {
+        return None;
+    }
     let paths = crate::git::txn::leftovers(repo);
     if paths.is_empty() {
         return None;
