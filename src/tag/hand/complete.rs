@@ -68,7 +68,16 @@ fn complete_with(
         return Ok(None);
     }
     let commit = peel(repo, u.new)?;
-    if repo.head() != Some(commit) || !needs_section(repo, config, &version, commit) {
+    if !needs_section(repo, config, &version, commit) {
+        return Ok(None);
+    }
+    if repo.head() != Some(commit) {
+        // Judged on HEAD (a tag elsewhere is refused before it is made): HEAD moved since,
+        // a `git switch` while the hook ran. No release commit on another branch's tip, and
+        // no tag left without its release.
+        if move_tag {
+            return Err(head_moved(u, commit));
+        }
         return Ok(None);
     }
     let edits = crate::release::edits_for(repo, config, root, &version, date)?;
@@ -177,4 +186,21 @@ fn resumes() -> String {
 /// Whether writing `path` (from the top) can change what gitattributes say.
 fn touches_attributes(path: &std::path::Path) -> bool {
     path.file_name() == Some(std::ffi::OsStr::new(".gitattributes"))
+}
+
+/// The refusal of hand tag `u` on `commit` once HEAD has left that commit while its hook ran.
+fn head_moved(u: &Update, commit: Oid) -> Error {
+    let tag = crate::shellword::quote(&u.tag);
+    Error::Refused(crate::error::Refusal::new(
+        crate::error::Reason::ChangedSincePlan,
+        format!(
+            "HEAD moved off {} (a `git switch` or checkout) while relhook made {}'s release",
+            crate::git::short_id(commit),
+            u.tag
+        ),
+        format!(
+            "switch back to the branch you tagged (its tip is {}), then tag again: `git tag -a {tag}`",
+            crate::git::short_id(commit)
+        ),
+    ))
 }
