@@ -435,6 +435,7 @@ mod qa27_first;
 mod qa27_gitops;
 mod qa27_push_walk;
 mod qa27_real;
+mod qa283_renamed_stable_tag;
 mod qa28_first;
 mod qa28_merges;
 mod qa29_files;

@@ -9,7 +9,7 @@ use crate::support::{Repo, ok, stderr, text};
 
 /// `main` (with `fix: b`), `beta` and v1.0.0 pushed to `origin`; `fix: c` on `main`, not
 /// pushed; HEAD back on `beta`.
-fn main_ahead_from_beta() -> Repo {
+pub fn main_ahead_from_beta() -> Repo {
     let repo = on_beta(CONFIG);
     repo.git(&["switch", "-q", "main"]);
     repo.commit_hooked("fix: b");
@@ -20,7 +20,7 @@ fn main_ahead_from_beta() -> Repo {
 }
 
 /// The line of `said` holding `marker`, which names `main` and none of beta's advice.
-fn advised_on_main(said: &str, marker: &str) {
+pub fn advised_on_main(said: &str, marker: &str) {
     let line = (said.lines())
         .find(|l| l.contains(marker))
         .unwrap_or_else(|| panic!("no line with {marker}:\n{said}"));

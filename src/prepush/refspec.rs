@@ -30,8 +30,16 @@ pub(super) fn not_a_tag(
         commit.and_then(|c| crate::tag::channel_stable_there(repo, config, branches, c, name));
     let here = crate::release::channel::here(repo, config, Some(name)).filter(|_| there.is_none());
     if let Some(local) = local {
-        return (local != name)
-            .then(|| renamed((config, here.as_ref()), remote, u, name, &local, commit));
+        return (local != name).then(|| {
+            renamed(
+                (config, here.as_ref(), there.as_ref()),
+                remote,
+                u,
+                name,
+                &local,
+                commit,
+            )
+        });
     }
     Some(Refusal {
         kind: Kind::ReleaseTag,
@@ -102,9 +110,14 @@ fn tag_of_object(repo: &Repo, id: Oid, name: &str) -> Option<String> {
 }
 
 /// A tag of this clone pushed under another tag's name (`git push origin v0.1.1:refs/tags/v9.9.9`):
-/// the remote would get `name` for the release made as `local`.
+/// the remote would get `name` for the release made as `local`. Held by a stable branch of the
+/// remote (`there`: the branch and the way to it), the release is made and pushed on it.
 fn renamed(
-    (config, here): (&Config, Option<&crate::release::channel::Here>),
+    (config, here, there): (
+        &Config,
+        Option<&crate::release::channel::Here>,
+        Option<&(String, String)>,
+    ),
     remote: &str,
     u: &Update,
     name: &str,
@@ -122,10 +135,16 @@ fn renamed(
             u.remote_ref
         )],
         fix: format!(
-            "push it under its own name (`git push {} {}`); a release {name} is made as itself: {}",
+            "push it under its own name (`git push {} {}`); a release {name} is made as itself{}: {}{}",
             q(remote),
             q(local),
-            release_again(config, name, here)
+            there.map_or(String::new(), |(_, way)| format!(" {way}")),
+            release_again(config, name, here),
+            there.map_or(String::new(), |(branch, _)| format!(
+                ", then `git push --follow-tags {} {}`",
+                q(remote),
+                q(branch)
+            )),
         ),
     }
 }
