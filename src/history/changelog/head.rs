@@ -43,7 +43,7 @@ fn head_from(text: &str, released: bool) -> Option<(Changelog, &str)> {
     // The head holds Unreleased and the newest release; where it decides no style of new
     // entries and a release below may, it takes in the releases down to that one (git-cliff's
     // newest patch release names no issue, the one below it does) rather than give up.
-    let mut headings = 2;
+    let mut headings = first_cut(text);
     loop {
         match head_of(text, headings, released)? {
             Ok(split) => return Some(split),
@@ -128,10 +128,42 @@ fn head_of(
     Some(Ok((log, tail)))
 }
 
+/// How many level-2 headings the first head takes: two (Unreleased or the newest release,
+/// and the release below it), or as many as reach the first bullet, read line by line, that
+/// may decide each style of new entries (see [`head_of`]) when none of the first two may, so
+/// that the head is parsed once, not parsed, found undecided, and parsed again wider. A cut
+/// too wide decides as the whole file does (the newest entry decides); one too narrow is
+/// widened as before.
+fn first_cut(text: &str) -> usize {
+    let Some(top) = level2_headings(text).next() else {
+        return 2;
+    };
+    // Looser than what decides each style in the parsed head (a bare `#12` decides that
+    // references go unlinked): a bullet that may decide keeps the cut where it is.
+    let issue = |b: &str| super::link_style::linked_reference(b) || super::entry::names_issue(b);
+    let found = near_each(
+        &text[top..],
+        [
+            &|b: &str| super::scoped(b.trim()).is_some(),
+            &issue,
+            &super::link_style::commit_link_in,
+        ],
+    );
+    let beyond = found.into_iter().flatten().filter(|&at| at >= 2);
+    beyond.map(|at| at + 1).max().unwrap_or(2)
+}
+
 /// The index of the first level-2 heading at the top of `tail` (over the releases the styles
 /// look through past the head, read line by line) with a bullet below it whose body `holds`:
 /// a false yes costs a longer head only.
 fn near(tail: &str, holds: impl Fn(&str) -> bool) -> Option<usize> {
+    let [found] = near_each(tail, [&holds]);
+    found
+}
+
+/// [`near`] for each of `holds`, in one reading of the lines.
+fn near_each<const N: usize>(tail: &str, holds: [&dyn Fn(&str) -> bool; N]) -> [Option<usize>; N] {
+    let mut found = [None; N];
     // The styles count releases, not a release's parts (git-cliff's `## New Contributors ❤️`
     // in each): every part names no version, and a release that names none too only widens
     // the window.
@@ -151,11 +183,22 @@ fn near(tail: &str, holds: impl Fn(&str) -> bool) -> Option<usize> {
             in_part = super::heading::names_no_version_at_all(line)
                 && !super::heading::names_change_group(line);
         }
-        if !in_part && parse::bullet_body(line).is_some_and(&holds) {
-            return Some(section);
+        if in_part {
+            continue;
+        }
+        let Some(body) = parse::bullet_body(line) else {
+            continue;
+        };
+        for (at, holds) in found.iter_mut().zip(holds) {
+            if at.is_none() && holds(body) {
+                *at = Some(section);
+            }
+        }
+        if found.iter().all(Option::is_some) {
+            break;
         }
     }
-    None
+    found
 }
 
 /// [`Changelog::tail_may_hold`] for the entry written as `want` (normalised).
@@ -316,6 +359,23 @@ mod tests {
             Some(Some(format!("{url}/issues/")))
         );
         same_edit(&text, |l| l.add_entry("Fixed", "*(cli)* Fix #12", false));
+        // QA279: the head was parsed to 2.13.1, found undecided, then parsed again to 2.13.0;
+        // the bullets read line by line tell the cut first.
+        let before = super::super::parses();
+        let released = text.replace(
+            "## [Unreleased]\n\n### 🐛 Bug Fixes\n\n- *(cli)* Handle a thing\n\n",
+            "",
+        );
+        assert!(Changelog::parse_head(&text).is_some());
+        assert_eq!(super::super::parses() - before, 1, "the head parsed once");
+        let before = super::super::parses();
+        let (head, tail) = Changelog::parse_head_released(&released).expect("a head");
+        assert!(tail.starts_with("## New Contributors"), "{tail}");
+        assert!(head.decided_issue_links().is_some());
+        assert_eq!(super::super::parses() - before, 1, "the head parsed once");
+        same_edit(&released, |l| {
+            l.add_entry("Fixed", "*(cli)* Fix #12", false)
+        });
         // A part's bullets (pull requests) decide nothing (QA271): the release below does,
         // the file's last, so the whole file is read.
         let parts = text.replace(
