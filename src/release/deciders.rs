@@ -98,15 +98,25 @@ pub(super) fn deciders(
                     return false;
                 }
             }
+            // A git-cliff project's `commit_parsers` decide its entry, as post-commit's; a
+            // commit they leave out is no change for the level either (git-cliff's bump drops
+            // it before counting): it calls for no more than a patch, as a `chore:` does.
+            let by_cliff =
+                crate::history::changelog::cliff_parsed::decided(&message, &config.changelog, None);
             let calls_for = match &parsed {
+                _ if matches!(by_cliff, Some(None)) => "patch",
                 Some(p) if p.breaking => "major",
                 // A feature, or a type configured to bump as one (cocogitto's `bump_minor`).
                 Some(p) if minor_types.iter().any(|t| t.eq_ignore_ascii_case(&p.ty)) => "minor",
                 _ => reapplied.unwrap_or("patch"),
             };
-            let in_changelog = parsed.as_ref().is_some_and(|p| {
-                crate::history::changelog::entry::entry_for(p, &config.changelog, None).is_some()
-            }) && (!crate::commit::parse::is_revert_header(&header)
+            let in_changelog = match &by_cliff {
+                Some(entry) => entry.is_some(),
+                None => parsed.as_ref().is_some_and(|p| {
+                    crate::history::changelog::entry::entry_for(p, &config.changelog, None)
+                        .is_some()
+                }),
+            } && (!crate::commit::parse::is_revert_header(&header)
                 || crate::history::reverts::commit_entry(repo, &message, &config.changelog, None)
                     .is_some());
             ids.push(c.id);

@@ -28,7 +28,7 @@ fn verdict(message: &str, cliff: &Cliff) -> Option<(Verdict, Commit)> {
 
 /// The entry the project's `commit_parsers` decide for `message` (`Some(None)`: none, the
 /// commit is left out), or `None` where they decide nothing and relhook's rules do.
-pub(super) fn decided(
+pub fn decided(
     message: &str,
     config: &ChangelogConfig,
     forge: Option<&Forge>,
