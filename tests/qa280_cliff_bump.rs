@@ -11,6 +11,7 @@ const RELEASED: &str =
 const CLIFF: &str = r#"[git]
 commit_parsers = [
   { message = "^feat\\(wip\\)", skip = true },
+  { message = "^chore\\(deps\\)", group = "Deps" },
   { message = "^feat", group = "Features" },
   { message = "^fix", group = "Bug Fixes" },
 ]
@@ -44,6 +45,19 @@ fn a_skipped_feature_calls_for_no_minor_release() {
     // Listed beside the fix that decides the level too: no entry, and no more than a patch.
     assert!(
         said.contains("feat(wip): half of the exporter  (patch, no changelog entry)"),
+        "{said}"
+    );
+}
+
+#[test]
+fn a_commit_a_parser_groups_is_in_the_changelog_for_explain() {
+    let repo = cliff_project();
+    ok(repo.commit_with_hooks("chore(deps): bump serde"));
+    assert!(repo.read("CHANGELOG.md").contains("- **deps:** bump serde"));
+    let said = explain(&repo);
+    assert!(said.starts_with("1.0.1\n"), "{said}");
+    assert!(
+        said.contains("chore(deps): bump serde  (patch)\n"),
         "{said}"
     );
 }
