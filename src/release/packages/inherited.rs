@@ -210,8 +210,13 @@ pub fn refuse_inherited(
     Err(Error::Refused(Refusal::new(Reason::VersionFile, what, fix)))
 }
 
-/// The release command of `selection`, to run again once the refusal's fix is committed.
+/// The release command of `selection`, to run again once the refusal's fix is committed: the
+/// one given, its version and `--pre` too (without them, it releases the version relhook
+/// chooses); `selection`'s when no release was given (`version --all --next`).
 pub(super) fn again(selection: &Selection) -> String {
+    if let Some(asked) = crate::resume_advice::asked() {
+        return crate::resume_advice::release_asked(&asked);
+    }
     let args = match selection {
         Selection::All => "--all".to_owned(),
         Selection::Named(names) => {
