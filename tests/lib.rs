@@ -439,6 +439,7 @@ mod qa27_real;
 mod qa283_renamed_stable_tag;
 mod qa280_cliff_bump;
 mod qa282_rerun_keeps_version;
+mod qa282_shorthand_due_reason;
 mod qa28_first;
 mod qa28_merges;
 mod qa29_files;

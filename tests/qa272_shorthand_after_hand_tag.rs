@@ -9,7 +9,7 @@ use crate::support::{Repo, ok, text};
 
 /// Packages a (`@p/core` 1.0.0) and b (`@p/ui` 2.1.0, requiring it as `req`) of a pnpm
 /// workspace, both released, a fix committed in a, and a released by hand (`a-v1.0.1`).
-fn hand_tagged(req: &str) -> Repo {
+pub(crate) fn hand_tagged(req: &str) -> Repo {
     let repo = workspace(req);
     let out = crate::support::hand_tag(&repo, &["-a", "a-v1.0.1", "-m", "a-v1.0.1"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));

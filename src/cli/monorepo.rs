@@ -270,9 +270,27 @@ fn dependents_due(
         .into_iter()
         .filter(|p| p.info.is_none() || !p.because.is_empty())
         .map(|p| {
-            let mut on: Vec<&str> = p.because.iter().map(|c| c.dependency.as_str()).collect();
+            // A shorthand kept as written (`workspace:*`) changes no requirement: what it
+            // publishes moves.
+            let (kept, moved): (Vec<_>, Vec<_>) =
+                p.because.iter().partition(|c| c.published.is_some());
+            let mut on: Vec<&str> = moved.iter().map(|c| c.dependency.as_str()).collect();
             on.dedup();
-            let why = format!("a dependency's requirement changed: {}", on.join(", "));
+            let mut publishes: Vec<String> = (kept.iter())
+                .map(|c| format!("{} {}", c.dependency, c.version))
+                .collect();
+            publishes.dedup();
+            let why = match (on.is_empty(), publishes.is_empty()) {
+                (false, true) => format!("a dependency's requirement changed: {}", on.join(", ")),
+                (true, false) => {
+                    format!("a dependency it publishes moved: {}", publishes.join(", "))
+                }
+                _ => format!(
+                    "a dependency's requirement changed: {}; a dependency it publishes moved: {}",
+                    on.join(", "),
+                    publishes.join(", ")
+                ),
+            };
             (p.name, (p.version, why))
         })
         .collect()
