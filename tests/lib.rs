@@ -431,6 +431,7 @@ mod qa276_killed_temporary;
 mod qa276_records_fetch;
 mod qa276_switch_hand_release;
 mod qa279_head_parsed_once;
+mod qa278_committed_walk;
 mod qa27_faults;
 mod qa27_first;
 mod qa27_gitops;

@@ -51,8 +51,13 @@ pub fn copies_among(
     let inside: HashSet<Oid> = commits.iter().map(|c| c.0).collect();
     let mut others: HashMap<Oid, String> = HashMap::new();
     for fork in outermost(repo, forks(commits)) {
+        // A release the range begins at reaches nothing beyond itself: no walk for it.
+        let tips: Vec<Oid> = released.iter().copied().filter(|t| *t != fork).collect();
+        if tips.is_empty() {
+            continue;
+        }
         let beyond = Range {
-            tips: released.to_vec(),
+            tips,
             hidden: vec![fork],
             ..Range::default()
         };
