@@ -441,6 +441,7 @@ mod qa283_renamed_stable_tag;
 mod qa280_cliff_bump;
 mod qa282_rerun_keeps_version;
 mod qa282_shorthand_due_reason;
+mod qa281_unscoped_file;
 mod qa28_first;
 mod qa28_merges;
 mod qa29_files;
