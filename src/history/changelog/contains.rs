@@ -12,7 +12,8 @@ impl Changelog {
     pub fn contains_entry(&self, text: &str, unreleased_only: bool) -> bool {
         // Its scope written as the file's tool writes scopes (`**api**: x`) is the same entry.
         let texts = scope_style::spellings(text);
-        self.doc
+        let found = self
+            .doc
             .sections
             .iter()
             .filter(|s| !unreleased_only || s.kind == SectionKind::Unreleased)
@@ -23,7 +24,18 @@ impl Changelog {
                     || self.same_when_unlinked(e.start..e.end, text)
                     || self.same_but_for_tool_marks(e.start..e.end, &texts, text)
                     || self.cliff_authored(e.start..e.end, text)
-            })
+            });
+        // A file that names no scope wrote a scoped commit's entry without it (QA281): that
+        // entry is this one. The file's style is read only where the words without the scope
+        // are found.
+        found
+            || scope_style::scoped(text).is_some() && {
+                let own = scope_style::canonical(text.to_owned());
+                let bare = scope_style::ScopeStyle::Bare.apply(&own);
+                bare != own
+                    && self.contains_entry(&bare, unreleased_only)
+                    && self.scope_style() == scope_style::ScopeStyle::Bare
+            }
     }
 
     /// Whether the entry on `lines` reads as `text` once another tool's capital and trailing

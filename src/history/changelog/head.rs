@@ -32,7 +32,14 @@ impl Changelog {
     /// the entry's first word occurs are looked at (found with SIMD `memmem`).
     pub fn tail_may_hold(tail: &str, text: &str) -> bool {
         // Its scope may be written in another tool's style (`**api**: x`): other first words.
-        let spellings = super::scope_style::spellings(&normalize(text));
+        let mut spellings = super::scope_style::spellings(&normalize(text));
+        // Or left out, as a file that names none writes it (QA281).
+        if let Some(own) = spellings.first() {
+            let bare = super::ScopeStyle::Bare.apply(own);
+            if !spellings.contains(&bare) {
+                spellings.push(bare);
+            }
+        }
         spellings.iter().any(|want| may_hold(tail, want))
     }
 }

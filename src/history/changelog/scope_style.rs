@@ -20,6 +20,8 @@ pub enum ScopeStyle {
     Cliff,
     /// cocogitto's: `(**api**) x`.
     Cocogitto,
+    /// No scope: a file written by hand whose entries name none (poetry's), QA281.
+    Bare,
 }
 
 /// relhook's first: its marks are the ones every other reading is checked against.
@@ -41,6 +43,7 @@ impl ScopeStyle {
             ScopeStyle::Commitizen => ("**", "**: "),
             ScopeStyle::Cliff => ("*(", ")* "),
             ScopeStyle::Cocogitto => ("(**", "**) "),
+            ScopeStyle::Bare => ("", ""),
         }
     }
 
@@ -55,6 +58,9 @@ impl ScopeStyle {
         } else {
             ""
         };
+        if self == ScopeStyle::Bare {
+            return format!("{mark}{rest}");
+        }
         let (open, close) = self.marks();
         let styled = format!("{mark}{open}{scope}{close}{rest}");
         match split(&styled) {
@@ -144,13 +150,15 @@ impl Changelog {
     /// section that has any agrees on (Unreleased, then the newest few releases), else
     /// relhook's own (no scoped entry there, or two styles in that section).
     /// A file with no scoped entry there written from cocogitto's default template (a package's
-    /// changelog of unscoped entries) takes cocogitto's.
+    /// changelog of unscoped entries) takes cocogitto's; else one whose newest entries read as
+    /// a hand's (a full stop after each, poetry's) names no scope, as its entries do (QA281).
     pub fn scope_style(&self) -> ScopeStyle {
         self.decided_scope_style()
             .or_else(|| {
                 self.of_cocogitto_template()
                     .then_some(ScopeStyle::Cocogitto)
             })
+            .or_else(|| self.hand().full_stop.then_some(ScopeStyle::Bare))
             .unwrap_or_default()
     }
 
@@ -234,6 +242,13 @@ mod tests {
         assert_eq!(ScopeStyle::Commitizen.apply("**\\*:** x"), "**\\***: x");
         assert_eq!(canonical("**\\***: x".to_owned()), "**\\*:** x");
         assert_eq!(ScopeStyle::Cliff.apply("**a)* b:** x"), "**a)* b:** x");
+        // No scope where the file names none.
+        assert_eq!(ScopeStyle::Bare.apply("**api:** add x"), "add x");
+        assert_eq!(
+            ScopeStyle::Bare.apply("**BREAKING** **api:** add x"),
+            "**BREAKING** add x"
+        );
+        assert_eq!(ScopeStyle::Bare.apply("add x"), "add x");
     }
 
     #[test]

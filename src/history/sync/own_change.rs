@@ -134,8 +134,16 @@ pub(super) fn misplaced(
     }
     let alike = listed.by_words().get(&bare(&entry.text))?;
     // The same text needs no normalising to read the same (the usual case: relhook wrote it).
-    let exact =
-        |e: &crate::history::changelog::Entry| e.text == entry.text || normalize(&e.text) == key;
+    // Or written without its scope, as a file that names none writes it (QA281).
+    let unscoped = crate::history::changelog::scoped(&entry.text)
+        .map(|_| normalize(&crate::history::changelog::ScopeStyle::Bare.apply(&entry.text)));
+    let exact = |e: &crate::history::changelog::Entry| {
+        e.text == entry.text
+            || normalize(&e.text) == key
+            || unscoped.as_ref().is_some_and(|k| {
+                crate::history::changelog::scoped(&e.text).is_none() && normalize(&e.text) == *k
+            })
+    };
     if alike
         .iter()
         .any(|e| exact(e) && same_section(&e.section, &entry.section))
