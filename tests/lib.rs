@@ -444,6 +444,7 @@ mod qa281_unscoped_file;
 mod qa283_renamed_stable_tag;
 mod qa286_cliff_skip_readers;
 mod qa285_partial_clone_version_files;
+mod qa285_renamed_over_remote_tag;
 mod qa28_first;
 mod qa28_merges;
 mod qa29_files;

@@ -111,7 +111,8 @@ fn tag_of_object(repo: &Repo, id: Oid, name: &str) -> Option<String> {
 
 /// A tag of this clone pushed under another tag's name (`git push origin v0.1.1:refs/tags/v9.9.9`):
 /// the remote would get `name` for the release made as `local`. Held by a stable branch of the
-/// remote (`there`: the branch and the way to it), the release is made and pushed on it.
+/// remote (`there`: the branch and the way to it), the release is made and pushed on it; one
+/// the remote has already stays as it is.
 fn renamed(
     (config, here, there): (
         &Config,
@@ -125,16 +126,15 @@ fn renamed(
     commit: Option<Oid>,
 ) -> Refusal {
     let q = crate::shellword::quote;
-    Refusal {
-        kind: Kind::ReleaseTag,
-        refs: vec![u.remote_ref.clone()],
-        commit,
-        subject: format!("release tag {name}"),
-        problems: vec![format!(
-            "tag {local} of this clone is pushed as {}: {remote} would get {name} for the release made as {local}",
-            u.remote_ref
-        )],
-        fix: format!(
+    // The remote has `name` already: that release stays, and only the push of `local` is left.
+    let fix = if !u.remote.is_zero() {
+        format!(
+            "push it under its own name (`git push {} {}`); {remote}'s {name} stays as it is",
+            q(remote),
+            q(local)
+        )
+    } else {
+        format!(
             "push it under its own name (`git push {} {}`); a release {name} is made as itself{}: {}{}",
             q(remote),
             q(local),
@@ -145,6 +145,17 @@ fn renamed(
                 q(remote),
                 q(branch)
             )),
-        ),
+        )
+    };
+    Refusal {
+        kind: Kind::ReleaseTag,
+        refs: vec![u.remote_ref.clone()],
+        commit,
+        subject: format!("release tag {name}"),
+        problems: vec![format!(
+            "tag {local} of this clone is pushed as {}: {remote} would get {name} for the release made as {local}",
+            u.remote_ref
+        )],
+        fix,
     }
 }
