@@ -242,16 +242,14 @@ mod tests {
     use super::*;
 
     fn cliff(parsers: &str, flags: &str) -> Cliff {
-        let dir = std::env::temp_dir().join(format!("relhook-cliff-{}", std::process::id()));
-        let _ = std::fs::create_dir_all(&dir);
-        let path = dir.join(format!("t{}", parsers.len() + flags.len()));
-        let _ = std::fs::create_dir_all(&path);
+        // `load` reads the file at once: the directory may go when it returns.
+        let dir = tempfile::tempdir().unwrap();
         std::fs::write(
-            path.join("cliff.toml"),
+            dir.path().join("cliff.toml"),
             format!("[git]\n{flags}\ncommit_parsers = [\n{parsers}\n]\n"),
         )
         .unwrap();
-        load(&path).unwrap()
+        load(dir.path()).unwrap()
     }
 
     fn conv<'a>(
