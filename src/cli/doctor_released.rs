@@ -179,6 +179,11 @@ pub(super) fn packages_released_elsewhere(repo: &Repo, config: &Config) -> Vec<C
         else {
             continue;
         };
+        // A tag of the root's form is the root's release of a changelog moved into the package
+        // since (the repository became a monorepo), not a package renamed.
+        if other == config.version.tag_prefix {
+            continue;
+        }
         rows.push(Check {
             subject: format!("package {}", p.name),
             status: Status::Warning,
