@@ -33,7 +33,7 @@ fn changelog() -> String {
 }
 
 /// The count a `RELHOOK_TEST_*` variable printed on stderr, `what` it counts.
-fn count(err: &str, what: &str) -> usize {
+pub(crate) fn count(err: &str, what: &str) -> usize {
     (err.lines())
         .find_map(|l| l.strip_prefix("relhook: test: ")?.strip_suffix(what))
         .expect("a count")
@@ -42,11 +42,11 @@ fn count(err: &str, what: &str) -> usize {
         .expect("a number")
 }
 
-#[test]
-fn the_first_commit_reads_only_the_top_of_a_file_without_unreleased() {
+/// `message` committed through post-commit in a git-cliff project whose CHANGELOG.md is
+/// `log`, with the `RELHOOK_TEST_*` variable `counter` set: the repository and git's stderr.
+pub(crate) fn cliff_commit(log: &str, message: &str, counter: &str) -> (Repo, String) {
     let repo = Repo::new();
-    let before = changelog();
-    repo.write("CHANGELOG.md", &before);
+    repo.write("CHANGELOG.md", log);
     repo.write("cliff.toml", CLIFF_TOML);
     repo.hooks(&["post-commit"]);
     repo.git(&["add", "-A"]);
@@ -58,13 +58,23 @@ fn the_first_commit_reads_only_the_top_of_a_file_without_unreleased() {
     repo.git(&["add", "b.txt"]);
     let out = repo.git_in(
         &repo.path(),
-        &["commit", "-q", "-m", "fix(cli): handle b (#12)"],
-        &[("RELHOOK_TEST_LINES_ANALYZED", "1")],
+        &["commit", "-q", "-m", message],
+        &[(counter, "1")],
     );
     assert!(out.status.success(), "{}", text(&out));
+    (repo, stderr(&out))
+}
+
+#[test]
+fn the_first_commit_reads_only_the_top_of_a_file_without_unreleased() {
+    let before = changelog();
+    let (repo, err) = cliff_commit(
+        &before,
+        "fix(cli): handle b (#12)",
+        "RELHOOK_TEST_LINES_ANALYZED",
+    );
     // The file is over 300 lines, read whole once (a heading below it refused is refused as
     // before); its top (to 2.13.0) is 20, read once and again after each of two insertions.
-    let err = stderr(&out);
     let lines = count(&err, " changelog lines analysed");
     let whole = before.lines().count();
     assert!(

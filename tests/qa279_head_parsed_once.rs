@@ -4,9 +4,8 @@
 //! release that does. The bullets, read line by line, tell that cut first: one parse per
 //! commit. Counted (`RELHOOK_TEST_PARSE_COUNT`), never timed; the file written is the same.
 
-use crate::support::{Repo, stderr, text};
+use crate::qa269_first_commit_cost::{cliff_commit, count};
 
-const CLIFF_TOML: &str = include_str!("support/fixtures/git-cliff.cliff.toml");
 const URL: &str = "https://github.com/o/r";
 
 /// git-cliff's file: its newest release links no issue, the one below it does, then a
@@ -30,37 +29,10 @@ fn changelog() -> String {
     log
 }
 
-/// The count a `RELHOOK_TEST_*` variable printed on stderr, `what` it counts.
-fn count(err: &str, what: &str) -> usize {
-    (err.lines())
-        .find_map(|l| l.strip_prefix("relhook: test: ")?.strip_suffix(what))
-        .expect("a count")
-        .trim()
-        .parse()
-        .expect("a number")
-}
-
 #[test]
 fn a_commit_parses_the_top_of_a_long_changelog_once() {
-    let repo = Repo::new();
     let before = changelog();
-    repo.write("CHANGELOG.md", &before);
-    repo.write("cliff.toml", CLIFF_TOML);
-    repo.hooks(&["post-commit"]);
-    repo.git(&["add", "-A"]);
-    repo.git_env(
-        &["commit", "-q", "-m", "chore: import"],
-        &[("RELHOOK_SKIP", "1")],
-    );
-    repo.write("b.txt", "b\n");
-    repo.git(&["add", "b.txt"]);
-    let out = repo.git_in(
-        &repo.path(),
-        &["commit", "-q", "-m", "fix(cli): handle b"],
-        &[("RELHOOK_TEST_PARSE_COUNT", "1")],
-    );
-    assert!(out.status.success(), "{}", text(&out));
-    let err = stderr(&out);
+    let (repo, err) = cliff_commit(&before, "fix(cli): handle b", "RELHOOK_TEST_PARSE_COUNT");
     let parses = count(&err, " changelog parses");
     assert_eq!(parses, 1, "{err}");
     // The entry below the first, the rest as it was.
