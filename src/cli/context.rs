@@ -100,7 +100,7 @@ impl Context {
         let root = loc
             .and_then(|l| l.work_tree.clone())
             .unwrap_or_else(|| self.cwd.clone());
-        self.config(&root)
+        self.settings(&root)
     }
 
     /// The hooks directory of the repository around the working directory (a bare
@@ -125,11 +125,17 @@ impl Context {
     /// Loads the configuration for the repository whose top is `root` (`--config` wins).
     /// The `commit_parsers` of the work tree's `cliff.toml` come with it.
     pub(super) fn config(&self, root: &Path) -> Result<Config> {
-        let mut config = match &self.config_override {
-            Some(path) => Config::load_file(path, true),
-            None => Config::load(root),
-        }?;
+        let mut config = self.settings(root)?;
         config.changelog.cliff = crate::config::cliff::load(root).map(std::sync::Arc::new);
         Ok(config)
+    }
+
+    /// [`Context::config`] without `cliff.toml`, which only changelog entries read: the lint
+    /// (the commit-msg hook, on every commit) does not parse it.
+    fn settings(&self, root: &Path) -> Result<Config> {
+        match &self.config_override {
+            Some(path) => Config::load_file(path, true),
+            None => Config::load(root),
+        }
     }
 }

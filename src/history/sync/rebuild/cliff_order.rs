@@ -14,16 +14,14 @@
 
 use std::path::Path;
 
+use crate::config::cliff::CLIFF_FILES;
 use crate::history::changelog::cliff_rank;
 use crate::history::changelog::entry::NewEntry;
 
-/// The files git-cliff reads its configuration from, in its order of precedence.
-const CONFIG_FILES: [&str; 3] = ["cliff.toml", ".cliff.toml", ".config/cliff.toml"];
-
 /// The git-cliff configuration at the top of the work tree `top`: the first of
-/// [`CONFIG_FILES`] there, if it reads as TOML.
+/// [`CLIFF_FILES`] there, if it reads as TOML.
 fn cliff_config(top: &Path) -> Option<toml::Table> {
-    let text = CONFIG_FILES
+    let text = CLIFF_FILES
         .iter()
         .find_map(|f| std::fs::read_to_string(top.join(f)).ok())?;
     text.parse::<toml::Table>().ok()
