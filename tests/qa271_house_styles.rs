@@ -72,7 +72,7 @@ fn a_breaking_entry_takes_git_cliffs_mark() {
     let repo = cliff_repo(&before);
     commit(&repo, "feat(config)!: drop the old key (#1500)");
     let unreleased = format!(
-        "## [Unreleased]\n\n### ⛰️  Features\n\n\
+        "## [unreleased]\n\n### ⛰️  Features\n\n\
          - *(config)* [**breaking**] Drop the old key ([#1500]({URL}/issues/1500))\n\n\n"
     );
     assert_eq!(repo.read("CHANGELOG.md"), cliff_changelog(&unreleased));

@@ -26,7 +26,43 @@ pub fn heading_name(group: &str) -> String {
     })
 }
 
+/// The Unreleased heading a git-cliff template `body` writes (`## [unreleased]` in git-cliff's
+/// own, `## [Unreleased]` in its keepachangelog example, `## Unreleased`): the line of its
+/// `{% else %}` branch that heads a section and says nothing but `unreleased`, its Tera tags
+/// taken out (`{% else %}## [unreleased]`, once TOML's line-ending backslash joined them).
+pub fn unreleased_heading(body: &str) -> Option<String> {
+    body.lines().find_map(|line| {
+        let mut text = String::new();
+        let mut rest = line;
+        while let Some(start) = rest.find("{%") {
+            text.push_str(&rest[..start]);
+            rest = rest[start..]
+                .find("%}")
+                .map_or("", |end| &rest[start + end + 2..]);
+        }
+        text.push_str(rest);
+        let text = text.trim();
+        let words = text.trim_start_matches('#');
+        let level = text.len() - words.len();
+        let name = words.trim().trim_start_matches('[').trim_end_matches(']');
+        let heads = (1..=6).contains(&level) && words.starts_with(' ');
+        (heads && name.eq_ignore_ascii_case("unreleased")).then(|| text.to_owned())
+    })
+}
+
 impl Changelog {
+    /// The Unreleased heading the project's git-cliff template `body` writes (see
+    /// [`unreleased_heading`]), for the section relhook adds when the file has none.
+    pub fn set_cliff_unreleased(&mut self, body: Option<&str>) {
+        self.cliff_unreleased = body.and_then(unreleased_heading);
+    }
+
+    /// The heading of an Unreleased section relhook adds: the git-cliff template's, else
+    /// Keep a Changelog's `## [Unreleased]`.
+    pub(super) fn unreleased_heading(&self) -> String {
+        (self.cliff_unreleased.clone()).unwrap_or_else(|| "## [Unreleased]".to_owned())
+    }
+
     /// The group names of the project's git-cliff `commit_parsers` (as configured: each is
     /// headed as [`heading_name`] says): a new sub-section of their kind is named after them.
     pub fn set_cliff_groups(&mut self, groups: &[String]) {
@@ -58,6 +94,21 @@ mod tests {
         assert_eq!(heading_name(" <!-- 10 --> bug fixes "), "Bug fixes");
         assert_eq!(heading_name("⛰️  Features"), "⛰️  Features");
         assert_eq!(heading_name("<!-- unclosed"), "");
+    }
+
+    #[test]
+    fn the_unreleased_heading_is_the_templates() {
+        let own = "{% if version %}## [{{ version }}]\n{% else %}## [unreleased]\n{% endif %}\n";
+        assert_eq!(unreleased_heading(own).as_deref(), Some("## [unreleased]"));
+        let example =
+            "{% if version -%}\n    ## [{{ version }}]\n{% else -%}\n    ## [Unreleased]\n";
+        assert_eq!(
+            unreleased_heading(example).as_deref(),
+            Some("## [Unreleased]")
+        );
+        let bare = "## {{ version }}{% else %}\n## Unreleased{% endif %}\n";
+        assert_eq!(unreleased_heading(bare).as_deref(), Some("## Unreleased"));
+        assert_eq!(unreleased_heading("- unreleased\n##unreleased\n"), None);
     }
 
     #[test]

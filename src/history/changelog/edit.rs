@@ -41,7 +41,7 @@ fn same_name(sub: &str, name: &str) -> bool {
 }
 
 impl Changelog {
-    /// Inserts `## [Unreleased]` above the newest release (and its anchor), or after the
+    /// Inserts `## [Unreleased]` (or the project's git-cliff spelling of it) above the newest release (and its anchor), or after the
     /// preamble when there are no sections yet. Does nothing if present.
     pub fn ensure_unreleased(&mut self) {
         if self.has_unreleased() {
@@ -50,7 +50,7 @@ impl Changelog {
         if let Some(sec) = self.doc.sections.first() {
             let at = sec.lead;
             // Set apart from the release below as the file sets its sections apart.
-            let mut texts = vec!["## [Unreleased]".into()];
+            let mut texts = vec![self.unreleased_heading()];
             texts.extend(vec![String::new(); self.section_gap()]);
             self.insert_lines(at, texts);
             return;
@@ -63,7 +63,7 @@ impl Changelog {
         if at > 0 {
             texts.push(String::new());
         }
-        texts.push("## [Unreleased]".into());
+        texts.push(self.unreleased_heading());
         if self.is_content(at) {
             texts.push(String::new());
         }

@@ -204,6 +204,9 @@ pub struct Changelog {
     /// The group names of the project's git-cliff `commit_parsers`, as its template heads
     /// them ([`Changelog::set_cliff_groups`]): a new sub-section takes its name from them.
     cliff_groups: Vec<String>,
+    /// The Unreleased heading as the project's git-cliff template writes it (`## [unreleased]`),
+    /// for one relhook adds ([`Changelog::set_cliff_unreleased`]); `None`: `## [Unreleased]`.
+    cliff_unreleased: Option<String>,
 }
 
 pub use counts::{lines_analyzed, lines_parsed, normalized, parses};
@@ -281,6 +284,7 @@ impl Changelog {
             order: Vec::new(),
             by_scope: false,
             cliff_groups: Vec::new(),
+            cliff_unreleased: None,
             cliff_case: None,
             cliff_breaking: false,
             bom,

@@ -82,6 +82,10 @@ pub fn place_as_configured(
     log.set_sorted_by_scope(cliff.as_ref().is_some_and(config_sorts_by_scope));
     log.set_cliff_breaking(cliff.as_ref().is_some_and(config_marks_breaking));
     log.set_cliff_groups(&cliff.as_ref().map(group_names).unwrap_or_default());
+    let body = cliff
+        .as_ref()
+        .and_then(|c| c.get("changelog")?.get("body")?.as_str());
+    log.set_cliff_unreleased(body);
     let upper = crate::history::sync::newest_case::newest_cliff_case(log, repo);
     log.set_cliff_case(upper);
 }
