@@ -2,7 +2,8 @@
 //! ([`crate::config::cliff`]): none for a commit a parser skips (or `filter_commits` leaves
 //! out), the group of the first parser that matches for its sub-section (its order comment
 //! taken out, as [`super::cliff_groups::heading_name`] heads it), whatever the commit's type;
-//! relhook's own choice where no parser decides.
+//! where none matches (or the one that does names no group), its type, as git-cliff's
+//! template reads a commit's `group` then.
 
 pub use super::cliff_groups::heading_name as cliff_heading;
 use super::entry::{Forge, NewEntry, entry_for_message, entry_in};
@@ -44,6 +45,11 @@ pub fn decided(
                 config,
                 forge,
             ))
+        }
+        // git-cliff's `group` is then the commit's type (`perf` → `### Perf`); a revert of
+        // git's is no Conventional Commit to git-cliff, and relhook's rules decide it.
+        (Verdict::Unmatched, c) if c.reverts.is_none() => {
+            Some(entry_in(&c, Some(cliff_heading(&c.ty)), config, forge))
         }
         (Verdict::Unmatched, _) => None,
     }
