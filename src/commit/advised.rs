@@ -64,6 +64,33 @@ fn is_loud(header: &str) -> bool {
     LOUD.contains(&header[..end].trim())
 }
 
+/// Whether a commit of type `ty`, `scope` and `description` is one of relhook's own
+/// bookkeeping commits it advises (`docs(changelog): sync with history`, `chore: adopt
+/// relhook`), under any type it may have advised but one of [`LOUD`]: such a commit changes
+/// nothing a user sees and gets no entry, even where a git-cliff parser (`^doc`) would list it.
+pub fn is_bookkeeping(ty: &str, scope: Option<&str>, description: &str) -> bool {
+    let of_changelog = scope.is_some_and(|s| s.eq_ignore_ascii_case("changelog"));
+    let between = |start: &str, end: &str| {
+        description.len() > start.len() + end.len()
+            && description.starts_with(start)
+            && description.ends_with(end)
+    };
+    !LOUD.iter().any(|l| l.eq_ignore_ascii_case(ty))
+        && (BOOKKEEPING.contains(&description)
+            || between("list what ", " released")
+            || between("convert ", " to LF line endings")
+            || (of_changelog && between("restore ", "")))
+}
+
+/// The whole descriptions of the bookkeeping commits relhook advises ([`is_bookkeeping`]).
+const BOOKKEEPING: &[&str] = &[
+    "sync with history",
+    "rebuild from history",
+    "relhook settings",
+    "adopt relhook",
+    "run relhook from the hooks",
+];
+
 /// The command that commits with the advised header (see [`chosen`]): `git commit -m
 /// "docs(changelog): sync with history"`, the header in the double quotes people write when
 /// nothing in it means anything to the shell there, else quoted for the shell (a header that
@@ -110,6 +137,37 @@ mod tests {
         c.scopes = scopes.iter().map(|s| s.to_string()).collect();
         c.require_scope = require_scope;
         c
+    }
+
+    #[test]
+    fn relhooks_own_bookkeeping_commits_are_known_by_their_words() {
+        assert!(is_bookkeeping(
+            "docs",
+            Some("changelog"),
+            "sync with history"
+        ));
+        assert!(is_bookkeeping("chore", None, "rebuild from history"));
+        assert!(is_bookkeeping(
+            "docs",
+            Some("changelog"),
+            "list what 1.2.0 released"
+        ));
+        assert!(is_bookkeeping(
+            "docs",
+            Some("changelog"),
+            "restore CHANGELOG.md"
+        ));
+        assert!(!is_bookkeeping("docs", None, "restore the FAQ"));
+        assert!(!is_bookkeeping(
+            "fix",
+            Some("changelog"),
+            "sync with history"
+        ));
+        assert!(!is_bookkeeping(
+            "docs",
+            None,
+            "sync with history of the API"
+        ));
     }
 
     #[test]

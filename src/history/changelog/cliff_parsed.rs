@@ -1,12 +1,14 @@
 //! A commit's entry as a git-cliff project's `commit_parsers` decide it
 //! ([`crate::config::cliff`]): none for a commit a parser skips (or `filter_commits` leaves
-//! out), the group of the first parser that matches for its sub-section (its order comment
-//! taken out, as [`super::cliff_groups::heading_name`] heads it), whatever the commit's type;
+//! out), nor for relhook's own bookkeeping commits (`docs(changelog): sync with history`);
+//! the group of the first parser that matches for its sub-section (its order comment taken
+//! out, as [`super::cliff_groups::heading_name`] heads it), whatever the commit's type;
 //! where none matches (or the one that does names no group), its type, as git-cliff's
 //! template reads a commit's `group` then.
 
 pub use super::cliff_groups::heading_name as cliff_heading;
 use super::entry::{Forge, NewEntry, entry_for_message, entry_in};
+use crate::commit::advised::is_bookkeeping;
 use crate::commit::parse::Commit;
 use crate::config::ChangelogConfig;
 use crate::config::cliff::{Cliff, Fields, Verdict};
@@ -35,7 +37,11 @@ pub fn decided(
     forge: Option<&Forge>,
 ) -> Option<Option<NewEntry>> {
     let cliff = config.cliff.as_deref().filter(|c| c.followed())?;
-    match verdict(message, cliff)? {
+    let (verdict, c) = verdict(message, cliff)?;
+    if !c.breaking && is_bookkeeping(&c.ty, c.scope.as_deref(), &c.description) {
+        return Some(None);
+    }
+    match (verdict, c) {
         (Verdict::Skip(_) | Verdict::Filtered, _) => Some(None),
         (Verdict::Group(g), c) => {
             let heading = super::cliff_groups::heading_name(&g);
