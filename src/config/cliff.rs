@@ -3,6 +3,8 @@
 //! the first parser whose regex matches decides: `skip = true` leaves the commit out (unless
 //! `protect_breaking_commits` is set and the commit is breaking), else its `group` names the
 //! commit's sub-section; with `filter_commits = true` a commit no parser matches is left out.
+//! A `sha` parser decides for the commit it names, where its id is known (`--sync`,
+//! `--rebuild`, a release's bump; post-commit's commit is new, named by no parser).
 //! `message` is matched against the whole message, `body` against the body, `footer`
 //! against each footer, `field`/`pattern` against the fields relhook can read. A regex the
 //! regex crate cannot compile, or a field relhook cannot read, makes relhook set the parsers
@@ -36,7 +38,8 @@ pub enum Verdict {
     Filtered,
     /// The group of the first parser that matched, its `$1` references replaced.
     Group(String),
-    /// No parser matched (or the one that did names no group): relhook's own choice stands.
+    /// No parser matched (or the one that did names no group): git-cliff groups the commit
+    /// by its type.
     Unmatched,
 }
 
@@ -51,6 +54,8 @@ pub struct Fields<'a> {
     pub footers: &'a [String],
     /// Whether it is a breaking change.
     pub breaking: bool,
+    /// Its id (40 lowercase hex digits), for a `sha` parser; `None`: not known here.
+    pub id: Option<&'a str>,
 }
 
 #[derive(Debug)]
@@ -59,6 +64,8 @@ struct Parser {
     body: Option<Regex>,
     footer: Option<Regex>,
     field: Option<(String, Regex)>,
+    /// The commit a `sha` parser names, in lower case as git-cliff compares it.
+    sha: Option<String>,
     group: Option<String>,
     skip: bool,
     /// The parser as written (`message = "^chore\(release\)", skip = true`).
@@ -147,6 +154,7 @@ fn parser(p: &toml::Value) -> Result<Parser, String> {
         body: regex("body")?,
         footer: regex("footer")?,
         field,
+        sha: s("sha").map(str::to_lowercase),
         group: s("group").map(str::to_owned),
         skip: p.get("skip").and_then(toml::Value::as_bool) == Some(true),
         shown: shown.join(", "),
@@ -183,7 +191,15 @@ impl Cliff {
             return Verdict::Unmatched;
         };
         let body = c.conventional.and_then(|(_, _, _, b)| b).unwrap_or("");
+        let kept = !(c.breaking && c.conventional.is_some() && self.protect_breaking);
         for p in parsers {
+            // A `sha` parser decides for the commit it names before its regexes are tried.
+            if p.sha.is_some() && p.sha.as_deref() == c.id {
+                if p.skip && kept {
+                    return Verdict::Skip(p.shown.clone());
+                }
+                return p.group.clone().map_or(Verdict::Unmatched, Verdict::Group);
+            }
             let mut checks: Vec<(&Regex, String)> = Vec::new();
             if let Some(r) = &p.message {
                 checks.push((r, c.message.trim_end().to_owned()));
@@ -201,7 +217,7 @@ impl Cliff {
                 if !regex.is_match(text.trim()) {
                     continue;
                 }
-                if p.skip && !(c.breaking && c.conventional.is_some() && self.protect_breaking) {
+                if p.skip && kept {
                     return Verdict::Skip(p.shown.clone());
                 }
                 // git-cliff replaces `$1` in the group by each match, one after the other.
@@ -263,6 +279,7 @@ mod tests {
             conventional: Some((ty, "", None, body)),
             footers: &[],
             breaking,
+            id: None,
         }
     }
 
@@ -306,6 +323,26 @@ mod tests {
         );
         let plain = cliff(PARSERS, "");
         assert!(matches!(plain.verdict(&breaking), Verdict::Skip(_)));
+    }
+
+    #[test]
+    fn a_sha_parser_decides_for_the_commit_it_names() {
+        let id = "8f55e69eba6e6ce811ace32bd84cc82215673cb6";
+        let parsers = format!(
+            "{{ sha = \"{}\", skip = true }},\n{{ sha = \"{}\", group = \"Odd\" }},\n{PARSERS}",
+            id.to_uppercase(),
+            id.replace('8', "9")
+        );
+        let c = cliff(&parsers, "");
+        let at = |id: Option<&'static str>| Fields {
+            id,
+            ..conv("fix: x", "fix", None, false)
+        };
+        assert!(matches!(c.verdict(&at(Some(id))), Verdict::Skip(_)));
+        let other = "9f55e69eba6e6ce911ace32bd94cc92215673cb6";
+        assert_eq!(c.verdict(&at(Some(other))), Verdict::Group("Odd".into()));
+        let fix = Verdict::Group("<!-- 1 -->🐛 Bug Fixes".into());
+        assert_eq!(c.verdict(&at(None)), fix);
     }
 
     #[test]

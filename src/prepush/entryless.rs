@@ -134,8 +134,13 @@ fn any_calls_for_entry(repo: &Repo, config: &Config, new_here: &HashSet<Oid>) ->
         let header = text.lines().next().unwrap_or("");
         header.starts_with("Revert \"")
             || header.starts_with("revert")
-            || crate::history::changelog::entry::entry_for_message(&text, &config.changelog, None)
-                .is_some()
+            || crate::history::changelog::cliff_parsed::entry_for_commit(
+                &text,
+                Some(*id),
+                &config.changelog,
+                None,
+            )
+            .is_some()
     })
 }
 

@@ -101,8 +101,13 @@ pub(super) fn deciders(
             // A git-cliff project's `commit_parsers` decide its entry, as post-commit's; a
             // commit they leave out is no change for the level either (git-cliff's bump drops
             // it before counting): it calls for no more than a patch, as a `chore:` does.
-            let by_cliff =
-                crate::history::changelog::cliff_parsed::decided(&message, &config.changelog, None);
+            let id = c.id.to_string();
+            let by_cliff = crate::history::changelog::cliff_parsed::decided_at(
+                &message,
+                Some(&id),
+                &config.changelog,
+                None,
+            );
             let calls_for = match &parsed {
                 _ if matches!(by_cliff, Some(None)) => "patch",
                 Some(p) if p.breaking => "major",

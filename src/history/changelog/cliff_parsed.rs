@@ -15,7 +15,7 @@ use crate::config::cliff::{Cliff, Fields, Verdict};
 
 /// What the parsers make of a Conventional Commit's message (`None`: not one, or no
 /// parsers followed).
-fn verdict(message: &str, cliff: &Cliff) -> Option<(Verdict, Commit)> {
+fn verdict(message: &str, id: Option<&str>, cliff: &Cliff) -> Option<(Verdict, Commit)> {
     let c = crate::commit::parse::commit(message.trim_end())?;
     let footers: Vec<String> = (c.footers.iter())
         .map(|f| format!("{}: {}", f.token, f.value))
@@ -25,6 +25,7 @@ fn verdict(message: &str, cliff: &Cliff) -> Option<(Verdict, Commit)> {
         conventional: Some((&c.ty, &c.description, c.scope.as_deref(), c.body.as_deref())),
         footers: &footers,
         breaking: c.breaking,
+        id,
     };
     Some((cliff.verdict(&fields), c))
 }
@@ -36,8 +37,18 @@ pub fn decided(
     config: &ChangelogConfig,
     forge: Option<&Forge>,
 ) -> Option<Option<NewEntry>> {
+    decided_at(message, None, config, forge)
+}
+
+/// [`decided`] for the commit `id` (a `sha` parser may name it).
+pub fn decided_at(
+    message: &str,
+    id: Option<&str>,
+    config: &ChangelogConfig,
+    forge: Option<&Forge>,
+) -> Option<Option<NewEntry>> {
     let cliff = config.cliff.as_deref().filter(|c| c.followed())?;
-    let (verdict, c) = verdict(message, cliff)?;
+    let (verdict, c) = verdict(message, id, cliff)?;
     if !c.breaking && is_bookkeeping(&c.ty, c.scope.as_deref(), &c.description) {
         return Some(None);
     }
@@ -61,13 +72,31 @@ pub fn decided(
     }
 }
 
+/// The entry of the commit `id` whose message is `message`: [`entry_for_message`]'s, but
+/// decided by a `sha` parser that names the commit (git-cliff's `{ sha = "…", skip = true }`).
+pub fn entry_for_commit(
+    message: &str,
+    id: Option<git2::Oid>,
+    config: &ChangelogConfig,
+    forge: Option<&Forge>,
+) -> Option<NewEntry> {
+    let id = id.map(|id| id.to_string());
+    let fixup = ["fixup! ", "squash! ", "amend! "]
+        .iter()
+        .any(|p| message.starts_with(p));
+    match decided_at(message, id.as_deref(), config, forge) {
+        Some(decided) if !fixup => decided,
+        _ => entry_for_message(message, config, forge),
+    }
+}
+
 /// Why a commit whose message calls for an entry by relhook's own rules gets none in a
 /// git-cliff project (a parser skips it, or `filter_commits` leaves it out), in words for the
 /// line that says so; `None` where that is not why.
 pub fn left_out_by_cliff(message: &str, config: &ChangelogConfig) -> Option<String> {
     let cliff = config.cliff.as_deref().filter(|c| c.followed())?;
     let file = &cliff.file;
-    let why = match verdict(message, cliff)?.0 {
+    let why = match verdict(message, None, cliff)?.0 {
         Verdict::Skip(parser) => format!("{file}'s commit_parsers skip it (`{{ {parser} }}`)"),
         Verdict::Filtered => format!(
             "it matches none of {file}'s commit_parsers, and its `filter_commits = true` leaves such commits out"

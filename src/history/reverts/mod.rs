@@ -239,8 +239,20 @@ pub fn commit_entry(
     config: &ChangelogConfig,
     forge: Option<&crate::history::changelog::entry::Forge>,
 ) -> Option<NewEntry> {
+    commit_entry_of(repo, None, message, config, forge)
+}
+
+/// [`commit_entry`] of the commit `id` (a git-cliff `sha` parser may name it).
+pub fn commit_entry_of(
+    repo: &Repo,
+    id: Option<Oid>,
+    message: &str,
+    config: &ChangelogConfig,
+    forge: Option<&crate::history::changelog::entry::Forge>,
+) -> Option<NewEntry> {
     let message = &*untruncated(repo, message);
-    let entry = entry_for_message(message, config, forge)?;
+    let entry =
+        crate::history::changelog::cliff_parsed::entry_for_commit(message, id, config, forge)?;
     let header = message.lines().next().unwrap_or("");
     if entry.breaking || !crate::commit::parse::is_revert_header(header) {
         return Some(entry);

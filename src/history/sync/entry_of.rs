@@ -15,6 +15,17 @@ pub(crate) fn commit_entry(
     crate::history::reverts::commit_entry(repo, message, &config.changelog, forge)
 }
 
+/// [`commit_entry`] of the commit `id` (a git-cliff `sha` parser may name it).
+pub(crate) fn commit_entry_at(
+    repo: &Repo,
+    id: git2::Oid,
+    message: &str,
+    config: &Config,
+    forge: Option<&Forge>,
+) -> Option<NewEntry> {
+    crate::history::reverts::commit_entry_of(repo, Some(id), message, &config.changelog, forge)
+}
+
 /// The forge the repository's remote points at (for issue and commit links), if any.
 pub fn forge(repo: &Repo) -> Option<Forge> {
     repo.remote_url().and_then(|u| Forge::from_remote_url(&u))

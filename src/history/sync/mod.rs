@@ -65,8 +65,8 @@ pub use by_hand::{released_on, untagged_section};
 pub use deleted::{Deletion, Kind as DeletionKind, changelog_deleted};
 pub use deps_entries::deps_required;
 pub use dropped::{Dropped, dropped_entries};
-pub(super) use entry_of::commit_entry;
 pub use entry_of::forge;
+pub(super) use entry_of::{commit_entry, commit_entry_at};
 pub use landed::Landed;
 pub use made::entries_made;
 pub use missing::changelog_missing;
@@ -243,7 +243,7 @@ fn plan(
         use crate::history::reverts::{
             branch_entries, in_history, merge_revert, reapplied_merge_revert,
         };
-        let own = commit_entry(repo, &c.message, config, forge.as_ref());
+        let own = commit_entry_at(repo, c.id, &c.message, config, forge.as_ref());
         let called = own.is_some();
         let entries: Vec<NewEntry> = match own {
             Some(e) => vec![e],
@@ -318,7 +318,7 @@ fn plan(
     let twins: HashSet<(String, String)> = partners
         .iter()
         .filter_map(|(_, target)| commits.iter().find(|x| x.id == *target))
-        .filter_map(|c| commit_entry(repo, &c.message, config, forge.as_ref()))
+        .filter_map(|c| commit_entry_at(repo, c.id, &c.message, config, forge.as_ref()))
         .map(|e| (e.section, normalize(&e.text)))
         .filter(|k| standing.contains(k) && !in_file.contains(&k.1))
         .collect();

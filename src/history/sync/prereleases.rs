@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use git2::Oid;
 use semver::Version;
 
-use super::{collect, commit_entry, forge};
+use super::{collect, commit_entry_at, forge};
 use crate::config::Config;
 use crate::git::{Range, Repo};
 use crate::history::changelog::entry::{NewEntry, RevertKey, revert_key, revert_pairs};
@@ -91,7 +91,8 @@ pub fn unlogged_prereleases(
             if c.parents.len() >= 2 || gone.contains(&c.id) {
                 continue;
             }
-            let Some(entry) = commit_entry(repo, &c.message, config, forge.as_ref()) else {
+            let Some(entry) = commit_entry_at(repo, c.id, &c.message, config, forge.as_ref())
+            else {
                 continue;
             };
             if !filter.counts(c.id, &c.message)?

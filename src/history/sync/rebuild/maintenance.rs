@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 use git2::Oid;
 
 use super::render::{Layout, Section};
-use super::{Lite, commit_entry};
+use super::{Lite, commit_entry_at};
 use crate::Result;
 use crate::config::Config;
 use crate::git::{ReleaseTag, Repo};
@@ -50,7 +50,7 @@ pub(super) fn sections(
         };
         if c.parents < 2 && failed.is_none() {
             let message = c.text();
-            let entry = commit_entry(repo, &message, config, forge);
+            let entry = commit_entry_at(repo, c.id, &message, config, forge);
             match entry.map(|e| filter.counts(c.id, &message).map(|n| (e, n))) {
                 Some(Ok((e, true))) => lite.entries.push(e),
                 Some(Err(e)) => failed = Some(e),

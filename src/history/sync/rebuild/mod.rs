@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use git2::Oid;
 
-use super::{commit_entry, forge};
+use super::{commit_entry_at, forge};
 use crate::config::Config;
 use crate::git::{Range, ReleaseTag, Repo};
 use crate::history::changelog::entry::NewEntry;
@@ -85,7 +85,7 @@ pub fn rebuild(
             let (entry, reverts) = if c.parents < 2 {
                 let message = c.text();
                 merge_reverts.note(c.id, &message);
-                let entry = commit_entry(repo, &message, config, forge.as_ref());
+                let entry = commit_entry_at(repo, c.id, &message, config, forge.as_ref());
                 if entry.is_none() {
                     use crate::history::reverts::{merge_revert, reapplied_merge_revert};
                     match merge_revert(c.id, &message) {
