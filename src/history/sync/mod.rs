@@ -281,7 +281,7 @@ fn plan(
         candidates.extend(entries.into_iter().map(|e| (c.id, e)));
     }
     // Each candidate's entry normalised once: the plan compares it in many ways below.
-    let keys: Vec<String> = candidates.iter().map(|(_, e)| normalize(&e.text)).collect();
+    let (keyed, keys) = since::Keyed::keys(&log, &candidates);
     // Only the current file is parsed whole. What it already says for the unreleased range:
     // Unreleased, and any section of a release not tagged yet (a release commit whose tag is
     // still to come); not an older release's entry of the same wording, which is another change.
@@ -320,6 +320,8 @@ fn plan(
         .filter_map(|(_, target)| commits.iter().find(|x| x.id == *target))
         .filter_map(|c| commit_entry_at(repo, c.id, &c.message, config, forge.as_ref()))
         .map(|e| (e.section, normalize(&e.text)))
+        .filter_map(|c| commit_entry(repo, &c.message, config, forge.as_ref()))
+        .map(|e| (e.section, keyed.key(&e.text)))
         .filter(|k| standing.contains(k) && !in_file.contains(&k.1))
         .collect();
     let mut removed = Vec::new();
@@ -334,7 +336,7 @@ fn plan(
             let older = crate::history::changelog::entry::without_own_pull_request(&commit.message);
             let wordings = std::iter::once(commit.message.as_str()).chain(older.as_deref());
             for e in wordings.filter_map(|m| commit_entry(repo, m, config, forge.as_ref())) {
-                if standing.contains(&(e.section.clone(), normalize(&e.text))) {
+                if standing.contains(&(e.section.clone(), keyed.key(&e.text))) {
                     break;
                 }
                 if log.remove_entry(&e.section, &e.text) {
@@ -410,7 +412,7 @@ fn plan(
             if !in_file.contains(&key)
                 && !added
                     .iter()
-                    .any(|(_, e): &(String, NewEntry)| normalize(&e.text) == key)
+                    .any(|(_, e): &(String, NewEntry)| keyed.key(&e.text) == key)
             {
                 added.push((id.to_string(), entry));
             }

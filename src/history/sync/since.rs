@@ -7,6 +7,7 @@ use git2::Oid;
 
 use crate::Result;
 use crate::git::{Range, Repo};
+use crate::history::changelog::entry::NewEntry;
 use crate::history::changelog::{Changelog, Entry, normalize};
 
 /// The range since the last release tag, and that release's version (`None`: no release yet).
@@ -49,6 +50,40 @@ pub(super) fn since_last_release(
     };
     range.describe = "since the last release".into();
     Ok((range, version))
+}
+
+/// How sync keys a commit's entry, to compare with what the file lists: normalised, and in a
+/// file that names no scope (poetry's, written by hand) without its scope, as post-commit and
+/// `--sync` wrote it there (QA281); else the entry they wrote read as missing, and `--sync`,
+/// doctor and a release listed it a second time (QA294).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Keyed {
+    bare: bool,
+}
+
+impl Keyed {
+    /// The keying for the candidates' entries in `log` (the file's scope style is read only
+    /// when one of them has a scope), and their keys.
+    pub(super) fn keys(log: &Changelog, candidates: &[(Oid, NewEntry)]) -> (Keyed, Vec<String>) {
+        use crate::history::changelog::{ScopeStyle, scoped};
+        let scopes = candidates.iter().any(|(_, e)| scoped(&e.text).is_some());
+        let keyed = Keyed {
+            bare: scopes && log.scope_style() == ScopeStyle::Bare,
+        };
+        (
+            keyed,
+            candidates.iter().map(|(_, e)| keyed.key(&e.text)).collect(),
+        )
+    }
+
+    /// The key of a commit's entry `text`.
+    pub(super) fn key(self, text: &str) -> String {
+        use crate::history::changelog::{ScopeStyle, scoped};
+        match self.bare && scoped(text).is_some() {
+            true => normalize(&ScopeStyle::Bare.apply(text)),
+            false => normalize(text),
+        }
+    }
 }
 
 /// The normalised entry texts of Unreleased and of every release section after `last` (the
