@@ -334,7 +334,9 @@ fn scan(lines: &[Line]) -> Result<Structure, ParseError> {
                 // electron/forge's `##### New Features` under `#### [2.0.0](…)`.
                 Kind::Deep if deep::part_of_deep_release(b.section.as_ref(), lines, t) => Kind::H3,
                 // cocogitto's `#### Features` under `## [7.0.0](…) - date`.
-                Kind::Deep if deep::level_4_part(b.section.as_ref(), b.sub.as_ref(), lines, t) => {
+                Kind::Deep
+                    if deep::level_4_part(b.section.as_ref(), b.sub.as_ref(), lines, (i, t)) =>
+                {
                     Kind::H3
                 }
                 k => k,
@@ -637,7 +639,8 @@ mod tests {
 
     /// QA41: cocogitto's `#### Features` under `## [7.0.0](…) - date` (below a `### Global
     /// changes`) is a part of the release, and so is every level-4 heading after it there;
-    /// a level-4 heading of no known name before them stays text.
+    /// a level-4 heading of no known name before them is one too where it heads a list in a
+    /// release with no `### ` part (QA294: cocogitto's custom types' titles).
     #[test]
     fn cocogittos_level_4_parts() {
         let text = "## [7.0.0](https://x) - 2026-03-04\n### Global changes\n#### Features\n- a\n#### Documentation\n- b\n\n## [6.5.0](https://x) - 2025-11-02\n#### Upgrading\n- c\n#### Bug Fixes\n- d\n";
@@ -656,10 +659,18 @@ mod tests {
         );
         assert_eq!(
             of("6.5.0"),
-            [("".into(), "c".into()), ("Bug Fixes".into(), "d".into())]
+            [
+                ("Upgrading".into(), "c".into()),
+                ("Bug Fixes".into(), "d".into())
+            ]
         );
         assert_eq!(c.sub_level(), 4);
         assert_eq!(c.section_name("Added", false), "Features");
+        // Over text, or below a `### ` part, an unknown level-4 heading stays text.
+        let text = "## [1.0.0] - 2026-01-01\n#### Note\nread this\n- a\n\n## [0.9.0] - 2025-01-01\n### Added\n#### Upgrading\n- b\n";
+        let c = Changelog::parse(text).expect("valid");
+        assert_eq!(c.entries_of("1.0.0").unwrap()[0].section, "");
+        assert_eq!(c.entries_of("0.9.0").unwrap()[0].section, "Added");
     }
 
     /// electron/forge's level-4 release headings are releases, their `#####` headings its

@@ -217,7 +217,8 @@ impl Changelog {
 
     /// The level the file heads its sub-sections at, under a `## ` section as Unreleased is:
     /// 4 where its first known sub-section name from the top there is a `#### ` heading
-    /// (cocogitto's `#### Features`), else 3 (also under releases headed at other levels).
+    /// (cocogitto's `#### Features`), or its first level-4 one (cocogitto's `#### Documentation`
+    /// in a file of docs alone, QA294), else 3 (also under releases headed at other levels).
     pub(crate) fn sub_level(&self) -> usize {
         let level = |i: usize| {
             let l = self.lines.get(i)?;
@@ -230,7 +231,7 @@ impl Changelog {
             .iter()
             .filter(|s| level(s.heading) == Some(2))
             .flat_map(|s| s.subs.iter())
-            .filter(|sub| known(&sub.name))
+            .filter(|sub| known(&sub.name) || sub.heading.and_then(level) == Some(4))
             .find_map(|sub| level(sub.heading?));
         if first == Some(4) { 4 } else { 3 }
     }
