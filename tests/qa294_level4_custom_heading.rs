@@ -63,3 +63,26 @@ fn a_file_whose_level_4_headings_are_all_custom_keeps_their_level() {
         "{log}"
     );
 }
+
+/// QA294: `changelog --sync` advised `git commit -m "docs(changelog): sync with history"`,
+/// and in a project whose changelog lists `docs` commits (cocogitto's cog.toml, copied by
+/// `relhook init`) that commit listed itself: `- (**changelog**) sync with history`.
+#[test]
+fn the_advised_sync_commit_lists_nothing_of_its_own() {
+    let repo = Repo::new();
+    repo.write("CHANGELOG.md", COCO);
+    repo.write(".relconfig.toml", CONFIG);
+    repo.git(&["add", "-A"]);
+    repo.git(&["commit", "-q", "--no-verify", "-m", "chore(version): 7.0.0"]);
+    repo.git(&["tag", "-a", "7.0.0", "-m", "7.0.0"]);
+    repo.commit("docs: add a migration guide");
+    ok(repo.relhook(&["install"]));
+    let synced = ok(repo.relhook(&["changelog", "--sync"]));
+    let next = crate::support::next_command(&crate::support::stderr(&synced));
+    assert!(!next.contains("\"docs"), "{next}");
+    ok(repo.sh(&next));
+    assert!(repo.is_clean(), "{}", repo.git(&["status", "--short"]));
+    let log = repo.read("CHANGELOG.md");
+    assert!(log.contains("- add a migration guide - ("), "{log}");
+    assert!(!log.contains("sync with history"), "{log}");
+}

@@ -42,7 +42,7 @@ pub(super) fn changelog(ctx: &Context, args: &ChangelogArgs) -> Result<Outcome> 
         let _ = writeln!(
             told,
             "next: {}",
-            next::commit_command(&repo, &written, args.rebuild, &view.commit)
+            next::commit_command(&repo, &written, args.rebuild, view)
         );
     }
     if args.format != Format::Json {

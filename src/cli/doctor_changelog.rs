@@ -179,7 +179,7 @@ fn uncommitted(repo: &Repo, config: &Config) -> Option<Check> {
             repo,
             &[super::changelog::Written::whole(path)],
             false,
-            &config.commit,
+            config,
         )),
     })
 }

@@ -27,6 +27,16 @@ const OWN_SCOPE: &str = "relhook";
 /// lets pass. One that no candidate lets pass is given as meant (the first text), with the
 /// linter's own `try:` fix when that passes and is no such type.
 fn chosen(config: &CommitConfig, ty: &str, scope: Option<&str>, texts: &[&str]) -> String {
+    chosen_unlisted(config, &|_| false, (ty, scope), texts)
+}
+
+/// [`chosen`], passing over a header `listed` says gets a changelog entry.
+fn chosen_unlisted(
+    config: &CommitConfig,
+    listed: &dyn Fn(&str) -> bool,
+    (ty, scope): (&str, Option<&str>),
+    texts: &[&str],
+) -> String {
     let allowed = |t: &&str| config.types.iter().any(|a| a == t);
     let mut types: Vec<&str> = std::iter::once(ty).chain(QUIET.iter().copied()).collect();
     types.retain(allowed);
@@ -44,7 +54,7 @@ fn chosen(config: &CommitConfig, ty: &str, scope: Option<&str>, texts: &[&str]) 
         for t in &types {
             for s in &scopes {
                 let candidate = made(t, *s, text);
-                if passes(config, &candidate) {
+                if passes(config, &candidate) && !listed(&candidate) {
                     return candidate;
                 }
             }
@@ -102,13 +112,40 @@ pub fn commit(config: &CommitConfig, ty: &str, scope: Option<&str>, text: &str) 
 /// [`commit`] with the first of `texts` the rules let pass (the fullest first, then shorter
 /// ones: `edit Chart.yaml` for `edit deploy/helm/Chart.yaml`, whose path a pathspec names).
 pub fn commit_any(config: &CommitConfig, ty: &str, scope: Option<&str>, texts: &[&str]) -> String {
-    let h = chosen(config, ty, scope, texts);
+    quoted(&chosen(config, ty, scope, texts))
+}
+
+/// `git commit -m` with header `h` (see [`commit`]).
+fn quoted(h: &str) -> String {
     let quoted = match h.contains(['"', '\'', '$', '`', '\\', '!']) || h.contains(char::is_control)
     {
-        true => crate::shellword::quote(&h),
+        true => crate::shellword::quote(h),
         false => format!("\"{h}\""),
     };
     format!("git commit -m {quoted}")
+}
+
+/// [`commit_any`] for a commit of relhook's own bookkeeping in the changelog (`--sync`'s,
+/// a conversion's): a header the project's changelog rules give an entry (`[changelog.sections]`
+/// or git-cliff's parsers: cocogitto's `docs = "Documentation"`) is passed over for one they
+/// give none, or the commit would list itself (`- (**changelog**) sync with history`, QA294).
+pub fn commit_unlisted(
+    config: &crate::config::Config,
+    (ty, scope): (&str, Option<&str>),
+    texts: &[&str],
+) -> String {
+    use crate::history::changelog::{cliff_parsed, entry};
+    let rules = &config.changelog;
+    let listed = |header: &str| match cliff_parsed::decided(header, rules, None) {
+        Some(decided) => decided.is_some(),
+        None => entry::entry_for_message(header, rules, None).is_some(),
+    };
+    quoted(&chosen_unlisted(
+        &config.commit,
+        &listed,
+        (ty, scope),
+        texts,
+    ))
 }
 
 fn lint(config: &CommitConfig, header: &str) -> crate::commit::lint::Verdict {

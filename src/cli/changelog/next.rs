@@ -21,19 +21,21 @@ impl Written {
 }
 
 /// The command that commits the changelog just written. `:/` names the file from the top,
-/// whichever directory this ran in; a `docs` commit gets no entry of its own. A file git
-/// does not track yet is added first: `git commit -- <path>` knows only tracked paths. The
-/// message passes the repository's commit `rules`.
+/// whichever directory this ran in; a `docs` commit gets no entry of its own (another type
+/// where the project's changelog lists `docs`). A file git does not track yet is added
+/// first: `git commit -- <path>` knows only tracked paths. The message passes the
+/// repository's commit rules.
 pub(in crate::cli) fn commit_command(
     repo: &Repo,
     written: &[Written],
     rebuilt: bool,
-    rules: &crate::config::CommitConfig,
+    config: &crate::config::Config,
 ) -> String {
     let file = |rel: &Path| crate::shellword::from_top(rel);
     let what = if rebuilt { "rebuild from" } else { "sync with" };
     let text = format!("{what} history");
-    let commit = crate::commit::advised::commit(rules, "docs", Some("changelog"), &text);
+    let advised = ("docs", Some("changelog"));
+    let commit = crate::commit::advised::commit_unlisted(config, advised, &[&text]);
     if written.iter().any(|w| w.edited) {
         return picking_entries(repo, written, &commit);
     }
