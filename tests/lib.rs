@@ -449,6 +449,7 @@ mod qa28_first;
 mod qa28_merges;
 mod qa291_cliff_as_git_cliff;
 mod qa294_level4_custom_heading;
+mod qa294_private_root_advice;
 mod qa294_unscoped_sync;
 mod qa29_files;
 mod qa29_first;

@@ -263,7 +263,7 @@ fn sort_now(
     new: &semver::Version,
 ) -> crate::Result<Sorted> {
     super::unanchored::versionless_private_root(config, root)?;
-    super::unanchored::packages_only_root(config, root)?;
+    super::unanchored::packages_only_root(repo, config, root)?;
     let kept = version_files(config, root);
     super::held::refuse_held(config, root, &found_version_files(config, root), &kept, new)?;
     let mut read = Vec::new();

@@ -122,7 +122,11 @@ pub(super) fn versionless_private_root(config: &Config, root: &Path) -> crate::R
 /// changelog exists (`init` writes none there, post-commit starts none): it would tag the
 /// private package.json's version and start a root changelog of the root's tooling commits.
 /// A root changelog kept by hand says the root is released too.
-pub(super) fn packages_only_root(config: &Config, root: &Path) -> crate::Result<()> {
+pub(super) fn packages_only_root(
+    repo: &crate::git::Repo,
+    config: &Config,
+    root: &Path,
+) -> crate::Result<()> {
     let Some(why) = crate::history::packages::private_root::packages_only(config, root) else {
         return Ok(());
     };
@@ -133,7 +137,8 @@ pub(super) fn packages_only_root(config: &Config, root: &Path) -> crate::Result<
         "{why}: its packages are released, each under its own tags, and a release of the root would tag a version of its own and start a root {}",
         config.changelog.path.display()
     );
-    let first = config.packages.first().map(|p| p.name.as_str());
+    let first = with_changes(repo, config, root).or(config.packages.first());
+    let first = first.map(|p| p.name.as_str());
     let all = format!("{} --all", crate::resume_advice::release_of(None));
     // The root's own file to list: its package.json, or a virtual Cargo manifest's shared
     // version, which it has to be given first.
@@ -151,6 +156,22 @@ pub(super) fn packages_only_root(config: &Config, root: &Path) -> crate::Result<
         crate::config::FILE_NAME
     );
     Err(Refusal::new(Reason::VersionFile, what, fix).into())
+}
+
+/// The first package with a release of its own to make (a commit since its last release
+/// that calls for one), the one to name in `relhook release --package …`: not the first
+/// package, which may have none (changesets' `@changesets/apply-release-plan`, QA294).
+fn with_changes<'a>(
+    repo: &crate::git::Repo,
+    config: &'a Config,
+    root: &Path,
+) -> Option<&'a crate::config::Package> {
+    use crate::history::version::bump::Requested;
+    config.packages.iter().find(|p| {
+        crate::history::packages::view(config, &p.name, root)
+            .and_then(|view| super::next::version_info(repo, &view, root, &Requested::Auto, None))
+            .is_ok()
+    })
 }
 
 /// `init`'s tables, as the fix for a private workspace root: written, or printed beside the
