@@ -30,7 +30,9 @@ type Counter = (&'static str, fn() -> u64, &'static str);
 /// - `RELHOOK_TEST_LINES_ANALYZED`: the changelog lines it read for their structure, when
 ///   parsed and again after each edit;
 /// - `RELHOOK_TEST_COMMIT_LINK_READS`: the entry lines it read in full for a commit link;
-/// - `RELHOOK_TEST_OBJECT_HASHES`: the objects it hashed (those it hashed before not again).
+/// - `RELHOOK_TEST_OBJECT_HASHES`: the objects it hashed (those it hashed before not again);
+/// - `RELHOOK_TEST_OBJECT_WRITES`: the objects it handed to the object store, written there
+///   or found there already.
 const COUNTERS: &[Counter] = &[
     (
         "RELHOOK_TEST_WALK_COUNT",
@@ -141,6 +143,11 @@ const COUNTERS: &[Counter] = &[
         "RELHOOK_TEST_OBJECT_HASHES",
         || crate::git::object_hashes() as u64,
         "objects hashed",
+    ),
+    (
+        "RELHOOK_TEST_OBJECT_WRITES",
+        || crate::git::object_writes() as u64,
+        "object writes",
     ),
 ];
 

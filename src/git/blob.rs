@@ -36,6 +36,14 @@ thread_local! {
     /// store it, to stage it): the last few ids are kept with the bytes they are of.
     static HASHED: std::cell::RefCell<Hashed> = const { std::cell::RefCell::new(Vec::new()) };
     static HASHES: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    static WRITES: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// How many objects were handed to the object store on this thread
+/// (`RELHOOK_TEST_OBJECT_WRITES`): each is hashed (or found hashed before) and looked up,
+/// and written where the store lacks it.
+pub fn object_writes() -> usize {
+    WRITES.with(std::cell::Cell::get)
 }
 
 /// How many objects were hashed on this thread (`RELHOOK_TEST_OBJECT_HASHES`): those whose
@@ -103,6 +111,7 @@ impl Repo {
 
     /// Writes `parts` as an object of `kind` (nothing is written when it is there already).
     pub(super) fn write_object(&self, kind: git2::ObjectType, parts: &[&[u8]]) -> Result<Oid> {
+        WRITES.with(|n| n.set(n.get() + 1));
         let name = kind.str();
         let id = object_oid(name, parts);
         let odb = self

@@ -39,14 +39,25 @@ pub fn stored_blob(repo: &Repo, head: Oid, edit: &files::Edit) -> crate::Result<
             .filtered_blob(&edit.path, &driver, &edit.after, true)?
             .map_err(|why| filter_refusal(&edit.path, &driver, &why));
     }
-    let committed_lf = repo
-        .file_at(head, &edit.path)?
-        .is_some_and(|f| !f.bytes.contains(&b'\r'));
-    if committed_lf && edit.after.windows(2).any(|w| w == b"\r\n") {
+    let committed = repo.file_at(head, &edit.path)?;
+    // The bytes `head` stores there already (a file the release leaves as committed, or the
+    // work tree's copy compared with HEAD's): that blob, neither hashed nor looked up again.
+    if let Some(f) = &committed
+        && f.bytes == edit.after
+    {
+        return Ok(f.blob);
+    }
+    let committed_lf = committed.is_some_and(|f| !f.bytes.contains(&b'\r'));
+    if committed_lf && crlf(&edit.after) {
         let lf = String::from_utf8_lossy(&edit.after).replace("\r\n", "\n");
         return repo.write_blob(lf.as_bytes());
     }
     repo.write_blob(&edit.after)
+}
+
+/// Whether `bytes` hold a CRLF line ending: looked for only past a `\r`, which most files lack.
+fn crlf(bytes: &[u8]) -> bool {
+    bytes.contains(&b'\r') && bytes.windows(2).any(|w| w == b"\r\n")
 }
 
 /// A file under filter `driver` git cannot run, refused with what makes it run.
