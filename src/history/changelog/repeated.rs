@@ -53,10 +53,19 @@ impl Changelog {
     /// Each release section's version and entries, in file order: a version headed twice
     /// comes twice, each time with its own section's entries.
     pub fn release_entries(&self) -> Vec<(String, Vec<Entry>)> {
+        self.release_entries_where(|_| true)
+    }
+
+    /// [`Changelog::release_entries`] of the sections whose version `keep` keeps: the others'
+    /// entries are never read (a long file's released sections, when a sync asks only for
+    /// those after the last release).
+    pub fn release_entries_where(&self, keep: impl Fn(&str) -> bool) -> Vec<(String, Vec<Entry>)> {
         let sections = self.doc.sections.iter().enumerate();
         let releases = sections.filter_map(|(i, s)| match &s.kind {
-            SectionKind::Release { version } => Some((version.clone(), self.section_entries(i))),
-            SectionKind::Unreleased => None,
+            SectionKind::Release { version } if keep(version) => {
+                Some((version.clone(), self.section_entries(i)))
+            }
+            SectionKind::Release { .. } | SectionKind::Unreleased => None,
         });
         releases.collect()
     }
@@ -68,6 +77,23 @@ mod tests {
 
     /// Each heading of a repeated version keeps its own section's entries: what the file
     /// accounts for holds both, and its lines are named wherever the version is asked for.
+    /// Only the kept sections' entries are read, in file order, a repeated version's each.
+    #[test]
+    fn only_the_kept_sections_entries_are_read() {
+        let text = "## [Unreleased]\n\n- new\n\n## [2.0.0]\n\n- two\n\n## [1.0.1]\n\n- first\n\n## [1.0.1]\n\n- second\n\n## [1.0.0]\n\n- one\n";
+        let c = Changelog::parse(text).expect("kept");
+        let texts = |kept: Vec<(String, Vec<super::Entry>)>| -> Vec<(String, Vec<String>)> {
+            let each = kept.into_iter();
+            each.map(|(v, es)| (v, es.into_iter().map(|e| e.text).collect()))
+                .collect()
+        };
+        let kept = texts(c.release_entries_where(|v| v != "1.0.0" && v != "2.0.0"));
+        let want = |v: &str, t: &str| (v.to_string(), vec![t.to_string()]);
+        assert_eq!(kept, [want("1.0.1", "first"), want("1.0.1", "second")]);
+        assert!(c.release_entries_where(|_| false).is_empty());
+        assert_eq!(texts(c.release_entries()).len(), 4);
+    }
+
     #[test]
     fn a_repeated_versions_sections_are_each_read() {
         let text = "## [Unreleased]\n\n- new\n\n## [2.0.0]\n\n- two\n\n### [1.0.1] (2022-05-13)\n\n- first\n\n### [1.0.1] (2022-05-13)\n\n- second\n";

@@ -108,14 +108,15 @@ pub(super) fn unreleased_texts(
 /// [`unreleased_texts`]).
 pub(super) fn open_sections(log: &Changelog, last: Option<&semver::Version>) -> Vec<Entry> {
     let mut open = log.unreleased_entries();
-    for (v, entries) in log.release_entries() {
-        let released = last.is_some_and(|last| {
-            crate::history::changelog::release_version(&v)
+    // Released sections are passed over unread: a long file holds thousands of entries.
+    let released = |v: &str| {
+        last.is_some_and(|last| {
+            crate::history::changelog::release_version(v)
                 .is_some_and(|v| v.cmp_precedence(last).is_le())
-        });
-        if !released {
-            open.extend(entries);
-        }
+        })
+    };
+    for (_, entries) in log.release_entries_where(|v| !released(v)) {
+        open.extend(entries);
     }
     open
 }
