@@ -33,6 +33,8 @@ type Counter = (&'static str, fn() -> u64, &'static str);
 /// - `RELHOOK_TEST_OBJECT_HASHES`: the objects it hashed (those it hashed before not again);
 /// - `RELHOOK_TEST_OBJECT_WRITES`: the objects it handed to the object store, written there
 ///   or found there already.
+/// - `RELHOOK_TEST_REMEMBERED_READS`: the commits HEAD's reflog remembers whose message it
+///   read for the entry it calls for, looking for Unreleased entries of commits history lost.
 const COUNTERS: &[Counter] = &[
     (
         "RELHOOK_TEST_WALK_COUNT",
@@ -148,6 +150,11 @@ const COUNTERS: &[Counter] = &[
         "RELHOOK_TEST_OBJECT_WRITES",
         || crate::git::object_writes() as u64,
         "object writes",
+    ),
+    (
+        "RELHOOK_TEST_REMEMBERED_READS",
+        || crate::history::sync::remembered_reads() as u64,
+        "remembered commits read",
     ),
 ];
 

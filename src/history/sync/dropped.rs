@@ -20,6 +20,8 @@
 //! another commit wrote (a `--sync` commit after a skipped one), the fold's step made the
 //! commit's own change (its patch key, the changelogs left out).
 
+mod remembered;
+
 use std::collections::{HashMap, HashSet};
 
 use git2::Oid;
@@ -30,6 +32,8 @@ use crate::config::Config;
 use crate::git::{Amend, Repo};
 use crate::history::changelog::entry::{Forge, NewEntry};
 use crate::history::changelog::{Changelog, normalize};
+
+pub use remembered::reads as remembered_reads;
 
 /// How far back HEAD's reflog is read for commits history lost.
 pub(super) const LOOK_BACK: usize = 2000;
@@ -200,38 +204,38 @@ fn lost(
         .flat_map(|r| r.commits)
         .map(|c| c.id)
         .collect();
-    let mut found: Vec<(String, Dropped)> = Vec::new();
     let remembered = repo.head_reflog_commits(LOOK_BACK);
-    for &id in &remembered {
-        if replaced.contains(&id) || in_range.contains(&id) {
-            continue;
-        }
-        let Some(message) = repo.commit_text(id) else {
-            continue;
-        };
-        let Some(entry) = commit_entry(repo, &message, config, forge()) else {
-            continue;
-        };
-        let key = normalize(&entry.text);
-        // The newest commit of those words is the one named.
-        if found.iter().any(|(k, _)| *k == key) {
-            continue;
-        }
+    let asked: Vec<Oid> = (remembered.iter().copied())
+        .filter(|id| !replaced.contains(id) && !in_range.contains(id))
+        .collect();
+    // A commit HEAD reaches is never lost: read only where it may name a lost one's words.
+    let held: Vec<bool> = (asked.iter())
+        .map(|id| repo.reaches_by_dates(head, *id))
+        .collect();
+    let listed_key = |key: &str| listed().iter().any(|(k, _)| k == key);
+    let read = |id: Oid| {
+        remembered::reading();
+        let message = repo.commit_text(id)?;
+        let entry = commit_entry(repo, &message, config, forge())?;
+        Some((normalize(&entry.text), (message, entry)))
+    };
+    // The newest commit of those words is the one named.
+    let newest = remembered::newest_of_keys(&asked, &held, listed_key, read);
+    let mut found: Vec<(String, Dropped)> = Vec::new();
+    for (id, key, (message, entry)) in newest {
         if let Some((_, text)) = listed().iter().find(|(k, _)| *k == key) {
             let header = message.lines().next().unwrap_or_default().to_owned();
             let written = *text == entry.text || *text == log.entry_style().apply(&entry.text);
-            found.push((
-                key,
-                Dropped {
-                    entry: text.clone(),
-                    commit: id,
-                    header,
-                    folded_into: None,
-                    verbatim: written.then_some(entry.section),
-                    held_by: None,
-                    held_here: true,
-                },
-            ));
+            let dropped = Dropped {
+                entry: text.clone(),
+                commit: id,
+                header,
+                folded_into: None,
+                verbatim: written.then_some(entry.section),
+                held_by: None,
+                held_here: true,
+            };
+            found.push((key, dropped));
         }
     }
     if found.is_empty() {

@@ -65,6 +65,8 @@ pub use by_hand::{released_on, untagged_section};
 pub use deleted::{Deletion, Kind as DeletionKind, changelog_deleted};
 pub use deps_entries::deps_required;
 pub use dropped::{Dropped, dropped_entries};
+pub use dropped::{Dropped, dropped_entries, remembered_reads};
+pub(super) use entry_of::commit_entry;
 pub use entry_of::forge;
 pub(super) use entry_of::{commit_entry, commit_entry_at};
 pub use landed::Landed;
