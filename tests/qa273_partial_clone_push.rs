@@ -31,6 +31,12 @@ fn a_partial_clone_fetches_the_changelogs_of_the_tags_it_pushes_at_once() {
 /// partial clone that has not fetched their blobs; `before` sets up the repository before its
 /// first release. The push succeeds, as from a full clone.
 pub(crate) fn pushed_from_a_partial_clone(before: impl FnOnce(&Repo)) -> usize {
+    pushed_from_a_clone_filtered("--filter=blob:none", before)
+}
+
+/// As [`pushed_from_a_partial_clone`], from a clone made with `filter` (`--filter=tree:0`: a
+/// treeless clone, which lacks the tags' trees too).
+pub(crate) fn pushed_from_a_clone_filtered(filter: &str, before: impl FnOnce(&Repo)) -> usize {
     let repo = untested_installed();
     let origin = repo.with_origin();
     before(&repo);
@@ -47,7 +53,7 @@ pub(crate) fn pushed_from_a_partial_clone(before: impl FnOnce(&Repo)) -> usize {
     ]);
     let clone = repo.dir.path().join("partial");
     let url = format!("file://{bare}");
-    let args = ["clone", "-q", "--filter=blob:none", "-b", "main", &url];
+    let args = ["clone", "-q", filter, "-b", "main", &url];
     let out = repo.git_in(
         repo.dir.path(),
         &[&args[..], &[clone.to_str().unwrap()]].concat(),

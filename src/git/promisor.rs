@@ -298,10 +298,48 @@ impl Repo {
         if !self.is_partial_clone() || commits.is_empty() {
             return;
         }
+        self.prefetch_trees(commits, paths, what);
         let blobs: Vec<Oid> = (commits.iter())
             .flat_map(|c| paths.iter().filter_map(move |p| self.blob_at(*c, p)))
             .collect();
         self.fetch_missing(&blobs, what);
+    }
+
+    /// In a treeless clone (`--filter=tree:0`), the trees on the way to `paths` at each of
+    /// `commits` that it lacks, fetched a level at a time in one `git fetch` each (a tree
+    /// fetched under `blob:none` brings its subtrees along, so one fetch is the usual):
+    /// looked up one by one, each would be a fetch of its own.
+    fn prefetch_trees(&self, commits: &[Oid], paths: &[&Path], what: &dyn Fn() -> String) {
+        let mut level: Vec<(Oid, &Path)> = (commits.iter())
+            .filter_map(|c| self.inner.find_commit(*c).ok())
+            .flat_map(|c| paths.iter().map(move |p| (c.tree_id(), *p)))
+            .collect();
+        while !level.is_empty() && self.unfetched.borrow().is_none() {
+            let mut trees: Vec<Oid> = level.iter().map(|(t, _)| *t).collect();
+            trees.sort();
+            trees.dedup();
+            self.fetch_missing(&trees, what);
+            level = (level.into_iter())
+                .filter_map(|(tree, path)| {
+                    let mut parts = path.components();
+                    let Component::Normal(first) = parts.next()? else {
+                        return None;
+                    };
+                    // git2 unwraps the C string it makes of the name (see `entry_in`).
+                    let first = first.as_encoded_bytes();
+                    if first.contains(&0) {
+                        return None;
+                    }
+                    let rest = parts.as_path();
+                    if rest.as_os_str().is_empty() {
+                        return None;
+                    }
+                    let entry = self.inner.find_tree(tree).ok()?;
+                    let sub = entry.get_name_bytes(first)?;
+                    (sub.kind() == Some(ObjectType::Tree)).then(|| (sub.id(), rest))
+                })
+                .collect();
+        }
     }
 
     /// Whether this is a partial clone (a promisor remote is configured).
