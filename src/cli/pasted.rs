@@ -142,6 +142,9 @@ fn spans(text: &str, prefix: &str) -> String {
     let parts: Vec<&str> = text.split('`').collect();
     let mut out = String::with_capacity(text.len());
     let mut last_mentioned = false;
+    // Past a span that goes to another worktree (`cd WORKTREE`, then `git push …`), the
+    // commands are run there, where git finds that worktree's repository by itself.
+    let mut moved = false;
     for (i, part) in parts.iter().enumerate() {
         if i > 0 {
             out.push('`');
@@ -153,14 +156,17 @@ fn spans(text: &str, prefix: &str) -> String {
             continue;
         }
         let (before, after) = (parts[i - 1], parts[i + 1]);
+        // `…, or `relhook release …``: the other way is run here again.
+        moved = moved && !before.contains(" or ");
         // `by `git commit`, `git tag` or `git push``: the list goes on as it began.
         let listed = i >= 3 && last_mentioned && LIST.contains(&before);
         last_mentioned = listed || mentioned(before, after);
-        if last_mentioned || ran_apart(before, after) {
+        if last_mentioned || ran_apart(before, after) || moved {
             out.push_str(part);
         } else {
             out.push_str(&commands(part, prefix));
         }
+        moved = moved || goes_elsewhere(part);
     }
     out
 }
@@ -200,15 +206,19 @@ fn ran_apart(before: &str, after: &str) -> bool {
         || before.ends_with(" in a clean checkout… (")
 }
 
-/// `prefix` ahead of every `git` or `relhook` that starts a command in `code`.
+/// `prefix` ahead of every `git` or `relhook` that starts a command in `code`, up to a `cd`:
+/// the commands after `cd WORKTREE && ` run in that other worktree, where git finds its
+/// repository by itself (the variables would name this one's).
 fn commands(code: &str, prefix: &str) -> String {
     let mut out = String::with_capacity(code.len() + prefix.len());
     let mut rest = code;
     let mut at_start = true;
+    let mut moved = false;
     while !rest.is_empty() {
         if at_start {
             at_start = false;
-            if names_git_or_relhook(rest) {
+            moved = moved || rest.starts_with("cd ");
+            if !moved && names_git_or_relhook(rest) {
                 out.push_str(prefix);
             }
         }
@@ -230,6 +240,11 @@ fn commands(code: &str, prefix: &str) -> String {
         }
     }
     out
+}
+
+/// Whether `code` changes folder (`cd WORKTREE`, alone or ahead of `&& …`).
+fn goes_elsewhere(code: &str) -> bool {
+    code.starts_with("cd ") || code.contains("&& cd ") || code.contains("; cd ")
 }
 
 /// Whether the command at the start of `code` runs `git` or `relhook`, past any `NAME=value`.
@@ -282,6 +297,27 @@ mod tests {
         assert_eq!(commands("github", P), "github");
         assert_eq!(spans("a `[changelog] path` b", P), "a `[changelog] path` b");
         assert_eq!(spans("unclosed `git x", P), "unclosed `git x");
+    }
+
+    #[test]
+    fn commands_run_in_another_worktree_get_no_variables() {
+        assert_eq!(
+            commands("cd /w && git merge side", P),
+            "cd /w && git merge side"
+        );
+        assert_eq!(
+            commands("git fetch && cd /w && relhook release --resume", P),
+            format!("{P}git fetch && cd /w && relhook release --resume")
+        );
+        assert_eq!(
+            spans("`cd /w`, then `git reset --keep x`, then `git push o`", P),
+            "`cd /w`, then `git reset --keep x`, then `git push o`"
+        );
+        assert_eq!(spans("`git push o`", P), format!("`{P}git push o`"));
+        assert_eq!(
+            spans("`cd /w && git merge b`, then tag there, or `relhook x`", P),
+            format!("`cd /w && git merge b`, then tag there, or `{P}relhook x`")
+        );
     }
 
     #[test]
