@@ -453,6 +453,7 @@ mod qa291_cliff_as_git_cliff;
 mod qa294_level4_custom_heading;
 mod qa294_private_root_advice;
 mod qa294_unscoped_sync;
+mod qa293_husky_uninstall_runners;
 mod qa293_treeless_clone_push;
 mod qa293_worktree_merge_advice;
 mod qa29_files;

@@ -26,7 +26,7 @@ mod marker;
 mod place;
 mod pre_commit;
 
-use husky::{ADDED_RUNNER, HUSKY_RUNNER, husky_runner_dir, husky_state, wire_husky};
+use husky::{added_runner, husky_runner_dir, husky_state, wire_husky};
 pub use lefthook::{
     Format as LefthookFormat, HandCall, hand_calls, missing as lefthook_missing,
     runner_finds as lefthook_runs, runner_finds_none as lefthook_runner_finds_none,
@@ -511,8 +511,7 @@ pub fn may_change(loc: &HooksLocation, managers: &[Detected]) -> Vec<PathBuf> {
         .collect();
     if managers.iter().any(|m| m.manager == Manager::Husky) {
         let runners = husky_runner_dir(loc);
-        files.push(runners.join("reference-transaction"));
-        files.push(runners.join("post-applypatch"));
+        files.extend(super::HOOKS.iter().map(|h| runners.join(h.name)));
         files.push(runners.join(".gitignore"));
     }
     files
@@ -544,13 +543,11 @@ pub fn unwire(loc: &HooksLocation, managers: &[Detected]) -> Result<Vec<PathBuf>
         }
         if m.manager == Manager::Husky {
             // The runners relhook added: husky writes none for reference-transaction, and one
-            // relhook added for a hook on husky's list is marked as its own.
-            for (hook, added) in [
-                ("reference-transaction", HUSKY_RUNNER),
-                ("post-applypatch", ADDED_RUNNER),
-            ] {
+            // relhook added for a hook on husky's list (any of relhook's, where `.husky/_`
+            // lacked it) is marked as its own.
+            for hook in super::HOOKS.iter().map(|h| h.name) {
                 let runner = husky_runner_dir(loc).join(hook);
-                if read_text(&runner) == added {
+                if read_text(&runner) == added_runner(hook) {
                     std::fs::remove_file(&runner).map_err(|e| Error::io("remove", &runner, e))?;
                 }
             }
