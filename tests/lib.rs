@@ -454,6 +454,7 @@ mod qa294_level4_custom_heading;
 mod qa294_private_root_advice;
 mod qa294_unscoped_sync;
 mod qa293_husky_uninstall_runners;
+mod qa293_install_all_or_nothing;
 mod qa293_treeless_clone_push;
 mod qa293_worktree_merge_advice;
 mod qa29_files;

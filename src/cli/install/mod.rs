@@ -69,8 +69,13 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
     };
     // Read before the install writes: relhook's hooks may already run here.
     let fresh = !relhook_present(&loc);
-    let result = inst::install(&loc, &opts)?;
-    hooks::chosen::remember(&loc, &opts.hooks)?;
+    // All or nothing, as uninstall: a hook that cannot be written (an immutable hook of the
+    // user's in the way) puts back those written before it, and the merge driver's lines.
+    let kept = uninstall::keep(&loc, &inst::detect_managers(&loc))?;
+    let undo = |e: Error| uninstall::put_back(&kept, e, uninstall::Step::Install, &again(args));
+    let result = inst::install(&loc, &opts)
+        .and_then(|r| hooks::chosen::remember(&loc, &opts.hooks).map(|()| r))
+        .map_err(undo)?;
     // Before any commit nothing came before relhook, however its hooks are taken (relhook's
     // shims, or a manager's configuration that names it): noted, for doctor and the rest.
     let unborn = repo.as_ref().is_some_and(|r| r.head().is_none());
@@ -85,7 +90,7 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
         Installed::Done { .. } | Installed::ViaManager { .. } if wants_driver => {
             let mut all = driver::Registered::default();
             for path in &changelog {
-                let one = driver::register(&loc, &binary, path)?;
+                let one = driver::register(&loc, &binary, path).map_err(undo)?;
                 all.config |= one.config;
                 all.attributes |= one.attributes;
                 all.am_three_way |= one.am_three_way;
@@ -328,6 +333,22 @@ pub(super) fn install(ctx: &Context, args: &InstallArgs) -> Result<Outcome> {
     })?;
     warnings::after_install(ctx);
     Ok(if failed { Outcome::Failed } else { Outcome::Ok })
+}
+
+/// This install's command again, its options as given.
+fn again(args: &InstallArgs) -> String {
+    let mut again = String::from("relhook install");
+    if args.shared {
+        again.push_str(" --shared");
+    }
+    if args.force {
+        again.push_str(" --force");
+    }
+    if !args.hooks.is_empty() {
+        let list = crate::shellword::quote(&args.hooks.join(","));
+        again.push_str(&format!(" --hooks {list}"));
+    }
+    again
 }
 
 /// The lifecycle script of npm (yarn, pnpm and bun alike) this install runs as

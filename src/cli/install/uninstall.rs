@@ -34,12 +34,7 @@ pub(in crate::cli) fn uninstall(ctx: &Context, args: &UninstallArgs) -> Result<O
             changelogs.push(configured);
         }
     }
-    let kept = Kept::take(
-        crate::hooks::uninstall::may_change(&loc)
-            .into_iter()
-            .chain(managed::may_change(&loc, &managers))
-            .chain([driver::info_attributes(&loc), loc.common_dir.join("config")]),
-    )?;
+    let kept = keep(&loc, &managers)?;
     let removed = (|| {
         let result = crate::hooks::uninstall::uninstall(&loc)?;
         let unwired = managed::unwire(&loc, &managers)?;
@@ -57,7 +52,13 @@ pub(in crate::cli) fn uninstall(ctx: &Context, args: &UninstallArgs) -> Result<O
     })();
     let (result, unwired, unregistered) = match removed {
         Ok(done) => done,
-        Err(e) => return Err(put_back(&kept, e, args.shared)),
+        Err(e) => {
+            let again = match args.shared {
+                true => "relhook uninstall --shared",
+                false => "relhook uninstall",
+            };
+            return Err(put_back(&kept, e, Step::Uninstall, again));
+        }
     };
     let info_removed = driver::forget_info_dir(&loc);
     // Only the sections relhook wrote come out; a call added by hand is named.
@@ -219,30 +220,53 @@ fn shadowing_line(loc: &HooksLocation) -> Option<String> {
     ))
 }
 
-/// An uninstall that failed at `error`: everything it had changed put back, said in one line
-/// (nothing changed, why, and the command to run once that is fixed); or, where a file could
-/// not be put back, what is left and how to finish.
-fn put_back(kept: &Kept, error: Error, shared: bool) -> Error {
-    let again = if shared {
-        "relhook uninstall --shared"
-    } else {
-        "relhook uninstall"
+/// The files an install or uninstall may change (the hooks, a hook manager's files, the
+/// merge driver's line and git's config), as they are now: put back when a later step fails.
+pub(super) fn keep(loc: &HooksLocation, managers: &[inst::Detected]) -> Result<Kept> {
+    Kept::take(
+        crate::hooks::uninstall::may_change(loc)
+            .into_iter()
+            .chain(managed::may_change(loc, managers))
+            .chain([driver::info_attributes(loc), loc.common_dir.join("config")]),
+    )
+}
+
+/// Which of the two failed, for [`put_back`]'s words.
+#[derive(Clone, Copy)]
+pub(super) enum Step {
+    Install,
+    Uninstall,
+}
+
+/// An install or uninstall that failed at `error`: everything it had changed put back, said
+/// in one line (nothing changed, why, and `again`, the command to run once that is fixed);
+/// or, where a file could not be put back, what is left and how to finish.
+pub(super) fn put_back(kept: &Kept, error: Error, step: Step, again: &str) -> Error {
+    let (not_done, had, name) = match step {
+        Step::Install => ("not installed", "written", "install"),
+        Step::Uninstall => ("not uninstalled", "taken out", "uninstall"),
     };
     let failed = kept.put_back();
     if failed.is_empty() {
         return Error::Usage(format!(
-            "not uninstalled, nothing changed: {error}; what uninstall had taken out is back as it was: fix that, then run `{again}` again"
+            "{not_done}, nothing changed: {error}; what {name} had {had} is back as it was: fix that, then run `{again}` again"
         ));
     }
+    let finish = match step {
+        Step::Install => format!(
+            "fix that, then `{again}` finishes the install, or `relhook uninstall` takes out what it wrote"
+        ),
+        Step::Uninstall => format!(
+            "`relhook install` writes relhook's hooks again, or fix that and `{again}` takes out the rest"
+        ),
+    };
     Error::Unfinished {
         error: Box::new(error),
         left: format!(
-            "uninstall could not put back {} as they were",
+            "{name} could not put back {} as they were",
             failed.join(", ")
         ),
-        finish: format!(
-            "`relhook install` writes relhook's hooks again, or fix that and `{again}` takes out the rest"
-        ),
+        finish,
     }
 }
 
