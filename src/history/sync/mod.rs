@@ -64,9 +64,7 @@ pub use applied::{Unlogged, unlogged};
 pub use by_hand::{released_on, untagged_section};
 pub use deleted::{Deletion, Kind as DeletionKind, changelog_deleted};
 pub use deps_entries::deps_required;
-pub use dropped::{Dropped, dropped_entries};
 pub use dropped::{Dropped, dropped_entries, remembered_reads};
-pub(super) use entry_of::commit_entry;
 pub use entry_of::forge;
 pub(super) use entry_of::{commit_entry, commit_entry_at};
 pub use landed::Landed;
@@ -321,8 +319,6 @@ fn plan(
         .iter()
         .filter_map(|(_, target)| commits.iter().find(|x| x.id == *target))
         .filter_map(|c| commit_entry_at(repo, c.id, &c.message, config, forge.as_ref()))
-        .map(|e| (e.section, normalize(&e.text)))
-        .filter_map(|c| commit_entry(repo, &c.message, config, forge.as_ref()))
         .map(|e| (e.section, keyed.key(&e.text)))
         .filter(|k| standing.contains(k) && !in_file.contains(&k.1))
         .collect();
