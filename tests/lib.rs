@@ -447,6 +447,7 @@ mod qa285_renamed_over_remote_tag;
 mod qa286_cliff_skip_readers;
 mod qa287_hand_tag_object_writes;
 mod qa288_hand_tag_hand_entry;
+mod qa289_cliff_toml_parsed_once;
 mod qa28_first;
 mod qa28_merges;
 mod qa291_cliff_as_git_cliff;

@@ -35,6 +35,7 @@ type Counter = (&'static str, fn() -> u64, &'static str);
 ///   or found there already.
 /// - `RELHOOK_TEST_REMEMBERED_READS`: the commits HEAD's reflog remembers whose message it
 ///   read for the entry it calls for, looking for Unreleased entries of commits history lost.
+/// - `RELHOOK_TEST_CLIFF_PARSES`: the git-cliff configuration texts it parsed.
 const COUNTERS: &[Counter] = &[
     (
         "RELHOOK_TEST_WALK_COUNT",
@@ -155,6 +156,11 @@ const COUNTERS: &[Counter] = &[
         "RELHOOK_TEST_REMEMBERED_READS",
         || crate::history::sync::remembered_reads() as u64,
         "remembered commits read",
+    ),
+    (
+        "RELHOOK_TEST_CLIFF_PARSES",
+        || crate::config::cliff::parses() as u64,
+        "cliff.toml parses",
     ),
 ];
 

@@ -11,6 +11,7 @@
 //! aside (one line says so) and choose sub-sections by kind of change, as before.
 
 use std::path::Path;
+use std::rc::Rc;
 
 use regex::Regex;
 
@@ -92,13 +93,46 @@ impl PartialEq for Cliff {
     }
 }
 
-/// The git-cliff configuration at the top of the work tree `top`, if one of [`CLIFF_FILES`]
-/// is there, reads as TOML and has `commit_parsers`.
-pub fn load(top: &Path) -> Option<Cliff> {
+thread_local! {
+    /// The last git-cliff configuration text parsed, with its table: a commit's entry reads
+    /// the parsers, then the order of the groups from the same file, which is parsed once.
+    static LAST: std::cell::RefCell<Option<(String, Rc<toml::Table>)>> =
+        const { std::cell::RefCell::new(None) };
+    /// How many texts were parsed, not taken from [`LAST`] (`RELHOOK_TEST_CLIFF_PARSES`).
+    static PARSES: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// How many git-cliff configuration texts were parsed on this thread.
+pub fn parses() -> usize {
+    PARSES.with(std::cell::Cell::get)
+}
+
+/// The git-cliff configuration at the top of the work tree `top`: the first of
+/// [`CLIFF_FILES`] there, its text, and its table if it reads as TOML (parsed once for the
+/// same text).
+pub fn read(top: &Path) -> Option<(&'static str, String, Option<Rc<toml::Table>>)> {
     let (file, text) = CLIFF_FILES
         .iter()
         .find_map(|f| Some((*f, std::fs::read_to_string(top.join(f)).ok()?)))?;
-    let table = text.parse::<toml::Table>().ok()?;
+    let kept = LAST.with(|last| {
+        let last = last.borrow();
+        let (_, table) = last.as_ref().filter(|(seen, _)| *seen == text)?;
+        Some(Rc::clone(table))
+    });
+    let table = kept.or_else(|| {
+        PARSES.with(|n| n.set(n.get() + 1));
+        let table = Rc::new(text.parse::<toml::Table>().ok()?);
+        LAST.with(|last| *last.borrow_mut() = Some((text.clone(), Rc::clone(&table))));
+        Some(table)
+    });
+    Some((file, text, table))
+}
+
+/// The git-cliff configuration at the top of the work tree `top`, if one of [`CLIFF_FILES`]
+/// is there, reads as TOML and has `commit_parsers`.
+pub fn load(top: &Path) -> Option<Cliff> {
+    let (file, text, table) = read(top)?;
+    let table = table?;
     let git = table.get("git")?.as_table()?;
     let specs = git.get("commit_parsers")?.as_array()?.clone();
     let flag = |k: &str| git.get(k).and_then(toml::Value::as_bool) == Some(true);

@@ -13,18 +13,16 @@
 //! same, rather than history's order with breaking changes first.
 
 use std::path::Path;
+use std::rc::Rc;
 
-use crate::config::cliff::CLIFF_FILES;
 use crate::history::changelog::cliff_rank;
 use crate::history::changelog::entry::NewEntry;
 
 /// The git-cliff configuration at the top of the work tree `top`: the first of
-/// [`CLIFF_FILES`] there, if it reads as TOML.
-fn cliff_config(top: &Path) -> Option<toml::Table> {
-    let text = CLIFF_FILES
-        .iter()
-        .find_map(|f| std::fs::read_to_string(top.join(f)).ok())?;
-    text.parse::<toml::Table>().ok()
+/// [`crate::config::cliff::CLIFF_FILES`] there, if it reads as TOML (the table its `commit_parsers` were read
+/// from, not parsed again).
+fn cliff_config(top: &Path) -> Option<Rc<toml::Table>> {
+    crate::config::cliff::read(top)?.2
 }
 
 /// Whether the git-cliff configuration at the top of the work tree `top` sorts a group's
@@ -72,19 +70,18 @@ pub fn place_as_configured(
     config: &crate::config::Config,
 ) {
     let cliff = repo.work_tree().and_then(|top| cliff_config(&top));
+    let cliff = cliff.as_deref();
     // The project's own `[changelog] order` wins; else git-cliff's order of its groups.
-    match cliff.as_ref().map(group_order).unwrap_or_default() {
+    match cliff.map(group_order).unwrap_or_default() {
         groups if config.changelog.order.is_empty() && !groups.is_empty() => {
             log.set_order(&groups);
         }
         _ => log.set_order(&config.changelog.order),
     }
-    log.set_sorted_by_scope(cliff.as_ref().is_some_and(config_sorts_by_scope));
-    log.set_cliff_breaking(cliff.as_ref().is_some_and(config_marks_breaking));
-    log.set_cliff_groups(&cliff.as_ref().map(group_names).unwrap_or_default());
-    let body = cliff
-        .as_ref()
-        .and_then(|c| c.get("changelog")?.get("body")?.as_str());
+    log.set_sorted_by_scope(cliff.is_some_and(config_sorts_by_scope));
+    log.set_cliff_breaking(cliff.is_some_and(config_marks_breaking));
+    log.set_cliff_groups(&cliff.map(group_names).unwrap_or_default());
+    let body = cliff.and_then(|c| c.get("changelog")?.get("body")?.as_str());
     log.set_cliff_unreleased(body);
     let upper = crate::history::sync::newest_case::newest_cliff_case(log, repo);
     log.set_cliff_case(upper);
