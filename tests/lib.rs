@@ -448,6 +448,7 @@ mod qa286_cliff_skip_readers;
 mod qa287_hand_tag_object_writes;
 mod qa288_hand_tag_hand_entry;
 mod qa289_cliff_toml_parsed_once;
+mod qa289_post_commit_hashes;
 mod qa28_first;
 mod qa28_merges;
 mod qa291_cliff_as_git_cliff;

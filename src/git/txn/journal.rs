@@ -60,7 +60,8 @@ pub(super) struct Journal {
     pub(super) what: String,
     pub(super) index: Option<PathBuf>,
     pub(super) staged: bool,
-    /// What it was filling its index lock with (`index-lock <blob id of the content>`): a
+    /// What it was filling its index lock with (`index-lock <its checksum>`, see
+    /// `left_lock::fingerprint`; an older relhook's: `<blob id of the content>`): a
     /// lock that holds exactly that is its own, whenever it was written.
     pub(super) filled: Option<Oid>,
     pub(super) files: Vec<(Option<Oid>, Option<Oid>, PathBuf)>,

@@ -27,7 +27,10 @@ pub(super) fn foreign(lock: &Path, journal: &Path, filled: Option<Oid>) -> Optio
     }
     // The whole index it was writing: no git writes those bytes (their stat data and
     // checksum) into a lock taken since.
-    if filled.is_some() && fs::read(lock).is_ok_and(|b| Some(blob_oid(&b)) == filled) {
+    // (An older relhook's journal names the lock's content by its blob id.)
+    if let Some(filled) = filled
+        && fs::read(lock).is_ok_and(|b| fingerprint(&b) == filled || blob_oid(&b) == filled)
+    {
         return None;
     }
     if holds_mark(lock) {
@@ -45,6 +48,20 @@ pub(super) fn foreign(lock: &Path, journal: &Path, filled: Option<Oid>) -> Optio
         Ok(start) if made < start => Some("it is older than that run's start"),
         _ => None,
     }
+}
+
+/// What a journal's `index-lock` line names the index a run fills its lock with: the checksum
+/// an index file ends with (the SHA-1 of the rest, which libgit2 and git compute as they
+/// write it), read rather than hashed again; the blob id of the bytes where the file ends with
+/// none (git's `index.skipHash` writes zeros) or is too short to be an index.
+pub(super) fn fingerprint(index: &[u8]) -> Oid {
+    let trailer = index
+        .len()
+        .checked_sub(20)
+        .filter(|&at| at >= 12)
+        .and_then(|at| Oid::from_bytes(&index[at..]).ok())
+        .filter(|id| !id.is_zero());
+    trailer.unwrap_or_else(|| blob_oid(index))
 }
 
 /// Why a lock beside the journal of a run killed in a repository copied since is not known
@@ -189,6 +206,36 @@ mod tests {
         assert_eq!(foreign(&lock, &journal, None), None);
         fs::remove_file(&lock).unwrap();
         assert_eq!(foreign(&lock, &journal, None), None);
+    }
+
+    #[test]
+    fn an_index_is_known_by_the_checksum_it_ends_with() {
+        use sha1::{Digest, Sha1};
+        let dir = tempfile::tempdir().unwrap();
+        let git = |args: &[&str]| crate::git::testing::git(dir.path(), args);
+        git(&["init", "-q"]);
+        fs::write(dir.path().join("a.txt"), "a\n").unwrap();
+        git(&["add", "a.txt"]);
+        let index = fs::read(dir.path().join(".git/index")).unwrap();
+        // git's checksum: the SHA-1 of the rest of the file, read, not the blob id of it all.
+        let (rest, trailer) = index.split_at(index.len() - 20);
+        let id = fingerprint(&index);
+        assert_eq!(id.as_bytes(), trailer);
+        assert_eq!(id.as_bytes(), Sha1::digest(rest).as_slice());
+        assert_ne!(id, blob_oid(&index));
+        // Without one (index.skipHash's zeros, or too short): the blob id of the bytes.
+        let zeroed = [rest, &[0u8; 20][..]].concat();
+        assert_eq!(fingerprint(&zeroed), blob_oid(&zeroed));
+        assert_eq!(fingerprint(b"DIRC"), blob_oid(b"DIRC"));
+        // A lock holding that index is the run's own, by either name a journal gives it.
+        let (journal, lock) = (dir.path().join("relhook-txn"), dir.path().join("x.lock"));
+        fs::write(&journal, "relhook transaction\n").unwrap();
+        fs::write(&lock, &index).unwrap();
+        set_time(&lock, SystemTime::now() + Duration::from_secs(120));
+        assert_eq!(foreign(&lock, &journal, Some(id)), None);
+        assert_eq!(foreign(&lock, &journal, Some(blob_oid(&index))), None);
+        let other = [&index[..index.len() - 1], &[index[index.len() - 1] ^ 1][..]].concat();
+        assert!(foreign(&lock, &journal, Some(fingerprint(&other))).is_some());
     }
 
     #[test]

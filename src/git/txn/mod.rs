@@ -399,7 +399,7 @@ impl Txn<'_> {
             // What the lock is about to hold: a kill before `index-staged` leaves it so, and
             // the next relhook knows it for this run's own (not a git's taken since).
             let bytes = fs::read(&tmp).map_err(|e| Error::io("read", &tmp, e))?;
-            let filled = crate::git::blob::blob_oid(&bytes);
+            let filled = left_lock::fingerprint(&bytes);
             self.journal_line(&format!("index-lock {filled}"))?;
             self.lock
                 .as_ref()
