@@ -59,12 +59,42 @@ pub struct Fields<'a> {
     pub id: Option<&'a str>,
 }
 
+/// A parser's regex: read (its syntax checked, as compiling it checks) with the parsers, and
+/// compiled the first time a commit reaches its parser. git-cliff's first parsers decide most
+/// commits, so a commit compiles one or two of its seventeen.
+#[derive(Debug)]
+struct Pattern {
+    source: String,
+    compiled: std::sync::OnceLock<Option<Regex>>,
+}
+
+impl Pattern {
+    /// `source`, or why it does not compile (regex's own message, its last line).
+    fn read(source: &str) -> Result<Pattern, String> {
+        regex_syntax::Parser::new()
+            .parse(source)
+            .map_err(|e| e.to_string())?;
+        Ok(Pattern {
+            source: source.to_owned(),
+            compiled: std::sync::OnceLock::new(),
+        })
+    }
+
+    /// The compiled regex (`None`, matching nothing, where it is over regex's size limit, the
+    /// one fault a syntax check cannot see).
+    fn regex(&self) -> Option<&Regex> {
+        (self.compiled)
+            .get_or_init(|| Regex::new(&self.source).ok())
+            .as_ref()
+    }
+}
+
 #[derive(Debug)]
 struct Parser {
-    message: Option<Regex>,
-    body: Option<Regex>,
-    footer: Option<Regex>,
-    field: Option<(String, Regex)>,
+    message: Option<Pattern>,
+    body: Option<Pattern>,
+    footer: Option<Pattern>,
+    field: Option<(String, Pattern)>,
     /// The commit a `sha` parser names, in lower case as git-cliff compares it.
     sha: Option<String>,
     group: Option<String>,
@@ -74,8 +104,9 @@ struct Parser {
 }
 
 /// A project's `commit_parsers`, `protect_breaking_commits` and `filter_commits`. The
-/// regexes are compiled the first time a commit is judged (most commands judge none, and
-/// compiling git-cliff's own seventeen costs five times a plain `relhook version`).
+/// regexes are read the first time a commit is judged (most commands judge none, and
+/// compiling git-cliff's own seventeen costs five times a plain `relhook version`), each
+/// compiled when a commit reaches its parser.
 #[derive(Debug)]
 pub struct Cliff {
     specs: Vec<toml::Value>,
@@ -159,13 +190,12 @@ fn compiled(specs: &[toml::Value], file: &str) -> Result<Vec<Parser>, String> {
     Ok(parsers)
 }
 
-/// One parser of the array, its regexes compiled.
+/// One parser of the array, its regexes read.
 fn parser(p: &toml::Value) -> Result<Parser, String> {
     let s = |k: &str| p.get(k).and_then(toml::Value::as_str);
-    let regex = |k: &str| -> Result<Option<Regex>, String> {
+    let regex = |k: &str| -> Result<Option<Pattern>, String> {
         s(k).map(|r| {
-            Regex::new(r).map_err(|e| {
-                let first = e.to_string();
+            Pattern::read(r).map_err(|first| {
                 let why = first.lines().last().unwrap_or_default().trim().to_owned();
                 format!("the {k} regex `{r}` does not compile here ({why})")
             })
@@ -234,7 +264,7 @@ impl Cliff {
                 }
                 return p.group.clone().map_or(Verdict::Unmatched, Verdict::Group);
             }
-            let mut checks: Vec<(&Regex, String)> = Vec::new();
+            let mut checks: Vec<(&Pattern, String)> = Vec::new();
             if let Some(r) = &p.message {
                 checks.push((r, c.message.trim_end().to_owned()));
             }
@@ -248,6 +278,9 @@ impl Cliff {
                 checks.extend(field(c, name).map(|v| (r, v)));
             }
             for (regex, text) in checks {
+                let Some(regex) = regex.regex() else {
+                    continue;
+                };
                 if !regex.is_match(text.trim()) {
                     continue;
                 }
@@ -395,5 +428,54 @@ mod tests {
             "",
         );
         assert!(c.unreadable().unwrap().contains("`author.name`"));
+        // Behind a parser that decides, as regex words it (the last of its lines).
+        let c = cliff(
+            r#"{ message = "^feat", group = "F" }, { body = "a{2,1}", group = "B" },"#,
+            "",
+        );
+        #[allow(clippy::invalid_regex)] // the regex crate's own words for it, to compare
+        let regex = Regex::new("a{2,1}").unwrap_err().to_string();
+        let why = c.unreadable().unwrap();
+        assert!(why.contains(regex.lines().last().unwrap().trim()), "{why}");
+        assert_eq!(
+            c.verdict(&conv("feat: x", "feat", None, false)),
+            Verdict::Unmatched
+        );
+    }
+
+    #[test]
+    fn a_commit_compiles_the_regexes_of_the_parsers_it_reaches() {
+        let c = cliff(PARSERS, "");
+        let compiled = || {
+            let parsers = c.parsers().as_ref().unwrap();
+            (parsers.iter())
+                .map(|p| {
+                    let field = p.field.as_ref().map(|f| &f.1);
+                    [
+                        p.message.as_ref(),
+                        p.body.as_ref(),
+                        p.footer.as_ref(),
+                        field,
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .any(|r| r.compiled.get().is_some())
+                })
+                .collect::<Vec<_>>()
+        };
+        assert!(c.followed() && !compiled().contains(&true));
+        // The first parser decides: only its regex is compiled.
+        assert_eq!(
+            c.verdict(&conv("chore(release): v1", "chore", None, false)),
+            Verdict::Skip(r"message = '^chore\(release\)', skip = true".into())
+        );
+        let first = compiled();
+        assert!(first[0] && !first[1..].contains(&true), "{first:?}");
+        // A commit no parser takes compiles them all, and judges as before.
+        assert_eq!(
+            c.verdict(&conv("docs: x", "docs", None, false)),
+            Verdict::Unmatched
+        );
+        assert!(!compiled().contains(&false));
     }
 }
