@@ -459,6 +459,7 @@ mod qa293_worktree_merge_advice;
 mod qa294_level4_custom_heading;
 mod qa294_private_root_advice;
 mod qa294_unscoped_sync;
+mod qa290_copies_reach_walk;
 mod qa29_files;
 mod qa29_first;
 mod qa29_link;

@@ -156,7 +156,7 @@ pub(super) fn deciders(
     }
     // A change whose pick (or original) the last stable release holds shipped with it.
     let last: Vec<Oid> = since.into_iter().collect();
-    let copies = crate::history::copies::copies_among(repo, config, &parents, &last)?;
+    let copies = crate::history::copies::copies_since(repo, config, &parents, &last)?;
     // A revert of a merge released before the range takes its branch's changes back: its
     // entries are the revert's (post-commit and `--sync` write them); one of a merge in the
     // range cancels out with it below. One history does not hold (a rebase made its branch

@@ -233,7 +233,7 @@ fn plan(
     let by_hand = by_hand::released_by_hand(repo, config, &log, &range, last.as_ref());
     // Those whose pick (or original) the last release holds: released with it.
     let walked: Vec<_> = commits.iter().map(|c| (c.id, c.parents.clone())).collect();
-    let copies = crate::history::copies::copies_among(repo, config, &walked, &range.hidden)?;
+    let copies = crate::history::copies::copies_since(repo, config, &walked, &range.hidden)?;
     for c in commits
         .iter()
         .filter(|c| c.parents.len() < 2 && !c.unreadable && !cancelled.contains(&c.id))
