@@ -5,6 +5,8 @@
 //! about 8,000 commits for five copies on `minor`. Everything a path from the copy to the
 //! original can pass through is read already (the branch's range, and what the release
 //! reaches beyond the points the branch left it at), so it is answered there, with no walk.
+//! The range since the last release (`HEAD ^v1.1.0`) was walked again for each question asked
+//! of it (the older lines merged in, the commits that decide the version): walked once now.
 //! Guarded by counting walked commits (`RELHOOK_TEST_WALK_COUNT`), never by timing.
 
 use crate::support::{Repo, relhook_bin, stderr, text};
@@ -160,5 +162,35 @@ fn copies_of_released_changes_cost_no_walk_each() {
     assert!(
         copies <= own + 2 * COPIES,
         "changes of their own: {own} commits walked; copies: {copies}"
+    );
+}
+
+/// Commits since the last release in [`since_release`].
+const SINCE: usize = 1_000;
+
+/// `fix:` commits on main, `v1.0.0` on the 100th and `v1.1.0` on the 200th, then `SINCE` more.
+fn since_release() -> Repo {
+    use crate::qa23_history_cost::{main_history, tag_commit};
+    let repo = Repo::new();
+    let mut stream =
+        String::from("blob\nmark :1\ndata 31\n{\"name\":\"x\",\"version\":\"1.1.0\"}\n");
+    main_history(&mut stream, 200 + SINCE, "M 644 :1 package.json\n", None);
+    for (name, i) in [("v1.0.0", 100), ("v1.1.0", 200)] {
+        tag_commit(&mut stream, name, i, 1_600_000_000 + 60 * i);
+    }
+    repo.fast_import(&stream);
+    repo.git(&["checkout", "-q", "-f", "main"]);
+    repo
+}
+
+#[test]
+fn the_range_since_the_release_is_walked_once_for_the_next_version() {
+    let (walked, said) = next_walked(&since_release());
+    assert_eq!(said, "1.1.1");
+    // HEAD's walk down to v1.1.0 (is it the latest release?), then the range since it once,
+    // not once for the older lines' releases merged in and again for the deciding commits.
+    assert!(
+        walked <= 2 * SINCE + SINCE / 2,
+        "{walked} commits walked for {SINCE} commits since the release"
     );
 }

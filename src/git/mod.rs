@@ -73,6 +73,7 @@ mod unreadable;
 mod untracked;
 pub mod version;
 pub mod walk;
+mod walked;
 mod worktrees;
 
 pub use adoption::{ADOPTED, Adoption, forget_told};

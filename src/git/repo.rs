@@ -22,6 +22,8 @@ pub struct Repo {
     pub(super) loose: std::cell::OnceCell<super::blob::LooseSettings>,
     /// Commits the walks read (see [`super::walk::Source::memo`]).
     pub(super) commits: std::cell::RefCell<super::walk::OidMap<super::walk::RawCommit>>,
+    /// The last range walked with hidden commits (see `walked`).
+    walked: super::walked::LastRange,
     /// Whether libgit2 keeps the objects read (see [`Repo::cache_objects`]).
     pub(super) caching: std::cell::Cell<bool>,
     /// The `shallow` file's commits, read once.
@@ -165,6 +167,7 @@ impl Repo {
             inner,
             loose: Default::default(),
             commits: Default::default(),
+            walked: Default::default(),
             caching: Default::default(),
             shallow: Default::default(),
             grafted: Default::default(),
@@ -429,10 +432,13 @@ impl Repo {
             .odb()
             .map_err(|e| Error::git("open the object database", e))?;
         let src = self.source(odb);
-        super::walk::walk(&src, &range.tips, &range.hidden, |c| {
-            visit(StoredCommit::from(c))
-        })?;
-        Ok(())
+        if range.hidden.is_empty() {
+            super::walk::walk(&src, &range.tips, &[], |c| visit(StoredCommit::from(c)))?;
+            return Ok(());
+        }
+        let range = (range.tips.as_slice(), range.hidden.as_slice());
+        self.walked
+            .walk(&src, range, |c| visit(StoredCommit::from(c)))
     }
 }
 
