@@ -12,7 +12,7 @@ use crate::error::{Reason, Refusal};
 use crate::git::txn::Recovered;
 
 mod on_purpose;
-use on_purpose::{about_a_release, is_history, is_vendored};
+use on_purpose::{about_a_release, is_history, is_test_source, is_vendored};
 
 /// Says a refusal of `relhook release --resume`, after which the release commit stays. The
 /// tests' refusals keep their own way past, given with `--resume`: a plain `relhook release`
@@ -196,6 +196,7 @@ pub(super) fn old_version_left(
             && !crate::testrun::leftovers::is_lock_file(p)
             && !settings(p)
             && !is_vendored(p)
+            && !is_test_source(p)
             && !packages.iter().any(|dir| p.starts_with(dir.as_str()))
     }) {
         let bytes = planned

@@ -1,6 +1,6 @@
 //! Files whose old version is named on purpose, so a release never asks to bump them:
-//! changelogs, pages about one release (migration guides, release notes, blog posts) and
-//! other people's code kept in the repository.
+//! changelogs, pages about one release (migration guides, release notes, blog posts),
+//! other people's code kept in the repository and tests' data.
 
 /// Whether `path` is a changelog (a package's `CHANGELOG.md` in a monorepo, `HISTORY.md`,
 /// `CHANGES.rst`): the old version there is history, never a place to bump.
@@ -102,4 +102,58 @@ pub(super) fn is_vendored(path: &str) -> bool {
         || [".min.js", ".min.css", ".map"]
             .iter()
             .any(|end| name.ends_with(end))
+}
+
+/// Whether `path` is a test's source (`index.test.ts`, `parse.spec.js`, a file under
+/// `__tests__/`, `tests/` or `test/`, `version_test.go`, `test_cli.py`): a version there is a
+/// test's data, and a test that checks the version in use fails by itself once it is bumped,
+/// so it is never a place the runbook's `grep -r` asks to bump (changesets'
+/// `packages/read/src/index.test.ts`). Docs and code outside tests still are.
+pub(super) fn is_test_source(path: &str) -> bool {
+    let mut dirs = path.split('/');
+    let name = dirs.next_back().unwrap_or(path);
+    if dirs.any(|d| ["tests", "test", "__tests__"].contains(&d)) {
+        return true;
+    }
+    // `test` or `spec` between the stem and the extension: `index.test.ts`, `a.test.snap.ts`.
+    let parts: Vec<&str> = name.split('.').collect();
+    let inner = parts.get(1..parts.len().saturating_sub(1)).unwrap_or(&[]);
+    let marked = inner.iter().any(|part| ["test", "spec"].contains(part));
+    marked || name.ends_with("_test.go") || (name.starts_with("test_") && name.ends_with(".py"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_test_source;
+
+    #[test]
+    fn test_sources_are_told_from_docs_and_code() {
+        for path in [
+            "packages/read/src/index.test.ts",
+            "src/parse.spec.js",
+            "a.test.snap.ts",
+            "src/__tests__/run.ts",
+            "tests/cli.rs",
+            "crates/x/test/helpers.js",
+            "pkg/cmd/version_test.go",
+            "test_version.py",
+            "src/app/test_cli.py",
+        ] {
+            assert!(is_test_source(path), "{path}");
+        }
+        for path in [
+            "README.md",
+            "docs/install.md",
+            "src/version.ts",
+            "test.ts",
+            "src/test.js",
+            "src/latest.ts",
+            "src/contest_cli.py",
+            "testing/guide.md",
+            "src/version.go",
+            "test_data.json",
+        ] {
+            assert!(!is_test_source(path), "{path}");
+        }
+    }
 }
