@@ -126,26 +126,18 @@ fn quoted(h: &str) -> String {
 }
 
 /// [`commit_any`] for a commit of relhook's own bookkeeping in the changelog (`--sync`'s,
-/// a conversion's): a header the project's changelog rules give an entry (`[changelog.sections]`
-/// or git-cliff's parsers: cocogitto's `docs = "Documentation"`) is passed over for one they
-/// give none, or the commit would list itself (`- (**changelog**) sync with history`, QA294).
+/// a conversion's): a header `listed` says the project's changelog rules give an entry
+/// (`[changelog.sections]` or git-cliff's parsers: cocogitto's `docs = "Documentation"`) is
+/// passed over for one they give none, or the commit would list itself
+/// (`- (**changelog**) sync with history`, QA294). `listed` is
+/// `history::changelog::cliff_parsed::unlisted`'s, so this module reads no changelog rules.
 pub fn commit_unlisted(
-    config: &crate::config::Config,
+    config: &CommitConfig,
+    listed: &dyn Fn(&str) -> bool,
     (ty, scope): (&str, Option<&str>),
     texts: &[&str],
 ) -> String {
-    use crate::history::changelog::{cliff_parsed, entry};
-    let rules = &config.changelog;
-    let listed = |header: &str| match cliff_parsed::decided(header, rules, None) {
-        Some(decided) => decided.is_some(),
-        None => entry::entry_for_message(header, rules, None).is_some(),
-    };
-    quoted(&chosen_unlisted(
-        &config.commit,
-        &listed,
-        (ty, scope),
-        texts,
-    ))
+    quoted(&chosen_unlisted(config, listed, (ty, scope), texts))
 }
 
 fn lint(config: &CommitConfig, header: &str) -> crate::commit::lint::Verdict {

@@ -35,7 +35,7 @@ pub(in crate::cli) fn commit_command(
     let what = if rebuilt { "rebuild from" } else { "sync with" };
     let text = format!("{what} history");
     let advised = ("docs", Some("changelog"));
-    let commit = crate::commit::advised::commit_unlisted(config, advised, &[&text]);
+    let commit = crate::history::changelog::cliff_parsed::unlisted(config, advised, &[&text]);
     if written.iter().any(|w| w.edited) {
         return picking_entries(repo, written, &commit);
     }

@@ -53,7 +53,7 @@ fn commit_command(config: &Config, path: &Path) -> String {
         .collect();
     format!(
         "{} -- {}",
-        crate::commit::advised::commit_unlisted(config, ("docs", None), &texts),
+        crate::history::changelog::cliff_parsed::unlisted(config, ("docs", None), &texts),
         crate::shellword::from_top(path)
     )
 }

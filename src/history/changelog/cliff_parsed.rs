@@ -109,3 +109,17 @@ pub fn left_out_by_cliff(message: &str, config: &ChangelogConfig) -> Option<Stri
     };
     entry_for_message(message, &plain, None).map(|_| why)
 }
+/// The `git commit` of relhook's own bookkeeping in the changelog, its header one the
+/// project's changelog rules give no entry (see [`crate::commit::advised::commit_unlisted`]).
+pub fn unlisted(
+    config: &crate::config::Config,
+    (ty, scope): (&str, Option<&str>),
+    texts: &[&str],
+) -> String {
+    let rules = &config.changelog;
+    let listed = |header: &str| match decided(header, rules, None) {
+        Some(decided) => decided.is_some(),
+        None => entry_for_message(header, rules, None).is_some(),
+    };
+    crate::commit::advised::commit_unlisted(&config.commit, &listed, (ty, scope), texts)
+}
