@@ -461,6 +461,7 @@ mod qa294_level4_custom_heading;
 mod qa294_private_root_advice;
 mod qa294_unscoped_sync;
 mod qa296_test_sources_left;
+mod qa292_capital_hand;
 mod qa29_files;
 mod qa29_first;
 mod qa29_link;

@@ -58,7 +58,7 @@ fn releases_a_compare_link_folds_get_no_section_of_their_own() {
     let out = ok(repo.relhook(&["changelog", "--rebuild"]));
     let expected = log.replace(
         "# Changelog\n\n",
-        "# Changelog\n\n## [Unreleased]\n\n### ⛰️  Features\n\n- add e\n\n\n",
+        "# Changelog\n\n## [Unreleased]\n\n### ⛰️  Features\n\n- Add e\n\n\n",
     );
     assert_eq!(repo.read("CHANGELOG.md"), expected, "{}", text(&out));
     let err = stderr(&out);

@@ -111,7 +111,7 @@ fn a_group_ordered_otherwise_by_hand_gets_the_entry_at_its_end() {
     repo.hooks(&["post-commit"]);
     let out = ok(repo.commit_with_hooks("feat(beta): add beta"));
     let file = unreleased(&repo.read("CHANGELOG.md"));
-    let expected = format!("{by_hand}- *(beta)* add beta\n");
+    let expected = format!("{by_hand}- *(beta)* Add beta\n");
     assert!(file.contains(&expected), "{file}");
     assert!(stdout(&out).is_empty(), "{}", stdout(&out));
 }

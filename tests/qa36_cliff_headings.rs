@@ -24,7 +24,7 @@ fn entries_go_under_git_cliffs_own_headings() {
     repo.commit_hooked("perf: quicker");
     repo.commit_hooked("feat: new");
     let log = repo.read("CHANGELOG.md");
-    let unreleased = "## [Unreleased]\n\n### ⛰️  Features\n\n- new\n\n### ⚡ Performance\n\n- quicker\n\n## [0.1.0]";
+    let unreleased = "## [Unreleased]\n\n### ⛰️  Features\n\n- New\n\n### ⚡ Performance\n\n- Quicker\n\n## [0.1.0]";
     assert!(log.contains(unreleased), "{log}");
     let out = ok(repo.relhook(&["changelog", "--sync"]));
     assert!(stderr(&out).contains("up to date"), "{}", text(&out));

@@ -1,6 +1,7 @@
 //! QA46: git-cliff's default template heads reverts `### ◀️ Revert`, cocogitto `#### Revert`;
 //! only conventional-changelog's plural `Reverts` was known, so a `revert:` commit's entry
-//! went under a new `### Reverts` beside the file's own heading.
+//! went under a new `### Reverts` beside the file's own heading. (Its entries start with a
+//! capital, as git-cliff's `upper_first` writes them: new ones do too, QA292.)
 
 use crate::support::{Repo, ok};
 
@@ -25,7 +26,7 @@ fn revert_under(features: &str, revert: &str) -> String {
 fn a_revert_goes_under_git_cliffs_singular_heading() {
     let log = revert_under("### 🚀 Features", "### ◀️ Revert");
     assert!(
-        log.contains("## [Unreleased]\n\n### 🚀 Features\n\n- add c\n\n### ◀️ Revert\n\n- undo b\n\n## [1.0.0]"),
+        log.contains("## [Unreleased]\n\n### 🚀 Features\n\n- Add c\n\n### ◀️ Revert\n\n- Undo b\n\n## [1.0.0]"),
         "{log}"
     );
     assert!(!log.contains("Reverts"), "{log}");
@@ -36,7 +37,7 @@ fn a_revert_goes_under_cocogittos_level_four_heading() {
     let log = revert_under("#### Features", "#### Revert");
     assert!(
         log.contains(
-            "## [Unreleased]\n\n#### Features\n\n- add c\n\n#### Revert\n\n- undo b\n\n## [1.0.0]"
+            "## [Unreleased]\n\n#### Features\n\n- Add c\n\n#### Revert\n\n- Undo b\n\n## [1.0.0]"
         ),
         "{log}"
     );

@@ -12,7 +12,8 @@ use super::parse::SectionKind;
 const CLIFF_MARK: &str = "[**breaking**]";
 
 /// How many entries of a section tell its hand at least, and how many in four of them must
-/// agree: a file of one or two entries, or of mixed hands, keeps relhook's own.
+/// agree: a file of one entry, or of mixed hands, keeps relhook's own. One is no evidence
+/// (QA292): a first release of `- Initial release.` is most projects' whatever their hand.
 const HAND_AT_LEAST: usize = 2;
 
 impl Changelog {
@@ -73,8 +74,8 @@ impl Changelog {
     }
 
     /// The hand of the file's newest entries ([`Changelog::newest_lines`]) that link no
-    /// commit (a tool's do): whether they end with a full stop, and then whether they start
-    /// with a capital.
+    /// commit (a tool's do): whether they end with a full stop, and whether they start with
+    /// a capital.
     pub(super) fn hand(&self) -> Hand {
         let mut lines = self.newest_lines();
         lines.retain(|l| !l.is_empty() && !super::link_style::commit_link_in(l));
@@ -82,14 +83,15 @@ impl Changelog {
             let yes = votes.iter().filter(|&&v| v).count();
             votes.len() >= HAND_AT_LEAST && yes * 4 >= votes.len() * 3
         };
-        // The full stop tells a hand: git-cliff's `upper_first` alone is a tool's, followed
-        // where its commit links say so (`decided_cliff_case`).
+        // Each tells on its own (QA292): capitals without a full stop are a hand's too (`-
+        // Fix the parser`), or git-cliff's `upper_first` in a file it links no commit in,
+        // which writes them so as well.
         let full_stop = agreed(lines.iter().map(|l| l.ends_with('.')).collect());
         let capitals = lines
             .iter()
             .filter_map(|l| super::tool_marks::starts_upper(l));
         Hand {
-            capital: full_stop && agreed(capitals.collect()),
+            capital: agreed(capitals.collect()),
             full_stop,
         }
     }
@@ -198,10 +200,15 @@ mod tests {
             full_stop: true,
         };
         assert_eq!(hand("- Fix x ([#1](u/pull/1)).\n- Add `y`.\n"), both);
-        // One entry tells nothing; mixed hands keep relhook's; a tool's linked commits, none;
-        // a capital without the full stop is git-cliff's, told by its links.
+        // One entry tells nothing (a release of `- Initial release.` is most projects'
+        // first); mixed hands keep relhook's; a tool's linked commits, none; capitals tell
+        // without the full stop (QA292).
         assert_eq!(hand("- Fix x.\n"), Hand::default());
-        assert_eq!(hand("- Fix x\n- Add y\n"), Hand::default());
+        let capital = Hand {
+            capital: true,
+            full_stop: false,
+        };
+        assert_eq!(hand("- Fix x\n- Add y\n"), capital);
         assert_eq!(hand("- Fix x.\n- fix y\n"), Hand::default());
         let linked = "- Fix x - ([abc1234](https://h/o/r/commit/abc1234))\n";
         assert_eq!(hand(&linked.repeat(3)), Hand::default());
