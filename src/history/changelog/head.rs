@@ -70,6 +70,9 @@ fn head_of(
 ) -> Option<Result<(Changelog, &str), usize>> {
     let cut = level2_headings(text).nth(headings)?;
     let (head, tail) = text.split_at(cut);
+    if may_refuse(tail) {
+        return None;
+    }
     // A head that parses ends outside any fence or comment, so the line at the cut is the
     // heading it looks like in the whole file too.
     let mut log = Changelog::parse(head).ok()?;
@@ -133,6 +136,22 @@ fn head_of(
     log.eol = dominant_eol(text);
     log.elsewhere = sub_headings(tail);
     Some(Ok((log, tail)))
+}
+
+/// Whether `tail` has a level-2 heading the whole file's parse may refuse (`## 0.7.x`, a
+/// second `## [Unreleased]`): a head that left it unread added entries to a file which the
+/// release, and the same file without Unreleased (read whole), refuse (QA292). A heading that
+/// names no version at all (`## New Contributors ❤️`, `## Previous Changelogs`) is a part the
+/// parse reads; one in a fence is text, as the whole file's parse, asked then, tells.
+fn may_refuse(tail: &str) -> bool {
+    level2_headings(tail).any(|at| {
+        let line = tail[at..].lines().next().unwrap_or("");
+        match super::heading::parse_heading(0, line) {
+            Ok(SectionKind::Release { .. }) => false,
+            Ok(SectionKind::Unreleased) => true,
+            Err(_) => !super::heading::names_no_version_at_all(line),
+        }
+    })
 }
 
 /// How many level-2 headings the first head takes: two (Unreleased or the newest release,
@@ -565,6 +584,26 @@ mod tests {
         // The fence over the cut: the whole file parses, the head alone would not.
         let fenced = "# C\n\n## [Unreleased]\n\n- a\n\n## [1.0.0]\n\n```\n## [0.9.0]\n```\n\n## [0.8.0]\n\n- c\n";
         assert!(Changelog::parse(fenced).is_ok());
+    }
+
+    /// QA292: a heading the whole file's parse refuses, below the head, is not left unread;
+    /// a part that names no version, or a release heading, is.
+    #[test]
+    fn a_refused_heading_below_the_head_is_read_whole() {
+        let text = |below: &str| {
+            format!("# C\n\n## [Unreleased]\n\n- a\n\n## [1.0.0]\n\n- b\n\n{below}\n\n- c\n")
+        };
+        for refused in ["## 0.7.x", "## [Unreleased]"] {
+            assert!(Changelog::parse_head(&text(refused)).is_none(), "{refused}");
+            assert!(Changelog::parse(&text(refused)).is_err(), "{refused}");
+        }
+        for read in [
+            "## [0.9.0] - 2019-01-01",
+            "## [0.9.0]",
+            "## Previous Changelogs",
+        ] {
+            assert!(Changelog::parse_head(&text(read)).is_some(), "{read}");
+        }
     }
 
     #[test]
