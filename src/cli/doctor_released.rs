@@ -179,8 +179,23 @@ pub(super) fn packages_released_elsewhere(repo: &Repo, config: &Config) -> Vec<C
         else {
             continue;
         };
-        // A tag of the root's form is the root's release of a changelog moved into the package
-        // since (the repository became a monorepo), not a package renamed.
+        let heading = crate::history::changelog::quoted_heading(Some(&log), &greatest.to_string());
+        // A tag of the root's form: the root's release of a changelog moved into the package
+        // since (the repository became a monorepo), not a package renamed (QA292).
+        if let Some((what, fix)) = crate::release::packages::moved_from_root(
+            repo,
+            &view,
+            (&heading, &greatest),
+            (&tag, &other),
+        ) {
+            rows.push(Check {
+                subject: format!("package {}", p.name),
+                status: Status::Warning,
+                detail: format!("{what}: its release is refused"),
+                fix: Some(fix),
+            });
+            continue;
+        }
         if other == config.version.tag_prefix {
             continue;
         }
@@ -188,8 +203,7 @@ pub(super) fn packages_released_elsewhere(repo: &Repo, config: &Config) -> Vec<C
             subject: format!("package {}", p.name),
             status: Status::Warning,
             detail: format!(
-                "`{}` in {} was released as tag {tag}, and no tag is named as {}'s are (`{}{greatest}`): its release is refused",
-                crate::history::changelog::quoted_heading(Some(&log), &greatest.to_string()),
+                "`{heading}` in {} was released as tag {tag}, and no tag is named as {}'s are (`{}{greatest}`): its release is refused",
                 path.display(),
                 p.name,
                 view.version.tag_prefix

@@ -262,6 +262,15 @@ pub fn refusal(
         if by_hand.is_some()
             && let Some((other, other_prefix)) = released_as(repo, config, head, greatest)
         {
+            // The root's release of a changelog moved into the package since (QA292).
+            if let Some((what, fix)) = super::packages::moved_from_root(
+                repo,
+                config,
+                (&heading, greatest),
+                (&other, &other_prefix),
+            ) {
+                return Some(Refusal::new(Reason::NotGreater, what, fix));
+            }
             let key = match &config.package {
                 Some(p) => format!(
                     "`tag = {}` in {}",

@@ -41,7 +41,7 @@ pub use inherited::{hand_tag_inherited, inherited_version};
 pub use left_behind::{Unmet, dependents_left_behind, shorthand_dependents};
 pub use on_pre::{HandTag, hand_tag_leaves_pre, hand_tag_on_pre};
 pub use resume::{HalfMade, half_made, half_made_from, resume};
-pub use root_tagged::{marks_root_release, released_at_root};
+pub use root_tagged::{marks_root_release, moved_from_root, released_at_root};
 pub use stale_shorthand::stale_shorthands;
 use test_run::{test_all, wants_tests};
 pub use versionless::{hand_tag_versionless, hand_tag_versionless_root, versionless_root};

@@ -87,15 +87,58 @@ pub fn marks_root_release(
     let Some(package) = view.package.as_ref() else {
         return false;
     };
-    // The view carries the package's prefix: the root's is in the file it was loaded from.
-    let root = match &view.source {
-        Some(path) => Config::load_file(path, false).ok(),
-        None => Some(Config::default()),
-    };
-    let Some(root) = root else {
+    let Some(prefix) = root_prefix(view) else {
         return false;
     };
-    let tag = format!("{}{version}", root.version.tag_prefix);
+    let tag = format!("{prefix}{version}");
     repo.revision_commit(&format!("refs/tags/{tag}")) == Some(commit)
         && crate::tag::package_then(repo, view, commit, &package.name).is_none()
+}
+
+/// The repository's own `tag_prefix`, for a package's view (which carries the package's): the
+/// root's is in the file the view was loaded from.
+fn root_prefix(view: &Config) -> Option<String> {
+    let root = match &view.source {
+        Some(path) => Config::load_file(path, false).ok()?,
+        None => Config::default(),
+    };
+    Some(root.version.tag_prefix)
+}
+
+/// For the package whose view is `view`: what to say when the newest section of its changelog
+/// (`heading`, of `version`) was released by tag `tag` of the repository's own form
+/// (`other_prefix`), made while the configuration had no table for the package: a changelog
+/// the root released, moved into the package since (a repository become a monorepo). Not a
+/// package renamed (whose fix is naming its tags as before, which the root's prefix cannot
+/// be): the root's tag marked as the package's last release is the way on, as for a package
+/// [`released_at_root`]. What, then the fix.
+pub fn moved_from_root(
+    repo: &Repo,
+    view: &Config,
+    (heading, version): (&str, &semver::Version),
+    (tag, other_prefix): (&str, &str),
+) -> Option<(String, String)> {
+    let package = view.package.as_ref()?;
+    if root_prefix(view).as_deref() != Some(other_prefix) {
+        return None;
+    }
+    let at = repo.revision_commit(&format!("refs/tags/{tag}"))?;
+    if crate::tag::package_then(repo, view, at, &package.name).is_some() {
+        return None;
+    }
+    let own = crate::shellword::quote(&package.tag.format(version));
+    let path = view.changelog.path.display();
+    Some((
+        format!(
+            "`{heading}` in {path} was released by the repository's own tag {tag} before the changelog moved into package {}, which has no tag of its own (`{}{{version}}`)",
+            package.name,
+            package.tag.prefix()
+        ),
+        format!(
+            "mark that release as {}'s last: `RELHOOK_SKIP=1 git tag -a {own} -m {own} {}^{{}}`, then `{}` releases what came since",
+            package.name,
+            crate::shellword::quote(tag),
+            view.release_command()
+        ),
+    ))
 }
