@@ -57,16 +57,14 @@ static GIVEN: RwLock<Given> = RwLock::new(Given {
 pub const RESUME_FLAGS: [&str; 3] = ["--allow-dirty", "--no-test", "--sign"];
 
 /// The flags any release advised repeats, in the order the retry names them: they decide
-/// whether it is accepted or what it makes, and a dry run's advice is a dry run (QA292: it
-/// named the release itself). Not a version nor `--pre` (what the advice replaces), nor
-/// `--package` (the advice names the package it is about).
-pub const RELEASE_FLAGS: [&str; 6] = [
+/// whether it is accepted or what it makes. Not a version nor `--pre` (what the advice
+/// replaces), nor `--package` (the advice names the package it is about).
+pub const RELEASE_FLAGS: [&str; 5] = [
     "--allow-dirty",
     "--allow-branch",
     "--allow-unlinted",
     "--no-test",
     "--sign",
-    "--dry-run",
 ];
 
 /// Notes the `--config` file given and the flags given of [`RELEASE_FLAGS`].

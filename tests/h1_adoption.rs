@@ -119,11 +119,8 @@ fn package_tags_in_another_form_are_named_not_ignored() {
     ] {
         let out = repo.relhook(args);
         assert_eq!(out.status.code(), Some(2), "{args:?}: {}", text(&out));
-        // The release repeats its `--no-test` in the advice (QA50), and a dry run its
-        // `--dry-run` (QA292); `version` has neither.
-        let err = stderr(&out)
-            .replace(" --no-test", "")
-            .replace(" --dry-run", "");
+        // The release repeats its `--no-test` in the advice (QA50); `version` has none.
+        let err = stderr(&out).replace(" --no-test", "");
         assert!(
             err.contains("`api-1.0.0`") && err.contains("tag = \"api-{version}\""),
             "{args:?}: {err}"

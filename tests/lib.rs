@@ -462,7 +462,6 @@ mod qa294_private_root_advice;
 mod qa294_unscoped_sync;
 mod qa296_test_sources_left;
 mod qa292_capital_hand;
-mod qa292_dry_run_advice;
 mod qa292_moved_changelog;
 mod qa292_refused_below;
 mod qa29_files;

@@ -360,13 +360,8 @@ pub(super) fn recover_unless_dry(
                     p.fix
                 )
             } else {
-                // This dry run again, as given (QA292: "a dry run", named by no command).
-                let again = crate::resume_advice::asked().map_or_else(
-                    || "relhook release --dry-run".to_owned(),
-                    |asked| crate::resume_advice::release_asked(&asked),
-                );
                 format!(
-                    "a dry run writes nothing: `{}` sees to it (as a release does first), then `{again}` shows the plan",
+                    "a dry run writes nothing: `{}` sees to it (as a release does first), then a dry run shows the plan",
                     p.fix
                 )
             };

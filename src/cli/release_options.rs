@@ -79,9 +79,8 @@ pub(super) fn command_of(args: &ReleaseArgs) -> String {
     command
 }
 
-/// The flags of `args` a retry repeats, `--dry-run` last: a dry run's retry is a dry run, not
-/// the release it was there to look at first (QA292). Not `--format` (how it is said, not
-/// what is done).
+/// The flags of `args` a retry repeats. Not `--dry-run` (a dry run's advice is the
+/// release's), nor `--format` (how it is said, not what is done).
 pub(super) fn flags_of(args: &ReleaseArgs) -> Vec<&'static str> {
     [
         (args.allow_dirty, "--allow-dirty"),
@@ -90,7 +89,6 @@ pub(super) fn flags_of(args: &ReleaseArgs) -> Vec<&'static str> {
         (args.allow_stable, "--allow-stable"),
         (args.no_test, "--no-test"),
         (args.sign, "--sign"),
-        (args.dry_run, "--dry-run"),
     ]
     .into_iter()
     .filter_map(|(given, flag)| given.then_some(flag))
@@ -215,7 +213,7 @@ mod tests {
     }
 
     /// QA49: the retry dropped `--allow-dirty`, `--allow-branch` and the rest, so pasted as
-    /// printed it was refused; `--format` stays out, and a dry run's retry is one (QA292).
+    /// printed it was refused; `--dry-run` and `--format` stay out.
     #[test]
     fn the_retry_repeats_the_flags_given_and_adds_no_test_once() {
         let r = rerun(&[
@@ -233,7 +231,7 @@ mod tests {
         ]);
         assert_eq!(
             r.full,
-            "relhook release 1.2.1 --allow-dirty --allow-branch --allow-unlinted --no-test --sign --dry-run"
+            "relhook release 1.2.1 --allow-dirty --allow-branch --allow-unlinted --no-test --sign"
         );
         assert_eq!(r.with("--no-test"), r.full);
         let r = rerun(&["relhook", "release", "--allow-branch"]);

@@ -92,8 +92,8 @@ pub fn versionless_root(config: &Config, root: &Path, version: &Version) -> Opti
         Reason::VersionFile,
         format!("{what}; nothing was released"),
         format!(
-            "{fix}, then run `{}` again (or set `[version] detect = false` to release without it)",
-            crate::resume_advice::release_of_packages(&[], &format!(" {version}"))
+            "{fix}, then run `{} {version}` again (or set `[version] detect = false` to release without it)",
+            config.release_command()
         ),
     ))
 }
