@@ -464,6 +464,7 @@ mod qa296_test_sources_left;
 mod qa292_capital_hand;
 mod qa292_moved_changelog;
 mod qa292_refused_below;
+mod qa295_uncommitted_removal;
 mod qa29_files;
 mod qa29_first;
 mod qa29_link;

@@ -192,7 +192,10 @@ fn one_changelog(
                 }
             } else {
                 let none = added.is_empty() && gone.is_empty() && moved.is_empty();
-                if !args.rebuild && none && landed.is_empty() {
+                // Entries HEAD's file lists and the work tree's lacks: not up to date.
+                let lacks =
+                    !args.rebuild && uncommitted::lacking(repo, config, &text, &advise, err);
+                if !args.rebuild && none && landed.is_empty() && !lacks {
                     let _ = writeln!(err, "relhook: {} is up to date with history", rel.display());
                 }
                 let untagged = rebuilt_words::untagged(repo, config, &kept, changed, args.force);
@@ -252,18 +255,6 @@ fn one_changelog(
         return Ok(Some(report));
     }
     Err(Error::KeptChanging(rel.to_path_buf()))
-}
-
-/// The work tree's changelog text, `None` when absent.
-fn read_current(root: &Path, rel: &Path) -> Result<Option<String>> {
-    match crate::fsx::read_regular_optional(&root.join(rel))? {
-        Some(bytes) => {
-            Ok(Some(String::from_utf8(bytes).map_err(|e| {
-                Error::changelog_not_utf8(rel, e.as_bytes())
-            })?))
-        }
-        None => Ok(None),
-    }
 }
 
 /// `relhook hook post-commit`: git ignores its exit status, so problems are reported, not fatal.
@@ -424,6 +415,8 @@ pub(super) fn post_commit_hook(ctx: &Context) -> Result<Outcome> {
         let _ = writeln!(err, "relhook: warning: {said}");
     }
     if let Some(made) = made.filter(|_| concluded) {
+        // The entries a commit git made took out of the file (a merge's are its sides').
+        uncommitted::say_took_out(&repo, &config.changelog.path, made, &mut err);
         for said in conflicted::committed_conflicts(&repo, &config, made, &refused) {
             let _ = writeln!(err, "relhook: warning: {said}");
         }
@@ -470,6 +463,8 @@ mod standing;
 mod stopped;
 mod taken_out;
 mod twice;
+mod uncommitted;
+use uncommitted::read_current;
 mod views;
 pub(super) use driver::merge_driver;
 pub(super) use driver_labels::GivenLabels;
