@@ -32,6 +32,7 @@ mod shim_notes;
 mod stranded;
 mod unbumped;
 mod unkept;
+mod unrelated;
 mod untagged;
 pub use behind::{Behind, behind, not_resumable};
 pub use buried::{Buried, buried, describe_buried, newer_above, passed_over};
@@ -227,6 +228,8 @@ pub fn judge(repo: &Repo, config: &Config, u: &Update) -> Judged {
             // A branch of its own would hold the commit bisect is testing: first the bisect.
             out.push("a bisect is in progress, so HEAD is detached at the commit it tests and the release commit would be on no branch; end it (`git bisect reset`), then tag the branch".to_owned());
         } else if let Some(why) = released::already(repo, config, commit, &u.tag, &version) {
+            out.push(why);
+        } else if let Some(why) = unrelated::unrelated(repo, config, commit, &u.tag) {
             out.push(why);
         } else if repo.head() != Some(commit) {
             // Checking the commit out detaches HEAD, refused below: a branch of its own is
