@@ -466,6 +466,7 @@ mod qa294_unscoped_sync;
 mod qa295_uncommitted_removal;
 mod qa296_test_sources_left;
 mod qa299_orphan_clone_hand_tag;
+mod qa299_treeless_rebuild;
 mod qa29_files;
 mod qa29_first;
 mod qa29_link;

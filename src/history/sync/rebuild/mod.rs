@@ -69,6 +69,7 @@ pub fn rebuild(
         });
     }
     let forge = forge(repo);
+    prefetch_configs(repo, head)?;
     // Only what the sections need is kept per commit: a 100k-commit history in tens of MB.
     let mut history: Vec<Lite> = Vec::new();
     let mut failed = None;
@@ -451,4 +452,27 @@ fn assign(
         }
     }
     owner
+}
+
+/// In a partial clone, the configuration committed at each commit of `head`'s history,
+/// which the walk reads for each commit's packages: fetched in one go, where each commit's
+/// tree would be a fetch of its own. Nothing in a full clone.
+fn prefetch_configs(repo: &Repo, head: Oid) -> Result<()> {
+    if !repo.is_partial_clone() {
+        return Ok(());
+    }
+    let mut ids = Vec::new();
+    let range = Range {
+        tips: vec![head],
+        ..Range::default()
+    };
+    repo.walk(&range, |c| {
+        ids.push(c.id);
+        true
+    })?;
+    let path = std::path::Path::new(crate::config::FILE_NAME);
+    repo.prefetch_files(&ids, &[path], &|| {
+        format!("{} at each commit of history", crate::config::FILE_NAME)
+    });
+    Ok(())
 }
