@@ -18,7 +18,7 @@ pub(super) fn version(ctx: &Context, args: &VersionArgs) -> Result<Outcome> {
     super::release_options::checked_pre(args.pre.as_deref())?;
     let (repo, root, config) = ctx.open()?;
     // It only reads: no tag is made, moved or deleted while it runs, so the release tags are
-    // listed once, not at each question (seventeen on a line of pre-releases).
+    // listed once per kind of listing, not at each question (seventeen on a line of pre-releases).
     repo.hold_tags_still();
     // `--pre rc` asks about the next version: printing the current one would ignore it.
     let next = args.next || args.pre.is_some();
