@@ -467,6 +467,7 @@ mod qa295_uncommitted_removal;
 mod qa296_test_sources_left;
 mod qa299_orphan_clone_hand_tag;
 mod qa299_treeless_rebuild;
+mod qa298_lost_walk_bound;
 mod qa29_files;
 mod qa29_first;
 mod qa29_link;

@@ -104,12 +104,25 @@ impl Repo {
     /// ancestor's date (less a day) finds: `true` is certain; `false` may be wrong where
     /// clocks were off. For skipping work an exact walk would find empty, never for an answer.
     pub fn reaches_by_dates(&self, descendant: Oid, ancestor: Oid) -> bool {
+        let mut unbounded = usize::MAX;
+        self.reaches_by_dates_within(descendant, ancestor, &mut unbounded)
+    }
+
+    /// [`Repo::reaches_by_dates`], its walk expanding at most `allowance` commits it had not
+    /// (taken off it, shared by the questions that pass the same): `false` once it is spent.
+    /// For skipping work worth less than a long walk (a commit's message not read).
+    pub fn reaches_by_dates_within(
+        &self,
+        descendant: Oid,
+        ancestor: Oid,
+        allowance: &mut usize,
+    ) -> bool {
         self.inner.odb().is_ok_and(|odb| {
             let src = self.source(odb);
             let mut read = |id: Oid| src.read(id).map(|c| (c.time, c.parents));
             self.reach
                 .borrow_mut()
-                .reaches_by_dates(&mut read, descendant, ancestor)
+                .reaches_by_dates(&mut read, (descendant, ancestor), allowance)
                 .unwrap_or(false)
         })
     }
@@ -224,11 +237,12 @@ impl Reach {
 
     /// Whether `ancestor` is `descendant` or one of its ancestors, as far as the walk down to
     /// the ancestor's date (less a day) finds: a "yes" is certain, a "no" is not.
+    /// At most `allowance` commits expanded (taken off it): a "no" once it is spent.
     pub(super) fn reaches_by_dates(
         &mut self,
         read: &mut ReadFn<'_>,
-        descendant: Oid,
-        ancestor: Oid,
+        (descendant, ancestor): (Oid, Oid),
+        allowance: &mut usize,
     ) -> Result<bool> {
         let Some((d, a)) = self.pair(read, descendant, ancestor)? else {
             return Ok(true);
@@ -240,7 +254,7 @@ impl Reach {
             return Ok(false);
         }
         let mut dt = self.take(read, d)?;
-        let (answer, steps) = dt.walk_dated(&mut self.graph, read, a)?;
+        let (answer, steps) = dt.walk_dated_within(&mut self.graph, read, a, allowance)?;
         if answer != Some(true) {
             self.wasted += steps;
         }

@@ -202,9 +202,26 @@ impl Tip {
         read: &mut ReadFn<'_>,
         a: u32,
     ) -> Result<Walked> {
+        let mut unbounded = usize::MAX;
+        self.walk_dated_within(g, read, a, &mut unbounded)
+    }
+
+    /// [`Tip::walk_dated`], expanding at most `allowance` commits (taken off it): `None` too
+    /// once it is spent.
+    pub(super) fn walk_dated_within(
+        &mut self,
+        g: &mut Graph,
+        read: &mut ReadFn<'_>,
+        a: u32,
+        allowance: &mut usize,
+    ) -> Result<Walked> {
         let floor = g.nodes[a as usize].time.saturating_sub(SKEW);
         let mut spent = 0;
         while !self.reached.has(a) && self.next_time().is_some_and(|t| t >= floor) {
+            if *allowance == 0 {
+                return Ok((None, spent));
+            }
+            *allowance -= 1;
             if let Some((_, again)) = self.expand(g, read)? {
                 spent += usize::from(again);
             }

@@ -38,6 +38,10 @@ pub use remembered::reads as remembered_reads;
 /// How far back HEAD's reflog is read for commits history lost.
 pub(super) const LOOK_BACK: usize = 2000;
 
+/// The commits of HEAD's history walked, per remembered commit, to tell which HEAD reaches
+/// (whose message is then not read): a message read costs a few commits walked.
+const HELD_STEPS: usize = 4;
+
 /// An Unreleased entry whose commit history lost.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Dropped {
@@ -209,8 +213,11 @@ fn lost(
         .filter(|id| !replaced.contains(id) && !in_range.contains(id))
         .collect();
     // A commit HEAD reaches is never lost: read only where it may name a lost one's words.
+    // Telling spares one message each, so the walk telling it is worth a few steps each: a
+    // commit far below the release (an old release checked out) is read instead.
+    let mut allowance = asked.len().saturating_mul(HELD_STEPS);
     let held: Vec<bool> = (asked.iter())
-        .map(|id| repo.reaches_by_dates(head, *id))
+        .map(|id| repo.reaches_by_dates_within(head, *id, &mut allowance))
         .collect();
     let listed_key = |key: &str| listed().iter().any(|(k, _)| k == key);
     let read = |id: Oid| {
