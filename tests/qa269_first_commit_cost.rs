@@ -81,11 +81,12 @@ fn the_first_commit_reads_only_the_top_of_a_file_without_unreleased() {
         whole > 300 && lines < whole + 100,
         "{lines} lines analysed:\n{err}"
     );
-    // Unreleased above the newest release, the entry linked as 2.13.0's are, the rest as it was.
+    // Unreleased (spelled as git-cliff's template writes it) above the newest release, the entry
+    // linked as 2.13.0's are, the rest as it was.
     let expected = before.replacen(
         "## [2.13.1]",
         &format!(
-            "## [Unreleased]\n\n### 🐛 Bug Fixes\n\n- *(cli)* Handle b ([#12]({URL}/issues/12))\n\n\n## [2.13.1]"
+            "## [unreleased]\n\n### 🐛 Bug Fixes\n\n- *(cli)* Handle b ([#12]({URL}/issues/12))\n\n\n## [2.13.1]"
         ),
         1,
     );

@@ -17,10 +17,11 @@ fn a_commit_parses_cliff_toml_once() {
     );
     let (repo, err) = cliff_commit(&before, "feat(cli): add b", "RELHOOK_TEST_CLIFF_PARSES");
     assert_eq!(count(&err, " cliff.toml parses"), 1, "{err}");
-    // The new group placed by cliff.toml's order (features above bug fixes), as before.
+    // The new group placed by cliff.toml's order (features above bug fixes), as before, in the
+    // capital the file's own entries start with.
     let expected = before.replacen(
         "### 🐛 Bug Fixes\n\n- *(cli)* Handle a\n",
-        "### ⛰️  Features\n\n- *(cli)* add b\n\n### 🐛 Bug Fixes\n\n- *(cli)* Handle a\n",
+        "### ⛰️  Features\n\n- *(cli)* Add b\n\n### 🐛 Bug Fixes\n\n- *(cli)* Handle a\n",
         1,
     );
     assert_eq!(repo.read("CHANGELOG.md"), expected);
