@@ -468,6 +468,7 @@ mod qa296_test_sources_left;
 mod qa298_lost_walk_bound;
 mod qa299_orphan_clone_hand_tag;
 mod qa299_treeless_rebuild;
+mod qa297_released_notes_parse;
 mod qa29_files;
 mod qa29_first;
 mod qa29_link;

@@ -177,7 +177,10 @@ fn released(
             format!("{}: {e}", rel.display()),
         ))
     })?;
-    Ok((log.render(), once))
+    let text = log.render();
+    // The release's notes are read from this text: the log it was rendered from is its parse.
+    crate::history::sync::hold_parsed(repo, &text, log);
+    Ok((text, once))
 }
 
 /// The pre-releases below `version` since the last stable release that start a later channel

@@ -53,6 +53,7 @@ mod prose;
 mod prune;
 mod quoted;
 mod released;
+mod reparsed;
 mod repeated;
 pub mod replaced;
 pub mod reworded_out;

@@ -84,8 +84,8 @@ pub use since::listed_as_unreleased;
 pub use squash_stand::SquashStand;
 pub use stored::{
     Stored, changelog_at, changelog_command, changelog_not_a_file, changelog_setting,
-    has_section_at, heading_at, kept_under_other_name, parse, parse_kept, parsed, stored_at,
-    unkept_at,
+    has_section_at, heading_at, hold_parsed, kept_under_other_name, parse, parse_kept, parsed,
+    stored_at, unkept_at,
 };
 pub use unshipped::{Sides, merge_by_history, older_line_entries, unshipped_entries};
 

@@ -77,6 +77,22 @@ pub fn parsed(repo: &Repo, text: &str) -> Option<Rc<Changelog>> {
         .clone()
 }
 
+/// Holds `log`, an edited changelog, as the parse of `text`, the text it renders (what a
+/// release writes): [`parsed`] gives it for that text, which the release's notes are read
+/// from, without parsing the whole file again.
+pub fn hold_parsed(repo: &Repo, text: &str, log: Changelog) {
+    let Some(log) = log.into_parsed() else {
+        return;
+    };
+    repo.derived(text_id(text), || {
+        Some(Stored {
+            text: text.to_owned(),
+            utf8: true,
+            log: Some(Rc::new(log)),
+        })
+    });
+}
+
 thread_local! {
     /// The text [`text_id`] hashed last, with its blob id.
     static HASHED: std::cell::RefCell<Option<(String, Oid)>> = const { std::cell::RefCell::new(None) };
