@@ -19,7 +19,7 @@ impl Changelog {
                 "\r" => i == last,
                 _ => i == last && !l.text.is_empty(),
             };
-            ends && !l.text.contains(['\n', '\r'])
+            ends && memchr::memchr2(b'\n', b'\r', l.text.as_bytes()).is_none()
         });
         let bom_in_text = (self.lines.first()).is_some_and(|l| l.text.starts_with('\u{feff}'));
         if !same_lines || bom_in_text {
