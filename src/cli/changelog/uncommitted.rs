@@ -122,6 +122,11 @@ fn commit_took_out(repo: &Repo, rel: &Path, made: Oid) -> Option<String> {
     if repo.blob_at(*parent, rel) == repo.blob_at(made, rel) {
         return None;
     }
+    // A revert takes the reverted commits' entries out on purpose (`git revert -n` then `git
+    // commit`), and the entry step says so already.
+    if repo.commit_text(made).is_some_and(|m| is_revert(&m)) {
+        return None;
+    }
     let (was, now) = (
         changelog_at(repo, *parent, rel)?,
         changelog_at(repo, made, rel)?,
@@ -152,6 +157,17 @@ fn commit_took_out(repo: &Repo, rel: &Path, made: Oid) -> Option<String> {
     ))
 }
 
+/// Whether `message` is a revert's: git's (`Revert "…"`, `This reverts commit …`) or a
+/// Conventional Commit of type `revert`.
+fn is_revert(message: &str) -> bool {
+    let header = message.lines().next().unwrap_or_default();
+    header.starts_with("Revert ")
+        || header.starts_with("revert:")
+        || header.starts_with("revert(")
+        || header.starts_with("revert!")
+        || message.contains("This reverts commit ")
+}
+
 /// The work tree's changelog text, `None` when absent.
 pub(super) fn read_current(root: &Path, rel: &Path) -> Result<Option<String>> {
     match crate::fsx::read_regular_optional(&root.join(rel))? {
@@ -161,5 +177,22 @@ pub(super) fn read_current(root: &Path, rel: &Path) -> Result<Option<String>> {
             })?))
         }
         None => Ok(None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_revert;
+
+    #[test]
+    fn a_revert_is_known_by_gits_words_or_its_type() {
+        assert!(is_revert(
+            "Revert \"feat: add three\"\n\nThis reverts commit abc.\n"
+        ));
+        assert!(is_revert("revert: add three\n"));
+        assert!(is_revert("revert(api): add three\n"));
+        assert!(is_revert("feat: x\n\nThis reverts commit abc.\n"));
+        assert!(!is_revert("fix: revert the cache change\n"));
+        assert!(!is_revert("feat: reverting is undo\n"));
     }
 }
