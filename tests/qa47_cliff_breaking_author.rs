@@ -53,7 +53,7 @@ fn a_breaking_mark_on_a_plain_commits_words_is_another_entry() {
     );
     ok(repo.relhook(&["changelog", "--sync"]));
     let log = repo.read("CHANGELOG.md");
-    assert!(log.contains("- *(api)* drop v1\n"), "{log}");
+    assert!(log.contains("- *(api)* Drop v1\n"), "{log}");
 }
 
 #[test]

@@ -52,7 +52,9 @@ impl EntryStyle {
     /// Only the first line is the entry's words; a breaking note quoted below it stays as is.
     pub fn apply(&self, text: &str) -> String {
         let raised;
-        let text = if self.upper_first {
+        // Words ending ` by @user` keep their lower case: raised, they would read as git-cliff's
+        // entry of another commit by that author (`Allow merges by @owners` for `allow merges`).
+        let text = if self.upper_first && !super::tool_marks::ends_authored(text) {
             raised = super::tool_marks::raise_first_letter(text);
             &raised
         } else {

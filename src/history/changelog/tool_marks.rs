@@ -125,6 +125,16 @@ pub fn cliff_marked(entry: &str) -> bool {
         && super::normalize(&joined).starts_with("**BREAKING** ")
 }
 
+/// Whether the first line of `text` ends with a lone ` by @user`, as git-cliff's author mark
+/// does ([`cliff_authored`]).
+pub fn ends_authored(text: &str) -> bool {
+    let first = text.lines().next().unwrap_or_default().trim_end();
+    let name = |c: char| c.is_ascii_alphanumeric() || "-_[]".contains(c);
+    first
+        .rsplit_once(" by @")
+        .is_some_and(|(_, user)| !user.is_empty() && user.chars().all(name))
+}
+
 /// Whether `entry` is `own` (a commit's entry) as git-cliff's keep-a-changelog templates
 /// write it with a GitHub remote and no pull request: `upper_first`, then a lone
 /// ` by @user` (`- Add x by @ann` for `add x`). Only then: a commit's own words may end so
@@ -207,7 +217,16 @@ fn is_pull_request(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::plain;
+    use super::{ends_authored, plain};
+
+    #[test]
+    fn a_lone_author_mark_ends_the_words() {
+        assert!(ends_authored("allow merges by @owners"));
+        assert!(ends_authored("allow merges by @o-w_n[bot]\n> quoted"));
+        assert!(!ends_authored("allow merges by @"));
+        assert!(!ends_authored("allow merges by @owners in #12"));
+        assert!(!ends_authored("allow merges"));
+    }
 
     #[test]
     fn git_cliffs_capital_and_hash_link_are_read_past() {
