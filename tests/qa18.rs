@@ -74,7 +74,10 @@ fn a_fetch_of_many_new_tags_starts_relhook_once() {
         let out = repo.git_in(&up, args, &[]);
         assert!(out.status.success(), "{}", text(&out));
     };
-    git_up(&["init", "-q", "-b", "main"]);
+    // The upstream shares the repository's history: tags of an unrelated history are no
+    // releases a hand tag here could follow (QA299).
+    let here_path = repo.path();
+    git_up(&["clone", "-q", here_path.to_str().unwrap(), "."]);
     git_up(&["commit", "-q", "--allow-empty", "-m", "chore: up"]);
     for i in 1..=40 {
         git_up(&["tag", &format!("v1.0.{i}")]);

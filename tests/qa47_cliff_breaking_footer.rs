@@ -69,7 +69,7 @@ fn a_plain_look_alike_of_a_marked_entry_keeps_its_own() {
     );
     ok(repo.relhook(&["changelog", "--sync"]));
     let log = repo.read("CHANGELOG.md");
-    assert!(log.contains("- *(api)* rename field\n"), "{log}");
+    assert!(log.contains("- *(api)* Rename field\n"), "{log}");
     assert!(!log.contains("foo is now bar"), "{log}");
 }
 
