@@ -19,15 +19,7 @@ commit_parsers = [
 
 /// A git-cliff project released at `v1.0.0`, post-commit installed.
 fn cliff_project() -> Repo {
-    let repo = Repo::new();
-    repo.write("CHANGELOG.md", RELEASED);
-    repo.write("cliff.toml", CLIFF);
-    repo.hooks(&["post-commit"]);
-    repo.git(&["add", "-A"]);
-    let skip = [("RELHOOK_SKIP", "1")];
-    repo.git_env(&["commit", "-q", "-m", "feat(core): add import"], &skip);
-    repo.git(&["tag", "-a", "v1.0.0", "-m", "v1.0.0"]);
-    repo
+    crate::support::cliff_released(RELEASED, CLIFF)
 }
 
 fn explain(repo: &Repo) -> String {

@@ -42,15 +42,7 @@ const RELEASED: &str = "## [1.0.0] - 2024-01-01\n\n### ⛰️  Features\n\n- *(c
 /// A git-cliff project with `cliff` for its cliff.toml, released at `v1.0.0`, post-commit
 /// installed.
 fn cliff_project(cliff: &str) -> Repo {
-    let repo = Repo::new();
-    repo.write("CHANGELOG.md", RELEASED);
-    repo.write("cliff.toml", cliff);
-    repo.hooks(&["post-commit"]);
-    repo.git(&["add", "-A"]);
-    let skip = [("RELHOOK_SKIP", "1")];
-    repo.git_env(&["commit", "-q", "-m", "feat(core): add import"], &skip);
-    repo.git(&["tag", "-a", "v1.0.0", "-m", "v1.0.0"]);
-    repo
+    crate::support::cliff_released(RELEASED, cliff)
 }
 
 fn own(parsers: &str) -> String {

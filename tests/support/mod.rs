@@ -644,6 +644,20 @@ pub fn untested_installed() -> Repo {
     repo
 }
 
+/// A git-cliff project: `changelog` and `cliff` (its cliff.toml) committed past the hooks and
+/// released at `v1.0.0`, post-commit installed.
+pub fn cliff_released(changelog: &str, cliff: &str) -> Repo {
+    let repo = Repo::new();
+    repo.write("CHANGELOG.md", changelog);
+    repo.write("cliff.toml", cliff);
+    repo.hooks(&["post-commit"]);
+    repo.git(&["add", "-A"]);
+    let skip = [("RELHOOK_SKIP", "1")];
+    repo.git_env(&["commit", "-q", "-m", "feat(core): add import"], &skip);
+    repo.git(&["tag", "-a", "v1.0.0", "-m", "v1.0.0"]);
+    repo
+}
+
 /// A repository with relhook's hooks installed (`relhook install`) and one commit through them.
 pub fn installed_repo() -> Repo {
     let repo = Repo::new();
