@@ -477,6 +477,7 @@ mod qa29_semver;
 mod qa3;
 mod qa30;
 mod qa301_version_tag_listings;
+mod qa305_cliff_release;
 mod qa30_launcher;
 mod qa31_by_hand;
 mod qa31_check;

@@ -177,6 +177,9 @@ fn released(
             format!("{}: {e}", rel.display()),
         ))
     })?;
+    if unreleased_left_out(repo, config, rel, version) {
+        log.drop_empty_unreleased();
+    }
     let text = log.render();
     // The release's notes are read from this text: the log it was rendered from is its parse.
     crate::history::sync::hold_parsed(repo, &text, log);
@@ -225,6 +228,15 @@ fn promoted(log: &Changelog, version: &Version) -> bool {
 /// greatest one below it reachable from HEAD that it does not carry (a stable release carries
 /// its pre-releases), whether or not the changelog has a section for it.
 fn made_from(repo: &Repo, config: &Config, version: &Version) -> Option<String> {
+    made_from_tag(repo, config, version).map(|t| t.name)
+}
+
+/// The release tag release `version` is made from (see [`made_from`]).
+fn made_from_tag(
+    repo: &Repo,
+    config: &Config,
+    version: &Version,
+) -> Option<crate::git::ReleaseTag> {
     let head = repo.head()?;
     let prefix = &config.version.tag_prefix;
     let below = crate::history::tags::since_stable(repo, head, prefix, version);
@@ -232,7 +244,23 @@ fn made_from(repo: &Repo, config: &Config, version: &Version) -> Option<String> 
         .into_iter()
         .rev()
         .find(|t| !crate::history::changelog::carries(version, &t.version))
-        .map(|t| t.name)
+}
+
+/// Whether the changelog `rel` of a git-cliff project (a `cliff.toml`), as the release
+/// `version` is made from left it, has release sections and no Unreleased: git-cliff's
+/// template renders Unreleased only when commits are there, and release `version` leaves the
+/// file as that one did, with no empty Unreleased. Other files keep theirs.
+fn unreleased_left_out(repo: &Repo, config: &Config, rel: &Path, version: &Version) -> bool {
+    if config.changelog.cliff.is_none() {
+        return false;
+    }
+    let Some(tag) = made_from_tag(repo, config, version) else {
+        return false;
+    };
+    let stored = repo.file_at(tag.commit, rel).ok().flatten();
+    stored.is_some_and(|f| {
+        crate::history::changelog::keeps_no_unreleased(&String::from_utf8_lossy(&f.bytes))
+    })
 }
 
 /// The refusal of a release whose changelog `rel` is no file (a FIFO, a directory), or is

@@ -211,6 +211,7 @@ pub struct Changelog {
 }
 
 pub use counts::{lines_analyzed, lines_parsed, normalized, parses};
+pub use prune::keeps_no_unreleased;
 
 /// An entry's text for a one-line message: its first line, with ` …` when more follows (a
 /// breaking change's quoted text).
