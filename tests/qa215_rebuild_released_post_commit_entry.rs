@@ -17,7 +17,12 @@ fn rebuild_writes_a_released_post_commit_entry_with_its_link() {
     ok(repo.relhook(&["release"]));
     let released = repo.read("CHANGELOG.md");
     assert!(released.contains("## [1.1.0]"), "{released}");
-    assert!(released.contains("Add search\n"), "{released}");
+    // The release links it (QA305), as git-cliff's template does.
+    let link = format!(
+        "Add search - ([{}](https://github.com/o/r/commit/{id}))\n",
+        &id[..7]
+    );
+    assert!(released.contains(&link), "{released}");
 
     let out = repo.relhook(&["changelog", "--rebuild"]);
     let said = text(&out);

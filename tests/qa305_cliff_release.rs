@@ -1,5 +1,8 @@
 //! QA305: a release in a git-cliff project, made by a hand tag, writes the file as git-cliff
 //! does (its own `cliff.toml` and CHANGELOG.md):
+//! - the entries post-commit wrote (which cannot name their own commit: post-commit amends
+//!   it) get their commit link as the release makes them its section, where the file's
+//!   entries link theirs (` - ([abc1234](…/commit/abc1234…))`);
 //! - no empty `## [unreleased]` is left above the release where the file, as the last
 //!   release left it, has none (git-cliff renders Unreleased only when it holds commits).
 
@@ -47,6 +50,42 @@ fn hooked(repo: &Repo, message: &str) -> String {
 fn released(repo: &Repo, tag: &str) -> String {
     ok(hand_tag(repo, &["-a", tag, "-m", tag]));
     repo.read("CHANGELOG.md")
+}
+
+#[test]
+fn the_entries_post_commit_wrote_get_their_commit_link_at_the_release() {
+    let repo = project(RELEASED);
+    let fix = hooked(&repo, "fix(api): handle an empty body");
+    let feat = hooked(&repo, "feat: read stdin");
+    let log = repo.read("CHANGELOG.md");
+    assert!(
+        !log.contains(&fix[..7]),
+        "post-commit names no commit: {log}"
+    );
+    let log = released(&repo, "v1.1.0");
+    let link = |id: &str| format!(" - ([{}](https://github.com/o/r/commit/{id}))", &id[..7]);
+    assert!(
+        log.contains(&format!("- *(api)* Handle an empty body{}\n", link(&fix))),
+        "{log}"
+    );
+    assert!(
+        log.contains(&format!("- Read stdin{}\n", link(&feat))),
+        "{log}"
+    );
+    // The notes are read from the section: linked too.
+    let notes = ok(repo.relhook(&["notes", "v1.1.0"]));
+    let notes = String::from_utf8_lossy(&notes.stdout).into_owned();
+    assert!(notes.contains(&link(&fix)), "{notes}");
+}
+
+#[test]
+fn two_entries_in_the_same_words_are_linked_to_neither_commit() {
+    let repo = project(RELEASED);
+    hooked(&repo, "fix(api): handle an empty body");
+    hooked(&repo, "fix(api): handle an empty body");
+    let log = released(&repo, "v1.0.1");
+    assert!(log.contains("- *(api)* Handle an empty body\n"), "{log}");
+    assert!(!log.contains("Handle an empty body - (["), "{log}");
 }
 
 #[test]

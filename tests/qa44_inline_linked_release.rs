@@ -63,7 +63,8 @@ fn a_release_in_an_inline_linked_changelog_adds_no_link_definition() {
     let repo = commitlint();
     let log = released(&repo, "fix: a bug", "a.txt");
     assert!(
-        log.contains("\n## [21.2.3](https://github.com/conventional-changelog/commitlint/compare/v21.2.2...v21.2.3) (2026-11-21)\n\n### Bug Fixes\n\n* a bug\n"),
+        log.contains("\n## [21.2.3](https://github.com/conventional-changelog/commitlint/compare/v21.2.2...v21.2.3) (2026-11-21)\n\n### Bug Fixes\n\n* a bug ([")
+            && log.contains("/commitlint/commit/"),
         "{log}"
     );
     assert!(

@@ -68,6 +68,7 @@ mod tool_marks;
 mod uncarried;
 pub mod undated;
 mod unkept;
+mod unlinked;
 mod verbatim;
 pub mod vocab;
 pub mod weight;

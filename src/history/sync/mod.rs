@@ -37,6 +37,7 @@ mod dropped;
 mod entry_of;
 mod forward;
 mod landed;
+mod linked;
 mod made;
 mod merge_dropped;
 mod missing;
@@ -397,6 +398,9 @@ fn plan(
             lines.retain(|t| !theirs.contains(t));
         }
     }
+    // A release links the entries post-commit wrote to their commits, as `--sync` links those
+    // it adds.
+    let linkable = linked::Linkable::of(wants == Wants::ReleaseText, &candidates, &keys, &in_file);
     let mut added = Vec::new();
     let mut moved = Vec::new();
     let weights = std::cell::OnceCell::new();
@@ -472,6 +476,7 @@ fn plan(
         }
     }
     let landed = landed::to_unreleased(repo, config, &mut log, &others, (&changed_log, &in_file));
+    linkable.apply(&mut log);
     let text = log.render();
     let mut amended = amended;
     for a in &mut amended {
@@ -483,13 +488,8 @@ fn plan(
             .iter()
             .any(|(c, old, _)| *c == id && was == [normalize(&old.text)]);
     }
-    let older_line = added
-        .iter()
-        .filter_map(|(id, _)| {
-            let tag = older.new.get(&Oid::from_str(id).ok()?)?;
-            Some((id.clone(), tag.clone()))
-        })
-        .collect();
+    let tag_of = |id: &String| Some((id.clone(), older.new.get(&Oid::from_str(id).ok()?)?.clone()));
+    let older_line = added.iter().filter_map(|(id, _)| tag_of(id)).collect();
     Ok(SyncPlan {
         changed: text != current,
         older_line,
