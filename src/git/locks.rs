@@ -48,6 +48,14 @@ impl Repo {
         files
     }
 
+    /// The index's lock when it is there: a git at work holds it (`git commit` while its
+    /// editor is open), or a git killed mid-update (a `git revert` or `git checkout` rewriting
+    /// the work tree) left it, and every git command that writes the index fails until it goes.
+    pub fn index_lock_left(&self) -> Option<PathBuf> {
+        let lock = super::txn::left_lock::lock_of(&self.index_path().ok()?);
+        lock.symlink_metadata().is_ok().then_some(lock)
+    }
+
     /// Of `locks`, the ones still there after the bounded wait a release gives a tag's lock
     /// (one wait for all of them), each as the release says it: a git at work holds a ref's
     /// lock for milliseconds, so one that outlasts the wait was likely left by a process

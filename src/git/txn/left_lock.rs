@@ -69,7 +69,7 @@ pub(super) fn fingerprint(index: &[u8]) -> Oid {
 pub(super) const COPIED: &str = "it holds neither that run's mark nor the index it was writing, and the repository was copied since that run, so no file time tells when the lock was made";
 
 /// `<index>.lock`, the lock every transaction takes first.
-pub(super) fn lock_of(index: &Path) -> PathBuf {
+pub(in crate::git) fn lock_of(index: &Path) -> PathBuf {
     let mut lock = index.as_os_str().to_owned();
     lock.push(".lock");
     PathBuf::from(lock)

@@ -28,7 +28,7 @@
 pub(crate) mod at_work;
 mod journal;
 mod killed_ref_lock;
-mod left_lock;
+pub(in crate::git) mod left_lock;
 mod lock;
 mod ran_with;
 mod recovered;
@@ -191,7 +191,7 @@ impl Repo {
     }
 
     /// The index file git uses here (`GIT_INDEX_FILE` honoured for hooks).
-    fn index_path(&self) -> Result<PathBuf> {
+    pub(in crate::git) fn index_path(&self) -> Result<PathBuf> {
         let index = self
             .inner
             .index()
