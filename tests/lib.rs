@@ -479,6 +479,7 @@ mod qa30;
 mod qa301_version_tag_listings;
 mod qa305_cliff_release;
 mod qa308_killed_checkout_changelog_gone;
+mod qa308_merge_driver_leftovers;
 mod qa30_launcher;
 mod qa31_by_hand;
 mod qa31_check;

@@ -15,16 +15,52 @@ use crate::{Error, Result};
 
 /// How to get a clean tree past `dirty` (what `dirty_paths` found): plain `git stash` leaves
 /// new files where they are, so new files are named with `git stash -u` and `.gitignore`.
-pub fn clean_tree_fix(repo: &Repo, dirty: &[String]) -> &'static str {
+/// The copies git writes for a merge driver (relhook's changelog driver), left by a merge
+/// killed while it ran, are to remove, never to commit: their `rm` comes first.
+pub fn clean_tree_fix(repo: &Repo, dirty: &[String]) -> String {
     let untracked = repo.untracked_paths(1000).unwrap_or_default();
-    let new = dirty.iter().filter(|p| untracked.contains(p)).count();
-    if new == 0 {
+    let left: Vec<&String> = untracked.iter().filter(|p| merge_file_left(p)).collect();
+    let rest: Vec<&String> = (dirty.iter())
+        .filter(|p| !merge_file_left(p) || !untracked.contains(p))
+        .collect();
+    let new = rest.iter().filter(|p| untracked.contains(p)).count();
+    let fix = if rest.is_empty() {
+        ""
+    } else if new == 0 {
         "commit or stash first"
-    } else if new == dirty.len() {
+    } else if new == rest.len() {
         "commit them, stash them (`git stash -u`: plain `git stash` leaves new files) or, for build output, add them to .gitignore first"
     } else {
         "commit or stash first (`git stash -u`: plain `git stash` leaves new files)"
+    };
+    let root = repo.work_tree();
+    match (left.is_empty(), root) {
+        (false, Some(root)) => {
+            let files: Vec<String> = (left.iter())
+                .map(|p| crate::shellword::quote(&root.join(p).display().to_string()))
+                .collect();
+            let rm = format!(
+                "`rm -- {}` removes the copies of files git writes for a merge driver, left by a `git merge` killed while it ran",
+                files.join(" ")
+            );
+            match (rest.is_empty(), new) {
+                (true, _) => rm,
+                (false, 0) => format!("{rm}; then commit or stash the rest"),
+                _ => format!(
+                    "{rm}; then commit or stash the rest (`git stash -u`: plain `git stash` leaves new files)"
+                ),
+            }
+        }
+        _ => fix.to_owned(),
     }
+}
+
+/// Whether `path` (from the top) is a copy git writes for an external merge driver,
+/// `.merge_file_` and six characters from `mkstemp` at the top of the work tree: git removes
+/// it when the merge ends, so one left is a killed merge's.
+fn merge_file_left(path: &str) -> bool {
+    path.strip_prefix(".merge_file_")
+        .is_some_and(|x| x.len() == 6 && x.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 /// What the release commit stores for `edit` when the file differs from its version in
@@ -244,5 +280,13 @@ mod tests {
         assert_eq!(unread_npm_locks(&config, tmp.path(), &[]).len(), 1);
         config.version.detect = false;
         assert!(unread_npm_locks(&config, tmp.path(), &[]).is_empty());
+    }
+
+    #[test]
+    fn only_gits_merge_driver_copies_at_the_top_are_leftovers() {
+        assert!(super::merge_file_left(".merge_file_Ab12Cd"));
+        assert!(!super::merge_file_left("docs/.merge_file_Ab12Cd"));
+        assert!(!super::merge_file_left(".merge_file_notes.txt"));
+        assert!(!super::merge_file_left(".merge_file_Ab12C"));
     }
 }
