@@ -322,6 +322,8 @@ fn release_state(
     // The changelog too large to read (`huge`, said in its own row): the rows that read it
     // are left out, the others made.
     let reads = !huge;
+    // A partial clone: the files the rows below read at the newest releases, fetched at once.
+    crate::release::prefetched::newest_releases(repo, config);
     // A changelog relhook cannot keep, the root's or a package's: every entry and
     // release would be refused.
     if reads {

@@ -2,10 +2,8 @@
 //! it has not fetched (changelogs, version files, a package tag's `.relconfig.toml`), fetched in one `git fetch` before they are read, where git would fetch
 //! each alone (a connection each). Nothing in a full clone.
 
-use std::collections::HashSet;
-use std::path::{Path, PathBuf};
-
 use git2::Oid;
+use std::collections::HashSet;
 
 use super::{Update, peel, release_configs};
 use crate::config::Config;
@@ -33,31 +31,7 @@ pub(super) fn changelogs(repo: &Repo, config: &Config, updates: &[Update], new: 
                 .filter(|c| new.contains(c)),
         );
     }
-    // The checks compare each with its first parent's (what the release commit wrote).
-    let parents: Vec<Oid> = commits
-        .iter()
-        .filter_map(|c| repo.first_parent(*c))
-        .collect();
-    commits.extend(parents);
-    commits.sort();
-    commits.dedup();
-    let mut paths: Vec<PathBuf> = configs.iter().map(|c| c.changelog.path.clone()).collect();
-    if let Some(root) = repo.work_tree() {
-        for c in &configs {
-            paths.extend(
-                crate::release::version_files(c, &root)
-                    .into_iter()
-                    .map(|f| f.path),
-            );
-        }
-    }
-    if !config.packages.is_empty() {
-        paths.push(PathBuf::from(crate::config::FILE_NAME));
-    }
-    paths.sort();
-    paths.dedup();
-    let paths: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
-    repo.prefetch_files(&commits, &paths, &|| {
+    crate::release::prefetched::release_files(repo, config, &configs, commits, &|| {
         "the changelogs and version files at the release tags pushed".into()
     });
 }

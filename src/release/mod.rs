@@ -45,6 +45,7 @@ pub mod packages;
 pub mod pep440;
 mod pnpm_lock;
 mod poetry_lock;
+pub mod prefetched;
 mod preflight;
 mod released;
 mod resume;
