@@ -480,6 +480,7 @@ mod qa301_version_tag_listings;
 mod qa305_cliff_release;
 mod qa308_killed_checkout_changelog_gone;
 mod qa308_merge_driver_leftovers;
+mod qa307_shallow_cut_merge;
 mod qa307_treeless_doctor;
 mod qa30_launcher;
 mod qa31_by_hand;

@@ -14,6 +14,7 @@ pub mod prefix_ways;
 pub mod reverts;
 pub mod rules_since;
 pub mod scope_rule;
+pub mod shallow_cut;
 pub mod slip;
 pub mod sync;
 pub mod tag_prefixes;

@@ -151,6 +151,7 @@ pub(super) fn deciders(
         }
         true
     })?;
+    crate::history::shallow_cut::refuse(repo, &range, walked.iter().copied())?;
     if let Some(e) = failed {
         return Err(e);
     }

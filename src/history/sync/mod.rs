@@ -186,7 +186,7 @@ fn plan(
             fix: "run `git fetch --tags --unshallow` and sync again".into(),
         });
     }
-    let commits = collect(repo, &range)?;
+    let commits = seen::collect_whole(repo, &range)?;
     // A release of an older line merged in: its commits are unreleased on this line, though
     // their entries are in its section; copies of what the line has are not.
     let older =

@@ -15,6 +15,13 @@ pub(super) struct Seen {
     pub(super) unreadable: bool,
 }
 
+/// [`collect`], refused where a shallow clone's boundary cuts the range (see `shallow_cut`).
+pub(super) fn collect_whole(repo: &Repo, range: &Range) -> Result<Vec<Seen>> {
+    let commits = collect(repo, range)?;
+    crate::history::shallow_cut::refuse(repo, range, commits.iter().map(|c| c.id))?;
+    Ok(commits)
+}
+
 /// The commits of a range, oldest first.
 pub(super) fn collect(repo: &Repo, range: &Range) -> Result<Vec<Seen>> {
     let mut out = Vec::new();
