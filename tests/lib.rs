@@ -482,6 +482,7 @@ mod qa308_killed_checkout_changelog_gone;
 mod qa308_merge_driver_leftovers;
 mod qa307_shallow_cut_merge;
 mod qa307_treeless_doctor;
+mod qa302_hand_tag_same_tree;
 mod qa30_launcher;
 mod qa31_by_hand;
 mod qa31_check;

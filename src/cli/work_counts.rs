@@ -24,6 +24,8 @@ type Counter = (&'static str, fn() -> u64, &'static str);
 /// - `RELHOOK_TEST_OBJECT_FETCHES`: the times it asked git for objects a partial clone lacks;
 /// - `RELHOOK_TEST_NORMALIZED`: the entry texts it normalised;
 /// - `RELHOOK_TEST_TREE_READS`: the trees it read whole;
+/// - `RELHOOK_TEST_TOP_ENTRY_LOOKUPS`: the times it looked a file up at the top of a tree (a
+///   commit's stored `.relconfig.toml`), once per tree a walk meets in a row;
 /// - `RELHOOK_TEST_REMOTE_LOOKUPS`: the times it worked out a remote's URL;
 /// - `RELHOOK_TEST_LINES_PARSED`: the changelog lines it parsed;
 /// - `RELHOOK_TEST_PARSE_COUNT`: the times it parsed a changelog;
@@ -116,6 +118,11 @@ const COUNTERS: &[Counter] = &[
         "RELHOOK_TEST_TREE_READS",
         || crate::git::tree_reads() as u64,
         "trees read whole",
+    ),
+    (
+        "RELHOOK_TEST_TOP_ENTRY_LOOKUPS",
+        || crate::git::top_entry_lookups() as u64,
+        "top entry lookups",
     ),
     (
         "RELHOOK_TEST_REMOTE_LOOKUPS",

@@ -98,7 +98,7 @@ pub use line_merge::LineMerge;
 pub use locate::{Location, locate, named_by_env};
 pub use merge::{Conflict, Sequence, Stopped};
 pub use objects::ObjectKind;
-pub use probe::{PathProbe, Touched};
+pub use probe::{PathProbe, Touched, top_entry_lookups};
 pub use promisor::object_fetches;
 pub use range::{MergeBase, PushDestination};
 pub use refs::{

@@ -29,8 +29,17 @@ pub struct PathProbe<'r> {
     ignored_names: Vec<Vec<u8>>,
     trees: HashMap<Oid, Rc<[Entry]>>,
     commits: HashMap<Oid, (Oid, Option<Oid>)>,
-    /// The trees of commits a walk read already ([`PathProbe::walked`]), not read again.
-    walked: HashMap<Oid, Oid>,
+}
+
+thread_local! {
+    /// How many times an entry was looked up at the top of a tree
+    /// (`RELHOOK_TEST_TOP_ENTRY_LOOKUPS`): the work a test bounds, where timing would be flaky.
+    static TOP_LOOKUPS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// How many times this thread looked an entry up at the top of a tree ([`PathProbe::top_entry`]).
+pub fn top_entry_lookups() -> usize {
+    TOP_LOOKUPS.with(std::cell::Cell::get)
 }
 
 /// What a commit changes.
@@ -68,7 +77,6 @@ impl Repo {
             ignored_names: Vec::new(),
             trees: HashMap::new(),
             commits: HashMap::new(),
-            walked: HashMap::new(),
         }
     }
 
@@ -116,41 +124,28 @@ impl PathProbe<'_> {
         self.root = node_for(dirs, &self.ignored);
     }
 
-    /// The id of the entry `name` at the top of `commit`'s tree, if there is one (read
-    /// through the probe's caches: a walk that probes the commit reads that tree anyway).
-    pub fn top_entry(&mut self, commit: Oid, name: &[u8]) -> Result<Option<Oid>> {
-        let tree = match self.walked.get(&commit) {
-            Some(tree) => *tree,
-            None => self.commit(commit)?.0,
-        };
+    /// The tree of `commit` (through the probe's cache of commits).
+    pub fn tree_of(&mut self, commit: Oid) -> Result<Oid> {
+        Ok(self.commit(commit)?.0)
+    }
+
+    /// The id of the entry `name` at the top of `tree`, if there is one (read through the
+    /// probe's cache: a walk that probes the commit reads that tree anyway).
+    pub fn top_entry(&mut self, tree: Oid, name: &[u8]) -> Result<Option<Oid>> {
+        TOP_LOOKUPS.with(|c| c.set(c.get() + 1));
         Ok(find(&self.tree(tree)?, name).map(|(id, _)| id))
     }
 
     /// [`PathProbe::top_entry`] for a walk that reads no more of the tree (no directory to
     /// compare): a tree not held yet is read only as far as `name` sorts (see `tree_head`).
-    pub fn top_entry_only(&mut self, commit: Oid, name: &[u8]) -> Result<Option<Oid>> {
-        let tree = match self.walked.get(&commit) {
-            Some(tree) => *tree,
-            None => self.commit(commit)?.0,
-        };
+    pub fn top_entry_only(&mut self, tree: Oid, name: &[u8]) -> Result<Option<Oid>> {
         if !self.trees.contains_key(&tree)
             && let Some(found) = self.repo.top_entry_streamed(tree, name)
         {
+            TOP_LOOKUPS.with(|c| c.set(c.get() + 1));
             return Ok(found);
         }
-        Ok(find(&self.tree(tree)?, name).map(|(id, _)| id))
-    }
-
-    /// Notes `tree` as `commit`'s, which a walk read: [`PathProbe::top_entry`] does not read
-    /// the commit again for it.
-    pub fn walked(&mut self, commit: Oid, tree: Oid) {
-        if tree.is_zero() {
-            return;
-        }
-        if self.walked.len() >= CACHE {
-            self.walked.clear();
-        }
-        self.walked.insert(commit, tree);
+        self.top_entry(tree, name)
     }
 
     /// The first parent of `commit` (through the probe's cache).

@@ -229,6 +229,8 @@ pub struct Filter<'r, 'c> {
     root_code: Option<bool>,
     /// The root project's code folders ([`roots::code_dirs`]).
     code_dirs: Vec<PathBuf>,
+    /// The commit a walk read last, with its tree ([`Filter::walked`]).
+    walked: Option<(Oid, Oid)>,
     repo: &'r Repo,
 }
 
@@ -261,6 +263,7 @@ impl<'r, 'c> Filter<'r, 'c> {
             probe,
             root_code: None,
             code_dirs: roots::code_dirs(config),
+            walked: None,
             repo,
         }
     }
@@ -268,9 +271,7 @@ impl<'r, 'c> Filter<'r, 'c> {
     /// Notes that a walk read `commit` with tree `tree`: [`Filter::counts`] does not read
     /// the commit again to find its stored configuration.
     pub fn walked(&mut self, commit: Oid, tree: Oid) {
-        if let Some((probe, _)) = &mut self.probe {
-            probe.walked(commit, tree);
-        }
+        self.walked = (!tree.is_zero()).then_some((commit, tree));
     }
 
     /// Whether `commit` (with this message) counts.
@@ -278,7 +279,11 @@ impl<'r, 'c> Filter<'r, 'c> {
         let Some((probe, layouts)) = &mut self.probe else {
             return Ok(true);
         };
-        layouts.follow(probe, commit)?;
+        let tree = match self.walked {
+            Some((walked, tree)) if walked == commit => tree,
+            _ => probe.tree_of(commit)?,
+        };
+        layouts.follow(probe, commit, tree)?;
         let scoped = layouts.names_scope(message);
         match &self.config.package {
             Some(_) => Ok(scoped || !probe.touched(commit)?.dirs.is_empty()),

@@ -48,6 +48,9 @@ pub(super) struct Layouts<'r, 'c> {
     /// The configuration blob the probe is set for (`None`: a commit without one, which is
     /// judged on its own: [`then::logged_at_root`]).
     at: Option<Oid>,
+    /// The tree that blob was looked up in: a commit of the same tree (an empty commit, a
+    /// revert of a revert) stores the same blob, which is not looked up again.
+    tree: Option<Oid>,
     /// The layout the probe is set to.
     now: Layout,
     /// Per stored configuration blob, the layout it calls for.
@@ -72,6 +75,7 @@ impl<'r, 'c> Layouts<'r, 'c> {
             today: packages,
             root,
             at: None,
+            tree: None,
             now,
             parsed: HashMap::new(),
         }
@@ -92,14 +96,22 @@ impl<'r, 'c> Layouts<'r, 'c> {
         super::scope_in(&self.now.scopes, message)
     }
 
-    /// Sets `probe` to the directories (and the scopes) that count for `commit`.
-    pub(super) fn follow(&mut self, probe: &mut PathProbe<'_>, commit: Oid) -> Result<()> {
+    /// Sets `probe` to the directories (and the scopes) that count for `commit`, whose tree
+    /// is `tree`.
+    pub(super) fn follow(
+        &mut self,
+        probe: &mut PathProbe<'_>,
+        commit: Oid,
+        tree: Oid,
+    ) -> Result<()> {
         // With no package today, the tree is compared only under a stored configuration that
         // had some: its top is all most walks read of it.
-        let blob = match self.today.is_empty() {
-            true => probe.top_entry_only(commit, FILE_NAME.as_bytes())?,
-            false => probe.top_entry(commit, FILE_NAME.as_bytes())?,
+        let blob = match self.tree == Some(tree) {
+            true => self.at,
+            false if self.today.is_empty() => probe.top_entry_only(tree, FILE_NAME.as_bytes())?,
+            false => probe.top_entry(tree, FILE_NAME.as_bytes())?,
         };
+        self.tree = Some(tree);
         if blob.is_some() && self.at == blob {
             return Ok(());
         }

@@ -39,9 +39,13 @@ pub fn parsed(bytes: &[u8]) -> Option<Config> {
 pub fn logged_at_root(repo: &Repo, probe: &mut PathProbe<'_>, commit: Oid) -> Result<bool> {
     let path = ChangelogConfig::default().path;
     let name = path.as_os_str().as_encoded_bytes();
-    let mine = probe.top_entry(commit, name)?;
+    let tree = probe.tree_of(commit)?;
+    let mine = probe.top_entry(tree, name)?;
     let parent = match probe.first_parent(commit)? {
-        Some(p) => probe.top_entry(p, name)?,
+        Some(p) => {
+            let tree = probe.tree_of(p)?;
+            probe.top_entry(tree, name)?
+        }
         None => None,
     };
     if mine.is_none() || mine == parent {
