@@ -483,6 +483,7 @@ mod qa308_merge_driver_leftovers;
 mod qa307_shallow_cut_merge;
 mod qa307_treeless_doctor;
 mod qa302_hand_tag_same_tree;
+mod qa309_prerelease_commit_links;
 mod qa30_launcher;
 mod qa31_by_hand;
 mod qa31_check;

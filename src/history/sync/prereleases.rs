@@ -73,6 +73,8 @@ pub fn unlogged_prereleases(
     let gone = revert_pairs(&newest_first);
     let forge = forge(repo);
     let mut filter = crate::history::packages::Filter::new(repo, config);
+    // Each entry links its commit where the file's entries link theirs, as `--sync` writes it.
+    let style = log.entry_style();
     let mut out = Vec::new();
     for (k, tag) in line.iter().enumerate() {
         if !missing(&tag.version) {
@@ -91,7 +93,7 @@ pub fn unlogged_prereleases(
             if c.parents.len() >= 2 || gone.contains(&c.id) {
                 continue;
             }
-            let Some(entry) = commit_entry_at(repo, c.id, &c.message, config, forge.as_ref())
+            let Some(mut entry) = commit_entry_at(repo, c.id, &c.message, config, forge.as_ref())
             else {
                 continue;
             };
@@ -101,6 +103,7 @@ pub fn unlogged_prereleases(
                 continue;
             }
             if seen.insert(crate::history::changelog::normalize(&entry.text)) {
+                entry.text = style.with_commit(&entry.text, &c.id.to_string());
                 entries.push(entry);
             }
         }
