@@ -360,8 +360,11 @@ pub(super) fn recover_unless_dry(
                     p.fix
                 )
             } else {
+                // This dry run again, as given: "a dry run" named no command (QA306).
+                let asked = crate::resume_advice::asked().unwrap_or_default();
+                let again = crate::resume_advice::release_asked(&asked);
                 format!(
-                    "a dry run writes nothing: `{}` sees to it (as a release does first), then a dry run shows the plan",
+                    "a dry run writes nothing: `{}` sees to it (as a release does first), then `{again} --dry-run` shows the plan",
                     p.fix
                 )
             };
