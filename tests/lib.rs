@@ -484,6 +484,7 @@ mod qa307_treeless_doctor;
 mod qa308_killed_checkout_changelog_gone;
 mod qa308_merge_driver_leftovers;
 mod qa309_prerelease_commit_links;
+mod qa306_husky_not_set_up;
 mod qa306_killed_dry_run;
 mod qa30_launcher;
 mod qa31_by_hand;

@@ -185,6 +185,14 @@ fn managed_check(
             ));
             c
         }
+        // husky not set up here: `relhook install` alone writes the call and exits 1.
+        super::managed::Wiring::Missing if m.manager == super::install::Manager::Husky => {
+            let mut c = wiring_check(m.manager.name(), w, &loc.work_tree);
+            if let Some(fix) = super::managed::husky_unset_fix(loc) {
+                c.fix = Some(fix);
+            }
+            c
+        }
         _ => wiring_check(m.manager.name(), w, &loc.work_tree),
     }
 }

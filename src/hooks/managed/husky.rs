@@ -159,6 +159,18 @@ pub(super) fn husky_state(loc: &HooksLocation, hook: &'static str) -> (PathBuf, 
     (rel, Wiring::Wired)
 }
 
+/// The fix for a hook whose husky file does not call relhook yet, where husky is not set up
+/// in this clone (`core.hooksPath` does not point into `.husky`): `relhook install` alone
+/// writes the call and exits 1, since git runs none of husky's files until husky's own set-up
+/// does (QA306). `None` where husky is set up (`relhook install` is the whole fix).
+pub fn unset_fix(loc: &HooksLocation) -> Option<String> {
+    let set_up = loc
+        .hooks_path
+        .as_ref()
+        .is_some_and(|s| s.value.replace('\\', "/").contains(".husky"));
+    (!set_up).then(|| format!("{} && relhook install", activation(loc)))
+}
+
 /// The command that makes husky run the hooks in a clone: `npx husky` from husky 9 on; before
 /// that (husky 7 and 8, whose hooks source `.husky/_/husky.sh`), `npx husky install`, since
 /// plain `npx husky` only prints husky's usage there.

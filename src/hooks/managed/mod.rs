@@ -26,6 +26,7 @@ mod marker;
 mod place;
 mod pre_commit;
 
+pub use husky::unset_fix as husky_unset_fix;
 use husky::{added_runner, husky_runner_dir, husky_state, wire_husky};
 pub use lefthook::{
     Format as LefthookFormat, HandCall, hand_calls, missing as lefthook_missing,
