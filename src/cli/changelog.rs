@@ -144,6 +144,7 @@ fn one_changelog(
             txn.write_file(&rel, text.as_bytes())?;
             txn.commit()?;
         }
+        rebuilt_words::say_unborn(repo, config, args.rebuild && !json, err);
         if !args.stdout {
             // Each entry as the file writes it: its bullet marker (`-`, `*`), its scope's style.
             let log = crate::history::changelog::Changelog::parse(&text).ok();

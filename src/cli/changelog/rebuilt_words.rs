@@ -4,6 +4,7 @@
 //! of the releases it gave no section, as the file accounts for them otherwise (`left_out`),
 //! or as another line's the file has no section for (`apart`).
 
+use std::io::Write;
 use std::path::Path;
 
 use crate::config::Config;
@@ -51,6 +52,51 @@ fn apart(rel: &Path, tags: &[String]) -> Option<String> {
     Some(format!(
         "left out {named} ({count} HEAD does not reach): another line's releases, which {} has no section for (a rebuild writes one only where the file has it)",
         rel.display()
+    ))
+}
+
+/// Says [`unborn`]'s line to `err` when `rebuild` (a rebuild, not for JSON) and there is one.
+pub(super) fn say_unborn(repo: &Repo, config: &Config, rebuild: bool, err: &mut dyn Write) {
+    if let Some(why) = rebuild.then(|| unborn(repo, config)).flatten() {
+        let _ = writeln!(err, "relhook: {why}");
+    }
+}
+
+/// Why a rebuild on a branch with no commit yet (`git checkout --orphan`) wrote only the
+/// template while release tags exist: they are on history HEAD does not have (QA306: it said
+/// nothing, and the releases seemed lost). `None` when HEAD has a commit, or no tag is a
+/// release's.
+pub(super) fn unborn(repo: &Repo, config: &Config) -> Option<String> {
+    if repo.head().is_some() {
+        return None;
+    }
+    let prefix = &config.version.tag_prefix;
+    let mut tags: Vec<(semver::Version, String)> = (repo.tags_under(prefix).into_iter())
+        .filter_map(|(name, _)| {
+            let version = semver::Version::parse(name.strip_prefix(prefix.as_str())?).ok()?;
+            Some((version, name))
+        })
+        .collect();
+    tags.sort_by(|a, b| b.0.cmp_precedence(&a.0));
+    let names: Vec<String> = tags.into_iter().map(|(_, name)| name).collect();
+    let (named, are) = match names.as_slice() {
+        [] => return None,
+        [one] => (format!("release tag {one}"), "is"),
+        [first, second] => (format!("release tags {first} and {second}"), "are"),
+        [first, second, third] if names.len() <= NAMED => {
+            (format!("release tags {first}, {second} and {third}"), "are")
+        }
+        more => (
+            format!(
+                "release tags {} and {} more",
+                more[..NAMED].join(", "),
+                more.len() - NAMED
+            ),
+            "are",
+        ),
+    };
+    Some(format!(
+        "HEAD has no commit yet, so nothing was rebuilt from history: {named} {are} on commits this branch does not have; commit on it first, or rebuild on a branch that reaches them"
     ))
 }
 
