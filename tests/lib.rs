@@ -486,6 +486,7 @@ mod qa308_merge_driver_leftovers;
 mod qa309_prerelease_commit_links;
 mod qa306_husky_not_set_up;
 mod qa306_killed_dry_run;
+mod qa306_revert_no_commit;
 mod qa306_unborn_rebuild;
 mod qa30_launcher;
 mod qa31_by_hand;

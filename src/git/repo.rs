@@ -59,6 +59,9 @@ pub struct Repo {
         std::cell::RefCell<Vec<(super::latest_tag::LatestKey, super::latest_tag::Latest)>>,
     /// Release tags are read once per prefix (see [`Repo::hold_tags_still`]).
     pub(super) tags_still: std::cell::Cell<bool>,
+    /// The commit REVERT_HEAD named, as post-commit took commit-msg's note of it (see
+    /// `revert_note`): read again once the note is gone.
+    pub(super) revert_taken: std::cell::Cell<Option<git2::Oid>>,
     pub(super) tags_seen: std::cell::RefCell<Vec<(String, super::refs::ByVersion)>>,
     /// [`Repo::release_tag_candidates`] read once per prefix while tags hold still: a hand
     /// tag's checks ask a dozen times, each listing `refs/tags` and reading every tag object.
@@ -183,6 +186,7 @@ impl Repo {
             unfetched: Default::default(),
             latest_seen: Default::default(),
             tags_still: Default::default(),
+            revert_taken: Default::default(),
             tags_seen: Default::default(),
             candidates_seen: Default::default(),
             tag_lists_seen: Default::default(),

@@ -51,7 +51,15 @@ impl Repo {
         let noted_subject = lines.next().unwrap_or("").trim();
         let commit = self.inner.find_commit(self.head()?).ok()?;
         let message = String::from_utf8_lossy(commit.message_bytes()).into_owned();
-        (commit.parent_id(0).ok() == Some(noted) && subject(&message) == noted_subject)
-            .then_some(reverted)
+        let taken = (commit.parent_id(0).ok() == Some(noted) && subject(&message) == noted_subject)
+            .then_some(reverted);
+        self.revert_taken.set(taken);
+        taken
+    }
+
+    /// What [`Repo::took_revert_head`] took in this process: the commit HEAD's commit reverts
+    /// by `git revert --no-commit`, whatever its message says.
+    pub fn revert_head_taken(&self) -> Option<Oid> {
+        self.revert_taken.get()
     }
 }

@@ -107,7 +107,12 @@ fn work_tree_lacks(
 /// Says [`commit_took_out`]'s warning to `err`, if any.
 pub(super) fn say_took_out(repo: &Repo, rel: &Path, made: Oid, err: &mut dyn std::io::Write) {
     if let Some(said) = commit_took_out(repo, rel, made) {
-        let _ = writeln!(err, "relhook: warning: {said}");
+        let warning = if repo.revert_head_taken().is_some() {
+            ""
+        } else {
+            "warning: "
+        };
+        let _ = writeln!(err, "relhook: {warning}{said}");
     }
 }
 
@@ -123,7 +128,7 @@ fn commit_took_out(repo: &Repo, rel: &Path, made: Oid) -> Option<String> {
         return None;
     }
     // A revert takes the reverted commits' entries out on purpose (`git revert -n` then `git
-    // commit`), and the entry step says so already.
+    // commit`, under a message of one's own too: QA306), and the entry step says so already.
     if repo.commit_text(made).is_some_and(|m| is_revert(&m)) {
         return None;
     }
@@ -149,6 +154,16 @@ fn commit_took_out(repo: &Repo, rel: &Path, made: Oid) -> Option<String> {
     let file = crate::shellword::from_top(rel);
     // Named as HEAD is now: post-commit may have amended git's commit with its own entry.
     let now = repo.head().unwrap_or(made);
+    // `git revert -n` committed under a message of one's own: git's revert took them out.
+    if let Some(reverted) = repo.revert_head_taken() {
+        return Some(format!(
+            "{}: this commit reverts {} (`git revert --no-commit`), and git's revert took {} out of {}, so neither ships",
+            crate::git::short_id(now),
+            crate::git::short_id(reverted),
+            named(&lacked),
+            rel.display(),
+        ));
+    }
     Some(format!(
         "{}: this commit took {} out of {} (as staged); if that was not meant, write back what it lost and commit it (`git diff HEAD~1 HEAD -- {file}` shows it): `relhook changelog --sync` does not put back an entry a commit took out",
         crate::git::short_id(now),
