@@ -488,6 +488,7 @@ mod qa306_husky_not_set_up;
 mod qa306_killed_dry_run;
 mod qa306_revert_no_commit;
 mod qa306_unborn_rebuild;
+mod qa303_hand_tag_journal_opens;
 mod qa303_hand_tag_walks_kept;
 mod qa30_launcher;
 mod qa31_by_hand;

@@ -38,6 +38,7 @@ type Counter = (&'static str, fn() -> u64, &'static str);
 /// - `RELHOOK_TEST_REMEMBERED_READS`: the commits HEAD's reflog remembers whose message it
 ///   read for the entry it calls for, looking for Unreleased entries of commits history lost.
 /// - `RELHOOK_TEST_CLIFF_PARSES`: the git-cliff configuration texts it parsed.
+/// - `RELHOOK_TEST_JOURNAL_OPENS`: the times it opened a transaction journal to write to it.
 const COUNTERS: &[Counter] = &[
     (
         "RELHOOK_TEST_WALK_COUNT",
@@ -168,6 +169,11 @@ const COUNTERS: &[Counter] = &[
         "RELHOOK_TEST_CLIFF_PARSES",
         || crate::config::cliff::parses() as u64,
         "cliff.toml parses",
+    ),
+    (
+        "RELHOOK_TEST_JOURNAL_OPENS",
+        || crate::git::txn::journal_opens() as u64,
+        "journal opens",
     ),
 ];
 

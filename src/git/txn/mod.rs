@@ -27,6 +27,7 @@
 
 pub(crate) mod at_work;
 mod journal;
+mod journal_file;
 mod killed_ref_lock;
 pub(in crate::git) mod left_lock;
 mod lock;
@@ -39,7 +40,7 @@ mod sweep;
 mod waits;
 mod writer;
 
-use std::fs::{self, OpenOptions};
+use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -51,6 +52,7 @@ use crate::{Error, Result};
 pub use crate::failpoint::failpoint;
 use journal::{JOURNAL, oid_or_dash};
 pub use journal::{Pending, pending, recover, recover_full, without_resume_makes_tag};
+pub use journal_file::journal_opens;
 pub use lock::{LockFile, alive, lock_wait, sweep_beside};
 pub use ran_with::{RanWith, advised, killed_release, same_config};
 pub use recovered::{Recovered, journal_left, undo_left};
@@ -95,6 +97,9 @@ struct RefMove {
 pub struct Txn<'r> {
     repo: &'r Repo,
     journal: PathBuf,
+    /// The journal, opened once to append to: each line is one write, not an open, a write
+    /// and a close.
+    journal_file: fs::File,
     lock: Option<LockFile>,
     index: Option<(git2::Index, tempfile::TempPath)>,
     index_changed: bool,
@@ -158,24 +163,19 @@ impl Repo {
         let pending = self
             .git_dir()
             .join(format!("{TMP_PREFIX}journal-{}", std::process::id()));
-        // A write that fails (a full disk) leaves no part of a journal behind.
-        fs::write(&pending, head.as_bytes()).map_err(|e| {
-            let _ = fs::remove_file(&pending);
-            Error::io("write", &pending, e)
-        })?;
+        // The file stays open, renamed or not, for the lines the transaction appends.
+        let mut journal_file = journal_file::write_new(&pending, &head)?;
         let lock = LockFile::acquire(&index_path, lock_wait()).inspect_err(|_| {
             let _ = fs::remove_file(&pending);
         })?;
         if fs::rename(&pending, &journal).is_err() {
             // Another relhook's recovery swept the pending file away: write it in place.
-            fs::write(&journal, head.as_bytes()).map_err(|e| {
-                let _ = fs::remove_file(&journal);
-                Error::io("write", &journal, e)
-            })?;
+            journal_file = journal_file::write_new(&journal, &head)?;
         }
         let txn = Txn {
             repo: self,
             journal,
+            journal_file,
             lock: Some(lock),
             index: None,
             index_changed: false,
@@ -204,18 +204,7 @@ impl Repo {
 
 impl Txn<'_> {
     fn journal_line(&self, line: &str) -> Result<()> {
-        let mut f = OpenOptions::new()
-            .append(true)
-            .open(&self.journal)
-            .map_err(|e| Error::io("write", &self.journal, e))?;
-        // No fsync: the journal guards against a killed process, whose writes the kernel
-        // keeps in order; git itself does not fsync its lock files by default either.
-        // One write a line: a line is whole in the file or not there at all.
-        let mut whole = Vec::with_capacity(line.len() + 1);
-        whole.extend_from_slice(line.as_bytes());
-        whole.push(b'\n');
-        f.write_all(&whole)
-            .map_err(|e| Error::io("write", &self.journal, e))
+        journal_file::append_line(&self.journal_file, &self.journal, line)
     }
     /// Replaces the work-tree file `rel` (confined to the work tree, never through a symlink)
     /// with `bytes`, keeping its permissions; its old content is kept for undo.
