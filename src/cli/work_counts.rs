@@ -32,6 +32,7 @@ type Counter = (&'static str, fn() -> u64, &'static str);
 /// - `RELHOOK_TEST_LINES_ANALYZED`: the changelog lines it read for their structure, when
 ///   parsed and again after each edit;
 /// - `RELHOOK_TEST_COMMIT_LINK_READS`: the entry lines it read in full for a commit link;
+/// - `RELHOOK_TEST_ENTRIES_READ`: the changelog entries it read out of their sections;
 /// - `RELHOOK_TEST_OBJECT_HASHES`: the objects it hashed (those it hashed before not again);
 /// - `RELHOOK_TEST_OBJECT_WRITES`: the objects it handed to the object store, written there
 ///   or found there already.
@@ -149,6 +150,11 @@ const COUNTERS: &[Counter] = &[
         "RELHOOK_TEST_COMMIT_LINK_READS",
         || crate::history::changelog::commit_link_reads() as u64,
         "commit link reads",
+    ),
+    (
+        "RELHOOK_TEST_ENTRIES_READ",
+        || crate::history::changelog::entries_read() as u64,
+        "changelog entries read",
     ),
     (
         "RELHOOK_TEST_OBJECT_HASHES",

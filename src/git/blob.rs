@@ -67,6 +67,25 @@ fn same_bytes(held: &[u8], parts: &[&[u8]]) -> bool {
     rest.is_empty()
 }
 
+/// Keeps `id` as the blob id of `bytes`, read out of the object store by that id: a text
+/// that turns out to be the same bytes (the work tree's changelog as HEAD stores it, which a
+/// release reads again) is then not hashed to find its id.
+pub fn remember_blob_id(bytes: &[u8], id: Oid) {
+    if bytes.len() > KEPT_BYTES {
+        return;
+    }
+    HASHED.with(|h| {
+        let mut h = h.borrow_mut();
+        if h.iter().any(|(k, _, kept)| k == "blob" && *kept == id) {
+            return;
+        }
+        if h.len() == KEPT {
+            h.remove(0);
+        }
+        h.push(("blob".to_owned(), bytes.to_vec(), id));
+    });
+}
+
 /// The id of an object of `kind` (`blob`, `commit`) holding `parts`, one after the other.
 fn object_oid(kind: &str, parts: &[&[u8]]) -> Oid {
     let len: usize = parts.iter().map(|p| p.len()).sum();
@@ -328,6 +347,20 @@ fn write_loose(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A blob read by its id is not hashed again: its bytes give that id, counted as no hash.
+    #[test]
+    fn a_remembered_blob_id_is_not_hashed_again() {
+        let bytes = b"# Changelog\n\n## [Unreleased]\n\n- remembered once\n";
+        let id = Oid::hash_object(git2::ObjectType::Blob, bytes).unwrap();
+        remember_blob_id(bytes, id);
+        remember_blob_id(bytes, id);
+        let before = object_hashes();
+        assert_eq!(blob_oid(bytes), id);
+        assert_eq!(object_hashes(), before);
+        let kept = HASHED.with(|h| h.borrow().iter().filter(|(_, _, k)| *k == id).count());
+        assert_eq!(kept, 1);
+    }
 
     #[test]
     fn blob_ids_match_git() {

@@ -79,7 +79,7 @@ mod worktrees;
 pub use adoption::{ADOPTED, Adoption, forget_told};
 pub use amends::{Amend, amend_chain};
 pub use applying::{Applying, am_ends_unapplied};
-pub use blob::{blob_oid, object_hashes, object_writes};
+pub use blob::{blob_oid, object_hashes, object_writes, remember_blob_id};
 pub use conflict_labels::ConflictLabels;
 pub use deleted_walk::{DELETED_WALK, Reach};
 pub use descent::Descent;

@@ -58,10 +58,13 @@ impl Changelog {
         };
         let base = |v: &Version| Version::new(v.major, v.minor, v.patch);
         let mut carried: Vec<(Version, Carried)> = Vec::new();
-        let prose = self.prose_sub_lines();
+        // Only the sections above the last stable release can be carried: a long file's
+        // older ones are not read.
+        let (tops, upto) = self.top_release_entries();
+        let prose = self.prose_sub_lines(upto);
         // Each carried item's further paragraphs, read once for the file when one is carried.
         let mut paragraphs = None;
-        for (v, entries) in self.release_entries() {
+        for (v, entries) in tops {
             let Some(pv) = release_version(&v) else {
                 continue;
             };
@@ -222,6 +225,33 @@ mod tests {
     use super::super::Changelog;
     use super::super::entry::NewEntry;
     use super::Carried;
+
+    /// A stable release folds only what stands above the last stable section: a long file's
+    /// older releases are not read (their entries were read, each, for every release).
+    #[test]
+    fn a_fold_reads_no_entry_below_the_last_stable_release() {
+        let mut old = String::new();
+        for v in (0..40).rev() {
+            old.push_str(&format!(
+                "## [1.0.{v}] - 2025-01-01\n\n### Fixed\n\n- fix {v}\n- more {v}\n\n"
+            ));
+        }
+        let top = "# Changelog\n\n## [Unreleased]\n\n### Fixed\n\n- new\n\n";
+        let mut c = Changelog::parse(&format!("{top}{old}")).expect("kept");
+        let before = super::super::entries_read();
+        assert!(c.fold_prereleases_with("1.1.0", &[]).is_empty());
+        assert_eq!(super::super::entries_read() - before, 0);
+        let rc = "## [1.1.0-rc.1] - 2026-01-02\n\n### Added\n\n- candidate\n\n";
+        let mut c = Changelog::parse(&format!("{top}{rc}{old}")).expect("kept");
+        c.fold_prereleases("1.1.0");
+        let unreleased = c.unreleased_entries();
+        let texts: Vec<&str> = unreleased.iter().map(|e| e.text.as_str()).collect();
+        assert_eq!(texts.len(), 2, "{texts:?}");
+        assert!(
+            texts.contains(&"candidate") && texts.contains(&"new"),
+            "{texts:?}"
+        );
+    }
 
     fn entry(section: &str, text: &str) -> NewEntry {
         NewEntry {

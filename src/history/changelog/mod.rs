@@ -420,6 +420,7 @@ impl Changelog {
         };
         let mut out = vec![];
         for sub in &sec.subs {
+            ENTRIES_READ.with(|n| n.set(n.get() + sub.entries.len()));
             for e in &sub.entries {
                 out.push(Entry {
                     section: sub.name.clone(),
@@ -552,6 +553,17 @@ impl fmt::Display for Changelog {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.render())
     }
+}
+
+thread_local! {
+    /// Entries read out of the file's sections with their texts, on this thread.
+    static ENTRIES_READ: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// How many entries were read out of the changelog's sections with their texts on this
+/// thread (`RELHOOK_TEST_ENTRIES_READ`).
+pub fn entries_read() -> usize {
+    ENTRIES_READ.with(std::cell::Cell::get)
 }
 
 #[cfg(test)]

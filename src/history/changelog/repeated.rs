@@ -69,6 +69,24 @@ impl Changelog {
         });
         releases.collect()
     }
+
+    /// The release sections above the first stable one (the pre-releases a stable release
+    /// may carry, and those whose heading names no version), with their entries, as
+    /// [`Changelog::release_entries`] gives them; and how many sections that passed (the
+    /// first stable section's index, or all). A long file's older releases are never read.
+    pub(super) fn top_release_entries(&self) -> (Vec<(String, Vec<Entry>)>, usize) {
+        let mut tops = Vec::new();
+        for (i, s) in self.doc.sections.iter().enumerate() {
+            let SectionKind::Release { version } = &s.kind else {
+                continue;
+            };
+            if super::release_version(version).is_some_and(|v| v.pre.is_empty()) {
+                return (tops, i);
+            }
+            tops.push((version.clone(), self.section_entries(i)));
+        }
+        (tops, self.doc.sections.len())
+    }
 }
 
 #[cfg(test)]
@@ -92,6 +110,28 @@ mod tests {
         assert_eq!(kept, [want("1.0.1", "first"), want("1.0.1", "second")]);
         assert!(c.release_entries_where(|_| false).is_empty());
         assert_eq!(texts(c.release_entries()).len(), 4);
+    }
+
+    /// Only the sections above the first stable release are read (a pre-release's), not an
+    /// older release's however many there are.
+    #[test]
+    fn the_top_release_entries_stop_at_the_first_stable_release() {
+        let mut text = String::from("## [Unreleased]\n\n- new\n\n## [2.0.0-rc.1]\n\n- rc\n\n");
+        for v in (0..50).rev() {
+            text.push_str(&format!("## [1.{v}.0]\n\n- one of {v}\n- two of {v}\n\n"));
+        }
+        let c = Changelog::parse(&text).expect("kept");
+        let before = super::super::entries_read();
+        let (tops, upto) = c.top_release_entries();
+        assert_eq!(super::super::entries_read() - before, 1);
+        let versions: Vec<&str> = tops.iter().map(|(v, _)| v.as_str()).collect();
+        assert_eq!(versions, ["2.0.0-rc.1"]);
+        assert_eq!(tops[0].1[0].text, "rc");
+        assert_eq!(upto, 2);
+        let stable = Changelog::parse("## [Unreleased]\n\n## [1.0.0]\n\n- one\n").expect("kept");
+        assert_eq!(stable.top_release_entries().1, 1);
+        let none = Changelog::parse("## [Unreleased]\n\n- new\n").expect("kept");
+        assert_eq!(none.top_release_entries(), (Vec::new(), 1));
     }
 
     #[test]

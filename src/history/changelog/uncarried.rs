@@ -185,11 +185,13 @@ impl Changelog {
             .collect()
     }
 
-    /// The lines of the sub-sections [`Changelog::has_prose`] keeps from a stable release.
-    pub(super) fn prose_sub_lines(&self) -> Vec<std::ops::Range<usize>> {
+    /// The lines of the sub-sections [`Changelog::has_prose`] keeps from a stable release, in
+    /// the first `upto` sections (those a fold reads).
+    pub(super) fn prose_sub_lines(&self, upto: usize) -> Vec<std::ops::Range<usize>> {
         self.doc
             .sections
             .iter()
+            .take(upto)
             .flat_map(|sec| sec.subs.iter())
             .filter(|s| self.has_prose(s))
             .map(|s| s.heading.unwrap_or(0)..s.end)

@@ -43,6 +43,8 @@ pub fn stored_at(repo: &Repo, commit: Oid, path: &Path) -> Option<Rc<Stored>> {
     let blob = repo.blob_at(commit, path)?;
     repo.derived(blob, || {
         let file = repo.file_at(commit, path).ok().flatten()?;
+        // The work tree's file as HEAD stores it is then known by this id, unhashed.
+        crate::git::remember_blob_id(&file.bytes, file.blob);
         Some(Stored::of(&file.bytes))
     })
 }
