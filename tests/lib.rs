@@ -491,6 +491,7 @@ mod qa308_killed_checkout_changelog_gone;
 mod qa308_merge_driver_leftovers;
 mod qa309_prerelease_commit_links;
 mod qa30_launcher;
+mod qa313_pre_commit_uninstalled;
 mod qa31_by_hand;
 mod qa31_check;
 mod qa31_ci;
