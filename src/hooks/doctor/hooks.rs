@@ -214,6 +214,22 @@ pub(super) fn hook_check(loc: &HooksLocation, name: &str, binary: &Path) -> Chec
             )),
         );
     }
+    if let Some(why) = shim
+        .chain
+        .then(|| crate::hooks::managed::pre_commit_left_behind(loc, name))
+        .flatten()
+    {
+        return check(
+            &subject,
+            Status::Warning,
+            format!(
+                "{} is pre-commit's {name} hook, which relhook's shim still runs {}, though {why}",
+                backup.display(),
+                crate::hooks::kept_runs(name)
+            ),
+            Some(format!("rm {}", shell_word(&backup))),
+        );
+    }
     let chained = if shim.chain && backup.exists() {
         format!(
             "; runs {} {}",

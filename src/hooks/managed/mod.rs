@@ -36,7 +36,10 @@ use lefthook::{lefthook_section, lefthook_state};
 pub(super) use marker::{BEGIN, END};
 use marker::{block_of, strip_blocks};
 use pre_commit::pre_commit_state;
-pub use pre_commit::{PreCommitCalls, Unreadable as PreCommitUnreadable, pre_commit_entries};
+pub use pre_commit::{
+    PreCommitCalls, Unreadable as PreCommitUnreadable, left_behind as pre_commit_left_behind,
+    pre_commit_entries,
+};
 
 use super::install::{Detected, Manager};
 use crate::git::HooksLocation;

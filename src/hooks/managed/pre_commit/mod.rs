@@ -7,12 +7,14 @@
 //! [`idle`]) runs nothing there: relhook's own shim takes the hook, and doctor names the entry.
 
 mod idle;
+mod left;
 mod quiet;
 mod yaml;
 
 use std::path::{Path, PathBuf};
 
 pub use idle::Idle;
+pub use left::left_behind;
 pub use yaml::Unreadable;
 use yaml::{Doc, Node};
 
