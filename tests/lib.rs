@@ -492,6 +492,8 @@ mod qa308_merge_driver_leftovers;
 mod qa309_prerelease_commit_links;
 mod qa30_launcher;
 mod qa313_pre_commit_uninstalled;
+mod qa315_revert_taken_out;
+mod qa315_unborn_rebuild_force;
 mod qa31_by_hand;
 mod qa31_check;
 mod qa31_ci;

@@ -70,6 +70,7 @@ pub(super) fn rebuilt(
     advise: &crate::history::tags::Advise<'_>,
 ) -> Result<crate::history::sync::Rebuilt> {
     if let Some(cur) = current {
+        refuse_unborn(repo, rel, cur, args)?;
         refuse_foreign(rel, cur, args)?;
         refuse_uncommitted(repo, rel, cur, args)?;
     }
@@ -80,6 +81,52 @@ pub(super) fn rebuilt(
         refuse_lost(rel, cur, &rebuilt.text, args)?;
     }
     Ok(rebuilt)
+}
+
+/// On a branch with no commit yet (`git checkout --orphan`, the old file staged) there is no
+/// history to rebuild from: the bare template would replace every release section and entry,
+/// `--force` or not (QA315: it did, saying only "wrote"). Refused, naming what would go.
+fn refuse_unborn(repo: &Repo, rel: &Path, current: &str, args: &ChangelogArgs) -> Result<()> {
+    if args.stdout || repo.head().is_some() {
+        return Ok(());
+    }
+    let Ok(log) = Changelog::parse(current) else {
+        return Ok(());
+    };
+    let (versions, entries) = (log.versions(), log.unreleased_entries().len());
+    let mut lost = Vec::new();
+    match versions.as_slice() {
+        [] => {}
+        [one] => lost.push(format!("1 release section ({one})")),
+        all => {
+            let named = all.iter().take(3).cloned().collect::<Vec<_>>().join(", ");
+            let more = match all.len() {
+                ..=3 => String::new(),
+                n => format!(" and {} more", n - 3),
+            };
+            lost.push(format!("{} release sections ({named}{more})", all.len()));
+        }
+    }
+    match entries {
+        0 => {}
+        1 => lost.push("1 unreleased entry".to_owned()),
+        n => lost.push(format!("{n} unreleased entries")),
+    }
+    if lost.is_empty() {
+        return Ok(());
+    }
+    Err(Error::Refused(Refusal::new(
+        Reason::Changelog,
+        format!(
+            "HEAD has no commit yet, so --rebuild has no history to write {}'s {} from, and would replace them with the bare template",
+            rel.display(),
+            lost.join(" and ")
+        ),
+        format!(
+            "keep the file (commit on this branch first), print the rebuild with --stdout, or `git rm -f {}` to start it afresh (its first entry makes it again)",
+            rel.display()
+        ),
+    )))
 }
 
 /// `--rebuild` writes what history gives: refuse when that drops or changes lines it would not
