@@ -56,7 +56,7 @@ fn say(label: &str, marker: char, out: &TakenOut) {
     }
     for gone in &out.unpaired {
         eprintln_note(&format!(
-            "{label}: the change applied takes `{marker} {}` out of Unreleased, which lists it only reworded: left as it was; take the reworded entry out by hand",
+            "{label}: the change applied takes `{marker} {}` out of Unreleased, which no longer lists it as written: left as it was; take out by hand any rewording of it still listed",
             one_line(&gone.text)
         ));
     }
