@@ -422,7 +422,8 @@ fn release_state(
     // refuses them.
     if !finishing {
         if reads {
-            let uncommitted = super::doctor_changelog::uncommitted_changelogs(repo, config, report);
+            let uncommitted =
+                super::doctor_uncommitted::uncommitted_changelogs(repo, config, report);
             report.checks.extend(uncommitted);
         }
         let settings = super::doctor_settings::uncommitted_settings(repo, config);

@@ -6,12 +6,12 @@
 use crate::Error;
 use crate::config::Config;
 use crate::git::Repo;
-use crate::hooks::doctor::{Check, Report, Status};
+use crate::hooks::doctor::{Check, Status};
 
 /// Where a changelog is set, for the fixes: `[changelog] path`, or a package's `changelog`.
-struct Setting {
+pub(super) struct Setting {
     /// The row's subject: `changelog`, `changelog of package api`.
-    subject: String,
+    pub(super) subject: String,
     /// The key (`changelog.path`, `changelog`).
     key: &'static str,
     /// Where it is: ` in [packages.api]`, or nothing for the root.
@@ -19,7 +19,7 @@ struct Setting {
 }
 
 impl Setting {
-    fn of(config: &Config) -> Setting {
+    pub(super) fn of(config: &Config) -> Setting {
         match &config.package {
             None => Setting {
                 subject: "changelog".into(),
@@ -124,64 +124,6 @@ fn one(repo: &Repo, config: &Config) -> Option<Check> {
         });
     }
     conflicted_changelog(repo, config, setting).or_else(|| behind_history(repo, config))
-}
-
-/// One row per changelog with changes not committed, where no other row names that changelog
-/// already, no git operation is stopped, and no squash or `-n` pick staged it. Asked only
-/// when no release is left unfinished: that one's row and fix come first.
-pub(super) fn uncommitted_changelogs(repo: &Repo, config: &Config, report: &Report) -> Vec<Check> {
-    // Mid cherry-pick, merge, rebase or revert, what is staged there is that operation's (a
-    // picked commit's own entry): committing it alone would split a commit from its entry.
-    if repo.operation_in_progress().is_some() {
-        return Vec::new();
-    }
-    let held = staged_for_next_commit(repo);
-    std::iter::once(config.clone())
-        .chain(super::doctor::views_of(repo, config))
-        .filter(|view| {
-            let subject = Setting::of(view).subject;
-            !report.checks.iter().any(|c| c.subject == subject)
-        })
-        .filter(|view| !held.contains(&view.changelog.path))
-        .filter_map(|view| uncommitted(repo, &view))
-        .collect()
-}
-
-/// The files a `git merge --squash` (SQUASH_MSG) or a `git cherry-pick -n` (MERGE_MSG alone)
-/// staged, or left in conflict, for the commit the person makes next: a changelog among them
-/// holds the entries of the commits brought in, and committed alone first it would split them
-/// from their changes (the next commit then keeps entries its message no longer matches).
-fn staged_for_next_commit(repo: &Repo) -> Vec<std::path::PathBuf> {
-    let state = repo.stopped();
-    if !(state.squash || state.message_alone) {
-        return Vec::new();
-    }
-    (repo.staged_paths(10_000).unwrap_or_default())
-        .into_iter()
-        .map(std::path::PathBuf::from)
-        .chain(repo.conflicts().into_iter().map(|c| c.path))
-        .collect()
-}
-
-/// A changelog with changes not committed (what `relhook changelog --sync` wrote, or edits):
-/// all is not well while the next release refuses the tree as dirty.
-fn uncommitted(repo: &Repo, config: &Config) -> Option<Check> {
-    let path = &config.changelog.path;
-    let shown = path.to_string_lossy().replace('\\', "/");
-    let dirty = repo.dirty_paths(10_000).ok()?;
-    dirty.contains(&shown).then(|| Check {
-        subject: Setting::of(config).subject,
-        status: Status::Warning,
-        detail: format!(
-            "{shown} has changes not committed (what `relhook changelog --sync` wrote, or edits): `relhook release` refuses the tree as dirty until they are"
-        ),
-        fix: Some(super::changelog::commit_command(
-            repo,
-            &[super::changelog::Written::whole(path)],
-            false,
-            config,
-        )),
-    })
 }
 
 /// A changelog without the entries of commits since the last release (a post-commit that did

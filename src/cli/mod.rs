@@ -26,6 +26,7 @@ mod doctor_settings;
 mod doctor_signing;
 mod doctor_stranded;
 mod doctor_temporaries;
+mod doctor_uncommitted;
 mod doctor_unfinished;
 mod doctor_unlisted;
 mod doctor_unpushed;
