@@ -234,6 +234,11 @@ fn may_hold(tail: &str, want: &str) -> bool {
         return true;
     };
     let bytes = tail.as_bytes();
+    // An entry's first word may be common (`a`, `fix`): a plain word after it that is absent
+    // from the rest says at once that no entry there is this one.
+    if plain_words(&want).any(|w| memchr::memmem::find(bytes, w.as_bytes()).is_none()) {
+        return false;
+    }
     let line_at = |at: usize| {
         let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
         let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i);
@@ -262,6 +267,18 @@ fn may_hold(tail: &str, want: &str) -> bool {
         }
         false
     })
+}
+
+/// The words of `want` (normalised) after the first that hold only letters and digits, of
+/// 3 or more, longest first: words that every entry normalising to `want` holds as written, on
+/// one of its lines, since [`normalize`] only joins lines, drops a full stop, escapes, link
+/// targets, tool marks and the first word's capital, none of which makes such a word.
+fn plain_words<'a>(want: &[&'a str]) -> impl Iterator<Item = &'a str> {
+    let mut words: Vec<&str> = (want.iter().skip(1).copied())
+        .filter(|w| w.len() >= 3 && w.chars().all(char::is_alphanumeric))
+        .collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    words.into_iter()
 }
 
 /// Byte offsets of the lines that start with `## `.
@@ -629,5 +646,21 @@ mod tests {
             "`- other` may continue"
         );
         assert!(!Changelog::tail_may_hold(bare, "words"));
+    }
+
+    #[test]
+    fn tail_scan_is_certain_when_a_later_word_is_nowhere_in_the_tail() {
+        // `- fix the parser` may go on below it: only a word missing from the tail is certain.
+        let tail = "## [1.0.0]\n\n### Fixed\n\n- fix the parser\n- fix a leak\n";
+        assert!(!Changelog::tail_may_hold(tail, "fix the parser crash"));
+        assert!(!Changelog::tail_may_hold(tail, "fix the parser on Windows"));
+        let split = "## [1.0.0]\n\n- fix the parser\n  crash on Windows.\n";
+        assert!(Changelog::tail_may_hold(
+            split,
+            "fix the parser crash on Windows"
+        ));
+        // Words that normalising may change are not taken for certain.
+        assert!(Changelog::tail_may_hold(tail, "fix the parser (#12)"));
+        assert!(Changelog::tail_may_hold(tail, "fix the parser 1.x"));
     }
 }
