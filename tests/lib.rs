@@ -495,6 +495,7 @@ mod qa313_pre_commit_uninstalled;
 mod qa315_revert_taken_out;
 mod qa315_unborn_rebuild_force;
 mod qa310_doctor_killed_pick;
+mod qa314_doctor_one_fix_warnings;
 mod qa31_by_hand;
 mod qa31_check;
 mod qa31_ci;

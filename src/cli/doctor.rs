@@ -293,9 +293,10 @@ pub(super) fn doctor(ctx: &Context, args: &DoctorArgs) -> Result<Outcome> {
             } else if unworkable.is_some() && report.checks.iter().all(|c| c.fix.is_none()) {
                 writeln!(out, "relhook cannot work in this repository (see above)")
             } else if let Some(fix) = super::doctor_one_fix::one_fix(&report.checks) {
+                let all = super::doctor_one_fix::all_or_but_warnings(&report.checks, &fix);
                 writeln!(
                     out,
-                    "something needs fixing: `{fix}` fixes all of it (see `fix:` above)"
+                    "something needs fixing: `{fix}` fixes {all} (see `fix:` above)"
                 )
             } else {
                 writeln!(out, "something needs fixing (see `fix:` above)")

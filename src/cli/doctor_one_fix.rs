@@ -28,6 +28,24 @@ pub(super) fn one_fix(checks: &[Check]) -> Option<String> {
         .then(|| (*all).to_owned())
 }
 
+/// What the one command fixes, for the closing line: "all of it", or "all but the warnings"
+/// when a warning's row names a fix that the command does not hold (a changelog to sync
+/// stays to sync after `npx husky`), so the line does not promise what its rows belie.
+pub(super) fn all_or_but_warnings(checks: &[Check], one: &str) -> &'static str {
+    let holds: Vec<&str> = one.split(" && ").collect();
+    let left = checks.iter().any(|c| {
+        c.status == Status::Warning
+            && c.fix.as_deref().is_some_and(|fix| {
+                command(fix).is_none_or(|c| !c.split(" && ").all(|p| holds.contains(&p)))
+            })
+    });
+    if left {
+        "all but the warnings"
+    } else {
+        "all of it"
+    }
+}
+
 /// The command of a fix that is one (`relhook install`, or with a closing word on what it
 /// does: `relhook install (adds …)`); `None` for prose, an edit or lines to paste.
 fn command(fix: &str) -> Option<&str> {
@@ -71,6 +89,24 @@ mod tests {
             row(Status::Missing, Some("relhook install")),
         ];
         assert_eq!(one_fix(&checks).as_deref(), Some("relhook install"));
+    }
+
+    #[test]
+    fn a_warning_with_its_own_fix_is_left_out_of_all_of_it() {
+        let checks = [
+            row(Status::Missing, Some("npx husky")),
+            row(Status::Warning, Some("relhook changelog --sync")),
+        ];
+        assert_eq!(
+            all_or_but_warnings(&checks, "npx husky"),
+            "all but the warnings"
+        );
+        let held = [
+            row(Status::Missing, Some("npx husky")),
+            row(Status::Warning, Some("npx husky")),
+            row(Status::Warning, None),
+        ];
+        assert_eq!(all_or_but_warnings(&held, "npx husky"), "all of it");
     }
 
     #[test]
