@@ -129,8 +129,9 @@ impl LockFile {
     /// Makes the lock hold `complete` (a finished file, which is used up). A small file is
     /// written into the lock itself: renaming a file over another costs file systems a forced
     /// write-back (ext4's `auto_da_alloc`), and the lock is renamed over the index anyway. A
-    /// large one is renamed into place, which copies nothing.
-    pub(super) fn fill_from(&self, complete: &Path) -> Result<()> {
+    /// large one is renamed into place, which copies nothing. `bytes` are `complete`'s
+    /// content, which the caller has already read: it is not read again.
+    pub(super) fn fill_from(&self, complete: &Path, bytes: &[u8]) -> Result<()> {
         const COPY_BELOW: u64 = 1 << 20;
         // The file it replaces keeps its permissions (git gives a shared repository's index
         // 0660), else those the new file was given; the lock was born a private file.
@@ -138,12 +139,10 @@ impl LockFile {
             .or_else(|_| fs::metadata(complete))
             .map_err(|e| Error::io("read", complete, e))?
             .permissions();
-        let small = fs::metadata(complete).is_ok_and(|m| m.len() < COPY_BELOW);
-        if !small {
+        if bytes.len() as u64 >= COPY_BELOW {
             fs::set_permissions(complete, perms).map_err(|e| Error::io("write", complete, e))?;
             return fs::rename(complete, &self.lock).map_err(|e| Error::io("write", &self.lock, e));
         }
-        let bytes = fs::read(complete).map_err(|e| Error::io("read", complete, e))?;
         fs::set_permissions(&self.lock, perms).map_err(|e| Error::io("write", &self.lock, e))?;
         // Not truncated first (a truncated file is written back at once on close): `set_len`
         // below cuts what a mark longer than the new content would leave.
@@ -151,7 +150,7 @@ impl LockFile {
             .write(true)
             .open(&self.lock)
             .map_err(|e| Error::io("write", &self.lock, e))?;
-        lock.write_all(&bytes)
+        lock.write_all(bytes)
             .and_then(|()| lock.set_len(bytes.len() as u64))
             .map_err(|e| Error::io("write", &self.lock, e))?;
         let _ = fs::remove_file(complete);
@@ -298,7 +297,7 @@ mod tests {
         let again = LockFile::acquire(&target, Duration::from_millis(0)).unwrap();
         let tmp = dir.path().join("new");
         fs::write(&tmp, "content").unwrap();
-        again.fill_from(&tmp).unwrap();
+        again.fill_from(&tmp, b"content").unwrap();
         assert!(!tmp.exists(), "the filling file is used up");
         again.commit().unwrap();
         assert_eq!(fs::read_to_string(&target).unwrap(), "content");
@@ -311,7 +310,7 @@ mod tests {
             let held = LockFile::acquire(&target, Duration::from_millis(0)).unwrap();
             fs::write(&tmp, "shared").unwrap();
             fs::set_permissions(&tmp, fs::Permissions::from_mode(0o644)).unwrap();
-            held.fill_from(&tmp).unwrap();
+            held.fill_from(&tmp, b"shared").unwrap();
             held.commit().unwrap();
             let mode = fs::metadata(&target).unwrap().permissions().mode();
             assert_eq!(mode & 0o777, 0o660);
@@ -321,10 +320,25 @@ mod tests {
             let held = LockFile::acquire(&target, Duration::from_millis(0)).unwrap();
             let body = "x".repeat(len);
             fs::write(&tmp, &body).unwrap();
-            held.fill_from(&tmp).unwrap();
+            held.fill_from(&tmp, body.as_bytes()).unwrap();
             held.commit().unwrap();
             assert_eq!(fs::read_to_string(&target).unwrap(), body);
         }
+    }
+
+    /// A small file's bytes the caller already read are what the lock gets: the file is
+    /// not read a second time (its content changed on disk since stands for that read).
+    #[test]
+    fn a_small_fill_writes_the_bytes_given_without_reading_the_file_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("index");
+        let held = LockFile::acquire(&target, Duration::from_millis(0)).unwrap();
+        let tmp = dir.path().join("new");
+        fs::write(&tmp, "on disk").unwrap();
+        held.fill_from(&tmp, b"read before").unwrap();
+        assert!(!tmp.exists(), "the filling file is used up");
+        held.commit().unwrap();
+        assert_eq!(fs::read_to_string(&target).unwrap(), "read before");
     }
 
     /// A lock is marked from birth: one whose relhook died is recognised, a live one is not,

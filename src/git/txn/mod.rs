@@ -393,7 +393,7 @@ impl Txn<'_> {
             self.lock
                 .as_ref()
                 .expect("a transaction holds the index lock")
-                .fill_from(&tmp)?;
+                .fill_from(&tmp, &bytes)?;
             failpoint("index-filled")?;
             let mut staged = String::new();
             for (path, before, after) in &self.entries {
