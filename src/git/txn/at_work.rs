@@ -27,15 +27,18 @@ pub(super) fn refuse_if_live(j: &Journal) -> crate::Result<()> {
 
 /// Waits (a bounded time) while the journal at `path` is a live relhook's; `Err` when it
 /// still is, saying which run to wait for. A journal that is gone, unreadable or left by a
-/// killed run is the recovery's to look at.
-pub(super) fn wait_for_writer(path: &Path) -> crate::Result<()> {
+/// killed run is the recovery's to look at. `Ok(true)` when there was no journal at all: the
+/// caller need not look for one again (one begun since is refused by the index lock).
+pub(super) fn wait_for_writer(path: &Path) -> crate::Result<bool> {
     let deadline = Instant::now() + lock_wait();
     loop {
-        let Ok(Some(j)) = load(path) else {
-            return Ok(());
+        let j = match load(path) {
+            Ok(None) => return Ok(true),
+            Ok(Some(j)) => j,
+            Err(_) => return Ok(false),
         };
         if !live(&j) {
-            return Ok(());
+            return Ok(false);
         }
         if Instant::now() >= deadline {
             return Err(refusal(&j));
@@ -48,6 +51,7 @@ pub(super) fn wait_for_writer(path: &Path) -> crate::Result<()> {
 /// or undo first, said and left as it is (waited for while its relhook still writes, as
 /// [`super::recover`] waits). `None` when there is none.
 pub fn left_for_dry_run(repo: &crate::git::Repo) -> crate::Result<Option<super::Pending>> {
+    // No journal still leaves a killed relhook's index lock for `pending` to name.
     wait_for_writer(&repo.git_dir().join(super::journal::JOURNAL))?;
     Ok(super::pending(repo).filter(|p| !p.running))
 }

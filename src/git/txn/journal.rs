@@ -159,6 +159,8 @@ pub(super) fn parse_journal(text: &str) -> Journal {
 /// The journal at `path`, if there is one: `Err` when it is there and unreadable as one
 /// (a directory, no `what` line: cut short or not written by relhook, which writes it whole).
 pub(super) fn load(path: &Path) -> Result<Option<Journal>> {
+    #[cfg(test)]
+    LOADS.with(|n| n.set(n.get() + 1));
     let bad = |why: &str| Error::BadJournal {
         path: path.to_owned(),
         why: why.to_owned(),
@@ -204,6 +206,12 @@ pub(super) fn known_command(what: &str) -> bool {
     COMMANDS.contains(&what)
 }
 
+#[cfg(test)]
+thread_local! {
+    /// The journals this test's thread loaded (see [`load`]).
+    static LOADS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 /// Finishes or undoes a transaction whose process died. Returns what was done, or `None`
 /// when there was nothing to recover; refused (after a bounded wait) while the relhook that
 /// writes it is still running.
@@ -214,8 +222,9 @@ pub fn recover(repo: &Repo) -> Result<Option<String>> {
 /// [`recover`], saying which commit an undone post-commit was adding the entry of.
 pub fn recover_full(repo: &Repo) -> Result<Option<Recovered>> {
     let journal = repo.git_dir().join(JOURNAL);
-    super::at_work::wait_for_writer(&journal)?;
-    let Some(j) = load(&journal)? else {
+    let absent = super::at_work::wait_for_writer(&journal)?;
+    let loaded = if absent { None } else { load(&journal)? };
+    let Some(j) = loaded else {
         // Killed after taking the lock, before its journal took its name: the lock's mark
         // says whose it is.
         let lock = index_lock(repo)?;
@@ -490,6 +499,20 @@ pub fn pending(repo: &Repo) -> Option<Pending> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// With no journal, recovering looks for it once: the wait for its writer already saw
+    /// that there is none (the hand tag's hooks recover in each phase).
+    #[test]
+    fn recovering_without_a_journal_looks_for_it_once() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        crate::git::testing::git(dir, &["init", "-q", "-b", "main"]);
+        crate::git::testing::git(dir, &["commit", "-q", "--allow-empty", "-m", "one"]);
+        let repo = crate::git::Repo::open(dir).unwrap();
+        let before = super::LOADS.with(std::cell::Cell::get);
+        assert!(super::recover_full(&repo).unwrap().is_none());
+        assert_eq!(super::LOADS.with(std::cell::Cell::get) - before, 1);
+    }
 
     #[test]
     fn a_ref_lock_left_by_the_killed_transaction_goes_with_it() {
