@@ -33,7 +33,7 @@ fn the_advice_commits_the_conversion_and_syncs_the_missing_entries() {
     let fix = command(&said, "convert it and commit it: `");
     assert!(
         fix.ends_with(
-            " && git commit -m \"docs: convert CHANGELOG.md to LF line endings\" -- :/CHANGELOG.md"
+            " && git commit -m \"docs: convert CHANGELOG.md to LF line endings\" --trailer Relhook=bookkeeping -- :/CHANGELOG.md"
         ),
         "{fix}"
     );
@@ -47,7 +47,7 @@ fn the_advice_commits_the_conversion_and_syncs_the_missing_entries() {
     let said = stderr(&repo.try_commit("fix: two"));
     assert_eq!(
         said.trim_end(),
-        "relhook: warning: no entry added for this commit: CHANGELOG.md is converted to LF line endings in the work tree but not committed, and post-commit reads the committed copy; `git commit -m \"docs: convert CHANGELOG.md to LF line endings\" -- :/CHANGELOG.md`, then `relhook changelog --sync` adds the missing entries"
+        "relhook: warning: no entry added for this commit: CHANGELOG.md is converted to LF line endings in the work tree but not committed, and post-commit reads the committed copy; `git commit -m \"docs: convert CHANGELOG.md to LF line endings\" --trailer Relhook=bookkeeping -- :/CHANGELOG.md`, then `relhook changelog --sync` adds the missing entries"
     );
     repo.git(&["checkout", "--", "CHANGELOG.md"]);
     assert_eq!(repo.read("CHANGELOG.md"), CR_ONLY);

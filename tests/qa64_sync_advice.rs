@@ -38,7 +38,8 @@ fn unstaged_hand_edits_are_named_and_the_advice_commits_the_entries_alone() {
     let err = stderr(&out);
     let line = next_command(&err);
     assert_eq!(
-        line, "git add -p :/CHANGELOG.md && git commit -m \"docs(changelog): sync with history\"",
+        line,
+        "git add -p :/CHANGELOG.md && git commit -m \"docs(changelog): sync with history\" --trailer Relhook=bookkeeping",
         "{err}"
     );
     assert!(err.contains("CHANGELOG.md held edits not staged"), "{err}");
@@ -79,7 +80,8 @@ fn without_edits_of_its_own_the_file_is_committed_whole_as_before() {
     let err = stderr(&out);
     let line = next_command(&err);
     assert_eq!(
-        line, "git commit -m \"docs(changelog): sync with history\" -- :/CHANGELOG.md",
+        line,
+        "git commit -m \"docs(changelog): sync with history\" --trailer Relhook=bookkeeping -- :/CHANGELOG.md",
         "{err}"
     );
     assert!(!err.contains("not staged"), "{err}");

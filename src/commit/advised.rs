@@ -74,22 +74,40 @@ fn is_loud(header: &str) -> bool {
     LOUD.contains(&header[..end].trim())
 }
 
-/// Whether a commit of type `ty`, `scope` and `description` is one of relhook's own
-/// bookkeeping commits it advises (`docs(changelog): sync with history`, `chore: adopt
-/// relhook`), under any type it may have advised but one of [`LOUD`]: such a commit changes
-/// nothing a user sees and gets no entry, even where a git-cliff parser (`^doc`) would list it.
-pub fn is_bookkeeping(ty: &str, scope: Option<&str>, description: &str) -> bool {
+/// The trailer relhook's advice puts on its changelog bookkeeping commits (`git commit -m
+/// "docs(changelog): sync with history" --trailer Relhook=bookkeeping`), which git writes
+/// `Relhook: bookkeeping`: what tells them from a user's commit worded the same.
+pub const TRAILER: &str = "Relhook=bookkeeping";
+
+/// Whether `c` is one of relhook's own bookkeeping commits (`docs(changelog): sync with
+/// history`, `chore: adopt relhook`), under any type it may have advised but one of [`LOUD`]:
+/// such a commit changes nothing a user sees and gets no entry, even where a git-cliff parser
+/// (`^doc`) would list it. Its [`TRAILER`] marks it, whatever its header; without it, a
+/// header worded as relhook advised it with no body (what the advice before the trailer
+/// made). A user's commit with a body of its own is the user's (QA311).
+pub fn is_bookkeeping(c: &crate::commit::parse::Commit) -> bool {
+    if c.breaking || LOUD.iter().any(|l| l.eq_ignore_ascii_case(&c.ty)) {
+        return false;
+    }
+    let (token, value) = TRAILER.split_once('=').unwrap_or_default();
+    let marked =
+        (c.footers.iter()).any(|f| f.token.eq_ignore_ascii_case(token) && f.value.trim() == value);
+    marked || (c.body.is_none() && worded(c.scope.as_deref(), &c.description))
+}
+
+/// Whether `description` (of `scope`) is worded as one of the bookkeeping commits relhook
+/// advises ([`is_bookkeeping`]).
+fn worded(scope: Option<&str>, description: &str) -> bool {
     let of_changelog = scope.is_some_and(|s| s.eq_ignore_ascii_case("changelog"));
     let between = |start: &str, end: &str| {
         description.len() > start.len() + end.len()
             && description.starts_with(start)
             && description.ends_with(end)
     };
-    !LOUD.iter().any(|l| l.eq_ignore_ascii_case(ty))
-        && (BOOKKEEPING.contains(&description)
-            || between("list what ", " released")
-            || between("convert ", " to LF line endings")
-            || (of_changelog && between("restore ", "")))
+    BOOKKEEPING.contains(&description)
+        || between("list what ", " released")
+        || between("convert ", " to LF line endings")
+        || (of_changelog && between("restore ", ""))
 }
 
 /// The whole descriptions of the bookkeeping commits relhook advises ([`is_bookkeeping`]).
@@ -131,13 +149,15 @@ fn quoted(h: &str) -> String {
 /// passed over for one they give none, or the commit would list itself
 /// (`- (**changelog**) sync with history`, QA294). `listed` is
 /// `history::changelog::cliff_parsed::unlisted`'s, so this module reads no changelog rules.
+/// The command adds the [`TRAILER`] that marks the commit as relhook's.
 pub fn commit_unlisted(
     config: &CommitConfig,
     listed: &dyn Fn(&str) -> bool,
     (ty, scope): (&str, Option<&str>),
     texts: &[&str],
 ) -> String {
-    quoted(&chosen_unlisted(config, listed, (ty, scope), texts))
+    let header = chosen_unlisted(config, listed, (ty, scope), texts);
+    format!("{} --trailer {TRAILER}", quoted(&header))
 }
 
 fn lint(config: &CommitConfig, header: &str) -> crate::commit::lint::Verdict {
@@ -168,35 +188,28 @@ mod tests {
         c
     }
 
+    fn bookkeeping(message: &str) -> bool {
+        is_bookkeeping(&crate::commit::parse::commit(message).unwrap())
+    }
+
     #[test]
-    fn relhooks_own_bookkeeping_commits_are_known_by_their_words() {
-        assert!(is_bookkeeping(
-            "docs",
-            Some("changelog"),
-            "sync with history"
+    fn relhooks_own_bookkeeping_commits_are_known_by_their_words_or_trailer() {
+        assert!(bookkeeping("docs(changelog): sync with history"));
+        assert!(bookkeeping("chore: rebuild from history"));
+        assert!(bookkeeping("docs(changelog): list what 1.2.0 released"));
+        assert!(bookkeeping("docs(changelog): restore CHANGELOG.md"));
+        assert!(!bookkeeping("docs: restore the FAQ"));
+        assert!(!bookkeeping("fix(changelog): sync with history"));
+        assert!(!bookkeeping("docs: sync with history of the API"));
+        // The trailer marks any header; a body of the user's own marks none.
+        assert!(bookkeeping("docs: tidy\n\nRelhook: bookkeeping"));
+        assert!(bookkeeping(
+            "docs(changelog): sync with history\n\nRelhook: bookkeeping"
         ));
-        assert!(is_bookkeeping("chore", None, "rebuild from history"));
-        assert!(is_bookkeeping(
-            "docs",
-            Some("changelog"),
-            "list what 1.2.0 released"
+        assert!(!bookkeeping(
+            "docs(changelog): sync with history\n\nExplain the sync."
         ));
-        assert!(is_bookkeeping(
-            "docs",
-            Some("changelog"),
-            "restore CHANGELOG.md"
-        ));
-        assert!(!is_bookkeeping("docs", None, "restore the FAQ"));
-        assert!(!is_bookkeeping(
-            "fix",
-            Some("changelog"),
-            "sync with history"
-        ));
-        assert!(!is_bookkeeping(
-            "docs",
-            None,
-            "sync with history of the API"
-        ));
+        assert!(!bookkeeping("feat: x\n\nRelhook: bookkeeping"));
     }
 
     #[test]

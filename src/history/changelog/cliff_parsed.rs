@@ -49,7 +49,7 @@ pub fn decided_at(
 ) -> Option<Option<NewEntry>> {
     let cliff = config.cliff.as_deref().filter(|c| c.followed())?;
     let (verdict, c) = verdict(message, id, cliff)?;
-    if !c.breaking && is_bookkeeping(&c.ty, c.scope.as_deref(), &c.description) {
+    if is_bookkeeping(&c) {
         return Some(None);
     }
     match (verdict, c) {
