@@ -35,8 +35,10 @@ fn entries_of_a_custom_type_share_one_level_4_heading() {
     ok(dated_release(&repo, &[]));
     let notes = stdout(&ok(repo.relhook(&["notes", "7.0.1"])));
     assert_eq!(notes.matches("Documentation").count(), 1, "{notes}");
+    // The release links each entry to its commit, as the file's are.
     assert!(
-        notes.contains("- add a migration guide\n- (**changelog**) explain the sync\n"),
+        notes.contains("- add a migration guide - ([")
+            && notes.contains(")\n- (**changelog**) explain the sync - (["),
         "{notes}"
     );
 }

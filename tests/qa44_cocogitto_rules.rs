@@ -75,7 +75,12 @@ fn a_release_keeps_the_rule_between_it_and_the_one_before() {
     let repo = cocogitto();
     committed(&repo, "a.txt", "fix: a bug");
     ok(dated_release(&repo, &["--no-test"]));
-    let first = "## [7.0.1](https://github.com/cocogitto/cocogitto/compare/7.0.0..7.0.1) - 2026-11-21\n#### Bug Fixes\n- a bug\n\n- - -\n\n";
+    // The release links the entry post-commit wrote to its commit, as cocogitto's entries are.
+    let fix = repo.git(&["rev-parse", "HEAD~1"]);
+    let first = format!(
+        "## [7.0.1](https://github.com/cocogitto/cocogitto/compare/7.0.0..7.0.1) - 2026-11-21\n#### Bug Fixes\n- a bug - ([{}](https://github.com/cocogitto/cocogitto/commit/{fix}))\n\n- - -\n\n",
+        &fix[..7]
+    );
     assert_eq!(
         repo.read("CHANGELOG.md"),
         ROOT.replace(
@@ -86,8 +91,9 @@ fn a_release_keeps_the_rule_between_it_and_the_one_before() {
     committed(&repo, "b.txt", "feat: a feature");
     ok(dated_release(&repo, &["--no-test"]));
     let log = repo.read("CHANGELOG.md");
+    let feat = repo.git(&["rev-parse", "HEAD~1"]);
     assert!(
-        log.contains("## [Unreleased]\n\n## [7.1.0](https://github.com/cocogitto/cocogitto/compare/7.0.1..7.1.0) - 2026-11-21\n#### Features\n- a feature\n\n- - -\n\n## [7.0.1]"),
+        log.contains(&format!("## [Unreleased]\n\n## [7.1.0](https://github.com/cocogitto/cocogitto/compare/7.0.1..7.1.0) - 2026-11-21\n#### Features\n- a feature - ([{}](https://github.com/cocogitto/cocogitto/commit/{feat}))\n\n- - -\n\n## [7.0.1]", &feat[..7])),
         "{log}"
     );
     assert!(

@@ -75,8 +75,20 @@ fn parts_a_tool_wrote_into_releases_block_nothing_and_are_kept() {
     assert!(sync.status.success(), "{}", text(&sync));
     ok(dated_release(&repo, &["--no-test"]));
     let log = repo.read("CHANGELOG.md");
+    // The release links the entry post-commit wrote to its commit, as git-cliff's entries are.
+    let fix = repo.git(&[
+        "log",
+        "-1",
+        "--format=%H",
+        "--fixed-strings",
+        "--grep=fix: a bug",
+    ]);
+    let entry = format!(
+        "- A bug - ([{}](https://github.com/orhun/git-cliff/commit/{fix}))\n",
+        &fix[..7]
+    );
     assert!(
-        log.contains("\n## [2.13.1](https://github.com/orhun/git-cliff/compare/v2.13.0..v2.13.1) - 2026-11-21\n\n### 🐛 Bug Fixes\n\n- A bug\n"),
+        log.contains(&format!("\n## [2.13.1](https://github.com/orhun/git-cliff/compare/v2.13.0..v2.13.1) - 2026-11-21\n\n### 🐛 Bug Fixes\n\n{entry}")),
         "{log}"
     );
     assert!(kept_below(&log), "{log}");
@@ -88,7 +100,7 @@ fn parts_a_tool_wrote_into_releases_block_nothing_and_are_kept() {
         "{notes}"
     );
     let notes = stdout(&repo.relhook(&["notes", "v2.13.1"]));
-    assert_eq!(notes, "### 🐛 Bug Fixes\n\n- A bug\n");
+    assert_eq!(notes, format!("### 🐛 Bug Fixes\n\n{entry}"));
 }
 
 /// Under Unreleased, where new entries go, such a heading is still refused with its edit.
