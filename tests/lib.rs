@@ -497,6 +497,7 @@ mod qa313_pre_commit_uninstalled;
 mod qa314_doctor_one_fix_warnings;
 mod qa315_revert_taken_out;
 mod qa315_unborn_rebuild_force;
+mod qa312_treeless_package_tags;
 mod qa31_by_hand;
 mod qa31_check;
 mod qa31_ci;

@@ -23,6 +23,20 @@ pub fn stored(repo: &Repo, commit: Oid) -> Option<Config> {
     parsed(&file.bytes)
 }
 
+/// In a partial clone, the configuration stored at each of `commits` (a walk reads it for
+/// where each package was then: [`stored`]), fetched in one go where each commit's tree would
+/// be a fetch of its own. Nothing in a full clone.
+/// Only where there are packages (a view of one, or the root's of several).
+pub fn prefetch(repo: &Repo, config: &Config, commits: impl Iterator<Item = Oid>) {
+    if config.packages.is_empty() && config.package.is_none() {
+        return;
+    }
+    let commits: Vec<Oid> = commits.collect();
+    repo.prefetch_files(&commits, &[Path::new(FILE_NAME)], &|| {
+        format!("{FILE_NAME} at the commits since the last release")
+    });
+}
+
 /// The configuration in the bytes of a stored `.relconfig.toml`.
 pub fn parsed(bytes: &[u8]) -> Option<Config> {
     let text = std::str::from_utf8(bytes).ok()?;

@@ -187,6 +187,10 @@ fn plan(
         });
     }
     let commits = seen::collect_whole(repo, &range)?;
+    // Where each package was at each commit (and its parent), which the filter below reads
+    // from the configuration stored there: in a partial clone, fetched at once.
+    let ids = (commits.iter()).flat_map(|c| std::iter::once(c.id).chain(c.parents.clone()));
+    crate::history::packages::then::prefetch(repo, config, ids);
     // A release of an older line merged in: its commits are unreleased on this line, though
     // their entries are in its section; copies of what the line has are not.
     let older =
