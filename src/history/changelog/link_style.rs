@@ -112,6 +112,17 @@ impl Changelog {
         }
     }
 
+    /// The style of an entry's commit link alone, where the file's entries link theirs: what
+    /// [`EntryStyle::with_commit`] needs, without reading the rest of the style (a release
+    /// links the hooks' entries; most files link none, and pay for no more).
+    pub fn commit_link_style(&self) -> Option<EntryStyle> {
+        let commits = Some(self.commit_links()?);
+        Some(EntryStyle {
+            commits,
+            ..EntryStyle::default()
+        })
+    }
+
     /// New entries take git-cliff's capital as `upper` says, whatever entry of the file comes
     /// first ([`Changelog::cliff_case_votes`], told apart by history); `None`: as
     /// [`Changelog::decided_cliff_case`] reads the file.
@@ -307,6 +318,24 @@ mod tests {
 
     fn style(text: &str) -> EntryStyle {
         Changelog::parse(text).unwrap().entry_style()
+    }
+
+    #[test]
+    fn the_commit_link_style_alone_links_as_the_whole_style_does() {
+        let linked = "# C\n\n## [Unreleased]\n\n## [1.0.0](u) (2024-01-01)\n\n### Bug Fixes\n\n* a ([#4](https://github.com/o/r/issues/4)) ([f571abc](https://github.com/o/r/commit/f571abc))\n";
+        let log = Changelog::parse(linked).unwrap();
+        let id = "0123456789abcdef0123456789abcdef01234567";
+        assert_eq!(
+            log.commit_link_style().unwrap().with_commit("x", id),
+            log.entry_style().with_commit("x", id)
+        );
+        assert!(
+            log.entry_style()
+                .with_commit("x", id)
+                .contains("/commit/0123456")
+        );
+        let plain = "# C\n\n## [Unreleased]\n\n## [1.0.0] - 2024-01-01\n\n### Fixed\n\n- a\n";
+        assert_eq!(Changelog::parse(plain).unwrap().commit_link_style(), None);
     }
 
     #[test]

@@ -18,7 +18,9 @@ impl Changelog {
         if ids.is_empty() {
             return;
         }
-        let style = self.entry_style();
+        let Some(style) = self.commit_link_style() else {
+            return;
+        };
         let mut commits: HashMap<&str, Vec<&str>> = HashMap::new();
         for (k, id) in ids {
             let of = commits.entry(k.as_str()).or_default();
