@@ -5,43 +5,11 @@
 //! branch visited cost 1,700 commits walked to spare one commit's message. The question now
 //! spends a few steps per remembered commit at most, and reads the message past them.
 
-use crate::support::hand_tag_cost::{counts, hand_tag_counted};
-use crate::support::{Repo, dated_release, ok, untested_installed};
+use crate::support::Repo;
+use crate::support::hand_tag_cost::{counts, hand_tag_counted, released_below_fillers};
 
 /// Commits made with `git commit-tree` (HEAD's reflog does not remember them) on HEAD.
 const FILLERS: usize = 150;
-
-/// A repository released as 0.1.0 with three fixes since and a hand-written Unreleased entry;
-/// with `fillers` commits between its first commit (remembered by HEAD's reflog) and the
-/// release.
-fn released(fillers: usize) -> Repo {
-    let repo = untested_installed();
-    let mut at = repo.git(&["rev-parse", "HEAD"]);
-    for i in 0..fillers {
-        let message = format!("chore: filler {i}");
-        at = repo.git(&["commit-tree", "HEAD^{tree}", "-p", &at, "-m", &message]);
-    }
-    if fillers > 0 {
-        repo.git(&["reset", "-q", "--hard", &at]);
-    }
-    repo.write("CHANGELOG.md", "# Changelog\n\n## [Unreleased]\n");
-    repo.git(&["add", "CHANGELOG.md"]);
-    repo.commit_hooked("docs: start a changelog");
-    repo.commit_hooked("feat: first");
-    ok(dated_release(&repo, &[]));
-    for i in 0..3 {
-        repo.commit_hooked(&format!("fix: change {i}"));
-    }
-    let log = repo.read("CHANGELOG.md").replacen(
-        "## [Unreleased]\n",
-        "## [Unreleased]\n\n### Changed\n\n- A note written by hand\n",
-        1,
-    );
-    repo.write("CHANGELOG.md", &log);
-    repo.git(&["add", "CHANGELOG.md"]);
-    repo.commit_hooked("docs: note a change by hand");
-    repo
-}
 
 /// The commits the `committed` run of a hand tag walked.
 fn committed_walk(repo: &Repo) -> usize {
@@ -54,8 +22,8 @@ fn committed_walk(repo: &Repo) -> usize {
 /// commits walked before, 182 now).
 #[test]
 fn a_remembered_commit_far_below_the_release_is_not_walked_down_to() {
-    let short = committed_walk(&released(0));
-    let long = released(FILLERS);
+    let short = committed_walk(&released_below_fillers(0));
+    let long = released_below_fillers(FILLERS);
     let walked = committed_walk(&long);
     assert!(
         walked < short + FILLERS + FILLERS / 3,

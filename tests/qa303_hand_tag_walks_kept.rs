@@ -5,42 +5,11 @@
 //! the range again, and with one commit time a range walk goes on down to the first commit
 //! (the date tells nothing of where the range ends). The last few ranges are kept now.
 
-use crate::support::hand_tag_cost::{counts, hand_tag_counted};
-use crate::support::{Repo, dated_release, ok, untested_installed};
+use crate::support::Repo;
+use crate::support::hand_tag_cost::{counts, hand_tag_counted, released_below_fillers};
 
 /// Commits made with `git commit-tree` below the release, all of one commit time.
 const FILLERS: usize = 150;
-
-/// A repository released as 0.1.0 with `fillers` commits below the release, three fixes since
-/// and a hand-written Unreleased entry.
-fn released(fillers: usize) -> Repo {
-    let repo = untested_installed();
-    let mut at = repo.git(&["rev-parse", "HEAD"]);
-    for i in 0..fillers {
-        let message = format!("chore: filler {i}");
-        at = repo.git(&["commit-tree", "HEAD^{tree}", "-p", &at, "-m", &message]);
-    }
-    if fillers > 0 {
-        repo.git(&["reset", "-q", "--hard", &at]);
-    }
-    repo.write("CHANGELOG.md", "# Changelog\n\n## [Unreleased]\n");
-    repo.git(&["add", "CHANGELOG.md"]);
-    repo.commit_hooked("docs: start a changelog");
-    repo.commit_hooked("feat: first");
-    ok(dated_release(&repo, &[]));
-    for i in 0..3 {
-        repo.commit_hooked(&format!("fix: change {i}"));
-    }
-    let log = repo.read("CHANGELOG.md").replacen(
-        "## [Unreleased]\n",
-        "## [Unreleased]\n\n### Changed\n\n- A note written by hand\n",
-        1,
-    );
-    repo.write("CHANGELOG.md", &log);
-    repo.git(&["add", "CHANGELOG.md"]);
-    repo.commit_hooked("docs: note a change by hand");
-    repo
-}
 
 /// The commits the `prepared` run of a hand tag walked, and what the tag's commit holds.
 fn prepared_walk(repo: &Repo) -> usize {
@@ -52,8 +21,8 @@ fn prepared_walk(repo: &Repo) -> usize {
 /// three times (478 commits walked before with 150 below the release, 28 without).
 #[test]
 fn prepared_walks_a_range_it_walked_before_from_memory() {
-    let short = prepared_walk(&released(0));
-    let long = released(FILLERS);
+    let short = prepared_walk(&released_below_fillers(0));
+    let long = released_below_fillers(FILLERS);
     let walked = prepared_walk(&long);
     assert!(
         walked < short + 2 * FILLERS + FILLERS / 3,

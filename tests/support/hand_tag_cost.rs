@@ -56,3 +56,35 @@ pub fn counts(err: &str, what: &str) -> Vec<usize> {
     );
     counts
 }
+
+/// A repository released as 0.1.0 with three fixes since and a hand-written Unreleased entry;
+/// with `fillers` commits of one commit time (made by `git commit-tree`, so HEAD's reflog does
+/// not remember them) between its first commit and the release.
+pub fn released_below_fillers(fillers: usize) -> Repo {
+    let repo = untested_installed();
+    let mut at = repo.git(&["rev-parse", "HEAD"]);
+    for i in 0..fillers {
+        let message = format!("chore: filler {i}");
+        at = repo.git(&["commit-tree", "HEAD^{tree}", "-p", &at, "-m", &message]);
+    }
+    if fillers > 0 {
+        repo.git(&["reset", "-q", "--hard", &at]);
+    }
+    repo.write("CHANGELOG.md", "# Changelog\n\n## [Unreleased]\n");
+    repo.git(&["add", "CHANGELOG.md"]);
+    repo.commit_hooked("docs: start a changelog");
+    repo.commit_hooked("feat: first");
+    ok(dated_release(&repo, &[]));
+    for i in 0..3 {
+        repo.commit_hooked(&format!("fix: change {i}"));
+    }
+    let log = repo.read("CHANGELOG.md").replacen(
+        "## [Unreleased]\n",
+        "## [Unreleased]\n\n### Changed\n\n- A note written by hand\n",
+        1,
+    );
+    repo.write("CHANGELOG.md", &log);
+    repo.git(&["add", "CHANGELOG.md"]);
+    repo.commit_hooked("docs: note a change by hand");
+    repo
+}
